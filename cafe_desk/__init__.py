@@ -1,0 +1,3 @@
+"""Café Desk: run conversation cafés offline — plan, run, take notes, record votes."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,43 @@
+"""The composition root: builds the store and services, and the GUI around them."""
+
+from __future__ import annotations
+
+import sys
+
+from cafe_desk.services import Services
+from cafe_desk.settings import Settings
+from cafe_desk.storage import database
+from cafe_desk.storage.store import Store
+
+
+def open_services(settings: Settings, *, backup: bool = False) -> Services:
+    """Open the data file (backing it up first when asked) and build the services on it."""
+    if backup:
+        database.backup(settings.db_path, settings.backup_dir)
+    return Services.build(Store(settings.db_path))
+
+
+def run_gui(settings: Settings, *, demo: bool = False) -> int:
+    """Open the main window; with `demo`, on the demo café (created the first time)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from cafe_desk.core.errors import UserError
+    from cafe_desk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Café Desk")
+    app.setOrganizationName("Café Desk")
+    try:
+        services = open_services(settings, backup=True)
+        cafe_id = None
+        if demo:
+            from cafe_desk.services.demo import ensure_demo
+
+            cafe_id = ensure_demo(services)
+    except UserError as exc:
+        QMessageBox.critical(None, "Café Desk can't start", str(exc))
+        return 2
+    window = MainWindow(services)
+    window.open_cafe(cafe_id or services.cafes.last())
+    window.show()
+    return app.exec()

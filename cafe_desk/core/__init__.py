@@ -1,0 +1,1 @@
+"""The domain: dataclasses and pure rules. Imports neither Qt nor SQL."""

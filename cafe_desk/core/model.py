@@ -1,0 +1,167 @@
+"""The café's entities as plain dataclasses, shared by storage, services and screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+VOTE_METHODS = ("dots", "ranking", "agreement")
+VOTE_METHOD_LABELS = {
+    "dots": "Dot voting",
+    "ranking": "Ranking",
+    "agreement": "Agreement (1–5)",
+}
+AGREEMENT_LEVELS = (1, 2, 3, 4, 5)
+AGREEMENT_LABELS = {
+    1: "Strongly disagree",
+    2: "Disagree",
+    3: "Neither",
+    4: "Agree",
+    5: "Strongly agree",
+}
+NOTE_SOURCES = ("note-taker", "participant", "paper")
+NOTE_KINDS = ("point", "summary")
+CAFE_STATES = ("planning", "running", "closed")
+DEFAULT_GROUPS = ("Lived experience", "Family member or carer", "Practitioner", "Other")
+
+
+@dataclass(frozen=True)
+class Cafe:
+    id: str
+    short_code: str
+    title: str
+    date: str  # ISO date, local to the venue
+    locality: str
+    vote_method: str = "dots"
+    dots_per_person: int = 3
+    state: str = "planning"
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == "closed"
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    cafe_id: str
+    number: int
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"Table {self.number}" + (f" — {self.name}" if self.name else "")
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    cafe_id: str
+    number: int
+    prompt: str
+    follow_ups: tuple[str, ...] = ()
+    duration_s: int = 20 * 60
+
+    @property
+    def label(self) -> str:
+        return f"Round {self.number}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    cafe_id: str
+    position: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    cafe_id: str
+    position: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    cafe_id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    cafe_id: str
+    table_id: str | None
+    round_id: str | None
+    text: str
+    source: str = "note-taker"
+    kind: str = "point"
+    is_quote: bool = False
+    outcome_ids: tuple[str, ...] = ()
+    theme_ids: tuple[str, ...] = ()
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class Attendance:
+    table_id: str
+    round_id: str
+    group_id: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Paper votes for one outcome in one scope.
+
+    `level` is 0 for dot voting, the rank (1 = first choice) for ranking, and the score (1–5) for agreement.
+    `table_id`/`group_id` of None mean "the whole room" / "all groups".
+    """
+
+    outcome_id: str
+    table_id: str | None
+    group_id: str | None
+    level: int
+    count: int
+
+
+@dataclass
+class Plan:
+    """Everything a facilitator decides before the café: what a template holds."""
+
+    title: str = ""
+    date: str = ""
+    locality: str = ""
+    tables: list[tuple[int, str]] = field(default_factory=list)  # (number, optional name)
+    rounds: list[RoundSpec] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=lambda: list(DEFAULT_GROUPS))
+    vote_method: str = "dots"
+    dots_per_person: int = 3
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RoundSpec:
+    prompt: str
+    follow_ups: tuple[str, ...] = ()
+    minutes: float = 20
+
+
+@dataclass(frozen=True)
+class CafeSummary:
+    """One row of the café list."""
+
+    id: str
+    short_code: str
+    title: str
+    date: str
+    locality: str
+    state: str
+    notes: int

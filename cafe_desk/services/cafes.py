@@ -1,0 +1,74 @@
+"""The café list: finding cafés, their counts, closing and reopening them, and which one was open last."""
+
+from __future__ import annotations
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.model import CafeSummary
+from cafe_desk.services.base import ServiceBase
+from cafe_desk.storage.rows import utc_now
+
+LAST_CAFE_KEY = "last_cafe"
+
+
+class CafeService(ServiceBase):
+    def list(self, search: str = "") -> list[CafeSummary]:
+        with self.store.read():
+            return self.store.list_cafes(search)
+
+    def status(self, key: str) -> dict:
+        """Counts for one café, as `cafe-desk status --json` prints them."""
+        cafe = self.cafe(key)
+        s = self.store
+        with s.read():
+            notes = s.note_counts(cafe.id)
+            tallies = s.list_tallies(cafe.id)
+            attendance = s.list_attendance(cafe.id)
+            return {
+                "id": cafe.id,
+                "short_code": cafe.short_code,
+                "title": cafe.title,
+                "date": cafe.date,
+                "locality": cafe.locality,
+                "state": cafe.state,
+                "tables": len(s.list_items("table", cafe.id)),
+                "rounds": len(s.list_items("round", cafe.id)),
+                "outcomes": len(s.list_items("outcome", cafe.id)),
+                "notes": {"note-taker": notes.get("note-taker", 0), "participant": notes.get("participant", 0),
+                          "paper": notes.get("paper", 0)},
+                "summaries": notes.get("summary", 0),
+                "comments": notes.get("participant", 0),
+                "votes": sum(t.count for t in tallies),
+                "attendance": sum(a.count for a in attendance),
+                "hidden": 0,
+                "flagged": 0,
+            }
+
+    def close(self, cafe_id: str) -> Changes:
+        """Make a café read-only (notes, votes and plan can no longer change)."""
+        cafe = self.cafe(cafe_id)
+        if cafe.is_closed:
+            return Changes()
+        with self.store.transaction():
+            self.store.update_cafe(cafe.id, state="closed", updated_at=utc_now())
+            self.store.audit(cafe.id, "close", "cafe", cafe.id, previous=cafe.state)
+        return Changes(cafes=True, plan=True)
+
+    def reopen(self, cafe_id: str) -> Changes:
+        cafe = self.cafe(cafe_id)
+        if not cafe.is_closed:
+            return Changes()
+        with self.store.transaction():
+            state = "running" if self.store.get_run_state(cafe.id)[0] else "planning"
+            self.store.update_cafe(cafe.id, state=state, updated_at=utc_now())
+            self.store.audit(cafe.id, "reopen", "cafe", cafe.id)
+        return Changes(cafes=True, plan=True)
+
+    def remember_last(self, cafe_id: str | None) -> None:
+        with self.store.transaction():
+            self.store.set_state(LAST_CAFE_KEY, cafe_id or "")
+
+    def last(self) -> str | None:
+        """The café that was open when the app last closed, if it still exists."""
+        with self.store.read():
+            key = self.store.get_state(LAST_CAFE_KEY) or None
+            return key if key and self.store.get_cafe(key) else None

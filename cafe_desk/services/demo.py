@@ -1,0 +1,65 @@
+"""The demo café: a ready-made "Help Shape the Future of Mental Health" café with notes and votes in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from cafe_desk.services.templates import TemplateService
+
+DEMO_KEY = "demo_cafe"
+
+DEMO_NOTES = [
+    (0, "Peer support group kept me going when the waiting list was a year long", True),
+    (0, "Being asked what matters to me, not what is wrong with me", True),
+    (0, "GP who took time and followed up with a phone call", False),
+    (0, "Walking group run by the community centre: no referral needed", False),
+    (1, "Services stop at 5pm and crisis doesn't", True),
+    (1, "Having to tell my story again to every new worker", False),
+    (1, "Bus to the nearest service takes two hours from the glens", False),
+    (1, "Third sector funding is year to year so good projects disappear", False),
+    (2, "Peer workers in every team, paid properly", False),
+    (2, "One front door: you get help wherever you first ask", False),
+    (2, "Nothing about us without us: lived experience on every board", True),
+    (2, "Recovery colleges in every region", False),
+]
+SUMMARIES = [
+    "Being listened to and peer support helped most; people want continuity with one worker.",
+    "Access out of hours and in rural areas is the biggest barrier; short-term funding undermines what works.",
+    "Peer roles and lived experience in decision-making, with one easy front door to support.",
+]
+
+
+def ensure_demo(services) -> str:
+    """The demo café's id, creating it (with notes, attendance and votes) the first time."""
+    store = services.store
+    with store.read():
+        existing = store.get_state(DEMO_KEY)
+    if existing and store.get_cafe(existing):
+        return existing
+    template = TemplateService(store).built_in()[0]
+    plan = template.plan
+    plan.title = "Help Shape the Future of Mental Health — demo café"
+    plan.date = dt.date.today().isoformat()
+    plan.locality = "Perth"
+    cafe, _ = services.planning.create(plan)
+    rng = random.Random(2022)
+    tables = services.planning.items(cafe.id, "table")
+    rounds = services.planning.items(cafe.id, "round")
+    outcomes = services.planning.items(cafe.id, "outcome")
+    groups = services.planning.items(cafe.id, "group")
+    themes = services.notes.themes(cafe.id)
+    for i, (round_index, text, quote) in enumerate(DEMO_NOTES):
+        table = tables[i % len(tables)]
+        services.notes.add(cafe.id, table.id, rounds[round_index].id, text, is_quote=quote,
+                           outcome_ids=[outcomes[i % len(outcomes)].id], theme_ids=[themes[i % len(themes)].id])
+    for rnd, summary in zip(rounds, SUMMARIES, strict=True):
+        services.notes.set_summary(cafe.id, tables[0].id, rnd.id, summary)
+    for table in tables:
+        for group in groups:
+            services.notes.set_attendance(cafe.id, table.id, rounds[0].id, group.id, rng.randint(0, 3))
+        for outcome in outcomes:
+            services.votes.set_tally(cafe.id, outcome.id, rng.randint(0, 6), table_id=table.id)
+    with store.transaction():
+        store.set_state(DEMO_KEY, cafe.id)
+    return cafe.id

@@ -1,0 +1,118 @@
+"""SQL for cafés and their plan: tables, rounds, outcomes, groups, themes; templates; the running round."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from cafe_desk.core.model import Cafe, CafeSummary
+from cafe_desk.storage import rows
+
+# entity -> (SQL table, columns in dataclass order, row converter, ORDER BY)
+ENTITIES = {
+    "table": ("cafe_table", ("id", "cafe_id", "number", "name"), rows.table, "number"),
+    "round": ("round", ("id", "cafe_id", "number", "prompt", "follow_ups", "duration_s"), rows.round_, "number"),
+    "outcome": ("outcome", ("id", "cafe_id", "position", "title"), rows.outcome, "position"),
+    "group": ("cafe_group", ("id", "cafe_id", "position", "name"), rows.group, "position"),
+    "theme": ("theme", ("id", "cafe_id", "name", "description"), rows.theme, "name COLLATE NOCASE"),
+}
+
+
+def _sql_value(value):
+    if isinstance(value, tuple | list):
+        return json.dumps(list(value), ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class CafeStore:
+    """Mixin for `Store`: expects `self.conn`."""
+
+    # --- cafés ------------------------------------------------------------------------------------------------
+
+    def insert_cafe(self, cafe: Cafe) -> None:
+        values = dataclasses.astuple(cafe)
+        self.conn.execute(f"INSERT INTO cafe ({rows.CAFE_COLUMNS}) VALUES ({', '.join('?' * len(values))})",
+                          values)
+
+    def get_cafe(self, key: str) -> Cafe | None:
+        """A café by UUID or short code (any case)."""
+        row = self.conn.execute(f"SELECT {rows.CAFE_COLUMNS} FROM cafe WHERE id = ? OR short_code = ?",
+                                [key, (key or "").upper()]).fetchone()
+        return rows.cafe(row) if row else None
+
+    def update_cafe(self, cafe_id: str, **fields) -> None:
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        self.conn.execute(f"UPDATE cafe SET {sets} WHERE id = ?", [*fields.values(), cafe_id])
+
+    def short_code_taken(self, code: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM cafe WHERE short_code = ?", [code]).fetchone() is not None
+
+    def list_cafes(self, search: str = "") -> list[CafeSummary]:
+        """Cafés, newest date first; `search` matches title, locality, date or short code."""
+        sql = ("SELECT c.id, c.short_code, c.title, c.date, c.locality, c.state, "
+               "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id) FROM cafe c")
+        params: list = []
+        if search.strip():
+            like = f"%{search.strip()}%"
+            sql += " WHERE c.title LIKE ? OR c.locality LIKE ? OR c.date LIKE ? OR c.short_code LIKE ?"
+            params = [like] * 4
+        sql += " ORDER BY c.date DESC, c.created_at DESC"
+        return [CafeSummary(*r) for r in self.conn.execute(sql, params)]
+
+    # --- plan items: one generic set of operations for tables, rounds, outcomes, groups, themes ----------------
+
+    def insert_item(self, entity: str, item) -> None:
+        table, cols, _, _ = ENTITIES[entity]
+        values = [_sql_value(v) for v in dataclasses.astuple(item)]
+        self.conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values)
+
+    def update_item(self, entity: str, item) -> None:
+        table, cols, _, _ = ENTITIES[entity]
+        values = [_sql_value(getattr(item, c)) for c in cols[2:]]
+        self.conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols[2:])} WHERE id = ?",
+                          [*values, item.id])
+
+    def delete_item(self, entity: str, item_id: str) -> None:
+        table = ENTITIES[entity][0]
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [item_id])
+
+    def get_item(self, entity: str, item_id: str):
+        table, cols, convert, _ = ENTITIES[entity]
+        row = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", [item_id]).fetchone()
+        return convert(row) if row else None
+
+    def list_items(self, entity: str, cafe_id: str) -> list:
+        table, cols, convert, order = ENTITIES[entity]
+        sql = f"SELECT {', '.join(cols)} FROM {table} WHERE cafe_id = ? ORDER BY {order}"
+        return [convert(r) for r in self.conn.execute(sql, [cafe_id])]
+
+    # --- templates saved by the facilitator ---------------------------------------------------------------------
+
+    def save_template(self, name: str, body: str) -> None:
+        self.conn.execute(
+            "INSERT INTO template (id, name, body, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET body = excluded.body",
+            [rows.new_id(), name, body, rows.utc_now()],
+        )
+
+    def list_templates(self) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT name, body FROM template ORDER BY name COLLATE NOCASE"))
+
+    def delete_template(self, name: str) -> None:
+        self.conn.execute("DELETE FROM template WHERE name = ?", [name])
+
+    # --- the running round ----------------------------------------------------------------------------------------
+
+    def get_run_state(self, cafe_id: str) -> tuple[str | None, dict]:
+        row = self.conn.execute("SELECT round_id, timer FROM run_state WHERE cafe_id = ?", [cafe_id]).fetchone()
+        return (row[0], json.loads(row[1])) if row else (None, {})
+
+    def set_run_state(self, cafe_id: str, round_id: str | None, timer: dict) -> None:
+        self.conn.execute(
+            "INSERT INTO run_state (cafe_id, round_id, timer, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(cafe_id) DO UPDATE SET round_id = excluded.round_id, timer = excluded.timer, "
+            "updated_at = excluded.updated_at",
+            [cafe_id, round_id, json.dumps(timer), rows.utc_now()],
+        )

@@ -1,0 +1,174 @@
+"""Numbered, append-only schema migrations, recorded in the `_migrations` table.
+
+Never edit a migration that has been released: add the next one. A database whose newest recorded migration is
+beyond this list was written by a newer app and is refused before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _run(db: sqlite_utils.Database, script: str) -> None:
+    """Run `;`-separated DDL inside the caller's transaction (executescript would commit first)."""
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE cafe (
+            id TEXT PRIMARY KEY,
+            short_code TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            date TEXT NOT NULL DEFAULT '',
+            locality TEXT NOT NULL DEFAULT '',
+            vote_method TEXT NOT NULL DEFAULT 'dots' CHECK (vote_method IN ('dots', 'ranking', 'agreement')),
+            dots_per_person INTEGER NOT NULL DEFAULT 3,
+            state TEXT NOT NULL DEFAULT 'planning' CHECK (state IN ('planning', 'running', 'closed')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE cafe_table (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            UNIQUE (cafe_id, number)
+        );
+        CREATE TABLE round (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            prompt TEXT NOT NULL,
+            follow_ups TEXT NOT NULL DEFAULT '[]',
+            duration_s INTEGER NOT NULL
+        );
+        CREATE INDEX round_cafe ON round(cafe_id, number);
+        CREATE TABLE outcome (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL
+        );
+        CREATE INDEX outcome_cafe ON outcome(cafe_id, position);
+        CREATE TABLE cafe_group (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE theme (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE note (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            table_id TEXT REFERENCES cafe_table(id) ON DELETE SET NULL,
+            round_id TEXT REFERENCES round(id) ON DELETE SET NULL,
+            source TEXT NOT NULL DEFAULT 'note-taker' CHECK (source IN ('note-taker', 'participant', 'paper')),
+            kind TEXT NOT NULL DEFAULT 'point' CHECK (kind IN ('point', 'summary')),
+            text TEXT NOT NULL,
+            is_quote INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX note_place ON note(cafe_id, table_id, round_id);
+        CREATE TABLE note_outcome (
+            note_id TEXT NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+            outcome_id TEXT NOT NULL REFERENCES outcome(id) ON DELETE CASCADE,
+            PRIMARY KEY (note_id, outcome_id)
+        );
+        CREATE TABLE note_theme (
+            note_id TEXT NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+            theme_id TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
+            PRIMARY KEY (note_id, theme_id)
+        );
+        CREATE TABLE attendance (
+            table_id TEXT NOT NULL REFERENCES cafe_table(id) ON DELETE CASCADE,
+            round_id TEXT NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+            group_id TEXT NOT NULL REFERENCES cafe_group(id) ON DELETE CASCADE,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            PRIMARY KEY (table_id, round_id, group_id)
+        );
+        CREATE TABLE vote_tally (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            outcome_id TEXT NOT NULL REFERENCES outcome(id) ON DELETE CASCADE,
+            table_id TEXT REFERENCES cafe_table(id) ON DELETE CASCADE,
+            group_id TEXT REFERENCES cafe_group(id) ON DELETE CASCADE,
+            level INTEGER NOT NULL DEFAULT 0,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX vote_tally_scope
+            ON vote_tally(outcome_id, IFNULL(table_id, ''), IFNULL(group_id, ''), level);
+        CREATE TABLE run_state (
+            cafe_id TEXT PRIMARY KEY REFERENCES cafe(id) ON DELETE CASCADE,
+            round_id TEXT REFERENCES round(id) ON DELETE SET NULL,
+            timer TEXT NOT NULL DEFAULT '{}',
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE template (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE app_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            cafe_id TEXT,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_cafe ON audit(cafe_id, seq);
+        """
+    )
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+    (1, "initial", m001_initial),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def applied(db: sqlite_utils.Database) -> int:
+    """The newest migration recorded in `db` (0 for a new file)."""
+    if "_migrations" not in db.table_names():
+        return 0
+    row = db.execute("SELECT MAX(number) FROM _migrations").fetchone()
+    return row[0] or 0
+
+
+def migrate(db: sqlite_utils.Database) -> list[int]:
+    """Apply every pending migration, each in its own transaction; returns the numbers applied."""
+    done = []
+    with db.atomic():
+        db.execute("CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                   "applied_at TEXT NOT NULL)")
+    current = applied(db)
+    for number, name, fn in MIGRATIONS:
+        if number <= current:
+            continue
+        with db.atomic():
+            fn(db)
+            db.execute("INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                       [number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
+        done.append(number)
+    return done

@@ -1,0 +1,96 @@
+"""SQL for notes (with their outcome and theme tags) and attendance counts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from cafe_desk.core.model import Attendance, Note
+
+NOTE_COLUMNS = ("id", "cafe_id", "table_id", "round_id", "text", "source", "kind", "is_quote",
+                "created_at", "updated_at")
+
+
+class NoteStore:
+    """Mixin for `Store`: expects `self.conn`."""
+
+    def _write_links(self, note: Note) -> None:
+        self.conn.execute("DELETE FROM note_outcome WHERE note_id = ?", [note.id])
+        self.conn.execute("DELETE FROM note_theme WHERE note_id = ?", [note.id])
+        self.conn.executemany("INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)",
+                              [(note.id, o) for o in note.outcome_ids])
+        self.conn.executemany("INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)",
+                              [(note.id, t) for t in note.theme_ids])
+
+    def insert_note(self, note: Note) -> None:
+        values = [getattr(note, c) for c in NOTE_COLUMNS]
+        values[NOTE_COLUMNS.index("is_quote")] = int(note.is_quote)
+        self.conn.execute(f"INSERT INTO note ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
+                          values)
+        self._write_links(note)
+
+    def update_note(self, note: Note) -> None:
+        self.conn.execute(
+            "UPDATE note SET table_id = ?, round_id = ?, text = ?, kind = ?, is_quote = ?, updated_at = ? "
+            "WHERE id = ?",
+            [note.table_id, note.round_id, note.text, note.kind, int(note.is_quote), note.updated_at, note.id],
+        )
+        self._write_links(note)
+
+    def delete_note(self, note_id: str) -> None:
+        self.conn.execute("DELETE FROM note WHERE id = ?", [note_id])
+
+    def get_note(self, note_id: str) -> Note | None:
+        found = self.list_notes(None, note_id=note_id)
+        return found[0] if found else None
+
+    def list_notes(self, cafe_id: str | None, table_id: str | None = None, round_id: str | None = None,
+                   note_id: str | None = None) -> list[Note]:
+        """Notes in the order they were written, narrowed by table, round or id."""
+        where, params = [], []
+        for column, value in (("cafe_id", cafe_id), ("table_id", table_id), ("round_id", round_id),
+                              ("id", note_id)):
+            if value is not None:
+                where.append(f"note.{column} = ?")
+                params.append(value)
+        clause = " AND ".join(where) or "1"
+        outcomes: dict[str, list[str]] = defaultdict(list)
+        themes: dict[str, list[str]] = defaultdict(list)
+        for link_table, column, bucket in (("note_outcome", "outcome_id", outcomes),
+                                           ("note_theme", "theme_id", themes)):
+            sql = f"SELECT l.note_id, l.{column} FROM {link_table} l JOIN note ON note.id = l.note_id WHERE {clause}"
+            for nid, other in self.conn.execute(sql, params):
+                bucket[nid].append(other)
+        sql = f"SELECT {', '.join(NOTE_COLUMNS)} FROM note WHERE {clause} ORDER BY note.created_at, note.rowid"
+        return [
+            Note(id=r[0], cafe_id=r[1], table_id=r[2], round_id=r[3], text=r[4], source=r[5], kind=r[6],
+                 is_quote=bool(r[7]), outcome_ids=tuple(outcomes.get(r[0], ())),
+                 theme_ids=tuple(themes.get(r[0], ())), created_at=r[8], updated_at=r[9])
+            for r in self.conn.execute(sql, params)
+        ]
+
+    def note_counts(self, cafe_id: str) -> dict[str, int]:
+        """Notes per source, plus 'summary' for the table hosts' round summaries."""
+        counts = dict(self.conn.execute(
+            "SELECT source, COUNT(*) FROM note WHERE cafe_id = ? AND kind = 'point' GROUP BY source", [cafe_id]))
+        counts["summary"] = self.conn.execute(
+            "SELECT COUNT(*) FROM note WHERE cafe_id = ? AND kind = 'summary'", [cafe_id]).fetchone()[0]
+        return counts
+
+    # --- attendance: counts per group, never names ---------------------------------------------------------------
+
+    def set_attendance(self, row: Attendance) -> None:
+        if row.count == 0:
+            self.conn.execute("DELETE FROM attendance WHERE table_id = ? AND round_id = ? AND group_id = ?",
+                              [row.table_id, row.round_id, row.group_id])
+            return
+        self.conn.execute(
+            "INSERT INTO attendance (table_id, round_id, group_id, count) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(table_id, round_id, group_id) DO UPDATE SET count = excluded.count",
+            [row.table_id, row.round_id, row.group_id, row.count],
+        )
+
+    def list_attendance(self, cafe_id: str) -> list[Attendance]:
+        rows = self.conn.execute(
+            "SELECT a.table_id, a.round_id, a.group_id, a.count FROM attendance a "
+            "JOIN cafe_table t ON t.id = a.table_id WHERE t.cafe_id = ?", [cafe_id])
+        return [Attendance(*r) for r in rows]

@@ -1,0 +1,57 @@
+"""`Store`: the one object that holds a database connection. Services call it; nobody else sees SQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cafe_desk.storage import database
+from cafe_desk.storage.cafe_store import CafeStore
+from cafe_desk.storage.errors import friendly
+from cafe_desk.storage.note_store import NoteStore
+from cafe_desk.storage.rows import utc_now
+from cafe_desk.storage.vote_store import VoteStore
+
+
+class Store(CafeStore, NoteStore, VoteStore):
+    """A connection to one data file. One per thread; every write goes through `transaction()`."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.db = database.connect(self.path)
+        self.conn = self.db.conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def transaction(self):
+        """Context manager: one all-or-nothing write."""
+        return database.transaction(self.conn, str(self.path))
+
+    def read(self):
+        """Context manager for reads: turns a locked or damaged file into a plain StorageError."""
+        return friendly(str(self.path))
+
+    # --- the audit log: append-only ------------------------------------------------------------------------
+
+    def audit(self, cafe_id: str | None, action: str, entity: str, entity_id: str | None, **detail) -> None:
+        self.conn.execute(
+            "INSERT INTO audit (at, cafe_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            [utc_now(), cafe_id, action, entity, entity_id, json.dumps(detail, ensure_ascii=False, default=str)],
+        )
+
+    def audit_entries(self, cafe_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT seq, at, action, entity, entity_id, detail FROM audit WHERE cafe_id = ? ORDER BY seq", [cafe_id]
+        )
+        return [dict(zip(("seq", "at", "action", "entity", "entity_id", "detail"), r, strict=True)) for r in rows]
+
+    # --- small key/value state: where the app was when it closed ---------------------------------------------
+
+    def get_state(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM app_state WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO app_state (key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
