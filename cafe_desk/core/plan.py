@@ -130,7 +130,7 @@ _ROUND_FIELDS = {"prompt", "follow_ups", "minutes"}
 
 
 def _expect(value, kind, where: str, what: str):
-    if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+    if (isinstance(value, bool) and kind is not bool) or not isinstance(value, kind):
         shown = json.dumps(value, ensure_ascii=False)
         shown = shown if len(shown) <= 30 else shown[:27] + "…"
         raise ValidationError(f"In the template, {where!r} should be {what}, not {shown}.")

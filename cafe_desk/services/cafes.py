@@ -8,6 +8,7 @@ from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
 LAST_CAFE_KEY = "last_cafe"
+LAST_PAGE_KEY = "last_page"
 
 
 class CafeService(ServiceBase):
@@ -72,3 +73,11 @@ class CafeService(ServiceBase):
         with self.store.read():
             key = self.store.get_state(LAST_CAFE_KEY) or None
             return key if key and self.store.get_cafe(key) else None
+
+    def remember_page(self, page: str) -> None:
+        with self.store.transaction():
+            self.store.set_state(LAST_PAGE_KEY, page)
+
+    def last_page(self) -> str | None:
+        with self.store.read():
+            return self.store.get_state(LAST_PAGE_KEY) or None

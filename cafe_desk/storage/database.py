@@ -60,10 +60,9 @@ def connect(path: Path) -> sqlite_utils.Database:
                                check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
-        try:
+        # a read-only folder can't hold the WAL files; reads still work and writes say why they fail
+        with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError:
-            pass  # a read-only folder can't hold the WAL files; reads still work and writes say why they fail
         conn.execute("PRAGMA synchronous=FULL")
         db = sqlite_utils.Database(conn)
         migrations.migrate(db)

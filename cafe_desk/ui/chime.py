@@ -1,0 +1,50 @@
+"""The audible "time is up" cue: a short chime, played with whatever the system offers, never blocking the UI."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import wave
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+_RATE = 22050
+
+
+def chime_wav(path: Path) -> Path:
+    """Write a soft three-note chime (about a second) to `path` as 16-bit mono WAV."""
+    frames = bytearray()
+    for freq in (660.0, 880.0, 990.0):
+        n = int(_RATE * 0.32)
+        for i in range(n):
+            fade = min(1.0, i / 400) * (1 - i / n) ** 2
+            frames += struct.pack("<h", int(12000 * fade * math.sin(2 * math.pi * freq * i / _RATE)))
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(_RATE)
+        w.writeframes(bytes(frames))
+    return path
+
+
+def play_chime() -> None:
+    """Play the chime in the background; fall back to the system bell when no player is available."""
+    path = Path(tempfile.gettempdir()) / "cafe-desk-chime.wav"
+    if not path.exists():
+        chime_wav(path)
+    if sys.platform == "win32":
+        import winsound
+
+        winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
+        return
+    for player in ("paplay", "aplay", "afplay"):
+        exe = shutil.which(player)
+        if exe:
+            subprocess.Popen([exe, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+    QApplication.beep()

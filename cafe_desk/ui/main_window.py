@@ -1,0 +1,203 @@
+"""The main window: a shell that composes the pages, the menus, undo/redo and the status bar.
+
+Pages announce what they changed (`sig_changed`); the window passes it to every page, so no page refreshes another.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.model import Cafe
+from cafe_desk.services import Services
+from cafe_desk.ui.cafes_panel import CafesPanel
+from cafe_desk.ui.notes_panel import NotesPanel
+from cafe_desk.ui.panel import Panel
+from cafe_desk.ui.plan_panel import PlanPanel
+from cafe_desk.ui.run_panel import RunPanel
+from cafe_desk.ui.votes_panel import VotesPanel
+
+MESSAGE_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    #: Changes — re-emitted after any page wrote something; every page's on_changes is called with it
+    sig_changes = Signal(object)
+
+    def __init__(self, services: Services):
+        super().__init__()
+        self.services = services
+        self.cafe: Cafe | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("Café Desk")
+        self.resize(1366, 768)
+
+        self.cafes_page = CafesPanel(services, self.undo_stack)
+        self.plan_page = PlanPanel(services, self.undo_stack)
+        self.run_page = RunPanel(services, self.undo_stack)
+        self.notes_page = NotesPanel(services, self.undo_stack)
+        self.votes_page = VotesPanel(services, self.undo_stack)
+        self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page]
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setMaximumWidth(180)
+        self.stack = QStackedWidget()
+        for i, page in enumerate(self.pages, 1):
+            self.nav.addItem(f"{page.title}\tCtrl+{i}")
+            self.stack.addWidget(page)
+            page.sig_changed.connect(self.broadcast)
+            page.sig_message.connect(self.show_message)
+        self.nav.currentRowChanged.connect(self._page_chosen)
+        self.cafes_page.sig_open_cafe.connect(self._open_from_list)
+
+        self.header = QLabel()
+        self.header.setAccessibleName("Open café")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.stack, 1)
+        split = QSplitter()
+        split.addWidget(self.nav)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.setCentralWidget(split)
+        self._menus()
+        self.statusBar().showMessage("Everything you type is saved as you go.")
+        self._update_header()
+
+    # --- menus --------------------------------------------------------------------------------------------------------
+
+    def _menus(self) -> None:
+        cafe_menu = self.menuBar().addMenu("&Café")
+        edit_menu = self.menuBar().addMenu("&Edit")
+        view_menu = self.menuBar().addMenu("&View")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        for i, page in enumerate(self.pages):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, i=i: self.show_page(i))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        presenter = QAction("&Presenter window", self)
+        presenter.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        presenter.triggered.connect(self.run_page.open_presenter)
+        view_menu.addAction(presenter)
+        cafes = QAction("&All cafés", self)
+        cafes.triggered.connect(lambda: self.show_page(0))
+        cafe_menu.addAction(cafes)
+        cafe_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        cafe_menu.addAction(quit_action)
+
+    # --- opening cafés and pages -------------------------------------------------------------------------------------
+
+    def open_cafe(self, cafe_id: str | None) -> None:
+        """Show this café on every page (None: no café). Goes back to the page used last time."""
+        cafe = None
+        if cafe_id:
+            try:
+                cafe = self.services.cafes.cafe(cafe_id)
+            except UserError as exc:
+                self.show_message(str(exc))
+        if cafe is None or self.cafe is None or cafe.id != self.cafe.id:
+            self.undo_stack.clear()
+        self.cafe = cafe
+        for page in self.pages:
+            page.set_cafe(cafe)
+        self._update_header()
+        try:
+            self.services.cafes.remember_last(cafe.id if cafe else None)
+        except UserError as exc:
+            self.show_message(str(exc))
+        titles = [p.title for p in self.pages]
+        last = self.services.cafes.last_page() if cafe else None
+        if cafe is None:
+            self.show_page(0)
+        elif last in titles[1:]:
+            self.show_page(titles.index(last))
+        else:
+            self.show_page(2 if cafe.state == "running" else 1)
+
+    def _open_from_list(self, cafe_id: str) -> None:
+        self.open_cafe(cafe_id)
+        if self.cafe:
+            self.show_page(2 if self.cafe.state == "running" else 1)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def _page_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        if self.cafe:
+            with contextlib.suppress(UserError):
+                self.services.cafes.remember_page(self.pages[index].title)
+
+    # --- changes and messages ----------------------------------------------------------------------------------------
+
+    def broadcast(self, changes: Changes) -> None:
+        if changes.cafes or changes.plan:
+            if self.cafe:
+                try:
+                    self.cafe = self.services.cafes.cafe(self.cafe.id)
+                except UserError:
+                    self.cafe = None
+            self._update_header()
+        for page in self.pages:
+            if changes.cafes and page.cafe is not None and self.cafe is not None and page.cafe != self.cafe:
+                page.set_cafe(self.cafe)
+            page.on_changes(changes)
+        self.sig_changes.emit(changes)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _update_header(self) -> None:
+        cafe = self.cafe
+        if cafe is None:
+            self.header.setText("<b>No café open</b> — choose one from the list or create a new one.")
+            self.setWindowTitle("Café Desk")
+            return
+        state = {"planning": "being planned", "running": "running", "closed": "closed (read-only)"}[cafe.state]
+        where = f" · {cafe.locality}" if cafe.locality else ""
+        self.header.setText(f"<b>{_escape(cafe.title)}</b> · {cafe.date}{_escape(where)} · code {cafe.short_code}"
+                            f" · {state}")
+        self.setWindowTitle(f"{cafe.title} — Café Desk")
+
+    def closeEvent(self, event) -> None:
+        self.run_page.close_presenter()
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes

@@ -1,0 +1,144 @@
+"""The presenter window for the projector: the question in large type, the time left, the round, room for a QR code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+BACKGROUND = "#10233b"
+TEXT = "#ffffff"
+MUTED = "#c9d6e3"
+TIME_UP = "#ffd23f"
+
+QR_SLOT_TEXT = ""
+
+
+class PresenterWindow(QWidget):
+    """A top-level window fed by the run page with `show_round` and `show_time`. F11 or double-click toggles full
+    screen; Escape leaves it."""
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle("Café Desk — presenter")
+        self.setAccessibleName("Presenter window")
+        self.setObjectName("presenter")
+        self.setStyleSheet(f"#presenter {{ background: {BACKGROUND}; }} QLabel {{ color: {TEXT}; }}")
+        self.setAutoFillBackground(True)
+
+        self.cafe_label = QLabel()
+        self.round_label = QLabel()
+        self.question = QLabel()
+        self.follow_ups = QLabel()
+        self.clock = QLabel("--:--")
+        self.clock_caption = QLabel("time left")
+        self.qr_slot = QLabel(QR_SLOT_TEXT)
+        for label in (self.question, self.follow_ups, self.cafe_label):
+            label.setWordWrap(True)
+        self.follow_ups.setStyleSheet(f"color: {MUTED};")
+        self.cafe_label.setStyleSheet(f"color: {MUTED};")
+        self.clock_caption.setStyleSheet(f"color: {MUTED};")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock.setAccessibleName("Time left")
+        self.question.setAccessibleName("Question")
+        self.qr_slot.setAccessibleName("QR code for the comment page")
+        self.qr_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_slot.setFrameShape(QFrame.Shape.NoFrame)
+
+        header = QHBoxLayout()
+        header.addWidget(self.cafe_label, 1)
+        header.addWidget(self.round_label, 0, Qt.AlignmentFlag.AlignRight)
+        left = QVBoxLayout()
+        left.addLayout(header)
+        left.addSpacing(12)
+        left.addWidget(self.question, 3, Qt.AlignmentFlag.AlignTop)
+        left.addWidget(self.follow_ups, 1, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
+        right.addWidget(self.clock)
+        right.addWidget(self.clock_caption)
+        right.addStretch(1)
+        right.addWidget(self.qr_slot, 0, Qt.AlignmentFlag.AlignCenter)
+        root = QHBoxLayout(self)
+        root.setContentsMargins(48, 36, 48, 36)
+        root.setSpacing(48)
+        root.addLayout(left, 3)
+        root.addLayout(right, 2)
+        self.resize(1280, 720)
+        self._time_up = False
+        self._scale_fonts()
+
+    # --- fed by the run page --------------------------------------------------------------------------------------
+
+    def show_round(self, cafe_title: str, round_label: str, prompt: str, follow_ups: tuple[str, ...]) -> None:
+        self.cafe_label.setText(cafe_title)
+        self.round_label.setText(round_label)
+        self.question.setText(prompt or "")
+        self.follow_ups.setText("\n".join(f"• {f}" for f in follow_ups))
+        self._scale_fonts()
+
+    def show_time(self, clock_text: str, time_up: bool) -> None:
+        self.clock.setText("Time is up" if time_up else clock_text)
+        if time_up != self._time_up:
+            self._time_up = time_up
+            self.clock.setStyleSheet(f"color: {TIME_UP if time_up else TEXT};")
+            self._scale_fonts()
+
+    def set_qr(self, pixmap) -> None:
+        """Show a QR code (a QPixmap) in the space kept for it; None empties the space."""
+        if pixmap is None:
+            self.qr_slot.clear()
+        else:
+            self.qr_slot.setPixmap(pixmap)
+
+    # --- placement and keys ---------------------------------------------------------------------------------------
+
+    def show_on_projector(self, avoid_screen=None) -> None:
+        """Full screen on a second screen when there is one; otherwise a normal window the facilitator can move."""
+        screens = QGuiApplication.screens()
+        others = [s for s in screens if s is not avoid_screen]
+        if len(screens) > 1 and others:
+            self.setScreen(others[0])
+            self.setGeometry(others[0].geometry())
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F11:
+            self.showNormal() if self.isFullScreen() else self.showFullScreen()
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        else:
+            super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._scale_fonts()
+
+    def _scale_fonts(self) -> None:
+        h = max(300, self.height())
+        w = max(400, self.width())
+        unit = min(h / 720, w / 1280)
+        long_question = len(self.question.text()) > 110
+        self._font(self.question, int((46 if long_question else 56) * unit), bold=True)
+        self._font(self.follow_ups, int(28 * unit))
+        self._font(self.cafe_label, int(22 * unit))
+        self._font(self.round_label, int(26 * unit), bold=True)
+        right_w = (w - 96 - 48) * 2 / 5  # the clock's column: margins and spacing off, then its 2/5 share
+        clock_px = right_w / (5.5 if self._time_up else 3.3)  # "Time is up" or "00:00" in bold, edge to edge
+        self._font(self.clock, int(min(clock_px, 130 * unit)), bold=True)
+        self._font(self.clock_caption, int(22 * unit))
+        side = int(220 * unit)
+        self.qr_slot.setFixedSize(side, side)
+
+    @staticmethod
+    def _font(label: QLabel, px: int, bold: bool = False) -> None:
+        font = QFont(label.font())
+        font.setPixelSize(max(10, px))
+        font.setBold(bold)
+        label.setFont(font)
