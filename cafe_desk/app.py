@@ -3,32 +3,45 @@
 from __future__ import annotations
 
 import sys
+import threading
 
+from cafe_desk.core.errors import UserError
 from cafe_desk.services import Services
 from cafe_desk.settings import Settings
 from cafe_desk.storage import database
 from cafe_desk.storage.store import Store
 
 
-def open_services(settings: Settings, *, backup: bool = False) -> Services:
-    """Open the data file (backing it up first when asked) and build the services on it."""
-    if backup:
-        database.backup(settings.db_path, settings.backup_dir)
+def open_services(settings: Settings) -> Services:
+    """Open the data file and build the services on it."""
     return Services.build(Store(settings.db_path))
+
+
+def start_backup(settings: Settings) -> threading.Thread:
+    """Copy the data file into the backups folder in the background (SQLite online backup; last few kept)."""
+
+    def run() -> None:
+        try:
+            database.backup(settings.db_path, settings.backup_dir)
+        except (UserError, OSError) as exc:
+            print(f"cafe-desk: the start-up backup was skipped ({exc})", file=sys.stderr)
+
+    thread = threading.Thread(target=run, name="backup", daemon=True)
+    thread.start()
+    return thread
 
 
 def run_gui(settings: Settings, *, demo: bool = False) -> int:
     """Open the main window; with `demo`, on the demo café (created the first time)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from cafe_desk.core.errors import UserError
     from cafe_desk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Café Desk")
     app.setOrganizationName("Café Desk")
     try:
-        services = open_services(settings, backup=True)
+        services = open_services(settings)
         cafe_id = None
         if demo:
             from cafe_desk.services.demo import ensure_demo
@@ -40,4 +53,5 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
     window = MainWindow(services)
     window.open_cafe(cafe_id or services.cafes.last())
     window.show()
+    start_backup(settings)
     return app.exec()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
 
 from cafe_desk.storage import migrations
 from cafe_desk.storage.errors import DatabaseTooNew, StorageError, describe, friendly
@@ -24,16 +23,13 @@ def _newest_recorded(path: Path) -> int:
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        has = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='_migrations'").fetchone()
-        if not has:
-            return 0
-        return conn.execute("SELECT MAX(number) FROM _migrations").fetchone()[0] or 0
+        return migrations.applied(conn)
     finally:
         conn.close()
 
 
-def connect(path: Path) -> sqlite_utils.Database:
-    """Open (creating if need be) and migrate the database at `path`.
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if need be) and migrate the database at `path`; returns the connection (autocommit mode).
 
     Raises DatabaseTooNew for a file from a newer app (left untouched) and StorageError for a file that can't be
     opened, read or written.
@@ -64,9 +60,16 @@ def connect(path: Path) -> sqlite_utils.Database:
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
-        db = sqlite_utils.Database(conn)
-        migrations.migrate(db)
-    return db
+        if migrations.applied(conn) < migrations.LATEST:
+            migrations.migrate(wrap(conn))
+    return conn
+
+
+def wrap(conn: sqlite3.Connection):
+    """The connection as a sqlite-utils Database (imported only when needed: it is slow to import at start-up)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 @contextlib.contextmanager
@@ -102,14 +105,16 @@ def backup(db_path: Path, backup_dir: Path, keep: int = KEEP_BACKUPS) -> Path | 
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"cafe-desk-{stamp}.sqlite3"
+    partial = target.with_suffix(".part")  # renamed only when complete, so a kill never leaves half a backup
     with friendly(str(db_path)):
         src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        dst = sqlite3.connect(str(target))
+        dst = sqlite3.connect(str(partial))
         try:
             src.backup(dst)
         finally:
             dst.close()
             src.close()
+    os.replace(partial, target)
     copies = sorted(backup_dir.glob("cafe-desk-*.sqlite3"))
     for old in copies[:-keep]:
         old.unlink(missing_ok=True)

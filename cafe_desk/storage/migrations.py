@@ -7,9 +7,12 @@ beyond this list was written by a newer app and is refused before anything is wr
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _run(db: sqlite_utils.Database, script: str) -> None:
@@ -148,12 +151,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
 LATEST = MIGRATIONS[-1][0]
 
 
-def applied(db: sqlite_utils.Database) -> int:
-    """The newest migration recorded in `db` (0 for a new file)."""
-    if "_migrations" not in db.table_names():
+def applied(conn: sqlite3.Connection) -> int:
+    """The newest migration recorded in the database (0 for a new file)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone():
         return 0
-    row = db.execute("SELECT MAX(number) FROM _migrations").fetchone()
-    return row[0] or 0
+    return conn.execute("SELECT MAX(number) FROM _migrations").fetchone()[0] or 0
 
 
 def migrate(db: sqlite_utils.Database) -> list[int]:
@@ -162,7 +164,7 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
     with db.atomic():
         db.execute("CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                    "applied_at TEXT NOT NULL)")
-    current = applied(db)
+    current = applied(db.conn)
     for number, name, fn in MIGRATIONS:
         if number <= current:
             continue

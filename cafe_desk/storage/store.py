@@ -18,8 +18,15 @@ class Store(CafeStore, NoteStore, VoteStore):
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.db = database.connect(self.path)
-        self.conn = self.db.conn
+        self.conn = database.connect(self.path)
+        self._db = None
+
+    @property
+    def db(self):
+        """The connection as a sqlite-utils Database, for schema work and introspection."""
+        if self._db is None:
+            self._db = database.wrap(self.conn)
+        return self._db
 
     def close(self) -> None:
         self.conn.close()

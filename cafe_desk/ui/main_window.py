@@ -10,11 +10,11 @@ import contextlib
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,10 +55,12 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
-        self.nav.setMaximumWidth(180)
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
         for i, page in enumerate(self.pages, 1):
-            self.nav.addItem(f"{page.title}\tCtrl+{i}")
+            self.nav.addItem(page.title)
+            self.nav.item(i - 1).setToolTip(f"Ctrl+{i}")
             self.stack.addWidget(page)
             page.sig_changed.connect(self.broadcast)
             page.sig_message.connect(self.show_message)
@@ -73,12 +75,12 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.header)
         right_layout.addWidget(self.stack, 1)
-        split = QSplitter()
-        split.addWidget(self.nav)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        self.setCentralWidget(split)
+        shell = QWidget()
+        shell_layout = QHBoxLayout(shell)
+        shell_layout.setContentsMargins(0, 0, 0, 0)
+        shell_layout.addWidget(self.nav)
+        shell_layout.addWidget(right, 1)
+        self.setCentralWidget(shell)
         self._menus()
         self.statusBar().showMessage("Everything you type is saved as you go.")
         self._update_header()
