@@ -66,7 +66,7 @@ def clean_prompt(prompt: str) -> str:
 def clean_minutes(minutes: float) -> float:
     if isinstance(minutes, bool) or not isinstance(minutes, int | float):
         raise ValidationError("A round's length must be a number of minutes.")
-    if not 0 < minutes <= MAX_MINUTES:
+    if not 1 <= minutes <= MAX_MINUTES:
         raise ValidationError(f"A round must last between 1 minute and {MAX_MINUTES} minutes.")
     return minutes
 

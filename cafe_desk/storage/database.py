@@ -56,7 +56,7 @@ def connect(path: Path) -> sqlite3.Connection:
                                check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
-        # a read-only folder can't hold the WAL files; reads still work and writes say why they fail
+        # on a file system without shared memory WAL may be refused; SQLite then keeps its rollback journal
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")

@@ -164,13 +164,20 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
     with db.atomic():
         db.execute("CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                    "applied_at TEXT NOT NULL)")
-    current = applied(db.conn)
     for number, name, fn in MIGRATIONS:
-        if number <= current:
+        if number <= applied(db.conn):
             continue
-        with db.atomic():
-            fn(db)
-            db.execute("INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
-                       [number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
-        done.append(number)
+        # another program may be opening the same new file: take the write lock, then check again
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if number > applied(db.conn):
+                fn(db)
+                db.execute("INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                           [number, name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
+                done.append(number)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+            raise
     return done

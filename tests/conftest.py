@@ -1,0 +1,48 @@
+"""Shared fixtures: a real data file in tmp_path, the services on it, and a café planned from the built-in template."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cafe_desk.services import Services
+from cafe_desk.storage.store import Store
+
+MENTAL_HEALTH = "Help shape the future of mental health"
+
+
+def mental_health_plan(services: Services, date: str = "2026-03-14", locality: str = "Perth"):
+    """A fresh copy of the built-in mental-health template's plan, with a date and a locality."""
+    template = next(t for t in services.templates.built_in() if t.name == MENTAL_HEALTH)
+    plan = template.plan
+    plan.date = date
+    plan.locality = locality
+    return plan
+
+
+def exactly(message: str) -> str:
+    """A `pytest.raises(match=...)` pattern for exactly this message."""
+    return "^" + re.escape(message) + "$"
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "cafe.sqlite3"
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def services(store):
+    return Services.build(store)
+
+
+@pytest.fixture
+def cafe(services):
+    return services.planning.create(mental_health_plan(services))[0]

@@ -1,0 +1,116 @@
+"""The command line, run as a real process (`python -m cafe_desk`) on a data folder in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cafe_desk.services import Services
+from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.storage import migrations
+from cafe_desk.storage.store import Store
+from tests.conftest import mental_health_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cafe_desk(*args: str, env_data: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != ENV_DATA}
+    if env_data is not None:
+        env[ENV_DATA] = env_data
+    return subprocess.run([sys.executable, "-m", "cafe_desk", *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=60)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+def plan_cafes(data_dir: Path, n: int) -> list:
+    services = Services.build(Store(Settings(data_dir).db_path))
+    try:
+        cafes = [services.planning.create(mental_health_plan(services, date=f"2026-0{i + 1}-10"))[0]
+                 for i in range(n)]
+        table = services.planning.items(cafes[0].id, "table")[0]
+        rnd = services.planning.items(cafes[0].id, "round")[0]
+        outcome = services.planning.items(cafes[0].id, "outcome")[0]
+        services.notes.add(cafes[0].id, table.id, rnd.id, "A point")
+        services.notes.add(cafes[0].id, None, None, "A comment", source="participant")
+        services.votes.set_tally(cafes[0].id, outcome.id, 5, table_id=table.id)
+        return cafes
+    finally:
+        services.store.close()
+
+
+def assert_fails(result: subprocess.CompletedProcess, status: int, message: str) -> None:
+    assert result.returncode == status
+    assert result.stdout == ""
+    assert result.stderr == f"cafe-desk: {message}\n"
+
+
+def test_cafes_json_empty(data_dir):
+    result = cafe_desk("--data-dir", str(data_dir), "cafes", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_cafes_json_lists_what_services_created(data_dir):
+    cafes = plan_cafes(data_dir, 2)
+    result = cafe_desk("--data-dir", str(data_dir), "cafes", "--json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert [c["id"] for c in listed] == [c.id for c in sorted(cafes, key=lambda c: c.date, reverse=True)]
+    first = next(c for c in listed if c["id"] == cafes[0].id)
+    assert (first["short_code"], first["title"], first["date"], first["state"], first["notes"]) == (
+        cafes[0].short_code, cafes[0].title, cafes[0].date, "planning", 2)
+    text = cafe_desk("--data-dir", str(data_dir), "cafes")
+    assert all(c.short_code in text.stdout for c in cafes)
+
+
+def test_status_json_matches_services(data_dir):
+    cafe = plan_cafes(data_dir, 1)[0]
+    result = cafe_desk("--data-dir", str(data_dir), "status", cafe.short_code.lower(), "--json")
+    assert result.returncode == 0, result.stderr
+    services = Services.build(Store(Settings(data_dir).db_path))
+    try:
+        expected = services.cafes.status(cafe.id)
+    finally:
+        services.store.close()
+    status = json.loads(result.stdout)
+    assert status == expected
+    assert (status["notes"]["note-taker"], status["comments"], status["votes"]) == (1, 1, 5)
+
+
+def test_unknown_cafe_is_exit_2_with_one_line(data_dir):
+    plan_cafes(data_dir, 1)
+    result = cafe_desk("--data-dir", str(data_dir), "status", "NOSUCH", "--json")
+    assert_fails(result, 2, "There is no café 'NOSUCH' here. `cafe-desk cafes` lists the ones there are.")
+
+
+def test_data_dir_from_environment(data_dir):
+    cafe = plan_cafes(data_dir, 1)[0]
+    result = cafe_desk("cafes", "--json", env_data=str(data_dir))
+    assert result.returncode == 0, result.stderr
+    assert [c["id"] for c in json.loads(result.stdout)] == [cafe.id]
+    # --data-dir wins over the environment
+    other = cafe_desk("--data-dir", str(data_dir.parent / "other"), "cafes", "--json", env_data=str(data_dir))
+    assert json.loads(other.stdout) == []
+
+
+def test_newer_database_is_refused(data_dir):
+    path = Settings(data_dir).db_path
+    store = Store(path)
+    store.conn.execute("INSERT INTO _migrations (number, name, applied_at) VALUES (?, 'later', '2030-01-01')",
+                       [migrations.LATEST + 1])
+    store.close()
+    before = path.read_bytes()
+    result = cafe_desk("--data-dir", str(data_dir), "cafes", "--json")
+    assert_fails(result, 2, f"This data file was made by a newer version of Café Desk ({path}). "
+                            "Please update Café Desk to open it; the file has not been changed.")
+    assert path.read_bytes() == before
