@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -82,8 +82,6 @@ class RunPanel(Panel):
         self.extend_btn.clicked.connect(lambda: self._act(self.services.running.extend))
         self.next_btn.clicked.connect(lambda: self._act(self.services.running.next_round))
         self.presenter_btn.clicked.connect(self.open_presenter)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.open_presenter,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.rounds = QListWidget()
         self.rounds.setAccessibleName("Rounds: press Enter to go to the selected round")

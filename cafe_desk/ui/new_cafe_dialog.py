@@ -1,0 +1,133 @@
+"""The "New café" dialog: pick a template, give title, date and locality, and create the café through planning."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.model import Cafe
+from cafe_desk.services import Services
+from cafe_desk.services.templates import Template
+
+DATE_FORMAT = "ddd d MMM yyyy"
+LOCALITY_HINT = "Town or area, e.g. Perth"
+
+
+class AlertLabel(QLabel):
+    """A one-line message shown inline (bad input, a refused change) and announced to screen readers as an alert."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName("Alert")
+        self.setStyleSheet("QLabel { color: white; background: #b3261e; padding: 6px;"
+                           " border-radius: 4px; }")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        """Show `text` (or hide the label when it is empty) and announce it."""
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))
+        if text:
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+
+class NewCafeDialog(QDialog):
+    """Create a café from a template. After `accepted`, `created_cafe` and `changes` describe what was written.
+
+    A refused plan (empty title, a street address as locality, …) shows its message inline; the dialog stays open
+    and keeps everything typed.
+    """
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.created_cafe: Cafe | None = None
+        self.changes = Changes()
+        self.setWindowTitle("New café")
+        self.setMinimumWidth(480)
+
+        self.templates: list[Template] = services.templates.all()
+        self.template_box = QComboBox()
+        for t in self.templates:
+            self.template_box.addItem(t.name if t.built_in else f"{t.name} (yours)")
+        self.template_box.setAccessibleName("Template")
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setPlaceholderText("What the café is called")
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit.setAccessibleName("Date")
+        self.locality_edit = QLineEdit()
+        self.locality_edit.setPlaceholderText(LOCALITY_HINT)
+        self.locality_edit.setAccessibleName("Locality")
+        self.error_label = AlertLabel()
+
+        form = QFormLayout()
+        form.addRow("&Template:", self.template_box)
+        form.addRow("T&itle:", self.title_edit)
+        form.addRow("&Date:", self.date_edit)
+        form.addRow("&Locality:", self.locality_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.addButton("&Create", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.create_button.setDefault(True)  # only once the button is inside the dialog
+
+        self._prefilled = ""
+        self.template_box.currentIndexChanged.connect(self._template_chosen)
+        self._template_chosen(0)
+
+    @property
+    def template(self) -> Template:
+        return self.templates[max(0, self.template_box.currentIndex())]
+
+    def _template_chosen(self, _index: int) -> None:
+        """Pre-fill title and locality from the template, unless the person already typed their own."""
+        plan = self.template.plan
+        if self.title_edit.text() in ("", self._prefilled):
+            self.title_edit.setText(plan.title)
+            self._prefilled = plan.title
+        if not self.locality_edit.text() and plan.locality:
+            self.locality_edit.setText(plan.locality)
+
+    def create(self) -> None:
+        """Create the café; on a refusal show why and stay open."""
+        plan = dataclasses.replace(
+            self.template.plan,
+            title=self.title_edit.text(),
+            date=self.date_edit.date().toString(Qt.DateFormat.ISODate),
+            locality=self.locality_edit.text(),
+            tables=list(self.template.plan.tables), rounds=list(self.template.plan.rounds),
+            outcomes=list(self.template.plan.outcomes), groups=list(self.template.plan.groups),
+            themes=list(self.template.plan.themes),
+        )
+        try:
+            self.created_cafe, self.changes = self.services.planning.create(plan)
+        except UserError as exc:
+            self.error_label.show_message(str(exc))
+            return
+        self.error_label.show_message("")
+        self.accept()
