@@ -220,6 +220,7 @@ class CafesPanel(Panel):
     def new_cafe(self) -> None:
         """Open the New café dialog; a café created there is announced and opened."""
         dialog = NewCafeDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed dialog must not keep taking focus
         dialog.accepted.connect(lambda: self._created(dialog))
         self.new_cafe_dialog = dialog
         dialog.open()

@@ -1,0 +1,211 @@
+"""The line where a note-taker types the next point, with its quote mark and outcome/theme tags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSizePolicy,
+    QWidget,
+)
+
+AUTOSAVE_MS = 300
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class KeyGrabber(QObject):
+    """Runs `action` when `sequence` is pressed in `widget`, ahead of any window-wide shortcut on the same keys.
+
+    Ctrl+Q is "quit" in many main windows; while the typist is in the entry or the list it marks a quote instead.
+    """
+
+    def __init__(self, widget: QWidget, sequence: QKeySequence | str, action: Callable[[], None]):
+        super().__init__(widget)
+        self._combo = QKeySequence(sequence)[0]
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
+                and event.keyCombination() == self._combo:
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self._action()
+            return True
+        return False
+
+
+class HistoryPassThrough(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the window's Undo/Redo when the line edit has no typing of its own to undo,
+    so in an empty entry Ctrl+Z takes back the last saved point instead of doing nothing."""
+
+    def __init__(self, line: QLineEdit):
+        super().__init__(line)
+        self._line = line
+        line.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if (event.matches(QKeySequence.StandardKey.Undo) and not self._line.isUndoAvailable()) or \
+                (event.matches(QKeySequence.StandardKey.Redo) and not self._line.isRedoAvailable()):
+            event.ignore()
+            return True
+        return False
+
+
+class TagList(QListView):
+    """A short list of checkable names (outcomes or themes); Space ticks the current one."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._model = QStandardItemModel(self)
+        self.setModel(self._model)
+        self.setAccessibleName(accessible_name)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)  # a tick, not a highlight, means chosen
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformItemSizes(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit_rows()
+
+    def _fit_rows(self, rows: int = 4) -> None:
+        row = self.sizeHintForRow(0) if self.model().rowCount() else self.fontMetrics().height() + 4
+        self.setFixedHeight(row * rows + 2 * self.frameWidth())
+
+    def set_items(self, items: Iterable[tuple[str, str]]) -> None:
+        """(id, name) pairs; ticks on names that are still there are kept."""
+        kept = set(self.checked_ids())
+        self._model.clear()
+        for item_id, name in items:
+            item = QStandardItem(name)
+            item.setData(item_id, ID_ROLE)
+            item.setToolTip(name)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if item_id in kept else Qt.CheckState.Unchecked)
+            self._model.appendRow(item)
+        if self._model.rowCount():
+            self.setCurrentIndex(self._model.index(0, 0))
+        self._fit_rows()
+
+    def checked_ids(self) -> list[str]:
+        return [self._model.item(r).data(ID_ROLE) for r in range(self._model.rowCount())
+                if self._model.item(r).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, ids: Sequence[str]) -> None:
+        for r in range(self._model.rowCount()):
+            item = self._model.item(r)
+            item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in ids else Qt.CheckState.Unchecked)
+
+    def toggle_row(self, row: int) -> None:
+        item = self._model.item(row)
+        item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
+                           else Qt.CheckState.Checked)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            self.toggle_row(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class NoteEntry(QWidget):
+    """Where the next point is typed. It only edits; the panel saves through the notes service."""
+
+    #: no arguments — Enter was pressed in the entry (finish this point)
+    sig_submitted = Signal()
+    #: no arguments — the point was edited and typing has stopped for AUTOSAVE_MS (time to save the draft)
+    sig_idle = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.line = QLineEdit()
+        self.line.setAccessibleName("New point")
+        self.line.setPlaceholderText("Type a point and press Enter; it is saved as you type")
+        self.line.setClearButtonEnabled(False)
+        label = QLabel("New &point:")
+        label.setBuddy(self.line)
+        self.quote = QCheckBox("Verbatim &quote (Ctrl+Q)")
+        self.quote.setAccessibleName("Verbatim quote")
+        self.quote.setToolTip("Mark the point as the participant's own words (Ctrl+Q while typing)")
+        self.outcomes = TagList("Outcomes this point is about")
+        self.themes = TagList("Themes of this point")
+        outcomes_label = QLabel("&Outcomes:")
+        outcomes_label.setBuddy(self.outcomes)
+        themes_label = QLabel("T&hemes:")
+        themes_label.setBuddy(self.themes)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.sig_idle)
+        self.line.textEdited.connect(lambda _text: self._timer.start())
+        self.quote.toggled.connect(self._edited_option)
+        self.outcomes.model().itemChanged.connect(self._edited_option)
+        self.themes.model().itemChanged.connect(self._edited_option)
+        self.line.returnPressed.connect(self._submit)
+        KeyGrabber(self.line, "Ctrl+Q", self.quote.toggle)
+        HistoryPassThrough(self.line)
+
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.line, 1)
+        top.addWidget(self.quote)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addLayout(top, 0, 0, 1, 4)
+        grid.addWidget(outcomes_label, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.outcomes, 1, 1)
+        grid.addWidget(themes_label, 1, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.themes, 1, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def is_quote(self) -> bool:
+        return self.quote.isChecked()
+
+    def outcome_ids(self) -> list[str]:
+        return self.outcomes.checked_ids()
+
+    def theme_ids(self) -> list[str]:
+        return self.themes.checked_ids()
+
+    def has_pending_edit(self) -> bool:
+        return self._timer.isActive()
+
+    def cancel_pending(self) -> None:
+        self._timer.stop()
+
+    def finish(self) -> None:
+        """Ready for the next point: empty line, quote mark off. Tags stay: the next point is usually about the
+        same outcome at the same table; the panel clears them when the table or round changes."""
+        self._timer.stop()
+        self.line.setText("")  # unlike clear(), also forgets the typing history: the point is saved now
+        self.quote.blockSignals(True)
+        self.quote.setChecked(False)
+        self.quote.blockSignals(False)
+
+    def clear_tags(self) -> None:
+        self.outcomes.set_checked(())
+        self.themes.set_checked(())
+
+    def _edited_option(self, *_args) -> None:
+        if self.line.text().strip():
+            self._timer.start()
+
+    def _submit(self) -> None:
+        self._timer.stop()
+        self.sig_submitted.emit()
