@@ -288,10 +288,10 @@ class NotesPanel(Panel):
             return False
         text = self.entry.text()
         notes = self.services.notes
-        if self._draft is not None and notes.get(self._draft.id) is None:
-            self._draft = None  # deleted meanwhile (from the list, or by an undo): start a new one
         table_id, round_id = self._place
         try:
+            if self._draft is not None and notes.get(self._draft.id) is None:
+                self._draft = None  # deleted meanwhile (from the list, or by an undo): start a new one
             if not text.strip():
                 if self._draft is not None:
                     _note, changes = notes.delete(self._draft.id)
