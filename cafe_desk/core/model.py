@@ -106,6 +106,21 @@ class Note:
     theme_ids: tuple[str, ...] = ()
     created_at: str = ""
     updated_at: str = ""
+    group_id: str | None = None  # the group a participant said they belong to (never a name)
+    consent: bool = False  # a participant agreed their words may be used, without their name
+    hidden: bool = False  # hidden by the facilitator: kept, but left out of views, the projector and exports
+    pinned: bool = False  # chosen for the presenter window
+    flag: str = ""  # why this comment may need a human's care (a risk phrase found), or ""
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One phone's (or one printed card's) votes: outcome id -> dots, rank or agreement score."""
+
+    id: str
+    cafe_id: str
+    choices: dict[str, int]
+    updated_at: str = ""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cafe_desk.services.ballots import BallotService
 from cafe_desk.services.cafes import CafeService
+from cafe_desk.services.channel import ChannelService
+from cafe_desk.services.comments import CommentService
 from cafe_desk.services.notes import NoteService
 from cafe_desk.services.planning import PlanningService
 from cafe_desk.services.running import RunService
@@ -24,6 +27,9 @@ class Services:
     running: RunService
     notes: NoteService
     votes: VoteService
+    channel: ChannelService
+    comments: CommentService
+    ballots: BallotService
 
     @classmethod
     def build(cls, store: Store, clock: Callable[[], float] = time.time) -> Services:
@@ -35,4 +41,7 @@ class Services:
             running=RunService(store, clock),
             notes=NoteService(store),
             votes=VoteService(store),
+            channel=ChannelService(store),
+            comments=CommentService(store),
+            ballots=BallotService(store),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cafe_desk.core.ballots import ballots_as_tallies
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.model import Tally
 from cafe_desk.core.votes import OutcomeTotal, check_count, check_level, summarise
@@ -35,8 +36,11 @@ class VoteService(ServiceBase):
         return previous, Changes(votes=True)
 
     def totals(self, cafe_id: str, table_id: str | None = None, group_id: str | None = None) -> list[OutcomeTotal]:
+        """Totals per outcome: paper tallies plus phone ballots (which count for the whole room, no group)."""
         cafe = self.cafe(cafe_id)
         with self.store.read():
             outcomes = self.store.list_items("outcome", cafe.id)
             tallies = self.store.list_tallies(cafe.id)
+            if table_id is None and group_id is None:
+                tallies += ballots_as_tallies(cafe.vote_method, self.store.list_ballots(cafe.id))
         return summarise(cafe.vote_method, outcomes, tallies, table_id, group_id)

@@ -145,8 +145,49 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def m002_participant_channel(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+        ALTER TABLE cafe ADD COLUMN token TEXT;
+        ALTER TABLE cafe ADD COLUMN salt TEXT;
+        ALTER TABLE cafe ADD COLUMN voting_open INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE cafe ADD COLUMN ballot_rule TEXT NOT NULL DEFAULT 'phone';
+        ALTER TABLE cafe ADD COLUMN support_lines TEXT NOT NULL DEFAULT '';
+        CREATE UNIQUE INDEX cafe_token ON cafe(token);
+        ALTER TABLE cafe_table ADD COLUMN host_token TEXT;
+        CREATE UNIQUE INDEX cafe_table_host_token ON cafe_table(host_token);
+        ALTER TABLE note ADD COLUMN group_id TEXT REFERENCES cafe_group(id) ON DELETE SET NULL;
+        ALTER TABLE note ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE note ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE note ADD COLUMN flag TEXT NOT NULL DEFAULT '';
+        CREATE TABLE ballot (
+            id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            voter_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (cafe_id, voter_hash)
+        );
+        CREATE TABLE ballot_item (
+            ballot_id TEXT NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,
+            outcome_id TEXT NOT NULL REFERENCES outcome(id) ON DELETE CASCADE,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (ballot_id, outcome_id)
+        );
+        CREATE TABLE ballot_code (
+            code_hash TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
+    (2, "participant_channel", m002_participant_channel),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -7,7 +7,8 @@ from collections import defaultdict
 from cafe_desk.core.model import Attendance, Note
 
 NOTE_COLUMNS = ("id", "cafe_id", "table_id", "round_id", "text", "source", "kind", "is_quote",
-                "created_at", "updated_at")
+                "created_at", "updated_at", "group_id", "consent", "hidden", "pinned", "flag")
+_BOOLS = ("is_quote", "consent", "hidden", "pinned")
 
 
 class NoteStore:
@@ -22,17 +23,17 @@ class NoteStore:
                               [(note.id, t) for t in note.theme_ids])
 
     def insert_note(self, note: Note) -> None:
-        values = [getattr(note, c) for c in NOTE_COLUMNS]
-        values[NOTE_COLUMNS.index("is_quote")] = int(note.is_quote)
+        values = [int(getattr(note, c)) if c in _BOOLS else getattr(note, c) for c in NOTE_COLUMNS]
         self.conn.execute(f"INSERT INTO note ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
                           values)
         self._write_links(note)
 
     def update_note(self, note: Note) -> None:
         self.conn.execute(
-            "UPDATE note SET table_id = ?, round_id = ?, text = ?, kind = ?, is_quote = ?, updated_at = ? "
-            "WHERE id = ?",
-            [note.table_id, note.round_id, note.text, note.kind, int(note.is_quote), note.updated_at, note.id],
+            "UPDATE note SET table_id = ?, round_id = ?, text = ?, kind = ?, is_quote = ?, updated_at = ?, "
+            "group_id = ?, hidden = ?, pinned = ?, flag = ? WHERE id = ?",
+            [note.table_id, note.round_id, note.text, note.kind, int(note.is_quote), note.updated_at,
+             note.group_id, int(note.hidden), int(note.pinned), note.flag, note.id],
         )
         self._write_links(note)
 
@@ -44,11 +45,11 @@ class NoteStore:
         return found[0] if found else None
 
     def list_notes(self, cafe_id: str | None, table_id: str | None = None, round_id: str | None = None,
-                   note_id: str | None = None) -> list[Note]:
-        """Notes in the order they were written, narrowed by table, round or id."""
+                   note_id: str | None = None, source: str | None = None) -> list[Note]:
+        """Notes in the order they were written, narrowed by table, round, id or source."""
         where, params = [], []
         for column, value in (("cafe_id", cafe_id), ("table_id", table_id), ("round_id", round_id),
-                              ("id", note_id)):
+                              ("id", note_id), ("source", source)):
             if value is not None:
                 where.append(f"note.{column} = ?")
                 params.append(value)
@@ -64,7 +65,8 @@ class NoteStore:
         return [
             Note(id=r[0], cafe_id=r[1], table_id=r[2], round_id=r[3], text=r[4], source=r[5], kind=r[6],
                  is_quote=bool(r[7]), outcome_ids=tuple(outcomes.get(r[0], ())),
-                 theme_ids=tuple(themes.get(r[0], ())), created_at=r[8], updated_at=r[9])
+                 theme_ids=tuple(themes.get(r[0], ())), created_at=r[8], updated_at=r[9], group_id=r[10],
+                 consent=bool(r[11]), hidden=bool(r[12]), pinned=bool(r[13]), flag=r[14])
             for r in self.conn.execute(sql, params)
         ]
 

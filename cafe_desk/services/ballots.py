@@ -1,0 +1,95 @@
+"""Votes cast from phones: one ballot per phone (a random cookie token) or per printed one-time code.
+
+Only a salted hash of the token or code is stored, never the token itself, and never exported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from cafe_desk.core.ballots import clean_ballot
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.model import Ballot
+from cafe_desk.services.base import ServiceBase
+from cafe_desk.services.channel import ChannelService
+from cafe_desk.services.comments import CafeEnded
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+MAX_CODES = 2000
+
+
+def voter_hash(salt: str, key: str) -> str:
+    return hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()
+
+
+def new_voter_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+class BallotService(ServiceBase):
+    @property
+    def channel(self) -> ChannelService:
+        return ChannelService(self.store)
+
+    def _voter(self, cafe_id: str, key: str, *, is_code: bool) -> str:
+        settings = self.channel.settings(cafe_id)
+        salt = self.channel.salt(cafe_id)
+        if settings.ballot_rule == "code" and not is_code:
+            raise ValidationError("Voting at this café uses the printed ballot cards: please type the code "
+                                  "from your card.")
+        if is_code:
+            key = normalise_code(key)
+            with self.store.read():
+                known = self.store.ballot_code_exists(cafe_id, voter_hash(salt, key))
+            if not known:
+                raise ValidationError("That ballot code isn't one of this café's cards; please check it and "
+                                      "try again.")
+        return voter_hash(salt, key)
+
+    def current(self, cafe_id: str, key: str, *, is_code: bool = False) -> Ballot | None:
+        """The ballot this phone or card cast before, if any (so the page can show and change it)."""
+        try:
+            hashed = self._voter(cafe_id, key, is_code=is_code)
+        except ValidationError:
+            return None
+        with self.store.read():
+            return self.store.get_ballot(cafe_id, hashed)
+
+    def cast(self, cafe_id: str, key: str, choices: dict[str, object], *, is_code: bool = False
+             ) -> tuple[Ballot, Changes]:
+        """Cast or change this voter's ballot while voting is open."""
+        cafe = self.cafe(cafe_id)
+        if cafe.is_closed:
+            raise CafeEnded("This café has ended. Thank you for taking part.")
+        if not self.channel.settings(cafe.id).voting_open:
+            raise ValidationError("Voting has closed. Thank you — your earlier vote, if you cast one, is counted.")
+        with self.store.read():
+            outcomes = [o.id for o in self.store.list_items("outcome", cafe.id)]
+        clean = clean_ballot(cafe.vote_method, cafe.dots_per_person, outcomes, choices)
+        hashed = self._voter(cafe.id, key, is_code=is_code)
+        with self.store.transaction():
+            ballot = self.store.save_ballot(cafe.id, hashed, clean)
+        return ballot, Changes(votes=True)
+
+    def ballots(self, cafe_id: str) -> list[Ballot]:
+        with self.store.read():
+            return self.store.list_ballots(cafe_id)
+
+    def issue_codes(self, cafe_id: str, count: int) -> list[str]:
+        """New one-time ballot codes for printed cards. Only their hashes are kept: print them now."""
+        cafe = self.writable(cafe_id)
+        if not 1 <= count <= MAX_CODES:
+            raise ValidationError(f"Print between 1 and {MAX_CODES} ballot cards at a time.")
+        salt = self.channel.salt(cafe.id)
+        codes = ["".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)) for _ in range(count)]
+        with self.store.transaction():
+            self.store.add_ballot_codes(cafe.id, [voter_hash(salt, c) for c in codes])
+            self.store.audit(cafe.id, "issue codes", "cafe", cafe.id, count=count)
+        return codes

@@ -1,0 +1,118 @@
+"""The participant channel's secrets and settings: the café's link token, table hosts' links, Wi-Fi details,
+support lines, and whether voting is open and how ballots are limited."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.model import Cafe, Table
+from cafe_desk.core.safeguarding import parse_support_lines
+from cafe_desk.services.base import ServiceBase
+from cafe_desk.storage.rows import utc_now
+
+BALLOT_RULES = ("phone", "code")  # one ballot per phone (cookie) or per printed one-time code
+WIFI_NAME_KEY = "wifi_name"
+WIFI_PASSWORD_KEY = "wifi_password"
+WIFI_SECURITY_KEY = "wifi_security"
+
+
+def new_token() -> str:
+    """128 random bits, URL-safe."""
+    return secrets.token_urlsafe(16)
+
+
+@dataclass(frozen=True)
+class ChannelSettings:
+    token: str
+    voting_open: bool
+    ballot_rule: str
+    support_lines: tuple[tuple[str, str], ...]
+
+
+class ChannelService(ServiceBase):
+    def settings(self, cafe_id: str) -> ChannelSettings:
+        """The café's channel settings, creating its link token (and hashing salt) the first time."""
+        cafe = self.cafe(cafe_id)
+        with self.store.read():
+            data = self.store.channel_settings(cafe.id)
+        if not data.get("token") or not data.get("salt"):
+            with self.store.transaction():
+                self.store.update_cafe(cafe.id, token=data.get("token") or new_token(),
+                                       salt=data.get("salt") or secrets.token_hex(16))
+                data = self.store.channel_settings(cafe.id)
+        return ChannelSettings(data["token"], data["voting_open"], data["ballot_rule"],
+                               parse_support_lines(data["support_lines"]))
+
+    def salt(self, cafe_id: str) -> str:
+        self.settings(cafe_id)
+        with self.store.read():
+            return self.store.conn.execute("SELECT salt FROM cafe WHERE id = ?", [cafe_id]).fetchone()[0]
+
+    def cafe_for_token(self, token: str) -> Cafe | None:
+        """The café whose participant link carries `token`, or None (wrong or old link)."""
+        if not token or len(token) > 64:
+            return None
+        with self.store.read():
+            return self.store.cafe_by_token(token)
+
+    def host_token(self, table_id: str) -> str:
+        """The secret in a table host's link, created the first time."""
+        with self.store.read():
+            token = self.store.host_token(table_id)
+        if token:
+            return token
+        with self.store.transaction():
+            token = new_token()
+            self.store.set_host_token(table_id, token)
+        return token
+
+    def table_for_host_token(self, token: str) -> Table | None:
+        if not token or len(token) > 64:
+            return None
+        with self.store.read():
+            return self.store.table_by_host_token(token)
+
+    def set_voting_open(self, cafe_id: str, is_open: bool) -> Changes:
+        cafe = self.writable(cafe_id)
+        with self.store.transaction():
+            self.store.update_cafe(cafe.id, voting_open=int(bool(is_open)), updated_at=utc_now())
+            self.store.audit(cafe.id, "open voting" if is_open else "close voting", "cafe", cafe.id)
+        return Changes(votes=True, plan=True)
+
+    def set_ballot_rule(self, cafe_id: str, rule: str) -> Changes:
+        if rule not in BALLOT_RULES:
+            raise ValidationError("Choose one ballot per phone, or one per printed code.")
+        cafe = self.writable(cafe_id)
+        with self.store.transaction():
+            self.store.update_cafe(cafe.id, ballot_rule=rule, updated_at=utc_now())
+            self.store.audit(cafe.id, "ballot rule", "cafe", cafe.id, rule=rule)
+        return Changes(votes=True, plan=True)
+
+    def set_support_lines(self, cafe_id: str, lines: list[tuple[str, str]]) -> Changes:
+        """Replace the support lines shown on every participant page (empty: back to the defaults)."""
+        cafe = self.writable(cafe_id)
+        clean = [(" ".join(n.split()), " ".join(p.split())) for n, p in lines if n.strip() and p.strip()]
+        with self.store.transaction():
+            self.store.update_cafe(cafe.id, support_lines=json.dumps(clean) if clean else "", updated_at=utc_now())
+            self.store.audit(cafe.id, "support lines", "cafe", cafe.id, lines=clean)
+        return Changes(plan=True)
+
+    # --- the venue's Wi-Fi, typed once, kept on this laptop only -----------------------------------------------
+
+    def wifi(self) -> tuple[str, str, str]:
+        """(network name, password, security: WPA | WEP | nopass)."""
+        with self.store.read():
+            return (self.store.get_state(WIFI_NAME_KEY, ""), self.store.get_state(WIFI_PASSWORD_KEY, ""),
+                    self.store.get_state(WIFI_SECURITY_KEY, "WPA"))
+
+    def set_wifi(self, name: str, password: str, security: str = "WPA") -> None:
+        if security not in ("WPA", "WEP", "nopass"):
+            raise ValidationError("Choose WPA, WEP or an open network.")
+        with self.store.transaction():
+            self.store.set_state(WIFI_NAME_KEY, name.strip())
+            self.store.set_state(WIFI_PASSWORD_KEY, password)
+            self.store.set_state(WIFI_SECURITY_KEY, security)

@@ -1,0 +1,135 @@
+"""Participants' comments and table hosts' points arriving from phones, and the facilitator's moderation of them."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from functools import cached_property
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import UserError, ValidationError
+from cafe_desk.core.model import Cafe, Note
+from cafe_desk.core.safeguarding import RiskPhrases
+from cafe_desk.resources import RESOURCES
+from cafe_desk.services.base import ServiceBase
+from cafe_desk.storage.rows import new_id, utc_now
+
+COMMENT_LIMIT = 1000  # characters; the page states it
+RISK_PHRASES_FILE = RESOURCES / "safeguarding" / "risk_phrases.txt"
+NOTES_CHANGED = Changes(notes=True)
+
+
+class CafeEnded(UserError):
+    """The café is closed: participants see a kind "this café has ended" page."""
+
+
+def clean_comment(text: str, limit: int = COMMENT_LIMIT) -> str:
+    """A comment as it will be stored: NUL bytes dropped, ends trimmed; empty or too long raises ValidationError."""
+    text = (text or "").replace("\x00", "").replace("\r\n", "\n").strip()
+    if not text:
+        raise ValidationError("Please write your comment in the box before sending it.")
+    if len(text) > limit:
+        raise ValidationError(f"Your comment is {len(text):,} characters long; the limit is {limit:,}. "
+                              "Please shorten it a little — what you wrote is still in the box.")
+    return text
+
+
+class CommentService(ServiceBase):
+    @cached_property
+    def risk(self) -> RiskPhrases:
+        return RiskPhrases.from_lines(RISK_PHRASES_FILE.read_text(encoding="utf-8").splitlines())
+
+    def _open(self, cafe: Cafe) -> Cafe:
+        if cafe.is_closed:
+            raise CafeEnded("This café has ended. Thank you for taking part.")
+        return cafe
+
+    def submit(self, cafe_id: str, text: str, *, consent: bool, round_id: str | None = None,
+               outcome_id: str | None = None, group_id: str | None = None) -> tuple[Note, Changes]:
+        """Store a participant's comment. Needs consent; flags (never hides) words that suggest risk."""
+        cafe = self._open(self.cafe(cafe_id))
+        text = clean_comment(text)
+        if not consent:
+            raise ValidationError("Please tick the box to say your comment can be used, without your name, "
+                                  "in the report.")
+        with self.store.read():
+            rounds = {r.id for r in self.store.list_items("round", cafe.id)}
+            outcomes = {o.id for o in self.store.list_items("outcome", cafe.id)}
+            groups = {g.id for g in self.store.list_items("group", cafe.id)}
+        now = utc_now()
+        note = Note(new_id(), cafe.id, None, round_id if round_id in rounds else None, text, source="participant",
+                    outcome_ids=(outcome_id,) if outcome_id in outcomes else (), created_at=now, updated_at=now,
+                    group_id=group_id if group_id in groups else None, consent=True, flag=self.risk.find(text))
+        with self.store.transaction():
+            self.store.insert_note(note)
+        return note, NOTES_CHANGED
+
+    def host_add(self, table_id: str, round_id: str | None, text: str) -> tuple[Note, Changes]:
+        """A table host's point sent from a phone or tablet, for that table's current round."""
+        with self.store.read():
+            table = self.store.get_item("table", table_id)
+        if table is None:
+            raise ValidationError("This table is no longer in the café's plan.")
+        cafe = self._open(self.cafe(table.cafe_id))
+        text = clean_comment(text)
+        now = utc_now()
+        note = Note(new_id(), cafe.id, table.id, round_id, text, created_at=now, updated_at=now,
+                    flag=self.risk.find(text))
+        with self.store.transaction():
+            self.store.insert_note(note)
+        return note, NOTES_CHANGED
+
+    # --- moderation -----------------------------------------------------------------------------------------------
+
+    def comments(self, cafe_id: str) -> list[Note]:
+        """Participants' comments, oldest first, hidden ones included (marked)."""
+        with self.store.read():
+            return self.store.list_notes(cafe_id, source="participant")
+
+    def set_hidden(self, note_id: str, hidden: bool) -> Changes:
+        return self._moderate(note_id, "hide" if hidden else "unhide", hidden=hidden,
+                              **({"pinned": False} if hidden else {}))
+
+    def set_pinned(self, note_id: str, pinned: bool) -> Changes:
+        """Choose the one comment for the presenter window (pinning another unpins the last)."""
+        note = self._existing(note_id)
+        if pinned and note.hidden:
+            raise ValidationError("A hidden comment can't go on the projector; unhide it first.")
+        if pinned:
+            for other in self.comments(note.cafe_id):
+                if other.pinned and other.id != note_id:
+                    self._moderate(other.id, "unpin", pinned=False)
+        return self._moderate(note_id, "pin" if pinned else "unpin", pinned=pinned)
+
+    def pinned(self, cafe_id: str) -> Note | None:
+        return next((n for n in self.comments(cafe_id) if n.pinned and not n.hidden), None)
+
+    def _existing(self, note_id: str) -> Note:
+        with self.store.read():
+            note = self.store.get_note(note_id)
+        if note is None:
+            raise ValidationError("That comment is no longer here.")
+        return note
+
+    def _moderate(self, note_id: str, action: str, **fields) -> Changes:
+        note = self._existing(note_id)
+        self.writable(note.cafe_id)
+        after = dataclasses.replace(note, **fields)
+        if after == note:
+            return Changes()
+        with self.store.transaction():
+            self.store.update_note(dataclasses.replace(after, updated_at=utc_now()))
+            self.store.audit(note.cafe_id, action, "comment", note_id)
+        return NOTES_CHANGED
+
+    def audit_csv(self, cafe_id: str) -> str:
+        """The café's audit log (who/what/when, never comment text) as CSV."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["when (UTC)", "action", "what", "id", "detail"])
+        with self.store.read():
+            entries = self.store.audit_entries(cafe_id)
+        for e in entries:
+            writer.writerow([e["at"], e["action"], e["entity"], e["entity_id"] or "", e["detail"]])
+        return out.getvalue()
