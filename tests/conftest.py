@@ -46,3 +46,19 @@ def services(store):
 @pytest.fixture
 def cafe(services):
     return services.planning.create(mental_health_plan(services))[0]
+
+
+class FakeClock:
+    """A clock the test moves by hand (`clock.now += 60`)."""
+
+    def __init__(self, now: float = 1_750_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+

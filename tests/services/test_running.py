@@ -11,21 +11,6 @@ from cafe_desk.storage.store import Store
 from tests.conftest import mental_health_plan
 
 
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: float = 1_750_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def run(store, clock):
     services = Services.build(store, clock=clock)

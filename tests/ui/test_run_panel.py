@@ -12,19 +12,6 @@ from cafe_desk.storage.store import Store
 from cafe_desk.ui.run_panel import RunPanel
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 @pytest.fixture
 def run_services(tmp_path, clock):
     return Services.build(Store(tmp_path / "run.sqlite3"), clock=clock)
