@@ -23,6 +23,15 @@ def build_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="counts for one café")
     status.add_argument("cafe", metavar="CAFE", help="the café's id or short code")
     status.add_argument("--json", action="store_true", help="print JSON")
+    serve = sub.add_parser("serve", help="open the participants' phone pages without a screen; the first line "
+                           "printed is the participant URL; Ctrl+C stops")
+    serve.add_argument("cafe", metavar="CAFE", help="the café's id or short code")
+    serve.add_argument("--host", metavar="H", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this laptop only). Use --host 0.0.0.0 or "
+                       "the laptop's own network address so phones on the venue's Wi-Fi can reach it")
+    serve.add_argument("--port", metavar="P", type=int, default=8000,
+                       help="port to listen on (default 8000; another free one is used if it is taken; "
+                       "0 picks any free port)")
     return parser
 
 
@@ -44,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         services = open_services(settings)
         if args.command == "cafes":
             return _print_cafes(services, args.json)
+        if args.command == "serve":
+            return _serve(services, settings, args.cafe, args.host, args.port)
         if args.command == "status":
             data = services.cafes.status(args.cafe)
             print(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None))
@@ -67,3 +78,34 @@ def _print_cafes(services, as_json: bool) -> int:
     for c in cafes:
         print(f"{c.short_code}  {c.date or '—':10}  {c.state:8}  {c.title}  ({c.id})")
     return 0
+
+
+def _serve(services, settings: Settings, cafe_key: str, host: str, port: int) -> int:
+    """Serve the café's phone pages until Ctrl+C; the first line printed is the participant URL."""
+    import time
+
+    from cafe_desk.server.addresses import best_address
+    from cafe_desk.server.runner import ParticipantServer
+
+    cafe = services.cafes.cafe(cafe_key)
+    tables = services.planning.items(cafe.id, "table")
+    services.store.close()
+    server = ParticipantServer(settings.db_path, cafe.id, host=host, port=port)
+    server.start()
+    shown = best_address() if host in ("0.0.0.0", "::", "") else host
+    base = server.base_url.replace(f"//{host}:", f"//{shown}:", 1) if shown != host else server.base_url
+    try:
+        print(base + server.cafe_url[len(server.base_url):], flush=True)
+        print(f"Vote page: {base}{server.vote_url[len(server.base_url):]}")
+        for table in tables:
+            print(f"{table.label} host page: {base}{server.table_url(table.id)[len(server.base_url):]}")
+        if port and server.port != port:
+            print(f"Port {port} was taken, so port {server.port} is used instead.")
+        print("Press Ctrl+C to stop.", flush=True)
+        while server.running:
+            time.sleep(0.5)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.stop()

@@ -1,0 +1,65 @@
+"""The laptop's own network addresses, read from its interfaces (never by connecting anywhere), to offer as
+choices for the phone page: private LAN addresses first, loopback last."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import socket
+import struct
+import sys
+
+SIOCGIFADDR = 0x8915  # Linux: an interface's IPv4 address
+
+
+def _linux_addresses() -> list[str]:
+    import fcntl
+
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for _index, name in socket.if_nameindex():
+            request = struct.pack("256s", name.encode()[:15])
+            with contextlib.suppress(OSError):
+                reply = fcntl.ioctl(sock.fileno(), SIOCGIFADDR, request)
+                found.append(socket.inet_ntoa(reply[20:24]))
+    return found
+
+
+def _hostname_addresses() -> list[str]:
+    with contextlib.suppress(OSError):
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET, socket.SOCK_STREAM)
+        return [info[4][0] for info in infos]
+    return []
+
+
+def rank(address: str) -> tuple[int, tuple[int, ...]]:
+    """Sort key: private LAN addresses first, then other addresses, then link-local, then loopback."""
+    ip = ipaddress.ip_address(address)
+    if ip.is_loopback:
+        group = 3
+    elif ip.is_link_local:
+        group = 2
+    elif ip.is_private:
+        group = 0
+    else:
+        group = 1
+    return group, tuple(ip.packed)
+
+
+def lan_addresses(include_loopback: bool = True) -> list[str]:
+    """The laptop's IPv4 addresses, best choice for phones first; ["127.0.0.1"] at least when loopback is wanted."""
+    found: list[str] = []
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, ImportError):
+            found = _linux_addresses()
+    if not [a for a in found if not ipaddress.ip_address(a).is_loopback]:
+        found += _hostname_addresses()
+    unique = sorted({a for a in found if include_loopback or not ipaddress.ip_address(a).is_loopback}, key=rank)
+    if include_loopback and "127.0.0.1" not in unique:
+        unique.append("127.0.0.1")
+    return unique
+
+
+def best_address() -> str:
+    """The address a phone on the same network is most likely to reach (127.0.0.1 when there is no network)."""
+    return lan_addresses()[0]

@@ -1,0 +1,161 @@
+"""`ParticipantServer`: the phone pages on uvicorn in a daemon thread, with their own Store on the same data file."""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import socket
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import uvicorn
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.server.app import CafeChannel, create_app
+from cafe_desk.server.security import Limits
+from cafe_desk.services import Services
+from cafe_desk.storage.store import Store
+
+START_TIMEOUT_S = 15.0
+
+
+def _family(host: str) -> socket.AddressFamily:
+    try:
+        return socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:
+        return socket.AF_INET
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+class ParticipantServer:
+    """The participant pages on uvicorn in a daemon thread, with its own Store on the same data file.
+
+    `on_event(kind, data)` is called from a server thread after each durable write: "comment" (cafe_id, note_id,
+    flag), "host_note" (cafe_id, note_id) or "ballot" (cafe_id).
+    """
+
+    def __init__(self, db_path: Path, cafe_id: str, *, host: str = "127.0.0.1", port: int = 0,
+                 on_event: Callable[[str, dict], None] | None = None, limits: Limits | None = None):
+        self.db_path = Path(db_path)
+        self.cafe_id = cafe_id
+        self.host = host
+        self.port = port
+        self.requested_port = port
+        self.on_event = on_event
+        self.limits = limits or Limits()
+        self._token = ""
+        self._host_tokens: dict[str, str] = {}
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+
+    # --- addresses ----------------------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{_url_host(self.host)}:{self.port}"
+
+    @property
+    def cafe_url(self) -> str:
+        """The participants' comment page."""
+        return f"{self.base_url}/c/{self._token}"
+
+    @property
+    def vote_url(self) -> str:
+        return f"{self.cafe_url}/vote"
+
+    def table_url(self, table_id: str) -> str:
+        """The page where table `table_id`'s host adds points from a phone or tablet."""
+        if table_id not in self._host_tokens:
+            services = Services.build(Store(self.db_path))
+            try:
+                self._host_tokens[table_id] = services.channel.host_token(table_id)
+            finally:
+                services.store.close()
+        return f"{self.base_url}/t/{self._host_tokens[table_id]}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # --- start and stop -------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Listen and serve; returns once serving. A taken port is replaced by a free one (see `.port`).
+
+        Raises UserError (one plain line) when the café doesn't exist or nothing can listen on the host.
+        """
+        if self.running:
+            return
+        services = Services.build(Store(self.db_path))
+        try:
+            cafe = services.channel.cafe(self.cafe_id)
+            self.cafe_id = cafe.id
+            self._token = services.channel.settings(cafe.id).token
+        finally:
+            services.store.close()
+        sock = self._bind()
+        self.port = sock.getsockname()[1]
+        channel = CafeChannel(self.db_path, self.cafe_id, self.on_event)
+        config = uvicorn.Config(create_app(channel, limits=self.limits), log_config=None, access_log=False,
+                                server_header=False, lifespan="on", timeout_graceful_shutdown=2)
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="participant-server",
+                                  daemon=True)
+        self._server, self._thread, self._socket = server, thread, sock
+        thread.start()
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise UserError(f"Café Desk can't open the phone page on {self.host}:{self.port} "
+                                "(the web server did not start).")
+            time.sleep(0.01)
+
+    def _bind(self) -> socket.socket:
+        """A listening socket on the host and requested port, or on a free port if that one is taken."""
+        if not 0 <= self.requested_port <= 65535:
+            raise UserError(f"Café Desk can't open the phone page on {self.host}:{self.requested_port} "
+                            "(the port must be a number from 0 to 65535).")
+        try:
+            return self._listen(self.requested_port)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE and self.requested_port:
+                try:
+                    return self._listen(0)
+                except OSError as again:
+                    exc = again
+            reason = exc.strerror or str(exc)
+            raise UserError(f"Café Desk can't open the phone page on {self.host}:{self.requested_port} "
+                            f"({reason}).") from exc
+
+    def _listen(self, port: int) -> socket.socket:
+        # proto=IPPROTO_TCP matters: asyncio only turns Nagle off on accepted sockets whose proto says TCP, and
+        # without that every keep-alive reply waits ~40 ms for a delayed ACK
+        sock = socket.socket(_family(self.host), socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.bind((self.host, port))
+            sock.listen(2048)
+            sock.set_inheritable(True)
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread (idempotent)."""
+        server, thread, sock = self._server, self._thread, self._socket
+        self._server = self._thread = self._socket = None
+        if server is not None:
+            server.should_exit = True
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=10)
+        if sock is not None:
+            sock.close()

@@ -1,0 +1,51 @@
+"""`cafe-desk serve` as a real process: the first line is the participant URL on 127.0.0.1, and it answers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import httpx
+
+from cafe_desk.services import Services
+from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.storage.store import Store
+from tests.conftest import mental_health_plan
+from tests.test_cli import ROOT
+
+
+def test_serve_prints_the_url_first_and_serves_it(tmp_path):
+    data_dir = tmp_path / "data"
+    services = Services.build(Store(Settings(data_dir).db_path))
+    cafe = services.planning.create(mental_health_plan(services))[0]
+    token = services.channel.settings(cafe.id).token
+    services.store.close()
+    env = {k: v for k, v in os.environ.items() if k != ENV_DATA}
+    proc = subprocess.Popen([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), "serve", cafe.short_code,
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=ROOT)
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and url.endswith(f"/c/{token}")
+        assert proc.stdout.readline().startswith("Vote page: http://127.0.0.1:")
+        page = httpx.get(url, timeout=10)
+        assert page.status_code == 200 and cafe.title in page.text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_an_unknown_cafe_is_a_plain_error(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != ENV_DATA}
+    result = subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(tmp_path / "d"), "serve", "NOPE",
+                             "--port", "0"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("cafe-desk: There is no café 'NOPE' here. `cafe-desk cafes` lists the ones there "
+                             "are.\n")
+
+
+def test_serve_help_says_how_phones_reach_it():
+    result = subprocess.run([sys.executable, "-m", "cafe_desk", "serve", "--help"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert "--host 0.0.0.0" in " ".join(result.stdout.split())
