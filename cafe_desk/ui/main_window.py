@@ -25,6 +25,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
 from cafe_desk.ui.cafes_panel import CafesPanel
+from cafe_desk.ui.comments_panel import CommentsPanel
 from cafe_desk.ui.notes_panel import NotesPanel
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.plan_panel import PlanPanel
@@ -51,7 +52,9 @@ class MainWindow(QMainWindow):
         self.run_page = RunPanel(services, self.undo_stack)
         self.notes_page = NotesPanel(services, self.undo_stack)
         self.votes_page = VotesPanel(services, self.undo_stack)
-        self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page]
+        self.comments_page = CommentsPanel(services, self.undo_stack)
+        self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page,
+                                   self.comments_page]
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -66,6 +69,10 @@ class MainWindow(QMainWindow):
             page.sig_message.connect(self.show_message)
         self.nav.currentRowChanged.connect(self._page_chosen)
         self.cafes_page.sig_open_cafe.connect(self._open_from_list)
+        # the participant channel: phones' writes arrive on the GUI thread (queued) and refresh every page
+        self.run_page.phones.sig_event.connect(self._phone_event)
+        self.run_page.phones.sig_channel.connect(self.votes_page.voting.set_vote_url)
+        self.comments_page.sig_projector.connect(self.run_page.show_participant_words)
 
         self.header = QLabel()
         self.header.setAccessibleName("Open café")
@@ -177,6 +184,13 @@ class MainWindow(QMainWindow):
             page.on_changes(changes)
         self.sig_changes.emit(changes)
 
+    def _phone_event(self, kind: str, data: dict) -> None:
+        """Something arrived from a phone (already on the GUI thread): every page hears of it."""
+        if kind in ("comment", "host_note"):
+            self.broadcast(Changes(notes=True))
+        elif kind == "ballot":
+            self.broadcast(Changes(votes=True))
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
@@ -193,6 +207,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{cafe.title} — Café Desk")
 
     def closeEvent(self, event) -> None:
+        self.run_page.stop_channel()
         self.run_page.close_presenter()
         super().closeEvent(event)
 

@@ -1,4 +1,5 @@
-"""The presenter window for the projector: the question in large type, the time left, the round, room for a QR code."""
+"""The presenter window for the projector: the question in large type, the time left, the round, the comment page's
+QR code while phones can reach it, and one participant's comment when the facilitator chooses to show it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ MUTED = "#c9d6e3"
 TIME_UP = "#ffd23f"
 
 QR_SLOT_TEXT = ""
+PARTICIPANT_LABEL = "A participant's words:"
 
 
 class PresenterWindow(QWidget):
@@ -33,6 +35,26 @@ class PresenterWindow(QWidget):
         self.clock = QLabel("--:--")
         self.clock_caption = QLabel("time left")
         self.qr_slot = QLabel(QR_SLOT_TEXT)
+        self.qr_text = QLabel()
+        self.qr_text.setAccessibleName("Address of the comment page")
+        self.qr_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_text.setWordWrap(True)
+        self.qr_text.hide()
+        self._qr_pixmap = None
+        self.comment_label = QLabel(PARTICIPANT_LABEL)
+        self.comment_label.setStyleSheet(f"color: {MUTED};")
+        self.comment_text = QLabel()
+        self.comment_text.setWordWrap(True)
+        self.comment_text.setAccessibleName("A participant's words")
+        self.comment_box = QFrame()
+        self.comment_box.setObjectName("participantWords")
+        self.comment_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.comment_box.setStyleSheet(f"QFrame#participantWords {{ border: none; border-left: 6px solid {TIME_UP}; }}")
+        comment_layout = QVBoxLayout(self.comment_box)
+        comment_layout.setContentsMargins(18, 6, 6, 6)
+        comment_layout.addWidget(self.comment_label)
+        comment_layout.addWidget(self.comment_text)
+        self.comment_box.hide()
         for label in (self.question, self.follow_ups, self.cafe_label):
             label.setWordWrap(True)
         self.follow_ups.setStyleSheet(f"color: {MUTED};")
@@ -54,11 +76,13 @@ class PresenterWindow(QWidget):
         left.addSpacing(12)
         left.addWidget(self.question, 3, Qt.AlignmentFlag.AlignTop)
         left.addWidget(self.follow_ups, 1, Qt.AlignmentFlag.AlignTop)
+        left.addWidget(self.comment_box)
         right = QVBoxLayout()
         right.addWidget(self.clock)
         right.addWidget(self.clock_caption)
         right.addStretch(1)
         right.addWidget(self.qr_slot, 0, Qt.AlignmentFlag.AlignCenter)
+        right.addWidget(self.qr_text)
         root = QHBoxLayout(self)
         root.setContentsMargins(48, 36, 48, 36)
         root.setSpacing(48)
@@ -84,12 +108,21 @@ class PresenterWindow(QWidget):
             self.clock.setStyleSheet(f"color: {TIME_UP if time_up else TEXT};")
             self._scale_fonts()
 
-    def set_qr(self, pixmap) -> None:
-        """Show a QR code (a QPixmap) in the space kept for it; None empties the space."""
+    def set_qr(self, pixmap, text: str = "") -> None:
+        """Show a QR code (a QPixmap) in the space kept for it, with `text` (the short address) under it;
+        None empties the space."""
+        self._qr_pixmap = pixmap
+        self.qr_text.setText(text if pixmap is not None else "")
+        self.qr_text.setVisible(pixmap is not None and bool(text))
         if pixmap is None:
             self.qr_slot.clear()
-        else:
-            self.qr_slot.setPixmap(pixmap)
+        self._scale_fonts()
+
+    def show_comment(self, text: str | None) -> None:
+        """Show one participant's comment, labelled as theirs; None takes it off the screen."""
+        self.comment_text.setText(f"“{text}”" if text else "")
+        self.comment_box.setVisible(bool(text))
+        self._scale_fonts()
 
     # --- placement and keys ---------------------------------------------------------------------------------------
 
@@ -125,16 +158,23 @@ class PresenterWindow(QWidget):
         w = max(400, self.width())
         unit = min(h / 720, w / 1280)
         long_question = len(self.question.text()) > 110
-        self._font(self.question, int((46 if long_question else 56) * unit), bold=True)
-        self._font(self.follow_ups, int(28 * unit))
+        room = 0.8 if not self.comment_box.isHidden() else 1.0  # a participant's words share the left column
+        self._font(self.question, int((46 if long_question else 56) * unit * room), bold=True)
+        self._font(self.follow_ups, int(28 * unit * room))
         self._font(self.cafe_label, int(22 * unit))
         self._font(self.round_label, int(26 * unit), bold=True)
         right_w = (w - 96 - 48) * 2 / 5  # the clock's column: margins and spacing off, then its 2/5 share
         clock_px = right_w / (5.5 if self._time_up else 3.3)  # "Time is up" or "00:00" in bold, edge to edge
         self._font(self.clock, int(min(clock_px, 130 * unit)), bold=True)
         self._font(self.clock_caption, int(22 * unit))
-        side = int(220 * unit)
+        self._font(self.comment_label, int(22 * unit))
+        self._font(self.comment_text, int((26 if len(self.comment_text.text()) > 200 else 32) * unit))
+        self._font(self.qr_text, int(22 * unit))
+        side = int(min(right_w, (300 if self._qr_pixmap is not None else 220) * unit))
         self.qr_slot.setFixedSize(side, side)
+        if self._qr_pixmap is not None:
+            self.qr_slot.setPixmap(self._qr_pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                                          Qt.TransformationMode.FastTransformation))
 
     @staticmethod
     def _font(label: QLabel, px: int, bold: bool = False) -> None:

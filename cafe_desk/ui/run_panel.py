@@ -1,4 +1,5 @@
-"""The run page: the current round's question and countdown, the controls, and the presenter window."""
+"""The run page: the current round's question and countdown, the controls, the presenter window, and the box that
+opens the café to phones."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from cafe_desk.core.timer import format_clock
 from cafe_desk.services.running import RunState
 from cafe_desk.ui.chime import play_chime
 from cafe_desk.ui.panel import Panel
+from cafe_desk.ui.phones_box import PhonesBox
 from cafe_desk.ui.presenter import PresenterWindow
+from cafe_desk.ui.qr_view import qr_pixmap
 
 TICK_MS = 250
 
@@ -41,6 +44,11 @@ class RunPanel(Panel):
         self.presenter: PresenterWindow | None = None
         self._was_up: bool | None = None
         self.sound_enabled = True
+        self.channel_url = ""  # the comment page's address while phones can reach it
+        self.participant_words: str | None = None  # the pinned comment, when the facilitator shows it
+        self.phones = PhonesBox(services)
+        self.phones.sig_message.connect(self.sig_message)
+        self.phones.sig_channel.connect(self._channel_changed)
 
         self.round_label = QLabel()
         self.round_label.setAccessibleName("Current round")
@@ -101,6 +109,7 @@ class RunPanel(Panel):
         left.addWidget(self.follow_ups)
         left.addStretch(1)
         left.addWidget(self.message)
+        left.addWidget(self.phones)
         right = QVBoxLayout()
         right.addWidget(self.clock)
         right.addWidget(self.status)
@@ -126,12 +135,14 @@ class RunPanel(Panel):
     def set_cafe(self, cafe: Cafe | None) -> None:
         super().set_cafe(cafe)
         self._was_up = None  # unknown: the first tick styles the clock without a chime
+        self.phones.set_cafe(cafe)
         self.reload()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.run or changes.plan:
             if changes.plan and self.cafe:
                 self.cafe = self.attempt(lambda: self.services.cafes.cafe(self.cafe.id)) or self.cafe
+                self.phones.set_cafe(self.cafe)
             self.reload()
 
     # --- actions ----------------------------------------------------------------------------------------------------
@@ -155,6 +166,8 @@ class RunPanel(Panel):
     def open_presenter(self) -> None:
         if self.presenter is None:
             self.presenter = PresenterWindow()
+            self._show_qr()
+            self.presenter.show_comment(self.participant_words)
         self.show_state()
         window = self.window()
         self.presenter.show_on_projector(window.screen() if window else None)
@@ -162,6 +175,27 @@ class RunPanel(Panel):
     def close_presenter(self) -> None:
         if self.presenter is not None:
             self.presenter.close()
+
+    def stop_channel(self) -> None:
+        """Close the café to phones (when the app quits)."""
+        self.phones.stop()
+
+    def show_participant_words(self, text: str | None) -> None:
+        """Put a participant's comment on the presenter window (None: take it off)."""
+        self.participant_words = text
+        if self.presenter is not None:
+            self.presenter.show_comment(text)
+
+    def _channel_changed(self, url: str) -> None:
+        self.channel_url = url
+        if self.presenter is not None:
+            self._show_qr()
+
+    def _show_qr(self) -> None:
+        if self.channel_url:
+            self.presenter.set_qr(qr_pixmap(self.channel_url, box_size=10), self.channel_url)
+        else:
+            self.presenter.set_qr(None)
 
     # --- display ----------------------------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""The votes page: type in tallies from the paper dots (per outcome, per table or room, optionally per group)
-and see running totals and a bar chart."""
+"""The votes page: type in tallies from the paper dots (per outcome, per table or room, optionally per group),
+manage votes from phones, and see running totals (paper and phones together) and a bar chart."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from cafe_desk.core.model import AGREEMENT_LABELS, VOTE_METHOD_LABELS, Cafe, Out
 from cafe_desk.core.votes import MAX_COUNT, levels_for
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.vote_chart import VoteChart
+from cafe_desk.ui.voting_box import VotingBox
 
 COL_OUTCOME = 0
 
@@ -187,7 +188,12 @@ class VotesPanel(Panel):
         split.addWidget(results)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        QVBoxLayout(self).addWidget(split)
+        self.voting = VotingBox(services)
+        self.voting.sig_push.connect(lambda text, do, undo: self.push(text, do, undo))
+        self.voting.sig_message.connect(self.sig_message)
+        page = QVBoxLayout(self)
+        page.addWidget(self.voting)
+        page.addWidget(split, 1)
         self.scope.currentIndexChanged.connect(self._load_tallies)
         self.group.currentIndexChanged.connect(self._load_tallies)
         self.set_cafe(None)
@@ -196,17 +202,20 @@ class VotesPanel(Panel):
 
     def set_cafe(self, cafe: Cafe | None) -> None:
         super().set_cafe(cafe)
+        self.voting.set_cafe(cafe)
         self._load_choices()
 
     def on_changes(self, changes: Changes) -> None:
         if changes.plan or changes.cafes:
             if self.cafe:
                 self.cafe = self.attempt(lambda: self.services.cafes.cafe(self.cafe.id)) or self.cafe
+            self.voting.set_cafe(self.cafe)
             self._load_choices()
         elif changes.votes and self.cafe:
             tallies = self.services.votes.tallies(self.cafe.id)
             self.model.refresh_counts(tallies, self.scope.currentData(), self.group.currentData())
             self._refresh_totals()
+            self.voting.refresh()
 
     # --- loading ----------------------------------------------------------------------------------------------------
 

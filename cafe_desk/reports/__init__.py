@@ -1,0 +1,1 @@
+"""Printable PDFs drawn with reportlab (imported only when something is printed)."""

@@ -1,0 +1,175 @@
+"""The "Votes from phones" box on the votes page: open or close voting, the ballot rule, printed ballot cards, and
+how many phone ballots have arrived."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.model import Cafe
+from cafe_desk.services import Services
+
+RULES = (("phone", "One ballot per phone"), ("code", "One ballot per printed card"))
+NEEDS_CHANNEL = ("Open the café to phones on the Run page first: each card's QR code carries the address "
+                 "phones will use.")
+
+
+class VotingBox(QGroupBox):
+    """Fed by the votes page (`set_cafe`, `refresh`) and by the run page's channel (`set_vote_url`)."""
+
+    #: (text: str, do: callable -> Changes, undo: callable -> Changes) — an undoable write for the page to push
+    sig_push = Signal(str, object, object)
+    #: str — a one-line message for the status bar
+    sig_message = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__("Votes from phones", parent)
+        self.services = services
+        self.cafe: Cafe | None = None
+        self.vote_url = ""
+        self.state = QLabel()
+        self.state.setAccessibleName("Whether phones can vote")
+        self.toggle_btn = QPushButton()
+        self.toggle_btn.clicked.connect(self.toggle_voting)
+        self.rule = QComboBox()
+        self.rule.setAccessibleName("Ballot rule")
+        for key, label in RULES:
+            self.rule.addItem(label, key)
+        self.rule.activated.connect(self._rule_chosen)
+        self.print_btn = QPushButton("Print &ballot cards…")
+        self.print_btn.setAccessibleName("Print one-time ballot cards")
+        self.print_btn.clicked.connect(lambda: self.print_cards())
+        self.received = QLabel()
+        self.received.setAccessibleName("Phone ballots received")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        rule_label = QLabel("Ballot r&ule")
+        rule_label.setBuddy(self.rule)
+
+        row = QHBoxLayout()
+        row.addWidget(self.state, 1)
+        row.addWidget(self.toggle_btn)
+        row.addWidget(rule_label)
+        row.addWidget(self.rule)
+        row.addWidget(self.print_btn)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.received)
+        layout.addWidget(self.message)
+        self.set_cafe(None)
+
+    # --- fed by the page ----------------------------------------------------------------------------------------
+
+    def set_cafe(self, cafe: Cafe | None) -> None:
+        if cafe is None or self.cafe is None or cafe.id != self.cafe.id:
+            self.message.clear()
+            self.message.hide()
+        self.cafe = cafe
+        self.refresh()
+
+    def set_vote_url(self, cafe_url: str) -> None:
+        """The comment page's address while the channel is open ("" when closed); the vote page is under it."""
+        self.vote_url = f"{cafe_url}/vote" if cafe_url else ""
+
+    def refresh(self) -> None:
+        """Show the stored settings and the number of ballots."""
+        cafe = self.cafe
+        writable = bool(cafe and not cafe.is_closed)
+        for w in (self.toggle_btn, self.rule, self.print_btn):
+            w.setEnabled(writable)
+        if cafe is None:
+            self.state.setText("Open a café to let phones vote.")
+            self.toggle_btn.setText("&Open voting")
+            self.received.clear()
+            return
+        try:
+            settings = self.services.channel.settings(cafe.id)
+            count = len(self.services.ballots.ballots(cafe.id))
+        except UserError as exc:
+            self._say(str(exc))
+            return
+        self.state.setText("<b>Voting is open</b>: phones can vote." if settings.voting_open else
+                           "<b>Voting is closed</b>: phones can't vote now.")
+        self.toggle_btn.setText("Close v&oting" if settings.voting_open else "&Open voting")
+        self.toggle_btn.setAccessibleName("Close voting" if settings.voting_open else "Open voting")
+        self.rule.setCurrentIndex(max(0, self.rule.findData(settings.ballot_rule)))
+        self.received.setText(f"Phone ballots received: {count} (already added into the totals)")
+
+    # --- actions ------------------------------------------------------------------------------------------------
+
+    def toggle_voting(self) -> None:
+        if not self.cafe:
+            return
+        cafe_id, channel = self.cafe.id, self.services.channel
+        now_open = channel.settings(cafe_id).voting_open
+        self.sig_push.emit("Close voting" if now_open else "Open voting",
+                           lambda: channel.set_voting_open(cafe_id, not now_open),
+                           lambda: channel.set_voting_open(cafe_id, now_open))
+
+    def _rule_chosen(self, _index: int) -> None:
+        if not self.cafe:
+            return
+        cafe_id, channel = self.cafe.id, self.services.channel
+        before, after = channel.settings(cafe_id).ballot_rule, self.rule.currentData()
+        if before == after:
+            return
+        self.sig_push.emit(f"Ballot rule: {self.rule.currentText()}",
+                           lambda: channel.set_ballot_rule(cafe_id, after),
+                           lambda: channel.set_ballot_rule(cafe_id, before))
+
+    def print_cards(self, count: int | None = None, path: str | None = None) -> Path | None:
+        """Issue `count` one-time codes and write their cards to a PDF at `path` (asked for when not given)."""
+        if not self.cafe or self.cafe.is_closed:
+            return None
+        if not self.vote_url:
+            self._say(NEEDS_CHANNEL)
+            return None
+        if count is None:
+            count, ok = QInputDialog.getInt(self, "Print ballot cards", "How many cards? (one per person)",
+                                            30, 1, 2000)
+            if not ok:
+                return None
+        if path is None:
+            default = str(Path.home() / f"ballot-cards-{self.cafe.short_code}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self, "Save the ballot cards", default, "PDF files (*.pdf)")
+            if not path:
+                return None
+        target = Path(path)
+        if not target.parent.is_dir():
+            self._say(f"The folder {target.parent} isn't there; please choose another one.")
+            return None
+        try:
+            codes = self.services.ballots.issue_codes(self.cafe.id, count)
+        except UserError as exc:
+            self._say(str(exc))
+            return None
+        from cafe_desk.reports.ballot_cards import write_ballot_cards
+
+        try:
+            write_ballot_cards(target, codes, self.vote_url, self.cafe.title)
+        except OSError as exc:
+            self._say(f"The cards couldn't be saved to {target} ({exc.strerror or exc}); please choose another "
+                      "folder and print them again.")
+            return None
+        self._say(f"{count} ballot card{'s' if count != 1 else ''} saved to {target}. The codes are shown only "
+                  "once, in that file: print it before you delete it.")
+        return target
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.sig_message.emit(text)
