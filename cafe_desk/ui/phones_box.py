@@ -212,6 +212,8 @@ class PhonesBox(QGroupBox):
         self.wifi_dialog = dialog
         if dialog.exec():
             self._show_wifi()
+            if self.server is not None:
+                self.sig_channel.emit(self.server.cafe_url)  # the presenter redraws its Wi-Fi code
 
     # --- display ------------------------------------------------------------------------------------------------
 

@@ -38,9 +38,20 @@ class PresenterWindow(QWidget):
         self.qr_text = QLabel()
         self.qr_text.setAccessibleName("Address of the comment page")
         self.qr_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_text.setWordWrap(True)
         self.qr_text.hide()
         self._qr_pixmap = None
+        self.qr_caption = QLabel("Open the comment page")
+        self.wifi_caption = QLabel("Join the Wi-Fi")
+        self.wifi_slot = QLabel()
+        self.wifi_slot.setAccessibleName("QR code to join the Wi-Fi")
+        self.wifi_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wifi_text = QLabel()
+        self.wifi_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._wifi_pixmap = None
+        for label in (self.qr_caption, self.wifi_caption):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setStyleSheet(f"color: {MUTED};")
         self.comment_label = QLabel(PARTICIPANT_LABEL)
         self.comment_label.setStyleSheet(f"color: {MUTED};")
         self.comment_text = QLabel()
@@ -81,8 +92,16 @@ class PresenterWindow(QWidget):
         right.addWidget(self.clock)
         right.addWidget(self.clock_caption)
         right.addStretch(1)
-        right.addWidget(self.qr_slot, 0, Qt.AlignmentFlag.AlignCenter)
-        right.addWidget(self.qr_text)
+        codes = QHBoxLayout()
+        for caption, slot, text in ((self.wifi_caption, self.wifi_slot, self.wifi_text),
+                                    (self.qr_caption, self.qr_slot, self.qr_text)):
+            column = QVBoxLayout()
+            column.addWidget(caption)
+            column.addWidget(slot, 0, Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(text)
+            column.addStretch(1)  # both codes start at the same height, whatever the length of their text
+            codes.addLayout(column)
+        right.addLayout(codes)
         root = QHBoxLayout(self)
         root.setContentsMargins(48, 36, 48, 36)
         root.setSpacing(48)
@@ -112,10 +131,20 @@ class PresenterWindow(QWidget):
         """Show a QR code (a QPixmap) in the space kept for it, with `text` (the short address) under it;
         None empties the space."""
         self._qr_pixmap = pixmap
-        self.qr_text.setText(text if pixmap is not None else "")
+        # a web address has no spaces to wrap at: break it after the host, before the long secret
+        self.qr_text.setText(text.replace("/c/", "/c/\n", 1) if pixmap is not None else "")
         self.qr_text.setVisible(pixmap is not None and bool(text))
         if pixmap is None:
             self.qr_slot.clear()
+        self._scale_fonts()
+
+    def set_wifi_qr(self, pixmap, text: str = "") -> None:
+        """Show the "join the Wi-Fi" QR code beside the comment page's, with the network's name under it;
+        None takes it away."""
+        self._wifi_pixmap = pixmap
+        self.wifi_text.setText(text if pixmap is not None else "")
+        if pixmap is None:
+            self.wifi_slot.clear()
         self._scale_fonts()
 
     def show_comment(self, text: str | None) -> None:
@@ -163,18 +192,29 @@ class PresenterWindow(QWidget):
         self._font(self.follow_ups, int(28 * unit * room))
         self._font(self.cafe_label, int(22 * unit))
         self._font(self.round_label, int(26 * unit), bold=True)
+        self.round_label.setMinimumWidth(self.round_label.sizeHint().width())  # the café title wraps instead
         right_w = (w - 96 - 48) * 2 / 5  # the clock's column: margins and spacing off, then its 2/5 share
         clock_px = right_w / (5.5 if self._time_up else 3.3)  # "Time is up" or "00:00" in bold, edge to edge
-        self._font(self.clock, int(min(clock_px, 130 * unit)), bold=True)
+        both = self._qr_pixmap is not None and self._wifi_pixmap is not None
+        self._font(self.clock, int(min(clock_px, (100 if both else 130) * unit)), bold=True)
         self._font(self.clock_caption, int(22 * unit))
         self._font(self.comment_label, int(22 * unit))
         self._font(self.comment_text, int((26 if len(self.comment_text.text()) > 200 else 32) * unit))
-        self._font(self.qr_text, int(22 * unit))
-        side = int(min(right_w, (300 if self._qr_pixmap is not None else 220) * unit))
-        self.qr_slot.setFixedSize(side, side)
-        if self._qr_pixmap is not None:
-            self.qr_slot.setPixmap(self._qr_pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                                          Qt.TransformationMode.FastTransformation))
+        for label in (self.qr_text, self.wifi_text, self.qr_caption, self.wifi_caption):
+            self._font(label, int((15 if both else 22) * unit))
+        if both:  # two codes side by side in the clock's column, each with room for its caption
+            side = int(min(right_w / 2 - 24, 200 * unit))
+        else:
+            side = int(min(right_w, (300 if self._qr_pixmap is not None else 220) * unit))
+        for slot, pixmap, caption in ((self.qr_slot, self._qr_pixmap, self.qr_caption),
+                                      (self.wifi_slot, self._wifi_pixmap, self.wifi_caption)):
+            caption.setVisible(pixmap is not None)
+            slot.setVisible(pixmap is not None or slot is self.qr_slot)
+            slot.setFixedSize(side, side)
+            if pixmap is not None:
+                slot.setPixmap(pixmap.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                             Qt.TransformationMode.FastTransformation))
+        self.wifi_text.setVisible(self._wifi_pixmap is not None and bool(self.wifi_text.text()))
 
     @staticmethod
     def _font(label: QLabel, px: int, bold: bool = False) -> None:

@@ -192,10 +192,20 @@ class RunPanel(Panel):
             self._show_qr()
 
     def _show_qr(self) -> None:
-        if self.channel_url:
-            self.presenter.set_qr(qr_pixmap(self.channel_url, box_size=10), self.channel_url)
-        else:
+        """The presenter shows both codes while the café is open to phones: join the Wi-Fi, then open the page."""
+        if not self.channel_url:
             self.presenter.set_qr(None)
+            self.presenter.set_wifi_qr(None)
+            return
+        self.presenter.set_qr(qr_pixmap(self.channel_url, box_size=10), self.channel_url)
+        name, password, security = self.attempt(self.services.channel.wifi) or ("", "", "WPA")
+        if name:
+            from cafe_desk.services.qr_codes import wifi_payload
+
+            shown = name + (f"\nPassword: {password}" if password and security != "nopass" else "")
+            self.presenter.set_wifi_qr(qr_pixmap(wifi_payload(name, password, security), box_size=10), shown)
+        else:
+            self.presenter.set_wifi_qr(None)
 
     # --- display ----------------------------------------------------------------------------------------------------
 

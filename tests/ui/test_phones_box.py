@@ -201,13 +201,29 @@ def test_stop_button_and_presenter_qr(qtbot, window, tmp_path):
     qtbot.addWidget(presenter)
     assert presenter.qr_slot.pixmap().isNull()
     server = open_channel(qtbot, window)
-    assert presenter.qr_text.text() == server.cafe_url
+    assert presenter.qr_text.text().replace("\n", "") == server.cafe_url
     assert decode_qr(presenter.qr_slot.pixmap(), tmp_path / "presenter.png") == [server.cafe_url]
     port = server.port
     qtbot.mouseClick(window.run_page.phones.stop_btn, Qt.MouseButton.LeftButton)
     assert refuses(port)
     assert presenter.qr_slot.pixmap().isNull() and presenter.qr_text.isHidden()
     assert window.run_page.phones.status.text() == "Closed to phones."
+
+
+def test_presenter_shows_the_wifi_code_beside_the_comment_page_code(qtbot, window, services, tmp_path):
+    services.channel.set_wifi("Church Hall; Guest", "tea:and:cake")
+    window.run_page.open_presenter()
+    presenter = window.run_page.presenter
+    qtbot.addWidget(presenter)
+    assert presenter.wifi_slot.pixmap().isNull(), "no code before the café is open to phones"
+    server = open_channel(qtbot, window)
+    assert decode_qr(presenter.wifi_slot.pixmap(), tmp_path / "wifi.png") == [
+        "WIFI:T:WPA;S:Church Hall\\; Guest;P:tea\\:and\\:cake;;"]
+    assert decode_qr(presenter.qr_slot.pixmap(), tmp_path / "page.png") == [server.cafe_url]
+    assert presenter.wifi_text.text() == "Church Hall; Guest\nPassword: tea:and:cake"
+    presenter.resize(1366, 768)
+    presenter.grab().save(str(tmp_path / "presenter_both.png"))
+    assert presenter.wifi_slot.width() + presenter.qr_slot.width() < presenter.width() / 2
 
 
 def test_a_closed_cafe_cannot_be_opened_to_phones(qtbot, window, services, cafe):
