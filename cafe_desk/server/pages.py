@@ -136,35 +136,43 @@ async def comment_get(request: Request) -> Response:
 async def comment_post(request: Request) -> Response:
     channel: CafeChannel = request.state.channel
     token = request.path_params["token"]
-    view = await channel.read(load_cafe, channel, token)
-    if view is None:
-        return plain(request, "not_found")
-    if view.cafe.is_closed:
-        return plain(request, "ended", view)
     try:
         form = await read_form(request)
     except FormError:
-        return comment_form(request, view, status=400, error=UNREADABLE, error_field="comment")
-    values = {"text": form.get("comment", ""), "about": form.get("about", ""), "group": form.get("group", ""),
-              "consent": form.get("consent") == "yes"}
-    if not csrf_ok(request, form):
-        return comment_form(request, view, status=400, values=values, error=EXPIRED, error_field="comment")
+        form = None
+    values = {"text": (form or {}).get("comment", ""), "about": (form or {}).get("about", ""),
+              "group": (form or {}).get("group", ""), "consent": (form or {}).get("consent") == "yes"}
+    fresh = form is not None and csrf_ok(request, form)
     about = values["about"]
     round_id = about[2:] if about.startswith("r:") else None
     outcome_id = about[2:] if about.startswith("o:") else None
 
-    def submit(services: Services):
-        return services.comments.submit(view.cafe.id, values["text"], consent=values["consent"], round_id=round_id,
-                                        outcome_id=outcome_id, group_id=values["group"] or None)[0]
+    def load_and_submit(services: Services):
+        """One trip to the worker thread: find the café and, when the form is good, store the comment."""
+        view = load_cafe(services, channel, token)
+        if view is None or view.cafe.is_closed or not fresh:
+            return view, None, None
+        try:
+            note = services.comments.submit(view.cafe.id, values["text"], consent=values["consent"],
+                                            round_id=round_id, outcome_id=outcome_id,
+                                            group_id=values["group"] or None)[0]
+        except (CafeEnded, ValidationError) as exc:
+            return view, None, exc
+        return view, note, None
 
-    try:
-        await channel.write(submit, lambda note: ("comment", {"cafe_id": note.cafe_id, "note_id": note.id,
-                                                                "flag": note.flag}))
-    except CafeEnded:
+    view, note, refused = await channel.read(load_and_submit)
+    if view is None:
+        return plain(request, "not_found")
+    if view.cafe.is_closed or isinstance(refused, CafeEnded):
         return plain(request, "ended", view)
-    except ValidationError as exc:
-        return comment_form(request, view, status=400, values=values, error=str(exc),
+    if form is None:
+        return comment_form(request, view, status=400, error=UNREADABLE, error_field="comment")
+    if not fresh:
+        return comment_form(request, view, status=400, values=values, error=EXPIRED, error_field="comment")
+    if refused is not None:
+        return comment_form(request, view, status=400, values=values, error=str(refused),
                             error_field=_comment_field(values["text"], values["consent"]))
+    channel.announce("comment", {"cafe_id": note.cafe_id, "note_id": note.id, "flag": note.flag})
     return see_other(f"/c/{token}/thanks")
 
 
