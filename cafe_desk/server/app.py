@@ -32,7 +32,7 @@ EventHandler = Callable[[str, dict], None]
 # kind -> (status, heading, message); {wait} is filled in for "busy"
 PLAIN_PAGES = {
     "not_found": (404, "Page not found", "We can't find this page. Please check the link, or scan the code again."),
-    "ended": (410, "This café has ended", "This café has ended. Thank you for taking part."),
+    "ended": (410, "This café has ended", "Thank you for taking part. Your comments and votes have been kept."),
     "method": (405, "This page can't do that", "Please go back and use the buttons on the page."),
     "too_large": (413, "That was too much to send",
                   "That was more than this page can take in one go. Please go back, make your comment shorter "
