@@ -30,6 +30,7 @@ from cafe_desk.services import Services
 from cafe_desk.ui.new_cafe_dialog import DATE_FORMAT, LOCALITY_HINT, AlertLabel
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.plan_models import GROUPS, OUTCOMES, ROUNDS, TABLES, THEMES, ItemSection
+from cafe_desk.ui.support_lines_box import SupportLinesBox
 
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
 NO_CAFE = "Open or create a café first"
@@ -72,6 +73,8 @@ class PlanPanel(Panel):
                                     "are kept, never names."), "Groups")
         self.tabs.addTab(self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with."),
                          "Themes")
+        self.support_box = SupportLinesBox(services, self.run_step, self._report)
+        self.tabs.addTab(self.support_box, "Support lines")
 
         editor = QWidget()
         top = QHBoxLayout()
@@ -185,6 +188,7 @@ class PlanPanel(Panel):
         self.dots_spin.setEnabled(editable and cafe.vote_method == "dots")
         for section in self.sections.values():
             section.set_editable(editable)
+        self.support_box.load(cafe.id, editable)
 
     def _load_details(self) -> None:
         cafe = self.cafe
@@ -215,6 +219,10 @@ class PlanPanel(Panel):
             self.push(text, do, undo, done=True)
             self.announce(changes)
         return None
+
+    def _report(self, message: str) -> None:
+        self.message_label.show_message(message)
+        self.sig_message.emit(message)
 
     def _save_detail(self, key: str, label: str, new) -> None:
         cafe = self.cafe

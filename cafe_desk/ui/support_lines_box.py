@@ -1,0 +1,99 @@
+"""The café's support lines: who participants can call now, shown on every phone page (one per line)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.safeguarding import DEFAULT_SUPPORT_LINES
+
+EXPLANATION = ("Every phone page shows these under “If you need to talk to someone now”. One per line: the name, "
+               "a colon, then the number. They are saved when you leave the box.")
+
+
+def format_lines(lines) -> str:
+    return "\n".join(f"{name}: {number}" for name, number in lines)
+
+
+def parse_lines(text: str) -> list[tuple[str, str]]:
+    """(name, number) pairs from "Name: number" lines; ValidationError names the first line that isn't one."""
+    out = []
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name, sep, number = line.rpartition(":")
+        if not sep or not name.strip() or not any(ch.isdigit() for ch in number):
+            raise ValidationError(f"Line {i} needs a name, a colon and a number, for example “Samaritans: 116 123”.")
+        out.append((name.strip(), number.strip()))
+    return out
+
+
+class _LeavingEdit(QPlainTextEdit):
+    sig_left = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.sig_left.emit()
+
+
+class SupportLinesBox(QWidget):
+    """Edits the open café's support lines through `run_step(text, do, undo)` (an undoable step; returns the
+    message if the step was refused); `report(message)` shows why a line can't be used."""
+
+    def __init__(self, services, run_step: Callable[[str, Callable[[], Changes], Callable[[], Changes]], str | None],
+                 report: Callable[[str], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.run_step = run_step
+        self.report = report
+        self.cafe_id: str | None = None
+        self.saved: list[tuple[str, str]] = []
+        self.edit = _LeavingEdit()
+        self.edit.setAccessibleName("Support lines, one per line: name, colon, number")
+        self.edit.setTabChangesFocus(True)
+        self.edit.sig_left.connect(self.save)
+        self.reset_btn = QPushButton("Use the &usual lines")
+        self.reset_btn.setToolTip(format_lines(DEFAULT_SUPPORT_LINES))
+        self.reset_btn.clicked.connect(self.use_defaults)
+        note = QLabel(EXPLANATION)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.reset_btn)
+
+    def load(self, cafe_id: str | None, editable: bool) -> None:
+        self.cafe_id = cafe_id
+        if cafe_id is None:
+            self.edit.clear()
+            return
+        self.saved = list(self.services.channel.settings(cafe_id).support_lines)
+        self.edit.setPlainText(format_lines(self.saved))
+        self.edit.setReadOnly(not editable)
+        self.reset_btn.setEnabled(editable)
+
+    def save(self) -> None:
+        if self.cafe_id is None or self.edit.isReadOnly():
+            return
+        try:
+            lines = parse_lines(self.edit.toPlainText())
+        except ValidationError as exc:
+            self.report(str(exc))
+            return
+        self._set(lines)
+
+    def use_defaults(self) -> None:
+        self.edit.setPlainText(format_lines(DEFAULT_SUPPORT_LINES))
+        self._set(list(DEFAULT_SUPPORT_LINES))
+
+    def _set(self, lines: list[tuple[str, str]]) -> None:
+        if lines == self.saved or (not lines and self.saved == list(DEFAULT_SUPPORT_LINES)):
+            return
+        cafe_id, old, channel = self.cafe_id, list(self.saved), self.services.channel
+        if self.run_step("Change support lines", lambda: channel.set_support_lines(cafe_id, lines),
+                         lambda: channel.set_support_lines(cafe_id, old)) is None:
+            self.saved = list(channel.settings(cafe_id).support_lines)
