@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", metavar="P", type=int, default=8000,
                        help="port to listen on (default 8000; another free one is used if it is taken; "
                        "0 picks any free port)")
+    anonymise = sub.add_parser("anonymise", help="read text on stdin and write it to stdout with names, contact "
+                               "details, addresses and health or NI numbers replaced by [NAME], [PHONE], …")
+    anonymise.add_argument("--jsonl", action="store_true", help="each input line is a JSON object with \"id\" and "
+                           "\"text\"; each output line is the same object with \"text\" redacted and "
+                           "\"redactions\" (start, end and kind in the original text)")
     return parser
 
 
@@ -44,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.resolve(args.data_dir)
     try:
+        if args.command == "anonymise":
+            return _anonymise(args.jsonl)
         if args.command in (None, "demo"):
             from cafe_desk.app import run_gui
 
@@ -109,3 +116,39 @@ def _serve(services, settings: Settings, cafe_key: str, host: str, port: int) ->
         return 0
     finally:
         server.stop()
+
+
+def _anonymise(jsonl: bool) -> int:
+    """stdin → stdout redaction; with `jsonl`, one JSON object a line, stopping with status 2 at a malformed line."""
+    from cafe_desk.export.anonymise import redact
+
+    for stream in (sys.stdin, sys.stdout):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    out = sys.stdout
+    try:
+        if not jsonl:
+            out.write(redact(sys.stdin.read()).text)
+            return 0
+        return _anonymise_lines(out)
+    except UnicodeDecodeError:
+        return _fail("the input is not UTF-8 text, so nothing more was written.", 2)
+
+
+def _anonymise_lines(out) -> int:
+    """Redact JSON lines from stdin to `out`; status 2 and a one-line message at the first malformed line."""
+    from cafe_desk.export.anonymise import BadRecord, redact_record
+
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            record = redact_record(json.loads(line))
+        except json.JSONDecodeError:
+            out.flush()
+            return _fail(f"line {number} is not valid JSON, so it and the lines after it were not written.", 2)
+        except BadRecord as exc:
+            out.flush()
+            return _fail(f"line {number}: {exc}, so it and the lines after it were not written.", 2)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0

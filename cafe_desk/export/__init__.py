@@ -1,0 +1,1 @@
+"""Turning one café into something safe to hand on: redaction of personal data (`anonymise`)."""

@@ -1,0 +1,73 @@
+"""`cafe-desk anonymise [--jsonl]`, run as a real process: stdin → stdout, offsets into the original, bad lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def anonymise(stdin: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "cafe_desk", "anonymise", *args], input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=60)
+
+
+def test_plain_text_is_redacted_from_stdin_to_stdout():
+    text = ("My CPN Màiri Macleod said ring 07700 900418 or Breathing Space on 0800 83 85 87.\n"
+            "Email her at mairi@example.org, she works from 14 Hope Street, Glasgow G2 6AB.\n")
+    result = anonymise(text)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("My CPN [NAME] said ring [PHONE] or Breathing Space on 0800 83 85 87.\n"
+                             "Email her at [EMAIL], she works from [ADDRESS], Glasgow [POSTCODE].\n")
+    assert result.stderr == ""
+
+
+def test_jsonl_round_trip_keeps_fields_and_offsets_point_into_the_original():
+    records = [
+        {"id": "n1", "text": "Dr Okonkwo phoned Siobhán on +44 7700 900 271.", "table": "Oak"},
+        {"id": 2, "text": "Nothing personal here: NHS 24 on 111, Samaritans 116 123."},
+        {"id": "n3", "text": "DOB 14/02/1979, NI QQ 123456 C, NHS number 943 476 5919 — @jo_paints"},
+    ]
+    result = anonymise("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "--jsonl")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["n1", 2, "n3"]
+    assert out[0]["table"] == "Oak"
+    assert out[0]["text"] == "Dr [NAME] phoned [NAME] on [PHONE]."
+    assert out[1]["text"] == records[1]["text"] and out[1]["redactions"] == []
+    assert out[2]["text"] == "DOB [DOB], NI [NI_NUMBER], NHS number [HEALTH_ID] — [HANDLE]"
+    pieces = [[records[i]["text"][r["start"]:r["end"]] for r in out[i]["redactions"]] for i in (0, 2)]
+    assert pieces == [["Okonkwo", "Siobhán", "+44 7700 900 271"],
+                      ["14/02/1979", "QQ 123456 C", "943 476 5919", "@jo_paints"]]
+    assert [r["kind"] for r in out[2]["redactions"]] == ["dob", "ni_number", "health_id", "handle"]
+
+
+def test_a_malformed_line_stops_with_status_2_and_one_line_naming_it():
+    good = json.dumps({"id": 1, "text": "Ask for Tendai"})
+    result = anonymise(f"{good}\n{{\"id\": 2, \"text\": \"Ewan\n{good}\n", "--jsonl")
+    assert result.returncode == 2
+    assert result.stderr == ("cafe-desk: line 2 is not valid JSON, so it and the lines after it were not written.\n")
+    assert result.stdout.splitlines() == [json.dumps({"id": 1, "text": "Ask for [NAME]", "redactions": [
+        {"start": 8, "end": 14, "kind": "name"}]})]
+
+
+def test_a_line_without_text_is_refused_by_name():
+    result = anonymise('{"id": 1, "text": "fine"}\n\n{"id": 3, "body": "Eilidh"}\n', "--jsonl")
+    assert result.returncode == 2
+    assert result.stderr == ('cafe-desk: line 3: its "text" is missing or is not text, so it and the lines after it '
+                             "were not written.\n")
+    assert "Eilidh" not in result.stdout
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_input_that_is_not_utf8_gets_a_kind_message():
+    result = subprocess.run([sys.executable, "-m", "cafe_desk", "anonymise"], input=b"caf\xe9 with Eilidh\n",
+                            capture_output=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "cafe-desk: the input is not UTF-8 text, so nothing more was written.\n"
+    assert result.stdout == b""
