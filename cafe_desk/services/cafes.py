@@ -24,6 +24,8 @@ class CafeService(ServiceBase):
             notes = s.note_counts(cafe.id)
             tallies = s.list_tallies(cafe.id)
             attendance = s.list_attendance(cafe.id)
+            comments = s.list_notes(cafe.id, source="participant")
+            ballots = len(s.list_ballots(cafe.id))
             return {
                 "id": cafe.id,
                 "short_code": cafe.short_code,
@@ -38,10 +40,12 @@ class CafeService(ServiceBase):
                           "paper": notes.get("paper", 0)},
                 "summaries": notes.get("summary", 0),
                 "comments": notes.get("participant", 0),
-                "votes": sum(t.count for t in tallies),
+                "votes": sum(t.count for t in tallies) + ballots,
+                "paper_votes": sum(t.count for t in tallies),
+                "phone_ballots": ballots,
                 "attendance": sum(a.count for a in attendance),
-                "hidden": 0,
-                "flagged": 0,
+                "hidden": sum(n.hidden for n in comments),
+                "flagged": sum(bool(n.flag) for n in comments),
             }
 
     def close(self, cafe_id: str) -> Changes:

@@ -93,3 +93,17 @@ def test_hide_pin_and_the_audit_log(services, cafe):
     services.cafes.close(cafe.id)
     with pytest.raises(ReadOnlyError):
         services.comments.set_hidden(a.id, True)
+
+
+def test_status_counts_comments_hidden_flagged_and_phone_ballots(services, cafe):
+    services.comments.submit(cafe.id, "More peer support in the evenings", consent=True)
+    worrying, _ = services.comments.submit(cafe.id, "Some days I can't go on", consent=True)
+    shown, _ = services.comments.submit(cafe.id, "Shorter waiting lists", consent=True)
+    services.comments.set_hidden(shown.id, True)
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+    services.ballots.cast(cafe.id, "phone-1", {outcome.id: 2})
+    services.votes.set_tally(cafe.id, outcome.id, 4)
+    status = services.cafes.status(cafe.id)
+    assert (status["comments"], status["hidden"], status["flagged"]) == (3, 1, 1)
+    assert (status["paper_votes"], status["phone_ballots"], status["votes"]) == (4, 1, 5)
+    assert worrying.flag == "can't go on"
