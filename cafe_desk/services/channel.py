@@ -50,7 +50,7 @@ class ChannelService(ServiceBase):
     def salt(self, cafe_id: str) -> str:
         self.settings(cafe_id)
         with self.store.read():
-            return self.store.conn.execute("SELECT salt FROM cafe WHERE id = ?", [cafe_id]).fetchone()[0]
+            return self.store.channel_settings(cafe_id)["salt"]
 
     def cafe_for_token(self, token: str) -> Cafe | None:
         """The café whose participant link carries `token`, or None (wrong or old link)."""
