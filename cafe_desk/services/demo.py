@@ -23,6 +23,11 @@ DEMO_NOTES = [
     (2, "Nothing about us without us: lived experience on every board", True),
     (2, "Recovery colleges in every region", False),
 ]
+DEMO_COMMENTS = [
+    "It would help if the crisis team could see you in the evening, not just 9 to 5.",
+    "My peer worker was the first person who didn't rush me. Every area should have them.",
+    "Please keep cafés like this going: it's the first time I've felt listened to.",
+]
 SUMMARIES = [
     "Being listened to and peer support helped most; people want continuity with one worker.",
     "Access out of hours and in rural areas is the biggest barrier; short-term funding undermines what works.",
@@ -60,6 +65,11 @@ def ensure_demo(services) -> str:
             services.notes.set_attendance(cafe.id, table.id, rounds[0].id, group.id, rng.randint(0, 3))
         for outcome in outcomes:
             services.votes.set_tally(cafe.id, outcome.id, rng.randint(0, 6), table_id=table.id)
+    for i, text in enumerate(DEMO_COMMENTS):
+        services.comments.submit(cafe.id, text, consent=True, round_id=rounds[i % len(rounds)].id,
+                                 group_id=groups[i % len(groups)].id)
+    for phone in range(3):
+        services.ballots.cast(cafe.id, f"demo-phone-{phone}", {outcomes[phone].id: 2, outcomes[5 - phone].id: 1})
     with store.transaction():
         store.set_state(DEMO_KEY, cafe.id)
     return cafe.id

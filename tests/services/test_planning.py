@@ -125,3 +125,15 @@ def test_closed_cafe_refuses_every_write(services, cafe):
     services.cafes.reopen(cafe.id)
     services.notes.add(cafe.id, table.id, rnd.id, "After reopening")
     assert len(services.notes.list(cafe.id)) == 2
+
+
+def test_demo_cafe_has_something_on_every_page_and_is_made_once(services):
+    from cafe_desk.services.demo import ensure_demo
+
+    cafe_id = ensure_demo(services)
+    assert ensure_demo(services) == cafe_id
+    status = services.cafes.status(cafe_id)
+    assert (status["tables"], status["rounds"], status["outcomes"]) == (6, 3, 6)
+    assert status["notes"]["note-taker"] > 0 and status["summaries"] == 3 and status["attendance"] > 0
+    assert status["comments"] == 3 and status["phone_ballots"] == 3 and status["paper_votes"] > 0
+    assert [c.id for c in services.cafes.list()] == [cafe_id]
