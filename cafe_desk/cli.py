@@ -37,6 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     anonymise.add_argument("--jsonl", action="store_true", help="each input line is a JSON object with \"id\" and "
                            "\"text\"; each output line is the same object with \"text\" redacted and "
                            "\"redactions\" (start, end and kind in the original text)")
+    keygen = sub.add_parser("keygen", help="create a new central key file (age format, readable by you only) and "
+                            "print its public key (age1…) to hand to facilitators")
+    keygen.add_argument("--out", metavar="FILE", required=True, help="the key file to create (never overwritten)")
+    export = sub.add_parser("export", help="write one café as an anonymised bundle encrypted to the central team")
+    export.add_argument("cafe", metavar="CAFE", help="the café's id or short code")
+    export.add_argument("--recipient", metavar="AGE1…", action="append", default=[],
+                        help="a public key to encrypt to (starts with age1…); repeat for several")
+    export.add_argument("--passphrase-file", metavar="F", help="encrypt to the passphrase in this file instead")
+    export.add_argument("--out", metavar="FILE", required=True, help="the bundle to write (FILE.cafe)")
+    export.add_argument("--include-flagged", action="store_true", help="include flagged comments (left out "
+                        "by default)")
     return parser
 
 
@@ -51,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "anonymise":
             return _anonymise(args.jsonl)
+        if args.command == "keygen":
+            return _keygen(args.out)
         if args.command in (None, "demo"):
             from cafe_desk.app import run_gui
 
@@ -62,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             return _print_cafes(services, args.json)
         if args.command == "serve":
             return _serve(services, settings, args.cafe, args.host, args.port)
+        if args.command == "export":
+            return _export(services, args)
         if args.command == "status":
             data = services.cafes.status(args.cafe)
             print(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None))
@@ -151,4 +166,48 @@ def _anonymise_lines(out) -> int:
             out.flush()
             return _fail(f"line {number}: {exc}, so it and the lines after it were not written.", 2)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _keygen(out: str) -> int:
+    """Create the key file and print its public key."""
+    from cafe_desk.export.keys import write_identity
+
+    print(write_identity(out))
+    return 0
+
+
+def _export(services, args) -> int:
+    """Write the café's bundle to a temporary file beside --out, then move it into place; print one summary line."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from cafe_desk.services.exporting import ExportService
+
+    passphrase = None
+    if args.passphrase_file:
+        try:
+            passphrase = Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError):
+            raise UserError(f"The passphrase file {args.passphrase_file} can't be read.") from None
+    elif not args.recipient:
+        raise UserError("Say who can open the bundle: --recipient age1… (the central team's public key) or "
+                        "--passphrase-file F.")
+    data, result = ExportService(services).export_cafe(args.cafe, args.recipient, passphrase,
+                                                       include_flagged=args.include_flagged)
+    target = Path(args.out)
+    if not target.parent.is_dir():
+        raise UserError(f"The folder for {target} does not exist.")
+    fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    print(result.summary(str(target)))
     return 0

@@ -1,0 +1,212 @@
+"""The `.cafe` bundle format: files → ZIP in memory → age encryption, and back, verifying everything on the way in.
+
+`pack` builds the ZIP (deflated, fixed timestamps, names sorted, so the same files give the same bytes), `seal`
+encrypts it to X25519 recipients or a passphrase, and `open_bundle` decrypts and checks a bundle before returning
+its manifest and files: size and entry limits, plain entry names, a known format version, and every file present with
+the SHA-256 and record count its manifest gives. The plaintext stays in memory; nothing is written to disk here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable, Mapping
+
+import pyrage
+
+from cafe_desk import __version__
+from cafe_desk.core.errors import UserError
+from cafe_desk.export.keys import parse_recipient
+
+FORMAT = "cafe-desk-bundle"
+VERSION = 1
+MANIFEST = "manifest.json"
+AGE_HEADER = b"age-encryption.org/v1\n"
+MAX_ENTRIES = 64
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_RATIO = 200
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+
+NOT_A_BUNDLE = "This file is not a Café Desk bundle."
+WRONG_KEY = "This file was not encrypted for this key."
+WRONG_PASSPHRASE = "That passphrase does not open this file."
+DAMAGED = "This file is damaged or incomplete, so it can't be opened."
+
+
+class BundleError(UserError):
+    """A bundle that can't be made or opened; `str(err)` is one plain line saying why."""
+
+
+def dumps(value: object) -> bytes:
+    """Deterministic JSON (sorted keys, UTF-8 kept readable), ending in a newline."""
+    return (json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def dumps_lines(rows: Iterable[Mapping]) -> bytes:
+    """JSON lines: one deterministic object a line."""
+    return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+
+
+def _parse(name: str, data: bytes) -> object:
+    """The JSON in a .json file, or the objects of a .jsonl file; BundleError if it is not in the expected shape."""
+    if not name.endswith((".json", ".jsonl")):
+        return data
+    try:
+        text = data.decode("utf-8")
+        if name.endswith(".jsonl"):
+            rows, lines = [], text.split("\n")  # not splitlines(): U+2028 may sit inside a JSON string
+            if lines[-1] == "":
+                lines.pop()
+            for number, line in enumerate(lines, 1):
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError:
+                    row = None
+                if not isinstance(row, dict):
+                    raise BundleError(f"{name} line {number} is not in the expected shape.")
+                rows.append(row)
+            return rows
+        return json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BundleError(f"{name} is not in the expected shape.") from None
+
+
+def record_count(name: str, data: bytes) -> int:
+    """Records in a file: lines of a .jsonl, items of a JSON list, 1 for a JSON object or any other file."""
+    parsed = _parse(name, data)
+    return len(parsed) if isinstance(parsed, list) else 1
+
+
+def with_manifest(files: Mapping[str, bytes], **meta: object) -> dict[str, bytes]:
+    """`files` plus manifest.json: format, version, app version, `meta`, and each file's SHA-256 and count."""
+    listing = {name: {"sha256": hashlib.sha256(data).hexdigest(), "count": record_count(name, data)}
+               for name, data in files.items()}
+    manifest = {**meta, "format": FORMAT, "version": VERSION, "app_version": __version__, "files": listing}
+    return {**files, MANIFEST: dumps(manifest)}
+
+
+def pack(files: Mapping[str, bytes]) -> bytes:
+    """A ZIP of `files` built in memory: deflated, names sorted, fixed timestamps (same files → same bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, files[name])
+    return out.getvalue()
+
+
+def seal(zip_bytes: bytes, recipients: Iterable[str] = (), passphrase: str | None = None) -> bytes:
+    """`zip_bytes` encrypted with age to every recipient ("age1…"), or to `passphrase` (slow: scrypt, ~2 s)."""
+    if passphrase is not None:
+        if not passphrase:
+            raise BundleError("The passphrase is empty; please choose one.")
+        return pyrage.passphrase.encrypt(zip_bytes, passphrase)
+    keys = [parse_recipient(r) if isinstance(r, str) else r for r in recipients]
+    if not keys:
+        raise BundleError("Give at least one public key (age1…) or a passphrase to encrypt the bundle to.")
+    return pyrage.encrypt(zip_bytes, keys)
+
+
+def _decrypt(data: bytes, identities: Iterable, passphrase: str | None) -> bytes:
+    if not data.startswith(AGE_HEADER):
+        raise BundleError(NOT_A_BUNDLE)
+    try:
+        if passphrase is not None:
+            return pyrage.passphrase.decrypt(data, passphrase)
+        return pyrage.decrypt(data, list(identities))
+    except pyrage.DecryptError as exc:
+        reason = str(exc)
+        if "No matching keys" in reason:
+            raise BundleError(WRONG_KEY) from None
+        if passphrase is not None and "Decryption failed" in reason:
+            raise BundleError(WRONG_PASSPHRASE) from None
+        raise BundleError(DAMAGED) from None
+
+
+def _read_zip(zip_bytes: bytes, max_entries: int, max_total: int, max_ratio: float) -> dict[str, bytes]:
+    """The entries of a ZIP, after the entry-count, name, size and ratio checks; read in memory."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(zip_bytes))
+    except (zipfile.BadZipFile, ValueError):
+        raise BundleError(NOT_A_BUNDLE) from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > max_entries:
+            raise BundleError(f"This bundle holds {len(infos)} files, more than the {max_entries} a bundle may "
+                              "hold, so it was not opened.")
+        seen: set[str] = set()
+        for info in infos:
+            name = info.filename
+            if not SAFE_NAME.fullmatch(name) or ".." in name:
+                raise BundleError(f"This bundle holds a file with an unsafe name ({name[:60]!r}), so it was not "
+                                  "opened.")
+            if name in seen:
+                raise BundleError(f"This bundle holds {name} twice, so it was not opened.")
+            seen.add(name)
+        total = sum(i.file_size for i in infos)
+        if total > max_total:
+            raise BundleError(f"This bundle would unpack to more than {max_total // 2**20} MB, so it was not opened.")
+        for info in infos:
+            if info.file_size > max_ratio * max(info.compress_size, 1):
+                raise BundleError(f"{info.filename} unpacks to far more than its packed size, so it was not opened.")
+        try:
+            return {i.filename: zf.read(i) for i in infos}
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError):
+            raise BundleError(DAMAGED) from None
+
+
+def _manifest(files: dict[str, bytes]) -> dict:
+    if MANIFEST not in files:
+        raise BundleError(NOT_A_BUNDLE)
+    try:
+        manifest = json.loads(files[MANIFEST].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BundleError(NOT_A_BUNDLE) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleError(NOT_A_BUNDLE)
+    version = manifest.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise BundleError(NOT_A_BUNDLE)
+    if version > VERSION:
+        raise BundleError(f"This bundle was made by a newer Café Desk (format version {version}); please update.")
+    listing = manifest.get("files")
+    if not isinstance(listing, dict) or not all(
+            isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("count"), int)
+            for v in listing.values()):
+        raise BundleError("This bundle's manifest is not in the expected shape.")
+    return manifest
+
+
+def verify(files: dict[str, bytes]) -> tuple[dict, dict[str, bytes]]:
+    """(manifest, the other files) once every file matches the manifest; BundleError at the first mismatch."""
+    manifest = _manifest(files)
+    listing = manifest["files"]
+    data = {name: body for name, body in files.items() if name != MANIFEST}
+    for name in sorted(listing):
+        if name not in data:
+            raise BundleError(f"This bundle is incomplete: {name} is missing.")
+    for name in sorted(data):
+        if name not in listing:
+            raise BundleError(f"This bundle holds a file its manifest does not list ({name}).")
+        if hashlib.sha256(data[name]).hexdigest() != listing[name]["sha256"]:
+            raise BundleError(f"{name} does not match its checksum in the manifest, so the bundle was not opened.")
+        count = record_count(name, data[name])
+        if count != listing[name]["count"]:
+            raise BundleError(f"{name} holds {count} records but the manifest says {listing[name]['count']}, so "
+                              "the bundle was not opened.")
+    return manifest, data
+
+
+def open_bundle(data: bytes, identities: Iterable = (), passphrase: str | None = None, *,
+                max_entries: int = MAX_ENTRIES, max_total: int = MAX_TOTAL_BYTES,
+                max_ratio: float = MAX_RATIO) -> tuple[dict, dict[str, bytes]]:
+    """Decrypt and verify a bundle; (manifest, {name: bytes} without the manifest). BundleError says what is wrong."""
+    zip_bytes = _decrypt(bytes(data), identities, passphrase)
+    return verify(_read_zip(zip_bytes, max_entries, max_total, max_ratio))

@@ -1,0 +1,175 @@
+"""One café's anonymised bundle files: what leaves the laptop, with names and contact details redacted.
+
+Left out entirely: facilitator and voter identities, link tokens, the hashing salt, ballot hashes, the Wi-Fi details,
+exact clock times (notes carry minutes from the café's start), hidden items, and flagged comments unless asked for.
+Attendance counts from 1 to 4 are written as null (suppressed) so nobody can be picked out of a small group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cafe_desk.core.ballots import ballots_as_tallies
+from cafe_desk.core.model import Note
+from cafe_desk.export import bundle
+from cafe_desk.export.anonymise import redact
+
+SMALL_COUNT = 5  # attendance counts from 1 to SMALL_COUNT - 1 are suppressed
+KIND_WORDS = {
+    "name": ("name", "names"), "email": ("email address", "email addresses"),
+    "phone": ("phone number", "phone numbers"), "postcode": ("postcode", "postcodes"),
+    "health_id": ("health number", "health numbers"), "ni_number": ("NI number", "NI numbers"),
+    "address": ("address", "addresses"), "dob": ("date of birth", "dates of birth"),
+    "url": ("web address", "web addresses"), "handle": ("social media handle", "social media handles"),
+}
+README = """Café Desk bundle: the anonymised record of one conversation café.
+
+manifest.json    what is in this bundle: format, version, export id, café id, each file's SHA-256 and record count,
+                 how many pieces of personal data were removed (by kind) and how many items were left out.
+cafe.json        the café's title, date and locality.
+prompts.json     the questions asked in each round.
+outcomes.json    the outcomes people voted on.
+tables.json      the tables, by number (and name, if they had one).
+groups.json      the groups people could say they belong to.
+themes.json      the themes notes were tagged with.
+notes.jsonl      one note or comment a line: table and round number, source, text, tags, and minutes from the
+                 café's start. Names, contact details, addresses and health or NI numbers are replaced by [NAME],
+                 [PHONE] and so on. Hidden comments are not included.
+votes.json       vote totals per outcome: paper tallies and phone ballots added up (no individual ballots).
+attendance.json  people per table, round and group; counts from 1 to 4 are shown as null to protect privacy.
+"""
+
+
+@dataclass
+class ExportResult:
+    """The bundle's files (manifest included) and what the facilitator is told about them."""
+
+    files: dict[str, bytes]
+    title: str
+    notes: int
+    redactions: Counter = field(default_factory=Counter)
+    left_out: dict[str, int] = field(default_factory=dict)
+    suppressed: int = 0
+
+    def summary(self, target: str = "") -> str:
+        """One line: "Exported “title”: 42 notes, 3 comments left out, 12 names and 2 phone numbers removed → F"."""
+        parts = [f"{self.notes} note{'s' if self.notes != 1 else ''}"]
+        out = sum(self.left_out.values())
+        if out:
+            parts.append(f"{out} comment{'s' if out != 1 else ''} left out")
+        removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in self.redactions.most_common() if n]
+        if removed:
+            parts.append((", ".join(removed[:-1]) + " and " + removed[-1] if len(removed) > 1 else removed[0])
+                         + " removed")
+        else:
+            parts.append("nothing personal found")
+        line = f"Exported “{self.title}”: " + ", ".join(parts)
+        return line + (f" → {target}" if target else "")
+
+
+class _Redactor:
+    """redact() with the café's own names added, counting what it removes."""
+
+    def __init__(self, extra_names: Iterable[str]):
+        self.extra = [n for n in extra_names if n.strip()]
+        self.counts: Counter = Counter()
+
+    def __call__(self, text: str, *, extra: bool = True) -> str:
+        result = redact(text or "", self.extra if extra else ())
+        self.counts.update(result.counts)
+        return result.text
+
+
+def _minutes(note: Note, start: dt.datetime | None) -> int | None:
+    when = _parse_time(note.created_at)
+    if when is None or start is None:
+        return None
+    return int((when - start).total_seconds() // 60)
+
+
+def _parse_time(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return None
+
+
+def build(services, cafe_key: str, *, started_at: str | None = None, include_flagged: bool = False,
+          today: dt.date | None = None) -> ExportResult:
+    """The anonymised files of one café. `started_at` (ISO, UTC) is when its first round started, if it ran."""
+    cafe = services.cafes.cafe(cafe_key)
+    items = {e: services.planning.items(cafe.id, e) for e in ("table", "round", "outcome", "group", "theme")}
+    tables, rounds, groups = items["table"], items["round"], items["group"]
+    clean = _Redactor([t.name for t in tables])
+    notes, left_out = [], Counter({"hidden": 0, "flagged": 0})
+    for note in services.notes.list(cafe.id):
+        if note.hidden:
+            left_out["hidden"] += 1
+        elif note.flag and not include_flagged:
+            left_out["flagged"] += 1
+        else:
+            notes.append(note)
+    start = _parse_time(started_at or "") or min(
+        (t for t in (_parse_time(n.created_at) for n in notes) if t), default=None)
+    table_no = {t.id: t.number for t in tables}
+    round_no = {r.id: r.number for r in rounds}
+    group_name = {g.id: clean(g.name) for g in groups}
+    theme_name = {t.id: clean(t.name) for t in items["theme"]}
+    rows = [{
+        "id": n.id, "table": table_no.get(n.table_id), "round": round_no.get(n.round_id), "source": n.source,
+        "kind": n.kind, "text": clean(n.text), "is_quote": n.is_quote, "outcome_ids": sorted(n.outcome_ids),
+        "themes": sorted(theme_name[t] for t in n.theme_ids if t in theme_name), "group": group_name.get(n.group_id),
+        "minutes_from_start": _minutes(n, start), "consent": n.consent,
+    } for n in notes]
+    attendance, suppressed = [], 0
+    for a in services.notes.attendance(cafe.id):
+        small = 0 < a.count < SMALL_COUNT
+        suppressed += small
+        attendance.append({"table": table_no.get(a.table_id), "round": round_no.get(a.round_id),
+                           "group": group_name.get(a.group_id), "count": None if small else a.count})
+    attendance.sort(key=lambda r: (r["table"] or 0, r["round"] or 0, r["group"] or ""))
+    files = {
+        "cafe.json": bundle.dumps({"title": clean(cafe.title), "date": cafe.date, "locality": clean(cafe.locality),
+                                   "vote_method": cafe.vote_method, "dots_per_person": cafe.dots_per_person}),
+        "prompts.json": bundle.dumps([{"round": r.number, "prompt": clean(r.prompt),
+                                       "follow_ups": [clean(f) for f in r.follow_ups],
+                                       "minutes": round(r.duration_s / 60, 1)} for r in rounds]),
+        "outcomes.json": bundle.dumps([{"id": o.id, "position": o.position, "title": clean(o.title)}
+                                       for o in items["outcome"]]),
+        "tables.json": bundle.dumps([{"number": t.number, "name": clean(t.name, extra=False)} for t in tables]),
+        "groups.json": bundle.dumps([{"id": g.id, "position": g.position, "name": group_name[g.id]} for g in groups]),
+        "themes.json": bundle.dumps([{"id": t.id, "name": theme_name[t.id], "description": clean(t.description)}
+                                     for t in items["theme"]]),
+        "notes.jsonl": bundle.dumps_lines(rows),
+        "votes.json": bundle.dumps(_votes(services, cafe)),
+        "attendance.json": bundle.dumps(attendance),
+        "README.txt": README.encode("utf-8"),
+    }
+    redactions = +clean.counts
+    files = bundle.with_manifest(
+        files, export_id=str(uuid.uuid4()), cafe_id=cafe.id, created=(today or dt.date.today()).isoformat(),
+        redactions=dict(sorted(redactions.items())), left_out=dict(left_out), suppressed=suppressed)
+    return ExportResult(files, cafe.title, len(rows), redactions, dict(left_out), suppressed)
+
+
+def _votes(services, cafe) -> dict:
+    """Per outcome and level: paper tallies added up, and phone ballots added up. No ballot, token or hash."""
+    outcomes = [o.id for o in services.planning.items(cafe.id, "outcome")]
+    paper: dict[str, Counter] = {o: Counter() for o in outcomes}
+    phone: dict[str, Counter] = {o: Counter() for o in outcomes}
+    for t in services.votes.tallies(cafe.id):
+        if t.outcome_id in paper:
+            paper[t.outcome_id][t.level] += t.count
+    ballots = services.ballots.ballots(cafe.id)
+    for t in ballots_as_tallies(cafe.vote_method, ballots):
+        if t.outcome_id in phone:
+            phone[t.outcome_id][t.level] += t.count
+    return {
+        "method": cafe.vote_method, "phone_ballots": len(ballots),
+        "outcomes": [{"id": o, "paper": {str(k): v for k, v in sorted(paper[o].items())},
+                      "phone": {str(k): v for k, v in sorted(phone[o].items())}} for o in outcomes],
+    }

@@ -1,0 +1,210 @@
+"""The .cafe format: pack → seal → open_bundle round trips, Debian's age both ways, and every bad input refused."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import subprocess
+import zipfile
+
+import pyrage
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cafe_desk.export.bundle import BundleError, dumps, dumps_lines, open_bundle, pack, seal, with_manifest
+from cafe_desk.export.keys import write_identity
+from tests.conftest import exactly
+
+NOTES = [{"id": f"n{i}", "text": f"point {i} \u2028 with a line separator"} for i in range(1, 10)]
+
+
+@pytest.fixture(scope="module")
+def identity():
+    return pyrage.x25519.Identity.generate()
+
+
+@pytest.fixture(scope="module")
+def public(identity):
+    return str(identity.to_public())
+
+
+def sample_files() -> dict[str, bytes]:
+    return {"cafe.json": dumps({"title": "Perth café"}), "outcomes.json": dumps([{"id": "o1"}, {"id": "o2"}]),
+            "notes.jsonl": dumps_lines(NOTES), "README.txt": b"What is in here.\n"}
+
+
+def sealed(files: dict[str, bytes], public: str) -> bytes:
+    return seal(pack(files), [public])
+
+
+def refused(data: bytes, identity, message: str, **limits) -> None:
+    with pytest.raises(BundleError, match=exactly(message)):
+        open_bundle(data, [identity], **limits)
+
+
+def test_round_trip_verifies_and_returns_everything(identity, public):
+    files = with_manifest(sample_files(), cafe_id="c1", export_id="e1")
+    manifest, opened = open_bundle(sealed(files, public), [identity])
+    assert opened == {k: v for k, v in files.items() if k != "manifest.json"}
+    assert manifest["format"] == "cafe-desk-bundle" and manifest["version"] == 1 and manifest["cafe_id"] == "c1"
+    assert manifest["files"]["notes.jsonl"] == {"count": 9, "sha256": hashlib.sha256(files["notes.jsonl"]).hexdigest()}
+    assert manifest["files"]["outcomes.json"]["count"] == 2 and manifest["files"]["cafe.json"]["count"] == 1
+
+
+def test_pack_is_deterministic_and_deflated():
+    files = sample_files()
+    assert pack(files) == pack(dict(reversed(list(files.items()))))
+    infos = zipfile.ZipFile(io.BytesIO(pack(files))).infolist()
+    assert [i.filename for i in infos] == sorted(files)
+    assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
+
+
+SAFE = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,11}", fullmatch=True)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dictionaries(st.tuples(SAFE, st.sampled_from([".txt", ".bin", ".csv"])).map("".join),
+                       st.binary(max_size=2000), max_size=8),
+       st.lists(st.dictionaries(SAFE, st.text(max_size=30) | st.integers()), max_size=6))
+def test_any_small_file_set_round_trips(identity, public, blobs, rows):
+    files = with_manifest({**blobs, "rows.jsonl": dumps_lines(rows)}, cafe_id="c")
+    manifest, opened = open_bundle(sealed(files, public), [identity])
+    assert opened == {k: v for k, v in files.items() if k != "manifest.json"}
+    assert manifest["files"]["rows.jsonl"]["count"] == len(rows)
+
+
+def test_several_recipients_each_open_it(identity, public):
+    other = pyrage.x25519.Identity.generate()
+    data = seal(pack(with_manifest(sample_files())), [public, str(other.to_public())])
+    assert open_bundle(data, [identity])[1] == open_bundle(data, [other])[1]
+
+
+def test_passphrase_round_trip_and_wrong_passphrase():
+    data = seal(pack(with_manifest(sample_files())), passphrase="correct horse battery staple")
+    assert "notes.jsonl" in open_bundle(data, passphrase="correct horse battery staple")[1]
+    with pytest.raises(BundleError, match=exactly("That passphrase does not open this file.")):
+        open_bundle(data, passphrase="wrong")
+
+
+def test_debian_age_opens_our_bundle(tmp_path):
+    key = tmp_path / "central.key"
+    public = write_identity(key)
+    files = with_manifest(sample_files(), cafe_id="c1")
+    (tmp_path / "x.cafe").write_bytes(sealed(files, public))
+    out = subprocess.run(["age", "-d", "-i", str(key), str(tmp_path / "x.cafe")], capture_output=True, check=True)
+    with zipfile.ZipFile(io.BytesIO(out.stdout)) as zf:
+        assert json.loads(zf.read("manifest.json"))["cafe_id"] == "c1"
+        assert zf.read("notes.jsonl") == files["notes.jsonl"]
+
+
+def test_we_open_a_file_encrypted_by_debian_age(tmp_path, identity, public):
+    files = with_manifest(sample_files(), cafe_id="c2")
+    result = subprocess.run(["age", "-r", public], input=pack(files), capture_output=True, check=True)
+    manifest, opened = open_bundle(result.stdout, [identity])
+    assert manifest["cafe_id"] == "c2" and opened["notes.jsonl"] == files["notes.jsonl"]
+
+
+# --- bad input: each refused with one plain line ---------------------------------------------------------------
+
+def test_wrong_key(public):
+    refused(sealed(with_manifest(sample_files()), public), pyrage.x25519.Identity.generate(),
+            "This file was not encrypted for this key.")
+
+
+def test_one_byte_changed(identity, public):
+    data = bytearray(sealed(with_manifest(sample_files()), public))
+    data[-20] ^= 0x01
+    refused(bytes(data), identity, "This file is damaged or incomplete, so it can't be opened.")
+
+
+def test_truncated(identity, public):
+    data = sealed(with_manifest(sample_files()), public)
+    refused(data[:-30], identity, "This file is damaged or incomplete, so it can't be opened.")
+
+
+@pytest.mark.parametrize("data", [os.urandom(3000), pack(with_manifest(sample_files())), b""])
+def test_not_a_bundle(identity, data):
+    refused(data, identity, "This file is not a Café Desk bundle.")
+
+
+def test_encrypted_but_not_a_zip_or_without_manifest(identity, public):
+    refused(seal(b"just some text", [public]), identity, "This file is not a Café Desk bundle.")
+    refused(sealed(sample_files(), public), identity, "This file is not a Café Desk bundle.")
+
+
+def test_zip_bomb_of_100_mb_of_zeros(identity, public):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("notes.jsonl", "w") as entry:
+        chunk = bytes(1 << 20)
+        for _ in range(100):
+            entry.write(chunk)
+    refused(seal(out.getvalue(), [public]), identity,
+            "notes.jsonl unpacks to far more than its packed size, so it was not opened.")
+
+
+def test_too_large_in_total(identity, public):
+    data = sealed(with_manifest({"big.bin": os.urandom(4096)}), public)
+    refused(data, identity, "This bundle would unpack to more than 0 MB, so it was not opened.", max_total=2048)
+
+
+def test_too_many_entries(identity, public):
+    files = with_manifest({f"f{i}.txt": b"x" for i in range(64)})
+    refused(sealed(files, public), identity, "This bundle holds 65 files, more than the 64 a bundle may hold, so it "
+            "was not opened.")
+
+
+@pytest.mark.parametrize("name", ["../escape.txt", "/etc/cron.d/x", "notes\\evil.txt", "sub/notes.jsonl",
+                                  "notes/", "a..b.txt", ".hidden"])
+def test_unsafe_entry_names(identity, public, name):
+    files = with_manifest(sample_files())
+    files[name] = b"x"
+    refused(sealed(files, public), identity,
+            f"This bundle holds a file with an unsafe name ({name!r}), so it was not opened.")
+
+
+def test_newer_format_version(identity, public):
+    files = with_manifest(sample_files())
+    manifest = json.loads(files["manifest.json"])
+    manifest["version"] = 2
+    files["manifest.json"] = dumps(manifest)
+    refused(sealed(files, public), identity,
+            "This bundle was made by a newer Café Desk (format version 2); please update.")
+
+
+def test_manifest_hash_mismatch(identity, public):
+    files = with_manifest(sample_files())
+    files["cafe.json"] = dumps({"title": "Changed afterwards"})
+    refused(sealed(files, public), identity,
+            "cafe.json does not match its checksum in the manifest, so the bundle was not opened.")
+
+
+def test_manifest_count_mismatch(identity, public):
+    files = with_manifest(sample_files())
+    manifest = json.loads(files["manifest.json"])
+    manifest["files"]["notes.jsonl"]["count"] = 10
+    files["manifest.json"] = dumps(manifest)
+    refused(sealed(files, public), identity,
+            "notes.jsonl holds 9 records but the manifest says 10, so the bundle was not opened.")
+
+
+def test_a_json_line_with_the_wrong_shape(identity, public):
+    files = with_manifest(sample_files())
+    lines = files["notes.jsonl"].decode().split("\n")
+    lines[6] = json.dumps(["not", "an", "object"])
+    files["notes.jsonl"] = "\n".join(lines).encode()
+    manifest = json.loads(files["manifest.json"])
+    manifest["files"]["notes.jsonl"]["sha256"] = hashlib.sha256(files["notes.jsonl"]).hexdigest()
+    files["manifest.json"] = dumps(manifest)
+    refused(sealed(files, public), identity, "notes.jsonl line 7 is not in the expected shape.")
+
+
+def test_listed_file_missing_and_unlisted_file_present(identity, public):
+    files = with_manifest(sample_files())
+    del files["outcomes.json"]
+    refused(sealed(files, public), identity, "This bundle is incomplete: outcomes.json is missing.")
+    files = with_manifest(sample_files())
+    files["extra.txt"] = b"slipped in"
+    refused(sealed(files, public), identity, "This bundle holds a file its manifest does not list (extra.txt).")

@@ -1,0 +1,126 @@
+"""`cafe-desk keygen` and `cafe-desk export`, run as real processes; Debian's age opens what export writes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cafe_desk.export.bundle import open_bundle
+from cafe_desk.export.keys import read_identity
+from cafe_desk.services import Services
+from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.storage.store import Store
+from tests.conftest import mental_health_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cafe_desk(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
+
+
+def assert_fails(result: subprocess.CompletedProcess, message: str) -> None:
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"cafe-desk: {message}\n")
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def cafe(data_dir):
+    services = Services.build(Store(Settings(data_dir).db_path))
+    try:
+        plan = mental_health_plan(services)
+        plan.title = "Perth café"
+        cafe = services.planning.create(plan)[0]
+        table = services.planning.items(cafe.id, "table")[0]
+        services.notes.add(cafe.id, table.id, None, "Call Aisha Rahman on 07700 900418")
+        services.notes.add(cafe.id, table.id, None, "More benches in the park")
+        hidden, _ = services.comments.submit(cafe.id, "Hide me", consent=True)
+        services.comments.set_hidden(hidden.id, True)
+        return cafe
+    finally:
+        services.store.close()
+
+
+@pytest.fixture
+def key(tmp_path, data_dir):
+    path = tmp_path / "central.key"
+    result = cafe_desk("keygen", "--out", str(path), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    return path, result.stdout.strip()
+
+
+def test_keygen_writes_a_private_key_and_prints_its_public_key(key):
+    path, public = key
+    assert public.startswith("age1") and "\n" not in public
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert str(read_identity(path).to_public()) == public
+
+
+def test_keygen_refuses_to_overwrite(key, data_dir):
+    path, _ = key
+    before = path.read_bytes()
+    assert_fails(cafe_desk("keygen", "--out", str(path), data_dir=data_dir),
+                 f"{path} already exists, so it was left as it is. Choose another file name.")
+    assert path.read_bytes() == before
+
+
+def test_export_to_a_recipient_is_opened_by_debian_age(key, cafe, data_dir, tmp_path):
+    path, public = key
+    out = tmp_path / "perth.cafe"
+    result = cafe_desk("export", cafe.short_code, "--recipient", public, "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (f"Exported “Perth café”: 2 notes, 1 comment left out, 1 name and 1 phone number "
+                             f"removed → {out}\n")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
+    plain = subprocess.run(["age", "-d", "-i", str(path), str(out)], capture_output=True, check=True).stdout
+    with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        assert manifest["cafe_id"] == cafe.id and manifest["files"]["notes.jsonl"]["count"] == 2
+        assert b"Aisha" not in zf.read("notes.jsonl")
+    assert open_bundle(out.read_bytes(), [read_identity(path)])[0] == manifest
+
+
+def test_export_with_a_passphrase_file(cafe, data_dir, tmp_path):
+    secret = tmp_path / "pass.txt"
+    secret.write_text("a long shared passphrase\n")
+    out = tmp_path / "perth.cafe"
+    result = cafe_desk("export", cafe.id, "--passphrase-file", str(secret), "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert open_bundle(out.read_bytes(), passphrase="a long shared passphrase")[0]["cafe_id"] == cafe.id
+
+
+def test_unknown_cafe(key, cafe, data_dir, tmp_path):
+    out = tmp_path / "x.cafe"
+    assert_fails(cafe_desk("export", "NOPE99", "--recipient", key[1], "--out", str(out), data_dir=data_dir),
+                 "There is no café 'NOPE99' here. `cafe-desk cafes` lists the ones there are.")
+    assert not out.exists()
+
+
+def test_bad_recipient_and_no_recipient(cafe, data_dir, tmp_path):
+    out = tmp_path / "x.cafe"
+    assert_fails(cafe_desk("export", cafe.id, "--recipient", "age1oops", "--out", str(out), data_dir=data_dir),
+                 "That doesn't look like a public key: it should start with age1…")
+    assert_fails(cafe_desk("export", cafe.id, "--out", str(out), data_dir=data_dir),
+                 "Say who can open the bundle: --recipient age1… (the central team's public key) or "
+                 "--passphrase-file F.")
+    assert not out.exists()
+
+
+def test_missing_output_folder(key, cafe, data_dir, tmp_path):
+    out = tmp_path / "nowhere" / "x.cafe"
+    assert_fails(cafe_desk("export", cafe.id, "--recipient", key[1], "--out", str(out), data_dir=data_dir),
+                 f"The folder for {out} does not exist.")
