@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", required=True, help="the bundle to write (FILE.cafe)")
     export.add_argument("--include-flagged", action="store_true", help="include flagged comments (left out "
                         "by default)")
+    imports = sub.add_parser("import", help="import bundles (FILE.cafe) into this data file, each checked in "
+                             "full before anything is written; imported cafés are read-only")
+    imports.add_argument("--identity", metavar="KEY", required=True, help="the central key file (from keygen)")
+    imports.add_argument("files", metavar="FILE", nargs="+", help="the bundles to import")
     return parser
 
 
@@ -77,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(services, settings, args.cafe, args.host, args.port)
         if args.command == "export":
             return _export(services, args)
+        if args.command == "import":
+            return _import(services, args.identity, args.files)
         if args.command == "status":
             data = services.cafes.status(args.cafe)
             print(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None))
@@ -211,3 +217,20 @@ def _export(services, args) -> int:
         raise
     print(result.summary(str(target)))
     return 0
+
+
+def _import(services, identity: str, files: list[str]) -> int:
+    """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused."""
+    from cafe_desk.central.importer import ImportService
+    from cafe_desk.export.keys import read_identity
+
+    key = read_identity(identity)
+    importer = ImportService(services.store)
+    refused = 0
+    for name in files:
+        try:
+            print(importer.import_file(name, [key]).line(), flush=True)
+        except UserError as exc:
+            refused += 1
+            print(f"Refused {name}: {exc}", file=sys.stderr, flush=True)
+    return 2 if refused else 0

@@ -152,8 +152,15 @@ def build(services, cafe_key: str, *, started_at: str | None = None, include_fla
     redactions = +clean.counts
     files = bundle.with_manifest(
         files, export_id=str(uuid.uuid4()), cafe_id=cafe.id, created=(today or dt.date.today()).isoformat(),
+        exported_at=exported_at(),
         redactions=dict(sorted(redactions.items())), left_out=dict(left_out), suppressed=suppressed)
     return ExportResult(files, cafe.title, len(rows), redactions, dict(left_out), suppressed)
+
+
+def exported_at(now: dt.datetime | None = None) -> str:
+    """When the export was made, UTC, in ISO 8601 basic format ("20260314T154502.123456Z"): sorts as text, so a
+    newer export of the same café can be told from an older one, and never looks like the notes' own clock times."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
 def _votes(services, cafe) -> dict:

@@ -23,5 +23,10 @@ class ServiceBase:
         """The café, if it may be changed; ReadOnlyError if it is closed."""
         cafe = self.cafe(cafe_id)
         if cafe.is_closed:
+            with self.store.read():
+                imported = self.store.cafe_origin(cafe.id) == "imported"
+            if imported:
+                raise ReadOnlyError(f"“{cafe.title}” was imported, so it is kept exactly as it arrived and can't be "
+                                    "changed.")
             raise ReadOnlyError(f"“{cafe.title}” is closed, so it can't be changed. Reopen it to make changes.")
         return cafe

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import ReadOnlyError
 from cafe_desk.core.model import CafeSummary
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
 LAST_CAFE_KEY = "last_cafe"
 LAST_PAGE_KEY = "last_page"
+IMPORTED_READ_ONLY = "An imported café can't be changed; it is kept exactly as it arrived."
 
 
 class CafeService(ServiceBase):
@@ -60,6 +62,10 @@ class CafeService(ServiceBase):
 
     def reopen(self, cafe_id: str) -> Changes:
         cafe = self.cafe(cafe_id)
+        with self.store.read():
+            imported = self.store.cafe_origin(cafe.id) == "imported"
+        if imported:
+            raise ReadOnlyError(IMPORTED_READ_ONLY)
         if not cafe.is_closed:
             return Changes()
         with self.store.transaction():

@@ -185,9 +185,31 @@ def m002_participant_channel(db: sqlite_utils.Database) -> None:
     )
 
 
+def m003_imported_cafes(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+        ALTER TABLE cafe ADD COLUMN origin TEXT NOT NULL DEFAULT 'local' CHECK (origin IN ('local', 'imported'));
+        ALTER TABLE cafe ADD COLUMN source_cafe_id TEXT;
+        CREATE TABLE import_record (
+            export_id TEXT PRIMARY KEY,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            source_cafe_id TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            manifest TEXT NOT NULL,
+            votes TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX import_record_source ON import_record(source_cafe_id)
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
+    (3, "imported_cafes", m003_imported_cafes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

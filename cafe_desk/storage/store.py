@@ -9,12 +9,13 @@ from cafe_desk.storage import database
 from cafe_desk.storage.cafe_store import CafeStore
 from cafe_desk.storage.channel_store import ChannelStore
 from cafe_desk.storage.errors import friendly
+from cafe_desk.storage.import_store import ImportStore
 from cafe_desk.storage.note_store import NoteStore
 from cafe_desk.storage.rows import utc_now
 from cafe_desk.storage.vote_store import VoteStore
 
 
-class Store(CafeStore, NoteStore, VoteStore, ChannelStore):
+class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore):
     """A connection to one data file. One per thread; every write goes through `transaction()`."""
 
     def __init__(self, path: Path):

@@ -1,0 +1,1 @@
+"""The central desk: importing facilitators' bundles and working across the imported cafés."""

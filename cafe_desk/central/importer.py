@@ -1,0 +1,309 @@
+"""Importing verified `.cafe` bundles: every file checked and read before anything is written, one transaction each.
+
+An imported café gets local ids derived from the ids in the bundle (`uuid5`), so importing a facilitator's own café
+on the same laptop never collides with the original, and importing again maps to the same ids. It is stored closed
+and marked 'imported', with an import record naming the export it came from. Times: a note's `created_at` is the
+café's date at 00:00 UTC plus its minutes from the café's start (keeps the order; no clock time is invented).
+Votes: paper and phone totals per outcome and level are added into one whole-room tally row each (the split is kept
+in the import record's copy of votes.json). Attendance counts suppressed in the bundle (null) are left out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cafe_desk.core.model import (
+    NOTE_KINDS,
+    NOTE_SOURCES,
+    VOTE_METHODS,
+    Attendance,
+    Cafe,
+    Group,
+    Note,
+    Outcome,
+    Round,
+    Table,
+    Tally,
+    Theme,
+)
+from cafe_desk.export.bundle import BundleError, open_bundle
+from cafe_desk.services.base import ServiceBase
+from cafe_desk.storage.rows import new_short_code, utc_now
+
+NAMESPACE = uuid.UUID("5b0e7c62-3f0a-4d35-9a39-0c1f6f7d2a11")
+DATA_FILES = ("cafe.json", "prompts.json", "outcomes.json", "tables.json", "groups.json", "themes.json",
+              "notes.jsonl", "votes.json", "attendance.json")
+MAX_MINUTES = 60 * 24 * 366  # a note more than a year from the café's start is not a café note
+ENTITY_ORDER = ("table", "round", "outcome", "group", "theme")
+
+
+def local_id(key: str) -> str:
+    """The local id of an imported entity: the same for the same source key every time."""
+    return str(uuid.uuid5(NAMESPACE, f"imported:{key}"))
+
+
+def _unique(name: str, ids: list[str]) -> None:
+    if len(set(ids)) != len(ids):
+        raise _shape(name, "an id is there twice")
+
+
+def _shape(name: str, detail: str) -> BundleError:
+    return BundleError(f"{name} is not in the expected shape ({detail}), so nothing was imported.")
+
+
+def _get(row: object, key: str, kinds: tuple[type, ...], where: str, *, optional: bool = False):
+    """row[key] if it is one of `kinds` (never a bool standing in for an int); BundleError otherwise."""
+    if not isinstance(row, dict):
+        raise _shape(where, "a record is not an object")
+    value = row.get(key)
+    if value is None and optional:
+        return None
+    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
+        raise _shape(where, f"“{key}” is missing or of the wrong kind")
+    return value
+
+
+@dataclass
+class ImportResult:
+    """What happened to one bundle: 'imported', 'already' or 'replaced'."""
+
+    status: str
+    title: str
+    cafe_id: str
+    notes: int = 0
+    comments: int = 0
+
+    def line(self) -> str:
+        """The one line the user is shown."""
+        if self.status == "already":
+            return f"Already imported: “{self.title}” — nothing changed"
+        if self.status == "replaced":
+            return f"Replaced an older export of “{self.title}”"
+        notes = f"{self.notes} note{'s' if self.notes != 1 else ''}"
+        return f"Imported “{self.title}” ({notes}, {self.comments} comment{'s' if self.comments != 1 else ''})"
+
+
+@dataclass
+class _Plan:
+    """Everything one bundle will write, read and checked before the transaction starts."""
+
+    export_id: str
+    source_cafe_id: str
+    exported_at: str
+    manifest: dict
+    votes: dict
+    cafe: Cafe
+    items: dict[str, list] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+
+
+def _load(files: dict[str, bytes], name: str):
+    if name not in files:
+        raise BundleError(f"This bundle is incomplete: {name} is missing.")
+    try:
+        text = files[name].decode("utf-8")
+        if name.endswith(".jsonl"):
+            return [json.loads(line) for line in text.split("\n") if line != ""]
+        return json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise _shape(name, "it is not JSON") from None
+
+
+def _list(files: dict[str, bytes], name: str) -> list:
+    value = _load(files, name)
+    if not isinstance(value, list):
+        raise _shape(name, "it should be a list")
+    return value
+
+
+def _note_time(date: str, minutes: int | None) -> str:
+    try:
+        base = dt.datetime.combine(dt.date.fromisoformat(date), dt.time(), dt.UTC)
+    except ValueError:
+        base = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    when = base + dt.timedelta(minutes=minutes or 0)
+    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def read_plan(manifest: dict, files: dict[str, bytes], now: str) -> _Plan:
+    """The rows one verified bundle will become; BundleError naming the first thing that is not as expected."""
+    export_id = _get(manifest, "export_id", (str,), "manifest.json")
+    source = _get(manifest, "cafe_id", (str,), "manifest.json")
+    exported_at = _get(manifest, "exported_at", (str,), "manifest.json", optional=True) or ""
+    cafe_id = local_id(source)
+    info = _load(files, "cafe.json")
+    method = _get(info, "vote_method", (str,), "cafe.json")
+    if method not in VOTE_METHODS:
+        raise _shape("cafe.json", f"unknown vote method {method[:20]!r}")
+    date = _get(info, "date", (str,), "cafe.json")
+    cafe = Cafe(cafe_id, "", _get(info, "title", (str,), "cafe.json"), date,
+                _get(info, "locality", (str,), "cafe.json"), method,
+                _get(info, "dots_per_person", (int,), "cafe.json"), "closed", now, now)
+    plan = _Plan(export_id, source, exported_at, manifest, {}, cafe)
+    tables = {}
+    for row in _list(files, "tables.json"):
+        number = _get(row, "number", (int,), "tables.json")
+        tables[number] = Table(local_id(f"{source}:table:{number}"), cafe_id, number,
+                               _get(row, "name", (str,), "tables.json"))
+    rounds = {}
+    for row in _list(files, "prompts.json"):
+        number = _get(row, "round", (int,), "prompts.json")
+        follow_ups = _get(row, "follow_ups", (list,), "prompts.json")
+        if not all(isinstance(f, str) for f in follow_ups):
+            raise _shape("prompts.json", "a follow-up question is not text")
+        rounds[number] = Round(local_id(f"{source}:round:{number}"), cafe_id, number,
+                               _get(row, "prompt", (str,), "prompts.json"), tuple(follow_ups),
+                               round(_get(row, "minutes", (int, float), "prompts.json") * 60))
+    outcomes = {_get(r, "id", (str,), "outcomes.json"): Outcome(
+        local_id(r["id"]), cafe_id, _get(r, "position", (int,), "outcomes.json"),
+        _get(r, "title", (str,), "outcomes.json")) for r in _list(files, "outcomes.json")}
+    groups = [Group(local_id(_get(r, "id", (str,), "groups.json")), cafe_id,
+                    _get(r, "position", (int,), "groups.json"), _get(r, "name", (str,), "groups.json"))
+              for r in _list(files, "groups.json")]
+    themes = [Theme(local_id(_get(r, "id", (str,), "themes.json")), cafe_id, _get(r, "name", (str,), "themes.json"),
+                    _get(r, "description", (str,), "themes.json")) for r in _list(files, "themes.json")]
+    for name, made in (("outcomes.json", outcomes.values()), ("groups.json", groups), ("themes.json", themes)):
+        _unique(name, [m.id for m in made])
+    if len(outcomes) != len(_list(files, "outcomes.json")):
+        raise _shape("outcomes.json", "an id is there twice")
+    group_ids = {g.name: g.id for g in reversed(groups)}
+    theme_ids = {t.name: t.id for t in reversed(themes)}
+    plan.items = {"table": list(tables.values()), "round": list(rounds.values()), "outcome": list(outcomes.values()),
+                  "group": groups, "theme": themes}
+    places = {"table": tables, "round": rounds}
+    for number, row in enumerate(_list(files, "notes.jsonl"), 1):
+        plan.notes.append(_note(row, f"notes.jsonl line {number}", source, cafe, places, outcomes, group_ids,
+                                theme_ids))
+    _unique("notes.jsonl", [n.id for n in plan.notes])
+    plan.votes = _load(files, "votes.json")
+    plan.tallies = _tallies(plan.votes, outcomes)
+    for row in _list(files, "attendance.json"):
+        count = _get(row, "count", (int,), "attendance.json", optional=True)
+        keys = [_get(row, k, (int,), "attendance.json", optional=True) for k in ("table", "round")]
+        group = _get(row, "group", (str,), "attendance.json", optional=True)
+        if count is not None and count < 0:
+            raise _shape("attendance.json", "a count is below zero")
+        if not count or None in keys or group is None:
+            continue  # suppressed (null), zero, or not tied to one table, round and group
+        if keys[0] not in tables or keys[1] not in rounds or group not in group_ids:
+            raise _shape("attendance.json", "it names a table, round or group that is not in this bundle")
+        plan.attendance.append(Attendance(tables[keys[0]].id, rounds[keys[1]].id, group_ids[group], count))
+    return plan
+
+
+def _note(row, where: str, source: str, cafe: Cafe, places: dict, outcomes: dict, group_ids: dict,
+          theme_ids: dict) -> Note:
+    """One note of notes.jsonl as a local note; BundleError if it refers to something the bundle lacks."""
+    found = {}
+    for key in ("table", "round"):
+        number = _get(row, key, (int,), where, optional=True)
+        if number is not None and number not in places[key]:
+            raise _shape(where, f"{key} {number} is not in this bundle")
+        found[key] = places[key][number].id if number is not None else None
+    note_source, kind = _get(row, "source", (str,), where), _get(row, "kind", (str,), where)
+    if note_source not in NOTE_SOURCES or kind not in NOTE_KINDS:
+        raise _shape(where, "unknown source or kind")
+    linked = _get(row, "outcome_ids", (list,), where)
+    tags = _get(row, "themes", (list,), where)
+    if any(o not in outcomes for o in linked) or any(t not in theme_ids for t in tags):
+        raise _shape(where, "it names an outcome or theme that is not in this bundle")
+    group = _get(row, "group", (str,), where, optional=True)
+    if group is not None and group not in group_ids:
+        raise _shape(where, "its group is not in this bundle")
+    minutes = _get(row, "minutes_from_start", (int,), where, optional=True)
+    if minutes is not None and abs(minutes) > MAX_MINUTES:
+        raise _shape(where, "its minutes from the start are out of range")
+    at = _note_time(cafe.date, minutes)
+    return Note(local_id(_get(row, "id", (str,), where)), cafe.id, found["table"], found["round"],
+                _get(row, "text", (str,), where), note_source, kind, _get(row, "is_quote", (bool,), where),
+                tuple(dict.fromkeys(outcomes[o].id for o in linked)), tuple(dict.fromkeys(theme_ids[t] for t in tags)),
+                at, at,
+                group_ids.get(group), _get(row, "consent", (bool,), where))
+
+
+def _tallies(votes: object, outcomes: dict) -> list[Tally]:
+    """Paper and phone totals added per outcome and level, as whole-room tallies."""
+    rows = _get(votes, "outcomes", (list,), "votes.json")
+    totals: dict[tuple[str, int], int] = {}
+    for row in rows:
+        source = _get(row, "id", (str,), "votes.json")
+        if source not in outcomes:
+            raise _shape("votes.json", "it names an outcome that is not in this bundle")
+        for part in ("paper", "phone"):
+            for level, count in _get(row, part, (dict,), "votes.json").items():
+                if not level.lstrip("-").isdigit() or isinstance(count, bool) or not isinstance(count, int) \
+                        or count < 0:
+                    raise _shape("votes.json", "a vote count is not a whole number")
+                key = (outcomes[source].id, int(level))
+                totals[key] = totals.get(key, 0) + count
+    return [Tally(o, None, None, level, n) for (o, level), n in sorted(totals.items()) if n]
+
+
+class ImportService(ServiceBase):
+    """Imports bundles into this store: `ImportService(store)`."""
+
+    def is_imported(self, cafe_id: str) -> bool:
+        """Whether a café came from a bundle (and so is read-only)."""
+        with self.store.read():
+            return self.store.cafe_origin(cafe_id) == "imported"
+
+    def import_file(self, path: str | Path, identities=(), passphrase: str | None = None) -> ImportResult:
+        """Read `path` and import it; BundleError (one line) if it can't be read, opened or imported."""
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError:
+            raise BundleError("This is a folder, not a bundle.") from None
+        except OSError:
+            raise BundleError("This file can't be read (it may be missing, or its permissions may not allow it).")\
+                from None
+        return self.import_bundle(data, identities, passphrase)
+
+    def import_bundle(self, data: bytes, identities=(), passphrase: str | None = None) -> ImportResult:
+        """Verify the bundle, then write the whole café in one transaction (or nothing, with a BundleError)."""
+        manifest, files = open_bundle(data, identities, passphrase)
+        now = utc_now()
+        plan = read_plan(manifest, files, now)
+        title = plan.cafe.title
+        with self.store.transaction():
+            s = self.store
+            done = s.import_record(plan.export_id)
+            if done is not None:
+                return ImportResult("already", title, done["cafe_id"])
+            held = s.import_record_for_source(plan.source_cafe_id)
+            if held is not None and not plan.exported_at > held["exported_at"]:
+                raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
+            old = s.get_cafe(plan.cafe.id)
+            if old is not None and s.cafe_origin(old.id) != "imported":
+                raise BundleError(f"“{title}” can't be imported here: a café of this database has its id.")
+            if old is not None:
+                s.delete_cafe(old.id)
+            code = old.short_code if old is not None else new_short_code()
+            while old is None and s.short_code_taken(code):
+                code = new_short_code()
+            s.insert_cafe(dataclasses.replace(plan.cafe, short_code=code))
+            s.mark_imported(plan.cafe.id, plan.source_cafe_id)
+            for entity in ENTITY_ORDER:
+                for item in plan.items[entity]:
+                    s.insert_item(entity, item)
+            for note in plan.notes:
+                s.insert_note(note)
+            for number, tally in enumerate(plan.tallies):
+                s.insert_imported_tally(local_id(f"{plan.export_id}:vote:{number}"), plan.cafe.id, tally, now)
+            s.insert_imported_attendance(plan.attendance)
+            s.insert_import_record({
+                "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
+                "exported_at": plan.exported_at, "bundle_sha256": hashlib.sha256(data).hexdigest(),
+                "imported_at": now, "manifest": manifest, "votes": plan.votes})
+            s.audit(plan.cafe.id, "import", "cafe", plan.cafe.id, export_id=plan.export_id,
+                    replaced=old is not None)
+        comments = sum(n.source == "participant" for n in plan.notes)
+        return ImportResult("replaced" if old is not None else "imported", title, plan.cafe.id,
+                            len(plan.notes) - comments, comments)

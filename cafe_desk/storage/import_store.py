@@ -1,0 +1,65 @@
+"""SQL for imported cafés: where each came from (the import record) and removing an older imported copy."""
+
+from __future__ import annotations
+
+import json
+
+from cafe_desk.core.model import Attendance, Tally
+
+RECORD_COLUMNS = ("export_id", "cafe_id", "source_cafe_id", "exported_at", "bundle_sha256", "imported_at",
+                  "manifest", "votes")
+
+
+class ImportStore:
+    """Mixin for `Store`: expects `self.conn`."""
+
+    def cafe_origin(self, cafe_id: str) -> str | None:
+        """'local' or 'imported' for a café, None if there is no such café."""
+        row = self.conn.execute("SELECT origin FROM cafe WHERE id = ?", [cafe_id]).fetchone()
+        return row[0] if row else None
+
+    def mark_imported(self, cafe_id: str, source_cafe_id: str) -> None:
+        self.conn.execute("UPDATE cafe SET origin = 'imported', source_cafe_id = ? WHERE id = ?",
+                          [source_cafe_id, cafe_id])
+
+    def import_record(self, export_id: str) -> dict | None:
+        """The record of an export already imported, by its export id."""
+        row = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM import_record WHERE export_id = ?",
+                                [export_id]).fetchone()
+        return self._record(row)
+
+    def import_record_for_source(self, source_cafe_id: str) -> dict | None:
+        """The newest imported export of one source café, if any is held."""
+        row = self.conn.execute(
+            f"SELECT {', '.join(RECORD_COLUMNS)} FROM import_record WHERE source_cafe_id = ? "
+            "ORDER BY exported_at DESC LIMIT 1", [source_cafe_id]).fetchone()
+        return self._record(row)
+
+    def insert_import_record(self, record: dict) -> None:
+        values = [record[c] if c not in ("manifest", "votes") else json.dumps(record[c], ensure_ascii=False)
+                  for c in RECORD_COLUMNS]
+        self.conn.execute(f"INSERT INTO import_record ({', '.join(RECORD_COLUMNS)}) "
+                          f"VALUES ({', '.join('?' * len(values))})", values)
+
+    def delete_cafe(self, cafe_id: str) -> None:
+        """Remove a café and, through the schema's cascades, everything that belongs to it."""
+        self.conn.execute("DELETE FROM cafe WHERE id = ?", [cafe_id])
+
+    def insert_imported_tally(self, tally_id: str, cafe_id: str, tally: Tally, at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO vote_tally (id, cafe_id, outcome_id, table_id, group_id, level, count, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [tally_id, cafe_id, tally.outcome_id, tally.table_id, tally.group_id, tally.level, tally.count, at])
+
+    def insert_imported_attendance(self, rows: list[Attendance]) -> None:
+        self.conn.executemany("INSERT INTO attendance (table_id, round_id, group_id, count) VALUES (?, ?, ?, ?)",
+                              [(a.table_id, a.round_id, a.group_id, a.count) for a in rows])
+
+    @staticmethod
+    def _record(row) -> dict | None:
+        if row is None:
+            return None
+        record = dict(zip(RECORD_COLUMNS, row, strict=True))
+        record["manifest"] = json.loads(record["manifest"])
+        record["votes"] = json.loads(record["votes"])
+        return record

@@ -1,0 +1,36 @@
+"""Tests of the central desk. Shared here: a café with notes, comments, votes and attendance to export."""
+
+from __future__ import annotations
+
+import hashlib
+
+from cafe_desk.services import Services
+from tests.conftest import mental_health_plan
+
+
+def make_cafe(services: Services, title: str = "Perth café"):
+    """A café that ran: notes tagged with outcomes and a theme, a comment, paper and phone votes, attendance."""
+    plan = mental_health_plan(services)
+    plan.title = title
+    cafe = services.planning.create(plan)[0]
+    tables = services.planning.items(cafe.id, "table")
+    rounds = services.planning.items(cafe.id, "round")
+    groups = services.planning.items(cafe.id, "group")
+    outcomes = services.planning.items(cafe.id, "outcome")
+    theme = services.planning.add_theme(cafe.id, "Waiting times")[0]
+    services.running.start(cafe.id)
+    add = services.notes.add
+    add(cafe.id, tables[0].id, rounds[0].id, "More benches in the park", outcome_ids=[outcomes[0].id])
+    add(cafe.id, tables[1].id, rounds[1].id, "Waited eight months for a first appointment", is_quote=True,
+        theme_ids=[theme.id])
+    services.comments.submit(cafe.id, "Peer support groups helped me most", consent=True, group_id=groups[0].id)
+    services.votes.set_tally(cafe.id, outcomes[0].id, 4)
+    services.ballots.cast(cafe.id, "voter-token-1", {outcomes[0].id: 2, outcomes[1].id: 1})
+    services.notes.set_attendance(cafe.id, tables[0].id, rounds[0].id, groups[0].id, 3)
+    services.notes.set_attendance(cafe.id, tables[0].id, rounds[0].id, groups[1].id, 7)
+    return cafe
+
+
+def snapshot(store) -> str:
+    """A hash of the whole database's contents: equal before and after means nothing was written."""
+    return hashlib.sha256("\n".join(store.conn.iterdump()).encode("utf-8")).hexdigest()

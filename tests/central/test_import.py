@@ -1,0 +1,185 @@
+"""Importing real bundles (real X25519 keys, real SQLite files): what arrives, re-imports, newer and older exports,
+and bad input refused with one plain line and nothing written."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyrage
+import pytest
+
+from cafe_desk.central.importer import ImportService, local_id
+from cafe_desk.core.errors import ReadOnlyError
+from cafe_desk.export import bundle, keys
+from cafe_desk.services import Services
+from cafe_desk.services.exporting import ExportService
+from cafe_desk.storage.store import Store
+from tests.central import make_cafe, snapshot
+from tests.conftest import exactly
+
+
+@pytest.fixture(scope="module")
+def identity():
+    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
+
+
+@pytest.fixture
+def central(tmp_path):
+    store = Store(tmp_path / "central.sqlite3")
+    yield Services.build(store)
+    store.close()
+
+
+@pytest.fixture
+def source(services):
+    return make_cafe(services)
+
+
+def sealed(services, cafe, identity) -> bytes:
+    return ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
+
+
+def resealed(services, cafe, identity, change) -> bytes:
+    """A bundle whose files were changed by `change(files, manifest)` and whose manifest was made to match."""
+    files = dict(ExportService(services).build(cafe.id).files)
+    manifest = json.loads(files.pop(bundle.MANIFEST))
+    change(files, manifest)
+    meta = {k: v for k, v in manifest.items() if k not in ("format", "version", "app_version", "files")}
+    rebuilt = bundle.with_manifest(files, **meta)
+    if manifest["version"] != bundle.VERSION:
+        listing = json.loads(rebuilt[bundle.MANIFEST])
+        rebuilt[bundle.MANIFEST] = bundle.dumps({**listing, "version": manifest["version"]})
+    return bundle.seal(bundle.pack(rebuilt), [str(identity.to_public())])
+
+
+def test_import_into_another_database(services, source, central, identity):
+    result = ImportService(central.store).import_bundle(sealed(services, source, identity), [identity])
+    assert result.line() == "Imported “Perth café” (2 notes, 1 comment)"
+    cafe = central.cafes.cafe(result.cafe_id)
+    assert cafe.id == local_id(source.id) != source.id and cafe.state == "closed" and cafe.title == "Perth café"
+    assert ImportService(central.store).is_imported(cafe.id)
+    assert central.store.cafe_origin(cafe.id) == "imported"
+    notes = central.notes.list(cafe.id)
+    assert [n.text for n in notes] == ["More benches in the park", "Waited eight months for a first appointment",
+                                       "Peer support groups helped me most"]
+    tables = {t.id: t.number for t in central.planning.items(cafe.id, "table")}
+    rounds = {r.id: r.number for r in central.planning.items(cafe.id, "round")}
+    assert [(tables.get(n.table_id), rounds.get(n.round_id)) for n in notes] == [(1, 1), (2, 2), (None, None)]
+    assert notes[1].is_quote and notes[2].source == "participant" and notes[2].consent
+    assert all(n.created_at.startswith("2026-03-14T00:") for n in notes)  # the café's date, minutes from its start
+    outcomes = central.planning.items(cafe.id, "outcome")
+    themes = central.planning.items(cafe.id, "theme")
+    groups = central.planning.items(cafe.id, "group")
+    assert [t.name for t in themes] == [t.name for t in services.planning.items(source.id, "theme")]
+    waiting = next(t for t in themes if t.name == "Waiting times")
+    assert notes[0].outcome_ids == (outcomes[0].id,) and [o.title for o in outcomes] == [
+        o.title for o in services.planning.items(source.id, "outcome")]
+    assert notes[1].theme_ids == (waiting.id,) and notes[2].group_id == groups[0].id
+    status = central.cafes.status(cafe.id)
+    assert (status["tables"], status["rounds"], status["comments"]) == (len(tables), len(rounds), 1)
+    assert status["paper_votes"] == 4 + 2 + 1  # paper 4 and phone 2 + 1, as whole-room totals
+    assert status["attendance"] == 7  # the 3 was suppressed in the bundle
+    record = central.store.import_record_for_source(source.id)
+    assert record["cafe_id"] == cafe.id and record["votes"]["phone_ballots"] == 1
+    assert re.fullmatch(r"\d{8}T\d{6}\.\d{6}Z", record["exported_at"])  # ISO 8601 basic, UTC: sorts as text
+
+
+def test_an_imported_cafe_is_read_only(services, source, central, identity):
+    cafe_id = ImportService(central.store).import_bundle(sealed(services, source, identity), [identity]).cafe_id
+    table = central.planning.items(cafe_id, "table")[0]
+    title = central.cafes.cafe(cafe_id).title
+    with pytest.raises(ReadOnlyError, match=exactly(
+            f"“{title}” was imported, so it is kept exactly as it arrived and can't be changed.")):
+        central.notes.add(cafe_id, table.id, None, "A new point")
+    with pytest.raises(ReadOnlyError, match=exactly(
+            "An imported café can't be changed; it is kept exactly as it arrived.")):
+        central.cafes.reopen(cafe_id)
+    assert central.cafes.cafe(cafe_id).state == "closed"
+
+
+def test_own_cafe_imported_beside_the_original(services, source, identity):
+    result = ImportService(services.store).import_bundle(sealed(services, source, identity), [identity])
+    assert result.cafe_id != source.id and len(services.cafes.list()) == 2
+    assert services.store.cafe_origin(source.id) == "local" and services.cafes.cafe(source.id).state == "running"
+    table = services.planning.items(source.id, "table")[0]
+    services.notes.add(source.id, table.id, None, "The original still takes notes")
+    assert len(services.notes.list(source.id)) == 4 and len(services.notes.list(result.cafe_id)) == 3
+
+
+def test_the_same_export_twice_changes_nothing(services, source, central, identity):
+    data = sealed(services, source, identity)
+    importer = ImportService(central.store)
+    first = importer.import_bundle(data, [identity])
+    before = snapshot(central.store)
+    again = importer.import_bundle(data, [identity])
+    assert again.line() == "Already imported: “Perth café” — nothing changed"
+    assert again.cafe_id == first.cafe_id and snapshot(central.store) == before
+
+
+def test_a_newer_export_replaces_the_older_and_an_older_one_is_refused(services, source, central, identity):
+    older = sealed(services, source, identity)
+    services.notes.add(source.id, None, None, "A late point")
+    newer = sealed(services, source, identity)
+    importer = ImportService(central.store)
+    first = importer.import_bundle(older, [identity])
+    replaced = importer.import_bundle(newer, [identity])
+    assert replaced.line() == "Replaced an older export of “Perth café”"
+    assert replaced.cafe_id == first.cafe_id and len(central.cafes.list()) == 1
+    assert len(central.notes.list(first.cafe_id)) == 4
+    assert central.cafes.cafe(first.cafe_id).short_code == central.cafes.list()[0].short_code
+    before = snapshot(central.store)
+    with pytest.raises(bundle.BundleError, match=exactly(
+            "A newer export of “Perth café” is already here; this older one was not imported.")):
+        importer.import_bundle(older, [identity])
+    assert snapshot(central.store) == before
+
+
+def _flip(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:]
+
+
+@pytest.mark.parametrize(("spoil", "message"), [
+    (lambda d: d, bundle.WRONG_KEY),
+    (_flip, bundle.DAMAGED),
+    (lambda d: d[: len(d) - 40], bundle.DAMAGED),
+    (lambda d: b"PK\x03\x04 just a zip, or so it says", bundle.NOT_A_BUNDLE),
+], ids=["wrong key", "one byte changed", "truncated", "not a bundle"])
+def test_bad_files_are_refused_and_nothing_is_written(services, source, central, identity, spoil, message):
+    data = sealed(services, source, identity)
+    key = pyrage.x25519.Identity.generate() if message == bundle.WRONG_KEY else identity
+    before = snapshot(central.store)
+    with pytest.raises(bundle.BundleError, match=exactly(message)):
+        ImportService(central.store).import_bundle(spoil(data), [key])
+    assert snapshot(central.store) == before
+
+
+def _unknown_round(files, manifest):
+    rows = [json.loads(line) for line in files["notes.jsonl"].decode().splitlines()]
+    rows[1]["round"] = 9
+    files["notes.jsonl"] = bundle.dumps_lines(rows)
+
+
+def _note_twice(files, manifest):
+    first = files["notes.jsonl"].decode().splitlines()[0]
+    files["notes.jsonl"] += (first + "\n").encode()
+
+
+def _unknown_version(files, manifest):
+    manifest["version"] = bundle.VERSION + 1
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (_unknown_round, "notes.jsonl line 2 is not in the expected shape (round 9 is not in this bundle), so nothing "
+                     "was imported."),
+    (_note_twice, "notes.jsonl is not in the expected shape (an id is there twice), so nothing was imported."),
+    (_unknown_version, "This bundle was made by a newer Café Desk (format version 2); please update."),
+], ids=["unknown round", "a note twice", "unknown version"])
+def test_bundles_that_verify_but_do_not_fit_are_refused(services, source, central, identity, change, message):
+    data = resealed(services, source, identity, change)
+    before = snapshot(central.store)
+    with pytest.raises(bundle.BundleError, match=exactly(message)):
+        ImportService(central.store).import_bundle(data, [identity])
+    assert snapshot(central.store) == before
+    assert central.cafes.list() == []

@@ -1,0 +1,83 @@
+"""`cafe-desk import`, run as a real process with a real key file: one line per bundle, status 2 if any was refused."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cafe_desk.export import keys
+from cafe_desk.services import Services
+from cafe_desk.services.exporting import ExportService
+from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.storage.store import Store
+from tests.central import make_cafe, snapshot
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cafe_desk(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
+
+
+@pytest.fixture
+def bundles(tmp_path):
+    """(key file, a good bundle, a file that is not a bundle)."""
+    key = tmp_path / "central.key"
+    public = keys.write_identity(key)
+    store = Store(tmp_path / "facilitator.sqlite3")
+    try:
+        services = Services.build(store)
+        cafe = make_cafe(services)
+        good = tmp_path / "perth.cafe"
+        good.write_bytes(ExportService(services).export_cafe(cafe.id, [public])[0])
+    finally:
+        store.close()
+    bad = tmp_path / "notes.cafe"
+    bad.write_text("These are my notes, not a bundle.\n", encoding="utf-8")
+    return key, good, bad
+
+
+def test_import_reports_each_file_and_exits_2_when_one_is_refused(tmp_path, bundles):
+    key, good, bad = bundles
+    data = tmp_path / "central"
+    result = cafe_desk("import", "--identity", str(key), str(good), str(bad), data_dir=data)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "Imported “Perth café” (2 notes, 1 comment)\n", f"Refused {bad}: This file is not a Café Desk bundle.\n")
+    store = Store(Settings(data).db_path)
+    try:
+        cafes = Services.build(store).cafes.list()
+        assert [(c.title, c.state, c.notes) for c in cafes] == [("Perth café", "closed", 3)]
+        before = snapshot(store)
+    finally:
+        store.close()
+    again = cafe_desk("import", "--identity", str(key), str(good), data_dir=data)
+    assert (again.returncode, again.stdout, again.stderr) == (
+        0, "Already imported: “Perth café” — nothing changed\n", "")
+    store = Store(Settings(data).db_path)
+    try:
+        assert snapshot(store) == before
+    finally:
+        store.close()
+
+
+def test_a_bundle_for_another_key_is_refused(tmp_path, bundles):
+    _, good, _ = bundles
+    other = tmp_path / "other.key"
+    keys.write_identity(other)
+    result = cafe_desk("import", "--identity", str(other), str(good), data_dir=tmp_path / "central")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"Refused {good}: This file was not encrypted for this key.\n")
+
+
+def test_a_missing_key_file_stops_before_any_bundle(tmp_path, bundles):
+    _, good, _ = bundles
+    missing = tmp_path / "nowhere.key"
+    result = cafe_desk("import", "--identity", str(missing), str(good), data_dir=tmp_path / "central")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"cafe-desk: There is no key file at {missing}.\n")
