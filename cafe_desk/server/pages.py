@@ -98,6 +98,18 @@ def see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
+async def served(request: Request, loader) -> tuple[CafeView | None, Response | None]:
+    """The café (or table) a link points at, or the page to answer with instead: 404 for a wrong link, 410 when
+    the café has ended."""
+    channel: CafeChannel = request.state.channel
+    view = await channel.read(loader, channel, request.path_params["token"])
+    if view is None:
+        return None, plain(request, "not_found")
+    if view.cafe.is_closed:
+        return None, plain(request, "ended", view)
+    return view, None
+
+
 async def read_form(request: Request) -> dict[str, str]:
     """The posted form as text; raises FormError when it can't be read cleanly."""
     return parse_form(request.headers.get("content-type", ""), await request.body())
@@ -124,13 +136,8 @@ def comment_form(request: Request, view: CafeView, *, status: int = 200, values:
 
 
 async def comment_get(request: Request) -> Response:
-    channel: CafeChannel = request.state.channel
-    view = await channel.read(load_cafe, channel, request.path_params["token"])
-    if view is None:
-        return plain(request, "not_found")
-    if view.cafe.is_closed:
-        return plain(request, "ended", view)
-    return comment_form(request, view)
+    view, refusal = await served(request, load_cafe)
+    return refusal or comment_form(request, view)
 
 
 async def comment_post(request: Request) -> Response:
@@ -207,11 +214,9 @@ def host_form(request: Request, view: CafeView, *, status: int = 200, text: str 
 async def host_page(request: Request) -> Response:
     channel: CafeChannel = request.state.channel
     token = request.path_params["token"]
-    view = await channel.read(load_table, channel, token)
-    if view is None:
-        return plain(request, "not_found")
-    if view.cafe.is_closed:
-        return plain(request, "ended", view)
+    view, refusal = await served(request, load_table)
+    if refusal:
+        return refusal
     if request.method != "POST":
         return host_form(request, view, added=request.query_params.get("added") == "1")
     try:

@@ -10,7 +10,7 @@ from cafe_desk.core.ballots import clean_ballot
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import AGREEMENT_LABELS
 from cafe_desk.server.app import CafeChannel
-from cafe_desk.server.pages import EXPIRED, CafeView, load_cafe, page, plain, read_form, see_other
+from cafe_desk.server.pages import EXPIRED, CafeView, load_cafe, page, plain, read_form, see_other, served
 from cafe_desk.server.security import TOKEN_SHAPE, FormError, csrf_ok
 from cafe_desk.services import Services
 from cafe_desk.services.ballots import new_voter_token, normalise_code
@@ -50,11 +50,9 @@ def voter_cookie(request: Request) -> str:
 async def vote_page(request: Request) -> Response:
     channel: CafeChannel = request.state.channel
     token = request.path_params["token"]
-    view = await channel.read(load_cafe, channel, token)
-    if view is None:
-        return plain(request, "not_found")
-    if view.cafe.is_closed:
-        return plain(request, "ended", view)
+    view, refusal = await served(request, load_cafe)
+    if refusal:
+        return refusal
     posted = request.method == "POST"
     if not view.settings.voting_open or not view.outcomes:
         return page(request, "vote_closed.html", view, status=409 if posted else 200, token=token,

@@ -29,3 +29,20 @@ def model_tester():
     yield watch
     qInstallMessageHandler(previous)
     assert not failures, failures[0]
+
+
+@pytest.fixture
+def cafe_window(qtbot, services, cafe):
+    """The real main window at 1366×768, active, on the `cafe` fixture's café; its phone channel is closed after."""
+    from cafe_desk.ui.main_window import MainWindow
+
+    w = MainWindow(services)
+    w.run_page.sound_enabled = False
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    w.open_cafe(cafe.id)
+    yield w
+    w.run_page.stop_channel()

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from cafe_desk.core.changes import Changes
 from cafe_desk.ui.comments_model import COL_ABOUT, COL_FLAG, COL_STATE, FLAG_BADGE, CommentsModel
 from cafe_desk.ui.comments_panel import READ_ONLY, SUPPORT_BANNER
-from cafe_desk.ui.main_window import MainWindow
 from cafe_desk.ui.presenter import PARTICIPANT_LABEL
 from tests.ui.test_phones_box import open_channel, post_comment
 
@@ -19,17 +18,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, services, cafe):
-    w = MainWindow(services)
-    w.run_page.sound_enabled = False
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    w.open_cafe(cafe.id)
-    yield w
-    w.run_page.stop_channel()
+def window(cafe_window):
+    return cafe_window
 
 
 def comment(window, services, cafe, text):

@@ -82,15 +82,8 @@ def refuses(port: int) -> bool:
 
 
 @pytest.fixture
-def window(qtbot, services, cafe):
-    w = MainWindow(services)
-    w.run_page.sound_enabled = False
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.open_cafe(cafe.id)
-    yield w
-    w.run_page.stop_channel()
+def window(cafe_window):
+    return cafe_window
 
 
 # --- tests -------------------------------------------------------------------------------------------------------

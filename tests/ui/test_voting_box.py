@@ -10,7 +10,6 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 
-from cafe_desk.ui.main_window import MainWindow
 from cafe_desk.ui.voting_box import NEEDS_CHANNEL
 from tests.ui.test_phones_box import hidden_fields, open_channel
 
@@ -18,17 +17,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, services, cafe):
-    w = MainWindow(services)
-    w.run_page.sound_enabled = False
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    w.open_cafe(cafe.id)
-    yield w
-    w.run_page.stop_channel()
+def window(cafe_window):
+    return cafe_window
 
 
 def test_open_and_close_voting_with_undo(qtbot, window, services, cafe):
