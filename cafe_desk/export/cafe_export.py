@@ -11,12 +11,13 @@ import datetime as dt
 import uuid
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from cafe_desk.core.ballots import ballots_as_tallies
 from cafe_desk.core.model import Note
 from cafe_desk.export import bundle
-from cafe_desk.export.anonymise import redact
+from cafe_desk.export.anonymise import Span, redact
 
 SMALL_COUNT = 5  # attendance counts from 1 to SMALL_COUNT - 1 are suppressed
 KIND_WORDS = {
@@ -99,18 +100,21 @@ def _parse_time(text: str) -> dt.datetime | None:
 
 
 def build(services, cafe_key: str, *, started_at: str | None = None, include_flagged: bool = False,
-          today: dt.date | None = None) -> ExportResult:
-    """The anonymised files of one café. `started_at` (ISO, UTC) is when its first round started, if it ran."""
+          today: dt.date | None = None, leave_out: AbstractSet[str] = frozenset()) -> ExportResult:
+    """The anonymised files of one café. `started_at` (ISO, UTC) is when its first round started, if it ran.
+    `leave_out`: ids of notes the facilitator chose to leave out (counted in the manifest as "by_facilitator")."""
     cafe = services.cafes.cafe(cafe_key)
     items = {e: services.planning.items(cafe.id, e) for e in ("table", "round", "outcome", "group", "theme")}
     tables, rounds, groups = items["table"], items["round"], items["group"]
     clean = _Redactor([t.name for t in tables])
-    notes, left_out = [], Counter({"hidden": 0, "flagged": 0})
+    notes, left_out = [], Counter({"hidden": 0, "flagged": 0, "by_facilitator": 0})
     for note in services.notes.list(cafe.id):
         if note.hidden:
             left_out["hidden"] += 1
-        elif note.flag and not include_flagged:
+        elif note.flag and (not include_flagged or note.id in leave_out):
             left_out["flagged"] += 1
+        elif note.id in leave_out:
+            left_out["by_facilitator"] += 1
         else:
             notes.append(note)
     start = _parse_time(started_at or "") or min(
@@ -150,11 +154,39 @@ def build(services, cafe_key: str, *, started_at: str | None = None, include_fla
         "README.txt": README.encode("utf-8"),
     }
     redactions = +clean.counts
+    if not left_out["by_facilitator"]:
+        del left_out["by_facilitator"]
     files = bundle.with_manifest(
         files, export_id=str(uuid.uuid4()), cafe_id=cafe.id, created=(today or dt.date.today()).isoformat(),
         exported_at=exported_at(),
         redactions=dict(sorted(redactions.items())), left_out=dict(left_out), suppressed=suppressed)
     return ExportResult(files, cafe.title, len(rows), redactions, dict(left_out), suppressed)
+
+
+@dataclass(frozen=True)
+class PreviewItem:
+    """One note or comment as the review before export shows it: its original text and what would be removed."""
+
+    id: str
+    source: str
+    kind: str
+    table: int | None
+    round: int | None
+    text: str
+    spans: tuple[Span, ...]
+    left_out: str = ""  # "hidden" or "flagged" when left out unless the facilitator says otherwise, else ""
+
+
+def preview(services, cafe_key: str) -> list[PreviewItem]:
+    """Every note and comment of the café, with the redactions `build` would make (same names, same rules)."""
+    cafe = services.cafes.cafe(cafe_key)
+    tables = services.planning.items(cafe.id, "table")
+    extra = [t.name for t in tables if t.name.strip()]
+    table_no = {t.id: t.number for t in tables}
+    round_no = {r.id: r.number for r in services.planning.items(cafe.id, "round")}
+    return [PreviewItem(n.id, n.source, n.kind, table_no.get(n.table_id), round_no.get(n.round_id), n.text or "",
+                        redact(n.text or "", extra).spans, "hidden" if n.hidden else "flagged" if n.flag else "")
+            for n in services.notes.list(cafe.id)]
 
 
 def exported_at(now: dt.datetime | None = None) -> str:

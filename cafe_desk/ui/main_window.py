@@ -26,6 +26,7 @@ from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
 from cafe_desk.ui.cafes_panel import CafesPanel
 from cafe_desk.ui.comments_panel import CommentsPanel
+from cafe_desk.ui.export_dialog import ExportDialog
 from cafe_desk.ui.notes_panel import NotesPanel
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.plan_panel import PlanPanel
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
         cafes = QAction("&All cafés", self)
         cafes.triggered.connect(lambda: self.show_page(0))
         cafe_menu.addAction(cafes)
+        self.export_action = QAction("&Export for the central team…", self)
+        self.export_action.setEnabled(False)
+        self.export_action.triggered.connect(self.open_export_dialog)
+        cafe_menu.addAction(self.export_action)
         cafe_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         if cafe is None or self.cafe is None or cafe.id != self.cafe.id:
             self.undo_stack.clear()
         self.cafe = cafe
+        self.export_action.setEnabled(cafe is not None)
         for page in self.pages:
             page.set_cafe(cafe)
         self._update_header()
@@ -151,6 +157,20 @@ class MainWindow(QMainWindow):
             self.show_page(titles.index(last))
         else:
             self.show_page(2 if cafe.state == "running" else 1)
+
+    def open_export_dialog(self) -> ExportDialog | None:
+        """Open the review-and-export dialog for the open café (None, with a message, if it can't open)."""
+        if self.cafe is None:
+            return None
+        try:
+            dialog = ExportDialog(self.services, self.cafe.id, self)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(min(1200, self.width()), min(700, self.height()))
+        dialog.open()
+        return dialog
 
     def _open_from_list(self, cafe_id: str) -> None:
         self.open_cafe(cafe_id)
