@@ -25,6 +25,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
 from cafe_desk.ui.cafes_panel import CafesPanel
+from cafe_desk.ui.central_panel import CentralPanel
 from cafe_desk.ui.comments_panel import CommentsPanel
 from cafe_desk.ui.export_dialog import ExportDialog
 from cafe_desk.ui.notes_panel import NotesPanel
@@ -54,8 +55,9 @@ class MainWindow(QMainWindow):
         self.notes_page = NotesPanel(services, self.undo_stack)
         self.votes_page = VotesPanel(services, self.undo_stack)
         self.comments_page = CommentsPanel(services, self.undo_stack)
+        self.central_page = CentralPanel(services, self.undo_stack)
         self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page,
-                                   self.comments_page]
+                                   self.comments_page, self.central_page]
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
