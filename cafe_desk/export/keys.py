@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-
-import pyrage
+from typing import TYPE_CHECKING
 
 from cafe_desk.core.errors import UserError
+
+if TYPE_CHECKING:
+    import pyrage
 
 SECRET_PREFIX = "AGE-SECRET-KEY-1"
 PUBLIC_PREFIX = "age1"
@@ -21,6 +23,8 @@ class BadKey(UserError):
 
 def new_identity() -> tuple[str, str]:
     """A fresh X25519 identity: (secret "AGE-SECRET-KEY-1…", public "age1…")."""
+    import pyrage
+
     identity = pyrage.x25519.Identity.generate()
     return str(identity), str(identity.to_public())
 
@@ -66,6 +70,8 @@ def read_identity(path: str | Path) -> pyrage.x25519.Identity:
         text = ""
     keys = [line.strip() for line in text.splitlines() if line.strip().startswith(SECRET_PREFIX)]
     if len(keys) == 1:
+        import pyrage
+
         try:
             return pyrage.x25519.Identity.from_str(keys[0])
         except pyrage.IdentityError:
@@ -77,6 +83,8 @@ def parse_recipient(text: str) -> pyrage.x25519.Recipient:
     """The public key in `text` ("age1…", spaces around allowed); a plain BadKey if it is not one."""
     cleaned = (text or "").strip()
     if cleaned.startswith(PUBLIC_PREFIX):
+        import pyrage
+
         try:
             return pyrage.x25519.Recipient.from_str(cleaned)
         except pyrage.RecipientError:

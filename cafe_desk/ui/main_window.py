@@ -27,7 +27,6 @@ from cafe_desk.services import Services
 from cafe_desk.ui.cafes_panel import CafesPanel
 from cafe_desk.ui.central_panel import CentralPanel
 from cafe_desk.ui.comments_panel import CommentsPanel
-from cafe_desk.ui.export_dialog import ExportDialog
 from cafe_desk.ui.notes_panel import NotesPanel
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.plan_panel import PlanPanel
@@ -160,10 +159,12 @@ class MainWindow(QMainWindow):
         else:
             self.show_page(2 if cafe.state == "running" else 1)
 
-    def open_export_dialog(self) -> ExportDialog | None:
+    def open_export_dialog(self):
         """Open the review-and-export dialog for the open café (None, with a message, if it can't open)."""
         if self.cafe is None:
             return None
+        from cafe_desk.ui.export_dialog import ExportDialog  # the anonymiser's lists load only when needed
+
         try:
             dialog = ExportDialog(self.services, self.cafe.id, self)
         except UserError as exc:

@@ -228,13 +228,14 @@ def test_a_closed_cafe_cannot_be_opened_to_phones(qtbot, window, services, cafe)
     assert not box.is_open
 
 
-def test_starting_the_main_window_imports_no_server_pdf_or_qr_code():
+def test_starting_the_main_window_imports_no_server_pdf_qr_encryption_or_redaction():
     code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
             "from cafe_desk.services import Services; from cafe_desk.storage.store import Store;"
             "from cafe_desk.ui.main_window import MainWindow; import tempfile, pathlib;"
             "w = MainWindow(Services.build(Store(pathlib.Path(tempfile.mkdtemp()) / 'c.sqlite3'))); w.show();"
             "app.processEvents();"
-            "heavy = [m for m in sys.modules if m.split('.')[0] in ('uvicorn', 'starlette', 'reportlab', 'qrcode')"
+            "heavy = [m for m in sys.modules if m.split('.')[0] in ('uvicorn', 'starlette', 'reportlab', 'qrcode',"
+            " 'pyrage', 'phonenumbers')"
             " or m.startswith('cafe_desk.server') or m.startswith('cafe_desk.reports')];"
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
