@@ -193,13 +193,8 @@ def _comment_field(text: str, consent: bool) -> str:
 
 
 async def comment_thanks(request: Request) -> Response:
-    channel: CafeChannel = request.state.channel
-    view = await channel.read(load_cafe, channel, request.path_params["token"])
-    if view is None:
-        return plain(request, "not_found")
-    if view.cafe.is_closed:
-        return plain(request, "ended", view)
-    return page(request, "thanks.html", view, token=request.path_params["token"])
+    view, refusal = await served(request, load_cafe)
+    return refusal or page(request, "thanks.html", view, token=request.path_params["token"])
 
 
 # --- the table host's page -------------------------------------------------------------------------------------------

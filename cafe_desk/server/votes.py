@@ -108,11 +108,6 @@ async def cast(request: Request, view: CafeView, voter: str) -> Response:
 
 
 async def vote_thanks(request: Request) -> Response:
-    channel: CafeChannel = request.state.channel
-    view = await channel.read(load_cafe, channel, request.path_params["token"])
-    if view is None:
-        return plain(request, "not_found")
-    if view.cafe.is_closed:
-        return plain(request, "ended", view)
-    return page(request, "vote_thanks.html", view, token=request.path_params["token"],
-                rule=view.settings.ballot_rule)
+    view, refusal = await served(request, load_cafe)
+    return refusal or page(request, "vote_thanks.html", view, token=request.path_params["token"],
+                           rule=view.settings.ballot_rule)
