@@ -107,12 +107,8 @@ class PhonesBox(QGroupBox):
         self.wifi_btn.clicked.connect(self.edit_wifi)
 
         form = QFormLayout()
-        address_label = QLabel("&Listen on")
-        address_label.setBuddy(self.address)
-        port_label = QLabel("Por&t")
-        port_label.setBuddy(self.port)
-        form.addRow(address_label, self.address)
-        form.addRow(port_label, self.port)
+        form.addRow("&Listen on", self.address)  # QFormLayout makes the label the field's buddy
+        form.addRow("Por&t", self.port)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_btn)
         buttons.addWidget(self.stop_btn)

@@ -157,12 +157,8 @@ class VotesPanel(Panel):
         self.message.setWordWrap(True)
 
         form = QFormLayout()
-        scope_label = QLabel("&Votes from")
-        scope_label.setBuddy(self.scope)
-        group_label = QLabel("&Group")
-        group_label.setBuddy(self.group)
-        form.addRow(scope_label, self.scope)
-        form.addRow(group_label, self.group)
+        form.addRow("&Votes from", self.scope)  # QFormLayout makes the label the field's buddy
+        form.addRow("&Group", self.group)
         top = QHBoxLayout()
         top.addLayout(form, 1)
         top.addWidget(self.method_label, 1)

@@ -32,8 +32,8 @@ def model_tester():
 
 
 @pytest.fixture
-def cafe_window(qtbot, services, cafe):
-    """The real main window at 1366×768, active, on the `cafe` fixture's café; its phone channel is closed after."""
+def main_window(qtbot, services):
+    """The real main window at 1366×768, active, with no café open; its phone channel is closed after."""
     from cafe_desk.ui.main_window import MainWindow
 
     w = MainWindow(services)
@@ -43,6 +43,12 @@ def cafe_window(qtbot, services, cafe):
     w.show()
     w.activateWindow()
     qtbot.waitActive(w)
-    w.open_cafe(cafe.id)
     yield w
     w.run_page.stop_channel()
+
+
+@pytest.fixture
+def cafe_window(main_window, cafe):
+    """The main window on the `cafe` fixture's café."""
+    main_window.open_cafe(cafe.id)
+    return main_window

@@ -18,15 +18,8 @@ from cafe_desk.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, services):
-    w = MainWindow(services)
-    w.run_page.sound_enabled = False
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.activateWindow()
-    qtbot.waitActive(w)
-    return w
+def window(main_window):
+    return main_window
 
 
 def named(widget: QWidget, buddies: set[int]) -> bool:
