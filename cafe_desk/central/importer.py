@@ -4,8 +4,11 @@ An imported café gets local ids derived from the ids in the bundle (`uuid5`), s
 on the same laptop never collides with the original, and importing again maps to the same ids. It is stored closed
 and marked 'imported', with an import record naming the export it came from. Times: a note's `created_at` is the
 café's date at 00:00 UTC plus its minutes from the café's start (keeps the order; no clock time is invented).
-Votes: paper and phone totals per outcome and level are added into one whole-room tally row each (the split is kept
-in the import record's copy of votes.json). Attendance counts suppressed in the bundle (null) are left out.
+Votes: each group's paper votes (where the bundle splits them) become tally rows of that group; the rest of the paper
+and phone totals per outcome and level become one whole-room row each, so rows never overlap (the bundle's own
+votes.json is kept in the import record). Imported notes are added to the search index; when a newer export replaces
+an older one, the central team's codings and shortlist of notes that are still there are kept. Attendance counts
+suppressed in the bundle (null) are left out.
 """
 
 from __future__ import annotations
@@ -184,7 +187,7 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str) -> _Plan:
                                 theme_ids))
     _unique("notes.jsonl", [n.id for n in plan.notes])
     plan.votes = _load(files, "votes.json")
-    plan.tallies = _tallies(plan.votes, outcomes)
+    plan.tallies = _tallies(plan.votes, outcomes, group_ids)
     for row in _list(files, "attendance.json"):
         count = _get(row, "count", (int,), "attendance.json", optional=True)
         keys = [_get(row, k, (int,), "attendance.json", optional=True) for k in ("table", "round")]
@@ -229,8 +232,21 @@ def _note(row, where: str, source: str, cafe: Cafe, places: dict, outcomes: dict
                 group_ids.get(group), _get(row, "consent", (bool,), where))
 
 
-def _tallies(votes: object, outcomes: dict) -> list[Tally]:
-    """Paper and phone totals added per outcome and level, as whole-room tallies."""
+def _levels(value: object, where: str) -> dict[int, int]:
+    """{"level": count} checked: whole, non-negative counts."""
+    if not isinstance(value, dict):
+        raise _shape(where, "vote counts are not an object")
+    out = {}
+    for level, count in value.items():
+        if not level.lstrip("-").isdigit() or isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise _shape(where, "a vote count is not a whole number")
+        out[int(level)] = count
+    return out
+
+
+def _tallies(votes: object, outcomes: dict, group_ids: dict[str, str]) -> list[Tally]:
+    """Votes as tally rows that don't overlap: each group's paper votes (where the bundle splits them) under that
+    group, and the rest (other paper votes and phone ballots) for the whole room."""
     rows = _get(votes, "outcomes", (list,), "votes.json")
     totals: dict[tuple[str, int], int] = {}
     for row in rows:
@@ -238,13 +254,26 @@ def _tallies(votes: object, outcomes: dict) -> list[Tally]:
         if source not in outcomes:
             raise _shape("votes.json", "it names an outcome that is not in this bundle")
         for part in ("paper", "phone"):
-            for level, count in _get(row, part, (dict,), "votes.json").items():
-                if not level.lstrip("-").isdigit() or isinstance(count, bool) or not isinstance(count, int) \
-                        or count < 0:
-                    raise _shape("votes.json", "a vote count is not a whole number")
-                key = (outcomes[source].id, int(level))
+            for level, count in _levels(_get(row, part, (dict,), "votes.json"), "votes.json").items():
+                key = (outcomes[source].id, level)
                 totals[key] = totals.get(key, 0) + count
-    return [Tally(o, None, None, level, n) for (o, level), n in sorted(totals.items()) if n]
+    split: list[Tally] = []
+    for group in _get(votes, "by_group", (list,), "votes.json", optional=True) or []:
+        name = _get(group, "group", (str,), "votes.json")
+        if name not in group_ids:
+            raise _shape("votes.json", "it names a group that is not in this bundle")
+        for row in _get(group, "outcomes", (list,), "votes.json"):
+            source = _get(row, "id", (str,), "votes.json")
+            if source not in outcomes:
+                raise _shape("votes.json", "it names an outcome that is not in this bundle")
+            for level, count in _levels(_get(row, "paper", (dict,), "votes.json"), "votes.json").items():
+                key = (outcomes[source].id, level)
+                if count > totals.get(key, 0):
+                    raise _shape("votes.json", "a group has more votes than the whole room")
+                totals[key] -= count
+                if count:
+                    split.append(Tally(key[0], None, group_ids[name], level, count))
+    return [Tally(o, None, None, level, n) for (o, level), n in sorted(totals.items()) if n] + split
 
 
 class ImportService(ServiceBase):
@@ -283,7 +312,10 @@ class ImportService(ServiceBase):
             old = s.get_cafe(plan.cafe.id)
             if old is not None and s.cafe_origin(old.id) != "imported":
                 raise BundleError(f"“{title}” can't be imported here: a café of this database has its id.")
+            kept_codings, kept_shortlist = [], []
             if old is not None:
+                kept_codings, kept_shortlist = s.codings_of_cafe(old.id), s.shortlist_of_cafe(old.id)
+                s.unindex_cafe_notes(old.id)
                 s.delete_cafe(old.id)
             code = old.short_code if old is not None else new_short_code()
             while old is None and s.short_code_taken(code):
@@ -298,6 +330,10 @@ class ImportService(ServiceBase):
             for number, tally in enumerate(plan.tallies):
                 s.insert_imported_tally(local_id(f"{plan.export_id}:vote:{number}"), plan.cafe.id, tally, now)
             s.insert_imported_attendance(plan.attendance)
+            s.index_cafe_notes(plan.cafe.id)
+            s.restore_codings(kept_codings)
+            s.restore_shortlist(kept_shortlist)
+            s.code_by_cafe_theme_names(plan.cafe.id)
             s.insert_import_record({
                 "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
                 "exported_at": plan.exported_at, "bundle_sha256": hashlib.sha256(data).hexdigest(),

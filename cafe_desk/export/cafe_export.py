@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from cafe_desk.core.ballots import ballots_as_tallies
 from cafe_desk.core.model import Note
+from cafe_desk.core.vote_synthesis import Pile, estimate_voters
 from cafe_desk.export import bundle
 from cafe_desk.export.anonymise import Span, redact
 
@@ -40,7 +41,8 @@ themes.json      the themes notes were tagged with.
 notes.jsonl      one note or comment a line: table and round number, source, text, tags, and minutes from the
                  café's start. Names, contact details, addresses and health or NI numbers are replaced by [NAME],
                  [PHONE] and so on. Hidden comments are not included.
-votes.json       vote totals per outcome: paper tallies and phone ballots added up (no individual ballots).
+votes.json       vote totals per outcome: paper tallies and phone ballots added up (no individual ballots), and
+                 the paper tallies split by group where a group had at least 5 voters.
 attendance.json  people per table, round and group; counts from 1 to 4 are shown as null to protect privacy.
 """
 
@@ -149,7 +151,7 @@ def build(services, cafe_key: str, *, started_at: str | None = None, include_fla
         "themes.json": bundle.dumps([{"id": t.id, "name": theme_name[t.id], "description": clean(t.description)}
                                      for t in items["theme"]]),
         "notes.jsonl": bundle.dumps_lines(rows),
-        "votes.json": bundle.dumps(_votes(services, cafe)),
+        "votes.json": bundle.dumps(_votes(services, cafe, group_name)),
         "attendance.json": bundle.dumps(attendance),
         "README.txt": README.encode("utf-8"),
     }
@@ -195,7 +197,7 @@ def exported_at(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
-def _votes(services, cafe) -> dict:
+def _votes(services, cafe, group_names: dict[str, str]) -> dict:
     """Per outcome and level: paper tallies added up, and phone ballots added up. No ballot, token or hash."""
     outcomes = [o.id for o in services.planning.items(cafe.id, "outcome")]
     paper: dict[str, Counter] = {o: Counter() for o in outcomes}
@@ -207,8 +209,34 @@ def _votes(services, cafe) -> dict:
     for t in ballots_as_tallies(cafe.vote_method, ballots):
         if t.outcome_id in phone:
             phone[t.outcome_id][t.level] += t.count
+    by_group, small_groups = _votes_by_group(services, cafe, outcomes, group_names)
     return {
         "method": cafe.vote_method, "phone_ballots": len(ballots),
         "outcomes": [{"id": o, "paper": {str(k): v for k, v in sorted(paper[o].items())},
                       "phone": {str(k): v for k, v in sorted(phone[o].items())}} for o in outcomes],
+        "by_group": by_group, "groups_suppressed": small_groups,
     }
+
+
+def _votes_by_group(services, cafe, outcomes: list[str], names: dict[str, str]) -> tuple[list[dict], int]:
+    """Paper votes split by group (part of the paper totals above), each group with its estimated voters.
+    A group with fewer than SMALL_COUNT voters is left out (counted), so nobody's votes can be picked out.
+    `names`: group id -> the group's name as the bundle writes it."""
+    titles = {o: "" for o in outcomes}
+    split: dict[str, dict[str, Counter]] = {}
+    for t in services.votes.tallies(cafe.id):
+        if t.group_id in names and t.outcome_id in titles:
+            split.setdefault(t.group_id, {}).setdefault(t.outcome_id, Counter())[t.level] += t.count
+    rows, small = [], 0
+    for group_id, counts in split.items():
+        piles = [Pile(cafe.id, cafe.vote_method, cafe.dots_per_person, len(outcomes), o, "", level, n)
+                 for o, levels in counts.items() for level, n in levels.items()]
+        voters = round(estimate_voters(cafe.vote_method, cafe.dots_per_person, piles))
+        if voters < SMALL_COUNT:
+            small += 1
+            continue
+        rows.append({"group": names[group_id], "voters": voters,
+                     "outcomes": [{"id": o, "paper": {str(k): v for k, v in sorted(c.items())}}
+                                  for o, c in counts.items()]})
+    rows.sort(key=lambda r: r["group"])
+    return rows, small

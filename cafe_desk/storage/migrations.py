@@ -206,10 +206,40 @@ def m003_imported_cafes(db: sqlite_utils.Database) -> None:
     )
 
 
+def m004_central_synthesis(db: sqlite_utils.Database) -> None:
+    # note_fts indexes imported cafés' notes only; the importer keeps it in step (imported notes never change)
+    _run(
+        db,
+        """
+        CREATE VIRTUAL TABLE note_fts USING fts5(text, content='note', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2');
+        CREATE TABLE code_theme (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX code_theme_name ON code_theme(name COLLATE NOCASE);
+        CREATE TABLE coding (
+            note_id TEXT NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+            theme_id TEXT NOT NULL REFERENCES code_theme(id) ON DELETE CASCADE,
+            PRIMARY KEY (note_id, theme_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX coding_theme ON coding(theme_id);
+        CREATE TABLE shortlist (
+            note_id TEXT PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX cafe_origin ON cafe(origin, date)
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
     (3, "imported_cafes", m003_imported_cafes),
+    (4, "central_synthesis", m004_central_synthesis),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -1,0 +1,176 @@
+"""The central synthesis over imported cafés: browse and search items, code them into themes, aggregate the votes,
+keep a shortlist of quotes. Every write is one transaction and returns what changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import NotFoundError, ValidationError
+from cafe_desk.core.synthesis import (
+    CentralCafe,
+    CodeTheme,
+    Facets,
+    Found,
+    Item,
+    SynthesisFilter,
+    clean_theme_name,
+)
+from cafe_desk.core.vote_synthesis import OutcomeSynthesis, synthesise
+from cafe_desk.services.base import ServiceBase
+from cafe_desk.storage.rows import new_id, utc_now
+
+CODEBOOK_FORMAT = "cafe-desk-codebook"
+PAGE = 2000  # items shown at once; the rest are counted and reached by narrowing the filter
+CODED = Changes(themes=True)
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """How many items of one café carry one theme."""
+
+    theme_id: str
+    cafe_id: str
+    items: int
+
+
+class SynthesisService(ServiceBase):
+    """The central desk's work over imported cafés: `SynthesisService(store)`."""
+
+    # --- reading ------------------------------------------------------------------------------------------
+
+    def cafes(self) -> list[CentralCafe]:
+        """Imported cafés, newest date first."""
+        with self.store.read():
+            return self.store.central_cafes()
+
+    def facets(self) -> Facets:
+        """What the filters can offer: localities, groups, questions, outcomes and the range of dates."""
+        with self.store.read():
+            return self.store.central_facets()
+
+    def find(self, f: SynthesisFilter = SynthesisFilter(), limit: int = PAGE) -> Found:
+        """Up to `limit` items matching `f` (best match first when searching) and how many match in all."""
+        with self.store.read():
+            return Found(self.store.find_items(f, limit), self.store.count_items(f))
+
+    def iter_items(self, f: SynthesisFilter = SynthesisFilter()) -> Iterator[Item]:
+        """Every item matching `f`, streamed (for data exports)."""
+        with self.store.read():
+            yield from self.store.iter_items(f)
+
+    def themes(self) -> list[CodeTheme]:
+        """The codebook, by name, with how many items carry each theme."""
+        with self.store.read():
+            return self.store.code_themes()
+
+    def theme_counts(self) -> list[ThemeCount]:
+        """Items per theme and café."""
+        with self.store.read():
+            return [ThemeCount(*r) for r in self.store.theme_counts_by_cafe()]
+
+    def codings(self) -> list[tuple[str, str]]:
+        """Every (item id, theme id) pair."""
+        with self.store.read():
+            return self.store.codings()
+
+    def votes(self) -> list[OutcomeSynthesis]:
+        """Votes across every imported café, per outcome, normalised per voter, with group splits."""
+        with self.store.read():
+            piles, ballots = self.store.vote_piles(), self.store.ballot_titles()
+        return synthesise(piles, ballots)
+
+    # --- the codebook -------------------------------------------------------------------------------------
+
+    def create_theme(self, name: str, description: str = "") -> tuple[CodeTheme, Changes]:
+        """A new codebook theme; ValidationError if the name is empty, too long or already used."""
+        name = clean_theme_name(name)
+        with self.store.transaction():
+            if self.store.code_theme_named(name) is not None:
+                raise ValidationError(f"There is already a theme called “{name}”.")
+            theme = CodeTheme(new_id(), name, description.strip())
+            self.store.insert_code_theme(theme.id, theme.name, theme.description, utc_now())
+            self.store.audit(None, "create", "code_theme", theme.id, name=name)
+        return theme, CODED
+
+    def rename_theme(self, theme_id: str, name: str, description: str | None = None) -> Changes:
+        """Give a theme a new name (and description); merging is how two themes become one."""
+        name = clean_theme_name(name)
+        with self.store.transaction():
+            theme = self._theme(theme_id)
+            other = self.store.code_theme_named(name)
+            if other is not None and other.id != theme_id:
+                raise ValidationError(f"There is already a theme called “{name}”: merge the two instead.")
+            self.store.update_code_theme(theme_id, name,
+                                         theme.description if description is None else description.strip())
+            self.store.audit(None, "rename", "code_theme", theme_id, before=theme.name, after=name)
+        return CODED
+
+    def merge_themes(self, theme_ids: Iterable[str], into_id: str) -> Changes:
+        """Fold themes into `into_id`: their items get that theme, and they are removed from the codebook."""
+        with self.store.transaction():
+            into = self._theme(into_id)
+            for theme_id in dict.fromkeys(theme_ids):
+                if theme_id == into_id:
+                    continue
+                gone = self._theme(theme_id)
+                self.store.move_codings(theme_id, into_id)
+                self.store.delete_code_theme(theme_id)
+                self.store.audit(None, "merge", "code_theme", theme_id, name=gone.name, into=into.name)
+        return CODED
+
+    def delete_theme(self, theme_id: str) -> Changes:
+        """Remove a theme and its codings (the items stay)."""
+        with self.store.transaction():
+            theme = self._theme(theme_id)
+            self.store.delete_code_theme(theme_id)
+            self.store.audit(None, "delete", "code_theme", theme_id, name=theme.name)
+        return CODED
+
+    def apply_theme(self, note_ids: Iterable[str], theme_id: str) -> tuple[int, Changes]:
+        """Code many items with one theme at once; returns how many gained it (those that had it are skipped)."""
+        with self.store.transaction():
+            theme = self._theme(theme_id)
+            ids = self.store.imported_note_ids(note_ids)
+            added = self.store.add_codings(ids, theme_id)
+            self.store.audit(None, "code", "code_theme", theme_id, name=theme.name, items=added)
+        return added, CODED
+
+    def remove_theme(self, note_ids: Iterable[str], theme_id: str) -> tuple[int, Changes]:
+        """Take a theme off many items; returns how many lost it."""
+        ids = list(note_ids)
+        with self.store.transaction():
+            theme = self._theme(theme_id)
+            removed = self.store.remove_codings(ids, theme_id)
+            self.store.audit(None, "uncode", "code_theme", theme_id, name=theme.name, items=removed)
+        return removed, CODED
+
+    def codebook_json(self) -> str:
+        """The codebook as JSON for facilitators to tag with during their cafés."""
+        themes = [{"name": t.name, "description": t.description} for t in self.themes()]
+        return json.dumps({"format": CODEBOOK_FORMAT, "version": 1, "themes": themes}, ensure_ascii=False,
+                          indent=2) + "\n"
+
+    def _theme(self, theme_id: str) -> CodeTheme:
+        for theme in self.store.code_themes():
+            if theme.id == theme_id:
+                return theme
+        raise NotFoundError("That theme is no longer in the codebook; the list has been refreshed.")
+
+    # --- the quotes shortlist -----------------------------------------------------------------------------
+
+    def shortlist(self, note_ids: Iterable[str], keep: bool = True) -> Changes:
+        """Put items on the quotes shortlist (or take them off, with keep=False)."""
+        with self.store.transaction():
+            ids = self.store.imported_note_ids(note_ids)
+            if keep:
+                self.store.shortlist_add(ids, utc_now())
+            else:
+                self.store.shortlist_remove(ids)
+        return CODED
+
+    def quotes(self) -> list[Item]:
+        """The shortlisted items, for the synthesis report."""
+        return self.find(SynthesisFilter(shortlisted_only=True), limit=10_000).items

@@ -1,0 +1,308 @@
+"""SQL for the central synthesis: imported items filtered and searched (FTS5), the codebook, codings, the shortlist,
+and the vote counts of imported cafés."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from cafe_desk.core.synthesis import (
+    HIT_END,
+    HIT_START,
+    CentralCafe,
+    CodeTheme,
+    Facets,
+    Item,
+    SynthesisFilter,
+    plain_query,
+)
+from cafe_desk.core.vote_synthesis import Pile
+
+_ITEM_COLUMNS = ("n.id, n.cafe_id, c.title, c.date, c.locality, t.number, r.number, r.prompt, n.source, n.kind, "
+                 "n.text, n.is_quote, g.name, n.created_at, (s.note_id IS NOT NULL)")
+_ITEM_JOINS = ("FROM note n JOIN cafe c ON c.id = n.cafe_id AND c.origin = 'imported' "
+               "LEFT JOIN cafe_table t ON t.id = n.table_id LEFT JOIN round r ON r.id = n.round_id "
+               "LEFT JOIN cafe_group g ON g.id = n.group_id LEFT JOIN shortlist s ON s.note_id = n.id")
+
+
+def _where(f: SynthesisFilter) -> tuple[list[str], list]:
+    """WHERE conditions (without the text search) and their parameters."""
+    where, params = ["n.hidden = 0"], []
+    if f.cafe_id:
+        where.append("n.cafe_id = ?")
+        params.append(f.cafe_id)
+    if f.date_from:
+        where.append("c.date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("c.date <= ?")
+        params.append(f.date_to)
+    if f.locality:
+        where.append("c.locality = ? COLLATE NOCASE")
+        params.append(f.locality)
+    if f.group:
+        where.append("g.name = ? COLLATE NOCASE")
+        params.append(f.group)
+    if f.question:
+        where.append("r.prompt = ?")
+        params.append(f.question)
+    if f.outcome:
+        where.append("EXISTS (SELECT 1 FROM note_outcome l JOIN outcome o ON o.id = l.outcome_id "
+                     "WHERE l.note_id = n.id AND o.title = ? COLLATE NOCASE)")
+        params.append(f.outcome.strip())
+    if f.sources:
+        where.append(f"n.source IN ({', '.join('?' * len(f.sources))})")
+        params.extend(f.sources)
+    if f.theme_id:
+        where.append("EXISTS (SELECT 1 FROM coding k WHERE k.note_id = n.id AND k.theme_id = ?)")
+        params.append(f.theme_id)
+    if f.quotes_only:
+        where.append("n.is_quote = 1")
+    if f.shortlisted_only:
+        where.append("s.note_id IS NOT NULL")
+    return where, params
+
+
+def _minutes(date: str, created_at: str) -> int | None:
+    try:
+        start = dt.datetime.combine(dt.date.fromisoformat(date), dt.time(), dt.UTC)
+        return int((dt.datetime.fromisoformat(created_at.replace("Z", "+00:00")) - start).total_seconds() // 60)
+    except (ValueError, TypeError):
+        return None
+
+
+class CentralStore:
+    """Mixin for `Store`: expects `self.conn`."""
+
+    # --- the search index: imported notes only, kept in step by the importer ----------------------------------
+
+    def index_cafe_notes(self, cafe_id: str) -> None:
+        self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT rowid, text FROM note WHERE cafe_id = ?",
+                          [cafe_id])
+
+    def unindex_cafe_notes(self, cafe_id: str) -> None:
+        self.conn.execute("INSERT INTO note_fts (note_fts, rowid, text) "
+                          "SELECT 'delete', rowid, text FROM note WHERE cafe_id = ?", [cafe_id])
+
+    def rebuild_search_index(self) -> None:
+        """Index every imported note afresh (the index holds imported notes only)."""
+        self.conn.execute("DELETE FROM note_fts")
+        self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT n.rowid, n.text FROM note n "
+                          "JOIN cafe c ON c.id = n.cafe_id WHERE c.origin = 'imported'")
+
+    # --- imported cafés and what the filters offer ---------------------------------------------------------
+
+    def central_cafes(self) -> list[CentralCafe]:
+        rows = self.conn.execute(
+            "SELECT c.id, c.title, c.date, c.locality, c.vote_method, c.dots_per_person, "
+            "IFNULL(i.export_id, ''), IFNULL(i.imported_at, ''), "
+            "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id AND n.hidden = 0) "
+            "FROM cafe c LEFT JOIN import_record i ON i.cafe_id = c.id "
+            "WHERE c.origin = 'imported' ORDER BY c.date DESC, c.title COLLATE NOCASE")
+        return [CentralCafe(*r) for r in rows]
+
+    def central_facets(self) -> Facets:
+        imported = "cafe_id IN (SELECT id FROM cafe WHERE origin = 'imported')"
+
+        def distinct(sql: str) -> list[str]:
+            return [r[0] for r in self.conn.execute(sql) if r[0]]
+
+        dates = self.conn.execute("SELECT MIN(date), MAX(date) FROM cafe WHERE origin = 'imported' AND date != ''")
+        first, last = dates.fetchone()
+        return Facets(
+            localities=distinct("SELECT DISTINCT locality FROM cafe WHERE origin = 'imported' "
+                                "ORDER BY locality COLLATE NOCASE"),
+            groups=distinct(f"SELECT DISTINCT name FROM cafe_group WHERE {imported} ORDER BY name COLLATE NOCASE"),
+            questions=distinct(f"SELECT DISTINCT prompt FROM round WHERE {imported} ORDER BY prompt COLLATE NOCASE"),
+            outcomes=distinct(f"SELECT title FROM outcome WHERE {imported} "
+                              "GROUP BY title COLLATE NOCASE ORDER BY title COLLATE NOCASE"),
+            first_date=first or "", last_date=last or "")
+
+    # --- items --------------------------------------------------------------------------------------------
+
+    def _item_query(self, f: SynthesisFilter, query: str, select: str, tail: str = "") -> tuple[str, list]:
+        where, params = _where(f)
+        if query:
+            sql = (f"SELECT {select} {_ITEM_JOINS} JOIN note_fts ON note_fts.rowid = n.rowid "
+                   f"WHERE note_fts MATCH ? AND {' AND '.join(where)} {tail}")
+            return sql, [query, *params]
+        return f"SELECT {select} {_ITEM_JOINS} WHERE {' AND '.join(where)} {tail}", params
+
+    def _run_search(self, f: SynthesisFilter, select: str, tail: str, extra: list) -> sqlite3.Cursor:
+        """Run with the text as typed; if FTS5 can't read it as a query, run again with each word quoted."""
+        query = f.text.strip()
+        sql, params = self._item_query(f, query, select, tail)
+        try:
+            return self.conn.execute(sql, [*params, *extra])
+        except sqlite3.OperationalError:
+            if not query:
+                raise
+        plain = plain_query(query)
+        if not plain:
+            return self.conn.execute("SELECT 1 WHERE 0")
+        sql, params = self._item_query(f, plain, select, tail)
+        return self.conn.execute(sql, [*params, *extra])
+
+    def count_items(self, f: SynthesisFilter) -> int:
+        row = self._run_search(f, "COUNT(*)", "", []).fetchone()
+        return row[0] if row else 0
+
+    def find_items(self, f: SynthesisFilter, limit: int | None = None, offset: int = 0) -> list[Item]:
+        """Items matching `f`: by relevance when searching (best first), else by café date, café, round, table."""
+        return list(self.iter_items(f, limit, offset))
+
+    def iter_items(self, f: SynthesisFilter, limit: int | None = None, offset: int = 0) -> Iterator[Item]:
+        """Like `find_items`, one at a time (for data exports of any size)."""
+        searching = bool(f.text.strip())
+        select = _ITEM_COLUMNS + (f", highlight(note_fts, 0, '{HIT_START}', '{HIT_END}')" if searching else ", ''")
+        order = ("ORDER BY note_fts.rank" if searching else
+                 "ORDER BY c.date DESC, c.title COLLATE NOCASE, n.cafe_id, r.number, t.number, n.created_at, n.rowid")
+        tail = order + (" LIMIT ? OFFSET ?" if limit is not None else "")
+        extra = [limit, offset] if limit is not None else []
+        cursor = self._run_search(f, select, tail, extra)
+        while True:
+            rows = cursor.fetchmany(500)
+            if not rows:
+                return
+            links = self._links([r[0] for r in rows])
+            for r in rows:
+                outcomes, themes, codes = (links[kind].get(r[0], ()) for kind in ("outcome", "theme", "code"))
+                yield Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8], r[9], r[10], bool(r[11]),
+                           r[12] or "", _minutes(r[3], r[13]), tuple(outcomes), tuple(themes), tuple(codes),
+                           bool(r[14]), r[15] or "")
+
+    def _links(self, note_ids: list[str]) -> dict[str, dict[str, list[str]]]:
+        found: dict[str, dict[str, list[str]]] = {k: defaultdict(list) for k in ("outcome", "theme", "code")}
+        marks = ", ".join("?" * len(note_ids))
+        for kind, sql in (
+            ("outcome", f"SELECT l.note_id, o.title FROM note_outcome l JOIN outcome o ON o.id = l.outcome_id "
+                        f"WHERE l.note_id IN ({marks}) ORDER BY o.position"),
+            ("theme", f"SELECT l.note_id, t.name FROM note_theme l JOIN theme t ON t.id = l.theme_id "
+                      f"WHERE l.note_id IN ({marks}) ORDER BY t.name COLLATE NOCASE"),
+            ("code", f"SELECT note_id, theme_id FROM coding WHERE note_id IN ({marks})"),
+        ):
+            for note_id, value in self.conn.execute(sql, note_ids):
+                found[kind][note_id].append(value)
+        return found
+
+    def imported_note_ids(self, note_ids: Iterable[str]) -> list[str]:
+        """The ids among `note_ids` that are notes of imported cafés."""
+        ids = list(note_ids)
+        out = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            out += [r[0] for r in self.conn.execute(
+                f"SELECT n.id FROM note n JOIN cafe c ON c.id = n.cafe_id AND c.origin = 'imported' "
+                f"WHERE n.id IN ({', '.join('?' * len(chunk))})", chunk)]
+        return out
+
+    # --- the codebook and its codings ---------------------------------------------------------------------
+
+    def code_themes(self) -> list[CodeTheme]:
+        rows = self.conn.execute(
+            "SELECT t.id, t.name, t.description, (SELECT COUNT(*) FROM coding k WHERE k.theme_id = t.id) "
+            "FROM code_theme t ORDER BY t.name COLLATE NOCASE")
+        return [CodeTheme(*r) for r in rows]
+
+    def code_theme_named(self, name: str) -> CodeTheme | None:
+        row = self.conn.execute("SELECT id, name, description, 0 FROM code_theme WHERE name = ? COLLATE NOCASE",
+                                [name]).fetchone()
+        return CodeTheme(*row) if row else None
+
+    def insert_code_theme(self, theme_id: str, name: str, description: str, at: str) -> None:
+        self.conn.execute("INSERT INTO code_theme (id, name, description, created_at) VALUES (?, ?, ?, ?)",
+                          [theme_id, name, description, at])
+
+    def update_code_theme(self, theme_id: str, name: str, description: str) -> None:
+        self.conn.execute("UPDATE code_theme SET name = ?, description = ? WHERE id = ?",
+                          [name, description, theme_id])
+
+    def delete_code_theme(self, theme_id: str) -> None:
+        self.conn.execute("DELETE FROM code_theme WHERE id = ?", [theme_id])
+
+    def move_codings(self, from_id: str, to_id: str) -> None:
+        """Give every item coded `from_id` the theme `to_id` instead (an item with both keeps one)."""
+        self.conn.execute("INSERT OR IGNORE INTO coding (note_id, theme_id) "
+                          "SELECT note_id, ? FROM coding WHERE theme_id = ?", [to_id, from_id])
+        self.conn.execute("DELETE FROM coding WHERE theme_id = ?", [from_id])
+
+    def add_codings(self, note_ids: Iterable[str], theme_id: str) -> int:
+        before = self.conn.total_changes
+        self.conn.executemany("INSERT OR IGNORE INTO coding (note_id, theme_id) VALUES (?, ?)",
+                              [(n, theme_id) for n in note_ids])
+        return self.conn.total_changes - before
+
+    def remove_codings(self, note_ids: Iterable[str], theme_id: str) -> int:
+        before = self.conn.total_changes
+        self.conn.executemany("DELETE FROM coding WHERE note_id = ? AND theme_id = ?",
+                              [(n, theme_id) for n in note_ids])
+        return self.conn.total_changes - before
+
+    def codings(self) -> list[tuple[str, str]]:
+        """Every (note id, theme id) pair of the codebook."""
+        return list(self.conn.execute("SELECT note_id, theme_id FROM coding ORDER BY theme_id, note_id"))
+
+    def codings_of_cafe(self, cafe_id: str) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT k.note_id, k.theme_id FROM coding k JOIN note n ON n.id = k.note_id "
+                                      "WHERE n.cafe_id = ?", [cafe_id]))
+
+    def restore_codings(self, pairs: list[tuple[str, str]]) -> None:
+        """Put back codings whose note still exists (after a newer export replaced a café)."""
+        self.conn.executemany("INSERT OR IGNORE INTO coding (note_id, theme_id) SELECT ?, ? "
+                              "WHERE EXISTS (SELECT 1 FROM note WHERE id = ?)", [(n, t, n) for n, t in pairs])
+
+    def code_by_cafe_theme_names(self, cafe_id: str) -> None:
+        """Code a café's notes with the codebook themes whose names match the café's own theme tags."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO coding (note_id, theme_id) SELECT l.note_id, k.id FROM note_theme l "
+            "JOIN theme t ON t.id = l.theme_id JOIN code_theme k ON k.name = t.name COLLATE NOCASE "
+            "WHERE t.cafe_id = ?", [cafe_id])
+
+    def theme_counts_by_cafe(self) -> list[tuple[str, str, int]]:
+        """(theme id, café id, items) for every theme used in an imported café."""
+        return list(self.conn.execute(
+            "SELECT k.theme_id, n.cafe_id, COUNT(*) FROM coding k JOIN note n ON n.id = k.note_id "
+            "GROUP BY k.theme_id, n.cafe_id"))
+
+    # --- the quotes shortlist -----------------------------------------------------------------------------
+
+    def shortlist_add(self, note_ids: Iterable[str], at: str) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO shortlist (note_id, added_at) VALUES (?, ?)",
+                              [(n, at) for n in note_ids])
+
+    def shortlist_remove(self, note_ids: Iterable[str]) -> None:
+        self.conn.executemany("DELETE FROM shortlist WHERE note_id = ?", [(n,) for n in note_ids])
+
+    def shortlist_of_cafe(self, cafe_id: str) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT s.note_id, s.added_at FROM shortlist s JOIN note n ON n.id = s.note_id "
+                                      "WHERE n.cafe_id = ?", [cafe_id]))
+
+    def restore_shortlist(self, pairs: list[tuple[str, str]]) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO shortlist (note_id, added_at) SELECT ?, ? "
+                              "WHERE EXISTS (SELECT 1 FROM note WHERE id = ?)", [(n, a, n) for n, a in pairs])
+
+    # --- votes of imported cafés --------------------------------------------------------------------------
+
+    def vote_piles(self, cafe_ids: Iterable[str] | None = None) -> list[Pile]:
+        """Every tally row of imported cafés as a `Pile` (group "" where the count was not split by group)."""
+        sql = ("SELECT c.id, c.vote_method, c.dots_per_person, "
+               "(SELECT COUNT(*) FROM outcome x WHERE x.cafe_id = c.id), o.title, IFNULL(g.name, ''), v.level, "
+               "v.count FROM vote_tally v JOIN cafe c ON c.id = v.cafe_id AND c.origin = 'imported' "
+               "JOIN outcome o ON o.id = v.outcome_id LEFT JOIN cafe_group g ON g.id = v.group_id")
+        params: list = []
+        if cafe_ids is not None:
+            ids = list(cafe_ids)
+            sql += f" WHERE c.id IN ({', '.join('?' * len(ids))})"
+            params = ids
+        return [Pile(*r) for r in self.conn.execute(sql, params)]
+
+    def ballot_titles(self) -> dict[str, list[str]]:
+        """Imported café id -> the titles of the outcomes it voted on."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for cafe_id, title in self.conn.execute(
+                "SELECT o.cafe_id, o.title FROM outcome o JOIN cafe c ON c.id = o.cafe_id AND c.origin = 'imported' "
+                "ORDER BY o.cafe_id, o.position"):
+            found[cafe_id].append(title)
+        return dict(found)

@@ -1,0 +1,213 @@
+"""The central synthesis over real imported bundles: filters, full-text search, the codebook, the shortlist, votes."""
+
+from __future__ import annotations
+
+import json
+
+import pyrage
+import pytest
+
+from cafe_desk.central.importer import ImportService
+from cafe_desk.central.synthesis import SynthesisService
+from cafe_desk.core.errors import NotFoundError, ValidationError
+from cafe_desk.core.model import DEFAULT_GROUPS
+from cafe_desk.core.synthesis import HIT_END, HIT_START, SynthesisFilter
+from cafe_desk.export import keys
+from cafe_desk.services import Services
+from cafe_desk.services.exporting import ExportService
+from cafe_desk.storage.store import Store
+from tests.central import make_cafe
+from tests.conftest import exactly, mental_health_plan
+
+
+@pytest.fixture(scope="module")
+def identity():
+    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
+
+
+@pytest.fixture
+def central(tmp_path):
+    store = Store(tmp_path / "central.sqlite3")
+    yield Services.build(store)
+    store.close()
+
+
+def send(services, cafe, central, identity):
+    data = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
+    return ImportService(central.store).import_bundle(data, [identity])
+
+
+@pytest.fixture
+def desk(services, central, identity):
+    """Two cafés imported: Perth (the shared test café) and Inverness (a second, with more notes)."""
+    perth = make_cafe(services)
+    plan = mental_health_plan(services, date="2026-04-02", locality="Inverness")
+    plan.title = "Inverness café"
+    inverness = services.planning.create(plan)[0]
+    tables = services.planning.items(inverness.id, "table")
+    rounds = services.planning.items(inverness.id, "round")
+    services.running.start(inverness.id)
+    for text in ("Recovery colleges gave me a reason to get up", "Peer workers in every GP practice",
+                 "Recovering takes time and patience", "Support from people who have been there"):
+        services.notes.add(inverness.id, tables[0].id, rounds[1].id, text)
+    services.comments.submit(inverness.id, "Peer support near home, not an hour away on the bus", consent=True)
+    ids = {c.title: send(services, c, central, identity).cafe_id for c in (perth, inverness)}
+    return SynthesisService(central.store), ids
+
+
+def texts(found) -> list[str]:
+    return [i.text for i in found.items]
+
+
+def test_every_imported_item_with_its_cafe(desk, central):
+    syn, _ = desk
+    found = syn.find()
+    assert found.total == 8 and not found.truncated
+    assert [c.title for c in syn.cafes()] == ["Inverness café", "Perth café"]  # newest date first
+    item = next(i for i in found.items if i.text == "Waited eight months for a first appointment")
+    assert (item.cafe_title, item.date, item.locality, item.table, item.round, item.is_quote) == (
+        "Perth café", "2026-03-14", "Perth", 2, 2, True)
+    assert item.question and item.cafe_themes == ("Waiting times",)
+    # a local café of the central laptop is not part of the synthesis
+    central.planning.create(mental_health_plan(central))
+    assert syn.find().total == 8
+
+
+def test_filters(desk):
+    syn, ids = desk
+    assert syn.find(SynthesisFilter(locality="inverness")).total == 5
+    assert syn.find(SynthesisFilter(date_from="2026-04-01")).total == 5
+    assert syn.find(SynthesisFilter(date_to="2026-03-31")).total == 3
+    comments = syn.find(SynthesisFilter(sources=("participant",)))
+    assert sorted(texts(comments)) == ["Peer support groups helped me most",
+                                       "Peer support near home, not an hour away on the bus"]
+    facets = syn.facets()
+    assert facets.localities == ["Inverness", "Perth"] and (facets.first_date, facets.last_date) == (
+        "2026-03-14", "2026-04-02")
+    group = DEFAULT_GROUPS[0]  # the group the Perth comment gave
+    assert group in facets.groups
+    assert texts(syn.find(SynthesisFilter(group=group))) == ["Peer support groups helped me most"]
+    question = syn.find(SynthesisFilter(text="benches")).items[0].question
+    assert question in facets.questions
+    assert texts(syn.find(SynthesisFilter(question=question))) == ["More benches in the park"]
+    linked = syn.find(SynthesisFilter(text="benches")).items[0].outcomes[0]
+    assert linked in facets.outcomes
+    assert texts(syn.find(SynthesisFilter(outcome=linked.upper()))) == ["More benches in the park"]
+    assert syn.find(SynthesisFilter(quotes_only=True)).total == 1
+    assert syn.find(SynthesisFilter(cafe_id=ids["Perth café"])).total == 3
+
+
+def test_search_words_phrases_prefixes_and_near(desk):
+    syn, _ = desk
+    assert sorted(texts(syn.find(SynthesisFilter(text="peer")))) == [
+        "Peer support groups helped me most", "Peer support near home, not an hour away on the bus",
+        "Peer workers in every GP practice"]
+    assert len(texts(syn.find(SynthesisFilter(text='"peer support"')))) == 2
+    assert sorted(texts(syn.find(SynthesisFilter(text="recov*")))) == [
+        "Recovering takes time and patience", "Recovery colleges gave me a reason to get up"]
+    assert texts(syn.find(SynthesisFilter(text="NEAR(peer home, 3)"))) == [
+        "Peer support near home, not an hour away on the bus"]
+    hit = syn.find(SynthesisFilter(text="benches")).items[0]
+    assert hit.snippet == f"More {HIT_START}benches{HIT_END} in the park"
+    # what FTS5 can't read as a query is searched word by word instead of failing
+    assert texts(syn.find(SynthesisFilter(text='peer AND ("'))) == texts(syn.find(SynthesisFilter(text="peer")))
+    assert syn.find(SynthesisFilter(text="zeitgeist")).total == 0
+    assert syn.find(SynthesisFilter(text="***")).total == 0
+    # search and filters together
+    assert syn.find(SynthesisFilter(text="peer", sources=("note-taker",))).total == 1
+
+
+def test_codebook_create_apply_rename_merge(desk):
+    syn, ids = desk
+    access, _ = syn.create_theme("Access")
+    peer, _ = syn.create_theme(" Peer   support ")
+    assert peer.name == "Peer support"
+    with pytest.raises(ValidationError, match=exactly("There is already a theme called “access”.")):
+        syn.create_theme("access")
+    with pytest.raises(ValidationError, match=exactly("Please give the theme a name.")):
+        syn.create_theme("   ")
+    peer_items = [i.id for i in syn.find(SynthesisFilter(text="peer")).items]
+    added, changes = syn.apply_theme(peer_items, peer.id)
+    assert added == 3 and changes.themes
+    assert syn.apply_theme(peer_items, peer.id)[0] == 0  # applying again adds nothing
+    assert syn.apply_theme(["not-a-note"], peer.id)[0] == 0
+    syn.apply_theme([peer_items[0]], access.id)
+    assert {t.name: t.count for t in syn.themes()} == {"Access": 1, "Peer support": 3}
+    assert syn.find(SynthesisFilter(theme_id=peer.id)).total == 3
+    per_cafe = {(c.theme_id, c.cafe_id): c.items for c in syn.theme_counts()}
+    assert per_cafe[(peer.id, ids["Inverness café"])] == 2 and per_cafe[(peer.id, ids["Perth café"])] == 1
+    syn.rename_theme(access.id, "Getting help")
+    with pytest.raises(ValidationError, match="merge the two instead"):
+        syn.rename_theme(access.id, "PEER SUPPORT")
+    syn.merge_themes([access.id], peer.id)
+    assert {t.name: t.count for t in syn.themes()} == {"Peer support": 3}  # the item with both keeps one
+    with pytest.raises(NotFoundError):
+        syn.apply_theme(peer_items, access.id)
+    removed, _ = syn.remove_theme(peer_items[:2], peer.id)
+    assert removed == 2 and syn.themes()[0].count == 1
+    book = json.loads(syn.codebook_json())
+    assert book == {"format": "cafe-desk-codebook", "version": 1,
+                    "themes": [{"name": "Peer support", "description": ""}]}
+
+
+def test_a_newer_export_keeps_codings_and_the_index(services, central, identity, desk):
+    syn, _ = desk
+    theme, _ = syn.create_theme("Waiting")
+    perth_item = syn.find(SynthesisFilter(text="appointment")).items[0]
+    syn.apply_theme([perth_item.id], theme.id)
+    syn.shortlist([perth_item.id])
+    perth = services.cafes.cafe(next(c.id for c in services.cafes.list() if c.title == "Perth café"))
+    services.notes.add(perth.id, None, None, "Appointments by text message would help")
+    assert send(services, perth, central, identity).status == "replaced"
+    assert syn.find(SynthesisFilter(text="appointment*")).total == 2  # the new note found, nothing twice
+    assert syn.find().total == 9
+    kept = syn.find(SynthesisFilter(text="eight months")).items[0]
+    assert kept.codes == (theme.id,) and kept.shortlisted
+    assert [q.text for q in syn.quotes()] == ["Waited eight months for a first appointment"]
+    syn.shortlist([kept.id], keep=False)
+    assert syn.quotes() == []
+
+
+def test_cafe_tags_matching_the_codebook_are_coded_on_import(services, central, identity):
+    syn = SynthesisService(central.store)
+    theme, _ = syn.create_theme("waiting times")
+    make_cafe(services)  # its note is tagged "Waiting times" by the facilitator
+    cafe = services.cafes.list()[0]
+    send(services, services.cafes.cafe(cafe.id), central, identity)
+    coded = syn.find(SynthesisFilter(theme_id=theme.id))
+    assert texts(coded) == ["Waited eight months for a first appointment"]
+
+
+def test_votes_across_cafes_split_by_group(services, central, identity):
+    """Dot voting, 3 dots each. Café A: room tally 9 dots on outcome 1 and 3 on outcome 2 (4 voters); a group of 6
+    voters (18 dots) split 12/6 between outcomes 1 and 2; a group of 1 voter (3 dots on outcome 2, suppressed at
+    export, so its dots join the room's). Café B: 9 dots on outcome 2 and 3 on outcome 3 (4 voters)."""
+    made = []
+    for title, date in (("A café", "2026-03-01"), ("B café", "2026-03-02")):
+        plan = mental_health_plan(services, date=date)
+        plan.title = title
+        made.append(services.planning.create(plan)[0])
+    a, b = made
+    oa, ob = (services.planning.items(c.id, "outcome") for c in made)
+    ga = services.planning.items(a.id, "group")
+    services.votes.set_tally(a.id, oa[0].id, 9)
+    services.votes.set_tally(a.id, oa[1].id, 0)
+    services.votes.set_tally(a.id, oa[0].id, 12, group_id=ga[0].id)
+    services.votes.set_tally(a.id, oa[1].id, 6, group_id=ga[0].id)
+    services.votes.set_tally(a.id, oa[1].id, 3, group_id=ga[1].id)
+    services.votes.set_tally(b.id, ob[1].id, 9)
+    services.votes.set_tally(b.id, ob[2].id, 3)
+    for cafe in made:
+        send(services, cafe, central, identity)
+    votes = {v.title: v for v in SynthesisService(central.store).votes()}
+    first, second, third = (votes[o.title] for o in oa[:3])
+    # voters: A (9 + 3 + 18) / 3 = 10, B 4; every outcome was on both ballots, so each counts 14 voters
+    assert (first.cafes, first.voters, round(first.share, 4)) == (2, 14, round((3 + 4) / 14, 4))
+    assert (second.cafes, second.voters, round(second.share, 4)) == (2, 14, round((1 + 2 + 3) / 14, 4))
+    assert (third.voters, round(third.share, 4)) == (14, round(1 / 14, 4))
+    assert votes[oa[3].title].share == 0 and votes[oa[3].title].voters == 14
+    split = {g.group: g for g in first.groups}
+    assert ga[1].name not in split  # 1 voter: suppressed at export
+    assert split[ga[0].name].voters == 6 and round(split[ga[0].name].share, 4) == round(4 / 6, 4)
+    assert first.detail == "50% of voters' support; 14 voters in 2 cafés"
+    assert list(votes)[:2] == [first.title, second.title]  # highest share first
