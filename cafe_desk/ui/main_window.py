@@ -31,6 +31,7 @@ from cafe_desk.ui.notes_panel import NotesPanel
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.plan_panel import PlanPanel
 from cafe_desk.ui.run_panel import RunPanel
+from cafe_desk.ui.synthesis_panel import SynthesisPanel
 from cafe_desk.ui.votes_panel import VotesPanel
 
 MESSAGE_MS = 10_000
@@ -55,8 +56,9 @@ class MainWindow(QMainWindow):
         self.votes_page = VotesPanel(services, self.undo_stack)
         self.comments_page = CommentsPanel(services, self.undo_stack)
         self.central_page = CentralPanel(services, self.undo_stack)
+        self.synthesis_page = SynthesisPanel(services, self.undo_stack)
         self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page,
-                                   self.comments_page, self.central_page]
+                                   self.comments_page, self.central_page, self.synthesis_page]
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")

@@ -59,7 +59,8 @@ class VoteChart(QWidget):
             p.fillRect(track, pal.color(QPalette.ColorRole.AlternateBase))
             bar = QRectF(track.left(), track.top(), track.width() * max(0.0, min(1.0, total.share)), bar_h)
             p.fillRect(bar, BAR_COLOUR)
-            value = f"{total.score:.1f}" if total.score % 1 else f"{int(total.score)}"
+            value = (f"{total.score:.1f}" if total.score % 1 else f"{int(total.score)}") + \
+                ("%" if self.unit == "%" else "")
             p.drawText(QRectF(track.right() + 6, bar_top, value_w, bar_h),
                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), value)
         p.end()

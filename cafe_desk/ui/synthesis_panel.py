@@ -1,0 +1,358 @@
+"""The Synthesis page: every imported café at once — filter and search items, code them into themes, keep a
+shortlist of quotes, see votes across cafés and theme counts per café, and hand the data to analysis tools."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.central.synthesis import SynthesisService
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.services import Services
+from cafe_desk.ui.codebook_box import CodebookBox
+from cafe_desk.ui.panel import Panel
+from cafe_desk.ui.synthesis_models import COL_SHORTLIST, COL_TEXT, HitsDelegate, ItemsModel, ThemeCountsModel
+from cafe_desk.ui.synthesis_votes import SynthesisVotes
+
+ANY = "Any"
+SEARCH_DELAY_MS = 300
+SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
+               "NEAR(peer support, 10) finds words close together; OR and NOT work too.")
+NOTHING_IMPORTED = "No cafés have been imported yet: import café files on the Central page, then come back here."
+SOURCES = (("note-taker", "&Notes"), ("participant", "Co&mments"), ("paper", "&Paper"))
+
+
+def _combo(name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    return combo
+
+
+class SynthesisPanel(Panel):
+    """All imported cafés together. Reads and codes through `SynthesisService`; never writes a café."""
+
+    title = "Synthesis"
+
+    def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None,
+                 confirm: Callable[[str, str], bool] | None = None):
+        super().__init__(services, undo_stack, parent)
+        self.syn = SynthesisService(services.store)
+        self.confirm = confirm or self._ask
+        self._filling = False
+        self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.refresh_items)
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search every imported café")
+        self.search.setPlaceholderText("Search every imported café, e.g. peer support, \"waiting list\", recov*")
+        self.search.setToolTip(SEARCH_HELP)
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _t: self.timer.start())
+        self.search.returnPressed.connect(self.refresh_items)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        self.status = QLabel()
+        self.status.setAccessibleName("How many items match")
+
+        self.cafe_combo, self.locality_combo = _combo("Café"), _combo("Town or area")
+        self.group_combo, self.question_combo = _combo("Group"), _combo("Question")
+        self.outcome_combo, self.theme_combo = _combo("Outcome"), _combo("Theme")
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit, name in ((self.date_from, "From date"), (self.date_to, "To date")):
+            edit.setAccessibleName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(QDate(2000, 1, 1))
+            edit.setSpecialValueText(ANY)
+            edit.setDate(edit.minimumDate())
+            edit.dateChanged.connect(self._filters_changed)
+        self.source_boxes = {}
+        for source, label in SOURCES:
+            box = QCheckBox(label)
+            box.setChecked(True)
+            box.toggled.connect(self._filters_changed)
+            self.source_boxes[source] = box
+        self.quotes_box = QCheckBox("&Quotes only")
+        self.shortlist_box = QCheckBox("Sh&ortlisted only")
+        for box in (self.quotes_box, self.shortlist_box):
+            box.toggled.connect(self._filters_changed)
+        for combo in (self.cafe_combo, self.locality_combo, self.group_combo, self.question_combo,
+                      self.outcome_combo, self.theme_combo):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.clear_button = QPushButton("C&lear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        filters = QGroupBox("Filters")
+        form = QFormLayout(filters)
+        for label, widget in (("Ca&fé:", self.cafe_combo), ("&Town or area:", self.locality_combo),
+                              ("From date:", self.date_from), ("To date:", self.date_to),
+                              ("&Group:", self.group_combo),
+                              ("Q&uestion:", self.question_combo), ("Out&come:", self.outcome_combo),
+                              ("T&heme:", self.theme_combo)):
+            form.addRow(label, widget)
+        sources = QHBoxLayout()
+        for box in self.source_boxes.values():
+            sources.addWidget(box)
+        form.addRow("Source:", sources)
+        form.addRow(self.quotes_box)
+        form.addRow(self.shortlist_box)
+        form.addRow(self.clear_button)
+
+        self.model = ItemsModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Items found")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setItemDelegateForColumn(COL_TEXT, HitsDelegate(self.table))
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((175, 84, 0, 130, 26)):
+            if width:
+                self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.shortlist_button = QPushButton("Add to &shortlist")
+        self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
+        self.unshortlist_button = QPushButton("Take off shortlist")
+        self.unshortlist_button.clicked.connect(lambda: self.shortlist_selected(False))
+        item_buttons = QHBoxLayout()
+        item_buttons.addWidget(self.status, 1)
+        item_buttons.addWidget(self.shortlist_button)
+        item_buttons.addWidget(self.unshortlist_button)
+        items_page = QWidget()
+        items_layout = QVBoxLayout(items_page)
+        items_layout.addWidget(self.table, 1)
+        items_layout.addLayout(item_buttons)
+
+        self.counts_model = ThemeCountsModel(self)
+        self.counts_table = QTableView()
+        self.counts_table.setAccessibleName("Items per theme and café")
+        self.counts_table.setModel(self.counts_model)
+        self.counts_table.horizontalHeader().setDefaultSectionSize(110)
+        self.counts_table.setColumnWidth(0, 220)
+        self.votes = SynthesisVotes()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Items, themes by café, votes")
+        self.tabs.addTab(items_page, "Items")
+        self.tabs.addTab(self.counts_table, "Themes by café")
+        self.tabs.addTab(self.votes, "Votes")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+
+        self.codebook = CodebookBox(self)
+        self.empty = QLabel(NOTHING_IMPORTED)
+        self.empty.setWordWrap(True)
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(filters)
+        split.addWidget(self.tabs)
+        split.addWidget(self.codebook)
+        split.setStretchFactor(1, 1)
+        split.setSizes([250, 850, 230])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addLayout(search_row)
+        layout.addWidget(split, 1)
+        self.reload()
+
+    # --- reading ------------------------------------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.cafes or changes.themes:
+            self.reload()
+
+    def reload(self) -> None:
+        """Fill the filters from what is imported, then show the items, the codebook and the current tab."""
+        cafes = self.attempt(self.syn.cafes) or []
+        facets = self.attempt(self.syn.facets)
+        themes = self.attempt(self.syn.themes) or []
+        self.empty.setVisible(not cafes)
+        self._filling = True
+        try:
+            self._fill(self.cafe_combo, [(f"{c.title} — {c.date}", c.id) for c in cafes])
+            if facets is not None:
+                self._fill(self.locality_combo, [(v, v) for v in facets.localities])
+                self._fill(self.group_combo, [(v, v) for v in facets.groups])
+                self._fill(self.question_combo, [(v, v) for v in facets.questions])
+                self._fill(self.outcome_combo, [(v, v) for v in facets.outcomes])
+            self._fill(self.theme_combo, [(f"{t.name} ({t.count})", t.id) for t in themes])
+        finally:
+            self._filling = False
+        self.codebook.set_themes(themes)
+        self.refresh_items()
+
+    @staticmethod
+    def _fill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(ANY, "")
+        for label, value in choices:
+            combo.addItem(label, value)
+            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        found = combo.findData(current) if current else 0
+        combo.setCurrentIndex(max(0, found))
+
+    def current_filter(self) -> SynthesisFilter:
+        """What the search box and the filters say, as a SynthesisFilter."""
+        def day(edit: QDateEdit) -> str:
+            return "" if edit.date() == edit.minimumDate() else edit.date().toString("yyyy-MM-dd")
+
+        sources = tuple(s for s, box in self.source_boxes.items() if box.isChecked())
+        return SynthesisFilter(
+            text=self.search.text(), date_from=day(self.date_from), date_to=day(self.date_to),
+            locality=self.locality_combo.currentData() or "", group=self.group_combo.currentData() or "",
+            question=self.question_combo.currentData() or "", outcome=self.outcome_combo.currentData() or "",
+            sources=sources if len(sources) < len(SOURCES) else (), theme_id=self.theme_combo.currentData() or "",
+            cafe_id=self.cafe_combo.currentData() or "", quotes_only=self.quotes_box.isChecked(),
+            shortlisted_only=self.shortlist_box.isChecked())
+
+    def refresh_items(self) -> None:
+        """Run the search and filters again and show the result (best match first when searching)."""
+        self.timer.stop()
+        f = self.current_filter()
+        if not any(box.isChecked() for box in self.source_boxes.values()):
+            self.model.set_items([], {})
+            self.status.setText("Tick at least one of Notes, Comments or Paper to see items.")
+            return
+        found = self.attempt(lambda: self.syn.find(f))
+        if found is None:
+            return
+        names = {t.id: t.name for t in self.codebook.themes}
+        self.model.set_items(found.items, names)
+        self.table.resizeRowsToContents()
+        word = "item" if found.total == 1 else "items"
+        if found.truncated:
+            self.status.setText(f"Showing the first {len(found.items):,} of {found.total:,} {word}: search or "
+                                "filter to narrow them down.")
+        else:
+            self.status.setText(f"{found.total:,} {word}" + (", best match first." if f.text.strip() else "."))
+        self._selection_changed()
+        self._refresh_tab()
+
+    def _refresh_tab(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.counts_table:
+            cafes = self.attempt(self.syn.cafes) or []
+            counts = {(c.theme_id, c.cafe_id): c.items for c in self.attempt(self.syn.theme_counts) or []}
+            self.counts_model.set_counts(self.codebook.themes, cafes, counts)
+        elif page is self.votes:
+            self.votes.set_outcomes(self.attempt(self.syn.votes) or [])
+
+    def _filters_changed(self, *_args) -> None:
+        if not self._filling:
+            self.refresh_items()
+
+    def clear_filters(self) -> None:
+        """Back to every imported item: search cleared, every filter on Any, every source ticked."""
+        self._filling = True
+        try:
+            self.search.clear()
+            for combo in (self.cafe_combo, self.locality_combo, self.group_combo, self.question_combo,
+                          self.outcome_combo, self.theme_combo):
+                combo.setCurrentIndex(0)
+            for edit in (self.date_from, self.date_to):
+                edit.setDate(edit.minimumDate())
+            for box in self.source_boxes.values():
+                box.setChecked(True)
+            self.quotes_box.setChecked(False)
+            self.shortlist_box.setChecked(False)
+        finally:
+            self._filling = False
+        self.refresh_items()
+
+    # --- selection and coding ---------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.item_at(r).id for r in rows]
+
+    def _selection_changed(self, *_args) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        for button in (self.shortlist_button, self.unshortlist_button):
+            button.setEnabled(chosen)
+        self.codebook.set_items_chosen(len(self.selected_ids()) if chosen else 0)
+
+    def apply_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
+        """Code the selected items (or `note_ids`) with a theme, as one undoable step."""
+        ids = note_ids if note_ids is not None else self.selected_ids()
+        theme = next((t for t in self.codebook.themes if t.id == theme_id), None)
+        if not ids or theme is None:
+            self.sig_message.emit("Select one or more items and a theme first.")
+            return
+        result = self.attempt(lambda: self.syn.apply_theme(ids, theme_id))
+        if result is None:
+            return
+        added, changes = result
+        gained = [i for i in ids if theme_id not in self._codes(i)]
+        self.push(f"Code {added} item{'s' if added != 1 else ''} as {theme.name}",
+                  lambda: self.syn.apply_theme(gained, theme_id)[1],
+                  lambda: self.syn.remove_theme(gained, theme_id)[1], done=True)
+        self.announce(changes)
+        self.sig_message.emit(f"{added} item{'s' if added != 1 else ''} coded as “{theme.name}”"
+                              + (f"; {len(ids) - added} had it already." if added < len(ids) else "."))
+
+    def remove_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
+        """Take a theme off the selected items (or `note_ids`), as one undoable step."""
+        ids = note_ids if note_ids is not None else self.selected_ids()
+        theme = next((t for t in self.codebook.themes if t.id == theme_id), None)
+        if not ids or theme is None:
+            self.sig_message.emit("Select one or more items and a theme first.")
+            return
+        had = [i for i in ids if theme_id in self._codes(i)]
+        self.push(f"Take {theme.name} off {len(had)} item{'s' if len(had) != 1 else ''}",
+                  lambda: self.syn.remove_theme(had, theme_id)[1], lambda: self.syn.apply_theme(had, theme_id)[1])
+
+    def _codes(self, note_id: str) -> tuple[str, ...]:
+        for item in self.model.items:
+            if item.id == note_id:
+                return item.codes
+        return ()
+
+    def shortlist_selected(self, keep: bool) -> None:
+        """Put the selected items on the quotes shortlist (or take them off), as one undoable step."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        text = "Add to shortlist" if keep else "Take off shortlist"
+        self.push(text, lambda: self.syn.shortlist(ids, keep), lambda: self.syn.shortlist(ids, not keep))
+
+    @staticmethod
+    def _ask(title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def visible_text(self, row: int) -> str:
+        return self.model.index(row, COL_TEXT).data() or ""
+
+    def shortlisted(self, row: int) -> bool:
+        return self.model.index(row, COL_SHORTLIST).data() == "★"

@@ -1,0 +1,172 @@
+"""The Synthesis page on real imported bundles: search with hits in bold, filters, coding many items at once with
+undo, the shortlist, the codebook's merge and delete (asked first), theme counts per café and votes across cafés."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pyrage
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from cafe_desk.central.importer import ImportService
+from cafe_desk.export import keys
+from cafe_desk.services.exporting import ExportService
+from cafe_desk.ui.synthesis_models import COL_TEXT, COL_THEMES, HTML_ROLE
+from cafe_desk.ui.synthesis_panel import SynthesisPanel
+from tests.central import make_cafe
+from tests.conftest import mental_health_plan
+
+SHOTS = os.environ.get("CAFE_DESK_SHOTS")
+
+
+@pytest.fixture(scope="module")
+def identity():
+    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
+
+
+@pytest.fixture
+def imported(services, identity):
+    """Perth and Inverness cafés, exported and imported into the same data file (as the central team would)."""
+    perth = make_cafe(services)
+    plan = mental_health_plan(services, date="2026-04-02", locality="Inverness")
+    plan.title = "Inverness café"
+    inverness = services.planning.create(plan)[0]
+    tables = services.planning.items(inverness.id, "table")
+    rounds = services.planning.items(inverness.id, "round")
+    services.running.start(inverness.id)
+    for text in ("Peer workers in every GP practice", "Recovery colleges gave me a reason to get up",
+                 "Recovering takes time <and> patience"):
+        services.notes.add(inverness.id, tables[0].id, rounds[1].id, text)
+    for cafe in (perth, inverness):
+        data = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
+        ImportService(services.store).import_bundle(data, [identity])
+    return services
+
+
+@pytest.fixture
+def page(qtbot, imported, main_window):
+    main_window.show_page(main_window.pages.index(main_window.synthesis_page))
+    main_window.synthesis_page.confirm = lambda title, text: True
+    main_window.synthesis_page.reload()
+    return main_window.synthesis_page
+
+
+def select_rows(page: SynthesisPanel, rows) -> None:
+    sel = page.table.selectionModel()
+    sel.clearSelection()
+    for row in rows:
+        sel.select(page.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                   | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def texts(page) -> list[str]:
+    return [page.visible_text(r) for r in range(page.model.rowCount())]
+
+
+def test_only_imported_cafes_are_shown(page, model_tester):
+    model_tester(page.model)
+    assert page.model.rowCount() == 6  # the two local cafés' own notes are not in the synthesis
+    assert page.status.text() == "6 items."
+    assert not page.empty.isVisible()
+
+
+def test_search_shows_hits_in_bold_best_first(page, qtbot):
+    qtbot.keyClicks(page.search, "recov*")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+    assert sorted(texts(page)) == ["Recovering takes time <and> patience",
+                                   "Recovery colleges gave me a reason to get up"]
+    shown = [page.model.index(r, COL_TEXT).data(HTML_ROLE) for r in range(2)]
+    assert "<b>Recovering</b> takes time &lt;and&gt; patience" in shown  # escaped, hits in bold
+    assert page.status.text() == "2 items, best match first."
+    page.search.setText('"peer workers"')
+    page.refresh_items()
+    assert texts(page) == ["Peer workers in every GP practice"]
+
+
+def test_filters_narrow_and_clear(page):
+    page.locality_combo.setCurrentIndex(page.locality_combo.findData("Perth"))
+    assert page.model.rowCount() == 3
+    page.source_boxes["note-taker"].setChecked(False)
+    page.source_boxes["paper"].setChecked(False)
+    assert texts(page) == ["Peer support groups helped me most"]
+    page.source_boxes["participant"].setChecked(False)
+    assert page.model.rowCount() == 0 and "Tick at least one" in page.status.text()
+    page.clear_filters()
+    assert page.model.rowCount() == 6
+
+
+def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window):
+    theme_id = page.codebook.new_theme("Peer support")
+    assert [t.name for t in page.codebook.themes] == ["Peer support"]
+    page.search.setText("peer")
+    page.refresh_items()
+    select_rows(page, range(page.model.rowCount()))
+    page.codebook.select(theme_id)
+    assert page.codebook.code_button.isEnabled()
+    page.codebook.code_button.click()
+    assert page.codebook.themes[0].count == 2
+    assert all(page.model.index(r, COL_THEMES).data() == "Peer support" for r in range(page.model.rowCount()))
+    main_window.undo_stack.undo()
+    assert page.syn.themes()[0].count == 0
+    main_window.undo_stack.redo()
+    assert page.syn.themes()[0].count == 2
+    page.tabs.setCurrentIndex(1)
+    model = page.counts_model
+    assert model.rowCount() == 1 and model.columnCount() == 4
+    assert [model.index(0, c).data() for c in range(4)] == ["Peer support", 2, 1, 1]
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-themes.png"))
+
+
+def test_merge_and_delete_are_asked_first(page):
+    a = page.codebook.new_theme("Access")
+    b = page.codebook.new_theme("Getting help")
+    select_rows(page, [0, 1])
+    page.apply_theme(a)
+    select_rows(page, [1, 2])
+    page.apply_theme(b)
+    page.confirm = lambda title, text: False
+    page.codebook.merge([a, b], a)
+    assert len(page.syn.themes()) == 2
+    asked = []
+    page.confirm = lambda title, text: asked.append(text) or True
+    page.codebook.merge([a, b], a)
+    assert asked == ["Merge “Getting help” into “Access”? Their items will carry “Access”. This can't be undone."]
+    assert [(t.name, t.count) for t in page.syn.themes()] == [("Access", 3)]
+    page.codebook.delete(a)
+    assert page.syn.themes() == [] and page.model.rowCount() == 6
+
+
+def test_shortlist_and_codebook_file(page, tmp_path):
+    select_rows(page, [0])
+    page.shortlist_button.click()
+    assert page.shortlisted(0)
+    page.shortlist_box.setChecked(True)
+    assert page.model.rowCount() == 1
+    page.undo_stack.undo()
+    assert page.model.rowCount() == 0
+    page.codebook.new_theme("Waiting times")
+    target = tmp_path / "themes.codebook.json"
+    assert page.codebook.save_codebook(target)
+    assert json.loads(target.read_text(encoding="utf-8"))["themes"] == [{"name": "Waiting times", "description": ""}]
+    assert not page.codebook.save_codebook(tmp_path / "missing" / "themes.json")
+
+
+def test_votes_tab(page, main_window):
+    page.tabs.setCurrentWidget(page.votes)
+    tree = page.votes.table
+    assert tree.topLevelItemCount() > 0
+    first = tree.topLevelItem(0)
+    assert first.text(1).endswith("support") and int(first.text(2)) > 0
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-votes.png"))
+
+
+def test_screenshot_of_a_search(page, main_window, qtbot):
+    page.search.setText("peer OR recov*")
+    page.refresh_items()
+    assert page.model.rowCount() == 4
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-search.png"))
