@@ -3,11 +3,11 @@ keep a shortlist of quotes. Every write is one transaction and returns what chan
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.errors import NotFoundError, ValidationError
 from cafe_desk.core.synthesis import (
     CentralCafe,
@@ -22,7 +22,6 @@ from cafe_desk.core.vote_synthesis import OutcomeSynthesis, synthesise
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import new_id, utc_now
 
-CODEBOOK_FORMAT = "cafe-desk-codebook"
 PAGE = 2000  # items shown at once; the rest are counted and reached by narrowing the filter
 CODED = Changes(themes=True)
 
@@ -148,10 +147,8 @@ class SynthesisService(ServiceBase):
         return removed, CODED
 
     def codebook_json(self) -> str:
-        """The codebook as JSON for facilitators to tag with during their cafés."""
-        themes = [{"name": t.name, "description": t.description} for t in self.themes()]
-        return json.dumps({"format": CODEBOOK_FORMAT, "version": 1, "themes": themes}, ensure_ascii=False,
-                          indent=2) + "\n"
+        """The codebook as JSON for facilitators to tag with during their cafés (see core/codebook.py)."""
+        return codebook_text([(t.name, t.description) for t in self.themes()])
 
     def _theme(self, theme_id: str) -> CodeTheme:
         for theme in self.store.code_themes():

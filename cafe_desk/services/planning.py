@@ -125,6 +125,27 @@ class PlanningService(ServiceBase):
         theme = self._named(Theme(new_id(), cafe.id, name, description.strip()), self.items(cafe.id, "theme"))
         return theme, self._insert("theme", theme)
 
+    def add_themes(self, cafe_id: str, themes: list[tuple[str, str]]) -> tuple[list[Theme], Changes]:
+        """Add (name, description) themes in one step, skipping names the café already has; returns those added."""
+        cafe = self.writable(cafe_id)
+        have = {t.name.casefold() for t in self.items(cafe.id, "theme")}
+        added = [Theme(new_id(), cafe.id, name, description) for name, description in themes
+                 if name.casefold() not in have]
+        if not added:
+            return [], Changes()
+        with self.store.transaction():
+            for theme in added:
+                self.store.insert_item("theme", theme)
+                self.store.audit(cafe.id, "add", "theme", theme.id, item=dataclasses.asdict(theme))
+        return added, Changes(themes=True)
+
+    def remove_themes(self, theme_ids: list[str]) -> Changes:
+        """Take themes away again (the undo of `add_themes`)."""
+        changes = Changes()
+        for theme_id in theme_ids:
+            changes = changes | self.remove_item("theme", theme_id)[1]
+        return changes
+
     def update_item(self, entity: str, item) -> Changes:
         """Save an edited table, round, outcome, group or theme (checked as when it was added)."""
         self.writable(item.cafe_id)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.codebook import MAX_BYTES as MAX_CODEBOOK_BYTES
+from cafe_desk.core.codebook import parse_codebook
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import VOTE_METHOD_LABELS, VOTE_METHODS, Cafe
 from cafe_desk.core.plan import MAX_DOTS
@@ -71,8 +75,12 @@ class PlanPanel(Panel):
         self.tabs.addTab(self._voting_tab(), "Outcomes && voting")
         self.tabs.addTab(self._wrap(self.sections["group"], "Groups people can say they belong to. Only counts "
                                     "are kept, never names."), "Groups")
-        self.tabs.addTab(self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with."),
-                         "Themes")
+        self.codebook_button = QPushButton("Add themes from the central team's &codebook…")
+        self.codebook_button.setToolTip("Open the codebook file the central team sent, so your notes can be "
+                                        "tagged with the same themes as every other café")
+        self.codebook_button.clicked.connect(self._choose_codebook)
+        self.tabs.addTab(self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
+                                    self.codebook_button), "Themes")
         self.support_box = SupportLinesBox(services, self.run_step, self._report)
         self.tabs.addTab(self.support_box, "Support lines")
 
@@ -183,7 +191,7 @@ class PlanPanel(Panel):
             section.load(self.attempt(lambda e=entity: self.services.planning.items(cafe.id, e)) or [])
         editable = not cafe.is_closed
         self.closed_label.setVisible(not editable)
-        for widget in (self.title_edit, self.date_edit, self.locality_edit, self.method_box):
+        for widget in (self.title_edit, self.date_edit, self.locality_edit, self.method_box, self.codebook_button):
             widget.setEnabled(editable)
         self.dots_spin.setEnabled(editable and cafe.vote_method == "dots")
         for section in self.sections.values():
@@ -219,6 +227,43 @@ class PlanPanel(Panel):
             self.push(text, do, undo, done=True)
             self.announce(changes)
         return None
+
+    def add_codebook(self, path: str | Path) -> str | None:
+        """Add the themes of a codebook file to the open café (one undoable step); the message if refused."""
+        cafe = self.cafe
+        if cafe is None:
+            return None
+        try:
+            with open(path, "rb") as f:
+                themes = parse_codebook(f.read(MAX_CODEBOOK_BYTES + 1))
+        except OSError:
+            themes = None
+            problem = f"{Path(path).name} could not be read, so no themes were added."
+        except UserError as exc:
+            themes, problem = None, str(exc)
+        if themes is None:
+            self._report(problem)
+            return problem
+        added: list[str] = []
+
+        def do() -> Changes:
+            made, changes = self.services.planning.add_themes(cafe.id, themes)
+            added[:] = [t.id for t in made]
+            return changes
+
+        refused = self.run_step("Add themes from a codebook", do,
+                                lambda: self.services.planning.remove_themes(list(added)))
+        if refused is None:
+            skipped = len(themes) - len(added)
+            self._report(f"{len(added)} theme{'s' if len(added) != 1 else ''} added"
+                         + (f"; {skipped} {'was' if skipped == 1 else 'were'} already here." if skipped else "."))
+        return refused
+
+    def _choose_codebook(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open the central team's codebook", "",
+                                              "Codebook (*.json);;All files (*)")
+        if path:
+            self.add_codebook(path)
 
     def _report(self, message: str) -> None:
         self.message_label.show_message(message)

@@ -1,0 +1,47 @@
+"""The central team's codebook file: themes, as JSON, that facilitators tag notes with during their cafés."""
+
+from __future__ import annotations
+
+import json
+
+from cafe_desk.core.errors import ValidationError
+
+FORMAT = "cafe-desk-codebook"
+VERSION = 1
+MAX_BYTES = 1_000_000
+MAX_THEMES = 500
+NOT_A_CODEBOOK = "This file is not a codebook from the central team, so no themes were added."
+
+
+def codebook_text(themes: list[tuple[str, str]]) -> str:
+    """The file's text for (name, description) pairs."""
+    body = {"format": FORMAT, "version": VERSION,
+            "themes": [{"name": name, "description": description} for name, description in themes]}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_codebook(data: bytes) -> list[tuple[str, str]]:
+    """(name, description) pairs from a codebook file's bytes; ValidationError with one plain line otherwise."""
+    if len(data) > MAX_BYTES:
+        raise ValidationError("This file is too large to be a codebook, so no themes were added.")
+    try:
+        body = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValidationError(NOT_A_CODEBOOK) from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("themes"), list):
+        raise ValidationError(NOT_A_CODEBOOK)
+    version = body.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
+        raise ValidationError("This codebook was made by a newer version of Café Desk; please update to use it.")
+    themes, seen = [], set()
+    for row in body["themes"][:MAX_THEMES]:
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            raise ValidationError(NOT_A_CODEBOOK)
+        name = " ".join(row["name"].split())[:80]
+        description = row.get("description") if isinstance(row.get("description"), str) else ""
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            themes.append((name, description.strip()))
+    if not themes:
+        raise ValidationError("This codebook has no themes in it, so none were added.")
+    return themes
