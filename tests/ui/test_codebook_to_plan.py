@@ -84,8 +84,8 @@ def test_missing_file_and_closed_cafe(page, services, codebook_file, tmp_path):
 
 
 def test_parse_keeps_first_of_duplicate_names():
-    data = ('{"format": "cafe-desk-codebook", "version": 1, "themes": [{"name": " Peer  support "}, '
-            '{"name": "peer support", "description": "again"}]}').encode()
+    data = (b'{"format": "cafe-desk-codebook", "version": 1, "themes": [{"name": " Peer  support "}, '
+            b'{"name": "peer support", "description": "again"}]}')
     assert parse_codebook(data) == [("Peer support", "")]
     with pytest.raises(ValidationError, match=exactly("This codebook has no themes in it, so none were added.")):
         parse_codebook(b'{"format": "cafe-desk-codebook", "version": 1, "themes": [{"name": "  "}]}')
