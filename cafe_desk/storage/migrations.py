@@ -230,7 +230,8 @@ def m004_central_synthesis(db: sqlite_utils.Database) -> None:
             note_id TEXT PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
             added_at TEXT NOT NULL
         );
-        CREATE INDEX cafe_origin ON cafe(origin, date)
+        CREATE INDEX cafe_origin ON cafe(origin, date);
+        CREATE INDEX note_scope ON note(cafe_id, hidden, source, is_quote)
         """,
     )
 
