@@ -60,6 +60,11 @@ class SynthesisService(ServiceBase):
         with self.store.read():
             yield from self.store.iter_items(f)
 
+    def marks(self, note_ids: Iterable[str]) -> dict[str, tuple[tuple[str, ...], bool]]:
+        """For items already shown: id -> (codebook theme ids, shortlisted), to refresh them after coding."""
+        with self.store.read():
+            return self.store.marks(note_ids)
+
     def themes(self) -> list[CodeTheme]:
         """The codebook, by name, with how many items carry each theme."""
         with self.store.read():

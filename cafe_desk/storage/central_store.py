@@ -209,6 +209,21 @@ class CentralStore:
                 found[kind][note_id].append(value)
         return found
 
+    def marks(self, note_ids: Iterable[str]) -> dict[str, tuple[tuple[str, ...], bool]]:
+        """Item id -> (its codebook theme ids, whether it is shortlisted), for items already shown."""
+        ids = list(note_ids)
+        codes: dict[str, list[str]] = defaultdict(list)
+        listed: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for note_id, theme_id in self.conn.execute(
+                    f"SELECT note_id, theme_id FROM coding WHERE note_id IN ({marks})", chunk):
+                codes[note_id].append(theme_id)
+            listed.update(r[0] for r in self.conn.execute(
+                f"SELECT note_id FROM shortlist WHERE note_id IN ({marks})", chunk))
+        return {i: (tuple(codes.get(i, ())), i in listed) for i in ids}
+
     def imported_note_ids(self, note_ids: Iterable[str]) -> list[str]:
         """The ids among `note_ids` that are notes of imported cafés."""
         ids = list(note_ids)

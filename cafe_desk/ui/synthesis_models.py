@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
@@ -45,6 +46,15 @@ class ItemsModel(QAbstractTableModel):
         self._items = list(items)
         self._theme_names = dict(theme_names)
         self.endResetModel()
+
+    def update_marks(self, marks: dict[str, tuple[tuple[str, ...], bool]], theme_names: dict[str, str]) -> None:
+        """New codes and shortlist marks for the rows shown (after coding), without touching the rest."""
+        self._theme_names = dict(theme_names)
+        for row, item in enumerate(self._items):
+            codes, listed = marks.get(item.id, (item.codes, item.shortlisted))
+            self._items[row] = dataclasses.replace(item, codes=codes, shortlisted=listed)
+        if self._items:
+            self.dataChanged.emit(self.index(0, COL_THEMES), self.index(len(self._items) - 1, COL_SHORTLIST))
 
     def item_at(self, row: int) -> Item:
         return self._items[row]

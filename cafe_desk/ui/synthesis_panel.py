@@ -186,8 +186,31 @@ class SynthesisPanel(Panel):
     # --- reading ------------------------------------------------------------------------------------------------
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.cafes or changes.themes:
+        if changes.cafes:
             self.reload()
+        elif changes.themes:
+            self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """After coding: the codebook's counts and the shown items' themes and stars, without searching again
+        (a search over every café can take a moment; coding should not)."""
+        themes = self.attempt(self.syn.themes)
+        if themes is None:
+            return
+        chosen = self.theme_combo.currentData()
+        self._filling = True
+        try:
+            self._fill(self.theme_combo, [(f"{t.name} ({t.count})", t.id) for t in themes])
+        finally:
+            self._filling = False
+        self.codebook.set_themes(themes)
+        f = self.current_filter()
+        if chosen or f.shortlisted_only:  # what is shown depends on the coding: search again
+            self.refresh_items()
+            return
+        marks = self.attempt(lambda: self.syn.marks(i.id for i in self.model.items)) or {}
+        self.model.update_marks(marks, {t.id: t.name for t in themes})
+        self._refresh_tab()
 
     def reload(self) -> None:
         """Fill the filters from what is imported, then show the items, the codebook and the current tab."""
