@@ -92,3 +92,38 @@ def import_files(db_path: str | Path, paths: Sequence[str | Path], identity_path
     finally:
         store.close()
     return run
+
+
+DATA_FORMATS = ("xlsx", "csv", "qdpx")
+
+
+def export_data(db_path: str | Path, kind: str, target: str | Path, f=None,
+                progress: Callable[[int, int], None] = lambda done, total: None,
+                cancelled: Callable[[], bool] = lambda: False) -> Path:
+    """Write the synthesis's items, votes and themes as `kind` ("xlsx", "csv" into a folder, or "qdpx") on a
+    connection of its own (safe off the GUI thread), closed afterwards. Returns the file or folder written; raises
+    UserError (Cancelled included) with a plain line, leaving nothing behind."""
+    from cafe_desk.central.synthesis import SynthesisService
+    from cafe_desk.core.synthesis import SynthesisFilter
+    from cafe_desk.storage.store import Store
+
+    if kind not in DATA_FORMATS:
+        raise UserError(f"Café Desk can't write {kind!r} files.")
+    store = Store(Path(db_path))
+    try:
+        syn = SynthesisService(store)
+        f = f or SynthesisFilter()
+        if kind == "csv":
+            from cafe_desk.central.tables_export import write_csv
+
+            write_csv(syn, target, f, progress, cancelled)
+            return Path(target)
+        if kind == "xlsx":
+            from cafe_desk.central.tables_export import write_xlsx
+
+            return write_xlsx(syn, target, f, progress, cancelled)
+        from cafe_desk.central.qdpx_export import write_qdpx
+
+        return write_qdpx(syn, target, f, progress, cancelled)
+    finally:
+        store.close()

@@ -4,20 +4,18 @@ shortlist of quotes, see votes across cafés and theme counts per café, and han
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGroupBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -27,29 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk.central.desk import export_data
 from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.services import Services
 from cafe_desk.ui.codebook_box import CodebookBox
+from cafe_desk.ui.ops import Op, run_op
 from cafe_desk.ui.panel import Panel
+from cafe_desk.ui.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis_models import COL_SHORTLIST, COL_TEXT, HitsDelegate, ItemsModel, ThemeCountsModel
 from cafe_desk.ui.synthesis_votes import SynthesisVotes
 
-ANY = "Any"
 SEARCH_DELAY_MS = 300
 SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
                "NEAR(peer support, 10) finds words close together; OR and NOT work too.")
 NOTHING_IMPORTED = "No cafés have been imported yet: import café files on the Central page, then come back here."
-SOURCES = (("note-taker", "&Notes"), ("participant", "Co&mments"), ("paper", "&Paper"))
-
-
-def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
-    return combo
+EXPORT_CHOICES = (("xlsx", "Excel workbook (.xlsx)…"), ("csv", "CSV files, into a folder…"),
+                  ("qdpx", "For NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx)…"))
 
 
 class SynthesisPanel(Panel):
@@ -62,7 +55,6 @@ class SynthesisPanel(Panel):
         super().__init__(services, undo_stack, parent)
         self.syn = SynthesisService(services.store)
         self.confirm = confirm or self._ask
-        self._filling = False
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh_items)
 
@@ -78,49 +70,8 @@ class SynthesisPanel(Panel):
         self.status = QLabel()
         self.status.setAccessibleName("How many items match")
 
-        self.cafe_combo, self.locality_combo = _combo("Café"), _combo("Town or area")
-        self.group_combo, self.question_combo = _combo("Group"), _combo("Question")
-        self.outcome_combo, self.theme_combo = _combo("Outcome"), _combo("Theme")
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for edit, name in ((self.date_from, "From date"), (self.date_to, "To date")):
-            edit.setAccessibleName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumDate(QDate(2000, 1, 1))
-            edit.setSpecialValueText(ANY)
-            edit.setDate(edit.minimumDate())
-            edit.dateChanged.connect(self._filters_changed)
-        self.source_boxes = {}
-        for source, label in SOURCES:
-            box = QCheckBox(label)
-            box.setChecked(True)
-            box.toggled.connect(self._filters_changed)
-            self.source_boxes[source] = box
-        self.quotes_box = QCheckBox("&Quotes only")
-        self.shortlist_box = QCheckBox("Sh&ortlisted only")
-        for box in (self.quotes_box, self.shortlist_box):
-            box.toggled.connect(self._filters_changed)
-        for combo in (self.cafe_combo, self.locality_combo, self.group_combo, self.question_combo,
-                      self.outcome_combo, self.theme_combo):
-            combo.currentIndexChanged.connect(self._filters_changed)
-        self.clear_button = QPushButton("C&lear filters")
-        self.clear_button.clicked.connect(self.clear_filters)
-
-        filters = QGroupBox("Filters")
-        form = QFormLayout(filters)
-        for label, widget in (("Ca&fé:", self.cafe_combo), ("&Town or area:", self.locality_combo),
-                              ("From date:", self.date_from), ("To date:", self.date_to),
-                              ("&Group:", self.group_combo),
-                              ("Q&uestion:", self.question_combo), ("Out&come:", self.outcome_combo),
-                              ("T&heme:", self.theme_combo)):
-            form.addRow(label, widget)
-        sources = QHBoxLayout()
-        for box in self.source_boxes.values():
-            sources.addWidget(box)
-        form.addRow("Source:", sources)
-        form.addRow(self.quotes_box)
-        form.addRow(self.shortlist_box)
-        form.addRow(self.clear_button)
+        self.filters = FiltersBox()
+        self.filters.sig_changed.connect(self._filters_changed)
 
         self.model = ItemsModel(self)
         self.table = QTableView()
@@ -142,8 +93,17 @@ class SynthesisPanel(Panel):
         self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
         self.unshortlist_button = QPushButton("Take off shortlist")
         self.unshortlist_button.clicked.connect(lambda: self.shortlist_selected(False))
+        self.export_button = QPushButton("&Export data…")
+        self.export_button.setToolTip("Save the items found, the votes and the themes for a spreadsheet or a "
+                                      "qualitative analysis program")
+        export_menu = QMenu(self.export_button)
+        for kind, label in EXPORT_CHOICES:
+            export_menu.addAction(label, lambda k=kind: self._choose_export_target(k))
+        self.export_button.setMenu(export_menu)
+        self.export_op: Op | None = None
         item_buttons = QHBoxLayout()
         item_buttons.addWidget(self.status, 1)
+        item_buttons.addWidget(self.export_button)
         item_buttons.addWidget(self.shortlist_button)
         item_buttons.addWidget(self.unshortlist_button)
         items_page = QWidget()
@@ -172,7 +132,7 @@ class SynthesisPanel(Panel):
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(filters)
+        split.addWidget(self.filters)
         split.addWidget(self.tabs)
         split.addWidget(self.codebook)
         split.setStretchFactor(1, 1)
@@ -197,15 +157,10 @@ class SynthesisPanel(Panel):
         themes = self.attempt(self.syn.themes)
         if themes is None:
             return
-        chosen = self.theme_combo.currentData()
-        self._filling = True
-        try:
-            self._fill(self.theme_combo, [(f"{t.name} ({t.count})", t.id) for t in themes])
-        finally:
-            self._filling = False
+        gone = self.filters.fill_themes(themes)
         self.codebook.set_themes(themes)
         f = self.current_filter()
-        if chosen or f.shortlisted_only:  # what is shown depends on the coding: search again
+        if gone or f.theme_id or f.shortlisted_only:  # what is shown depends on the coding: search again
             self.refresh_items()
             return
         marks = self.attempt(lambda: self.syn.marks(i.id for i in self.model.items)) or {}
@@ -218,50 +173,19 @@ class SynthesisPanel(Panel):
         facets = self.attempt(self.syn.facets)
         themes = self.attempt(self.syn.themes) or []
         self.empty.setVisible(not cafes)
-        self._filling = True
-        try:
-            self._fill(self.cafe_combo, [(f"{c.title} — {c.date}", c.id) for c in cafes])
-            if facets is not None:
-                self._fill(self.locality_combo, [(v, v) for v in facets.localities])
-                self._fill(self.group_combo, [(v, v) for v in facets.groups])
-                self._fill(self.question_combo, [(v, v) for v in facets.questions])
-                self._fill(self.outcome_combo, [(v, v) for v in facets.outcomes])
-            self._fill(self.theme_combo, [(f"{t.name} ({t.count})", t.id) for t in themes])
-        finally:
-            self._filling = False
+        self.filters.fill(cafes, facets, themes)
         self.codebook.set_themes(themes)
         self.refresh_items()
 
-    @staticmethod
-    def _fill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.clear()
-        combo.addItem(ANY, "")
-        for label, value in choices:
-            combo.addItem(label, value)
-            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
-        found = combo.findData(current) if current else 0
-        combo.setCurrentIndex(max(0, found))
-
     def current_filter(self) -> SynthesisFilter:
         """What the search box and the filters say, as a SynthesisFilter."""
-        def day(edit: QDateEdit) -> str:
-            return "" if edit.date() == edit.minimumDate() else edit.date().toString("yyyy-MM-dd")
-
-        sources = tuple(s for s, box in self.source_boxes.items() if box.isChecked())
-        return SynthesisFilter(
-            text=self.search.text(), date_from=day(self.date_from), date_to=day(self.date_to),
-            locality=self.locality_combo.currentData() or "", group=self.group_combo.currentData() or "",
-            question=self.question_combo.currentData() or "", outcome=self.outcome_combo.currentData() or "",
-            sources=sources if len(sources) < len(SOURCES) else (), theme_id=self.theme_combo.currentData() or "",
-            cafe_id=self.cafe_combo.currentData() or "", quotes_only=self.quotes_box.isChecked(),
-            shortlisted_only=self.shortlist_box.isChecked())
+        return self.filters.filter(self.search.text())
 
     def refresh_items(self) -> None:
         """Run the search and filters again and show the result (best match first when searching)."""
         self.timer.stop()
         f = self.current_filter()
-        if not any(box.isChecked() for box in self.source_boxes.values()):
+        if not self.filters.any_source():
             self.model.set_items([], {})
             self.status.setText("Tick at least one of Notes, Comments or Paper to see items.")
             return
@@ -289,27 +213,13 @@ class SynthesisPanel(Panel):
         elif page is self.votes:
             self.votes.set_outcomes(self.attempt(self.syn.votes) or [])
 
-    def _filters_changed(self, *_args) -> None:
-        if not self._filling:
-            self.refresh_items()
+    def _filters_changed(self) -> None:
+        self.refresh_items()
 
     def clear_filters(self) -> None:
         """Back to every imported item: search cleared, every filter on Any, every source ticked."""
-        self._filling = True
-        try:
-            self.search.clear()
-            for combo in (self.cafe_combo, self.locality_combo, self.group_combo, self.question_combo,
-                          self.outcome_combo, self.theme_combo):
-                combo.setCurrentIndex(0)
-            for edit in (self.date_from, self.date_to):
-                edit.setDate(edit.minimumDate())
-            for box in self.source_boxes.values():
-                box.setChecked(True)
-            self.quotes_box.setChecked(False)
-            self.shortlist_box.setChecked(False)
-        finally:
-            self._filling = False
-        self.refresh_items()
+        self.search.clear()
+        self.filters.clear()
 
     # --- selection and coding ---------------------------------------------------------------------------------
 
@@ -366,6 +276,39 @@ class SynthesisPanel(Panel):
             return
         text = "Add to shortlist" if keep else "Take off shortlist"
         self.push(text, lambda: self.syn.shortlist(ids, keep), lambda: self.syn.shortlist(ids, not keep))
+
+    # --- data for analysis tools -------------------------------------------------------------------------------
+
+    def export_data(self, kind: str, target: str | Path) -> Op | None:
+        """Write the items matching the current search and filters (with the votes and the codebook) as `kind`
+        ("xlsx", "csv" into a folder, "qdpx"), off the GUI thread with progress and Cancel; the running Op."""
+        if self.export_op is not None and not self.export_op.done:
+            self.sig_message.emit("An export is already running; wait for it to finish.")
+            return None
+        db_path, f = self.services.store.path, self.current_filter()
+
+        def work(ctx):
+            return export_data(db_path, kind, target, f, ctx.progress, ctx.cancelled)
+
+        def done(path) -> None:
+            self.sig_message.emit(f"Saved {Path(path).name}" + (" (the items matching the search and filters)."
+                                                                  if f != SynthesisFilter() else "."))
+
+        self.export_op = run_op(self, "Saving the synthesis data…", work, done, self.sig_message.emit)
+        return self.export_op
+
+    def _choose_export_target(self, kind: str) -> None:
+        home = str(Path.home())
+        if kind == "csv":
+            path = QFileDialog.getExistingDirectory(self, "Choose a folder for items.csv, votes.csv and themes.csv",
+                                                    home)
+        else:
+            suffix, what = (".xlsx", "Excel workbook (*.xlsx)") if kind == "xlsx" else \
+                (".qdpx", "REFI-QDA project (*.qdpx)")
+            path, _ = QFileDialog.getSaveFileName(self, "Save the synthesis data",
+                                                  str(Path(home) / f"synthesis{suffix}"), what)
+        if path:
+            self.export_data(kind, path)
 
     @staticmethod
     def _ask(title: str, text: str) -> bool:

@@ -86,12 +86,12 @@ def test_search_shows_hits_in_bold_best_first(page, qtbot):
 
 
 def test_filters_narrow_and_clear(page):
-    page.locality_combo.setCurrentIndex(page.locality_combo.findData("Perth"))
+    page.filters.locality_combo.setCurrentIndex(page.filters.locality_combo.findData("Perth"))
     assert page.model.rowCount() == 3
-    page.source_boxes["note-taker"].setChecked(False)
-    page.source_boxes["paper"].setChecked(False)
+    page.filters.source_boxes["note-taker"].setChecked(False)
+    page.filters.source_boxes["paper"].setChecked(False)
     assert texts(page) == ["Peer support groups helped me most"]
-    page.source_boxes["participant"].setChecked(False)
+    page.filters.source_boxes["participant"].setChecked(False)
     assert page.model.rowCount() == 0 and "Tick at least one" in page.status.text()
     page.clear_filters()
     assert page.model.rowCount() == 6
@@ -143,7 +143,7 @@ def test_shortlist_and_codebook_file(page, tmp_path):
     select_rows(page, [0])
     page.shortlist_button.click()
     assert page.shortlisted(0)
-    page.shortlist_box.setChecked(True)
+    page.filters.shortlist_box.setChecked(True)
     assert page.model.rowCount() == 1
     page.undo_stack.undo()
     assert page.model.rowCount() == 0
