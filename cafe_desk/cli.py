@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
                              "full before anything is written; imported cafés are read-only")
     imports.add_argument("--identity", metavar="KEY", required=True, help="the central key file (from keygen)")
     imports.add_argument("files", metavar="FILE", nargs="+", help="the bundles to import")
+    receipt = sub.add_parser("receipt", help="write a receipt for an imported café: proof for its facilitator that "
+                             "the export arrived whole")
+    receipt.add_argument("cafe", metavar="CAFE", help="the imported café's id or short code")
+    receipt.add_argument("--out", metavar="FILE", required=True, help="the receipt to write (FILE.cafe-receipt)")
+    check = sub.add_parser("check-receipt", help="check a receipt from the central team against this laptop's "
+                           "exports; with --delete, then delete that café's raw data from this laptop")
+    check.add_argument("file", metavar="FILE", help="the receipt (FILE.cafe-receipt)")
+    check.add_argument("--delete", action="store_true", help="delete the café's notes, comments, votes and plan "
+                       "from this laptop once the receipt matches (this can't be undone)")
     return parser
 
 
@@ -83,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             return _export(services, args)
         if args.command == "import":
             return _import(services, args.identity, args.files)
+        if args.command == "receipt":
+            return _receipt(services, args.cafe, args.out)
+        if args.command == "check-receipt":
+            return _check_receipt(services, args.file, args.delete)
         if args.command == "status":
             data = services.cafes.status(args.cafe)
             print(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None))
@@ -200,8 +213,9 @@ def _export(services, args) -> int:
     elif not args.recipient:
         raise UserError("Say who can open the bundle: --recipient age1… (the central team's public key) or "
                         "--passphrase-file F.")
-    data, result = ExportService(services).export_cafe(args.cafe, args.recipient, passphrase,
-                                                       include_flagged=args.include_flagged)
+    exporter = ExportService(services)
+    data, result = exporter.export_cafe(args.cafe, args.recipient, passphrase,
+                                        include_flagged=args.include_flagged, record=False)
     target = Path(args.out)
     if not target.parent.is_dir():
         raise UserError(f"The folder for {target} does not exist.")
@@ -215,6 +229,7 @@ def _export(services, args) -> int:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    exporter.record_export(result, data)
     print(result.summary(str(target)))
     return 0
 
@@ -234,3 +249,28 @@ def _import(services, identity: str, files: list[str]) -> int:
             refused += 1
             print(f"Refused {name}: {exc}", file=sys.stderr, flush=True)
     return 2 if refused else 0
+
+
+def _receipt(services, cafe_key: str, out: str) -> int:
+    """Write the receipt for an imported café; print one line saying what it confirms."""
+    from cafe_desk.services.receipts import ReceiptService
+
+    receipt = ReceiptService(services.store).write_receipt(cafe_key, out)
+    notes = f"{receipt.notes} note{'s' if receipt.notes != 1 else ''}"
+    print(f"Receipt for “{receipt.title}” ({notes}) → {out}")
+    return 0
+
+
+def _check_receipt(services, path: str, delete: bool) -> int:
+    """Print what the receipt confirms; with `delete`, then delete that café's raw data and say so."""
+    from cafe_desk.services.receipts import ReceiptService
+
+    receipts = ReceiptService(services.store)
+    check = receipts.check_receipt(path)
+    print(f"{check.line()} Café {check.short_code} ({check.cafe_id}).", flush=True)
+    if not delete:
+        print("Nothing was deleted. Add --delete to delete this café's raw data from this laptop.")
+        return 0
+    receipts.delete_raw_data(check.cafe_id, path)
+    print(f"Deleted “{check.title}” from this laptop.")
+    return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -9,10 +10,13 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
+from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.export import bundle, cafe_export
 from cafe_desk.export.cafe_export import ExportResult, PreviewItem
+from cafe_desk.export.receipt import manifest_counts
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.storage.rows import utc_now
 
 RECIPIENTS_KEY = "export.recipients"
 
@@ -27,6 +31,7 @@ class ExportService(ServiceBase):
     def __init__(self, services):
         super().__init__(services.store)
         self.services = services
+        self._built_at: dict[str, str] = {}  # export id -> when its contents were read (UTC ISO)
 
     def started_at(self, cafe_id: str) -> str | None:
         """When the café's countdown first ran (UTC, ISO), from its audit log; None if it never ran."""
@@ -45,15 +50,33 @@ class ExportService(ServiceBase):
                                  include_flagged=include_flagged, leave_out=leave_out)
 
     def export_cafe(self, cafe_key: str, recipients: list[str], passphrase: str | None = None, *,
-                    include_flagged: bool = False,
-                    leave_out: AbstractSet[str] = frozenset()) -> tuple[bytes, ExportResult]:
+                    include_flagged: bool = False, leave_out: AbstractSet[str] = frozenset(),
+                    record: bool = True) -> tuple[bytes, ExportResult]:
         """(the encrypted bundle, what went into it). Encrypts to every recipient "age1…", or to `passphrase`.
-        `leave_out`: ids of notes the facilitator chose to leave out."""
+        `leave_out`: ids of notes the facilitator chose to leave out. With `record`, the export is remembered at
+        once (see `record_export`); a caller that writes the file itself passes False and records after writing."""
         if passphrase is None:
             for r in recipients:
                 bundle.parse_recipient(r)
+        built_at = utc_now()
         result = self.build(cafe_key, include_flagged=include_flagged, leave_out=leave_out)
-        return bundle.seal(bundle.pack(result.files), recipients, passphrase), result
+        data = bundle.seal(bundle.pack(result.files), recipients, passphrase)
+        self._built_at[json.loads(result.files[bundle.MANIFEST])["export_id"]] = built_at
+        if record:
+            self.record_export(result, data)
+        return data, result
+
+    def record_export(self, result: ExportResult, data: bytes) -> Changes:
+        """Remember in the café's audit log that `data` (the encrypted bundle, byte for byte as written) left this
+        laptop: its export id, SHA-256, the manifest's record counts, and when its contents were read (UTC ISO).
+        A receipt from the central team is checked against this before anything is deleted."""
+        manifest = json.loads(result.files[bundle.MANIFEST])
+        cafe_id, export_id = manifest["cafe_id"], manifest["export_id"]
+        with self.store.transaction():
+            self.store.audit(cafe_id, "export", "cafe", cafe_id, export_id=export_id,
+                             bundle_sha256=hashlib.sha256(data).hexdigest(), counts=manifest_counts(manifest),
+                             built_at=self._built_at.pop(export_id, None) or utc_now())
+        return Changes()
 
     def preview(self, cafe_key: str) -> list[PreviewItem]:
         """Every note and comment of the café with the redactions an export would make, for review before export."""
@@ -102,7 +125,8 @@ def export_to_file(db_path: str | Path, cafe_key: str, recipients: list[str], ta
                    leave_out: AbstractSet[str] = frozenset(), include_flagged: bool = False,
                    cancelled: Callable[[], bool] = lambda: False,
                    progress: Callable[[int, int], None] = lambda done, total: None) -> ExportResult:
-    """Export a café to `target` on a connection of its own (safe to call off the GUI thread), closed afterwards.
+    """Export a café to `target` on a connection of its own (safe to call off the GUI thread), closed afterwards;
+    the export is recorded (for a later receipt) once the file is in place.
     Raises Cancelled when `cancelled()` turns true (nothing written), UserError for anything the person can fix."""
     from cafe_desk.services import Services
     from cafe_desk.storage.store import Store
@@ -110,12 +134,14 @@ def export_to_file(db_path: str | Path, cafe_key: str, recipients: list[str], ta
     store = Store(Path(db_path))
     try:
         progress(0, 3)
-        data, result = ExportService(Services.build(store)).export_cafe(
-            cafe_key, recipients, include_flagged=include_flagged, leave_out=leave_out)
+        service = ExportService(Services.build(store))
+        data, result = service.export_cafe(cafe_key, recipients, include_flagged=include_flagged,
+                                           leave_out=leave_out, record=False)
         if cancelled():
             raise Cancelled("Export cancelled; nothing was written.")
         progress(2, 3)
         write_atomically(target, data, cancelled)
+        service.record_export(result, data)
         progress(3, 3)
         return result
     finally:

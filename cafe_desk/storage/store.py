@@ -12,11 +12,12 @@ from cafe_desk.storage.channel_store import ChannelStore
 from cafe_desk.storage.errors import friendly
 from cafe_desk.storage.import_store import ImportStore
 from cafe_desk.storage.note_store import NoteStore
+from cafe_desk.storage.receipt_store import ReceiptStore
 from cafe_desk.storage.rows import utc_now
 from cafe_desk.storage.vote_store import VoteStore
 
 
-class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore):
+class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore, ReceiptStore):
     """A connection to one data file. One per thread; every write goes through `transaction()`."""
 
     def __init__(self, path: Path):

@@ -1,13 +1,16 @@
-"""The Cafés page: every café in the database, search, open, new, close/reopen, and template files."""
+"""The Cafés page: every café in the database, search, open, new, close/reopen, template files, and opening a
+receipt from the central team to delete a café's raw data from this laptop."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
@@ -23,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import CafeSummary
+from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
 from cafe_desk.services import Services
+from cafe_desk.services.receipts import ReceiptCheck, ReceiptService
 from cafe_desk.ui.new_cafe_dialog import DATE_FORMAT, NewCafeDialog
 from cafe_desk.ui.panel import Panel
 
@@ -32,8 +38,18 @@ COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_NOTES = range(6)
 HEADERS = ("Code", "Title", "Date", "Locality", "State", "Notes")
 STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
 CLOSE_EXPLANATION = "A closed café can't be changed; you can reopen it later."
+DELETE_BUTTON = "Delete from this laptop"
+KEEP_BUTTON = "Keep it"
+DELETE_EXPLANATION = ("Deleting can't be undone: the café's plan, notes, comments and votes are removed from this "
+                      "laptop for good. The central team keeps the anonymised copy it received.")
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def run_box(box: QMessageBox) -> QAbstractButton | None:
+    """Show a message box and wait for the person's answer: the button they chose (None if they closed it)."""
+    box.exec()
+    return box.clickedButton()
 
 
 def show_date(iso: str) -> str:
@@ -93,7 +109,8 @@ class CafeListModel(QAbstractTableModel):
 class CafesPanel(Panel):
     """The list of cafés, newest first, with a search box and the actions that work on whole cafés."""
 
-    #: str — the id of a café the person wants to open (double-click, Enter, "Open", or a café just created)
+    #: str — the id of a café the person wants to open (double-click, Enter, "Open", or a café just created);
+    #: "" to close the open café (it is about to be deleted)
     sig_open_cafe = Signal(str)
 
     title = "Cafés"
@@ -101,6 +118,9 @@ class CafesPanel(Panel):
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(services, undo_stack, parent)
         self.new_cafe_dialog: NewCafeDialog | None = None
+        self.receipts = ReceiptService(services.store)
+        #: shows a message box and returns the button chosen; tests replace it to answer without blocking
+        self.show_box: Callable[[QMessageBox], QAbstractButton | None] = run_box
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search by title, place, date or code")
@@ -131,8 +151,11 @@ class CafesPanel(Panel):
         self.close_button = QPushButton("C&lose café")
         self.import_button = QPushButton("&Import template…")
         self.export_button = QPushButton("E&xport template…")
+        self.receipt_button = QPushButton("Open a receip&t…")
+        self.receipt_button.setToolTip("Open a receipt from the central team: once it shows your export arrived "
+                                       "whole, you can delete that café from this laptop.")
         for button in (self.open_button, self.new_button, self.close_button, self.import_button,
-                       self.export_button):
+                       self.export_button, self.receipt_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
 
         top = QHBoxLayout()
@@ -142,6 +165,7 @@ class CafesPanel(Panel):
         for button in (self.open_button, self.new_button, self.close_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -162,6 +186,7 @@ class CafesPanel(Panel):
         self.close_button.clicked.connect(self.toggle_closed)
         self.import_button.clicked.connect(self._choose_import_file)
         self.export_button.clicked.connect(self._choose_export)
+        self.receipt_button.clicked.connect(self._choose_receipt)
         self.refresh()
 
     # --- reading ------------------------------------------------------------------------------------------------
@@ -299,3 +324,55 @@ class CafesPanel(Panel):
                                               "Café templates (*.json)")
         if path:
             self.export_template(name, Path(path))
+
+    # --- receipts from the central team ---------------------------------------------------------------------------
+
+    def open_receipt(self, path: str | Path) -> bool:
+        """Check the receipt at `path`; if it matches a café here, ask whether to delete that café from this laptop
+        and do so only if the person confirms. True if the café was deleted. A receipt that does not match is
+        shown as one plain line and nothing is deleted."""
+        try:
+            check = self.receipts.check_receipt(path)
+        except UserError as exc:
+            self.show_box(self.refusal_box(str(exc)))
+            self.sig_message.emit(str(exc))
+            return False
+        self.select(check.cafe_id)  # the person sees which café the receipt is about
+        box, delete = self.receipt_box(check)
+        if self.show_box(box) is not delete:
+            self.sig_message.emit(f"“{check.title}” was kept on this laptop.")
+            return False
+        if self.cafe is not None and self.cafe.id == check.cafe_id:
+            self.sig_open_cafe.emit("")  # close it everywhere (and its phone channel) before it goes
+        changes = self.attempt(lambda: self.receipts.delete_raw_data(check.cafe_id, path))
+        if changes is None:
+            return False
+        self.announce(changes)
+        self.sig_message.emit(f"“{check.title}” was deleted from this laptop.")
+        return True
+
+    def receipt_box(self, check: ReceiptCheck) -> tuple[QMessageBox, QAbstractButton]:
+        """The question asked after a matching receipt, and its "Delete from this laptop" button ("Keep it" is the
+        default, and what Escape chooses)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Receipt from the central team",
+                          f"{check.line()} You can now delete this café's notes and comments from this laptop.",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(DELETE_EXPLANATION)
+        delete = box.addButton(DELETE_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(KEEP_BUTTON, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        return box, delete
+
+    def refusal_box(self, message: str) -> QMessageBox:
+        """The one-line message shown when a receipt can't be used (nothing was deleted)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Receipt from the central team", message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("Nothing was deleted.")
+        return box
+
+    def _choose_receipt(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a receipt from the central team", str(Path.home()),
+                                              f"Café receipts (*{RECEIPT_SUFFIX});;All files (*)")
+        if path:
+            self.open_receipt(Path(path))

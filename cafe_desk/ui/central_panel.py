@@ -1,4 +1,5 @@
-"""The Central page: the central team's key pair (created, kept, handed out) and importing `.cafe` files."""
+"""The Central page: the central team's key pair (created, kept, handed out), importing `.cafe` files, and writing
+receipts that tell facilitators their café arrived whole."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +25,9 @@ from cafe_desk.central.desk import CentralKeys, ImportRun, import_files, public_
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.export.keys import BadKey, read_identity, write_identity
+from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
 from cafe_desk.services import Services
+from cafe_desk.services.receipts import ReceiptService
 from cafe_desk.ui.ops import Op, run_op
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.qr_view import QrView
@@ -33,6 +37,10 @@ KEEP_SAFE = ("Keep the key file safe: anyone with it can open the cafés sent to
              "Give facilitators only the public key (age1…).")
 NO_KEY = "Choose the key file first: “Create a key pair…” or “Use an existing key file…”, then import."
 NO_PUBLIC = "No key chosen yet"
+RECEIPT_HINT = ("Send the facilitator a receipt once their café is imported: it shows their export arrived whole, so "
+                "they can delete the café's notes from their laptop.")
+NO_IMPORTED = "No imported cafés yet"
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the receipt combo's short code of each café
 
 
 def cafe_files(urls) -> list[str]:
@@ -48,6 +56,7 @@ class CentralPanel(Panel):
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(services, undo_stack, parent)
         self.keys = CentralKeys(services.store)
+        self.receipts = ReceiptService(services.store)
         self.public_key = ""
         self.op: Op | None = None
         self.last_run: ImportRun | None = None
@@ -94,6 +103,16 @@ class CentralPanel(Panel):
         self.closing = QLabel()
         self.closing.setAccessibleName("Import summary")
         self.closing.setWordWrap(True)
+        self.receipt_combo = QComboBox()
+        self.receipt_combo.setAccessibleName("Imported café to write a receipt for")
+        self.receipt_combo.setPlaceholderText(NO_IMPORTED)
+        receipt_label = QLabel("Receipt &for:")
+        receipt_label.setBuddy(self.receipt_combo)
+        self.receipt_button = QPushButton("&Write receipt…")
+        self.receipt_button.setAccessibleName("Write receipt")
+        self.receipt_button.clicked.connect(self._choose_receipt_file)
+        receipt_hint = QLabel(RECEIPT_HINT)
+        receipt_hint.setWordWrap(True)
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
@@ -122,14 +141,30 @@ class CentralPanel(Panel):
         import_layout.addWidget(summary_label)
         import_layout.addWidget(self.summary, 1)
         import_layout.addWidget(self.closing)
+        receipt_row = QHBoxLayout()
+        receipt_row.addWidget(receipt_label)
+        receipt_row.addWidget(self.receipt_combo, 1)
+        receipt_row.addWidget(self.receipt_button)
+        receipts_box = QGroupBox("Receipts")
+        receipts_layout = QVBoxLayout(receipts_box)
+        receipts_layout.addWidget(receipt_hint)
+        receipts_layout.addLayout(receipt_row)
+        right = QVBoxLayout()
+        right.addWidget(import_box, 1)
+        right.addWidget(receipts_box)
         columns = QHBoxLayout()
         columns.addWidget(keys_box, 1)
-        columns.addWidget(import_box, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addLayout(columns, 1)
         layout.addWidget(self.message)
         self._show_key(self.attempt(self.keys.key_path))
+        self.refresh_receipts()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.cafes:
+            self.refresh_receipts()
 
     # --- keys --------------------------------------------------------------------------------------------------------
 
@@ -256,6 +291,8 @@ class CentralPanel(Panel):
         self.closing.setText(run.closing_line())
         self.sig_message.emit(run.closing_line())
         if run.imported:
+            self.refresh_receipts()
+            self.receipt_combo.setCurrentIndex(0)  # the café imported last, ready for its receipt
             self.announce(Changes(cafes=True))
 
     def _failed(self, message: str) -> None:
@@ -285,6 +322,40 @@ class CentralPanel(Panel):
             return
         event.acceptProposedAction()
         self.import_paths(paths)
+
+    # --- receipts -----------------------------------------------------------------------------------------------------
+
+    def refresh_receipts(self) -> None:
+        """List the imported cafés, the one imported last first (keeping the chosen one chosen)."""
+        keep = self.receipt_combo.currentData()
+        self.receipt_combo.clear()
+        for cafe in self.attempt(self.receipts.imported_cafes) or []:
+            self.receipt_combo.addItem(f"{cafe.title} · {cafe.date} · {cafe.short_code}", cafe.id)
+            self.receipt_combo.setItemData(self.receipt_combo.count() - 1, cafe.short_code, CODE_ROLE)
+        index = self.receipt_combo.findData(keep) if keep else -1
+        self.receipt_combo.setCurrentIndex(index if index >= 0 else 0 if self.receipt_combo.count() else -1)
+        self.receipt_button.setEnabled(self.receipt_combo.count() > 0)
+
+    def write_receipt(self, path: str | Path) -> bool:
+        """Write the receipt for the chosen imported café to `path`; False, with a plain message, if not."""
+        cafe_id = self.receipt_combo.currentData()
+        if not cafe_id:
+            return self._say("Import a café file first; receipts are written for imported cafés.")
+        try:
+            receipt = self.receipts.write_receipt(cafe_id, path)
+        except UserError as exc:
+            return self._say(str(exc))
+        self.sig_message.emit(f"Receipt for “{receipt.title}” saved to {Path(path).name}: send it to the café's "
+                              "facilitator.")
+        return self._say("")
+
+    def _choose_receipt_file(self) -> None:
+        name = str(self.receipt_combo.currentData(CODE_ROLE) or "cafe").lower()
+        path, _ = QFileDialog.getSaveFileName(self, "Write a receipt for the facilitator",
+                                              str(Path.home() / f"receipt-{name}{RECEIPT_SUFFIX}"),
+                                              f"Café receipts (*{RECEIPT_SUFFIX})")
+        if path:
+            self.write_receipt(path if Path(path).suffix else path + RECEIPT_SUFFIX)
 
     def _say(self, message: str) -> bool:
         self.message.setText(message)

@@ -1,0 +1,130 @@
+"""`cafe-desk receipt` and `cafe-desk check-receipt`, run as real processes on a facilitator's and a central data
+folder: export, import, receipt, check, delete — and every refusal as one line on stderr with status 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cafe_desk.export import keys
+from cafe_desk.services import Services
+from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.storage.store import Store
+from tests.central import make_cafe, snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cafe_desk(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
+
+
+def assert_fails(result: subprocess.CompletedProcess, message: str) -> None:
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"cafe-desk: {message}\n")
+
+
+def ok(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def state_of(data_dir: Path) -> str:
+    store = Store(Settings(data_dir).db_path)
+    try:
+        return snapshot(store)
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def folders(tmp_path):
+    """(laptop data folder, central data folder, key file, the laptop café's id and short code)."""
+    laptop, central, key = tmp_path / "laptop", tmp_path / "central", tmp_path / "central.key"
+    keys.write_identity(key)
+    store = Store(Settings(laptop).db_path)
+    try:
+        cafe = make_cafe(Services.build(store))
+    finally:
+        store.close()
+    return laptop, central, key, cafe.id, cafe.short_code
+
+
+def send(folders, tmp_path: Path, name: str = "perth") -> Path:
+    """Export the café with the CLI, import it at the central desk with the CLI; the bundle's path."""
+    laptop, central, key, _, code = folders
+    public = str(keys.read_identity(key).to_public())
+    bundle = tmp_path / f"{name}.cafe"
+    ok(cafe_desk("export", code, "--recipient", public, "--out", str(bundle), data_dir=laptop))
+    ok(cafe_desk("import", "--identity", str(key), str(bundle), data_dir=central))
+    return bundle
+
+
+def imported_code(central: Path) -> str:
+    return json.loads(ok(cafe_desk("cafes", "--json", data_dir=central)))[0]["short_code"]
+
+
+def test_receipt_check_and_delete(folders, tmp_path):
+    laptop, central, _, cafe_id, code = folders
+    send(folders, tmp_path)
+    receipt = tmp_path / "perth.cafe-receipt"
+    assert ok(cafe_desk("receipt", imported_code(central), "--out", str(receipt), data_dir=central)) == (
+        f"Receipt for “Perth café” (3 notes) → {receipt}\n")
+    assert json.loads(receipt.read_text(encoding="utf-8"))["cafe_id"] == cafe_id
+
+    checked = ok(cafe_desk("check-receipt", str(receipt), data_dir=laptop)).splitlines()
+    assert checked[0].startswith("The central team received “Perth café” whole (3 notes, exported ")
+    assert checked[0].endswith(f"Café {code} ({cafe_id}).")
+    assert checked[1] == "Nothing was deleted. Add --delete to delete this café's raw data from this laptop."
+    assert [c["id"] for c in json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop)))] == [cafe_id]
+
+    deleted = ok(cafe_desk("check-receipt", str(receipt), "--delete", data_dir=laptop)).splitlines()
+    assert deleted[-1] == "Deleted “Perth café” from this laptop."
+    assert json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop))) == []
+    assert len(json.loads(ok(cafe_desk("cafes", "--json", data_dir=central)))) == 1
+
+
+def test_a_receipt_for_an_older_export_is_refused(folders, tmp_path):
+    laptop, central, _, cafe_id, _ = folders
+    send(folders, tmp_path)
+    receipt = tmp_path / "perth.cafe-receipt"
+    ok(cafe_desk("receipt", imported_code(central), "--out", str(receipt), data_dir=central))
+    public = str(keys.read_identity(folders[2]).to_public())
+    ok(cafe_desk("export", cafe_id, "--recipient", public, "--out", str(tmp_path / "again.cafe"), data_dir=laptop))
+    before = state_of(laptop)
+    assert_fails(cafe_desk("check-receipt", str(receipt), "--delete", data_dir=laptop),
+                 "This receipt is for a different export of this café — export again or ask for the receipt of the "
+                 "latest file.")
+    assert state_of(laptop) == before
+
+
+def test_refusals_are_one_line_with_status_2(folders, tmp_path):
+    laptop, central, _, _, code = folders
+    assert_fails(cafe_desk("receipt", code, "--out", str(tmp_path / "r.cafe-receipt"), data_dir=laptop),
+                 "“Perth café” was made on this computer, not imported from a café file, so there is no receipt "
+                 "to write for it.")
+    assert not (tmp_path / "r.cafe-receipt").exists()
+    assert_fails(cafe_desk("receipt", "NOPE99", "--out", str(tmp_path / "r.cafe-receipt"), data_dir=central),
+                 "There is no café 'NOPE99' here. `cafe-desk cafes` lists the ones there are.")
+    note = tmp_path / "note.cafe-receipt"
+    note.write_text("Got it, thanks!\n", encoding="utf-8")
+    before = state_of(laptop)
+    assert_fails(cafe_desk("check-receipt", str(note), "--delete", data_dir=laptop),
+                 "This file can't be read as a Café Desk receipt (it is not receipt text).")
+    assert_fails(cafe_desk("check-receipt", str(tmp_path / "missing.cafe-receipt"), data_dir=laptop),
+                 "This receipt file can't be read (it may be missing, or its permissions may not allow it).")
+    assert state_of(laptop) == before
+
+
+def test_a_receipt_into_a_missing_folder(folders, tmp_path):
+    _, central, _, _, _ = folders
+    send(folders, tmp_path)
+    target = tmp_path / "nowhere" / "r.cafe-receipt"
+    assert_fails(cafe_desk("receipt", imported_code(central), "--out", str(target), data_dir=central),
+                 f"The folder for {target} does not exist, so nothing was written.")
