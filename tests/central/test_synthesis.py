@@ -63,7 +63,9 @@ def test_every_imported_item_with_its_cafe(desk, central):
     syn, _ = desk
     found = syn.find()
     assert found.total == 8 and not found.truncated
-    assert [c.title for c in syn.cafes()] == ["Inverness café", "Perth café"]  # newest date first
+    cafes = syn.cafes()
+    assert [(c.title, c.items) for c in cafes] == [("Inverness café", 5), ("Perth café", 3)]  # newest date first
+    assert all(c.export_id and c.imported_at for c in cafes)
     item = next(i for i in found.items if i.text == "Waited eight months for a first appointment")
     assert (item.cafe_title, item.date, item.locality, item.table, item.round, item.is_quote) == (
         "Perth café", "2026-03-14", "Perth", 2, 2, True)
