@@ -27,6 +27,19 @@ def hits_as_html(item: Item) -> str:
     return text.replace(HIT_START, "<b>").replace(HIT_END, "</b>")
 
 
+def item_html(item: Item, themes: str) -> str:
+    """One item in full for the reading pane: its text (hits in bold), then where it came from."""
+    where = ", ".join(p for p in (item.cafe_title, item.locality, item.date, place(item)) if p)
+    lines = [f"<p>{hits_as_html(item)}</p>",
+             f"<p><small>{html.escape(item.source_label)}{' (quote)' if item.is_quote else ''} · "
+             f"{html.escape(where)}"]
+    for label, value in (("Question", item.question), ("Group", item.group), ("Outcomes", "; ".join(item.outcomes)),
+                         ("Café's tags", ", ".join(item.cafe_themes)), ("Themes", themes)):
+        if value:
+            lines.append(f"<br>{label}: {html.escape(value)}")
+    return "".join(lines) + "</small></p>"
+
+
 def place(item: Item) -> str:
     parts = [f"table {item.table}" if item.table is not None else "",
              f"round {item.round}" if item.round is not None else ""]

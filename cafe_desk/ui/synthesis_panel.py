@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -28,13 +29,21 @@ from PySide6.QtWidgets import (
 from cafe_desk.central.desk import export_data
 from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.core.synthesis import Found, SynthesisFilter
 from cafe_desk.services import Services
 from cafe_desk.ui.codebook_box import CodebookBox
 from cafe_desk.ui.ops import Op, run_op
 from cafe_desk.ui.panel import Panel
+from cafe_desk.ui.search_runner import SearchRunner
 from cafe_desk.ui.synthesis_filters import FiltersBox
-from cafe_desk.ui.synthesis_models import COL_SHORTLIST, COL_TEXT, HitsDelegate, ItemsModel, ThemeCountsModel
+from cafe_desk.ui.synthesis_models import (
+    COL_SHORTLIST,
+    COL_TEXT,
+    HitsDelegate,
+    ItemsModel,
+    ThemeCountsModel,
+    item_html,
+)
 from cafe_desk.ui.synthesis_votes import SynthesisVotes
 
 SEARCH_DELAY_MS = 300
@@ -54,6 +63,8 @@ class SynthesisPanel(Panel):
                  confirm: Callable[[str, str], bool] | None = None):
         super().__init__(services, undo_stack, parent)
         self.syn = SynthesisService(services.store)
+        self.runner = SearchRunner(services.store.path, self)
+        self.runner.sig_failed.connect(self._read_failed)
         self.confirm = confirm or self._ask
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh_items)
@@ -81,7 +92,14 @@ class SynthesisPanel(Panel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setItemDelegateForColumn(COL_TEXT, HitsDelegate(self.table))
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sizing 2,000 rich-text rows would stall
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("The item chosen, in full")
+        self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.detail.setPlaceholderText("Choose an item to read it in full here.")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
@@ -89,6 +107,7 @@ class SynthesisPanel(Panel):
             if width:
                 self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentChanged.connect(self._selection_changed)
         self.shortlist_button = QPushButton("Add to &shortlist")
         self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
         self.unshortlist_button = QPushButton("Take off shortlist")
@@ -109,6 +128,7 @@ class SynthesisPanel(Panel):
         items_page = QWidget()
         items_layout = QVBoxLayout(items_page)
         items_layout.addWidget(self.table, 1)
+        items_layout.addWidget(self.detail)
         items_layout.addLayout(item_buttons)
 
         self.counts_model = ThemeCountsModel(self)
@@ -168,33 +188,42 @@ class SynthesisPanel(Panel):
         self._refresh_tab()
 
     def reload(self) -> None:
-        """Fill the filters from what is imported, then show the items, the codebook and the current tab."""
-        cafes = self.attempt(self.syn.cafes) or []
-        facets = self.attempt(self.syn.facets)
-        themes = self.attempt(self.syn.themes) or []
+        """Fill the filters from what is imported, then show the items, the codebook and the current tab (read off
+        the GUI thread; the answer arrives in `_reloaded`)."""
+        f = self.current_filter()
+        self.status.setText("Looking through the imported cafés…")
+        self.runner.ask(lambda syn: (syn.cafes(), syn.facets(), syn.themes(), f, syn.find(f)), self._reloaded)
+
+    def _reloaded(self, answer) -> None:
+        cafes, facets, themes, f, found = answer
         self.empty.setVisible(not cafes)
         self.filters.fill(cafes, facets, themes)
         self.codebook.set_themes(themes)
-        self.refresh_items()
+        if f == self.current_filter():
+            self._show(f, found)
+        else:  # a filter offered before is no longer there: search again with what the filters say now
+            self.refresh_items()
 
     def current_filter(self) -> SynthesisFilter:
         """What the search box and the filters say, as a SynthesisFilter."""
         return self.filters.filter(self.search.text())
 
     def refresh_items(self) -> None:
-        """Run the search and filters again and show the result (best match first when searching)."""
+        """Run the search and filters again (off the GUI thread) and show the result, best match first when
+        searching."""
         self.timer.stop()
         f = self.current_filter()
         if not self.filters.any_source():
+            self.runner.ask(lambda syn: None, lambda _none: None)  # anything still running is dropped
             self.model.set_items([], {})
             self.status.setText("Tick at least one of Notes, Comments or Paper to see items.")
             return
-        found = self.attempt(lambda: self.syn.find(f))
-        if found is None:
-            return
+        self.status.setText("Searching…")
+        self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+
+    def _show(self, f: SynthesisFilter, found: Found) -> None:
         names = {t.id: t.name for t in self.codebook.themes}
         self.model.set_items(found.items, names)
-        self.table.resizeRowsToContents()
         word = "item" if found.total == 1 else "items"
         if found.truncated:
             self.status.setText(f"Showing the first {len(found.items):,} of {found.total:,} {word}: search or "
@@ -213,6 +242,10 @@ class SynthesisPanel(Panel):
         elif page is self.votes:
             self.votes.set_outcomes(self.attempt(self.syn.votes) or [])
 
+    def _read_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.sig_message.emit(message)
+
     def _filters_changed(self) -> None:
         self.refresh_items()
 
@@ -228,6 +261,12 @@ class SynthesisPanel(Panel):
         return [self.model.item_at(r).id for r in rows]
 
     def _selection_changed(self, *_args) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and current.row() < self.model.rowCount():
+            item = self.model.item_at(current.row())
+            self.detail.setHtml(item_html(item, self.model.themes_of(item)))
+        else:
+            self.detail.clear()
         chosen = bool(self.table.selectionModel().selectedRows())
         for button in (self.shortlist_button, self.unshortlist_button):
             button.setEnabled(chosen)

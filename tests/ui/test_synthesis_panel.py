@@ -3,6 +3,7 @@ undo, the shortlist, the codebook's merge and delete (asked first), theme counts
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 
@@ -49,8 +50,15 @@ def imported(services, identity):
 def page(qtbot, imported, main_window):
     main_window.show_page(main_window.pages.index(main_window.synthesis_page))
     main_window.synthesis_page.confirm = lambda title, text: True
-    main_window.synthesis_page.reload()
-    return main_window.synthesis_page
+    page = main_window.synthesis_page
+    page.reload()
+    settle(qtbot, page)
+    return page
+
+
+def settle(qtbot, page: SynthesisPanel) -> None:
+    """Wait for the search running off the GUI thread to show its answer."""
+    qtbot.waitUntil(lambda: not page.runner.busy, timeout=5000)
 
 
 def select_rows(page: SynthesisPanel, rows) -> None:
@@ -74,7 +82,8 @@ def test_only_imported_cafes_are_shown(page, model_tester):
 
 def test_search_shows_hits_in_bold_best_first(page, qtbot):
     qtbot.keyClicks(page.search, "recov*")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
+    settle(qtbot, page)
     assert sorted(texts(page)) == ["Recovering takes time <and> patience",
                                    "Recovery colleges gave me a reason to get up"]
     shown = [page.model.index(r, COL_TEXT).data(HTML_ROLE) for r in range(2)]
@@ -82,26 +91,44 @@ def test_search_shows_hits_in_bold_best_first(page, qtbot):
     assert page.status.text() == "2 items, best match first."
     page.search.setText('"peer workers"')
     page.refresh_items()
+    settle(qtbot, page)
     assert texts(page) == ["Peer workers in every GP practice"]
+    page.table.setCurrentIndex(page.model.index(0, COL_TEXT))
+    detail = page.detail.toPlainText()
+    assert detail.startswith("Peer workers in every GP practice") and "Inverness café" in detail
+    assert "Question: " in detail
 
 
-def test_filters_narrow_and_clear(page):
+def test_typing_fast_shows_only_the_last_search(page, qtbot):
+    for text in ("p", "pe", "pee", "peer"):
+        page.search.setText(text)
+        page.refresh_items()
+    settle(qtbot, page)
+    assert texts(page) == [t for t in texts(page) if "Peer" in t] and page.model.rowCount() == 2
+
+
+def test_filters_narrow_and_clear(page, qtbot):
     page.filters.locality_combo.setCurrentIndex(page.filters.locality_combo.findData("Perth"))
+    settle(qtbot, page)
     assert page.model.rowCount() == 3
     page.filters.source_boxes["note-taker"].setChecked(False)
     page.filters.source_boxes["paper"].setChecked(False)
+    settle(qtbot, page)
     assert texts(page) == ["Peer support groups helped me most"]
     page.filters.source_boxes["participant"].setChecked(False)
+    settle(qtbot, page)
     assert page.model.rowCount() == 0 and "Tick at least one" in page.status.text()
     page.clear_filters()
+    settle(qtbot, page)
     assert page.model.rowCount() == 6
 
 
-def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window):
+def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window, qtbot):
     theme_id = page.codebook.new_theme("Peer support")
     assert [t.name for t in page.codebook.themes] == ["Peer support"]
     page.search.setText("peer")
     page.refresh_items()
+    settle(qtbot, page)
     select_rows(page, range(page.model.rowCount()))
     page.codebook.select(theme_id)
     assert page.codebook.code_button.isEnabled()
@@ -109,7 +136,7 @@ def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window):
     assert page.codebook.themes[0].count == 2
     assert all(page.model.index(r, COL_THEMES).data() == "Peer support" for r in range(page.model.rowCount()))
     main_window.undo_stack.undo()
-    assert page.syn.themes()[0].count == 0
+    assert page.syn.themes()[0].count == 0 and page.model.index(0, COL_THEMES).data() == ""
     main_window.undo_stack.redo()
     assert page.syn.themes()[0].count == 2
     page.tabs.setCurrentIndex(1)
@@ -120,7 +147,7 @@ def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window):
         main_window.grab().save(os.path.join(SHOTS, "synthesis-themes.png"))
 
 
-def test_merge_and_delete_are_asked_first(page):
+def test_merge_and_delete_are_asked_first(page, qtbot):
     a = page.codebook.new_theme("Access")
     b = page.codebook.new_theme("Getting help")
     select_rows(page, [0, 1])
@@ -135,23 +162,46 @@ def test_merge_and_delete_are_asked_first(page):
     page.codebook.merge([a, b], a)
     assert asked == ["Merge “Getting help” into “Access”? Their items will carry “Access”. This can't be undone."]
     assert [(t.name, t.count) for t in page.syn.themes()] == [("Access", 3)]
+    page.filters.theme_combo.setCurrentIndex(page.filters.theme_combo.findData(a))
+    settle(qtbot, page)
+    assert page.model.rowCount() == 3
     page.codebook.delete(a)
-    assert page.syn.themes() == [] and page.model.rowCount() == 6
+    settle(qtbot, page)
+    assert page.syn.themes() == [] and page.model.rowCount() == 6  # the theme filter went with the theme
 
 
-def test_shortlist_and_codebook_file(page, tmp_path):
+def test_shortlist_and_codebook_file(page, tmp_path, qtbot):
     select_rows(page, [0])
     page.shortlist_button.click()
     assert page.shortlisted(0)
     page.filters.shortlist_box.setChecked(True)
+    settle(qtbot, page)
     assert page.model.rowCount() == 1
     page.undo_stack.undo()
+    settle(qtbot, page)
     assert page.model.rowCount() == 0
     page.codebook.new_theme("Waiting times")
     target = tmp_path / "themes.codebook.json"
     assert page.codebook.save_codebook(target)
     assert json.loads(target.read_text(encoding="utf-8"))["themes"] == [{"name": "Waiting times", "description": ""}]
     assert not page.codebook.save_codebook(tmp_path / "missing" / "themes.json")
+
+
+def test_export_data_for_analysis_tools(page, qtbot, tmp_path):
+    page.search.setText("peer")
+    page.refresh_items()
+    settle(qtbot, page)
+    messages = []
+    page.sig_message.connect(messages.append)
+    op = page.export_data("csv", tmp_path)
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    with open(tmp_path / "items.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 2  # the items matching the search
+    assert messages[-1] == f"Saved {tmp_path.name} (the items matching the search and filters)."
+    op = page.export_data("qdpx", tmp_path / "missing" / "synthesis.qdpx")
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert not (tmp_path / "missing").exists() and messages[-1]
 
 
 def test_votes_tab(page, main_window):
@@ -167,6 +217,8 @@ def test_votes_tab(page, main_window):
 def test_screenshot_of_a_search(page, main_window, qtbot):
     page.search.setText("peer OR recov*")
     page.refresh_items()
+    settle(qtbot, page)
     assert page.model.rowCount() == 4
+    page.table.setCurrentIndex(page.model.index(1, COL_TEXT))
     if SHOTS:
         main_window.grab().save(os.path.join(SHOTS, "synthesis-search.png"))
