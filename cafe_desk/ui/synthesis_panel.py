@@ -161,11 +161,18 @@ class SynthesisPanel(Panel):
         layout.addWidget(self.empty)
         layout.addLayout(search_row)
         layout.addWidget(split, 1)
-        self.reload()
+        self.loaded = False  # read what is imported when the page is first shown, not at start-up
 
     # --- reading ------------------------------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            self.reload()
+
     def on_changes(self, changes: Changes) -> None:
+        if not self.loaded:
+            return
         if changes.cafes:
             self.reload()
         elif changes.themes:
@@ -190,6 +197,7 @@ class SynthesisPanel(Panel):
     def reload(self) -> None:
         """Fill the filters from what is imported, then show the items, the codebook and the current tab (read off
         the GUI thread; the answer arrives in `_reloaded`)."""
+        self.loaded = True
         f = self.current_filter()
         self.status.setText("Looking through the imported cafés…")
         self.runner.ask(lambda syn: (syn.cafes(), syn.facets(), syn.themes(), f, syn.find(f)), self._reloaded)
