@@ -148,6 +148,7 @@ class SynthesisPanel(Panel):
         self.codebook = CodebookBox(self)
         self.empty = QLabel(NOTHING_IMPORTED)
         self.empty.setWordWrap(True)
+        self.empty.hide()
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)

@@ -1,0 +1,292 @@
+"""Data exports of the central synthesis as tables: items, votes and themes, as three CSV files or one XLSX workbook.
+
+Both read through `SynthesisService` (no SQL, no Qt here) and stream the items one at a time, so a central database
+of a million items is never held in memory. Everything is written in a hidden temporary folder beside the target and
+moved into place at the end: a failure or a cancel leaves nothing behind.
+
+What an analyst gets:
+- items: one row per note or comment; lists (outcomes, café tags, themes) are joined with "; "; "themes" are the
+  codebook's theme names. The filter narrows the items only: votes and themes always cover every imported café.
+- votes: one row per outcome across all cafés (group "all voters"), then one row per group split. A split of fewer
+  than five voters (SMALL_GROUP) is suppressed: its voters and share are left empty and "suppressed" says yes.
+  Shares are numbers from 0 to 1 (4 decimals), so they sort and chart as numbers.
+- themes: long format, one row per theme and café (theme, description, items in all cafés, café, café id, date,
+  locality, items in café), not one column per café. With dozens or hundreds of cafés a wide sheet runs far off the
+  screen and café titles repeat (two "Perth café"s would clash as column names); long rows are what a pivot table, R
+  or pandas start from, and pivoting them wide is one step, while the other way round is not. A theme no item
+  carries yet keeps one row, with no café.
+CSV is a folder of items.csv, votes.csv and themes.csv rather than one ZIP, so each opens with a double click: UTF-8
+with a BOM (so Excel reads accents right), one header row. Participants' free text is untrusted: a text cell that
+starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text
+instead of running it as a formula. The workbook writes every text as a typed string, never a formula, so there the
+text stays exactly as typed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.exceptions import XlsxFileError
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.core.vote_synthesis import MEASURE_AGREE, OutcomeSynthesis
+from cafe_desk.services.exporting import Cancelled
+
+Progress = Callable[[int, int], None]
+Check = Callable[[], bool]
+Columns = tuple[tuple[str, int], ...]  # (column name, width in the workbook, in characters)
+
+CSV_FILES = ("items.csv", "votes.csv", "themes.csv")
+STEP = 500  # items between progress reports and cancel checks
+CANCELLED = "Export cancelled; nothing was written."
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet; more items go on "Items 2", "Items 3", …
+ALL_VOTERS = "all voters"
+MEASURES = {MEASURE_AGREE: "share who agree"}
+SUPPORT = "share of voters' support"
+
+ITEM_COLUMNS: Columns = (
+    ("item id", 14), ("café", 24), ("café id", 14), ("date", 11), ("locality", 16), ("table", 7), ("round", 7),
+    ("question", 36), ("source", 10), ("text", 60), ("quote", 7), ("group", 18), ("outcomes", 30),
+    ("café tags", 20), ("themes", 24), ("minutes from start", 10), ("shortlisted", 11))
+VOTE_COLUMNS: Columns = (
+    ("outcome", 40), ("measure", 22), ("group", 20), ("cafés", 8), ("voters", 8), ("votes", 8), ("share", 9),
+    ("suppressed", 11))
+THEME_COLUMNS: Columns = (
+    ("theme", 28), ("description", 40), ("items in all cafés", 12), ("café", 24), ("café id", 14), ("date", 11),
+    ("locality", 16), ("items in café", 12))
+WRAPPED = {"text", "question", "outcome", "description"}  # long text: wrapped in the workbook
+
+
+def never_cancelled() -> bool:
+    return False
+
+
+def no_progress(done: int, total: int) -> None:
+    pass
+
+
+# --- rows: plain values (str, int, float or None), shared by CSV and XLSX -------------------------------------------
+
+
+def yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def item_rows(syn, f: SynthesisFilter, progress: Progress, cancelled: Check, total: int) -> Iterator[list]:
+    """One row per item matching `f`, streamed; reports progress and checks for a cancel every STEP items."""
+    names = {t.id: t.name for t in syn.themes()}  # in codebook order, by name
+    rank = {theme_id: n for n, theme_id in enumerate(names)}
+    for done, item in enumerate(syn.iter_items(f), start=1):
+        if done % STEP == 0:
+            if cancelled():
+                raise Cancelled(CANCELLED)
+            progress(done, total)
+        themes = "; ".join(names[c] for c in sorted((c for c in item.codes if c in rank), key=rank.__getitem__))
+        yield [item.id, item.cafe_title, item.cafe_id, item.date, item.locality, item.table, item.round,
+               item.question, item.source_label, item.text, yes_no(item.is_quote), item.group,
+               "; ".join(item.outcomes), "; ".join(item.cafe_themes), themes, item.minutes, yes_no(item.shortlisted)]
+
+
+def vote_rows(votes: Iterable[OutcomeSynthesis]) -> Iterator[list]:
+    """Each outcome across all cafés, then its group splits (suppressed ones with voters and share left empty)."""
+    for o in votes:
+        measure = MEASURES.get(o.measure, SUPPORT)
+        yield [o.title, measure, ALL_VOTERS, o.cafes, o.voters, o.votes, round(o.share, 4), "no"]
+        for g in o.groups:
+            hidden = g.share is None
+            yield [o.title, measure, g.group, None, None if hidden else g.voters, None,
+                   None if g.share is None else round(g.share, 4), yes_no(hidden)]
+
+
+def theme_rows(syn) -> Iterator[list]:
+    """Long format: each codebook theme with its items per café (cafés newest first); an unused theme once."""
+    cafes = syn.cafes()
+    place = {c.id: (n, c) for n, c in enumerate(cafes)}
+    per_theme = defaultdict(list)
+    for count in syn.theme_counts():
+        if count.cafe_id in place:
+            per_theme[count.theme_id].append(count)
+    for theme in syn.themes():
+        counts = sorted(per_theme[theme.id], key=lambda c: place[c.cafe_id][0])
+        if not counts:
+            yield [theme.name, theme.description, theme.count, None, None, None, None, 0]
+        for count in counts:
+            cafe = place[count.cafe_id][1]
+            yield [theme.name, theme.description, theme.count, cafe.title, cafe.id, cafe.date, cafe.locality,
+                   count.items]
+
+
+def _tables(syn, f: SynthesisFilter, progress: Progress, cancelled: Check) -> tuple[int, list]:
+    """(total steps for progress, [(sheet name, columns, rows)]) — the rows are lazy: items stream as written."""
+    total = syn.find(f, limit=0).total + 2
+    progress(0, total)
+    return total, [("Items", ITEM_COLUMNS, item_rows(syn, f, progress, cancelled, total)),
+                   ("Votes", VOTE_COLUMNS, vote_rows(syn.votes())),
+                   ("Themes", THEME_COLUMNS, theme_rows(syn))]
+
+
+# --- writing safely -------------------------------------------------------------------------------------------------
+
+
+def reason(exc: BaseException) -> str:
+    """The operating system's short reason for a failed write ("No space left on device", …)."""
+    inner = exc.args[0] if isinstance(exc, XlsxFileError) and exc.args else exc
+    return getattr(inner, "strerror", None) or "the disk said no"
+
+
+@contextmanager
+def staging(folder: Path) -> Iterator[Path]:
+    """A hidden temporary folder inside `folder` to write into, removed with whatever is left in it at the end.
+    UserError if `folder` is missing; an OSError inside becomes a plain UserError."""
+    if not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist, so nothing was written.")
+    try:
+        with tempfile.TemporaryDirectory(prefix=".cafe-desk-export-", dir=folder, ignore_cleanup_errors=True) as t:
+            yield Path(t)
+    except OSError as exc:
+        raise UserError(f"The export could not be written in {folder} ({reason(exc)}); nothing was saved.") from None
+
+
+def fsync(path: Path) -> None:
+    """Make sure a finished file is on the disk before it is moved into place."""
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+# --- CSV --------------------------------------------------------------------------------------------------------------
+
+
+def csv_cell(value) -> str | int:
+    """A value as a CSV cell: empty for None, shares with 4 decimals, text guarded against formula injection."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter(),
+              progress: Progress = no_progress, cancelled: Check = never_cancelled) -> list[Path]:
+    """Write items.csv, votes.csv and themes.csv into `folder` (replacing files of those names) and return their
+    paths. `filter` narrows the items; `progress(done, total)` is called as items are written; `cancelled()` is checked
+    every few hundred items and before the files are moved into place.
+    Raises Cancelled (a UserError) when cancelled, UserError with a plain one-line message if the folder is missing or
+    the files can't be written (disk full, no permission); either way nothing is left behind."""
+    folder = Path(folder)
+    with staging(folder) as temp:
+        total, tables = _tables(syn, filter, progress, cancelled)
+        for name, (_, columns, rows) in zip(CSV_FILES, tables, strict=True):
+            with open(temp / name, "w", encoding="utf-8-sig", newline="") as out:
+                writer = csv.writer(out)
+                writer.writerow([c[0] for c in columns])
+                for row in rows:
+                    writer.writerow([csv_cell(v) for v in row])
+                out.flush()
+                os.fsync(out.fileno())
+        if cancelled():
+            raise Cancelled(CANCELLED)
+        for name in CSV_FILES:
+            os.replace(temp / name, folder / name)
+    progress(total, total)
+    return [folder / name for name in CSV_FILES]
+
+
+# --- XLSX -------------------------------------------------------------------------------------------------------------
+
+
+class _Sheets:
+    """Writes tables into a constant-memory workbook: bold frozen header, widths, wrapped long text, typed cells."""
+
+    def __init__(self, book: xlsxwriter.Workbook):
+        self.book = book
+        self.header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+        self.plain = book.add_format({"valign": "top"})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "left"})
+        self.share = book.add_format({"num_format": "0.00%", "valign": "top"})
+
+    def table(self, name: str, columns: Columns, rows: Iterable[list]) -> None:
+        """One table; past Excel's row limit it goes on in "<name> 2", "<name> 3", …"""
+        formats = [self.wrap if c in WRAPPED else self.share if c == "share" else self.plain for c, _ in columns]
+        dates = {n for n, (c, _) in enumerate(columns) if c == "date"}
+        part, sheet, r = 1, self._start(name, columns), 0
+        for row in rows:
+            if r == XLSX_MAX_ROWS - 1:
+                self._finish(sheet, r, columns)
+                part += 1
+                sheet, r = self._start(f"{name} {part}", columns), 0
+            r += 1
+            for c, value in enumerate(row):
+                if value is None or value == "":
+                    continue  # an empty cell, not an empty string
+                if isinstance(value, str):
+                    day = _iso_date(value) if c in dates else None
+                    if day is not None:
+                        sheet.write_datetime(r, c, day, self.date)
+                    else:
+                        sheet.write_string(r, c, value, formats[c])
+                else:
+                    sheet.write_number(r, c, value, formats[c])
+        self._finish(sheet, r, columns)
+
+    def _start(self, name: str, columns: Columns):
+        sheet = self.book.add_worksheet(name)
+        for c, (_, width) in enumerate(columns):
+            sheet.set_column(c, c, width)
+        sheet.freeze_panes(1, 0)
+        for c, (title, _) in enumerate(columns):
+            sheet.write_string(0, c, title, self.header)
+        return sheet
+
+    @staticmethod
+    def _finish(sheet, last_row: int, columns: Columns) -> None:
+        sheet.autofilter(0, 0, last_row, len(columns) - 1)
+
+
+def _iso_date(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
+    except ValueError:
+        return None
+
+
+def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(),
+               progress: Progress = no_progress, cancelled: Check = never_cancelled) -> Path:
+    """Write one workbook at `path` (replacing it) with the sheets Items, Votes and Themes — the same tables as
+    `write_csv` — and return the path. Header rows are bold, frozen and filterable; long text is wrapped; dates, counts
+    and shares are typed cells. `filter`, `progress` and `cancelled` work as for `write_csv`.
+    Raises Cancelled (a UserError) when cancelled, UserError with a plain one-line message if the folder is missing or
+    the file can't be written (disk full, no permission); either way nothing is left behind."""
+    path = Path(path)
+    with staging(path.parent) as temp:
+        book = xlsxwriter.Workbook(str(temp / "book.xlsx"), {"constant_memory": True, "tmpdir": str(temp)})
+        try:
+            total, tables = _tables(syn, filter, progress, cancelled)
+            sheets = _Sheets(book)
+            for name, columns, rows in tables:
+                sheets.table(name, columns, rows)
+            book.close()
+        except XlsxFileError as exc:
+            raise UserError(f"{path} could not be written ({reason(exc)}); nothing was saved.") from None
+        except BaseException:
+            with suppress(Exception):
+                book.close()  # releases its temporary files so the staging folder can go
+            raise
+        fsync(temp / "book.xlsx")
+        if cancelled():
+            raise Cancelled(CANCELLED)
+        os.replace(temp / "book.xlsx", path)
+    progress(total, total)
+    return path
