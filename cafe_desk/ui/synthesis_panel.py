@@ -350,6 +350,12 @@ class SynthesisPanel(Panel):
         if kind == "csv":
             path = QFileDialog.getExistingDirectory(self, "Choose a folder for items.csv, votes.csv and themes.csv",
                                                     home)
+            from cafe_desk.central.tables_export import CSV_FILES  # xlsxwriter loads only when used
+
+            there = [n for n in CSV_FILES if path and (Path(path) / n).exists()]
+            if there and not self.confirm("Replace files", f"{', '.join(there)} already in {Path(path).name} will "
+                                          "be replaced. Go on?"):
+                return
         else:
             suffix, what = (".xlsx", "Excel workbook (*.xlsx)") if kind == "xlsx" else \
                 (".qdpx", "REFI-QDA project (*.qdpx)")
