@@ -127,3 +127,15 @@ def export_data(db_path: str | Path, kind: str, target: str | Path, f=None,
         return write_qdpx(syn, target, f, progress, cancelled)
     finally:
         store.close()
+
+
+def read_synthesis(db_path: str | Path, fn: Callable):
+    """`fn(SynthesisService)` on a connection of its own (safe off the GUI thread), closed afterwards."""
+    from cafe_desk.central.synthesis import SynthesisService
+    from cafe_desk.storage.store import Store
+
+    store = Store(Path(db_path))
+    try:
+        return fn(SynthesisService(store))
+    finally:
+        store.close()

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from cafe_desk.central.desk import read_synthesis
 from cafe_desk.core.errors import UserError
 from cafe_desk.ui.ops import UNEXPECTED
 
@@ -59,15 +60,8 @@ class SearchRunner(QObject):
     def _run(self, number: int, fn: Callable[[Any], Any]) -> None:
         if number != self._latest:
             return  # overtaken before it started
-        from cafe_desk.central.synthesis import SynthesisService
-        from cafe_desk.storage.store import Store
-
         try:
-            store = Store(self.db_path)
-            try:
-                result = fn(SynthesisService(store))
-            finally:
-                store.close()
+            result = read_synthesis(self.db_path, fn)
         except UserError as exc:
             result = _Failure(str(exc))
         except Exception:  # our fault: keep the app alive, say so plainly, log the details
