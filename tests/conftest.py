@@ -62,3 +62,20 @@ class FakeClock:
 def clock():
     return FakeClock()
 
+
+@pytest.fixture(scope="session")
+def identity():
+    """A central team's X25519 key (real age), made once for the whole run."""
+    import pyrage
+
+    from cafe_desk.export import keys
+
+    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
+
+
+@pytest.fixture
+def central(tmp_path):
+    """The central team's own data file (another real SQLite file) and the services on it."""
+    store = Store(tmp_path / "central.sqlite3")
+    yield Services.build(store)
+    store.close()

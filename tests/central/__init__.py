@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from cafe_desk.services import Services
+from cafe_desk.storage.store import Store
 from tests.conftest import mental_health_plan
 
 
@@ -34,3 +35,28 @@ def make_cafe(services: Services, title: str = "Perth café"):
 def snapshot(store) -> str:
     """A hash of the whole database's contents: equal before and after means nothing was written."""
     return hashlib.sha256("\n".join(store.conn.iterdump()).encode("utf-8")).hexdigest()
+
+
+def cafe_at(services: Services, title: str, date: str, locality: str, points: tuple[str, ...] = (),
+            comments: tuple[str, ...] = ()):
+    """Another café that ran: `points` noted at table 1 in round 2, `comments` sent from phones (with consent)."""
+    plan = mental_health_plan(services, date=date, locality=locality)
+    plan.title = title
+    cafe = services.planning.create(plan)[0]
+    table = services.planning.items(cafe.id, "table")[0]
+    round_ = services.planning.items(cafe.id, "round")[1]
+    services.running.start(cafe.id)
+    for text in points:
+        services.notes.add(cafe.id, table.id, round_.id, text)
+    for text in comments:
+        services.comments.submit(cafe.id, text, consent=True)
+    return cafe
+
+
+def send(services: Services, cafe, store: Store, identity):
+    """Export `cafe` encrypted to `identity` and import the bundle into `store`, as the central team would."""
+    from cafe_desk.central.importer import ImportService
+    from cafe_desk.services.exporting import ExportService
+
+    data = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
+    return ImportService(store).import_bundle(data, [identity])

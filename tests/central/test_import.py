@@ -11,24 +11,10 @@ import pytest
 
 from cafe_desk.central.importer import ImportService, local_id
 from cafe_desk.core.errors import ReadOnlyError
-from cafe_desk.export import bundle, keys
-from cafe_desk.services import Services
+from cafe_desk.export import bundle
 from cafe_desk.services.exporting import ExportService
-from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import exactly
-
-
-@pytest.fixture(scope="module")
-def identity():
-    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
-
-
-@pytest.fixture
-def central(tmp_path):
-    store = Store(tmp_path / "central.sqlite3")
-    yield Services.build(store)
-    store.close()
 
 
 @pytest.fixture

@@ -4,54 +4,25 @@ from __future__ import annotations
 
 import json
 
-import pyrage
 import pytest
 
-from cafe_desk.central.importer import ImportService
 from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.core.errors import NotFoundError, ValidationError
 from cafe_desk.core.model import DEFAULT_GROUPS
 from cafe_desk.core.synthesis import HIT_END, HIT_START, SynthesisFilter
-from cafe_desk.export import keys
-from cafe_desk.services import Services
-from cafe_desk.services.exporting import ExportService
-from cafe_desk.storage.store import Store
-from tests.central import make_cafe
+from tests.central import cafe_at, make_cafe, send
 from tests.conftest import exactly, mental_health_plan
-
-
-@pytest.fixture(scope="module")
-def identity():
-    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
-
-
-@pytest.fixture
-def central(tmp_path):
-    store = Store(tmp_path / "central.sqlite3")
-    yield Services.build(store)
-    store.close()
-
-
-def send(services, cafe, central, identity):
-    data = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
-    return ImportService(central.store).import_bundle(data, [identity])
 
 
 @pytest.fixture
 def desk(services, central, identity):
     """Two cafés imported: Perth (the shared test café) and Inverness (a second, with more notes)."""
     perth = make_cafe(services)
-    plan = mental_health_plan(services, date="2026-04-02", locality="Inverness")
-    plan.title = "Inverness café"
-    inverness = services.planning.create(plan)[0]
-    tables = services.planning.items(inverness.id, "table")
-    rounds = services.planning.items(inverness.id, "round")
-    services.running.start(inverness.id)
-    for text in ("Recovery colleges gave me a reason to get up", "Peer workers in every GP practice",
-                 "Recovering takes time and patience", "Support from people who have been there"):
-        services.notes.add(inverness.id, tables[0].id, rounds[1].id, text)
-    services.comments.submit(inverness.id, "Peer support near home, not an hour away on the bus", consent=True)
-    ids = {c.title: send(services, c, central, identity).cafe_id for c in (perth, inverness)}
+    inverness = cafe_at(services, "Inverness café", "2026-04-02", "Inverness", (
+        "Recovery colleges gave me a reason to get up", "Peer workers in every GP practice",
+        "Recovering takes time and patience", "Support from people who have been there"),
+        ("Peer support near home, not an hour away on the bus",))
+    ids = {c.title: send(services, c, central.store, identity).cafe_id for c in (perth, inverness)}
     return SynthesisService(central.store), ids
 
 
@@ -160,7 +131,7 @@ def test_a_newer_export_keeps_codings_and_the_index(services, central, identity,
     syn.shortlist([perth_item.id])
     perth = services.cafes.cafe(next(c.id for c in services.cafes.list() if c.title == "Perth café"))
     services.notes.add(perth.id, None, None, "Appointments by text message would help")
-    assert send(services, perth, central, identity).status == "replaced"
+    assert send(services, perth, central.store, identity).status == "replaced"
     assert syn.find(SynthesisFilter(text="appointment*")).total == 2  # the new note found, nothing twice
     assert syn.find().total == 9
     kept = syn.find(SynthesisFilter(text="eight months")).items[0]
@@ -175,7 +146,7 @@ def test_cafe_tags_matching_the_codebook_are_coded_on_import(services, central, 
     theme, _ = syn.create_theme("waiting times")
     make_cafe(services)  # its note is tagged "Waiting times" by the facilitator
     cafe = services.cafes.list()[0]
-    send(services, services.cafes.cafe(cafe.id), central, identity)
+    send(services, services.cafes.cafe(cafe.id), central.store, identity)
     coded = syn.find(SynthesisFilter(theme_id=theme.id))
     assert texts(coded) == ["Waited eight months for a first appointment"]
 
@@ -200,7 +171,7 @@ def test_votes_across_cafes_split_by_group(services, central, identity):
     services.votes.set_tally(b.id, ob[1].id, 9)
     services.votes.set_tally(b.id, ob[2].id, 3)
     for cafe in made:
-        send(services, cafe, central, identity)
+        send(services, cafe, central.store, identity)
     votes = {v.title: v for v in SynthesisService(central.store).votes()}
     first, second, third = (votes[o.title] for o in oa[:3])
     # voters: A (9 + 3 + 18) / 3 = 10, B 4; every outcome was on both ballots, so each counts 14 voters

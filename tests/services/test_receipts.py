@@ -7,13 +7,12 @@ import hashlib
 import json
 import uuid
 
-import pyrage
 import pytest
 
 from cafe_desk.central.importer import ImportService
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import NotFoundError, UserError
-from cafe_desk.export import bundle, keys
+from cafe_desk.export import bundle
 from cafe_desk.export.receipt import (
     MAX_BYTES,
     NOT_A_RECEIPT,
@@ -29,18 +28,6 @@ from cafe_desk.services.receipts import DIFFERENT_EXPORT, ReceiptService
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import exactly
-
-
-@pytest.fixture(scope="module")
-def identity():
-    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
-
-
-@pytest.fixture
-def central(tmp_path):
-    store = Store(tmp_path / "central.sqlite3")
-    yield Services.build(store)
-    store.close()
 
 
 @pytest.fixture

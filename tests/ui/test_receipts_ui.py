@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pyrage
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
@@ -15,25 +14,11 @@ from cafe_desk.central.importer import ImportService
 from cafe_desk.core.changes import Changes
 from cafe_desk.export import keys
 from cafe_desk.export.receipt import read_receipt
-from cafe_desk.services import Services
 from cafe_desk.services.exporting import export_to_file
 from cafe_desk.services.receipts import ReceiptService
-from cafe_desk.storage.store import Store
 from cafe_desk.ui.cafes_panel import DELETE_BUTTON, DELETE_EXPLANATION, KEEP_BUTTON, CafesPanel
 from cafe_desk.ui.central_panel import NO_IMPORTED, CentralPanel
 from tests.central import make_cafe, snapshot
-
-
-@pytest.fixture(scope="module")
-def identity():
-    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
-
-
-@pytest.fixture
-def central(tmp_path):
-    store = Store(tmp_path / "central.sqlite3")
-    yield Services.build(store)
-    store.close()
 
 
 @pytest.fixture

@@ -7,42 +7,25 @@ import csv
 import json
 import os
 
-import pyrage
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from cafe_desk.central.importer import ImportService
-from cafe_desk.export import keys
-from cafe_desk.services.exporting import ExportService
 from cafe_desk.ui.synthesis_models import COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis_panel import SynthesisPanel
-from tests.central import make_cafe
-from tests.conftest import mental_health_plan
+from tests.central import cafe_at, make_cafe, send
 
 SHOTS = os.environ.get("CAFE_DESK_SHOTS")
-
-
-@pytest.fixture(scope="module")
-def identity():
-    return pyrage.x25519.Identity.from_str(keys.new_identity()[0])
 
 
 @pytest.fixture
 def imported(services, identity):
     """Perth and Inverness cafés, exported and imported into the same data file (as the central team would)."""
     perth = make_cafe(services)
-    plan = mental_health_plan(services, date="2026-04-02", locality="Inverness")
-    plan.title = "Inverness café"
-    inverness = services.planning.create(plan)[0]
-    tables = services.planning.items(inverness.id, "table")
-    rounds = services.planning.items(inverness.id, "round")
-    services.running.start(inverness.id)
-    for text in ("Peer workers in every GP practice", "Recovery colleges gave me a reason to get up",
-                 "Recovering takes time <and> patience"):
-        services.notes.add(inverness.id, tables[0].id, rounds[1].id, text)
+    inverness = cafe_at(services, "Inverness café", "2026-04-02", "Inverness", (
+        "Peer workers in every GP practice", "Recovery colleges gave me a reason to get up",
+        "Recovering takes time <and> patience"))
     for cafe in (perth, inverness):
-        data = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
-        ImportService(services.store).import_bundle(data, [identity])
+        send(services, cafe, services.store, identity)
     return services
 
 
