@@ -39,37 +39,31 @@ def _joins(f: SynthesisFilter, counting: bool) -> str:
     return " ".join(parts)
 
 
+# filter field -> the condition it adds, with one ? for its value
+_CONDITIONS = {
+    "cafe_id": "n.cafe_id = ?",
+    "date_from": "c.date >= ?",
+    "date_to": "c.date <= ?",
+    "locality": "c.locality = ? COLLATE NOCASE",
+    "group": "g.name = ? COLLATE NOCASE",
+    "question": "r.prompt = ?",
+    "outcome": "EXISTS (SELECT 1 FROM note_outcome l JOIN outcome o ON o.id = l.outcome_id "
+               "WHERE l.note_id = n.id AND o.title = ? COLLATE NOCASE)",
+    "theme_id": "EXISTS (SELECT 1 FROM coding k WHERE k.note_id = n.id AND k.theme_id = ?)",
+}
+
+
 def _where(f: SynthesisFilter) -> tuple[list[str], list]:
     """WHERE conditions (without the text search) and their parameters."""
     where, params = ["n.hidden = 0"], []
-    if f.cafe_id:
-        where.append("n.cafe_id = ?")
-        params.append(f.cafe_id)
-    if f.date_from:
-        where.append("c.date >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append("c.date <= ?")
-        params.append(f.date_to)
-    if f.locality:
-        where.append("c.locality = ? COLLATE NOCASE")
-        params.append(f.locality)
-    if f.group:
-        where.append("g.name = ? COLLATE NOCASE")
-        params.append(f.group)
-    if f.question:
-        where.append("r.prompt = ?")
-        params.append(f.question)
-    if f.outcome:
-        where.append("EXISTS (SELECT 1 FROM note_outcome l JOIN outcome o ON o.id = l.outcome_id "
-                     "WHERE l.note_id = n.id AND o.title = ? COLLATE NOCASE)")
-        params.append(f.outcome.strip())
+    for name, condition in _CONDITIONS.items():
+        value = getattr(f, name).strip()
+        if value:
+            where.append(condition)
+            params.append(value)
     if f.sources:
         where.append(f"n.source IN ({', '.join('?' * len(f.sources))})")
         params.extend(f.sources)
-    if f.theme_id:
-        where.append("EXISTS (SELECT 1 FROM coding k WHERE k.note_id = n.id AND k.theme_id = ?)")
-        params.append(f.theme_id)
     if f.quotes_only:
         where.append("n.is_quote = 1")
     if f.shortlisted_only:
