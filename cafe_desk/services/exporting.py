@@ -13,7 +13,7 @@ from pathlib import Path
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.export import bundle, cafe_export
-from cafe_desk.export.cafe_export import ExportResult, PreviewItem
+from cafe_desk.export.cafe_export import ExportResult, Overrides, PreviewItem
 from cafe_desk.export.receipt import manifest_counts
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
@@ -42,24 +42,26 @@ class ExportService(ServiceBase):
                 return entry["at"]
         return None
 
-    def build(self, cafe_key: str, *, include_flagged: bool = False,
-              leave_out: AbstractSet[str] = frozenset()) -> ExportResult:
-        """The café's anonymised files (manifest included), not yet packed or encrypted."""
+    def build(self, cafe_key: str, *, include_flagged: bool = False, leave_out: AbstractSet[str] = frozenset(),
+              overrides: Overrides | None = None) -> ExportResult:
+        """The café's anonymised files (manifest included), not yet packed or encrypted. `overrides`: note id ->
+        the facilitator's changes to its redactions (see cafe_export.RedactionChoices)."""
         cafe = self.cafe(cafe_key)
         return cafe_export.build(self.services, cafe.id, started_at=self.started_at(cafe.id),
-                                 include_flagged=include_flagged, leave_out=leave_out)
+                                 include_flagged=include_flagged, leave_out=leave_out, overrides=overrides)
 
     def export_cafe(self, cafe_key: str, recipients: list[str], passphrase: str | None = None, *,
                     include_flagged: bool = False, leave_out: AbstractSet[str] = frozenset(),
-                    record: bool = True) -> tuple[bytes, ExportResult]:
+                    overrides: Overrides | None = None, record: bool = True) -> tuple[bytes, ExportResult]:
         """(the encrypted bundle, what went into it). Encrypts to every recipient "age1…", or to `passphrase`.
-        `leave_out`: ids of notes the facilitator chose to leave out. With `record`, the export is remembered at
-        once (see `record_export`); a caller that writes the file itself passes False and records after writing."""
+        `leave_out`: ids of notes the facilitator chose to leave out; `overrides`: note id -> their changes to its
+        redactions. With `record`, the export is remembered at once (see `record_export`); a caller that writes
+        the file itself passes False and records after writing."""
         if passphrase is None:
             for r in recipients:
                 bundle.parse_recipient(r)
         built_at = utc_now()
-        result = self.build(cafe_key, include_flagged=include_flagged, leave_out=leave_out)
+        result = self.build(cafe_key, include_flagged=include_flagged, leave_out=leave_out, overrides=overrides)
         data = bundle.seal(bundle.pack(result.files), recipients, passphrase)
         self._built_at[json.loads(result.files[bundle.MANIFEST])["export_id"]] = built_at
         if record:
@@ -78,9 +80,10 @@ class ExportService(ServiceBase):
                              built_at=self._built_at.pop(export_id, None) or utc_now())
         return Changes()
 
-    def preview(self, cafe_key: str) -> list[PreviewItem]:
-        """Every note and comment of the café with the redactions an export would make, for review before export."""
-        return cafe_export.preview(self.services, self.cafe(cafe_key).id)
+    def preview(self, cafe_key: str, overrides: Overrides | None = None) -> list[PreviewItem]:
+        """Every note and comment of the café with the redactions an export would make, for review before export
+        (with `overrides`, each item carries the facilitator's changes and its `removed` follows them)."""
+        return cafe_export.preview(self.services, self.cafe(cafe_key).id, overrides)
 
     def last_recipients(self) -> list[str]:
         """The public keys used for the last export from this laptop (none yet: [])."""
@@ -123,10 +126,10 @@ def write_atomically(target: str | Path, data: bytes, cancelled: Callable[[], bo
 
 def export_to_file(db_path: str | Path, cafe_key: str, recipients: list[str], target: str | Path, *,
                    leave_out: AbstractSet[str] = frozenset(), include_flagged: bool = False,
-                   cancelled: Callable[[], bool] = lambda: False,
+                   overrides: Overrides | None = None, cancelled: Callable[[], bool] = lambda: False,
                    progress: Callable[[int, int], None] = lambda done, total: None) -> ExportResult:
     """Export a café to `target` on a connection of its own (safe to call off the GUI thread), closed afterwards;
-    the export is recorded (for a later receipt) once the file is in place.
+    the export is recorded (for a later receipt) once the file is in place. `overrides`: as for `build`.
     Raises Cancelled when `cancelled()` turns true (nothing written), UserError for anything the person can fix."""
     from cafe_desk.services import Services
     from cafe_desk.storage.store import Store
@@ -136,7 +139,7 @@ def export_to_file(db_path: str | Path, cafe_key: str, recipients: list[str], ta
         progress(0, 3)
         service = ExportService(Services.build(store))
         data, result = service.export_cafe(cafe_key, recipients, include_flagged=include_flagged,
-                                           leave_out=leave_out, record=False)
+                                           leave_out=leave_out, overrides=overrides, record=False)
         if cancelled():
             raise Cancelled("Export cancelled; nothing was written.")
         progress(2, 3)

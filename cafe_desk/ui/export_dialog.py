@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import html
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,182 +16,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from cafe_desk.core.errors import UserError
-from cafe_desk.export.anonymise import PLACEHOLDERS
-from cafe_desk.export.cafe_export import KIND_WORDS, ExportResult, PreviewItem
+from cafe_desk.export.cafe_export import ExportResult
 from cafe_desk.export.keys import PUBLIC_PREFIX, SECRET_PREFIX, BadKey, parse_recipient
 from cafe_desk.services import Services
 from cafe_desk.services.exporting import ExportService, export_to_file
 from cafe_desk.ui.ops import Op, run_op
+from cafe_desk.ui.redaction_editor import RedactionEditor
+from cafe_desk.ui.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE, HTML_ROLE, HtmlDelegate, ReviewModel
 
-COL_LEAVE_OUT, COL_WHERE, COL_TEXT = range(3)
-HEADERS = ("Leave out", "Where", "Text (struck through: removed; in brackets: what replaces it)")
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewModel"]
 MAX_KEY_FILE = 64 * 1024
-REASONS = {"hidden": "hidden", "flagged": "flagged for care"}
-
-
-@dataclass
-class ReviewRow:
-    """One note or comment under review, and whether it will be left out."""
-
-    item: PreviewItem
-    leave_out: bool
-
-    @property
-    def locked(self) -> bool:
-        """Hidden items never leave the laptop: their box can't be unticked."""
-        return self.item.left_out == "hidden"
-
-
-def redacted_text(item: PreviewItem) -> str:
-    """The text as it will be exported: each finding replaced by its placeholder."""
-    out, at = [], 0
-    for span in item.spans:
-        out += [item.text[at:span.start], PLACEHOLDERS.get(span.kind, "[REMOVED]")]
-        at = span.end
-    return "".join(out) + item.text[at:]
-
-
-def review_html(item: PreviewItem, left_out: bool) -> str:
-    """The original text with each finding struck through and its placeholder after it (greyed when left out)."""
-    out, at = [], 0
-    for span in item.spans:
-        out += [html.escape(item.text[at:span.start]),
-                f'<s style="color:#a33">{html.escape(item.text[span.start:span.end])}</s>'
-                f'&nbsp;<b style="color:#064">{PLACEHOLDERS.get(span.kind, "[REMOVED]")}</b>']
-        at = span.end
-    body = "".join(out) + html.escape(item.text[at:])
-    return f'<span style="color:#777"><i>{body}</i></span>' if left_out else body
-
-
-class ReviewModel(QAbstractTableModel):
-    """Every item the export would carry, with a "Leave out" check box; hidden and flagged ones left out at first."""
-
-    #: emitted whenever an item is left out or put back
-    sig_left_out_changed = Signal()
-
-    def __init__(self, items: list[PreviewItem], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.rows = [ReviewRow(i, bool(i.left_out)) for i in items]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == COL_LEAVE_OUT and not self.rows[index.row()].locked:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, col = self.rows[index.row()], index.column()
-        item = row.item
-        if col == COL_LEAVE_OUT:
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if row.leave_out else Qt.CheckState.Unchecked
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                reason = REASONS.get(item.left_out, "")
-                return f"Left out ({reason})" if row.leave_out and reason else "Left out" if row.leave_out else ""
-        elif col == COL_WHERE and role == Qt.ItemDataRole.DisplayRole:
-            return where(item)
-        elif col == COL_TEXT:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return redacted_text(item)
-            if role == HTML_ROLE:
-                return review_html(item, row.leave_out)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return item.text
-        return None
-
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if index.column() != COL_LEAVE_OUT or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        row = self.rows[index.row()]
-        if row.locked:
-            return False
-        row.leave_out = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.dataChanged.emit(index, self.index(index.row(), COL_TEXT))
-        self.sig_left_out_changed.emit()
-        return True
-
-    def leave_out(self) -> set[str]:
-        """Ids of the items that will be left out."""
-        return {r.item.id for r in self.rows if r.leave_out}
-
-    def include_flagged(self) -> bool:
-        """True when the facilitator put back at least one flagged comment."""
-        return any(r.item.left_out == "flagged" and not r.leave_out for r in self.rows)
-
-    def summary(self) -> str:
-        """"14 items will be exported: 12 names and 3 phone numbers removed; 2 comments left out"."""
-        kept = [r for r in self.rows if not r.leave_out]
-        counts = Counter(s.kind for r in kept for s in r.item.spans)
-        removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in counts.most_common()]
-        line = f"{len(kept)} item{'s' if len(kept) != 1 else ''} will be exported: "
-        if removed:
-            line += (", ".join(removed[:-1]) + " and " + removed[-1] if len(removed) > 1 else removed[0]) + " removed"
-        else:
-            line += "nothing personal found"
-        out = Counter("comment" if r.item.source == "participant" else "note" for r in self.rows if r.leave_out)
-        parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in sorted(out.items())]
-        return line + ("; " + " and ".join(parts) + " left out" if parts else "")
-
-
-def where(item: PreviewItem) -> str:
-    """"Table 2, round 1" for a note, "Comment, round 2" for a participant's comment."""
-    head = "Comment" if item.source == "participant" else f"Table {item.table}" if item.table else "Note"
-    return head + (f", round {item.round}" if item.round else "")
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Draws the review text as rich text (struck-through findings, placeholders in bold), wrapped to the column."""
-
-    def __init__(self, view: QTableView):
-        super().__init__(view)
-        self.view = view
-
-    def _document(self, index: QModelIndex | QPersistentModelIndex, width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(self.view.font())
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(width, 50))
-        return doc
-
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else self.view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(index, option.rect.width() - 8)
-        painter.save()
-        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
-        doc.drawContents(painter)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        doc = self._document(index, self.view.columnWidth(index.column()) - 8)
-        return QSize(int(doc.idealWidth()) + 8, int(doc.size().height()) + 4)
 
 
 class ExportDialog(QDialog):
@@ -233,6 +69,11 @@ class ExportDialog(QDialog):
         self.view.setItemDelegateForColumn(COL_TEXT, HtmlDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(True)
+        light = self.view.palette()  # a pale selection, so struck-through words and placeholders stay readable
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            light.setColor(group, QPalette.ColorRole.Highlight, QColor("#cfe2f6"))
+            light.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#000000"))
+        self.view.setPalette(light)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_LEAVE_OUT, QHeaderView.ResizeMode.ResizeToContents)
@@ -243,6 +84,7 @@ class ExportDialog(QDialog):
                               "(Space ticks the selected row). Hidden comments never leave.")
         review_label.setBuddy(self.view)
         review_label.setWordWrap(True)
+        self.editor = RedactionEditor(self.model, self.view, self)
 
         self.summary = QLabel()
         self.summary.setAccessibleName("Summary of the export")
@@ -271,9 +113,12 @@ class ExportDialog(QDialog):
         layout.addLayout(keys_row)
         layout.addWidget(review_label)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.editor)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.model.sig_left_out_changed.connect(self._update_summary)
+        self.model.sig_redactions_changed.connect(self._redactions_changed)
+        self.editor.sig_message.connect(self._say)
         self.view.installEventFilter(self)
         self._update_summary()
         self.view.resizeRowsToContents()
@@ -345,6 +190,10 @@ class ExportDialog(QDialog):
     def _update_summary(self) -> None:
         self.summary.setText(self.model.summary())
 
+    def _redactions_changed(self, row: int) -> None:
+        self.view.resizeRowToContents(row)
+        self._update_summary()
+
     # --- export ------------------------------------------------------------------------------------------------------
 
     def choose_and_export(self) -> None:
@@ -374,11 +223,12 @@ class ExportDialog(QDialog):
         self.result = None
         db_path, cafe_id = self.services.store.path, self.cafe_id
         leave_out, include_flagged = self.model.leave_out(), self.model.include_flagged()
-        target = str(path)
+        overrides, target = self.model.overrides(), str(path)
 
         def work(ctx):
             return export_to_file(db_path, cafe_id, recipients, target, leave_out=leave_out,
-                                  include_flagged=include_flagged, cancelled=ctx.cancelled, progress=ctx.progress)
+                                  include_flagged=include_flagged, overrides=overrides, cancelled=ctx.cancelled,
+                                  progress=ctx.progress)
 
         def done(result: ExportResult) -> None:
             self.result = result

@@ -5,13 +5,24 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections import Counter
+from dataclasses import replace
 
 import pyrage
 import pytest
 
+from cafe_desk.export.anonymise import Span, redact
 from cafe_desk.export.bundle import open_bundle
+from cafe_desk.export.cafe_export import (
+    PreviewItem,
+    RedactionChoices,
+    build,
+    chosen_spans,
+    replaced,
+    whole_words,
+)
 from cafe_desk.services.ballots import new_voter_token, voter_hash
-from cafe_desk.services.exporting import ExportService
+from cafe_desk.services.exporting import ExportService, export_to_file
 from tests.conftest import mental_health_plan
 
 PLANTED = ["Aisha Rahman", "Eilidh Macdonald", "Siobhán Kowalski", "07700 900418", "siobhan.k@example.org",
@@ -139,3 +150,113 @@ def test_each_export_has_a_new_id(services, planted, identity):
     cafe, _ = planted
     first = export(services, cafe, identity)[2]["export_id"]
     assert first != export(services, cafe, identity)[2]["export_id"]
+
+
+# --- the facilitator's changes to the proposed redactions ------------------------------------------------------------
+
+RING = "Ring Siobhán Kowalski on 07700 900418 or siobhan.k@example.org"
+
+
+def notes_of(files) -> dict[str, str]:
+    return {row["id"]: row["text"] for row in map(json.loads, files["notes.jsonl"].decode().splitlines())}
+
+
+def exported(services, cafe, identity, overrides=None):
+    data, result = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())], overrides=overrides)
+    manifest, files = open_bundle(data, [identity])
+    return result, manifest, notes_of(files)
+
+
+def ring_item(services, cafe) -> PreviewItem:
+    return next(i for i in ExportService(services).preview(cafe.id) if i.text == RING)
+
+
+def test_no_overrides_changes_nothing_but_the_ids_and_times(services, planted):
+    cafe, _ = planted
+    plain = build(services, cafe.id, started_at="2026-03-14T10:00:00Z")
+    for overrides in ({}, {ring_item(services, cafe).id: RedactionChoices()}, {"no-such-note": RedactionChoices()}):
+        again = build(services, cafe.id, started_at="2026-03-14T10:00:00Z", overrides=overrides)
+        assert {k: v for k, v in again.files.items() if k != "manifest.json"} == {
+            k: v for k, v in plain.files.items() if k != "manifest.json"}
+        first, second = (json.loads(r.files["manifest.json"]) for r in (plain, again))
+        for varies in ("export_id", "exported_at"):
+            first.pop(varies), second.pop(varies)
+        assert first == second
+    for note in services.notes.list(cafe.id):
+        if not note.hidden and not note.flag:
+            assert notes_of(plain.files)[note.id] == redact(note.text, ["Eilidh Macdonald", "Oak"]).text
+
+
+def test_a_name_put_back_and_words_added_export_as_the_review_shows(services, planted, identity):
+    cafe, _ = planted
+    _, before, _ = exported(services, cafe, identity)
+    item = ring_item(services, cafe)
+    name = next(s for s in item.spans if s.kind == "name")
+    changed = item.with_put_back(name).with_removal(0, 4, "other")  # "Ring" as another personal detail
+    assert changed.redacted == "[REDACTED] Siobhán Kowalski on [PHONE] or [EMAIL]"
+    result, manifest, texts = exported(services, cafe, identity, {item.id: changed.choices})
+    assert texts[item.id] == changed.redacted
+    expected = Counter(before["redactions"]) - Counter({"name": 1}) + Counter({"other": 1})
+    assert manifest["redactions"] == dict(sorted(expected.items())) == dict(result.redactions)
+    assert "1 other personal detail" in result.summary()
+    for preview in ExportService(services).preview(cafe.id, {item.id: changed.choices}):  # the review says the same
+        if preview.id in texts:
+            assert texts[preview.id] == preview.redacted
+
+
+def test_an_added_span_overlapping_proposed_ones_makes_one_replacement(services, planted, identity):
+    cafe, _ = planted
+    _, before, _ = exported(services, cafe, identity)
+    item = ring_item(services, cafe)
+    inside = item.with_removal(RING.index("Kowalski"), RING.index("Kowalski") + 3)  # part of a proposed name
+    assert inside is item
+    joined = item.with_removal(RING.index("Kowalski"), RING.index(" or"), "phone")  # name end to phone: one [PHONE]
+    assert joined.redacted == "Ring [PHONE] or [EMAIL]"
+    _, manifest, texts = exported(services, cafe, identity, {item.id: joined.choices})
+    assert texts[item.id] == "Ring [PHONE] or [EMAIL]"
+    assert manifest["redactions"]["name"] == before["redactions"]["name"] - 1
+    assert manifest["redactions"]["phone"] == before["redactions"]["phone"]
+    assert joined.with_put_back(joined.removed[0]).redacted == "Ring Siobhán Kowalski on 07700 900418 or [EMAIL]"
+
+
+def test_bad_spans_are_ignored(services, planted, identity):
+    cafe, _ = planted
+    _, before, plain = exported(services, cafe, identity)
+    item = ring_item(services, cafe)
+    bad = RedactionChoices(
+        put_back=frozenset({(0, 3), (-5, 2), (5, 999)}),
+        added=(Span(-1, 4, "name"), Span(10, 10, "name"), Span(12, 5, "name"), Span(0, len(RING) + 1, "name"),
+               Span(0, 4, "password"), Span(True, 4, "name"), Span(0, 4.5, "name"), Span(4, 5, "name"),
+               Span(0, 4, ["name"]), "junk", None),  # type: ignore[arg-type]
+        for_text=RING)
+    assert ring_item(services, cafe).spans == replace(item, choices=bad).removed
+    stale = RedactionChoices(put_back=frozenset((s.start, s.end) for s in item.spans), for_text=RING + " (edited)")
+    for choices in (bad, stale):
+        _, manifest, texts = exported(services, cafe, identity, {item.id: choices, "no-such-note": choices})
+        assert texts == plain and manifest["redactions"] == before["redactions"]
+
+
+def test_whole_words_and_how_spans_join():
+    text = "Ask Mary-Jane O'Hara at the café"
+    assert whole_words(text, 6, 8) == Span(4, 13, "name")  # "ry-J" -> "Mary-Jane"
+    assert whole_words(text, 15, 17, "other") == Span(14, 20, "other")  # "Ha" -> "O'Hara"
+    assert whole_words(text, 3, 4) is None and whole_words(text, 0, 0) is None  # only a space; empty
+    assert whole_words(text, 0, 3, "nonsense") is None and whole_words(text, 0, 99) is None
+    proposed = (Span(4, 13, "name"), Span(14, 20, "name"))
+    bridge = RedactionChoices(added=(Span(10, 16, "address"),))  # across both proposed names: one span
+    assert chosen_spans(text, proposed, bridge) == (Span(4, 20, "address"),)
+    assert replaced(text, chosen_spans(text, proposed, bridge)) == "Ask [ADDRESS] at the café"
+    kept = RedactionChoices(put_back=frozenset({(4, 13)}), added=(Span(28, 32, "other"),))
+    assert replaced(text, chosen_spans(text, proposed, kept)) == "Ask Mary-Jane [NAME] at the [REDACTED]"
+
+
+def test_export_to_file_takes_the_overrides(services, planted, identity, tmp_path):
+    cafe, _ = planted
+    item = ring_item(services, cafe)
+    choices = item.with_put_back(next(s for s in item.spans if s.kind == "phone")).choices
+    target = tmp_path / "out.cafe"
+    result = export_to_file(services.store.path, cafe.id, [str(identity.to_public())], target,
+                            overrides={item.id: choices})
+    manifest, files = open_bundle(target.read_bytes(), [identity])
+    assert notes_of(files)[item.id] == "Ring [NAME] on 07700 900418 or [EMAIL]"
+    assert "phone" not in manifest["redactions"] and "phone" not in result.redactions
