@@ -45,7 +45,8 @@ groups.json      the groups people could say they belong to.
 themes.json      the themes notes were tagged with.
 notes.jsonl      one note or comment a line: table and round number, source, text, tags, and minutes from the
                  café's start. Names, contact details, addresses and health or NI numbers are replaced by [NAME],
-                 [PHONE] and so on. Hidden comments are not included.
+                 [PHONE] and so on ([REDACTED]: another personal detail the facilitator removed). Hidden comments
+                 are not included.
 votes.json       vote totals per outcome: paper tallies and phone ballots added up (no individual ballots), and
                  the paper tallies split by group where a group had at least 5 voters.
 attendance.json  people per table, round and group; counts from 1 to 4 are shown as null to protect privacy.
