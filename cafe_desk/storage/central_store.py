@@ -286,13 +286,6 @@ class CentralStore:
         self.conn.executemany("INSERT OR IGNORE INTO coding (note_id, theme_id) SELECT ?, ? "
                               "WHERE EXISTS (SELECT 1 FROM note WHERE id = ?)", [(n, t, n) for n, t in pairs])
 
-    def code_by_cafe_theme_names(self, cafe_id: str) -> None:
-        """Code a café's notes with the codebook themes whose names match the café's own theme tags."""
-        self.conn.execute(
-            "INSERT OR IGNORE INTO coding (note_id, theme_id) SELECT l.note_id, k.id FROM note_theme l "
-            "JOIN theme t ON t.id = l.theme_id JOIN code_theme k ON k.name = t.name COLLATE NOCASE "
-            "WHERE t.cafe_id = ?", [cafe_id])
-
     def theme_counts_by_cafe(self) -> list[tuple[str, str, int]]:
         """(theme id, café id, items) for every theme used in an imported café."""
         return list(self.conn.execute(

@@ -9,6 +9,7 @@ from cafe_desk.core.model import Attendance, Note
 NOTE_COLUMNS = ("id", "cafe_id", "table_id", "round_id", "text", "source", "kind", "is_quote",
                 "created_at", "updated_at", "group_id", "consent", "hidden", "pinned", "flag")
 _BOOLS = ("is_quote", "consent", "hidden", "pinned")
+_INSERT_NOTE = f"INSERT INTO note ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(NOTE_COLUMNS))})"
 
 
 class NoteStore:
@@ -24,9 +25,19 @@ class NoteStore:
 
     def insert_note(self, note: Note) -> None:
         values = [int(getattr(note, c)) if c in _BOOLS else getattr(note, c) for c in NOTE_COLUMNS]
-        self.conn.execute(f"INSERT INTO note ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(values))})",
-                          values)
+        self.conn.execute(_INSERT_NOTE, values)
         self._write_links(note)
+
+    def insert_notes(self, notes: list[Note]) -> None:
+        """Insert many new notes and their outcome and theme tags: a few statements in all, whatever the count.
+        For notes that are not in the database yet (their ids are new), so there are no old tags to clear."""
+        self.conn.executemany(_INSERT_NOTE, [
+            (n.id, n.cafe_id, n.table_id, n.round_id, n.text, n.source, n.kind, int(n.is_quote), n.created_at,
+             n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag) for n in notes])
+        self.conn.executemany("INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)",
+                              [(n.id, o) for n in notes for o in n.outcome_ids])
+        self.conn.executemany("INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)",
+                              [(n.id, t) for n in notes for t in n.theme_ids])
 
     def update_note(self, note: Note) -> None:
         self.conn.execute(

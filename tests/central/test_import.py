@@ -152,6 +152,19 @@ def _note_twice(files, manifest):
     files["notes.jsonl"] += (first + "\n").encode()
 
 
+def _outcome_not_text(files, manifest):
+    rows = [json.loads(line) for line in files["notes.jsonl"].decode().splitlines()]
+    rows[0]["outcome_ids"] = [["a list", "not an id"]]
+    files["notes.jsonl"] = bundle.dumps_lines(rows)
+
+
+def _group_votes_too_many(files, manifest):
+    votes = json.loads(files["votes.json"])
+    outcome = votes["outcomes"][0]["id"]
+    votes["by_group"] = [{"group": "Lived experience", "voters": 5, "outcomes": [{"id": outcome, "paper": {"0": 999}}]}]
+    files["votes.json"] = bundle.dumps(votes)
+
+
 def _unknown_version(files, manifest):
     manifest["version"] = bundle.VERSION + 1
 
@@ -160,8 +173,12 @@ def _unknown_version(files, manifest):
     (_unknown_round, "notes.jsonl line 2 is not in the expected shape (round 9 is not in this bundle), so nothing "
                      "was imported."),
     (_note_twice, "notes.jsonl is not in the expected shape (an id is there twice), so nothing was imported."),
+    (_outcome_not_text, "notes.jsonl line 1 is not in the expected shape (an outcome or theme is not named by text), "
+                        "so nothing was imported."),
+    (_group_votes_too_many, "votes.json is not in the expected shape (a group has more votes than the whole room), "
+                            "so nothing was imported."),
     (_unknown_version, "This bundle was made by a newer Café Desk (format version 2); please update."),
-], ids=["unknown round", "a note twice", "unknown version"])
+], ids=["unknown round", "a note twice", "outcome not text", "group votes over the room's", "unknown version"])
 def test_bundles_that_verify_but_do_not_fit_are_refused(services, source, central, identity, change, message):
     data = resealed(services, source, identity, change)
     before = snapshot(central.store)
