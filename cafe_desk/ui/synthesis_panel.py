@@ -65,6 +65,8 @@ class SynthesisPanel(Panel):
         self.syn = SynthesisService(services.store)
         self.runner = SearchRunner(services.store.path, self)
         self.runner.sig_failed.connect(self._read_failed)
+        self.tab_runner = SearchRunner(services.store.path, self)  # apart, so a tab never drops a search
+        self.tab_runner.sig_failed.connect(self._read_failed)
         self.confirm = confirm or self._ask
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh_items)
@@ -243,13 +245,18 @@ class SynthesisPanel(Panel):
         self._refresh_tab()
 
     def _refresh_tab(self) -> None:
+        """Theme counts per café or the votes, read off the GUI thread (they add up every imported café)."""
         page = self.tabs.currentWidget()
         if page is self.counts_table:
-            cafes = self.attempt(self.syn.cafes) or []
-            counts = {(c.theme_id, c.cafe_id): c.items for c in self.attempt(self.syn.theme_counts) or []}
-            self.counts_model.set_counts(self.codebook.themes, cafes, counts)
+            themes = list(self.codebook.themes)
+
+            def show(answer) -> None:
+                cafes, counts = answer
+                self.counts_model.set_counts(themes, cafes, {(c.theme_id, c.cafe_id): c.items for c in counts})
+
+            self.tab_runner.ask(lambda syn: (syn.cafes(), syn.theme_counts()), show)
         elif page is self.votes:
-            self.votes.set_outcomes(self.attempt(self.syn.votes) or [])
+            self.tab_runner.ask(lambda syn: syn.votes(), self.votes.set_outcomes)
 
     def _read_failed(self, message: str) -> None:
         self.status.setText(message)

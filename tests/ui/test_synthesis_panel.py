@@ -40,8 +40,8 @@ def page(qtbot, imported, main_window):
 
 
 def settle(qtbot, page: SynthesisPanel) -> None:
-    """Wait for the search running off the GUI thread to show its answer."""
-    qtbot.waitUntil(lambda: not page.runner.busy, timeout=5000)
+    """Wait for the reads running off the GUI thread (the search, the tab) to show their answers."""
+    qtbot.waitUntil(lambda: not page.runner.busy and not page.tab_runner.busy, timeout=5000)
 
 
 def select_rows(page: SynthesisPanel, rows) -> None:
@@ -123,6 +123,7 @@ def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window, qtbot)
     main_window.undo_stack.redo()
     assert page.syn.themes()[0].count == 2
     page.tabs.setCurrentIndex(1)
+    settle(qtbot, page)
     model = page.counts_model
     assert model.rowCount() == 1 and model.columnCount() == 4
     assert [model.index(0, c).data() for c in range(4)] == ["Peer support", 2, 1, 1]
@@ -187,8 +188,9 @@ def test_export_data_for_analysis_tools(page, qtbot, tmp_path):
     assert not (tmp_path / "missing").exists() and messages[-1]
 
 
-def test_votes_tab(page, main_window):
+def test_votes_tab(page, main_window, qtbot):
     page.tabs.setCurrentWidget(page.votes)
+    settle(qtbot, page)
     tree = page.votes.table
     assert tree.topLevelItemCount() > 0
     first = tree.topLevelItem(0)
