@@ -11,7 +11,6 @@ import contextlib
 import sys
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ class SearchRunner(QObject):
     def __init__(self, db_path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
         self.db_path = Path(db_path)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="synthesis-search")
+        self._pool = None  # made at the first request: nothing of it is loaded at start-up
         self._latest = 0
         self._pending = False
         self._on_answer: Callable[[Any], None] = lambda _r: None
@@ -54,6 +53,10 @@ class SearchRunner(QObject):
         number = self._latest
         self._on_answer = on_answer
         self._pending = True
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="synthesis-search")
         self._pool.submit(self._run, number, fn)
         return number
 
@@ -78,8 +81,3 @@ class SearchRunner(QObject):
             self.sig_failed.emit(str(result))
         else:
             self._on_answer(result)
-
-    def shutdown(self) -> None:
-        """Stop taking requests and wait for the one running (if any)."""
-        self._latest += 1
-        self._pool.shutdown(wait=True)
