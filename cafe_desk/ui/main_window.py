@@ -27,11 +27,11 @@ from cafe_desk.services import Services
 from cafe_desk.ui.cafes_panel import CafesPanel
 from cafe_desk.ui.central_panel import CentralPanel
 from cafe_desk.ui.comments_panel import CommentsPanel
+from cafe_desk.ui.lazy_panel import LazyPanel
 from cafe_desk.ui.notes_panel import NotesPanel
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.plan_panel import PlanPanel
 from cafe_desk.ui.run_panel import RunPanel
-from cafe_desk.ui.synthesis_panel import SynthesisPanel
 from cafe_desk.ui.votes_panel import VotesPanel
 
 MESSAGE_MS = 10_000
@@ -56,9 +56,9 @@ class MainWindow(QMainWindow):
         self.votes_page = VotesPanel(services, self.undo_stack)
         self.comments_page = CommentsPanel(services, self.undo_stack)
         self.central_page = CentralPanel(services, self.undo_stack)
-        self.synthesis_page = SynthesisPanel(services, self.undo_stack)
+        self.synthesis_slot = LazyPanel(services, self.undo_stack, "Synthesis", self._synthesis_panel)
         self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page,
-                                   self.comments_page, self.central_page, self.synthesis_page]
+                                   self.comments_page, self.central_page, self.synthesis_slot]
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -95,6 +95,16 @@ class MainWindow(QMainWindow):
         self._menus()
         self.statusBar().showMessage("Everything you type is saved as you go.")
         self._update_header()
+
+    def _synthesis_panel(self) -> Panel:
+        from cafe_desk.ui.synthesis_panel import SynthesisPanel  # loaded when the page is first shown
+
+        return SynthesisPanel(self.services, self.undo_stack)
+
+    @property
+    def synthesis_page(self):
+        """The Synthesis page (built now if it was not yet)."""
+        return self.synthesis_slot.panel()
 
     # --- menus --------------------------------------------------------------------------------------------------------
 
