@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from cafe_desk.services import Services
+from cafe_desk.settings import ENV_DATA
 from cafe_desk.storage.store import Store
 
 MENTAL_HEALTH = "Help shape the future of mental health"
@@ -79,3 +84,16 @@ def central(tmp_path):
     store = Store(tmp_path / "central.sqlite3")
     yield Services.build(store)
     store.close()
+
+
+def cafe_desk(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    """Run the real command line (`python -m cafe_desk --data-dir DIR ARGS…`) in a process of its own."""
+    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=Path(__file__).parents[1],
+                          timeout=60)
+
+
+def assert_fails(result: subprocess.CompletedProcess, message: str) -> None:
+    """The command refused its input: exit status 2, nothing on stdout, and exactly this one line on stderr."""
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"cafe-desk: {message}\n")

@@ -4,30 +4,17 @@ folder: export, import, receipt, check, delete — and every refusal as one line
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cafe_desk.export import keys
 from cafe_desk.services import Services
-from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def cafe_desk(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
-
-
-def assert_fails(result: subprocess.CompletedProcess, message: str) -> None:
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"cafe-desk: {message}\n")
+from tests.conftest import assert_fails, cafe_desk
 
 
 def ok(result: subprocess.CompletedProcess) -> str:

@@ -4,33 +4,18 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import stat
 import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from cafe_desk.export.bundle import open_bundle
 from cafe_desk.export.keys import read_identity
 from cafe_desk.services import Services
-from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
-from tests.conftest import mental_health_plan
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def cafe_desk(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
-
-
-def assert_fails(result: subprocess.CompletedProcess, message: str) -> None:
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"cafe-desk: {message}\n")
+from tests.conftest import assert_fails, cafe_desk, mental_health_plan
 
 
 @pytest.fixture
