@@ -75,11 +75,6 @@ class SynthesisService(ServiceBase):
         with self.store.read():
             return [ThemeCount(*r) for r in self.store.theme_counts_by_cafe()]
 
-    def codings(self) -> list[tuple[str, str]]:
-        """Every (item id, theme id) pair."""
-        with self.store.read():
-            return self.store.codings()
-
     def votes(self) -> list[OutcomeSynthesis]:
         """Votes across every imported café, per outcome, normalised per voter, with group splits."""
         with self.store.read():

@@ -97,6 +97,7 @@ class CentralCafe:
     export_id: str
     imported_at: str
     items: int
+    short_code: str = ""
 
 
 @dataclass

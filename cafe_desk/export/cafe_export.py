@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from cafe_desk.core.ballots import ballots_as_tallies
-from cafe_desk.core.model import Note
+from cafe_desk.core.model import Note, Tally
 from cafe_desk.core.vote_synthesis import Pile, estimate_voters
 from cafe_desk.export import bundle
 from cafe_desk.export.anonymise import PLACEHOLDERS, Span, redact
@@ -354,14 +354,15 @@ def _votes(services, cafe, group_names: dict[str, str]) -> dict:
     outcomes = [o.id for o in services.planning.items(cafe.id, "outcome")]
     paper: dict[str, Counter] = {o: Counter() for o in outcomes}
     phone: dict[str, Counter] = {o: Counter() for o in outcomes}
-    for t in services.votes.tallies(cafe.id):
+    tallies = services.votes.tallies(cafe.id)
+    for t in tallies:
         if t.outcome_id in paper:
             paper[t.outcome_id][t.level] += t.count
     ballots = services.ballots.ballots(cafe.id)
     for t in ballots_as_tallies(cafe.vote_method, ballots):
         if t.outcome_id in phone:
             phone[t.outcome_id][t.level] += t.count
-    by_group, small_groups = _votes_by_group(services, cafe, outcomes, group_names)
+    by_group, small_groups = _votes_by_group(cafe, tallies, outcomes, group_names)
     return {
         "method": cafe.vote_method, "phone_ballots": len(ballots),
         "outcomes": [{"id": o, "paper": {str(k): v for k, v in sorted(paper[o].items())},
@@ -370,14 +371,14 @@ def _votes(services, cafe, group_names: dict[str, str]) -> dict:
     }
 
 
-def _votes_by_group(services, cafe, outcomes: list[str], names: dict[str, str]) -> tuple[list[dict], int]:
+def _votes_by_group(cafe, tallies: list[Tally], outcomes: list[str], names: dict[str, str]) -> tuple[list[dict], int]:
     """Paper votes split by group (part of the paper totals above), each group with its estimated voters.
     A group with fewer than SMALL_COUNT voters is left out (counted), so nobody's votes can be picked out.
     `names`: group id -> the group's name as the bundle writes it."""
-    titles = {o: "" for o in outcomes}
+    known = set(outcomes)
     split: dict[str, dict[str, Counter]] = {}
-    for t in services.votes.tallies(cafe.id):
-        if t.group_id in names and t.outcome_id in titles:
+    for t in tallies:
+        if t.group_id in names and t.outcome_id in known:
             split.setdefault(t.group_id, {}).setdefault(t.outcome_id, Counter())[t.level] += t.count
     rows, small = [], 0
     for group_id, counts in split.items():

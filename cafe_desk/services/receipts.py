@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import NotFoundError, UserError
+from cafe_desk.core.synthesis import CentralCafe
 from cafe_desk.export.receipt import Receipt, ReceiptError, manifest_counts, read_receipt
 from cafe_desk.services.base import ServiceBase
 
@@ -23,17 +24,6 @@ EXPORT_AGAIN = "export again and ask for the receipt of the new file"
 DIFFERENT_EXPORT = ("This receipt is for a different export of this café — export again or ask for the receipt of "
                     "the latest file.")
 DELETED = Changes(cafes=True, plan=True, run=True, notes=True, attendance=True, votes=True, themes=True)
-
-
-@dataclass(frozen=True)
-class ImportedCafe:
-    """An imported café a receipt can be written for."""
-
-    id: str
-    short_code: str
-    title: str
-    date: str
-    imported_at: str
 
 
 @dataclass(frozen=True)
@@ -86,12 +76,10 @@ class ReceiptService(ServiceBase):
 
     # --- the central desk ------------------------------------------------------------------------------------------
 
-    def imported_cafes(self) -> list[ImportedCafe]:
-        """The imported cafés a receipt can be written for, the one imported last first."""
-        s = self.store
-        with s.read():
-            found = [(c, s.import_record_for_cafe(c.id)) for c in s.list_cafes() if s.cafe_origin(c.id) == "imported"]
-        cafes = [ImportedCafe(c.id, c.short_code, c.title, c.date, r["imported_at"]) for c, r in found if r]
+    def imported_cafes(self) -> list[CentralCafe]:
+        """The imported cafés a receipt can be written for, the one imported last first (one query, however many)."""
+        with self.store.read():
+            cafes = [c for c in self.store.central_cafes() if c.imported_at]
         return sorted(cafes, key=lambda c: c.imported_at, reverse=True)
 
     def receipt_for(self, cafe_key: str) -> Receipt:

@@ -92,12 +92,6 @@ class CentralStore:
         self.conn.execute("INSERT INTO note_fts (note_fts, rowid, text) "
                           "SELECT 'delete', rowid, text FROM note WHERE cafe_id = ?", [cafe_id])
 
-    def rebuild_search_index(self) -> None:
-        """Index every imported note afresh (the index holds imported notes only)."""
-        self.conn.execute("DELETE FROM note_fts")
-        self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT n.rowid, n.text FROM note n "
-                          "JOIN cafe c ON c.id = n.cafe_id WHERE c.origin = 'imported'")
-
     # --- imported cafés and what the filters offer ---------------------------------------------------------
 
     def central_cafes(self) -> list[CentralCafe]:
@@ -106,7 +100,7 @@ class CentralStore:
             "IFNULL(i.export_id, ''), IFNULL(i.imported_at, ''), "
             # the manifest's count of notes.jsonl is what was imported: no need to count a million rows
             "IFNULL(json_extract(i.manifest, '$.files.\"notes.jsonl\".count'), "
-            "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id)) "
+            "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id)), c.short_code "
             "FROM cafe c LEFT JOIN import_record i ON i.cafe_id = c.id "
             "WHERE c.origin = 'imported' ORDER BY c.date DESC, c.title COLLATE NOCASE")
         return [CentralCafe(*r) for r in rows]
@@ -272,10 +266,6 @@ class CentralStore:
         self.conn.executemany("DELETE FROM coding WHERE note_id = ? AND theme_id = ?",
                               [(n, theme_id) for n in note_ids])
         return self.conn.total_changes - before
-
-    def codings(self) -> list[tuple[str, str]]:
-        """Every (note id, theme id) pair of the codebook."""
-        return list(self.conn.execute("SELECT note_id, theme_id FROM coding ORDER BY theme_id, note_id"))
 
     def codings_of_cafe(self, cafe_id: str) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT k.note_id, k.theme_id FROM coding k JOIN note n ON n.id = k.note_id "

@@ -37,7 +37,6 @@ from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.search_runner import SearchRunner
 from cafe_desk.ui.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis_models import (
-    COL_SHORTLIST,
     COL_TEXT,
     HitsDelegate,
     ItemsModel,
@@ -290,39 +289,46 @@ class SynthesisPanel(Panel):
 
     def apply_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
         """Code the selected items (or `note_ids`) with a theme, as one undoable step."""
-        ids = note_ids if note_ids is not None else self.selected_ids()
-        theme = next((t for t in self.codebook.themes if t.id == theme_id), None)
-        if not ids or theme is None:
-            self.sig_message.emit("Select one or more items and a theme first.")
+        target = self._coding_target(theme_id, note_ids)
+        if target is None:
             return
-        result = self.attempt(lambda: self.syn.apply_theme(ids, theme_id))
+        theme, gaining = target
+        gained = [i for i, codes in gaining.items() if theme_id not in codes]
+        if not gained:
+            self.sig_message.emit(f"The {len(gaining)} item{'s' if len(gaining) != 1 else ''} selected "
+                                  f"{'have' if len(gaining) != 1 else 'has'} “{theme.name}” already.")
+            return
+        result = self.attempt(lambda: self.syn.apply_theme(gained, theme_id))
         if result is None:
             return
-        added, changes = result
-        gained = [i for i in ids if theme_id not in self._codes(i)]
-        self.push(f"Code {added} item{'s' if added != 1 else ''} as {theme.name}",
+        self.push(f"Code {len(gained)} item{'s' if len(gained) != 1 else ''} as {theme.name}",
                   lambda: self.syn.apply_theme(gained, theme_id)[1],
                   lambda: self.syn.remove_theme(gained, theme_id)[1], done=True)
-        self.announce(changes)
-        self.sig_message.emit(f"{added} item{'s' if added != 1 else ''} coded as “{theme.name}”"
-                              + (f"; {len(ids) - added} had it already." if added < len(ids) else "."))
+        self.announce(result[1])
+        skipped = len(gaining) - len(gained)
+        self.sig_message.emit(f"{len(gained)} item{'s' if len(gained) != 1 else ''} coded as “{theme.name}”"
+                              + (f"; {skipped} had it already." if skipped else "."))
 
     def remove_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
         """Take a theme off the selected items (or `note_ids`), as one undoable step."""
+        target = self._coding_target(theme_id, note_ids)
+        if target is None:
+            return
+        theme, losing = target
+        had = [i for i, codes in losing.items() if theme_id in codes]
+        self.push(f"Take {theme.name} off {len(had)} item{'s' if len(had) != 1 else ''}",
+                  lambda: self.syn.remove_theme(had, theme_id)[1], lambda: self.syn.apply_theme(had, theme_id)[1])
+
+    def _coding_target(self, theme_id: str, note_ids: list[str] | None):
+        """(the theme, {item id: its codes as shown}) for the selected items or `note_ids`; None, with a message,
+        if there is no item or no such theme."""
         ids = note_ids if note_ids is not None else self.selected_ids()
         theme = next((t for t in self.codebook.themes if t.id == theme_id), None)
         if not ids or theme is None:
             self.sig_message.emit("Select one or more items and a theme first.")
-            return
-        had = [i for i in ids if theme_id in self._codes(i)]
-        self.push(f"Take {theme.name} off {len(had)} item{'s' if len(had) != 1 else ''}",
-                  lambda: self.syn.remove_theme(had, theme_id)[1], lambda: self.syn.apply_theme(had, theme_id)[1])
-
-    def _codes(self, note_id: str) -> tuple[str, ...]:
-        for item in self.model.items:
-            if item.id == note_id:
-                return item.codes
-        return ()
+            return None
+        shown = {item.id: item.codes for item in self.model.items}
+        return theme, {i: shown.get(i, ()) for i in ids}
 
     def shortlist_selected(self, keep: bool) -> None:
         """Put the selected items on the quotes shortlist (or take them off), as one undoable step."""
@@ -377,9 +383,3 @@ class SynthesisPanel(Panel):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Yes
-
-    def visible_text(self, row: int) -> str:
-        return self.model.index(row, COL_TEXT).data() or ""
-
-    def shortlisted(self, row: int) -> bool:
-        return self.model.index(row, COL_SHORTLIST).data() == "★"

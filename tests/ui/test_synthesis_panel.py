@@ -10,7 +10,7 @@ import os
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from cafe_desk.ui.synthesis_models import COL_TEXT, COL_THEMES, HTML_ROLE
+from cafe_desk.ui.synthesis_models import COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis_panel import SynthesisPanel
 from tests.central import cafe_at, make_cafe, send
 
@@ -53,7 +53,11 @@ def select_rows(page: SynthesisPanel, rows) -> None:
 
 
 def texts(page) -> list[str]:
-    return [page.visible_text(r) for r in range(page.model.rowCount())]
+    return [page.model.index(r, COL_TEXT).data() for r in range(page.model.rowCount())]
+
+
+def shortlisted(page, row: int) -> bool:
+    return page.model.index(row, COL_SHORTLIST).data() == "★"
 
 
 def test_only_imported_cafes_are_shown(page, model_tester):
@@ -122,6 +126,11 @@ def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window, qtbot)
     assert page.syn.themes()[0].count == 0 and page.model.index(0, COL_THEMES).data() == ""
     main_window.undo_stack.redo()
     assert page.syn.themes()[0].count == 2
+    steps, said = main_window.undo_stack.count(), []
+    page.sig_message.connect(said.append)
+    page.codebook.code_button.click()  # every selected item has it already: nothing to undo, and said so
+    assert main_window.undo_stack.count() == steps
+    assert said == ["The 2 items selected have “Peer support” already."]
     page.tabs.setCurrentIndex(1)
     settle(qtbot, page)
     model = page.counts_model
@@ -157,7 +166,7 @@ def test_merge_and_delete_are_asked_first(page, qtbot):
 def test_shortlist_and_codebook_file(page, tmp_path, qtbot):
     select_rows(page, [0])
     page.shortlist_button.click()
-    assert page.shortlisted(0)
+    assert shortlisted(page, 0)
     page.filters.shortlist_box.setChecked(True)
     settle(qtbot, page)
     assert page.model.rowCount() == 1
