@@ -231,7 +231,8 @@ def m004_central_synthesis(db: sqlite_utils.Database) -> None:
             added_at TEXT NOT NULL
         );
         CREATE INDEX cafe_origin ON cafe(origin, date);
-        CREATE INDEX note_scope ON note(cafe_id, hidden, source, is_quote)
+        CREATE INDEX note_scope ON note(cafe_id, hidden, source, is_quote);
+        CREATE INDEX import_record_cafe ON import_record(cafe_id)
         """,
     )
 
