@@ -46,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a public key to encrypt to (starts with age1…); repeat for several")
     export.add_argument("--passphrase-file", metavar="F", help="encrypt to the passphrase in this file instead")
     export.add_argument("--out", metavar="FILE", required=True, help="the bundle to write (FILE.cafe)")
-    export.add_argument("--include-flagged", action="store_true", help="include flagged comments (left out "
-                        "by default)")
+    export.add_argument("--include-flagged", action="store_true", help="include flagged comments and paper cards "
+                        "nobody has marked followed up (left out by default)")
     imports = sub.add_parser("import", help="import bundles (FILE.cafe) into this data file, each checked in "
                              "full before anything is written; imported cafés are read-only")
     imports.add_argument("--identity", metavar="KEY", required=True, help="the central key file (from keygen)")

@@ -110,7 +110,19 @@ class Note:
     consent: bool = False  # a participant agreed their words may be used, without their name
     hidden: bool = False  # hidden by the facilitator: kept, but left out of views, the projector and exports
     pinned: bool = False  # chosen for the presenter window
-    flag: str = ""  # why this comment may need a human's care (a risk phrase found), or ""
+    flag: str = ""  # the kind of risk the finder noticed (see core.safeguarding.KIND_LABELS), or ""
+    flag_words: str = ""  # the words that raised the flag, shown to the facilitator; never exported
+    followed_up: bool = False  # someone marked the flag as followed up (read from care_followup; not written)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Who followed up a flagged item, when (UTC ISO) and a short note. Kept on the laptop, never exported."""
+
+    note_id: str
+    by: str
+    at: str
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from cafe_desk.core.ballots import ballots_as_tallies
 from cafe_desk.core.model import Note, Tally
+from cafe_desk.core.safeguarding import held_back
 from cafe_desk.core.vote_synthesis import Pile, estimate_voters
 from cafe_desk.export import bundle
 from cafe_desk.export.anonymise import PLACEHOLDERS, Span, redact
@@ -213,7 +214,7 @@ def build(services, cafe_key: str, *, started_at: str | None = None, include_fla
     for note in services.notes.list(cafe.id):
         if note.hidden:
             left_out["hidden"] += 1
-        elif note.flag and (not include_flagged or note.id in leave_out):
+        elif held_back(note) and (not include_flagged or note.id in leave_out):
             left_out["flagged"] += 1
         elif note.id in leave_out:
             left_out["by_facilitator"] += 1
@@ -279,6 +280,7 @@ class PreviewItem:
     spans: tuple[Span, ...]  # the redactions proposed
     left_out: str = ""  # "hidden" or "flagged" when left out unless the facilitator says otherwise, else ""
     choices: RedactionChoices = NO_CHOICES
+    flag: str = ""  # the kind of risk flagged (core.safeguarding), shown in the review whether left out or not
 
     @cached_property
     def removed(self) -> tuple[Span, ...]:
@@ -339,8 +341,8 @@ def preview(services, cafe_key: str, overrides: Overrides | None = None) -> list
     table_no = {t.id: t.number for t in tables}
     round_no = {r.id: r.number for r in services.planning.items(cafe.id, "round")}
     return [PreviewItem(n.id, n.source, n.kind, table_no.get(n.table_id), round_no.get(n.round_id), n.text or "",
-                        redact(n.text or "", extra).spans, "hidden" if n.hidden else "flagged" if n.flag else "",
-                        overrides.get(n.id, NO_CHOICES)) for n in services.notes.list(cafe.id)]
+                        redact(n.text or "", extra).spans, "hidden" if n.hidden else "flagged" if held_back(n) else "",
+                        overrides.get(n.id, NO_CHOICES), n.flag) for n in services.notes.list(cafe.id)]
 
 
 def exported_at(now: dt.datetime | None = None) -> str:

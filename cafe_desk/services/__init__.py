@@ -13,6 +13,7 @@ from cafe_desk.services.comments import CommentService
 from cafe_desk.services.notes import NoteService
 from cafe_desk.services.planning import PlanningService
 from cafe_desk.services.running import RunService
+from cafe_desk.services.safeguarding import SafeguardingService
 from cafe_desk.services.templates import TemplateService
 from cafe_desk.services.votes import VoteService
 from cafe_desk.storage.store import Store
@@ -30,6 +31,7 @@ class Services:
     channel: ChannelService
     comments: CommentService
     ballots: BallotService
+    safeguarding: SafeguardingService
 
     @classmethod
     def build(cls, store: Store, clock: Callable[[], float] = time.time) -> Services:
@@ -44,4 +46,5 @@ class Services:
             channel=ChannelService(store),
             comments=CommentService(store),
             ballots=BallotService(store),
+            safeguarding=SafeguardingService(store),
         )

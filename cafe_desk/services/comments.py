@@ -5,18 +5,15 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from functools import cached_property
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.model import Cafe, Note
-from cafe_desk.core.safeguarding import RiskPhrases
-from cafe_desk.resources import RESOURCES
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.services.safeguarding import flagged
 from cafe_desk.storage.rows import new_id, utc_now
 
 COMMENT_LIMIT = 1000  # characters; the page states it
-RISK_PHRASES_FILE = RESOURCES / "safeguarding" / "risk_phrases.txt"
 NOTES_CHANGED = Changes(notes=True)
 
 
@@ -36,10 +33,6 @@ def clean_comment(text: str, limit: int = COMMENT_LIMIT) -> str:
 
 
 class CommentService(ServiceBase):
-    @cached_property
-    def risk(self) -> RiskPhrases:
-        return RiskPhrases.from_lines(RISK_PHRASES_FILE.read_text(encoding="utf-8").splitlines())
-
     def _open(self, cafe: Cafe) -> Cafe:
         if cafe.is_closed:
             raise CafeEnded("This café has ended. Thank you for taking part.")
@@ -60,7 +53,8 @@ class CommentService(ServiceBase):
         now = utc_now()
         note = Note(new_id(), cafe.id, None, round_id if round_id in rounds else None, text, source="participant",
                     outcome_ids=(outcome_id,) if outcome_id in outcomes else (), created_at=now, updated_at=now,
-                    group_id=group_id if group_id in groups else None, consent=True, flag=self.risk.find(text))
+                    group_id=group_id if group_id in groups else None, consent=True)
+        note = flagged(note, text)
         with self.store.transaction():
             self.store.insert_note(note)
         return note, NOTES_CHANGED
@@ -74,8 +68,7 @@ class CommentService(ServiceBase):
         cafe = self._open(self.cafe(table.cafe_id))
         text = clean_comment(text)
         now = utc_now()
-        note = Note(new_id(), cafe.id, table.id, round_id, text, created_at=now, updated_at=now,
-                    flag=self.risk.find(text))
+        note = flagged(Note(new_id(), cafe.id, table.id, round_id, text, created_at=now, updated_at=now), text)
         with self.store.transaction():
             self.store.insert_note(note)
         return note, NOTES_CHANGED

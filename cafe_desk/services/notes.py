@@ -11,6 +11,7 @@ from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.model import NOTE_KINDS, NOTE_SOURCES, Attendance, Note, Theme
 from cafe_desk.core.votes import check_count
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.services.safeguarding import flagged
 from cafe_desk.storage.rows import new_id, utc_now
 
 MAX_NOTE_CHARS = 5000
@@ -45,8 +46,9 @@ class NoteService(ServiceBase):
         if source not in NOTE_SOURCES or kind not in NOTE_KINDS:
             raise ValueError(f"unknown source/kind {source}/{kind}")
         now = utc_now()
-        note = Note(new_id(), cafe_id, table_id, round_id, clean_text(text), source, kind, bool(is_quote),
-                    tuple(outcome_ids), tuple(theme_ids), now, now)
+        text = clean_text(text)
+        note = flagged(Note(new_id(), cafe_id, table_id, round_id, text, source, kind, bool(is_quote),
+                            tuple(outcome_ids), tuple(theme_ids), now, now), text)
         with self.store.transaction():
             self.store.insert_note(note)
         return note, NOTES_CHANGED
@@ -64,6 +66,8 @@ class NoteService(ServiceBase):
             if key in fields:
                 fields[key] = tuple(fields[key])
         after = dataclasses.replace(before, **fields)
+        if "text" in fields:
+            after = flagged(after, after.text)  # checked again: an edit can raise a flag, or take a wrong one away
         if after == before:
             return before, before, Changes()
         after = dataclasses.replace(after, updated_at=utc_now())

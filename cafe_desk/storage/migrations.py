@@ -237,11 +237,31 @@ def m004_central_synthesis(db: sqlite_utils.Database) -> None:
     )
 
 
+def m005_safeguarding(db: sqlite_utils.Database) -> None:
+    # flags now name a kind of risk; the phrase an older version found moves to flag_words, its kind unknown ("risk")
+    _run(
+        db,
+        """
+        ALTER TABLE note ADD COLUMN flag_words TEXT NOT NULL DEFAULT '';
+        UPDATE note SET flag_words = flag, flag = 'risk' WHERE flag != '';
+        CREATE TABLE care_followup (
+            note_id TEXT PRIMARY KEY REFERENCES note(id) ON DELETE CASCADE,
+            by_whom TEXT NOT NULL,
+            at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        ALTER TABLE cafe ADD COLUMN safeguarding_lead TEXT NOT NULL DEFAULT '';
+        CREATE INDEX note_flag ON note(cafe_id) WHERE flag != ''
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
     (3, "imported_cafes", m003_imported_cafes),
     (4, "central_synthesis", m004_central_synthesis),
+    (5, "safeguarding", m005_safeguarding),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -7,7 +7,8 @@ from collections import defaultdict
 from cafe_desk.core.model import Attendance, Note
 
 NOTE_COLUMNS = ("id", "cafe_id", "table_id", "round_id", "text", "source", "kind", "is_quote",
-                "created_at", "updated_at", "group_id", "consent", "hidden", "pinned", "flag")
+                "created_at", "updated_at", "group_id", "consent", "hidden", "pinned", "flag", "flag_words")
+_FOLLOWED_UP = "EXISTS (SELECT 1 FROM care_followup f WHERE f.note_id = note.id)"
 _BOOLS = ("is_quote", "consent", "hidden", "pinned")
 _INSERT_NOTE = f"INSERT INTO note ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(NOTE_COLUMNS))})"
 
@@ -33,7 +34,8 @@ class NoteStore:
         For notes that are not in the database yet (their ids are new), so there are no old tags to clear."""
         self.conn.executemany(_INSERT_NOTE, [
             (n.id, n.cafe_id, n.table_id, n.round_id, n.text, n.source, n.kind, int(n.is_quote), n.created_at,
-             n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag) for n in notes])
+             n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag, n.flag_words)
+            for n in notes])
         self.conn.executemany("INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)",
                               [(n.id, o) for n in notes for o in n.outcome_ids])
         self.conn.executemany("INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)",
@@ -42,9 +44,9 @@ class NoteStore:
     def update_note(self, note: Note) -> None:
         self.conn.execute(
             "UPDATE note SET table_id = ?, round_id = ?, text = ?, kind = ?, is_quote = ?, updated_at = ?, "
-            "group_id = ?, hidden = ?, pinned = ?, flag = ? WHERE id = ?",
+            "group_id = ?, hidden = ?, pinned = ?, flag = ?, flag_words = ? WHERE id = ?",
             [note.table_id, note.round_id, note.text, note.kind, int(note.is_quote), note.updated_at,
-             note.group_id, int(note.hidden), int(note.pinned), note.flag, note.id],
+             note.group_id, int(note.hidden), int(note.pinned), note.flag, note.flag_words, note.id],
         )
         self._write_links(note)
 
@@ -72,12 +74,14 @@ class NoteStore:
             sql = f"SELECT l.note_id, l.{column} FROM {link_table} l JOIN note ON note.id = l.note_id WHERE {clause}"
             for nid, other in self.conn.execute(sql, params):
                 bucket[nid].append(other)
-        sql = f"SELECT {', '.join(NOTE_COLUMNS)} FROM note WHERE {clause} ORDER BY note.created_at, note.rowid"
+        sql = f"SELECT {', '.join(NOTE_COLUMNS)}, {_FOLLOWED_UP} FROM note WHERE {clause} " \
+              "ORDER BY note.created_at, note.rowid"
         return [
             Note(id=r[0], cafe_id=r[1], table_id=r[2], round_id=r[3], text=r[4], source=r[5], kind=r[6],
                  is_quote=bool(r[7]), outcome_ids=tuple(outcomes.get(r[0], ())),
                  theme_ids=tuple(themes.get(r[0], ())), created_at=r[8], updated_at=r[9], group_id=r[10],
-                 consent=bool(r[11]), hidden=bool(r[12]), pinned=bool(r[13]), flag=r[14])
+                 consent=bool(r[11]), hidden=bool(r[12]), pinned=bool(r[13]), flag=r[14], flag_words=r[15],
+                 followed_up=bool(r[16]))
             for r in self.conn.execute(sql, params)
         ]
 

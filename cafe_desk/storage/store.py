@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cafe_desk.storage import database
 from cafe_desk.storage.cafe_store import CafeStore
+from cafe_desk.storage.care_store import CareStore
 from cafe_desk.storage.central_store import CentralStore
 from cafe_desk.storage.channel_store import ChannelStore
 from cafe_desk.storage.errors import friendly
@@ -17,7 +18,7 @@ from cafe_desk.storage.rows import utc_now
 from cafe_desk.storage.vote_store import VoteStore
 
 
-class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore, ReceiptStore):
+class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore, ReceiptStore, CareStore):
     """A connection to one data file. One per thread; every write goes through `transaction()`."""
 
     def __init__(self, path: Path):

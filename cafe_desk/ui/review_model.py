@@ -11,12 +11,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
+from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.export.cafe_export import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
 
 COL_LEAVE_OUT, COL_WHERE, COL_TEXT = range(3)
 HEADERS = ("Leave out", "Where", "Text (struck through: removed; in brackets: what replaces it)")
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
-REASONS = {"hidden": "hidden", "flagged": "flagged for care"}
+REASONS = {"hidden": "hidden", "flagged": "needs care, not yet followed up"}
 REMOVED_STYLE = 'style="color:#a33"'
 PLACEHOLDER_STYLE = 'style="color:#064"'
 PUT_BACK_STYLE = 'style="background-color:#fff0a8"'
@@ -53,9 +54,12 @@ def review_html(item: PreviewItem, left_out: bool) -> str:
 
 
 def where(item: PreviewItem) -> str:
-    """"Table 2, round 1" for a note, "Comment, round 2" for a participant's comment."""
-    head = "Comment" if item.source == "participant" else f"Table {item.table}" if item.table else "Note"
-    return head + (f", round {item.round}" if item.round else "")
+    """"Table 2, round 1" for a note, "Comment, round 2" for a participant's comment; a flagged item says so
+    ("… · Needs care: may be harming themselves")."""
+    head = {"participant": "Comment", "paper": "Paper card"}.get(item.source) or (
+        f"Table {item.table}" if item.table else "Note")
+    flag = f"\nNeeds care: {kind_label(item.flag).lower()}" if item.flag else ""
+    return head + (f", round {item.round}" if item.round else "") + flag
 
 
 def and_list(parts: list[str]) -> str:
@@ -74,7 +78,9 @@ class ReviewModel(QAbstractTableModel):
 
     def __init__(self, items: list[PreviewItem], parent: QWidget | None = None):
         super().__init__(parent)
-        self.rows = [ReviewRow(i, bool(i.left_out)) for i in items]
+        # items held back for care come first, so the facilitator decides on them before anything else
+        ordered = sorted(items, key=lambda i: i.left_out != "flagged")
+        self.rows = [ReviewRow(i, bool(i.left_out)) for i in ordered]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

@@ -152,7 +152,7 @@ def test_a_flagged_comment_is_left_out_until_put_back(qtbot, services, cafe, not
     qtbot.addWidget(dialog)
     assert {back.id, stays.id} <= dialog.model.leave_out()
     box = dialog.model.index(row_of(dialog, back.id), COL_LEAVE_OUT)
-    assert box.data() == "Left out (flagged for care)"
+    assert box.data() == "Left out (needs care, not yet followed up)"
     dialog.model.setData(box, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     dialog.keys.setPlainText(public)
     op = dialog.export_to(tmp_path / "file.cafe")

@@ -1,0 +1,327 @@
+"""What the risk finder looks for: word families, and the phrase patterns built from them, each with its kind and
+weight; and the context that raises or lowers a match (first person, now, a plan; talk about the subject, the past,
+a negation).
+
+A pattern is plain words, read through the same stemming as the text, so one pattern covers every form
+("end my life" matches "ending my life", "ended ma life"). Inside a pattern:
+  {family}   any entry of that word family        [a|b c]   one of these (each may be several words)
+  ~N         up to N other words in between      word?     the word may be missing
+Patterns never run across the end of a sentence.
+"""
+
+from __future__ import annotations
+
+SUICIDE, SELF_HARM, HARMED, CHILD = "suicide", "self_harm", "harmed", "child"
+
+FAMILIES: dict[str, str] = {
+    # who
+    "self": "i|me|my|myself|mine",
+    "refl": "myself|herself|himself|themselves|yourself|hisself|ourselves|oneself|self",
+    "poss": "my|her|his|their|your|our|own|ma",
+    "pron_obj": "me|us|her|him|them|mum|my mum|my dad|my gran|my granny|my sister|my brother|you",
+    "agent": "he|she|they|partner|husband|wife|boyfriend|girlfriend|fiance|ex|dad|father|stepdad|mum|mother"
+             "|stepmum|son|daughter|brother|sister|carer|uncle|aunt|grandson|granddaughter|nephew|niece|cousin"
+             "|neighbour|landlord|family|man|woman|guy|pal|flatmate|lodger|in laws|other half|him|her|staff|worker"
+             "|support worker|people|guys|lads|dealer|gang|they",
+    "child": "son|daughter|kid|child|childer|wean|bairn|boy|girl|baby|toddler|teenager|teen|grandson"
+             "|granddaughter|grandkid|grandchild|stepson|stepdaughter|wee one|wee ones|wee man|wee lassie"
+             "|wee boy|wee girl|wee brother|wee sister|little brother|little sister|laddie|lassie|pupil|schoolgirl"
+             "|schoolboy|youngest|eldest|oldest|year old|yr old|year olds|nighean|mhac|clann|chlann|leanabh|paiste"
+             "|balach|caileag",
+    # wanting, planning, being unable
+    "want": "want|wish|would like|would rather|feel like|tempt|need|plan|going|go|think about|think of|ready"
+            "|decide|urge|desire|long|hope|mean|intend|keep think|start think|consider|try|could easily|might",
+    "neg": "not|no|never|nobody|nothing|none|cannot|without|nor|no one",
+    "die": "die|dead|death|deid|gone|away",
+    "end": "end|finish|stop|take|top|off",
+    "stop": "stop|end|be over|go away|switch off|shut off|quiet|disappear",
+    "everything": "everything|it all|it|all of it|the pain|the world|life|the noise|the thought|my head|my brain"
+                  "|the voices|things|this",
+    "go_on": "go on|carry on|keep go|keep on|do this|do it|face|cope|take it|take this|handle it|handle this"
+             "|manage|hold on|get through|last|survive|see a future|see a way|live like this|stand it|bear it",
+    "live": "live|be alive|be here|be around|exist|wake up|wake|get up|be in this world|breathe|see tomorrow"
+            "|see another day|go on|carry on",
+    "pills": "tablet|pill|medication|paracetamol|co codamol|codeine|insulin|antidepressant|sleeping tablet"
+             "|prescription|stash|dose|sertraline|citalopram|diazepam|tramadol|morphine|methadone|lithium",
+    "place": "bridge|cliff|edge|tracks|track|train|railway|motorway|roof|river|sea|water|loch|car park|tower"
+             "|ledge|rope|ligature|noose|harbour|pier",
+    "when": "tonight|tomorrow|weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday|next week"
+            "|christmas|new year|birthday|soon|once|after|before|when|date|day",
+    "harm_self_verb": "cut|harm|hurt|burn|scratch|punch|hit|bang|bite|scald|starve|punish|batter|pull|slash"
+                      "|overdose|injure|beat",
+    "hit": "hit|hurt|beat|punch|kick|slap|push|shove|strangle|choke|throttle|grab|batter|attack|assault|rape"
+           "|abuse|bully|belt|thump|smack|whack|headbutt|bite|spit|drag|pin|lock|throw|burn|touch|leather|skelp",
+    "scared": "scare|afraid|terrifi|frighten|fear|petrifi|worri|dread|nervous|panic",
+    "money": "money|benefit|pension|bank|card|account|wage|savings|cash|universal credit|pip|payment|giro"
+             "|purse|wallet|pin",
+    "take_money": "take|steal|use|control|empty|spend|withdraw|borrow|keep|handle|have|manage|run|drain"
+                  "|clean out|hold",
+    "threaten": "threaten|threat|warn",
+}
+
+# (kind, weight, pattern). A weight of 3 flags on its own; 2 flags unless the context lowers it;
+# 1 needs the context to raise it (first person with now, a plan or a timeframe).
+RULES: list[tuple[str, float, str]] = [
+    # --- ending their life: said plainly -------------------------------------------------------------------------
+    (SUICIDE, 3, "kill {refl}"),
+    (SUICIDE, 3, "[end|take|finish] {poss} own? life"),
+    (SUICIDE, 3, "[end|take|finish] {poss} own? ~1 life"),
+    (SUICIDE, 2.5, "suicid"),
+    (SUICIDE, 3, "suicid [thought|feel|idea|plan|again|attempt|note]"),
+    (SUICIDE, 3, "{want} to? ~2 die"),
+    (SUICIDE, 3, "{want} ~1 to be dead"),
+    (SUICIDE, 3, "[wish|wishing] ~2 [dead|die|gone|never born|not born|never been born|not here|not alive|not wake]"),
+    (SUICIDE, 3, "better off [dead|gone|without me|not here|not around|if i be not]"),
+    (SUICIDE, 3, "be better off ~3 without me"),
+    (SUICIDE, 3, "rather be dead"),
+    (SUICIDE, 3, "rather not [be here|be alive|exist|wake up|be around|live]"),
+    (SUICIDE, 3, "[end|finish] it all"),
+    (SUICIDE, 3, "{want} to? [end|finish] [it|everything|things]"),
+    (SUICIDE, 2.5, "end [everything|things] for good"),
+    (SUICIDE, 3, "{neg} {want} to? ~2 {live}"),
+    (SUICIDE, 3, "not {want} ~2 [here|alive|around] any more"),
+    (SUICIDE, 2, "[not|never] wake up"),
+    (SUICIDE, 3, "[sleep|go to sleep|close my eye] ~3 [not wake|no wake|never wake|not come back|forever|for good]"),
+    (SUICIDE, 3, "[no|not any|nothing] [point|reason|purpose|use] ~3 [live|life|go on|carry on|be here|be alive"
+                 "|get up|wake up|exist|keep go|try any more|trying]"),
+    (SUICIDE, 3, "nothing [left]? to live for"),
+    (SUICIDE, 3, "what be the point [of|in] ~2 [anything|live|life|go on|carry on|me|be here|any of it|it all]"),
+    (SUICIDE, 2.5, "can not {go_on}"),
+    (SUICIDE, 2, "can not do [this|it] any more"),
+    (SUICIDE, 3, "can not {go_on} ~2 [any more|much longer|any longer|for much longer|like this]"),
+    (SUICIDE, 3, "can not ~2 [go on|carry on|keep go] [any more|much longer|any longer|like this]"),
+    (SUICIDE, 2.5, "[no|not] way out"),
+    (SUICIDE, 3, "only way out"),
+    (SUICIDE, 2.5, "[give|given] up on [life|live|everything|myself]"),
+    (SUICIDE, 3, "[tire|tired|sick|done|finish|weary|exhaust] [of|with] [life|live|be alive|it all|everything|exist"
+                 "|be here|be me|fight|struggle|try|trying|pretend]"),
+    (SUICIDE, 2.5, "be done [with it all|with everything|with life|now]"),
+    (SUICIDE, 3, "{want} ~2 {everything} to [stop|end|be over|go away|just stop|just end]"),
+    (SUICIDE, 3, "make ~2 [it|everything|it all|the pain] stop for good"),
+    (SUICIDE, 2.5, "{want} to [disappear|vanish|not exist|stop exist|switch off|fade away] ~2"),
+    (SUICIDE, 3, "[switch|shut] ~1 off [for good|forever|permanently]"),
+    (SUICIDE, 3, "[not|never] [be|be be] [around|here] [next|for|by|much|long|to see|any more|after]"),
+    (SUICIDE, 3, "[will|would|may|might] not be [around|here] [next|for|by|much|long|to see|after|when]"),
+    (SUICIDE, 2.5, "[be|feel] a [burden|weight|drain]"),
+    (SUICIDE, 3, "[burden|weight] [to|on] [everyone|everybody|them|my family|my kid|the family|my partner|people]"),
+    (SUICIDE, 3, "[everyone|everybody|they|family|kid|people|the world|no one|nobody] ~3 better off without me"),
+    (SUICIDE, 3, "[nobody|no one|noone|naebody] would ~2 [miss|notice|care] ~4 [gone|go|die|dead|be not here|not here"
+                 "|disappear|be not around|not around]"),
+    (SUICIDE, 3, "[join|be with] [her|him|them|my] ~2 [soon|again|up there|in heaven|on the other side]"),
+    (SUICIDE, 2, "[want|long|wish] to be with [her|him|them] again"),
+    (SUICIDE, 3, "[say|said|saying] [my]? goodbye"),
+    (SUICIDE, 3, "[goodbye|suicide] [letter|note|message]"),
+    (SUICIDE, 3, "[write|wrote|written] ~2 [letter|note] ~3 [family|kid|mum|sister|everyone|them]"),
+    (SUICIDE, 2.5, "[give|give away|gave] ~2 [my]? [thing|stuff|belonging|possession] away?"),
+    (SUICIDE, 2.5, "[sort|sorted|put] ~1 [my]? [affair|thing] in order"),
+    (SUICIDE, 2, "[dark|black|bad] [thought|place|hole] again"),
+    (SUICIDE, 3, "[thought|think|idea|urge] ~2 [of|about]? [end|die|dying|kill|not be here|not wake|being dead"
+                 "|ending it|jump|overdose|not being here|not being around|taking my]"),
+    (SUICIDE, 2.5, "[thinking|think] about [how|ways|the way] [to]? ~2 [do it|end|die]"),
+    (SUICIDE, 3, "[end|cash] of the [road|line] for me"),
+    (SUICIDE, 3, "[check out|checking out] [for good|of life|permanently|early]"),
+    (SUICIDE, 3, "not long for this world"),
+    (SUICIDE, 3, "[permanent|final] [solution|exit|sleep|way out]"),
+    (SUICIDE, 2.5, "[hopeless|no hope|without hope|lost all hope|no future|no light]"),
+    (SUICIDE, 3, "[tri|attempt|attempted] ~2 [to]? [end|kill|take] ~1 [life|myself|it]"),
+    (SUICIDE, 3, "[my|last|recent|second|another|an] attempt"),
+    (SUICIDE, 3, "[already|have] [written|write|wrote] [the|a|my] [note|letter]"),
+    (SUICIDE, 3, "[not|no|never] be a [bother|burden|problem|nuisance|worry] ~3 [much longer|for long|any more|soon"
+                 "|to anyone|to you|for much]"),
+    (SUICIDE, 2.5, "[ready|want|going] to [stop|let go|give up] [now|soon|for good]"),
+    (SUICIDE, 3, "[date|day|time] in mind"),
+    (SUICIDE, 3, "[plan|plans] and [the]? means"),
+    (SUICIDE, 3, "[finish|do|did] the job [properly|right|this time]"),
+    (SUICIDE, 3, "sorry for everything ~4 goodbye"),
+    (SUICIDE, 2.5, "[say|said|text|message|messaged] ~3 goodbye"),
+    (SUICIDE, 3, "[look|research|search|google|read up] ~3 [how many|how much] ~2 {pills}"),
+    (SUICIDE, 3, "[look|research|search|google|read up] ~3 [how to|ways to|way to|method] ~3 [die|end|do it|kill"
+                 "|overdose|hang]"),
+    (SUICIDE, 3, "[not|never] [think|see|expect] ~2 [will|would|be going to] [be here|be around|make it|last|see]"
+                 " ~2 [by|till|until|to|next|much longer|for long|christmas|new year|the end]"),
+    (SUICIDE, 3, "if a [bus|car|lorry|train|van] [hit|hits|ran over|run over|knock] me ~6 [relieve|relief|fine"
+                 "|not mind|happy|glad|good thing|not care|be okay|be ok]"),
+    (SUICIDE, 3, "[would|will] not mind if i [die|did not wake|never woke|be not here|be gone|be dead]"),
+    (SUICIDE, 2.5, "[be|feel] ~3 burden"),
+    (SUICIDE, 2.5, "[if|when|once] i [be|be be] gone"),
+    (SUICIDE, 3, "better off with [a different|another|a new|a better|no] [mum|dad|mother|father|parent|wife|husband"
+                 "|partner]"),
+    (SUICIDE, 3, "[peaceful|easier|easy|simpler|quicker|better] to [just]? [go in|jump|step off|let go|not wake"
+                 "|end it|not be here|walk in|walk into]"),
+    (SUICIDE, 3, "[tell|tells|telling|told] me to [end it|kill|die|hurt|jump|do it]"),
+    (SUICIDE, 3, "[tie|tied|put|wrap|wrapped] ~3 [round|around] [her|his|my|their] neck"),
+    (SUICIDE, 2.5, "[go|going] to heaven to be with"),
+    (SUICIDE, 2.5, "[think|thought|thinking] ~2 about ~2 {place}"),
+    (SUICIDE, 2.5, "[disappear|vanish] [forever|for good|and never|and not]"),
+    (SUICIDE, 2.5, "the last [café|time|one|day] for me"),
+    # plans and means
+    (SUICIDE, 3, "[save|saving|stockpile|hoard|collect|stash|squirrel|build up|gather] [up]? ~4 {pills}"),
+    (SUICIDE, 3, "{pills} ~3 [saved|stockpil|hoard|put by|put aside|hidden|stashed|ready|in a drawer]"),
+    (SUICIDE, 3, "[take|swallow|neck] ~3 [all|whole|lot|load|handful|bunch|every|too many|enough] ~2 {pills}"),
+    (SUICIDE, 3, "[enough|all] ~4 {pills} ~4 [to]? [do it|end it|finish|kill|do the job|not wake|drawer|cupboard"
+                 "|hidden|saved|take it|taking it]"),
+    (SUICIDE, 2.5, "overdose"),
+    (SUICIDE, 3, "[take|took|had|taken] an overdose"),
+    (SUICIDE, 3, "[jump|throw myself|step] ~3 [off|from|in front of|under|into] ~2 {place}"),
+    (SUICIDE, 1.5, "[stand|stood|sat|sit|walk|walked|find myself|found myself] ~2 [on|at|by|near|up|to] the {place}"),
+    (SUICIDE, 2.5, "[look|looked|research|searched|googled|google] ~3 [how|ways|method] [to]? ~3 [die|end|do it"
+                   "|kill|overdose|hang|how many]"),
+    (SUICIDE, 3, "[hang|drown|gas|poison|shoot|stab|starve] {refl}"),
+    (SUICIDE, 3, "[rope|ligature|noose|belt] ~3 [ready|bought|garage|loft|up|in the]"),
+    (SUICIDE, 2.5, "[got|have|bought] ~2 [a]? [rope|ligature|noose]"),
+    (SUICIDE, 3, "[do|doing|done] it [tonight|tomorrow|this weekend|on friday|soon|next week|before|after|when"
+                 "|on my birthday|once]"),
+    (SUICIDE, 2, "[go|going|went] to [do it|go through with it]"),
+    (SUICIDE, 3, "go through with it"),
+    (SUICIDE, 2, "[plan|planned|planning|a plan] ~3 [how|when|where|it out|it all out|the day|the date]"),
+    (SUICIDE, 2.5, "[know|knew|decid] ~1 [how|when|where] [i|i will|i would|i am going to] [do it|end it|go]"),
+    # --- harming themselves ---------------------------------------------------------------------------------------
+    (SELF_HARM, 3, "{harm_self_verb} {refl}"),
+    (SELF_HARM, 3, "{harm_self_verb} ~2 {refl} [again|deliberately|on purpose|when]"),
+    (SELF_HARM, 3, "self [harm|harming|injur|injury|hurt|destruct|mutil]"),
+    (SELF_HARM, 3, "[cut|cutting|burn|burning|scratch] [again|on my|my arm|my leg|my wrist|her arm|his arm"
+                   "|her leg|her wrist|his wrist|her thigh|my thigh|her stomach|my stomach]"),
+    (SELF_HARM, 3, "[cut|burn|scratch] [my|her|his|their] [arm|leg|wrist|thigh|stomach|skin]"),
+    (SELF_HARM, 3, "[fresh|new|deep|more] [cut|scar|mark|burn|wound]"),
+    (SELF_HARM, 3, "[cut|scar|mark|burn] [on|up] [my|her|his|their] [arm|leg|wrist|thigh|stomach]"),
+    (SELF_HARM, 3, "[hide|hiding|cover|covering] ~2 [cut|scar|mark|arm|wrist|burn]"),
+    (SELF_HARM, 2.5, "long sleeve"),
+    (SELF_HARM, 3, "[blade|razor|lighter|compass|scissors] ~4 [my|her|his|their|on] ~1 [arm|leg|wrist|skin|thigh]"),
+    (SELF_HARM, 2.5, "[keep|keeps|hide|hides|hid|found|find] ~2 [blade|razor]"),
+    (SELF_HARM, 2.5, "[start|started|back to|relaps|went back] ~2 [cut|harm|self harm|burn]"),
+    (SELF_HARM, 3, "[bang|hit|punch] ~2 [my|her|his|their] head ~2 [wall|floor|door]"),
+    (SELF_HARM, 2.5, "[stop|stopped|not] [eat|eating] ~4 [punish|deserve]"),
+    (SELF_HARM, 3, "[deserve|deserves] [to]? [hurt|pain|to suffer|be punished]"),
+    (SELF_HARM, 3, "[til|until|till] ~3 [bleed|blister|raw|break the skin|skin break|bruise]"),
+    (SELF_HARM, 3, "[til|until|till] [it|they|the skin|my skin|her skin|his skin] ~1 [bleed|blister|break|raw|bruise]"),
+    (SELF_HARM, 3, "[punch|hit|kick|bang] [wall|walls|door|doors|mirror] ~4 [bleed|blood|broke|break|knuckle]"),
+    (SELF_HARM, 2.5, "[bandage|plaster|dressing] on [her|his|my|their]? [wrist|wrists|arm|arms]"),
+    (SELF_HARM, 3, "{harm_self_verb} ~5 [on purpose|deliberately]"),
+    (SELF_HARM, 2.5, "[hurt|pain|burn|hot|blister|bleed|bruise|scald|starve] ~6 [on purpose|deliberately]"),
+    # --- being harmed by someone -----------------------------------------------------------------------------------
+    (HARMED, 3, "{agent} ~4 {hit} {pron_obj}"),
+    (HARMED, 3, "{agent} ~3 {hit} {pron_obj} ~2 [again|when|if|every]"),
+    (HARMED, 3, "{hit} me [when|if|again|every]"),
+    (HARMED, 2.5, "[he|she|they|partner|husband|wife|boyfriend|girlfriend] ~2 [hurt|hit|beat|batter] me"),
+    (HARMED, 3, "{scared} ~2 [to]? [go|going|get|getting|goin] home"),
+    (HARMED, 3, "{scared} ~2 [of|what] ~2 [him|her|he|she|my partner|my husband|my wife|my son|my dad|my boyfriend"
+                "|my girlfriend|my ex|my carer|them at home|at home|when he|when she|he will|she will|he do"
+                "|he would|she would]"),
+    (HARMED, 3, "[not|never|no] [feel|felt]? safe [at home|in my home|in my own home|in the house|with him|with her"
+                "|there|in my own house|to go home|going home]"),
+    (HARMED, 3, "[eggshells|egg shells]"),
+    (HARMED, 3, "{agent} ~4 {take_money} ~3 [my|her|his|mum|dad|gran] ~2 {money}"),
+    (HARMED, 3, "{agent} ~3 [has|have|keeps|kept|took|take] ~2 [my|her|his] [bank]? [card|pin|pension|benefit"
+                "|money]"),
+    (HARMED, 3, "[my|her|his|mum|dad|gran] [money|pension|benefit|savings|account] ~3 [gone|disappear|empty"
+                "|missing|taken|drained|spent]"),
+    (HARMED, 2.5, "[wont|will not|does not|never] [let|give] [me|her|him] ~4 [money|out|see|go|leave|have|phone"
+                  "|speak|talk|use|my own]"),
+    (HARMED, 3, "[control|controls|check|checks|checking] ~2 [my|her|his] [money|phone|every|everything|where]"),
+    (HARMED, 3, "[threaten|threat|threatened] ~3 [me|to kill|to hurt|to put|to throw|to take|to leave|to burn"
+                "|to smash|to harm|to kick]"),
+    (HARMED, 3, "[he|she|they] [will|would|be going to|go to] [kill|hurt|get|finish|batter|do] me"),
+    (HARMED, 3, "[bruise|black eye|broken rib|broke my|burst lip|split lip|strangl|chok]"),
+    (HARMED, 3, "[rape|raped|sexual assault|sexually assault|touch me|touched me|force me|forces me|forced me"
+                "|made me have sex|makes me have sex]"),
+    (HARMED, 3, "[lock|locked|locks] me [in|out]"),
+    (HARMED, 2.5, "[scream|shout|yell|swear] at me ~4 [every|all the time|scared|frightened|hit|push|throw]"),
+    (HARMED, 2.5, "[domestic abuse|domestic violence|coercive control|being abused|abusive relationship"
+                  "|abusive partner|abusive husband|he be abusive|she be abusive]"),
+    (HARMED, 2.5, "[not allowed|no allowed] to [go out|see|leave|have|spend|phone|talk|work|use|complain|say|tell"
+                  "|speak|eat|sleep]"),
+    (HARMED, 2.5, "[keep|keeps|kept] me [in|locked|from]"),
+    (HARMED, 2.5, "[hide|hiding|hid] from [him|her|them|my partner|my husband]"),
+    (HARMED, 3, "[sleep|sleeping|slept] in the car ~4 [him|her|safe|home|scared]"),
+    (HARMED, 2.5, "[he|she] ~2 [will|would] [kill|hurt] me"),
+    (HARMED, 2.5, "[owe|owes] ~3 [favour|favours|sex]"),
+    (HARMED, 3, "[come|comes|came|coming] into [her|his|my|their] [room|bed] ~3 [night|when]"),
+    (HARMED, 3, "{scared} to [ask|tell] [them|him|her] to leave"),
+    (HARMED, 2.5, "[keep|keeps] turn up at my"),
+    (HARMED, 3, "[track|tracks|tracking|check|checks|checking|read|reads|go through] my [phone|location|messages]"),
+    (HARMED, 3, "[withhold|withholding|withheld|hide|hides] ~3 [my|his|her] {pills}"),
+    (HARMED, 3, "[break|broke|snap] [my|your|his|her] [leg|legs|arm|arms|neck|jaw|fingers]"),
+    (HARMED, 3, "[throw|threw|thrown] ~3 at me"),
+    (HARMED, 2.5, "not {want} to [go|going] home"),
+    # --- a child at risk (also any match above with a child as the one at risk) ----------------------------------
+    (CHILD, 3, "{child} ~4 [be|get|gets|getting] [hit|hurt|beat|bully|abuse|touch|groom|slap|batter]"),
+    (CHILD, 3, "{agent} ~3 {hit} [the|my|our|her|his] ~1 {child}"),
+    (CHILD, 3, "{child} ~3 {scared} ~3 [of him|of her|of their|of his|of my|to go home|when he|when she|of dad"
+               "|of mum|of the|at home]"),
+    (CHILD, 3, "{child} ~3 [hide|hides|hiding|cry|cries|crying|shaking] ~3 [when he|when she|when dad|when mum"
+               "|from him|from her|come home|comes home]"),
+    (CHILD, 3, "[leave|left|leaves|leaving] ~4 {child} ~3 [alone|on their own|on his own|on her own|home alone"
+               "|by themselves|overnight|all night|with him|with her]"),
+    (CHILD, 3, "{child} ~3 [see|saw|seen|hear|heard|witness] ~4 [hit|fight|violence|hurt|beat|abuse|drunk|batter"
+               "|everything|it all]"),
+    (CHILD, 2.5, "{child} ~4 [no food|not eat|hungry|go without|gone without|not been fed|starve]"),
+    (CHILD, 3, "{child} ~5 [talk|talking|say|said|says|saying|ask|asked] ~4 [die|dead|kill|end|not want to live"
+               "|not be here|hurt herself|hurt himself|suicid]"),
+    (CHILD, 3, "{child} ~3 [message|messages|talk|talking|meet|meeting|sending] ~4 [older man|older men|stranger"
+               "|adult|man online|men online|photo|picture|pic]"),
+    (CHILD, 3, "[lock|locking|locked] ~2 {child} ~3 [in|out]"),
+    (CHILD, 3, "{child} ~6 [feed|feeding|fend|look after|looking after] [themselves|himself|herself]"),
+    (CHILD, 3, "{child} ~6 [older lads|older men|older man|older boys|gang] ~4 [give|gave|buy|bought|money|phone"
+               "|drugs]"),
+    (CHILD, 3, "[message|messages|messaging|chat|chatting|talk|talking] ~4 [grown man|older man|older men|stranger"
+               "|adult|man online|men online|online] ~4 [photo|picture|pic|meet|nude|video]"),
+    (CHILD, 2.5, "[older lads|older men|older man|older boys|gang] ~3 [give|gave|buy|bought|giving] ~2 [him|her|them]"),
+    (CHILD, 3, "{child} ~6 [bruise|burn mark|marks on|injury]"),
+    (CHILD, 3, "{child} ~3 [hide|hiding|hides] ~4 [when|from] ~2 {agent}"),
+    (CHILD, 3, "[shake|shook|shaken|smack|slap|hit|hurt] [my|the|our] ~1 {child}"),
+    (CHILD, 3, "{child} ~3 [be|get]? [left|leave] ~3 [cry|alone|on|hungry|all day|most of the day]"),
+    # --- Scottish Gaelic (accents optional) -------------------------------------------------------------------------
+    (SUICIDE, 3, "[chan|cha] ~3 airson a bhith beo"),
+    (SUICIDE, 3, "crioch a chur air mo bheatha"),
+    (SUICIDE, 3, "[cur|chur] as dhomh fhin"),
+    (SUICIDE, 3, "fein [mhort|mhurt|mharbhadh]"),
+    (SUICIDE, 3, "airson [basachadh|bas|bhasachadh]"),
+    (SUICIDE, 3, "fhearr ~2 as m aonais"),
+    (SUICIDE, 3, "chan urrainn dhomh ~3 [cumail a dol|tuilleadh]"),
+    (SELF_HARM, 3, "fein [chron|chiurradh|lot|leon]"),
+    (SELF_HARM, 3, "[gearradh|losgadh|gearr|loisg] [mo|mi fhin|i fhein|e fhein|a]"),
+    (HARMED, 3, "eagal orm ~4 [dhachaigh|roimhe|roimhpe|romhpa]"),
+    (HARMED, 3, "[gam bhualadh|bhuail e mi|bhuail i mi|buailidh e mi|buailidh i mi|ga mo bhualadh]"),
+]
+
+# --- context -------------------------------------------------------------------------------------------------------
+
+#: talking *about* the subject, not saying it is happening: lowers the score in its sentence
+TOPIC = ("training|awareness|prevention|prevent|course|workshop|session|seminar|webinar|campaign|statistic|rate"
+         "|attention seek|myth|stop say|the word|the term|the phrase|language|talk on|a talk|the talk|schools"
+         "|figure|research|study|strategy|policy|charity|funding|fund|leaflet|poster|film|documentary|programme"
+         "|stigma|asist|safetalk|first aid|naloxone|ambassador|volunteer|conference|lecture|module|toolkit"
+         "|understand|the topic|the subject|we talk about|we discuss|discussion|discuss|conversation about"
+         "|open up about|funding cut|cuts to|budget|minister|caseload|referral|protocol|risk assessment|the news|survey"
+         "|book|article|podcast|school talk|assembly|lesson|lived experience panel|protection|safeguarding"
+         "|pathway|mental health first aid|awareness week|the stats|numbers|stiogma|bruidhinn mu dheidhinn|we see"
+         "|every shift|on shift"
+         "|patients|clients|our service|i work in|i work with|in my job|my role")
+#: the past, resolved, or someone lost: lowers the score in its sentence
+PAST = ("year ago|years ago|month ago|months ago|decade|when i be young|when i be younger|when i be a teen"
+        "|when i be a teenager|as a teenager|as a kid|as a child|when i be a kid"
+        "|when i be at school|as a teenager|in my teens|in my twenties|back in|back then|used to|in the past"
+        "|in my past|recovered|recovery|no longer|not any more|now i|these days i|since then|at the time|once upon"
+        "|lost|lose|loss|bereave|griev|grief|funeral|passed away|pass away|anniversary|memory|memorial|in memory"
+        "|rip|the 90s|the 80s|survivor|survived|got through|came through|turned my life"
+        "|life around|turned it around|better now|doing well|well now|thankfully|looking back|when i be ill"
+        "|at my lowest"
+        "|in her twenties|in his twenties|in their twenties|in my thirties|twenties|thirties|teens|die by|died by"
+        "|commit|committed|completed|chaill|o chionn|bliadhna")
+#: the words belong to someone in general, not a person in the room
+GENERIC = ("people who|people that|those who|anyone who|someone who|somebody who|folk who|person who|men who"
+           "|women who|young people|a lot of people|lots of people|many people|some people|patient who|client who"
+           "|people with|people in|people feel|disabled people|make people|society|ask someone|ask if|asking if"
+           "|asking about|if they be think|if someone be|if someone|if somebody|when someone|when people|for people"
+           "|how people")
+#: a negation just before the words ("not suicidal", "never self harmed")
+NEGATION = "not|never|no|nobody|nothing|without|neither|nor"
+#: the words are about now, or there is a plan or a time: raises the score
+NOW = ("again|lately|recently|this week|last week|last night|yesterday|today|tonight|tomorrow|right now|at the moment"
+       "|every day|every night|all the time|still|currently|these days|keep|keeps|now|this morning|this month"
+       "|weekend|soon|start|started|since|ongoing|anymore|any more")
+#: hyperbole about services or daily life ("the waiting list is killing me", "dying for a cuppa")
+HYPERBOLE = ("dying for|dying to|to die for|die of embarrassment|die laughing|dead good|dead nice"
+             "|dead tired|dead on|dead end|kill for|it kill me|this kill me|that kill me|be kill me|rather die than"
+             "|die than|killing it|killed it|the death of me|bored to death"
+             "|scared to death|sick to death|end of the day|end of the world|dead easy|deadline|dead set")

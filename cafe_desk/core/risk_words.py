@@ -1,0 +1,148 @@
+"""How people write, turned into plain tokens the risk finder can read: text-speak, Scots and contractions spelled
+out, apostrophes and accents dropped, every word reduced to its stem ("ending" and "ended" both read "end")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: written forms spelled out before stemming (text-speak, Scots, contractions typed with or without apostrophes)
+SPELLED_OUT = {
+    "u": "you", "ur": "your", "r": "are", "ya": "you", "ye": "you", "yer": "your", "2": "to", "tae": "to",
+    "im": "i am", "ive": "i have", "id": "i would", "iv": "i have", "il": "i will", "ima": "i am going to",
+    "dont": "do not", "dnt": "do not", "didnt": "did not", "doesnt": "does not", "cant": "can not",
+    "cannot": "can not", "cnt": "can not", "cannae": "can not", "canny": "can not", "canna": "can not",
+    "wont": "will not", "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not",
+    "isnt": "is not", "wasnt": "was not", "arent": "are not", "werent": "were not", "havent": "have not",
+    "hasnt": "has not", "aint": "not", "dinnae": "do not", "dinny": "do not", "didnae": "did not",
+    "didny": "did not", "wisnae": "was not", "wisny": "was not", "isnae": "is not", "widnae": "would not",
+    "wouldnae": "would not", "couldnae": "could not", "shouldnae": "should not", "havnae": "have not",
+    "hasnae": "has not", "willnae": "will not", "nae": "no", "naw": "no", "wanna": "want to", "wana": "want to",
+    "gonna": "going to", "gona": "going to", "gunna": "going to", "gotta": "got to", "hafta": "have to",
+    "ma": "my", "masel": "myself", "mysel": "myself", "masell": "myself", "hissel": "himself",
+    "hersel": "herself", "thersel": "themselves", "theirsel": "themselves", "naebody": "nobody",
+    "nae1": "nobody", "nobody": "nobody", "any1": "anyone", "some1": "someone", "every1": "everyone",
+    "anymore": "any more", "anymoar": "any more", "nomore": "no more", "tonite": "tonight", "2nite": "tonight",
+    "2night": "tonight", "tmrw": "tomorrow", "tmr": "tomorrow", "tomoz": "tomorrow", "2moro": "tomorrow",
+    "2morrow": "tomorrow", "themorra": "tomorrow", "morra": "tomorrow", "the2day": "today", "2day": "today",
+    "coz": "because", "cos": "because", "cuz": "because", "bc": "because", "ppl": "people", "wi": "with",
+    "oot": "out", "hame": "home", "hoose": "house", "heid": "head", "greetin": "crying", "feart": "scared",
+    "frit": "scared", "weans": "children", "wean": "child", "bairns": "children", "bairn": "child",
+    "selfharm": "self harm", "selfharming": "self harming", "selfharmed": "self harmed", "sh": "sh",
+    "kms": "kill myself", "kys": "kill yourself", "unalive": "kill", "unaliving": "killing", "od": "overdose",
+    "oded": "overdosed", "odd": "odd", "meds": "medication", "pils": "pills", "tabs": "tablets",
+    "wantae": "want to", "gonnae": "going to", "awright": "alright", "aw": "all", "a'": "all",
+    "dae": "do", "dain": "doing", "wid": "would", "gie": "give", "gied": "gave", "ken": "know",
+    "thru": "through", "tho": "though", "abt": "about", "rly": "really", "v": "very", "n": "and",
+    "b4": "before", "w": "with", "wiv": "with", "luv": "love", "gf": "girlfriend", "bf": "boyfriend",
+    "hubby": "husband", "oh": "oh", "mam": "mum", "maw": "mum", "da": "dad", "faither": "father",
+    "mither": "mother", "wee": "wee", "yin": "one", "yins": "ones", "anyhin": "anything", "nuthin": "nothing",
+    "nothin": "nothing", "somethin": "something", "everythin": "everything", "evrything": "everything",
+    "evry": "every", "naething": "nothing", "goin": "going", "doin": "doing", "livin": "living",
+    "tryin": "trying", "thinkin": "thinking", "hurtin": "hurting", "cuttin": "cutting", "takin": "taking",
+    "endin": "ending", "feelin": "feeling", "gettin": "getting", "wakin": "waking", "killin": "killing",
+    "hittin": "hitting", "savin": "saving", "lyin": "lying", "sleepin": "sleeping", "harmin": "harming",
+    "ah": "i", "an": "and", "aff": "off", "oan": "on", "intae": "into", "anymair": "any more", "mair": "more",
+    "whats": "what is", "thats": "that is", "theres": "there is", "hes": "he is", "shes": "she is",
+    "theyre": "they are", "youre": "you are", "theyll": "they will", "hell": "he will", "shell": "she will",
+    "theyd": "they would", "shed": "she would", "hed": "he would", "wed": "we would", "noo": "now",
+    "burnt": "burned", "tablits": "tablets", "suicidel": "suicidal", "sucide": "suicide", "suicde": "suicide",
+    "disapear": "disappear", "overdoes": "overdose", "selfharmin": "self harming",
+}
+_AUX_NT = {"had", "have", "has", "do", "does", "did", "could", "would", "should", "was", "were", "is", "are",
+           "must", "need", "might", "dare"}
+#: words ending in "in" that are not "-ing" written as spoken ("cuttin", "scratchin")
+_NOT_ING = {"insulin", "heroin", "aspirin", "cousin", "within", "origin", "margin", "basin", "cabin", "muffin",
+            "penguin", "violin", "robin", "latin", "satin", "toxin", "admin", "login", "begin", "resin", "raisin",
+            "vitamin", "dolphin", "goblin", "martin", "kevin", "erin", "lin", "odin", "berlin", "dublin", "austin",
+            "pumpkin", "napkin", "akin", "herein", "therein", "wherein"}
+
+#: irregular forms the stemmer doesn't know
+IRREGULAR = {
+    "took": "take", "taken": "take", "woke": "wake", "woken": "wake", "went": "go", "gone": "go", "felt": "feel",
+    "thought": "think", "said": "say", "says": "say", "beat": "beat", "beaten": "beat", "threw": "throw",
+    "thrown": "throw", "kept": "keep", "left": "leave", "gave": "give", "given": "give", "bought": "buy",
+    "got": "get", "gotten": "get", "dying": "die", "died": "die", "dead": "dead", "lying": "lie", "lay": "lie",
+    "slept": "sleep", "stole": "steal", "stolen": "steal", "hid": "hide", "hidden": "hide", "ran": "run",
+    "fell": "fall", "fallen": "fall", "swore": "swear", "ate": "eat", "drank": "drink", "made": "make",
+    "told": "tell", "found": "find", "held": "hold", "broke": "break", "broken": "break", "bit": "bite",
+    "bitten": "bite", "tried": "try", "tries": "try", "wrote": "write", "written": "write", "sent": "send",
+    "spent": "spend", "lost": "lose", "meant": "mean", "children": "child", "kids": "kid", "grandkids": "grandkid",
+    "weans": "child", "bairns": "child", "men": "man", "women": "woman", "people": "people", "folk": "people",
+    "folks": "people", "is": "be", "am": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+    "has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "doing": "do", "done": "done",
+    "would": "would", "could": "could", "wants": "want", "wanted": "want", "wanting": "want",
+    "myself": "myself", "herself": "herself", "himself": "himself", "themselves": "themselves",
+    "yourself": "yourself", "themself": "themselves", "ourselves": "ourselves", "lives": "life",
+    "knives": "knife", "this": "this", "thus": "thus", "us": "us", "bus": "bus", "news": "news",
+}
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_REPEATS = re.compile(r"(\w)\1{2,}")
+_CLAUSE_END = re.compile(r"[.!?;:\n]+|\s[-–—]+\s")
+BREAK = "|"
+
+
+def fold(text: str) -> str:
+    """Lower case, accents dropped (so Gaelic typed with or without them reads the same), plain apostrophes."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """The stem every form of a word shares ("ending", "ended" -> "end"; "took" -> "take")."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    return _english().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _english():
+    import snowballstemmer  # loaded at the first check, not at start-up (it carries every language)
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20_000)
+def _spell(word: str) -> tuple[str, ...]:
+    plain = word.replace("'", "")
+    if plain in SPELLED_OUT:
+        return tuple(stem(w) for w in SPELLED_OUT[plain].split())
+    if plain.endswith("nt") and plain[:-2] in _AUX_NT:  # hadnt, mustnt
+        return (stem(plain[:-2]), "not")
+    if plain.endswith("in") and len(plain) > 5 and plain[-3] not in "aeiou" and plain not in _NOT_ING:
+        return (stem(plain + "g"),)
+    if plain.endswith("nae") and len(plain) > 5:  # Scots negatives: "wantnae", "coudnae"
+        return (stem(plain[:-3]), "not")
+    if "'" in word:
+        head, _, tail = word.partition("'")
+        spelled = {"m": ("be",), "ve": ("have",), "re": ("be",), "ll": ("will",), "d": ("would",), "s": ()}
+        if tail in spelled:
+            return (stem(head), *spelled[tail])
+        if tail == "t" and head.endswith("n"):  # don't, can't, won't
+            base = {"won": "will", "can": "can", "ca": "can"}.get(head[:-1], head[:-1])
+            return (*_spell(base), "not")
+    return (stem(plain),)
+
+
+def tokens(text: str) -> list[str]:
+    """The text as stems, with BREAK between sentences (a pattern never runs across one)."""
+    text = _REPEATS.sub(r"\1", fold(text))
+    out: list[str] = []
+    for clause in _CLAUSE_END.split(text):
+        words = [t for w in _WORD.findall(clause) for t in _spell(w.replace("-", " ")) if t]
+        for w in words:
+            out.extend(w.split()) if " " in w else out.append(w)
+        if out and out[-1] != BREAK:
+            out.append(BREAK)
+    if out and out[-1] == BREAK:
+        out.pop()
+    return out
+
+
+def phrase(text: str) -> tuple[str, ...]:
+    """A rule's words as stems (the same reading as `tokens`), e.g. "ending my life" -> ("end", "my", "life")."""
+    return tuple(t for t in tokens(text) if t != BREAK)
