@@ -23,7 +23,8 @@ FAMILIES: dict[str, str] = {
              "|stepmum|son|daughter|brother|sister|carer|uncle|aunt|grandson|granddaughter|nephew|niece|cousin"
              "|neighbour|landlord|family|man|woman|guy|pal|flatmate|lodger|in laws|other half|him|her|staff|worker"
              "|support worker|people|guys|lads|dealer|gang|they",
-    "child": "son|daughter|kid|child|childer|wean|bairn|boy|girl|baby|toddler|teenager|teen|grandson"
+    "child": "son|daughter|kid|child|childer|wean|bairn|boy|girl|baby|toddler|teenager|twin|twins|infant|newborn"
+    "|nappies|teen|grandson"
              "|granddaughter|grandkid|grandchild|stepson|stepdaughter|wee one|wee ones|wee man|wee lassie"
              "|wee boy|wee girl|wee brother|wee sister|little brother|little sister|laddie|lassie|pupil|schoolgirl"
              "|schoolboy|youngest|eldest|oldest|year old|yr old|year olds|nighean|mhac|clann|chlann|leanabh|paiste"
@@ -43,7 +44,8 @@ FAMILIES: dict[str, str] = {
             "|see another day|go on|carry on",
     "pills": "tablet|pill|medication|paracetamol|co codamol|codeine|insulin|antidepressant|sleeping tablet"
              "|prescription|stash|dose|sertraline|citalopram|diazepam|tramadol|morphine|methadone|lithium",
-    "place": "bridge|cliff|edge|tracks|track|train|railway|motorway|roof|river|sea|water|loch|car park|tower"
+    "minor": "10|11|12|13|14|15|ten|eleven|twelve|thirteen|fourteen|fifteen",
+    "place": "drochaid|bridge|cliff|edge|tracks|track|train|railway|motorway|roof|river|sea|water|loch|car park|tower"
              "|ledge|rope|ligature|noose|harbour|pier",
     "when": "tonight|tomorrow|weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday|next week"
             "|christmas|new year|birthday|soon|once|after|before|when|date|day",
@@ -70,7 +72,8 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "suicid [thought|feel|idea|plan|again|attempt|note]"),
     (SUICIDE, 3, "{want} to? ~2 die"),
     (SUICIDE, 3, "{want} ~1 to be dead"),
-    (SUICIDE, 3, "[wish|wishing] ~2 [dead|die|gone|never born|not born|never been born|not here|not alive|not wake]"),
+    (SUICIDE, 3, "[wish|wishing] ~3 [dead|die|gone|never born|not born|never been born|not here|not alive|not wake"
+                 "|not be here|no be here|not be alive|not exist|disappear]"),
     (SUICIDE, 3, "better off [dead|gone|without me|not here|not around|if i be not]"),
     (SUICIDE, 3, "be better off ~3 without me"),
     (SUICIDE, 3, "rather be dead"),
@@ -84,7 +87,7 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "[sleep|go to sleep|close my eye] ~3 [not wake|no wake|never wake|not come back|forever|for good]"),
     (SUICIDE, 3, "[no|not any|nothing] [point|reason|purpose|use] ~3 [live|life|go on|carry on|be here|be alive"
                  "|get up|wake up|exist|keep go|try any more|trying]"),
-    (SUICIDE, 3, "nothing [left]? to live for"),
+    (SUICIDE, 3, "nothing [left]? to [live|stay|be here|get up|go on|carry on|keep go] for"),
     (SUICIDE, 3, "what be the point [of|in] ~2 [anything|live|life|go on|carry on|me|be here|any of it|it all]"),
     (SUICIDE, 2.5, "can not {go_on}"),
     (SUICIDE, 2, "can not do [this|it] any more"),
@@ -93,8 +96,9 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 2.5, "[no|not] way out"),
     (SUICIDE, 3, "only way out"),
     (SUICIDE, 2.5, "[give|given] up on [life|live|everything|myself]"),
-    (SUICIDE, 3, "[tire|tired|sick|done|finish|weary|exhaust] [of|with] [life|live|be alive|it all|everything|exist"
-                 "|be here|be me|fight|struggle|try|trying|pretend]"),
+    (SUICIDE, 3, "[tire|tired|sick|done|finish|weary|exhaust|had enough|have enough] [of|with] [life|live|be alive"
+                 "|it all|everything|exist"
+                 "|be here|be me|fight|struggle|try|trying|pretend|being alive|the life|living]"),
     (SUICIDE, 2.5, "be done [with it all|with everything|with life|now]"),
     (SUICIDE, 3, "{want} ~2 {everything} to [stop|end|be over|go away|just stop|just end]"),
     (SUICIDE, 3, "make ~2 [it|everything|it all|the pain] stop for good"),
@@ -109,11 +113,12 @@ RULES: list[tuple[str, float, str]] = [
                  "|disappear|be not around|not around]"),
     (SUICIDE, 3, "[join|be with] [her|him|them|my] ~2 [soon|again|up there|in heaven|on the other side]"),
     (SUICIDE, 2, "[want|long|wish] to be with [her|him|them] again"),
-    (SUICIDE, 3, "[say|said|saying] [my]? goodbye"),
+    (SUICIDE, 2.5, "[say|said|saying] [my]? goodbye"),
     (SUICIDE, 3, "[goodbye|suicide] [letter|note|message]"),
     (SUICIDE, 3, "[write|wrote|written] ~2 [letter|note] ~3 [family|kid|mum|sister|everyone|them]"),
     (SUICIDE, 2.5, "[give|give away|gave] ~2 [my]? [thing|stuff|belonging|possession] away?"),
-    (SUICIDE, 2.5, "[sort|sorted|put] ~1 [my]? [affair|thing] in order"),
+    (SUICIDE, 2.5, "[sort|sorted|put|get] ~1 [my]? [affair|affairs|thing] [in order|sorted]"),
+    (SUICIDE, 2.5, "[my]? affairs [sorted|in order]"),
     (SUICIDE, 2, "[dark|black|bad] [thought|place|hole] again"),
     (SUICIDE, 3, "[thought|think|idea|urge] ~2 [of|about]? [end|die|dying|kill|not be here|not wake|being dead"
                  "|ending it|jump|overdose|not being here|not being around|taking my]"),
@@ -123,7 +128,7 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "not long for this world"),
     (SUICIDE, 3, "[permanent|final] [solution|exit|sleep|way out]"),
     (SUICIDE, 2.5, "[hopeless|no hope|without hope|lost all hope|no future|no light]"),
-    (SUICIDE, 3, "[tri|attempt|attempted] ~2 [to]? [end|kill|take] ~1 [life|myself|it]"),
+    (SUICIDE, 3, "[try|tried|attempt|attempted] ~2 [to]? [end|kill|take] ~1 [life|myself|it]"),
     (SUICIDE, 3, "[my|last|recent|second|another|an] attempt"),
     (SUICIDE, 3, "[already|have] [written|write|wrote] [the|a|my] [note|letter]"),
     (SUICIDE, 3, "[not|no|never] be a [bother|burden|problem|nuisance|worry] ~3 [much longer|for long|any more|soon"
@@ -137,7 +142,7 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "[look|research|search|google|read up] ~3 [how many|how much] ~2 {pills}"),
     (SUICIDE, 3, "[look|research|search|google|read up] ~3 [how to|ways to|way to|method] ~3 [die|end|do it|kill"
                  "|overdose|hang]"),
-    (SUICIDE, 3, "[not|never] [think|see|expect] ~2 [will|would|be going to] [be here|be around|make it|last|see]"
+    (SUICIDE, 3, "[not|never] [think|see|expect] ~2 [will|would|be going to] ~1 [be here|be around|make it|last|see]"
                  " ~2 [by|till|until|to|next|much longer|for long|christmas|new year|the end]"),
     (SUICIDE, 3, "if a [bus|car|lorry|train|van] [hit|hits|ran over|run over|knock] me ~6 [relieve|relief|fine"
                  "|not mind|happy|glad|good thing|not care|be okay|be ok]"),
@@ -154,6 +159,50 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 2.5, "[think|thought|thinking] ~2 about ~2 {place}"),
     (SUICIDE, 2.5, "[disappear|vanish] [forever|for good|and never|and not]"),
     (SUICIDE, 2.5, "the last [café|time|one|day] for me"),
+    (SUICIDE, 3, "better off without [me|you|us] ~1"),
+    (SUICIDE, 2.5, "[set|picked|chose|chosen|got] a [date|day] $"),
+    (SUICIDE, 2.5, "[make|made|making] [my|his|her|their] peace [$|with everyone|with everything|with god"
+                   "|with the world]"),
+    (SUICIDE, 2.5, "[write|writing|written|wrote] [letters|goodbyes] to"),
+    (SUICIDE, 3, "[write|writing|written|wrote] letters to [everyone|everybody|all|my|the kid|family]"),
+    (SUICIDE, 2.5, "[my|his|her|their] last café"),
+    (SUICIDE, 2.5, "[get on|manage|cope|be fine|be okay|be ok|be happier] ~2 without me"),
+    (SUICIDE, 2.5, "[look|looked|looking|search|searched|searching] [up]? how [long|fast|far|high|many|much|deep]"),
+    (SUICIDE, 3, "[work|working|figure|figuring|plan|planning] out how ~3 [end|die|do it|go|kill]"),
+    (SUICIDE, 3, "how [i|i would|i will|i could|to] [end|finish] [things|it|everything|it all]"),
+    (SUICIDE, 2.5, "[walk|walking|drive|driving|swim|swimming|wade|wading] [into|in to|off] the {place}"),
+    (SUICIDE, 2.5, "[and]? [just]? [not|never] [stop|stopping|come back|coming back|turn back|turning back] $"),
+    (SUICIDE, 2.5, "[drive|driving|walk|walking|go|going] past the {place} ~6 [slow|stop|nearly|almost|pull]"),
+    (SUICIDE, 3, "[nearly|almost] [jump|jumped|did it|went over|stepped|pulled in|drove off|took them|took the]"),
+    (SUICIDE, 3, "[search|searching|searched|look|looking|looked] ~2 [online]? for ways"),
+    (SUICIDE, 3, "[not|no] see the point [in|of] ~2 [get up|anything|live|go on|any of it|try|be here|carry on"
+                 "|wake up]"),
+    (SUICIDE, 3, "what be the point [any more|now|anyway] ~1"),
+    (SUICIDE, 3, "can not see [me|myself] [making|make|lasting|last|being here|be here|seeing|getting] ~2 [to|till"
+                 "|until|past|christmas|another|next]"),
+    (SUICIDE, 3, "can not [picture|see|imagine] a future ~3 [with me|for me|me in]"),
+    (SUICIDE, 2.5, "[not|never] [going to|go to] do anything [tonight|today|yet]"),
+    (SUICIDE, 3, "[not|never] bother [anyone|anybody|you|them] again"),
+    (SUICIDE, 2.5, "[stop|stopped] [eating and drinking|eating or drinking|taking my]"),
+    (SUICIDE, 3, "[not|never|will not] be [needing|need] [them|it|that|this|those] ~3 where i be going"),
+    (SUICIDE, 2.5, "where i be going $"),
+    (SUICIDE, 2.5, "[give|giving|gave|given] [my|his|her|their] ~3 away"),
+    (SUICIDE, 2.5, "[nearly|almost] time $"),
+    (SUICIDE, 3, "[nobody|no one|naebody] [will|would] ~2 miss me"),
+    (SUICIDE, 2.5, "[end|finish] [everything|it all|things] ~1"),
+    (SUICIDE, 2.5, "[plenty|lots|loads|a lot|enough|stockpile|a stash|a drawer full|boxes] of {pills}"),
+    (SUICIDE, 2, "[be away|be gone] soon ~3 one way or another"),
+    (SUICIDE, 2.5, "one way or [another|the other] $"),
+    (SUICIDE, 3, "[had|have] enough of [being alive|life|living|it all|everything|this world]"),
+    (SUICIDE, 2.5, "[deliberately|on purpose] ~2 [took|take|taken|taking] ~3 [more|too many|extra|overdose|all]"),
+    (SUICIDE, 2.5, "[took|take|taken|taking] more than ~3 [dose|prescribed|should]"),
+    (SUICIDE, 3, "[see you|see yous] on the other side"),
+    (SUICIDE, 3, "[chan eil duil agam|cha bhi mi] a bhith an seo"),
+    (SUICIDE, 2.5, "sgith de [gach ni|h uile rud|a h uile rud|beatha|mo bheatha]"),
+    (SUICIDE, 2.5, "[run|ran|running] out of [road|options|reasons|fight|hope]"),
+    (SUICIDE, 3, "[would|will|be] ~3 [box|boxes|packet|packets|bottle|strip|strips] be enough"),
+    (SUICIDE, 2.5, "{pills} ~6 [be enough|enough to]"),
+    (SUICIDE, 2.5, "do something [stupid|silly|daft|drastic] [tonight|today|$]"),
     # plans and means
     (SUICIDE, 3, "[save|saving|stockpile|hoard|collect|stash|squirrel|build up|gather] [up]? ~4 {pills}"),
     (SUICIDE, 3, "{pills} ~3 [saved|stockpil|hoard|put by|put aside|hidden|stashed|ready|in a drawer]"),
@@ -188,7 +237,8 @@ RULES: list[tuple[str, float, str]] = [
     (SELF_HARM, 2.5, "long sleeve"),
     (SELF_HARM, 3, "[blade|razor|lighter|compass|scissors] ~4 [my|her|his|their|on] ~1 [arm|leg|wrist|skin|thigh]"),
     (SELF_HARM, 2.5, "[keep|keeps|hide|hides|hid|found|find] ~2 [blade|razor]"),
-    (SELF_HARM, 2.5, "[start|started|back to|relaps|went back] ~2 [cut|harm|self harm|burn]"),
+    (SELF_HARM, 2.5, "[start|started|back to|relapse|relapsed|went back|go back to] ~2 [cut|harm|self harm|burn"
+                     "|scratch|scratching|bite|biting|pick|picking]"),
     (SELF_HARM, 3, "[bang|hit|punch] ~2 [my|her|his|their] head ~2 [wall|floor|door]"),
     (SELF_HARM, 2.5, "[stop|stopped|not] [eat|eating] ~4 [punish|deserve]"),
     (SELF_HARM, 3, "[deserve|deserves] [to]? [hurt|pain|to suffer|be punished]"),
@@ -198,6 +248,16 @@ RULES: list[tuple[str, float, str]] = [
     (SELF_HARM, 2.5, "[bandage|plaster|dressing] on [her|his|my|their]? [wrist|wrists|arm|arms]"),
     (SELF_HARM, 3, "{harm_self_verb} ~5 [on purpose|deliberately]"),
     (SELF_HARM, 2.5, "[hurt|pain|burn|hot|blister|bleed|bruise|scald|starve] ~6 [on purpose|deliberately]"),
+    (SELF_HARM, 3, "[relapse|relapsed|urge|urges|back on|clean from|clean off] ~3 [the]? [sh|self harm|cut|cutting]"),
+    (SELF_HARM, 3, "sh [again|urges|scars|scar|relapse]"),
+    (SELF_HARM, 3, "[take|taking|took] it out on [myself|herself|himself|themselves|my body|her body|his body]"),
+    (SELF_HARM, 2.5, "razor [blade|blades]"),
+    (SELF_HARM, 2.5, "[to|just to] feel something"),
+    (SELF_HARM, 3, "[cut|cuts|cutting|burn|burns|hurt|hurts] ~1 when [we|i|she|he|they] [argue|fight|get|feel"
+                   "|be upset]"),
+    (SELF_HARM, 2.5, "[need|needed|needs] stitches"),
+    (SELF_HARM, 3, "[stub|stubbing|stubbed|burn|burning|put|putting] ~2 [cigarettes|fags|cigs|cig|fag] [out]? on [my"
+                   "|her|his|their] [arm|skin|hand|leg|wrist]"),
     # --- being harmed by someone -----------------------------------------------------------------------------------
     (HARMED, 3, "{agent} ~4 {hit} {pron_obj}"),
     (HARMED, 3, "{agent} ~3 {hit} {pron_obj} ~2 [again|when|if|every]"),
@@ -210,18 +270,19 @@ RULES: list[tuple[str, float, str]] = [
     (HARMED, 3, "[not|never|no] [feel|felt]? safe [at home|in my home|in my own home|in the house|with him|with her"
                 "|there|in my own house|to go home|going home]"),
     (HARMED, 3, "[eggshells|egg shells]"),
-    (HARMED, 3, "{agent} ~4 {take_money} ~3 [my|her|his|mum|dad|gran] ~2 {money}"),
+    (HARMED, 3, "{agent} ~4 {take_money} ~3 [my|her|his|mum|dad|gran|our|your|all] ~2 {money}"),
     (HARMED, 3, "{agent} ~3 [has|have|keeps|kept|took|take] ~2 [my|her|his] [bank]? [card|pin|pension|benefit"
                 "|money]"),
     (HARMED, 3, "[my|her|his|mum|dad|gran] [money|pension|benefit|savings|account] ~3 [gone|disappear|empty"
                 "|missing|taken|drained|spent]"),
     (HARMED, 2.5, "[wont|will not|does not|never] [let|give] [me|her|him] ~4 [money|out|see|go|leave|have|phone"
                   "|speak|talk|use|my own]"),
-    (HARMED, 3, "[control|controls|check|checks|checking] ~2 [my|her|his] [money|phone|every|everything|where]"),
+    (HARMED, 3, "[control|controls|controlling|check|checks|checking] ~2 [my|her|his|all|the|our]? [money|finances"
+                "|finance|bank|benefits|phone|every|everything|what i|where i|where she|where he]"),
     (HARMED, 3, "[threaten|threat|threatened] ~3 [me|to kill|to hurt|to put|to throw|to take|to leave|to burn"
                 "|to smash|to harm|to kick]"),
     (HARMED, 3, "[he|she|they] [will|would|be going to|go to] [kill|hurt|get|finish|batter|do] me"),
-    (HARMED, 3, "[bruise|black eye|broken rib|broke my|burst lip|split lip|strangl|chok]"),
+    (HARMED, 3, "[bruise|black eye|broken rib|burst lip|split lip|strangl|chok]"),
     (HARMED, 3, "[rape|raped|sexual assault|sexually assault|touch me|touched me|force me|forces me|forced me"
                 "|made me have sex|makes me have sex]"),
     (HARMED, 3, "[lock|locked|locks] me [in|out]"),
@@ -240,9 +301,39 @@ RULES: list[tuple[str, float, str]] = [
     (HARMED, 2.5, "[keep|keeps] turn up at my"),
     (HARMED, 3, "[track|tracks|tracking|check|checks|checking|read|reads|go through] my [phone|location|messages]"),
     (HARMED, 3, "[withhold|withholding|withheld|hide|hides] ~3 [my|his|her] {pills}"),
-    (HARMED, 3, "[break|broke|snap] [my|your|his|her] [leg|legs|arm|arms|neck|jaw|fingers]"),
-    (HARMED, 3, "[throw|threw|thrown] ~3 at me"),
+    (HARMED, 3, "{agent} ~4 [break|broke|snap] [my|your|his|her] [leg|legs|arm|arms|neck|jaw|fingers|nose|rib]"),
+    (HARMED, 3, "[break|broke|snap] ~2 [my|your|his|her] [leg|legs|arm|arms|neck|jaw|fingers] ~3 [if|unless]"),
+    (HARMED, 3, "[throw|threw|thrown] ~5 at me"),
     (HARMED, 2.5, "not {want} to [go|going] home"),
+    (HARMED, 3, "[make|making|made|force|forced|forcing|pressure|pressured|pressuring] ~2 [send|sending"
+                "|sent] ~1 [photo|photos|pic|pics|picture|pictures|nude|nudes|video]"),
+    (HARMED, 3, "[post|share|send|show] them ~3 unless"),
+    (HARMED, 3, "pay ~1 in [other ways|another way|some other way|kind]"),
+    (HARMED, 3, "[sexual|sexually] [abuse|abused|assault|assaulted|exploit|exploited]"),
+    (HARMED, 3, "[abuse|abused|abusing|abuses] [by|me|her|him]"),
+    (HARMED, 3, "[leave|leaves|left|leaving] me ~3 [in bed|wet|soiled|alone for|without food|hungry|in the dark"
+                "|in my own]"),
+    (HARMED, 3, "if i [complain|tell|say anything|tell anyone|speak up|report] ~4 [i will|i would|he will|she will"
+                "|they will|put in|kick|hurt|kill|take]"),
+    (HARMED, 2.5, "careful what [i|she|he|they] [say|says|do]"),
+    (HARMED, 3, "[remove|removes|take|takes|took|hide|hides] ~2 [my|her|his] [mobility|walking stick|stick|walker"
+                "|wheelchair|chair|phone|hearing aid|aids]"),
+    (HARMED, 3, "[keep|keeps|kept|took|take|has|have|hold|holds] ~2 [my|her|his] passport"),
+    (HARMED, 2.5, "send me back if"),
+    (HARMED, 3, "[pressure|pressuring|pressured|forcing|making|made] me to sign"),
+    (HARMED, 2.5, "sign [my|her|his] [house|home|flat|money|savings] over"),
+    (HARMED, 3, "[making|make|made|force|forcing] me [keep|hold|store|hide|carry|sell|deliver|move] [stuff|things"
+                "|drugs|packages|it|bags|gear]"),
+    (HARMED, 3, "[know|knows] where [i|you|my mum|my family|we|my kid|my wean] [live|stay|stays|lives]"),
+    (HARMED, 2.5, "[sold|selling|sell|took|taken|taking] ~2 my [things|stuff|belongings|jewellery|rings|possessions]"),
+    (HARMED, 3, "{scared} to [say|speak|tell] [anything|anyone|up|a word|no]"),
+    (HARMED, 2.5, "can not [go|get] home [tonight|today|$]"),
+    (HARMED, 3, "[take|took|taken|takes] my {pills} [off|from|away]"),
+    (HARMED, 3, "only [give|gives|let|lets] me ~3 if i"),
+    (HARMED, 2.5, "[do|did] what [he|she|they] [want|wants|say|says|tell|tells] ~1"),
+    (HARMED, 3, "{agent} ~2 [will|would|going to] [burn|torch|set fire to] ~3 [with me|with us|the flat|the house]"),
+    (HARMED, 3, "[got|get|make|making|has|have] [him|her|them|me] [carrying|carry|selling|sell|delivering|deliver"
+                "|moving|running] ~2 [bags|drugs|packages|stuff|gear|parcels]"),
     # --- a child at risk (also any match above with a child as the one at risk) ----------------------------------
     (CHILD, 3, "{child} ~4 [be|get|gets|getting] [hit|hurt|beat|bully|abuse|touch|groom|slap|batter]"),
     (CHILD, 3, "{agent} ~3 {hit} [the|my|our|her|his] ~1 {child}"),
@@ -280,15 +371,40 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "chan urrainn dhomh ~3 [cumail a dol|tuilleadh]"),
     (SELF_HARM, 3, "fein [chron|chiurradh|lot|leon]"),
     (SELF_HARM, 3, "[gearradh|losgadh|gearr|loisg] [mo|mi fhin|i fhein|e fhein|a]"),
+    (SELF_HARM, 3, "[gam|ga mo|gan] [ghearradh|losgadh|bhualadh|ghoirteachadh] [fhin|fhein]"),
+    (SUICIDE, 3, "[cha mhor nach do|theab mi|theab] ~1 [leum|leumadh]"),
+    (SUICIDE, 3, "fhearr ~4 [marbh|bas]"),
+    (SUICIDE, 2.5, "[tha mi|bu toil leam|ba mhath leam] ~3 [marbh|bas|basachadh]"),
     (HARMED, 3, "eagal orm ~4 [dhachaigh|roimhe|roimhpe|romhpa]"),
     (HARMED, 3, "[gam bhualadh|bhuail e mi|bhuail i mi|buailidh e mi|buailidh i mi|ga mo bhualadh]"),
+    (CHILD, 2.5, "[leave|left|leaving] [him|her|them] [alone|on his own|on her own|on their own] ~3 [overnight"
+                 "|all night|in the flat|in the house|at home|for hours|all day]"),
+    (CHILD, 2.5, "[stay|stays|staying|sleep|sleeps|sleeping] [at|over at|with] ~2 [man|men|older man|adult|guy"
+                 "|lads] ~2 [flat|house|place]"),
+    (CHILD, 2.5, "{child} ~5 [scream|screaming|cry|crying|greet|greeting] ~6 [shout|bang|hit|every night|all night]"),
+    (CHILD, 2.5, "[come|comes|coming|came] in hungry"),
+    (CHILD, 2.5, "same clothes all week"),
+    (CHILD, 3, "{child} ~3 [cry|cries|crying|scream|screams|left] ~3 [all day|in the cot|for hours|most of the day"
+               "|on her own|on his own]"),
+    (CHILD, 2.5, "{child} ~8 [no adult|no adults|no parent|no grown up|unsupervised|nobody answer|no one answer]"),
+    (CHILD, 3, "[secret game|secret games|our secret|our little secret|not to tell anyone|not tell anyone"
+               "|not tell mum]"),
+    (CHILD, 3, "[picked up|pick up|picks up|picking up] by ~2 [older|a man|men|guys|lads|strangers]"),
+    (CHILD, 2.5, "[eldest|oldest|wee one|child|kid] ~4 [doing the cooking|minding the baby|looking after the baby"
+                 "|looking after the others|caring for]"),
+    (CHILD, 2.5, "[drunk|drink|smelling of drink|under the influence|off their face|stoned|high|wasted] ~8 [drove"
+                 "|drive|driving|behind the wheel]"),
+    (CHILD, 2.5, "[needles|needle|syringes|works|foil] ~3 [floor|lying about|left out|about the house]"),
+    (CHILD, 2.5, "{minor} ~8 [pregnant|older man|older boyfriend|older guy|20 year old|grown man]"),
+    (CHILD, 2, "[no adult|no adults|no parent|no grown up] ~2 [answer|answered|about|around|home|in|there|with them]"),
 ]
 
 # --- context -------------------------------------------------------------------------------------------------------
 
 #: talking *about* the subject, not saying it is happening: lowers the score in its sentence
 TOPIC = ("training|awareness|prevention|prevent|course|workshop|session|seminar|webinar|campaign|statistic|rate"
-         "|attention seek|myth|stop say|the word|the term|the phrase|language|talk on|a talk|the talk|schools"
+         "|attention seek|myth|stop say|the word|the term|the phrase|language|talk on|a talk|the talk|school need"
+         "|school should|in school"
          "|figure|research|study|strategy|policy|charity|funding|fund|leaflet|poster|film|documentary|programme"
          "|stigma|asist|safetalk|first aid|naloxone|ambassador|volunteer|conference|lecture|module|toolkit"
          "|understand|the topic|the subject|we talk about|we discuss|discussion|discuss|conversation about"
@@ -296,18 +412,22 @@ TOPIC = ("training|awareness|prevention|prevent|course|workshop|session|seminar|
          "|book|article|podcast|school talk|assembly|lesson|lived experience panel|protection|safeguarding"
          "|pathway|mental health first aid|awareness week|the stats|numbers|stiogma|bruidhinn mu dheidhinn|we see"
          "|every shift|on shift"
-         "|patients|clients|our service|i work in|i work with|in my job|my role")
+         "|our patients|our clients|my clients|my patients|with clients|with patients|our service|i work in"
+         "|i work with|in my job|my role")
 #: the past, resolved, or someone lost: lowers the score in its sentence
 PAST = ("year ago|years ago|month ago|months ago|decade|when i be young|when i be younger|when i be a teen"
-        "|when i be a teenager|as a teenager|as a kid|as a child|when i be a kid"
-        "|when i be at school|as a teenager|in my teens|in my twenties|back in|back then|used to|in the past"
-        "|in my past|recovered|recovery|no longer|not any more|now i|these days i|since then|at the time|once upon"
-        "|lost|lose|loss|bereave|griev|grief|funeral|passed away|pass away|anniversary|memory|memorial|in memory"
-        "|rip|the 90s|the 80s|survivor|survived|got through|came through|turned my life"
-        "|life around|turned it around|better now|doing well|well now|thankfully|looking back|when i be ill"
-        "|at my lowest"
-        "|in her twenties|in his twenties|in their twenties|in my thirties|twenties|thirties|teens|die by|died by"
-        "|commit|committed|completed|chaill|o chionn|bliadhna")
+        "|when i be a teenager|as a teenager|as a kid|as a child|when i be a kid|when i be little|when i be wee"
+        "|when i be at school|when i be at uni|in my teens|in my twenties|back in|back then|used to|in the past"
+        "|in my past|recovered|not any more|since then|at the time|once upon|the 90s|the 80s|survivor|survived"
+        "|got through|came through|turned my life|life around|turned it around|better now|doing well|well now"
+        "|thankfully|looking back|when i be ill|at my lowest|in her twenties|in his twenties|in their twenties"
+        "|in my thirties|twenties|thirties|teens|o chionn|bliadhna")
+#: someone lost, or how a death is spoken of: lowers the score in its part of the sentence
+LOSS = ("lost|lose|loss|bereave|griev|grief|funeral|passed away|pass away|anniversary|memory|memorial|in memory|rip"
+        "|die by|died by|commit|committed|completed|chaill")
+#: going away for ordinary reasons ("won't be around next month, off to Spain"): lowers the score in its sentence
+GOING_AWAY = ("holiday|off to|moving up to|moving down to|moving away|moving abroad|trip|flight|for work|new job"
+              "|see you then|see yous then|see you in|see yous in|abroad|spain|emigrat|leaving do|cruise")
 #: the words belong to someone in general, not a person in the room
 GENERIC = ("people who|people that|those who|anyone who|someone who|somebody who|folk who|person who|men who"
            "|women who|young people|a lot of people|lots of people|many people|some people|patient who|client who"
@@ -322,6 +442,7 @@ NOW = ("again|lately|recently|this week|last week|last night|yesterday|today|ton
        "|weekend|soon|start|started|since|ongoing|anymore|any more")
 #: hyperbole about services or daily life ("the waiting list is killing me", "dying for a cuppa")
 HYPERBOLE = ("dying for|dying to|to die for|die of embarrassment|die laughing|dead good|dead nice"
-             "|dead tired|dead on|dead end|kill for|it kill me|this kill me|that kill me|be kill me|rather die than"
+             "|dead tired|dead on|dead end|kill for|burden on nobody|burden to nobody|burden to no one"
+             "|not a burden|not be a burden|it kill me|this kill me|that kill me|be kill me|rather die than"
              "|die than|killing it|killed it|the death of me|bored to death"
              "|scared to death|sick to death|end of the day|end of the world|dead easy|deadline|dead set")

@@ -48,10 +48,19 @@ SPELLED_OUT = {
     "theyre": "they are", "youre": "you are", "theyll": "they will", "hell": "he will", "shell": "she will",
     "theyd": "they would", "shed": "she would", "hed": "he would", "wed": "we would", "noo": "now",
     "burnt": "burned", "tablits": "tablets", "suicidel": "suicidal", "sucide": "suicide", "suicde": "suicide",
-    "disapear": "disappear", "overdoes": "overdose", "selfharmin": "self harming",
+    "disapear": "disappear", "overdoes": "overdose", "selfharmin": "self harming", "gang": "go", "gaun": "going",
+    "lockit": "locked", "nicht": "night", "onything": "anything", "jist": "just", "aboot": "about", "doon": "down",
+    "roon": "round", "efter": "after", "wis": "was", "hud": "had", "airm": "arm", "airms": "arms", "oor": "our",
+    "yersel": "yourself", "afore": "before", "cauld": "cold", "hav": "have", "bin": "been", "jst": "just",
+    "evry1": "everyone", "every1s": "everyone is", "wrk": "work", "nite": "night", "skool": "school",
+    "cairry": "carry", "cairryin": "carrying", "roond": "round", "gin": "if", "ony": "any", "onybody": "anybody",
+    "yrs": "years", "yr": "year", "mins": "minutes", "pics": "pictures", "pic": "picture", "nudes": "nude pictures",
 }
 _AUX_NT = {"had", "have", "has", "do", "does", "did", "could", "would", "should", "was", "were", "is", "are",
            "must", "need", "might", "dare"}
+_SCOTS_NA = {"is": "is", "wis": "was", "was": "was", "can": "can", "din": "do", "do": "do", "win": "will",
+             "will": "will", "could": "could", "would": "would", "wid": "would", "did": "did", "should": "should",
+             "has": "has", "have": "have", "hae": "have", "are": "are", "wir": "were", "div": "do"}
 #: words ending in "in" that are not "-ing" written as spoken ("cuttin", "scratchin")
 _NOT_ING = {"insulin", "heroin", "aspirin", "cousin", "within", "origin", "margin", "basin", "cabin", "muffin",
             "penguin", "violin", "robin", "latin", "satin", "toxin", "admin", "login", "begin", "resin", "raisin",
@@ -113,6 +122,8 @@ def _spell(word: str) -> tuple[str, ...]:
         return tuple(stem(w) for w in SPELLED_OUT[plain].split())
     if plain.endswith("nt") and plain[:-2] in _AUX_NT:  # hadnt, mustnt
         return (stem(plain[:-2]), "not")
+    if plain.endswith("na") and plain[:-2] in _SCOTS_NA:  # Doric: "wisna", "canna", "dinna"
+        return (*_spell(_SCOTS_NA[plain[:-2]]), "not")
     if plain.endswith("in") and len(plain) > 5 and plain[-3] not in "aeiou" and plain not in _NOT_ING:
         return (stem(plain + "g"),)
     if plain.endswith("nae") and len(plain) > 5:  # Scots negatives: "wantnae", "coudnae"

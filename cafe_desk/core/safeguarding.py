@@ -65,9 +65,12 @@ def _alternatives(spec: str) -> str:
 def _compile(pattern: str) -> tuple[re.Pattern, frozenset[str]]:
     """A pattern as a regex over "stem stem | stem " text, and the stems of which one must be present to try it."""
     parts, triggers = [], None
-    for element in re.findall(r"\{\w+\}\??|\[[^\]]+\]\??|~\d+|[^\s\[{~]+\??", pattern):
+    for element in re.findall(r"\{\w+\}\??|\[[^\]]+\]\??|~\d+|\$|[^\s\[{~$]+\??", pattern):
         optional = element.endswith("?")
         body = element.rstrip("?")
+        if body == "$":  # the end of the sentence
+            parts.append(r"(?=\| |$)")
+            continue
         if body.startswith("~"):
             parts.append(f"(?:[^ |]+ ){{0,{int(body[1:])}}}")
             continue
@@ -101,13 +104,18 @@ class RiskFinder:
             self.rules.append(_Rule(kind, weight, regex, triggers))
         self.topic = _context(rules.TOPIC)
         self.past = _context(rules.PAST)
+        self.loss = _context(rules.LOSS)
+        self.going_away = _context(rules.GOING_AWAY)
         self.generic = _context(rules.GENERIC)
         self.negation = frozenset(phrase(a)[0] for a in rules.NEGATION.split("|") if len(phrase(a)) == 1)
         self.now = _context(rules.NOW)
         self.hyperbole = _context(rules.HYPERBOLE)
         self.first_person = frozenset(phrase("i me my myself mine"))
         self.child = _context(rules.FAMILIES["child"])
-        self._year = re.compile(r"(?<![^ ])(?:19|20)\d\d ")
+        self._year = re.compile(r"(?<![^ ])(?:19|20)\d\d |(?<![^ ])when i be (?:\d+|\w+teen|sixteen) ")
+        #: a child's age: "she be 12", "aged 9", "my 7 year old", "7 month", "p5" (Scottish primary class)
+        self._young = re.compile(r"(?<![^ ])(?:(?:be|age|aged|only) (?:[1-9]|1[0-7])|(?:[1-9]|1[0-7]) (?:year|yr|y o"
+                                 r"|yo|month|week|day)|p[1-7]s?) ")
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -147,7 +155,7 @@ class RiskFinder:
         clause_end = next((i for i in range(end, sentence_end) if words[i] in _SUB_CLAUSE), sentence_end)
         outside = " ".join([*words[sentence_start:start], "#", *words[end:sentence_end]]) + " "
         clause = " ".join([*words[clause_start:start], "#", *words[end:clause_end]]) + " "
-        inside = " ".join(words[max(start - 1, sentence_start):min(end + 1, sentence_end)]) + " "
+        inside = " ".join(words[max(start - 1, sentence_start):min(end + 2, sentence_end)]) + " "
         score = rule.weight
         if self.hyperbole.search(inside):
             score -= 3
@@ -157,6 +165,10 @@ class RiskFinder:
             score -= 2
         if self.past.search(outside):
             score -= 2
+        if self.loss.search(clause):
+            score -= 1.5
+        if self.going_away.search(outside):
+            score -= 2.5
         if self.generic.search(clause):
             score -= 1.5
         if self.now.search(outside):
@@ -170,9 +182,12 @@ class RiskFinder:
             here = " ".join(words[clause_start:clause_end]) + " "
             before = " ".join(words[sentence_start:end]) + " "
             speaker = "i" in words[clause_start:clause_end]
-            if self.child.search(here) or (not speaker and self.child.search(before)):
+            if self._child(here) or (not speaker and self._child(before)):
                 kind = rules.CHILD
         return kind, score
+
+    def _child(self, text: str) -> bool:
+        return bool(self.child.search(text) or self._young.search(text))
 
 
 def held_back(note: Note) -> bool:
