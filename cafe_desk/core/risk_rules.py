@@ -19,45 +19,62 @@ FAMILIES: dict[str, str] = {
     "refl": "myself|herself|himself|themselves|yourself|hisself|ourselves|oneself|self",
     "poss": "my|her|his|their|your|our|own|ma",
     "pron_obj": "me|us|her|him|them|mum|my mum|my dad|my gran|my granny|my sister|my brother|you",
-    "agent": "he|she|they|partner|husband|wife|boyfriend|girlfriend|fiance|ex|dad|father|stepdad|mum|mother"
-             "|stepmum|son|daughter|brother|sister|carer|uncle|aunt|grandson|granddaughter|nephew|niece|cousin"
-             "|neighbour|landlord|family|man|woman|guy|pal|flatmate|lodger|in laws|other half|him|her|staff|worker"
-             "|support worker|people|guys|lads|dealer|gang|they",
-    "child": "son|daughter|kid|child|childer|wean|bairn|boy|girl|baby|toddler|teenager|twin|twins|infant|newborn"
-    "|nappies|teen|grandson"
-             "|granddaughter|grandkid|grandchild|stepson|stepdaughter|wee one|wee ones|wee man|wee lassie"
-             "|wee boy|wee girl|wee brother|wee sister|little brother|little sister|laddie|lassie|pupil|schoolgirl"
-             "|schoolboy|youngest|eldest|oldest|year old|yr old|year olds|nighean|mhac|clann|chlann|leanabh|paiste"
-             "|balach|caileag",
+    "agent": "he|she|they|partner|husband|wife|boyfriend|girlfriend|fiance|ex|dad|father|stepdad|mum|mother|stepmum"
+    "|son|daughter|brother|sister|carer|uncle|aunt|grandson|granddaughter|nephew|niece|cousin|neighbour|landlord"
+    "|family|man|woman|guy|pal|flatmate|lodger|in laws|other half|him|her|staff|worker|support worker|people|guys"
+    "|lads|dealer|gang|they",
+    "child": "15yo|14yo|13yo|12yo|11yo|10yo|9yo|8yo|7yo|6yo|5yo|4yo|3yo|son|daughter|kid|child|childer|wean|bairn|boy"
+    "|girl|baby|toddler|teenager|twin|twins|infant|newborn|nappies|teen|grandson|granddaughter|grandkid|grandchild"
+    "|stepson|stepdaughter|wee one|wee ones|wee man|wee lassie|wee boy|wee girl|wee brother|wee sister|little brother"
+    "|little sister|laddie|lassie|pupil|schoolgirl|schoolboy|youngest|eldest|oldest|year old|yr old|year olds|nighean"
+    "|mhac|clann|chlann|leanabh|paiste|balach|caileag",
     # wanting, planning, being unable
-    "want": "want|wish|would like|would rather|feel like|tempt|need|plan|going|go|think about|think of|ready"
-            "|decide|urge|desire|long|hope|mean|intend|keep think|start think|consider|try|could easily|might",
+    "want": "want|wish|would like|would rather|feel like|tempt|need|plan|going|go|think about|think of|ready|decide"
+    "|urge|desire|long|hope|mean|intend|keep think|start think|consider|try|could easily|might",
     "neg": "not|no|never|nobody|nothing|none|cannot|without|nor|no one",
     "die": "die|dead|death|deid|gone|away",
     "end": "end|finish|stop|take|top|off",
     "stop": "stop|end|be over|go away|switch off|shut off|quiet|disappear",
     "everything": "everything|it all|it|all of it|the pain|the world|life|the noise|the thought|my head|my brain"
-                  "|the voices|things|this",
-    "go_on": "go on|carry on|keep go|keep on|do this|do it|face|cope|take it|take this|handle it|handle this"
-             "|manage|hold on|get through|last|survive|see a future|see a way|live like this|stand it|bear it",
+    "|the voices|things|this",
+    "go_on": "go on|carry on|keep go|keep on|do this|do it|face|cope|take it|take this|handle it|handle this|manage"
+    "|hold on|get through|last|survive|see a future|see a way|live like this|stand it|bear it",
     "live": "live|be alive|be here|be around|exist|wake up|wake|get up|be in this world|breathe|see tomorrow"
-            "|see another day|go on|carry on",
+    "|see another day|go on|carry on",
     "pills": "tablet|pill|medication|paracetamol|co codamol|codeine|insulin|antidepressant|sleeping tablet"
-             "|prescription|stash|dose|sertraline|citalopram|diazepam|tramadol|morphine|methadone|lithium",
+    "|prescription|stash|dose|sertraline|citalopram|diazepam|tramadol|morphine|methadone|lithium",
+    "means": "tablet|pill|medication|paracetamol|codeine|insulin|sleeping tablet|prescription|pileachan|carrier bag"
+    "|plastic bag|engine running|exhaust|hosepipe|rope|ligature|noose|banister|knife|blade|razor|gun|shotgun"
+    "|multi storey|car park|bridge|cliff|tracks|train|railway|motorway|drochaid|pier|the edge|tallest|highest|tree"
+    "|beam|jump|hang|drown|overdose|method|methods|everything in the cabinet",
+    "intent": "plan|planned|planning|decided|next time|try again|do it|did it|act on it|go through with|this time"
+    "|might listen|ready|thinking of|thinking about|think about|thought about|googled|looked up|looking up|look up"
+    "|lined up|do it right|nearly|almost|measured|pick a day|waiting on|wish it had worked|how easy|how many|too many"
+    "|come back from|saving them|saved up|stockpile|stockpiling|keep think|keep thinking|all planned|got it sorted"
+    "|wish it have work",
+    "farewell": "goodbye|thanks for everything|sorry for everything|look after my cat|look after my dog"
+    "|look after my dogs|look after the dog|look after the cat|gave away|give away|giving away|bank pin|my pin"
+    "|not need|will not need|won't need|where i be going|my affairs|the will|sorted the will|one last time|see yous"
+    "|love yous|for keeps|last thing|labelled boxes|made my peace|come home early|the note|already written|be done"
+    "|not see|not be around|not be about|not planning on being|be gone",
+    "when": "tonight|tomorrow|weekend|saturday|sunday|friday|monday|tuesday|wednesday|thursday|christmas|new year"
+    "|next month|next week|spring|summer|by then|birthday|lambing|a dry night|this week|the morning",
+    "sh_tool": "razor|blade|blades|lighter|compass|scissors|knife|glass|cigarette|fag|fags|pencil sharpener",
+    "sh_body": "arm|arms|thigh|thighs|wrist|wrists|skin|leg|legs|stomach|forearm|forearms|hip|hips|ankle",
+    "young": "son|daughter|kid|child|wean|bairn|boy|girl|baby|toddler|teenager|grandson|granddaughter|niece|nephew"
+    "|wee one|wee sister|wee brother|little sister|little brother|pupil|10|11|12|13|14|15|15yo|14yo|13yo|12yo|11yo"
+    "|10yo|year old|yr old",
     "minor": "10|11|12|13|14|15|ten|eleven|twelve|thirteen|fourteen|fifteen",
     "place": "drochaid|bridge|cliff|edge|tracks|track|train|railway|motorway|roof|river|sea|water|loch|car park|tower"
-             "|ledge|rope|ligature|noose|harbour|pier",
-    "when": "tonight|tomorrow|weekend|friday|saturday|sunday|monday|tuesday|wednesday|thursday|next week"
-            "|christmas|new year|birthday|soon|once|after|before|when|date|day",
-    "harm_self_verb": "cut|harm|hurt|burn|scratch|punch|hit|bang|bite|scald|starve|punish|batter|pull|slash"
-                      "|overdose|injure|beat",
-    "hit": "hit|hurt|beat|punch|kick|slap|push|shove|strangle|choke|throttle|grab|batter|attack|assault|rape"
-           "|abuse|bully|belt|thump|smack|whack|headbutt|bite|spit|drag|pin|lock|throw|burn|touch|leather|skelp",
+    "|ledge|rope|ligature|noose|harbour|pier",
+    "harm_self_verb": "cut|harm|hurt|burn|scratch|punch|hit|bang|bite|scald|starve|punish|batter|pull|slash|overdose"
+    "|injure|beat",
+    "hit": "hit|hurt|beat|punch|kick|slap|push|shove|strangle|choke|throttle|grab|batter|attack|assault|rape|abuse"
+    "|bully|belt|thump|smack|whack|headbutt|bite|spit|pin|lock|throw|burn|touch|leather|skelp",
     "scared": "scare|afraid|terrifi|frighten|fear|petrifi|worri|dread|nervous|panic",
-    "money": "money|benefit|pension|bank|card|account|wage|savings|cash|universal credit|pip|payment|giro"
-             "|purse|wallet|pin",
-    "take_money": "take|steal|use|control|empty|spend|withdraw|borrow|keep|handle|have|manage|run|drain"
-                  "|clean out|hold",
+    "money": "money|benefit|pension|bank|card|account|wage|savings|cash|universal credit|pip|payment|giro|purse"
+    "|wallet|pin",
+    "take_money": "take|steal|use|control|empty|spend|withdraw|borrow|keep|handle|have|manage|run|drain|clean out|hold",
     "threaten": "threaten|threat|warn",
 }
 
@@ -97,8 +114,8 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "only way out"),
     (SUICIDE, 2.5, "[give|given] up on [life|live|everything|myself]"),
     (SUICIDE, 3, "[tire|tired|sick|done|finish|weary|exhaust|had enough|have enough] [of|with] [life|live|be alive"
-                 "|it all|everything|exist"
-                 "|be here|be me|fight|struggle|try|trying|pretend|being alive|the life|living]"),
+                 "|it all|everything|exist|be here|be me|fight|struggle|try|trying|pretend|being alive|the life"
+                 "|living]"),
     (SUICIDE, 2.5, "be done [with it all|with everything|with life|now]"),
     (SUICIDE, 3, "{want} ~2 {everything} to [stop|end|be over|go away|just stop|just end]"),
     (SUICIDE, 3, "make ~2 [it|everything|it all|the pain] stop for good"),
@@ -142,8 +159,8 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "[look|research|search|google|read up] ~3 [how many|how much] ~2 {pills}"),
     (SUICIDE, 3, "[look|research|search|google|read up] ~3 [how to|ways to|way to|method] ~3 [die|end|do it|kill"
                  "|overdose|hang]"),
-    (SUICIDE, 3, "[not|never] [think|see|expect] ~2 [will|would|be going to] ~1 [be here|be around|make it|last|see]"
-                 " ~2 [by|till|until|to|next|much longer|for long|christmas|new year|the end]"),
+    (SUICIDE, 3, "[not|never] [think|see|expect] ~2 [will|would|be going to] ~1 [be here|be around|make it|last"
+                 "|see] ~2 [by|till|until|to|next|much longer|for long|christmas|new year|the end]"),
     (SUICIDE, 3, "if a [bus|car|lorry|train|van] [hit|hits|ran over|run over|knock] me ~6 [relieve|relief|fine"
                  "|not mind|happy|glad|good thing|not care|be okay|be ok]"),
     (SUICIDE, 3, "[would|will] not mind if i [die|did not wake|never woke|be not here|be gone|be dead]"),
@@ -203,6 +220,51 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "[would|will|be] ~3 [box|boxes|packet|packets|bottle|strip|strips] be enough"),
     (SUICIDE, 2.5, "{pills} ~6 [be enough|enough to]"),
     (SUICIDE, 2.5, "do something [stupid|silly|daft|drastic] [tonight|today|$]"),
+    (SUICIDE, 3, "wake up [disappointed|gutted|sad|angry|annoyed|upset] ~3 [that i did|i did|to be alive|still here"
+                 "|i woke]"),
+    (SUICIDE, 3, "[wish|pray|praying|prayed|ask] ~2 for death"),
+    (SUICIDE, 3, "[pray|praying|prayed] ~2 [to die|not to wake|i do not wake|i not wake|to be taken|he take me]"),
+    (SUICIDE, 3, "[not|never] see [the year out|another winter|another christmas|another year|the spring|next year"
+                 "|the summer|next christmas|another birthday]"),
+    (SUICIDE, 3, "[not|no] expect to see [another|next|the]"),
+    (SUICIDE, 2.5, "[manage|cope|do] better ~3 [without me|insurance|when i be gone|if i be gone]"),
+    (SUICIDE, 2.5, "insurance money"),
+    (SUICIDE, 3, "[better|happier|fine|okay|ok] without me"),
+    (SUICIDE, 3, "[better off|better|happier|easier] if i [be not|just be not|be gone|be dead|do not exist] ~1"),
+    (SUICIDE, 3, "[if i|when i] [just]? be not [here|there|around|alive] [any more]?"),
+    (SUICIDE, 2.5, "how easy it would be"),
+    (SUICIDE, 2.5, "weight round [my|their|her|his] ~1 neck"),
+    (SUICIDE, 3, "not [really]? [planning|plan] on [being|be] [about|around|here|alive]"),
+    (SUICIDE, 3, "[pinch|snuff|blow|put] out the [flame|candle|light]"),
+    (SUICIDE, 3, "wish it [had|have]? [work|worked]"),
+    (SUICIDE, 3, "[take|took|taking|taken|swallow|swallowed] everything in the [cabinet|cupboard|drawer|house|box]"),
+    (SUICIDE, 3, "[tallest|highest] [car park|building|bridge|cliff|block]"),
+    (SUICIDE, 3, "[note|letter|letters] ~2 already written"),
+    (SUICIDE, 3, "[pick|choose|picked|chosen|chose] [a|the] [day|date|night|bridge|place|spot]"),
+    (SUICIDE, 3, "[walk|walking|jump|jumping|step|stepping] off the ~3 {place}"),
+    (SUICIDE, 3, "[too many|enough] to [come back from|not come back|not wake]"),
+    (SUICIDE, 2.5, "how many {pills}"),
+    (SUICIDE, 3, "time i [check|checked] out"),
+    (SUICIDE, 3, "[come|go|going] home early"),
+    (SUICIDE, 2.5, "[he|god|the lord] will understand"),
+    (SUICIDE, 2.5, "[last thing|everything] ~3 [needed sorting|to sort|sorted]"),
+    (SUICIDE, 2.5, "one last time"),
+    (SUICIDE, 2.5, "i will be done $"),
+    (SUICIDE, 3, "[chan|cha] ~3 airson dusgadh"),
+    (SUICIDE, 3, "sgith de bhith beo"),
+    (SUICIDE, 3, "[disappointed|gutted] [i|to] [woke|wake] up"),
+    (SUICIDE, 3, "[family|kid|kids|everyone|children|husband|wife|partner] ~3 better off without [her|him|them]"),
+    (SUICIDE, 3, "[stop|stopped|stopping] see the point"),
+    (SUICIDE, 3, "only one way out"),
+    (SUICIDE, 3, "airson leum"),
+    (SUICIDE, 2.5, "[got|have|has] it all [planned|planned out|worked out|sorted out]"),
+    (SUICIDE, 3, "not be need [them|it|this|that|my]"),
+    (SUICIDE, 3, "engine running ~4 [garage|car|hose|hosepipe|exhaust]"),
+    (SUICIDE, 3, "rather be with [her|him|them] than [here|alive|this]"),
+    (SUICIDE, 3, "[nearly|almost|might|could] act on it"),
+    (SUICIDE, 2.5, "[go|going|went] over how ~3 [do it|end it|go]"),
+    (SUICIDE, 3, "[not|will not] need ~3 [thing|things|stuff|belongings|it|them] [much longer|for long|any more]"),
+    (SUICIDE, 3, "[took|take|taken|taking] ~2 extra ~3 {pills}"),
     # plans and means
     (SUICIDE, 3, "[save|saving|stockpile|hoard|collect|stash|squirrel|build up|gather] [up]? ~4 {pills}"),
     (SUICIDE, 3, "{pills} ~3 [saved|stockpil|hoard|put by|put aside|hidden|stashed|ready|in a drawer]"),
@@ -213,13 +275,13 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 3, "[take|took|had|taken] an overdose"),
     (SUICIDE, 3, "[jump|throw myself|step] ~3 [off|from|in front of|under|into] ~2 {place}"),
     (SUICIDE, 1.5, "[stand|stood|sat|sit|walk|walked|find myself|found myself] ~2 [on|at|by|near|up|to] the {place}"),
-    (SUICIDE, 2.5, "[look|looked|research|searched|googled|google] ~3 [how|ways|method] [to]? ~3 [die|end|do it"
-                   "|kill|overdose|hang|how many]"),
+    (SUICIDE, 2.5, "[look|looked|research|searched|googled|google] ~3 [how|ways|method] [to]? ~3 [die|end|do it|kill"
+                   "|overdose|hang|how many]"),
     (SUICIDE, 3, "[hang|drown|gas|poison|shoot|stab|starve] {refl}"),
     (SUICIDE, 3, "[rope|ligature|noose|belt] ~3 [ready|bought|garage|loft|up|in the]"),
     (SUICIDE, 2.5, "[got|have|bought] ~2 [a]? [rope|ligature|noose]"),
-    (SUICIDE, 3, "[do|doing|done] it [tonight|tomorrow|this weekend|on friday|soon|next week|before|after|when"
-                 "|on my birthday|once]"),
+    (SUICIDE, 3, "[do|doing|done|end|ending|finish] it [tonight|tomorrow|this weekend|on friday|soon|next week|before"
+                 "|after|when|on my birthday|once]"),
     (SUICIDE, 2, "[go|going|went] to [do it|go through with it]"),
     (SUICIDE, 3, "go through with it"),
     (SUICIDE, 2, "[plan|planned|planning|a plan] ~3 [how|when|where|it out|it all out|the day|the date]"),
@@ -228,8 +290,8 @@ RULES: list[tuple[str, float, str]] = [
     (SELF_HARM, 3, "{harm_self_verb} {refl}"),
     (SELF_HARM, 3, "{harm_self_verb} ~2 {refl} [again|deliberately|on purpose|when]"),
     (SELF_HARM, 3, "self [harm|harming|injur|injury|hurt|destruct|mutil]"),
-    (SELF_HARM, 3, "[cut|cutting|burn|burning|scratch] [again|on my|my arm|my leg|my wrist|her arm|his arm"
-                   "|her leg|her wrist|his wrist|her thigh|my thigh|her stomach|my stomach]"),
+    (SELF_HARM, 3, "[cut|cutting|burn|burning|scratch] [again|on my|my arm|my leg|my wrist|her arm|his arm|her leg"
+                   "|her wrist|his wrist|her thigh|my thigh|her stomach|my stomach]"),
     (SELF_HARM, 3, "[cut|burn|scratch] [my|her|his|their] [arm|leg|wrist|thigh|stomach|skin]"),
     (SELF_HARM, 3, "[fresh|new|deep|more] [cut|scar|mark|burn|wound]"),
     (SELF_HARM, 3, "[cut|scar|mark|burn] [on|up] [my|her|his|their] [arm|leg|wrist|thigh|stomach]"),
@@ -239,12 +301,13 @@ RULES: list[tuple[str, float, str]] = [
     (SELF_HARM, 2.5, "[keep|keeps|hide|hides|hid|found|find] ~2 [blade|razor]"),
     (SELF_HARM, 2.5, "[start|started|back to|relapse|relapsed|went back|go back to] ~2 [cut|harm|self harm|burn"
                      "|scratch|scratching|bite|biting|pick|picking]"),
-    (SELF_HARM, 3, "[bang|hit|punch] ~2 [my|her|his|their] head ~2 [wall|floor|door]"),
+    (SELF_HARM, 3, "[bang|hit|punch] ~2 [my|her|his|their] head ~3 [wall|floor|door|steering wheel|off]"),
     (SELF_HARM, 2.5, "[stop|stopped|not] [eat|eating] ~4 [punish|deserve]"),
     (SELF_HARM, 3, "[deserve|deserves] [to]? [hurt|pain|to suffer|be punished]"),
-    (SELF_HARM, 3, "[til|until|till] ~3 [bleed|blister|raw|break the skin|skin break|bruise]"),
+    (SELF_HARM, 3, "[til|until|till] ~3 [bleed|blister|raw|break the skin|skin break|bruise|split|splits|cracked]"),
     (SELF_HARM, 3, "[til|until|till] [it|they|the skin|my skin|her skin|his skin] ~1 [bleed|blister|break|raw|bruise]"),
-    (SELF_HARM, 3, "[punch|hit|kick|bang] [wall|walls|door|doors|mirror] ~4 [bleed|blood|broke|break|knuckle]"),
+    (SELF_HARM, 3, "[punch|hit|kick|bang] ~2 [wall|walls|door|doors|mirror] ~4 [bleed|blood|broke|break|knuckle"
+                   "|split]"),
     (SELF_HARM, 2.5, "[bandage|plaster|dressing] on [her|his|my|their]? [wrist|wrists|arm|arms]"),
     (SELF_HARM, 3, "{harm_self_verb} ~5 [on purpose|deliberately]"),
     (SELF_HARM, 2.5, "[hurt|pain|burn|hot|blister|bleed|bruise|scald|starve] ~6 [on purpose|deliberately]"),
@@ -258,6 +321,15 @@ RULES: list[tuple[str, float, str]] = [
     (SELF_HARM, 2.5, "[need|needed|needs] stitches"),
     (SELF_HARM, 3, "[stub|stubbing|stubbed|burn|burning|put|putting] ~2 [cigarettes|fags|cigs|cig|fag] [out]? on [my"
                    "|her|his|their] [arm|skin|hand|leg|wrist]"),
+    (SELF_HARM, 3, "dsh"),
+    (SELF_HARM, 3, "[burn|burns|cut|cuts|scar|scars] to ~1 {sh_body}"),
+    (SELF_HARM, 3, "[pick|picking|picked] ~3 [scar|scars|scab|scabs|skin|wound|wounds] [open|again|till|until]"),
+    (SELF_HARM, 3, "[did it|do it|done it] with the {sh_tool}"),
+    (SELF_HARM, 3, "[did it|do it|done it] again ~6 [thigh|thighs|arm|arms|wrist|where nobody|where no one"
+                   "|where people]"),
+    (SELF_HARM, 2.5, "[wrist|wrists|arm|arms] ~1 [bandaged|strapped up|in bandages]"),
+    (SELF_HARM, 3, "[arm|arms|wrist|wrists|leg|legs|thigh|thighs] ~2 cut up"),
+    (SELF_HARM, 3, "[bang|banging|banged|hit|hitting] my head ~4 [until|till] ~2 [hurt|hurts|bleed|bleeds]"),
     # --- being harmed by someone -----------------------------------------------------------------------------------
     (HARMED, 3, "{agent} ~4 {hit} {pron_obj}"),
     (HARMED, 3, "{agent} ~3 {hit} {pron_obj} ~2 [again|when|if|every]"),
@@ -265,18 +337,17 @@ RULES: list[tuple[str, float, str]] = [
     (HARMED, 2.5, "[he|she|they|partner|husband|wife|boyfriend|girlfriend] ~2 [hurt|hit|beat|batter] me"),
     (HARMED, 3, "{scared} ~2 [to]? [go|going|get|getting|goin] home"),
     (HARMED, 3, "{scared} ~2 [of|what] ~2 [him|her|he|she|my partner|my husband|my wife|my son|my dad|my boyfriend"
-                "|my girlfriend|my ex|my carer|them at home|at home|when he|when she|he will|she will|he do"
-                "|he would|she would]"),
+                "|my girlfriend|my ex|my carer|them at home|at home|when he|when she|he will|she will|he do|he would"
+                "|she would]"),
     (HARMED, 3, "[not|never|no] [feel|felt]? safe [at home|in my home|in my own home|in the house|with him|with her"
                 "|there|in my own house|to go home|going home]"),
     (HARMED, 3, "[eggshells|egg shells]"),
     (HARMED, 3, "{agent} ~4 {take_money} ~3 [my|her|his|mum|dad|gran|our|your|all] ~2 {money}"),
-    (HARMED, 3, "{agent} ~3 [has|have|keeps|kept|took|take] ~2 [my|her|his] [bank]? [card|pin|pension|benefit"
-                "|money]"),
-    (HARMED, 3, "[my|her|his|mum|dad|gran] [money|pension|benefit|savings|account] ~3 [gone|disappear|empty"
-                "|missing|taken|drained|spent]"),
-    (HARMED, 2.5, "[wont|will not|does not|never] [let|give] [me|her|him] ~4 [money|out|see|go|leave|have|phone"
-                  "|speak|talk|use|my own]"),
+    (HARMED, 3, "{agent} ~3 [has|have|keeps|kept|took|take] ~2 [my|her|his] [bank]? [card|pin|pension|benefit|money]"),
+    (HARMED, 3, "[my|her|his|mum|dad|gran] [money|pension|benefit|savings|account] ~3 [gone|disappear|empty|missing"
+                "|taken|drained|spent]"),
+    (HARMED, 2.5, "[wont|will not|does not|never] [let|give] [me|her|him] ~4 [money|out|see|go|leave|have|phone|speak"
+                  "|talk|use|my own]"),
     (HARMED, 3, "[control|controls|controlling|check|checks|checking] ~2 [my|her|his|all|the|our]? [money|finances"
                 "|finance|bank|benefits|phone|every|everything|what i|where i|where she|where he]"),
     (HARMED, 3, "[threaten|threat|threatened] ~3 [me|to kill|to hurt|to put|to throw|to take|to leave|to burn"
@@ -301,7 +372,8 @@ RULES: list[tuple[str, float, str]] = [
     (HARMED, 2.5, "[keep|keeps] turn up at my"),
     (HARMED, 3, "[track|tracks|tracking|check|checks|checking|read|reads|go through] my [phone|location|messages]"),
     (HARMED, 3, "[withhold|withholding|withheld|hide|hides] ~3 [my|his|her] {pills}"),
-    (HARMED, 3, "{agent} ~4 [break|broke|snap] [my|your|his|her] [leg|legs|arm|arms|neck|jaw|fingers|nose|rib]"),
+    (HARMED, 3, "{agent} ~4 [break|broke|snap] [my|your|his|her] [leg|legs|arm|arms|neck|jaw|fingers|nose|rib|ribs"
+                "|wrist|hand|finger|tooth|teeth|cheekbone|collarbone]"),
     (HARMED, 3, "[break|broke|snap] ~2 [my|your|his|her] [leg|legs|arm|arms|neck|jaw|fingers] ~3 [if|unless]"),
     (HARMED, 3, "[throw|threw|thrown] ~5 at me"),
     (HARMED, 2.5, "not {want} to [go|going] home"),
@@ -332,13 +404,50 @@ RULES: list[tuple[str, float, str]] = [
     (HARMED, 3, "only [give|gives|let|lets] me ~3 if i"),
     (HARMED, 2.5, "[do|did] what [he|she|they] [want|wants|say|says|tell|tells] ~1"),
     (HARMED, 3, "{agent} ~2 [will|would|going to] [burn|torch|set fire to] ~3 [with me|with us|the flat|the house]"),
-    (HARMED, 3, "[got|get|make|making|has|have] [him|her|them|me] [carrying|carry|selling|sell|delivering|deliver"
-                "|moving|running] ~2 [bags|drugs|packages|stuff|gear|parcels]"),
+    (HARMED, 3, "[got|get|make|makes|making|has|have] [him|her|them|me] [carrying|carry|selling|sell|delivering"
+                "|deliver|moving|running] ~2 [bags|drugs|packages|stuff|gear|parcels|it|a knife|knives|weapons]"),
+    (HARMED, 3, "{agent} ~3 [keep|keeps|kept|take|takes|took|hold|holds|hide|hides|hid] ~2 [her|my|his|their"
+                "|the] [bank card|card|car keys|keys|passport|phone|money|pension|benefits|medication|meds|pip]"),
+    (HARMED, 3, "account for every penny"),
+    (HARMED, 2.5, "[pay|pays|paid] for it [if|when]"),
+    (HARMED, 3, "[spit|spat|spits] at [me|my|us|her|him]"),
+    (HARMED, 3, "brick through [our|my|the] window"),
+    (HARMED, 2.5, "{scared} every [night|day|time]"),
+    (HARMED, 3, "[say|says|said] i owe [him|her|them]"),
+    (HARMED, 3, "[send|post|share|show] them ~6 unless"),
+    (HARMED, 2.5, "[keep|keeps] turn up [outside|at]"),
+    (HARMED, 3, "take ~3 [car keys|keys|phone] ~4 [so i can not|can not leave|can not get|can not go]"),
+    (HARMED, 3, "[sleep with|have sex with] ~3 [to cover|for the rent|rent|or]"),
+    (HARMED, 3, "[forced|forcing|made|make] ~2 [to marry|marriage|to be married|get married]"),
+    (HARMED, 2.5, "to be married ~3 [crying|scared|does not want|not want|13|14|15|12]"),
+    (HARMED, 3, "[deport|deported] me"),
+    (CHILD, 3, "[bruthaidhean|gun bhiadh|leotha fhein]"),
+    (HARMED, 3, "{agent} ~3 [touched|touch|touches|touching|fiddled|interfered] ~1 [her|him|them|me]"),
+    (CHILD, 2.5, "{child} ~6 [play rough|plays rough|playing rough|rough with]"),
+    (HARMED, 3, "told ~2 to say [he|she|i|they] [fell|fall|walked into|bumped]"),
+    (HARMED, 3, "[left|leave|leaves|leaving] ~2 in [soiled|wet|dirty] [bedding|sheets|clothes|bed|pad|pads]"),
+    (HARMED, 2.5, "{agent} ~3 [hold|holds|keep|keeps|took|take|takes] the [care money|money|pension|benefits]"),
+    (CHILD, 3, "not keeping [her|him|them] safe"),
+    (CHILD, 3, "[shut|shutting|lock|locking] [the|my]? {child} in"),
+    (CHILD, 3, "[shaken|shook|shake] [her|him|them] ~2 [before|when|cry|crying]"),
+    (HARMED, 3, "[let|letting|lets] [himself|herself|themselves] ~1 [in|into] [my|the|our] [flat|house|room|home]"),
+    (HARMED, 3, "pay ~2 [another way|other ways|some other way|in kind]"),
+    (HARMED, 3, "{agent} ~3 [get|gets|getting|come|comes|came|climb|climbs] into [her|his|their|my] bed"),
+    (CHILD, 3, "[said|says|told] [her|him|me|them] not to tell"),
+    (CHILD, 3, "shut [her|him|them] up for good"),
+    (HARMED, 3, "[make|makes|made|making] me [hand over|give him|give her|pay|sign]"),
+    (HARMED, 3, "[grab|grabbed|grabs] ~1 [my|her|his] [throat|neck|hair]"),
+    (HARMED, 2.5, "{agent} ~2 [smashed|smash|smashes] my [phone|things|stuff]"),
+    (HARMED, 3, "[using|use|took over|taken over] ~3 [flat|house|place] ~4 [deal|dealing|drugs|to deal]"),
+    (HARMED, 3, "{scared} to go back"),
+    (HARMED, 3, "[threaten|threatened|threatens] ~3 [the family|my family|his family|her family|my kid|the kid]"),
+    (HARMED, 3, "[follow|followed|follows] me home"),
+    (HARMED, 2.5, "[let|give] ~2 [my|the|our] {child} [eat|sleep|food|out|have]"),
     # --- a child at risk (also any match above with a child as the one at risk) ----------------------------------
     (CHILD, 3, "{child} ~4 [be|get|gets|getting] [hit|hurt|beat|bully|abuse|touch|groom|slap|batter]"),
     (CHILD, 3, "{agent} ~3 {hit} [the|my|our|her|his] ~1 {child}"),
-    (CHILD, 3, "{child} ~3 {scared} ~3 [of him|of her|of their|of his|of my|to go home|when he|when she|of dad"
-               "|of mum|of the|at home]"),
+    (CHILD, 3, "{child} ~3 {scared} ~3 [of him|of her|of their|of his|of my|to go home|when he|when she|of dad|of mum"
+               "|of the|at home]"),
     (CHILD, 3, "{child} ~3 [hide|hides|hiding|cry|cries|crying|shaking] ~3 [when he|when she|when dad|when mum"
                "|from him|from her|come home|comes home]"),
     (CHILD, 3, "[leave|left|leaves|leaving] ~4 {child} ~3 [alone|on their own|on his own|on her own|home alone"
@@ -360,7 +469,7 @@ RULES: list[tuple[str, float, str]] = [
     (CHILD, 3, "{child} ~6 [bruise|burn mark|marks on|injury]"),
     (CHILD, 3, "{child} ~3 [hide|hiding|hides] ~4 [when|from] ~2 {agent}"),
     (CHILD, 3, "[shake|shook|shaken|smack|slap|hit|hurt] [my|the|our] ~1 {child}"),
-    (CHILD, 3, "{child} ~3 [be|get]? [left|leave] ~3 [cry|alone|on|hungry|all day|most of the day]"),
+    (CHILD, 3, "{child} ~3 [be|get]? [just]? [left|leave] ~8 [cry|alone|on|hungry|all day|most of the day]"),
     # --- Scottish Gaelic (accents optional) -------------------------------------------------------------------------
     (SUICIDE, 3, "[chan|cha] ~3 airson a bhith beo"),
     (SUICIDE, 3, "crioch a chur air mo bheatha"),
@@ -379,7 +488,7 @@ RULES: list[tuple[str, float, str]] = [
     (HARMED, 3, "[gam bhualadh|bhuail e mi|bhuail i mi|buailidh e mi|buailidh i mi|ga mo bhualadh]"),
     (CHILD, 2.5, "[leave|left|leaving] [him|her|them] [alone|on his own|on her own|on their own] ~3 [overnight"
                  "|all night|in the flat|in the house|at home|for hours|all day]"),
-    (CHILD, 2.5, "[stay|stays|staying|sleep|sleeps|sleeping] [at|over at|with] ~2 [man|men|older man|adult|guy"
+    (CHILD, 2.5, "[stay|stays|staying|sleep|sleeps|sleeping] [at|over at|with] ~5 [man|men|older man|adult|guy"
                  "|lads] ~2 [flat|house|place]"),
     (CHILD, 2.5, "{child} ~5 [scream|screaming|cry|crying|greet|greeting] ~6 [shout|bang|hit|every night|all night]"),
     (CHILD, 2.5, "[come|comes|coming|came] in hungry"),
@@ -397,37 +506,64 @@ RULES: list[tuple[str, float, str]] = [
     (CHILD, 2.5, "[needles|needle|syringes|works|foil] ~3 [floor|lying about|left out|about the house]"),
     (CHILD, 2.5, "{minor} ~8 [pregnant|older man|older boyfriend|older guy|20 year old|grown man]"),
     (CHILD, 2, "[no adult|no adults|no parent|no grown up] ~2 [answer|answered|about|around|home|in|there|with them]"),
+    # --- found together in one sentence, in any order -----------------------------------------------------------
+    (SUICIDE, 2.5, "& {means} {intent}"),
+    (SUICIDE, 2.5, "& {farewell} {when}"),
+    (SUICIDE, 3, "& {farewell} {means}"),
+    (SUICIDE, 2.5, "& {farewell} [die|dead|death|end it|end things|not wake|for good|forever|kill]"),
+    (SUICIDE, 3, "& [pin|bank card|password|keys] [funeral|when i be gone|after i be gone|after i go]"),
+    (SUICIDE, 3, "& [rope|noose|ligature] [tree|beam|banister|loft|garage|sturdy|measured|hook]"),
+    (SELF_HARM, 2.5, "& {sh_tool} {sh_body}"),
+    (SELF_HARM, 2.5, "& [razor|blade|blades|lighter] [again|back]"),
+    (SELF_HARM, 3, "& [did it|do it|done it|doing it] [again] {sh_body}"),
+    (SELF_HARM, 2.5, "& [scar|scars|cut|cuts|wound|wounds] [fresh|open|picking|new|hide|hiding|again|blood]"),
+    (CHILD, 2.5, "& {young} [main carer|young carer|does all her|does all his|doing the cooking|minding the baby"
+                 "|missing school|missed school]"),
+    (CHILD, 3, "& {young} [to be married|marry her|marry him|married off|forced marriage]"),
+    (CHILD, 2.5, "& {young} [messaging|messages|snapchat|online] [money|meet up|meet|picture|photo|gift|gifts]"),
+    (CHILD, 3, "& {young} [shake|shaken|shook|shaking]"),
+    (CHILD, 3, "& {young} [needle|needles|inject|injects|injecting|syringe]"),
+    (CHILD, 2.5, "& {young} [on their own|on his own|on her own|alone] [night|nights|all day|overnight|weekend"
+                 "|crying]"),
+    (HARMED, 2.5, "& {agent} [won't let|will not let|not allowed|can not leave|can not get|so i can not"
+                  "|account for] [out|leave|house|keys|phone|money|penny|car|croft|see]"),
+    (CHILD, 3, "&& {young} [to be married|marry her|marry him|married off|forced marriage]"),
+    (CHILD, 3, "&& {young} [parcel|parcels|packages|drop bags] [cash|money|pay|paid]"),
+    (CHILD, 3, "&& {young} [older man|older men|older guy|older lads|older boys] [gifts|gift|cash|money|presents"
+               "|vodka|drink]"),
+    (CHILD, 2.5, "&& [drinking|drunk|using] [leave|left|leaving] {young}"),
 ]
 
 # --- context -------------------------------------------------------------------------------------------------------
 
 #: talking *about* the subject, not saying it is happening: lowers the score in its sentence
-TOPIC = ("training|awareness|prevention|prevent|course|workshop|session|seminar|webinar|campaign|statistic|rate"
-         "|attention seek|myth|stop say|the word|the term|the phrase|language|talk on|a talk|the talk|school need"
-         "|school should|in school"
-         "|figure|research|study|strategy|policy|charity|funding|fund|leaflet|poster|film|documentary|programme"
-         "|stigma|asist|safetalk|first aid|naloxone|ambassador|volunteer|conference|lecture|module|toolkit"
-         "|understand|the topic|the subject|we talk about|we discuss|discussion|discuss|conversation about"
-         "|open up about|funding cut|cuts to|budget|minister|caseload|referral|protocol|risk assessment|the news|survey"
-         "|book|article|podcast|school talk|assembly|lesson|lived experience panel|protection|safeguarding"
-         "|pathway|mental health first aid|awareness week|the stats|numbers|stiogma|bruidhinn mu dheidhinn|we see"
-         "|every shift|on shift"
-         "|our patients|our clients|my clients|my patients|with clients|with patients|our service|i work in"
-         "|i work with|in my job|my role")
+TOPIC = ("training|awareness|prevention|prevent|workshop|awareness session|training session|session on|session about"
+         "|seminar|webinar|campaign|statistic|rate|rates|attention seek|myth|stop say|the word|the term|the phrase"
+         "|language|novel|chapter|book club|the book|a book|drama|storyline|character|narrator|government|strategy"
+         "|money attached|training course|a course on|course about|the course on|session at|club|talk on|a talk"
+         "|the talk|school need|school should|in school|research|study|the strategy|national strategy|strategy for"
+         "|policy|charity|funding|leaflet|poster|film|documentary|programme|stigma|asist|safetalk|first aid|naloxone"
+         "|ambassador|conference|lecture|module|toolkit|the topic|on the subject|about the subject|we talk about"
+         "|we discuss|discussion|discuss|conversation about|open up about|funding cut|cuts to|budget|minister"
+         "|caseload|referral pathway|protocol|risk assessment|the news|survey|article|podcast|school talk|assembly"
+         "|lived experience panel|protection training|safeguarding training|mental health first aid|awareness week"
+         "|the stats|stiogma|bruidhinn mu dheidhinn|we see|every shift|on shift|our patients|our clients|my clients"
+         "|my patients|with clients|with patients|our service|i work in|i work with|in my job|my role|we say"
+         "|sounds cold|clinical|jargon|acronym|abbreviation")
 #: the past, resolved, or someone lost: lowers the score in its sentence
 PAST = ("year ago|years ago|month ago|months ago|decade|when i be young|when i be younger|when i be a teen"
         "|when i be a teenager|as a teenager|as a kid|as a child|when i be a kid|when i be little|when i be wee"
         "|when i be at school|when i be at uni|in my teens|in my twenties|back in|back then|used to|in the past"
-        "|in my past|recovered|not any more|since then|at the time|once upon|the 90s|the 80s|survivor|survived"
-        "|got through|came through|turned my life|life around|turned it around|better now|doing well|well now"
-        "|thankfully|looking back|when i be ill|at my lowest|in her twenties|in his twenties|in their twenties"
-        "|in my thirties|twenties|thirties|teens|o chionn|bliadhna")
+        "|in my past|recovered|since then|at the time|once upon|the 90s|the 80s|survivor|survived|got through"
+        "|came through|turned my life|life around|turned it around|better now|doing well|well now|thankfully"
+        "|looking back|when i be ill|at my lowest|o chionn|bliadhna")
 #: someone lost, or how a death is spoken of: lowers the score in its part of the sentence
 LOSS = ("lost|lose|loss|bereave|griev|grief|funeral|passed away|pass away|anniversary|memory|memorial|in memory|rip"
         "|die by|died by|commit|committed|completed|chaill")
 #: going away for ordinary reasons ("won't be around next month, off to Spain"): lowers the score in its sentence
-GOING_AWAY = ("holiday|off to|moving up to|moving down to|moving away|moving abroad|trip|flight|for work|new job"
-              "|see you then|see yous then|see you in|see yous in|abroad|spain|emigrat|leaving do|cruise")
+GOING_AWAY = ("holiday|off to|away to|goodbye card|leaving card|retired|retirement|moving up to|moving down to"
+              "|moving away|moving abroad|trip|flight|for work|new job|see you then|see yous then|see you in"
+              "|see yous in|abroad|spain|emigrat|leaving do|cruise")
 #: the words belong to someone in general, not a person in the room
 GENERIC = ("people who|people that|those who|anyone who|someone who|somebody who|folk who|person who|men who"
            "|women who|young people|a lot of people|lots of people|many people|some people|patient who|client who"
@@ -438,11 +574,25 @@ GENERIC = ("people who|people that|those who|anyone who|someone who|somebody who
 NEGATION = "not|never|no|nobody|nothing|without|neither|nor"
 #: the words are about now, or there is a plan or a time: raises the score
 NOW = ("again|lately|recently|this week|last week|last night|yesterday|today|tonight|tomorrow|right now|at the moment"
-       "|every day|every night|all the time|still|currently|these days|keep|keeps|now|this morning|this month"
-       "|weekend|soon|start|started|since|ongoing|anymore|any more")
+       "|every day|every night|all the time|still|currently|these days|keep|keeps|now|this morning|this month|weekend"
+       "|soon|start|started|since|ongoing|anymore|any more")
 #: hyperbole about services or daily life ("the waiting list is killing me", "dying for a cuppa")
-HYPERBOLE = ("dying for|dying to|to die for|die of embarrassment|die laughing|dead good|dead nice"
-             "|dead tired|dead on|dead end|kill for|burden on nobody|burden to nobody|burden to no one"
-             "|not a burden|not be a burden|it kill me|this kill me|that kill me|be kill me|rather die than"
-             "|die than|killing it|killed it|the death of me|bored to death"
-             "|scared to death|sick to death|end of the day|end of the world|dead easy|deadline|dead set")
+HYPERBOLE = ("dying for|dying to|to die for|die of embarrassment|die laughing|dead good|dead nice|dead tired|dead on"
+             "|dead end|kill for|die lol|die haha|dead lol|think i be go to die|i be go to die lol|call a burden"
+             "|called a burden|burden on nobody|burden to nobody|burden to no one|not a burden|not be a burden"
+             "|it kill me|this kill me|that kill me|be kill me|rather die than|die than|killing it|killed it"
+             "|the death of me|bored to death|scared to death|sick to death|end of the day|end of the world|dead easy"
+             "|deadline|dead set")
+#: everyday activities and accidents that share the words ("burnt my arm on the oven", "kill me at darts"):
+#: lower the score in their sentence
+BENIGN = ("by accident|accidentally|midge|midges|bed frame|tripped|fell over|on the oven|the oven|the hob|baking"
+          "|scones|the toast|toast|recycling|recycle|blister pack|packaging|at darts|at pool|at cards|at golf"
+          "|at chess|at the quiz|rematch|fireworks|sunset|the view|wild swimming|swimming group|washing line|bunting"
+          "|wheelchair race|charity race|committee|the minutes|only joking|he be a star|she be a star|for me he"
+          "|t side|bhus|dosette|the garden centre|at the gym|hillwalk|sponsored|fancy dress|panto|the match|football"
+          "|rugby|shinty|cosy|lie in|long lie|too comfy|comfy|means deliberate|stands for|chopping|onions|soup"
+          "|a plaster|cooking|being sensible|sensible|washing up|that look|turkey|politics|in laws|safely|safe dose"
+          "|arthritis|pharmacist explained|reminder|please write|in notes|matches|therapist told me to"
+          "|counsellor told me to|homework|from work|from the office|from the party|shortbread|smoke alarm|recipe")
+#: talk about a subject: lowers a match just after "about" or "on" ("talking about self-harm was hard")
+TALK = "talk|talking|session|train|training|discuss|conversation|lesson|topic|hard to hear|heavy|subject"

@@ -69,7 +69,7 @@ _NOT_ING = {"insulin", "heroin", "aspirin", "cousin", "within", "origin", "margi
 
 #: irregular forms the stemmer doesn't know
 IRREGULAR = {
-    "took": "take", "taken": "take", "woke": "wake", "woken": "wake", "went": "go", "gone": "go", "felt": "feel",
+    "took": "take", "taken": "take", "woke": "wake", "woken": "wake", "went": "go", "gone": "gone", "felt": "feel",
     "thought": "think", "said": "say", "says": "say", "beat": "beat", "beaten": "beat", "threw": "throw",
     "thrown": "throw", "kept": "keep", "left": "leave", "gave": "give", "given": "give", "bought": "buy",
     "got": "get", "gotten": "get", "dying": "die", "died": "die", "dead": "dead", "lying": "lie", "lay": "lie",
@@ -87,7 +87,7 @@ IRREGULAR = {
     "knives": "knife", "this": "this", "thus": "thus", "us": "us", "bus": "bus", "news": "news",
 }
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|,")
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _CLAUSE_END = re.compile(r"[.!?;:\n]+|\s[-–—]+\s")
 BREAK = "|"
@@ -139,19 +139,63 @@ def _spell(word: str) -> tuple[str, ...]:
     return (stem(plain),)
 
 
-def tokens(text: str) -> list[str]:
-    """The text as stems, with BREAK between sentences (a pattern never runs across one)."""
-    text = _REPEATS.sub(r"\1", fold(text))
+def _folded(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` with long runs of one letter shortened ("sooo" -> "so"), and for each of its characters the
+    index of the character of `text` it came from."""
+    if text.isascii():
+        folded, index = fold(text), list(range(len(text)))
+    else:
+        chars, index = [], []
+        for i, c in enumerate(text):
+            for f in fold(c):
+                chars.append(f)
+                index.append(i)
+        folded = "".join(chars)
+    keep = [i for i in range(len(folded))
+            if not (i >= 1 and folded[i] == folded[i - 1] and folded[i].isalnum()
+                    and _run_length(folded, i) >= 3)]
+    if len(keep) == len(folded):
+        return folded, index
+    return "".join(folded[i] for i in keep), [index[i] for i in keep]
+
+
+def _run_length(text: str, i: int) -> int:
+    start, end = i, i
+    while start > 0 and text[start - 1] == text[i]:
+        start -= 1
+    while end + 1 < len(text) and text[end + 1] == text[i]:
+        end += 1
+    return end - start + 1
+
+
+def read(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The text as stems, with BREAK between sentences (a pattern never runs across one), and for each stem the
+    span of `text` it was read from (so the words found can be shown as they were written)."""
+    folded, index = _folded(text)
     out: list[str] = []
-    for clause in _CLAUSE_END.split(text):
-        words = [t for w in _WORD.findall(clause) for t in _spell(w.replace("-", " ")) if t]
-        for w in words:
-            out.extend(w.split()) if " " in w else out.append(w)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for end in [m.start() for m in _CLAUSE_END.finditer(folded)] + [len(folded)]:
+        for word in _WORD.finditer(folded, at, end):
+            span = (index[word.start()], index[word.end() - 1] + 1)
+            for t in _spell(word.group(0)):
+                for part in t.split():
+                    out.append(part)
+                    spans.append(span)
         if out and out[-1] != BREAK:
             out.append(BREAK)
+            spans.append((spans[-1][1], spans[-1][1]))
+        sep = _CLAUSE_END.match(folded, end)
+        at = sep.end() if sep else end
     if out and out[-1] == BREAK:
         out.pop()
-    return out
+        spans.pop()
+    return out, spans
+
+
+def tokens(text: str) -> list[str]:
+    """The text as stems, with BREAK between sentences."""
+    return read(text)[0]
 
 
 def phrase(text: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from cafe_desk.core import risk_rules as rules
 from cafe_desk.core.model import Note
-from cafe_desk.core.risk_words import BREAK, phrase, tokens
+from cafe_desk.core.risk_words import BREAK, phrase, read
 
 DEFAULT_SUPPORT_LINES = (
     ("Breathing Space", "0800 83 85 87"),
@@ -36,6 +36,7 @@ THRESHOLD = 2.0
 #: which kind is named first when a text has several (the most urgent for a child first)
 PRIORITY = (rules.CHILD, rules.SUICIDE, rules.HARMED, rules.SELF_HARM)
 _NEGATION_WINDOW = 3
+_ABOUT = {"about", "on", "regard", "around"}
 _SUB_CLAUSE = {"and", "but", "becaus", "though", "although", "so", "whilst", "while", "yet", ","}
 
 
@@ -94,14 +95,38 @@ class _Rule:
     triggers: frozenset[str]
 
 
+@dataclass(frozen=True)
+class _Together:
+    """Word families that must all be in one sentence, in any order ("& {means} {intent}")."""
+
+    kind: str
+    weight: float
+    parts: tuple[re.Pattern, ...]
+    triggers: tuple[frozenset[str], ...]
+    anywhere: bool = False  # "&&": anywhere in the text, not only in one sentence
+
+
+def _compile_together(pattern: str) -> tuple[tuple[re.Pattern, ...], tuple[frozenset[str], ...]]:
+    parts, triggers = [], []
+    for element in re.findall(r"\{\w+\}|\[[^\]]+\]", pattern):
+        spec = rules.FAMILIES[element[1:-1]] if element.startswith("{") else element.strip("[]")
+        parts.append(re.compile("(?<![^ ])" + _alternatives(spec)))
+        triggers.append(frozenset(phrase(a)[0] for a in spec.split("|") if phrase(a)))
+    return tuple(parts), tuple(triggers)
+
+
 class RiskFinder:
     """Compiled once (`RiskFinder.default()`); `check(text)` is cheap enough for every phone comment."""
 
     def __init__(self) -> None:
-        self.rules = []
+        self.rules, self.together = [], []
         for kind, weight, pattern in rules.RULES:
-            regex, triggers = _compile(pattern)
-            self.rules.append(_Rule(kind, weight, regex, triggers))
+            if pattern.startswith("&"):
+                self.together.append(_Together(kind, weight, *_compile_together(pattern), pattern.startswith("&&")))
+            else:
+                self.rules.append(_Rule(kind, weight, *_compile(pattern)))
+        self.benign = _context(rules.BENIGN)
+        self.talk = _context(rules.TALK)
         self.topic = _context(rules.TOPIC)
         self.past = _context(rules.PAST)
         self.loss = _context(rules.LOSS)
@@ -124,37 +149,57 @@ class RiskFinder:
 
     def check(self, text: str) -> RiskFlag | None:
         """The strongest kind of risk the text suggests, or None. Never raises on any text."""
-        words = tokens(text or "")
+        text = text or ""
+        words, spans = read(text)
         if not words:
             return None
         line = " ".join(words) + " "
         present = set(words)
         best: dict[str, RiskFlag] = {}
+
+        def consider(rule, start: int, end: int, cores: list[tuple[int, int]]) -> None:
+            kind, score = self._weigh(rule, words, start, end, cores)
+            if score >= THRESHOLD and (kind not in best or score > best[kind].score):
+                best[kind] = RiskFlag(kind, text[spans[start][0]:spans[end - 1][1]], score)
+
         for rule in self.rules:
             if rule.triggers and not rule.triggers & present:
                 continue
             for match in rule.regex.finditer(line):
                 start = line.count(" ", 0, match.start())
                 end = start + match.group(0).count(" ")
-                kind, score = self._weigh(rule, words, start, end)
-                if score < THRESHOLD:
-                    continue
-                found = RiskFlag(kind, " ".join(words[start:end]), score)
-                if kind not in best or score > best[kind].score:
-                    best[kind] = found
+                consider(rule, start, end, [(start, end)])
+        together = [t for t in self.together if all(trig & present for trig in t.triggers)]
+        if together:
+            for first, last in [*_sentences(words), (0, len(words))]:
+                whole = (first, last) == (0, len(words))
+                sentence = " ".join(words[first:last]) + " "
+                for rule in together:
+                    if rule.anywhere != whole:
+                        continue
+                    found = [part.search(sentence) for part in rule.parts]
+                    if all(found):
+                        cores = [(first + sentence.count(" ", 0, m.start()),
+                                  first + sentence.count(" ", 0, m.end())) for m in found]
+                        consider(rule, min(c[0] for c in cores), max(c[1] for c in cores), cores)
         if not best:
             return None
         top = max(best.values(), key=lambda f: (f.score, -PRIORITY.index(f.kind)))
         return top if top.kind == rules.CHILD or rules.CHILD not in best else best[rules.CHILD]
 
-    def _weigh(self, rule: _Rule, words: list[str], start: int, end: int) -> tuple[str, float]:
+    def _weigh(self, rule, words: list[str], start: int, end: int,
+               cores: list[tuple[int, int]]) -> tuple[str, float]:
+        """The rule's weight raised or lowered by the words around what it matched (`cores`, within start..end)."""
+        inner = {i for a, b in cores for i in range(a, b)}
         sentence_start = max((i + 1 for i in range(start) if words[i] == BREAK), default=0)
         sentence_end = next((i for i in range(end, len(words)) if words[i] == BREAK), len(words))
         clause_start = max((i + 1 for i in range(sentence_start, start) if words[i] in _SUB_CLAUSE),
                            default=sentence_start)
         clause_end = next((i for i in range(end, sentence_end) if words[i] in _SUB_CLAUSE), sentence_end)
-        outside = " ".join([*words[sentence_start:start], "#", *words[end:sentence_end]]) + " "
-        clause = " ".join([*words[clause_start:start], "#", *words[end:clause_end]]) + " "
+        outside = " ".join(w if i not in inner else "#" for i, w in enumerate(words[sentence_start:sentence_end],
+                                                                              sentence_start)) + " "
+        clause = " ".join(w if i not in inner else "#" for i, w in enumerate(words[clause_start:clause_end],
+                                                                             clause_start)) + " "
         inside = " ".join(words[max(start - 1, sentence_start):min(end + 2, sentence_end)]) + " "
         score = rule.weight
         if self.hyperbole.search(inside):
@@ -167,7 +212,11 @@ class RiskFinder:
             score -= 2
         if self.loss.search(clause):
             score -= 1.5
-        if self.going_away.search(outside):
+        if self.going_away.search(" ".join(w if i not in inner else "#" for i, w in enumerate(words)) + " "):
+            score -= 2.5  # going away is said anywhere in the text: "- off to Spain!"
+        if any(w in _ABOUT for w in words[max(start - 2, sentence_start):start]) and self.talk.search(outside):
+            score -= 2  # "talking about self-harm at the table was hard"
+        if self.benign.search(outside):
             score -= 2.5
         if self.generic.search(clause):
             score -= 1.5
@@ -188,6 +237,17 @@ class RiskFinder:
 
     def _child(self, text: str) -> bool:
         return bool(self.child.search(text) or self._young.search(text))
+
+
+def _sentences(words: list[str]) -> list[tuple[int, int]]:
+    """(first, last) word indices of each sentence."""
+    out, first = [], 0
+    for i, w in enumerate(words):
+        if w == BREAK:
+            out.append((first, i))
+            first = i + 1
+    out.append((first, len(words)))
+    return out
 
 
 def held_back(note: Note) -> bool:

@@ -34,13 +34,15 @@ class SafeguardingService(ServiceBase):
         """Flagged items of the café not yet marked followed up, oldest first (hidden ones too: hiding is not
         following up)."""
         with self.store.read():
-            return [n for n in self.store.list_notes(cafe_id) if n.flag and not n.followed_up]
+            return [n for n in self.store.list_notes(cafe_id, flagged=True) if not n.followed_up]
 
     def counts(self, cafe_id: str) -> dict[str, int]:
-        """How many items need care on each page: {"Comments": n, "Notes": m}."""
+        """How many items need care on each page: {"Comments": n, "Notes": m} (one small query)."""
+        with self.store.read():
+            by_source = self.store.care_counts(cafe_id)
         counts = {"Comments": 0, "Notes": 0}
-        for note in self.needs_care(cafe_id):
-            counts[page_of(note)] += 1
+        for source, n in by_source.items():
+            counts["Comments" if source in COMMENT_SOURCES else "Notes"] += n
         return counts
 
     def followup(self, note_id: str) -> FollowUp | None:

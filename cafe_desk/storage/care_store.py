@@ -25,6 +25,12 @@ class CareStore:
                                 [note_id]).fetchone()
         return FollowUp(*row) if row else None
 
+    def care_counts(self, cafe_id: str) -> dict[str, int]:
+        """Flagged items nobody has followed up yet, counted by source."""
+        return dict(self.conn.execute(
+            "SELECT source, COUNT(*) FROM note WHERE cafe_id = ? AND flag != '' AND NOT EXISTS "
+            "(SELECT 1 FROM care_followup f WHERE f.note_id = note.id) GROUP BY source", [cafe_id]))
+
     def safeguarding_lead(self, cafe_id: str) -> str:
         """Who to tell in the organisation running this café ("" when not set)."""
         row = self.conn.execute("SELECT safeguarding_lead FROM cafe WHERE id = ?", [cafe_id]).fetchone()

@@ -58,14 +58,16 @@ class NoteStore:
         return found[0] if found else None
 
     def list_notes(self, cafe_id: str | None, table_id: str | None = None, round_id: str | None = None,
-                   note_id: str | None = None, source: str | None = None) -> list[Note]:
-        """Notes in the order they were written, narrowed by table, round, id or source."""
+                   note_id: str | None = None, source: str | None = None, flagged: bool = False) -> list[Note]:
+        """Notes in the order they were written, narrowed by table, round, id or source (or to flagged ones)."""
         where, params = [], []
         for column, value in (("cafe_id", cafe_id), ("table_id", table_id), ("round_id", round_id),
                               ("id", note_id), ("source", source)):
             if value is not None:
                 where.append(f"note.{column} = ?")
                 params.append(value)
+        if flagged:
+            where.append("note.flag != ''")
         clause = " AND ".join(where) or "1"
         outcomes: dict[str, list[str]] = defaultdict(list)
         themes: dict[str, list[str]] = defaultdict(list)

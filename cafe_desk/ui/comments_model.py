@@ -10,11 +10,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from cafe_desk.core.model import Note
-from cafe_desk.ui.notes_model import local_time
+from cafe_desk.core.safeguarding import kind_label
+from cafe_desk.ui.notes_model import CARE_MARK, local_time, needs_care
 
-COL_TIME, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_FLAG, COL_STATE = range(6)
-HEADERS = ("Time", "Comment", "About", "Group", "Needs care?", "State")
-FLAG_BADGE = "May need support"
+COL_TIME, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(6)
+HEADERS = ("Time", "Care", "Comment", "About", "Group", "State")
+FLAG_BADGE = f"{CARE_MARK} Needs care"
+FOLLOWED_UP = "Followed up"
 #: the Note itself, for code that needs more than the text shown
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -113,9 +115,10 @@ class CommentsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(note, col)
             if role == Qt.ItemDataRole.ToolTipRole and col == COL_FLAG and note.flag:
-                return f"It contains “{note.flag}”. Nothing was hidden: please read it."
+                return (f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Nothing was hidden: please read "
+                        "it with care.")
             return text
-        emphasised = (col == COL_FLAG and bool(note.flag)) or (col == COL_COMMENT and note.hidden)
+        emphasised = (col == COL_FLAG and needs_care(note)) or (col == COL_COMMENT and note.hidden)
         if role == Qt.ItemDataRole.FontRole and emphasised:
             font = QFont()
             font.setBold(col == COL_FLAG)
@@ -139,12 +142,19 @@ class CommentsModel(QAbstractTableModel):
         if col == COL_GROUP:
             return self._group(self.labels, note)
         if col == COL_FLAG:
-            return FLAG_BADGE if note.flag else ""
+            return flag_text(note)
         return state_text(note)
 
 
+def flag_text(note: Note) -> str:
+    """"⚑ Needs care", "Followed up", or "" for an unflagged comment (the kind is in the tooltip and the panel)."""
+    if not note.flag:
+        return ""
+    return FOLLOWED_UP if note.followed_up else FLAG_BADGE
+
+
 class CommentsProxy(QSortFilterProxyModel):
-    """Flagged comments on top, then the newest first; `set_flagged_only` leaves only the flagged ones."""
+    """Comments that need care on top, then the newest first; `set_flagged_only` leaves only the flagged ones."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -164,4 +174,4 @@ class CommentsProxy(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:
         comments = self.sourceModel().comments  # in arrival order, so a later row is a newer comment
         a, b = comments[left.row()], comments[right.row()]
-        return (not a.flag, -left.row()) < (not b.flag, -right.row())
+        return (not needs_care(a), -left.row()) < (not needs_care(b), -right.row())

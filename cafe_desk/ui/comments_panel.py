@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.model import Cafe, Note
+from cafe_desk.ui.care_panel import CarePanel, CareSteps
 from cafe_desk.ui.comments_model import (
     COL_ABOUT,
     COL_COMMENT,
@@ -34,6 +36,7 @@ from cafe_desk.ui.comments_model import (
     CommentsModel,
     CommentsProxy,
 )
+from cafe_desk.ui.notes_model import needs_care
 from cafe_desk.ui.panel import Panel
 
 SUPPORT_BANNER = ("A comment may be from someone who needs support. Please read it and, if you can, make sure "
@@ -69,8 +72,8 @@ class CommentsPanel(Panel):
         header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
         for col in (COL_TIME, COL_FLAG, COL_STATE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(COL_ABOUT, 220)
-        self.table.setColumnWidth(COL_GROUP, 120)
+        self.table.setColumnWidth(COL_ABOUT, 180)
+        self.table.setColumnWidth(COL_GROUP, 110)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.banner = QFrame()
@@ -89,7 +92,8 @@ class CommentsPanel(Panel):
         banner_layout.addWidget(self.banner_dismiss)
         self.banner.hide()
         self.banner_dismiss.clicked.connect(self.banner.hide)
-        self.banner_flagged.clicked.connect(lambda: (self.flagged_only.setChecked(True), self.banner.hide()))
+        self.banner_flagged.clicked.connect(lambda: (self.flagged_only.setChecked(True), self.banner.hide(),
+                                                     self.select_next_needing_care()))
 
         self.hide_btn = QPushButton("&Hide")
         self.pin_btn = QPushButton("&Pin to presenter")
@@ -109,6 +113,9 @@ class CommentsPanel(Panel):
         self.flagged_only.toggled.connect(self.proxy.set_flagged_only)
         self.export_btn.clicked.connect(lambda: self.export_audit())
         self.table.selectionModel().selectionChanged.connect(self._show_buttons)
+        self.care = CarePanel()
+        self.care_steps = CareSteps(self, self.care)
+        self.care.sig_next.connect(self.select_next_needing_care)
 
         self.count = QLabel()
         self.count.setAccessibleName("Number of comments")
@@ -130,7 +137,13 @@ class CommentsPanel(Panel):
         root = QVBoxLayout(self)
         root.addWidget(self.banner)
         root.addLayout(top)
-        root.addWidget(self.table, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.care)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        root.addWidget(self.splitter, 1)
         root.addWidget(self.message)
         root.addLayout(buttons)
         self.set_cafe(None)
@@ -153,7 +166,7 @@ class CommentsPanel(Panel):
             self.model.set_labels(self._labels())
         if changes.notes or changes.plan:
             new = self.model.sync(self._comments())
-            if any(n.flag for n in new):
+            if any(needs_care(n) for n in new):
                 self.banner.show()
                 self.sig_message.emit("A new comment may be from someone who needs support: please read it.")
         self._refresh_state()
@@ -174,6 +187,17 @@ class CommentsPanel(Panel):
         if index.isValid():
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def select_next_needing_care(self) -> None:
+        """Select the next comment that needs care after the selected one (the first, from the top)."""
+        waiting = [self.proxy.data(self.proxy.index(r, COL_COMMENT), NOTE_ROLE) for r in range(self.proxy.rowCount())]
+        waiting = [n for n in waiting if needs_care(n)]
+        if not waiting:
+            return
+        current = self.selected()
+        ids = [n.id for n in waiting]
+        after = ids.index(current.id) + 1 if current is not None and current.id in ids else 0
+        self.select(ids[after % len(ids)])
 
     def toggle_hidden(self) -> None:
         note = self.selected()
@@ -255,13 +279,13 @@ class CommentsPanel(Panel):
 
     def _refresh_state(self) -> None:
         comments = self.model.comments
-        flagged = sum(1 for n in comments if n.flag)
+        flagged = sum(1 for n in comments if needs_care(n))
         hidden = sum(1 for n in comments if n.hidden)
         if not self.cafe:
             self.count.setText("Open a café to see the comments sent from phones.")
         else:
             self.count.setText(f"{len(comments)} comment{'s' if len(comments) != 1 else ''} from phones"
-                               + (f" · {flagged} may need support" if flagged else "")
+                               + (f" · {flagged} need{'s' if flagged == 1 else ''} care" if flagged else "")
                                + (f" · {hidden} hidden" if hidden else ""))
         if self.cafe and self.cafe.is_closed:
             self.message.setText(READ_ONLY)
@@ -283,3 +307,5 @@ class CommentsPanel(Panel):
         self.pin_btn.setText("Un&pin" if note is not None and note.pinned else "&Pin to presenter")
         self.reveal_btn.setEnabled(bool(self.cafe))
         self.export_btn.setEnabled(bool(self.cafe))
+        waiting = sum(1 for n in self.model.comments if needs_care(n))
+        self.care_steps.show(note, waiting)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from cafe_desk.ui.cafes_panel import CafesPanel
 from cafe_desk.ui.central_panel import CentralPanel
 from cafe_desk.ui.comments_panel import CommentsPanel
 from cafe_desk.ui.lazy_panel import LazyPanel
+from cafe_desk.ui.notes_model import CARE_MARK
 from cafe_desk.ui.notes_panel import NotesPanel
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.plan_panel import PlanPanel
@@ -93,6 +95,13 @@ class MainWindow(QMainWindow):
         shell_layout.addWidget(right, 1)
         self.setCentralWidget(shell)
         self._menus()
+        self.care_button = QPushButton()
+        self.care_button.setStyleSheet("QPushButton { background: #fff4c2; color: #222; border: 2px solid #8a6d00;"
+                                       " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
+        self.care_button.setToolTip("Show the items that may need someone's care")
+        self.care_button.clicked.connect(self.show_care)
+        self.care_button.hide()
+        self.statusBar().addPermanentWidget(self.care_button)
         self.statusBar().showMessage("Everything you type is saved as you go.")
         self._update_header()
 
@@ -158,6 +167,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.set_cafe(cafe)
         self._update_header()
+        self.refresh_care()
         try:
             self.services.cafes.remember_last(cafe.id if cafe else None)
         except UserError as exc:
@@ -217,7 +227,48 @@ class MainWindow(QMainWindow):
             if changes.cafes and page.cafe is not None and self.cafe is not None and page.cafe != self.cafe:
                 page.set_cafe(self.cafe)
             page.on_changes(changes)
+        if changes.notes or changes.cafes:
+            self.refresh_care()
         self.sig_changes.emit(changes)
+
+    # --- safeguarding: what needs care, on every page -------------------------------------------------------------
+
+    def care_counts(self) -> dict[str, int]:
+        """Items not yet followed up, by the page they are on ({"Comments": n, "Notes": m})."""
+        if self.cafe is None:
+            return {"Comments": 0, "Notes": 0}
+        try:
+            return self.services.safeguarding.counts(self.cafe.id)
+        except UserError:
+            return {"Comments": 0, "Notes": 0}
+
+    def refresh_care(self) -> None:
+        """A badge with the count on the Comments and Notes page names, and the total on the status strip."""
+        counts = self.care_counts()
+        for i, page in enumerate(self.pages):
+            item = self.nav.item(i)
+            n = counts.get(page.title, 0)
+            item.setText(f"{page.title}  {CARE_MARK} {n}" if n else page.title)
+            item.setToolTip(f"Ctrl+{i + 1}" + (f" · {n} need{'s' if n == 1 else ''} care" if n else ""))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{page.title}, {n} need{'s' if n == 1 else ''} care" if n else page.title)
+            font = QFont(self.nav.font())
+            font.setBold(bool(n))
+            item.setFont(font)
+        total = sum(counts.values())
+        self.care_button.setText(f"{CARE_MARK} {total} need{'s' if total == 1 else ''} care")
+        self.care_button.setAccessibleName(f"{total} item{'s' if total != 1 else ''} need care: show them")
+        self.care_button.setVisible(bool(total))
+
+    def show_care(self) -> None:
+        """Go to the first page with items that need care, and show the first of them."""
+        counts = self.care_counts()
+        if counts["Comments"]:
+            self.show_page(self.pages.index(self.comments_page))
+            self.comments_page.select_next_needing_care()
+        elif counts["Notes"]:
+            self.show_page(self.pages.index(self.notes_page))
+            self.notes_page.select_next_needing_care()
 
     def _phone_event(self, kind: str, data: dict) -> None:
         """Something arrived from a phone (already on the GUI thread): every page hears of it."""

@@ -150,6 +150,20 @@ class NotesList(QWidget):
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.note_at(r) for r in rows]
 
+    def select_note(self, note_id: str) -> None:
+        """Select this note's row, showing all notes first if the chosen table and round hide it."""
+        row = self.model.row_of(note_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, COL_TEXT))
+        if not index.isValid():
+            self.scope.setCurrentIndex(SCOPE_ALL)
+            index = self.proxy.mapFromSource(self.model.index(row, COL_TEXT))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
     # --- inside -----------------------------------------------------------------------------------------------------
 
     def _filter_changed(self, *_args) -> None:

@@ -17,11 +17,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from cafe_desk.core.model import Note
+from cafe_desk.core.safeguarding import kind_label
 
 COL_NUMBER, COL_TABLE, COL_ROUND, COL_TEXT, COL_QUOTE, COL_OUTCOMES, COL_THEMES, COL_TIME = range(8)
 HEADERS = ("#", "Table", "Round", "Point", "Quote", "Outcomes", "Themes", "Time")
 #: the Note itself, for code that needs more than the text shown
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the mark before an item that needs care: a word too, never colour alone
+CARE_MARK = "⚑"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,6 +37,11 @@ class NoteLabels:
     rounds: dict[str, str] = field(default_factory=dict)
     outcomes: dict[str, str] = field(default_factory=dict)
     themes: dict[str, str] = field(default_factory=dict)
+
+
+def needs_care(note: Note) -> bool:
+    """Flagged and nobody has marked it followed up yet."""
+    return bool(note.flag) and not note.followed_up
 
 
 def local_time(iso: str) -> str:
@@ -114,7 +122,8 @@ class NotesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return note.text if col == COL_TEXT else self._display(note, col, index.row())
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
-            return ("Verbatim quote: " if note.is_quote else "") + note.text
+            care = f"{CARE_MARK} Needs care: {kind_label(note.flag).lower()}\n" if needs_care(note) else ""
+            return care + ("Verbatim quote: " if note.is_quote else "") + note.text
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_OUTCOMES, COL_THEMES):
             return "\n".join(self._tag_names(note, col)) or None
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_QUOTE:
@@ -145,7 +154,8 @@ class NotesModel(QAbstractTableModel):
         if col == COL_ROUND:
             return labels.rounds.get(note.round_id or "", "")
         if col == COL_TEXT:
-            return f"“{note.text}”" if note.is_quote else note.text
+            text = f"“{note.text}”" if note.is_quote else note.text
+            return f"{CARE_MARK} Needs care · {text}" if needs_care(note) else text
         if col == COL_QUOTE:
             return "✓" if note.is_quote else ""
         if col in (COL_OUTCOMES, COL_THEMES):

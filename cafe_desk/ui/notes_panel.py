@@ -26,6 +26,7 @@ from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.model import Cafe, Note, Round, Table
 from cafe_desk.services import Services
 from cafe_desk.ui.attendance_box import AttendanceBox
+from cafe_desk.ui.care_panel import CarePanel, CareSteps
 from cafe_desk.ui.note_entry import AUTOSAVE_MS, NoteEntry
 from cafe_desk.ui.notes_list import NotesList
 from cafe_desk.ui.notes_model import NoteLabels
@@ -104,9 +105,14 @@ class NotesPanel(Panel):
         self._summary_timer.timeout.connect(self.save_summary)
         self.summary.textChanged.connect(self._summary_edited)
 
+        self.care = CarePanel()
+        self.care_steps = CareSteps(self, self.care)
+        self.care.sig_next.connect(self.select_next_needing_care)
+        self.notes_list.view.selectionModel().selectionChanged.connect(self._show_care)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.care)
         side_layout.addWidget(self.attendance)
         side_layout.addWidget(self.summary_box, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -144,6 +150,7 @@ class NotesPanel(Panel):
         self.notes_list.model.reset(notes, self._labels())
         self._follow_running_round(force=True)
         self._apply_state()
+        self._show_care()
 
     def on_changes(self, changes: Changes) -> None:
         """Refresh what this page shows from what was written anywhere (idempotent)."""
@@ -166,6 +173,8 @@ class NotesPanel(Panel):
         if changes.notes:
             self.notes_list.model.sync(self._points())
             self._load_summary()
+        if changes.notes or changes.plan:
+            self._show_care()
         if changes.attendance or changes.plan:
             self._load_attendance()
 
@@ -367,6 +376,43 @@ class NotesPanel(Panel):
 
         self.push("Mark as quote" if mark else "Unmark quote", do=lambda: set_marks([mark] * len(chosen)),
                   undo=lambda: set_marks([n.is_quote for n in chosen]))
+
+    # --- safeguarding: the flagged points of this page ---------------------------------------------------------
+
+    def _waiting(self) -> list[Note]:
+        """Points and summaries on this page that need care (not phone comments or paper cards: those are on the
+        Comments page)."""
+        if self.cafe is None:
+            return []
+        return [n for n in self.services.safeguarding.needs_care(self.cafe.id)
+                if n.source not in ("participant", "paper")]
+
+    def _show_care(self, *_args) -> None:
+        """The care panel shows the selected point if it is flagged, else the first item here that needs care."""
+        if self.cafe is None:
+            self.care_steps.show(None)
+            return
+        waiting = self._waiting()
+        note = next((n for n in self.notes_list.selected_notes() if n.flag), None) or (waiting[0] if waiting else None)
+        self.care_steps.show(note, len(waiting), self._where(note) if note else "")
+
+    def _where(self, note: Note) -> str:
+        """"Table 2, round 1: a point from a table host's phone" and the like, for the care panel."""
+        table = next((t.label for t in self._tables if t.id == note.table_id), "No table")
+        rnd = next((r.label.lower() for r in self._rounds if r.id == note.round_id), "")
+        what = "what the table carries forward" if note.kind == "summary" else "a point"
+        return f"{table}{', ' + rnd if rnd else ''}: {what}."
+
+    def select_next_needing_care(self) -> None:
+        """Select the next point that needs care in the list (showing all notes if it is elsewhere)."""
+        waiting = [n for n in self._waiting() if n.kind == "point"]
+        if not waiting:
+            self._show_care()
+            return
+        current = next(iter(self.notes_list.selected_notes()), None)
+        ids = [n.id for n in waiting]
+        after = ids.index(current.id) + 1 if current is not None and current.id in ids else 0
+        self.notes_list.select_note(ids[after % len(ids)])
 
     # --- attendance, summary, codebook --------------------------------------------------------------------------
 

@@ -82,7 +82,7 @@ class PlanPanel(Panel):
         self.tabs.addTab(self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
                                     self.codebook_button), "Themes")
         self.support_box = SupportLinesBox(services, self.run_step, self._report)
-        self.tabs.addTab(self.support_box, "Support lines")
+        self.tabs.addTab(self.support_box, "Support && safeguarding")
 
         editor = QWidget()
         top = QHBoxLayout()

@@ -1,16 +1,19 @@
-"""The café's support lines: who participants can call now, shown on every phone page (one per line)."""
+"""The café's support lines: who participants can call now, shown on every phone page (one per line); and the
+organisation's safeguarding lead, who the facilitator tells when something needs care (kept on this laptop)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.safeguarding import DEFAULT_SUPPORT_LINES
 
+LEAD_EXPLANATION = ("Who to tell in your organisation when a comment or a point needs care: shown beside every "
+                    "flagged item. It stays on this laptop and is never exported.")
 EXPLANATION = ("Every phone page shows these under “If you need to talk to someone now”. One per line: the name, "
                "a colon, then the number. They are saved when you leave the box.")
 
@@ -61,16 +64,32 @@ class SupportLinesBox(QWidget):
         self.reset_btn.clicked.connect(self.use_defaults)
         note = QLabel(EXPLANATION)
         note.setWordWrap(True)
+        self.lead = QLineEdit()
+        self.lead.setAccessibleName("Safeguarding lead: name and how to reach them")
+        self.lead.setPlaceholderText("For example: Jo, our safeguarding lead, 0131 000 0000")
+        self.lead.editingFinished.connect(self.save_lead)
+        self.saved_lead = ""
+        lead_note = QLabel(LEAD_EXPLANATION)
+        lead_note.setWordWrap(True)
+        lead_form = QFormLayout()
+        lead_form.addRow("Safeguarding &lead:", self.lead)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.reset_btn)
+        layout.addSpacing(12)
+        layout.addWidget(lead_note)
+        layout.addLayout(lead_form)
 
     def load(self, cafe_id: str | None, editable: bool) -> None:
         self.cafe_id = cafe_id
         if cafe_id is None:
             self.edit.clear()
+            self.lead.clear()
             return
+        self.saved_lead = self.services.safeguarding.lead(cafe_id)
+        self.lead.setText(self.saved_lead)
+        self.lead.setReadOnly(not editable)
         self.saved = list(self.services.channel.settings(cafe_id).support_lines)
         self.edit.setPlainText(format_lines(self.saved))
         self.edit.setReadOnly(not editable)
@@ -85,6 +104,19 @@ class SupportLinesBox(QWidget):
             self.report(str(exc))
             return
         self._set(lines)
+
+    def save_lead(self) -> None:
+        """Save the safeguarding lead if it was changed (an undoable step)."""
+        if self.cafe_id is None or self.lead.isReadOnly():
+            return
+        text, old, care, cafe_id = self.lead.text(), self.saved_lead, self.services.safeguarding, self.cafe_id
+        if " ".join(text.split()) == old:
+            return
+        if self.run_step("Change safeguarding lead", lambda: care.set_lead(cafe_id, text),
+                         lambda: care.set_lead(cafe_id, old)) is None:
+            self.saved_lead = care.lead(cafe_id)
+        else:
+            self.lead.setText(old)
 
     def use_defaults(self) -> None:
         self.edit.setPlainText(format_lines(DEFAULT_SUPPORT_LINES))

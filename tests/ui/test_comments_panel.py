@@ -57,7 +57,7 @@ def test_a_flagged_comment_from_a_phone_raises_the_support_notice(qtbot, window,
     top = panel.proxy.index(0, COL_FLAG)
     assert top.data() == FLAG_BADGE, "flagged comments are marked in words and sorted to the top"
     assert panel.proxy.index(1, COL_FLAG).data() == ""
-    assert "may need support" in panel.count.text()
+    assert "1 needs care" in panel.count.text()
 
     qtbot.mouseClick(panel.banner_flagged, Qt.MouseButton.LeftButton)
     assert panel.flagged_only.isChecked() and not panel.banner.isVisible()
