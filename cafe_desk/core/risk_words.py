@@ -79,7 +79,7 @@ IRREGULAR = {
     "bitten": "bite", "tried": "try", "tries": "try", "wrote": "write", "written": "write", "sent": "send",
     "spent": "spend", "lost": "lose", "meant": "mean", "children": "child", "kids": "kid", "grandkids": "grandkid",
     "weans": "child", "bairns": "child", "men": "man", "women": "woman", "people": "people", "folk": "people",
-    "folks": "people", "is": "be", "am": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+    "folks": "people", "is": "be", "am": "be", "are": "be", "was": "was", "were": "was", "been": "be", "being": "be",
     "has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "doing": "do", "done": "done",
     "would": "would", "could": "could", "wants": "want", "wanted": "want", "wanting": "want",
     "myself": "myself", "herself": "herself", "himself": "himself", "themselves": "themselves",
@@ -95,9 +95,16 @@ BREAK = "|"
 
 def fold(text: str) -> str:
     """Lower case, accents dropped (so Gaelic typed with or without them reads the same), plain apostrophes."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    return fold(c)
 
 
 @lru_cache(maxsize=20_000)
@@ -132,7 +139,7 @@ def _spell(word: str) -> tuple[str, ...]:
         head, _, tail = word.partition("'")
         spelled = {"m": ("be",), "ve": ("have",), "re": ("be",), "ll": ("will",), "d": ("would",), "s": ()}
         if tail in spelled:
-            return (stem(head), *spelled[tail])
+            return (*_spell(head), *spelled[tail])
         if tail == "t" and head.endswith("n"):  # don't, can't, won't
             base = {"won": "will", "can": "can", "ca": "can"}.get(head[:-1], head[:-1])
             return (*_spell(base), "not")
@@ -147,7 +154,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
     else:
         chars, index = [], []
         for i, c in enumerate(text):
-            for f in fold(c):
+            for f in _fold_char(c):
                 chars.append(f)
                 index.append(i)
         folded = "".join(chars)

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from cafe_desk.core import risk_rules as rules
 from cafe_desk.core.model import Note
+from cafe_desk.core.risk_model import RiskModel
 from cafe_desk.core.risk_words import BREAK, phrase, read
+from cafe_desk.resources import RESOURCES
 
 DEFAULT_SUPPORT_LINES = (
     ("Breathing Space", "0800 83 85 87"),
@@ -32,11 +34,17 @@ KIND_LABELS = {
 }
 #: sources whose flagged items are participants' own words (phone comments and paper cards)
 COMMENT_SOURCES = ("participant", "paper")
-THRESHOLD = 2.0
+MAX_CHARS = 20_000  # far above any note (5,000) or comment (1,000); a longer text is read up to here
+THRESHOLD = 2.0  # a phrase family's score from which it counts as a match
+RULE_ALONE = 3.5  # a match this strong flags whatever the model says
+MODEL_WITH_RULE = 0.3  # a match flags when the model gives risk at least this likely
+WINDOW = 3  # sentences the model reads at a time in a long text
+MODEL_ALONE = 0.8  # the model flags on its own from this likelihood (chosen on dev5/dev6: bench/RESULTS.md)
 #: which kind is named first when a text has several (the most urgent for a child first)
 PRIORITY = (rules.CHILD, rules.SUICIDE, rules.HARMED, rules.SELF_HARM)
 _NEGATION_WINDOW = 3
 _ABOUT = {"about", "on", "regard", "around"}
+_NOT_AT_RISK = {"to", "for", "with", "from", "about", "without", "sake", "as"}
 _SUB_CLAUSE = {"and", "but", "becaus", "though", "although", "so", "whilst", "while", "yet", ","}
 
 
@@ -59,14 +67,20 @@ def kind_label(kind: str) -> str:
 
 
 def _alternatives(spec: str) -> str:
+    """One of these phrases, as stems. A pattern's "be" matches "was" too: only the context lists tell tenses
+    apart ("when I was young" is the past; "when I'm alone" is not)."""
     options = sorted({" ".join(phrase(a)) for a in spec.split("|") if phrase(a)}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(o + " ") for o in options) + ")"
+    return "(?:" + "|".join("".join("(?:be|was) " if t == "be" else re.escape(t) + " " for t in o.split())
+                            for o in options) + ")"
 
 
-def _compile(pattern: str) -> tuple[re.Pattern, frozenset[str]]:
-    """A pattern as a regex over "stem stem | stem " text, and the stems of which one must be present to try it."""
+def _compile(pattern: str) -> tuple[re.Pattern, frozenset[str], bool]:
+    """A pattern as a regex over "stem stem | stem " text, the stems of which one must be present to try it, and
+    whether a match can only start at one of those stems (then it is tried there only, which is much faster)."""
     parts, triggers = [], None
-    for element in re.findall(r"\{\w+\}\??|\[[^\]]+\]\??|~\d+|\$|[^\s\[{~$]+\??", pattern):
+    elements = re.findall(r"\{\w+\}\??|\[[^\]]+\]\??|~\d+|\$|[^\s\[{~$]+\??", pattern)
+    anchored = bool(elements) and not elements[0].endswith("?") and elements[0][0] not in "~$"
+    for element in elements:
         optional = element.endswith("?")
         body = element.rstrip("?")
         if body == "$":  # the end of the sentence
@@ -80,7 +94,7 @@ def _compile(pattern: str) -> tuple[re.Pattern, frozenset[str]]:
         if not optional and triggers is None:
             triggers = frozenset(phrase(a)[0] for a in spec.split("|") if phrase(a))
         parts.append(f"{regex}?" if optional else regex)
-    return re.compile("(?<![^ ])" + "".join(parts)), triggers or frozenset()
+    return re.compile("(?<![^ ])" + "".join(parts)), triggers or frozenset(), anchored
 
 
 def _context(spec: str) -> re.Pattern:
@@ -93,6 +107,7 @@ class _Rule:
     weight: float
     regex: re.Pattern
     triggers: frozenset[str]
+    anchored: bool
 
 
 @dataclass(frozen=True)
@@ -118,7 +133,8 @@ def _compile_together(pattern: str) -> tuple[tuple[re.Pattern, ...], tuple[froze
 class RiskFinder:
     """Compiled once (`RiskFinder.default()`); `check(text)` is cheap enough for every phone comment."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: RiskModel | None = None) -> None:
+        self.model = model
         self.rules, self.together = [], []
         for kind, weight, pattern in rules.RULES:
             if pattern.startswith("&"):
@@ -145,16 +161,46 @@ class RiskFinder:
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> RiskFinder:
-        return cls()
+        """The finder with the shipped model (phrase families alone if the model file is missing)."""
+        path = RESOURCES / "safeguarding" / "risk_model.json"
+        return cls(RiskModel.load(path) if path.exists() else None)
 
     def check(self, text: str) -> RiskFlag | None:
-        """The strongest kind of risk the text suggests, or None. Never raises on any text."""
-        text = text or ""
+        """The kind of risk the text suggests, or None. Never raises on any text.
+
+        A flag needs the model to think risk very likely, or a phrase family to match with the model at least
+        unsure (so a lookalike that matches a phrase is not flagged), or a phrase family to match very strongly.
+        """
+        text = (text or "")[:MAX_CHARS]
         words, spans = read(text)
         if not words:
             return None
+        rule = self.match(text, words, spans)
+        if self.model is None:
+            return rule
+        # a long text is read a few sentences at a time too, as the model was trained on comments of that length
+        sentences = _sentences(words)
+        windows = [(0, len(words))] + ([(sentences[i][0], sentences[min(i + WINDOW, len(sentences)) - 1][1])
+                                        for i in range(len(sentences) - WINDOW + 1)] if len(sentences) > WINDOW else [])
+        predictions = [(self.model.predict(words[a:b]), a) for a, b in windows]
+        if rule is not None and (rule.score >= RULE_ALONE or max(p.risk for p, _ in predictions) >= MODEL_WITH_RULE):
+            return rule
+        prediction, offset = max(predictions, key=lambda p: p[0].risk)
+        if prediction.risk >= MODEL_ALONE:
+            words_here = words[offset:]
+            return RiskFlag(prediction.kind, _evidence(text, words_here, spans[offset:], prediction.strongest),
+                            round(prediction.risk * 4, 2))
+        return None
+
+    def match(self, text: str, words: list[str], spans: list[tuple[int, int]]) -> RiskFlag | None:
+        """The strongest phrase family matched in the text (its kind, words and score), or None."""
         line = " ".join(words) + " "
         present = set(words)
+        offsets, at, where = [], 0, {}
+        for i, w in enumerate(words):
+            offsets.append(at)
+            at += len(w) + 1
+            where.setdefault(w, []).append(i)
         best: dict[str, RiskFlag] = {}
 
         def consider(rule, start: int, end: int, cores: list[tuple[int, int]]) -> None:
@@ -163,9 +209,15 @@ class RiskFinder:
                 best[kind] = RiskFlag(kind, text[spans[start][0]:spans[end - 1][1]], score)
 
         for rule in self.rules:
-            if rule.triggers and not rule.triggers & present:
+            hits = rule.triggers & present
+            if rule.triggers and not hits:
                 continue
-            for match in rule.regex.finditer(line):
+            if rule.anchored:
+                starts = sorted(i for t in hits for i in where[t])
+                found = (m for m in (rule.regex.match(line, offsets[i]) for i in starts) if m)
+            else:
+                found = rule.regex.finditer(line)
+            for match in found:
                 start = line.count(" ", 0, match.start())
                 end = start + match.group(0).count(" ")
                 consider(rule, start, end, [(start, end)])
@@ -173,10 +225,12 @@ class RiskFinder:
         if together:
             for first, last in [*_sentences(words), (0, len(words))]:
                 whole = (first, last) == (0, len(words))
-                sentence = " ".join(words[first:last]) + " "
+                here = set(words[first:last])
+                sentence = None
                 for rule in together:
-                    if rule.anywhere != whole:
+                    if rule.anywhere != whole or not all(trig & here for trig in rule.triggers):
                         continue
+                    sentence = sentence or " ".join(words[first:last]) + " "
                     found = [part.search(sentence) for part in rule.parts]
                     if all(found):
                         cores = [(first + sentence.count(" ", 0, m.start()),
@@ -209,7 +263,7 @@ class RiskFinder:
         if self.topic.search(outside):
             score -= 2
         if self.past.search(outside):
-            score -= 2
+            score -= 1 if self.now.search(outside) else 2  # "when I was in hospital last week" is not the past
         if self.loss.search(clause):
             score -= 1.5
         if self.going_away.search(" ".join(w if i not in inner else "#" for i, w in enumerate(words)) + " "):
@@ -236,7 +290,28 @@ class RiskFinder:
         return kind, score
 
     def _child(self, text: str) -> bool:
-        return bool(self.child.search(text) or self._young.search(text))
+        """A child is named as the one at risk (not as who a letter is to, or for whose sake)."""
+        for found in (*self.child.finditer(text), *self._young.finditer(text)):
+            before = text[:found.start()].split()[-2:]
+            if not _NOT_AT_RISK & set(before):
+                return True
+        return False
+
+
+def _evidence(text: str, words: list[str], spans: list[tuple[int, int]], strongest: tuple[str, ...]) -> str:
+    """The sentence holding the feature that raised the model's flag most, as written (at most ~120 characters)."""
+    kept = [i for i, w in enumerate(words) if w not in (BREAK, ",")]
+    for feature in strongest:
+        parts = feature.split("_")
+        for n, i in enumerate(kept):
+            if [words[j] for j in kept[n:n + len(parts)]] == parts:
+                first, last = next((a, b) for a, b in _sentences(words) if a <= i < b)
+                start, end = spans[first][0], spans[last - 1][1]
+                if end - start > 120:
+                    start = spans[max(first, i - 6)][0]
+                    end = spans[min(last, i + len(parts) + 6) - 1][1]
+                return text[start:end]
+    return ""
 
 
 def _sentences(words: list[str]) -> list[tuple[int, int]]:

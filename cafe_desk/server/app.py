@@ -18,7 +18,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from cafe_desk.core.safeguarding import DEFAULT_SUPPORT_LINES
+from cafe_desk.core.safeguarding import DEFAULT_SUPPORT_LINES, RiskFinder
 from cafe_desk.resources import RESOURCES
 from cafe_desk.server.security import GuardMiddleware, Limits
 from cafe_desk.services import Services
@@ -140,6 +140,7 @@ def create_app(channel: CafeChannel, *, limits: Limits | None = None) -> Starlet
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict]:
         await run_in_threadpool(channel.open)
+        await run_in_threadpool(RiskFinder.default)  # ready before the first comment, not during it
         try:
             yield {"channel": channel, "renderer": renderer, "limits": limits}
         finally:

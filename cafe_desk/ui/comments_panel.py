@@ -41,6 +41,7 @@ from cafe_desk.ui.panel import Panel
 
 SUPPORT_BANNER = ("A comment may be from someone who needs support. Please read it and, if you can, make sure "
                   "someone checks in with the room; support lines are on every phone page.")
+CARE_WIDTH = 440  # the care panel's width beside the comments
 READ_ONLY = "This café is closed: its comments can be read and the audit log exported, but nothing can be changed."
 
 
@@ -309,3 +310,7 @@ class CommentsPanel(Panel):
         self.export_btn.setEnabled(bool(self.cafe))
         waiting = sum(1 for n in self.model.comments if needs_care(n))
         self.care_steps.show(note, waiting)
+        sizes = self.splitter.sizes()
+        if self.care.isVisibleTo(self) and sizes[1] < CARE_WIDTH:  # shown after being hidden: give it its room
+            total = sum(sizes)
+            self.splitter.setSizes([max(total - CARE_WIDTH, 0), CARE_WIDTH])

@@ -260,3 +260,24 @@ def test_export_to_file_takes_the_overrides(services, planted, identity, tmp_pat
     manifest, files = open_bundle(target.read_bytes(), [identity])
     assert notes_of(files)[item.id] == "Ring [NAME] on 07700 900418 or [EMAIL]"
     assert "phone" not in manifest["redactions"] and "phone" not in result.redactions
+
+
+def test_what_a_flag_means_at_export(services, cafe, identity):
+    """A participant's flagged comment nobody has followed up stays on the laptop unless put back; one followed up,
+    and a note-taker's flagged point, go in as usual; the flag itself never leaves."""
+    table = services.planning.items(cafe.id, "table")[0]
+    waiting, _ = services.comments.submit(cafe.id, "I've been saving my tablets for the weekend", consent=True)
+    followed, _ = services.comments.submit(cafe.id, "Honestly I can't go on like this", consent=True)
+    point, _ = services.notes.add(cafe.id, table.id, None, "P said her partner hits her when he drinks")
+    assert waiting.flag and followed.flag and point.flag
+    services.safeguarding.follow_up(followed.id, "JB", "Talked with them at the break")
+    _data, _result, manifest, files = export(services, cafe, identity)
+    text = files["notes.jsonl"].decode()
+    assert manifest["left_out"] == {"hidden": 0, "flagged": 1}
+    assert "saving my tablets" not in text
+    assert "can't go on like this" in text and "partner hits her" in text
+    assert "JB" not in text and "break" not in text and '"flag' not in text
+    items = {i.id: i for i in ExportService(services).preview(cafe.id)}
+    assert (items[waiting.id].left_out, items[waiting.id].flag) == ("flagged", "suicide")
+    assert (items[followed.id].left_out, items[followed.id].flag) == ("", "suicide")
+    assert (items[point.id].left_out, items[point.id].flag) == ("", "harmed")
