@@ -46,7 +46,7 @@ FAMILIES: dict[str, str] = {
     "means": "tablet|pill|medication|paracetamol|codeine|insulin|sleeping tablet|prescription|pileachan|carrier bag"
     "|plastic bag|engine running|exhaust|hosepipe|rope|ligature|noose|banister|knife|blade|razor|gun|shotgun"
     "|multi storey|car park|bridge|cliff|tracks|train|railway|motorway|drochaid|pier|the edge|tallest|highest|tree"
-    "|beam|jump|hang|drown|overdose|method|methods|everything in the cabinet",
+    "|beam|balcony|jump|hang|drown|overdose|method|methods|everything in the cabinet",
     "intent": "plan|planned|planning|decided|next time|try again|do it|did it|act on it|go through with|this time"
     "|might listen|ready|thinking of|thinking about|think about|thought about|googled|looked up|looking up|look up"
     "|lined up|do it right|nearly|almost|measured|pick a day|waiting on|wish it had worked|how easy|how many|too many"
@@ -55,8 +55,9 @@ FAMILIES: dict[str, str] = {
     "farewell": "goodbye|rehome|rehomed|sorted my will|thanks for everything|sorry for everything|look after my cat"
     "|look after my dog|look after my dogs|look after the dog|look after the cat|gave away|give away|giving away"
     "|bank pin|my pin|not need|will not need|won't need|where i be going|my affairs|the will|sorted the will"
-    "|one last time|see yous|love yous|for keeps|last thing|labelled boxes|made my peace|come home early|the note"
-    "|already written|be done|not see|not be around|not be about|not planning on being|be gone",
+    "|one last time|for keeps|gave my keys|look after mum|look after my mum|strange calm|last thing|labelled boxes"
+    "|made my peace|come home early|the note|already written|be done|not see|not be around|not be about"
+    "|not planning on being|be gone",
     "when": "tonight|tomorrow|weekend|saturday|sunday|friday|monday|tuesday|wednesday|thursday|christmas|new year"
     "|next month|next week|spring|summer|by then|birthday|lambing|a dry night|this week|the morning",
     "sh_tool": "razor|blade|blades|lighter|compass|scissors|knife|glass|cigarette|fag|fags|pencil sharpener",
@@ -278,6 +279,20 @@ RULES: list[tuple[str, float, str]] = [
                    "|tracks]"),
     (SUICIDE, 3.5, "[go|went|going] over on purpose"),
     (SUICIDE, 3, "[paramedics|they|doctors|ambulance|the crew] ~2 [brought|bring|got] me back"),
+    (SUICIDE, 3, "life insurance ~4 [pay out|pays out|if i|if you|suicide|cover]"),
+    (SUICIDE, 2.5, "[might|will|could] ~1 be my last $"),
+    (SUICIDE, 2.5, "[strange|sudden|weird|odd] calm"),
+    (SUICIDE, 3, "[sitting|sat|sit] with the {means}"),
+    (SUICIDE, 2.5, "this time it [feel|feels|be] different"),
+    (SUICIDE, 3, "can not do another [winter|year|christmas|day|week|month] ~3"),
+    (SUICIDE, 3, "[have|got|have got] a plan this time"),
+    (SUICIDE, 2.5, "if anything [happen|happens] to me"),
+    (SUICIDE, 2.5, "[you|you were|you have been] a good [pal|friend|mate|sister|brother|son|daughter] $"),
+    (SUICIDE, 3, "[if you|if i] die and [nobody|no one|naebody] ~1 [find|finds|found]"),
+    (SUICIDE, 3.5, "[going to|go to|gonna|about to|threatening to|threaten to] jump off"),
+    (SUICIDE, 2.5, "before the end $"),
+    (SUICIDE, 2.5, "i be [done|finished] $"),
+    (SUICIDE, 3, "[actually|properly|really] done ~1 [not just|$]"),
     # plans and means
     (SUICIDE, 3, "[save|saving|stockpile|hoard|collect|stash|squirrel|build up|gather] [up]? ~4 {pills}"),
     (SUICIDE, 3, "{pills} ~3 [saved|stockpil|hoard|put by|put aside|hidden|stashed|ready|in a drawer]"),
@@ -353,6 +368,8 @@ RULES: list[tuple[str, float, str]] = [
     (SELF_HARM, 3.5, "[done|did|do] [my|her|his|their] [arms|arm|wrists|wrist|legs|thighs] again"),
     (SELF_HARM, 3, "& [bandage|bandaged|cut|cuts|scar|scars|marks|forearm|arm|arms] [take the edge off|the release"
                    "|relief]"),
+    (SELF_HARM, 2.5, "sleeves [pulled down|down|always down|pulled over]"),
+    (SELF_HARM, 3.5, "[swallow|swallowing|swallowed] [batteries|objects|glass|bleach|razor|pins|magnets]"),
     # --- being harmed by someone -----------------------------------------------------------------------------------
     (HARMED, 3, "{agent} ~4 {hit} {pron_obj}"),
     (HARMED, 3, "{agent} ~3 {hit} {pron_obj} ~2 [again|when|if|every]"),
@@ -478,6 +495,8 @@ RULES: list[tuple[str, float, str]] = [
     (CHILD, 3, "[used|made|forced|being used] to [run|sell|carry|deal] [drugs|county lines|parcels|gear]"),
     (CHILD, 3.5, "{child} ~4 {scared} to go [to|home|back]"),
     (CHILD, 3.5, "[using|drinking|injecting|smoking] in front of the {child}"),
+    (CHILD, 3.5, "[grabbed|grab|hit|smacked|shook|pushed|shake] [him|her|them] too hard"),
+    (HARMED, 2.5, "left a mark"),
     # --- a child at risk (also any match above with a child as the one at risk) ----------------------------------
     (CHILD, 3, "{child} ~4 [be|get|gets|getting] [hit|hurt|beat|bully|abuse|touch|groom|slap|batter]"),
     (CHILD, 3, "{agent} ~3 {hit} [the|my|our|her|his] ~1 {child}"),
@@ -559,6 +578,11 @@ RULES: list[tuple[str, float, str]] = [
     (CHILD, 3, "& {young} [shake|shaken|shook|shaking]"),
     (CHILD, 3.5, "& {young} [needle|needles|inject|injects|injecting|syringe]"),
     (SUICIDE, 3, "&& {farewell} [ready now|ready to go|it be time|time to go]"),
+    (SUICIDE, 2.5, "& {farewell} [text|texted|message|messaged|posting|posted]"),
+    (SUICIDE, 3, "& [made my peace|make my peace|made his peace|made her peace] [sorted|dog|cat|keys|will|letters"
+                 "|sister]"),
+    (CHILD, 3, "&& {young} [grown man|older man|a man] [buying her|buys her|buying him|gifts|meeting her|meets her]"),
+    (CHILD, 3, "&& {young} [run away|ran away|runs away|go missing|went missing] [drink|money|older|smelling|drugs]"),
     (CHILD, 3, "&& {young} [no food|nothing to eat|go hungry|gone hungry|nae food|no dinner|hungry again]"),
     (CHILD, 2.5, "& {young} [on their own|on his own|on her own|alone] [night|nights|all day|overnight|weekend"
                  "|crying]"),
@@ -602,10 +626,10 @@ PAST = ("year ago|years ago|month ago|months ago|decade|when i was young|when i 
 LOSS = ("lost|lose|loss|bereave|griev|grief|funeral|passed away|pass away|anniversary|memory|memorial|in memory|rip"
         "|die by|died by|commit|committed|completed|chaill")
 #: going away for ordinary reasons ("won't be around next month, off to Spain"): lowers the score in its sentence
-GOING_AWAY = ("holiday|cabin|no signal|for a week|off to|moving to|move to|moved to|old flat|new flat|new house"
-              "|away to|goodbye card|leaving card|retired|retirement|moving up to|moving down to|moving away"
-              "|moving abroad|trip|flight|for work|new job|see you then|see yous then|see you in|see yous in|abroad"
-              "|spain|emigrat|leaving do|cruise")
+GOING_AWAY = ("holiday|cottage|skye|island|cabin|no signal|for a week|off to|moving to|move to|moved to|old flat"
+              "|new flat|new house|away to|goodbye card|leaving card|retired|retirement|moving up to|moving down to"
+              "|moving away|moving abroad|trip|flight|for work|new job|see you then|see yous then|see you in"
+              "|see yous in|abroad|spain|emigrat|leaving do|cruise")
 #: the words belong to someone in general, not a person in the room
 GENERIC = ("people who|if a friend|if a pal|if someone tell you|tell you they|if your friend|best thing to say"
            "|what to say|how do we|how do you|we ask all|we ask everyone|ask all|ask every|people that|those who"
@@ -621,25 +645,26 @@ NOW = ("again|lately|recently|this week|last week|last night|yesterday|today|ton
        "|soon|start|started|since|ongoing|anymore|any more")
 #: hyperbole about services or daily life ("the waiting list is killing me", "dying for a cuppa")
 HYPERBOLE = ("dying for|dying to|to die for|die of embarrassment|die laughing|dead good|dead nice|dead tired|dead on"
-             "|dead end|kill for|die lol|die haha|dead lol|think i be go to die|i was go to die|any more emails"
-             "|emails|inbox|literally kill|literally killing|wake up early|get up early|early start|early on"
-             "|i be go to die lol|call a burden|called a burden|burden on nobody|burden to nobody|burden to no one"
-             "|not a burden|not be a burden|it kill me|this kill me|that kill me|be kill me|rather die than|die than"
-             "|killing it|killed it|the death of me|bored to death|scared to death|sick to death|end of the day"
-             "|end of the world|dead easy|deadline|dead set")
+             "|dead end|kill for|old scar|old scars|die lol|die haha|dead lol|think i be go to die|i was go to die"
+             "|any more emails|emails|inbox|literally kill|literally killing|wake up early|get up early|early start"
+             "|early on|i be go to die lol|call a burden|called a burden|burden on nobody|burden to nobody"
+             "|burden to no one|not a burden|not be a burden|it kill me|this kill me|that kill me|be kill me"
+             "|rather die than|die than|killing it|killed it|the death of me|bored to death|scared to death"
+             "|sick to death|end of the day|end of the world|dead easy|deadline|dead set")
 #: everyday activities and accidents that share the words ("burnt my arm on the oven", "kill me at darts"):
 #: lower the score in their sentence
 BENIGN = ("by accident|accidentally|midge|midges|bed frame|tripped|fell over|on the oven|the oven|the hob|baking"
           "|scones|the toast|toast|recycling|recycle|blister pack|packaging|at darts|at pool|at cards|at golf"
           "|at chess|at the quiz|rematch|fireworks|sunset|the view|wild swimming|swimming group|washing line|bunting"
           "|wheelchair race|charity race|committee|the minutes|only joking|he be a star|she be a star|for me he"
-          "|t side|bhus|dosette|the garden centre|at the gym|hillwalk|sponsored|fancy dress|panto|the match|football"
-          "|rugby|shinty|cosy|lie in|long lie|too comfy|comfy|means deliberate|stands for|chopping|onions"
-          "|carers group|young carers group|meets monthly|hedge|hawthorn|bramble|brambles|pruning|the roses"
-          "|cat scratch|step down|social media|the apps|facebook|instagram|tiktok|fell down|clumsy|clumsiness|fitba"
-          "|sock drawer|by which i mean|declutter|squash|ball hit|tennis|hockey|queue|soup|a plaster|cooking"
-          "|being sensible|sensible|washing up|that look|turkey|politics|in laws|safely|safe dose|arthritis"
-          "|pharmacist explained|reminder|please write|in notes|matches|therapist told me to|counsellor told me to"
-          "|homework|from work|from the office|from the party|shortbread|smoke alarm|recipe")
+          "|t side|bhus|dosette|the garden centre|at the gym|in the gym|gym|leg day|workout|marathon|legs be gone|dwp"
+          "|the council|appeal|appeals|the system|benefits office|job interview|interview|exam|support worker"
+          "|hillwalk|sponsored|fancy dress|panto|the match|football|rugby|shinty|cosy|lie in|long lie|too comfy|comfy"
+          "|means deliberate|stands for|chopping|onions|carers group|young carers group|meets monthly|hedge|hawthorn"
+          "|bramble|brambles|pruning|the roses|cat scratch|step down|social media|the apps|facebook|instagram|tiktok"
+          "|fell down|clumsy|clumsiness|fitba|sock drawer|by which i mean|declutter|squash|ball hit|tennis|hockey"
+          "|queue|soup|a plaster|cooking|being sensible|sensible|washing up|that look|turkey|politics|in laws|safely"
+          "|safe dose|arthritis|pharmacist explained|reminder|please write|in notes|matches|therapist told me to"
+          "|counsellor told me to|homework|from work|from the office|from the party|shortbread|smoke alarm|recipe")
 #: talk about a subject: lowers a match just after "about" or "on" ("talking about self-harm was hard")
 TALK = "talk|talking|session|train|training|discuss|conversation|lesson|topic|hard to hear|heavy|subject"

@@ -53,9 +53,11 @@ SPELLED_OUT = {
     "roon": "round", "efter": "after", "wis": "was", "hud": "had", "airm": "arm", "airms": "arms", "oor": "our",
     "yersel": "yourself", "afore": "before", "cauld": "cold", "hav": "have", "bin": "been", "jst": "just",
     "evry1": "everyone", "every1s": "everyone is", "wrk": "work", "nite": "night", "skool": "school",
-    "cairry": "carry", "cairryin": "carrying", "roond": "round", "gin": "if", "ony": "any", "onybody": "anybody",
+    "thocht": "thought", "hink": "think", "cairry": "carry", "cairryin": "carrying", "roond": "round",
+    "gin": "if", "ony": "any", "onybody": "anybody",
     "yrs": "years", "yr": "year", "mins": "minutes", "pics": "pictures", "pic": "picture", "nudes": "nude pictures",
 }
+_AFTER_ILL = {"be", "not", "never", "just", "probabl", "go", "do", "kill", "end", "have", "miss", "still", "sort"}
 _AUX_NT = {"had", "have", "has", "do", "does", "did", "could", "would", "should", "was", "were", "is", "are",
            "must", "need", "might", "dare"}
 _SCOTS_NA = {"is": "is", "wis": "was", "was": "was", "can": "can", "din": "do", "do": "do", "win": "will",
@@ -197,6 +199,10 @@ def read(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     if out and out[-1] == BREAK:
         out.pop()
         spans.pop()
+    for i in range(len(out) - 2, -1, -1):  # "ill be", "ill never": I'll, typed without its apostrophe
+        if out[i] == "ill" and out[i + 1] in _AFTER_ILL:
+            out[i:i + 1] = ["i", "will"]
+            spans[i:i + 1] = [spans[i], spans[i]]
     return out, spans
 
 

@@ -153,7 +153,7 @@ class RiskFinder:
         self.hyperbole = _context(rules.HYPERBOLE)
         self.first_person = frozenset(phrase("i me my myself mine"))
         self.child = _context(rules.FAMILIES["child"])
-        self._year = re.compile(r"(?<![^ ])(?:19|20)\d\d |(?<![^ ])when i be (?:\d+|\w+teen|sixteen) ")
+        self._year = re.compile(r"(?<![^ ])(?:19|20)\d\d |(?<![^ ])when i (?:be|was) (?:\d+|\w+teen) ")
         #: a child's age: "she be 12", "aged 9", "my 7 year old", "7 month", "p5" (Scottish primary class)
         self._young = re.compile(r"(?<![^ ])(?:(?:be|age|aged|only) (?:[1-9]|1[0-7])|(?:[1-9]|1[0-7]) (?:year|yr|y o"
                                  r"|yo|month|week|day)|p[1-7]s?) ")
