@@ -61,8 +61,9 @@ class RiskModel:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(data["classes"], data["intercepts"], data["vocabulary"])
 
-    def predict(self, words: list[str]) -> Prediction:
-        """The class probabilities for a text already read into stems (`risk_words.read`)."""
+    def predict(self, words: list[str], explain: bool = False) -> Prediction:
+        """The class probabilities for a text already read into stems (`risk_words.read`); with `explain`, also the
+        features that pushed the most likely risk kind up the most."""
         counts = Counter(f for f in features(words) if f in self.vocabulary)
         values = {f: (1.0 + math.log(n)) * self.vocabulary[f][0] for f, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
@@ -75,6 +76,8 @@ class RiskModel:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         probabilities = {k: e / total for k, e in zip(self.classes, exps, strict=True)}
+        if not explain:
+            return Prediction(probabilities, ())
         best = max((c for c, k in enumerate(self.classes) if k != NONE), key=lambda c: scores[c])
         none = self.classes.index(NONE) if NONE in self.classes else None
         pushes = {f: v * (self.vocabulary[f][best + 1] - (self.vocabulary[f][none + 1] if none is not None else 0))

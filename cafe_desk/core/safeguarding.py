@@ -176,21 +176,27 @@ class RiskFinder:
         if not words:
             return None
         rule = self.match(text, words, spans)
-        if self.model is None:
+        if self.model is None or (rule is not None and rule.score >= RULE_ALONE):
             return rule
         # a long text is read a few sentences at a time too, as the model was trained on comments of that length
         sentences = _sentences(words)
         windows = [(0, len(words))] + ([(sentences[i][0], sentences[min(i + WINDOW, len(sentences)) - 1][1])
                                         for i in range(len(sentences) - WINDOW + 1)] if len(sentences) > WINDOW else [])
-        predictions = [(self.model.predict(words[a:b]), a) for a, b in windows]
-        if rule is not None and (rule.score >= RULE_ALONE or max(p.risk for p, _ in predictions) >= MODEL_WITH_RULE):
-            return rule
-        prediction, offset = max(predictions, key=lambda p: p[0].risk)
-        if prediction.risk >= MODEL_ALONE:
-            words_here = words[offset:]
-            return RiskFlag(prediction.kind, _evidence(text, words_here, spans[offset:], prediction.strongest),
-                            round(prediction.risk * 4, 2))
-        return None
+        best, best_risk = (0, len(words)), -1.0
+        for first, last in windows:
+            risk = self.model.predict(words[first:last]).risk
+            if rule is not None and risk >= MODEL_WITH_RULE:
+                return rule
+            if risk > best_risk:
+                best, best_risk = (first, last), risk
+            if rule is None and risk >= MODEL_ALONE:
+                break
+        if best_risk < MODEL_ALONE:
+            return None
+        first, last = best
+        prediction = self.model.predict(words[first:last], explain=True)
+        return RiskFlag(prediction.kind, _evidence(text, words[first:last], spans[first:last], prediction.strongest),
+                        round(prediction.risk * 4, 2))
 
     def match(self, text: str, words: list[str], spans: list[tuple[int, int]]) -> RiskFlag | None:
         """The strongest phrase family matched in the text (its kind, words and score), or None."""
@@ -203,8 +209,10 @@ class RiskFinder:
             where.setdefault(w, []).append(i)
         best: dict[str, RiskFlag] = {}
 
+        going = [(line.count(" ", 0, m.start()), line.count(" ", 0, m.end())) for m in self.going_away.finditer(line)]
+
         def consider(rule, start: int, end: int, cores: list[tuple[int, int]]) -> None:
-            kind, score = self._weigh(rule, words, start, end, cores)
+            kind, score = self._weigh(rule, words, start, end, cores, going)
             if score >= THRESHOLD and (kind not in best or score > best[kind].score):
                 best[kind] = RiskFlag(kind, text[spans[start][0]:spans[end - 1][1]], score)
 
@@ -241,8 +249,8 @@ class RiskFinder:
         top = max(best.values(), key=lambda f: (f.score, -PRIORITY.index(f.kind)))
         return top if top.kind == rules.CHILD or rules.CHILD not in best else best[rules.CHILD]
 
-    def _weigh(self, rule, words: list[str], start: int, end: int,
-               cores: list[tuple[int, int]]) -> tuple[str, float]:
+    def _weigh(self, rule, words: list[str], start: int, end: int, cores: list[tuple[int, int]],
+               going: list[tuple[int, int]]) -> tuple[str, float]:
         """The rule's weight raised or lowered by the words around what it matched (`cores`, within start..end)."""
         inner = {i for a, b in cores for i in range(a, b)}
         sentence_start = max((i + 1 for i in range(start) if words[i] == BREAK), default=0)
@@ -266,7 +274,7 @@ class RiskFinder:
             score -= 1 if self.now.search(outside) else 2  # "when I was in hospital last week" is not the past
         if self.loss.search(clause):
             score -= 1.5
-        if self.going_away.search(" ".join(w if i not in inner else "#" for i, w in enumerate(words)) + " "):
+        if any(not inner.intersection(range(a, b)) for a, b in going):
             score -= 2.5  # going away is said anywhere in the text: "- off to Spain!"
         if any(w in _ABOUT for w in words[max(start - 2, sentence_start):start]) and self.talk.search(outside):
             score -= 2  # "talking about self-harm at the table was hard"
@@ -323,6 +331,13 @@ def _sentences(words: list[str]) -> list[tuple[int, int]]:
             first = i + 1
     out.append((first, len(words)))
     return out
+
+
+@lru_cache(maxsize=256)
+def check_text(text: str) -> RiskFlag | None:
+    """`RiskFinder.default().check(text)`, remembered for the last few texts: the phone pages read a comment before
+    taking the store's lock, so storing it doesn't make the next phone wait for the finder."""
+    return RiskFinder.default().check(text)
 
 
 def held_back(note: Note) -> bool:

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import Cafe, Round, Table
+from cafe_desk.core.safeguarding import check_text
 from cafe_desk.server.app import CafeChannel, PageRenderer
 from cafe_desk.server.security import (
     FormError,
@@ -140,6 +142,15 @@ async def comment_get(request: Request) -> Response:
     return refusal or comment_form(request, view)
 
 
+def read_ahead(text: str) -> None:
+    """Read a comment for risk before the store's lock is taken (the result is remembered for when it is stored),
+    so one phone's comment never makes the next phone wait."""
+    try:
+        check_text(clean_comment(text))
+    except ValidationError:
+        pass  # refused anyway, with its message, when it is stored
+
+
 async def comment_post(request: Request) -> Response:
     channel: CafeChannel = request.state.channel
     token = request.path_params["token"]
@@ -167,6 +178,7 @@ async def comment_post(request: Request) -> Response:
             return view, None, exc
         return view, note, None
 
+    await run_in_threadpool(read_ahead, values["text"])
     view, note, refused = await channel.read(load_and_submit)
     if view is None:
         return plain(request, "not_found")
@@ -226,6 +238,7 @@ async def host_page(request: Request) -> Response:
     def add(services: Services):
         return services.comments.host_add(view.table.id, round_id, text)[0]
 
+    await run_in_threadpool(read_ahead, text)
     try:
         await channel.write(add, lambda note: ("host_note", {"cafe_id": note.cafe_id, "note_id": note.id}))
     except CafeEnded:

@@ -8,7 +8,7 @@ import dataclasses
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import FollowUp, Note
-from cafe_desk.core.safeguarding import COMMENT_SOURCES, RiskFinder
+from cafe_desk.core.safeguarding import COMMENT_SOURCES, check_text
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
@@ -20,7 +20,7 @@ MAX_LEAD = 300
 
 def flagged(note: Note, text: str) -> Note:
     """The note with its flag set from `text` by the risk finder (cleared when nothing is found)."""
-    found = RiskFinder.default().check(text)
+    found = check_text(text)
     return dataclasses.replace(note, flag=found.kind if found else "", flag_words=found.words if found else "")
 
 
