@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -46,10 +47,10 @@ def care_html(note: Note, support_lines, lead: str, where: str = "") -> str:
     steps.append(f"Make sure people can see the support lines: {lines}.")
     steps.append(f"Tell your organisation's safeguarding lead: <b>{esc(lead)}</b>." if lead else
                  f"Tell your organisation's safeguarding lead ({esc(NO_LEAD)})")
-    words = f"The words noticed: “{esc(note.flag_words)}”. " if note.flag_words else ""
-    place = f"<p>{esc(where)}</p>" if where else ""
-    return (f"<p><b>{esc(kind_label(note.flag))}</b></p>{place}"
-            f"<p>{words}Nothing was hidden or changed: this is for a person to read with care.</p>"
+    words = f"Noticed: “{esc(note.flag_words)}”. " if note.flag_words else ""
+    place = f" · {esc(where)}" if where else ""
+    return (f"<p><b>{esc(kind_label(note.flag))}</b>{place}</p>"
+            f"<p>{words}Nothing was hidden or changed: please read it with care.</p>"
             "<p><b>What to do now</b></p><ol style='margin-left:-20px'>"
             + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
 
@@ -72,6 +73,7 @@ class CarePanel(QFrame):
                            " #carePanel QLabel { color: #222; }")
         self.setAccessibleName("What to do now")
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
         self.body = QLabel()
         self.body.setWordWrap(True)
@@ -79,6 +81,7 @@ class CarePanel(QFrame):
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.setAccessibleName("What was noticed and what to do now")
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # initials and notes are shown exactly as typed
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Follow-up")
         self.follow_btn = QPushButton("Mark as &followed up…")
@@ -93,12 +96,19 @@ class CarePanel(QFrame):
         buttons.addWidget(self.take_back_btn)
         buttons.addStretch(1)
         buttons.addWidget(self.next_btn)
+        scroll = QScrollArea()  # a narrow column (the Notes page) scrolls the steps rather than cutting them off
+        scroll.setWidget(self.body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 9)
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.body)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        layout.addStretch(1)
         self.setMaximumWidth(480)
         self.hide()
 

@@ -112,7 +112,7 @@ class NotesPanel(Panel):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.care)
+        side_layout.addWidget(self.care, 4)
         side_layout.addWidget(self.attendance)
         side_layout.addWidget(self.summary_box, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -120,7 +120,7 @@ class NotesPanel(Panel):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 340])
+        self.splitter.setSizes([940, 400])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -401,7 +401,7 @@ class NotesPanel(Panel):
         table = next((t.label for t in self._tables if t.id == note.table_id), "No table")
         rnd = next((r.label.lower() for r in self._rounds if r.id == note.round_id), "")
         what = "what the table carries forward" if note.kind == "summary" else "a point"
-        return f"{table}{', ' + rnd if rnd else ''}: {what}."
+        return f"{table}{', ' + rnd if rnd else ''}, {what}"
 
     def select_next_needing_care(self) -> None:
         """Select the next point that needs care in the list (showing all notes if it is elsewhere)."""

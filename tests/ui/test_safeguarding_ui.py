@@ -76,7 +76,7 @@ def test_a_point_typed_by_the_note_taker_raises_the_notes_badge(qtbot, cafe_wind
     qtbot.waitUntil(lambda: nav_text(window, notes) == "Notes  ⚑ 1", timeout=2000)
     assert window.care_button.text() == "⚑ 1 needs care"
     assert notes.care.isVisible() and "May be being harmed by someone" in notes.care.body.text()
-    assert "Table 1, round 1: a point." in notes.care.body.text()
+    assert "Table 1, round 1, a point" in notes.care.body.text()
     assert notes.notes_list.model.index(0, 3).data().startswith("⚑ Needs care · ")
 
 
