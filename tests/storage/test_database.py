@@ -142,3 +142,26 @@ def test_a_failed_write_leaves_nothing_half_done(services, cafe, store):
         raise RuntimeError("stop half way")
     assert store.get_state("half") is None
     assert store.audit_entries(cafe.id) == before
+
+
+def test_flags_from_before_kinds_are_kept_as_may_need_support(db_path, monkeypatch):
+    """A data file flagged by the phrase list keeps every flag: its kind becomes "risk" ("May need support") and the
+    phrase it found becomes the words shown."""
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+    old = Store(db_path)
+    cafe = Services.build(old).planning.create(mental_health_plan(Services.build(old)))[0]
+    old.conn.execute("INSERT INTO note (id, cafe_id, text, source, kind, is_quote, created_at, updated_at, flag) "
+                     "VALUES ('n1', ?, 'Some days I cannot go on', 'participant', 'point', 0, 'x', 'x', "
+                     "'cannot go on'), ('n2', ?, 'More buses', 'participant', 'point', 0, 'x', 'x', '')",
+                     [cafe.id, cafe.id])
+    old.conn.commit()
+    old.close()
+    monkeypatch.undo()
+    store = Store(db_path)
+    try:
+        flagged, plain = store.get_note("n1"), store.get_note("n2")
+        assert (flagged.flag, flagged.flag_words, flagged.followed_up) == ("risk", "cannot go on", False)
+        assert (plain.flag, plain.flag_words) == ("", "")
+        assert Services.build(store).safeguarding.counts(cafe.id) == {"Comments": 1, "Notes": 0}
+    finally:
+        store.close()
