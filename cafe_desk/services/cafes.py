@@ -48,6 +48,7 @@ class CafeService(ServiceBase):
                 "attendance": sum(a.count for a in attendance),
                 "hidden": sum(n.hidden for n in comments),
                 "flagged": sum(bool(n.flag) for n in comments),
+                "needs_care": sum(s.care_counts(cafe.id).values()),
             }
 
     def close(self, cafe_id: str) -> Changes:

@@ -104,6 +104,6 @@ def test_status_counts_comments_hidden_flagged_and_phone_ballots(services, cafe)
     services.ballots.cast(cafe.id, "phone-1", {outcome.id: 2})
     services.votes.set_tally(cafe.id, outcome.id, 4)
     status = services.cafes.status(cafe.id)
-    assert (status["comments"], status["hidden"], status["flagged"]) == (3, 1, 1)
+    assert (status["comments"], status["hidden"], status["flagged"], status["needs_care"]) == (3, 1, 1, 1)
     assert (status["paper_votes"], status["phone_ballots"], status["votes"]) == (4, 1, 5)
     assert worrying.flag == "suicide"
