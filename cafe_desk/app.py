@@ -61,7 +61,11 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
         return 2
     window = MainWindow(services)
     window.open_cafe(cafe_id or services.cafes.last())
-    window.show()
+    screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
+    if screen is not None and (screen.width() <= 1400 or screen.height() <= 800):
+        window.showMaximized()  # a laptop screen: the frame and a taskbar would push the status strip off it
+    else:
+        window.show()
     start_backup(settings)
     start_warm_up()
     return app.exec()

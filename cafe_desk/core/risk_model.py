@@ -22,10 +22,22 @@ NONE = "none"
 SKIP = frozenset({BREAK, ","})
 
 
+#: words that say who or how but not what: alone they must not make a text look risky ("He is my rock"), so they
+#: count only in pairs with a word that does ("want_die", "hit_me")
+FUNCTION = frozenset({
+    "i", "me", "my", "myself", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they",
+    "them", "their", "it", "its", "a", "an", "the", "be", "was", "have", "do", "did", "will", "would", "can", "could",
+    "shall", "should", "may", "might", "must", "to", "of", "in", "on", "at", "for", "with", "and", "or", "but", "so",
+    "that", "this", "these", "those", "there", "here", "what", "who", "just",
+})
+
+
 def features(words: list[str]) -> list[str]:
-    """Stems and adjacent pairs of stems (sentence breaks and commas left out), as the model was trained on."""
+    """Stems that carry meaning, and adjacent pairs of stems (sentence breaks and commas left out; a pair of two
+    function words left out too), as the model was trained on."""
     stems = [w for w in words if w not in SKIP]
-    return stems + [f"{a}_{b}" for a, b in itertools.pairwise(stems)]
+    pairs = [f"{a}_{b}" for a, b in itertools.pairwise(stems) if not (a in FUNCTION and b in FUNCTION)]
+    return [w for w in stems if w not in FUNCTION] + pairs
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,8 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 2.5, "[sort|sorted|put|get] ~1 [my]? [affair|affairs|thing] [in order|sorted]"),
     (SUICIDE, 2.5, "[my]? affairs [sorted|in order]"),
     (SUICIDE, 2, "[dark|black|bad] [thought|place|hole] again"),
-    (SUICIDE, 3, "[thought|think|idea|urge] ~2 [of|about]? [end|die|dying|kill|not be here|not wake|being dead"
+    (SUICIDE, 3, "[thought|think|idea|urge] ~2 [of|about]? [end|die|dying|kill myself|killing myself|not be here"
+                 "|not wake|being dead"
                  "|ending it|jump|overdose|not being here|not being around|taking my]"),
     (SUICIDE, 2.5, "[thinking|think] about [how|ways|the way] [to]? ~2 [do it|end|die]"),
     (SUICIDE, 3, "[end|cash] of the [road|line] for me"),

@@ -91,7 +91,8 @@ IRREGULAR = {
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|,")
 _REPEATS = re.compile(r"(\w)\1{2,}")
-_CLAUSE_END = re.compile(r"[.!?;:\n]+|\s[-–—]+\s")
+_CLAUSE_END = re.compile(r"[.!?;:]+|\n\s*\n|\s[–—]+\s|\s-{2,}\s|^\s*-\s|\n\s*[-*•]\s")
+_SPELLED_LETTERS = re.compile(r"(?<![^\W_])((?:[^\W\d_][-.]){2,}[^\W\d_])(?![^\W_])")
 BREAK = "|"
 
 
@@ -106,6 +107,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
+    if unicodedata.category(c) == "Cf":  # zero-width spaces and joiners, soft hyphens, direction marks
+        return ""
     return fold(c)
 
 
@@ -149,8 +152,9 @@ def _spell(word: str) -> tuple[str, ...]:
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` with long runs of one letter shortened ("sooo" -> "so"), and for each of its characters the
-    index of the character of `text` it came from."""
+    """`fold(text)` as it is read, and for each of its characters the index of the character of `text` it came from:
+    invisible characters dropped ("k\u200bill"), letters spelled out with hyphens or dots joined ("k-i-l-l"), and long
+    runs of one letter shortened ("sooo" -> "so")."""
     if text.isascii():
         folded, index = fold(text), list(range(len(text)))
     else:
@@ -160,21 +164,23 @@ def _folded(text: str) -> tuple[str, list[int]]:
                 chars.append(f)
                 index.append(i)
         folded = "".join(chars)
-    keep = [i for i in range(len(folded))
-            if not (i >= 1 and folded[i] == folded[i - 1] and folded[i].isalnum()
-                    and _run_length(folded, i) >= 3)]
+    drop = {m.start(1) + k for m in _SPELLED_LETTERS.finditer(folded)
+            for k in range(1, m.end(1) - m.start(1), 2) if folded[m.start(1) + k] in "-."}
+    keep = []
+    run = 0
+    for i, c in enumerate(folded):
+        if i in drop:
+            continue
+        run = run + 1 if keep and c == folded[keep[-1]] and c.isalnum() else 1
+        if run == 3:  # a third one of the same letter in a row: the run is read as one letter
+            keep.pop()
+            continue
+        if run > 3:
+            continue
+        keep.append(i)
     if len(keep) == len(folded):
         return folded, index
     return "".join(folded[i] for i in keep), [index[i] for i in keep]
-
-
-def _run_length(text: str, i: int) -> int:
-    start, end = i, i
-    while start > 0 and text[start - 1] == text[i]:
-        start -= 1
-    while end + 1 < len(text) and text[end + 1] == text[i]:
-        end += 1
-    return end - start + 1
 
 
 def read(text: str) -> tuple[list[str], list[tuple[int, int]]]:

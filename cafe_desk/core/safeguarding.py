@@ -8,13 +8,14 @@ hidden or changed automatically.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from cafe_desk.core import risk_rules as rules
 from cafe_desk.core.model import Note
-from cafe_desk.core.risk_model import RiskModel
+from cafe_desk.core.risk_model import FUNCTION, SKIP, RiskModel
 from cafe_desk.core.risk_words import BREAK, phrase, read
 from cafe_desk.resources import RESOURCES
 
@@ -35,15 +36,19 @@ KIND_LABELS = {
 #: sources whose flagged items are participants' own words (phone comments and paper cards)
 COMMENT_SOURCES = ("participant", "paper")
 MAX_CHARS = 20_000  # far above any note (5,000) or comment (1,000); a longer text is read up to here
+CONTEXT = 40  # words either side of a match that its context is read from
+MATCHES_PER_RULE = 8  # a text that matches one family more often than this is judged on the first few
 THRESHOLD = 2.0  # a phrase family's score from which it counts as a match
 RULE_ALONE = 3.5  # a match this strong flags whatever the model says
 MODEL_WITH_RULE = 0.3  # a match flags when the model gives risk at least this likely
 WINDOW = 3  # sentences the model reads at a time in a long text
+MODEL_ALONE_WORDS = 3  # words that carry meaning the model needs before it flags on its own
 MODEL_ALONE = 0.8  # the model flags on its own from this likelihood (chosen on dev5/dev6: bench/RESULTS.md)
 #: which kind is named first when a text has several (the most urgent for a child first)
 PRIORITY = (rules.CHILD, rules.SUICIDE, rules.HARMED, rules.SELF_HARM)
 _NEGATION_WINDOW = 3
 _ABOUT = {"about", "on", "regard", "around"}
+_SPEAKER = {"i", "me", "myself"}
 _NOT_AT_RISK = {"to", "for", "with", "from", "about", "without", "sake", "as"}
 _SUB_CLAUSE = {"and", "but", "becaus", "though", "although", "so", "whilst", "while", "yet", ","}
 
@@ -191,8 +196,8 @@ class RiskFinder:
                 best, best_risk = (first, last), risk
             if rule is None and risk >= MODEL_ALONE:
                 break
-        if best_risk < MODEL_ALONE:
-            return None
+        if best_risk < MODEL_ALONE or _content_words(words[best[0]:best[1]]) < MODEL_ALONE_WORDS:
+            return None  # the model alone never flags a text of a word or two ("he said he would come")
         first, last = best
         prediction = self.model.predict(words[first:last], explain=True)
         return RiskFlag(prediction.kind, _evidence(text, words[first:last], spans[first:last], prediction.strongest),
@@ -225,7 +230,7 @@ class RiskFinder:
                 found = (m for m in (rule.regex.match(line, offsets[i]) for i in starts) if m)
             else:
                 found = rule.regex.finditer(line)
-            for match in found:
+            for match in itertools.islice(found, MATCHES_PER_RULE):
                 start = line.count(" ", 0, match.start())
                 end = start + match.group(0).count(" ")
                 consider(rule, start, end, [(start, end)])
@@ -253,8 +258,10 @@ class RiskFinder:
                going: list[tuple[int, int]]) -> tuple[str, float]:
         """The rule's weight raised or lowered by the words around what it matched (`cores`, within start..end)."""
         inner = {i for a, b in cores for i in range(a, b)}
-        sentence_start = max((i + 1 for i in range(start) if words[i] == BREAK), default=0)
-        sentence_end = next((i for i in range(end, len(words)) if words[i] == BREAK), len(words))
+        # the words around a match, up to its sentence's ends (a very long "sentence" is read near the match only)
+        lo, hi = max(start - CONTEXT, 0), min(end + CONTEXT, len(words))
+        sentence_start = max((i + 1 for i in range(lo, start) if words[i] == BREAK), default=lo)
+        sentence_end = next((i for i in range(end, hi) if words[i] == BREAK), hi)
         clause_start = max((i + 1 for i in range(sentence_start, start) if words[i] in _SUB_CLAUSE),
                            default=sentence_start)
         clause_end = next((i for i in range(end, sentence_end) if words[i] in _SUB_CLAUSE), sentence_end)
@@ -289,7 +296,9 @@ class RiskFinder:
         kind = rule.kind
         if self._year.search(outside):
             score -= 2
-        if kind != rules.CHILD:
+        if kind != rules.CHILD and not _SPEAKER & {w for a, b in cores for w in words[a:b]}:
+            # a child named near the words makes it "a child may be at risk", unless the words are the writer's own
+            # ("I cut myself again after the kids went to bed")
             here = " ".join(words[clause_start:clause_end]) + " "
             before = " ".join(words[sentence_start:end]) + " "
             speaker = "i" in words[clause_start:clause_end]
@@ -320,6 +329,10 @@ def _evidence(text: str, words: list[str], spans: list[tuple[int, int]], stronge
                     end = spans[min(last, i + len(parts) + 6) - 1][1]
                 return text[start:end]
     return ""
+
+
+def _content_words(words: list[str]) -> int:
+    return sum(1 for w in words if w not in FUNCTION and w not in SKIP)
 
 
 def _sentences(words: list[str]) -> list[tuple[int, int]]:

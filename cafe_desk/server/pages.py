@@ -177,7 +177,8 @@ async def comment_post(request: Request) -> Response:
             return view, None, exc
         return view, note, None
 
-    await run_in_threadpool(read_ahead, values["text"])
+    if fresh:
+        await run_in_threadpool(read_ahead, values["text"])
     view, note, refused = await channel.read(load_and_submit)
     if view is None:
         return plain(request, "not_found")

@@ -72,6 +72,11 @@ class NoteService(ServiceBase):
             return before, before, Changes()
         after = dataclasses.replace(after, updated_at=utc_now())
         with self.store.transaction():
+            if after.text != before.text and before.followed_up:
+                # new words need a person's eyes again: a follow-up was for the words as they were
+                self.store.clear_followup(note_id)
+                self.store.audit(before.cafe_id, "follow-up cleared by an edit", "note", note_id)
+                after = dataclasses.replace(after, followed_up=False)
             self.store.update_note(after)
             changed = {k: [getattr(before, k), getattr(after, k)] for k in fields if getattr(before, k) != fields[k]}
             self.store.audit(before.cafe_id, "edit", "note", note_id, changed=changed)

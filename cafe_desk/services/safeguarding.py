@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import ValidationError
@@ -22,6 +23,12 @@ def flagged(note: Note, text: str) -> Note:
     """The note with its flag set from `text` by the risk finder (cleared when nothing is found)."""
     found = check_text(text)
     return dataclasses.replace(note, flag=found.kind if found else "", flag_words=found.words if found else "")
+
+
+def _visible(text: str | None) -> str:
+    """The text without control or invisible characters (NUL, zero-width spaces): initials made only of those are
+    no initials at all."""
+    return "".join(c for c in (text or "") if c in "\n\t" or not unicodedata.category(c).startswith("C"))
 
 
 def page_of(note: Note) -> str:
@@ -52,7 +59,7 @@ class SafeguardingService(ServiceBase):
 
     def follow_up(self, note_id: str, by: str, note: str = "") -> Changes:
         """Mark a flagged item followed up by `by` (initials or a name) now, with a short note."""
-        by, note = " ".join((by or "").split()), (note or "").strip()
+        by, note = " ".join(_visible(by).split()), _visible(note).strip()
         if not by:
             raise ValidationError("Please type your initials or name, so others know who followed this up.")
         if len(by) > MAX_BY:
@@ -98,7 +105,7 @@ class SafeguardingService(ServiceBase):
     def set_lead(self, cafe_id: str, text: str) -> Changes:
         """Set who to tell (a name and how to reach them); empty clears it."""
         self.writable(cafe_id)
-        text = " ".join((text or "").split())
+        text = " ".join(_visible(text).split())
         if len(text) > MAX_LEAD:
             raise ValidationError(f"Please keep this short: a name and a phone number ({MAX_LEAD} characters at most).")
         if text == self.lead(cafe_id):

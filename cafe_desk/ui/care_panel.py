@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -31,26 +30,30 @@ from cafe_desk.ui.notes_model import CARE_MARK, local_time
 NO_LEAD = "not set yet: add who to tell on the Plan page, Support & safeguarding tab."
 
 
-def care_html(note: Note, support_lines, lead: str, where: str = "") -> str:
-    """The panel's words for this item: what was noticed, then what to do now, in plain steps."""
+EXCERPT = 90  # characters of the item shown in the panel and the dialog, so it is clear which one is meant
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """The start of an item's text on one line ("…" when cut)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def care_html(note: Note, support_lines, lead: str) -> str:
+    """The panel's words for this item: which item, what was noticed, then what to do now, in short plain steps (the
+    Notes page's column is narrow, so the steps that matter most come first)."""
     esc = html.escape
-    who = ("If you can tell who wrote it, find a quiet moment to check in with them, kindly and in private."
-           if note.source in COMMENT_SOURCES else
-           "Talk with the note-taker or table host who wrote it; together, decide who checks in with the person.")
-    steps = [who]
-    if note.flag == "child":
-        steps.append("A child may be at risk: tell your safeguarding lead today. "
-                     "If a child is in danger now, call 999.")
-    else:
-        steps.append("If someone is in danger now, call 999.")
+    who = ("If you can tell who wrote it, check in with them kindly and in private." if note.source in COMMENT_SOURCES
+           else "Talk with whoever wrote it, and decide together who checks in with the person.")
+    danger = ("A child may be at risk: tell your safeguarding lead today. A child in danger now: call 999."
+              if note.flag == "child" else "Someone in danger now: call 999.")
     lines = " · ".join(f"{esc(name)} {esc(number)}" for name, number in support_lines)
-    steps.append(f"Make sure people can see the support lines: {lines}.")
-    steps.append(f"Tell your organisation's safeguarding lead: <b>{esc(lead)}</b>." if lead else
-                 f"Tell your organisation's safeguarding lead ({esc(NO_LEAD)})")
-    words = f"Noticed: “{esc(note.flag_words)}”. " if note.flag_words else ""
-    place = f" · {esc(where)}" if where else ""
-    return (f"<p><b>{esc(kind_label(note.flag))}</b>{place}</p>"
-            f"<p>{words}Nothing was hidden or changed: please read it with care.</p>"
+    tell = (f"Tell your safeguarding lead: <b>{esc(lead)}</b>." if lead else
+            f"Tell your safeguarding lead ({esc(NO_LEAD)})")
+    steps = [esc(who), esc(danger), tell, f"Support lines: {lines}."]
+    words = f" Noticed: “{esc(note.flag_words)}”." if note.flag_words else ""
+    return (f"<p><i>“{esc(excerpt(note.text))}”</i></p>"
+            f"<p>{words} Café Desk only flags it: it hides and changes nothing.</p>"
             "<p><b>What to do now</b></p><ol style='margin-left:-20px'>"
             + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
 
@@ -85,6 +88,7 @@ class CarePanel(QFrame):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Follow-up")
         self.follow_btn = QPushButton("Mark as &followed up…")
+        self.follow_btn.setDefault(False)
         self.follow_btn.setAccessibleName("Mark this item as followed up")
         self.take_back_btn = QPushButton("Take &back follow-up")
         self.next_btn = QPushButton("&Next that needs care")
@@ -97,6 +101,8 @@ class CarePanel(QFrame):
         buttons.addStretch(1)
         buttons.addWidget(self.next_btn)
         scroll = QScrollArea()  # a narrow column (the Notes page) scrolls the steps rather than cutting them off
+        scroll.setAccessibleName("What was noticed and what to do now")
+        self.scroll = scroll
         scroll.setWidget(self.body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -115,43 +121,56 @@ class CarePanel(QFrame):
     def show_note(self, note: Note | None, *, followup: FollowUp | None = None, support_lines=(), lead: str = "",
                   waiting: int = 0, where: str = "") -> None:
         """Show this flagged item (None or an unflagged one hides the panel). `waiting`: how many items on this page
-        still need care (the Next button shows when there is another)."""
+        still need care (the Next button shows when there is another); `where`: "Table 2, round 1" and the like."""
+        previous = self.note.id if self.note else None
         self.note = note if note is not None and note.flag else None
         if self.note is None:
             self.hide()
             return
-        self.heading.setText(f"{CARE_MARK} Needs care" if not followup else f"{CARE_MARK} Followed up")
-        self.body.setText(care_html(self.note, support_lines, lead, where))
+        state = "Followed up" if followup else "Needs care"
+        self.heading.setText(f"{CARE_MARK} {state}: {kind_label(self.note.flag)}" + (f" · {where}" if where else ""))
+        self.body.setText(care_html(self.note, support_lines, lead))
+        if self.note.id != previous:
+            self.scroll.verticalScrollBar().setValue(0)  # another item: start at its top
         if followup:
             when = local_time(followup.at)
             self.status.setText(f"Followed up by {followup.by} at {when}" + (f": {followup.note}" if followup.note
                                                                               else "."))
         else:
             self.status.setText("Not followed up yet.")
+        focused = self.follow_btn.hasFocus() or self.take_back_btn.hasFocus()
         self.follow_btn.setVisible(followup is None)
         self.take_back_btn.setVisible(followup is not None)
         self.next_btn.setVisible(waiting > (0 if followup else 1))
         self.show()
+        if focused:  # keep the keyboard here, on the button that now stands in its place, never on another page's
+            (self.take_back_btn if followup else self.follow_btn).setFocus()
 
 
 class FollowUpDialog(QDialog):
     """Asks who followed up (initials or a name) and, optionally, a short note of what was done."""
 
-    def __init__(self, by: str = "", parent: QWidget | None = None):
+    def __init__(self, by: str = "", parent: QWidget | None = None, item: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Mark as followed up")
         self.by = QLineEdit(by)
         self.by.setAccessibleName("Your initials or name")
         self.by.setMaxLength(60)
-        self.note = QPlainTextEdit()
+        self.note = QLineEdit()
         self.note.setAccessibleName("What was done (optional)")
         self.note.setPlaceholderText("For example: spoke with them at the break; gave the Breathing Space number")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.fontMetrics().height() * 4)
+        self.note.setMaxLength(500)
+        self.note.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
-        intro = QLabel("This stays on this laptop and in its audit log. It is never exported.")
+        self.by.textChanged.connect(lambda: self.message.clear())
+        what = QLabel(f"“{excerpt(item)}”" if item else "")
+        what.setTextFormat(Qt.TextFormat.PlainText)
+        what.setWordWrap(True)
+        what.setAccessibleName("The item being followed up")
+        what.setVisible(bool(item))
+        intro = QLabel("This is kept on this laptop, with the café's record of who did what. It is never exported.")
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Your &initials or name:", self.by)
@@ -161,6 +180,7 @@ class FollowUpDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(what)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -168,7 +188,7 @@ class FollowUpDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         """(initials or name, note) as typed."""
-        return self.by.text().strip(), self.note.toPlainText().strip()
+        return self.by.text().strip(), self.note.text().strip()
 
     def _accept(self) -> None:
         if not self.by.text().strip():
@@ -200,9 +220,13 @@ class CareSteps:
                             lead=services.safeguarding.lead(cafe.id), waiting=waiting, where=where)
 
     def ask(self, note_id: str) -> None:
-        dialog = FollowUpDialog(self.last_by, self.page)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            by, text = dialog.values()
+        item = self.care.note.text if self.care.note is not None and self.care.note.id == note_id else ""
+        dialog = FollowUpDialog(self.last_by, self.page, item)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        by, text = dialog.values()
+        dialog.deleteLater()
+        self.page.window().activateWindow()  # the keyboard goes back to the page it came from
+        if accepted:
             self.follow_up(note_id, by, text)
 
     def follow_up(self, note_id: str, by: str, text: str = "") -> None:
@@ -211,6 +235,8 @@ class CareSteps:
         self.last_by = by
         self.page.push("Mark as followed up", lambda: care.follow_up(note_id, by, text),
                        lambda: care.undo_follow_up(note_id))
+        if care.followup(note_id) is not None:
+            self.page.sig_message.emit(f"Marked as followed up by {by}. Ctrl+Z takes it back.")
 
     def take_back(self, note_id: str) -> None:
         """Take back a follow-up (it needs care again), as one undoable step."""

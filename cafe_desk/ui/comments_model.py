@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from cafe_desk.core.model import Note
 from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.ui.notes_model import CARE_MARK, local_time, needs_care
+from cafe_desk.ui.plain_text import tip
 
 COL_TIME, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(6)
 HEADERS = ("Time", "Care", "Comment", "About", "Group", "State")
@@ -115,9 +116,9 @@ class CommentsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(note, col)
             if role == Qt.ItemDataRole.ToolTipRole and col == COL_FLAG and note.flag:
-                return (f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Nothing was hidden: please read "
-                        "it with care.")
-            return text
+                return tip(f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Nothing was hidden: please "
+                           "read it with care.")
+            return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         emphasised = (col == COL_FLAG and needs_care(note)) or (col == COL_COMMENT and note.hidden)
         if role == Qt.ItemDataRole.FontRole and emphasised:
             font = QFont()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -42,6 +43,10 @@ from cafe_desk.ui.panel import Panel
 SUPPORT_BANNER = ("A comment may be from someone who needs support. Please read it and, if you can, make sure "
                   "someone checks in with the room; support lines are on every phone page.")
 CARE_WIDTH = 440  # the care panel's width beside the comments
+PIN_FLAGGED = ("This comment may be from someone who needs care. Pinning it means it can be shown to the whole room. "
+               "Pin it anyway?")
+SHOW_FLAGGED = ("The pinned comment may be from someone who needs care. Show it to the whole room on the projector "
+                "anyway?")
 READ_ONLY = "This café is closed: its comments can be read and the audit log exported, but nothing can be changed."
 
 
@@ -84,7 +89,7 @@ class CommentsPanel(Panel):
         self.banner_text = QLabel(f"<b>Please read:</b> {SUPPORT_BANNER}")
         self.banner_text.setWordWrap(True)
         self.banner_text.setAccessibleName("Support notice")
-        self.banner_flagged = QPushButton("Show &flagged comments")
+        self.banner_flagged = QPushButton("Sho&w flagged comments")
         self.banner_dismiss = QPushButton("&Dismiss")
         self.banner_dismiss.setAccessibleName("Dismiss the support notice")
         banner_layout = QHBoxLayout(self.banner)
@@ -116,6 +121,9 @@ class CommentsPanel(Panel):
         self.table.selectionModel().selectionChanged.connect(self._show_buttons)
         self.care = CarePanel()
         self.care_steps = CareSteps(self, self.care)
+        #: asks before a flagged comment can reach the projector (a test may answer instead of a person)
+        self.ask_projector = lambda text: QMessageBox.question(self, "Before it reaches the room", text) \
+            == QMessageBox.StandardButton.Yes
         self.care.sig_next.connect(self.select_next_needing_care)
 
         self.count = QLabel()
@@ -189,6 +197,12 @@ class CommentsPanel(Panel):
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
+    def showEvent(self, event) -> None:
+        """Coming to this page with nothing chosen: the first comment that needs care is chosen, so its panel shows."""
+        super().showEvent(event)
+        if self.selected() is None:
+            self.select_next_needing_care()
+
     def select_next_needing_care(self) -> None:
         """Select the next comment that needs care after the selected one (the first, from the top)."""
         waiting = [self.proxy.data(self.proxy.index(r, COL_COMMENT), NOTE_ROLE) for r in range(self.proxy.rowCount())]
@@ -225,6 +239,8 @@ class CommentsPanel(Panel):
         if note.pinned:
             self.push("Unpin comment", lambda: comments.set_pinned(note_id, False),
                       lambda: comments.set_pinned(note_id, True))
+            return
+        if note.flag and not self.ask_projector(PIN_FLAGGED):
             return
         before = comments.pinned(self.cafe.id)
 
@@ -274,6 +290,12 @@ class CommentsPanel(Panel):
         self.sig_message.emit(text)
 
     def _reveal_toggled(self, on: bool) -> None:
+        pinned = next((n for n in self.model.comments if n.pinned and not n.hidden), None)
+        if on and pinned is not None and pinned.flag and not self.ask_projector(SHOW_FLAGGED):
+            self.reveal_btn.blockSignals(True)
+            self.reveal_btn.setChecked(False)
+            self.reveal_btn.blockSignals(False)
+            return
         self.reveal_btn.setText("Take the comment off the p&rojector" if on else
                                 "Show pinned comment on the p&rojector")
         self._refresh_state()
@@ -288,6 +310,8 @@ class CommentsPanel(Panel):
             self.count.setText(f"{len(comments)} comment{'s' if len(comments) != 1 else ''} from phones"
                                + (f" · {flagged} need{'s' if flagged == 1 else ''} care" if flagged else "")
                                + (f" · {hidden} hidden" if hidden else ""))
+        if not flagged:
+            self.banner.hide()  # everything that needed care has been followed up
         if self.cafe and self.cafe.is_closed:
             self.message.setText(READ_ONLY)
         elif self.message.text() == READ_ONLY:

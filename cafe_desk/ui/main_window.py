@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
                                        " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
         self.care_button.setToolTip("Show the items that may need someone's care")
         self.care_button.clicked.connect(self.show_care)
+        self.care_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: View → What needs care (Ctrl+Shift+N)
         self.care_button.hide()
+        self._care_total = 0
         self.statusBar().addPermanentWidget(self.care_button)
         self.statusBar().showMessage("Everything you type is saved as you go.")
         self._update_header()
@@ -133,6 +135,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=i: self.show_page(i))
             view_menu.addAction(action)
         view_menu.addSeparator()
+        care = QAction("What needs &care", self)
+        care.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        care.triggered.connect(self.show_care)
+        view_menu.addAction(care)
         presenter = QAction("&Presenter window", self)
         presenter.setShortcut(QKeySequence(Qt.Key.Key_F5))
         presenter.triggered.connect(self.run_page.open_presenter)
@@ -256,6 +262,10 @@ class MainWindow(QMainWindow):
             font.setBold(bool(n))
             item.setFont(font)
         total = sum(counts.values())
+        if total > self._care_total and self.cafe is not None:
+            where = " and ".join(page for page, n in counts.items() if n)
+            self.show_message(f"Something new may need care: see {where}, or press the {CARE_MARK} button below.")
+        self._care_total = total
         self.care_button.setText(f"{CARE_MARK} {total} need{'s' if total == 1 else ''} care")
         self.care_button.setAccessibleName(f"{total} item{'s' if total != 1 else ''} need care: show them")
         self.care_button.setVisible(bool(total))

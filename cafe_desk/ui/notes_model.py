@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from cafe_desk.core.model import Note
-from cafe_desk.core.safeguarding import kind_label
+from cafe_desk.core.safeguarding import COMMENT_SOURCES, kind_label
+from cafe_desk.ui.plain_text import tip
 
 COL_NUMBER, COL_TABLE, COL_ROUND, COL_TEXT, COL_QUOTE, COL_OUTCOMES, COL_THEMES, COL_TIME = range(8)
 HEADERS = ("#", "Table", "Round", "Point", "Quote", "Outcomes", "Themes", "Time")
@@ -42,6 +43,11 @@ class NoteLabels:
 def needs_care(note: Note) -> bool:
     """Flagged and nobody has marked it followed up yet."""
     return bool(note.flag) and not note.followed_up
+
+
+def marked_here(note: Note) -> bool:
+    """Needs care and is followed up from the Notes page (phone comments and paper cards are on the Comments page)."""
+    return needs_care(note) and note.source not in COMMENT_SOURCES
 
 
 def local_time(iso: str) -> str:
@@ -122,10 +128,10 @@ class NotesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return note.text if col == COL_TEXT else self._display(note, col, index.row())
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TEXT:
-            care = f"{CARE_MARK} Needs care: {kind_label(note.flag).lower()}\n" if needs_care(note) else ""
-            return care + ("Verbatim quote: " if note.is_quote else "") + note.text
+            care = f"{CARE_MARK} Needs care: {kind_label(note.flag).lower()}\n" if marked_here(note) else ""
+            return tip(care + ("Verbatim quote: " if note.is_quote else "") + note.text)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_OUTCOMES, COL_THEMES):
-            return "\n".join(self._tag_names(note, col)) or None
+            return tip("\n".join(self._tag_names(note, col))) or None
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_QUOTE:
             return "verbatim quote" if note.is_quote else "not a quote"
         if role == Qt.ItemDataRole.FontRole and note.is_quote and col == COL_TEXT:
@@ -155,7 +161,7 @@ class NotesModel(QAbstractTableModel):
             return labels.rounds.get(note.round_id or "", "")
         if col == COL_TEXT:
             text = f"“{note.text}”" if note.is_quote else note.text
-            return f"{CARE_MARK} Needs care · {text}" if needs_care(note) else text
+            return f"{CARE_MARK} Needs care · {text}" if marked_here(note) else text
         if col == COL_QUOTE:
             return "✓" if note.is_quote else ""
         if col in (COL_OUTCOMES, COL_THEMES):

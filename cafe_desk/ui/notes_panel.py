@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.model import Cafe, Note, Round, Table
+from cafe_desk.core.safeguarding import COMMENT_SOURCES
 from cafe_desk.services import Services
 from cafe_desk.ui.attendance_box import AttendanceBox
 from cafe_desk.ui.care_panel import CarePanel, CareSteps
 from cafe_desk.ui.note_entry import AUTOSAVE_MS, NoteEntry
 from cafe_desk.ui.notes_list import NotesList
-from cafe_desk.ui.notes_model import NoteLabels
+from cafe_desk.ui.notes_model import CARE_MARK, NoteLabels
 from cafe_desk.ui.panel import Panel
+from cafe_desk.ui.plain_text import tip
 
 NOTES_CHANGED = Changes(notes=True)
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
@@ -53,6 +55,7 @@ class NotesPanel(Panel):
         self._last_autosave_message = ""
         self._summary_place: tuple[str, str] | None = None
         self._loading_summary = False
+        self._care_id: str | None = None  # the item the care panel shows
         self._build()
         self.set_cafe(None)
 
@@ -71,6 +74,7 @@ class NotesPanel(Panel):
         table_label.setBuddy(self.table_combo)
         round_label.setBuddy(self.round_combo)
         self.prompt = QLabel()
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setWordWrap(True)
         self.prompt.setAccessibleName("This round's question")
         self.import_button = QPushButton("&Import codebook…")
@@ -142,6 +146,7 @@ class NotesPanel(Panel):
             self._flush_all()
         super().set_cafe(cafe)
         self._draft = None
+        self._care_id = None
         self._round_by_hand = False
         self.entry.finish()
         self.entry.clear_tags()
@@ -269,13 +274,14 @@ class NotesPanel(Panel):
         self._place = place
         rnd = next((r for r in self._rounds if r.id == place[1]), None)
         self.prompt.setText(rnd.prompt if rnd else "")
-        self.prompt.setToolTip(rnd.prompt if rnd else "")
+        self.prompt.setToolTip(tip(rnd.prompt) if rnd else "")
         self.entry.clear_tags()
         if self._draft is not None or self.entry.text().strip():
             self._autosave_draft()  # the point being typed belongs to the newly chosen table and round
         self.notes_list.set_place(*place)
         self._load_attendance()
         self._load_summary()
+        self._mark_summary()
 
     def _apply_state(self) -> None:
         closed = self.cafe is None or self.cafe.is_closed
@@ -384,35 +390,65 @@ class NotesPanel(Panel):
         Comments page)."""
         if self.cafe is None:
             return []
-        return [n for n in self.services.safeguarding.needs_care(self.cafe.id)
-                if n.source not in ("participant", "paper")]
+        return [n for n in self.services.safeguarding.needs_care(self.cafe.id) if n.source not in COMMENT_SOURCES]
 
     def _show_care(self, *_args) -> None:
-        """The care panel shows the selected point if it is flagged, else the first item here that needs care."""
+        """The care panel shows the flagged point selected in the list; else the item "Next" last went to (a point
+        or a summary, followed up or not); else the first item here that needs care."""
         if self.cafe is None:
             self.care_steps.show(None)
             return
         waiting = self._waiting()
-        note = next((n for n in self.notes_list.selected_notes() if n.flag), None) or (waiting[0] if waiting else None)
+        selected = next((n for n in self.notes_list.selected_notes() if n.flag and n.source not in COMMENT_SOURCES),
+                        None)
+        current = self.services.notes.get(self._care_id) if self._care_id and selected is None else None
+        note = selected or (current if current is not None and current.flag else None) or \
+            (waiting[0] if waiting else None)
+        self._care_id = note.id if note else None
         self.care_steps.show(note, len(waiting), self._where(note) if note else "")
+        self._mark_summary()
+
+    def _mark_summary(self) -> None:
+        """The "What we carry forward" box says so when what it holds needs care."""
+        table_id, round_id = self._place
+        summary = self.services.notes.summary(self.cafe.id, table_id, round_id) \
+            if self.cafe and table_id and round_id else None
+        flagged = summary is not None and summary.flag and not summary.followed_up
+        self.summary_box.setTitle(f"What we &carry forward  {CARE_MARK} needs care" if flagged
+                                  else "What we &carry forward")
 
     def _where(self, note: Note) -> str:
-        """"Table 2, round 1: a point from a table host's phone" and the like, for the care panel."""
+        """"Table 2, round 1, a point" or "… what the table carries forward", for the care panel."""
         table = next((t.label for t in self._tables if t.id == note.table_id), "No table")
         rnd = next((r.label.lower() for r in self._rounds if r.id == note.round_id), "")
         what = "what the table carries forward" if note.kind == "summary" else "a point"
         return f"{table}{', ' + rnd if rnd else ''}, {what}"
 
     def select_next_needing_care(self) -> None:
-        """Select the next point that needs care in the list (showing all notes if it is elsewhere)."""
-        waiting = [n for n in self._waiting() if n.kind == "point"]
+        """Go to the next item that needs care after the one shown: a point is selected in the list (all notes are
+        shown if the chosen table and round hide it); for a table's summary, its table and round are chosen."""
+        waiting = self._waiting()
         if not waiting:
             self._show_care()
             return
-        current = next(iter(self.notes_list.selected_notes()), None)
         ids = [n.id for n in waiting]
-        after = ids.index(current.id) + 1 if current is not None and current.id in ids else 0
-        self.notes_list.select_note(ids[after % len(ids)])
+        after = ids.index(self._care_id) + 1 if self._care_id in ids else 0
+        note = waiting[after % len(ids)] if self.care.note is not None and self._care_id in ids else waiting[0]
+        self._care_id = note.id
+        if note.kind == "summary":
+            self.notes_list.view.clearSelection()
+            for combo, item_id in ((self.table_combo, note.table_id), (self.round_combo, note.round_id)):
+                index = combo.findData(item_id)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            self._round_by_hand = True
+            self._show_care()
+            return
+        scope_before = self.notes_list.scope.currentIndex()
+        self.notes_list.select_note(note.id)
+        if self.notes_list.scope.currentIndex() != scope_before:
+            self.sig_message.emit("Showing all notes, so the point that needs care can be seen.")
+        self._show_care()
 
     # --- attendance, summary, codebook --------------------------------------------------------------------------
 

@@ -197,6 +197,8 @@ class PhonesBox(QGroupBox):
             return
         server, self.server = self.server, None
         server.stop()
+        if self.cafe is not None:  # whatever arrived while it closed is shown too
+            self.sig_event.emit("comment", {"cafe_id": self.cafe.id})
         self.status.setText(message or "Closed to phones.")
         if message:
             self.sig_message.emit(message)
@@ -218,7 +220,8 @@ class PhonesBox(QGroupBox):
         self.sig_message.emit(text)
 
     def _event(self, kind: str, data: dict) -> None:
-        if self.server is not None and self.cafe is not None and data.get("cafe_id") == self.cafe.id:
+        # delivered even if the channel closed meanwhile: a comment stored while it was closing still counts
+        if self.cafe is not None and data.get("cafe_id") == self.cafe.id:
             self.sig_event.emit(kind, data)
 
     def _show(self) -> None:

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from cafe_desk.ui.plain_text import plain_labels
+
 BACKGROUND = "#10233b"
 TEXT = "#ffffff"
 MUTED = "#c9d6e3"
@@ -55,6 +57,8 @@ class PresenterWindow(QWidget):
         self.comment_label = QLabel(PARTICIPANT_LABEL)
         self.comment_label.setStyleSheet(f"color: {MUTED};")
         self.comment_text = QLabel()
+        plain_labels(self.cafe_label, self.round_label, self.question, self.follow_ups, self.qr_text, self.wifi_text,
+                     self.comment_text)  # a participant's words, and the plan's, are never read as HTML
         self.comment_text.setWordWrap(True)
         self.comment_text.setAccessibleName("A participant's words")
         self.comment_box = QFrame()

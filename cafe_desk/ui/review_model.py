@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.export.cafe_export import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
+from cafe_desk.ui.plain_text import tip
 
 COL_LEAVE_OUT, COL_WHERE, COL_TEXT = range(3)
 HEADERS = ("Leave out", "Where", "Text (struck through: removed; in brackets: what replaces it)")
@@ -78,8 +79,8 @@ class ReviewModel(QAbstractTableModel):
 
     def __init__(self, items: list[PreviewItem], parent: QWidget | None = None):
         super().__init__(parent)
-        # items held back for care come first, so the facilitator decides on them before anything else
-        ordered = sorted(items, key=lambda i: i.left_out != "flagged")
+        # items held back for care come first, then the other flagged ones, so the facilitator decides on them first
+        ordered = sorted(items, key=lambda i: (i.left_out != "flagged", not i.flag))
         self.rows = [ReviewRow(i, bool(i.left_out)) for i in ordered]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -120,7 +121,7 @@ class ReviewModel(QAbstractTableModel):
             if role == HTML_ROLE:
                 return review_html(item, row.leave_out)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return item.text
+                return tip(item.text)
         return None
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,

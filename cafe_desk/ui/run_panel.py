@@ -24,6 +24,7 @@ from cafe_desk.services.running import RunState
 from cafe_desk.ui.chime import play_chime
 from cafe_desk.ui.panel import Panel
 from cafe_desk.ui.phones_box import PhonesBox
+from cafe_desk.ui.plain_text import plain_labels
 from cafe_desk.ui.presenter import PresenterWindow
 from cafe_desk.ui.qr_view import qr_pixmap
 
@@ -57,6 +58,7 @@ class RunPanel(Panel):
         self.question.setAccessibleName("Question for this round")
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.follow_ups = QLabel()
+        plain_labels(self.round_label, self.question, self.follow_ups)
         self.follow_ups.setWordWrap(True)
         self.clock = QLabel("--:--")
         self.clock.setAccessibleName("Time left")

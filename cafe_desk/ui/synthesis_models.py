@@ -10,6 +10,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from cafe_desk.core.synthesis import HIT_END, HIT_START, CentralCafe, CodeTheme, Item
+from cafe_desk.ui.plain_text import tip
 
 COL_CAFE, COL_SOURCE, COL_TEXT, COL_THEMES, COL_SHORTLIST = range(5)
 HEADERS = ("Café", "From", "Text", "Themes", "★")
@@ -104,20 +105,26 @@ class ItemsModel(QAbstractTableModel):
             return hits_as_html(item)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CAFE:
             where = ", ".join(p for p in (item.locality, item.date, place(item)) if p)
-            return f"{item.cafe_title} ({where})" + (f"\nQuestion: {item.question}" if item.question else "")
+            return tip(f"{item.cafe_title} ({where})" + (f"\nQuestion: {item.question}" if item.question else ""))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == COL_CAFE:
-                return f"{item.cafe_title}\n{item.date}" + (f", {place(item)}" if place(item) else "")
-            if col == COL_SOURCE:
-                return item.source_label + (" · quote" if item.is_quote else "")
-            if col == COL_TEXT:
-                return item.text
-            if col == COL_THEMES:
-                return self.themes_of(item)
-            if col == COL_SHORTLIST:
-                return "★" if item.shortlisted else ""
+            text = self._cell(item, col)
+            return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_SHORTLIST:
             return "shortlisted" if item.shortlisted else "not shortlisted"
+        return None
+
+
+    def _cell(self, item: Item, col: int) -> str | None:
+        if col == COL_CAFE:
+            return f"{item.cafe_title}\n{item.date}" + (f", {place(item)}" if place(item) else "")
+        if col == COL_SOURCE:
+            return item.source_label + (" · quote" if item.is_quote else "")
+        if col == COL_TEXT:
+            return item.text
+        if col == COL_THEMES:
+            return self.themes_of(item)
+        if col == COL_SHORTLIST:
+            return "★" if item.shortlisted else ""
         return None
 
 

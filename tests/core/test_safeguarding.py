@@ -139,3 +139,28 @@ def test_no_text_makes_the_finder_fail(text):
 def test_very_long_text_is_checked_without_trouble(finder):
     text = "The bus was late again and the café was warm. " * 400 + "I want to end my life."
     assert finder.check(text).kind == "suicide"
+
+
+@pytest.mark.parametrize("text", [
+    "I want to k\u200bill my\u200bself",  # zero-width spaces inside words
+    "I want to kill\nmyself",  # a line break inside a phrase
+    "i want to k-i-l-l m-y-s-e-l-f",  # letters spelled out
+    "I want to kill\u00admyself".replace("\u00ad", "\u00ad "),  # a soft hyphen
+])
+def test_hidden_or_spelled_out_words_are_read_as_words(finder, text):
+    assert finder.check(text).kind == "suicide"
+
+
+@pytest.mark.parametrize("text", ["I", "me", "he he he", "He is my rock", "My GP said he would call me back"])
+def test_a_word_or_two_is_never_flagged_by_the_model_alone(finder, text):
+    assert finder.check(text) is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("I want to end my life, my kids would be better off without me", "suicide"),
+    ("I cut myself again last night after the kids went to bed", "self_harm"),
+    ("I think he will kill me", "harmed"),
+])
+def test_the_writer_at_risk_is_not_read_as_a_child_at_risk(finder, text, kind):
+    assert finder.check(text).kind == kind
+

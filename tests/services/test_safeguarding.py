@@ -98,3 +98,28 @@ def test_the_safeguarding_lead_is_kept_per_cafe(services, cafe):
     with pytest.raises(ReadOnlyError):
         care.set_lead(cafe.id, "someone else")
     assert care.lead(cafe.id) == "Jo, our lead, 0131 496 0000"
+
+
+def test_an_edit_after_a_follow_up_needs_care_again(services, cafe):
+    table, rnd = place(services, cafe)
+    note, _ = services.notes.add(cafe.id, table.id, rnd.id, "I want to kill myself tonight")
+    services.safeguarding.follow_up(note.id, "AB", "Talked at the break")
+    assert services.safeguarding.counts(cafe.id)["Notes"] == 0
+    _before, after, _ = services.notes.update(note.id, text="My partner hits me and my kid every night")
+    assert (after.flag, after.followed_up) == ("harmed", False)
+    assert services.safeguarding.followup(note.id) is None
+    assert services.safeguarding.counts(cafe.id)["Notes"] == 1, "new words need a person's eyes again"
+    actions = [e["action"] for e in services.store.audit_entries(cafe.id)]
+    assert "follow-up cleared by an edit" in actions
+
+
+def test_invisible_initials_are_no_initials(services, cafe):
+    comment, _ = services.comments.submit(cafe.id, RISKY, consent=True)
+    for invisible in ("\u200b\u200b", "\x00", " \u2060 "):
+        with pytest.raises(ValidationError, match="Please type your initials or name"):
+            services.safeguarding.follow_up(comment.id, invisible)
+    services.safeguarding.follow_up(comment.id, "J\u200bB", "note\x00 here")
+    assert (services.safeguarding.followup(comment.id).by, services.safeguarding.followup(comment.id).note) == \
+        ("JB", "note here")
+    services.safeguarding.set_lead(cafe.id, "\u200b")
+    assert services.safeguarding.lead(cafe.id) == ""

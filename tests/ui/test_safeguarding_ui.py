@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.ui.care_panel import FollowUpDialog
+from cafe_desk.ui.presenter import PresenterWindow
 from tests.ui.test_phones_box import open_channel, post_comment
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -63,8 +64,9 @@ def test_a_worrying_comment_from_a_phone_raises_the_badges(qtbot, cafe_window, s
     page = window.comments_page
     assert page.selected().text == "honestly everyone would be better off without me"
     assert page.care.isVisible()
-    assert "May be thinking of ending their life" in page.care.body.text()
-    assert "better off without me" in page.care.body.text()
+    assert page.care.heading.text() == "⚑ Needs care: May be thinking of ending their life"
+    assert "Noticed: “better off without me”" in page.care.body.text()
+    assert "Something new may need care: see Comments" in window.statusBar().currentMessage()
 
 
 def test_a_point_typed_by_the_note_taker_raises_the_notes_badge(qtbot, cafe_window, services, cafe):
@@ -75,8 +77,8 @@ def test_a_point_typed_by_the_note_taker_raises_the_notes_badge(qtbot, cafe_wind
     qtbot.keyClick(notes.entry.line, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: nav_text(window, notes) == "Notes  ⚑ 1", timeout=2000)
     assert window.care_button.text() == "⚑ 1 needs care"
-    assert notes.care.isVisible() and "May be being harmed by someone" in notes.care.body.text()
-    assert "Table 1, round 1, a point" in notes.care.body.text()
+    assert notes.care.isVisible()
+    assert notes.care.heading.text() == "⚑ Needs care: May be being harmed by someone · Table 1, round 1, a point"
     assert notes.notes_list.model.index(0, 3).data().startswith("⚑ Needs care · ")
 
 
@@ -97,8 +99,7 @@ def test_marking_followed_up_clears_the_badges_and_undo_brings_them_back(qtbot, 
     assert "Followed up by JB at " in page.care.status.text()
     assert page.care.take_back_btn.isVisible()
 
-    with qtbot.waitActive(window):  # back from the dialog, as the window manager does
-        window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)  # the keyboard is back here
     qtbot.keyClick(page.table, Qt.Key.Key_Z, CTRL)
     assert services.safeguarding.followup(note.id) is None
     assert nav_text(window, page) == "Comments  ⚑ 1" and window.care_button.isVisible()
@@ -145,8 +146,70 @@ def test_the_safeguarding_lead_typed_on_the_plan_page_shows_beside_a_flagged_ite
     window.broadcast(Changes(notes=True))
     window.show_care()
     assert window.comments_page.selected().id == note.id
-    body = window.comments_page.care.body.text()
-    assert "A child may be at risk" in body and "Morag, safeguarding lead, 0131 496 0000" in body
+    care = window.comments_page.care
+    assert care.heading.text() == "⚑ Needs care: A child may be at risk"
+    assert "Morag, safeguarding lead, 0131 496 0000" in care.body.text()
     window.undo_action.trigger()  # Edit → Undo
     assert services.safeguarding.lead(cafe.id) == "", "setting the lead is one undoable step"
     assert box.lead.text() == ""
+
+
+def test_a_flagged_comment_reaches_the_projector_only_when_the_facilitator_says_so(qtbot, cafe_window, services,
+                                                                                    cafe):
+    window = cafe_window
+    note, _ = services.comments.submit(cafe.id, "tonight might be the night i end it all", consent=True)
+    window.broadcast(Changes(notes=True))
+    page = window.comments_page
+    window.show_page(window.pages.index(page))
+    page.select(note.id)
+    asked = []
+    page.ask_projector = lambda text: asked.append(text) or False  # the facilitator answers "No"
+    qtbot.mouseClick(page.pin_btn, Qt.MouseButton.LeftButton)
+    assert asked and "may be from someone who needs care" in asked[0]
+    assert not services.comments.comments(cafe.id)[0].pinned
+    page.ask_projector = lambda text: asked.append(text) or True  # "Yes": pinned, then asked again before showing
+    qtbot.mouseClick(page.pin_btn, Qt.MouseButton.LeftButton)
+    assert services.comments.comments(cafe.id)[0].pinned
+    shown = []
+    page.sig_projector.connect(shown.append)
+    page.ask_projector = lambda text: asked.append(text) or False
+    qtbot.mouseClick(page.reveal_btn, Qt.MouseButton.LeftButton)
+    assert not page.reveal_btn.isChecked() and shown == [], "nothing reached the room"
+    assert "Show it to the whole room" in asked[-1]
+
+
+def test_a_flagged_summary_is_reached_from_next_and_marked_on_its_box(qtbot, cafe_window, services, cafe):
+    window = cafe_window
+    tables = services.planning.items(cafe.id, "table")
+    rounds = services.planning.items(cafe.id, "round")
+    services.notes.add(cafe.id, tables[0].id, rounds[0].id, "Told us she has been cutting again this week")
+    services.notes.set_summary(cafe.id, tables[1].id, rounds[1].id, "One man said he wants to end his life")
+    window.broadcast(Changes(notes=True))
+    notes = window.notes_page
+    window.show_page(window.pages.index(notes))
+    assert nav_text(window, notes) == "Notes  ⚑ 2"
+    seen = set()
+    for _ in range(2):
+        qtbot.mouseClick(notes.care.next_btn, Qt.MouseButton.LeftButton)
+        seen.add(notes.care.note.kind)
+    assert seen == {"point", "summary"}, "Next goes round every item that needs care, summaries too"
+    while notes.care.note.kind != "summary":
+        qtbot.mouseClick(notes.care.next_btn, Qt.MouseButton.LeftButton)
+    assert (notes.table_combo.currentData(), notes.round_combo.currentData()) == (tables[1].id, rounds[1].id)
+    assert "needs care" in notes.summary_box.title()
+    assert notes.care.heading.text().endswith("Table 2, round 2, what the table carries forward")
+
+
+def test_text_from_a_phone_is_never_read_as_html(qtbot, cafe_window, services, cafe):
+    window = cafe_window
+    note, _ = services.comments.submit(cafe.id, 'Thanks for the tea <img src="/dev/zero"> <h1>big</h1>',
+                                       consent=True)
+    window.broadcast(Changes(notes=True))
+    model = window.comments_page.model
+    tooltip = model.index(model.row_of(note.id), 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tooltip and "&lt;img src=&quot;/dev/zero&quot;&gt;" in tooltip
+    presenter = PresenterWindow()
+    qtbot.addWidget(presenter)
+    presenter.show_comment(note.text)
+    assert presenter.comment_text.textFormat() == Qt.TextFormat.PlainText
+    assert presenter.comment_text.text() == f"“{note.text}”"
