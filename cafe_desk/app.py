@@ -31,6 +31,9 @@ def start_backup(settings: Settings) -> threading.Thread:
     return thread
 
 
+WARM_UP_AFTER_MS = 1500
+
+
 def start_warm_up() -> threading.Thread:
     """Ready the safeguarding finder in the background (~0.3 s), so the first point typed doesn't wait for it."""
     from cafe_desk.core.safeguarding import RiskFinder
@@ -67,5 +70,7 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
     else:
         window.show()
     start_backup(settings)
-    start_warm_up()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(WARM_UP_AFTER_MS, start_warm_up)  # after the first screens are drawn, not competing with them
     return app.exec()

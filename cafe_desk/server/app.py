@@ -90,13 +90,21 @@ class CafeChannel:
         self.announce(kind, data)
         return result
 
-    async def read(self, fn: Callable[..., T], *args: Any) -> T:
-        """`fn(services, *args)` in a worker thread, alone on the Store."""
-        return await run_in_threadpool(self._locked, fn, *args)
+    async def read(self, fn: Callable[..., T], *args: Any, first: Callable[[], Any] | None = None) -> T:
+        """`fn(services, *args)` in a worker thread, alone on the Store. `first()` runs in the same thread before the
+        Store is taken (work that needs no Store, such as reading a comment for risk, never holds up other phones)."""
+        return await run_in_threadpool(self._first_then, first, self._locked, fn, *args)
 
-    async def write(self, fn: Callable[..., T], event: Callable[[T], tuple[str, dict]], *args: Any) -> T:
+    async def write(self, fn: Callable[..., T], event: Callable[[T], tuple[str, dict]], *args: Any,
+                    first: Callable[[], Any] | None = None) -> T:
         """Like `read`, then (after the commit returned) tells `on_event` what `event(result)` says happened."""
-        return await run_in_threadpool(self._write, fn, event, *args)
+        return await run_in_threadpool(self._first_then, first, self._write, fn, event, *args)
+
+    @staticmethod
+    def _first_then(first: Callable[[], Any] | None, then: Callable[..., T], *args: Any) -> T:
+        if first is not None:
+            first()
+        return then(*args)
 
     def announce(self, kind: str, data: dict) -> None:
         if self.on_event is None:

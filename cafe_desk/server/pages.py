@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -177,9 +176,8 @@ async def comment_post(request: Request) -> Response:
             return view, None, exc
         return view, note, None
 
-    if fresh:
-        await run_in_threadpool(read_ahead, values["text"])
-    view, note, refused = await channel.read(load_and_submit)
+    first = (lambda: read_ahead(values["text"])) if fresh else None
+    view, note, refused = await channel.read(load_and_submit, first=first)
     if view is None:
         return plain(request, "not_found")
     if view.cafe.is_closed or isinstance(refused, CafeEnded):
@@ -238,9 +236,9 @@ async def host_page(request: Request) -> Response:
     def add(services: Services):
         return services.comments.host_add(view.table.id, round_id, text)[0]
 
-    await run_in_threadpool(read_ahead, text)
     try:
-        await channel.write(add, lambda note: ("host_note", {"cafe_id": note.cafe_id, "note_id": note.id}))
+        await channel.write(add, lambda note: ("host_note", {"cafe_id": note.cafe_id, "note_id": note.id}),
+                            first=lambda: read_ahead(text))
     except CafeEnded:
         return plain(request, "ended", view)
     except ValidationError as exc:
