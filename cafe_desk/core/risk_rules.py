@@ -52,7 +52,8 @@ FAMILIES: dict[str, str] = {
     "|lined up|do it right|nearly|almost|measured|pick a day|waiting on|wish it had worked|how easy|how many|too many"
     "|come back from|saving them|saved up|stockpile|stockpiling|keep think|keep thinking|all planned|got it sorted"
     "|wish it have work",
-    "farewell": "goodbye|rehome|rehomed|sorted my will|thanks for everything|sorry for everything|look after my cat"
+    "farewell": "goodbye|keys back|paid off my debts|said sorry to|everything be in order|in order now"
+    "|cleared out my flat|rehome|rehomed|sorted my will|thanks for everything|sorry for everything|look after my cat"
     "|look after my dog|look after my dogs|look after the dog|look after the cat|gave away|give away|giving away"
     "|bank pin|my pin|not need|will not need|won't need|where i be going|my affairs|the will|sorted the will"
     "|one last time|for keeps|gave my keys|look after mum|look after my mum|strange calm|last thing|labelled boxes"
@@ -139,8 +140,7 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 2.5, "[my]? affairs [sorted|in order]"),
     (SUICIDE, 2, "[dark|black|bad] [thought|place|hole] again"),
     (SUICIDE, 3, "[thought|think|idea|urge] ~2 [of|about]? [end|die|dying|kill myself|killing myself|not be here"
-                 "|not wake|being dead"
-                 "|ending it|jump|overdose|not being here|not being around|taking my]"),
+                 "|not wake|being dead|ending it|jump|overdose|not being here|not being around|taking my]"),
     (SUICIDE, 2.5, "[thinking|think] about [how|ways|the way] [to]? ~2 [do it|end|die]"),
     (SUICIDE, 3, "[end|cash] of the [road|line] for me"),
     (SUICIDE, 3, "[check out|checking out] [for good|of life|permanently|early]"),
@@ -294,6 +294,34 @@ RULES: list[tuple[str, float, str]] = [
     (SUICIDE, 2.5, "before the end $"),
     (SUICIDE, 2.5, "i be [done|finished] $"),
     (SUICIDE, 3, "[actually|properly|really] done ~1 [not just|$]"),
+    (SUICIDE, 2.5, "might as well make it official"),
+    (SUICIDE, 3, "[wait|waiting] for the right [night|day|time|moment]"),
+    (SUICIDE, 3, "& [platform|edge|bridge|cliff|cliffs|roof|ledge|tracks] [one step|step off|lean over"
+                 "|nearer the edge|closer to the edge]"),
+    (SUICIDE, 3, "what be the [use|point] ~3"),
+    (SUICIDE, 3, "this be goodbye"),
+    (SUICIDE, 3, "[last|final|very last] [winter|christmas|birthday|summer|year] i [have|will have|need|will need] to"),
+    (SUICIDE, 2.5, "& [tide|tides|train|trains] [checked|check|times|timetable]"),
+    (SUICIDE, 3, "[only thing|only reason] ~2 keeping me [here|going|alive]"),
+    (SUICIDE, 2.5, "[near|nearer|closer] [to]? the edge"),
+    (SUICIDE, 3, "the bottom of the [forth|river|sea|clyde|loch|tay|harbour|quarry]"),
+    (SUICIDE, 2.5, "i be [planning|plan] $"),
+    (SUICIDE, 2.5, "[what happen|what happens] ~4 when [you|i] die"),
+    (SUICIDE, 3, "[taking up|take up|waste of] [space|oxygen]"),
+    (SUICIDE, 3, "forgive me for what i be [thinking|about|going]"),
+    (SUICIDE, 3, "call it a day ~4 [not the|the lot|for good|everything]"),
+    (SUICIDE, 3, "[check|checking] out ~2 [permanently|for good|not the hotel]"),
+    (SUICIDE, 3, "[bus|train|lorry|car|van] can have me"),
+    (SUICIDE, 3, "not [scared|afraid|feart] of [dying|death|die] ~2"),
+    (SUICIDE, 3.5, "i be [such]? a [burden|drain|weight] [on|to]"),
+    (SUICIDE, 3, "[pinch|pinching|snuff|snuffing|blow|blowing] ~2 [wick|flame|candle] ~1"),
+    (SUICIDE, 3.5, "[stockpile|stockpiled|saved|hoarded|collected] enough"),
+    (SUICIDE, 3, "[need|needs] the [nerve|courage|guts]"),
+    (SUICIDE, 3, "[not|wasn't|was not] [her|his|their|your] fault ~3 whatever happens"),
+    (SUICIDE, 2.5, "[up|top of] the [multi storey|car park|bridge|roof|tower|flats] ~6 [looking over|looking down"
+                   "|edge]"),
+    (SUICIDE, 3, "[said|say|saying] ~1 [bye|goodbye] to everyone"),
+    (SUICIDE, 3, "[properly bye|proper goodbye|a proper goodbye]"),
     # plans and means
     (SUICIDE, 3, "[save|saving|stockpile|hoard|collect|stash|squirrel|build up|gather] [up]? ~4 {pills}"),
     (SUICIDE, 3, "{pills} ~3 [saved|stockpil|hoard|put by|put aside|hidden|stashed|ready|in a drawer]"),
@@ -371,6 +399,13 @@ RULES: list[tuple[str, float, str]] = [
                    "|relief]"),
     (SELF_HARM, 2.5, "sleeves [pulled down|down|always down|pulled over]"),
     (SELF_HARM, 3.5, "[swallow|swallowing|swallowed] [batteries|objects|glass|bleach|razor|pins|magnets]"),
+    (SELF_HARM, 3, "[pull|pulling|pulled] ~2 [my|her|his]? [eyelashes|eyebrows|lashes]"),
+    (SELF_HARM, 3, "[thigh|thighs|arm|arms|stomach|wrist|wrists] ~3 where i do it"),
+    (SELF_HARM, 3, "[carry|keep|have] a [blade|razor] ~4"),
+    (SELF_HARM, 3, "[patch|patching|stitch|stitching|strap|strapping] myself up"),
+    (SELF_HARM, 2.5, "steri strips"),
+    (SELF_HARM, 3, "[broken|broke|break|breaking] the skin"),
+    (SELF_HARM, 2, "[wrists|arms|wrist|arm] sting"),
     # --- being harmed by someone -----------------------------------------------------------------------------------
     (HARMED, 3, "{agent} ~4 {hit} {pron_obj}"),
     (HARMED, 3, "{agent} ~3 {hit} {pron_obj} ~2 [again|when|if|every]"),
@@ -498,6 +533,7 @@ RULES: list[tuple[str, float, str]] = [
     (CHILD, 3.5, "[using|drinking|injecting|smoking] in front of the {child}"),
     (CHILD, 3.5, "[grabbed|grab|hit|smacked|shook|pushed|shake] [him|her|them] too hard"),
     (HARMED, 2.5, "left a mark"),
+    (HARMED, 3, "[batter|battering|beat|beating|rob|robbing|mug|mugging] me for my"),
     # --- a child at risk (also any match above with a child as the one at risk) ----------------------------------
     (CHILD, 3, "{child} ~4 [be|get|gets|getting] [hit|hurt|beat|bully|abuse|touch|groom|slap|batter]"),
     (CHILD, 3, "{agent} ~3 {hit} [the|my|our|her|his] ~1 {child}"),
@@ -610,19 +646,19 @@ TOPIC = ("training|awareness|prevention|prevent|workshop|awareness session|train
          "|caseload|referral pathway|protocol|risk assessment|the news|survey|article|podcast|school talk|assembly"
          "|lived experience panel|protection training|safeguarding training|mental health first aid|awareness week"
          "|the stats|stiogma|bruidhinn mu dheidhinn|we see|every shift|on shift|our patients|our clients|my clients"
-         "|my patients|with clients|with patients|our service|i work in|i work with|in my job|my role"
-         "|as a practitioner|how common|underestimate|among older|among young|among men|among women|we say"
-         "|sounds cold|clinical|jargon|acronym|abbreviation")
+         "|my patients|with clients|with patients|our service|i work in|i work with|in my job|my role|asked if i"
+         "|asked me if|ask me if|as a practitioner|how common|underestimate|among older|among young|among men"
+         "|among women|we say|sounds cold|clinical|jargon|acronym|abbreviation")
 #: the past, resolved, or someone lost: lowers the score in its sentence
 PAST = ("year ago|years ago|month ago|months ago|decade|when i was young|when i was younger|when i was a teen"
         "|when i was a teenager|as a teenager|as a kid|as a child|when i was a kid|when i was little|when i was wee"
         "|when i was at school|when i was at uni|in my teens|in my twenties|back in|back then|used to|in the past"
         "|in my past|recovered|since then|at the time|once upon|the 90s|the 80s|survivor|survived|got through"
         "|came through|turned my life|life around|turned it around|better now|doing well|well now|thankfully"
-        "|looking back|years old|year old now|old scars|old scar|when i was ill|at my lowest|o chionn|bliadhna"
-        "|there was a time|a long time ago|long time ago|have not in|in decades|not where i be now|i be ok now"
-        "|i be doing ok|doing ok|doing okay|that person|discharged now|when we was|when they was|the worst year"
-        "|worst time of my life|at school|as a teen|when i was")
+        "|looking back|from my teens|part of my story|years old|year old now|old scars|old scar|when i was ill"
+        "|at my lowest|o chionn|bliadhna|there was a time|a long time ago|long time ago|have not in|in decades"
+        "|not where i be now|i be ok now|i be doing ok|doing ok|doing okay|that person|discharged now|when we was"
+        "|when they was|the worst year|worst time of my life|at school|as a teen|when i was")
 #: someone lost, or how a death is spoken of: lowers the score in its part of the sentence
 LOSS = ("lost|lose|loss|bereave|griev|grief|funeral|passed away|pass away|anniversary|memory|memorial|in memory|rip"
         "|die by|died by|commit|committed|completed|chaill")
@@ -646,26 +682,30 @@ NOW = ("again|lately|recently|this week|last week|last night|yesterday|today|ton
        "|soon|start|started|since|ongoing|anymore|any more")
 #: hyperbole about services or daily life ("the waiting list is killing me", "dying for a cuppa")
 HYPERBOLE = ("dying for|dying to|to die for|die of embarrassment|die laughing|dead good|dead nice|dead tired|dead on"
-             "|dead end|kill for|old scar|old scars|die lol|die haha|dead lol|think i be go to die|i was go to die"
-             "|any more emails|emails|inbox|literally kill|literally killing|wake up early|get up early|early start"
-             "|early on|i be go to die lol|call a burden|called a burden|burden on nobody|burden to nobody"
-             "|burden to no one|not a burden|not be a burden|it kill me|this kill me|that kill me|be kill me"
-             "|rather die than|die than|killing it|killed it|the death of me|bored to death|scared to death"
-             "|sick to death|end of the day|end of the world|dead easy|deadline|dead set")
+             "|dead end|kill for|peace with it|peace with that|peace with what|old scar|old scars|die lol|die haha"
+             "|dead lol|think i be go to die|i was go to die|any more emails|emails|inbox|literally kill"
+             "|literally killing|wake up early|get up early|early start|early on|i be go to die lol|call a burden"
+             "|called a burden|burden on nobody|burden to nobody|burden to no one|not a burden|not be a burden"
+             "|it kill me|this kill me|that kill me|be kill me|rather die than|die than|killing it|killed it"
+             "|the death of me|bored to death|scared to death|sick to death|end of the day|end of the world|dead easy"
+             "|deadline|dead set")
 #: everyday activities and accidents that share the words ("burnt my arm on the oven", "kill me at darts"):
 #: lower the score in their sentence
 BENIGN = ("by accident|accidentally|midge|midges|bed frame|tripped|fell over|on the oven|the oven|the hob|baking"
           "|scones|the toast|toast|recycling|recycle|blister pack|packaging|at darts|at pool|at cards|at golf"
           "|at chess|at the quiz|rematch|fireworks|sunset|the view|wild swimming|swimming group|washing line|bunting"
           "|wheelchair race|charity race|committee|the minutes|only joking|he be a star|she be a star|for me he"
-          "|t side|bhus|dosette|the garden centre|at the gym|in the gym|gym|leg day|workout|marathon|legs be gone|dwp"
-          "|the council|appeal|appeals|the system|benefits office|job interview|interview|exam|support worker"
-          "|hillwalk|sponsored|fancy dress|panto|the match|football|rugby|shinty|cosy|lie in|long lie|too comfy|comfy"
-          "|means deliberate|stands for|chopping|onions|carers group|young carers group|meets monthly|hedge|hawthorn"
-          "|bramble|brambles|pruning|the roses|cat scratch|step down|social media|the apps|facebook|instagram|tiktok"
-          "|fell down|clumsy|clumsiness|fitba|sock drawer|by which i mean|declutter|squash|ball hit|tennis|hockey"
-          "|queue|soup|a plaster|cooking|being sensible|sensible|washing up|that look|turkey|politics|in laws|safely"
-          "|safe dose|arthritis|pharmacist explained|reminder|please write|in notes|matches|therapist told me to"
-          "|counsellor told me to|homework|from work|from the office|from the party|shortbread|smoke alarm|recipe")
+          "|t side|bhus|dosette|the garden centre|at the gym|in the gym today|leg day|roadworks|roadwork"
+          "|with the lads|baltic|tombstoning|power of attorney|attorney|for the wedding|wedding date|the big day"
+          "|online|paper forms|online forms|eczema|psoriasis|rope swing|swing|sold it|sold the house|sheltered flat"
+          "|new home|workout|marathon|legs be gone|dwp|the council|appeal|appeals|the system|benefits office"
+          "|job interview|interview|exam|support worker|hillwalk|sponsored|fancy dress|panto|the match|football|rugby"
+          "|shinty|cosy|lie in|long lie|too comfy|comfy|means deliberate|stands for|chopping|onions|carers group"
+          "|young carers group|meets monthly|hedge|hawthorn|bramble|brambles|pruning|the roses|cat scratch|step down"
+          "|social media|the apps|facebook|instagram|tiktok|fell down|clumsy|clumsiness|fitba|sock drawer"
+          "|by which i mean|declutter|squash|ball hit|tennis|hockey|queue|soup|a plaster|cooking|being sensible"
+          "|sensible|washing up|that look|turkey|politics|in laws|safely|safe dose|arthritis|pharmacist explained"
+          "|reminder|please write|in notes|matches|therapist told me to|counsellor told me to|homework|from work"
+          "|from the office|from the party|shortbread|smoke alarm|recipe")
 #: talk about a subject: lowers a match just after "about" or "on" ("talking about self-harm was hard")
 TALK = "talk|talking|session|train|training|discuss|conversation|lesson|topic|hard to hear|heavy|subject"

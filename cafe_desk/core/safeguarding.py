@@ -42,8 +42,9 @@ THRESHOLD = 2.0  # a phrase family's score from which it counts as a match
 RULE_ALONE = 3.5  # a match this strong flags whatever the model says
 MODEL_WITH_RULE = 0.3  # a match flags when the model gives risk at least this likely
 WINDOW = 3  # sentences the model reads at a time in a long text
-MODEL_ALONE_WORDS = 3  # words that carry meaning the model needs before it flags on its own
-MODEL_ALONE = 0.8  # the model flags on its own from this likelihood (chosen on dev5/dev6: bench/RESULTS.md)
+MODEL_ALONE_WORDS = 4  # words that carry meaning the model needs before it flags on its own
+MODEL_ALONE = 0.8
+MODEL_ALONE_IN_CONTEXT = 0.9  # the model flags on its own from this likelihood (chosen on dev5/dev6: bench/RESULTS.md)
 #: which kind is named first when a text has several (the most urgent for a child first)
 PRIORITY = (rules.CHILD, rules.SUICIDE, rules.HARMED, rules.SELF_HARM)
 _NEGATION_WINDOW = 3
@@ -196,9 +197,11 @@ class RiskFinder:
                 best, best_risk = (first, last), risk
             if rule is None and risk >= MODEL_ALONE:
                 break
-        if best_risk < MODEL_ALONE or _content_words(words[best[0]:best[1]]) < MODEL_ALONE_WORDS:
-            return None  # the model alone never flags a text of a word or two ("he said he would come")
         first, last = best
+        if best_risk < MODEL_ALONE or _content_words(words[first:last]) < MODEL_ALONE_WORDS:
+            return None  # the model alone never flags a text of a word or two ("he said he would come")
+        if best_risk < MODEL_ALONE_IN_CONTEXT and self._ordinary_context(words[first:last]):
+            return None  # the model alone needs to be surer when the text talks of a topic, the past or a trip
         prediction = self.model.predict(words[first:last], explain=True)
         return RiskFlag(prediction.kind, _evidence(text, words[first:last], spans[first:last], prediction.strongest),
                         round(prediction.risk * 4, 2))
@@ -305,6 +308,11 @@ class RiskFinder:
             if self._child(here) or (not speaker and self._child(before)):
                 kind = rules.CHILD
         return kind, score
+
+    def _ordinary_context(self, words: list[str]) -> bool:
+        """The words talk about a topic, the past, going away or an everyday mishap."""
+        line = " ".join(words) + " "
+        return any(c.search(line) for c in (self.topic, self.past, self.going_away, self.benign))
 
     def _child(self, text: str) -> bool:
         """A child is named as the one at risk (not as who a letter is to, or for whose sake)."""
