@@ -148,6 +148,16 @@ class RiskFinder:
             else:
                 self.rules.append(_Rule(kind, weight, *_compile(pattern)))
         self.benign = _context(rules.BENIGN)
+        # which rules a word can start: a text tries only the rules its words can trigger (in the rules' order)
+        self._by_trigger: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for word in rule.triggers:
+                self._by_trigger.setdefault(word, []).append(i)
+        self._untriggered = {i for i, rule in enumerate(self.rules) if not rule.triggers}
+        self._together_by: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.together):
+            for word in rule.triggers[0]:
+                self._together_by.setdefault(word, []).append(i)
         self.talk = _context(rules.TALK)
         self.topic = _context(rules.TOPIC)
         self.past = _context(rules.PAST)
@@ -224,10 +234,9 @@ class RiskFinder:
             if score >= THRESHOLD and (kind not in best or score > best[kind].score):
                 best[kind] = RiskFlag(kind, text[spans[start][0]:spans[end - 1][1]], score)
 
-        for rule in self.rules:
+        for index in sorted({i for w in present for i in self._by_trigger.get(w, ())} | self._untriggered):
+            rule = self.rules[index]
             hits = rule.triggers & present
-            if rule.triggers and not hits:
-                continue
             if rule.anchored:
                 starts = sorted(i for t in hits for i in where[t])
                 found = (m for m in (rule.regex.match(line, offsets[i]) for i in starts) if m)
@@ -237,7 +246,8 @@ class RiskFinder:
                 start = line.count(" ", 0, match.start())
                 end = start + match.group(0).count(" ")
                 consider(rule, start, end, [(start, end)])
-        together = [t for t in self.together if all(trig & present for trig in t.triggers)]
+        together = [self.together[i] for i in sorted({i for w in present for i in self._together_by.get(w, ())})
+                    if all(trig & present for trig in self.together[i].triggers)]
         if together:
             for first, last in [*_sentences(words), (0, len(words))]:
                 whole = (first, last) == (0, len(words))
