@@ -682,7 +682,8 @@ NOW = ("again|lately|recently|this week|last week|last night|yesterday|today|ton
        "|soon|start|started|since|ongoing|anymore|any more")
 #: hyperbole about services or daily life ("the waiting list is killing me", "dying for a cuppa")
 HYPERBOLE = ("dying for|dying to|to die for|die of embarrassment|die laughing|dead good|dead nice|dead tired|dead on"
-             "|dead end|kill for|peace with it|peace with that|peace with what|old scar|old scars|die lol|die haha"
+             "|dead end|kill for|live in|live at|live near|go on the|go on a|burden on the nhs|burden on services"
+             "|burden on the state|peace with it|peace with that|peace with what|old scar|old scars|die lol|die haha"
              "|dead lol|think i be go to die|i was go to die|any more emails|emails|inbox|literally kill"
              "|literally killing|wake up early|get up early|early start|early on|i be go to die lol|call a burden"
              "|called a burden|burden on nobody|burden to nobody|burden to no one|not a burden|not be a burden"

@@ -107,7 +107,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
-    if unicodedata.category(c) == "Cf":  # zero-width spaces and joiners, soft hyphens, direction marks
+    if unicodedata.category(c) == "Cf":  # zero-width joiners, soft hyphens, direction marks
         return ""
     return fold(c)
 
@@ -151,7 +151,10 @@ def _spell(word: str) -> tuple[str, ...]:
     return (stem(plain),)
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
+ZERO_WIDTH_SPACES = "\u200b\u2060\ufeff"
+
+
+def _folded(text: str, invisible_spaces: bool = False) -> tuple[str, list[int]]:
     """`fold(text)` as it is read, and for each of its characters the index of the character of `text` it came from:
     invisible characters dropped ("k\u200bill"), letters spelled out with hyphens or dots joined ("k-i-l-l"), and long
     runs of one letter shortened ("sooo" -> "so")."""
@@ -160,7 +163,7 @@ def _folded(text: str) -> tuple[str, list[int]]:
     else:
         chars, index = [], []
         for i, c in enumerate(text):
-            for f in _fold_char(c):
+            for f in (" " if invisible_spaces and c in ZERO_WIDTH_SPACES else _fold_char(c)):
                 chars.append(f)
                 index.append(i)
         folded = "".join(chars)
@@ -183,10 +186,11 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return "".join(folded[i] for i in keep), [index[i] for i in keep]
 
 
-def read(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+def read(text: str, invisible_spaces: bool = False) -> tuple[list[str], list[tuple[int, int]]]:
     """The text as stems, with BREAK between sentences (a pattern never runs across one), and for each stem the
-    span of `text` it was read from (so the words found can be shown as they were written)."""
-    folded, index = _folded(text)
+    span of `text` it was read from (so the words found can be shown as they were written). A zero-width space is
+    dropped ("k\u200bill"), or with `invisible_spaces` read as the space it stands for ("kill\u200bmyself")."""
+    folded, index = _folded(text, invisible_spaces)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     at = 0

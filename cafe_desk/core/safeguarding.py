@@ -16,7 +16,7 @@ from functools import lru_cache
 from cafe_desk.core import risk_rules as rules
 from cafe_desk.core.model import Note
 from cafe_desk.core.risk_model import FUNCTION, SKIP, RiskModel
-from cafe_desk.core.risk_words import BREAK, phrase, read
+from cafe_desk.core.risk_words import BREAK, ZERO_WIDTH_SPACES, phrase, read
 from cafe_desk.resources import RESOURCES
 
 DEFAULT_SUPPORT_LINES = (
@@ -188,7 +188,13 @@ class RiskFinder:
         unsure (so a lookalike that matches a phrase is not flagged), or a phrase family to match very strongly.
         """
         text = (text or "")[:MAX_CHARS]
-        words, spans = read(text)
+        found = self._check(text, read(text))
+        if found is None and any(c in text for c in ZERO_WIDTH_SPACES):
+            found = self._check(text, read(text, invisible_spaces=True))  # the other way to read a hidden space
+        return found
+
+    def _check(self, text: str, reading: tuple[list[str], list[tuple[int, int]]]) -> RiskFlag | None:
+        words, spans = reading
         if not words:
             return None
         rule = self.match(text, words, spans)
@@ -282,7 +288,7 @@ class RiskFinder:
                                                                               sentence_start)) + " "
         clause = " ".join(w if i not in inner else "#" for i, w in enumerate(words[clause_start:clause_end],
                                                                              clause_start)) + " "
-        inside = " ".join(words[max(start - 1, sentence_start):min(end + 2, sentence_end)]) + " "
+        inside = " ".join(words[max(start - 1, sentence_start):min(end + 3, sentence_end)]) + " "
         score = rule.weight
         if self.hyperbole.search(inside):
             score -= 3

@@ -50,7 +50,7 @@ def care_html(note: Note, support_lines, lead: str) -> str:
     lines = " · ".join(f"{esc(name)} {esc(number)}" for name, number in support_lines)
     tell = (f"Tell your safeguarding lead: <b>{esc(lead)}</b>." if lead else
             f"Tell your safeguarding lead ({esc(NO_LEAD)})")
-    steps = [esc(who), esc(danger), tell, f"Support lines: {lines}."]
+    steps = [esc(danger), esc(who), tell, f"Support lines: {lines}."]
     words = f" Noticed: “{esc(note.flag_words)}”." if note.flag_words else ""
     return (f"<p><i>“{esc(excerpt(note.text))}”</i></p>"
             f"<p>{words} Café Desk only flags it: it hides and changes nothing.</p>"

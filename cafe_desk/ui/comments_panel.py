@@ -240,7 +240,7 @@ class CommentsPanel(Panel):
             self.push("Unpin comment", lambda: comments.set_pinned(note_id, False),
                       lambda: comments.set_pinned(note_id, True))
             return
-        if note.flag and not self.ask_projector(PIN_FLAGGED):
+        if note.flag and not self.ask_projector(SHOW_FLAGGED if self.reveal_btn.isChecked() else PIN_FLAGGED):
             return
         before = comments.pinned(self.cafe.id)
 

@@ -194,7 +194,7 @@ class ThemeCountsModel(QAbstractTableModel):
             return "All cafés"
         cafe = self._cafes[section - 2]
         return f"{cafe.title}\n{cafe.date}" if role == Qt.ItemDataRole.DisplayRole else \
-            f"{cafe.title}, {cafe.locality}, {cafe.date}"
+            tip(f"{cafe.title}, {cafe.locality}, {cafe.date}")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):

@@ -3,6 +3,8 @@ manage votes from phones, and see running totals (paper and phones together) and
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -261,7 +263,8 @@ class VotesPanel(Panel):
         totals = self.services.votes.totals(self.cafe.id)
         self.chart.set_totals(totals)
         ranked = sorted(totals, key=lambda t: -t.score)
-        self.totals_label.setText("<br>".join(f"{i}. {t.title} — {t.detail}" for i, t in enumerate(ranked, 1)))
+        self.totals_label.setText("<br>".join(html.escape(f"{i}. {t.title} — {t.detail}")
+                                              for i, t in enumerate(ranked, 1)))
 
     # --- writing ----------------------------------------------------------------------------------------------------
 

@@ -164,3 +164,14 @@ def test_a_word_or_two_is_never_flagged_by_the_model_alone(finder, text):
 def test_the_writer_at_risk_is_not_read_as_a_child_at_risk(finder, text, kind):
     assert finder.check(text).kind == kind
 
+
+
+@pytest.mark.parametrize("text", ["I want to kill\u200bmyself", "end\u200bmy\u200blife please"])
+def test_a_zero_width_space_in_place_of_a_space_is_read_as_one(finder, text):
+    assert finder.check(text).kind == "suicide"
+
+
+@pytest.mark.parametrize("text", ["I don't want to live in this town any more", "I can't go on the bus alone",
+                                  "I feel like a burden on the NHS sometimes"])
+def test_everyday_sentences_that_share_the_words(finder, text):
+    assert finder.check(text) is None

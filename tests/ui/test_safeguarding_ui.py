@@ -4,6 +4,8 @@ with the café's safeguarding lead, and "Mark as followed up" (one undoable step
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -213,3 +215,24 @@ def test_text_from_a_phone_is_never_read_as_html(qtbot, cafe_window, services, c
     presenter.show_comment(note.text)
     assert presenter.comment_text.textFormat() == Qt.TextFormat.PlainText
     assert presenter.comment_text.text() == f"“{note.text}”"
+
+
+def test_titles_from_an_imported_bundle_are_never_read_as_html(qtbot):
+    from cafe_desk.core.synthesis import CentralCafe
+    from cafe_desk.ui.synthesis_models import ThemeCountsModel
+
+    model = ThemeCountsModel()
+    cafe = CentralCafe("c1", '<img src="/dev/zero"> title', "2026-03-14", "<b>Perth</b>", "dots", 3, "e1", "x", 1)
+    model.set_counts([], [cafe], {})
+    tooltip = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tooltip and "&lt;img" in tooltip and "&lt;b&gt;Perth" in tooltip
+
+
+def test_outcome_titles_in_the_running_totals_are_shown_as_written(qtbot, cafe_window, services, cafe):
+    window = cafe_window
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+    services.planning.update_item("outcome", dataclasses.replace(outcome, title='<img src="/dev/zero"> outcome'))
+    window.broadcast(Changes(plan=True, votes=True))
+    votes = window.votes_page
+    votes._refresh_totals()
+    assert "<img" not in votes.totals_label.text() and "&lt;img" in votes.totals_label.text()
