@@ -130,6 +130,8 @@ def _english():
 @lru_cache(maxsize=20_000)
 def _spell(word: str) -> tuple[str, ...]:
     plain = word.replace("'", "")
+    if plain.isdigit():  # numbers are read as they are (the stemmer has nothing to do with them)
+        return (plain,) if plain != "2" else ("to",)
     if plain in SPELLED_OUT:
         return tuple(stem(w) for w in SPELLED_OUT[plain].split())
     if plain.endswith("nt") and plain[:-2] in _AUX_NT:  # hadnt, mustnt

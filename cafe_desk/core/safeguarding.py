@@ -49,6 +49,11 @@ MODEL_ALONE_IN_CONTEXT = 0.9  # the model flags on its own from this likelihood 
 PRIORITY = (rules.CHILD, rules.SUICIDE, rules.HARMED, rules.SELF_HARM)
 _NEGATION_WINDOW = 3
 _ABOUT = {"about", "on", "regard", "around"}
+#: words so common that a rule is better found by another of its words
+_COMMON = frozenset({
+    "i", "me", "my", "be", "was", "to", "the", "a", "of", "and", "it", "you", "he", "she", "they", "have", "do",
+    "not", "no", "in", "on", "at", "for", "with", "that", "this", "will", "would", "can",
+})
 _SPEAKER = {"i", "me", "myself"}
 _NOT_AT_RISK = {"to", "for", "with", "from", "about", "without", "sake", "as"}
 _SUB_CLAUSE = {"and", "but", "becaus", "though", "although", "so", "whilst", "while", "yet", ","}
@@ -80,10 +85,11 @@ def _alternatives(spec: str) -> str:
                             for o in options) + ")"
 
 
-def _compile(pattern: str) -> tuple[re.Pattern, frozenset[str], bool]:
-    """A pattern as a regex over "stem stem | stem " text, the stems of which one must be present to try it, and
-    whether a match can only start at one of those stems (then it is tried there only, which is much faster)."""
-    parts, triggers = [], None
+def _compile(pattern: str) -> tuple[re.Pattern, frozenset[str], bool, frozenset[str]]:
+    """A pattern as a regex over "stem stem | stem " text; the stems of its first element (of which one must be
+    present to try it); whether a match can only start at one of those stems (then it is tried there only); and the
+    most telling element's stems, one of which must also be present (a rare word rules out more texts than "my")."""
+    parts, triggers, needed = [], None, []
     elements = re.findall(r"\{\w+\}\??|\[[^\]]+\]\??|~\d+|\$|[^\s\[{~$]+\??", pattern)
     anchored = bool(elements) and not elements[0].endswith("?") and elements[0][0] not in "~$"
     for element in elements:
@@ -97,10 +103,13 @@ def _compile(pattern: str) -> tuple[re.Pattern, frozenset[str], bool]:
             continue
         spec = rules.FAMILIES[body[1:-1]] if body.startswith("{") else body.strip("[]")
         regex = _alternatives(spec)
-        if not optional and triggers is None:
-            triggers = frozenset(phrase(a)[0] for a in spec.split("|") if phrase(a))
+        if not optional:
+            stems = frozenset(w for a in spec.split("|") for w in phrase(a)[:1])
+            triggers = stems if triggers is None else triggers
+            needed.append(stems)
         parts.append(f"{regex}?" if optional else regex)
-    return re.compile("(?<![^ ])" + "".join(parts)), triggers or frozenset(), anchored
+    telling = min(needed, key=lambda s: (bool(s & _COMMON), len(s)), default=frozenset())
+    return re.compile("(?<![^ ])" + "".join(parts)), triggers or frozenset(), anchored, telling
 
 
 def _context(spec: str) -> re.Pattern:
@@ -114,6 +123,7 @@ class _Rule:
     regex: re.Pattern
     triggers: frozenset[str]
     anchored: bool
+    telling: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -151,9 +161,9 @@ class RiskFinder:
         # which rules a word can start: a text tries only the rules its words can trigger (in the rules' order)
         self._by_trigger: dict[str, list[int]] = {}
         for i, rule in enumerate(self.rules):
-            for word in rule.triggers:
+            for word in rule.telling:
                 self._by_trigger.setdefault(word, []).append(i)
-        self._untriggered = {i for i, rule in enumerate(self.rules) if not rule.triggers}
+        self._untriggered = {i for i, rule in enumerate(self.rules) if not rule.telling}
         self._together_by: dict[str, list[int]] = {}
         for i, rule in enumerate(self.together):
             for word in rule.triggers[0]:
@@ -243,6 +253,8 @@ class RiskFinder:
         for index in sorted({i for w in present for i in self._by_trigger.get(w, ())} | self._untriggered):
             rule = self.rules[index]
             hits = rule.triggers & present
+            if rule.triggers and not hits:
+                continue
             if rule.anchored:
                 starts = sorted(i for t in hits for i in where[t])
                 found = (m for m in (rule.regex.match(line, offsets[i]) for i in starts) if m)
