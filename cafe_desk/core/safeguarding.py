@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cafe_desk.core import risk_context as context
 from cafe_desk.core import risk_rules as rules
 from cafe_desk.core.model import Note
 from cafe_desk.core.risk_model import FUNCTION, SKIP, RiskModel
@@ -157,7 +158,7 @@ class RiskFinder:
                 self.together.append(_Together(kind, weight, *_compile_together(pattern), pattern.startswith("&&")))
             else:
                 self.rules.append(_Rule(kind, weight, *_compile(pattern)))
-        self.benign = _context(rules.BENIGN)
+        self.benign = _context(context.BENIGN)
         # which rules a word can start: a text tries only the rules its words can trigger (in the rules' order)
         self._by_trigger: dict[str, list[int]] = {}
         for i, rule in enumerate(self.rules):
@@ -168,15 +169,15 @@ class RiskFinder:
         for i, rule in enumerate(self.together):
             for word in rule.triggers[0]:
                 self._together_by.setdefault(word, []).append(i)
-        self.talk = _context(rules.TALK)
-        self.topic = _context(rules.TOPIC)
-        self.past = _context(rules.PAST)
-        self.loss = _context(rules.LOSS)
-        self.going_away = _context(rules.GOING_AWAY)
-        self.generic = _context(rules.GENERIC)
-        self.negation = frozenset(phrase(a)[0] for a in rules.NEGATION.split("|") if len(phrase(a)) == 1)
-        self.now = _context(rules.NOW)
-        self.hyperbole = _context(rules.HYPERBOLE)
+        self.talk = _context(context.TALK)
+        self.topic = _context(context.TOPIC)
+        self.past = _context(context.PAST)
+        self.loss = _context(context.LOSS)
+        self.going_away = _context(context.GOING_AWAY)
+        self.generic = _context(context.GENERIC)
+        self.negation = frozenset(phrase(a)[0] for a in context.NEGATION.split("|") if len(phrase(a)) == 1)
+        self.now = _context(context.NOW)
+        self.hyperbole = _context(context.HYPERBOLE)
         self.first_person = frozenset(phrase("i me my myself mine"))
         self.child = _context(rules.FAMILIES["child"])
         self._year = re.compile(r"(?<![^ ])(?:19|20)\d\d |(?<![^ ])when i (?:be|was) (?:\d+|\w+teen) ")

@@ -31,11 +31,6 @@ def _visible(text: str | None) -> str:
     return "".join(c for c in (text or "") if c in "\n\t" or not unicodedata.category(c).startswith("C"))
 
 
-def page_of(note: Note) -> str:
-    """"Comments" or "Notes": the page where this flagged item is read and followed up."""
-    return "Comments" if note.source in COMMENT_SOURCES else "Notes"
-
-
 class SafeguardingService(ServiceBase):
     def needs_care(self, cafe_id: str) -> list[Note]:
         """Flagged items of the café not yet marked followed up, oldest first (hidden ones too: hiding is not
