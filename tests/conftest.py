@@ -31,6 +31,15 @@ def exactly(message: str) -> str:
     return "^" + re.escape(message) + "$"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def risk_finder_ready():
+    """The safeguarding finder compiled once, before any test: the app readies it in the background at start, so no
+    screen test should wait on its first use (~0.3 s, more while Python compiles its modules after a change)."""
+    from cafe_desk.core.safeguarding import RiskFinder
+
+    return RiskFinder.default()
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "cafe.sqlite3"
