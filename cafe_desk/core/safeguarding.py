@@ -1,9 +1,9 @@
 """Noticing words that suggest someone may be at risk, so a person reads them with care; and the support lines.
 
 `RiskFinder.check` reads a comment or a note the way people write (inflections, text-speak, Scots, a line of Gaelic),
-matches phrase families from `risk_rules`, weighs each match by its context (first person, now, a plan or a time;
-talk about the subject, the past, a negation) and says which kind of risk it may be. It only ever *flags*: nothing is
-hidden or changed automatically.
+matches phrase families from `risk_rules`, weighs each match by its context (`risk_context`: first person, now, a plan
+or a time; talk about the subject, the past, a negation), asks a small learned model (`risk_model`) how likely risk is,
+and says which kind of risk it may be. It only ever *flags*: nothing is hidden or changed automatically.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ RULE_ALONE = 3.5  # a match this strong flags whatever the model says
 MODEL_WITH_RULE = 0.3  # a match flags when the model gives risk at least this likely
 WINDOW = 3  # sentences the model reads at a time in a long text
 MODEL_ALONE_WORDS = 4  # words that carry meaning the model needs before it flags on its own
-MODEL_ALONE = 0.8
-MODEL_ALONE_IN_CONTEXT = 0.9  # the model flags on its own from this likelihood (chosen on dev5/dev6: bench/RESULTS.md)
+MODEL_ALONE = 0.8  # the model flags on its own from this likelihood (chosen by leave-one-set-out: bench/RESULTS.md)
+MODEL_ALONE_IN_CONTEXT = 0.9  # … and from this one when the text talks of a topic, the past, a trip or a mishap
 #: which kind is named first when a text has several (the most urgent for a child first)
 PRIORITY = (rules.CHILD, rules.SUICIDE, rules.HARMED, rules.SELF_HARM)
 _NEGATION_WINDOW = 3
