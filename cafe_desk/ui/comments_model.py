@@ -116,7 +116,7 @@ class CommentsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(note, col)
             if role == Qt.ItemDataRole.ToolTipRole and col == COL_FLAG and note.flag:
-                return tip(f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Nothing was hidden: please "
+                return tip(f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Café Desk hid nothing: please "
                            "read it with care.")
             return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         emphasised = (col == COL_FLAG and needs_care(note)) or (col == COL_COMMENT and note.hidden)
