@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QTableView
 
 from cafe_desk.core.model import Note
-from cafe_desk.ui.notes_model import NoteLabels, NotesFilterProxy, NotesModel
+from cafe_desk.ui.notes.notes_model import NoteLabels, NotesFilterProxy, NotesModel
 
 GOAL_MS = 100.0
 SUBJECTS = ["Peer support", "The GP", "My key worker", "The crisis team", "Waiting lists", "The walking group",

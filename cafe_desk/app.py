@@ -47,7 +47,7 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
     """Open the main window; with `demo`, on the demo café (created the first time)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from cafe_desk.ui.main_window import MainWindow
+    from cafe_desk.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Café Desk")

@@ -34,7 +34,7 @@ def model_tester():
 @pytest.fixture
 def main_window(qtbot, services):
     """The real main window at 1366×768, active, with no café open; its phone channel is closed after."""
-    from cafe_desk.ui.main_window import MainWindow
+    from cafe_desk.ui.shell.main_window import MainWindow
 
     w = MainWindow(services)
     w.run_page.sound_enabled = False

@@ -1,0 +1,378 @@
+"""The Cafés page: every café in the database, search, open, new, close/reopen, template files, and opening a
+receipt from the central team to delete a café's raw data from this laptop."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.model import CafeSummary
+from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
+from cafe_desk.services import Services
+from cafe_desk.services.receipts import ReceiptCheck, ReceiptService
+from cafe_desk.ui.cafes.new_cafe_dialog import DATE_FORMAT, NewCafeDialog
+from cafe_desk.ui.shell.panel import Panel
+
+COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_NOTES = range(6)
+HEADERS = ("Code", "Title", "Date", "Locality", "State", "Notes")
+STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
+CLOSE_EXPLANATION = "A closed café can't be changed; you can reopen it later."
+DELETE_BUTTON = "Delete from this laptop"
+KEEP_BUTTON = "Keep it"
+DELETE_EXPLANATION = ("Deleting can't be undone: the café's plan, notes, comments and votes are removed from this "
+                      "laptop for good. The central team keeps the anonymised copy it received.")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def run_box(box: QMessageBox) -> QAbstractButton | None:
+    """Show a message box and wait for the person's answer: the button they chose (None if they closed it)."""
+    box.exec()
+    return box.clickedButton()
+
+
+def show_date(iso: str) -> str:
+    """An ISO date as people read it ("Tue 24 Nov 2026"); anything unreadable is shown as it is."""
+    date = QDate.fromString(iso, Qt.DateFormat.ISODate)
+    return date.toString(DATE_FORMAT) if date.isValid() else iso
+
+
+class CafeListModel(QAbstractTableModel):
+    """The café list as rows of `CafeSummary`; `Qt.UserRole` gives the summary itself."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[CafeSummary] = []
+
+    def set_rows(self, rows: list[CafeSummary]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return {
+                COL_CODE: row.short_code,
+                COL_TITLE: row.title,
+                COL_DATE: show_date(row.date),
+                COL_LOCALITY: row.locality,
+                COL_STATE: STATE_LABELS.get(row.state, row.state.title()),
+                COL_NOTES: str(row.notes),
+            }[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_NOTES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def row_of(self, cafe_id: str) -> int:
+        """The row showing this café, or -1."""
+        return next((i for i, r in enumerate(self.rows) if r.id == cafe_id), -1)
+
+
+class CafesPanel(Panel):
+    """The list of cafés, newest first, with a search box and the actions that work on whole cafés."""
+
+    #: str — the id of a café the person wants to open (double-click, Enter, "Open", or a café just created);
+    #: "" to close the open café (it is about to be deleted)
+    sig_open_cafe = Signal(str)
+
+    title = "Cafés"
+
+    def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(services, undo_stack, parent)
+        self.new_cafe_dialog: NewCafeDialog | None = None
+        self.receipts = ReceiptService(services.store)
+        #: shows a message box and returns the button chosen; tests replace it to answer without blocking
+        self.show_box: Callable[[QMessageBox], QAbstractButton | None] = run_box
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search by title, place, date or code")
+        self.search_edit.setAccessibleName("Search cafés")
+        self.search_edit.setClearButtonEnabled(True)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search_edit)
+
+        self.model = CafeListModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Cafés")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
+        self.open_button = QPushButton("&Open")
+        self.new_button = QPushButton("&New café…")
+        self.close_button = QPushButton("C&lose café")
+        self.import_button = QPushButton("&Import template…")
+        self.export_button = QPushButton("E&xport template…")
+        self.receipt_button = QPushButton("Open a receip&t…")
+        self.receipt_button.setToolTip("Open a receipt from the central team: once it shows your export arrived "
+                                       "whole, you can delete that café from this laptop.")
+        for button in (self.open_button, self.new_button, self.close_button, self.import_button,
+                       self.export_button, self.receipt_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search_edit, 1)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.new_button, self.close_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.receipt_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+
+        self.search_edit.textChanged.connect(lambda _text: self.refresh())
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while the list has the focus
+            shortcut.activated.connect(self.open_selected)
+        self.open_button.clicked.connect(self.open_selected)
+        self.new_button.clicked.connect(self.new_cafe)
+        self.close_button.clicked.connect(self.toggle_closed)
+        self.import_button.clicked.connect(self._choose_import_file)
+        self.export_button.clicked.connect(self._choose_export)
+        self.receipt_button.clicked.connect(self._choose_receipt)
+        self.refresh()
+
+    # --- reading ------------------------------------------------------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.cafes or changes.notes:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list for the current search, keeping the selected café selected if it is still shown."""
+        keep = self.selected()
+        rows = self.attempt(lambda: self.services.cafes.list(self.search_edit.text())) or []
+        self.model.set_rows(rows)
+        if keep is not None:
+            self.select(keep.id)
+        elif self.cafe is not None:
+            self.select(self.cafe.id)
+        if not rows:
+            self.empty_label.setText("No café matches your search." if self.search_edit.text().strip()
+                                     else "There are no cafés yet. Choose “New café…” to plan one.")
+        self.empty_label.setVisible(not rows)
+        self._update_buttons()
+
+    def selected(self) -> CafeSummary | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def select(self, cafe_id: str) -> bool:
+        row = self.model.row_of(cafe_id)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.setCurrentIndex(self.model.index(row, COL_TITLE))
+        return True
+
+    def set_cafe(self, cafe) -> None:
+        super().set_cafe(cafe)
+        if cafe is not None and self.selected() is None:
+            self.select(cafe.id)
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.open_button.setEnabled(row is not None)
+        self.close_button.setEnabled(row is not None)
+        text = "&Reopen café" if row is not None and row.state == "closed" else "C&lose café"
+        self.close_button.setText(text)
+        self.close_button.setAccessibleName(text.replace("&", ""))
+
+    # --- actions ------------------------------------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.sig_open_cafe.emit(row.id)
+
+    def new_cafe(self) -> None:
+        """Open the New café dialog; a café created there is announced and opened."""
+        dialog = NewCafeDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed dialog must not keep taking focus
+        dialog.accepted.connect(lambda: self._created(dialog))
+        self.new_cafe_dialog = dialog
+        dialog.open()
+
+    def _created(self, dialog: NewCafeDialog) -> None:
+        cafe = dialog.created_cafe
+        if cafe is None:
+            return
+        self.announce(dialog.changes)
+        self.select(cafe.id)
+        self.sig_message.emit(f"“{cafe.title}” was created.")
+        self.sig_open_cafe.emit(cafe.id)
+
+    def toggle_closed(self) -> None:
+        """Close the selected café (after asking) or reopen it if it is closed."""
+        row = self.selected()
+        if row is None:
+            return
+        if row.state == "closed":
+            changes = self.attempt(lambda: self.services.cafes.reopen(row.id))
+            if changes is not None:
+                self.announce(changes)
+                self.sig_message.emit(f"“{row.title}” is open for changes again.")
+            return
+        if not self.confirm_close(row):
+            return
+        changes = self.attempt(lambda: self.services.cafes.close(row.id))
+        if changes is not None:
+            self.announce(changes)
+            self.sig_message.emit(f"“{row.title}” is closed.")
+
+    def confirm_close(self, row: CafeSummary) -> bool:
+        """Ask before closing a café; True if the person confirmed."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Close café", f"Close “{row.title}”?",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(CLOSE_EXPLANATION)
+        yes = box.addButton("Close café", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(yes)
+        box.exec()
+        return box.clickedButton() is yes
+
+    # --- template files -----------------------------------------------------------------------------------------
+
+    def import_template(self, path: Path) -> bool:
+        """Keep the template in `path`; True on success (a refusal becomes a message)."""
+        template = self.attempt(lambda: self.services.templates.import_file(Path(path)))
+        if template is None:
+            return False
+        self.sig_message.emit(f"The template “{template.name}” was added; choose it when you plan a new café.")
+        return True
+
+    def export_template(self, name: str, path: Path) -> bool:
+        """Save the template called `name` as a JSON file at `path`; True on success."""
+        saved = self.attempt(lambda: self.services.templates.export_file(name, Path(path)))
+        if saved is None:
+            return False
+        self.sig_message.emit(f"The template “{name}” was saved to {saved}.")
+        return True
+
+    def _choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import template", str(Path.home()),
+                                              "Café templates (*.json);;All files (*)")
+        if path:
+            self.import_template(Path(path))
+
+    def _choose_export(self) -> None:
+        names = [t.name for t in self.attempt(self.services.templates.all) or []]
+        if not names:
+            return
+        name, ok = QInputDialog.getItem(self, "Export template", "Template to export:", names, 0, False)
+        if not ok:
+            return
+        stem = re.sub(r"[^\w-]+", "-", name.casefold()).strip("-") or "template"
+        path, _ = QFileDialog.getSaveFileName(self, "Export template", str(Path.home() / f"{stem}.json"),
+                                              "Café templates (*.json)")
+        if path:
+            self.export_template(name, Path(path))
+
+    # --- receipts from the central team ---------------------------------------------------------------------------
+
+    def open_receipt(self, path: str | Path) -> bool:
+        """Check the receipt at `path`; if it matches a café here, ask whether to delete that café from this laptop
+        and do so only if the person confirms. True if the café was deleted. A receipt that does not match is
+        shown as one plain line and nothing is deleted."""
+        try:
+            check = self.receipts.check_receipt(path)
+        except UserError as exc:
+            self.show_box(self.refusal_box(str(exc)))
+            self.sig_message.emit(str(exc))
+            return False
+        self.select(check.cafe_id)  # the person sees which café the receipt is about
+        box, delete = self.receipt_box(check)
+        if self.show_box(box) is not delete:
+            self.sig_message.emit(f"“{check.title}” was kept on this laptop.")
+            return False
+        if self.cafe is not None and self.cafe.id == check.cafe_id:
+            self.sig_open_cafe.emit("")  # close it everywhere (and its phone channel) before it goes
+        changes = self.attempt(lambda: self.receipts.delete_raw_data(check.cafe_id, path))
+        if changes is None:
+            return False
+        self.announce(changes)
+        self.sig_message.emit(f"“{check.title}” was deleted from this laptop.")
+        return True
+
+    def receipt_box(self, check: ReceiptCheck) -> tuple[QMessageBox, QAbstractButton]:
+        """The question asked after a matching receipt, and its "Delete from this laptop" button ("Keep it" is the
+        default, and what Escape chooses)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Receipt from the central team",
+                          f"{check.line()} You can now delete this café's notes and comments from this laptop.",
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(DELETE_EXPLANATION)
+        delete = box.addButton(DELETE_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(KEEP_BUTTON, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        return box, delete
+
+    def refusal_box(self, message: str) -> QMessageBox:
+        """The one-line message shown when a receipt can't be used (nothing was deleted)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Receipt from the central team", message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("Nothing was deleted.")
+        return box
+
+    def _choose_receipt(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a receipt from the central team", str(Path.home()),
+                                              f"Café receipts (*{RECEIPT_SUFFIX});;All files (*)")
+        if path:
+            self.open_receipt(Path(path))

@@ -1,0 +1,1 @@
+"""The Central page: the central team's key, importing bundles and receipts."""

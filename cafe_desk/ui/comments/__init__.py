@@ -1,0 +1,1 @@
+"""The Comments page: participants' comments, moderation and the projector."""

@@ -1,0 +1,340 @@
+"""The comments page: participants' comments arriving live from phones, and the facilitator's moderation of them
+(hide, pin one to the presenter window and choose when to show it, flags, the audit log)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.model import Cafe, Note
+from cafe_desk.ui.comments.comments_model import (
+    COL_ABOUT,
+    COL_COMMENT,
+    COL_FLAG,
+    COL_GROUP,
+    COL_STATE,
+    COL_TIME,
+    NOTE_ROLE,
+    CommentLabels,
+    CommentsModel,
+    CommentsProxy,
+)
+from cafe_desk.ui.notes.notes_model import needs_care
+from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.widgets.care_panel import CarePanel, CareSteps
+
+SUPPORT_BANNER = ("A comment may be from someone who needs support. Please read it and, if you can, make sure "
+                  "someone checks in with the room; support lines are on every phone page.")
+CARE_WIDTH = 440  # the care panel's width beside the comments
+PIN_FLAGGED = ("This comment may be from someone who needs care. Pinning it means it can be shown to the whole room. "
+               "Pin it anyway?")
+SHOW_FLAGGED = ("The pinned comment may be from someone who needs care. Show it to the whole room on the projector "
+                "anyway?")
+READ_ONLY = "This café is closed: its comments can be read and the audit log exported, but nothing can be changed."
+
+
+class CommentsPanel(Panel):
+    """Comments from phones, newest first with flagged ones on top; moderation as undoable steps."""
+
+    title = "Comments"
+
+    #: str | None — the comment to show on the presenter window now (pinned and revealed), or None
+    sig_projector = Signal(object)
+
+    def __init__(self, services, undo_stack, parent: QWidget | None = None):
+        super().__init__(services, undo_stack, parent)
+        self._projected: str | None = None
+        self.model = CommentsModel(self)
+        self.proxy = CommentsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.sort(0)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Comments from phones")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_TIME, COL_FLAG, COL_STATE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(COL_ABOUT, 180)
+        self.table.setColumnWidth(COL_GROUP, 110)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("supportBanner")
+        self.banner.setStyleSheet("#supportBanner { background: #fff4c2; border: 2px solid #8a6d00; "
+                                  "border-radius: 4px; } #supportBanner QLabel { color: #222; }")
+        self.banner_text = QLabel(f"<b>Please read:</b> {SUPPORT_BANNER}")
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setAccessibleName("Support notice")
+        self.banner_flagged = QPushButton("Sho&w flagged comments")
+        self.banner_dismiss = QPushButton("&Dismiss")
+        self.banner_dismiss.setAccessibleName("Dismiss the support notice")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_flagged)
+        banner_layout.addWidget(self.banner_dismiss)
+        self.banner.hide()
+        self.banner_dismiss.clicked.connect(self.banner.hide)
+        self.banner_flagged.clicked.connect(lambda: (self.flagged_only.setChecked(True), self.banner.hide(),
+                                                     self.select_next_needing_care()))
+
+        self.hide_btn = QPushButton("&Hide")
+        self.pin_btn = QPushButton("&Pin to presenter")
+        self.reveal_btn = QPushButton("Show pinned comment on the p&rojector")
+        self.reveal_btn.setCheckable(True)
+        self.flagged_only = QCheckBox("Fla&gged only")
+        self.export_btn = QPushButton("&Export audit log (CSV)…")
+        for button, name in ((self.hide_btn, "Hide or unhide the selected comment"),
+                             (self.pin_btn, "Pin the selected comment to the presenter window, or unpin it"),
+                             (self.reveal_btn, "Show the pinned comment on the projector"),
+                             (self.export_btn, "Export the audit log as a CSV file")):
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+        self.hide_btn.clicked.connect(self.toggle_hidden)
+        self.pin_btn.clicked.connect(self.toggle_pinned)
+        self.reveal_btn.toggled.connect(self._reveal_toggled)
+        self.flagged_only.toggled.connect(self.proxy.set_flagged_only)
+        self.export_btn.clicked.connect(lambda: self.export_audit())
+        self.table.selectionModel().selectionChanged.connect(self._show_buttons)
+        self.care = CarePanel()
+        self.care_steps = CareSteps(self, self.care)
+        #: asks before a flagged comment can reach the projector (a test may answer instead of a person)
+        self.ask_projector = lambda text: QMessageBox.question(self, "Before it reaches the room", text) \
+            == QMessageBox.StandardButton.Yes
+        self.care.sig_next.connect(self.select_next_needing_care)
+
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of comments")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+
+        buttons = QHBoxLayout()
+        for w in (self.hide_btn, self.pin_btn, self.reveal_btn):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.flagged_only)
+        buttons.addWidget(self.export_btn)
+        top = QHBoxLayout()
+        top.addWidget(self.count, 1)
+        hint = QLabel("Nothing here reaches the room unless you pin it and show it on the projector.")
+        hint.setWordWrap(True)
+        top.addWidget(hint, 2)
+        root = QVBoxLayout(self)
+        root.addWidget(self.banner)
+        root.addLayout(top)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.care)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        root.addWidget(self.splitter, 1)
+        root.addWidget(self.message)
+        root.addLayout(buttons)
+        self.set_cafe(None)
+
+    # --- Panel ------------------------------------------------------------------------------------------------------
+
+    def set_cafe(self, cafe: Cafe | None) -> None:
+        changed = cafe is None or self.cafe is None or cafe.id != self.cafe.id
+        super().set_cafe(cafe)
+        if changed:
+            self.banner.hide()
+            self.reveal_btn.setChecked(False)
+            self.model.load(self._comments(), self._labels())
+        self._refresh_state()
+
+    def on_changes(self, changes: Changes) -> None:
+        if not self.cafe:
+            return
+        if changes.plan:
+            self.model.set_labels(self._labels())
+        if changes.notes or changes.plan:
+            new = self.model.sync(self._comments())
+            if any(needs_care(n) for n in new):
+                self.banner.show()
+                self.sig_message.emit("A new comment may be from someone who needs support: please read it.")
+        self._refresh_state()
+
+    # --- moderation -------------------------------------------------------------------------------------------------
+
+    def selected(self) -> Note | None:
+        """The comment whose row is selected, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.data(rows[0], NOTE_ROLE) if rows else None
+
+    def select(self, note_id: str) -> None:
+        """Select the row of this comment (keyboard and tests)."""
+        row = self.model.row_of(note_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, COL_COMMENT))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def showEvent(self, event) -> None:
+        """Coming to this page with nothing chosen: the first comment that needs care is chosen, so its panel shows."""
+        super().showEvent(event)
+        if self.selected() is None:
+            self.select_next_needing_care()
+
+    def select_next_needing_care(self) -> None:
+        """Select the next comment that needs care after the selected one (the first, from the top)."""
+        waiting = [self.proxy.data(self.proxy.index(r, COL_COMMENT), NOTE_ROLE) for r in range(self.proxy.rowCount())]
+        waiting = [n for n in waiting if needs_care(n)]
+        if not waiting:
+            return
+        current = self.selected()
+        ids = [n.id for n in waiting]
+        after = ids.index(current.id) + 1 if current is not None and current.id in ids else 0
+        self.select(ids[after % len(ids)])
+
+    def toggle_hidden(self) -> None:
+        note = self.selected()
+        if note is None or not self.cafe or self.cafe.is_closed:
+            return
+        comments, note_id = self.services.comments, note.id
+        if note.hidden:
+            self.push("Unhide comment", lambda: comments.set_hidden(note_id, False),
+                      lambda: comments.set_hidden(note_id, True))
+            return
+        was_pinned = note.pinned
+
+        def unhide() -> Changes:
+            changes = comments.set_hidden(note_id, False)
+            return changes | comments.set_pinned(note_id, True) if was_pinned else changes
+
+        self.push("Hide comment", lambda: comments.set_hidden(note_id, True), unhide)
+
+    def toggle_pinned(self) -> None:
+        note = self.selected()
+        if note is None or not self.cafe or self.cafe.is_closed:
+            return
+        comments, note_id = self.services.comments, note.id
+        if note.pinned:
+            self.push("Unpin comment", lambda: comments.set_pinned(note_id, False),
+                      lambda: comments.set_pinned(note_id, True))
+            return
+        if note.flag and not self.ask_projector(SHOW_FLAGGED if self.reveal_btn.isChecked() else PIN_FLAGGED):
+            return
+        before = comments.pinned(self.cafe.id)
+
+        def unpin() -> Changes:
+            changes = comments.set_pinned(note_id, False)
+            return changes | comments.set_pinned(before.id, True) if before else changes
+
+        self.push("Pin comment to the presenter window", lambda: comments.set_pinned(note_id, True), unpin)
+
+    def export_audit(self, path: str | None = None) -> None:
+        """Save the café's audit log as CSV (asks where, unless `path` is given)."""
+        if not self.cafe:
+            return
+        if path is None:
+            default = str(Path.home() / f"audit-log-{self.cafe.short_code}.csv")
+            path, _ = QFileDialog.getSaveFileName(self, "Export the audit log", default, "CSV files (*.csv)")
+            if not path:
+                return
+        text = self.attempt(lambda: self.services.comments.audit_csv(self.cafe.id))
+        if text is None:
+            return
+        try:
+            Path(path).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            self._say(f"The audit log couldn't be saved to {path} ({exc.strerror or exc}); "
+                      "please choose another folder.")
+            return
+        self._say(f"Audit log saved to {path}.")
+
+    # --- display ------------------------------------------------------------------------------------------------
+
+    def _comments(self) -> list[Note]:
+        if not self.cafe:
+            return []
+        return self.attempt(lambda: self.services.comments.comments(self.cafe.id)) or []
+
+    def _labels(self) -> CommentLabels:
+        if not self.cafe:
+            return CommentLabels()
+        items = self.services.planning.items
+        return CommentLabels(rounds={r.id: f"{r.label}: {r.prompt}" for r in items(self.cafe.id, "round")},
+                             outcomes={o.id: o.title for o in items(self.cafe.id, "outcome")},
+                             groups={g.id: g.name for g in items(self.cafe.id, "group")})
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.sig_message.emit(text)
+
+    def _reveal_toggled(self, on: bool) -> None:
+        pinned = next((n for n in self.model.comments if n.pinned and not n.hidden), None)
+        if on and pinned is not None and pinned.flag and not self.ask_projector(SHOW_FLAGGED):
+            self.reveal_btn.blockSignals(True)
+            self.reveal_btn.setChecked(False)
+            self.reveal_btn.blockSignals(False)
+            return
+        self.reveal_btn.setText("Take the comment off the p&rojector" if on else
+                                "Show pinned comment on the p&rojector")
+        self._refresh_state()
+
+    def _refresh_state(self) -> None:
+        comments = self.model.comments
+        flagged = sum(1 for n in comments if needs_care(n))
+        hidden = sum(1 for n in comments if n.hidden)
+        if not self.cafe:
+            self.count.setText("Open a café to see the comments sent from phones.")
+        else:
+            self.count.setText(f"{len(comments)} comment{'s' if len(comments) != 1 else ''} from phones"
+                               + (f" · {flagged} need{'s' if flagged == 1 else ''} care" if flagged else "")
+                               + (f" · {hidden} hidden" if hidden else ""))
+        if not flagged:
+            self.banner.hide()  # everything that needed care has been followed up
+        if self.cafe and self.cafe.is_closed:
+            self.message.setText(READ_ONLY)
+        elif self.message.text() == READ_ONLY:
+            self.message.clear()
+        self._show_buttons()
+        pinned = next((n for n in comments if n.pinned and not n.hidden), None)
+        text = pinned.text if pinned and self.reveal_btn.isChecked() else None
+        if text != self._projected:
+            self._projected = text
+            self.sig_projector.emit(text)
+
+    def _show_buttons(self, *_args) -> None:
+        note = self.selected()
+        writable = bool(self.cafe and not self.cafe.is_closed)
+        self.hide_btn.setEnabled(writable and note is not None)
+        self.pin_btn.setEnabled(writable and note is not None and not note.hidden)
+        self.hide_btn.setText("Un&hide" if note is not None and note.hidden else "&Hide")
+        self.pin_btn.setText("Un&pin" if note is not None and note.pinned else "&Pin to presenter")
+        self.reveal_btn.setEnabled(bool(self.cafe))
+        self.export_btn.setEnabled(bool(self.cafe))
+        waiting = sum(1 for n in self.model.comments if needs_care(n))
+        self.care_steps.show(note, waiting)
+        sizes = self.splitter.sizes()
+        if self.care.isVisibleTo(self) and sizes[1] < CARE_WIDTH:  # shown after being hidden: give it its room
+            total = sum(sizes)
+            self.splitter.setSizes([max(total - CARE_WIDTH, 0), CARE_WIDTH])

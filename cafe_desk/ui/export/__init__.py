@@ -1,0 +1,1 @@
+"""The export dialog: reviewing what leaves the laptop, redactions, and writing the bundle."""

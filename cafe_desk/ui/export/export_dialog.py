@@ -1,0 +1,251 @@
+"""The "Export for the central team" dialog: who can open the file, a review of every redaction, then the export."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.export.cafe_export import ExportResult
+from cafe_desk.export.keys import PUBLIC_PREFIX, SECRET_PREFIX, BadKey, parse_recipient
+from cafe_desk.services import Services
+from cafe_desk.services.exporting import ExportService, export_to_file
+from cafe_desk.ui.export.redaction_editor import RedactionEditor
+from cafe_desk.ui.export.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE, HTML_ROLE, HtmlDelegate, ReviewModel
+from cafe_desk.ui.shell.ops import Op, run_op
+
+__all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewModel"]
+MAX_KEY_FILE = 64 * 1024
+
+
+class ExportDialog(QDialog):
+    """Review a café's notes and comments, choose who can open the file, and write the encrypted `.cafe` bundle."""
+
+    #: str — the path of a bundle that was written
+    sig_exported = Signal(str)
+
+    def __init__(self, services: Services, cafe_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.cafe_id = services, cafe_id
+        self.exporter = ExportService(services)
+        self.op: Op | None = None
+        self.result: ExportResult | None = None
+        cafe = services.cafes.cafe(cafe_id)
+        self.setWindowTitle(f"Export “{cafe.title}” for the central team")
+        self.setAccessibleName("Export for the central team")
+
+        self.keys = QPlainTextEdit()
+        self.keys.setAccessibleName("Central team's public keys")
+        self.keys.setPlaceholderText("age1… (one key a line)")
+        self.keys.setTabChangesFocus(True)
+        self.keys.setMaximumHeight(70)
+        self.keys.setPlainText("\n".join(self.exporter.last_recipients()))
+        keys_label = QLabel("&Central team's public keys, one a line (only they can open the file):")
+        keys_label.setBuddy(self.keys)
+        self.open_key = QPushButton("Open &key file…")
+        self.open_key.setAccessibleName("Open the central team's public key file")
+        self.open_key.clicked.connect(self._choose_key_file)
+
+        self.model = ReviewModel(self.exporter.preview(cafe_id), self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Items to export, with what will be removed")
+        self.view.setItemDelegateForColumn(COL_TEXT, HtmlDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(True)
+        light = self.view.palette()  # a pale selection, so struck-through words and placeholders stay readable
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            light.setColor(group, QPalette.ColorRole.Highlight, QColor("#cfe2f6"))
+            light.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#000000"))
+        self.view.setPalette(light)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_LEAVE_OUT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHERE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
+        review_label = QLabel("&Review: tick “Leave out” for anything that should not leave this laptop "
+                              "(Space ticks the selected row). Hidden comments never leave.")
+        review_label.setBuddy(self.view)
+        review_label.setWordWrap(True)
+        self.editor = RedactionEditor(self.model, self.view, self)
+
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Summary of the export")
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setAccessibleName("Message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8a1c1c;")
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setDefault(True)
+        self.export_button.setAccessibleName("Export the encrypted file")
+        self.export_button.clicked.connect(self.choose_and_export)
+        close = QPushButton("Close")
+        close.setAccessibleName("Close")
+        close.clicked.connect(self.reject)
+
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.keys, 1)
+        keys_row.addWidget(self.open_key, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(keys_label)
+        layout.addLayout(keys_row)
+        layout.addWidget(review_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.model.sig_left_out_changed.connect(self._update_summary)
+        self.model.sig_redactions_changed.connect(self._redactions_changed)
+        self.editor.sig_message.connect(self._say)
+        self.view.installEventFilter(self)
+        self._update_summary()
+        self.view.resizeRowsToContents()
+
+    # --- recipients ------------------------------------------------------------------------------------------------
+
+    def recipients(self) -> list[str]:
+        """The public keys typed or pasted, one a line, each checked; a BadKey naming the line that is wrong."""
+        keys: list[str] = []
+        for number, line in enumerate(self.keys.toPlainText().splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                parse_recipient(line)
+            except BadKey:
+                raise BadKey(f"Line {number} of the public keys doesn't look like a public key: it should start "
+                             f"with {PUBLIC_PREFIX}…") from None
+            if line.strip() not in keys:
+                keys.append(line.strip())
+        if not keys:
+            raise BadKey(f"Paste the central team's public key (it starts with {PUBLIC_PREFIX}…) or open their "
+                         "key file, so only they can open the export.")
+        return keys
+
+    def load_key_file(self, path: str | Path) -> bool:
+        """Add the public keys in a key file (lines starting with age1) to the list; a plain message if none."""
+        path = Path(path)
+        try:
+            with open(path, "rb") as f:
+                text = f.read(MAX_KEY_FILE).decode("utf-8", errors="replace")
+        except OSError:
+            return self._say(f"{path.name} can't be read, so no key was added.")
+        found = [w for line in text.splitlines() for w in line.replace("#", " ").replace(":", " ").split()
+                 if w.startswith(PUBLIC_PREFIX)]
+        if not found and SECRET_PREFIX in text:
+            return self._say(f"{path.name} is the central team's secret key: ask them for their public key instead.")
+        if not found:
+            return self._say(f"{path.name} has no public key in it (a line starting with {PUBLIC_PREFIX}).")
+        current = self.keys.toPlainText().split()
+        self.keys.setPlainText("\n".join(current + [k for k in found if k not in current]))
+        self._say("")
+        return True
+
+    def _choose_key_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open the central team's public key", "",
+                                              "Public keys (*.pub *.txt *.key);;All files (*)")
+        if path:
+            self.load_key_file(path)
+
+    # --- review ------------------------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:
+        """Space on a selected row ticks or unticks its "Leave out" box, whichever column has focus."""
+        if watched is self.view and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Space:
+            index = self.view.currentIndex()
+            if index.isValid():
+                box = self.model.index(index.row(), COL_LEAVE_OUT)
+                ticked = box.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+                self.model.setData(box, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked,
+                                   Qt.ItemDataRole.CheckStateRole)
+                return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        """Rows are sized to their wrapped text once the columns have their real widths."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self.view.resizeRowsToContents)
+
+    def _update_summary(self) -> None:
+        self.summary.setText(self.model.summary())
+
+    def _redactions_changed(self, row: int) -> None:
+        self.view.resizeRowToContents(row)
+        self._update_summary()
+
+    # --- export ------------------------------------------------------------------------------------------------------
+
+    def choose_and_export(self) -> None:
+        """Ask where to save the file, then export to it."""
+        try:
+            self.recipients()
+        except BadKey as exc:
+            self._say(str(exc))
+            return
+        cafe = self.services.cafes.cafe(self.cafe_id)
+        name = "".join(c if c.isalnum() else "-" for c in f"{cafe.date} {cafe.locality}".strip()).strip("-")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the export", str(Path.home() / f"{name or 'cafe'}.cafe"),
+                                              "Café exports (*.cafe)")
+        if path:
+            self.export_to(path if Path(path).suffix else path + ".cafe")
+
+    def export_to(self, path: str | Path) -> Op | None:
+        """Export to `path` off the GUI thread; the running Op, or None (with a message) if it can't start."""
+        if self.op is not None and not self.op.done:
+            return None
+        try:
+            recipients = self.recipients()
+        except BadKey as exc:
+            self._say(str(exc))
+            return None
+        self._say("")
+        self.result = None
+        db_path, cafe_id = self.services.store.path, self.cafe_id
+        leave_out, include_flagged = self.model.leave_out(), self.model.include_flagged()
+        overrides, target = self.model.overrides(), str(path)
+
+        def work(ctx):
+            return export_to_file(db_path, cafe_id, recipients, target, leave_out=leave_out,
+                                  include_flagged=include_flagged, overrides=overrides, cancelled=ctx.cancelled,
+                                  progress=ctx.progress)
+
+        def done(result: ExportResult) -> None:
+            self.result = result
+            self.export_button.setEnabled(True)
+            with contextlib.suppress(UserError):  # the export worked; remembering the keys is only a convenience
+                self.exporter.remember_recipients(recipients)
+            self.summary.setText(result.summary(target))
+            self.sig_exported.emit(target)
+
+        def failed(message: str) -> None:
+            self.export_button.setEnabled(True)
+            self._say(message)
+
+        self.export_button.setEnabled(False)
+        self.op = run_op(self, "Exporting…", work, done, failed)
+        return self.op
+
+    def _say(self, message: str) -> bool:
+        self.message.setText(message)
+        return not message

@@ -1,0 +1,247 @@
+"""The export review's editing controls: a reading pane to remove more words, and putting a removal back.
+
+Everything here changes only the review's items (each a PreviewItem with the facilitator's choices); the choices
+belong to this one export and are never saved.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import partial
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.export.cafe_export import KIND_WORDS, PreviewItem
+from cafe_desk.ui.export.review_model import ReviewModel
+
+KINDS = ("name", "phone", "email", "address", "other")  # what the facilitator can remove by hand, in the combo
+REMOVE_SHORTCUT = "Ctrl+R"
+REMOVED_COLOUR, PUT_BACK_COLOUR = QColor("#f6cccc"), QColor("#fff0a8")
+MENU_WORDS = 40  # longer words are cut short in menus
+
+
+def pane_positions(text: str) -> list[int]:
+    """The reading pane's cursor position before each character of `text`, and at its end: the pane counts
+    characters outside the Basic Multilingual Plane (emoji) twice and shows "\\r\\n" as one line break."""
+    positions, at = [], 0
+    for i, ch in enumerate(text):
+        positions.append(at)
+        if not (ch == "\r" and text[i + 1:i + 2] == "\n"):
+            at += 2 if ord(ch) > 0xFFFF else 1
+    return [*positions, at]
+
+
+def quoted(words: str) -> str:
+    """“words” for a menu: on one line, cut short when long, and with & shown as itself."""
+    words = " ".join(words.split())
+    words = words if len(words) <= MENU_WORDS else words[:MENU_WORDS - 1] + "…"
+    return "“" + words.replace("&", "&&") + "”"
+
+
+class RedactionEditor(QWidget):
+    """The reading pane (the selected item's original text, removals in pink, put-back words in yellow), the kind
+    to remove selected words as, "Remove selected words" (Ctrl+R), and "Put back a removal…". Right-click (or the
+    menu key) on a row offers the same put-back choices."""
+
+    #: str — a plain message for the person ("" clears it)
+    sig_message = Signal(str)
+
+    def __init__(self, model: ReviewModel, view: QTableView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model, self.view = model, view
+        self.menu: QMenu | None = None  # the last put-back menu shown
+        self._shown: PreviewItem | None = None
+        self._positions: list[int] = [0]
+
+        self.pane = QPlainTextEdit()
+        self.pane.setReadOnly(True)
+        self.pane.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.pane.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pane.setTabChangesFocus(True)
+        self.pane.setAccessibleName("Reading pane: the selected item's original text")
+        self.pane.setPlaceholderText("Select an item above to read it here.")
+        self.pane.setMaximumHeight(self.pane.fontMetrics().lineSpacing() * 4 + 14)
+        pane_label = QLabel("Rea&ding pane — select words here to remove them too (pink: removed; yellow: put back):")
+        pane_label.setBuddy(self.pane)
+
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(KIND_WORDS[kind][0][:1].upper() + KIND_WORDS[kind][0][1:], kind)
+        self.kind.setAccessibleName("Remove the selected words as")
+        kind_label = QLabel("Remove &as:")
+        kind_label.setBuddy(self.kind)
+        self.remove_button = QPushButton(f"Remove selected &words ({REMOVE_SHORTCUT})")
+        self.remove_button.setAccessibleName("Remove the selected words from the export")
+        self.remove_button.clicked.connect(self.remove_selected_words)
+        self.remove_action = QAction("Remove selected words", self)
+        self.remove_action.setShortcut(QKeySequence(REMOVE_SHORTCUT))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.remove_action.triggered.connect(self.remove_selected_words)
+        self.addAction(self.remove_action)
+        self.put_back_button = QPushButton("&Put back a removal…")
+        self.put_back_button.setAccessibleName("Put back a removal in the selected item")
+        self.put_back_button.clicked.connect(self.put_back_pressed)
+        help_label = QLabel("To keep a removed word, right-click its row or press “Put back a removal…”. "
+                            "Your changes here apply to this export only.")
+        help_label.setWordWrap(True)
+
+        controls = QHBoxLayout()
+        controls.addWidget(kind_label)
+        controls.addWidget(self.kind)
+        controls.addWidget(self.remove_button)
+        controls.addWidget(self.put_back_button)
+        controls.addWidget(help_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(pane_label)
+        layout.addWidget(self.pane)
+        layout.addLayout(controls)
+
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._row_menu)
+        view.installEventFilter(self)
+        view.selectionModel().currentRowChanged.connect(lambda current, _: self.show_row(current.row()))
+        model.sig_redactions_changed.connect(self._changed)
+
+    # --- what the pane shows ---------------------------------------------------------------------------------------
+
+    def current_row(self) -> int | None:
+        """The row selected in the table, or None."""
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def show_row(self, row: int | None) -> None:
+        """Show the original text of the item on `row` (nothing for None), its removals highlighted."""
+        item = self.model.item(row) if row is not None and 0 <= row < self.model.rowCount() else None
+        self._shown = item
+        self._positions = pane_positions(item.text if item else "")
+        self.pane.setPlainText(item.text if item else "")
+        self._highlight()
+
+    def _changed(self, row: int) -> None:
+        if row == self.current_row():
+            self._shown = self.model.item(row)
+            cursor = self.pane.textCursor()
+            cursor.clearSelection()
+            self.pane.setTextCursor(cursor)
+            self._highlight()
+
+    def _highlight(self) -> None:
+        item, marks = self._shown, []
+        spans = [(s, REMOVED_COLOUR) for s in item.removed] + [(s, PUT_BACK_COLOUR) for s in item.put_back] \
+            if item else []
+        for span, colour in spans:
+            mark = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.pane.document())
+            cursor.setPosition(self._positions[span.start])
+            cursor.setPosition(self._positions[span.end], QTextCursor.MoveMode.KeepAnchor)
+            style = QTextCharFormat()
+            style.setBackground(colour)
+            mark.cursor, mark.format = cursor, style
+            marks.append(mark)
+        self.pane.setExtraSelections(marks)
+
+    def _text_index(self, position: int) -> int:
+        return bisect_left(self._positions, position)
+
+    # --- removing more -----------------------------------------------------------------------------------------------
+
+    def remove_selected_words(self) -> bool:
+        """Remove the words selected in the reading pane (as whole words) from the selected item, as the kind chosen;
+        False, with a message, if there is nothing to remove."""
+        row = self.current_row()
+        if row is None or self._shown is None or self._shown.id != self.model.item(row).id:
+            return self._say("Select an item in the list first, then the words to remove in the reading pane.")
+        cursor = self.pane.textCursor()
+        if not cursor.selectedText().strip():
+            return self._say("Select the words to remove in the reading pane first.")
+        item = self.model.item(row)
+        start, end = self._text_index(cursor.selectionStart()), self._text_index(cursor.selectionEnd())
+        changed = item.with_removal(start, end, self.kind.currentData())
+        if changed is item:
+            return self._say("Those words are already removed.")
+        self.choose(row, changed)
+        return True
+
+    # --- putting back ------------------------------------------------------------------------------------------------
+
+    def choices(self, row: int) -> list[tuple[str, PreviewItem]]:
+        """What can be changed on `row`: ("Put back “Siobhán Kowalski”", the item after that) for each removal, then
+        ("Remove “…” again", …) for each redaction already put back."""
+        item = self.model.item(row)
+        return self.put_back_choices(row) + [(f"Remove {quoted(item.text[s.start:s.end])} again",
+                                              item.with_removed_again(s)) for s in item.put_back]
+
+    def put_back_choices(self, row: int) -> list[tuple[str, PreviewItem]]:
+        """("Put back “Siobhán Kowalski”", the item after that) for each removal on `row`."""
+        item = self.model.item(row)
+        return [(f"Put back {quoted(item.text[s.start:s.end])}", item.with_put_back(s)) for s in item.removed]
+
+    def put_back_pressed(self) -> None:
+        """Put back the selected item's only removal, or offer a menu of its removals when it has several."""
+        row = self.current_row()
+        if row is None:
+            self._say("Select an item in the list first.")
+            return
+        removals = self.put_back_choices(row)
+        if not removals:
+            self._say("Nothing is removed from this item, so there is nothing to put back.")
+        elif len(removals) == 1:
+            self.choose(row, removals[0][1])
+        else:
+            self._popup(row, removals, self.put_back_button.mapToGlobal(QPoint(0, self.put_back_button.height())))
+
+    def choose(self, row: int, item: PreviewItem) -> None:
+        """Show `item` (the same note with other choices) on `row`."""
+        self._say("")
+        self.model.set_item(row, item)
+
+    def eventFilter(self, watched, event) -> bool:
+        """The Menu key (or Shift+F10) on the table opens the selected row's menu, on every platform."""
+        if watched is self.view and event.type() == event.Type.KeyPress and (
+                event.key() == Qt.Key.Key_Menu or (event.key() == Qt.Key.Key_F10
+                                                   and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)):
+            self._row_menu(QPoint(-1, -1))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _row_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            index = self.view.currentIndex()
+            pos = self.view.visualRect(index).center()
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        choices = self.choices(index.row())
+        if choices:
+            self._popup(index.row(), choices, self.view.viewport().mapToGlobal(pos))
+        else:
+            self._say("Nothing is removed from this item, so there is nothing to put back.")
+
+    def _popup(self, row: int, choices: list[tuple[str, PreviewItem]], at: QPoint) -> None:
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = QMenu(self)
+        self.menu.setAccessibleName("Put back a removal")
+        for label, item in choices:
+            self.menu.addAction(label).triggered.connect(partial(self.choose, row, item))
+        self.menu.popup(at)
+
+    def _say(self, message: str) -> bool:
+        self.sig_message.emit(message)
+        return False

@@ -1,0 +1,203 @@
+"""The export review's table: every item with its redactions (struck through, or put back), and "Leave out" ticks."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
+
+from cafe_desk.core.safeguarding import kind_label
+from cafe_desk.export.cafe_export import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
+from cafe_desk.ui.widgets.plain_text import tip
+
+COL_LEAVE_OUT, COL_WHERE, COL_TEXT = range(3)
+HEADERS = ("Leave out", "Where", "Text (struck through: removed; in brackets: what replaces it)")
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+REASONS = {"hidden": "hidden", "flagged": "needs care, not yet followed up"}
+REMOVED_STYLE = 'style="color:#a33"'
+PLACEHOLDER_STYLE = 'style="color:#064"'
+PUT_BACK_STYLE = 'style="background-color:#fff0a8"'
+
+
+@dataclass
+class ReviewRow:
+    """One note or comment under review, and whether it will be left out."""
+
+    item: PreviewItem
+    leave_out: bool
+
+    @property
+    def locked(self) -> bool:
+        """Hidden items never leave the laptop: their box can't be unticked."""
+        return self.item.left_out == "hidden"
+
+
+def review_html(item: PreviewItem, left_out: bool) -> str:
+    """The original text with each removal struck through and its placeholder after it, and each redaction the
+    facilitator put back highlighted and marked "(put back)"; all greyed when the item is left out."""
+    marks = sorted([(s, True) for s in item.removed] + [(s, False) for s in item.put_back], key=lambda m: m[0].start)
+    out, at = [], 0
+    for span, removed in marks:
+        words = html.escape(item.text[span.start:span.end])
+        out.append(html.escape(item.text[at:span.start]))
+        if removed:
+            out.append(f"<s {REMOVED_STYLE}>{words}</s>&nbsp;<b {PLACEHOLDER_STYLE}>{REPLACEMENTS.get(span.kind)}</b>")
+        else:
+            out.append(f'<span {PUT_BACK_STYLE}>{words}</span>&nbsp;<i style="color:#555">(put back)</i>')
+        at = span.end
+    body = "".join(out) + html.escape(item.text[at:])
+    return f'<span style="color:#777"><i>{body}</i></span>' if left_out else body
+
+
+def where(item: PreviewItem) -> str:
+    """"Table 2, round 1" for a note, "Comment, round 2" for a participant's comment; a flagged item says so
+    ("… · Needs care: may be harming themselves")."""
+    head = {"participant": "Comment", "paper": "Paper card"}.get(item.source) or (
+        f"Table {item.table}" if item.table else "Note")
+    flag = f"\nNeeds care: {kind_label(item.flag).lower()}" if item.flag else ""
+    return head + (f", round {item.round}" if item.round else "") + flag
+
+
+def and_list(parts: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+class ReviewModel(QAbstractTableModel):
+    """Every item the export would carry, with a "Leave out" check box; hidden and flagged ones left out at first.
+    The facilitator's changes to an item's redactions replace its PreviewItem (`set_item`)."""
+
+    #: emitted whenever an item is left out or put back
+    sig_left_out_changed = Signal()
+    #: int — the row whose redactions the facilitator changed
+    sig_redactions_changed = Signal(int)
+
+    def __init__(self, items: list[PreviewItem], parent: QWidget | None = None):
+        super().__init__(parent)
+        # items held back for care come first, then the other flagged ones, so the facilitator decides on them first
+        ordered = sorted(items, key=lambda i: (i.left_out != "flagged", not i.flag))
+        self.rows = [ReviewRow(i, bool(i.left_out)) for i in ordered]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_LEAVE_OUT and not self.rows[index.row()].locked:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = self.rows[index.row()], index.column()
+        item = row.item
+        if col == COL_LEAVE_OUT:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if row.leave_out else Qt.CheckState.Unchecked
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                reason = REASONS.get(item.left_out, "")
+                return f"Left out ({reason})" if row.leave_out and reason else "Left out" if row.leave_out else ""
+        elif col == COL_WHERE and role == Qt.ItemDataRole.DisplayRole:
+            return where(item)
+        elif col == COL_TEXT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return item.redacted
+            if role == HTML_ROLE:
+                return review_html(item, row.leave_out)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip(item.text)
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if index.column() != COL_LEAVE_OUT or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        row = self.rows[index.row()]
+        if row.locked:
+            return False
+        row.leave_out = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.dataChanged.emit(index, self.index(index.row(), COL_TEXT))
+        self.sig_left_out_changed.emit()
+        return True
+
+    def item(self, row: int) -> PreviewItem:
+        """The item shown on `row`, with the facilitator's changes to its redactions."""
+        return self.rows[row].item
+
+    def set_item(self, row: int, item: PreviewItem) -> None:
+        """Show `item` (the same note with other redaction choices) on `row`."""
+        if item == self.rows[row].item:
+            return
+        self.rows[row].item = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COL_TEXT))
+        self.sig_redactions_changed.emit(row)
+
+    def overrides(self) -> Overrides:
+        """The facilitator's changes to redactions, by note id, for the export (items without changes left out)."""
+        return {r.item.id: r.item.choices for r in self.rows if r.item.choices}
+
+    def leave_out(self) -> set[str]:
+        """Ids of the items that will be left out."""
+        return {r.item.id for r in self.rows if r.leave_out}
+
+    def include_flagged(self) -> bool:
+        """True when the facilitator put back at least one flagged comment."""
+        return any(r.item.left_out == "flagged" and not r.leave_out for r in self.rows)
+
+    def summary(self) -> str:
+        """"14 items will be exported: 12 names and 3 phone numbers removed; 2 comments left out"."""
+        kept = [r for r in self.rows if not r.leave_out]
+        counts = Counter(s.kind for r in kept for s in r.item.removed)
+        removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in counts.most_common()]
+        line = f"{len(kept)} item{'s' if len(kept) != 1 else ''} will be exported: "
+        line += and_list(removed) + " removed" if removed else "nothing personal found"
+        out = Counter("comment" if r.item.source == "participant" else "note" for r in self.rows if r.leave_out)
+        parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in sorted(out.items())]
+        return line + ("; " + " and ".join(parts) + " left out" if parts else "")
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws the review text as rich text (struck-through findings, placeholders in bold), wrapped to the column."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.view = view
+
+    def _document(self, index: QModelIndex | QPersistentModelIndex, width: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(self.view.font())
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        doc.setTextWidth(max(width, 50))
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else self.view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(index, option.rect.width() - 8)
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        doc = self._document(index, self.view.columnWidth(index.column()) - 8)
+        return QSize(int(doc.idealWidth()) + 8, int(doc.size().height()) + 4)

@@ -1,0 +1,1 @@
+"""The Notes page: typing notes per table and round, the list of notes, attendance."""

@@ -1,0 +1,192 @@
+"""The searchable list of notes on the Notes page: view, search box, table/round filter and the row actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.model import Note
+from cafe_desk.ui.notes.note_entry import KeyGrabber
+from cafe_desk.ui.notes.notes_model import (
+    COL_NUMBER,
+    COL_OUTCOMES,
+    COL_QUOTE,
+    COL_ROUND,
+    COL_TABLE,
+    COL_TEXT,
+    COL_THEMES,
+    COL_TIME,
+    NotesFilterProxy,
+    NotesModel,
+)
+
+SCOPE_HERE, SCOPE_ALL = 0, 1
+
+
+class NotesList(QWidget):
+    """Every point taken at the café, narrowed by a search and (optionally) to the chosen table and round.
+
+    It changes nothing itself: the row actions are announced and the panel writes through the notes service.
+    """
+
+    #: list[Note] — delete these notes (Delete key, the Delete button or the context menu)
+    sig_delete_requested = Signal(object)
+    #: list[Note] — flip these notes' verbatim-quote mark (Ctrl+Q in the list, the button or the context menu)
+    sig_quote_requested = Signal(object)
+    #: no arguments — the search or the "this table and round / all notes" choice changed
+    sig_filter_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = NotesModel(self)
+        self.proxy = NotesFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._place: tuple[str | None, str | None] = (None, None)
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search notes")
+        self.search.setPlaceholderText("Words in a point")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        self.scope = QComboBox()
+        self.scope.addItems(["This table and round", "All notes"])
+        self.scope.setAccessibleName("Which notes to show")
+        scope_label = QLabel("Sho&w:")
+        scope_label.setBuddy(self.scope)
+        self.count = QLabel()
+        self.count.setAccessibleName("How many notes are shown")
+
+        self.view = QTableView()
+        self.view.setAccessibleName("Notes")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setTabKeyNavigation(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for col in (COL_NUMBER, COL_TABLE, COL_ROUND, COL_QUOTE, COL_TIME):  # short: as wide as the header
+            self.view.setColumnWidth(col, max(self.view.horizontalHeader().sectionSizeHint(col), 3 * em))
+        self.view.setColumnWidth(COL_TIME, self.fontMetrics().horizontalAdvance("00:00") + em)
+        self.view.setColumnWidth(COL_OUTCOMES, 10 * em)
+        self.view.setColumnWidth(COL_THEMES, 9 * em)
+
+        self.edit_action = self._action("&Edit", "Edit the selected point's text (F2)", self._edit_current)
+        self.quote_action = self._action("&Verbatim quote", "Mark or unmark the selected points as quotes (Ctrl+Q)",
+                                         lambda: self._request(self.sig_quote_requested))
+        self.delete_action = self._action("&Delete", "Delete the selected points (Delete); Undo brings them back",
+                                          lambda: self._request(self.sig_delete_requested))
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(self.delete_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addAction(self.edit_action)
+        self.view.addAction(self.quote_action)
+        KeyGrabber(self.view, "Ctrl+Q", self.quote_action.trigger)
+
+        bar = QHBoxLayout()
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(scope_label)
+        bar.addWidget(self.scope)
+        bar.addWidget(self.count, 1)
+        for action in (self.edit_action, self.quote_action, self.delete_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self.search.textChanged.connect(self._filter_changed)
+        self.scope.currentIndexChanged.connect(self._filter_changed)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._show_count)
+        self._show_count()
+
+    def _action(self, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    # --- what the panel calls -----------------------------------------------------------------------------------
+
+    def set_place(self, table_id: str | None, round_id: str | None) -> None:
+        """The table and round the note-taker chose (what "This table and round" shows)."""
+        self._place = (table_id, round_id)
+        self._apply_filter()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed café: searchable and readable, nothing editable."""
+        self.model.set_read_only(read_only)
+        for action in (self.edit_action, self.quote_action, self.delete_action):
+            action.setEnabled(not read_only)
+
+    def selected_notes(self) -> list[Note]:
+        rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.note_at(r) for r in rows]
+
+    def select_note(self, note_id: str) -> None:
+        """Select this note's row, showing all notes first if the chosen table and round hide it."""
+        row = self.model.row_of(note_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, COL_TEXT))
+        if not index.isValid():
+            self.scope.setCurrentIndex(SCOPE_ALL)
+            index = self.proxy.mapFromSource(self.model.index(row, COL_TEXT))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
+
+    # --- inside -----------------------------------------------------------------------------------------------------
+
+    def _filter_changed(self, *_args) -> None:
+        self._apply_filter()
+        self.sig_filter_changed.emit()
+
+    def _apply_filter(self) -> None:
+        scope = self._place if self.scope.currentIndex() == SCOPE_HERE else None
+        self.proxy.set_filter(self.search.text(), scope)
+        self._show_count()
+
+    def _show_count(self, *_args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total} notes" if shown != total else f"{total} notes")
+
+    def _edit_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            index = index.siblingAtColumn(COL_TEXT)
+            self.view.setCurrentIndex(index)
+            self.view.edit(index)
+
+    def _request(self, signal) -> None:
+        notes = self.selected_notes()
+        if notes:
+            signal.emit(notes)

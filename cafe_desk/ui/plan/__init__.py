@@ -1,0 +1,1 @@
+"""The Plan page: questions, rounds, outcomes, themes and support lines."""

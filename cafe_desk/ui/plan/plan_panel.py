@@ -1,0 +1,302 @@
+"""The Plan page: the open café's details, rounds, tables, outcomes and voting, groups and themes, all undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.codebook import MAX_BYTES as MAX_CODEBOOK_BYTES
+from cafe_desk.core.codebook import parse_codebook
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.model import VOTE_METHOD_LABELS, VOTE_METHODS, Cafe
+from cafe_desk.core.plan import MAX_DOTS
+from cafe_desk.services import Services
+from cafe_desk.ui.cafes.new_cafe_dialog import DATE_FORMAT, LOCALITY_HINT, AlertLabel
+from cafe_desk.ui.plan.plan_models import GROUPS, OUTCOMES, ROUNDS, TABLES, THEMES, ItemSection
+from cafe_desk.ui.plan.support_lines_box import SupportLinesBox
+from cafe_desk.ui.shell.panel import Panel
+
+CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
+NO_CAFE = "Open or create a café first"
+
+class PlanPanel(Panel):
+    """Edits the open café's plan. Every change is one undoable step through the planning service."""
+
+    title = "Plan"
+
+    def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(services, undo_stack, parent)
+        self._loading = False
+
+        placeholder = QLabel(f"<h2>{NO_CAFE}</h2><p>Choose a café on the Cafés page, or create a new one there."
+                             "</p>")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setWordWrap(True)
+        self.placeholder = placeholder
+
+        self.closed_label = QLabel(CLOSED_LINE)
+        self.closed_label.setWordWrap(True)
+        self.closed_label.setStyleSheet("QLabel { font-weight: bold; padding: 6px; border: 1px solid palette(mid);"
+                                        " border-radius: 4px; }")
+        self.message_label = AlertLabel()
+        self.template_button = QPushButton("Save as &template…")
+        self.template_button.setAccessibleName("Save as template")
+        self.template_button.clicked.connect(self._ask_template_name)
+
+        self.sections = {spec.entity: ItemSection(self, spec) for spec in (ROUNDS, TABLES, OUTCOMES, GROUPS,
+                                                                             THEMES)}
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Plan sections")
+        self.tabs.addTab(self._details_tab(), "Details")
+        self.tabs.addTab(self._wrap(self.sections["round"], "The questions, in the order the tables discuss "
+                                    "them. Follow-up prompts help a table that runs out of things to say."), "Rounds")
+        self.tabs.addTab(self._wrap(self.sections["table"], "The tables people sit at. Names are optional."),
+                         "Tables")
+        self.tabs.addTab(self._voting_tab(), "Outcomes && voting")
+        self.tabs.addTab(self._wrap(self.sections["group"], "Groups people can say they belong to. Only counts "
+                                    "are kept, never names."), "Groups")
+        self.codebook_button = QPushButton("Add themes from the central team's &codebook…")
+        self.codebook_button.setToolTip("Open the codebook file the central team sent, so your notes can be "
+                                        "tagged with the same themes as every other café")
+        self.codebook_button.clicked.connect(self._choose_codebook)
+        self.tabs.addTab(self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
+                                    self.codebook_button), "Themes")
+        self.support_box = SupportLinesBox(services, self.run_step, self._report)
+        self.tabs.addTab(self.support_box, "Support && safeguarding")
+
+        editor = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(self.closed_label, 3)
+        top.addStretch(1)
+        top.addWidget(self.template_button)
+        layout = QVBoxLayout(editor)
+        layout.addLayout(top)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(placeholder)
+        self.stack.addWidget(editor)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.set_cafe(None)
+
+    # --- building -----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _wrap(section: QWidget, explanation: str, above: QWidget | None = None) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        note = QLabel(explanation)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        if above is not None:
+            layout.addWidget(above)
+        layout.addWidget(section, 1)
+        return page
+
+    def _details_tab(self) -> QWidget:
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Title")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(DATE_FORMAT)
+        self.date_edit.setAccessibleName("Date")
+        self.locality_edit = QLineEdit()
+        self.locality_edit.setPlaceholderText(LOCALITY_HINT)
+        self.locality_edit.setAccessibleName("Locality")
+        self.title_edit.editingFinished.connect(lambda: self._save_detail("title", "title",
+                                                                          self.title_edit.text()))
+        self.locality_edit.editingFinished.connect(lambda: self._save_detail("locality", "locality",
+                                                                             self.locality_edit.text()))
+        self.date_edit.editingFinished.connect(self._save_date)
+        self.date_edit.calendarWidget().clicked.connect(lambda _date: self._save_date())
+        for edit in (self.title_edit, self.locality_edit):
+            edit.setMinimumWidth(560)
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("T&itle:", self.title_edit)
+        form.addRow("&Date:", self.date_edit)
+        form.addRow("&Locality:", self.locality_edit)
+        hint = QLabel("Changes are saved as you leave each field; Undo takes them back.")
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        return page
+
+    def _voting_tab(self) -> QWidget:
+        self.method_box = QComboBox()
+        for method in VOTE_METHODS:
+            self.method_box.addItem(VOTE_METHOD_LABELS[method], method)
+        self.method_box.setAccessibleName("Vote method")
+        self.dots_spin = QSpinBox()
+        self.dots_spin.setRange(1, MAX_DOTS)
+        self.dots_spin.setAccessibleName("Dots per person")
+        self.method_box.activated.connect(lambda _i: self._save_detail(
+            "vote_method", "vote method", self.method_box.currentData()))
+        self.dots_spin.editingFinished.connect(lambda: self._save_detail(
+            "dots_per_person", "dots per person", self.dots_spin.value()))
+        voting = QWidget()
+        form = QFormLayout(voting)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("&Vote method:", self.method_box)
+        form.addRow("Dots &per person:", self.dots_spin)
+        return self._wrap(self.sections["outcome"], "What people vote on at the end of the café, and how.", voting)
+
+    # --- showing ------------------------------------------------------------------------------------------------
+
+    def set_cafe(self, cafe: Cafe | None) -> None:
+        changed = cafe is None or self.cafe is None or cafe.id != self.cafe.id
+        super().set_cafe(cafe)
+        if changed:
+            self.message_label.show_message("")
+            for section in self.sections.values():
+                section.model.set_items([])
+        self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.cafe is not None and (changes.plan or changes.themes or changes.cafes):
+            self.cafe = self.attempt(lambda: self.services.cafes.cafe(self.cafe.id))
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the current café's plan (or the placeholder), enabling editing only when it may change."""
+        cafe = self.cafe
+        self.stack.setCurrentIndex(0 if cafe is None else 1)
+        if cafe is None:
+            return
+        self._load_details()
+        for entity, section in self.sections.items():
+            section.load(self.attempt(lambda e=entity: self.services.planning.items(cafe.id, e)) or [])
+        editable = not cafe.is_closed
+        self.closed_label.setVisible(not editable)
+        for widget in (self.title_edit, self.date_edit, self.locality_edit, self.method_box, self.codebook_button):
+            widget.setEnabled(editable)
+        self.dots_spin.setEnabled(editable and cafe.vote_method == "dots")
+        for section in self.sections.values():
+            section.set_editable(editable)
+        self.support_box.load(cafe.id, editable)
+
+    def _load_details(self) -> None:
+        cafe = self.cafe
+        if cafe is None:
+            return
+        self._loading = True
+        try:
+            self.title_edit.setText(cafe.title)
+            self.locality_edit.setText(cafe.locality)
+            self.date_edit.setDate(QDate.fromString(cafe.date, Qt.DateFormat.ISODate))
+            self.method_box.setCurrentIndex(max(0, self.method_box.findData(cafe.vote_method)))
+            self.dots_spin.setValue(cafe.dots_per_person)
+        finally:
+            self._loading = False
+
+    # --- changing -----------------------------------------------------------------------------------------------
+
+    def run_step(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]) -> str | None:
+        """Run `do` and record it (with `undo`) on the undo stack; returns the message if it was refused."""
+        try:
+            changes = do()
+        except UserError as exc:
+            self.message_label.show_message(str(exc))
+            self.sig_message.emit(str(exc))
+            return str(exc)
+        self.message_label.show_message("")
+        if changes:
+            self.push(text, do, undo, done=True)
+            self.announce(changes)
+        return None
+
+    def add_codebook(self, path: str | Path) -> str | None:
+        """Add the themes of a codebook file to the open café (one undoable step); the message if refused."""
+        cafe = self.cafe
+        if cafe is None:
+            return None
+        try:
+            with open(path, "rb") as f:
+                themes = parse_codebook(f.read(MAX_CODEBOOK_BYTES + 1))
+        except OSError:
+            themes = None
+            problem = f"{Path(path).name} could not be read, so no themes were added."
+        except UserError as exc:
+            themes, problem = None, str(exc)
+        if themes is None:
+            self._report(problem)
+            return problem
+        added: list[str] = []
+
+        def do() -> Changes:
+            made, changes = self.services.planning.add_themes(cafe.id, themes)
+            added[:] = [t.id for t in made]
+            return changes
+
+        refused = self.run_step("Add themes from a codebook", do,
+                                lambda: self.services.planning.remove_themes(list(added)))
+        if refused is None:
+            skipped = len(themes) - len(added)
+            self._report(f"{len(added)} theme{'s' if len(added) != 1 else ''} added"
+                         + (f"; {skipped} {'was' if skipped == 1 else 'were'} already here." if skipped else "."))
+        return refused
+
+    def _choose_codebook(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open the central team's codebook", "",
+                                              "Codebook (*.json);;All files (*)")
+        if path:
+            self.add_codebook(path)
+
+    def _report(self, message: str) -> None:
+        self.message_label.show_message(message)
+        self.sig_message.emit(message)
+
+    def _save_detail(self, key: str, label: str, new) -> None:
+        cafe = self.cafe
+        if self._loading or cafe is None or cafe.is_closed or getattr(cafe, key) == new:
+            return
+        old, svc = getattr(cafe, key), self.services.planning
+        problem = self.run_step(f"Change {label}", lambda: svc.update_details(cafe.id, **{key: new}),
+                                lambda: svc.update_details(cafe.id, **{key: old}))
+        if problem:
+            self._load_details()
+
+    def _save_date(self) -> None:
+        self._save_detail("date", "date", self.date_edit.date().toString(Qt.DateFormat.ISODate))
+
+    def save_as_template(self, name: str) -> bool:
+        """Keep this café's plan as a template called `name`; True on success."""
+        if self.cafe is None:
+            return False
+        cafe_id = self.cafe.id
+        template = self.attempt(lambda: self.services.templates.save_from_cafe(cafe_id, name))
+        if template is None:
+            return False
+        self.sig_message.emit(f"Saved as the template “{template.name}”; choose it when you plan a new café.")
+        return True
+
+    def _ask_template_name(self) -> None:
+        if self.cafe is None:
+            return
+        name, ok = QInputDialog.getText(self, "Save as template", "Name for the template:", text=self.cafe.title)
+        if ok:
+            self.save_as_template(name)
+

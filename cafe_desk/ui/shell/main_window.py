@@ -1,0 +1,316 @@
+"""The main window: a shell that composes the pages, the menus, undo/redo and the status bar.
+
+Pages announce what they changed (`sig_changed`); the window passes it to every page, so no page refreshes another.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.model import Cafe
+from cafe_desk.services import Services
+from cafe_desk.ui.cafes.cafes_panel import CafesPanel
+from cafe_desk.ui.central.central_panel import CentralPanel
+from cafe_desk.ui.comments.comments_panel import CommentsPanel
+from cafe_desk.ui.notes.notes_model import CARE_MARK
+from cafe_desk.ui.notes.notes_panel import NotesPanel
+from cafe_desk.ui.plan.plan_panel import PlanPanel
+from cafe_desk.ui.run.run_panel import RunPanel
+from cafe_desk.ui.shell.lazy_panel import LazyPanel
+from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.votes.votes_panel import VotesPanel
+
+MESSAGE_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    #: Changes — re-emitted after any page wrote something; every page's on_changes is called with it
+    sig_changes = Signal(object)
+
+    def __init__(self, services: Services):
+        super().__init__()
+        self.services = services
+        self.cafe: Cafe | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("Café Desk")
+        self.resize(1366, 768)
+
+        self.cafes_page = CafesPanel(services, self.undo_stack)
+        self.plan_page = PlanPanel(services, self.undo_stack)
+        self.run_page = RunPanel(services, self.undo_stack)
+        self.notes_page = NotesPanel(services, self.undo_stack)
+        self.votes_page = VotesPanel(services, self.undo_stack)
+        self.comments_page = CommentsPanel(services, self.undo_stack)
+        self.central_page = CentralPanel(services, self.undo_stack)
+        self.synthesis_slot = LazyPanel(services, self.undo_stack, "Synthesis", self._synthesis_panel)
+        self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page,
+                                   self.comments_page, self.central_page, self.synthesis_slot]
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget::item { padding: 10px 8px; }")
+        self.stack = QStackedWidget()
+        for i, page in enumerate(self.pages, 1):
+            self.nav.addItem(page.title)
+            self.nav.item(i - 1).setToolTip(f"Ctrl+{i}")
+            self.stack.addWidget(page)
+            page.sig_changed.connect(self.broadcast)
+            page.sig_message.connect(self.show_message)
+        self.nav.currentRowChanged.connect(self._page_chosen)
+        self.cafes_page.sig_open_cafe.connect(self._open_from_list)
+        # the participant channel: phones' writes arrive on the GUI thread (queued) and refresh every page
+        self.run_page.phones.sig_event.connect(self._phone_event)
+        self.run_page.phones.sig_channel.connect(self.votes_page.voting.set_vote_url)
+        self.comments_page.sig_projector.connect(self.run_page.show_participant_words)
+
+        self.header = QLabel()
+        self.header.setAccessibleName("Open café")
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.stack, 1)
+        shell = QWidget()
+        shell_layout = QHBoxLayout(shell)
+        shell_layout.setContentsMargins(0, 0, 0, 0)
+        shell_layout.addWidget(self.nav)
+        shell_layout.addWidget(right, 1)
+        self.setCentralWidget(shell)
+        self._menus()
+        self.care_button = QPushButton()
+        self.care_button.setStyleSheet("QPushButton { background: #fff4c2; color: #222; border: 2px solid #8a6d00;"
+                                       " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
+        self.care_button.setToolTip("Show the items that may need someone's care")
+        self.care_button.clicked.connect(self.show_care)
+        self.care_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: View → What needs care (Ctrl+Shift+N)
+        self.care_button.hide()
+        self._care_total = 0
+        self.statusBar().addPermanentWidget(self.care_button)
+        self.statusBar().showMessage("Everything you type is saved as you go.")
+        self._update_header()
+
+    def _synthesis_panel(self) -> Panel:
+        from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel  # loaded when the page is first shown
+
+        return SynthesisPanel(self.services, self.undo_stack)
+
+    @property
+    def synthesis_page(self):
+        """The Synthesis page (built now if it was not yet)."""
+        return self.synthesis_slot.panel()
+
+    # --- menus --------------------------------------------------------------------------------------------------------
+
+    def _menus(self) -> None:
+        cafe_menu = self.menuBar().addMenu("&Café")
+        edit_menu = self.menuBar().addMenu("&Edit")
+        view_menu = self.menuBar().addMenu("&View")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        for i, page in enumerate(self.pages):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, i=i: self.show_page(i))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        care = QAction("What needs &care", self)
+        care.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        care.triggered.connect(self.show_care)
+        view_menu.addAction(care)
+        presenter = QAction("&Presenter window", self)
+        presenter.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        presenter.triggered.connect(self.run_page.open_presenter)
+        view_menu.addAction(presenter)
+        cafes = QAction("&All cafés", self)
+        cafes.triggered.connect(lambda: self.show_page(0))
+        cafe_menu.addAction(cafes)
+        self.export_action = QAction("&Export for the central team…", self)
+        self.export_action.setEnabled(False)
+        self.export_action.triggered.connect(self.open_export_dialog)
+        cafe_menu.addAction(self.export_action)
+        cafe_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        cafe_menu.addAction(quit_action)
+
+    # --- opening cafés and pages -------------------------------------------------------------------------------------
+
+    def open_cafe(self, cafe_id: str | None) -> None:
+        """Show this café on every page (None: no café). Goes back to the page used last time."""
+        cafe = None
+        if cafe_id:
+            try:
+                cafe = self.services.cafes.cafe(cafe_id)
+            except UserError as exc:
+                self.show_message(str(exc))
+        if cafe is None or self.cafe is None or cafe.id != self.cafe.id:
+            self.undo_stack.clear()
+        self.cafe = cafe
+        self.export_action.setEnabled(cafe is not None)
+        for page in self.pages:
+            page.set_cafe(cafe)
+        self._update_header()
+        self.refresh_care()
+        try:
+            self.services.cafes.remember_last(cafe.id if cafe else None)
+        except UserError as exc:
+            self.show_message(str(exc))
+        titles = [p.title for p in self.pages]
+        last = self.services.cafes.last_page() if cafe else None
+        if cafe is None:
+            self.show_page(0)
+        elif last in titles[1:]:
+            self.show_page(titles.index(last))
+        else:
+            self.show_page(2 if cafe.state == "running" else 1)
+
+    def open_export_dialog(self):
+        """Open the review-and-export dialog for the open café (None, with a message, if it can't open)."""
+        if self.cafe is None:
+            return None
+        from cafe_desk.ui.export.export_dialog import ExportDialog  # the anonymiser's lists load only when needed
+
+        try:
+            dialog = ExportDialog(self.services, self.cafe.id, self)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(min(1200, self.width()), min(700, self.height()))
+        dialog.open()
+        return dialog
+
+    def _open_from_list(self, cafe_id: str) -> None:
+        self.open_cafe(cafe_id)
+        if self.cafe:
+            self.show_page(2 if self.cafe.state == "running" else 1)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def _page_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        if self.cafe:
+            with contextlib.suppress(UserError):
+                self.services.cafes.remember_page(self.pages[index].title)
+
+    # --- changes and messages ----------------------------------------------------------------------------------------
+
+    def broadcast(self, changes: Changes) -> None:
+        if changes.cafes or changes.plan:
+            if self.cafe:
+                try:
+                    self.cafe = self.services.cafes.cafe(self.cafe.id)
+                except UserError:
+                    self.cafe = None
+            self._update_header()
+        for page in self.pages:
+            if changes.cafes and page.cafe is not None and self.cafe is not None and page.cafe != self.cafe:
+                page.set_cafe(self.cafe)
+            page.on_changes(changes)
+        if changes.notes or changes.cafes:
+            self.refresh_care()
+        self.sig_changes.emit(changes)
+
+    # --- safeguarding: what needs care, on every page -------------------------------------------------------------
+
+    def care_counts(self) -> dict[str, int]:
+        """Items not yet followed up, by the page they are on ({"Comments": n, "Notes": m})."""
+        if self.cafe is None:
+            return {"Comments": 0, "Notes": 0}
+        try:
+            return self.services.safeguarding.counts(self.cafe.id)
+        except UserError:
+            return {"Comments": 0, "Notes": 0}
+
+    def refresh_care(self) -> None:
+        """A badge with the count on the Comments and Notes page names, and the total on the status strip."""
+        counts = self.care_counts()
+        for i, page in enumerate(self.pages):
+            item = self.nav.item(i)
+            n = counts.get(page.title, 0)
+            item.setText(f"{page.title}  {CARE_MARK} {n}" if n else page.title)
+            item.setToolTip(f"Ctrl+{i + 1}" + (f" · {n} need{'s' if n == 1 else ''} care" if n else ""))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{page.title}, {n} need{'s' if n == 1 else ''} care" if n else page.title)
+            font = QFont(self.nav.font())
+            font.setBold(bool(n))
+            item.setFont(font)
+        total = sum(counts.values())
+        if total > self._care_total and self.cafe is not None:
+            where = " and ".join(page for page, n in counts.items() if n)
+            self.show_message(f"Something new may need care: see {where}, or press the {CARE_MARK} button below.")
+        self._care_total = total
+        self.care_button.setText(f"{CARE_MARK} {total} need{'s' if total == 1 else ''} care")
+        self.care_button.setAccessibleName(f"{total} item{'s' if total != 1 else ''} need care: show them")
+        self.care_button.setVisible(bool(total))
+
+    def show_care(self) -> None:
+        """Go to the first page with items that need care, and show the first of them."""
+        counts = self.care_counts()
+        if counts["Comments"]:
+            self.show_page(self.pages.index(self.comments_page))
+            self.comments_page.select_next_needing_care()
+        elif counts["Notes"]:
+            self.show_page(self.pages.index(self.notes_page))
+            self.notes_page.select_next_needing_care()
+
+    def _phone_event(self, kind: str, data: dict) -> None:
+        """Something arrived from a phone (already on the GUI thread): every page hears of it."""
+        if kind in ("comment", "host_note"):
+            self.broadcast(Changes(notes=True))
+        elif kind == "ballot":
+            self.broadcast(Changes(votes=True))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _update_header(self) -> None:
+        cafe = self.cafe
+        if cafe is None:
+            self.header.setText("<b>No café open</b> — choose one from the list or create a new one.")
+            self.setWindowTitle("Café Desk")
+            return
+        state = {"planning": "being planned", "running": "running", "closed": "closed (read-only)"}[cafe.state]
+        where = f" · {cafe.locality}" if cafe.locality else ""
+        self.header.setText(f"<b>{_escape(cafe.title)}</b> · {cafe.date}{_escape(where)} · code {cafe.short_code}"
+                            f" · {state}")
+        self.setWindowTitle(f"{cafe.title} — Café Desk")
+
+    def closeEvent(self, event) -> None:
+        self.run_page.stop_channel()
+        self.run_page.close_presenter()
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes

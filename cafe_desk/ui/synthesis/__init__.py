@@ -1,0 +1,1 @@
+"""The Synthesis page: searching, coding and counting everything imported."""

@@ -1,0 +1,210 @@
+"""Table models of the Synthesis page: imported items (with search hits in bold) and theme counts per café."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from cafe_desk.core.synthesis import HIT_END, HIT_START, CentralCafe, CodeTheme, Item
+from cafe_desk.ui.widgets.plain_text import tip
+
+COL_CAFE, COL_SOURCE, COL_TEXT, COL_THEMES, COL_SHORTLIST = range(5)
+HEADERS = ("Café", "From", "Text", "Themes", "★")
+#: the Item itself
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+#: the text as HTML, search hits in bold (COL_TEXT only)
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def hits_as_html(item: Item) -> str:
+    """The item's text, escaped, with search hits in bold (plain escaped text when not searching)."""
+    text = html.escape(item.snippet or item.text)
+    return text.replace(HIT_START, "<b>").replace(HIT_END, "</b>")
+
+
+def item_html(item: Item, themes: str) -> str:
+    """One item in full for the reading pane: its text (hits in bold), then where it came from."""
+    where = ", ".join(p for p in (item.cafe_title, item.locality, item.date, place(item)) if p)
+    lines = [f"<p>{hits_as_html(item)}</p>",
+             f"<p><small>{html.escape(item.source_label)}{' (quote)' if item.is_quote else ''} · "
+             f"{html.escape(where)}"]
+    for label, value in (("Question", item.question), ("Group", item.group), ("Outcomes", "; ".join(item.outcomes)),
+                         ("Café's tags", ", ".join(item.cafe_themes)), ("Themes", themes)):
+        if value:
+            lines.append(f"<br>{label}: {html.escape(value)}")
+    return "".join(lines) + "</small></p>"
+
+
+def place(item: Item) -> str:
+    parts = [f"table {item.table}" if item.table is not None else "",
+             f"round {item.round}" if item.round is not None else ""]
+    return ", ".join(p for p in parts if p)
+
+
+class ItemsModel(QAbstractTableModel):
+    """Found items, one row each; codebook theme names shown by id."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[Item] = []
+        self._theme_names: dict[str, str] = {}
+
+    def set_items(self, items: list[Item], theme_names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._theme_names = dict(theme_names)
+        self.endResetModel()
+
+    def update_marks(self, marks: dict[str, tuple[tuple[str, ...], bool]], theme_names: dict[str, str]) -> None:
+        """New codes and shortlist marks for the rows shown (after coding), without touching the rest."""
+        self._theme_names = dict(theme_names)
+        for row, item in enumerate(self._items):
+            codes, listed = marks.get(item.id, (item.codes, item.shortlisted))
+            self._items[row] = dataclasses.replace(item, codes=codes, shortlisted=listed)
+        if self._items:
+            self.dataChanged.emit(self.index(0, COL_THEMES), self.index(len(self._items) - 1, COL_SHORTLIST))
+
+    def item_at(self, row: int) -> Item:
+        return self._items[row]
+
+    @property
+    def items(self) -> list[Item]:
+        return self._items
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == COL_SHORTLIST:
+            return "On the quotes shortlist"
+        return None
+
+    def themes_of(self, item: Item) -> str:
+        return ", ".join(sorted((self._theme_names.get(t, "") for t in item.codes), key=str.casefold))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        col = index.column()
+        if role == ITEM_ROLE:
+            return item
+        if role == HTML_ROLE:
+            return hits_as_html(item)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_CAFE:
+            where = ", ".join(p for p in (item.locality, item.date, place(item)) if p)
+            return tip(f"{item.cafe_title} ({where})" + (f"\nQuestion: {item.question}" if item.question else ""))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._cell(item, col)
+            return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_SHORTLIST:
+            return "shortlisted" if item.shortlisted else "not shortlisted"
+        return None
+
+
+    def _cell(self, item: Item, col: int) -> str | None:
+        if col == COL_CAFE:
+            return f"{item.cafe_title}\n{item.date}" + (f", {place(item)}" if place(item) else "")
+        if col == COL_SOURCE:
+            return item.source_label + (" · quote" if item.is_quote else "")
+        if col == COL_TEXT:
+            return item.text
+        if col == COL_THEMES:
+            return self.themes_of(item)
+        if col == COL_SHORTLIST:
+            return "★" if item.shortlisted else ""
+        return None
+
+
+class HitsDelegate(QStyledItemDelegate):
+    """Draws the text column as rich text, so search hits show in bold."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(index.data(HTML_ROLE) or "", opt)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        doc = self._document(index.data(HTML_ROLE) or "", option)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+
+    @staticmethod
+    def _document(text: str, option: QStyleOptionViewItem) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(3)
+        doc.setHtml(text)
+        doc.setTextWidth(max(80, option.rect.width()))
+        return doc
+
+
+class ThemeCountsModel(QAbstractTableModel):
+    """Themes down, cafés across: how many items of each café carry each theme, with a total column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._themes: list[CodeTheme] = []
+        self._cafes: list[CentralCafe] = []
+        self._counts: dict[tuple[str, str], int] = {}
+
+    def set_counts(self, themes: list[CodeTheme], cafes: list[CentralCafe],
+                   counts: dict[tuple[str, str], int]) -> None:
+        self.beginResetModel()
+        self._themes, self._cafes, self._counts = list(themes), list(cafes), dict(counts)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._themes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2 + len(self._cafes)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole,
+                                                                    Qt.ItemDataRole.ToolTipRole):
+            return None
+        if section == 0:
+            return "Theme"
+        if section == 1:
+            return "All cafés"
+        cafe = self._cafes[section - 2]
+        return f"{cafe.title}\n{cafe.date}" if role == Qt.ItemDataRole.DisplayRole else \
+            tip(f"{cafe.title}, {cafe.locality}, {cafe.date}")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        theme = self._themes[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None if col == 0 else int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if col == 0:
+            return theme.name
+        if col == 1:
+            return theme.count
+        return self._counts.get((theme.id, self._cafes[col - 2].id), 0)

@@ -1,0 +1,385 @@
+"""The Synthesis page: every imported café at once — filter and search items, code them into themes, keep a
+shortlist of quotes, see votes across cafés and theme counts per café, and hand the data to analysis tools."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.central.desk import export_data
+from cafe_desk.central.synthesis import SynthesisService
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.synthesis import Found, SynthesisFilter
+from cafe_desk.services import Services
+from cafe_desk.ui.shell.ops import Op, run_op
+from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.synthesis.codebook_box import CodebookBox
+from cafe_desk.ui.synthesis.search_runner import SearchRunner
+from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
+from cafe_desk.ui.synthesis.synthesis_models import (
+    COL_TEXT,
+    HitsDelegate,
+    ItemsModel,
+    ThemeCountsModel,
+    item_html,
+)
+from cafe_desk.ui.synthesis.synthesis_votes import SynthesisVotes
+
+SEARCH_DELAY_MS = 300
+SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
+               "NEAR(peer support, 10) finds words close together; OR and NOT work too.")
+NOTHING_IMPORTED = "No cafés have been imported yet: import café files on the Central page, then come back here."
+EXPORT_CHOICES = (("xlsx", "Excel workbook (.xlsx)…"), ("csv", "CSV files, into a folder…"),
+                  ("qdpx", "For NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx)…"))
+
+
+class SynthesisPanel(Panel):
+    """All imported cafés together. Reads and codes through `SynthesisService`; never writes a café."""
+
+    title = "Synthesis"
+
+    def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None,
+                 confirm: Callable[[str, str], bool] | None = None):
+        super().__init__(services, undo_stack, parent)
+        self.syn = SynthesisService(services.store)
+        self.runner = SearchRunner(services.store.path, self)
+        self.runner.sig_failed.connect(self._read_failed)
+        self.tab_runner = SearchRunner(services.store.path, self)  # apart, so a tab never drops a search
+        self.tab_runner.sig_failed.connect(self._read_failed)
+        self.confirm = confirm or self._ask
+        self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.refresh_items)
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search every imported café")
+        self.search.setPlaceholderText("Search every imported café, e.g. peer support, \"waiting list\", recov*")
+        self.search.setToolTip(SEARCH_HELP)
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _t: self.timer.start())
+        self.search.returnPressed.connect(self.refresh_items)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        self.status = QLabel()
+        self.status.setAccessibleName("How many items match")
+
+        self.filters = FiltersBox()
+        self.filters.sig_changed.connect(self._filters_changed)
+
+        self.model = ItemsModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Items found")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setItemDelegateForColumn(COL_TEXT, HitsDelegate(self.table))
+        self.table.setWordWrap(True)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sizing 2,000 rich-text rows would stall
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("The item chosen, in full")
+        self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.detail.setPlaceholderText("Choose an item to read it in full here.")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((175, 84, 0, 130, 26)):
+            if width:
+                self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentChanged.connect(self._selection_changed)
+        self.shortlist_button = QPushButton("Add to &shortlist")
+        self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
+        self.unshortlist_button = QPushButton("Take off shortlist")
+        self.unshortlist_button.clicked.connect(lambda: self.shortlist_selected(False))
+        self.export_button = QPushButton("&Export data…")
+        self.export_button.setToolTip("Save the items found, the votes and the themes for a spreadsheet or a "
+                                      "qualitative analysis program")
+        export_menu = QMenu(self.export_button)
+        for kind, label in EXPORT_CHOICES:
+            export_menu.addAction(label, lambda k=kind: self._choose_export_target(k))
+        self.export_button.setMenu(export_menu)
+        self.export_op: Op | None = None
+        item_buttons = QHBoxLayout()
+        item_buttons.addWidget(self.status, 1)
+        item_buttons.addWidget(self.export_button)
+        item_buttons.addWidget(self.shortlist_button)
+        item_buttons.addWidget(self.unshortlist_button)
+        items_page = QWidget()
+        items_layout = QVBoxLayout(items_page)
+        items_layout.addWidget(self.table, 1)
+        items_layout.addWidget(self.detail)
+        items_layout.addLayout(item_buttons)
+
+        self.counts_model = ThemeCountsModel(self)
+        self.counts_table = QTableView()
+        self.counts_table.setAccessibleName("Items per theme and café")
+        self.counts_table.setModel(self.counts_model)
+        self.counts_table.horizontalHeader().setDefaultSectionSize(110)
+        self.counts_table.setColumnWidth(0, 220)
+        self.votes = SynthesisVotes()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Items, themes by café, votes")
+        self.tabs.addTab(items_page, "Items")
+        self.tabs.addTab(self.counts_table, "Themes by café")
+        self.tabs.addTab(self.votes, "Votes")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+
+        self.codebook = CodebookBox(self)
+        self.empty = QLabel(NOTHING_IMPORTED)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        search_row = QHBoxLayout()
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.filters)
+        split.addWidget(self.tabs)
+        split.addWidget(self.codebook)
+        split.setStretchFactor(1, 1)
+        split.setSizes([250, 850, 230])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addLayout(search_row)
+        layout.addWidget(split, 1)
+        self.loaded = False  # read what is imported when the page is first shown, not at start-up
+
+    # --- reading ------------------------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.loaded:
+            self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if not self.loaded:
+            return
+        if changes.cafes:
+            self.reload()
+        elif changes.themes:
+            self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """After coding: the codebook's counts and the shown items' themes and stars, without searching again
+        (a search over every café can take a moment; coding should not)."""
+        themes = self.attempt(self.syn.themes)
+        if themes is None:
+            return
+        gone = self.filters.fill_themes(themes)
+        self.codebook.set_themes(themes)
+        f = self.current_filter()
+        if gone or f.theme_id or f.shortlisted_only:  # what is shown depends on the coding: search again
+            self.refresh_items()
+            return
+        marks = self.attempt(lambda: self.syn.marks(i.id for i in self.model.items)) or {}
+        self.model.update_marks(marks, {t.id: t.name for t in themes})
+        self._refresh_tab()
+
+    def reload(self) -> None:
+        """Fill the filters from what is imported, then show the items, the codebook and the current tab (read off
+        the GUI thread; the answer arrives in `_reloaded`)."""
+        self.loaded = True
+        f = self.current_filter()
+        self.status.setText("Looking through the imported cafés…")
+        self.runner.ask(lambda syn: (syn.cafes(), syn.facets(), syn.themes(), f, syn.find(f)), self._reloaded)
+
+    def _reloaded(self, answer) -> None:
+        cafes, facets, themes, f, found = answer
+        self.empty.setVisible(not cafes)
+        self.filters.fill(cafes, facets, themes)
+        self.codebook.set_themes(themes)
+        if f == self.current_filter():
+            self._show(f, found)
+        else:  # a filter offered before is no longer there: search again with what the filters say now
+            self.refresh_items()
+
+    def current_filter(self) -> SynthesisFilter:
+        """What the search box and the filters say, as a SynthesisFilter."""
+        return self.filters.filter(self.search.text())
+
+    def refresh_items(self) -> None:
+        """Run the search and filters again (off the GUI thread) and show the result, best match first when
+        searching."""
+        self.timer.stop()
+        f = self.current_filter()
+        if not self.filters.any_source():
+            self.runner.ask(lambda syn: None, lambda _none: None)  # anything still running is dropped
+            self.model.set_items([], {})
+            self.status.setText("Tick at least one of Notes, Comments or Paper to see items.")
+            return
+        self.status.setText("Searching…")
+        self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+
+    def _show(self, f: SynthesisFilter, found: Found) -> None:
+        names = {t.id: t.name for t in self.codebook.themes}
+        self.model.set_items(found.items, names)
+        word = "item" if found.total == 1 else "items"
+        if found.truncated:
+            self.status.setText(f"Showing the first {len(found.items):,} of {found.total:,} {word}: search or "
+                                "filter to narrow them down.")
+        else:
+            self.status.setText(f"{found.total:,} {word}" + (", best match first." if f.text.strip() else "."))
+        self._selection_changed()
+        self._refresh_tab()
+
+    def _refresh_tab(self) -> None:
+        """Theme counts per café or the votes, read off the GUI thread (they add up every imported café)."""
+        page = self.tabs.currentWidget()
+        if page is self.counts_table:
+            themes = list(self.codebook.themes)
+
+            def show(answer) -> None:
+                cafes, counts = answer
+                self.counts_model.set_counts(themes, cafes, {(c.theme_id, c.cafe_id): c.items for c in counts})
+
+            self.tab_runner.ask(lambda syn: (syn.cafes(), syn.theme_counts()), show)
+        elif page is self.votes:
+            self.tab_runner.ask(lambda syn: syn.votes(), self.votes.set_outcomes)
+
+    def _read_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.sig_message.emit(message)
+
+    def _filters_changed(self) -> None:
+        self.refresh_items()
+
+    def clear_filters(self) -> None:
+        """Back to every imported item: search cleared, every filter on Any, every source ticked."""
+        self.search.clear()
+        self.filters.clear()
+
+    # --- selection and coding ---------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.item_at(r).id for r in rows]
+
+    def _selection_changed(self, *_args) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and current.row() < self.model.rowCount():
+            item = self.model.item_at(current.row())
+            self.detail.setHtml(item_html(item, self.model.themes_of(item)))
+        else:
+            self.detail.clear()
+        chosen = bool(self.table.selectionModel().selectedRows())
+        for button in (self.shortlist_button, self.unshortlist_button):
+            button.setEnabled(chosen)
+        self.codebook.set_items_chosen(len(self.selected_ids()) if chosen else 0)
+
+    def apply_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
+        """Code the selected items (or `note_ids`) with a theme, as one undoable step."""
+        target = self._coding_target(theme_id, note_ids)
+        if target is None:
+            return
+        theme, gaining = target
+        gained = [i for i, codes in gaining.items() if theme_id not in codes]
+        if not gained:
+            self.sig_message.emit(f"The {len(gaining)} item{'s' if len(gaining) != 1 else ''} selected "
+                                  f"{'have' if len(gaining) != 1 else 'has'} “{theme.name}” already.")
+            return
+        result = self.attempt(lambda: self.syn.apply_theme(gained, theme_id))
+        if result is None:
+            return
+        self.push(f"Code {len(gained)} item{'s' if len(gained) != 1 else ''} as {theme.name}",
+                  lambda: self.syn.apply_theme(gained, theme_id)[1],
+                  lambda: self.syn.remove_theme(gained, theme_id)[1], done=True)
+        self.announce(result[1])
+        skipped = len(gaining) - len(gained)
+        self.sig_message.emit(f"{len(gained)} item{'s' if len(gained) != 1 else ''} coded as “{theme.name}”"
+                              + (f"; {skipped} had it already." if skipped else "."))
+
+    def remove_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
+        """Take a theme off the selected items (or `note_ids`), as one undoable step."""
+        target = self._coding_target(theme_id, note_ids)
+        if target is None:
+            return
+        theme, losing = target
+        had = [i for i, codes in losing.items() if theme_id in codes]
+        self.push(f"Take {theme.name} off {len(had)} item{'s' if len(had) != 1 else ''}",
+                  lambda: self.syn.remove_theme(had, theme_id)[1], lambda: self.syn.apply_theme(had, theme_id)[1])
+
+    def _coding_target(self, theme_id: str, note_ids: list[str] | None):
+        """(the theme, {item id: its codes as shown}) for the selected items or `note_ids`; None, with a message,
+        if there is no item or no such theme."""
+        ids = note_ids if note_ids is not None else self.selected_ids()
+        theme = next((t for t in self.codebook.themes if t.id == theme_id), None)
+        if not ids or theme is None:
+            self.sig_message.emit("Select one or more items and a theme first.")
+            return None
+        shown = {item.id: item.codes for item in self.model.items}
+        return theme, {i: shown.get(i, ()) for i in ids}
+
+    def shortlist_selected(self, keep: bool) -> None:
+        """Put the selected items on the quotes shortlist (or take them off), as one undoable step."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        text = "Add to shortlist" if keep else "Take off shortlist"
+        self.push(text, lambda: self.syn.shortlist(ids, keep), lambda: self.syn.shortlist(ids, not keep))
+
+    # --- data for analysis tools -------------------------------------------------------------------------------
+
+    def export_data(self, kind: str, target: str | Path) -> Op | None:
+        """Write the items matching the current search and filters (with the votes and the codebook) as `kind`
+        ("xlsx", "csv" into a folder, "qdpx"), off the GUI thread with progress and Cancel; the running Op."""
+        if self.export_op is not None and not self.export_op.done:
+            self.sig_message.emit("An export is already running; wait for it to finish.")
+            return None
+        db_path, f = self.services.store.path, self.current_filter()
+
+        def work(ctx):
+            return export_data(db_path, kind, target, f, ctx.progress, ctx.cancelled)
+
+        def done(path) -> None:
+            self.sig_message.emit(f"Saved {Path(path).name}" + (" (the items matching the search and filters)."
+                                                                  if f != SynthesisFilter() else "."))
+
+        self.export_op = run_op(self, "Saving the synthesis data…", work, done, self.sig_message.emit)
+        return self.export_op
+
+    def _choose_export_target(self, kind: str) -> None:
+        home = str(Path.home())
+        if kind == "csv":
+            path = QFileDialog.getExistingDirectory(self, "Choose a folder for items.csv, votes.csv and themes.csv",
+                                                    home)
+            from cafe_desk.central.tables_export import CSV_FILES  # xlsxwriter loads only when used
+
+            there = [n for n in CSV_FILES if path and (Path(path) / n).exists()]
+            if there and not self.confirm("Replace files", f"{', '.join(there)} already in {Path(path).name} will "
+                                          "be replaced. Go on?"):
+                return
+        else:
+            suffix, what = (".xlsx", "Excel workbook (*.xlsx)") if kind == "xlsx" else \
+                (".qdpx", "REFI-QDA project (*.qdpx)")
+            path, _ = QFileDialog.getSaveFileName(self, "Save the synthesis data",
+                                                  str(Path(home) / f"synthesis{suffix}"), what)
+        if path:
+            self.export_data(kind, path)
+
+    @staticmethod
+    def _ask(title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes

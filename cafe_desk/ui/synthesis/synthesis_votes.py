@@ -1,0 +1,82 @@
+"""The votes tab of the Synthesis page: outcomes across cafés as a bar chart and a table with group splits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.vote_synthesis import MEASURE_AGREE, SMALL_GROUP, OutcomeSynthesis
+from cafe_desk.core.votes import OutcomeTotal
+from cafe_desk.ui.widgets.vote_chart import ROW_MIN, VoteChart
+
+EXPLAINED = ("Every voter counts once, whatever the café's voting method: a voter's dots or ranking points are shared "
+             "among the outcomes they chose (“share of voters' support”); agreement statements show the share who "
+             f"agree. A group with fewer than {SMALL_GROUP} voters is not shown, so nobody can be picked out.")
+COLUMNS = ("Outcome", "Share", "Voters", "Cafés", "Votes counted")
+
+
+def chart_rows(outcomes: list[OutcomeSynthesis]) -> list[OutcomeTotal]:
+    """The outcomes as bars: the share in per cent (agreement outcomes marked as such)."""
+    return [OutcomeTotal(o.title, o.title + (" (agree)" if o.measure == MEASURE_AGREE else ""),
+                         round(o.share * 100, 1), o.voters, o.share, o.detail) for o in outcomes]
+
+
+class SynthesisVotes(QWidget):
+    """Shows `OutcomeSynthesis` rows; `set_outcomes` refreshes it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        intro = QLabel(EXPLAINED)
+        intro.setWordWrap(True)
+        intro.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        intro.setMinimumHeight(intro.fontMetrics().height() * 4)
+        self.chart = VoteChart()
+        self.chart.setAccessibleName("Votes across cafés chart")
+        self.table = QTreeWidget()
+        self.table.setAccessibleName("Votes across cafés, by outcome and group")
+        self.table.setHeaderLabels(COLUMNS)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel("No votes have been imported yet.")
+        split = QSplitter(Qt.Orientation.Vertical)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.chart)
+        split.addWidget(scroll)
+        split.addWidget(self.table)
+        split.setSizes([380, 260])
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+
+    def set_outcomes(self, outcomes: list[OutcomeSynthesis]) -> None:
+        self.chart.set_totals(chart_rows(outcomes), "%")
+        self.chart.setMinimumHeight(max(120, int(ROW_MIN * 1.6 * len(outcomes)) + 16))  # scrolls past that
+        self.empty.setVisible(not outcomes)
+        self.table.clear()
+        for o in outcomes:
+            what = "agree" if o.measure == MEASURE_AGREE else "support"
+            row = QTreeWidgetItem([o.title, f"{o.share:.0%} {what}", str(o.voters), str(o.cafes), str(o.votes)])
+            row.setToolTip(0, o.detail)
+            for g in o.groups:
+                share = f"{g.share:.0%}" if g.share is not None else f"fewer than {SMALL_GROUP} voters: not shown"
+                child = QTreeWidgetItem([g.group, share, str(g.voters) if g.share is not None else "", "", ""])
+                row.addChild(child)
+            self.table.addTopLevelItem(row)
+        self.table.expandAll()

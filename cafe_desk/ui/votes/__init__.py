@@ -1,0 +1,1 @@
+"""The Votes page: paper tallies, phone voting and the chart."""

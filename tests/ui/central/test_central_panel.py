@@ -1,0 +1,186 @@
+"""The Central page: a real key pair on disk, its public key as text, clipboard and QR code, and importing real
+bundles (sealed to that key) off the GUI thread, by the file dialog's method and by drag-and-drop."""
+
+from __future__ import annotations
+
+import random
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QProgressBar
+
+from cafe_desk.central.desk import PUBLIC_KEY_NOTE, import_files
+from cafe_desk.export import keys
+from cafe_desk.services import Services
+from cafe_desk.services.exporting import ExportService
+from cafe_desk.storage.store import Store
+from cafe_desk.ui.central.central_panel import KEEP_SAFE, NO_KEY, CentralPanel
+from tests.central import make_cafe
+
+
+@pytest.fixture
+def panel(qtbot, services):
+    from PySide6.QtGui import QUndoStack
+
+    p = CentralPanel(services, QUndoStack())
+    qtbot.addWidget(p)
+    p.resize(1366, 768)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+@pytest.fixture
+def key_path(panel, tmp_path):
+    path = tmp_path / "central.key"
+    assert panel.create_key_pair(path)
+    return path
+
+
+@pytest.fixture
+def bundles(tmp_path, key_path):
+    """Two good bundles (two cafés of a separate source database, sealed to the new key) and one of random bytes."""
+    store = Store(tmp_path / "source.sqlite3")
+    source = Services.build(store)
+    public = str(keys.read_identity(key_path).to_public())
+    paths = []
+    for title in ("Perth café", "Dundee café"):
+        cafe = make_cafe(source, title)
+        path = tmp_path / f"{title.split()[0].lower()}.cafe"
+        path.write_bytes(ExportService(source).export_cafe(cafe.id, [public])[0])
+        paths.append(path)
+    store.close()
+    bad = tmp_path / "noise.cafe"
+    bad.write_bytes(random.Random(5).randbytes(2000))
+    return [*paths, bad]
+
+
+def run_import(qtbot, panel, paths):
+    op = panel.import_paths(paths)
+    assert op is not None and op.dialog.findChild(QProgressBar).format() == "file %v of %m"
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)
+    return [panel.summary.item(i).text() for i in range(panel.summary.count())]
+
+
+def test_create_key_pair_writes_a_private_file_and_shows_its_public_key(qtbot, panel, key_path, tmp_path):
+    assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
+    public = str(keys.read_identity(key_path).to_public())
+    keygen = subprocess.run(["age-keygen", "-y", str(key_path)], capture_output=True, text=True, check=True)
+    assert public == keygen.stdout.strip() == panel.public_edit.text()
+    assert panel.public_edit.isReadOnly() and KEEP_SAFE in panel.warning.text()
+    assert CentralPanel(panel.services, panel.undo_stack).public_edit.text() == public  # remembered for next time
+
+    panel.qr.pixmap.save(str(tmp_path / "qr.png"))
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "qr.png")], capture_output=True, text=True)
+    assert decoded.stdout.strip() == public
+
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == public
+
+    saved = tmp_path / "public.txt"
+    assert panel.save_public_key(saved)
+    assert saved.read_text(encoding="utf-8") == f"{public}\n\n{PUBLIC_KEY_NOTE}\n"
+
+
+def test_a_key_file_is_never_overwritten(panel, key_path):
+    before = key_path.read_bytes()
+    assert not panel.create_key_pair(key_path)
+    assert panel.message.text() == f"{key_path} already exists, so it was left as it is. Choose another file name."
+    assert key_path.read_bytes() == before
+
+
+def test_using_a_file_that_is_not_a_key_says_so(panel, tmp_path):
+    other = tmp_path / "notes.txt"
+    other.write_text("hello\n", encoding="utf-8")
+    assert not panel.use_key_file(other)
+    assert panel.message.text() == f"{other} is not a key file: it should hold one line starting with AGE-SECRET-KEY-1."
+    assert panel.public_edit.text() == ""
+
+
+def test_using_an_existing_key_file(panel, tmp_path):
+    path = tmp_path / "existing.key"
+    public = keys.write_identity(path)
+    assert panel.use_key_file(path)
+    assert panel.public_edit.text() == public and panel.qr.payload == public
+
+
+def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bundles):
+    announced = []
+    panel.sig_changed.connect(announced.append)
+    lines = run_import(qtbot, panel, bundles)
+    assert lines == ["Imported “Perth café” (2 notes, 1 comment)", "Imported “Dundee café” (2 notes, 1 comment)",
+                     "Refused noise.cafe: This file is not a Café Desk bundle."]
+    assert panel.closing.text() == "Done: 2 of 3 files imported, 1 refused."
+    assert {c.title for c in services.cafes.list()} == {"Perth café", "Dundee café"}
+    assert announced and announced[-1].cafes
+
+    Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+    panel.grab().save("/tmp/shots/central.png")
+
+    again = run_import(qtbot, panel, bundles[:2])
+    assert again == ["Already imported: “Perth café” — nothing changed",
+                     "Already imported: “Dundee café” — nothing changed"]
+    assert panel.closing.text() == "Done: 0 of 2 files imported."
+    assert len(services.cafes.list()) == 2
+
+
+def test_without_a_key_the_page_asks_for_one_first(qtbot, panel, tmp_path):
+    bundle = tmp_path / "one.cafe"
+    bundle.write_bytes(b"x")
+    assert panel.import_paths([bundle]) is None
+    assert panel.message.text() == NO_KEY
+    assert panel.summary.count() == 0
+
+
+def test_cancel_between_files_keeps_what_was_imported(services, db_path, key_path, bundles):
+    seen = []
+    run = import_files(db_path, bundles, key_path, progress=lambda n, total: seen.append((n, total)),
+                       cancelled=lambda: len(seen) == 1)
+    assert seen == [(1, 3)]
+    assert run.cancelled and run.lines == ["Imported “Perth café” (2 notes, 1 comment)"]
+    assert run.closing_line() == ("Stopped after 1 of 3 files: those already imported stay imported; the other 2 "
+                                  "files were not touched.")
+    assert [c.title for c in services.cafes.list()] == ["Perth café"]
+
+
+def drop_event(paths):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    return data, enter, drop
+
+
+def test_dropping_a_text_file_is_ignored(panel, key_path, tmp_path, services):
+    text = tmp_path / "readme.txt"
+    text.write_text("not a café\n", encoding="utf-8")
+    _data, enter, drop = drop_event([text])
+    panel.dragEnterEvent(enter)
+    assert not enter.isAccepted()
+    panel.dropEvent(drop)
+    assert not drop.isAccepted() and panel.op is None and services.cafes.list() == []
+
+
+def test_dropping_cafe_files_imports_them(qtbot, panel, bundles, services):
+    _data, enter, drop = drop_event(bundles[:1])
+    panel.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    panel.dropEvent(drop)
+    assert panel.op is not None
+    qtbot.waitUntil(lambda: panel.op.done, timeout=20_000)
+    assert panel.summary.item(0).text() == "Imported “Perth café” (2 notes, 1 comment)"
+    assert [c.title for c in services.cafes.list()] == ["Perth café"]
+
+
+def test_central_is_the_seventh_page(cafe_window):
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(cafe_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert cafe_window.stack.currentWidget() is cafe_window.central_page
+    assert cafe_window.central_page.title == "Central"

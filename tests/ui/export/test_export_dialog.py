@@ -1,0 +1,363 @@
+"""The export dialog: review shows each redaction, items can be left out, the bundle is written off the GUI thread."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyrage
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from cafe_desk.export.bundle import open_bundle
+from cafe_desk.export.keys import new_identity
+from cafe_desk.ui.export.export_dialog import COL_LEAVE_OUT, COL_TEXT, HTML_ROLE, ExportDialog
+from cafe_desk.ui.export.review_model import COL_WHERE
+
+PLANTED = "Ring Siobhán Kowalski on 07700 900418 about the walking group"
+
+
+@pytest.fixture
+def notes(services, cafe):
+    """Three notes (one with a planted name and phone number) and one hidden comment."""
+    services.running.start(cafe.id)
+    tables = services.planning.items(cafe.id, "table")
+    rounds = services.planning.items(cafe.id, "round")
+    add = services.notes.add
+    planted = add(cafe.id, tables[0].id, rounds[0].id, PLANTED)[0]
+    leave = add(cafe.id, tables[0].id, rounds[0].id, "Bus fares stop people coming to the drop-in")[0]
+    keep = add(cafe.id, tables[1].id, rounds[0].id, "More peer support in the evenings")[0]
+    hidden, _ = services.comments.submit(cafe.id, "Zebulon says hello", consent=True)
+    services.comments.set_hidden(hidden.id, True)
+    return {"planted": planted, "leave": leave, "keep": keep, "hidden": hidden}
+
+
+@pytest.fixture
+def dialog(qtbot, services, cafe, notes):
+    d = ExportDialog(services, cafe.id)
+    qtbot.addWidget(d)
+    d.resize(1366, 768)
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    qtbot.waitUntil(d.isActiveWindow)  # shortcuts such as Ctrl+R work in the active window
+    return d
+
+
+def row_of(dialog, note_id: str) -> int:
+    return next(i for i, r in enumerate(dialog.model.rows) if r.item.id == note_id)
+
+
+def test_review_shows_the_redactions_of_a_planted_name_and_phone(qtbot, dialog, notes):
+    row = row_of(dialog, notes["planted"].id)
+    text = dialog.model.index(row, COL_TEXT)
+    assert text.data() == "Ring [NAME] on [PHONE] about the walking group"
+    rich = text.data(HTML_ROLE)
+    assert "<s" in rich and "Siobhán Kowalski</s>" in rich and "07700 900418</s>" in rich
+    assert "1 name and 1 phone number removed" in dialog.summary.text()
+    assert "1 comment left out" in dialog.summary.text()  # the hidden one, by default
+    hidden = dialog.model.index(row_of(dialog, notes["hidden"].id), COL_LEAVE_OUT)
+    assert hidden.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert not hidden.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    qtbot.waitUntil(lambda: dialog.view.rowHeight(row) < 60)  # rows fit their text once laid out
+    Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+    dialog.grab().save("/tmp/shots/export_review.png")
+
+
+def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services):
+    secret, public = new_identity()
+    dialog.keys.setFocus()
+    qtbot.keyClicks(dialog.keys, public)
+    row = row_of(dialog, notes["leave"].id)
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(dialog.model.index(row, COL_TEXT))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # ticks "Leave out" on the selected row
+    assert dialog.model.rows[row].leave_out
+    assert "1 comment and 1 note left out" in dialog.summary.text()
+    target = tmp_path / "file.cafe"
+    op = dialog.export_to(target)
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=10000)
+    assert dialog.message.text() == ""
+    assert dialog.summary.text().startswith("Exported “") and str(target) in dialog.summary.text()
+    manifest, files = open_bundle(target.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
+    ids = {json.loads(line)["id"] for line in files["notes.jsonl"].decode().splitlines()}
+    assert notes["leave"].id not in ids and notes["hidden"].id not in ids
+    assert {notes["planted"].id, notes["keep"].id} <= ids
+    assert manifest["left_out"] == {"hidden": 1, "flagged": 0, "by_facilitator": 1}
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+    assert services.store.path.exists()
+    # The keys are remembered for next time.
+    again = ExportDialog(services, notes["keep"].cafe_id)
+    qtbot.addWidget(again)
+    assert again.keys.toPlainText() == public
+
+
+def test_a_bad_key_line_gives_a_message_and_writes_nothing(qtbot, dialog, tmp_path):
+    _, public = new_identity()
+    dialog.keys.setPlainText(f"{public}\nage1-not-really-a-key")
+    target = tmp_path / "file.cafe"
+    assert dialog.export_to(target) is None
+    assert dialog.message.text() == ("Line 2 of the public keys doesn't look like a public key: it should start "
+                                     "with age1…")
+    assert not target.exists()
+
+
+def test_no_key_at_all_asks_for_one(dialog, tmp_path):
+    assert dialog.export_to(tmp_path / "file.cafe") is None
+    assert dialog.message.text().startswith("Paste the central team's public key")
+    assert list(tmp_path.glob("*.cafe")) == []
+
+
+def test_a_key_file_adds_its_public_key(dialog, tmp_path):
+    _, public = new_identity()
+    key_file = tmp_path / "central.pub"
+    key_file.write_text(f"# the central team\n{public}\n", encoding="utf-8")
+    assert dialog.load_key_file(key_file)
+    assert dialog.recipients() == [public]
+    empty = tmp_path / "notes.txt"
+    empty.write_text("nothing here\n", encoding="utf-8")
+    assert not dialog.load_key_file(empty)
+    assert dialog.message.text() == "notes.txt has no public key in it (a line starting with age1)."
+
+
+def test_a_missing_folder_is_one_line_and_nothing_written(qtbot, dialog, tmp_path):
+    _, public = new_identity()
+    dialog.keys.setPlainText(public)
+    target = tmp_path / "gone" / "file.cafe"
+    op = dialog.export_to(target)
+    qtbot.waitUntil(lambda: op.done, timeout=10000)
+    assert dialog.message.text() == f"The folder for {target} does not exist, so nothing was written."
+    assert list(tmp_path.glob("**/*.cafe")) == []
+
+
+def test_the_cafe_menu_opens_the_dialog_only_with_a_cafe_open(qtbot, cafe_window):
+    assert cafe_window.export_action.isEnabled()
+    cafe_window.export_action.trigger()
+    dialog = cafe_window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.cafe_id == cafe_window.cafe.id
+    dialog.reject()
+    cafe_window.open_cafe(None)
+    assert not cafe_window.export_action.isEnabled()
+
+
+def test_a_flagged_comment_is_left_out_until_put_back(qtbot, services, cafe, notes, tmp_path):
+    back, _ = services.comments.submit(cafe.id, "Some days I can't go on", consent=True)
+    stays, _ = services.comments.submit(cafe.id, "On bad weeks I think I can't go on", consent=True)
+    assert back.flag and stays.flag
+    secret, public = new_identity()
+    dialog = ExportDialog(services, cafe.id)
+    qtbot.addWidget(dialog)
+    assert {back.id, stays.id} <= dialog.model.leave_out()
+    box = dialog.model.index(row_of(dialog, back.id), COL_LEAVE_OUT)
+    assert box.data() == "Left out (needs care, not yet followed up)"
+    dialog.model.setData(box, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    dialog.keys.setPlainText(public)
+    op = dialog.export_to(tmp_path / "file.cafe")
+    qtbot.waitUntil(lambda: op.done, timeout=10000)
+    manifest, files = open_bundle((tmp_path / "file.cafe").read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
+    ids = {json.loads(line)["id"] for line in files["notes.jsonl"].decode().splitlines()}
+    assert back.id in ids and stays.id not in ids
+    assert manifest["left_out"] == {"hidden": 1, "flagged": 1}
+
+
+# --- changing the proposed redactions: put one back, remove more by selecting words ----------------------------------
+
+TAM = "Big Tam from the chippy drives some of them 😀\r\nand Siobhán Kowalski and wee Shuggie too"
+
+
+def open_dialog(qtbot, services, cafe_id: str) -> ExportDialog:
+    d = ExportDialog(services, cafe_id)
+    qtbot.addWidget(d)
+    d.resize(1366, 768)
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    qtbot.waitUntil(d.isActiveWindow)
+    return d
+
+
+def select_row(qtbot, dialog, row: int) -> None:
+    """Click the row's Where cell, as a person would."""
+    rect = dialog.view.visualRect(dialog.model.index(row, COL_WHERE))
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.view.currentIndex().row() == row
+
+
+def select_words(qtbot, dialog, words: str) -> None:
+    """Select `words` in the reading pane with a text cursor (positions as the pane counts them)."""
+    pane = dialog.editor.pane
+    pane.setFocus()
+    found = pane.document().find(words)
+    assert not found.isNull(), words
+    cursor = pane.textCursor()
+    cursor.setPosition(found.selectionStart())
+    cursor.setPosition(found.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    assert pane.textCursor().selectedText() == words
+
+
+def menu_key(qtbot, dialog) -> None:
+    """Press the Menu key with the table focused."""
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Menu)
+
+
+def export_and_open(qtbot, dialog, tmp_path):
+    secret, public = new_identity()
+    dialog.keys.setPlainText(public)
+    target = tmp_path / "file.cafe"
+    op = dialog.export_to(target)
+    assert op is not None
+    qtbot.waitUntil(lambda: op.done, timeout=10000)
+    assert dialog.message.text() == ""
+    manifest, files = open_bundle(target.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
+    texts = {row["id"]: row["text"] for row in map(json.loads, files["notes.jsonl"].decode().splitlines())}
+    return manifest, texts
+
+
+def test_put_back_a_proposed_name_exports_it_and_counts_one_fewer(qtbot, dialog, notes, tmp_path, model_tester):
+    model_tester(dialog.model)
+    before = dialog.exporter.build(notes["planted"].cafe_id).redactions
+    assert dialog.summary.text() == "3 items will be exported: 1 name and 1 phone number removed; 1 comment left out"
+    row = row_of(dialog, notes["planted"].id)
+    select_row(qtbot, dialog, row)
+    assert dialog.editor.pane.toPlainText() == PLANTED
+    qtbot.mouseClick(dialog.editor.put_back_button, Qt.MouseButton.LeftButton)  # two removals: a menu
+    menu = dialog.editor.menu
+    assert [a.text() for a in menu.actions()] == ["Put back “Siobhán Kowalski”", "Put back “07700 900418”"]
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    text = dialog.model.index(row, COL_TEXT)
+    assert text.data() == "Ring Siobhán Kowalski on [PHONE] about the walking group"
+    assert "Siobhán Kowalski</span>&nbsp;<i" in text.data(HTML_ROLE) and "(put back)" in text.data(HTML_ROLE)
+    assert dialog.summary.text() == "3 items will be exported: 1 phone number removed; 1 comment left out"
+    manifest, texts = export_and_open(qtbot, dialog, tmp_path)
+    assert texts[notes["planted"].id] == "Ring Siobhán Kowalski on [PHONE] about the walking group"
+    assert manifest["redactions"].get("name", 0) == before["name"] - 1
+    assert manifest["redactions"]["phone"] == before["phone"]
+
+
+def test_the_button_puts_back_the_only_removal_at_once_and_the_row_menu_removes_it_again(qtbot, dialog, notes):
+    row = row_of(dialog, notes["planted"].id)
+    select_row(qtbot, dialog, row)
+    dialog.editor.choose(row, dialog.editor.choices(row)[0][1])  # the name put back; only the phone is removed
+    qtbot.mouseClick(dialog.editor.put_back_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.index(row, COL_TEXT).data() == PLANTED
+    assert dialog.summary.text() == "3 items will be exported: nothing personal found; 1 comment left out"
+    menu_key(qtbot, dialog)  # the row's menu, from the keyboard
+    menu = dialog.editor.menu
+    assert [a.text() for a in menu.actions()] == ["Remove “Siobhán Kowalski” again", "Remove “07700 900418” again"]
+    menu.actions()[1].trigger()
+    assert dialog.model.index(row, COL_TEXT).data() == "Ring Siobhán Kowalski on [PHONE] about the walking group"
+    assert dialog.summary.text() == "3 items will be exported: 1 phone number removed; 1 comment left out"
+
+
+def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes, tmp_path):
+    table = services.planning.items(cafe.id, "table")[1]
+    tam = services.notes.add(cafe.id, table.id, None, TAM)[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    before = dialog.exporter.build(cafe.id).redactions
+    assert dialog.summary.text() == "4 items will be exported: 2 names and 1 phone number removed; 1 comment left out"
+    row = row_of(dialog, tam.id)
+    select_row(qtbot, dialog, row)
+    select_words(qtbot, dialog, "Big Ta")  # a word cut short is removed whole
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message.text() == ""
+    assert dialog.model.index(row, COL_TEXT).data() == ("[NAME] from the chippy drives some of them 😀\r\nand [NAME] "
+                                                         "and wee Shuggie too")
+    assert dialog.summary.text() == "4 items will be exported: 3 names and 1 phone number removed; 1 comment left out"
+    dialog.editor.kind.setFocus()
+    qtbot.keyClicks(dialog.editor.kind, "Other")  # "chippy" removed as another kind
+    assert dialog.editor.kind.currentData() == "other"
+    select_words(qtbot, dialog, "chippy")
+    qtbot.mouseClick(dialog.editor.remove_button, Qt.MouseButton.LeftButton)
+    select_words(qtbot, dialog, "Shuggie")  # after the emoji and the Windows line break
+    dialog.editor.kind.setCurrentIndex(dialog.editor.kind.findData("name"))
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    expected = "[NAME] from the [REDACTED] drives some of them 😀\r\nand [NAME] and wee [NAME] too"
+    assert dialog.model.index(row, COL_TEXT).data() == expected
+    assert dialog.summary.text() == ("4 items will be exported: 4 names, 1 phone number and 1 other personal detail "
+                                     "removed; 1 comment left out")
+    manifest, texts = export_and_open(qtbot, dialog, tmp_path)
+    assert texts[tam.id] == expected
+    assert manifest["redactions"]["name"] == before["name"] + 2 and manifest["redactions"]["other"] == 1
+
+
+def test_an_added_removal_overlapping_a_proposed_one_becomes_one_and_can_be_put_back(qtbot, dialog, notes,
+                                                                                    tmp_path):
+    before = dialog.exporter.build(notes["planted"].cafe_id).redactions
+    row = row_of(dialog, notes["planted"].id)
+    select_row(qtbot, dialog, row)
+    select_words(qtbot, dialog, "Ring Siobhán")  # overlaps the proposed "Siobhán Kowalski"
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.model.index(row, COL_TEXT).data() == "[NAME] on [PHONE] about the walking group"
+    assert dialog.summary.text() == "3 items will be exported: 1 name and 1 phone number removed; 1 comment left out"
+    select_words(qtbot, dialog, "Kowalski")  # already removed: nothing changes
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message.text() == "Those words are already removed."
+    manifest, texts = export_and_open(qtbot, dialog, tmp_path)
+    assert texts[notes["planted"].id] == "[NAME] on [PHONE] about the walking group"
+    assert manifest["redactions"] == dict(before)
+    menu_key(qtbot, dialog)
+    menu = dialog.editor.menu
+    assert menu.actions()[0].text() == "Put back “Ring Siobhán Kowalski”"
+    menu.actions()[0].trigger()  # the addition undone and the proposed name put back: all of it shows
+    assert dialog.model.index(row, COL_TEXT).data() == "Ring Siobhán Kowalski on [PHONE] about the walking group"
+    assert dialog.model.overrides()[notes["planted"].id].added == ()
+
+
+def test_nothing_selected_gives_a_plain_message(qtbot, dialog, notes):
+    dialog.editor.pane.setFocus()
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message.text() == "Select an item in the list first, then the words to remove in the reading pane."
+    select_row(qtbot, dialog, row_of(dialog, notes["keep"].id))
+    qtbot.mouseClick(dialog.editor.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Select the words to remove in the reading pane first."
+    qtbot.mouseClick(dialog.editor.put_back_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Nothing is removed from this item, so there is nothing to put back."
+
+
+def test_leaving_out_still_works_with_changed_redactions(qtbot, dialog, notes, tmp_path):
+    before = dialog.exporter.build(notes["planted"].cafe_id).redactions
+    planted, leave = row_of(dialog, notes["planted"].id), row_of(dialog, notes["leave"].id)
+    select_row(qtbot, dialog, leave)
+    select_words(qtbot, dialog, "Bus")
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    select_row(qtbot, dialog, planted)
+    dialog.editor.choose(planted, dialog.editor.choices(planted)[1][1])  # the phone number put back
+    assert dialog.summary.text() == "3 items will be exported: 2 names removed; 1 comment left out"
+    dialog.view.setFocus()
+    select_row(qtbot, dialog, leave)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # the changed item left out: its removal no longer counts
+    assert dialog.summary.text() == "2 items will be exported: 1 name removed; 1 comment and 1 note left out"
+    manifest, texts = export_and_open(qtbot, dialog, tmp_path)
+    assert notes["leave"].id not in texts
+    assert texts[notes["planted"].id] == "Ring [NAME] on 07700 900418 about the walking group"
+    assert manifest["left_out"] == {"hidden": 1, "flagged": 0, "by_facilitator": 1}
+    assert manifest["redactions"].get("phone", 0) == before["phone"] - 1 and manifest["redactions"]["name"] == before[
+        "name"]
+
+
+def test_every_new_control_is_named_and_reachable_and_the_review_reads_well(qtbot, services, cafe, notes):
+    from tests.ui.shell.test_main_window import focusable_unnamed
+
+    table = services.planning.items(cafe.id, "table")[1]
+    tam = services.notes.add(cafe.id, table.id, None, TAM)[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    assert focusable_unnamed(dialog) == []
+    editor = dialog.editor
+    for control in (editor.pane, editor.kind, editor.remove_button, editor.put_back_button):
+        assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, control.accessibleName()
+    planted = row_of(dialog, notes["planted"].id)
+    select_row(qtbot, dialog, planted)
+    editor.choose(planted, editor.choices(planted)[0][1])  # "Siobhán Kowalski" put back
+    select_row(qtbot, dialog, row_of(dialog, tam.id))
+    select_words(qtbot, dialog, "Big Tam")
+    qtbot.keyClick(editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.summary.text() == "4 items will be exported: 2 names and 1 phone number removed; 1 comment left out"
+    qtbot.waitUntil(lambda: dialog.view.rowHeight(planted) < 60)
+    Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save("/tmp/shots/export_review_edit.png")

@@ -1,0 +1,161 @@
+"""The main window as a whole: pages, keyboard reach, accessible names, undo across pages, reopening where it was."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
+
+from cafe_desk.services.demo import ensure_demo
+from cafe_desk.ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def window(main_window):
+    return main_window
+
+
+def named(widget: QWidget, buddies: set[int]) -> bool:
+    if widget.accessibleName().strip():
+        return True
+    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+        return True
+    if isinstance(widget, QTabBar):
+        return True  # each tab has its own text
+    return id(widget) in buddies
+
+
+def focusable_unnamed(root: QWidget) -> list[str]:
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy() is not None}
+    missing = []
+    for w in root.findChildren(QWidget):
+        if not (w.isVisibleTo(root) and w.isEnabled()) or not (w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            continue
+        parent = w.parentWidget()
+        if parent is not None and (isinstance(parent, QAbstractScrollArea) and w is parent.viewport()):
+            continue  # the viewport is the view's own surface; the view carries the name
+        if type(w).__name__ in ("QLineEdit",) and parent is not None and type(parent).__name__ in (
+                "QSpinBox", "QDateEdit", "QComboBox", "QDoubleSpinBox"):
+            continue  # the inner editor of a named spin box or combo
+        if not named(w, buddies):
+            missing.append(f"{type(w).__name__} {w.objectName()!r} in {type(parent).__name__}")
+    return missing
+
+
+def test_every_page_reachable_by_ctrl_number_and_every_control_named(qtbot, window, services):
+    window.open_cafe(ensure_demo(services))
+    for i, page in enumerate(window.pages, 1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + i), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is page
+        missing = focusable_unnamed(page)
+        assert not missing, f"{page.title} page: controls without an accessible name: {missing}"
+
+
+def test_reopens_on_the_cafe_and_page_it_was_on(qtbot, services):
+    cafe_id = ensure_demo(services)
+    first = MainWindow(services)
+    qtbot.addWidget(first)
+    first.open_cafe(cafe_id)
+    first.show_page(4)
+    first.close()
+    again = MainWindow(services)
+    qtbot.addWidget(again)
+    again.open_cafe(services.cafes.last())
+    assert again.cafe.id == cafe_id
+    assert again.stack.currentWidget() is again.votes_page
+
+
+def test_header_follows_closing_and_reopening(qtbot, window, services):
+    cafe_id = ensure_demo(services)
+    window.open_cafe(cafe_id)
+    assert "being planned" in window.header.text()
+    window.broadcast(services.cafes.close(cafe_id))
+    assert "closed (read-only)" in window.header.text()
+    assert window.run_page.cafe.is_closed, "every page hears that the café closed"
+    window.broadcast(services.cafes.reopen(cafe_id))
+    assert "being planned" in window.header.text()
+
+
+def test_no_cafe_opens_on_the_cafe_list(qtbot, window):
+    window.open_cafe(None)
+    assert window.stack.currentWidget() is window.cafes_page
+    assert "No café open" in window.header.text()
+    assert QApplication.activeWindow() is window
+
+
+def test_a_facilitator_plans_runs_takes_notes_undoes_and_tallies(qtbot, window, services):
+    """The whole desk as a user drives it: keyboard and mouse only, the database checked at each step."""
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.open_cafe(None)
+
+    # plan a café from the built-in template
+    qtbot.keyClick(window, Qt.Key.Key_1, ctrl)
+    new_button = next(b for b in window.cafes_page.findChildren(QAbstractButton) if b.text() == "&New café…")
+    qtbot.mouseClick(new_button, Qt.MouseButton.LeftButton)
+    dialog = window.cafes_page.new_cafe_dialog
+    assert dialog.template.name == "Help shape the future of mental health"
+    dialog.title_edit.selectAll()
+    qtbot.keyClicks(dialog.title_edit, "Spring listening cafe")
+    qtbot.keyClicks(dialog.locality_edit, "Perth")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.cafe is not None)
+    # the offscreen platform has no window manager to hand activation back when the dialog closes
+    window.activateWindow()
+    qtbot.waitActive(window)
+    cafe = window.cafe
+    assert cafe.title == "Spring listening cafe"
+    assert [c.title for c in services.cafes.list()] == ["Spring listening cafe"]
+    status = services.cafes.status(cafe.id)
+    assert (status["tables"], status["rounds"], status["outcomes"]) == (6, 3, 6)
+
+    # run the first round
+    qtbot.keyClick(window, Qt.Key.Key_3, ctrl)
+    qtbot.mouseClick(window.run_page.start_btn, Qt.MouseButton.LeftButton)
+    assert services.running.state(cafe.id).timer.status == "running"
+    assert "running" in window.header.text()
+
+    # type two points with the keyboard; Enter saves each and opens the next
+    qtbot.keyClick(window, Qt.Key.Key_4, ctrl)
+    line = window.notes_page.entry.line
+    line.setFocus()
+    for point in ("Peer workers in every team", "Evening drop-in near the station"):
+        qtbot.keyClicks(line, point)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    notes = services.notes.list(cafe.id)
+    first_round = services.planning.items(cafe.id, "round")[0]
+    first_table = services.planning.items(cafe.id, "table")[0]
+    assert [n.text for n in notes] == ["Peer workers in every team", "Evening drop-in near the station"]
+    assert {(n.table_id, n.round_id) for n in notes} == {(first_table.id, first_round.id)}
+    assert line.text() == ""
+
+    # Ctrl+Z in the empty entry undoes the last point (not the typing), Ctrl+Shift+Z brings it back
+    qtbot.keyClick(line, Qt.Key.Key_Z, ctrl)
+    qtbot.wait(400)  # longer than the autosave delay: nothing must be re-saved behind the note-taker's back
+    assert [n.text for n in services.notes.list(cafe.id)] == ["Peer workers in every team"]
+    assert line.text() == ""
+    qtbot.keyClick(line, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert [n.id for n in services.notes.list(cafe.id)] == [n.id for n in notes]
+
+    # a tally from the paper dots for table 1
+    qtbot.keyClick(window, Qt.Key.Key_5, ctrl)
+    votes = window.votes_page
+    votes.scope.setCurrentIndex(votes.scope.findData(first_table.id))
+    votes.table.setFocus()
+    votes.table.setCurrentIndex(votes.model.index(0, 1))
+    qtbot.keyClick(votes.table, "4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is votes.table)
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+    assert services.votes.count(cafe.id, outcome.id, first_table.id, None, 0) == 4
+    assert votes.chart.totals[0].score == 4
+    qtbot.keyClick(votes.table, Qt.Key.Key_Z, ctrl)
+    assert services.votes.count(cafe.id, outcome.id, first_table.id, None, 0) == 0
+    assert votes.chart.totals[0].score == 0
+    assert services.notes.list(cafe.id), "undoing the tally leaves the notes alone"

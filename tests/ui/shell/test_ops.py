@@ -1,0 +1,94 @@
+"""The ops helper: work runs off the GUI thread, results come back on it, Cancel leaves nothing, errors are one line."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.services.exporting import write_atomically
+from cafe_desk.ui.shell.ops import CANCELLED, UNEXPECTED, run_op
+
+
+class Outcome:
+    """What came back: the result or the message, and on which thread."""
+
+    def __init__(self):
+        self.result = None
+        self.message = None
+        self.thread = None
+
+    def done(self, result):
+        self.result, self.thread = result, threading.get_ident()
+
+    def error(self, message):
+        self.message, self.thread = message, threading.get_ident()
+
+
+def test_runs_off_the_gui_thread_and_delivers_on_it(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    got, seen = Outcome(), {}
+
+    def work(ctx):
+        seen["thread"] = threading.get_ident()
+        ctx.progress(1, 2)
+        return 6 * 7
+
+    op = run_op(parent, "Counting", work, got.done, got.error)
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    gui = threading.get_ident()
+    assert got.result == 42 and got.message is None
+    assert seen["thread"] != gui
+    assert got.thread == gui
+
+
+def test_cancel_leaves_nothing_written(qtbot, tmp_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    target = tmp_path / "out.cafe"
+    started, go = threading.Event(), threading.Event()
+    got = Outcome()
+
+    def work(ctx):
+        started.set()
+        go.wait(5)
+        write_atomically(target, b"x" * 100_000, ctx.cancelled)
+        return "written"
+
+    op = run_op(parent, "Writing", work, got.done, got.error)
+    assert started.wait(5)
+    op.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    go.set()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert got.result is None and got.message == CANCELLED
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_user_error_shows_its_message(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    got = Outcome()
+
+    def work(ctx):
+        raise UserError("This café is closed, so it can't be changed.")
+
+    op = run_op(parent, "Trying", work, got.done, got.error)
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert got.message == "This café is closed, so it can't be changed."
+    assert got.result is None and got.thread == threading.get_ident()
+
+
+def test_an_unexpected_error_is_one_plain_line(qtbot, capsys):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    got = Outcome()
+
+    def work(ctx):
+        return {}["missing"]
+
+    op = run_op(parent, "Trying", work, got.done, got.error)
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert got.message == UNEXPECTED
+    assert "KeyError" in capsys.readouterr().err

@@ -1,0 +1,218 @@
+"""The Synthesis page on real imported bundles: search with hits in bold, filters, coding many items at once with
+undo, the shortlist, the codebook's merge and delete (asked first), theme counts per café and votes across cafés."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from cafe_desk.ui.synthesis.synthesis_models import COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
+from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
+from tests.central import cafe_at, make_cafe, send
+
+SHOTS = os.environ.get("CAFE_DESK_SHOTS")
+
+
+@pytest.fixture
+def imported(services, identity):
+    """Perth and Inverness cafés, exported and imported into the same data file (as the central team would)."""
+    perth = make_cafe(services)
+    inverness = cafe_at(services, "Inverness café", "2026-04-02", "Inverness", (
+        "Peer workers in every GP practice", "Recovery colleges gave me a reason to get up",
+        "Recovering takes time <and> patience"))
+    for cafe in (perth, inverness):
+        send(services, cafe, services.store, identity)
+    return services
+
+
+@pytest.fixture
+def page(qtbot, imported, main_window):
+    main_window.show_page(main_window.pages.index(main_window.synthesis_slot))
+    main_window.synthesis_page.confirm = lambda title, text: True
+    page = main_window.synthesis_page
+    page.reload()
+    settle(qtbot, page)
+    return page
+
+
+def settle(qtbot, page: SynthesisPanel) -> None:
+    """Wait for the reads running off the GUI thread (the search, the tab) to show their answers."""
+    qtbot.waitUntil(lambda: not page.runner.busy and not page.tab_runner.busy, timeout=5000)
+
+
+def select_rows(page: SynthesisPanel, rows) -> None:
+    sel = page.table.selectionModel()
+    sel.clearSelection()
+    for row in rows:
+        sel.select(page.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                   | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def texts(page) -> list[str]:
+    return [page.model.index(r, COL_TEXT).data() for r in range(page.model.rowCount())]
+
+
+def shortlisted(page, row: int) -> bool:
+    return page.model.index(row, COL_SHORTLIST).data() == "★"
+
+
+def test_only_imported_cafes_are_shown(page, model_tester):
+    model_tester(page.model)
+    assert page.model.rowCount() == 6  # the two local cafés' own notes are not in the synthesis
+    assert page.status.text() == "6 items."
+    assert not page.empty.isVisible()
+
+
+def test_search_shows_hits_in_bold_best_first(page, qtbot):
+    qtbot.keyClicks(page.search, "recov*")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
+    settle(qtbot, page)
+    assert sorted(texts(page)) == ["Recovering takes time <and> patience",
+                                   "Recovery colleges gave me a reason to get up"]
+    shown = [page.model.index(r, COL_TEXT).data(HTML_ROLE) for r in range(2)]
+    assert "<b>Recovering</b> takes time &lt;and&gt; patience" in shown  # escaped, hits in bold
+    assert page.status.text() == "2 items, best match first."
+    page.search.setText('"peer workers"')
+    page.refresh_items()
+    settle(qtbot, page)
+    assert texts(page) == ["Peer workers in every GP practice"]
+    page.table.setCurrentIndex(page.model.index(0, COL_TEXT))
+    detail = page.detail.toPlainText()
+    assert detail.startswith("Peer workers in every GP practice") and "Inverness café" in detail
+    assert "Question: " in detail
+
+
+def test_typing_fast_shows_only_the_last_search(page, qtbot):
+    for text in ("p", "pe", "pee", "peer"):
+        page.search.setText(text)
+        page.refresh_items()
+    settle(qtbot, page)
+    assert texts(page) == [t for t in texts(page) if "Peer" in t] and page.model.rowCount() == 2
+
+
+def test_filters_narrow_and_clear(page, qtbot):
+    page.filters.locality_combo.setCurrentIndex(page.filters.locality_combo.findData("Perth"))
+    settle(qtbot, page)
+    assert page.model.rowCount() == 3
+    page.filters.source_boxes["note-taker"].setChecked(False)
+    page.filters.source_boxes["paper"].setChecked(False)
+    settle(qtbot, page)
+    assert texts(page) == ["Peer support groups helped me most"]
+    page.filters.source_boxes["participant"].setChecked(False)
+    settle(qtbot, page)
+    assert page.model.rowCount() == 0 and "Tick at least one" in page.status.text()
+    page.clear_filters()
+    settle(qtbot, page)
+    assert page.model.rowCount() == 6
+
+
+def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window, qtbot):
+    theme_id = page.codebook.new_theme("Peer support")
+    assert [t.name for t in page.codebook.themes] == ["Peer support"]
+    page.search.setText("peer")
+    page.refresh_items()
+    settle(qtbot, page)
+    select_rows(page, range(page.model.rowCount()))
+    page.codebook.select(theme_id)
+    assert page.codebook.code_button.isEnabled()
+    page.codebook.code_button.click()
+    assert page.codebook.themes[0].count == 2
+    assert all(page.model.index(r, COL_THEMES).data() == "Peer support" for r in range(page.model.rowCount()))
+    main_window.undo_stack.undo()
+    assert page.syn.themes()[0].count == 0 and page.model.index(0, COL_THEMES).data() == ""
+    main_window.undo_stack.redo()
+    assert page.syn.themes()[0].count == 2
+    steps, said = main_window.undo_stack.count(), []
+    page.sig_message.connect(said.append)
+    page.codebook.code_button.click()  # every selected item has it already: nothing to undo, and said so
+    assert main_window.undo_stack.count() == steps
+    assert said == ["The 2 items selected have “Peer support” already."]
+    page.tabs.setCurrentIndex(1)
+    settle(qtbot, page)
+    model = page.counts_model
+    assert model.rowCount() == 1 and model.columnCount() == 4
+    assert [model.index(0, c).data() for c in range(4)] == ["Peer support", 2, 1, 1]
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-themes.png"))
+
+
+def test_merge_and_delete_are_asked_first(page, qtbot):
+    a = page.codebook.new_theme("Access")
+    b = page.codebook.new_theme("Getting help")
+    select_rows(page, [0, 1])
+    page.apply_theme(a)
+    select_rows(page, [1, 2])
+    page.apply_theme(b)
+    page.confirm = lambda title, text: False
+    page.codebook.merge([a, b], a)
+    assert len(page.syn.themes()) == 2
+    asked = []
+    page.confirm = lambda title, text: asked.append(text) or True
+    page.codebook.merge([a, b], a)
+    assert asked == ["Merge “Getting help” into “Access”? Their items will carry “Access”. This can't be undone."]
+    assert [(t.name, t.count) for t in page.syn.themes()] == [("Access", 3)]
+    page.filters.theme_combo.setCurrentIndex(page.filters.theme_combo.findData(a))
+    settle(qtbot, page)
+    assert page.model.rowCount() == 3
+    page.codebook.delete(a)
+    settle(qtbot, page)
+    assert page.syn.themes() == [] and page.model.rowCount() == 6  # the theme filter went with the theme
+
+
+def test_shortlist_and_codebook_file(page, tmp_path, qtbot):
+    select_rows(page, [0])
+    page.shortlist_button.click()
+    assert shortlisted(page, 0)
+    page.filters.shortlist_box.setChecked(True)
+    settle(qtbot, page)
+    assert page.model.rowCount() == 1
+    page.undo_stack.undo()
+    settle(qtbot, page)
+    assert page.model.rowCount() == 0
+    page.codebook.new_theme("Waiting times")
+    target = tmp_path / "themes.codebook.json"
+    assert page.codebook.save_codebook(target)
+    assert json.loads(target.read_text(encoding="utf-8"))["themes"] == [{"name": "Waiting times", "description": ""}]
+    assert not page.codebook.save_codebook(tmp_path / "missing" / "themes.json")
+
+
+def test_export_data_for_analysis_tools(page, qtbot, tmp_path):
+    page.search.setText("peer")
+    page.refresh_items()
+    settle(qtbot, page)
+    messages = []
+    page.sig_message.connect(messages.append)
+    op = page.export_data("csv", tmp_path)
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    with open(tmp_path / "items.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 2  # the items matching the search
+    assert messages[-1] == f"Saved {tmp_path.name} (the items matching the search and filters)."
+    op = page.export_data("qdpx", tmp_path / "missing" / "synthesis.qdpx")
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert not (tmp_path / "missing").exists() and messages[-1]
+
+
+def test_votes_tab(page, main_window, qtbot):
+    page.tabs.setCurrentWidget(page.votes)
+    settle(qtbot, page)
+    tree = page.votes.table
+    assert tree.topLevelItemCount() > 0
+    first = tree.topLevelItem(0)
+    assert first.text(1).endswith("support") and int(first.text(2)) > 0
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-votes.png"))
+
+
+def test_screenshot_of_a_search(page, main_window, qtbot):
+    page.search.setText("peer OR recov*")
+    page.refresh_items()
+    settle(qtbot, page)
+    assert page.model.rowCount() == 4
+    page.table.setCurrentIndex(page.model.index(1, COL_TEXT))
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-search.png"))

@@ -1,0 +1,92 @@
+"""The voting box on the votes page: opening and closing voting, the ballot rule, ballot cards, and phone ballots
+counted live."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+
+from cafe_desk.ui.votes.voting_box import NEEDS_CHANNEL
+from tests.ui.run.test_phones_box import hidden_fields, open_channel
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(cafe_window):
+    return cafe_window
+
+
+def test_open_and_close_voting_with_undo(qtbot, window, services, cafe):
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    box = window.votes_page.voting
+    assert services.channel.settings(cafe.id).voting_open, "a new café takes votes from phones"
+    assert "Voting is open" in box.state.text()
+    assert box.toggle_btn.text() == "Close v&oting"
+    qtbot.mouseClick(box.toggle_btn, Qt.MouseButton.LeftButton)
+    assert not services.channel.settings(cafe.id).voting_open
+    assert "Voting is closed" in box.state.text()
+    assert box.toggle_btn.text() == "&Open voting"
+    qtbot.keyClick(window.votes_page.table, Qt.Key.Key_Z, CTRL)
+    assert services.channel.settings(cafe.id).voting_open
+    assert "Voting is open" in box.state.text()
+
+
+def test_the_ballot_rule_with_undo(qtbot, window, services, cafe):
+    box = window.votes_page.voting
+    assert box.rule.currentText() == "One ballot per phone"
+    box.rule.setFocus()
+    qtbot.keyClick(box.rule, Qt.Key.Key_Down)  # a closed combo box changes its choice with the arrow keys
+    assert box.rule.currentText() == "One ballot per printed card"
+    assert services.channel.settings(cafe.id).ballot_rule == "code"
+    qtbot.keyClick(box.rule, Qt.Key.Key_Z, CTRL)
+    assert services.channel.settings(cafe.id).ballot_rule == "phone"
+    assert box.rule.currentText() == "One ballot per phone"
+
+
+def test_ballot_cards_need_the_channel_then_print_codes_the_cafe_accepts(qtbot, window, services, cafe, tmp_path):
+    box = window.votes_page.voting
+    assert box.print_cards(3, str(tmp_path / "cards.pdf")) is None
+    assert box.message.text() == NEEDS_CHANNEL
+    assert not (tmp_path / "cards.pdf").exists()
+
+    server = open_channel(qtbot, window)
+    assert box.vote_url == server.vote_url
+    target = box.print_cards(3, str(tmp_path / "cards.pdf"))
+    assert box.message.text() == (f"3 ballot cards saved to {target}. The codes are shown only once, in that file: "
+                                  "print it before you delete it.")
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    codes = re.findall(r"^([A-Z2-9]{8})$", text, flags=re.M)
+    assert len(codes) == 3
+    subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", str(target), str(tmp_path / "p")],
+                   check=True)
+    png = next(tmp_path.glob("p*.png"))
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout
+    assert decoded.splitlines() == [server.vote_url] * 3
+
+    assert box.print_cards(2, str(tmp_path / "missing" / "cards.pdf")) is None
+    assert box.message.text() == f"The folder {tmp_path / 'missing'} isn't there; please choose another one."
+
+    # a card's code casts one ballot through the real vote page, and the box counts it live
+    window.broadcast(services.channel.set_ballot_rule(cafe.id, "code"))
+    assert box.received.text().startswith("Phone ballots received: 0")
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+    with httpx.Client(timeout=5) as phone:
+        form = phone.get(server.vote_url)
+        assert form.status_code == 200
+        reply = phone.post(server.vote_url, data={**hidden_fields(form.text), "code": codes[0].lower(),
+                                                  f"o-{outcome.id}": "2"})
+    assert reply.status_code == 303, reply.text[:500]
+    qtbot.waitUntil(lambda: box.received.text().startswith("Phone ballots received: 1"), timeout=1000)
+    totals = {t.title: t.score for t in window.votes_page.chart.totals}
+    assert totals[outcome.title] == 2, "phone ballots add into the running totals"
+
+
+def test_a_closed_cafe_cannot_change_voting(qtbot, window, services, cafe):
+    window.broadcast(services.cafes.close(cafe.id))
+    box = window.votes_page.voting
+    assert not box.toggle_btn.isEnabled() and not box.rule.isEnabled() and not box.print_btn.isEnabled()
