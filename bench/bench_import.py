@@ -20,8 +20,9 @@ Each run, in a fresh interpreter and a fresh database:
           written with plain sqlite3 `executemany` into the same schema with the same pragmas, one transaction per
           bundle, then the FTS5 index built in one `'rebuild'`. Only the writes and the rebuild are timed.
   stall   a Qt app (QApplication, `QT_QPA_PLATFORM=offscreen`) with a 10 ms QTimer on its main loop; `import_files`
-          of --stall-bundles bundles runs through `cafe_desk.ui.shell.ops.run_op` as the Central page runs it. The worst gap
-          between ticks while it runs is the stall; the worst gap over 2 s before it starts is the idle noise.
+          of --stall-bundles bundles runs through `cafe_desk.ui.shell.ops.run_op` as the Central page runs it.
+          The worst gap between ticks while it runs is the stall;
+          the worst gap over 2 s before it starts is the idle noise.
 
 Goals: import ≤ 60 s for 1,000 bundles (1 M items) and ≤ 2× the floor; peak memory ≤ 1 GiB; stall < 100 ms.
 

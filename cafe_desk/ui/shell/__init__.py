@@ -1,1 +1,1 @@
-"""The window's frame: the main window, the page base with its undo path, lazy pages, undo commands and the ops helper for long work."""
+"""The window's frame: main window, page base and its undo path, lazy pages, undo commands, the ops helper."""
