@@ -24,27 +24,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cafe_desk.core.redaction import PLACEHOLDERS, Span
 from cafe_desk.export import redact_names, redact_patterns
 
-PLACEHOLDERS = {
-    "name": "[NAME]", "email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "health_id": "[HEALTH_ID]",
-    "ni_number": "[NI_NUMBER]", "address": "[ADDRESS]", "dob": "[DOB]", "url": "[URL]", "handle": "[HANDLE]",
-}
 # When two findings overlap, the one earlier in this list wins (an email beats the name inside it).
 PRIORITY = ("email", "url", "handle", "health_id", "ni_number", "dob", "postcode", "address", "phone", "name")
-
-
-@dataclass(frozen=True)
-class Span:
-    """One finding: [start, end) in the original text, and its kind (a key of PLACEHOLDERS)."""
-
-    start: int
-    end: int
-    kind: str
-
-    def as_dict(self) -> dict[str, int | str]:
-        """{"start", "end", "kind"}, as written in JSON lines."""
-        return {"start": self.start, "end": self.end, "kind": self.kind}
 
 
 @dataclass(frozen=True)

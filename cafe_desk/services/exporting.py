@@ -12,13 +12,17 @@ from pathlib import Path
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
-from cafe_desk.export import bundle, cafe_export
-from cafe_desk.export.cafe_export import ExportResult, Overrides, PreviewItem
+from cafe_desk.core.exports import CafeSnapshot, ExportResult
+from cafe_desk.core.redaction import Overrides, PreviewItem
+from cafe_desk.export import bundle, cafe_export, keys
 from cafe_desk.export.receipt import manifest_counts
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
 RECIPIENTS_KEY = "export.recipients"
+
+
+MAX_KEY_FILE = 64 * 1024  # a key file is a few lines; never read a large file picked by mistake
 
 
 class Cancelled(UserError):
@@ -46,9 +50,8 @@ class ExportService(ServiceBase):
               overrides: Overrides | None = None) -> ExportResult:
         """The café's anonymised files (manifest included), not yet packed or encrypted. `overrides`: note id ->
         the facilitator's changes to its redactions (see cafe_export.RedactionChoices)."""
-        cafe = self.cafe(cafe_key)
-        return cafe_export.build(self.services, cafe.id, started_at=self.started_at(cafe.id),
-                                 include_flagged=include_flagged, leave_out=leave_out, overrides=overrides)
+        return cafe_export.build(self.snapshot(cafe_key), include_flagged=include_flagged, leave_out=leave_out,
+                                 overrides=overrides)
 
     def export_cafe(self, cafe_key: str, recipients: list[str], passphrase: str | None = None, *,
                     include_flagged: bool = False, leave_out: AbstractSet[str] = frozenset(),
@@ -83,7 +86,52 @@ class ExportService(ServiceBase):
     def preview(self, cafe_key: str, overrides: Overrides | None = None) -> list[PreviewItem]:
         """Every note and comment of the café with the redactions an export would make, for review before export
         (with `overrides`, each item carries the facilitator's changes and its `removed` follows them)."""
-        return cafe_export.preview(self.services, self.cafe(cafe_key).id, overrides)
+        return cafe_export.preview(self.snapshot(cafe_key), overrides)
+
+    def snapshot(self, cafe_key: str) -> CafeSnapshot:
+        """Everything an export reads of the café, gathered through the other services."""
+        s, cafe = self.services, self.cafe(cafe_key)
+        items = {e: s.planning.items(cafe.id, e) for e in ("table", "round", "outcome", "group", "theme")}
+        return CafeSnapshot(cafe, items["table"], items["round"], items["outcome"], items["group"], items["theme"],
+                            s.notes.list(cafe.id), s.notes.attendance(cafe.id), s.votes.tallies(cafe.id),
+                            s.ballots.ballots(cafe.id), self.started_at(cafe.id))
+
+    def recipients_in(self, text: str) -> list[str]:
+        """The public keys typed or pasted in `text`, one a line, each checked, without repeats; a BadKey naming
+        the line that is wrong, or asking for a key when there is none."""
+        found: list[str] = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                keys.parse_recipient(line)
+            except keys.BadKey:
+                raise keys.BadKey(f"Line {number} of the public keys doesn't look like a public key: it should "
+                                  f"start with {keys.PUBLIC_PREFIX}…") from None
+            if line.strip() not in found:
+                found.append(line.strip())
+        if not found:
+            raise keys.BadKey(f"Paste the central team's public key (it starts with {keys.PUBLIC_PREFIX}…) or open "
+                              "their key file, so only they can open the export.")
+        return found
+
+    def public_keys_in_file(self, path: str | Path) -> list[str]:
+        """The public keys (words starting with age1) in a key file the facilitator opened; a BadKey saying
+        plainly why there are none (unreadable, the secret key instead, or no key at all)."""
+        path = Path(path)
+        try:
+            with open(path, "rb") as f:
+                text = f.read(MAX_KEY_FILE).decode("utf-8", errors="replace")
+        except OSError:
+            raise keys.BadKey(f"{path.name} can't be read, so no key was added.") from None
+        found = [w for line in text.splitlines() for w in line.replace("#", " ").replace(":", " ").split()
+                 if w.startswith(keys.PUBLIC_PREFIX)]
+        if not found and keys.SECRET_PREFIX in text:
+            raise keys.BadKey(f"{path.name} is the central team's secret key: ask them for their public key "
+                              "instead.")
+        if not found:
+            raise keys.BadKey(f"{path.name} has no public key in it (a line starting with {keys.PUBLIC_PREFIX}).")
+        return found
 
     def last_recipients(self) -> list[str]:
         """The public keys used for the last export from this laptop (none yet: [])."""

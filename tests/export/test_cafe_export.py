@@ -173,9 +173,10 @@ def ring_item(services, cafe) -> PreviewItem:
 
 def test_no_overrides_changes_nothing_but_the_ids_and_times(services, planted):
     cafe, _ = planted
-    plain = build(services, cafe.id, started_at="2026-03-14T10:00:00Z")
+    snap = replace(ExportService(services).snapshot(cafe.id), started_at="2026-03-14T10:00:00Z")
+    plain = build(snap)
     for overrides in ({}, {ring_item(services, cafe).id: RedactionChoices()}, {"no-such-note": RedactionChoices()}):
-        again = build(services, cafe.id, started_at="2026-03-14T10:00:00Z", overrides=overrides)
+        again = build(snap, overrides=overrides)
         assert {k: v for k, v in again.files.items() if k != "manifest.json"} == {
             k: v for k, v in plain.files.items() if k != "manifest.json"}
         first, second = (json.loads(r.files["manifest.json"]) for r in (plain, again))

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.errors import UserError
-from cafe_desk.export.cafe_export import ExportResult
-from cafe_desk.export.keys import PUBLIC_PREFIX, SECRET_PREFIX, BadKey, parse_recipient
+from cafe_desk.core.exports import ExportResult
 from cafe_desk.services import Services
 from cafe_desk.services.exporting import ExportService, export_to_file
 from cafe_desk.ui.export.redaction_editor import RedactionEditor
@@ -31,7 +30,6 @@ from cafe_desk.ui.export.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE,
 from cafe_desk.ui.shell.ops import Op, run_op
 
 __all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewModel"]
-MAX_KEY_FILE = 64 * 1024
 
 
 class ExportDialog(QDialog):
@@ -126,37 +124,15 @@ class ExportDialog(QDialog):
     # --- recipients ------------------------------------------------------------------------------------------------
 
     def recipients(self) -> list[str]:
-        """The public keys typed or pasted, one a line, each checked; a BadKey naming the line that is wrong."""
-        keys: list[str] = []
-        for number, line in enumerate(self.keys.toPlainText().splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                parse_recipient(line)
-            except BadKey:
-                raise BadKey(f"Line {number} of the public keys doesn't look like a public key: it should start "
-                             f"with {PUBLIC_PREFIX}…") from None
-            if line.strip() not in keys:
-                keys.append(line.strip())
-        if not keys:
-            raise BadKey(f"Paste the central team's public key (it starts with {PUBLIC_PREFIX}…) or open their "
-                         "key file, so only they can open the export.")
-        return keys
+        """The public keys typed or pasted, one a line, each checked; a UserError naming the line that is wrong."""
+        return self.exporter.recipients_in(self.keys.toPlainText())
 
     def load_key_file(self, path: str | Path) -> bool:
         """Add the public keys in a key file (lines starting with age1) to the list; a plain message if none."""
-        path = Path(path)
         try:
-            with open(path, "rb") as f:
-                text = f.read(MAX_KEY_FILE).decode("utf-8", errors="replace")
-        except OSError:
-            return self._say(f"{path.name} can't be read, so no key was added.")
-        found = [w for line in text.splitlines() for w in line.replace("#", " ").replace(":", " ").split()
-                 if w.startswith(PUBLIC_PREFIX)]
-        if not found and SECRET_PREFIX in text:
-            return self._say(f"{path.name} is the central team's secret key: ask them for their public key instead.")
-        if not found:
-            return self._say(f"{path.name} has no public key in it (a line starting with {PUBLIC_PREFIX}).")
+            found = self.exporter.public_keys_in_file(path)
+        except UserError as exc:
+            return self._say(str(exc))
         current = self.keys.toPlainText().split()
         self.keys.setPlainText("\n".join(current + [k for k in found if k not in current]))
         self._say("")
@@ -200,7 +176,7 @@ class ExportDialog(QDialog):
         """Ask where to save the file, then export to it."""
         try:
             self.recipients()
-        except BadKey as exc:
+        except UserError as exc:
             self._say(str(exc))
             return
         cafe = self.services.cafes.cafe(self.cafe_id)
@@ -216,7 +192,7 @@ class ExportDialog(QDialog):
             return None
         try:
             recipients = self.recipients()
-        except BadKey as exc:
+        except UserError as exc:
             self._say(str(exc))
             return None
         self._say("")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cafe_desk.export.cafe_export import KIND_WORDS, PreviewItem
+from cafe_desk.core.redaction import KIND_WORDS, PreviewItem
 from cafe_desk.ui.export.review_model import ReviewModel
 
 KINDS = ("name", "phone", "email", "address", "other")  # what the facilitator can remove by hand, in the combo

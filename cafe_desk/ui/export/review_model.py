@@ -11,8 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
+from cafe_desk.core.redaction import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
 from cafe_desk.core.safeguarding import kind_label
-from cafe_desk.export.cafe_export import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
 from cafe_desk.ui.widgets.plain_text import tip
 
 COL_LEAVE_OUT, COL_WHERE, COL_TEXT = range(3)
