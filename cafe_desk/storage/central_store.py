@@ -85,16 +85,19 @@ class CentralStore:
     # --- the search index: imported notes only, kept in step by the importer ----------------------------------
 
     def index_cafe_notes(self, cafe_id: str) -> None:
+        """Add a café's notes to the full-text index; call once, after its notes are inserted."""
         self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT rowid, text FROM note WHERE cafe_id = ?",
                           [cafe_id])
 
     def unindex_cafe_notes(self, cafe_id: str) -> None:
+        """Take a café's notes out of the full-text index; call before deleting them (it needs their text)."""
         self.conn.execute("INSERT INTO note_fts (note_fts, rowid, text) "
                           "SELECT 'delete', rowid, text FROM note WHERE cafe_id = ?", [cafe_id])
 
     # --- imported cafés and what the filters offer ---------------------------------------------------------
 
     def central_cafes(self) -> list[CentralCafe]:
+        """Imported cafés with their import record and note count, newest date first."""
         rows = self.conn.execute(
             "SELECT c.id, c.title, c.date, c.locality, c.vote_method, c.dots_per_person, "
             "IFNULL(i.export_id, ''), IFNULL(i.imported_at, ''), "
@@ -106,6 +109,7 @@ class CentralStore:
         return [CentralCafe(*r) for r in rows]
 
     def central_facets(self) -> Facets:
+        """What the filters offer: localities, groups, questions, outcomes, date range of imported cafés."""
         imported = "cafe_id IN (SELECT id FROM cafe WHERE origin = 'imported')"
 
         def distinct(sql: str) -> list[str]:
@@ -149,6 +153,7 @@ class CentralStore:
         return self.conn.execute(sql, [*params, *extra])
 
     def count_items(self, f: SynthesisFilter) -> int:
+        """How many items match `f`; a text search with no other filter is counted in the index alone."""
         if f.text.strip() and dataclasses.replace(f, text="") == SynthesisFilter():
             # the index holds exactly the imported notes, so a plain search is counted there alone (much faster)
             try:
@@ -228,25 +233,30 @@ class CentralStore:
     # --- the codebook and its codings ---------------------------------------------------------------------
 
     def code_themes(self) -> list[CodeTheme]:
+        """The codebook: every theme with how many items it codes, by name ignoring case."""
         rows = self.conn.execute(
             "SELECT t.id, t.name, t.description, (SELECT COUNT(*) FROM coding k WHERE k.theme_id = t.id) "
             "FROM code_theme t ORDER BY t.name COLLATE NOCASE")
         return [CodeTheme(*r) for r in rows]
 
     def code_theme_named(self, name: str) -> CodeTheme | None:
+        """The codebook theme with this name (ignoring case), or None; its item count is left at 0."""
         row = self.conn.execute("SELECT id, name, description, 0 FROM code_theme WHERE name = ? COLLATE NOCASE",
                                 [name]).fetchone()
         return CodeTheme(*row) if row else None
 
     def insert_code_theme(self, theme_id: str, name: str, description: str, at: str) -> None:
+        """Add a codebook theme; raises IntegrityError if the name is taken (ignoring case)."""
         self.conn.execute("INSERT INTO code_theme (id, name, description, created_at) VALUES (?, ?, ?, ?)",
                           [theme_id, name, description, at])
 
     def update_code_theme(self, theme_id: str, name: str, description: str) -> None:
+        """Rename and re-describe a codebook theme; raises IntegrityError if the name is taken."""
         self.conn.execute("UPDATE code_theme SET name = ?, description = ? WHERE id = ?",
                           [name, description, theme_id])
 
     def delete_code_theme(self, theme_id: str) -> None:
+        """Delete a codebook theme; its codings go with it (cascade)."""
         self.conn.execute("DELETE FROM code_theme WHERE id = ?", [theme_id])
 
     def move_codings(self, from_id: str, to_id: str) -> None:
@@ -256,18 +266,21 @@ class CentralStore:
         self.conn.execute("DELETE FROM coding WHERE theme_id = ?", [from_id])
 
     def add_codings(self, note_ids: Iterable[str], theme_id: str) -> int:
+        """Code these items with `theme_id`; returns how many codings are new (existing ones are skipped)."""
         before = self.conn.total_changes
         self.conn.executemany("INSERT OR IGNORE INTO coding (note_id, theme_id) VALUES (?, ?)",
                               [(n, theme_id) for n in note_ids])
         return self.conn.total_changes - before
 
     def remove_codings(self, note_ids: Iterable[str], theme_id: str) -> int:
+        """Take `theme_id` off these items; returns how many codings were actually removed."""
         before = self.conn.total_changes
         self.conn.executemany("DELETE FROM coding WHERE note_id = ? AND theme_id = ?",
                               [(n, theme_id) for n in note_ids])
         return self.conn.total_changes - before
 
     def codings_of_cafe(self, cafe_id: str) -> list[tuple[str, str]]:
+        """Every (note id, theme id) coding of a café's items, to keep across a re-import."""
         return list(self.conn.execute("SELECT k.note_id, k.theme_id FROM coding k JOIN note n ON n.id = k.note_id "
                                       "WHERE n.cafe_id = ?", [cafe_id]))
 
@@ -285,17 +298,21 @@ class CentralStore:
     # --- the quotes shortlist -----------------------------------------------------------------------------
 
     def shortlist_add(self, note_ids: Iterable[str], at: str) -> None:
+        """Put these items on the quotes shortlist at `at`; items already there keep their date."""
         self.conn.executemany("INSERT OR IGNORE INTO shortlist (note_id, added_at) VALUES (?, ?)",
                               [(n, at) for n in note_ids])
 
     def shortlist_remove(self, note_ids: Iterable[str]) -> None:
+        """Take these items off the quotes shortlist (ids not on it are ignored)."""
         self.conn.executemany("DELETE FROM shortlist WHERE note_id = ?", [(n,) for n in note_ids])
 
     def shortlist_of_cafe(self, cafe_id: str) -> list[tuple[str, str]]:
+        """A café's shortlisted (note id, added at) pairs, to keep across a re-import."""
         return list(self.conn.execute("SELECT s.note_id, s.added_at FROM shortlist s JOIN note n ON n.id = s.note_id "
                                       "WHERE n.cafe_id = ?", [cafe_id]))
 
     def restore_shortlist(self, pairs: list[tuple[str, str]]) -> None:
+        """Put back shortlist entries whose note still exists (after a newer export replaced a café)."""
         self.conn.executemany("INSERT OR IGNORE INTO shortlist (note_id, added_at) SELECT ?, ? "
                               "WHERE EXISTS (SELECT 1 FROM note WHERE id = ?)", [(n, a, n) for n, a in pairs])
 

@@ -14,6 +14,7 @@ class ChannelStore:
     """Mixin for `Store`: expects `self.conn`."""
 
     def channel_settings(self, cafe_id: str) -> dict:
+        """A café's token, salt, voting_open, ballot_rule, support_lines (list or None); {} if none."""
         row = self.conn.execute(f"SELECT {', '.join(CHANNEL_COLUMNS)} FROM cafe WHERE id = ?", [cafe_id]).fetchone()
         if row is None:
             return {}
@@ -23,17 +24,21 @@ class ChannelStore:
         return data
 
     def cafe_by_token(self, token: str) -> Cafe | None:
+        """The café whose participant-link secret is `token`, or None."""
         row = self.conn.execute(f"SELECT {rows.CAFE_COLUMNS} FROM cafe WHERE token = ?", [token]).fetchone()
         return rows.cafe(row) if row else None
 
     def set_host_token(self, table_id: str, token: str) -> None:
+        """Set (or replace) the secret in a table host's link."""
         self.conn.execute("UPDATE cafe_table SET host_token = ? WHERE id = ?", [token, table_id])
 
     def host_token(self, table_id: str) -> str | None:
+        """A table's host-link secret; None if it has none yet or there is no such table."""
         row = self.conn.execute("SELECT host_token FROM cafe_table WHERE id = ?", [table_id]).fetchone()
         return row[0] if row else None
 
     def table_by_host_token(self, token: str) -> Table | None:
+        """The table whose host-link secret is `token`, or None."""
         row = self.conn.execute("SELECT id, cafe_id, number, name FROM cafe_table WHERE host_token = ?",
                                 [token]).fetchone()
         return rows.table(row) if row else None
@@ -41,6 +46,7 @@ class ChannelStore:
     # --- ballots ------------------------------------------------------------------------------------------------
 
     def get_ballot(self, cafe_id: str, voter_hash: str) -> Ballot | None:
+        """This voter's ballot in a café, with its choices, or None if they have not voted."""
         row = self.conn.execute("SELECT id, updated_at FROM ballot WHERE cafe_id = ? AND voter_hash = ?",
                                 [cafe_id, voter_hash]).fetchone()
         if row is None:
@@ -65,6 +71,7 @@ class ChannelStore:
         return Ballot(ballot_id, cafe_id, dict(choices), now)
 
     def list_ballots(self, cafe_id: str) -> list[Ballot]:
+        """A café's phone ballots with their choices, oldest first."""
         items: dict[str, dict[str, int]] = {}
         for ballot_id, outcome_id, value in self.conn.execute(
                 "SELECT i.ballot_id, i.outcome_id, i.value FROM ballot_item i JOIN ballot b ON b.id = i.ballot_id "
@@ -75,10 +82,12 @@ class ChannelStore:
                                                       "ORDER BY created_at", [cafe_id])]
 
     def add_ballot_codes(self, cafe_id: str, code_hashes: list[str]) -> None:
+        """Store the hashes of newly issued ballot codes; raises IntegrityError on one already stored."""
         now = rows.utc_now()
         self.conn.executemany("INSERT INTO ballot_code (code_hash, cafe_id, created_at) VALUES (?, ?, ?)",
                               [(h, cafe_id, now) for h in code_hashes])
 
     def ballot_code_exists(self, cafe_id: str, code_hash: str) -> bool:
+        """Whether this code hash was issued for this café."""
         return self.conn.execute("SELECT 1 FROM ballot_code WHERE cafe_id = ? AND code_hash = ?",
                                  [cafe_id, code_hash]).fetchone() is not None

@@ -18,6 +18,7 @@ class DatabaseTooNew(StorageError):
 
 
 def describe(exc: sqlite3.Error, path: str) -> str:
+    """A plain one-line message for a SQLite error on the file at `path`: the likely cause and what to do."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
         return (f"Café Desk can't save: the data file {path} is read-only. "

@@ -19,6 +19,7 @@ class ImportStore:
         return row[0] if row else None
 
     def mark_imported(self, cafe_id: str, source_cafe_id: str) -> None:
+        """Mark a café as imported and keep the id it had on the laptop that exported it."""
         self.conn.execute("UPDATE cafe SET origin = 'imported', source_cafe_id = ? WHERE id = ?",
                           [source_cafe_id, cafe_id])
 
@@ -36,6 +37,7 @@ class ImportStore:
         return self._record(row)
 
     def insert_import_record(self, record: dict) -> None:
+        """Record an imported export; `record` has every `RECORD_COLUMNS` key (manifest, votes as dicts)."""
         values = [record[c] if c not in ("manifest", "votes") else json.dumps(record[c], ensure_ascii=False)
                   for c in RECORD_COLUMNS]
         self.conn.execute(f"INSERT INTO import_record ({', '.join(RECORD_COLUMNS)}) "
@@ -46,12 +48,14 @@ class ImportStore:
         self.conn.execute("DELETE FROM cafe WHERE id = ?", [cafe_id])
 
     def insert_imported_tally(self, tally_id: str, cafe_id: str, tally: Tally, at: str) -> None:
+        """Add one imported tally row as it came, with the id and time given (never merged)."""
         self.conn.execute(
             "INSERT INTO vote_tally (id, cafe_id, outcome_id, table_id, group_id, level, count, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [tally_id, cafe_id, tally.outcome_id, tally.table_id, tally.group_id, tally.level, tally.count, at])
 
     def insert_imported_attendance(self, rows: list[Attendance]) -> None:
+        """Add imported attendance rows as they came, zero counts included."""
         self.conn.executemany("INSERT INTO attendance (table_id, round_id, group_id, count) VALUES (?, ?, ?, ?)",
                               [(a.table_id, a.round_id, a.group_id, a.count) for a in rows])
 

@@ -23,6 +23,7 @@ def _run(db: sqlite_utils.Database, script: str) -> None:
 
 
 def m001_initial(db: sqlite_utils.Database) -> None:
+    """Create the first schema: cafés, their plan, notes and tags, attendance, tallies, templates, audit."""
     _run(
         db,
         """
@@ -146,6 +147,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 
 
 def m002_participant_channel(db: sqlite_utils.Database) -> None:
+    """Add the participant channel: link secrets, comment columns on notes, ballots, ballot codes."""
     _run(
         db,
         """
@@ -186,6 +188,7 @@ def m002_participant_channel(db: sqlite_utils.Database) -> None:
 
 
 def m003_imported_cafes(db: sqlite_utils.Database) -> None:
+    """Add imported cafés: each café's origin and source id, and the import_record table."""
     _run(
         db,
         """
@@ -207,6 +210,7 @@ def m003_imported_cafes(db: sqlite_utils.Database) -> None:
 
 
 def m004_central_synthesis(db: sqlite_utils.Database) -> None:
+    """Add the central synthesis: full-text index of notes, codebook, codings, shortlist, filter indexes."""
     # note_fts indexes imported cafés' notes only; the importer keeps it in step (imported notes never change)
     _run(
         db,
@@ -238,6 +242,7 @@ def m004_central_synthesis(db: sqlite_utils.Database) -> None:
 
 
 def m005_safeguarding(db: sqlite_utils.Database) -> None:
+    """Add safeguarding: flag_words (old flags become 'risk'), follow-ups, each café's safeguarding lead."""
     # flags now name a kind of risk; the phrase an older version found moves to flag_words, its kind unknown ("risk")
     _run(
         db,

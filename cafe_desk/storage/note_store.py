@@ -25,6 +25,7 @@ class NoteStore:
                               [(note.id, t) for t in note.theme_ids])
 
     def insert_note(self, note: Note) -> None:
+        """Add a new note and its outcome and theme tags (several statements: call inside `transaction()`)."""
         values = [int(getattr(note, c)) if c in _BOOLS else getattr(note, c) for c in NOTE_COLUMNS]
         self.conn.execute(_INSERT_NOTE, values)
         self._write_links(note)
@@ -42,6 +43,7 @@ class NoteStore:
                               [(n.id, t) for n in notes for t in n.theme_ids])
 
     def update_note(self, note: Note) -> None:
+        """Save a note's editable fields and replace its tags; source, consent and created_at never change."""
         self.conn.execute(
             "UPDATE note SET table_id = ?, round_id = ?, text = ?, kind = ?, is_quote = ?, updated_at = ?, "
             "group_id = ?, hidden = ?, pinned = ?, flag = ?, flag_words = ? WHERE id = ?",
@@ -51,9 +53,11 @@ class NoteStore:
         self._write_links(note)
 
     def delete_note(self, note_id: str) -> None:
+        """Delete a note; its tags, codings, shortlist entry and follow-up go with it (cascade)."""
         self.conn.execute("DELETE FROM note WHERE id = ?", [note_id])
 
     def get_note(self, note_id: str) -> Note | None:
+        """One note by id, with its tags and whether it was followed up, or None."""
         found = self.list_notes(None, note_id=note_id)
         return found[0] if found else None
 
@@ -98,6 +102,7 @@ class NoteStore:
     # --- attendance: counts per group, never names ---------------------------------------------------------------
 
     def set_attendance(self, row: Attendance) -> None:
+        """Set how many of a group sat at a table in a round; a count of 0 deletes the row."""
         if row.count == 0:
             self.conn.execute("DELETE FROM attendance WHERE table_id = ? AND round_id = ? AND group_id = ?",
                               [row.table_id, row.round_id, row.group_id])
@@ -109,6 +114,7 @@ class NoteStore:
         )
 
     def list_attendance(self, cafe_id: str) -> list[Attendance]:
+        """Every attendance count of a café's tables, in no set order."""
         rows = self.conn.execute(
             "SELECT a.table_id, a.round_id, a.group_id, a.count FROM attendance a "
             "JOIN cafe_table t ON t.id = a.table_id WHERE t.cafe_id = ?", [cafe_id])

@@ -34,6 +34,7 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         return self._db
 
     def close(self) -> None:
+        """Close the connection to the data file; this Store can't be used afterwards."""
         self.conn.close()
 
     def expect_bulk_writes(self) -> None:
@@ -52,12 +53,14 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
     # --- the audit log: append-only ------------------------------------------------------------------------
 
     def audit(self, cafe_id: str | None, action: str, entity: str, entity_id: str | None, **detail) -> None:
+        """Append an audit row stamped now, `detail` kept as JSON; call inside the write's `transaction()`."""
         self.conn.execute(
             "INSERT INTO audit (at, cafe_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
             [utc_now(), cafe_id, action, entity, entity_id, json.dumps(detail, ensure_ascii=False, default=str)],
         )
 
     def audit_entries(self, cafe_id: str) -> list[dict]:
+        """A café's audit rows, oldest first, as dicts (`detail` still a JSON string)."""
         rows = self.conn.execute(
             "SELECT seq, at, action, entity, entity_id, detail FROM audit WHERE cafe_id = ? ORDER BY seq", [cafe_id]
         )
@@ -66,9 +69,11 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
     # --- small key/value state: where the app was when it closed ---------------------------------------------
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
+        """The saved app-state value for `key`, or `default` when none was saved."""
         row = self.conn.execute("SELECT value FROM app_state WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
 
     def set_state(self, key: str, value: str) -> None:
+        """Save the app-state value for `key`, replacing any saved before."""
         self.conn.execute("INSERT INTO app_state (key, value) VALUES (?, ?) "
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])

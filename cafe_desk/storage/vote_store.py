@@ -27,6 +27,7 @@ class VoteStore:
             )
 
     def list_tallies(self, cafe_id: str) -> list[Tally]:
+        """Every vote tally of a café, in no set order."""
         rows = self.conn.execute(
             "SELECT outcome_id, table_id, group_id, level, count FROM vote_tally WHERE cafe_id = ?", [cafe_id])
         return [Tally(*r) for r in rows]
