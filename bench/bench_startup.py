@@ -9,6 +9,7 @@ window is shown (after the first event-loop pass). Runs alternate app/floor so m
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import statistics
@@ -16,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import cafe_desk
 
 FLOOR = """
 import sys
@@ -57,6 +60,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    # Byte-code as an installed copy has it (pip compiles at install); without this, a machine that sets
+    # PYTHONDONTWRITEBYTECODE would compile every changed module from source on every run.
+    compileall.compile_dir(os.path.dirname(cafe_desk.__file__), quiet=1)
     data = tempfile.mkdtemp(prefix="cafe-desk-bench-")
     # first start creates the database and the demo café; not measured
     subprocess.run([sys.executable, "-c", "import sys\nfrom cafe_desk.app import open_services\n"
@@ -76,7 +82,7 @@ def main() -> None:
     print("|---|---|---|---|")
     print(f"| bare PySide6 window + table view (floor) | {f:.3f} s | {min(floor):.3f} s | {max(floor):.3f} s |")
     print(f"| Café Desk to main window shown (demo café open) | {a:.3f} s | {min(app):.3f} s | {max(app):.3f} s |")
-    print(f"| ratio | {a / f:.2f}× (goal ≤ 3×) | | |")
+    print(f"| ratio | {a / f:.2f}× (goal ≤ 2.5×) | | |")
 
 
 if __name__ == "__main__":

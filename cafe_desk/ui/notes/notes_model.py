@@ -18,14 +18,12 @@ from PySide6.QtGui import QFont
 
 from cafe_desk.core.model import Note
 from cafe_desk.core.safeguarding import COMMENT_SOURCES, kind_label
-from cafe_desk.ui.widgets.plain_text import tip
+from cafe_desk.ui.widgets.plain_text import CARE_MARK, tip
 
 COL_NUMBER, COL_TABLE, COL_ROUND, COL_TEXT, COL_QUOTE, COL_OUTCOMES, COL_THEMES, COL_TIME = range(8)
 HEADERS = ("#", "Table", "Round", "Point", "Quote", "Outcomes", "Themes", "Time")
 #: the Note itself, for code that needs more than the text shown
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
-#: the mark before an item that needs care: a word too, never colour alone
-CARE_MARK = "⚑"
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -25,16 +25,9 @@ from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
-from cafe_desk.ui.cafes.cafes_panel import CafesPanel
-from cafe_desk.ui.central.central_panel import CentralPanel
-from cafe_desk.ui.comments.comments_panel import CommentsPanel
-from cafe_desk.ui.notes.notes_model import CARE_MARK
-from cafe_desk.ui.notes.notes_panel import NotesPanel
-from cafe_desk.ui.plan.plan_panel import PlanPanel
-from cafe_desk.ui.run.run_panel import RunPanel
 from cafe_desk.ui.shell.lazy_panel import LazyPanel
 from cafe_desk.ui.shell.panel import Panel
-from cafe_desk.ui.votes.votes_panel import VotesPanel
+from cafe_desk.ui.widgets.plain_text import CARE_MARK
 
 MESSAGE_MS = 10_000
 
@@ -51,16 +44,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Café Desk")
         self.resize(1366, 768)
 
-        self.cafes_page = CafesPanel(services, self.undo_stack)
-        self.plan_page = PlanPanel(services, self.undo_stack)
-        self.run_page = RunPanel(services, self.undo_stack)
-        self.notes_page = NotesPanel(services, self.undo_stack)
-        self.votes_page = VotesPanel(services, self.undo_stack)
-        self.comments_page = CommentsPanel(services, self.undo_stack)
-        self.central_page = CentralPanel(services, self.undo_stack)
-        self.synthesis_slot = LazyPanel(services, self.undo_stack, "Synthesis", self._synthesis_panel)
-        self.pages: list[Panel] = [self.cafes_page, self.plan_page, self.run_page, self.notes_page, self.votes_page,
-                                   self.comments_page, self.central_page, self.synthesis_slot]
+        # Every page is built the first time it is shown (or asked for), so its modules load then, not at start-up.
+        self._vote_url = ""
+        self.slots = {title: LazyPanel(services, self.undo_stack, title, build) for title, build in (
+            ("Cafés", self._cafes_panel), ("Plan", self._plan_panel), ("Run", self._run_panel),
+            ("Notes", self._notes_panel), ("Votes", self._votes_panel), ("Comments", self._comments_panel),
+            ("Central", self._central_panel), ("Synthesis", self._synthesis_panel))}
+        self.pages: list[Panel] = list(self.slots.values())
+        self.synthesis_slot = self.slots["Synthesis"]
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -74,11 +65,6 @@ class MainWindow(QMainWindow):
             page.sig_changed.connect(self.broadcast)
             page.sig_message.connect(self.show_message)
         self.nav.currentRowChanged.connect(self._page_chosen)
-        self.cafes_page.sig_open_cafe.connect(self._open_from_list)
-        # the participant channel: phones' writes arrive on the GUI thread (queued) and refresh every page
-        self.run_page.phones.sig_event.connect(self._phone_event)
-        self.run_page.phones.sig_channel.connect(self.votes_page.voting.set_vote_url)
-        self.comments_page.sig_projector.connect(self.run_page.show_participant_words)
 
         self.header = QLabel()
         self.header.setAccessibleName("Open café")
@@ -107,15 +93,103 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Everything you type is saved as you go.")
         self._update_header()
 
+    # --- the pages, each built on first use, and wired to the others as it is built -----------------------------
+
+    def _cafes_panel(self) -> Panel:
+        from cafe_desk.ui.cafes.cafes_panel import CafesPanel
+
+        page = CafesPanel(self.services, self.undo_stack)
+        page.sig_open_cafe.connect(self._open_from_list)
+        return page
+
+    def _plan_panel(self) -> Panel:
+        from cafe_desk.ui.plan.plan_panel import PlanPanel
+
+        return PlanPanel(self.services, self.undo_stack)
+
+    def _run_panel(self) -> Panel:
+        from cafe_desk.ui.run.run_panel import RunPanel
+
+        page = RunPanel(self.services, self.undo_stack)
+        # the participant channel: phones' writes arrive on the GUI thread (queued) and refresh every page
+        page.phones.sig_event.connect(self._phone_event)
+        page.phones.sig_channel.connect(self._channel_changed)
+        return page
+
+    def _notes_panel(self) -> Panel:
+        from cafe_desk.ui.notes.notes_panel import NotesPanel
+
+        return NotesPanel(self.services, self.undo_stack)
+
+    def _votes_panel(self) -> Panel:
+        from cafe_desk.ui.votes.votes_panel import VotesPanel
+
+        page = VotesPanel(self.services, self.undo_stack)
+        page.voting.set_vote_url(self._vote_url)
+        return page
+
+    def _comments_panel(self) -> Panel:
+        from cafe_desk.ui.comments.comments_panel import CommentsPanel
+
+        page = CommentsPanel(self.services, self.undo_stack)
+        page.sig_projector.connect(lambda text: self.run_page.show_participant_words(text))
+        return page
+
+    def _central_panel(self) -> Panel:
+        from cafe_desk.ui.central.central_panel import CentralPanel
+
+        return CentralPanel(self.services, self.undo_stack)
+
     def _synthesis_panel(self) -> Panel:
-        from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel  # loaded when the page is first shown
+        from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 
         return SynthesisPanel(self.services, self.undo_stack)
 
+    def _channel_changed(self, cafe_url: str) -> None:
+        self._vote_url = cafe_url
+        if self.slots["Votes"].inner is not None:
+            self.votes_page.voting.set_vote_url(cafe_url)
+
+    @property
+    def cafes_page(self):
+        """The Cafés page (built now if it was not yet); the same for each page below."""
+        return self.slots["Cafés"].panel()
+
+    @property
+    def plan_page(self):
+        return self.slots["Plan"].panel()
+
+    @property
+    def run_page(self):
+        return self.slots["Run"].panel()
+
+    @property
+    def notes_page(self):
+        return self.slots["Notes"].panel()
+
+    @property
+    def votes_page(self):
+        return self.slots["Votes"].panel()
+
+    @property
+    def comments_page(self):
+        return self.slots["Comments"].panel()
+
+    @property
+    def central_page(self):
+        return self.slots["Central"].panel()
+
     @property
     def synthesis_page(self):
-        """The Synthesis page (built now if it was not yet)."""
-        return self.synthesis_slot.panel()
+        return self.slots["Synthesis"].panel()
+
+    def current_page(self) -> Panel:
+        """The page on screen (the page itself, not the slot that stands for it)."""
+        return self.stack.currentWidget().panel()
+
+    def page_index(self, page: Panel) -> int:
+        """Where a page (or the slot it stands in) is in the page list."""
+        return next(i for i, slot in enumerate(self.pages) if page is slot or page is slot.inner)
 
     # --- menus --------------------------------------------------------------------------------------------------------
 
@@ -141,7 +215,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(care)
         presenter = QAction("&Presenter window", self)
         presenter.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        presenter.triggered.connect(self.run_page.open_presenter)
+        presenter.triggered.connect(lambda: self.run_page.open_presenter())
         view_menu.addAction(presenter)
         cafes = QAction("&All cafés", self)
         cafes.triggered.connect(lambda: self.show_page(0))
@@ -214,6 +288,7 @@ class MainWindow(QMainWindow):
     def _page_chosen(self, index: int) -> None:
         if index < 0:
             return
+        self.pages[index].panel()  # built before it is shown, so it is drawn once, complete
         self.stack.setCurrentIndex(index)
         if self.cafe:
             with contextlib.suppress(UserError):
@@ -274,10 +349,10 @@ class MainWindow(QMainWindow):
         """Go to the first page with items that need care, and show the first of them."""
         counts = self.care_counts()
         if counts["Comments"]:
-            self.show_page(self.pages.index(self.comments_page))
+            self.show_page(self.page_index(self.comments_page))
             self.comments_page.select_next_needing_care()
         elif counts["Notes"]:
-            self.show_page(self.pages.index(self.notes_page))
+            self.show_page(self.page_index(self.notes_page))
             self.notes_page.select_next_needing_care()
 
     def _phone_event(self, kind: str, data: dict) -> None:
@@ -303,8 +378,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{cafe.title} — Café Desk")
 
     def closeEvent(self, event) -> None:
-        self.run_page.stop_channel()
-        self.run_page.close_presenter()
+        if self.slots["Run"].inner is not None:
+            self.run_page.stop_channel()
+            self.run_page.close_presenter()
         super().closeEvent(event)
 
 

@@ -9,6 +9,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+#: the mark before an item that needs care: a word too, never colour alone
+CARE_MARK = "⚑"
+
 
 def tip(text: str | None) -> str | None:
     """A tooltip that shows `text` exactly (escaped, line breaks kept); None or "" stays as it is."""

@@ -182,5 +182,5 @@ def test_central_is_the_seventh_page(cafe_window):
     from PySide6.QtTest import QTest
 
     QTest.keyClick(cafe_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
-    assert cafe_window.stack.currentWidget() is cafe_window.central_page
+    assert cafe_window.current_page() is cafe_window.central_page
     assert cafe_window.central_page.title == "Central"

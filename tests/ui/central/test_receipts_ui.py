@@ -62,7 +62,7 @@ def test_a_matching_receipt_deletes_the_open_cafe_once_confirmed(qtbot, main_win
     assert box.informativeText() == DELETE_EXPLANATION and "can't be undone" in DELETE_EXPLANATION
     assert buttons(box) == [DELETE_BUTTON, KEEP_BUTTON] and box.defaultButton().text() == KEEP_BUTTON
     assert services.store.get_cafe(cafe.id) is None and services.notes.list(cafe.id) == []
-    assert main_window.cafe is None and main_window.stack.currentWidget() is page
+    assert main_window.cafe is None and main_window.current_page() is page
     assert page.model.row_of(cafe.id) == -1
     assert main_window.statusBar().currentMessage() == "“Perth café” was deleted from this laptop."
 

@@ -36,7 +36,7 @@ def state_of(panel, note_id):
 
 def test_ctrl_6_opens_the_comments_page(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
-    assert window.stack.currentWidget() is window.comments_page
+    assert window.current_page() is window.comments_page
     assert window.comments_page.title == "Comments"
 
 

@@ -53,7 +53,7 @@ def test_every_page_reachable_by_ctrl_number_and_every_control_named(qtbot, wind
     window.open_cafe(ensure_demo(services))
     for i, page in enumerate(window.pages, 1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + i), Qt.KeyboardModifier.ControlModifier)
-        assert window.stack.currentWidget() is page
+        assert window.stack.currentWidget() is page and page.inner is not None, "built as it is shown"
         missing = focusable_unnamed(page)
         assert not missing, f"{page.title} page: controls without an accessible name: {missing}"
 
@@ -69,7 +69,7 @@ def test_reopens_on_the_cafe_and_page_it_was_on(qtbot, services):
     qtbot.addWidget(again)
     again.open_cafe(services.cafes.last())
     assert again.cafe.id == cafe_id
-    assert again.stack.currentWidget() is again.votes_page
+    assert again.current_page() is again.votes_page
 
 
 def test_header_follows_closing_and_reopening(qtbot, window, services):
@@ -85,7 +85,7 @@ def test_header_follows_closing_and_reopening(qtbot, window, services):
 
 def test_no_cafe_opens_on_the_cafe_list(qtbot, window):
     window.open_cafe(None)
-    assert window.stack.currentWidget() is window.cafes_page
+    assert window.current_page() is window.cafes_page
     assert "No café open" in window.header.text()
     assert QApplication.activeWindow() is window
 

@@ -31,7 +31,7 @@ def imported(services, identity):
 
 @pytest.fixture
 def page(qtbot, imported, main_window):
-    main_window.show_page(main_window.pages.index(main_window.synthesis_slot))
+    main_window.show_page(main_window.page_index(main_window.synthesis_slot))
     main_window.synthesis_page.confirm = lambda title, text: True
     page = main_window.synthesis_page
     page.reload()

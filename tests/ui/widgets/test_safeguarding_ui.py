@@ -18,7 +18,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def nav_text(window, page) -> str:
-    return window.nav.item(window.pages.index(page)).text()
+    return window.nav.item(window.page_index(page)).text()
 
 
 def open_dialog() -> FollowUpDialog | None:
@@ -62,7 +62,7 @@ def test_a_worrying_comment_from_a_phone_raises_the_badges(qtbot, cafe_window, s
     assert window.care_button.isVisible() and window.care_button.text() == "⚑ 1 needs care"
     assert nav_text(window, window.notes_page) == "Notes"
     qtbot.mouseClick(window.care_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.comments_page
+    assert window.current_page() is window.comments_page
     page = window.comments_page
     assert page.selected().text == "honestly everyone would be better off without me"
     assert page.care.isVisible()
@@ -116,7 +116,7 @@ def test_the_follow_up_dialog_asks_for_initials_and_keeps_the_item_waiting_if_ca
     note, _ = services.comments.submit(cafe.id, "some nights i just want it all to stop", consent=True)
     window.broadcast(Changes(notes=True))
     page = window.comments_page
-    window.show_page(window.pages.index(page))
+    window.show_page(window.page_index(page))
     page.select(note.id)
 
     def press_ok_empty_then_cancel(dialog):
@@ -136,7 +136,7 @@ def test_the_safeguarding_lead_typed_on_the_plan_page_shows_beside_a_flagged_ite
                                                                                   cafe):
     window = cafe_window
     plan = window.plan_page
-    window.show_page(window.pages.index(plan))
+    window.show_page(window.page_index(plan))
     plan.tabs.setCurrentWidget(plan.support_box)
     assert plan.tabs.tabText(plan.tabs.currentIndex()) == "Support && safeguarding"
     box = plan.support_box
@@ -162,7 +162,7 @@ def test_a_flagged_comment_reaches_the_projector_only_when_the_facilitator_says_
     note, _ = services.comments.submit(cafe.id, "tonight might be the night i end it all", consent=True)
     window.broadcast(Changes(notes=True))
     page = window.comments_page
-    window.show_page(window.pages.index(page))
+    window.show_page(window.page_index(page))
     page.select(note.id)
     asked = []
     page.ask_projector = lambda text: asked.append(text) or False  # the facilitator answers "No"
@@ -188,7 +188,7 @@ def test_a_flagged_summary_is_reached_from_next_and_marked_on_its_box(qtbot, caf
     services.notes.set_summary(cafe.id, tables[1].id, rounds[1].id, "One man said he wants to end his life")
     window.broadcast(Changes(notes=True))
     notes = window.notes_page
-    window.show_page(window.pages.index(notes))
+    window.show_page(window.page_index(notes))
     assert nav_text(window, notes) == "Notes  ⚑ 2"
     seen = set()
     for _ in range(2):
