@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-from pathlib import Path
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.errors import UserError, ValidationError
+from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import NOTE_KINDS, NOTE_SOURCES, Attendance, Note, Theme
 from cafe_desk.core.votes import check_count
 from cafe_desk.services.base import ServiceBase
@@ -204,41 +202,8 @@ class NoteService(ServiceBase):
                                  before=previous.get(group_id, 0), after=count)
         return Changes(attendance=True)
 
-    # --- the codebook of themes -------------------------------------------------------------------------------------
+    # --- themes (a codebook file is read by the planning service) ---------------------------------------------
 
     def themes(self, cafe_id: str) -> list[Theme]:
         with self.store.read():
             return self.store.list_items("theme", cafe_id)
-
-    def import_codebook(self, cafe_id: str, path: Path) -> tuple[int, Changes]:
-        """Add themes from a codebook JSON file ({"themes": [{"name", "description"}]} or a list of names).
-
-        Returns how many were new; themes already present (by name, any case) are left alone.
-        """
-        self.writable(cafe_id)
-        path = Path(path)
-        try:
-            data = json.loads(path.read_bytes())
-        except OSError as exc:
-            raise UserError(f"{path.name} could not be read ({exc.strerror}).") from None
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise ValidationError(f"{path.name} is not a codebook (it is not valid JSON).") from None
-        entries = data.get("themes") if isinstance(data, dict) else data
-        if not isinstance(entries, list):
-            raise ValidationError(f"{path.name} is not a codebook: it has no list of 'themes'.")
-        have = {t.name.casefold() for t in self.themes(cafe_id)}
-        new = []
-        for i, entry in enumerate(entries, 1):
-            name, desc = (entry, "") if isinstance(entry, str) else (
-                (entry.get("name"), entry.get("description", "")) if isinstance(entry, dict) else (None, ""))
-            if not isinstance(name, str) or not name.strip() or not isinstance(desc, str):
-                raise ValidationError(f"{path.name}: theme {i} should have a 'name' in quotes.")
-            name = " ".join(name.split())
-            if name.casefold() not in have:
-                have.add(name.casefold())
-                new.append(Theme(new_id(), cafe_id, name, desc.strip()))
-        with self.store.transaction():
-            for theme in new:
-                self.store.insert_item("theme", theme)
-            self.store.audit(cafe_id, "import", "codebook", None, file=path.name, added=len(new))
-        return len(new), Changes(themes=True) if new else Changes()

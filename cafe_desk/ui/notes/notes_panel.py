@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.codebook import added_line
 from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.model import Cafe, Note, Round, Table
 from cafe_desk.core.safeguarding import COMMENT_SOURCES
@@ -488,16 +489,30 @@ class NotesPanel(Panel):
             self.import_codebook(Path(path))
 
     def import_codebook(self, path: Path) -> None:
-        """Add the themes in a codebook file; the message says how many were new."""
+        """Add the themes in a codebook file, as one undoable step; the message says how many were new."""
         if self.cafe is None:
             return
-        result = self.attempt(lambda: self.services.notes.import_codebook(self.cafe.id, path))
-        if result is None:
+        cafe_id, planning = self.cafe.id, self.services.planning
+        try:
+            themes = planning.read_codebook(Path(path))
+        except UserError as exc:
+            self.sig_message.emit(str(exc))
             return
-        added, changes = result
-        self.sig_message.emit(f"Added {added} theme{'' if added == 1 else 's'} from {path.name}." if added
-                              else f"Every theme in {path.name} is already here; nothing was added.")
-        self.announce(changes)
+        added: list[str] = []
+
+        def add() -> Changes:
+            made, changes = planning.add_themes(cafe_id, themes)
+            added[:] = [t.id for t in made]
+            return changes
+
+        changes = self.attempt(add)
+        if changes is None:
+            return
+        self.sig_message.emit(added_line(len(added), len(themes) - len(added)))
+        if changes:
+            self.push("Add themes from a codebook", do=add, undo=lambda: planning.remove_themes(list(added)),
+                      done=True)
+            self.announce(changes)
 
     def _flush_all(self) -> None:
         if self.entry.has_pending_edit():
