@@ -182,25 +182,28 @@ class NoteService(ServiceBase):
     def set_attendance(self, cafe_id: str, table_id: str, round_id: str, group_id: str,
                        count) -> tuple[int, Changes]:
         """Record how many people of a group sat at a table this round; returns the previous count."""
-        previous = next((a.count for a in self.attendance(cafe_id)
-                         if (a.table_id, a.round_id, a.group_id) == (table_id, round_id, group_id)), 0)
-        return previous, self.set_attendances(cafe_id, table_id, round_id, {group_id: count})
+        previous, changes = self._set_counts(cafe_id, table_id, round_id, {group_id: count})
+        return previous.get(group_id, 0), changes
 
     def set_attendances(self, cafe_id: str, table_id: str, round_id: str, counts: dict[str, object]) -> Changes:
         """Record {group id: count} for a table and round as one all-or-nothing write."""
+        return self._set_counts(cafe_id, table_id, round_id, counts)[1]
+
+    def _set_counts(self, cafe_id: str, table_id: str, round_id: str,
+                    counts: dict[str, object]) -> tuple[dict[str, int], Changes]:
         self.writable(cafe_id)
         counts = {group_id: check_count(count) for group_id, count in counts.items()}
         previous = {a.group_id: a.count for a in self.attendance(cafe_id)
                     if (a.table_id, a.round_id) == (table_id, round_id)}
         changed = {g: c for g, c in counts.items() if previous.get(g, 0) != c}
         if not changed:
-            return Changes()
+            return previous, Changes()
         with self.store.transaction():
             for group_id, count in changed.items():
                 self.store.set_attendance(Attendance(table_id, round_id, group_id, count))
                 self.store.audit(cafe_id, "attendance", "table", table_id, round_id=round_id, group_id=group_id,
                                  before=previous.get(group_id, 0), after=count)
-        return Changes(attendance=True)
+        return previous, Changes(attendance=True)
 
     # --- themes (a codebook file is read by the planning service) ---------------------------------------------
 

@@ -288,6 +288,7 @@ class NotesPanel(Panel):
     def _save_attendance(self, edits: dict[str, tuple[int, int]]) -> None:
         if self.cafe is not None:
             self.actions.set_attendance(self.cafe.id, *self._place, edits)
+            self._load_attendance()  # if the counts were refused, the boxes go back to what is stored
 
     def _summary_edited(self) -> None:
         if self._place[0] and self._place[1]:

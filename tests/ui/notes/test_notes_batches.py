@@ -116,3 +116,16 @@ def test_an_undo_refused_on_the_25th_note_puts_nothing_back(page, services, cafe
     page.undo.undo()
     assert stored(services, cafe) == []
     assert page.messages == [DISK_FULL]
+
+
+def test_counts_refused_for_one_group_are_not_saved_for_any(page, services, cafe, db_path, qtbot):
+    groups = services.planning.items(cafe.id, "group")
+    assert len(groups) >= 2
+    refuse_row(db_path, "attendance", "INSERT", groups[-1].id, column="group_id")
+    for group in groups:
+        page.panel.attendance.spin_box(group.id).setValue(3)
+    page.panel.attendance.flush()
+    assert services.notes.attendance(cafe.id) == []
+    assert page.messages == [DISK_FULL]
+    assert [page.panel.attendance.spin_box(g.id).value() for g in groups] == [0] * len(groups)
+    assert page.history() == []
