@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,33 @@ def mental_health_plan(services: Services, date: str = "2026-03-14", locality: s
 def exactly(message: str) -> str:
     """A `pytest.raises(match=...)` pattern for exactly this message."""
     return "^" + re.escape(message) + "$"
+
+
+DISK_FULL = "The disk is full, so this change was not saved. Free some space and try again; saved work is safe."
+
+
+def refuse_row(db_path: Path, table: str, event: str, row_id: str, column: str = "id") -> None:
+    """Make the data file refuse one row, as a full disk would: a trigger, created over a connection of the test's
+    own, that raises when `event` (INSERT, UPDATE or DELETE) reaches the row of `table` whose `column` is `row_id`."""
+    row = "NEW" if event == "INSERT" else "OLD"
+    value = "'" + row_id.replace("'", "''") + "'"  # a trigger can't take parameters
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute(f"CREATE TRIGGER refuse_{table}_{event.lower()} BEFORE {event} ON {table} "
+                     f"WHEN {row}.{column} = {value} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def allow_rows(db_path: Path, table: str, event: str) -> None:
+    """Take away what `refuse_row` set up."""
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute(f"DROP TRIGGER IF EXISTS refuse_{table}_{event.lower()}")
+        conn.commit()
+    finally:
+        conn.close()
 
 
 @pytest.fixture(scope="session", autouse=True)

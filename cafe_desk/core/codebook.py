@@ -1,4 +1,6 @@
-"""The central team's codebook file: themes, as JSON, that facilitators tag notes with during their cafés."""
+"""The central team's codebook file: themes, as JSON, that facilitators tag notes with during their cafés.
+
+The one reader of such files (the Plan and Notes pages both use it) and the one set of messages about them."""
 
 from __future__ import annotations
 
@@ -20,6 +22,19 @@ def codebook_text(themes: list[tuple[str, str]]) -> str:
     return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
+def unreadable(file_name: str) -> str:
+    """The message when the file itself could not be opened or read."""
+    return f"{file_name} could not be read, so no themes were added."
+
+
+def added_line(added: int, skipped: int) -> str:
+    """The message after an import: how many themes were added and how many the café already had."""
+    if not added:
+        return "Every theme in this codebook is already here, so none were added."
+    line = f"{added} theme{'s' if added != 1 else ''} added"
+    return line + (f"; {skipped} {'was' if skipped == 1 else 'were'} already here." if skipped else ".")
+
+
 def parse_codebook(data: bytes) -> list[tuple[str, str]]:
     """(name, description) pairs from a codebook file's bytes; ValidationError with one plain line otherwise."""
     if len(data) > MAX_BYTES:
@@ -31,10 +46,15 @@ def parse_codebook(data: bytes) -> list[tuple[str, str]]:
     if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("themes"), list):
         raise ValidationError(NOT_A_CODEBOOK)
     version = body.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValidationError(NOT_A_CODEBOOK)
+    if version > VERSION:
         raise ValidationError("This codebook was made by a newer version of Café Desk; please update to use it.")
+    if len(body["themes"]) > MAX_THEMES:
+        raise ValidationError(f"This codebook has more than {MAX_THEMES} themes, which is too many for one café, "
+                              "so none were added.")
     themes, seen = [], set()
-    for row in body["themes"][:MAX_THEMES]:
+    for row in body["themes"]:
         if not isinstance(row, dict) or not isinstance(row.get("name"), str):
             raise ValidationError(NOT_A_CODEBOOK)
         name = " ".join(row["name"].split())[:80]

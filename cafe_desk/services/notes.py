@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-from pathlib import Path
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.errors import UserError, ValidationError
+from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import NOTE_KINDS, NOTE_SOURCES, Attendance, Note, Theme
 from cafe_desk.core.votes import check_count
 from cafe_desk.services.base import ServiceBase
@@ -55,32 +53,28 @@ class NoteService(ServiceBase):
 
     def update(self, note_id: str, **fields) -> tuple[Note, Note, Changes]:
         """Change a note's text, quote mark, tags or place; returns (before, after, Changes)."""
-        unknown = set(fields) - set(EDITABLE)
-        if unknown:
-            raise ValueError(f"not editable: {unknown}")
         before = self._existing(note_id)
         self.writable(before.cafe_id)
-        if "text" in fields:
-            fields["text"] = clean_text(fields["text"])
-        for key in ("outcome_ids", "theme_ids"):
-            if key in fields:
-                fields[key] = tuple(fields[key])
-        after = dataclasses.replace(before, **fields)
-        if "text" in fields:
-            after = flagged(after, after.text)  # checked again: an edit can raise a flag, or take a wrong one away
+        after = self._edited(before, fields)
         if after == before:
             return before, before, Changes()
-        after = dataclasses.replace(after, updated_at=utc_now())
         with self.store.transaction():
-            if after.text != before.text and before.followed_up:
-                # new words need a person's eyes again: a follow-up was for the words as they were
-                self.store.clear_followup(note_id)
-                self.store.audit(before.cafe_id, "follow-up cleared by an edit", "note", note_id)
-                after = dataclasses.replace(after, followed_up=False)
-            self.store.update_note(after)
-            changed = {k: [getattr(before, k), getattr(after, k)] for k in fields if getattr(before, k) != fields[k]}
-            self.store.audit(before.cafe_id, "edit", "note", note_id, changed=changed)
+            after = self._write_edit(before, after, fields)
         return before, after, NOTES_CHANGED
+
+    def update_many(self, edits: dict[str, dict]) -> Changes:
+        """Apply {note id: fields} edits as one all-or-nothing write: if any is refused, none is made."""
+        befores = self._all_existing(list(edits))
+        for cafe_id in {n.cafe_id for n in befores}:
+            self.writable(cafe_id)
+        pairs = [(b, self._edited(b, dict(edits[b.id]))) for b in befores]
+        pairs = [(b, a) for b, a in pairs if a != b]
+        if not pairs:
+            return Changes()
+        with self.store.transaction():
+            for before, after in pairs:
+                self._write_edit(before, after, edits[before.id])
+        return NOTES_CHANGED
 
     def delete(self, note_id: str) -> tuple[Note, Changes]:
         """Delete a note; returns it so an undo can restore it."""
@@ -91,14 +85,70 @@ class NoteService(ServiceBase):
             self.store.audit(note.cafe_id, "delete", "note", note_id)
         return note, NOTES_CHANGED
 
+    def delete_many(self, note_ids: list[str]) -> tuple[list[Note], Changes]:
+        """Delete several notes as one all-or-nothing write; returns them so one undo can restore them all."""
+        notes = self._all_existing(note_ids)
+        for cafe_id in {n.cafe_id for n in notes}:
+            self.writable(cafe_id)
+        with self.store.transaction():
+            for note in notes:
+                self.store.delete_note(note.id)
+                self.store.audit(note.cafe_id, "delete", "note", note.id)
+        return notes, NOTES_CHANGED if notes else Changes()
+
     def restore(self, note: Note) -> Changes:
         """Put back a deleted note exactly as it was (undo)."""
-        self.writable(note.cafe_id)
+        return self.restore_many([note])
+
+    def restore_many(self, notes: list[Note]) -> Changes:
+        """Put back deleted notes exactly as they were (undo), as one all-or-nothing write."""
+        for cafe_id in {n.cafe_id for n in notes}:
+            self.writable(cafe_id)
         with self.store.transaction():
-            if self.store.get_note(note.id) is None:
-                self.store.insert_note(note)
-                self.store.audit(note.cafe_id, "restore", "note", note.id)
+            present = {n.id for n in self.store.list_notes(None, note_ids=[n.id for n in notes])}
+            for note in notes:
+                if note.id not in present:
+                    self.store.insert_note(note)
+                    self.store.audit(note.cafe_id, "restore", "note", note.id)
         return NOTES_CHANGED
+
+    @staticmethod
+    def _edited(before: Note, fields: dict) -> Note:
+        """The note as `fields` would leave it (checked and cleaned; `updated_at` not yet touched)."""
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not editable: {unknown}")
+        if "text" in fields:
+            fields["text"] = clean_text(fields["text"])
+        for key in ("outcome_ids", "theme_ids"):
+            if key in fields:
+                fields[key] = tuple(fields[key])
+        after = dataclasses.replace(before, **fields)
+        if "text" in fields:
+            after = flagged(after, after.text)  # checked again: an edit can raise a flag, or take a wrong one away
+        return after
+
+    def _write_edit(self, before: Note, after: Note, fields: dict) -> Note:
+        """Save one edit inside the caller's transaction; returns the note as stored."""
+        after = dataclasses.replace(after, updated_at=utc_now())
+        if after.text != before.text and before.followed_up:
+            # new words need a person's eyes again: a follow-up was for the words as they were
+            self.store.clear_followup(before.id)
+            self.store.audit(before.cafe_id, "follow-up cleared by an edit", "note", before.id)
+            after = dataclasses.replace(after, followed_up=False)
+        self.store.update_note(after)
+        changed = {k: [getattr(before, k), getattr(after, k)] for k in fields
+                   if getattr(before, k) != getattr(after, k)}
+        self.store.audit(before.cafe_id, "edit", "note", before.id, changed=changed)
+        return after
+
+    def _all_existing(self, note_ids: list[str]) -> list[Note]:
+        """The notes with these ids, in the order given; ValidationError if any was deleted in the meantime."""
+        with self.store.read():
+            found = {n.id: n for n in self.store.list_notes(None, note_ids=list(note_ids))}
+        if len(found) < len(set(note_ids)):
+            raise ValidationError("One of these notes was deleted in the meantime; nothing was changed.")
+        return [found[i] for i in dict.fromkeys(note_ids)]
 
     def _existing(self, note_id: str) -> Note:
         note = self.get(note_id)
@@ -132,53 +182,31 @@ class NoteService(ServiceBase):
     def set_attendance(self, cafe_id: str, table_id: str, round_id: str, group_id: str,
                        count) -> tuple[int, Changes]:
         """Record how many people of a group sat at a table this round; returns the previous count."""
+        previous, changes = self._set_counts(cafe_id, table_id, round_id, {group_id: count})
+        return previous.get(group_id, 0), changes
+
+    def set_attendances(self, cafe_id: str, table_id: str, round_id: str, counts: dict[str, object]) -> Changes:
+        """Record {group id: count} for a table and round as one all-or-nothing write."""
+        return self._set_counts(cafe_id, table_id, round_id, counts)[1]
+
+    def _set_counts(self, cafe_id: str, table_id: str, round_id: str,
+                    counts: dict[str, object]) -> tuple[dict[str, int], Changes]:
         self.writable(cafe_id)
-        count = check_count(count)
-        previous = next((a.count for a in self.attendance(cafe_id)
-                         if (a.table_id, a.round_id, a.group_id) == (table_id, round_id, group_id)), 0)
-        if previous == count:
+        counts = {group_id: check_count(count) for group_id, count in counts.items()}
+        previous = {a.group_id: a.count for a in self.attendance(cafe_id)
+                    if (a.table_id, a.round_id) == (table_id, round_id)}
+        changed = {g: c for g, c in counts.items() if previous.get(g, 0) != c}
+        if not changed:
             return previous, Changes()
         with self.store.transaction():
-            self.store.set_attendance(Attendance(table_id, round_id, group_id, count))
-            self.store.audit(cafe_id, "attendance", "table", table_id, round_id=round_id, group_id=group_id,
-                             before=previous, after=count)
+            for group_id, count in changed.items():
+                self.store.set_attendance(Attendance(table_id, round_id, group_id, count))
+                self.store.audit(cafe_id, "attendance", "table", table_id, round_id=round_id, group_id=group_id,
+                                 before=previous.get(group_id, 0), after=count)
         return previous, Changes(attendance=True)
 
-    # --- the codebook of themes -------------------------------------------------------------------------------------
+    # --- themes (a codebook file is read by the planning service) ---------------------------------------------
 
     def themes(self, cafe_id: str) -> list[Theme]:
         with self.store.read():
             return self.store.list_items("theme", cafe_id)
-
-    def import_codebook(self, cafe_id: str, path: Path) -> tuple[int, Changes]:
-        """Add themes from a codebook JSON file ({"themes": [{"name", "description"}]} or a list of names).
-
-        Returns how many were new; themes already present (by name, any case) are left alone.
-        """
-        self.writable(cafe_id)
-        path = Path(path)
-        try:
-            data = json.loads(path.read_bytes())
-        except OSError as exc:
-            raise UserError(f"{path.name} could not be read ({exc.strerror}).") from None
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise ValidationError(f"{path.name} is not a codebook (it is not valid JSON).") from None
-        entries = data.get("themes") if isinstance(data, dict) else data
-        if not isinstance(entries, list):
-            raise ValidationError(f"{path.name} is not a codebook: it has no list of 'themes'.")
-        have = {t.name.casefold() for t in self.themes(cafe_id)}
-        new = []
-        for i, entry in enumerate(entries, 1):
-            name, desc = (entry, "") if isinstance(entry, str) else (
-                (entry.get("name"), entry.get("description", "")) if isinstance(entry, dict) else (None, ""))
-            if not isinstance(name, str) or not name.strip() or not isinstance(desc, str):
-                raise ValidationError(f"{path.name}: theme {i} should have a 'name' in quotes.")
-            name = " ".join(name.split())
-            if name.casefold() not in have:
-                have.add(name.casefold())
-                new.append(Theme(new_id(), cafe_id, name, desc.strip()))
-        with self.store.transaction():
-            for theme in new:
-                self.store.insert_item("theme", theme)
-            self.store.audit(cafe_id, "import", "codebook", None, file=path.name, added=len(new))
-        return len(new), Changes(themes=True) if new else Changes()

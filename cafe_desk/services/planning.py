@@ -1,4 +1,5 @@
-"""Planning a café: creating it from a plan, and editing its details, tables, rounds, outcomes and groups.
+"""Planning a café: creating it from a plan, and editing its details, tables, rounds, outcomes, groups and themes
+(with the themes of a codebook file).
 
 Every edit returns `Changes`; removals return the removed item so an undo can put it back.
 """
@@ -6,10 +7,12 @@ Every edit returns `Changes`; removals return the removed item so an undo can pu
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+from cafe_desk.core import codebook
 from cafe_desk.core import plan as rules
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.model import Cafe, Group, Outcome, Plan, Round, RoundSpec, Table, Theme
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import new_id, new_short_code, utc_now
@@ -140,11 +143,28 @@ class PlanningService(ServiceBase):
         return added, Changes(themes=True)
 
     def remove_themes(self, theme_ids: list[str]) -> Changes:
-        """Take themes away again (the undo of `add_themes`)."""
-        changes = Changes()
-        for theme_id in theme_ids:
-            changes = changes | self.remove_item("theme", theme_id)[1]
-        return changes
+        """Take themes away again as one all-or-nothing write (the undo of `add_themes`)."""
+        with self.store.read():
+            themes = [t for t in (self.store.get_item("theme", i) for i in theme_ids) if t is not None]
+        for cafe_id in {t.cafe_id for t in themes}:
+            self.writable(cafe_id)
+        if not themes:
+            return Changes()
+        with self.store.transaction():
+            for theme in themes:
+                self.store.delete_item("theme", theme.id)
+                self.store.audit(theme.cafe_id, "remove", "theme", theme.id, before=dataclasses.asdict(theme))
+        return Changes(themes=True)
+
+    @staticmethod
+    def read_codebook(path: str | Path) -> list[tuple[str, str]]:
+        """The (name, description) themes in a codebook file; UserError with one plain line if it can't be used."""
+        try:
+            with open(path, "rb") as f:
+                data = f.read(codebook.MAX_BYTES + 1)  # one byte over is enough to tell it is too large
+        except OSError:
+            raise UserError(codebook.unreadable(Path(path).name)) from None
+        return codebook.parse_codebook(data)
 
     def update_item(self, entity: str, item) -> Changes:
         """Save an edited table, round, outcome, group or theme (checked as when it was added)."""

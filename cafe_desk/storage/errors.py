@@ -36,11 +36,12 @@ def describe(exc: sqlite3.Error, path: str) -> str:
 
 @contextlib.contextmanager
 def friendly(path: str) -> Iterator[None]:
-    """Re-raise sqlite3 errors (other than programming errors) as StorageError with a plain message."""
+    """Re-raise sqlite3 errors (other than programming errors) as StorageError with a plain message.
+
+    A refused row (a constraint or a trigger) is one too: the transaction it was in is rolled back whole, so the
+    person hears that nothing was changed rather than the app stopping."""
     try:
         yield
-    except sqlite3.IntegrityError:
-        raise
     except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
         if isinstance(exc, sqlite3.ProgrammingError):
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from cafe_desk.core.model import Attendance, Note
@@ -62,14 +63,19 @@ class NoteStore:
         return found[0] if found else None
 
     def list_notes(self, cafe_id: str | None, table_id: str | None = None, round_id: str | None = None,
-                   note_id: str | None = None, source: str | None = None, flagged: bool = False) -> list[Note]:
-        """Notes in the order they were written, narrowed by table, round, id or source (or to flagged ones)."""
+                   note_id: str | None = None, source: str | None = None, flagged: bool = False,
+                   note_ids: list[str] | None = None) -> list[Note]:
+        """Notes in the order they were written, narrowed by table, round, id (or ids) or source (or to flagged
+        ones)."""
         where, params = [], []
         for column, value in (("cafe_id", cafe_id), ("table_id", table_id), ("round_id", round_id),
                               ("id", note_id), ("source", source)):
             if value is not None:
                 where.append(f"note.{column} = ?")
                 params.append(value)
+        if note_ids is not None:  # one parameter however many: a whole list can be selected at once
+            where.append("note.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(note_ids)))
         if flagged:
             where.append("note.flag != ''")
         clause = " AND ".join(where) or "1"

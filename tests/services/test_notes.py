@@ -1,12 +1,10 @@
-"""Notes, round summaries, attendance and the codebook, through the service on a real data file."""
+"""Notes, round summaries and attendance, through the service on a real data file."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from cafe_desk.core.errors import UserError, ValidationError
+from cafe_desk.core.errors import ValidationError
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
 from tests.conftest import exactly
@@ -104,39 +102,3 @@ def test_attendance_counts(services, place):
     assert services.cafes.status(cafe_id)["attendance"] == 6
     services.notes.set_attendance(cafe_id, table_id, round_id, group.id, 0)
     assert services.notes.attendance(cafe_id) == []
-
-
-def test_codebook_import_adds_only_new_themes(services, cafe, tmp_path):
-    have = {t.name for t in services.notes.themes(cafe.id)}
-    existing = sorted(have)[0]
-    path = tmp_path / "codebook.json"
-    path.write_text(json.dumps({"themes": [{"name": "Transport", "description": "Getting there"},
-                                           {"name": existing.upper()}, "Housing"]}), encoding="utf-8")
-    added, changes = services.notes.import_codebook(cafe.id, path)
-    assert (added, changes.themes) == (2, True)
-    themes = {t.name: t.description for t in services.notes.themes(cafe.id)}
-    assert set(themes) == have | {"Transport", "Housing"}
-    assert themes["Transport"] == "Getting there"
-    assert services.notes.import_codebook(cafe.id, path)[0] == 0
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [("{nope", "codebook.json is not a codebook (it is not valid JSON)."),
-     ('{"codes": []}', "codebook.json is not a codebook: it has no list of 'themes'."),
-     ('{"themes": ["Transport", {"description": "no name"}]}',
-      "codebook.json: theme 2 should have a 'name' in quotes.")],
-)
-def test_codebook_import_bad_file(services, cafe, tmp_path, content, message):
-    before = services.notes.themes(cafe.id)
-    path = tmp_path / "codebook.json"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(ValidationError) as err:
-        services.notes.import_codebook(cafe.id, path)
-    assert str(err.value) == message
-    assert services.notes.themes(cafe.id) == before
-
-
-def test_codebook_missing_file(services, cafe, tmp_path):
-    with pytest.raises(UserError, match=r"^absent.json could not be read \(No such file or directory\).$"):
-        services.notes.import_codebook(cafe.id, tmp_path / "absent.json")

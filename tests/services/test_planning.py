@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cafe_desk.core.errors import ReadOnlyError, ValidationError
+from cafe_desk.core.codebook import MAX_BYTES, codebook_text
+from cafe_desk.core.errors import ReadOnlyError, UserError, ValidationError
 from cafe_desk.core.model import Plan
-from tests.conftest import exactly, mental_health_plan
+from cafe_desk.storage.errors import StorageError
+from tests.conftest import DISK_FULL, allow_rows, exactly, mental_health_plan, refuse_row
 
 
 def test_create_from_the_template(services, cafe):
@@ -137,3 +139,39 @@ def test_demo_cafe_has_something_on_every_page_and_is_made_once(services):
     assert status["notes"]["note-taker"] > 0 and status["summaries"] == 3 and status["attendance"] > 0
     assert status["comments"] == 3 and status["phone_ballots"] == 3 and status["paper_votes"] > 0
     assert [c.id for c in services.cafes.list()] == [cafe_id]
+
+
+# --- a codebook's themes: read from the file by the service, added and taken away in one write each --------------
+
+
+def test_codebook_themes_are_added_and_taken_away_whole(services, cafe, tmp_path, db_path):
+    have = sorted(t.name for t in services.planning.items(cafe.id, "theme"))
+    path = tmp_path / "themes.codebook.json"
+    path.write_text(codebook_text([("Transport", "Getting there"), (have[0].upper(), ""), ("Housing", "")]),
+                    encoding="utf-8")
+    themes = services.planning.read_codebook(path)
+    added, changes = services.planning.add_themes(cafe.id, themes)
+    assert changes.themes and [t.name for t in added] == ["Transport", "Housing"]
+    refuse_row(db_path, "theme", "DELETE", added[1].id)
+    with pytest.raises(StorageError, match=exactly(DISK_FULL)):
+        services.planning.remove_themes([t.id for t in added])
+    assert len(services.planning.items(cafe.id, "theme")) == len(have) + 2
+    allow_rows(db_path, "theme", "DELETE")
+    assert services.planning.remove_themes([t.id for t in added]).themes
+    assert sorted(t.name for t in services.planning.items(cafe.id, "theme")) == have
+
+
+def test_a_codebook_that_cannot_be_read(services, tmp_path):
+    with pytest.raises(UserError, match=exactly("absent.json could not be read, so no themes were added.")):
+        services.planning.read_codebook(tmp_path / "absent.json")
+    (tmp_path / "a-folder").mkdir()
+    with pytest.raises(UserError, match=exactly("a-folder could not be read, so no themes were added.")):
+        services.planning.read_codebook(tmp_path / "a-folder")
+
+
+def test_a_huge_file_is_refused_without_reading_it_all(services, tmp_path):
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:
+        f.truncate(50 * MAX_BYTES)  # 50 MB of nothing: only the first megabyte and a byte are read
+    with pytest.raises(UserError, match=exactly("This file is too large to be a codebook, so no themes were added.")):
+        services.planning.read_codebook(path)

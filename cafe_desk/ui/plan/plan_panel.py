@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.codebook import MAX_BYTES as MAX_CODEBOOK_BYTES
-from cafe_desk.core.codebook import parse_codebook
+from cafe_desk.core.codebook import added_line
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import VOTE_METHOD_LABELS, VOTE_METHODS, Cafe
 from cafe_desk.core.plan import MAX_DOTS
@@ -234,16 +233,10 @@ class PlanPanel(Panel):
         if cafe is None:
             return None
         try:
-            with open(path, "rb") as f:
-                themes = parse_codebook(f.read(MAX_CODEBOOK_BYTES + 1))
-        except OSError:
-            themes = None
-            problem = f"{Path(path).name} could not be read, so no themes were added."
+            themes = self.services.planning.read_codebook(path)
         except UserError as exc:
-            themes, problem = None, str(exc)
-        if themes is None:
-            self._report(problem)
-            return problem
+            self._report(str(exc))
+            return str(exc)
         added: list[str] = []
 
         def do() -> Changes:
@@ -254,9 +247,7 @@ class PlanPanel(Panel):
         refused = self.run_step("Add themes from a codebook", do,
                                 lambda: self.services.planning.remove_themes(list(added)))
         if refused is None:
-            skipped = len(themes) - len(added)
-            self._report(f"{len(added)} theme{'s' if len(added) != 1 else ''} added"
-                         + (f"; {skipped} {'was' if skipped == 1 else 'were'} already here." if skipped else "."))
+            self._report(added_line(len(added), len(themes) - len(added)))
         return refused
 
     def _choose_codebook(self) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
+from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.model import Plan, RoundSpec
 from cafe_desk.services import Services
 from cafe_desk.services.demo import ensure_demo
@@ -291,7 +290,7 @@ def test_round_follows_the_running_round_unless_picked_by_hand(page, services, c
 
 def test_import_codebook_says_how_many_themes_were_added(page, services, cafe, qtbot, tmp_path):
     path = tmp_path / "codebook.json"
-    path.write_text(json.dumps({"themes": [{"name": "Stigma"}, {"name": "Housing"}, {"name": "Transport"}]}))
+    path.write_text(codebook_text([("Stigma", ""), ("Housing", ""), ("Transport", "")]), encoding="utf-8")
 
     seen = []
 
@@ -311,8 +310,11 @@ def test_import_codebook_says_how_many_themes_were_added(page, services, cafe, q
     finally:
         QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, False)
     assert seen == ["QFileDialog"]
-    assert page.messages == ["Added 2 themes from codebook.json."]
+    assert page.messages == ["2 themes added; 1 was already here."]
     assert page.panel.entry.themes.model().rowCount() == 4
+    assert [page.undo.text(i) for i in range(page.undo.count())] == ["Add themes from a codebook"]
+    page.undo.undo()
+    assert page.panel.entry.themes.model().rowCount() == 2
 
 
 def test_demo_cafe_shows_its_notes(services, qtbot):

@@ -1,0 +1,85 @@
+"""The Notes page's undoable writes on what the person chose: edit a point's text, delete or (un)mark several points
+as quotes, set a table's attendance counts, add a codebook's themes. Each is one transaction and one undo step,
+however many notes it touches: if any write is refused, nothing is changed and the page shows why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cafe_desk.core.changes import Changes
+from cafe_desk.core.codebook import added_line
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.model import Note
+from cafe_desk.ui.shell.panel import Panel
+
+CODEBOOK_STEP = "Add themes from a codebook"
+
+
+class NoteActions:
+    """Turns the page's requests into service calls through the page's one push/undo path (`Panel.push`)."""
+
+    def __init__(self, page: Panel):
+        self.page = page
+
+    def edit_text(self, note_id: str, text: str) -> None:
+        """Change one point's text."""
+        notes = self.page.services.notes
+        before = notes.get(note_id)
+        if before is None:
+            return
+        self.page.push("Edit note", do=lambda: notes.update(note_id, text=text)[2],
+                       undo=lambda: notes.update(note_id, text=before.text)[2])
+
+    def delete(self, chosen: list[Note]) -> None:
+        """Delete the chosen points; one undo puts them all back."""
+        notes = self.page.services.notes
+        ids = [n.id for n in chosen]
+        deleted = list(chosen)
+
+        def delete() -> Changes:
+            gone, changes = notes.delete_many(ids)
+            deleted[:] = gone  # as stored just before, so the undo restores exactly that
+            return changes
+
+        self.page.push("Delete note" if len(chosen) == 1 else f"Delete {len(chosen)} notes", do=delete,
+                       undo=lambda: notes.restore_many(deleted))
+
+    def toggle_quote(self, chosen: list[Note]) -> None:
+        """Mark the chosen points as verbatim quotes, or unmark them if they all are."""
+        notes = self.page.services.notes
+        mark = not all(n.is_quote for n in chosen)
+        marked = {n.id: {"is_quote": mark} for n in chosen}
+        before = {n.id: {"is_quote": n.is_quote} for n in chosen}
+        self.page.push("Mark as quote" if mark else "Unmark quote", do=lambda: notes.update_many(marked),
+                       undo=lambda: notes.update_many(before))
+
+    def set_attendance(self, cafe_id: str, table_id: str | None, round_id: str | None,
+                       edits: dict[str, tuple[int, int]]) -> None:
+        """Save {group id: (before, after)} counts for a table and round."""
+        notes = self.page.services.notes
+        counts = [{group_id: pair[i] for group_id, pair in edits.items()} for i in (0, 1)]
+        self.page.push("Set attendance", do=lambda: notes.set_attendances(cafe_id, table_id, round_id, counts[1]),
+                       undo=lambda: notes.set_attendances(cafe_id, table_id, round_id, counts[0]))
+
+    def import_codebook(self, cafe_id: str, path: Path) -> None:
+        """Add the themes of a codebook file the café doesn't have yet; the message says how many."""
+        page, planning = self.page, self.page.services.planning
+        try:
+            themes = planning.read_codebook(path)
+        except UserError as exc:
+            page.sig_message.emit(str(exc))
+            return
+        added: list[str] = []
+
+        def add() -> Changes:
+            made, changes = planning.add_themes(cafe_id, themes)
+            added[:] = [t.id for t in made]
+            return changes
+
+        changes = page.attempt(add)
+        if changes is None:
+            return
+        page.sig_message.emit(added_line(len(added), len(themes) - len(added)))
+        if changes:
+            page.push(CODEBOOK_STEP, do=add, undo=lambda: planning.remove_themes(list(added)), done=True)
+            page.announce(changes)
