@@ -238,7 +238,8 @@ def test_starting_the_main_window_imports_no_server_pdf_qr_encryption_or_redacti
             " 'pyrage', 'phonenumbers', 'xlsxwriter')"
             " or m.startswith('cafe_desk.server') or m.startswith('cafe_desk.reports')"
             " or m in ('cafe_desk.central.tables_export', 'cafe_desk.central.qdpx_export',"
-            " 'cafe_desk.ui.synthesis.synthesis_panel', 'cafe_desk.central.synthesis')];"
+            " 'cafe_desk.ui.synthesis.synthesis_panel', 'cafe_desk.services.synthesis',"
+            " 'cafe_desk.services.importing', 'cafe_desk.services.exporting')];"
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, cwd=Path(__file__).parents[3])
