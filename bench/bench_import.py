@@ -194,9 +194,9 @@ def floor_rows(plan, manifest: dict) -> dict[str, list[tuple]]:
     rows: dict[str, list[tuple]] = {"cafe": [(*dataclasses.astuple(cafe), "imported", plan.source_cafe_id)]}
     for entity, items in plan.items.items():
         rows[ENTITIES[entity][0]] = [tuple(_sql_value(v) for v in dataclasses.astuple(i)) for i in items]
-    assert NOTE_COLUMNS[7] == "is_quote" and NOTE_COLUMNS[-1] == "flag"
+    assert NOTE_COLUMNS[7] == "is_quote" and NOTE_COLUMNS[-1] == "flag_words"
     rows["note"] = [(n.id, n.cafe_id, n.table_id, n.round_id, n.text, n.source, n.kind, int(n.is_quote), n.created_at,
-                     n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag)
+                     n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag, n.flag_words)
                     for n in plan.notes]
     rows["note_outcome"] = [(n.id, o) for n in plan.notes for o in n.outcome_ids]
     rows["note_theme"] = [(n.id, t) for n in plan.notes for t in n.theme_ids]
@@ -220,7 +220,8 @@ FLOOR_SQL = {
     "cafe_group": "INSERT INTO cafe_group (id, cafe_id, position, name) VALUES (?, ?, ?, ?)",
     "theme": "INSERT INTO theme (id, cafe_id, name, description) VALUES (?, ?, ?, ?)",
     "note": "INSERT INTO note (id, cafe_id, table_id, round_id, text, source, kind, is_quote, created_at, "
-            "updated_at, group_id, consent, hidden, pinned, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, group_id, consent, hidden, pinned, flag, flag_words) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "note_outcome": "INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)",
     "note_theme": "INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)",
     "vote_tally": "INSERT INTO vote_tally (id, cafe_id, outcome_id, table_id, group_id, level, count, updated_at) "
