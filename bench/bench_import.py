@@ -10,7 +10,7 @@ realistic); each made with `bundle.with_manifest`, `bundle.pack` and `bundle.sea
 
 Each run, in a fresh interpreter and a fresh database:
 
-  import  `cafe_desk.central.desk.import_files(db, paths, key file)`: what the Central page runs (`cafe-desk import`
+  import  `services.importing.import_files(paths, key file)`: what the Central page runs (`cafe-desk import`
           calls the same `ImportService.import_file` per file): every bundle decrypted and verified, then written in
           a transaction of its own, search index included.
           Its time includes creating the fresh database (about 0.2 s, noticeable only with few bundles).
@@ -151,7 +151,7 @@ def _start_worker(files: dict[str, bytes], items: int) -> None:
 
 def _write_bundles(folder: str, public: str, numbers: list[int]) -> int:
     """Seal variants `numbers` into folder/bundles, and their rows for the floor into folder/rows; items written."""
-    from cafe_desk.central.importer import read_plan
+    from cafe_desk.central.bundle_reader import read_plan
     from cafe_desk.export import bundle
     from cafe_desk.storage.rows import utc_now
 
@@ -186,7 +186,7 @@ def floor_rows(plan, manifest: dict) -> dict[str, list[tuple]]:
     """The rows the importer writes for one bundle, as plain tuples per table."""
     import dataclasses
 
-    from cafe_desk.central.importer import local_id
+    from cafe_desk.central.bundle_reader import local_id
     from cafe_desk.storage.cafe_store import ENTITIES, _sql_value
     from cafe_desk.storage.note_store import NOTE_COLUMNS
 
@@ -194,9 +194,9 @@ def floor_rows(plan, manifest: dict) -> dict[str, list[tuple]]:
     rows: dict[str, list[tuple]] = {"cafe": [(*dataclasses.astuple(cafe), "imported", plan.source_cafe_id)]}
     for entity, items in plan.items.items():
         rows[ENTITIES[entity][0]] = [tuple(_sql_value(v) for v in dataclasses.astuple(i)) for i in items]
-    assert NOTE_COLUMNS[7] == "is_quote" and NOTE_COLUMNS[-1] == "flag"
+    assert NOTE_COLUMNS[7] == "is_quote" and NOTE_COLUMNS[-1] == "flag_words"
     rows["note"] = [(n.id, n.cafe_id, n.table_id, n.round_id, n.text, n.source, n.kind, int(n.is_quote), n.created_at,
-                     n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag)
+                     n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag, n.flag_words)
                     for n in plan.notes]
     rows["note_outcome"] = [(n.id, o) for n in plan.notes for o in n.outcome_ids]
     rows["note_theme"] = [(n.id, t) for n in plan.notes for t in n.theme_ids]
@@ -220,7 +220,8 @@ FLOOR_SQL = {
     "cafe_group": "INSERT INTO cafe_group (id, cafe_id, position, name) VALUES (?, ?, ?, ?)",
     "theme": "INSERT INTO theme (id, cafe_id, name, description) VALUES (?, ?, ?, ?)",
     "note": "INSERT INTO note (id, cafe_id, table_id, round_id, text, source, kind, is_quote, created_at, "
-            "updated_at, group_id, consent, hidden, pinned, flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, group_id, consent, hidden, pinned, flag, flag_words) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "note_outcome": "INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)",
     "note_theme": "INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)",
     "vote_tally": "INSERT INTO vote_tally (id, cafe_id, outcome_id, table_id, group_id, level, count, updated_at) "
@@ -265,7 +266,7 @@ def child_floor(db: str, rows_dir: str) -> dict:
 
 def child_import(db: str, identity: str, list_file: str) -> dict:
     """`import_files` over the listed bundles into `db`, with its peak RSS and timers around its phases."""
-    from cafe_desk.central import desk, importer
+    from cafe_desk.services import Services, importing
     from cafe_desk.storage.store import Store
 
     spent = {"open_bundle": 0.0, "read_plan": 0.0, "index_cafe_notes": 0.0}
@@ -279,12 +280,13 @@ def child_import(db: str, identity: str, list_file: str) -> dict:
                 spent[name] += time.perf_counter() - start
         return wrapper
 
-    importer.open_bundle = timed("open_bundle", importer.open_bundle)
-    importer.read_plan = timed("read_plan", importer.read_plan)
+    importing.open_bundle = timed("open_bundle", importing.open_bundle)
+    importing.read_plan = timed("read_plan", importing.read_plan)
     Store.index_cafe_notes = timed("index_cafe_notes", Store.index_cafe_notes)
     paths = Path(list_file).read_text(encoding="utf-8").splitlines()
     start = time.perf_counter()
-    run = desk.import_files(db, paths, identity)
+    with Services.open(db) as services:
+        run = services.importing.import_files(paths, identity)
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
             "imported": run.imported, "refused": run.refused, "first_refusal": next(
@@ -296,7 +298,7 @@ def child_stall(db: str, identity: str, list_file: str) -> dict:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from cafe_desk.central.desk import import_files
+    from cafe_desk.services import Services
     from cafe_desk.ui.shell.ops import run_op
 
     paths = Path(list_file).read_text(encoding="utf-8").splitlines()
@@ -334,7 +336,8 @@ def child_stall(db: str, identity: str, list_file: str) -> dict:
         out["start"] = time.perf_counter()
 
         def work(ctx):
-            return import_files(db, paths, identity, ctx.progress, ctx.cancelled)
+            with Services.open(db) as services:
+                return services.importing.import_files(paths, identity, ctx.progress, ctx.cancelled)
 
         out["op"] = run_op(window, "Importing café files…", work, done, failed)
 

@@ -202,9 +202,10 @@ class Bench:
             url, count = server.base_url + "/", lambda: count_rows(db)
         else:
             from cafe_desk.server.runner import ParticipantServer
+            from cafe_desk.services import Services
 
             cafe_id = make_cafe(db)
-            server = ParticipantServer(db, cafe_id, on_event=self.bridge.relay)
+            server = ParticipantServer(Services.opener_for(db), cafe_id, on_event=self.bridge.relay)
             server.start()
             url, count = server.cafe_url, lambda: count_comments(db, cafe_id)
         self.bridge.reset()

@@ -49,15 +49,17 @@ BARE_COUNT = "SELECT COUNT(*) FROM note_fts WHERE note_fts MATCH ?"
 
 
 def build_database(folder: Path, bundles: int, items: int) -> Path:
-    """A central database of `bundles` generated bundles imported with `import_files` (as bench_import makes them)."""
+    """A central database of `bundles` generated bundles imported with `services.importing.import_files` (as
+    bench_import makes them)."""
     from bench_import import prepare
 
-    from cafe_desk.central.desk import import_files
+    from cafe_desk.services import Services
 
     identity, paths, _total = prepare(folder, bundles, items)
     db = folder / "central.sqlite3"
     start = time.perf_counter()
-    run = import_files(db, paths, identity)
+    with Services.open(db) as services:
+        run = services.importing.import_files(paths, identity)
     print(f"imported {run.imported} bundles in {time.perf_counter() - start:.0f} s (not timed)", file=sys.stderr)
     return db
 
@@ -94,11 +96,11 @@ def measure_query(store, service, bare: sqlite3.Connection, text: str, runs: int
 
 def measure(db: Path, runs: int) -> tuple[list[dict], int]:
     """Per query: median seconds of the service, its halves, the floor and the bare count; and the items held."""
-    from cafe_desk.central.synthesis import SynthesisService
+    from cafe_desk.services import Services
     from cafe_desk.storage.store import Store
 
     store = Store(db)
-    service = SynthesisService(store)
+    service = Services.build(store).synthesis
     bare = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     held = bare.execute("SELECT COUNT(*) FROM note").fetchone()[0]
     rows = []

@@ -65,9 +65,10 @@ def main() -> None:
     compileall.compile_dir(os.path.dirname(cafe_desk.__file__), quiet=1)
     data = tempfile.mkdtemp(prefix="cafe-desk-bench-")
     # first start creates the database and the demo café; not measured
-    subprocess.run([sys.executable, "-c", "import sys\nfrom cafe_desk.app import open_services\n"
+    subprocess.run([sys.executable, "-c", "import sys\nfrom cafe_desk.app import services_opener\n"
                     "from cafe_desk.settings import Settings\nfrom cafe_desk.services.demo import ensure_demo\n"
-                    "s = open_services(Settings.resolve(sys.argv[1]))\ns.cafes.remember_last(ensure_demo(s))",
+                    "with services_opener(Settings.resolve(sys.argv[1]))() as s:\n"
+                    "    s.cafes.remember_last(ensure_demo(s))",
                     data], check=True)
     spawn(FLOOR)
     spawn(APP, data)  # warm the file cache for both

@@ -1,20 +1,21 @@
-"""The composition root: builds the store and services, and the GUI around them."""
+"""The composition root: opens the services on the data file, and builds the GUI around them."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 
 from cafe_desk.core.errors import UserError
-from cafe_desk.services import Services
+from cafe_desk.services import Services, ServicesOpener
 from cafe_desk.settings import Settings
 from cafe_desk.storage import database
-from cafe_desk.storage.store import Store
 
 
-def open_services(settings: Settings) -> Services:
-    """Open the data file and build the services on it."""
-    return Services.build(Store(settings.db_path))
+def services_opener(settings: Settings) -> ServicesOpener:
+    """Opens the services on the data file: `with services_opener(settings)() as services:` (one per thread; the
+    phone server and worker threads are handed the same opener)."""
+    return Services.opener_for(settings.db_path)
 
 
 def start_backup(settings: Settings) -> threading.Thread:
@@ -52,18 +53,25 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Café Desk")
     app.setOrganizationName("Café Desk")
+    held = contextlib.ExitStack()
     try:
-        services = open_services(settings)
+        services = held.enter_context(services_opener(settings)())
         cafe_id = None
         if demo:
             from cafe_desk.services.demo import ensure_demo
 
             cafe_id = ensure_demo(services)
     except UserError as exc:
+        held.close()
         QMessageBox.critical(None, "Café Desk can't start", str(exc))
         return 2
-    window = MainWindow(services)
-    window.open_cafe(cafe_id or services.cafes.last())
+    with held:
+        return _show(app, MainWindow(services), cafe_id or services.cafes.last(), settings)
+
+
+def _show(app, window, cafe_id: str | None, settings: Settings) -> int:
+    """Show the main window on `cafe_id`, start the background work, and run the GUI until it closes."""
+    window.open_cafe(cafe_id)
     screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
     if screen is not None and (screen.width() <= 1400 or screen.height() <= 800):
         window.showMaximized()  # a laptop screen: the frame and a taskbar would push the status strip off it

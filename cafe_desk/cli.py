@@ -81,29 +81,35 @@ def main(argv: list[str] | None = None) -> int:
             from cafe_desk.app import run_gui
 
             return run_gui(settings, demo=args.command == "demo")
-        from cafe_desk.app import open_services
+        from cafe_desk.app import services_opener
 
-        services = open_services(settings)
-        if args.command == "cafes":
-            return _print_cafes(services, args.json)
+        open_services = services_opener(settings)
         if args.command == "serve":
-            return _serve(services, settings, args.cafe, args.host, args.port)
-        if args.command == "export":
-            return _export(services, args)
-        if args.command == "import":
-            return _import(services, args.identity, args.files)
-        if args.command == "receipt":
-            return _receipt(services, args.cafe, args.out)
-        if args.command == "check-receipt":
-            return _check_receipt(services, args.file, args.delete)
-        if args.command == "status":
-            data = services.cafes.status(args.cafe)
-            print(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None))
-            return 0
+            return _serve(open_services, args.cafe, args.host, args.port)
+        with open_services() as services:
+            return _run(services, args)
     except UserError as exc:
         return _fail(str(exc), 2)
     except OSError as exc:
         return _fail(f"{exc.strerror or exc}", 1)
+
+
+def _run(services, args) -> int:
+    """The commands that work on the data file and print."""
+    if args.command == "cafes":
+        return _print_cafes(services, args.json)
+    if args.command == "export":
+        return _export(services, args)
+    if args.command == "import":
+        return _import(services, args.identity, args.files)
+    if args.command == "receipt":
+        return _receipt(services, args.cafe, args.out)
+    if args.command == "check-receipt":
+        return _check_receipt(services, args.file, args.delete)
+    if args.command == "status":
+        data = services.cafes.status(args.cafe)
+        print(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None))
+        return 0
     return _fail(f"unknown command {args.command}", 2)
 
 
@@ -121,17 +127,17 @@ def _print_cafes(services, as_json: bool) -> int:
     return 0
 
 
-def _serve(services, settings: Settings, cafe_key: str, host: str, port: int) -> int:
+def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
     """Serve the café's phone pages until Ctrl+C; the first line printed is the participant URL."""
     import time
 
     from cafe_desk.server.addresses import best_address
     from cafe_desk.server.runner import ParticipantServer
 
-    cafe = services.cafes.cafe(cafe_key)
-    tables = services.planning.items(cafe.id, "table")
-    services.store.close()
-    server = ParticipantServer(settings.db_path, cafe.id, host=host, port=port)
+    with open_services() as services:
+        cafe = services.cafes.cafe(cafe_key)
+        tables = services.planning.items(cafe.id, "table")
+    server = ParticipantServer(open_services, cafe.id, host=host, port=port)
     server.start()
     shown = best_address() if host in ("0.0.0.0", "::", "") else host
     base = server.base_url.replace(f"//{host}:", f"//{shown}:", 1) if shown != host else server.base_url
@@ -202,8 +208,6 @@ def _export(services, args) -> int:
     import tempfile
     from pathlib import Path
 
-    from cafe_desk.services.exporting import ExportService
-
     passphrase = None
     if args.passphrase_file:
         try:
@@ -213,7 +217,7 @@ def _export(services, args) -> int:
     elif not args.recipient:
         raise UserError("Say who can open the bundle: --recipient age1… (the central team's public key) or "
                         "--passphrase-file F.")
-    exporter = ExportService(services)
+    exporter = services.exporting
     data, result = exporter.export_cafe(args.cafe, args.recipient, passphrase,
                                         include_flagged=args.include_flagged, record=False)
     target = Path(args.out)
@@ -236,11 +240,10 @@ def _export(services, args) -> int:
 
 def _import(services, identity: str, files: list[str]) -> int:
     """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused."""
-    from cafe_desk.central.importer import ImportService
     from cafe_desk.export.keys import read_identity
 
     key = read_identity(identity)
-    importer = ImportService(services.store)
+    importer = services.importing
     refused = 0
     for name in files:
         try:
@@ -253,9 +256,7 @@ def _import(services, identity: str, files: list[str]) -> int:
 
 def _receipt(services, cafe_key: str, out: str) -> int:
     """Write the receipt for an imported café; print one line saying what it confirms."""
-    from cafe_desk.services.receipts import ReceiptService
-
-    receipt = ReceiptService(services.store).write_receipt(cafe_key, out)
+    receipt = services.receipts.write_receipt(cafe_key, out)
     notes = f"{receipt.notes} note{'s' if receipt.notes != 1 else ''}"
     print(f"Receipt for “{receipt.title}” ({notes}) → {out}")
     return 0
@@ -263,9 +264,7 @@ def _receipt(services, cafe_key: str, out: str) -> int:
 
 def _check_receipt(services, path: str, delete: bool) -> int:
     """Print what the receipt confirms; with `delete`, then delete that café's raw data and say so."""
-    from cafe_desk.services.receipts import ReceiptService
-
-    receipts = ReceiptService(services.store)
+    receipts = services.receipts
     check = receipts.check_receipt(path)
     print(f"{check.line()} Café {check.short_code} ({check.cafe_id}).", flush=True)
     if not delete:

@@ -43,8 +43,8 @@ from cafe_desk.central.tables_export import (
     no_progress,
     staging,
 )
+from cafe_desk.core.errors import Cancelled
 from cafe_desk.core.synthesis import CentralCafe, Item, SynthesisFilter
-from cafe_desk.services.exporting import Cancelled
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.uuid5(uuid.NAMESPACE_URL, "cafe-desk:refi-qda")  # the uuid5 namespace of every GUID we write

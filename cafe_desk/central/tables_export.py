@@ -36,10 +36,9 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxFileError
 
-from cafe_desk.core.errors import UserError
+from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.core.vote_synthesis import MEASURE_AGREE, OutcomeSynthesis
-from cafe_desk.services.exporting import Cancelled
 
 Progress = Callable[[int, int], None]
 Check = Callable[[], bool]

@@ -1,4 +1,5 @@
-"""`ParticipantServer`: the phone pages on uvicorn in a daemon thread, with their own Store on the same data file."""
+"""`ParticipantServer`: the phone pages on uvicorn in a daemon thread, with services of their own on the same data
+file (opened by the factory the app hands in)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,14 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import uvicorn
 
 from cafe_desk.core.errors import UserError
-from cafe_desk.server.app import CafeChannel, create_app
+from cafe_desk.server.channel import CafeChannel
+from cafe_desk.server.routes import create_app
 from cafe_desk.server.security import Limits
-from cafe_desk.services import Services
-from cafe_desk.storage.store import Store
+from cafe_desk.services import ServicesOpener
 
 START_TIMEOUT_S = 15.0
 
@@ -33,15 +33,16 @@ def _url_host(host: str) -> str:
 
 
 class ParticipantServer:
-    """The participant pages on uvicorn in a daemon thread, with its own Store on the same data file.
+    """The participant pages on uvicorn in a daemon thread, with services of their own on the same data file:
+    `ParticipantServer(services.opener(), cafe_id)`.
 
     `on_event(kind, data)` is called from a server thread after each durable write: "comment" (cafe_id, note_id,
     flag), "host_note" (cafe_id, note_id) or "ballot" (cafe_id).
     """
 
-    def __init__(self, db_path: Path, cafe_id: str, *, host: str = "127.0.0.1", port: int = 0,
+    def __init__(self, open_services: ServicesOpener, cafe_id: str, *, host: str = "127.0.0.1", port: int = 0,
                  on_event: Callable[[str, dict], None] | None = None, limits: Limits | None = None):
-        self.db_path = Path(db_path)
+        self.open_services = open_services
         self.cafe_id = cafe_id
         self.host = host
         self.port = port
@@ -58,6 +59,7 @@ class ParticipantServer:
 
     @property
     def base_url(self) -> str:
+        """http://host:port, as phones reach it."""
         return f"http://{_url_host(self.host)}:{self.port}"
 
     @property
@@ -67,20 +69,19 @@ class ParticipantServer:
 
     @property
     def vote_url(self) -> str:
+        """The participants' vote page."""
         return f"{self.cafe_url}/vote"
 
     def table_url(self, table_id: str) -> str:
         """The page where table `table_id`'s host adds points from a phone or tablet."""
         if table_id not in self._host_tokens:
-            services = Services.build(Store(self.db_path))
-            try:
+            with self.open_services() as services:
                 self._host_tokens[table_id] = services.channel.host_token(table_id)
-            finally:
-                services.store.close()
         return f"{self.base_url}/t/{self._host_tokens[table_id]}"
 
     @property
     def running(self) -> bool:
+        """Whether the server thread is serving."""
         return self._thread is not None and self._thread.is_alive()
 
     # --- start and stop -------------------------------------------------------------------------------------------
@@ -92,16 +93,13 @@ class ParticipantServer:
         """
         if self.running:
             return
-        services = Services.build(Store(self.db_path))
-        try:
+        with self.open_services() as services:
             cafe = services.channel.cafe(self.cafe_id)
             self.cafe_id = cafe.id
             self._token = services.channel.settings(cafe.id).token
-        finally:
-            services.store.close()
         sock = self._bind()
         self.port = sock.getsockname()[1]
-        channel = CafeChannel(self.db_path, self.cafe_id, self.on_event)
+        channel = CafeChannel(self.open_services, self.cafe_id, self.on_event)
         config = uvicorn.Config(create_app(channel, limits=self.limits), log_config=None, access_log=False,
                                 server_header=False, lifespan="on", timeout_graceful_shutdown=2)
         server = uvicorn.Server(config)

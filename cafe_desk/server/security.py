@@ -99,6 +99,7 @@ def csrf_ok(request: Request, form: dict[str, str]) -> bool:
 
 
 def set_csrf_cookie(response: Response, token: str) -> None:
+    """Set the form-token cookie on `response` (HTTP only, this site only)."""
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="lax", path="/")
 
 

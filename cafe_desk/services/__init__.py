@@ -1,13 +1,19 @@
-"""One service per capability. The GUI, the command line and the web server all write through these."""
+"""One service per capability, all in one registry, `Services`. The GUI, the command line and the web server all
+write through these; worker threads get a registry of their own from `Services.open`."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cafe_desk.services.ballots import BallotService
 from cafe_desk.services.cafes import CafeService
+from cafe_desk.services.central_keys import CentralKeys
 from cafe_desk.services.channel import ChannelService
 from cafe_desk.services.comments import CommentService
 from cafe_desk.services.notes import NoteService
@@ -18,33 +24,85 @@ from cafe_desk.services.templates import TemplateService
 from cafe_desk.services.votes import VoteService
 from cafe_desk.storage.store import Store
 
+if TYPE_CHECKING:
+    from cafe_desk.services.exporting import ExportService
+    from cafe_desk.services.importing import ImportService
+    from cafe_desk.services.receipts import ReceiptService
+    from cafe_desk.services.synthesis import SynthesisService
 
-@dataclass
+#: Opens a registry of its own on the same data file each time it is called; use it as `with opener() as services:`
+ServicesOpener = Callable[[], AbstractContextManager["Services"]]
+
+
 class Services:
-    store: Store
-    cafes: CafeService
-    planning: PlanningService
-    templates: TemplateService
-    running: RunService
-    notes: NoteService
-    votes: VoteService
-    channel: ChannelService
-    comments: CommentService
-    ballots: BallotService
-    safeguarding: SafeguardingService
+    """Every service, on one Store. Exporting, importing, receipts and synthesis are made at first use (they load
+    encryption and file formats the start-up screen doesn't need)."""
+
+    def __init__(self, store: Store, clock: Callable[[], float] = time.time):
+        self.store = store
+        self.clock = clock
+        self.cafes = CafeService(store)
+        self.planning = PlanningService(store)
+        self.templates = TemplateService(store)
+        self.running = RunService(store, clock)
+        self.notes = NoteService(store)
+        self.votes = VoteService(store)
+        self.channel = ChannelService(store)
+        self.comments = CommentService(store)
+        self.ballots = BallotService(store)
+        self.safeguarding = SafeguardingService(store)
+        self.central_keys = CentralKeys(store)
 
     @classmethod
     def build(cls, store: Store, clock: Callable[[], float] = time.time) -> Services:
-        return cls(
-            store=store,
-            cafes=CafeService(store),
-            planning=PlanningService(store),
-            templates=TemplateService(store),
-            running=RunService(store, clock),
-            notes=NoteService(store),
-            votes=VoteService(store),
-            channel=ChannelService(store),
-            comments=CommentService(store),
-            ballots=BallotService(store),
-            safeguarding=SafeguardingService(store),
-        )
+        """The registry on an open Store (the caller closes the Store)."""
+        return cls(store, clock)
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, path: str | Path, clock: Callable[[], float] = time.time) -> Iterator[Services]:
+        """`with Services.open(path) as services:` a Store of its own on the data file, closed on leaving.
+        One registry per thread: a worker thread opens its own."""
+        store = Store(Path(path))
+        try:
+            yield cls(store, clock)
+        finally:
+            store.close()
+
+    @classmethod
+    def opener_for(cls, path: str | Path, clock: Callable[[], float] = time.time) -> ServicesOpener:
+        """Opens a registry of its own on the data file at `path` each time it is called (see `opener`)."""
+        return functools.partial(cls.open, Path(path), clock)
+
+    def opener(self) -> ServicesOpener:
+        """What a worker thread or the phone server needs to open its own registry on this data file
+        (`with opener() as services:`), without ever seeing a Store or a path."""
+        return self.opener_for(self.store.path, self.clock)
+
+    @functools.cached_property
+    def exporting(self) -> ExportService:
+        """Exporting a café as an encrypted bundle."""
+        from cafe_desk.services.exporting import ExportService
+
+        return ExportService(self)
+
+    @functools.cached_property
+    def importing(self) -> ImportService:
+        """Importing bundles at the central desk."""
+        from cafe_desk.services.importing import ImportService
+
+        return ImportService(self.store)
+
+    @functools.cached_property
+    def receipts(self) -> ReceiptService:
+        """Writing receipts (central desk) and checking them before raw data is deleted (facilitator)."""
+        from cafe_desk.services.receipts import ReceiptService
+
+        return ReceiptService(self.store)
+
+    @functools.cached_property
+    def synthesis(self) -> SynthesisService:
+        """The central synthesis over imported cafés."""
+        from cafe_desk.services.synthesis import SynthesisService
+
+        return SynthesisService(self.store)

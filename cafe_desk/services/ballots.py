@@ -22,20 +22,24 @@ MAX_CODES = 2000
 
 
 def voter_hash(salt: str, key: str) -> str:
+    """The stored stand-in for a voter's key: a salted SHA-256, so no cookie or code is kept as typed."""
     return hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()
 
 
 def new_voter_token() -> str:
+    """A fresh random token for a phone's voter cookie."""
     return secrets.token_urlsafe(16)
 
 
 def normalise_code(code: str) -> str:
+    """A ballot code as typed, in capitals with anything but letters and digits left out ("ab-12 cd" -> "AB12CD")."""
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
 class BallotService(ServiceBase):
     @property
     def channel(self) -> ChannelService:
+        """The channel service on the same store (settings and salt of the café's phone pages)."""
         return ChannelService(self.store)
 
     def _voter(self, cafe_id: str, key: str, *, is_code: bool) -> str:
@@ -79,6 +83,7 @@ class BallotService(ServiceBase):
         return ballot, Changes(votes=True)
 
     def ballots(self, cafe_id: str) -> list[Ballot]:
+        """Every phone or card ballot cast in the café."""
         with self.store.read():
             return self.store.list_ballots(cafe_id)
 

@@ -15,6 +15,7 @@ IMPORTED_READ_ONLY = "An imported café can't be changed; it is kept exactly as 
 
 class CafeService(ServiceBase):
     def list(self, search: str = "") -> list[CafeSummary]:
+        """Every café, newest date first, narrowed to those whose title, locality, date or code matches `search`."""
         with self.store.read():
             return self.store.list_cafes(search)
 
@@ -62,6 +63,7 @@ class CafeService(ServiceBase):
         return Changes(cafes=True, plan=True)
 
     def reopen(self, cafe_id: str) -> Changes:
+        """Reopen a closed café so it can be changed again; ReadOnlyError for an imported one."""
         cafe = self.cafe(cafe_id)
         with self.store.read():
             imported = self.store.cafe_origin(cafe.id) == "imported"
@@ -76,6 +78,7 @@ class CafeService(ServiceBase):
         return Changes(cafes=True, plan=True)
 
     def remember_last(self, cafe_id: str | None) -> None:
+        """Remember the open café (or none) for the next start."""
         with self.store.transaction():
             self.store.set_state(LAST_CAFE_KEY, cafe_id or "")
 
@@ -86,9 +89,11 @@ class CafeService(ServiceBase):
             return key if key and self.store.get_cafe(key) else None
 
     def remember_page(self, page: str) -> None:
+        """Remember the page shown, for the next start."""
         with self.store.transaction():
             self.store.set_state(LAST_PAGE_KEY, page)
 
     def last_page(self) -> str | None:
+        """The page shown when the app last closed, or None."""
         with self.store.read():
             return self.store.get_state(LAST_PAGE_KEY) or None

@@ -48,6 +48,7 @@ class ChannelService(ServiceBase):
                                parse_support_lines(data["support_lines"]))
 
     def salt(self, cafe_id: str) -> str:
+        """The café's secret salt for hashing voters' keys (made with its phone settings)."""
         self.settings(cafe_id)
         with self.store.read():
             return self.store.channel_settings(cafe_id)["salt"]
@@ -71,12 +72,14 @@ class ChannelService(ServiceBase):
         return token
 
     def table_for_host_token(self, token: str) -> Table | None:
+        """The table whose host link carries `token`, or None (wrong or old link)."""
         if not token or len(token) > 64:
             return None
         with self.store.read():
             return self.store.table_by_host_token(token)
 
     def set_voting_open(self, cafe_id: str, is_open: bool) -> Changes:
+        """Open or close voting on the phones and printed cards."""
         cafe = self.writable(cafe_id)
         with self.store.transaction():
             self.store.update_cafe(cafe.id, voting_open=int(bool(is_open)), updated_at=utc_now())
@@ -84,6 +87,7 @@ class ChannelService(ServiceBase):
         return Changes(votes=True, plan=True)
 
     def set_ballot_rule(self, cafe_id: str, rule: str) -> Changes:
+        """One ballot per phone ("phone") or per printed code ("code")."""
         if rule not in BALLOT_RULES:
             raise ValidationError("Choose one ballot per phone, or one per printed code.")
         cafe = self.writable(cafe_id)
@@ -110,6 +114,7 @@ class ChannelService(ServiceBase):
                     self.store.get_state(WIFI_SECURITY_KEY, "WPA"))
 
     def set_wifi(self, name: str, password: str, security: str = "WPA") -> None:
+        """Remember the venue's Wi-Fi, for the QR code that lets phones join it."""
         if security not in ("WPA", "WEP", "nopass"):
             raise ValidationError("Choose WPA, WEP or an open network.")
         with self.store.transaction():

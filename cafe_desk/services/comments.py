@@ -81,6 +81,7 @@ class CommentService(ServiceBase):
             return self.store.list_notes(cafe_id, source="participant")
 
     def set_hidden(self, note_id: str, hidden: bool) -> Changes:
+        """Hide a comment from the presenter window (unpinning it), or show it again."""
         return self._moderate(note_id, "hide" if hidden else "unhide", hidden=hidden,
                               **({"pinned": False} if hidden else {}))
 
@@ -96,6 +97,7 @@ class CommentService(ServiceBase):
         return self._moderate(note_id, "pin" if pinned else "unpin", pinned=pinned)
 
     def pinned(self, cafe_id: str) -> Note | None:
+        """The comment pinned for the presenter window, unless it was hidden since."""
         return next((n for n in self.comments(cafe_id) if n.pinned and not n.hidden), None)
 
     def _existing(self, note_id: str) -> Note:

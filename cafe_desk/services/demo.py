@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from cafe_desk.services.templates import TemplateService
-
 DEMO_KEY = "demo_cafe"
 
 DEMO_NOTES = [
@@ -42,7 +40,7 @@ def ensure_demo(services) -> str:
         existing = store.get_state(DEMO_KEY)
     if existing and store.get_cafe(existing):
         return existing
-    template = TemplateService(store).built_in()[0]
+    template = services.templates.built_in()[0]
     plan = template.plan
     plan.title = "Help Shape the Future of Mental Health — demo café"
     plan.date = dt.date.today().isoformat()

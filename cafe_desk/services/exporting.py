@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.errors import UserError
+from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.exports import CafeSnapshot, ExportResult
 from cafe_desk.core.redaction import Overrides, PreviewItem
 from cafe_desk.export import bundle, cafe_export, keys
@@ -25,12 +25,8 @@ RECIPIENTS_KEY = "export.recipients"
 MAX_KEY_FILE = 64 * 1024  # a key file is a few lines; never read a large file picked by mistake
 
 
-class Cancelled(UserError):
-    """The person asked to stop; nothing was written."""
-
-
 class ExportService(ServiceBase):
-    """Built on the other services: `ExportService(services)`."""
+    """Built on the other services: `services.exporting`."""
 
     def __init__(self, services):
         super().__init__(services.store)
@@ -143,6 +139,24 @@ class ExportService(ServiceBase):
         with self.store.transaction():
             self.store.set_state(RECIPIENTS_KEY, "\n".join(recipients))
 
+    def export_to_file(self, cafe_key: str, recipients: list[str], target: str | Path, *,
+                       leave_out: AbstractSet[str] = frozenset(), include_flagged: bool = False,
+                       overrides: Overrides | None = None, cancelled: Callable[[], bool] = lambda: False,
+                       progress: Callable[[int, int], None] = lambda done, total: None) -> ExportResult:
+        """Export a café to `target` (off the GUI thread: on a registry from `Services.open`); the export is
+        recorded (for a later receipt) once the file is in place. `overrides`: as for `build`.
+        Raises Cancelled when `cancelled()` turns true (nothing written), UserError for anything the person can fix."""
+        progress(0, 3)
+        data, result = self.export_cafe(cafe_key, recipients, include_flagged=include_flagged, leave_out=leave_out,
+                                        overrides=overrides, record=False)
+        if cancelled():
+            raise Cancelled("Export cancelled; nothing was written.")
+        progress(2, 3)
+        write_atomically(target, data, cancelled)
+        self.record_export(result, data)
+        progress(3, 3)
+        return result
+
 
 def write_atomically(target: str | Path, data: bytes, cancelled: Callable[[], bool] = lambda: False) -> None:
     """Write `data` to a temporary file beside `target`, then move it into place: never a half-written file.
@@ -170,30 +184,3 @@ def write_atomically(target: str | Path, data: bytes, cancelled: Callable[[], bo
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def export_to_file(db_path: str | Path, cafe_key: str, recipients: list[str], target: str | Path, *,
-                   leave_out: AbstractSet[str] = frozenset(), include_flagged: bool = False,
-                   overrides: Overrides | None = None, cancelled: Callable[[], bool] = lambda: False,
-                   progress: Callable[[int, int], None] = lambda done, total: None) -> ExportResult:
-    """Export a café to `target` on a connection of its own (safe to call off the GUI thread), closed afterwards;
-    the export is recorded (for a later receipt) once the file is in place. `overrides`: as for `build`.
-    Raises Cancelled when `cancelled()` turns true (nothing written), UserError for anything the person can fix."""
-    from cafe_desk.services import Services
-    from cafe_desk.storage.store import Store
-
-    store = Store(Path(db_path))
-    try:
-        progress(0, 3)
-        service = ExportService(Services.build(store))
-        data, result = service.export_cafe(cafe_key, recipients, include_flagged=include_flagged,
-                                           leave_out=leave_out, overrides=overrides, record=False)
-        if cancelled():
-            raise Cancelled("Export cancelled; nothing was written.")
-        progress(2, 3)
-        write_atomically(target, data, cancelled)
-        service.record_export(result, data)
-        progress(3, 3)
-        return result
-    finally:
-        store.close()

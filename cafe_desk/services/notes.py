@@ -18,6 +18,7 @@ EDITABLE = ("text", "is_quote", "outcome_ids", "theme_ids", "table_id", "round_i
 
 
 def clean_text(text: str) -> str:
+    """A note's text, trimmed; ValidationError if it is empty or too long."""
     text = (text or "").replace("\x00", "").strip()
     if not text:
         raise ValidationError("An empty note isn't saved; type a few words first.")
@@ -29,10 +30,12 @@ def clean_text(text: str) -> str:
 
 class NoteService(ServiceBase):
     def list(self, cafe_id: str, table_id: str | None = None, round_id: str | None = None) -> list[Note]:
+        """The café's notes, narrowed to one table and/or round when given."""
         with self.store.read():
             return self.store.list_notes(cafe_id, table_id, round_id)
 
     def get(self, note_id: str) -> Note | None:
+        """One note, or None if it is gone."""
         with self.store.read():
             return self.store.get_note(note_id)
 
@@ -159,6 +162,7 @@ class NoteService(ServiceBase):
     # --- the table host's round summary: one per table and round ---------------------------------------------------
 
     def summary(self, cafe_id: str, table_id: str, round_id: str) -> Note | None:
+        """What the table carries forward from this round, or None."""
         return next((n for n in self.list(cafe_id, table_id, round_id) if n.kind == "summary"), None)
 
     def set_summary(self, cafe_id: str, table_id: str, round_id: str, text: str) -> tuple[Note | None, Changes]:
@@ -176,6 +180,7 @@ class NoteService(ServiceBase):
     # --- attendance -----------------------------------------------------------------------------------------------
 
     def attendance(self, cafe_id: str) -> list[Attendance]:
+        """How many people of each group sat at each table, per round."""
         with self.store.read():
             return self.store.list_attendance(cafe_id)
 
@@ -208,5 +213,6 @@ class NoteService(ServiceBase):
     # --- themes (a codebook file is read by the planning service) ---------------------------------------------
 
     def themes(self, cafe_id: str) -> list[Theme]:
+        """The café's own themes for tagging notes."""
         with self.store.read():
             return self.store.list_items("theme", cafe_id)

@@ -65,6 +65,7 @@ class PlanningService(ServiceBase):
         )
 
     def items(self, cafe_id: str, entity: str) -> list:
+        """The café's tables, rounds, outcomes, groups or themes (`entity`), in order."""
         with self.store.read():
             return self.store.list_items(entity, cafe_id)
 
@@ -97,6 +98,7 @@ class PlanningService(ServiceBase):
     # --- tables, rounds, outcomes, groups, themes -------------------------------------------------------------------
 
     def add_table(self, cafe_id: str, name: str = "") -> tuple[Table, Changes]:
+        """Add a table after the last one."""
         cafe = self.writable(cafe_id)
         numbers = [t.number for t in self.items(cafe.id, "table")]
         table = Table(new_id(), cafe.id, max(numbers, default=0) + 1, name.strip())
@@ -104,6 +106,7 @@ class PlanningService(ServiceBase):
 
     def add_round(self, cafe_id: str, prompt: str, minutes: float = 20,
                   follow_ups: tuple[str, ...] = ()) -> tuple[Round, Changes]:
+        """Add a round after the last one; ValidationError if its question is empty or its minutes out of range."""
         cafe = self.writable(cafe_id)
         n = len(self.items(cafe.id, "round"))
         rnd = Round(new_id(), cafe.id, n + 1, rules.clean_prompt(prompt),
@@ -111,6 +114,7 @@ class PlanningService(ServiceBase):
         return rnd, self._insert("round", rnd)
 
     def add_outcome(self, cafe_id: str, title: str) -> tuple[Outcome, Changes]:
+        """Add an outcome to vote on; ValidationError if its title is empty or taken."""
         cafe = self.writable(cafe_id)
         existing = self.items(cafe.id, "outcome")
         outcome = Outcome(new_id(), cafe.id, len(existing) + 1, title)
@@ -118,12 +122,14 @@ class PlanningService(ServiceBase):
         return outcome, self._insert("outcome", outcome)
 
     def add_group(self, cafe_id: str, name: str) -> tuple[Group, Changes]:
+        """Add a group people can say they belong to; ValidationError if the name is taken."""
         cafe = self.writable(cafe_id)
         existing = self.items(cafe.id, "group")
         group = self._named(Group(new_id(), cafe.id, len(existing) + 1, name), existing)
         return group, self._insert("group", group)
 
     def add_theme(self, cafe_id: str, name: str, description: str = "") -> tuple[Theme, Changes]:
+        """Add a theme for tagging notes; ValidationError if the name is empty or taken."""
         cafe = self.writable(cafe_id)
         theme = self._named(Theme(new_id(), cafe.id, name, description.strip()), self.items(cafe.id, "theme"))
         return theme, self._insert("theme", theme)

@@ -25,10 +25,12 @@ class RunState:
 
     @property
     def index(self) -> int:
+        """The current round's place in the plan (0 for the first), or -1 with none."""
         return self.rounds.index(self.round) if self.round in self.rounds else -1
 
     @property
     def is_last(self) -> bool:
+        """Whether the current round is the plan's last."""
         return self.index == len(self.rounds) - 1
 
 
@@ -38,6 +40,7 @@ class RunService(ServiceBase):
         self.clock = clock
 
     def state(self, cafe_id: str) -> RunState:
+        """The café's rounds, the current round and its countdown."""
         cafe = self.cafe(cafe_id)
         with self.store.read():
             rounds = tuple(self.store.list_items("round", cafe.id))
@@ -52,6 +55,7 @@ class RunService(ServiceBase):
         return RunState(cafe.id, rounds, current, state)
 
     def current_round_id(self, cafe_id: str) -> str | None:
+        """The id of the round under way, or None before the plan has rounds."""
         rnd = self.state(cafe_id).round
         return rnd.id if rnd else None
 
@@ -65,10 +69,12 @@ class RunService(ServiceBase):
         return self._save(st, st.round, st.timer.start(self.clock()), started=True)
 
     def pause(self, cafe_id: str) -> tuple[RunState, Changes]:
+        """Pause the countdown."""
         st = self._running(cafe_id)
         return self._save(st, st.round, st.timer.pause(self.clock()))
 
     def extend(self, cafe_id: str, seconds: float = EXTEND_STEP_S) -> tuple[RunState, Changes]:
+        """Give the current round `seconds` more."""
         st = self._running(cafe_id)
         return self._save(st, st.round, st.timer.extend(self.clock(), seconds))
 
@@ -81,6 +87,7 @@ class RunService(ServiceBase):
         return self._save(st, nxt, TimerState.ready(nxt.duration_s), started=True)
 
     def go_to_round(self, cafe_id: str, round_id: str) -> tuple[RunState, Changes]:
+        """Move to any round of the plan, its countdown ready to start."""
         st = self._running(cafe_id)
         target = next((r for r in st.rounds if r.id == round_id), None)
         if target is None:

@@ -23,6 +23,7 @@ class Template:
 
 class TemplateService(ServiceBase):
     def built_in(self) -> list[Template]:
+        """The templates that come with the app, by file name."""
         out = []
         for path in sorted(TEMPLATES.glob("*.json")):
             name, plan = rules.template_from_json(path.read_text(encoding="utf-8"))
@@ -36,6 +37,7 @@ class TemplateService(ServiceBase):
         return self.built_in() + [Template(*rules.template_from_json(body), False) for _, body in saved]
 
     def get(self, name: str) -> Template:
+        """The template called `name`; ValidationError if there is none."""
         for t in self.all():
             if t.name == name:
                 return t
@@ -74,6 +76,7 @@ class TemplateService(ServiceBase):
         return Template(name, plan, False)
 
     def export_file(self, name: str, path: Path) -> Path:
+        """Write the template called `name` as JSON to `path`; UserError if it can't be written."""
         template = self.get(name)
         path = Path(path)
         try:

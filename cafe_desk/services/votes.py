@@ -11,10 +11,12 @@ from cafe_desk.services.base import ServiceBase
 
 class VoteService(ServiceBase):
     def tallies(self, cafe_id: str) -> list[Tally]:
+        """Every paper tally row of the café."""
         with self.store.read():
             return self.store.list_tallies(cafe_id)
 
     def count(self, cafe_id: str, outcome_id: str, table_id: str | None, group_id: str | None, level: int) -> int:
+        """The paper count for one outcome, table, group and level (0 if none was entered)."""
         return next((t.count for t in self.tallies(cafe_id)
                      if (t.outcome_id, t.table_id, t.group_id, t.level) == (outcome_id, table_id, group_id, level)), 0)
 

@@ -76,12 +76,13 @@ class Events:
 def serve(db_path, services):
     """`serve(cafe_id)` starts a real ParticipantServer on 127.0.0.1 for that café (stopped after the test)."""
     from cafe_desk.server.runner import ParticipantServer
+    from cafe_desk.services import Services
 
     servers = []
 
     def start(cafe_id: str) -> ParticipantServer:
         events = Events()
-        server = ParticipantServer(db_path, cafe_id, host="127.0.0.1", port=0, on_event=events)
+        server = ParticipantServer(Services.opener_for(db_path), cafe_id, host="127.0.0.1", port=0, on_event=events)
         server.start()
         server.events = events
         servers.append(server)

@@ -55,8 +55,5 @@ def cafe_at(services: Services, title: str, date: str, locality: str, points: tu
 
 def send(services: Services, cafe, store: Store, identity):
     """Export `cafe` encrypted to `identity` and import the bundle into `store`, as the central team would."""
-    from cafe_desk.central.importer import ImportService
-    from cafe_desk.services.exporting import ExportService
-
-    data = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
-    return ImportService(store).import_bundle(data, [identity])
+    data = services.exporting.export_cafe(cafe.id, [str(identity.to_public())])[0]
+    return Services.build(store).importing.import_bundle(data, [identity])

@@ -15,17 +15,14 @@ import pyrage
 import pytest
 
 from cafe_desk.central import qdpx_export, tables_export
-from cafe_desk.central.importer import ImportService
 from cafe_desk.central.qdpx_export import guid, write_qdpx
-from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.central.tables_export import csv_cell, vote_rows, write_csv, write_xlsx
-from cafe_desk.core.errors import UserError
+from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.model import DEFAULT_GROUPS
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.core.vote_synthesis import GroupShare, OutcomeSynthesis
 from cafe_desk.export import keys
 from cafe_desk.services import Services
-from cafe_desk.services.exporting import Cancelled, ExportService
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe
 from tests.conftest import mental_health_plan
@@ -70,9 +67,9 @@ def desk(tmp_path_factory):
     local.votes.set_tally(dunfermline.id, outcomes[0].id, 12, group_id=groups[0].id)
     local.votes.set_tally(dunfermline.id, outcomes[1].id, 6, group_id=groups[0].id)
     for cafe in (perth, dunfermline):
-        data = ExportService(local).export_cafe(cafe.id, [str(identity.to_public())])[0]
-        ImportService(central_store).import_bundle(data, [identity])
-    syn = SynthesisService(central_store)
+        data = local.exporting.export_cafe(cafe.id, [str(identity.to_public())])[0]
+        Services.build(central_store).importing.import_bundle(data, [identity])
+    syn = Services.build(central_store).synthesis
     items = {i.text: i for i in syn.find().items}
     access, _ = syn.create_theme("Accès aux soins", "Getting to care — quickly")
     peer, _ = syn.create_theme("Peer support")
@@ -296,7 +293,7 @@ def test_qdpx_is_the_same_file_for_the_same_data(desk, tmp_path):
 def test_an_empty_desk_exports_valid_empty_files(tmp_path):
     store = Store(tmp_path / "central.sqlite3")
     try:
-        syn = SynthesisService(store)
+        syn = Services.build(store).synthesis
         root, sources = open_qdpx(write_qdpx(syn, tmp_path / "empty.qdpx"))
         assert [tag(e) for e in root] == ["Users", "Variables", "Description"] and sources == {}
         write_csv(syn, tmp_path)

@@ -6,7 +6,6 @@ import pytest
 
 from cafe_desk.export import keys
 from cafe_desk.services import Services
-from cafe_desk.services.exporting import ExportService
 from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
@@ -23,7 +22,7 @@ def bundles(tmp_path):
         services = Services.build(store)
         cafe = make_cafe(services)
         good = tmp_path / "perth.cafe"
-        good.write_bytes(ExportService(services).export_cafe(cafe.id, [public])[0])
+        good.write_bytes(services.exporting.export_cafe(cafe.id, [public])[0])
     finally:
         store.close()
     bad = tmp_path / "notes.cafe"

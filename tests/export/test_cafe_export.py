@@ -22,7 +22,6 @@ from cafe_desk.export.cafe_export import (
     whole_words,
 )
 from cafe_desk.services.ballots import new_voter_token, voter_hash
-from cafe_desk.services.exporting import ExportService, export_to_file
 from tests.conftest import mental_health_plan
 
 PLANTED = ["Aisha Rahman", "Eilidh Macdonald", "Siobhán Kowalski", "07700 900418", "siobhan.k@example.org",
@@ -71,7 +70,7 @@ def identity():
 
 
 def export(services, cafe, identity):
-    data, result = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])
+    data, result = services.exporting.export_cafe(cafe.id, [str(identity.to_public())])
     manifest, files = open_bundle(data, [identity])
     return data, result, manifest, files
 
@@ -140,7 +139,7 @@ def test_small_attendance_counts_are_suppressed(services, planted, identity):
 
 def test_flagged_comments_go_in_only_when_asked(services, planted, identity):
     cafe, _ = planted
-    data, result = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())], include_flagged=True)
+    data, result = services.exporting.export_cafe(cafe.id, [str(identity.to_public())], include_flagged=True)
     manifest, files = open_bundle(data, [identity])
     assert result.notes == 5 and manifest["left_out"] == {"hidden": 1, "flagged": 0}
     assert "Some days I can't go on" in files["notes.jsonl"].decode()
@@ -162,18 +161,18 @@ def notes_of(files) -> dict[str, str]:
 
 
 def exported(services, cafe, identity, overrides=None):
-    data, result = ExportService(services).export_cafe(cafe.id, [str(identity.to_public())], overrides=overrides)
+    data, result = services.exporting.export_cafe(cafe.id, [str(identity.to_public())], overrides=overrides)
     manifest, files = open_bundle(data, [identity])
     return result, manifest, notes_of(files)
 
 
 def ring_item(services, cafe) -> PreviewItem:
-    return next(i for i in ExportService(services).preview(cafe.id) if i.text == RING)
+    return next(i for i in services.exporting.preview(cafe.id) if i.text == RING)
 
 
 def test_no_overrides_changes_nothing_but_the_ids_and_times(services, planted):
     cafe, _ = planted
-    snap = replace(ExportService(services).snapshot(cafe.id), started_at="2026-03-14T10:00:00Z")
+    snap = replace(services.exporting.snapshot(cafe.id), started_at="2026-03-14T10:00:00Z")
     plain = build(snap)
     for overrides in ({}, {ring_item(services, cafe).id: RedactionChoices()}, {"no-such-note": RedactionChoices()}):
         again = build(snap, overrides=overrides)
@@ -200,7 +199,7 @@ def test_a_name_put_back_and_words_added_export_as_the_review_shows(services, pl
     expected = Counter(before["redactions"]) - Counter({"name": 1}) + Counter({"other": 1})
     assert manifest["redactions"] == dict(sorted(expected.items())) == dict(result.redactions)
     assert "1 other personal detail" in result.summary()
-    for preview in ExportService(services).preview(cafe.id, {item.id: changed.choices}):  # the review says the same
+    for preview in services.exporting.preview(cafe.id, {item.id: changed.choices}):  # the review says the same
         if preview.id in texts:
             assert texts[preview.id] == preview.redacted
 
@@ -256,7 +255,7 @@ def test_export_to_file_takes_the_overrides(services, planted, identity, tmp_pat
     item = ring_item(services, cafe)
     choices = item.with_put_back(next(s for s in item.spans if s.kind == "phone")).choices
     target = tmp_path / "out.cafe"
-    result = export_to_file(services.store.path, cafe.id, [str(identity.to_public())], target,
+    result = services.exporting.export_to_file(cafe.id, [str(identity.to_public())], target,
                             overrides={item.id: choices})
     manifest, files = open_bundle(target.read_bytes(), [identity])
     assert notes_of(files)[item.id] == "Ring [NAME] on 07700 900418 or [EMAIL]"
@@ -278,7 +277,7 @@ def test_what_a_flag_means_at_export(services, cafe, identity):
     assert "saving my tablets" not in text
     assert "can't go on like this" in text and "partner hits her" in text
     assert "JB" not in text and "break" not in text and '"flag' not in text
-    items = {i.id: i for i in ExportService(services).preview(cafe.id)}
+    items = {i.id: i for i in services.exporting.preview(cafe.id)}
     assert (items[waiting.id].left_out, items[waiting.id].flag) == ("flagged", "suicide")
     assert (items[followed.id].left_out, items[followed.id].flag) == ("", "suicide")
     assert (items[point.id].left_out, items[point.id].flag) == ("", "harmed")

@@ -11,6 +11,7 @@ import pytest
 
 from cafe_desk.server.runner import ParticipantServer
 from cafe_desk.server.security import Limits
+from cafe_desk.services import Services
 
 RELAXED = Limits(posts_per_window=10_000)
 
@@ -33,7 +34,8 @@ def events():
 @pytest.fixture
 def live(db_path, cafe, events):
     """A real server on 127.0.0.1 with a relaxed rate limit (the rate-limit test starts its own)."""
-    server = ParticipantServer(db_path, cafe.id, host="127.0.0.1", port=0, on_event=events, limits=RELAXED)
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id, host="127.0.0.1", port=0, on_event=events,
+                               limits=RELAXED)
     server.start()
     yield server
     server.stop()

@@ -103,11 +103,12 @@ def test_words_that_suggest_risk_are_flagged_not_hidden(phone, live, services, c
 
 def test_a_failing_listener_does_not_lose_the_comment(db_path, cafe, services, caplog):
     from cafe_desk.server.runner import ParticipantServer
+    from cafe_desk.services import Services
 
     def broken(kind, data):
         raise RuntimeError("listener broke")
 
-    server = ParticipantServer(db_path, cafe.id, on_event=broken)
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id, on_event=broken)
     server.start()
     try:
         with client_for(server) as phone:

@@ -10,8 +10,11 @@ import warnings
 import pytest
 
 from cafe_desk.server.addresses import lan_addresses, rank
-from cafe_desk.server.app import CafeChannel, create_app, how_long
+from cafe_desk.server.channel import CafeChannel
+from cafe_desk.server.render import how_long
+from cafe_desk.server.routes import create_app
 from cafe_desk.server.security import FormError, Limits, RateLimiter, parse_form
+from cafe_desk.services import Services
 from tests.conftest import FakeClock
 from tests.server.conftest import Events, alert, form_token
 
@@ -22,7 +25,7 @@ with warnings.catch_warnings():  # Starlette suggests httpx2 for its test client
 
 @pytest.fixture
 def channel(db_path, cafe):
-    return CafeChannel(db_path, cafe.id, Events())
+    return CafeChannel(Services.opener_for(db_path), cafe.id, Events())
 
 
 @pytest.fixture

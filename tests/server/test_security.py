@@ -11,6 +11,7 @@ import pytest
 from cafe_desk.core.errors import UserError
 from cafe_desk.server.runner import ParticipantServer
 from cafe_desk.server.security import Limits
+from cafe_desk.services import Services
 from tests.server.conftest import client_for, form_token, path_of
 
 SUPPORT = "If you need to talk to someone now:"
@@ -72,7 +73,7 @@ def test_only_get_head_and_post(phone, live, method):
 
 
 def test_the_rate_limit_says_when_to_try_again(db_path, cafe, services):
-    server = ParticipantServer(db_path, cafe.id)  # the real limit: 10 posts a minute per phone
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id)  # the real limit: 10 posts a minute per phone
     server.start()
     try:
         with client_for(server) as phone, client_for(server, "127.0.0.2") as neighbour:
@@ -115,7 +116,7 @@ def test_a_taken_port_is_replaced_by_a_free_one(db_path, cafe):
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         taken = holder.getsockname()[1]
-        server = ParticipantServer(db_path, cafe.id, port=taken)
+        server = ParticipantServer(Services.opener_for(db_path), cafe.id, port=taken)
         server.start()
         try:
             assert server.port not in (0, taken)
@@ -129,7 +130,7 @@ def test_a_taken_port_is_replaced_by_a_free_one(db_path, cafe):
 
 
 def test_a_port_that_cannot_be_used_is_a_plain_message(db_path, cafe):
-    server = ParticipantServer(db_path, cafe.id, port=70000)
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id, port=70000)
     with pytest.raises(UserError) as err:
         server.start()
     assert str(err.value) == ("Café Desk can't open the phone page on 127.0.0.1:70000 "
@@ -138,7 +139,7 @@ def test_a_port_that_cannot_be_used_is_a_plain_message(db_path, cafe):
 
 def test_a_cafe_that_is_not_there_is_a_plain_message(db_path, cafe):
     with pytest.raises(UserError, match="There is no café 'NOPE' here"):
-        ParticipantServer(db_path, "NOPE").start()
+        ParticipantServer(Services.opener_for(db_path), "NOPE").start()
 
 
 def test_urls_use_the_cafe_and_table_tokens(live, services, cafe):

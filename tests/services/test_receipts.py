@@ -9,9 +9,8 @@ import uuid
 
 import pytest
 
-from cafe_desk.central.importer import ImportService
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.errors import NotFoundError, UserError
+from cafe_desk.core.errors import Cancelled, NotFoundError, UserError
 from cafe_desk.export import bundle
 from cafe_desk.export.receipt import (
     MAX_BYTES,
@@ -23,8 +22,7 @@ from cafe_desk.export.receipt import (
     read_receipt,
 )
 from cafe_desk.services import Services
-from cafe_desk.services.exporting import Cancelled, ExportService, export_to_file
-from cafe_desk.services.receipts import DIFFERENT_EXPORT, ReceiptService
+from cafe_desk.services.receipts import DIFFERENT_EXPORT
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import exactly
@@ -37,14 +35,14 @@ def source(services):
 
 def export(services, cafe, identity, path):
     """Export the café to `path` the way the app does (its own connection; recorded once the file is written)."""
-    export_to_file(services.store.path, cafe.id, [str(identity.to_public())], path)
+    services.exporting.export_to_file(cafe.id, [str(identity.to_public())], path)
     return path
 
 
 def receipt_from(central, bundle_path, identity, target):
     """Import the bundle at the central desk and write the receipt for it to `target`."""
-    result = ImportService(central.store).import_file(bundle_path, [identity])
-    ReceiptService(central.store).write_receipt(result.cafe_id, target)
+    result = central.importing.import_file(bundle_path, [identity])
+    central.receipts.write_receipt(result.cafe_id, target)
     return target
 
 
@@ -74,7 +72,7 @@ def test_export_is_recorded_with_the_bytes_as_written(services, source, identity
 
 def test_a_cancelled_export_is_not_recorded(services, source, identity, tmp_path):
     with pytest.raises(Cancelled):
-        export_to_file(services.store.path, source.id, [str(identity.to_public())], tmp_path / "x.cafe",
+        services.exporting.export_to_file(source.id, [str(identity.to_public())], tmp_path / "x.cafe",
                        cancelled=lambda: True)
     assert exports_of(services.store, source.id) == [] and not (tmp_path / "x.cafe").exists()
 
@@ -89,13 +87,13 @@ def test_round_trip_receipt_matches_then_delete_removes_the_cafe(services, sourc
     assert receipt.counts == manifest_counts(manifest) and receipt.title == "Perth café"
 
     services.cafes.close(source.id)  # closing after the export changes nothing the export carries
-    check = ReceiptService(services.store).check_receipt(receipt_path)
+    check = services.receipts.check_receipt(receipt_path)
     assert (check.cafe_id, check.title, check.notes, check.export_id) == (
         source.id, "Perth café", 3, manifest["export_id"])
     assert check.line().startswith("The central team received “Perth café” whole (3 notes, exported ")
     assert services.cafes.cafe(source.id) is not None  # checking deletes nothing
 
-    changes = ReceiptService(services.store).delete_raw_data(source.id, receipt_path)
+    changes = services.receipts.delete_raw_data(source.id, receipt_path)
     assert changes.cafes and changes.notes and isinstance(changes, Changes)
     assert services.store.get_cafe(source.id) is None and note_rows(services.store, source.id) == 0
     assert services.notes.list(source.id) == [] and services.votes.tallies(source.id) == []
@@ -106,14 +104,14 @@ def test_round_trip_receipt_matches_then_delete_removes_the_cafe(services, sourc
     assert len(central.cafes.list()) == 1  # the central desk keeps its copy
     with pytest.raises(ReceiptError, match=exactly(
             "“Perth café” was already deleted from this laptop after a matching receipt.")):
-        ReceiptService(services.store).check_receipt(receipt_path)
+        services.receipts.check_receipt(receipt_path)
 
 
 def test_a_receipt_for_an_older_export_is_refused(services, source, central, identity, sent, tmp_path):
     _, old_receipt = sent
     newer = export(services, source, identity, tmp_path / "perth-2.cafe")
     before = snapshot(services.store)
-    receipts = ReceiptService(services.store)
+    receipts = services.receipts
     with pytest.raises(ReceiptError, match=exactly(DIFFERENT_EXPORT)):
         receipts.check_receipt(old_receipt)
     with pytest.raises(ReceiptError, match=exactly(DIFFERENT_EXPORT)):
@@ -142,9 +140,9 @@ def test_a_tampered_receipt_is_refused_and_nothing_is_deleted(services, source, 
     _tamper(receipt_path, **changes)
     before = snapshot(services.store)
     with pytest.raises(ReceiptError, match=exactly(message)):
-        ReceiptService(services.store).check_receipt(receipt_path)
+        services.receipts.check_receipt(receipt_path)
     with pytest.raises(ReceiptError, match=exactly(message)):
-        ReceiptService(services.store).delete_raw_data(source.id, receipt_path)
+        services.receipts.delete_raw_data(source.id, receipt_path)
     assert snapshot(services.store) == before
 
 
@@ -185,9 +183,9 @@ def test_malformed_receipts_give_one_line_and_delete_nothing(services, source, s
     spoil(receipt_path)
     before = snapshot(services.store)
     with pytest.raises(ReceiptError, match=exactly(message)):
-        ReceiptService(services.store).check_receipt(receipt_path)
+        services.receipts.check_receipt(receipt_path)
     with pytest.raises(ReceiptError, match=exactly(message)):
-        ReceiptService(services.store).delete_raw_data(source.id, receipt_path)
+        services.receipts.delete_raw_data(source.id, receipt_path)
     assert snapshot(services.store) == before and "\n" not in message
 
 
@@ -197,9 +195,9 @@ def test_a_receipt_for_a_cafe_not_on_this_laptop(services, source, sent):
     before = snapshot(services.store)
     message = "This receipt is for a café that is not on this laptop, so there is nothing to delete."
     with pytest.raises(NotFoundError, match=exactly(message)):
-        ReceiptService(services.store).check_receipt(receipt_path)
+        services.receipts.check_receipt(receipt_path)
     with pytest.raises(ReceiptError, match=exactly("This receipt is for another café, so nothing was deleted.")):
-        ReceiptService(services.store).delete_raw_data(source.id, receipt_path)
+        services.receipts.delete_raw_data(source.id, receipt_path)
     assert snapshot(services.store) == before
 
 
@@ -211,18 +209,18 @@ def test_a_cafe_changed_since_its_export_is_not_deleted(services, source, sent):
                "notes, comments or votes), so it can't be deleted yet — export again and ask for the receipt of the "
                "new file.")
     with pytest.raises(ReceiptError, match=exactly(message)):
-        ReceiptService(services.store).delete_raw_data(source.id, receipt_path)
+        services.receipts.delete_raw_data(source.id, receipt_path)
     assert snapshot(services.store) == before and note_rows(services.store, source.id) == 4
 
 
 def test_an_export_made_without_a_record_is_not_matched(services, source, central, identity, tmp_path):
     path = tmp_path / "perth.cafe"
-    path.write_bytes(ExportService(services).export_cafe(source.id, [str(identity.to_public())], record=False)[0])
+    path.write_bytes(services.exporting.export_cafe(source.id, [str(identity.to_public())], record=False)[0])
     receipt_path = receipt_from(central, path, identity, tmp_path / "perth.cafe-receipt")
     with pytest.raises(ReceiptError, match=exactly(
             "This laptop has no record of exporting “Perth café”, so the receipt can't be matched — export again "
             "and ask for the receipt of the new file.")):
-        ReceiptService(services.store).check_receipt(receipt_path)
+        services.receipts.check_receipt(receipt_path)
 
 
 def test_no_receipt_for_a_cafe_made_here(services, source, tmp_path):
@@ -230,7 +228,7 @@ def test_no_receipt_for_a_cafe_made_here(services, source, tmp_path):
     with pytest.raises(UserError, match=exactly(
             "“Perth café” was made on this computer, not imported from a café file, so there is no receipt to "
             "write for it.")):
-        ReceiptService(services.store).write_receipt(source.id, target)
+        services.receipts.write_receipt(source.id, target)
     assert not target.exists()
 
 
@@ -238,7 +236,7 @@ def test_an_imported_cafe_is_never_deleted_by_a_receipt(services, source, centra
     """The central desk exports one of its imported cafés on; a receipt for that must not delete the import."""
     imported_id = central.cafes.list()[0].id
     onward = tmp_path / "onward.cafe"
-    onward.write_bytes(ExportService(central).export_cafe(imported_id, [str(identity.to_public())])[0])
+    onward.write_bytes(central.exporting.export_cafe(imported_id, [str(identity.to_public())])[0])
     store = Store(tmp_path / "third.sqlite3")
     try:
         receipt_path = receipt_from(Services.build(store), onward, identity, tmp_path / "onward.cafe-receipt")
@@ -248,7 +246,7 @@ def test_an_imported_cafe_is_never_deleted_by_a_receipt(services, source, centra
     message = ("“Perth café” was imported from a café file, so it is kept; a receipt only deletes cafés run on this "
                "laptop.")
     with pytest.raises(ReceiptError, match=exactly(message)):
-        ReceiptService(central.store).delete_raw_data(imported_id, receipt_path)
+        central.receipts.delete_raw_data(imported_id, receipt_path)
     assert snapshot(central.store) == before and central.cafes.cafe(imported_id) is not None
 
 
@@ -257,5 +255,5 @@ def test_imported_cafes_are_listed_for_receipts_newest_import_first(services, so
     second = make_cafe(services, "Dundee café")
     receipt_from(central, export(services, second, identity, tmp_path / "dundee.cafe"), identity,
                  tmp_path / "dundee.cafe-receipt")
-    assert [c.title for c in ReceiptService(central.store).imported_cafes()] == ["Dundee café", "Perth café"]
-    assert ReceiptService(services.store).imported_cafes() == []
+    assert [c.title for c in central.receipts.imported_cafes()] == ["Dundee café", "Perth café"]
+    assert services.receipts.imported_cafes() == []

@@ -30,7 +30,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import CafeSummary
 from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
 from cafe_desk.services import Services
-from cafe_desk.services.receipts import ReceiptCheck, ReceiptService
+from cafe_desk.services.receipts import ReceiptCheck
 from cafe_desk.ui.cafes.new_cafe_dialog import DATE_FORMAT, NewCafeDialog
 from cafe_desk.ui.shell.panel import Panel
 
@@ -118,7 +118,7 @@ class CafesPanel(Panel):
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(services, undo_stack, parent)
         self.new_cafe_dialog: NewCafeDialog | None = None
-        self.receipts = ReceiptService(services.store)
+        self.receipts = services.receipts
         #: shows a message box and returns the button chosen; tests replace it to answer without blocking
         self.show_box: Callable[[QMessageBox], QAbstractButton | None] = run_box
 

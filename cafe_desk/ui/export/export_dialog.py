@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import ExportResult
 from cafe_desk.services import Services
-from cafe_desk.services.exporting import ExportService, export_to_file
 from cafe_desk.ui.export.redaction_editor import RedactionEditor
 from cafe_desk.ui.export.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE, HTML_ROLE, HtmlDelegate, ReviewModel
 from cafe_desk.ui.shell.ops import Op, run_op
@@ -41,7 +40,7 @@ class ExportDialog(QDialog):
     def __init__(self, services: Services, cafe_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.cafe_id = services, cafe_id
-        self.exporter = ExportService(services)
+        self.exporter = services.exporting
         self.op: Op | None = None
         self.result: ExportResult | None = None
         cafe = services.cafes.cafe(cafe_id)
@@ -197,14 +196,15 @@ class ExportDialog(QDialog):
             return None
         self._say("")
         self.result = None
-        db_path, cafe_id = self.services.store.path, self.cafe_id
+        open_services, cafe_id = self.services.opener(), self.cafe_id
         leave_out, include_flagged = self.model.leave_out(), self.model.include_flagged()
         overrides, target = self.model.overrides(), str(path)
 
         def work(ctx):
-            return export_to_file(db_path, cafe_id, recipients, target, leave_out=leave_out,
-                                  include_flagged=include_flagged, overrides=overrides, cancelled=ctx.cancelled,
-                                  progress=ctx.progress)
+            with open_services() as services:
+                return services.exporting.export_to_file(cafe_id, recipients, target, leave_out=leave_out,
+                                                         include_flagged=include_flagged, overrides=overrides,
+                                                         cancelled=ctx.cancelled, progress=ctx.progress)
 
         def done(result: ExportResult) -> None:
             self.result = result

@@ -175,7 +175,7 @@ class PhonesBox(QGroupBox):
         from cafe_desk.server.runner import ParticipantServer
 
         host, wanted = self.address.currentData() or LOOPBACK, self.port.value()
-        server = ParticipantServer(self.services.store.path, self.cafe.id, host=host, port=wanted,
+        server = ParticipantServer(self.services.opener(), self.cafe.id, host=host, port=wanted,
                                    on_event=self.bridge)
         try:
             server.start()

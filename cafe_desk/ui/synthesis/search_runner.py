@@ -1,6 +1,6 @@
 """Synthesis reads on a thread of their own, so the page never stalls while a million items are searched.
 
-Each request runs `fn(SynthesisService)` on a connection of its own (opened and closed for it) in one worker thread.
+Each request runs `fn(SynthesisService)` on a registry of its own (opened and closed for it) in one worker thread.
 Only the newest request's answer is delivered: a request overtaken by a newer one (the person typed on) is skipped
 before it starts, or its answer dropped. Answers and errors arrive on the GUI thread through a queued signal.
 """
@@ -11,13 +11,12 @@ import contextlib
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from cafe_desk.central.desk import read_synthesis
 from cafe_desk.core.errors import UserError
+from cafe_desk.services import ServicesOpener
 from cafe_desk.ui.shell.ops import UNEXPECTED
 
 
@@ -33,9 +32,9 @@ class SearchRunner(QObject):
     #: str — a one-line message when a read failed
     sig_failed = Signal(str)
 
-    def __init__(self, db_path: str | Path, parent: QObject | None = None):
+    def __init__(self, open_services: ServicesOpener, parent: QObject | None = None):
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.open_services = open_services
         self._pool = None  # made at the first request: nothing of it is loaded at start-up
         self._latest = 0
         self._pending = False
@@ -64,7 +63,8 @@ class SearchRunner(QObject):
         if number != self._latest:
             return  # overtaken before it started
         try:
-            result = read_synthesis(self.db_path, fn)
+            with self.open_services() as services:
+                result = fn(services.synthesis)
         except UserError as exc:
             result = _Failure(str(exc))
         except Exception:  # our fault: keep the app alive, say so plainly, log the details

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cafe_desk.central.desk import export_data
-from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.synthesis import Found, SynthesisFilter
 from cafe_desk.services import Services
@@ -61,10 +59,10 @@ class SynthesisPanel(Panel):
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None,
                  confirm: Callable[[str, str], bool] | None = None):
         super().__init__(services, undo_stack, parent)
-        self.syn = SynthesisService(services.store)
-        self.runner = SearchRunner(services.store.path, self)
+        self.syn = services.synthesis
+        self.runner = SearchRunner(services.opener(), self)
         self.runner.sig_failed.connect(self._read_failed)
-        self.tab_runner = SearchRunner(services.store.path, self)  # apart, so a tab never drops a search
+        self.tab_runner = SearchRunner(services.opener(), self)  # apart, so a tab never drops a search
         self.tab_runner.sig_failed.connect(self._read_failed)
         self.confirm = confirm or self._ask
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -346,10 +344,11 @@ class SynthesisPanel(Panel):
         if self.export_op is not None and not self.export_op.done:
             self.sig_message.emit("An export is already running; wait for it to finish.")
             return None
-        db_path, f = self.services.store.path, self.current_filter()
+        open_services, f = self.services.opener(), self.current_filter()
 
         def work(ctx):
-            return export_data(db_path, kind, target, f, ctx.progress, ctx.cancelled)
+            with open_services() as services:
+                return services.synthesis.export_data(kind, target, f, ctx.progress, ctx.cancelled)
 
         def done(path) -> None:
             self.sig_message.emit(f"Saved {Path(path).name}" + (" (the items matching the search and filters)."
@@ -363,9 +362,7 @@ class SynthesisPanel(Panel):
         if kind == "csv":
             path = QFileDialog.getExistingDirectory(self, "Choose a folder for items.csv, votes.csv and themes.csv",
                                                     home)
-            from cafe_desk.central.tables_export import CSV_FILES  # xlsxwriter loads only when used
-
-            there = [n for n in CSV_FILES if path and (Path(path) / n).exists()]
+            there = self.syn.csv_files_in(path) if path else []
             if there and not self.confirm("Replace files", f"{', '.join(there)} already in {Path(path).name} will "
                                           "be replaced. Go on?"):
                 return

@@ -13,12 +13,12 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QProgressBar
 
-from cafe_desk.central.desk import PUBLIC_KEY_NOTE, import_files
 from cafe_desk.export import keys
 from cafe_desk.services import Services
-from cafe_desk.services.exporting import ExportService
+from cafe_desk.services.central_keys import PUBLIC_KEY_NOTE
 from cafe_desk.storage.store import Store
-from cafe_desk.ui.central.central_panel import KEEP_SAFE, NO_KEY, CentralPanel
+from cafe_desk.ui.central.central_panel import KEEP_SAFE, CentralPanel
+from cafe_desk.ui.central.import_box import NO_KEY
 from tests.central import make_cafe
 
 
@@ -51,7 +51,7 @@ def bundles(tmp_path, key_path):
     for title in ("Perth café", "Dundee café"):
         cafe = make_cafe(source, title)
         path = tmp_path / f"{title.split()[0].lower()}.cafe"
-        path.write_bytes(ExportService(source).export_cafe(cafe.id, [public])[0])
+        path.write_bytes(source.exporting.export_cafe(cafe.id, [public])[0])
         paths.append(path)
     store.close()
     bad = tmp_path / "noise.cafe"
@@ -63,22 +63,23 @@ def run_import(qtbot, panel, paths):
     op = panel.import_paths(paths)
     assert op is not None and op.dialog.findChild(QProgressBar).format() == "file %v of %m"
     qtbot.waitUntil(lambda: op.done, timeout=20_000)
-    return [panel.summary.item(i).text() for i in range(panel.summary.count())]
+    return [panel.import_box.summary.item(i).text() for i in range(panel.import_box.summary.count())]
 
 
 def test_create_key_pair_writes_a_private_file_and_shows_its_public_key(qtbot, panel, key_path, tmp_path):
     assert stat.S_IMODE(key_path.stat().st_mode) == 0o600
     public = str(keys.read_identity(key_path).to_public())
     keygen = subprocess.run(["age-keygen", "-y", str(key_path)], capture_output=True, text=True, check=True)
-    assert public == keygen.stdout.strip() == panel.public_edit.text()
-    assert panel.public_edit.isReadOnly() and KEEP_SAFE in panel.warning.text()
-    assert CentralPanel(panel.services, panel.undo_stack).public_edit.text() == public  # remembered for next time
+    assert public == keygen.stdout.strip() == panel.keys_box.public_edit.text()
+    assert panel.keys_box.public_edit.isReadOnly() and KEEP_SAFE in panel.warning.text()
+    again = CentralPanel(panel.services, panel.undo_stack)
+    assert again.keys_box.public_edit.text() == public  # remembered for next time
 
-    panel.qr.pixmap.save(str(tmp_path / "qr.png"))
+    panel.keys_box.qr.pixmap.save(str(tmp_path / "qr.png"))
     decoded = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "qr.png")], capture_output=True, text=True)
     assert decoded.stdout.strip() == public
 
-    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.keys_box.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == public
 
     saved = tmp_path / "public.txt"
@@ -98,14 +99,14 @@ def test_using_a_file_that_is_not_a_key_says_so(panel, tmp_path):
     other.write_text("hello\n", encoding="utf-8")
     assert not panel.use_key_file(other)
     assert panel.message.text() == f"{other} is not a key file: it should hold one line starting with AGE-SECRET-KEY-1."
-    assert panel.public_edit.text() == ""
+    assert panel.keys_box.public_edit.text() == ""
 
 
 def test_using_an_existing_key_file(panel, tmp_path):
     path = tmp_path / "existing.key"
     public = keys.write_identity(path)
     assert panel.use_key_file(path)
-    assert panel.public_edit.text() == public and panel.qr.payload == public
+    assert panel.keys_box.public_edit.text() == public and panel.keys_box.qr.payload == public
 
 
 def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bundles):
@@ -114,7 +115,7 @@ def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bu
     lines = run_import(qtbot, panel, bundles)
     assert lines == ["Imported “Perth café” (2 notes, 1 comment)", "Imported “Dundee café” (2 notes, 1 comment)",
                      "Refused noise.cafe: This file is not a Café Desk bundle."]
-    assert panel.closing.text() == "Done: 2 of 3 files imported, 1 refused."
+    assert panel.import_box.closing.text() == "Done: 2 of 3 files imported, 1 refused."
     assert {c.title for c in services.cafes.list()} == {"Perth café", "Dundee café"}
     assert announced and announced[-1].cafes
 
@@ -124,7 +125,7 @@ def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bu
     again = run_import(qtbot, panel, bundles[:2])
     assert again == ["Already imported: “Perth café” — nothing changed",
                      "Already imported: “Dundee café” — nothing changed"]
-    assert panel.closing.text() == "Done: 0 of 2 files imported."
+    assert panel.import_box.closing.text() == "Done: 0 of 2 files imported."
     assert len(services.cafes.list()) == 2
 
 
@@ -133,12 +134,12 @@ def test_without_a_key_the_page_asks_for_one_first(qtbot, panel, tmp_path):
     bundle.write_bytes(b"x")
     assert panel.import_paths([bundle]) is None
     assert panel.message.text() == NO_KEY
-    assert panel.summary.count() == 0
+    assert panel.import_box.summary.count() == 0
 
 
-def test_cancel_between_files_keeps_what_was_imported(services, db_path, key_path, bundles):
+def test_cancel_between_files_keeps_what_was_imported(services, key_path, bundles):
     seen = []
-    run = import_files(db_path, bundles, key_path, progress=lambda n, total: seen.append((n, total)),
+    run = services.importing.import_files(bundles, key_path, progress=lambda n, total: seen.append((n, total)),
                        cancelled=lambda: len(seen) == 1)
     assert seen == [(1, 3)]
     assert run.cancelled and run.lines == ["Imported “Perth café” (2 notes, 1 comment)"]
@@ -164,7 +165,7 @@ def test_dropping_a_text_file_is_ignored(panel, key_path, tmp_path, services):
     panel.dragEnterEvent(enter)
     assert not enter.isAccepted()
     panel.dropEvent(drop)
-    assert not drop.isAccepted() and panel.op is None and services.cafes.list() == []
+    assert not drop.isAccepted() and panel.import_box.op is None and services.cafes.list() == []
 
 
 def test_dropping_cafe_files_imports_them(qtbot, panel, bundles, services):
@@ -172,9 +173,9 @@ def test_dropping_cafe_files_imports_them(qtbot, panel, bundles, services):
     panel.dragEnterEvent(enter)
     assert enter.isAccepted()
     panel.dropEvent(drop)
-    assert panel.op is not None
-    qtbot.waitUntil(lambda: panel.op.done, timeout=20_000)
-    assert panel.summary.item(0).text() == "Imported “Perth café” (2 notes, 1 comment)"
+    assert panel.import_box.op is not None
+    qtbot.waitUntil(lambda: panel.import_box.op.done, timeout=20_000)
+    assert panel.import_box.summary.item(0).text() == "Imported “Perth café” (2 notes, 1 comment)"
     assert [c.title for c in services.cafes.list()] == ["Perth café"]
 
 

@@ -10,14 +10,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cafe_desk.central.importer import ImportService
 from cafe_desk.core.changes import Changes
 from cafe_desk.export import keys
 from cafe_desk.export.receipt import read_receipt
-from cafe_desk.services.exporting import export_to_file
-from cafe_desk.services.receipts import ReceiptService
 from cafe_desk.ui.cafes.cafes_panel import DELETE_BUTTON, DELETE_EXPLANATION, KEEP_BUTTON, CafesPanel
-from cafe_desk.ui.central.central_panel import NO_IMPORTED, CentralPanel
+from cafe_desk.ui.central.central_panel import CentralPanel
+from cafe_desk.ui.central.receipts_box import NO_IMPORTED
 from tests.central import make_cafe, snapshot
 
 
@@ -26,10 +24,10 @@ def sent(services, central, identity, tmp_path):
     """(a café on this laptop, the receipt the central desk wrote after importing its export)."""
     cafe = make_cafe(services)
     bundle = tmp_path / "perth.cafe"
-    export_to_file(services.store.path, cafe.id, [str(identity.to_public())], bundle)
-    imported = ImportService(central.store).import_file(bundle, [identity])
+    services.exporting.export_to_file(cafe.id, [str(identity.to_public())], bundle)
+    imported = central.importing.import_file(bundle, [identity])
     receipt = tmp_path / "perth.cafe-receipt"
-    ReceiptService(central.store).write_receipt(imported.cafe_id, receipt)
+    central.receipts.write_receipt(imported.cafe_id, receipt)
     return cafe, receipt
 
 
@@ -130,30 +128,31 @@ def central_page(qtbot, central):
 
 def test_central_page_writes_a_receipt_after_an_import(qtbot, central_page, central, services, tmp_path):
     page = central_page
-    assert not page.receipt_button.isEnabled() and page.receipt_combo.placeholderText() == NO_IMPORTED
+    box = page.receipts_box
+    assert not box.receipt_button.isEnabled() and box.receipt_combo.placeholderText() == NO_IMPORTED
     key = tmp_path / "central.key"
     assert page.create_key_pair(key)
     public = str(keys.read_identity(key).to_public())
     earlier = make_cafe(services, "Dundee café")
-    export_to_file(services.store.path, earlier.id, [public], tmp_path / "dundee.cafe")
-    ImportService(central.store).import_file(tmp_path / "dundee.cafe", [keys.read_identity(key)])
+    services.exporting.export_to_file(earlier.id, [public], tmp_path / "dundee.cafe")
+    central.importing.import_file(tmp_path / "dundee.cafe", [keys.read_identity(key)])
     page.on_changes(Changes(cafes=True))
-    assert page.receipt_button.isEnabled() and page.receipt_combo.currentText().startswith("Dundee café · ")
+    assert box.receipt_button.isEnabled() and box.receipt_combo.currentText().startswith("Dundee café · ")
 
     cafe = make_cafe(services)
     bundle = tmp_path / "perth.cafe"
-    export_to_file(services.store.path, cafe.id, [public], bundle)
+    services.exporting.export_to_file(cafe.id, [public], bundle)
     op = page.import_paths([bundle])
     qtbot.waitUntil(lambda: op.done, timeout=20_000)
-    assert page.receipt_combo.count() == 2
-    assert page.receipt_combo.currentText().startswith("Perth café · 2026-03-14 · ")  # the one just imported
+    assert box.receipt_combo.count() == 2
+    assert box.receipt_combo.currentText().startswith("Perth café · 2026-03-14 · ")  # the one just imported
     target = tmp_path / "perth.cafe-receipt"
     with qtbot.waitSignal(page.sig_message) as message:
         assert page.write_receipt(target)
     assert message.args == ["Receipt for “Perth café” saved to perth.cafe-receipt: send it to the café's "
                             "facilitator."]
     assert read_receipt(target).cafe_id == cafe.id
-    assert ReceiptService(services.store).check_receipt(target).cafe_id == cafe.id
+    assert services.receipts.check_receipt(target).cafe_id == cafe.id
 
 
 def test_central_page_says_why_a_receipt_was_not_written(qtbot, central_page, central, sent, tmp_path):

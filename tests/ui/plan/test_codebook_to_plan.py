@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.core.codebook import parse_codebook
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.services import Services
@@ -18,7 +17,7 @@ from tests.conftest import exactly, mental_health_plan
 @pytest.fixture
 def codebook_file(tmp_path):
     store = Store(tmp_path / "central.sqlite3")
-    syn = SynthesisService(store)
+    syn = Services.build(store).synthesis
     for name in ("Peer support", "Waiting times", "Crisis care — out of hours"):
         syn.create_theme(name)
     path = tmp_path / "themes.codebook.json"

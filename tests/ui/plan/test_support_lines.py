@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 
 from cafe_desk.core.safeguarding import DEFAULT_SUPPORT_LINES
 from cafe_desk.server.runner import ParticipantServer
+from cafe_desk.services import Services
 from cafe_desk.ui.plan.plan_panel import PlanPanel
 
 
@@ -39,7 +40,7 @@ def test_support_lines_are_saved_on_leaving_the_box_and_shown_to_phones(qtbot, s
     leave(qtbot, panel)
     assert services.channel.settings(cafe.id).support_lines == (("Perth Crisis Team", "01738 123 456"),
                                                                 ("Samaritans", "116 123"))
-    server = ParticipantServer(db_path, cafe.id)
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id)
     server.start()
     try:
         page = httpx.get(server.cafe_url).text

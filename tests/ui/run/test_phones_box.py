@@ -239,7 +239,8 @@ def test_starting_the_main_window_imports_no_server_pdf_qr_encryption_redaction_
             " 'pyrage', 'phonenumbers', 'xlsxwriter')"
             " or m.startswith('cafe_desk.server') or m.startswith('cafe_desk.reports')"
             " or m in ('cafe_desk.central.tables_export', 'cafe_desk.central.qdpx_export',"
-            " 'cafe_desk.ui.synthesis.synthesis_panel', 'cafe_desk.central.synthesis')"
+            " 'cafe_desk.ui.synthesis.synthesis_panel', 'cafe_desk.services.synthesis',"
+            " 'cafe_desk.services.importing', 'cafe_desk.services.exporting')"
             " or m.split('.')[:3] == ['cafe_desk', 'ui', 'plan'] or m.endswith(('run_panel', 'notes_panel',"
             " 'votes_panel', 'comments_panel', 'central_panel'))];"
             "print(heavy)")

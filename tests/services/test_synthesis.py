@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.core.errors import NotFoundError, ValidationError
 from cafe_desk.core.model import DEFAULT_GROUPS
 from cafe_desk.core.synthesis import HIT_END, HIT_START, SynthesisFilter
@@ -23,7 +22,7 @@ def desk(services, central, identity):
         "Recovering takes time and patience", "Support from people who have been there"),
         ("Peer support near home, not an hour away on the bus",))
     ids = {c.title: send(services, c, central.store, identity).cafe_id for c in (perth, inverness)}
-    return SynthesisService(central.store), ids
+    return central.synthesis, ids
 
 
 def texts(found) -> list[str]:
@@ -142,7 +141,7 @@ def test_a_newer_export_keeps_codings_and_the_index(services, central, identity,
 
 
 def test_cafe_tags_matching_the_codebook_are_coded_on_import(services, central, identity):
-    syn = SynthesisService(central.store)
+    syn = central.synthesis
     theme, _ = syn.create_theme("waiting times")
     make_cafe(services)  # its note is tagged "Waiting times" by the facilitator
     cafe = services.cafes.list()[0]
@@ -172,7 +171,7 @@ def test_votes_across_cafes_split_by_group(services, central, identity):
     services.votes.set_tally(b.id, ob[2].id, 3)
     for cafe in made:
         send(services, cafe, central.store, identity)
-    votes = {v.title: v for v in SynthesisService(central.store).votes()}
+    votes = {v.title: v for v in central.synthesis.votes()}
     first, second, third = (votes[o.title] for o in oa[:3])
     # voters: A (9 + 3 + 18) / 3 = 10, B 4; every outcome was on both ballots, so each counts 14 voters
     assert (first.cafes, first.voters, round(first.share, 4)) == (2, 14, round((3 + 4) / 14, 4))

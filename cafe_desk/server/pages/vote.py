@@ -9,8 +9,9 @@ from starlette.responses import Response
 from cafe_desk.core.ballots import clean_ballot
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import AGREEMENT_LABELS
-from cafe_desk.server.app import CafeChannel
-from cafe_desk.server.pages import EXPIRED, CafeView, load_cafe, page, plain, read_form, see_other, served
+from cafe_desk.server.cafe_view import CafeView, load_cafe
+from cafe_desk.server.channel import CafeChannel
+from cafe_desk.server.render import EXPIRED, page, plain, read_form, see_other, served
 from cafe_desk.server.security import TOKEN_SHAPE, FormError, csrf_ok
 from cafe_desk.services import Services
 from cafe_desk.services.ballots import new_voter_token, normalise_code
@@ -34,6 +35,7 @@ def first_field(view: CafeView) -> str:
 
 def vote_form(request: Request, view: CafeView, *, status: int = 200, values: dict[str, str] | None = None,
               code: str = "", error: str = "", error_field: str = "", cast_before: bool = False) -> Response:
+    """The vote page for the café's vote method, with the choices made and one message if needed."""
     values = values or {}
     rows = [{"id": o.id, "title": o.title, "value": values.get(o.id, "")} for o in view.outcomes]
     return page(request, "vote.html", view, status=status, token=request.path_params["token"],
@@ -43,11 +45,13 @@ def vote_form(request: Request, view: CafeView, *, status: int = 200, values: di
 
 
 def voter_cookie(request: Request) -> str:
+    """The phone's voter token from its cookie, if it is one of ours (else "")."""
     token = request.cookies.get(VOTER_COOKIE, "")
     return token if TOKEN_SHAPE.match(token) else ""
 
 
 async def vote_page(request: Request) -> Response:
+    """GET or POST /c/{token}/vote: the ballot (or why voting is closed); a post casts or changes it."""
     channel: CafeChannel = request.state.channel
     token = request.path_params["token"]
     view, refusal = await served(request, load_cafe)
@@ -108,6 +112,7 @@ async def cast(request: Request, view: CafeView, voter: str) -> Response:
 
 
 async def vote_thanks(request: Request) -> Response:
+    """GET /c/{token}/vote/thanks: the page after a ballot was cast."""
     view, refusal = await served(request, load_cafe)
     return refusal or page(request, "vote_thanks.html", view, token=request.path_params["token"],
                            rule=view.settings.ballot_rule)

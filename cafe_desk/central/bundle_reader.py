@@ -1,25 +1,21 @@
-"""Importing verified `.cafe` bundles: every file checked and read before anything is written, one transaction each.
+"""Reading a verified `.cafe` bundle's files into the rows one café will become, checking each as it is read
+(pure: no Qt, no storage; the import itself is services/importing.py).
 
 An imported café gets local ids derived from the ids in the bundle (`uuid5`), so importing a facilitator's own café
-on the same laptop never collides with the original, and importing again maps to the same ids. It is stored closed
-and marked 'imported', with an import record naming the export it came from. Times: a note's `created_at` is the
-café's date at 00:00 UTC plus its minutes from the café's start (keeps the order; no clock time is invented).
-Votes: each group's paper votes (where the bundle splits them) become tally rows of that group; the rest of the paper
-and phone totals per outcome and level become one whole-room row each, so rows never overlap (the bundle's own
-votes.json is kept in the import record). Imported notes are added to the search index; when a newer export replaces
-an older one, the central team's codings and shortlist of notes that are still there are kept. Attendance counts
-suppressed in the bundle (null) are left out.
+on the same laptop never collides with the original, and importing again maps to the same ids. Times: a note's
+`created_at` is the café's date at 00:00 UTC plus its minutes from the café's start (keeps the order; no clock time
+is invented). Votes: each group's paper votes (where the bundle splits them) become tally rows of that group; the rest
+of the paper and phone totals per outcome and level become one whole-room row each, so rows never overlap.
+Attendance counts suppressed in the bundle (null) are left out.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from cafe_desk.core.model import (
     NOTE_KINDS,
@@ -35,9 +31,7 @@ from cafe_desk.core.model import (
     Tally,
     Theme,
 )
-from cafe_desk.export.bundle import BundleError, open_bundle
-from cafe_desk.services.base import ServiceBase
-from cafe_desk.storage.rows import new_short_code, utc_now
+from cafe_desk.export.bundle import BundleError
 
 NAMESPACE = uuid.UUID("5b0e7c62-3f0a-4d35-9a39-0c1f6f7d2a11")
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -80,27 +74,7 @@ def _get(row: object, key: str, kinds: tuple[type, ...], where: str, *, optional
 
 
 @dataclass
-class ImportResult:
-    """What happened to one bundle: 'imported', 'already' or 'replaced'."""
-
-    status: str
-    title: str
-    cafe_id: str
-    notes: int = 0
-    comments: int = 0
-
-    def line(self) -> str:
-        """The one line the user is shown."""
-        if self.status == "already":
-            return f"Already imported: “{self.title}” — nothing changed"
-        if self.status == "replaced":
-            return f"Replaced an older export of “{self.title}”"
-        notes = f"{self.notes} note{'s' if self.notes != 1 else ''}"
-        return f"Imported “{self.title}” ({notes}, {self.comments} comment{'s' if self.comments != 1 else ''})"
-
-
-@dataclass
-class _Plan:
+class ImportPlan:
     """Everything one bundle will write, read and checked before the transaction starts."""
 
     export_id: str
@@ -148,7 +122,7 @@ def _note_time(date: str, minutes: int | None) -> str:
     return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bool = False) -> _Plan:
+def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bool = False) -> ImportPlan:
     """The rows one verified bundle will become; BundleError naming the first thing that is not as expected.
     `verified`: `files` are what `open_bundle` returned (its checks let the notes be read faster)."""
     export_id = _get(manifest, "export_id", (str,), "manifest.json")
@@ -163,7 +137,7 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
     cafe = Cafe(cafe_id, "", _get(info, "title", (str,), "cafe.json"), date,
                 _get(info, "locality", (str,), "cafe.json"), method,
                 _get(info, "dots_per_person", (int,), "cafe.json"), "closed", now, now)
-    plan = _Plan(export_id, source, exported_at, manifest, {}, cafe)
+    plan = ImportPlan(export_id, source, exported_at, manifest, {}, cafe)
     tables = {}
     for row in _list(files, "tables.json"):
         number = _get(row, "number", (int,), "tables.json")
@@ -325,84 +299,3 @@ def _tallies(votes: object, outcomes: dict, group_ids: dict[str, str]) -> list[T
                 if count:
                     split.append(Tally(key[0], None, group_ids[name], level, count))
     return [Tally(o, None, None, level, n) for (o, level), n in sorted(totals.items()) if n] + split
-
-
-def _code_by_theme_names(store, plan: _Plan) -> None:
-    """Code the café's notes with the codebook themes whose names match the café's own theme tags (names compared
-    by the database, without regard to case), from the plan's notes: no query over the links of every café held."""
-    for theme in plan.items["theme"]:
-        code = store.code_theme_named(theme.name)
-        if code is not None:
-            store.add_codings([n.id for n in plan.notes if theme.id in n.theme_ids], code.id)
-
-
-class ImportService(ServiceBase):
-    """Imports bundles into this store: `ImportService(store)`."""
-
-    def __init__(self, store):
-        super().__init__(store)
-        store.expect_bulk_writes()
-
-    def is_imported(self, cafe_id: str) -> bool:
-        """Whether a café came from a bundle (and so is read-only)."""
-        with self.store.read():
-            return self.store.cafe_origin(cafe_id) == "imported"
-
-    def import_file(self, path: str | Path, identities=(), passphrase: str | None = None) -> ImportResult:
-        """Read `path` and import it; BundleError (one line) if it can't be read, opened or imported."""
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            raise BundleError("This is a folder, not a bundle.") from None
-        except OSError:
-            raise BundleError("This file can't be read (it may be missing, or its permissions may not allow it).")\
-                from None
-        return self.import_bundle(data, identities, passphrase)
-
-    def import_bundle(self, data: bytes, identities=(), passphrase: str | None = None) -> ImportResult:
-        """Verify the bundle, then write the whole café in one transaction (or nothing, with a BundleError)."""
-        manifest, files = open_bundle(data, identities, passphrase)
-        now = utc_now()
-        plan = read_plan(manifest, files, now, verified=True)
-        title = plan.cafe.title
-        with self.store.transaction():
-            s = self.store
-            done = s.import_record(plan.export_id)
-            if done is not None:
-                return ImportResult("already", title, done["cafe_id"])
-            held = s.import_record_for_source(plan.source_cafe_id)
-            if held is not None and not plan.exported_at > held["exported_at"]:
-                raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
-            old = s.get_cafe(plan.cafe.id)
-            if old is not None and s.cafe_origin(old.id) != "imported":
-                raise BundleError(f"“{title}” can't be imported here: a café of this database has its id.")
-            kept_codings, kept_shortlist = [], []
-            if old is not None:
-                kept_codings, kept_shortlist = s.codings_of_cafe(old.id), s.shortlist_of_cafe(old.id)
-                s.unindex_cafe_notes(old.id)
-                s.delete_cafe(old.id)
-            code = old.short_code if old is not None else new_short_code()
-            while old is None and s.short_code_taken(code):
-                code = new_short_code()
-            s.insert_cafe(dataclasses.replace(plan.cafe, short_code=code))
-            s.mark_imported(plan.cafe.id, plan.source_cafe_id)
-            for entity in ENTITY_ORDER:
-                for item in plan.items[entity]:
-                    s.insert_item(entity, item)
-            s.insert_notes(plan.notes)
-            for number, tally in enumerate(plan.tallies):
-                s.insert_imported_tally(local_id(f"{plan.export_id}:vote:{number}"), plan.cafe.id, tally, now)
-            s.insert_imported_attendance(plan.attendance)
-            s.index_cafe_notes(plan.cafe.id)
-            s.restore_codings(kept_codings)
-            s.restore_shortlist(kept_shortlist)
-            _code_by_theme_names(s, plan)
-            s.insert_import_record({
-                "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
-                "exported_at": plan.exported_at, "bundle_sha256": hashlib.sha256(data).hexdigest(),
-                "imported_at": now, "manifest": manifest, "votes": plan.votes})
-            s.audit(plan.cafe.id, "import", "cafe", plan.cafe.id, export_id=plan.export_id,
-                    replaced=old is not None)
-        comments = sum(n.source == "participant" for n in plan.notes)
-        return ImportResult("replaced" if old is not None else "imported", title, plan.cafe.id,
-                            len(plan.notes) - comments, comments)

@@ -9,10 +9,9 @@ import re
 import pyrage
 import pytest
 
-from cafe_desk.central.importer import ImportService, local_id
+from cafe_desk.central.bundle_reader import local_id
 from cafe_desk.core.errors import ReadOnlyError
 from cafe_desk.export import bundle
-from cafe_desk.services.exporting import ExportService
 from tests.central import make_cafe, snapshot
 from tests.conftest import exactly
 
@@ -23,12 +22,12 @@ def source(services):
 
 
 def sealed(services, cafe, identity) -> bytes:
-    return ExportService(services).export_cafe(cafe.id, [str(identity.to_public())])[0]
+    return services.exporting.export_cafe(cafe.id, [str(identity.to_public())])[0]
 
 
 def resealed(services, cafe, identity, change) -> bytes:
     """A bundle whose files were changed by `change(files, manifest)` and whose manifest was made to match."""
-    files = dict(ExportService(services).build(cafe.id).files)
+    files = dict(services.exporting.build(cafe.id).files)
     manifest = json.loads(files.pop(bundle.MANIFEST))
     change(files, manifest)
     meta = {k: v for k, v in manifest.items() if k not in ("format", "version", "app_version", "files")}
@@ -40,11 +39,11 @@ def resealed(services, cafe, identity, change) -> bytes:
 
 
 def test_import_into_another_database(services, source, central, identity):
-    result = ImportService(central.store).import_bundle(sealed(services, source, identity), [identity])
+    result = central.importing.import_bundle(sealed(services, source, identity), [identity])
     assert result.line() == "Imported “Perth café” (2 notes, 1 comment)"
     cafe = central.cafes.cafe(result.cafe_id)
     assert cafe.id == local_id(source.id) != source.id and cafe.state == "closed" and cafe.title == "Perth café"
-    assert ImportService(central.store).is_imported(cafe.id)
+    assert central.importing.is_imported(cafe.id)
     assert central.store.cafe_origin(cafe.id) == "imported"
     notes = central.notes.list(cafe.id)
     assert [n.text for n in notes] == ["More benches in the park", "Waited eight months for a first appointment",
@@ -72,7 +71,7 @@ def test_import_into_another_database(services, source, central, identity):
 
 
 def test_an_imported_cafe_is_read_only(services, source, central, identity):
-    cafe_id = ImportService(central.store).import_bundle(sealed(services, source, identity), [identity]).cafe_id
+    cafe_id = central.importing.import_bundle(sealed(services, source, identity), [identity]).cafe_id
     table = central.planning.items(cafe_id, "table")[0]
     title = central.cafes.cafe(cafe_id).title
     with pytest.raises(ReadOnlyError, match=exactly(
@@ -85,7 +84,7 @@ def test_an_imported_cafe_is_read_only(services, source, central, identity):
 
 
 def test_own_cafe_imported_beside_the_original(services, source, identity):
-    result = ImportService(services.store).import_bundle(sealed(services, source, identity), [identity])
+    result = services.importing.import_bundle(sealed(services, source, identity), [identity])
     assert result.cafe_id != source.id and len(services.cafes.list()) == 2
     assert services.store.cafe_origin(source.id) == "local" and services.cafes.cafe(source.id).state == "running"
     table = services.planning.items(source.id, "table")[0]
@@ -95,7 +94,7 @@ def test_own_cafe_imported_beside_the_original(services, source, identity):
 
 def test_the_same_export_twice_changes_nothing(services, source, central, identity):
     data = sealed(services, source, identity)
-    importer = ImportService(central.store)
+    importer = central.importing
     first = importer.import_bundle(data, [identity])
     before = snapshot(central.store)
     again = importer.import_bundle(data, [identity])
@@ -107,7 +106,7 @@ def test_a_newer_export_replaces_the_older_and_an_older_one_is_refused(services,
     older = sealed(services, source, identity)
     services.notes.add(source.id, None, None, "A late point")
     newer = sealed(services, source, identity)
-    importer = ImportService(central.store)
+    importer = central.importing
     first = importer.import_bundle(older, [identity])
     replaced = importer.import_bundle(newer, [identity])
     assert replaced.line() == "Replaced an older export of “Perth café”"
@@ -137,7 +136,7 @@ def test_bad_files_are_refused_and_nothing_is_written(services, source, central,
     key = pyrage.x25519.Identity.generate() if message == bundle.WRONG_KEY else identity
     before = snapshot(central.store)
     with pytest.raises(bundle.BundleError, match=exactly(message)):
-        ImportService(central.store).import_bundle(spoil(data), [key])
+        central.importing.import_bundle(spoil(data), [key])
     assert snapshot(central.store) == before
 
 
@@ -183,6 +182,6 @@ def test_bundles_that_verify_but_do_not_fit_are_refused(services, source, centra
     data = resealed(services, source, identity, change)
     before = snapshot(central.store)
     with pytest.raises(bundle.BundleError, match=exactly(message)):
-        ImportService(central.store).import_bundle(data, [identity])
+        central.importing.import_bundle(data, [identity])
     assert snapshot(central.store) == before
     assert central.cafes.list() == []

@@ -1,14 +1,16 @@
 """The central synthesis over imported cafés: browse and search items, code them into themes, aggregate the votes,
-keep a shortlist of quotes. Every write is one transaction and returns what changed."""
+keep a shortlist of quotes, and write it out for analysis tools (the formats: central/tables_export.py and
+central/qdpx_export.py). Every write is one transaction and returns what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
-from cafe_desk.core.errors import NotFoundError, ValidationError
+from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
 from cafe_desk.core.synthesis import (
     CentralCafe,
     CodeTheme,
@@ -22,6 +24,7 @@ from cafe_desk.core.vote_synthesis import OutcomeSynthesis, synthesise
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import new_id, utc_now
 
+DATA_FORMATS = ("xlsx", "csv", "qdpx")
 PAGE = 2000  # items shown at once; the rest are counted and reached by narrowing the filter
 CODED = Changes(themes=True)
 
@@ -36,7 +39,7 @@ class ThemeCount:
 
 
 class SynthesisService(ServiceBase):
-    """The central desk's work over imported cafés: `SynthesisService(store)`."""
+    """The central desk's work over imported cafés: `services.synthesis`."""
 
     # --- reading ------------------------------------------------------------------------------------------
 
@@ -171,3 +174,34 @@ class SynthesisService(ServiceBase):
     def quotes(self) -> list[Item]:
         """The shortlisted items, for the synthesis report."""
         return self.find(SynthesisFilter(shortlisted_only=True), limit=10_000).items
+
+    # --- data for analysis tools ------------------------------------------------------------------------------
+
+    def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
+                    progress: Callable[[int, int], None] = lambda done, total: None,
+                    cancelled: Callable[[], bool] = lambda: False) -> Path:
+        """Write the items matching `f`, the votes and the themes as `kind` ("xlsx", "csv" into a folder, or
+        "qdpx"). Returns the file or folder written; raises UserError (Cancelled included) with a plain line,
+        leaving nothing behind. Off the GUI thread: call it on a registry from `Services.open`."""
+        if kind not in DATA_FORMATS:
+            raise UserError(f"Café Desk can't write {kind!r} files.")
+        f = f or SynthesisFilter()
+        if kind == "csv":
+            from cafe_desk.central.tables_export import write_csv
+
+            write_csv(self, target, f, progress, cancelled)
+            return Path(target)
+        if kind == "xlsx":
+            from cafe_desk.central.tables_export import write_xlsx
+
+            return write_xlsx(self, target, f, progress, cancelled)
+        from cafe_desk.central.qdpx_export import write_qdpx
+
+        return write_qdpx(self, target, f, progress, cancelled)
+
+    @staticmethod
+    def csv_files_in(folder: str | Path) -> list[str]:
+        """The names of the CSV files an export into `folder` would replace (those already there)."""
+        from cafe_desk.central.tables_export import CSV_FILES  # xlsxwriter loads only when used
+
+        return [n for n in CSV_FILES if (Path(folder) / n).exists()]

@@ -1,0 +1,171 @@
+"""The Central page's Keys box: create or choose the central team's key file, and hand out its public key (as text,
+on the clipboard, as a file, as a QR code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.services.central_keys import CentralKeys
+from cafe_desk.ui.widgets.qr_view import QrView
+
+NO_PUBLIC = "No key chosen yet"
+
+
+class KeysBox(QGroupBox):
+    """Create or choose the key file imports use and show its public key: `KeysBox(services.central_keys)`."""
+
+    #: str — a one-line message for the status bar
+    sig_message = Signal(str)
+    #: str — a problem to show on the page ("" clears it)
+    sig_problem = Signal(str)
+
+    def __init__(self, keys: CentralKeys, parent: QWidget | None = None):
+        super().__init__("Keys", parent)
+        self.keys = keys
+        self.public_key = ""
+        self.create_button = QPushButton("&Create a key pair…")
+        self.create_button.setAccessibleName("Create a key pair")
+        self.create_button.clicked.connect(self._choose_new_key_file)
+        self.use_button = QPushButton("&Use an existing key file…")
+        self.use_button.setAccessibleName("Use an existing key file")
+        self.use_button.clicked.connect(self._choose_existing_key_file)
+        self.key_file = QLabel()
+        self.key_file.setAccessibleName("Key file used for imports")
+        self.key_file.setWordWrap(True)
+        self.key_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.public_edit = QLineEdit()
+        self.public_edit.setReadOnly(True)
+        self.public_edit.setAccessibleName("Public key")
+        self.public_edit.setPlaceholderText(NO_PUBLIC)
+        public_label = QLabel("&Public key (give this to facilitators):")
+        public_label.setBuddy(self.public_edit)
+        self.copy_button = QPushButton("C&opy")
+        self.copy_button.setAccessibleName("Copy the public key")
+        self.copy_button.clicked.connect(self.copy_public_key)
+        self.save_public_button = QPushButton("&Save public key as a file…")
+        self.save_public_button.setAccessibleName("Save the public key as a file")
+        self.save_public_button.clicked.connect(self._choose_public_key_file)
+        self.qr = QrView("Public key", side=220)
+
+        key_buttons = QHBoxLayout()
+        key_buttons.addWidget(self.create_button)
+        key_buttons.addWidget(self.use_button)
+        key_buttons.addStretch(1)
+        public_row = QHBoxLayout()
+        public_row.addWidget(self.public_edit, 1)
+        public_row.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(key_buttons)
+        layout.addWidget(self.key_file)
+        layout.addWidget(public_label)
+        layout.addLayout(public_row)
+        layout.addWidget(self.save_public_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        """Show the key file chosen earlier (call once the signals are connected)."""
+        try:
+            path = self.keys.key_path()
+        except UserError as exc:
+            self.sig_message.emit(str(exc))
+            path = None
+        self.show_key(path)
+
+    def create_key_pair(self, path: str | Path) -> bool:
+        """Write a new key file at `path` (readable by this account only; never overwrites), use it for imports and
+        show its public key. False, with a plain message, if it could not be written."""
+        try:
+            self.keys.create_key_file(path)
+        except UserError as exc:
+            return self._say(str(exc))
+        if not self._remember(path):
+            return False
+        self.show_key(str(path))
+        self._say("")
+        self.sig_message.emit(f"Key pair created. Keep {Path(path).name} safe; hand out only the public key.")
+        return True
+
+    def use_key_file(self, path: str | Path) -> bool:
+        """Use an existing key file for imports (only its path is remembered). False, with a message, if it is not
+        a key file."""
+        try:
+            self.keys.public_key(path)
+        except UserError as exc:
+            return self._say(str(exc))
+        if not self._remember(path):
+            return False
+        self.show_key(str(path))
+        return self._say("")
+
+    def copy_public_key(self) -> None:
+        """Put the public key on the clipboard."""
+        if not self.public_key:
+            self._say("There is no public key to copy yet: create a key pair or choose a key file first.")
+            return
+        QGuiApplication.clipboard().setText(self.public_key)
+        self.sig_message.emit("Public key copied.")
+
+    def save_public_key(self, path: str | Path) -> bool:
+        """Write the public key, with a sentence for the facilitator, to a text file. False, with a message, if not."""
+        if not self.public_key:
+            return self._say("There is no public key to save yet: create a key pair or choose a key file first.")
+        try:
+            self.keys.save_public_key(self.public_key, path)
+        except OSError:
+            return self._say(f"{Path(path).name} could not be written, so the public key was not saved.")
+        self.sig_message.emit(f"Public key saved to {Path(path).name}: give this file to facilitators.")
+        return self._say("")
+
+    def show_key(self, path: str | None) -> None:
+        """Show the key file at `path` and its public key (or that none is chosen yet)."""
+        self.public_key = ""
+        if path:
+            self.key_file.setText(f"Key file used for imports: {path}")
+            try:
+                self.public_key = self.keys.public_key(path)
+            except UserError as exc:
+                self._say(str(exc))
+        else:
+            self.key_file.setText("No key file chosen yet.")
+        self.public_edit.setText(self.public_key)
+        for button in (self.copy_button, self.save_public_button):
+            button.setEnabled(bool(self.public_key))
+        if self.public_key:
+            self.qr.set_payload(self.public_key, "Facilitators can scan this to get the public key.")
+        else:
+            self.qr.clear("The public key's QR code appears here.")
+
+    def _remember(self, path: str | Path) -> bool:
+        try:
+            self.keys.remember_key_path(path)
+        except UserError as exc:
+            return self._say(str(exc))
+        return True
+
+    def _say(self, message: str) -> bool:
+        self.sig_problem.emit(message)
+        return not message
+
+    def _choose_new_key_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the new secret key file", str(Path.home() / "central.key"),
+                                              "Key files (*.key);;All files (*)")
+        if path:
+            self.create_key_pair(path)
+
+    def _choose_existing_key_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the central team's secret key file", "",
+                                              "Key files (*.key *.txt);;All files (*)")
+        if path:
+            self.use_key_file(path)
+
+    def _choose_public_key_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the public key for facilitators",
+                                              str(Path.home() / "central-public-key.txt"), "Text files (*.txt)")
+        if path:
+            self.save_public_key(path)

@@ -1,0 +1,92 @@
+"""The Central page's Receipts box: write a receipt for an imported café, so its facilitator knows it arrived whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
+from cafe_desk.services.receipts import ReceiptService
+
+RECEIPT_HINT = ("Send the facilitator a receipt once their café is imported: it shows their export arrived whole, so "
+                "they can delete the café's notes from their laptop.")
+NO_IMPORTED = "No imported cafés yet"
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the receipt combo's short code of each café
+
+
+class ReceiptsBox(QGroupBox):
+    """Choose an imported café and write its receipt: `ReceiptsBox(services.receipts)`."""
+
+    #: str — a one-line message for the status bar
+    sig_message = Signal(str)
+    #: str — a problem to show on the page ("" clears it)
+    sig_problem = Signal(str)
+
+    def __init__(self, receipts: ReceiptService, parent: QWidget | None = None):
+        super().__init__("Receipts", parent)
+        self.receipts = receipts
+        self.receipt_combo = QComboBox()
+        self.receipt_combo.setAccessibleName("Imported café to write a receipt for")
+        self.receipt_combo.setPlaceholderText(NO_IMPORTED)
+        receipt_label = QLabel("Receipt &for:")
+        receipt_label.setBuddy(self.receipt_combo)
+        self.receipt_button = QPushButton("&Write receipt…")
+        self.receipt_button.setAccessibleName("Write receipt")
+        self.receipt_button.clicked.connect(self._choose_receipt_file)
+        receipt_hint = QLabel(RECEIPT_HINT)
+        receipt_hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(receipt_label)
+        row.addWidget(self.receipt_combo, 1)
+        row.addWidget(self.receipt_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(receipt_hint)
+        layout.addLayout(row)
+
+    def refresh(self) -> None:
+        """List the imported cafés, the one imported last first (keeping the chosen one chosen)."""
+        keep = self.receipt_combo.currentData()
+        self.receipt_combo.clear()
+        try:
+            cafes = self.receipts.imported_cafes()
+        except UserError as exc:
+            self.sig_message.emit(str(exc))
+            cafes = []
+        for cafe in cafes:
+            self.receipt_combo.addItem(f"{cafe.title} · {cafe.date} · {cafe.short_code}", cafe.id)
+            self.receipt_combo.setItemData(self.receipt_combo.count() - 1, cafe.short_code, CODE_ROLE)
+        index = self.receipt_combo.findData(keep) if keep else -1
+        self.receipt_combo.setCurrentIndex(index if index >= 0 else 0 if self.receipt_combo.count() else -1)
+        self.receipt_button.setEnabled(self.receipt_combo.count() > 0)
+
+    def choose_newest(self) -> None:
+        """Choose the café imported last, ready for its receipt."""
+        self.receipt_combo.setCurrentIndex(0)
+
+    def write_receipt(self, path: str | Path) -> bool:
+        """Write the receipt for the chosen imported café to `path`; False, with a plain message, if not."""
+        cafe_id = self.receipt_combo.currentData()
+        if not cafe_id:
+            return self._say("Import a café file first; receipts are written for imported cafés.")
+        try:
+            receipt = self.receipts.write_receipt(cafe_id, path)
+        except UserError as exc:
+            return self._say(str(exc))
+        self.sig_message.emit(f"Receipt for “{receipt.title}” saved to {Path(path).name}: send it to the café's "
+                              "facilitator.")
+        return self._say("")
+
+    def _say(self, message: str) -> bool:
+        self.sig_problem.emit(message)
+        return not message
+
+    def _choose_receipt_file(self) -> None:
+        name = str(self.receipt_combo.currentData(CODE_ROLE) or "cafe").lower()
+        path, _ = QFileDialog.getSaveFileName(self, "Write a receipt for the facilitator",
+                                              str(Path.home() / f"receipt-{name}{RECEIPT_SUFFIX}"),
+                                              f"Café receipts (*{RECEIPT_SUFFIX})")
+        if path:
+            self.write_receipt(path if Path(path).suffix else path + RECEIPT_SUFFIX)
