@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.plan import MAX_MINUTES
+from cafe_desk.services.planning import PlanningService
 from cafe_desk.ui.cafes.new_cafe_dialog import AlertLabel
-
-if TYPE_CHECKING:
-    from cafe_desk.ui.plan.plan_panel import PlanPanel
+from cafe_desk.ui.shell.panel import PushStep
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -239,11 +237,16 @@ class ItemSection(QWidget):
     """A list of one kind of plan item with Add, Edit, Remove (and Move up/down) buttons.
 
     Keys in the list: Enter edits, Delete removes, Ctrl+Up/Ctrl+Down move. `editor` is the open add/edit dialog.
+    Each change is one step through `push`, the page's undo path.
     """
 
-    def __init__(self, panel: PlanPanel, spec: ItemSpec):
+    #: str — a one-line message for the person at the laptop
+    sig_message = Signal(str)
+
+    def __init__(self, spec: ItemSpec, planning: PlanningService, push: PushStep):
         super().__init__()
-        self.panel, self.spec = panel, spec
+        self.spec, self.planning, self.push = spec, planning, push
+        self.cafe_id: str | None = None
         self.editor: ItemEditor | None = None
         self.model = ItemTableModel(spec, self)
         self.view = QTableView()
@@ -301,8 +304,9 @@ class ItemSection(QWidget):
 
     # --- showing ------------------------------------------------------------------------------------------------
 
-    def load(self, items: list) -> None:
-        """Show `items`, keeping the selected item (or at least the row) selected."""
+    def load(self, cafe_id: str | None, items: list) -> None:
+        """Show the café's `items`, keeping the selected item (or at least the row) selected."""
+        self.cafe_id = cafe_id
         keep = self.selected()
         old_row = self.view.currentIndex().row()
         self.model.set_items(items)
@@ -340,14 +344,14 @@ class ItemSection(QWidget):
         self.editor.open()
 
     def add(self) -> None:
-        if self.editable and self.panel.cafe is not None:
+        if self.editable and self.cafe_id is not None:
             noun = self.spec.noun
             self._open_editor(f"Add a {noun}", f"Add {noun}", dict(NEW_VALUES.get(self.spec.entity, {})),
                               self.add_item)
 
     def add_item(self, values: dict) -> str | None:
         """Add an item from the editor's values as an undoable step; the message if it was refused."""
-        svc, cid, entity = self.panel.services.planning, self.panel.cafe.id, self.spec.entity
+        svc, cid, entity = self.planning, self.cafe_id, self.spec.entity
         kept: list = []
 
         def do() -> Changes:
@@ -357,7 +361,7 @@ class ItemSection(QWidget):
             kept.append(item)
             return changes
 
-        problem = self.panel.run_step(f"Add {self.spec.noun}", do, lambda: svc.remove_item(entity, kept[0].id)[1])
+        problem = self.push(f"Add {self.spec.noun}", do, lambda: svc.remove_item(entity, kept[0].id)[1])
         if problem is None:
             self.select(kept[0].id)
         return problem
@@ -370,21 +374,21 @@ class ItemSection(QWidget):
 
     def edit_item(self, item, values: dict) -> str | None:
         """Save the editor's values onto `item` as an undoable step; the message if it was refused."""
-        svc, entity, spec = self.panel.services.planning, self.spec.entity, self.spec
+        svc, entity, spec = self.planning, self.spec.entity, self.spec
         old = spec.values(item)
 
         def change(new: dict) -> Changes:
             current = next((i for i in svc.items(item.cafe_id, entity) if i.id == item.id), item)
             return svc.update_item(entity, spec.apply(current, new))
 
-        return self.panel.run_step(f"Edit {spec.noun}", lambda: change(values), lambda: change(old))
+        return self.push(f"Edit {spec.noun}", lambda: change(values), lambda: change(old))
 
     def remove(self) -> None:
         """Remove the selected item as an undoable step (undo puts back the same item)."""
         item = self.selected()
         if not self.editable or item is None:
             return
-        svc, entity = self.panel.services.planning, self.spec.entity
+        svc, entity = self.planning, self.spec.entity
         kept = [item]
 
         def do() -> Changes:
@@ -392,14 +396,14 @@ class ItemSection(QWidget):
             kept[0] = removed or kept[0]
             return changes
 
-        if self.panel.run_step(f"Remove {self.spec.noun}", do, lambda: svc.restore_item(entity, kept[0])) is None:
-            self.panel.sig_message.emit(f"The {self.spec.noun} was removed. Undo (Ctrl+Z) brings it back.")
+        if self.push(f"Remove {self.spec.noun}", do, lambda: svc.restore_item(entity, kept[0])) is None:
+            self.sig_message.emit(f"The {self.spec.noun} was removed. Undo (Ctrl+Z) brings it back.")
 
     def move(self, delta: int) -> None:
         item = self.selected()
         if not self.editable or item is None or not self.spec.orderable:
             return
-        svc, entity = self.panel.services.planning, self.spec.entity
-        self.panel.run_step(f"Move {self.spec.noun}", lambda: svc.move_item(entity, item.id, delta),
-                            lambda: svc.move_item(entity, item.id, -delta))
+        svc, entity = self.planning, self.spec.entity
+        self.push(f"Move {self.spec.noun}", lambda: svc.move_item(entity, item.id, delta),
+                  lambda: svc.move_item(entity, item.id, -delta))
         self.select(item.id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -63,8 +62,10 @@ class PlanPanel(Panel):
         self.template_button.setAccessibleName("Save as template")
         self.template_button.clicked.connect(self._ask_template_name)
 
-        self.sections = {spec.entity: ItemSection(self, spec) for spec in (ROUNDS, TABLES, OUTCOMES, GROUPS,
-                                                                             THEMES)}
+        self.sections = {spec.entity: ItemSection(spec, services.planning, self.push) for spec in (
+            ROUNDS, TABLES, OUTCOMES, GROUPS, THEMES)}
+        for section in self.sections.values():
+            section.sig_message.connect(self.sig_message)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Plan sections")
         self.tabs.addTab(self._details_tab(), "Details")
@@ -81,7 +82,8 @@ class PlanPanel(Panel):
         self.codebook_button.clicked.connect(self._choose_codebook)
         self.tabs.addTab(self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
                                     self.codebook_button), "Themes")
-        self.support_box = SupportLinesBox(services, self.run_step, self._report)
+        self.support_box = SupportLinesBox(services, self.push)
+        self.support_box.sig_message.connect(self._report)
         self.tabs.addTab(self.support_box, "Support && safeguarding")
 
         editor = QWidget()
@@ -172,7 +174,7 @@ class PlanPanel(Panel):
         if changed:
             self.message_label.show_message("")
             for section in self.sections.values():
-                section.model.set_items([])
+                section.load(None, [])
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
@@ -188,7 +190,7 @@ class PlanPanel(Panel):
             return
         self._load_details()
         for entity, section in self.sections.items():
-            section.load(self.attempt(lambda e=entity: self.services.planning.items(cafe.id, e)) or [])
+            section.load(cafe.id, self.attempt(lambda e=entity: self.services.planning.items(cafe.id, e)) or [])
         editable = not cafe.is_closed
         self.closed_label.setVisible(not editable)
         for widget in (self.title_edit, self.date_edit, self.locality_edit, self.method_box, self.codebook_button):
@@ -214,19 +216,11 @@ class PlanPanel(Panel):
 
     # --- changing -----------------------------------------------------------------------------------------------
 
-    def run_step(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]) -> str | None:
-        """Run `do` and record it (with `undo`) on the undo stack; returns the message if it was refused."""
-        try:
-            changes = do()
-        except UserError as exc:
-            self.message_label.show_message(str(exc))
-            self.sig_message.emit(str(exc))
-            return str(exc)
+    def refused(self, message: str) -> None:
+        self._report(message)
+
+    def accepted(self) -> None:
         self.message_label.show_message("")
-        if changes:
-            self.push(text, do, undo, done=True)
-            self.announce(changes)
-        return None
 
     def add_codebook(self, path: str | Path) -> str | None:
         """Add the themes of a codebook file to the open café (one undoable step); the message if refused."""
@@ -251,8 +245,8 @@ class PlanPanel(Panel):
             added[:] = [t.id for t in made]
             return changes
 
-        refused = self.run_step("Add themes from a codebook", do,
-                                lambda: self.services.planning.remove_themes(list(added)))
+        refused = self.push("Add themes from a codebook", do,
+                            lambda: self.services.planning.remove_themes(list(added)))
         if refused is None:
             skipped = len(themes) - len(added)
             self._report(f"{len(added)} theme{'s' if len(added) != 1 else ''} added"
@@ -274,8 +268,8 @@ class PlanPanel(Panel):
         if self._loading or cafe is None or cafe.is_closed or getattr(cafe, key) == new:
             return
         old, svc = getattr(cafe, key), self.services.planning
-        problem = self.run_step(f"Change {label}", lambda: svc.update_details(cafe.id, **{key: new}),
-                                lambda: svc.update_details(cafe.id, **{key: old}))
+        problem = self.push(f"Change {label}", lambda: svc.update_details(cafe.id, **{key: new}),
+                            lambda: svc.update_details(cafe.id, **{key: old}))
         if problem:
             self._load_details()
 
