@@ -31,7 +31,8 @@ from cafe_desk.core.model import VOTE_METHOD_LABELS, VOTE_METHODS, Cafe
 from cafe_desk.core.plan import MAX_DOTS
 from cafe_desk.services import Services
 from cafe_desk.ui.cafes.new_cafe_dialog import DATE_FORMAT, LOCALITY_HINT, AlertLabel
-from cafe_desk.ui.plan.plan_models import GROUPS, OUTCOMES, ROUNDS, TABLES, THEMES, ItemSection
+from cafe_desk.ui.plan.item_section import ItemSection
+from cafe_desk.ui.plan.plan_specs import GROUPS, OUTCOMES, ROUNDS, TABLES, THEMES
 from cafe_desk.ui.plan.support_lines_box import SupportLinesBox
 from cafe_desk.ui.shell.panel import Panel
 
