@@ -31,8 +31,9 @@ from cafe_desk.core.model import CafeSummary
 from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
 from cafe_desk.services import Services
 from cafe_desk.services.receipts import ReceiptCheck, ReceiptService
-from cafe_desk.ui.cafes.new_cafe_dialog import DATE_FORMAT, NewCafeDialog
+from cafe_desk.ui.cafes.new_cafe_dialog import NewCafeDialog
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.widgets.cafe_details_form import DATE_FORMAT
 
 COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_NOTES = range(6)
 HEADERS = ("Code", "Title", "Date", "Locality", "State", "Notes")

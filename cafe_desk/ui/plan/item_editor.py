@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.plan import MAX_MINUTES
-from cafe_desk.ui.cafes.new_cafe_dialog import AlertLabel
 from cafe_desk.ui.plan.plan_specs import Field, ItemSpec
+from cafe_desk.ui.widgets.alert_label import AlertLabel
 
 
 class ItemEditor(QDialog):
