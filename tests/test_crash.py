@@ -1,4 +1,7 @@
-"""A kill at any moment loses no committed note: a writer process is SIGKILLed at random moments, repeatedly."""
+"""A kill at any moment loses no committed note: a writer process is SIGKILLed at random moments, repeatedly.
+
+The moments come from a seed printed with every run; set CAFE_DESK_CRASH_SEED to it to replay a failed run's moments.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).with_name("crash_writer.py")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n")
 KILLS = 5
+SEED_VAR = "CAFE_DESK_CRASH_SEED"
+
+
+def crash_seed() -> int:
+    """The seed of the kill moments: CAFE_DESK_CRASH_SEED when set (to replay a run), else a fresh one."""
+    given = os.environ.get(SEED_VAR, "").strip()
+    return int(given) if given else random.SystemRandom().randrange(2**32)
+
+
+def kill_plan(seed: int) -> list[tuple[float, bool]]:
+    """(seconds to wait, whether to wait for the café first) for each kill: one early in start-up (opening,
+    migrating, planning), the rest while notes are being written."""
+    rng = random.Random(seed)
+    return [(rng.uniform(0.05, 0.3), False)] + [(rng.uniform(0.05, 0.5), True) for _ in range(KILLS)]
 
 
 def run_until_killed(path: Path, delay: float, after_ready: bool) -> list[str]:
@@ -47,23 +64,32 @@ def run_until_killed(path: Path, delay: float, after_ready: bool) -> list[str]:
     return [line.strip() for line in lines if UUID.fullmatch(line)]
 
 
+def test_a_seed_replays_the_same_kill_moments(monkeypatch):
+    monkeypatch.setenv(SEED_VAR, "20260314")
+    assert crash_seed() == 20260314
+    assert kill_plan(crash_seed()) == kill_plan(20260314)
+    assert kill_plan(20260314) != kill_plan(20260315)
+    monkeypatch.delenv(SEED_VAR)
+    assert crash_seed() != crash_seed()  # unset: a fresh seed each run (a repeat is a 1 in 4 billion chance)
+
+
 @pytest.mark.slow
 def test_killed_writers_lose_no_committed_note(tmp_path):
     path = tmp_path / "crash.sqlite3"
-    rng = random.Random()
+    seed = crash_seed()
+    replay = f"crash test seed {seed}: replay its kill moments with {SEED_VAR}={seed}"
+    print(replay)
     reported: list[str] = []
-    # one kill early in start-up (opening, migrating, planning), the rest while notes are being written
-    plan = [(rng.uniform(0.05, 0.3), False)] + [(rng.uniform(0.05, 0.5), True) for _ in range(KILLS)]
-    for delay, after_ready in plan:
+    for delay, after_ready in kill_plan(seed):
         reported += run_until_killed(path, delay, after_ready)
-    assert len(reported) > 20, "the writers saved too few notes for the test to mean anything"
+    assert len(reported) > 20, f"the writers saved too few notes for the test to mean anything ({replay})"
 
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", replay
         stored = {row[0] for row in conn.execute("SELECT id FROM note")}
-        assert conn.execute("SELECT COUNT(*) FROM cafe").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM cafe").fetchone()[0] == 1, replay
     finally:
         conn.close()
     missing = set(reported) - stored
-    assert not missing, f"{len(missing)} of {len(reported)} committed notes were lost"
+    assert not missing, f"{len(missing)} of {len(reported)} committed notes were lost ({replay})"
