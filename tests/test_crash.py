@@ -32,14 +32,16 @@ def crash_seed() -> int:
 
 
 def kill_plan(seed: int) -> list[tuple[float, bool]]:
-    """(seconds to wait, whether to wait for the café first) for each kill: one early in start-up (opening,
+    """(seconds to wait, whether to wait for the first note first) for each kill: one early in start-up (opening,
     migrating, planning), the rest while notes are being written."""
     rng = random.Random(seed)
     return [(rng.uniform(0.05, 0.3), False)] + [(rng.uniform(0.05, 0.5), True) for _ in range(KILLS)]
 
 
-def run_until_killed(path: Path, delay: float, after_ready: bool) -> list[str]:
-    """Start the writer, SIGKILL it `delay` seconds after it starts (or after it has its café); its saved ids."""
+def run_until_killed(path: Path, delay: float, writing: bool) -> list[str]:
+    """Start the writer, SIGKILL it `delay` seconds after it starts (or, if `writing`, after its first note was
+    saved: the first note readies the safeguarding finder, which can take most of a second on a busy machine, so
+    counting from the café alone would kill most writers before they write); its saved ids."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE, env=env, cwd=ROOT)
     lines: list[str] = []
@@ -48,14 +50,14 @@ def run_until_killed(path: Path, delay: float, after_ready: bool) -> list[str]:
     def read() -> None:
         for raw in child.stdout:
             line = raw.decode()
-            if line.startswith("cafe "):
-                ready.set()
             lines.append(line)
+            if UUID.fullmatch(line):
+                ready.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    if after_ready:
-        assert ready.wait(15), "the writer did not start"
+    if writing:
+        assert ready.wait(30), "the writer saved no note"
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)
     child.wait(10)
@@ -80,8 +82,8 @@ def test_killed_writers_lose_no_committed_note(tmp_path):
     replay = f"crash test seed {seed}: replay its kill moments with {SEED_VAR}={seed}"
     print(replay)
     reported: list[str] = []
-    for delay, after_ready in kill_plan(seed):
-        reported += run_until_killed(path, delay, after_ready)
+    for delay, writing in kill_plan(seed):
+        reported += run_until_killed(path, delay, writing)
     assert len(reported) > 20, f"the writers saved too few notes for the test to mean anything ({replay})"
 
     conn = sqlite3.connect(path)
