@@ -30,8 +30,15 @@ def test_dots_add_up_piles_and_keep_plan_order():
     assert got["o3"].share == 0
 
 
-def test_no_votes_at_all_gives_empty_bars():
-    assert all(t.share == 0 and t.score == 0 for t in summarise("dots", OUTCOMES, []))
+@pytest.mark.parametrize(("method", "detail"), [
+    ("dots", "0 dots"), ("ranking", "0 points; first choice of 0"),
+    ("agreement", "average 0.0 of 5; 0% agree (0 people)"),
+])
+def test_no_votes_at_all_gives_empty_bars(method, detail):
+    """One empty bar per outcome, in plan order (the chart still lists every outcome), not an empty list."""
+    totals = summarise(method, OUTCOMES, [])
+    assert [(t.outcome_id, t.title) for t in totals] == [(o.id, o.title) for o in OUTCOMES]
+    assert [(t.score, t.voters, t.share, t.detail) for t in totals] == [(0, 0, 0, detail)] * len(OUTCOMES)
 
 
 def test_ranking_uses_borda_points():

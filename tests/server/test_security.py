@@ -4,6 +4,7 @@ headers, and the server's own start and stop."""
 from __future__ import annotations
 
 import socket
+import time
 
 import httpx
 import pytest
@@ -150,8 +151,34 @@ def test_urls_use_the_cafe_and_table_tokens(live, services, cafe):
     assert live.table_url(table.id) == f"http://127.0.0.1:{live.port}/t/{services.channel.host_token(table.id)}"
 
 
-def test_limits_are_configurable():
-    assert Limits() == Limits(max_body=16 * 1024, posts_per_window=10, window_s=60.0)
+def test_limits_are_configurable(db_path, cafe, services):
+    """The limits a server is given are the ones it enforces: fewer posts, a shorter window, a smaller body; each
+    differs from the default (10 a minute, 16 KB), which would let every one of these requests through."""
+    limits = Limits(max_body=2048, posts_per_window=3, window_s=2.0)
+    server = ParticipantServer(db_path, cafe.id, host="127.0.0.1", port=0, limits=limits)
+    server.start()
+    try:
+        with client_for(server) as phone, client_for(server, "127.0.0.3") as other:
+            url = path_of(server, server.cafe_url) + "/comment"
+            data = {"csrf": form_token(phone.get(path_of(server, server.cafe_url))), "comment": "short",
+                    "consent": "yes"}
+            assert [phone.post(url, data=data).status_code for _ in range(3)] == [303] * 3
+            refused = phone.post(url, data=data)
+            assert refused.status_code == 429
+            wait = int(refused.headers["retry-after"])
+            assert 1 <= wait <= 2
+            time.sleep(wait + 0.2)
+            assert phone.post(url, data=data).status_code == 303  # the window was two seconds, not a minute
+
+            # 900 characters (within the comment limit) that take about 5.4 KB as a form: over 2 KB, under 16 KB
+            big = {"csrf": form_token(other.get(path_of(server, server.cafe_url))), "comment": "é" * 900,
+                   "consent": "yes"}
+            reply = other.post(url, data=big)
+            assert reply.status_code == 413
+            assert_guarded(reply)
+    finally:
+        server.stop()
+    assert [c.text for c in services.comments.comments(cafe.id)] == ["short"] * 4
 
 
 def test_listening_socket_lets_asyncio_turn_nagle_off(live):

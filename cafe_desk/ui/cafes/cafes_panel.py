@@ -31,8 +31,9 @@ from cafe_desk.core.model import CafeSummary
 from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
 from cafe_desk.services import Services
 from cafe_desk.services.receipts import ReceiptCheck
-from cafe_desk.ui.cafes.new_cafe_dialog import DATE_FORMAT, NewCafeDialog
+from cafe_desk.ui.cafes.new_cafe_dialog import NewCafeDialog
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.widgets.cafe_details_form import DATE_FORMAT
 
 COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_NOTES = range(6)
 HEADERS = ("Code", "Title", "Date", "Locality", "State", "Notes")
@@ -122,13 +123,33 @@ class CafesPanel(Panel):
         #: shows a message box and returns the button chosen; tests replace it to answer without blocking
         self.show_box: Callable[[QMessageBox], QAbstractButton | None] = run_box
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_search_row())
+        layout.addWidget(self._build_view(), 1)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+        layout.addLayout(self._build_buttons())
+        self.refresh()
+
+    # --- building -----------------------------------------------------------------------------------------------
+
+    def _build_search_row(self) -> QHBoxLayout:
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search by title, place, date or code")
         self.search_edit.setAccessibleName("Search cafés")
         self.search_edit.setClearButtonEnabled(True)
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search_edit)
+        self.search_edit.textChanged.connect(lambda _text: self.refresh())
+        label = QLabel("&Search:")
+        label.setBuddy(self.search_edit)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.search_edit, 1)
+        return row
 
+    def _build_view(self) -> QTableView:
+        """The cafés, newest first; Enter or a double-click opens one."""
         self.model = CafeListModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -142,10 +163,16 @@ class CafesPanel(Panel):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while the list has the focus
+            shortcut.activated.connect(self.open_selected)
+        return self.view
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Open, New, Close on the left; receipts and templates on the right."""
         self.open_button = QPushButton("&Open")
         self.new_button = QPushButton("&New café…")
         self.close_button = QPushButton("C&lose café")
@@ -154,13 +181,11 @@ class CafesPanel(Panel):
         self.receipt_button = QPushButton("Open a receip&t…")
         self.receipt_button.setToolTip("Open a receipt from the central team: once it shows your export arrived "
                                        "whole, you can delete that café from this laptop.")
-        for button in (self.open_button, self.new_button, self.close_button, self.import_button,
-                       self.export_button, self.receipt_button):
+        for button, slot in ((self.open_button, self.open_selected), (self.new_button, self.new_cafe),
+                             (self.close_button, self.toggle_closed), (self.import_button, self._choose_import_file),
+                             (self.export_button, self._choose_export), (self.receipt_button, self._choose_receipt)):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-
-        top = QHBoxLayout()
-        top.addWidget(search_label)
-        top.addWidget(self.search_edit, 1)
+            button.clicked.connect(slot)
         buttons = QHBoxLayout()
         for button in (self.open_button, self.new_button, self.close_button):
             buttons.addWidget(button)
@@ -168,26 +193,7 @@ class CafesPanel(Panel):
         buttons.addWidget(self.receipt_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(buttons)
-
-        self.search_edit.textChanged.connect(lambda _text: self.refresh())
-        self.view.doubleClicked.connect(lambda _index: self.open_selected())
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while the list has the focus
-            shortcut.activated.connect(self.open_selected)
-        self.open_button.clicked.connect(self.open_selected)
-        self.new_button.clicked.connect(self.new_cafe)
-        self.close_button.clicked.connect(self.toggle_closed)
-        self.import_button.clicked.connect(self._choose_import_file)
-        self.export_button.clicked.connect(self._choose_export)
-        self.receipt_button.clicked.connect(self._choose_receipt)
-        self.refresh()
+        return buttons
 
     # --- reading ------------------------------------------------------------------------------------------------
 

@@ -4,49 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
 from cafe_desk.services.templates import Template
-
-DATE_FORMAT = "ddd d MMM yyyy"
-LOCALITY_HINT = "Town or area, e.g. Perth"
-
-
-class AlertLabel(QLabel):
-    """A one-line message shown inline (bad input, a refused change) and announced to screen readers as an alert."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName("Alert")
-        self.setStyleSheet("QLabel { color: white; background: #b3261e; padding: 6px;"
-                           " border-radius: 4px; }")
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        """Show `text` (or hide the label when it is empty) and announce it."""
-        self.setText(text)
-        self.setAccessibleDescription(text)
-        self.setVisible(bool(text))
-        if text:
-            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+from cafe_desk.ui.widgets.alert_label import AlertLabel
+from cafe_desk.ui.widgets.cafe_details_form import CafeDetailsForm
 
 
 class NewCafeDialog(QDialog):
@@ -69,29 +35,19 @@ class NewCafeDialog(QDialog):
         for t in self.templates:
             self.template_box.addItem(t.name if t.built_in else f"{t.name} (yours)")
         self.template_box.setAccessibleName("Template")
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.title_edit.setPlaceholderText("What the café is called")
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setAccessibleName("Date")
-        self.locality_edit = QLineEdit()
-        self.locality_edit.setPlaceholderText(LOCALITY_HINT)
-        self.locality_edit.setAccessibleName("Locality")
+        self.details = CafeDetailsForm("What the café is called", above=(("&Template:", self.template_box),))
+        self.details.form.setContentsMargins(0, 0, 0, 0)
+        self.title_edit = self.details.title_edit
+        self.date_edit = self.details.date_edit
+        self.locality_edit = self.details.locality_edit
         self.error_label = AlertLabel()
 
-        form = QFormLayout()
-        form.addRow("&Template:", self.template_box)
-        form.addRow("T&itle:", self.title_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&Locality:", self.locality_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton("&Create", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.details)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.create_button.setDefault(True)  # only once the button is inside the dialog
@@ -118,7 +74,7 @@ class NewCafeDialog(QDialog):
         plan = dataclasses.replace(
             self.template.plan,
             title=self.title_edit.text(),
-            date=self.date_edit.date().toString(Qt.DateFormat.ISODate),
+            date=self.details.iso_date(),
             locality=self.locality_edit.text(),
             tables=list(self.template.plan.tables), rounds=list(self.template.plan.rounds),
             outcomes=list(self.template.plan.outcomes), groups=list(self.template.plan.groups),

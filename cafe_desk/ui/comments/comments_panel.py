@@ -65,23 +65,31 @@ class CommentsPanel(Panel):
         self.proxy = CommentsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.sort(0)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Comments from phones")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_TIME, COL_FLAG, COL_STATE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(COL_ABOUT, 180)
-        self.table.setColumnWidth(COL_GROUP, 110)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.flagged_only = QCheckBox("Fla&gged only")
+        self.flagged_only.toggled.connect(self.proxy.set_flagged_only)
+        self.care = CarePanel()
+        self.care_steps = CareSteps(self, self.care)
+        self.care.sig_next.connect(self.select_next_needing_care)
+        #: asks before a flagged comment can reach the projector (a test may answer instead of a person)
+        self.ask_projector = lambda text: QMessageBox.question(self, "Before it reaches the room", text) \
+            == QMessageBox.StandardButton.Yes
 
+        root = QVBoxLayout(self)
+        root.addWidget(self._build_banner())
+        root.addLayout(self._build_top_row())
+        root.addWidget(self._build_splitter(), 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        root.addWidget(self.message)
+        root.addLayout(self._build_buttons())
+        self.table.selectionModel().selectionChanged.connect(self._show_buttons)
+        self.set_cafe(None)
+
+    # --- building ---------------------------------------------------------------------------------------------------
+
+    def _build_banner(self) -> QFrame:
+        """The notice that a comment may be from someone who needs support (hidden until one arrives)."""
         self.banner = QFrame()
         self.banner.setObjectName("supportBanner")
         self.banner.setStyleSheet("#supportBanner { background: #fff4c2; border: 2px solid #8a6d00; "
@@ -100,12 +108,53 @@ class CommentsPanel(Panel):
         self.banner_dismiss.clicked.connect(self.banner.hide)
         self.banner_flagged.clicked.connect(lambda: (self.flagged_only.setChecked(True), self.banner.hide(),
                                                      self.select_next_needing_care()))
+        return self.banner
 
+    def _build_top_row(self) -> QHBoxLayout:
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of comments")
+        hint = QLabel("Nothing here reaches the room unless you pin it and show it on the projector.")
+        hint.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.count, 1)
+        top.addWidget(hint, 2)
+        return top
+
+    def _build_table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Comments from phones")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_TIME, COL_FLAG, COL_STATE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(COL_ABOUT, 180)
+        self.table.setColumnWidth(COL_GROUP, 110)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return self.table
+
+    def _build_splitter(self) -> QSplitter:
+        """The comments, with the care panel beside them."""
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self._build_table())
+        self.splitter.addWidget(self.care)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        return self.splitter
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Hide, Pin, Show on the projector, Flagged only, Export audit log."""
         self.hide_btn = QPushButton("&Hide")
         self.pin_btn = QPushButton("&Pin to presenter")
         self.reveal_btn = QPushButton("Show pinned comment on the p&rojector")
         self.reveal_btn.setCheckable(True)
-        self.flagged_only = QCheckBox("Fla&gged only")
         self.export_btn = QPushButton("&Export audit log (CSV)…")
         for button, name in ((self.hide_btn, "Hide or unhide the selected comment"),
                              (self.pin_btn, "Pin the selected comment to the presenter window, or unpin it"),
@@ -116,46 +165,14 @@ class CommentsPanel(Panel):
         self.hide_btn.clicked.connect(self.toggle_hidden)
         self.pin_btn.clicked.connect(self.toggle_pinned)
         self.reveal_btn.toggled.connect(self._reveal_toggled)
-        self.flagged_only.toggled.connect(self.proxy.set_flagged_only)
         self.export_btn.clicked.connect(lambda: self.export_audit())
-        self.table.selectionModel().selectionChanged.connect(self._show_buttons)
-        self.care = CarePanel()
-        self.care_steps = CareSteps(self, self.care)
-        #: asks before a flagged comment can reach the projector (a test may answer instead of a person)
-        self.ask_projector = lambda text: QMessageBox.question(self, "Before it reaches the room", text) \
-            == QMessageBox.StandardButton.Yes
-        self.care.sig_next.connect(self.select_next_needing_care)
-
-        self.count = QLabel()
-        self.count.setAccessibleName("Number of comments")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
-
         buttons = QHBoxLayout()
         for w in (self.hide_btn, self.pin_btn, self.reveal_btn):
             buttons.addWidget(w)
         buttons.addStretch(1)
         buttons.addWidget(self.flagged_only)
         buttons.addWidget(self.export_btn)
-        top = QHBoxLayout()
-        top.addWidget(self.count, 1)
-        hint = QLabel("Nothing here reaches the room unless you pin it and show it on the projector.")
-        hint.setWordWrap(True)
-        top.addWidget(hint, 2)
-        root = QVBoxLayout(self)
-        root.addWidget(self.banner)
-        root.addLayout(top)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.care)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        root.addWidget(self.splitter, 1)
-        root.addWidget(self.message)
-        root.addLayout(buttons)
-        self.set_cafe(None)
+        return buttons
 
     # --- Panel ------------------------------------------------------------------------------------------------------
 

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -30,13 +27,16 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import VOTE_METHOD_LABELS, VOTE_METHODS, Cafe
 from cafe_desk.core.plan import MAX_DOTS
 from cafe_desk.services import Services
-from cafe_desk.ui.cafes.new_cafe_dialog import DATE_FORMAT, LOCALITY_HINT, AlertLabel
-from cafe_desk.ui.plan.plan_models import GROUPS, OUTCOMES, ROUNDS, TABLES, THEMES, ItemSection
+from cafe_desk.ui.plan.item_section import ItemSection
+from cafe_desk.ui.plan.plan_specs import GROUPS, OUTCOMES, ROUNDS, TABLES, THEMES, ItemSpec
 from cafe_desk.ui.plan.support_lines_box import SupportLinesBox
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.widgets.alert_label import AlertLabel
+from cafe_desk.ui.widgets.cafe_details_form import CafeDetailsForm
 
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
 NO_CAFE = "Open or create a café first"
+
 
 class PlanPanel(Panel):
     """Edits the open café's plan. Every change is one undoable step through the planning service."""
@@ -46,13 +46,35 @@ class PlanPanel(Panel):
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(services, undo_stack, parent)
         self._loading = False
+        self.sections = {spec.entity: self._build_section(spec) for spec in (ROUNDS, TABLES, OUTCOMES, GROUPS,
+                                                                               THEMES)}
+        self.support_box = SupportLinesBox(services, self.push)
+        self.support_box.sig_message.connect(self._report)
+        self.tabs = self._build_tabs()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_placeholder())
+        self.stack.addWidget(self._build_editor())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.set_cafe(None)
 
-        placeholder = QLabel(f"<h2>{NO_CAFE}</h2><p>Choose a café on the Cafés page, or create a new one there."
-                             "</p>")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder.setWordWrap(True)
-        self.placeholder = placeholder
+    # --- building -----------------------------------------------------------------------------------------------
 
+    def _build_section(self, spec: ItemSpec) -> ItemSection:
+        section = ItemSection(spec, self.services.planning, self.push)
+        section.sig_message.connect(self.sig_message)
+        return section
+
+    def _build_placeholder(self) -> QLabel:
+        self.placeholder = QLabel(f"<h2>{NO_CAFE}</h2><p>Choose a café on the Cafés page, or create a new one "
+                                  "there.</p>")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        return self.placeholder
+
+    def _build_editor(self) -> QWidget:
+        """What shows while a café is open: whether it is closed, the last refusal, Save as template, the tabs."""
         self.closed_label = QLabel(CLOSED_LINE)
         self.closed_label.setWordWrap(True)
         self.closed_label.setStyleSheet("QLabel { font-weight: bold; padding: 6px; border: 1px solid palette(mid);"
@@ -61,46 +83,30 @@ class PlanPanel(Panel):
         self.template_button = QPushButton("Save as &template…")
         self.template_button.setAccessibleName("Save as template")
         self.template_button.clicked.connect(self._ask_template_name)
-
-        self.sections = {spec.entity: ItemSection(self, spec) for spec in (ROUNDS, TABLES, OUTCOMES, GROUPS,
-                                                                             THEMES)}
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Plan sections")
-        self.tabs.addTab(self._details_tab(), "Details")
-        self.tabs.addTab(self._wrap(self.sections["round"], "The questions, in the order the tables discuss "
-                                    "them. Follow-up prompts help a table that runs out of things to say."), "Rounds")
-        self.tabs.addTab(self._wrap(self.sections["table"], "The tables people sit at. Names are optional."),
-                         "Tables")
-        self.tabs.addTab(self._voting_tab(), "Outcomes && voting")
-        self.tabs.addTab(self._wrap(self.sections["group"], "Groups people can say they belong to. Only counts "
-                                    "are kept, never names."), "Groups")
-        self.codebook_button = QPushButton("Add themes from the central team's &codebook…")
-        self.codebook_button.setToolTip("Open the codebook file the central team sent, so your notes can be "
-                                        "tagged with the same themes as every other café")
-        self.codebook_button.clicked.connect(self._choose_codebook)
-        self.tabs.addTab(self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
-                                    self.codebook_button), "Themes")
-        self.support_box = SupportLinesBox(services, self.run_step, self._report)
-        self.tabs.addTab(self.support_box, "Support && safeguarding")
-
-        editor = QWidget()
         top = QHBoxLayout()
         top.addWidget(self.closed_label, 3)
         top.addStretch(1)
         top.addWidget(self.template_button)
+        editor = QWidget()
         layout = QVBoxLayout(editor)
         layout.addLayout(top)
         layout.addWidget(self.message_label)
         layout.addWidget(self.tabs, 1)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(placeholder)
-        self.stack.addWidget(editor)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.stack)
-        self.set_cafe(None)
+        return editor
 
-    # --- building -----------------------------------------------------------------------------------------------
+    def _build_tabs(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setAccessibleName("Plan sections")
+        tabs.addTab(self._details_tab(), "Details")
+        tabs.addTab(self._wrap(self.sections["round"], "The questions, in the order the tables discuss them. "
+                               "Follow-up prompts help a table that runs out of things to say."), "Rounds")
+        tabs.addTab(self._wrap(self.sections["table"], "The tables people sit at. Names are optional."), "Tables")
+        tabs.addTab(self._voting_tab(), "Outcomes && voting")
+        tabs.addTab(self._wrap(self.sections["group"], "Groups people can say they belong to. Only counts are "
+                               "kept, never names."), "Groups")
+        tabs.addTab(self._themes_tab(), "Themes")
+        tabs.addTab(self.support_box, "Support && safeguarding")
+        return tabs
 
     @staticmethod
     def _wrap(section: QWidget, explanation: str, above: QWidget | None = None) -> QWidget:
@@ -115,33 +121,18 @@ class PlanPanel(Panel):
         return page
 
     def _details_tab(self) -> QWidget:
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setAccessibleName("Date")
-        self.locality_edit = QLineEdit()
-        self.locality_edit.setPlaceholderText(LOCALITY_HINT)
-        self.locality_edit.setAccessibleName("Locality")
-        self.title_edit.editingFinished.connect(lambda: self._save_detail("title", "title",
-                                                                          self.title_edit.text()))
-        self.locality_edit.editingFinished.connect(lambda: self._save_detail("locality", "locality",
-                                                                             self.locality_edit.text()))
-        self.date_edit.editingFinished.connect(self._save_date)
-        self.date_edit.calendarWidget().clicked.connect(lambda _date: self._save_date())
+        self.details = CafeDetailsForm()
+        self.title_edit = self.details.title_edit
+        self.date_edit = self.details.date_edit
+        self.locality_edit = self.details.locality_edit
         for edit in (self.title_edit, self.locality_edit):
             edit.setMinimumWidth(560)
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("T&itle:", self.title_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&Locality:", self.locality_edit)
+        self.details.sig_edited.connect(lambda key, text: self._save_detail(key, key, text))
+        self.details.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         hint = QLabel("Changes are saved as you leave each field; Undo takes them back.")
         hint.setWordWrap(True)
-        form.addRow(hint)
-        return page
+        self.details.form.addRow(hint)
+        return self.details
 
     def _voting_tab(self) -> QWidget:
         self.method_box = QComboBox()
@@ -163,6 +154,14 @@ class PlanPanel(Panel):
         form.addRow("Dots &per person:", self.dots_spin)
         return self._wrap(self.sections["outcome"], "What people vote on at the end of the café, and how.", voting)
 
+    def _themes_tab(self) -> QWidget:
+        self.codebook_button = QPushButton("Add themes from the central team's &codebook…")
+        self.codebook_button.setToolTip("Open the codebook file the central team sent, so your notes can be "
+                                        "tagged with the same themes as every other café")
+        self.codebook_button.clicked.connect(self._choose_codebook)
+        return self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
+                          self.codebook_button)
+
     # --- showing ------------------------------------------------------------------------------------------------
 
     def set_cafe(self, cafe: Cafe | None) -> None:
@@ -171,7 +170,7 @@ class PlanPanel(Panel):
         if changed:
             self.message_label.show_message("")
             for section in self.sections.values():
-                section.model.set_items([])
+                section.load(None, [])
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
@@ -187,7 +186,7 @@ class PlanPanel(Panel):
             return
         self._load_details()
         for entity, section in self.sections.items():
-            section.load(self.attempt(lambda e=entity: self.services.planning.items(cafe.id, e)) or [])
+            section.load(cafe.id, self.attempt(lambda e=entity: self.services.planning.items(cafe.id, e)) or [])
         editable = not cafe.is_closed
         self.closed_label.setVisible(not editable)
         for widget in (self.title_edit, self.date_edit, self.locality_edit, self.method_box, self.codebook_button):
@@ -203,9 +202,7 @@ class PlanPanel(Panel):
             return
         self._loading = True
         try:
-            self.title_edit.setText(cafe.title)
-            self.locality_edit.setText(cafe.locality)
-            self.date_edit.setDate(QDate.fromString(cafe.date, Qt.DateFormat.ISODate))
+            self.details.show_details(cafe.title, cafe.date, cafe.locality)
             self.method_box.setCurrentIndex(max(0, self.method_box.findData(cafe.vote_method)))
             self.dots_spin.setValue(cafe.dots_per_person)
         finally:
@@ -213,19 +210,11 @@ class PlanPanel(Panel):
 
     # --- changing -----------------------------------------------------------------------------------------------
 
-    def run_step(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]) -> str | None:
-        """Run `do` and record it (with `undo`) on the undo stack; returns the message if it was refused."""
-        try:
-            changes = do()
-        except UserError as exc:
-            self.message_label.show_message(str(exc))
-            self.sig_message.emit(str(exc))
-            return str(exc)
+    def refused(self, message: str) -> None:
+        self._report(message)
+
+    def accepted(self) -> None:
         self.message_label.show_message("")
-        if changes:
-            self.push(text, do, undo, done=True)
-            self.announce(changes)
-        return None
 
     def add_codebook(self, path: str | Path) -> str | None:
         """Add the themes of a codebook file to the open café (one undoable step); the message if refused."""
@@ -244,8 +233,8 @@ class PlanPanel(Panel):
             added[:] = [t.id for t in made]
             return changes
 
-        refused = self.run_step("Add themes from a codebook", do,
-                                lambda: self.services.planning.remove_themes(list(added)))
+        refused = self.push("Add themes from a codebook", do,
+                            lambda: self.services.planning.remove_themes(list(added)))
         if refused is None:
             self._report(added_line(len(added), len(themes) - len(added)))
         return refused
@@ -265,13 +254,10 @@ class PlanPanel(Panel):
         if self._loading or cafe is None or cafe.is_closed or getattr(cafe, key) == new:
             return
         old, svc = getattr(cafe, key), self.services.planning
-        problem = self.run_step(f"Change {label}", lambda: svc.update_details(cafe.id, **{key: new}),
-                                lambda: svc.update_details(cafe.id, **{key: old}))
+        problem = self.push(f"Change {label}", lambda: svc.update_details(cafe.id, **{key: new}),
+                            lambda: svc.update_details(cafe.id, **{key: old}))
         if problem:
             self._load_details()
-
-    def _save_date(self) -> None:
-        self._save_detail("date", "date", self.date_edit.date().toString(Qt.DateFormat.ISODate))
 
     def save_as_template(self, name: str) -> bool:
         """Keep this café's plan as a template called `name`; True on success."""

@@ -3,14 +3,12 @@ organisation's safeguarding lead, who the facilitator tells when something needs
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.safeguarding import DEFAULT_SUPPORT_LINES
+from cafe_desk.ui.shell.panel import PushStep
 
 LEAD_EXPLANATION = ("Who to tell in your organisation when a comment or a point needs care: shown beside every "
                     "flagged item. It stays on this laptop and is never exported.")
@@ -44,15 +42,16 @@ class _LeavingEdit(QPlainTextEdit):
 
 
 class SupportLinesBox(QWidget):
-    """Edits the open café's support lines through `run_step(text, do, undo)` (an undoable step; returns the
-    message if the step was refused); `report(message)` shows why a line can't be used."""
+    """Edits the open café's support lines and safeguarding lead, each change one step through `push` (the page's
+    undo path)."""
 
-    def __init__(self, services, run_step: Callable[[str, Callable[[], Changes], Callable[[], Changes]], str | None],
-                 report: Callable[[str], None], parent: QWidget | None = None):
+    #: str — why what was typed can't be used, in one line
+    sig_message = Signal(str)
+
+    def __init__(self, services, push: PushStep, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.run_step = run_step
-        self.report = report
+        self.push = push
         self.cafe_id: str | None = None
         self.saved: list[tuple[str, str]] = []
         self.edit = _LeavingEdit()
@@ -101,7 +100,7 @@ class SupportLinesBox(QWidget):
         try:
             lines = parse_lines(self.edit.toPlainText())
         except ValidationError as exc:
-            self.report(str(exc))
+            self.sig_message.emit(str(exc))
             return
         self._set(lines)
 
@@ -112,8 +111,8 @@ class SupportLinesBox(QWidget):
         text, old, care, cafe_id = self.lead.text(), self.saved_lead, self.services.safeguarding, self.cafe_id
         if " ".join(text.split()) == old:
             return
-        if self.run_step("Change safeguarding lead", lambda: care.set_lead(cafe_id, text),
-                         lambda: care.set_lead(cafe_id, old)) is None:
+        if self.push("Change safeguarding lead", lambda: care.set_lead(cafe_id, text),
+                     lambda: care.set_lead(cafe_id, old)) is None:
             self.saved_lead = care.lead(cafe_id)
         else:
             self.lead.setText(old)
@@ -126,6 +125,6 @@ class SupportLinesBox(QWidget):
         if lines == self.saved or (not lines and self.saved == list(DEFAULT_SUPPORT_LINES)):
             return
         cafe_id, old, channel = self.cafe_id, list(self.saved), self.services.channel
-        if self.run_step("Change support lines", lambda: channel.set_support_lines(cafe_id, lines),
-                         lambda: channel.set_support_lines(cafe_id, old)) is None:
+        if self.push("Change support lines", lambda: channel.set_support_lines(cafe_id, lines),
+                     lambda: channel.set_support_lines(cafe_id, old)) is None:
             self.saved = list(channel.settings(cafe_id).support_lines)

@@ -30,18 +30,88 @@ class PresenterWindow(QWidget):
         self.setStyleSheet(f"#presenter {{ background: {BACKGROUND}; }} QLabel {{ color: {TEXT}; }}")
         self.setAutoFillBackground(True)
 
+        self._qr_pixmap = None
+        self._wifi_pixmap = None
+        self._time_up = False
+        root = QHBoxLayout(self)
+        root.setContentsMargins(48, 36, 48, 36)
+        root.setSpacing(48)
+        root.addLayout(self._build_question_column(), 3)
+        root.addLayout(self._build_clock_column(), 2)
+        plain_labels(self.cafe_label, self.round_label, self.question, self.follow_ups, self.qr_text, self.wifi_text,
+                     self.comment_text)  # a participant's words, and the plan's, are never read as HTML
+        self.resize(1280, 720)
+        self._scale_fonts()
+
+    # --- building -------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _muted(*labels: QLabel) -> None:
+        for label in labels:
+            label.setStyleSheet(f"color: {MUTED};")
+
+    def _build_question_column(self) -> QVBoxLayout:
+        """The café and round, the question and its follow-up prompts, and a participant's words when shown."""
         self.cafe_label = QLabel()
         self.round_label = QLabel()
         self.question = QLabel()
+        self.question.setAccessibleName("Question")
         self.follow_ups = QLabel()
+        for label in (self.question, self.follow_ups, self.cafe_label):
+            label.setWordWrap(True)
+        self._muted(self.follow_ups, self.cafe_label)
+        header = QHBoxLayout()
+        header.addWidget(self.cafe_label, 1)
+        header.addWidget(self.round_label, 0, Qt.AlignmentFlag.AlignRight)
+        column = QVBoxLayout()
+        column.addLayout(header)
+        column.addSpacing(12)
+        column.addWidget(self.question, 3, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self.follow_ups, 1, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self._build_comment_box())
+        return column
+
+    def _build_comment_box(self) -> QFrame:
+        self.comment_label = QLabel(PARTICIPANT_LABEL)
+        self._muted(self.comment_label)
+        self.comment_text = QLabel()
+        self.comment_text.setWordWrap(True)
+        self.comment_text.setAccessibleName("A participant's words")
+        self.comment_box = QFrame()
+        self.comment_box.setObjectName("participantWords")
+        self.comment_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.comment_box.setStyleSheet(f"QFrame#participantWords {{ border: none; border-left: 6px solid {TIME_UP}; }}")
+        layout = QVBoxLayout(self.comment_box)
+        layout.setContentsMargins(18, 6, 6, 6)
+        layout.addWidget(self.comment_label)
+        layout.addWidget(self.comment_text)
+        self.comment_box.hide()
+        return self.comment_box
+
+    def _build_clock_column(self) -> QVBoxLayout:
+        """The time left, and below it the QR codes for the Wi-Fi and the comment page."""
         self.clock = QLabel("--:--")
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock.setAccessibleName("Time left")
         self.clock_caption = QLabel("time left")
+        self.clock_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._muted(self.clock_caption)
+        column = QVBoxLayout()
+        column.addWidget(self.clock)
+        column.addWidget(self.clock_caption)
+        column.addStretch(1)
+        column.addLayout(self._build_codes())
+        return column
+
+    def _build_codes(self) -> QHBoxLayout:
         self.qr_slot = QLabel(QR_SLOT_TEXT)
+        self.qr_slot.setAccessibleName("QR code for the comment page")
+        self.qr_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_slot.setFrameShape(QFrame.Shape.NoFrame)
         self.qr_text = QLabel()
         self.qr_text.setAccessibleName("Address of the comment page")
         self.qr_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_text.hide()
-        self._qr_pixmap = None
         self.qr_caption = QLabel("Open the comment page")
         self.wifi_caption = QLabel("Join the Wi-Fi")
         self.wifi_slot = QLabel()
@@ -49,53 +119,10 @@ class PresenterWindow(QWidget):
         self.wifi_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.wifi_text = QLabel()
         self.wifi_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._wifi_pixmap = None
         for label in (self.qr_caption, self.wifi_caption):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-            label.setStyleSheet(f"color: {MUTED};")
-        self.comment_label = QLabel(PARTICIPANT_LABEL)
-        self.comment_label.setStyleSheet(f"color: {MUTED};")
-        self.comment_text = QLabel()
-        plain_labels(self.cafe_label, self.round_label, self.question, self.follow_ups, self.qr_text, self.wifi_text,
-                     self.comment_text)  # a participant's words, and the plan's, are never read as HTML
-        self.comment_text.setWordWrap(True)
-        self.comment_text.setAccessibleName("A participant's words")
-        self.comment_box = QFrame()
-        self.comment_box.setObjectName("participantWords")
-        self.comment_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.comment_box.setStyleSheet(f"QFrame#participantWords {{ border: none; border-left: 6px solid {TIME_UP}; }}")
-        comment_layout = QVBoxLayout(self.comment_box)
-        comment_layout.setContentsMargins(18, 6, 6, 6)
-        comment_layout.addWidget(self.comment_label)
-        comment_layout.addWidget(self.comment_text)
-        self.comment_box.hide()
-        for label in (self.question, self.follow_ups, self.cafe_label):
-            label.setWordWrap(True)
-        self.follow_ups.setStyleSheet(f"color: {MUTED};")
-        self.cafe_label.setStyleSheet(f"color: {MUTED};")
-        self.clock_caption.setStyleSheet(f"color: {MUTED};")
-        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.clock_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.clock.setAccessibleName("Time left")
-        self.question.setAccessibleName("Question")
-        self.qr_slot.setAccessibleName("QR code for the comment page")
-        self.qr_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_slot.setFrameShape(QFrame.Shape.NoFrame)
-
-        header = QHBoxLayout()
-        header.addWidget(self.cafe_label, 1)
-        header.addWidget(self.round_label, 0, Qt.AlignmentFlag.AlignRight)
-        left = QVBoxLayout()
-        left.addLayout(header)
-        left.addSpacing(12)
-        left.addWidget(self.question, 3, Qt.AlignmentFlag.AlignTop)
-        left.addWidget(self.follow_ups, 1, Qt.AlignmentFlag.AlignTop)
-        left.addWidget(self.comment_box)
-        right = QVBoxLayout()
-        right.addWidget(self.clock)
-        right.addWidget(self.clock_caption)
-        right.addStretch(1)
+            self._muted(label)
         codes = QHBoxLayout()
         for caption, slot, text in ((self.wifi_caption, self.wifi_slot, self.wifi_text),
                                     (self.qr_caption, self.qr_slot, self.qr_text)):
@@ -105,15 +132,7 @@ class PresenterWindow(QWidget):
             column.addWidget(text)
             column.addStretch(1)  # both codes start at the same height, whatever the length of their text
             codes.addLayout(column)
-        right.addLayout(codes)
-        root = QHBoxLayout(self)
-        root.setContentsMargins(48, 36, 48, 36)
-        root.setSpacing(48)
-        root.addLayout(left, 3)
-        root.addLayout(right, 2)
-        self.resize(1280, 720)
-        self._time_up = False
-        self._scale_fonts()
+        return codes
 
     # --- fed by the run page --------------------------------------------------------------------------------------
 

@@ -51,6 +51,23 @@ class RunPanel(Panel):
         self.phones.sig_message.connect(self.sig_message)
         self.phones.sig_channel.connect(self._channel_changed)
 
+        body = QHBoxLayout()
+        body.addLayout(self._build_question_column(), 3)
+        body.addLayout(self._build_clock_column(), 2)
+        self._fonts()
+        root = QVBoxLayout(self)
+        root.addLayout(body, 1)
+        root.addLayout(self._build_controls())
+
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self.tick)
+        self.set_cafe(None)
+
+    # --- building -------------------------------------------------------------------------------------------------
+
+    def _build_question_column(self) -> QVBoxLayout:
+        """The round, its question and follow-up prompts, a message line, and the box that opens to phones."""
         self.round_label = QLabel()
         self.round_label.setAccessibleName("Current round")
         self.question = QLabel()
@@ -60,6 +77,20 @@ class RunPanel(Panel):
         self.follow_ups = QLabel()
         plain_labels(self.round_label, self.question, self.follow_ups)
         self.follow_ups.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        column = QVBoxLayout()
+        column.addWidget(self.round_label)
+        column.addWidget(self.question)
+        column.addWidget(self.follow_ups)
+        column.addStretch(1)
+        column.addWidget(self.message)
+        column.addWidget(self.phones)
+        return column
+
+    def _build_clock_column(self) -> QVBoxLayout:
+        """The countdown, its status and progress, and the list of rounds to jump to."""
         self.clock = QLabel("--:--")
         self.clock.setAccessibleName("Time left")
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -71,11 +102,23 @@ class RunPanel(Panel):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Time used in this round")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
-        self._fonts()
+        self.rounds = QListWidget()
+        self.rounds.setAccessibleName("Rounds: press Enter to go to the selected round")
+        self.rounds.itemActivated.connect(self._go_to)
+        self.rounds.setWordWrap(True)
+        self.rounds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        caption = QLabel("&Rounds (Enter to go to one)")
+        caption.setBuddy(self.rounds)
+        column = QVBoxLayout()
+        column.addWidget(self.clock)
+        column.addWidget(self.status)
+        column.addWidget(self.progress)
+        column.addWidget(caption)
+        column.addWidget(self.rounds, 1)
+        return column
 
+    def _build_controls(self) -> QHBoxLayout:
+        """Start, Pause, +1 minute, Next round, and the presenter window."""
         self.start_btn = QPushButton("&Start")
         self.pause_btn = QPushButton("&Pause")
         self.extend_btn = QPushButton("+&1 minute")
@@ -92,45 +135,12 @@ class RunPanel(Panel):
         self.extend_btn.clicked.connect(lambda: self._act(self.services.running.extend))
         self.next_btn.clicked.connect(lambda: self._act(self.services.running.next_round))
         self.presenter_btn.clicked.connect(self.open_presenter)
-
-        self.rounds = QListWidget()
-        self.rounds.setAccessibleName("Rounds: press Enter to go to the selected round")
-        self.rounds.itemActivated.connect(self._go_to)
-        self.rounds.setWordWrap(True)
-        self.rounds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
         controls = QHBoxLayout()
         for btn in (self.start_btn, self.pause_btn, self.extend_btn, self.next_btn):
             controls.addWidget(btn)
         controls.addStretch(1)
         controls.addWidget(self.presenter_btn)
-
-        left = QVBoxLayout()
-        left.addWidget(self.round_label)
-        left.addWidget(self.question)
-        left.addWidget(self.follow_ups)
-        left.addStretch(1)
-        left.addWidget(self.message)
-        left.addWidget(self.phones)
-        right = QVBoxLayout()
-        right.addWidget(self.clock)
-        right.addWidget(self.status)
-        right.addWidget(self.progress)
-        rounds_caption = QLabel("&Rounds (Enter to go to one)")
-        rounds_caption.setBuddy(self.rounds)
-        right.addWidget(rounds_caption)
-        right.addWidget(self.rounds, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        root = QVBoxLayout(self)
-        root.addLayout(body, 1)
-        root.addLayout(controls)
-
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(TICK_MS)
-        self.ticker.timeout.connect(self.tick)
-        self.set_cafe(None)
+        return controls
 
     # --- Panel ------------------------------------------------------------------------------------------------------
 

@@ -17,6 +17,10 @@ from cafe_desk.ui.shell.undo import ServiceCommand
 
 T = TypeVar("T")
 
+#: How a page hands its one undo path to a child widget: `push(text, do, undo)` runs `do` as an undoable step and
+#: returns None, or the message saying why it was refused (then nothing is recorded).
+PushStep = Callable[[str, Callable[[], Changes], Callable[[], Changes]], str | None]
+
 
 class Panel(QWidget):
     """A page of the main window.
@@ -59,13 +63,28 @@ class Panel(QWidget):
         if changes:
             self.sig_changed.emit(changes)
 
-    def push(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes], *, done: bool = False) -> None:
-        """Run `do` as an undoable step (or record it, if `done`); errors become a message, not a step."""
+    def push(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes], *,
+             done: bool = False) -> str | None:
+        """Run `do` as an undoable step (or record it, if `done`); the message if it was refused, else None.
+
+        A refusal becomes a message, not a step; a `do` that changed nothing records no step (there would be nothing
+        to undo)."""
         if not done:
             try:
                 changes = do()
             except UserError as exc:
-                self.sig_message.emit(str(exc))
-                return
+                self.refused(str(exc))
+                return str(exc)
+            self.accepted()
+            if not changes:
+                return None
             self.announce(changes)
         self.undo_stack.push(ServiceCommand(text, do, undo, self.announce, self.sig_message.emit, done=True))
+        return None
+
+    def refused(self, message: str) -> None:
+        """A step was refused: say why. Pages that show refusals inline override this (and `accepted`)."""
+        self.sig_message.emit(message)
+
+    def accepted(self) -> None:
+        """A step went through: a page that shows refusals inline clears the last one here."""

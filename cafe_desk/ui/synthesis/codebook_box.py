@@ -3,10 +3,10 @@ selected items; save the codebook for facilitators to tag with."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -20,21 +20,32 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cafe_desk.central.synthesis import SynthesisService
+from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CodeTheme
-
-if TYPE_CHECKING:
-    from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
+from cafe_desk.ui.shell.panel import PushStep
 
 CODEBOOK_SUFFIX = ".codebook.json"
 
 
 class CodebookBox(QGroupBox):
-    """Shows the codebook and turns clicks into calls on the Synthesis page (which owns undo and messages)."""
+    """Shows the codebook and edits it through the synthesis service: undoable edits go through `push` (the page's
+    undo path), the rest are announced by signal, and coding the items selected on the page is asked of the page.
+    `confirm(title, text)` asks before what can't be undone."""
 
-    def __init__(self, panel: SynthesisPanel):
+    #: Changes — written here outside an undoable step (a merge, a delete)
+    sig_changed = Signal(object)
+    #: str — a one-line message for the person at the laptop
+    sig_message = Signal(str)
+    #: str — give the items selected on the page this theme (its id)
+    sig_code = Signal(str)
+    #: str — take this theme (its id) off the items selected on the page
+    sig_uncode = Signal(str)
+
+    def __init__(self, syn: SynthesisService, push: PushStep, confirm: Callable[[str, str], bool]):
         super().__init__("Codebook")
-        self.panel = panel
+        self.syn, self.push, self.confirm = syn, push, confirm
         self.themes: list[CodeTheme] = []
         self.list = QListWidget()
         self.list.setAccessibleName("Themes in the codebook")
@@ -128,17 +139,17 @@ class CodebookBox(QGroupBox):
         made: list[str] = []
 
         def do():
-            theme, changes = self.panel.syn.create_theme(name)
+            theme, changes = self.syn.create_theme(name)
             made[:] = [theme.id]
             return changes
 
-        self.panel.push(f"New theme {name.strip()}", do, lambda: self.panel.syn.delete_theme(made[0]))
+        self.push(f"New theme {name.strip()}", do, lambda: self.syn.delete_theme(made[0]))
         return made[0] if made else None
 
     def rename(self, theme_id: str, name: str) -> None:
         old = next((t.name for t in self.themes if t.id == theme_id), "")
-        self.panel.push(f"Rename theme {old}", lambda: self.panel.syn.rename_theme(theme_id, name),
-                        lambda: self.panel.syn.rename_theme(theme_id, old))
+        self.push(f"Rename theme {old}", lambda: self.syn.rename_theme(theme_id, name),
+                  lambda: self.syn.rename_theme(theme_id, old))
 
     def merge(self, theme_ids: list[str], into_id: str) -> None:
         """Fold themes into one, after asking: it can't be undone."""
@@ -146,48 +157,55 @@ class CodebookBox(QGroupBox):
         into = next((t.name for t in self.themes if t.id == into_id), "")
         if not names or not into:
             return
-        if not self.panel.confirm("Merge themes", f"Merge {', '.join(f'“{n}”' for n in names)} into “{into}”? "
-                                  "Their items will carry “" + into + "”. This can't be undone."):
+        if not self.confirm("Merge themes", f"Merge {', '.join(f'“{n}”' for n in names)} into “{into}”? "
+                            "Their items will carry “" + into + "”. This can't be undone."):
             return
-        changes = self.panel.attempt(lambda: self.panel.syn.merge_themes(theme_ids, into_id))
-        if changes is not None:
-            self.panel.announce(changes)
-            self.panel.sig_message.emit(f"Merged into “{into}”.")
+        if self._write(lambda: self.syn.merge_themes(theme_ids, into_id)):
+            self.sig_message.emit(f"Merged into “{into}”.")
 
     def delete(self, theme_id: str) -> None:
         """Remove a theme from the codebook, after asking; the items stay."""
         theme = next((t for t in self.themes if t.id == theme_id), None)
-        if theme is None or not self.panel.confirm(
+        if theme is None or not self.confirm(
                 "Delete theme", f"Delete “{theme.name}” from the codebook? {theme.count} item"
                 f"{'s' if theme.count != 1 else ''} will lose it; the items themselves stay. This can't be undone."):
             return
-        changes = self.panel.attempt(lambda: self.panel.syn.delete_theme(theme_id))
-        if changes is not None:
-            self.panel.announce(changes)
+        self._write(lambda: self.syn.delete_theme(theme_id))
+
+    def _write(self, write: Callable[[], Changes]) -> bool:
+        """A write that can't be undone: announce what it changed; False, with a message, if it was refused."""
+        try:
+            changes = write()
+        except UserError as exc:
+            self.sig_message.emit(str(exc))
+            return False
+        if changes:
+            self.sig_changed.emit(changes)
+        return True
 
     def code_selected(self) -> None:
         chosen = self.chosen_ids()
         if len(chosen) == 1:
-            self.panel.apply_theme(chosen[0])
+            self.sig_code.emit(chosen[0])
 
     def uncode_selected(self) -> None:
         chosen = self.chosen_ids()
         if len(chosen) == 1:
-            self.panel.remove_theme(chosen[0])
+            self.sig_uncode.emit(chosen[0])
 
     def save_codebook(self, path: str | Path) -> bool:
         """Write the codebook as JSON for facilitators; False, with a message, if it can't be written."""
         try:
-            text = self.panel.syn.codebook_json()
+            text = self.syn.codebook_json()
             Path(path).write_text(text, encoding="utf-8")
         except UserError as exc:
-            self.panel.sig_message.emit(str(exc))
+            self.sig_message.emit(str(exc))
             return False
         except OSError as exc:
-            self.panel.sig_message.emit(f"{Path(path).name} could not be written ({exc.strerror or 'the disk said no'}"
-                                        "); the codebook was not saved.")
+            self.sig_message.emit(f"{Path(path).name} could not be written ({exc.strerror or 'the disk said no'}); "
+                                  "the codebook was not saved.")
             return False
-        self.panel.sig_message.emit(f"Codebook saved to {Path(path).name}: facilitators can tag with these themes.")
+        self.sig_message.emit(f"Codebook saved to {Path(path).name}: facilitators can tag with these themes.")
         return True
 
     # --- dialogs ------------------------------------------------------------------------------------------------

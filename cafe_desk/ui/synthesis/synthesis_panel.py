@@ -9,10 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -32,15 +30,10 @@ from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.synthesis.codebook_box import CodebookBox
+from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
-from cafe_desk.ui.synthesis.synthesis_models import (
-    COL_TEXT,
-    HitsDelegate,
-    ItemsModel,
-    ThemeCountsModel,
-    item_html,
-)
+from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel, item_html
 from cafe_desk.ui.synthesis.synthesis_votes import SynthesisVotes
 
 SEARCH_DELAY_MS = 300
@@ -67,7 +60,24 @@ class SynthesisPanel(Panel):
         self.confirm = confirm or self._ask
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh_items)
+        self.export_op: Op | None = None
+        self.loaded = False  # read what is imported when the page is first shown, not at start-up
 
+        self.filters = FiltersBox()
+        self.filters.sig_changed.connect(self._filters_changed)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Items, themes by café, votes")
+        self.tabs.addTab(self._build_items_page(), "Items")
+        self.tabs.addTab(self._build_counts_table(), "Themes by café")
+        self.votes = SynthesisVotes()
+        self.tabs.addTab(self.votes, "Votes")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        self._build_codebook()
+        self._lay_out()
+
+    # --- building -----------------------------------------------------------------------------------------------
+
+    def _build_search_row(self) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setAccessibleName("Search every imported café")
         self.search.setPlaceholderText("Search every imported café, e.g. peer support, \"waiting list\", recov*")
@@ -75,42 +85,14 @@ class SynthesisPanel(Panel):
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self.timer.start())
         self.search.returnPressed.connect(self.refresh_items)
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search)
-        self.status = QLabel()
-        self.status.setAccessibleName("How many items match")
+        label = QLabel("&Search:")
+        label.setBuddy(self.search)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.search, 1)
+        return row
 
-        self.filters = FiltersBox()
-        self.filters.sig_changed.connect(self._filters_changed)
-
-        self.model = ItemsModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Items found")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setItemDelegateForColumn(COL_TEXT, HitsDelegate(self.table))
-        self.table.setWordWrap(True)
-        rows = self.table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sizing 2,000 rich-text rows would stall
-        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
-        self.detail = QTextBrowser()
-        self.detail.setAccessibleName("The item chosen, in full")
-        self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
-        self.detail.setPlaceholderText("Choose an item to read it in full here.")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((175, 84, 0, 130, 26)):
-            if width:
-                self.table.setColumnWidth(col, width)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.selectionModel().currentChanged.connect(self._selection_changed)
-        self.shortlist_button = QPushButton("Add to &shortlist")
-        self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
-        self.unshortlist_button = QPushButton("Take off shortlist")
-        self.unshortlist_button.clicked.connect(lambda: self.shortlist_selected(False))
+    def _build_export_button(self) -> QPushButton:
         self.export_button = QPushButton("&Export data…")
         self.export_button.setToolTip("Save the items found, the votes and the themes for a spreadsheet or a "
                                       "qualitative analysis program")
@@ -118,39 +100,57 @@ class SynthesisPanel(Panel):
         for kind, label in EXPORT_CHOICES:
             export_menu.addAction(label, lambda k=kind: self._choose_export_target(k))
         self.export_button.setMenu(export_menu)
-        self.export_op: Op | None = None
-        item_buttons = QHBoxLayout()
-        item_buttons.addWidget(self.status, 1)
-        item_buttons.addWidget(self.export_button)
-        item_buttons.addWidget(self.shortlist_button)
-        item_buttons.addWidget(self.unshortlist_button)
-        items_page = QWidget()
-        items_layout = QVBoxLayout(items_page)
-        items_layout.addWidget(self.table, 1)
-        items_layout.addWidget(self.detail)
-        items_layout.addLayout(item_buttons)
+        return self.export_button
 
+    def _build_items_page(self) -> QWidget:
+        """The items found, the one chosen in full, and what can be done with them."""
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("The item chosen, in full")
+        self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.detail.setPlaceholderText("Choose an item to read it in full here.")
+        self.status = QLabel()
+        self.status.setAccessibleName("How many items match")
+        self.shortlist_button = QPushButton("Add to &shortlist")
+        self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
+        self.unshortlist_button = QPushButton("Take off shortlist")
+        self.unshortlist_button.clicked.connect(lambda: self.shortlist_selected(False))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self._build_export_button())
+        buttons.addWidget(self.shortlist_button)
+        buttons.addWidget(self.unshortlist_button)
+        self.model = ItemsModel(self)
+        self.table = ItemsTable(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentChanged.connect(self._selection_changed)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_counts_table(self) -> QTableView:
         self.counts_model = ThemeCountsModel(self)
         self.counts_table = QTableView()
         self.counts_table.setAccessibleName("Items per theme and café")
         self.counts_table.setModel(self.counts_model)
         self.counts_table.horizontalHeader().setDefaultSectionSize(110)
         self.counts_table.setColumnWidth(0, 220)
-        self.votes = SynthesisVotes()
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Items, themes by café, votes")
-        self.tabs.addTab(items_page, "Items")
-        self.tabs.addTab(self.counts_table, "Themes by café")
-        self.tabs.addTab(self.votes, "Votes")
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        return self.counts_table
 
-        self.codebook = CodebookBox(self)
+    def _build_codebook(self) -> None:
+        """The codebook beside the items; it asks this page to code the selected items and to confirm."""
+        self.codebook = CodebookBox(self.syn, self.push, lambda title, text: self.confirm(title, text))
+        self.codebook.sig_changed.connect(self.announce)
+        self.codebook.sig_message.connect(self.sig_message)
+        self.codebook.sig_code.connect(lambda theme_id: self.apply_theme(theme_id))
+        self.codebook.sig_uncode.connect(lambda theme_id: self.remove_theme(theme_id))
+
+    def _lay_out(self) -> None:
         self.empty = QLabel(NOTHING_IMPORTED)
         self.empty.setWordWrap(True)
         self.empty.hide()
-        search_row = QHBoxLayout()
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.filters)
         split.addWidget(self.tabs)
@@ -159,9 +159,8 @@ class SynthesisPanel(Panel):
         split.setSizes([250, 850, 230])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addLayout(search_row)
+        layout.addLayout(self._build_search_row())
         layout.addWidget(split, 1)
-        self.loaded = False  # read what is imported when the page is first shown, not at start-up
 
     # --- reading ------------------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,133 +13,45 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.model import AGREEMENT_LABELS, VOTE_METHOD_LABELS, Cafe, Outcome, Tally
-from cafe_desk.core.votes import MAX_COUNT, levels_for
+from cafe_desk.core.model import VOTE_METHOD_LABELS, Cafe
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.votes.tally_model import COL_OUTCOME, CountDelegate, TallyModel
 from cafe_desk.ui.votes.voting_box import VotingBox
 from cafe_desk.ui.widgets.vote_chart import VoteChart
 
-COL_OUTCOME = 0
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-class TallyModel(QAbstractTableModel):
-    """Rows are outcomes; after the outcome column, one editable column per level (dots, rank, or score)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.method = "dots"
-        self.outcomes: list[Outcome] = []
-        self.levels: tuple[int, ...] = (0,)
-        self.counts: dict[tuple[str, int], int] = {}
-        self.editable = True
-        self.write = None  # callable(outcome_id, level, count) -> bool, set by the panel
-
-    def load(self, method: str, outcomes: list[Outcome], tallies: list[Tally], table_id, group_id,
-             editable: bool) -> None:
-        self.beginResetModel()
-        self.method, self.outcomes, self.editable = method, outcomes, editable
-        self.levels = levels_for(method, len(outcomes))
-        self.counts = {(t.outcome_id, t.level): t.count for t in tallies
-                       if t.table_id == table_id and t.group_id == group_id}
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.outcomes)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 1 + len(self.levels)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if section == COL_OUTCOME:
-            return "Outcome"
-        level = self.levels[section - 1]
-        if self.method == "dots":
-            return "Dots"
-        if self.method == "ranking":
-            return f"Ranked {_ordinal(level)}"
-        return f"{level} – {AGREEMENT_LABELS[level]}"
-
-    def flags(self, index):
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() != COL_OUTCOME and self.editable:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        outcome = self.outcomes[index.row()]
-        if index.column() == COL_OUTCOME:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return outcome.title
-            return None
-        count = self.counts.get((outcome.id, self.levels[index.column() - 1]), 0)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return count
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{outcome.title}, {self.headerData(index.column(), Qt.Orientation.Horizontal)}: {count}"
-        return None
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() == COL_OUTCOME or self.write is None:
-            return False
-        outcome = self.outcomes[index.row()]
-        return bool(self.write(outcome.id, self.levels[index.column() - 1], value))
-
-    def refresh_counts(self, tallies: list[Tally], table_id, group_id) -> None:
-        """New counts for the same outcomes and levels, without resetting the view (an editor may be open)."""
-        self.counts = {(t.outcome_id, t.level): t.count for t in tallies
-                       if t.table_id == table_id and t.group_id == group_id}
-        if self.outcomes:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(self.outcomes) - 1, len(self.levels)))
-
-    def set_count(self, outcome_id: str, level: int, count: int) -> None:
-        self.counts[(outcome_id, level)] = count
-        row = next(i for i, o in enumerate(self.outcomes) if o.id == outcome_id)
-        col = 1 + self.levels.index(level)
-        self.dataChanged.emit(self.index(row, col), self.index(row, col))
-
-
-class CountDelegate(QStyledItemDelegate):
-    """Counts are typed into a spin box that accepts only whole numbers from 0 to MAX_COUNT."""
-
-    def createEditor(self, parent, option, index):
-        editor = QSpinBox(parent)
-        editor.setRange(0, MAX_COUNT)
-        editor.setAccessibleName("Number of votes")
-        return editor
-
 
 class VotesPanel(Panel):
+    """Paper tallies typed in per table and group, voting from phones, and the running totals of both."""
+
     title = "Votes"
 
     def __init__(self, services, undo_stack, parent: QWidget | None = None):
         super().__init__(services, undo_stack, parent)
-        self.scope = QComboBox()
-        self.scope.setAccessibleName("Whose votes: the whole room or one table")
-        self.group = QComboBox()
-        self.group.setAccessibleName("Which group these votes are from")
-        self.method_label = QLabel()
+        self.voting = VotingBox(services)
+        self.voting.sig_push.connect(lambda text, do, undo: self.push(text, do, undo))
+        self.voting.sig_message.connect(self.sig_message)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._build_entry())
+        split.addWidget(self._build_results())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        page = QVBoxLayout(self)
+        page.addWidget(self.voting)
+        page.addWidget(split, 1)
+        self.scope.currentIndexChanged.connect(self._load_tallies)
+        self.group.currentIndexChanged.connect(self._load_tallies)
+        self.set_cafe(None)
+
+    # --- building ---------------------------------------------------------------------------------------------------
+
+    def _build_table(self) -> QTableView:
         self.model = TallyModel(self)
         self.model.write = self._write
         self.table = QTableView()
@@ -152,49 +64,47 @@ class VotesPanel(Panel):
         self.table.setTabKeyNavigation(True)
         self.table.horizontalHeader().setSectionResizeMode(COL_OUTCOME, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.chart = VoteChart()
-        self.totals_label = QLabel()
-        self.totals_label.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        return self.table
 
+    def _build_entry(self) -> QWidget:
+        """Whose votes (the room or a table, and a group) and their counts, typed in."""
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Whose votes: the whole room or one table")
+        self.group = QComboBox()
+        self.group.setAccessibleName("Which group these votes are from")
+        self.method_label = QLabel()
         form = QFormLayout()
         form.addRow("&Votes from", self.scope)  # QFormLayout makes the label the field's buddy
         form.addRow("&Group", self.group)
         top = QHBoxLayout()
         top.addLayout(form, 1)
         top.addWidget(self.method_label, 1)
-        entry = QWidget()
-        entry_layout = QVBoxLayout(entry)
-        entry_layout.setContentsMargins(0, 0, 0, 0)
-        entry_layout.addLayout(top)
         hint = QLabel("Count the paper dots or ballots for this table (or the whole room) and type each number. "
                       "Each sheet is counted once: the totals add every table and group together.")
         hint.setWordWrap(True)
-        entry_layout.addWidget(hint)
-        entry_layout.addWidget(self.table, 1)
-        entry_layout.addWidget(self.message)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        entry = QWidget()
+        layout = QVBoxLayout(entry)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(hint)
+        layout.addWidget(self._build_table(), 1)
+        layout.addWidget(self.message)
+        return entry
+
+    def _build_results(self) -> QWidget:
+        """The running totals for the whole café, as a chart and in words."""
+        self.chart = VoteChart()
+        self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
         results = QWidget()
-        results_layout = QVBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("<b>Running totals, whole café</b>")
-        results_layout.addWidget(heading)
-        results_layout.addWidget(self.chart, 1)
-        results_layout.addWidget(self.totals_label)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(entry)
-        split.addWidget(results)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        self.voting = VotingBox(services)
-        self.voting.sig_push.connect(lambda text, do, undo: self.push(text, do, undo))
-        self.voting.sig_message.connect(self.sig_message)
-        page = QVBoxLayout(self)
-        page.addWidget(self.voting)
-        page.addWidget(split, 1)
-        self.scope.currentIndexChanged.connect(self._load_tallies)
-        self.group.currentIndexChanged.connect(self._load_tallies)
-        self.set_cafe(None)
+        layout = QVBoxLayout(results)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Running totals, whole café</b>"))
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.totals_label)
+        return results
 
     # --- Panel ------------------------------------------------------------------------------------------------------
 
