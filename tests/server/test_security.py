@@ -155,7 +155,7 @@ def test_limits_are_configurable(db_path, cafe, services):
     """The limits a server is given are the ones it enforces: fewer posts, a shorter window, a smaller body; each
     differs from the default (10 a minute, 16 KB), which would let every one of these requests through."""
     limits = Limits(max_body=2048, posts_per_window=3, window_s=2.0)
-    server = ParticipantServer(db_path, cafe.id, host="127.0.0.1", port=0, limits=limits)
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id, host="127.0.0.1", port=0, limits=limits)
     server.start()
     try:
         with client_for(server) as phone, client_for(server, "127.0.0.3") as other:

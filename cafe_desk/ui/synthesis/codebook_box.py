@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cafe_desk.central.synthesis import SynthesisService
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CodeTheme
+from cafe_desk.services.synthesis import SynthesisService
 from cafe_desk.ui.shell.panel import PushStep
 
 CODEBOOK_SUFFIX = ".codebook.json"
