@@ -106,6 +106,13 @@ def test_central_formats_are_pure():
     assert offenders("central", (*QT, *STORAGE, "cafe_desk.services", "cafe_desk.ui", "cafe_desk.server")) == {}
 
 
+def test_export_and_reports_are_pure():
+    """Snapshots in, bytes out: the bundle and report formats never read the data themselves."""
+    banned = (*QT, *STORAGE, "cafe_desk.services", "cafe_desk.ui", "cafe_desk.server")
+    for folder in ("export", "reports"):
+        assert offenders(folder, banned) == {}, folder
+
+
 def test_nothing_below_the_screens_imports_qt():
     for folder in ("core", "storage", "services", "server", "central", "export", "reports"):
         assert offenders(folder, QT) == {}, folder
@@ -140,6 +147,8 @@ def test_the_layer_rules_would_see_a_planted_import(tmp_path, monkeypatch):
                                    (*STORAGE, "cafe_desk.central", "cafe_desk.server")),
         "ui/run/phones_box.py": ("from cafe_desk.server import routes",
                                  (*STORAGE, "cafe_desk.central", "cafe_desk.server")),
+        "export/cafe_export.py": ("from cafe_desk.services import Services", (*STORAGE, "cafe_desk.services")),
+        "reports/ballot_cards.py": ("from cafe_desk.storage.store import Store", (*STORAGE, "cafe_desk.services")),
     }
     for rel, (line, banned) in plants.items():
         folder = rel.split("/")[0]

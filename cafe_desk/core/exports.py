@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from cafe_desk.core.model import Attendance, Ballot, Cafe, Group, Note, Outcome, Round, Table, Tally, Theme
 from cafe_desk.core.redaction import KIND_WORDS
 
+RECEIPT_SUFFIX = ".cafe-receipt"  # what the central team sends back to say a café's bundle arrived
+
 
 @dataclass
 class ExportResult:

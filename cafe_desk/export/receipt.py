@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.exports import RECEIPT_SUFFIX
 
 FORMAT = "cafe-desk-receipt"
 VERSION = 1
-SUFFIX = ".cafe-receipt"
+SUFFIX = RECEIPT_SUFFIX
 MAX_BYTES = 64 * 1024
 SHA256 = re.compile(r"[0-9a-f]{64}")
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.exports import RECEIPT_SUFFIX
 from cafe_desk.core.model import CafeSummary
-from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
 from cafe_desk.services import Services
 from cafe_desk.services.receipts import ReceiptCheck
 from cafe_desk.ui.cafes.new_cafe_dialog import NewCafeDialog

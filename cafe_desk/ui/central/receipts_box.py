@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cafe_desk.core.errors import UserError
-from cafe_desk.export.receipt import SUFFIX as RECEIPT_SUFFIX
+from cafe_desk.core.exports import RECEIPT_SUFFIX
 from cafe_desk.services.receipts import ReceiptService
 
 RECEIPT_HINT = ("Send the facilitator a receipt once their café is imported: it shows their export arrived whole, so "
