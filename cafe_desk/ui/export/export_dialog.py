@@ -47,6 +47,19 @@ class ExportDialog(QDialog):
         self.setWindowTitle(f"Export “{cafe.title}” for the central team")
         self.setAccessibleName("Export for the central team")
 
+        layout = QVBoxLayout(self)
+        self._build_keys(layout)
+        self._build_review(layout, cafe_id)
+        self._build_footer(layout)
+        self.model.sig_left_out_changed.connect(self._update_summary)
+        self.model.sig_redactions_changed.connect(self._redactions_changed)
+        self.editor.sig_message.connect(self._say)
+        self.view.installEventFilter(self)
+        self._update_summary()
+        self.view.resizeRowsToContents()
+
+    def _build_keys(self, layout: QVBoxLayout) -> None:
+        """Who can open the file: the central team's public keys, typed, pasted or read from their key file."""
         self.keys = QPlainTextEdit()
         self.keys.setAccessibleName("Central team's public keys")
         self.keys.setPlaceholderText("age1… (one key a line)")
@@ -58,7 +71,14 @@ class ExportDialog(QDialog):
         self.open_key = QPushButton("Open &key file…")
         self.open_key.setAccessibleName("Open the central team's public key file")
         self.open_key.clicked.connect(self._choose_key_file)
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.keys, 1)
+        keys_row.addWidget(self.open_key, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(keys_label)
+        layout.addLayout(keys_row)
 
+    def _build_review(self, layout: QVBoxLayout, cafe_id: str) -> None:
+        """Every item that would leave, with what is removed from it, and the editor for changing that."""
         self.model = ReviewModel(self.exporter.preview(cafe_id), self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -82,7 +102,12 @@ class ExportDialog(QDialog):
         review_label.setBuddy(self.view)
         review_label.setWordWrap(True)
         self.editor = RedactionEditor(self.model, self.view, self)
+        layout.addWidget(review_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.editor)
 
+    def _build_footer(self, layout: QVBoxLayout) -> None:
+        """The summary of what leaves, a line for messages, Export and Close."""
         self.summary = QLabel()
         self.summary.setAccessibleName("Summary of the export")
         self.summary.setWordWrap(True)
@@ -97,28 +122,12 @@ class ExportDialog(QDialog):
         close = QPushButton("Close")
         close.setAccessibleName("Close")
         close.clicked.connect(self.reject)
-
-        keys_row = QHBoxLayout()
-        keys_row.addWidget(self.keys, 1)
-        keys_row.addWidget(self.open_key, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(keys_label)
-        layout.addLayout(keys_row)
-        layout.addWidget(review_label)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.editor)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        self.model.sig_left_out_changed.connect(self._update_summary)
-        self.model.sig_redactions_changed.connect(self._redactions_changed)
-        self.editor.sig_message.connect(self._say)
-        self.view.installEventFilter(self)
-        self._update_summary()
-        self.view.resizeRowsToContents()
 
     # --- recipients ------------------------------------------------------------------------------------------------
 
