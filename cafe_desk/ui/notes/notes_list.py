@@ -55,55 +55,9 @@ class NotesList(QWidget):
         self.proxy.setSourceModel(self.model)
         self._place: tuple[str | None, str | None] = (None, None)
 
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Search notes")
-        self.search.setPlaceholderText("Words in a point")
-        self.search.setClearButtonEnabled(True)
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search)
-        self.scope = QComboBox()
-        self.scope.addItems(["This table and round", "All notes"])
-        self.scope.setAccessibleName("Which notes to show")
-        scope_label = QLabel("Sho&w:")
-        scope_label.setBuddy(self.scope)
-        self.count = QLabel()
-        self.count.setAccessibleName("How many notes are shown")
-
-        self.view = QTableView()
-        self.view.setAccessibleName("Notes")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.setTabKeyNavigation(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col in (COL_NUMBER, COL_TABLE, COL_ROUND, COL_QUOTE, COL_TIME):  # short: as wide as the header
-            self.view.setColumnWidth(col, max(self.view.horizontalHeader().sectionSizeHint(col), 3 * em))
-        self.view.setColumnWidth(COL_TIME, self.fontMetrics().horizontalAdvance("00:00") + em)
-        self.view.setColumnWidth(COL_OUTCOMES, 10 * em)
-        self.view.setColumnWidth(COL_THEMES, 9 * em)
-
-        self.edit_action = self._action("&Edit", "Edit the selected point's text (F2)", self._edit_current)
-        self.quote_action = self._action("&Verbatim quote", "Mark or unmark the selected points as quotes (Ctrl+Q)",
-                                         lambda: self._request(self.sig_quote_requested))
-        self.delete_action = self._action("&Delete", "Delete the selected points (Delete); Undo brings them back",
-                                          lambda: self._request(self.sig_delete_requested))
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.view.addAction(self.delete_action)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.view.addAction(self.edit_action)
-        self.view.addAction(self.quote_action)
-        KeyGrabber(self.view, "Ctrl+Q", self.quote_action.trigger)
-
+        search_label, scope_label = self._build_filter()
+        self._build_view()
+        self._build_actions()
         bar = QHBoxLayout()
         bar.addWidget(search_label)
         bar.addWidget(self.search, 2)
@@ -126,6 +80,62 @@ class NotesList(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._show_count)
         self._show_count()
+
+    def _build_filter(self) -> tuple[QLabel, QLabel]:
+        """The search box, which notes to show, and how many are shown; returns the two labels for the bar."""
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search notes")
+        self.search.setPlaceholderText("Words in a point")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        self.scope = QComboBox()
+        self.scope.addItems(["This table and round", "All notes"])
+        self.scope.setAccessibleName("Which notes to show")
+        scope_label = QLabel("Sho&w:")
+        scope_label.setBuddy(self.scope)
+        self.count = QLabel()
+        self.count.setAccessibleName("How many notes are shown")
+        return search_label, scope_label
+
+    def _build_view(self) -> None:
+        """The table of notes: whole rows chosen, several at once, columns as wide as they need."""
+        self.view = QTableView()
+        self.view.setAccessibleName("Notes")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setTabKeyNavigation(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for col in (COL_NUMBER, COL_TABLE, COL_ROUND, COL_QUOTE, COL_TIME):  # short: as wide as the header
+            self.view.setColumnWidth(col, max(self.view.horizontalHeader().sectionSizeHint(col), 3 * em))
+        self.view.setColumnWidth(COL_TIME, self.fontMetrics().horizontalAdvance("00:00") + em)
+        self.view.setColumnWidth(COL_OUTCOMES, 10 * em)
+        self.view.setColumnWidth(COL_THEMES, 9 * em)
+
+    def _build_actions(self) -> None:
+        """Edit, quote and delete: on the bar, in the right-click menu, and on their keys."""
+        self.edit_action = self._action("&Edit", "Edit the selected point's text (F2)", self._edit_current)
+        self.quote_action = self._action("&Verbatim quote", "Mark or unmark the selected points as quotes (Ctrl+Q)",
+                                         lambda: self._request(self.sig_quote_requested))
+        self.delete_action = self._action("&Delete", "Delete the selected points (Delete); Undo brings them back",
+                                          lambda: self._request(self.sig_delete_requested))
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(self.delete_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addAction(self.edit_action)
+        self.view.addAction(self.quote_action)
+        KeyGrabber(self.view, "Ctrl+Q", self.quote_action.trigger)
 
     def _action(self, text: str, tip: str, slot) -> QAction:
         action = QAction(text, self)
