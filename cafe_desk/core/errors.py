@@ -15,3 +15,7 @@ class ReadOnlyError(UserError):
 
 class NotFoundError(UserError):
     """A café, note or other item that does not exist (any more)."""
+
+
+class Cancelled(UserError):
+    """The person asked to stop; nothing was written."""

@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.errors import UserError
+from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.export import bundle, cafe_export
 from cafe_desk.export.cafe_export import ExportResult, Overrides, PreviewItem
 from cafe_desk.export.receipt import manifest_counts
@@ -19,10 +19,6 @@ from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
 RECIPIENTS_KEY = "export.recipients"
-
-
-class Cancelled(UserError):
-    """The person asked to stop; nothing was written."""
 
 
 class ExportService(ServiceBase):
