@@ -124,6 +124,11 @@ class PageRenderer:
         self.env.filters["tel"] = lambda number: "tel:" + "".join(ch for ch in str(number) if ch.isdigit()
                                                                     or ch == "+")
 
+    def warm(self) -> None:
+        """Compile every template now, so the first phones don't wait while it happens on the event loop."""
+        for name in self.env.list_templates():
+            self.env.get_template(name)
+
     def render(self, name: str, *, status: int = 200, headers: dict[str, str] | None = None,
                **context: Any) -> HTMLResponse:
         html = self.env.get_template(name).render(**context)
@@ -149,6 +154,7 @@ def create_app(channel: CafeChannel, *, limits: Limits | None = None) -> Starlet
     async def lifespan(app: Starlette) -> AsyncIterator[dict]:
         await run_in_threadpool(channel.open)
         await run_in_threadpool(RiskFinder.default)  # ready before the first comment, not during it
+        await run_in_threadpool(renderer.warm)  # and the pages before the first phone
         try:
             yield {"channel": channel, "renderer": renderer, "limits": limits}
         finally:
