@@ -104,7 +104,7 @@ async def phone(i: int, host: str, port: int, page_path: str, out: dict, go: asy
         data = urllib.parse.urlencode(fields).encode()
         if go is not None:
             await go.wait()
-        start = time.perf_counter()
+        start = out["post_at"] = time.perf_counter()
         status, headers, _ = await asyncio.wait_for(http(
             host, port, local, "POST", urllib.parse.urljoin(page_path, action),
             {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}, data), REQUEST_TIMEOUT_S)
@@ -142,6 +142,7 @@ async def run_client(mode: str, url: str, phones: int, rate: float) -> dict:
         if "error" in r:
             errors[r["error"]] = errors.get(r["error"], 0) + 1
     return {"post_s": [r["post_s"] for r in results if r.get("status") == 303],
+            "post_at": [r["post_at"] - start for r in results if r.get("status") == 303], "start_at": start,
             "get_s": [r["get_s"] for r in results if "get_s" in r], "errors": errors,
             "wall_s": time.perf_counter() - start, "max_lateness_s": max(lateness, default=0.0)}
 

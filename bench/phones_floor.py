@@ -2,7 +2,8 @@
 
 GET / gives a form with a CSRF hidden field (also set as a cookie); POST /comment checks it, inserts the comment into
 SQLite (WAL, synchronous=FULL) and commits on one connection guarded by a lock, then answers 303 to /thanks. It runs
-on uvicorn in a daemon thread, like the participant server, and binds to 127.0.0.1 only.
+on uvicorn in a daemon thread, like the participant server, and binds to 127.0.0.1 only. Run as a script
+(`phones_floor.py DB`) it serves in a process of its own, like `cafe-desk serve`.
 """
 
 from __future__ import annotations
@@ -107,3 +108,23 @@ class FloorServer:
             self._server.should_exit = True
             self._thread.join(timeout=10)
             self._server = None
+
+
+def main(argv: list[str]) -> None:
+    """`phones_floor.py DB`: serve the floor in this process, print its page's URL, stop on Ctrl+C (SIGINT)."""
+    server = FloorServer(Path(argv[0]))
+    server.start()
+    print(server.base_url + "/", flush=True)
+    try:
+        while server._thread.is_alive():
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

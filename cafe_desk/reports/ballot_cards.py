@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 CARDS_ACROSS, CARDS_DOWN = 2, 4
 CARDS_PER_PAGE = CARDS_ACROSS * CARDS_DOWN
 
 
+def page_count(cards: int) -> int:
+    """How many pages `cards` cards take."""
+    return -(-cards // CARDS_PER_PAGE)
+
+
 def write_ballot_cards(path: Path | str, codes: Sequence[str], vote_url: str, cafe_title: str) -> int:
     """Write an A4 PDF with one cut-out card per code (eight to a page); returns the number of pages."""
+    Path(path).write_bytes(ballot_cards_pdf(codes, vote_url, cafe_title))
+    return page_count(len(codes))
+
+
+def ballot_cards_pdf(codes: Sequence[str], vote_url: str, cafe_title: str,
+                     on_page: Callable[[int, int], None] = lambda done, total: None) -> bytes:
+    """An A4 PDF with one cut-out card per code (eight to a page). `on_page(done, total)` is called after each
+    page is drawn; an exception it raises stops the drawing."""
     from reportlab.graphics import renderPDF
     from reportlab.graphics.barcode.qr import QrCodeWidget
     from reportlab.graphics.shapes import Drawing
@@ -24,7 +38,8 @@ def write_ballot_cards(path: Path | str, codes: Sequence[str], vote_url: str, ca
     card_w = (page_w - 2 * margin) / CARDS_ACROSS
     card_h = (page_h - 2 * margin) / CARDS_DOWN
     qr_side = 38 * mm
-    pdf = canvas.Canvas(str(path), pagesize=A4)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
     pdf.setTitle(f"Ballot cards — {cafe_title}")
     pdf.setAuthor("Café Desk")
 
@@ -33,9 +48,8 @@ def write_ballot_cards(path: Path | str, codes: Sequence[str], vote_url: str, ca
     qr = Drawing(qr_side, qr_side, transform=[qr_side / (x1 - x0), 0, 0, qr_side / (y1 - y0), 0, 0])
     qr.add(widget)
 
-    pages = 0
-    for start in range(0, len(codes), CARDS_PER_PAGE):
-        pages += 1
+    total = page_count(len(codes))
+    for page, start in enumerate(range(0, len(codes), CARDS_PER_PAGE), start=1):
         for i, code in enumerate(codes[start:start + CARDS_PER_PAGE]):
             col, row = i % CARDS_ACROSS, i // CARDS_ACROSS
             x = margin + col * card_w
@@ -69,5 +83,6 @@ def write_ballot_cards(path: Path | str, codes: Sequence[str], vote_url: str, ca
             for n, line in enumerate(simpleSplit(f"Or type: {vote_url}", "Helvetica", 7, card_w - 2 * pad)[:2]):
                 pdf.drawString(x + pad, y + pad - 1 * mm - n * 8, line)
         pdf.showPage()
+        on_page(page, total)
     pdf.save()
-    return pages
+    return out.getvalue()

@@ -53,6 +53,11 @@ class PageRenderer:
         self.env.filters["tel"] = lambda number: "tel:" + "".join(ch for ch in str(number) if ch.isdigit()
                                                                     or ch == "+")
 
+    def warm(self) -> None:
+        """Compile every template now, so the first phones don't wait while it happens on the event loop."""
+        for name in self.env.list_templates():
+            self.env.get_template(name)
+
     def render(self, name: str, *, status: int = 200, headers: dict[str, str] | None = None,
                **context: Any) -> HTMLResponse:
         """The template `name` filled in with `context`, never cached by the phone."""

@@ -49,6 +49,7 @@ def create_app(channel: CafeChannel, *, limits: Limits | None = None) -> Starlet
     async def lifespan(app: Starlette) -> AsyncIterator[dict]:
         await run_in_threadpool(channel.open)
         await run_in_threadpool(RiskFinder.default)  # ready before the first comment, not during it
+        await run_in_threadpool(renderer.warm)  # and the pages before the first phone
         try:
             yield {"channel": channel, "renderer": renderer, "limits": limits}
         finally:

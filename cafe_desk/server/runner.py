@@ -97,6 +97,8 @@ class ParticipantServer:
             cafe = services.channel.cafe(self.cafe_id)
             self.cafe_id = cafe.id
             self._token = services.channel.settings(cafe.id).token
+            # every link written now: once phones arrive, no other connection takes the write lock from them
+            self._host_tokens = services.channel.host_tokens(cafe.id)
         sock = self._bind()
         self.port = sock.getsockname()[1]
         channel = CafeChannel(self.open_services, self.cafe_id, self.on_event)

@@ -1,16 +1,22 @@
-"""Votes cast from phones: one ballot per phone (a random cookie token) or per printed one-time code.
+"""Votes cast from phones: one ballot per phone (a random cookie token) or per printed one-time code, and the
+printed ballot cards that carry the codes.
 
 Only a salted hash of the token or code is stored, never the token itself, and never exported.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import secrets
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 
 from cafe_desk.core.ballots import clean_ballot
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.errors import Cancelled, UserError, ValidationError
 from cafe_desk.core.model import Ballot
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.channel import ChannelService
@@ -34,6 +40,16 @@ def new_voter_token() -> str:
 def normalise_code(code: str) -> str:
     """A ballot code as typed, in capitals with anything but letters and digits left out ("ab-12 cd" -> "AB12CD")."""
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def new_codes(count: int) -> list[str]:
+    """`count` fresh one-time codes (not stored)."""
+    return ["".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)) for _ in range(count)]
+
+
+def _unsaved(target: Path, exc: OSError) -> UserError:
+    return UserError(f"The cards couldn't be saved to {target} ({exc.strerror or exc}), so no codes were kept; "
+                     "please choose another folder and print them again.")
 
 
 class BallotService(ServiceBase):
@@ -88,13 +104,70 @@ class BallotService(ServiceBase):
             return self.store.list_ballots(cafe_id)
 
     def issue_codes(self, cafe_id: str, count: int) -> list[str]:
-        """New one-time ballot codes for printed cards. Only their hashes are kept: print them now."""
+        """New one-time ballot codes, stored at once. Only their hashes are kept: the codes must be printed now
+        (`print_cards` does both, keeping the codes only once their cards are saved)."""
+        cafe = self._can_issue(cafe_id, count)
+        codes = new_codes(count)
+        with self.store.transaction():
+            self._store_codes(cafe.id, codes)
+        return codes
+
+    def print_cards(self, cafe_id: str, count: int, target: str | Path, vote_url: str, *,
+                    cancelled: Callable[[], bool] = lambda: False,
+                    progress: Callable[[int, int], None] = lambda done, total: None) -> Path:
+        """Issue `count` one-time codes and save their cards as a PDF at `target`; returns `target`.
+
+        All or nothing: the PDF is written in full beside `target` first, then the codes are stored in one
+        transaction and the file moved into place before it commits. Raises Cancelled once `cancelled()` turns
+        true before that (no codes kept, no file), and UserError with a plain line if the file can't be saved
+        (no codes kept either)."""
+        from cafe_desk.reports.ballot_cards import ballot_cards_pdf
+
+        cafe = self._can_issue(cafe_id, count)
+        target = Path(target)
+        if not target.parent.is_dir():
+            raise UserError(f"The folder {target.parent} isn't there; please choose another one.")
+        codes = new_codes(count)
+
+        def page_done(done: int, total: int) -> None:
+            progress(done, total + 1)  # the last step is storing the codes
+            if cancelled():
+                raise Cancelled("Printing cancelled; no cards were saved and no codes were kept.")
+
+        data = ballot_cards_pdf(codes, vote_url, cafe.title, on_page=page_done)
+        try:
+            fd, temp = tempfile.mkstemp(prefix=".ballot-cards-", suffix=".part", dir=target.parent)
+        except OSError as exc:
+            raise _unsaved(target, exc) from None
+        moved = False
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            if cancelled():
+                raise Cancelled("Printing cancelled; no cards were saved and no codes were kept.")
+            with self.store.transaction():
+                self._store_codes(cafe.id, codes)
+                os.replace(temp, target)  # inside the transaction: if the move fails, no code is kept
+                moved = True
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(target if moved else temp)  # moved but not committed: those cards would not work
+            if isinstance(exc, OSError):
+                raise _unsaved(target, exc) from None
+            raise
+        progress(1, 1)
+        return target
+
+    def _can_issue(self, cafe_id: str, count: int):
         cafe = self.writable(cafe_id)
         if not 1 <= count <= MAX_CODES:
             raise ValidationError(f"Print between 1 and {MAX_CODES} ballot cards at a time.")
-        salt = self.channel.salt(cafe.id)
-        codes = ["".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)) for _ in range(count)]
-        with self.store.transaction():
-            self.store.add_ballot_codes(cafe.id, [voter_hash(salt, c) for c in codes])
-            self.store.audit(cafe.id, "issue codes", "cafe", cafe.id, count=count)
-        return codes
+        return cafe
+
+    def _store_codes(self, cafe_id: str, codes: list[str]) -> None:
+        salt = self.channel.salt(cafe_id)
+        self.store.add_ballot_codes(cafe_id, [voter_hash(salt, c) for c in codes])
+        self.store.audit(cafe_id, "issue codes", "cafe", cafe_id, count=len(codes))
+

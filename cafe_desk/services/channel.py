@@ -71,6 +71,20 @@ class ChannelService(ServiceBase):
             self.store.set_host_token(table_id, token)
         return token
 
+    def host_tokens(self, cafe_id: str) -> dict[str, str]:
+        """Every table's host-link secret, {table id: token}; any still missing are created together, in one
+        transaction (so a server can have them all before it opens, and write nothing once phones arrive)."""
+        cafe = self.cafe(cafe_id)
+        with self.store.read():
+            tokens = {t.id: self.store.host_token(t.id) for t in self.store.list_items("table", cafe.id)}
+        missing = [table_id for table_id, token in tokens.items() if not token]
+        if missing:
+            with self.store.transaction():
+                for table_id in missing:
+                    tokens[table_id] = self.store.host_token(table_id) or new_token()
+                    self.store.set_host_token(table_id, tokens[table_id])
+        return tokens
+
     def table_for_host_token(self, token: str) -> Table | None:
         """The table whose host link carries `token`, or None (wrong or old link)."""
         if not token or len(token) > 64:

@@ -45,6 +45,13 @@ def test_lifespan_opens_and_closes_the_servers_own_store(channel, db_path):
     assert channel.services is None
 
 
+def test_lifespan_compiles_every_page_before_the_first_phone(channel):
+    with TestClient(create_app(channel)) as c:
+        renderer = c.app_state["renderer"]
+        compiled = {name for _loader, name in renderer.env.cache}
+        assert compiled == set(renderer.env.list_templates()) and "comment.html" in compiled
+
+
 def test_comment_round_trip(client, services, cafe, channel):
     path = cafe_path(services, cafe)
     page = client.get(path)

@@ -22,6 +22,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
 from cafe_desk.ui.run.wifi_dialog import WifiDialog
+from cafe_desk.ui.shell.ops import Op, OpContext, run_op
 from cafe_desk.ui.widgets.qr_view import QrView
 
 LOOPBACK = "127.0.0.1"
@@ -30,6 +31,8 @@ DEFAULT_PORT = 8080
 QR_SIDE = 170
 NO_WIFI_TEXT = "Add the Wi-Fi details to show this code."
 CLOSED_TEXT = "Open to phones to show this code."
+OPENING_TEXT = "Opening to phones…"
+NOT_OPENED_TEXT = "Not opened to phones."
 
 
 def listen_addresses() -> list[tuple[str, str]]:
@@ -81,6 +84,8 @@ class PhonesBox(QGroupBox):
         self.services = services
         self.cafe: Cafe | None = None
         self.server = None  # a ParticipantServer while the channel is open
+        self.opening: Op | None = None  # starting it, off the GUI thread
+        self._started: list = []
         self.bridge = ServerBridge(self)
         self.bridge.sig_event.connect(self._event)
 
@@ -165,24 +170,56 @@ class PhonesBox(QGroupBox):
 
     # --- actions ------------------------------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Open the channel on the chosen address and port (another port if that one is busy)."""
-        if self.server is not None or self.cafe is None:
-            return
+    def start(self) -> Op | None:
+        """Open the channel on the chosen address and port (another port if that one is busy), off the GUI thread;
+        the box says "Opening to phones…" until it is open. The running Op, or None if it didn't start."""
+        if self.server is not None or self.opening is not None or self.cafe is None:
+            return None
         if self.cafe.is_closed:
             self._say("This café is closed, so phones can't add to it. Reopen it from the café list first.")
-            return
-        from cafe_desk.server.runner import ParticipantServer
-
+            return None
         host, wanted = self.address.currentData() or LOOPBACK, self.port.value()
-        server = ParticipantServer(self.services.opener(), self.cafe.id, host=host, port=wanted,
-                                   on_event=self.bridge)
-        try:
-            server.start()
-        except (UserError, OSError) as exc:
+        # the server opens its own connection to the same data file
+        open_services, cafe_id, bridge = self.services.opener(), self.cafe.id, self.bridge
+        started: list = []  # the server once listening, so a stop while it opens can close it
+
+        def work(ctx: OpContext):
+            from cafe_desk.server.runner import ParticipantServer  # loads the web server: not on the GUI thread
+
+            server = ParticipantServer(open_services, cafe_id, host=host, port=wanted, on_event=bridge)
+            try:
+                server.start()
+            except OSError as exc:
+                server.stop()
+                raise UserError(f"Phones can't be let in on {host}:{wanted} ({exc.strerror or exc}). Try another "
+                                "address.") from None
+            except BaseException:
+                server.stop()
+                raise
+            started.append(server)
+            return server
+
+        self.status.setText(OPENING_TEXT)
+        self.opening = op = run_op(self, OPENING_TEXT, work, lambda server: self._opened(op, server, wanted),
+                                   lambda message: self._not_opened(op, message),
+                                   on_cancel=lambda: self._not_opened(op, NOT_OPENED_TEXT))
+        self._started = started
+        self._show()
+        return op
+
+    def _opened(self, op: Op, server, wanted: int) -> None:
+        if self.opening is not op:  # stopped while it was opening
             server.stop()
-            self._say(str(exc) if isinstance(exc, UserError) else
-                      f"Phones can't be let in on {host}:{wanted} ({exc.strerror or exc}). Try another address.")
+            return
+        self.opening = None
+        if op.ctx.cancelled():
+            server.stop()
+            self._say(NOT_OPENED_TEXT)
+            self._show()
+            return
+        if self.cafe is None or self.cafe.id != server.cafe_id or self.cafe.is_closed:
+            server.stop()  # another café was opened, or this one closed, while it was opening
+            self._show()
             return
         self.server = server
         note = f" Port {wanted} was busy, so it uses port {server.port}." if server.port != wanted else ""
@@ -191,8 +228,23 @@ class PhonesBox(QGroupBox):
         self._show()
         self.sig_channel.emit(server.cafe_url)
 
+    def _not_opened(self, op: Op, message: str) -> None:
+        if self.opening is not op:
+            return
+        self.opening = None
+        self._say(message)
+        self._show()
+
     def stop(self, message: str = "") -> None:
-        """Close the channel (nothing happens if it is not open)."""
+        """Close the channel (nothing happens if it is neither open nor opening)."""
+        if self.opening is not None:
+            op, self.opening = self.opening, None
+            op.cancel()
+            op.worker.wait()  # opening takes about a second; once stopped, nothing may be left listening
+            for server in self._started:
+                server.stop()
+            self.status.setText(message or NOT_OPENED_TEXT)
+            self._show()
         if self.server is None:
             return
         server, self.server = self.server, None
@@ -225,17 +277,18 @@ class PhonesBox(QGroupBox):
             self.sig_event.emit(kind, data)
 
     def _show(self) -> None:
-        is_open = self.server is not None
+        is_open, opening = self.server is not None, self.opening is not None
         can_open = bool(self.cafe and not self.cafe.is_closed)
-        self.start_btn.setEnabled(can_open and not is_open)
+        self.start_btn.setEnabled(can_open and not is_open and not opening)
         self.stop_btn.setEnabled(is_open)
-        self.address.setEnabled(not is_open)
-        self.port.setEnabled(not is_open)
+        self.address.setEnabled(not is_open and not opening)
+        self.port.setEnabled(not is_open and not opening)
         if is_open:
             self.cafe_qr.set_payload(self.server.cafe_url, self.server.cafe_url)
         else:
             self.cafe_qr.clear(CLOSED_TEXT)
-            if not self.status.text() or self.status.text().startswith("Open to phones at"):
+            if not self.status.text() or self.status.text().startswith("Open to phones at") or (
+                    self.status.text() == OPENING_TEXT and not opening):
                 self.status.setText("Phones can add comments and votes once you open the café to them."
                                     if can_open else "Open a café that isn't closed to let phones in.")
         self._show_wifi()

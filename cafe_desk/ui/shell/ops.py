@@ -133,6 +133,7 @@ class Op(QObject):
     def _finish(self, ok: bool) -> None:
         self.worker.wait()
         self.done = True
+        self.dialog.canceled.disconnect(self.cancel)  # closing a shown progress dialog emits `canceled`
         self.dialog.close()
         self.dialog.deleteLater()
         Op._running.discard(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
+from cafe_desk.ui.shell.ops import Op, OpContext, run_op
 
 RULES = (("phone", "One ballot per phone"), ("code", "One ballot per printed card"))
 NEEDS_CHANNEL = ("Open the café to phones on the Run page first: each card's QR code carries the address "
@@ -40,6 +41,7 @@ class VotingBox(QGroupBox):
         self.services = services
         self.cafe: Cafe | None = None
         self.vote_url = ""
+        self.op: Op | None = None  # printing ballot cards, while it runs
         self.state = QLabel()
         self.state.setAccessibleName("Whether phones can vote")
         self.toggle_btn = QPushButton()
@@ -89,8 +91,9 @@ class VotingBox(QGroupBox):
         """Show the stored settings and the number of ballots."""
         cafe = self.cafe
         writable = bool(cafe and not cafe.is_closed)
-        for w in (self.toggle_btn, self.rule, self.print_btn):
+        for w in (self.toggle_btn, self.rule):
             w.setEnabled(writable)
+        self.print_btn.setEnabled(writable and (self.op is None or self.op.done))
         if cafe is None:
             self.state.setText("Open a café to let phones vote.")
             self.toggle_btn.setText("&Open voting")
@@ -131,9 +134,11 @@ class VotingBox(QGroupBox):
                            lambda: channel.set_ballot_rule(cafe_id, after),
                            lambda: channel.set_ballot_rule(cafe_id, before))
 
-    def print_cards(self, count: int | None = None, path: str | None = None) -> Path | None:
-        """Issue `count` one-time codes and write their cards to a PDF at `path` (asked for when not given)."""
-        if not self.cafe or self.cafe.is_closed:
+    def print_cards(self, count: int | None = None, path: str | None = None) -> Op | None:
+        """Issue `count` one-time codes and save their cards as a PDF at `path` (both asked for when not given), off
+        the GUI thread; the running Op, or None (with a message) if it didn't start. The codes are kept only once
+        the PDF is saved in full."""
+        if not self.cafe or self.cafe.is_closed or (self.op is not None and not self.op.done):
             return None
         if not self.vote_url:
             self._say(NEEDS_CHANNEL)
@@ -152,22 +157,28 @@ class VotingBox(QGroupBox):
         if not target.parent.is_dir():
             self._say(f"The folder {target.parent} isn't there; please choose another one.")
             return None
-        try:
-            codes = self.services.ballots.issue_codes(self.cafe.id, count)
-        except UserError as exc:
-            self._say(str(exc))
-            return None
-        from cafe_desk.reports.ballot_cards import write_ballot_cards
+        # the worker opens its own registry on the same data file
+        open_services, cafe_id, vote_url = self.services.opener(), self.cafe.id, self.vote_url
 
-        try:
-            write_ballot_cards(target, codes, self.vote_url, self.cafe.title)
-        except OSError as exc:
-            self._say(f"The cards couldn't be saved to {target} ({exc.strerror or exc}); please choose another "
-                      "folder and print them again.")
-            return None
-        self._say(f"{count} ballot card{'s' if count != 1 else ''} saved to {target}. The codes are shown only "
-                  "once, in that file: print it before you delete it.")
-        return target
+        def work(ctx: OpContext) -> Path:
+            with open_services() as services:
+                return services.ballots.print_cards(cafe_id, count, target, vote_url, cancelled=ctx.cancelled,
+                                                    progress=ctx.progress)
+
+        def done(saved: Path) -> None:
+            self._printed(f"{count} ballot card{'s' if count != 1 else ''} saved to {saved}. The codes are shown "
+                          "only once, in that file: print it before you delete it.")
+
+        self.message.clear()
+        self.message.hide()
+        self.print_btn.setEnabled(False)
+        self.op = run_op(self, "Printing ballot cards…", work, done, self._printed, on_cancel=lambda: self._printed(
+            "Printing cancelled; no cards were saved and no codes were kept."))
+        return self.op
+
+    def _printed(self, message: str) -> None:
+        self.print_btn.setEnabled(bool(self.cafe and not self.cafe.is_closed))
+        self._say(message)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

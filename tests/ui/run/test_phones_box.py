@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cafe_desk.services.qr_codes import wifi_payload
-from cafe_desk.ui.run.phones_box import LOOPBACK, LOOPBACK_LABEL, listen_addresses
+from cafe_desk.ui.run.phones_box import LOOPBACK, LOOPBACK_LABEL, NOT_OPENED_TEXT, OPENING_TEXT, listen_addresses
 from cafe_desk.ui.shell.main_window import MainWindow
 
 # --- helpers shared by the channel tests -----------------------------------------------------------------------
@@ -37,8 +37,14 @@ def open_channel(qtbot, window: MainWindow, port: int | None = None):
     assert box.address.currentText() == LOOPBACK_LABEL
     box.port.setValue(port or free_port())
     qtbot.mouseClick(box.start_btn, Qt.MouseButton.LeftButton)
+    wait_until_opened(qtbot, box)
     assert box.is_open, box.status.text()
     return box.server
+
+
+def wait_until_opened(qtbot, box) -> None:
+    """The channel opens off the GUI thread: wait (the event loop running) until it is open or has failed."""
+    qtbot.waitUntil(lambda: box.opening is None, timeout=20_000)
 
 
 class _Inputs(HTMLParser):
@@ -217,6 +223,63 @@ def test_presenter_shows_the_wifi_code_beside_the_comment_page_code(qtbot, windo
     presenter.resize(1366, 768)
     presenter.grab().save(str(tmp_path / "presenter_both.png"))
     assert presenter.wifi_slot.width() + presenter.qr_slot.width() < presenter.width() / 2
+
+
+def test_opening_runs_off_the_gui_thread_and_says_so_meanwhile(qtbot, window):
+    box = window.run_page.phones
+    window.show_page(2)
+    box.choose_address(LOOPBACK)
+    box.port.setValue(free_port())
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(box.status.text()))
+    timer.start(5)
+    qtbot.mouseClick(box.start_btn, Qt.MouseButton.LeftButton)
+    assert box.status.text() == OPENING_TEXT
+    assert not box.start_btn.isEnabled() and not box.stop_btn.isEnabled()
+    assert not box.address.isEnabled() and not box.port.isEnabled()
+    assert box.start() is None, "one opening at a time"
+    wait_until_opened(qtbot, box)
+    timer.stop()
+    assert box.is_open and box.status.text() == f"Open to phones at {box.server.cafe_url}."
+    assert OPENING_TEXT in ticks, "the GUI kept running while the server started"
+    assert box.stop_btn.isEnabled() and not box.start_btn.isEnabled()
+    assert box.cafe_qr.text.text() == box.server.cafe_url
+    assert box.opening is None and threading.get_ident() != box.server._thread.ident
+
+
+def test_an_address_this_laptop_no_longer_has_gives_a_plain_message(qtbot, window):
+    box = window.run_page.phones
+    window.show_page(2)
+    gone = "192.0.2.10"  # a documentation address: no interface has it, so nothing can listen there
+    box.address.addItem(f"{gone} (local network)", gone)  # the laptop left the network the list was read on
+    box.choose_address(gone)
+    port = free_port()
+    box.port.setValue(port)
+    qtbot.mouseClick(box.start_btn, Qt.MouseButton.LeftButton)
+    assert box.status.text() == OPENING_TEXT
+    wait_until_opened(qtbot, box)
+    assert not box.is_open
+    assert box.status.text() == (f"Café Desk can't open the phone page on {gone}:{port} (Cannot assign requested "
+                                 "address).")
+    assert box.start_btn.isEnabled() and box.address.isEnabled() and box.port.isEnabled()
+    assert not box.stop_btn.isEnabled() and box.cafe_qr.image.pixmap().isNull()
+
+
+def test_quitting_while_it_opens_leaves_nothing_listening(qtbot, window):
+    box = window.run_page.phones
+    window.show_page(2)
+    box.choose_address(LOOPBACK)
+    port = free_port()
+    box.port.setValue(port)
+    op = box.start()
+    assert op is not None and box.status.text() == OPENING_TEXT
+    window.close()
+    assert not box.is_open and box.opening is None
+    assert box.status.text() == NOT_OPENED_TEXT
+    assert refuses(port)
+    qtbot.waitUntil(lambda: op.done, timeout=20_000)  # its result, arriving late, opens nothing
+    assert not box.is_open and refuses(port)
 
 
 def test_a_closed_cafe_cannot_be_opened_to_phones(qtbot, window, services, cafe):

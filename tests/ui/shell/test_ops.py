@@ -92,3 +92,23 @@ def test_an_unexpected_error_is_one_plain_line(qtbot, capsys):
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert got.message == UNEXPECTED
     assert "KeyError" in capsys.readouterr().err
+
+
+def test_a_task_that_ends_after_its_dialog_showed_was_not_cancelled(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    go = threading.Event()
+    got, cancelled_when_done = Outcome(), []
+
+    def work(ctx):
+        go.wait(5)
+        return "done"
+
+    op = run_op(parent, "Slow", work, lambda result: (cancelled_when_done.append(op.ctx.cancelled()),
+                                                      got.done(result)), got.error)
+    qtbot.waitUntil(op.dialog.isVisible, timeout=5000)  # shown after 400 ms
+    go.set()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert got.result == "done"
+    assert cancelled_when_done == [False] and not op.ctx.cancelled(), "closing the dialog is not a Cancel"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import threading
 
 import httpx
 import pytest
@@ -19,6 +20,16 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def window(cafe_window):
     return cafe_window
+
+
+def stored_codes(services, cafe) -> int:
+    return services.store.conn.execute("SELECT count(*) FROM ballot_code WHERE cafe_id = ?", [cafe.id]).fetchone()[0]
+
+
+def printed(qtbot, box, op) -> None:
+    """Wait for a print to end (the GUI keeps running meanwhile)."""
+    assert op is not None, box.message.text()
+    qtbot.waitUntil(lambda: op.done, timeout=60_000)
 
 
 def test_open_and_close_voting_with_undo(qtbot, window, services, cafe):
@@ -56,9 +67,11 @@ def test_ballot_cards_need_the_channel_then_print_codes_the_cafe_accepts(qtbot, 
 
     server = open_channel(qtbot, window)
     assert box.vote_url == server.vote_url
-    target = box.print_cards(3, str(tmp_path / "cards.pdf"))
+    target = tmp_path / "cards.pdf"
+    printed(qtbot, box, box.print_cards(3, str(target)))
     assert box.message.text() == (f"3 ballot cards saved to {target}. The codes are shown only once, in that file: "
                                   "print it before you delete it.")
+    assert stored_codes(services, cafe) == 3
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     codes = re.findall(r"^([A-Z2-9]{8})$", text, flags=re.M)
     assert len(codes) == 3
@@ -84,6 +97,30 @@ def test_ballot_cards_need_the_channel_then_print_codes_the_cafe_accepts(qtbot, 
     qtbot.waitUntil(lambda: box.received.text().startswith("Phone ballots received: 1"), timeout=1000)
     totals = {t.title: t.score for t in window.votes_page.chart.totals}
     assert totals[outcome.title] == 2, "phone ballots add into the running totals"
+
+
+def test_printing_runs_off_the_gui_thread_and_keeps_codes_only_with_their_pdf(qtbot, window, services, cafe,
+                                                                              tmp_path):
+    box = window.votes_page.voting
+    open_channel(qtbot, window)
+    folder = tmp_path / "cards.pdf"
+    folder.mkdir()  # the name chosen is a folder's: the PDF can't be saved there
+    op = box.print_cards(10, str(folder))
+    assert op is not None and not box.print_btn.isEnabled(), "one print at a time"
+    assert box.print_cards(5, str(tmp_path / "other.pdf")) is None
+    printed(qtbot, box, op)
+    assert box.message.text() == (f"The cards couldn't be saved to {folder} (Is a directory), so no codes were kept; "
+                                  "please choose another folder and print them again.")
+    assert stored_codes(services, cafe) == 0
+    assert box.print_btn.isEnabled()
+
+    op = box.print_cards(400, str(tmp_path / "cards-2.pdf"))
+    op.cancel()
+    printed(qtbot, box, op)
+    assert box.message.text() == "Printing cancelled; no cards were saved and no codes were kept."
+    assert stored_codes(services, cafe) == 0
+    assert not (tmp_path / "cards-2.pdf").exists() and not list(tmp_path.glob(".ballot-cards-*"))
+    assert op.worker.ident != threading.get_ident(), "the cards are drawn off the GUI thread"
 
 
 def test_a_closed_cafe_cannot_change_voting(qtbot, window, services, cafe):
