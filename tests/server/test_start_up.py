@@ -20,7 +20,7 @@ from tests.test_cli import ROOT
 def test_every_table_link_is_written_before_the_server_opens(db_path, services, cafe):
     tables = services.planning.items(cafe.id, "table")
     assert len(tables) > 1
-    server = ParticipantServer(db_path, cafe.id, host="127.0.0.1", port=0)
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id, host="127.0.0.1", port=0)
     server.start()
     other = sqlite3.connect(db_path, timeout=0.1, isolation_level=None)
     try:
