@@ -182,16 +182,19 @@ def _anonymise(jsonl: bool) -> int:
 
 def _anonymise_lines(out) -> int:
     """Redact JSON lines from stdin to `out`; status 2 and a one-line message at the first malformed line."""
+    from cafe_desk.core import json_input
     from cafe_desk.export.anonymise import BadRecord, redact_record
 
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         try:
-            record = redact_record(json.loads(line))
-        except json.JSONDecodeError:
+            value = json_input.loads(line)
+        except ValueError:
             out.flush()
             return _fail(f"line {number} is not valid JSON, so it and the lines after it were not written.", 2)
+        try:
+            record = redact_record(value)
         except BadRecord as exc:
             out.flush()
             return _fail(f"line {number}: {exc}, so it and the lines after it were not written.", 2)

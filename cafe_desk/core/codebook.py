@@ -5,13 +5,17 @@ The one reader of such files (the Plan and Notes pages both use it) and the one 
 from __future__ import annotations
 
 import json
+import unicodedata
 
+from cafe_desk.core import json_input
 from cafe_desk.core.errors import ValidationError
 
 FORMAT = "cafe-desk-codebook"
 VERSION = 1
 MAX_BYTES = 1_000_000
 MAX_THEMES = 500
+MAX_NAME = 80
+MAX_DESCRIPTION = 2000
 NOT_A_CODEBOOK = "This file is not a codebook from the central team, so no themes were added."
 
 
@@ -40,8 +44,8 @@ def parse_codebook(data: bytes) -> list[tuple[str, str]]:
     if len(data) > MAX_BYTES:
         raise ValidationError("This file is too large to be a codebook, so no themes were added.")
     try:
-        body = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        body = json_input.loads(data)
+    except ValueError:
         raise ValidationError(NOT_A_CODEBOOK) from None
     if not isinstance(body, dict) or body.get("format") != FORMAT or not isinstance(body.get("themes"), list):
         raise ValidationError(NOT_A_CODEBOOK)
@@ -57,11 +61,19 @@ def parse_codebook(data: bytes) -> list[tuple[str, str]]:
     for row in body["themes"]:
         if not isinstance(row, dict) or not isinstance(row.get("name"), str):
             raise ValidationError(NOT_A_CODEBOOK)
-        name = " ".join(row["name"].split())[:80]
-        description = row.get("description") if isinstance(row.get("description"), str) else ""
+        name = " ".join(_visible(row["name"]).split())[:MAX_NAME]
+        description = _visible(row.get("description") if isinstance(row.get("description"), str) else "",
+                               keep="\n")[:MAX_DESCRIPTION]
         if name and name.casefold() not in seen:
             seen.add(name.casefold())
             themes.append((name, description.strip()))
     if not themes:
         raise ValidationError("This codebook has no themes in it, so none were added.")
     return themes
+
+
+def _visible(text: str, keep: str = "") -> str:
+    """`text` without control and invisible formatting characters (escape sequences, bidi overrides), which a
+    theme's name or description never needs; tabs and line breaks become spaces unless kept."""
+    return "".join(ch if ch in keep or unicodedata.category(ch) not in ("Cc", "Cf") else
+                   (" " if ch in "\t\n\r" else "") for ch in text)

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterable
 
+from cafe_desk.core import json_input
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import VOTE_METHODS, Plan, RoundSpec
 
@@ -145,10 +146,9 @@ def _str_list(data: dict, key: str) -> list[str]:
 def template_from_json(text: str | bytes) -> tuple[str, Plan]:
     """Read a template file's contents; returns (template name, plan). Raises ValidationError naming the field."""
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "msg", "it is not text")
-        raise ValidationError(f"This file is not a readable template ({reason}).") from None
+        data = json_input.loads(text)
+    except ValueError:
+        raise ValidationError("This file is not a readable template (it is not JSON Café Desk can read).") from None
     _expect(data, dict, "template", "an object with named fields")
     if data.get("format") != TEMPLATE_FORMAT:
         raise ValidationError("This file is not a Café Desk template (its 'format' field is missing or different).")

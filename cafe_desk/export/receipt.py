@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cafe_desk.core import json_input
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
 
@@ -82,8 +83,8 @@ def parse_receipt(data: bytes) -> Receipt:
     if len(data) > MAX_BYTES:
         raise ReceiptError(TOO_BIG)
     try:
-        parsed = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        parsed = json_input.loads(data)
+    except ValueError:
         raise ReceiptError(UNREADABLE) from None
     if not isinstance(parsed, dict) or parsed.get("format") != FORMAT:
         raise ReceiptError(NOT_A_RECEIPT)

@@ -120,11 +120,17 @@ class ExportService(ServiceBase):
                 text = f.read(MAX_KEY_FILE).decode("utf-8", errors="replace")
         except OSError:
             raise keys.BadKey(f"{path.name} can't be read, so no key was added.") from None
-        found = [w for line in text.splitlines() for w in line.replace("#", " ").replace(":", " ").split()
-                 if w.startswith(keys.PUBLIC_PREFIX)]
-        if not found and keys.SECRET_PREFIX in text:
-            raise keys.BadKey(f"{path.name} is the central team's secret key: ask them for their public key "
-                              "instead.")
+        if keys.SECRET_PREFIX in text:  # a key file made by `age-keygen` names its public key in a comment too
+            raise keys.BadKey(f"{path.name} is the central team's secret key: it must stay with them. Ask them "
+                              "for their public key instead.")
+        found = []
+        for word in (w for line in text.splitlines() for w in line.replace("#", " ").replace(":", " ").split()):
+            if word.startswith(keys.PUBLIC_PREFIX) and word not in found:
+                try:
+                    keys.parse_recipient(word)
+                except keys.BadKey:
+                    continue
+                found.append(word)
         if not found:
             raise keys.BadKey(f"{path.name} has no public key in it (a line starting with {keys.PUBLIC_PREFIX}).")
         return found

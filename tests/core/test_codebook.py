@@ -35,6 +35,12 @@ BAD_FILES = [
     ("not text", b"\xff\xfe\x00\x01", NOT_A_CODEBOOK),
     ("a theme without a name", codebook([{"name": "Housing"}, {"description": "no name"}]), NOT_A_CODEBOOK),
     ("no themes", codebook([]), "This codebook has no themes in it, so none were added."),
+    ("a 5,000-digit version", b'{"format": "cafe-desk-codebook", "version": ' + b"9" * 5000
+     + b', "themes": [{"name": "A"}]}', NOT_A_CODEBOOK),
+    ("nested 60,000 deep", b'{"format": "cafe-desk-codebook", "version": 1, "themes": [{"name": "A", "x": '
+     + b"[" * 60_000 + b"]" * 60_000 + b"}]}", NOT_A_CODEBOOK),
+    ("NaN for the version", b'{"format": "cafe-desk-codebook", "version": NaN, "themes": [{"name": "A"}]}',
+     NOT_A_CODEBOOK),
 ]
 
 
@@ -68,3 +74,16 @@ def test_names_are_tidied_and_the_first_of_a_repeated_name_kept():
 ])
 def test_the_line_after_an_import(added, skipped, line):
     assert added_line(added, skipped) == line
+
+
+def test_control_characters_bidi_overrides_and_lone_surrogates_never_reach_a_theme():
+    data = (b'{"format": "cafe-desk-codebook", "version": 1, "themes": ['
+            b'{"name": "Hous\\u0000ing\\u001b[31m", "description": "a\\ud800b\\u202e"},'
+            b'{"name": "Peer\\tsupport", "description": "line one\\nline two"},'
+            b'{"name": "Long", "description": "' + b"x" * 900_000 + b'"}]}')
+    themes = parse_codebook(data)
+    assert themes[0] == ("Housing[31m", "ab")
+    assert themes[1] == ("Peer support", "line one\nline two")
+    assert len(themes[2][1]) == 2000, "a description is kept to a readable length"
+    for name, description in themes:
+        (name + description).encode("utf-8")  # storable: no lone surrogate left

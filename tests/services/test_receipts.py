@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 
 import pytest
@@ -159,9 +160,18 @@ def _without(field):
     return spoil
 
 
+def _five_thousand_digits(path):
+    """A count written with 5,000 digits (more than Python reads by default)."""
+    text = path.read_text(encoding="utf-8")
+    spoiled = re.sub(r'("notes.jsonl":\s*)\d+', lambda m: m.group(1) + "9" * 5000, text, count=1)
+    assert spoiled != text
+    path.write_text(spoiled, encoding="utf-8")
+
+
 @pytest.mark.parametrize(("spoil", "message"), [
     (lambda p: p.write_text("Thanks, it all arrived! — the central team\n", encoding="utf-8"), UNREADABLE),
     (lambda p: p.write_bytes(b"\xff\xfe\x00 not text"), UNREADABLE),
+    (lambda p: _five_thousand_digits(p), UNREADABLE),
     (_huge, TOO_BIG),
     (lambda p: _tamper(p, format="cafe-desk-bundle"), NOT_A_RECEIPT),
     (lambda p: p.write_text("[1, 2, 3]", encoding="utf-8"), NOT_A_RECEIPT),
@@ -176,7 +186,8 @@ def _without(field):
     (lambda p: p.unlink(), "This receipt file can't be read (it may be missing, or its permissions may not allow "
      "it)."),
     (lambda p: (p.unlink(), p.mkdir()), "This is a folder, not a receipt file."),
-], ids=["not JSON", "not text", "huge", "wrong format", "a list", "newer version", "missing field", "bad checksum",
+], ids=["not JSON", "not text", "5,000 digits", "huge", "wrong format", "a list", "newer version", "missing field",
+        "bad checksum",
         "bad counts", "missing file", "folder"])
 def test_malformed_receipts_give_one_line_and_delete_nothing(services, source, sent, spoil, message):
     _, receipt_path = sent

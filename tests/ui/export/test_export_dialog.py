@@ -122,6 +122,25 @@ def test_a_key_file_adds_its_public_key(dialog, tmp_path):
     assert dialog.message.text() == "notes.txt has no public key in it (a line starting with age1)."
 
 
+def test_a_key_file_is_checked_key_by_key_and_a_secret_key_file_is_never_taken(dialog, tmp_path):
+    secret, public = new_identity()
+    mixed = tmp_path / "keys.txt"
+    mixed.write_text(f"age1notakey\nage1xyz {public}\n", encoding="utf-8")
+    assert dialog.load_key_file(mixed)
+    assert dialog.recipients() == [public], "words that only look like keys are left out"
+    dialog.keys.clear()
+    keygen = tmp_path / "central.key"  # as `age-keygen` writes it: the public key named in a comment
+    keygen.write_text(f"# created: 2026-12-02T10:00:00Z\n# public key: {public}\n{secret}\n", encoding="utf-8")
+    assert not dialog.load_key_file(keygen)
+    assert dialog.message.text() == ("central.key is the central team's secret key: it must stay with them. Ask "
+                                     "them for their public key instead.")
+    assert dialog.keys.toPlainText() == ""
+    only_fakes = tmp_path / "fake.pub"
+    only_fakes.write_text("age1notakey\n", encoding="utf-8")
+    assert not dialog.load_key_file(only_fakes)
+    assert dialog.message.text() == "fake.pub has no public key in it (a line starting with age1)."
+
+
 def test_a_missing_folder_is_one_line_and_nothing_written(qtbot, dialog, tmp_path):
     _, public = new_identity()
     dialog.keys.setPlainText(public)
