@@ -3,6 +3,8 @@ ends up in the data file (checked through the services)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from tests.server.conftest import alert, client_for, form_token, path_of, textarea
@@ -190,3 +192,23 @@ def test_a_body_over_16_kb_gets_413(phone, live, services, cafe):
     assert "That was more than this page can take in one go." in reply.text
     assert "If you need to talk to someone now:" in reply.text
     assert services.comments.comments(cafe.id) == []
+
+
+def test_a_busy_laptop_keeps_the_words_and_asks_to_send_again(phone, live, services, cafe, db_path):
+    """Another writer holds the data file past the wait (5 s): the phone gets its words back, not an error page."""
+    page = phone.get(path_of(live, live.cafe_url))
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        reply = phone.post(path_of(live, live.cafe_url) + "/comment",
+                           data={"csrf": form_token(page), "comment": "Please keep this", "consent": "yes"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert reply.status_code == 503
+    assert alert(reply) == ("Your comment couldn't be saved just now because the laptop is busy. Your words are "
+                            "still here: please press Send again in a moment.")
+    assert textarea(reply, "comment") == "Please keep this"
+    assert services.comments.comments(cafe.id) == []
+    again = send(phone, live, "Please keep this")
+    assert again.status_code == 303 and len(services.comments.comments(cafe.id)) == 1

@@ -8,7 +8,7 @@ import contextlib
 from starlette.requests import Request
 from starlette.responses import Response
 
-from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.safeguarding import check_text
 from cafe_desk.server.cafe_view import CafeView, load_cafe
 from cafe_desk.server.channel import CafeChannel
@@ -76,6 +76,8 @@ async def comment_post(request: Request) -> Response:
                                             group_id=values["group"] or None)[0]
         except (CafeEnded, ValidationError) as exc:
             return view, None, exc
+        except UserError:  # the laptop's data file was busy or couldn't be written: the words stay on the page
+            return view, None, NotSaved(NOT_SAVED)
         return view, note, None
 
     first = (lambda: read_ahead(values["text"])) if fresh else None
@@ -88,11 +90,21 @@ async def comment_post(request: Request) -> Response:
         return comment_form(request, view, status=400, error=UNREADABLE, error_field="comment")
     if not fresh:
         return comment_form(request, view, status=400, values=values, error=EXPIRED, error_field="comment")
+    if isinstance(refused, NotSaved):
+        return comment_form(request, view, status=503, values=values, error=str(refused), error_field="comment")
     if refused is not None:
         return comment_form(request, view, status=400, values=values, error=str(refused),
                             error_field=_comment_field(values["text"], values["consent"]))
     channel.announce("comment", {"cafe_id": note.cafe_id, "note_id": note.id, "flag": note.flag})
     return see_other(f"/c/{token}/thanks")
+
+
+class NotSaved(UserError):
+    """The comment was fine but couldn't be stored just now."""
+
+
+NOT_SAVED = ("Your comment couldn't be saved just now because the laptop is busy. Your words are still here: "
+             "please press Send again in a moment.")
 
 
 def _comment_field(text: str, consent: bool) -> str:
