@@ -8,6 +8,7 @@ import sys
 
 from cafe_desk import __version__
 from cafe_desk.core.errors import UserError
+from cafe_desk.private_files import restrict_new_files
 from cafe_desk.settings import Settings
 
 
@@ -70,6 +71,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    restrict_new_files()  # the data file, its backups and key files hold comments and secrets: this account only
     args = build_parser().parse_args(argv)
     settings = Settings.resolve(args.data_dir)
     try:
