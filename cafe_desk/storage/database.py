@@ -37,8 +37,8 @@ def keep_private(db_path: Path) -> None:
     for path in (db_path, *(Path(f"{db_path}{suffix}") for suffix in SIDE_FILES)):
         make_private(path)
     folder = backup_dir_for(db_path)
-    if folder.is_dir():
-        make_private(folder)
+    make_private(folder)
+    with contextlib.suppress(OSError):  # no backups yet, or a folder this account may not read
         for copy in folder.iterdir():
             make_private(copy)
 

@@ -76,7 +76,8 @@ def _erase_from_copy(copy: Path, cafe_id: str) -> bool:
                 erase_cafe(conn, cafe_id)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("VACUUM")
         clear_write_ahead_log(conn)
