@@ -7,6 +7,7 @@ import sys
 import threading
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.private_files import restrict_new_files
 from cafe_desk.services import Services, ServicesOpener
 from cafe_desk.settings import Settings
 from cafe_desk.storage import database
@@ -50,6 +51,7 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
 
     from cafe_desk.ui.shell.main_window import MainWindow
 
+    restrict_new_files()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Café Desk")
     app.setOrganizationName("Café Desk")

@@ -8,6 +8,7 @@ import sys
 
 from cafe_desk import __version__
 from cafe_desk.core.errors import UserError
+from cafe_desk.private_files import restrict_new_files
 from cafe_desk.settings import Settings
 
 
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "exports; with --delete, then delete that café's raw data from this laptop")
     check.add_argument("file", metavar="FILE", help="the receipt (FILE.cafe-receipt)")
     check.add_argument("--delete", action="store_true", help="delete the café's notes, comments, votes and plan "
-                       "from this laptop once the receipt matches (this can't be undone)")
+                       "from this laptop and from its backups once the receipt matches (this can't be undone)")
     return parser
 
 
@@ -70,6 +71,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    restrict_new_files()  # the data file, its backups and key files hold comments and secrets: this account only
     args = build_parser().parse_args(argv)
     settings = Settings.resolve(args.data_dir)
     try:
@@ -279,5 +281,5 @@ def _check_receipt(services, path: str, delete: bool) -> int:
         print("Nothing was deleted. Add --delete to delete this café's raw data from this laptop.")
         return 0
     receipts.delete_raw_data(check.cafe_id, path)
-    print(f"Deleted “{check.title}” from this laptop.")
+    print(f"Deleted “{check.title}” from this laptop and from this laptop's backups.")
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from cafe_desk.storage.database import DB_NAME
+from cafe_desk.storage.database import DB_NAME, backup_dir_for
 
 ENV_DATA = "CAFE_DESK_DATA"
 
@@ -29,4 +29,4 @@ class Settings:
 
     @property
     def backup_dir(self) -> Path:
-        return self.data_dir / "backups"
+        return backup_dir_for(self.db_path)

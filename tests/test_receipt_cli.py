@@ -4,6 +4,7 @@ folder: export, import, receipt, check, delete — and every refusal as one line
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from cafe_desk.export import keys
 from cafe_desk.services import Services
 from cafe_desk.settings import Settings
+from cafe_desk.storage import database
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import assert_fails, cafe_desk
@@ -71,9 +73,18 @@ def test_receipt_check_and_delete(folders, tmp_path):
     assert checked[1] == "Nothing was deleted. Add --delete to delete this café's raw data from this laptop."
     assert [c["id"] for c in json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop)))] == [cafe_id]
 
+    settings = Settings(laptop)
+    copy = database.backup(settings.db_path, settings.backup_dir)
     deleted = ok(cafe_desk("check-receipt", str(receipt), "--delete", data_dir=laptop)).splitlines()
-    assert deleted[-1] == "Deleted “Perth café” from this laptop."
+    assert deleted[-1] == "Deleted “Perth café” from this laptop and from this laptop's backups."
     assert json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop))) == []
+    assert database.backup_copies(settings.backup_dir) == [copy]
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM cafe").fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM note").fetchone()[0] == 0
+    finally:
+        conn.close()
     assert len(json.loads(ok(cafe_desk("cafes", "--json", data_dir=central)))) == 1
 
 

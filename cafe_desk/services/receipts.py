@@ -118,18 +118,32 @@ class ReceiptService(ServiceBase):
 
     def delete_raw_data(self, cafe_id: str, receipt_path: str | Path) -> Changes:
         """Check the receipt again and, only if it matches this café's newest export, delete the café with all its
-        notes, comments, votes and plan in one transaction (the audit log keeps a line saying so).
-        ReceiptError or UserError, with nothing deleted, if the receipt does not match or the café can't go."""
+        notes, comments, votes and plan in one transaction (the audit log keeps a line saying so), and from every
+        backup copy on this laptop first. ReceiptError or UserError, with nothing deleted, if the receipt does not
+        match, a backup copy can't be cleaned, or the café can't go."""
         receipt = read_receipt(receipt_path)
         if receipt.cafe_id != cafe_id:
             raise ReceiptError("This receipt is for another café, so nothing was deleted.")
-        with self.store.transaction():
-            check = self._match(receipt)
-            self.store.delete_cafe(check.cafe_id)
-            self.store.audit(check.cafe_id, "delete", "cafe", check.cafe_id, reason="receipt",
-                             export_id=check.export_id, bundle_sha256=receipt.bundle_sha256, title=check.title,
-                             counts=check.counts)
+        with self.store.backups_held():  # no copy is made until the café is gone from the data file and every copy
+            with self.store.read():
+                self._match(receipt)  # a receipt that does not match leaves the backups alone too
+            self._erase_from_backups(cafe_id)
+            with self.store.transaction():
+                check = self._match(receipt)
+                self.store.erase_cafe(check.cafe_id)
+                self.store.audit(check.cafe_id, "delete", "cafe", check.cafe_id, reason="receipt",
+                                 export_id=check.export_id, bundle_sha256=receipt.bundle_sha256, title=check.title,
+                                 counts=check.counts)
+            self.store.clear_write_ahead_log()
         return DELETED
+
+    def _erase_from_backups(self, cafe_id: str) -> None:
+        """Take the café out of every backup copy; UserError, with nothing deleted, if a copy can't be cleaned."""
+        try:
+            self.store.erase_from_backups(cafe_id)
+        except OSError as exc:
+            raise UserError(f"A backup copy on this laptop ({exc.filename or exc.strerror}) can't be cleaned or "
+                            "removed, so nothing was deleted. Close any program using it and try again.") from exc
 
     def _match(self, receipt: Receipt) -> ReceiptCheck:
         """The check for a receipt (reads only; the caller holds a read or a transaction)."""

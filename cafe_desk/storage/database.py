@@ -6,15 +6,41 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from cafe_desk.private_files import create_private_file, make_private
 from cafe_desk.storage import migrations
 from cafe_desk.storage.errors import DatabaseTooNew, StorageError, describe, friendly
 
 DB_NAME = "cafe-desk.sqlite3"
+BACKUP_FOLDER = "backups"
 BUSY_TIMEOUT_MS = 5000
 KEEP_BACKUPS = 5
+#: the files SQLite keeps beside a data file while it is open
+SIDE_FILES = ("-wal", "-shm", "-journal")
+#: held while a backup copy is written or cleaned, so no copy is made while a café is being deleted for good
+BACKUP_LOCK = threading.RLock()
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    """The folder of `db_path`'s backup copies: `backups` beside it."""
+    return Path(db_path).parent / BACKUP_FOLDER
+
+
+def keep_private(db_path: Path) -> None:
+    """Take other accounts' access away from the data file's folder, the file, the files SQLite keeps beside it, the
+    backups folder and its copies (an older version left them readable; the comments in them are private)."""
+    db_path = Path(db_path)
+    make_private(db_path.parent)
+    for path in (db_path, *(Path(f"{db_path}{suffix}") for suffix in SIDE_FILES)):
+        make_private(path)
+    folder = backup_dir_for(db_path)
+    make_private(folder)
+    with contextlib.suppress(OSError):  # no backups yet, or a folder this account may not read
+        for copy in folder.iterdir():
+            make_private(copy)
 
 
 def _newest_recorded(path: Path) -> int:
@@ -48,7 +74,8 @@ def connect(path: Path) -> sqlite3.Connection:
             )
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            create_private_file(path)  # SQLite gives the files it keeps beside it the same mode
         except OSError as exc:
             raise StorageError(f"Café Desk can't create its data folder {path.parent} ({exc.strerror}).") from exc
     with friendly(shown):
@@ -62,6 +89,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=FULL")
         if migrations.applied(conn) < migrations.LATEST:
             migrations.migrate(wrap(conn))
+    keep_private(path)
     return conn
 
 
@@ -102,20 +130,27 @@ def backup(db_path: Path, backup_dir: Path, keep: int = KEEP_BACKUPS) -> Path | 
     db_path = Path(db_path)
     if not db_path.exists():
         return None
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_dir / f"cafe-desk-{stamp}.sqlite3"
-    partial = target.with_suffix(".part")  # renamed only when complete, so a kill never leaves half a backup
-    with friendly(str(db_path)):
-        src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        dst = sqlite3.connect(str(partial))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-    os.replace(partial, target)
-    copies = sorted(backup_dir.glob("cafe-desk-*.sqlite3"))
-    for old in copies[:-keep]:
-        old.unlink(missing_ok=True)
+    with BACKUP_LOCK:
+        backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private(backup_dir)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = backup_dir / f"cafe-desk-{stamp}.sqlite3"
+        partial = target.with_suffix(".part")  # renamed only when complete, so a kill never leaves half a backup
+        with friendly(str(db_path)):
+            create_private_file(partial)
+            src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+                src.close()
+        os.replace(partial, target)
+        for old in backup_copies(backup_dir)[:-keep]:
+            old.unlink(missing_ok=True)
     return target
+
+
+def backup_copies(backup_dir: Path) -> list[Path]:
+    """The backup copies in `backup_dir`, oldest first (none if there is no such folder)."""
+    return sorted(Path(backup_dir).glob("cafe-desk-*.sqlite3"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cafe_desk.storage import database
+from cafe_desk.storage import database, erasure
 from cafe_desk.storage.cafe_store import CafeStore
 from cafe_desk.storage.care_store import CareStore
 from cafe_desk.storage.central_store import CentralStore
@@ -77,3 +77,24 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         """Save the app-state value for `key`, replacing any saved before."""
         self.conn.execute("INSERT INTO app_state (key, value) VALUES (?, ?) "
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+    # --- deleting a café for good ---------------------------------------------------------------------------------
+
+    def erase_cafe(self, cafe_id: str) -> None:
+        """Delete a café and everything that belongs to it, writing zeros over it in the file, and empty the details
+        of its audit lines (they can quote its notes); call inside the write's `transaction()`."""
+        with erasure.overwriting_deleted(self.conn):
+            erasure.erase_cafe(self.conn, cafe_id)
+
+    def erase_from_backups(self, cafe_id: str) -> int:
+        """Remove a café from every backup copy of this data file; how many copies held it (see erasure). OSError
+        if a copy can be neither cleaned nor removed."""
+        return erasure.erase_from_backups(self.path, cafe_id)
+
+    def backups_held(self):
+        """Context manager: no backup copy of this data file is made in this program while it is held."""
+        return database.BACKUP_LOCK
+
+    def clear_write_ahead_log(self) -> None:
+        """Move what the write-ahead log holds into the data file and empty it (after a deletion for good)."""
+        erasure.clear_write_ahead_log(self.conn)

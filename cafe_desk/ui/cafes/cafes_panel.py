@@ -42,7 +42,8 @@ CLOSE_EXPLANATION = "A closed café can't be changed; you can reopen it later."
 DELETE_BUTTON = "Delete from this laptop"
 KEEP_BUTTON = "Keep it"
 DELETE_EXPLANATION = ("Deleting can't be undone: the café's plan, notes, comments and votes are removed from this "
-                      "laptop for good. The central team keeps the anonymised copy it received.")
+                      "laptop and from this laptop's backups for good. The central team keeps the anonymised copy it "
+                      "received.")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -354,7 +355,7 @@ class CafesPanel(Panel):
         if changes is None:
             return False
         self.announce(changes)
-        self.sig_message.emit(f"“{check.title}” was deleted from this laptop.")
+        self.sig_message.emit(f"“{check.title}” was deleted from this laptop and from this laptop's backups.")
         return True
 
     def receipt_box(self, check: ReceiptCheck) -> tuple[QMessageBox, QAbstractButton]:

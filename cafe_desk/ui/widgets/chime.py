@@ -1,7 +1,13 @@
-"""The audible "time is up" cue: a short chime, played with whatever the system offers, never blocking the UI."""
+"""The audible "time is up" cue: a short chime, played with whatever the system offers, never blocking the UI.
+
+The sound is written once per run into a temporary folder of this program's own (readable by this account only),
+never to a fixed name in the shared temporary folder, where another account could have put a file of its choosing.
+"""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import math
 import shutil
 import struct
@@ -32,11 +38,24 @@ def chime_wav(path: Path) -> Path:
     return path
 
 
+@functools.cache
+def chime_file() -> Path:
+    """The chime as a WAV file in a private temporary folder (mode 0700) made for this run and removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="cafe-desk-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return chime_wav(folder / "chime.wav")
+
+
 def play_chime() -> None:
     """Play the chime in the background; fall back to the system bell when no player is available."""
-    path = Path(tempfile.gettempdir()) / "cafe-desk-chime.wav"
-    if not path.exists():
-        chime_wav(path)
+    try:
+        path = chime_file()
+        if not path.exists():  # something cleared the temporary folder during the run
+            chime_file.cache_clear()
+            path = chime_file()
+    except OSError:
+        QApplication.beep()
+        return
     if sys.platform == "win32":
         import winsound
 

@@ -4,6 +4,7 @@ it confirms, and deletes the café from this laptop only when the person says so
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from cafe_desk.core.changes import Changes
 from cafe_desk.export import keys
 from cafe_desk.export.receipt import read_receipt
+from cafe_desk.storage import database
 from cafe_desk.ui.cafes.cafes_panel import DELETE_BUTTON, DELETE_EXPLANATION, KEEP_BUTTON, CafesPanel
 from cafe_desk.ui.central.central_panel import CentralPanel
 from cafe_desk.ui.central.receipts_box import NO_IMPORTED
@@ -47,8 +49,9 @@ def buttons(box: QMessageBox) -> list[str]:
     return sorted(b.text() for b in box.buttons())
 
 
-def test_a_matching_receipt_deletes_the_open_cafe_once_confirmed(qtbot, main_window, services, sent):
+def test_a_matching_receipt_deletes_the_open_cafe_once_confirmed(qtbot, main_window, services, sent, db_path):
     cafe, receipt = sent
+    copy = database.backup(db_path, database.backup_dir_for(db_path))
     main_window.open_cafe(cafe.id)
     page = main_window.cafes_page
     page.show_box = answer = Answer(DELETE_BUTTON)
@@ -58,11 +61,19 @@ def test_a_matching_receipt_deletes_the_open_cafe_once_confirmed(qtbot, main_win
     assert box.text().startswith("The central team received “Perth café” whole (3 notes, exported ")
     assert box.text().endswith("). You can now delete this café's notes and comments from this laptop.")
     assert box.informativeText() == DELETE_EXPLANATION and "can't be undone" in DELETE_EXPLANATION
+    assert "removed from this laptop and from this laptop's backups for good" in DELETE_EXPLANATION
     assert buttons(box) == [DELETE_BUTTON, KEEP_BUTTON] and box.defaultButton().text() == KEEP_BUTTON
     assert services.store.get_cafe(cafe.id) is None and services.notes.list(cafe.id) == []
     assert main_window.cafe is None and main_window.current_page() is page
     assert page.model.row_of(cafe.id) == -1
-    assert main_window.statusBar().currentMessage() == "“Perth café” was deleted from this laptop."
+    assert main_window.statusBar().currentMessage() == (
+        "“Perth café” was deleted from this laptop and from this laptop's backups.")
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM note WHERE cafe_id = ?", [cafe.id]).fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM cafe WHERE id = ?", [cafe.id]).fetchone()[0] == 0
+    finally:
+        conn.close()
 
 
 def test_keep_it_deletes_nothing(qtbot, services, sent):
