@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from cafe_desk.core.errors import ValidationError
-from cafe_desk.core.model import AGREEMENT_LEVELS, Ballot, Tally
+from cafe_desk.core.model import AGREEMENT_LEVELS, Attendance, Ballot, Tally
 
 
 def clean_ballot(method: str, dots_per_person: int, outcome_ids: Sequence[str],
@@ -64,3 +64,12 @@ def ballots_as_tallies(method: str, ballots: Iterable[Ballot]) -> list[Tally]:
             else:
                 out.append(Tally(outcome_id, None, None, value, 1))
     return out
+
+
+def people_recorded(attendance: Iterable[Attendance]) -> int:
+    """How many people the attendance counts record: the busiest round's total over every table and group (each
+    person sits at one table a round, so adding the rounds up would count them again)."""
+    per_round: dict[str, int] = {}
+    for row in attendance:
+        per_round[row.round_id] = per_round.get(row.round_id, 0) + row.count
+    return max(per_round.values(), default=0)

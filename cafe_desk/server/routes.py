@@ -12,8 +12,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Match, Route, Router
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cafe_desk.core.safeguarding import RiskFinder
 from cafe_desk.server.channel import CafeChannel
@@ -64,9 +65,36 @@ def create_app(channel: CafeChannel, *, limits: Limits | None = None) -> Starlet
         headers = {"Allow": "GET, HEAD, POST"} if code == 405 else None
         return renderer.plain(kind, channel.support_lines, headers=headers)
 
-    return Starlette(
+    app = Starlette(
         routes=routes(WEB / "site.css"),
         middleware=[Middleware(GuardMiddleware, limits=limits, error_page=error_page)],
         exception_handlers={HTTPException: http_error},
         lifespan=lifespan,
     )
+    app.router.redirect_slashes = False
+    app.router.default = slash_redirect(app.router)
+    return app
+
+
+def slash_redirect(router: Router) -> ASGIApp:
+    """What the router does with a path no route takes: when the same path with (or without) a trailing slash is a
+    route, redirect there by path alone; otherwise its usual 404. Starlette's own redirect writes the request's Host
+    header into the address, so anyone could make it point elsewhere."""
+    not_found = router.default
+
+    async def default(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            raw = scope.get("raw_path") or scope["path"].encode()
+            path = raw.decode("latin-1")
+            other = path.rstrip("/") if path.endswith("/") else path + "/"
+            decoded = scope["path"].rstrip("/") if scope["path"].endswith("/") else scope["path"] + "/"
+            if other.strip("/") and any(route.matches({**scope, "path": decoded})[0] is not Match.NONE
+                                        for route in router.routes):
+                location = "/" + other.lstrip("/")  # never "//host": that would be another site
+                query = scope.get("query_string", b"").decode("latin-1")
+                response = RedirectResponse(location + (f"?{query}" if query else ""))
+                await response(scope, receive, send)
+                return
+        await not_found(scope, receive, send)
+
+    return default

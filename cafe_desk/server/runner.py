@@ -14,6 +14,13 @@ import uvicorn
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.server.channel import CafeChannel
+from cafe_desk.server.connections import (
+    MAX_HEADER_BYTES,
+    ConnectionCounts,
+    protocol_for,
+    raise_open_file_limit,
+    total_connections,
+)
 from cafe_desk.server.routes import create_app
 from cafe_desk.server.security import Limits
 from cafe_desk.services import ServicesOpener
@@ -102,8 +109,15 @@ class ParticipantServer:
         sock = self._bind()
         self.port = sock.getsockname()[1]
         channel = CafeChannel(self.open_services, self.cafe_id, self.on_event)
-        config = uvicorn.Config(create_app(channel, limits=self.limits), log_config=None, access_log=False,
-                                server_header=False, lifespan="on", timeout_graceful_shutdown=2)
+        counts = ConnectionCounts(self.limits, total_connections(self.limits, raise_open_file_limit()))
+        # proxy headers off: no proxy stands in front of this server, and trusting X-Forwarded-For from loopback
+        # would let anything on the laptop choose the address the POST limit counts by
+        config = uvicorn.Config(create_app(channel, limits=self.limits), http=protocol_for(counts),
+                                proxy_headers=False, log_config=None, access_log=False, server_header=False,
+                                lifespan="on", timeout_graceful_shutdown=2,
+                                # uvicorn counts the asking connection too, hence one more than the cap
+                                limit_concurrency=counts.cap + 1, timeout_keep_alive=5,
+                                h11_max_incomplete_event_size=MAX_HEADER_BYTES)
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="participant-server",
                                   daemon=True)

@@ -43,11 +43,16 @@ class FormError(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    """How much one phone may send: body size in bytes, and POSTs per client address per window."""
+    """How much one phone may send (body size in bytes, POSTs per client address per window), how long its request
+    may take to arrive, and how many connections are held open per address and in all."""
 
     max_body: int = 16 * 1024
     posts_per_window: int = 10
     window_s: float = 60.0
+    header_timeout_s: float = 10.0  # from connecting (or the last reply) to the end of the request's headers
+    body_timeout_s: float = 20.0  # from the end of the headers to the end of the body
+    connections_per_address: int = 24  # a phone's browser opens about six
+    max_connections: int = 1000
 
 
 class RateLimiter:
@@ -151,7 +156,10 @@ class GuardMiddleware:
             if wait:
                 await self._reply(429, "busy", scope, receive, send, {"Retry-After": str(wait)}, wait=wait)
                 return
-            body = await _read_body(scope, receive, self.limits.max_body)
+            try:
+                body = await _read_body(scope, receive, self.limits.max_body)
+            except _Gone:
+                return  # the phone left (or was too slow) before its form arrived: nothing to take in or answer
             if body is None:
                 await self._reply(413, "too_large", scope, receive, send, {"Connection": "close"})
                 return
@@ -192,8 +200,13 @@ def _with_headers(send: Send) -> Send:
     return wrapped
 
 
+class _Gone(Exception):
+    """The connection closed before the whole body arrived."""
+
+
 async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
-    """The whole request body, or None as soon as it is larger than `limit` bytes."""
+    """The whole request body, or None as soon as it is larger than `limit` bytes; raises _Gone when the connection
+    closes first (half a form is never taken in)."""
     for name, value in scope.get("headers", []):
         if name == b"content-length":
             try:
@@ -206,7 +219,7 @@ async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise _Gone
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:

@@ -111,3 +111,13 @@ def test_levels_and_level_checks():
         check_level("agreement", 0, 3)
     with pytest.raises(ValidationError, match=re.escape("Dot votes have no level.")):
         check_level("dots", 1, 3)
+
+
+def test_people_recorded_is_the_busiest_rounds_total():
+    from cafe_desk.core.ballots import people_recorded
+    from cafe_desk.core.model import Attendance
+
+    rows = [Attendance("t1", "r1", "g1", 4), Attendance("t2", "r1", "g1", 3), Attendance("t2", "r1", "g2", 2),
+            Attendance("t1", "r2", "g1", 5), Attendance("t2", "r2", "g2", 1)]
+    assert people_recorded(rows) == 9  # round one: 4 + 3 + 2; round two's 6 are the same people moved round
+    assert people_recorded([]) == 0

@@ -188,3 +188,58 @@ def test_listening_socket_lets_asyncio_turn_nagle_off(live):
 
     assert live._socket.proto == socket.IPPROTO_TCP
     assert live._socket.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+def test_forwarded_headers_do_not_change_who_is_counted(db_path, cafe, services):
+    """No proxy stands in front of the phone server: a header naming another address, even from 127.0.0.1, is not
+    believed, so it can't lift the POST limit."""
+    server = ParticipantServer(Services.opener_for(db_path), cafe.id)  # the real limit: 10 posts a minute per phone
+    server.start()
+    try:
+        with client_for(server) as phone:
+            data = {"csrf": form_token(phone.get(path_of(server, server.cafe_url))), "comment": "again",
+                    "consent": "yes"}
+            url = path_of(server, server.cafe_url) + "/comment"
+            codes = []
+            for i in range(15):
+                pretend = f"10.0.{i}.{i + 1}"
+                codes.append(phone.post(url, data=data, headers={
+                    "X-Forwarded-For": pretend, "X-Real-IP": pretend, "Forwarded": f"for={pretend}",
+                    "X-Forwarded-Proto": "https"}).status_code)
+    finally:
+        server.stop()
+    assert codes == [303] * 10 + [429] * 5
+    assert len(services.comments.comments(cafe.id)) == 10
+
+
+def raw_get(server: ParticipantServer, target: str, host: str) -> tuple[str, dict[str, str]]:
+    """Send a GET with the given Host header; the status line and headers of the reply."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(f"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        reply = b""
+        while b"\r\n\r\n" not in reply:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            reply += chunk
+    head = reply.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+    return head[0], {k.lower(): v.strip() for k, v in (line.split(":", 1) for line in head[1:])}
+
+
+def test_the_trailing_slash_redirect_stays_on_this_server(live):
+    """The redirect to the address without (or with) its last slash is a path, whatever Host the request named."""
+    cafe_path = path_of(live, live.cafe_url)
+    for target, expected in ((cafe_path + "/", cafe_path), (cafe_path + "/vote/", cafe_path + "/vote"),
+                             (cafe_path + "/vote/?from=qr", cafe_path + "/vote?from=qr"),
+                             ("/static/site.css/", "/static/site.css")):
+        for host in ("evil.example", "evil.example:8080", "127.0.0.1@evil.example"):
+            status, headers = raw_get(live, target, host)
+            assert status.startswith("HTTP/1.1 307"), (target, status)
+            assert headers["location"] == expected, (target, host)
+    with client_for(live) as phone:
+        reply = phone.get(cafe_path + "/", headers={"Host": "evil.example"})
+        assert reply.status_code == 307 and reply.headers["location"] == cafe_path
+        assert_guarded(reply)
+        assert phone.get(reply.headers["location"]).status_code == 200
+        for path in ("/nowhere/", "//evil.example/", "/c/", "/%2F%2Fevil.example/"):
+            assert phone.get(path, headers={"Host": "evil.example"}).status_code == 404, path

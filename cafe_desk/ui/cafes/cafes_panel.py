@@ -288,6 +288,7 @@ class CafesPanel(Panel):
         """Ask before closing a café; True if the person confirmed."""
         box = QMessageBox(QMessageBox.Icon.Question, "Close café", f"Close “{row.title}”?",
                           QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title as typed, or as a template file had it
         box.setInformativeText(CLOSE_EXPLANATION)
         yes = box.addButton("Close café", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -16,6 +16,7 @@ from cafe_desk.ui.central.keys_box import KeysBox
 from cafe_desk.ui.central.receipts_box import ReceiptsBox
 from cafe_desk.ui.shell.ops import Op
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.widgets.plain_text import plain_labels
 
 if TYPE_CHECKING:
     from cafe_desk.services.importing import ImportRun  # loads encryption: only when importing
@@ -39,6 +40,7 @@ class CentralPanel(Panel):
         self.import_box = ImportBox(services)
         self.receipts_box = ReceiptsBox(services.receipts)
         self.message = QLabel()
+        plain_labels(self.message)  # a problem may quote a file's name or what a bundle holds
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c1c;")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLine
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.services.central_keys import CentralKeys
+from cafe_desk.ui.widgets.plain_text import plain_labels
 from cafe_desk.ui.widgets.qr_view import QrView
 
 NO_PUBLIC = "No key chosen yet"
@@ -35,6 +36,7 @@ class KeysBox(QGroupBox):
         self.use_button.setAccessibleName("Use an existing key file")
         self.use_button.clicked.connect(self._choose_existing_key_file)
         self.key_file = QLabel()
+        plain_labels(self.key_file)
         self.key_file.setAccessibleName("Key file used for imports")
         self.key_file.setWordWrap(True)
         self.key_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

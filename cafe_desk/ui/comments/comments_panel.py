@@ -39,6 +39,7 @@ from cafe_desk.ui.comments.comments_model import (
 from cafe_desk.ui.notes.notes_model import needs_care
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.care_panel import CarePanel, CareSteps
+from cafe_desk.ui.widgets.plain_text import plain_labels
 
 SUPPORT_BANNER = ("A comment may be from someone who needs support. Please read it and, if you can, make sure "
                   "someone checks in with the room; support lines are on every phone page.")
@@ -79,6 +80,7 @@ class CommentsPanel(Panel):
         root.addLayout(self._build_top_row())
         root.addWidget(self._build_splitter(), 1)
         self.message = QLabel()
+        plain_labels(self.message)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
         root.addWidget(self.message)

@@ -27,6 +27,7 @@ from cafe_desk.services import Services
 from cafe_desk.ui.export.redaction_editor import RedactionEditor
 from cafe_desk.ui.export.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE, HTML_ROLE, HtmlDelegate, ReviewModel
 from cafe_desk.ui.shell.ops import Op, run_op
+from cafe_desk.ui.widgets.plain_text import plain_labels
 
 __all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewModel"]
 
@@ -112,6 +113,7 @@ class ExportDialog(QDialog):
         self.summary.setAccessibleName("Summary of the export")
         self.summary.setWordWrap(True)
         self.message = QLabel()
+        plain_labels(self.message)
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c1c;")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from cafe_desk.core.model import Group
+from cafe_desk.ui.widgets.plain_text import plain_labels
 
 SAVE_AFTER_MS = 400
 MAX_PEOPLE = 999
@@ -58,6 +59,7 @@ class AttendanceBox(QGroupBox):
             spin.valueChanged.connect(self._edited)
             spin.editingFinished.connect(self.flush)
             label = QLabel(f"{group.name}:")
+            plain_labels(label)  # a group's name as typed in the plan or its template
             label.setBuddy(spin)
             label.setWordWrap(True)
             self._form.addRow(label, spin)

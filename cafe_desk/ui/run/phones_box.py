@@ -33,6 +33,9 @@ NO_WIFI_TEXT = "Add the Wi-Fi details to show this code."
 CLOSED_TEXT = "Open to phones to show this code."
 OPENING_TEXT = "Opening to phones…"
 NOT_OPENED_TEXT = "Not opened to phones."
+HOTSPOT_HINT = ("Comments travel over the Wi-Fi without encryption. On a shared network, use this laptop's own "
+                "hotspot with a password (and client isolation, if offered, so phones can't see each other), then "
+                "add it under Wi-Fi details and pick its address above.")
 
 
 def listen_addresses() -> list[tuple[str, str]]:
@@ -105,6 +108,9 @@ class PhonesBox(QGroupBox):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Channel to phones")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hotspot_hint = QLabel(HOTSPOT_HINT)
+        self.hotspot_hint.setWordWrap(True)
+        self.hotspot_hint.setAccessibleName("Keeping comments private")
         self.wifi_qr = QrView("Join the Wi-Fi", side=QR_SIDE)
         self.cafe_qr = QrView("Open the comment page", side=QR_SIDE)
         self.start_btn.clicked.connect(self.start)
@@ -120,6 +126,7 @@ class PhonesBox(QGroupBox):
         left = QVBoxLayout()
         left.addLayout(form)
         left.addLayout(buttons)
+        left.addWidget(self.hotspot_hint)
         left.addWidget(self.wifi_btn)
         left.addWidget(self.status, 1)
         root = QHBoxLayout(self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.services import Services
+from cafe_desk.ui.widgets.plain_text import plain_labels
 
 SECURITY = (("WPA", "WPA or WPA2 (most networks)"), ("WEP", "WEP (older networks)"),
             ("nopass", "Open network, no password"))
@@ -44,6 +45,7 @@ class WifiDialog(QDialog):
         self.security.setCurrentIndex(max(0, self.security.findData(security)))
         self.security.currentIndexChanged.connect(self._security_changed)
         self.message = QLabel()
+        plain_labels(self.message)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
 

@@ -35,6 +35,7 @@ from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel, item_html
 from cafe_desk.ui.synthesis.synthesis_votes import SynthesisVotes
+from cafe_desk.ui.widgets.plain_text import plain_labels
 
 SEARCH_DELAY_MS = 300
 SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
@@ -109,6 +110,7 @@ class SynthesisPanel(Panel):
         self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
         self.detail.setPlaceholderText("Choose an item to read it in full here.")
         self.status = QLabel()
+        plain_labels(self.status)  # messages may quote themes and files from outside
         self.status.setAccessibleName("How many items match")
         self.shortlist_button = QPushButton("Add to &shortlist")
         self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
@@ -377,5 +379,6 @@ class SynthesisPanel(Panel):
     def _ask(title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # themes' names and files' names come from outside
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Yes

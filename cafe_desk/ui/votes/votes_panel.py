@@ -119,11 +119,12 @@ class VotesPanel(Panel):
                 self.cafe = self.attempt(lambda: self.services.cafes.cafe(self.cafe.id)) or self.cafe
             self.voting.set_cafe(self.cafe)
             self._load_choices()
-        elif changes.votes and self.cafe:
-            tallies = self.services.votes.tallies(self.cafe.id)
-            self.model.refresh_counts(tallies, self.scope.currentData(), self.group.currentData())
-            self._refresh_totals()
-            self.voting.refresh()
+        elif self.cafe and (changes.votes or changes.attendance):
+            if changes.votes:
+                tallies = self.services.votes.tallies(self.cafe.id)
+                self.model.refresh_counts(tallies, self.scope.currentData(), self.group.currentData())
+                self._refresh_totals()
+            self.voting.refresh()  # ballots are checked against the people recorded
 
     # --- loading ----------------------------------------------------------------------------------------------------
 

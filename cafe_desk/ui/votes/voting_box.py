@@ -1,5 +1,5 @@
-"""The "Votes from phones" box on the votes page: open or close voting, the ballot rule, printed ballot cards, and
-how many phone ballots have arrived."""
+"""The "Votes from phones" box on the votes page: open or close voting, the ballot rule (and what it can and can't
+promise), printed ballot cards, and how many phone ballots have arrived against the people recorded."""
 
 from __future__ import annotations
 
@@ -18,12 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk.core.ballots import people_recorded
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
+from cafe_desk.ui.widgets.plain_text import plain_labels
 
 RULES = (("phone", "One ballot per phone"), ("code", "One ballot per printed card"))
+PHONE_RULE_NOTE = ("With one ballot per phone, phone votes are a guide only: someone who clears their browser's "
+                   "cookies can vote again. Where the votes must count, print ballot cards and give one to each "
+                   "person.")
+
+
+def too_many_ballots(ballots: int, people: int) -> str:
+    """The warning when more ballots have arrived than people were recorded ("" when there is nothing to say)."""
+    if not people or ballots <= people:
+        return ""
+    return (f"There are more phone ballots ({ballots}) than people recorded in the attendance ({people}): some "
+            "people may have voted more than once, so take these totals as a guide.")
+
+
 NEEDS_CHANNEL = ("Open the café to phones on the Run page first: each card's QR code carries the address "
                  "phones will use.")
 
@@ -56,9 +71,18 @@ class VotingBox(QGroupBox):
         self.print_btn.clicked.connect(lambda: self.print_cards())
         self.received = QLabel()
         self.received.setAccessibleName("Phone ballots received")
+        self.rule_note = QLabel(PHONE_RULE_NOTE)
+        self.rule_note.setWordWrap(True)
+        self.rule_note.setAccessibleName("What one ballot per phone can promise")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setAccessibleName("Warning about the ballots")
+        self.warning.setStyleSheet("QLabel { background: #fff4c2; color: #222; border: 1px solid #8a6d00; "
+                                   "padding: 4px; }")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
+        plain_labels(self.message)  # it may name a folder, which is the facilitator's to name
         rule_label = QLabel("Ballot r&ule")
         rule_label.setBuddy(self.rule)
 
@@ -70,7 +94,9 @@ class VotingBox(QGroupBox):
         row.addWidget(self.print_btn)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.rule_note)
         layout.addWidget(self.received)
+        layout.addWidget(self.warning)
         layout.addWidget(self.message)
         self.set_cafe(None)
 
@@ -98,13 +124,19 @@ class VotingBox(QGroupBox):
             self.state.setText("Open a café to let phones vote.")
             self.toggle_btn.setText("&Open voting")
             self.received.clear()
+            self.rule_note.hide()
+            self.warning.hide()
             return
         try:
             settings = self.services.channel.settings(cafe.id)
             count = len(self.services.ballots.ballots(cafe.id))
+            people = people_recorded(self.services.notes.attendance(cafe.id))
         except UserError as exc:
             self._say(str(exc))
             return
+        self.rule_note.setVisible(settings.ballot_rule == "phone")
+        self.warning.setText(too_many_ballots(count, people))
+        self.warning.setVisible(bool(self.warning.text()))
         self.state.setText("<b>Voting is open</b>: phones can vote." if settings.voting_open else
                            "<b>Voting is closed</b>: phones can't vote now.")
         self.toggle_btn.setText("Close v&oting" if settings.voting_open else "&Open voting")

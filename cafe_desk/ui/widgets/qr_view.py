@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from cafe_desk.ui.widgets.plain_text import plain_labels
+
 
 def qr_pixmap(payload: str, box_size: int = 8) -> QPixmap:
     """A QPixmap of the QR code for `payload` (the qrcode package is loaded only when this is first called)."""
@@ -31,6 +33,7 @@ class QrView(QWidget):
         self.image.setFixedSize(side, side)
         self.image.setStyleSheet("background: white;")
         self.text = QLabel()
+        plain_labels(self.text)  # an address, or a network's name as typed
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -17,7 +17,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cafe_desk.services.qr_codes import wifi_payload
-from cafe_desk.ui.run.phones_box import LOOPBACK, LOOPBACK_LABEL, NOT_OPENED_TEXT, OPENING_TEXT, listen_addresses
+from cafe_desk.ui.run.phones_box import (
+    HOTSPOT_HINT,
+    LOOPBACK,
+    LOOPBACK_LABEL,
+    NOT_OPENED_TEXT,
+    OPENING_TEXT,
+    listen_addresses,
+)
 from cafe_desk.ui.shell.main_window import MainWindow
 
 # --- helpers shared by the channel tests -----------------------------------------------------------------------
@@ -324,3 +331,17 @@ def test_events_from_the_server_thread_arrive_on_the_gui_thread(qtbot, window):
     assert seen == [("comment", True)]
     assert emitted_on and emitted_on[0] != threading.get_ident(), "the server calls back from its own thread"
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/c/[\w-]+", server.cafe_url)
+
+
+def test_the_run_page_says_how_to_keep_comments_off_a_shared_network(qtbot, window):
+    window.show_page(2)
+    box = window.run_page.phones
+    assert box.hotspot_hint.text() == HOTSPOT_HINT and box.hotspot_hint.isVisible()
+    for words in ("without encryption", "this laptop's own hotspot with a password", "client isolation",
+                  "Wi-Fi details"):
+        assert words in HOTSPOT_HINT
+    hint_at = box.hotspot_hint.mapTo(box, box.hotspot_hint.rect().topLeft()).y()
+    buttons_at = box.start_btn.mapTo(box, box.start_btn.rect().bottomLeft()).y()
+    assert 0 <= hint_at - buttons_at < 40, "right under the button that opens the café to phones"
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    assert "### Keeping phones' comments private" in readme and "client isolation" in readme

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 
-from cafe_desk.ui.votes.voting_box import NEEDS_CHANNEL
+from cafe_desk.ui.votes.voting_box import NEEDS_CHANNEL, PHONE_RULE_NOTE, too_many_ballots
 from tests.ui.run.test_phones_box import hidden_fields, open_channel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -127,3 +127,46 @@ def test_a_closed_cafe_cannot_change_voting(qtbot, window, services, cafe):
     window.broadcast(services.cafes.close(cafe.id))
     box = window.votes_page.voting
     assert not box.toggle_btn.isEnabled() and not box.rule.isEnabled() and not box.print_btn.isEnabled()
+
+
+def test_phone_ballots_are_called_a_guide_and_too_many_are_pointed_out(qtbot, window, services, cafe):
+    box = window.votes_page.voting
+    assert not box.rule_note.isHidden() and box.rule_note.text() == PHONE_RULE_NOTE
+    assert "a guide only" in PHONE_RULE_NOTE and "clears their browser's cookies" in PHONE_RULE_NOTE
+    assert "Where the votes must count, print ballot cards" in PHONE_RULE_NOTE
+    assert box.warning.isHidden()
+
+    # one person "clearing their cookies" before each vote: three ballots from one phone
+    server = open_channel(qtbot, window)
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+    for _ in range(3):
+        with httpx.Client(timeout=5) as phone:  # a fresh client: no cookies, like a cleared browser
+            form = phone.get(server.vote_url)
+            reply = phone.post(server.vote_url, data={**hidden_fields(form.text), f"o-{outcome.id}": "1"})
+            assert reply.status_code == 303, reply.text[:500]
+    qtbot.waitUntil(lambda: box.received.text().startswith("Phone ballots received: 3"), timeout=2000)
+    assert box.warning.isHidden(), "no attendance recorded yet: nothing to compare with"
+
+    tables = services.planning.items(cafe.id, "table")
+    rounds = services.planning.items(cafe.id, "round")
+    group = services.planning.items(cafe.id, "group")[0]
+    window.broadcast(services.notes.set_attendance(cafe.id, tables[0].id, rounds[0].id, group.id, 2)[1])
+    assert not box.warning.isHidden()
+    assert box.warning.text() == too_many_ballots(3, 2)
+    assert box.warning.text().startswith("There are more phone ballots (3) than people recorded in the attendance "
+                                         "(2): some people may have voted more than once")
+    # the same two people at a table in the next round are not counted again
+    window.broadcast(services.notes.set_attendance(cafe.id, tables[0].id, rounds[1].id, group.id, 2)[1])
+    assert not box.warning.isHidden()
+    window.broadcast(services.notes.set_attendance(cafe.id, tables[1].id, rounds[0].id, group.id, 1)[1])
+    assert box.warning.isHidden(), "three people, three ballots"
+
+    window.broadcast(services.channel.set_ballot_rule(cafe.id, "code"))
+    assert box.rule_note.isHidden(), "printed codes need no such caution"
+    window.broadcast(services.channel.set_ballot_rule(cafe.id, "phone"))
+    assert not box.rule_note.isHidden()
+
+
+def test_too_many_ballots_is_said_only_when_there_are():
+    assert too_many_ballots(5, 0) == "" and too_many_ballots(4, 4) == "" and too_many_ballots(0, 3) == ""
+    assert "(5)" in too_many_ballots(5, 4) and "(4)" in too_many_ballots(5, 4)
