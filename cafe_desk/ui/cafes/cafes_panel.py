@@ -365,6 +365,7 @@ class CafesPanel(Panel):
         box = QMessageBox(QMessageBox.Icon.Question, "Receipt from the central team",
                           f"{check.line()} You can now delete this café's notes and comments from this laptop.",
                           QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the café's title came from this laptop's data, typed by people
         box.setInformativeText(DELETE_EXPLANATION)
         delete = box.addButton(DELETE_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(KEEP_BUTTON, QMessageBox.ButtonRole.RejectRole)
@@ -376,6 +377,7 @@ class CafesPanel(Panel):
         """The one-line message shown when a receipt can't be used (nothing was deleted)."""
         box = QMessageBox(QMessageBox.Icon.Information, "Receipt from the central team", message,
                           QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText("Nothing was deleted.")
         return box
 
