@@ -175,6 +175,7 @@ class NotesPanel(Panel):
         self._load_tags()
         self.attendance.set_groups(items(cafe_id, "group") if cafe_id else [])
         self._place_changed()
+        self._load_attendance()  # the group boxes were just made anew: show what is stored, never zeros
 
     def _load_tags(self) -> None:
         cafe_id = self.cafe.id if self.cafe else None

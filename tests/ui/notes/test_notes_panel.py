@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
+from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.model import Plan, RoundSpec
 from cafe_desk.services import Services
@@ -322,3 +323,29 @@ def test_demo_cafe_shows_its_notes(services, qtbot):
     page.panel.notes_list.scope.setCurrentIndex(1)
     assert page.panel.notes_list.proxy.rowCount() == len(
         [n for n in services.notes.list(page.panel.cafe.id) if n.kind == "point"]) > 0
+
+
+def test_starting_a_round_keeps_the_stored_counts_on_screen_and_undo_puts_back_the_count_before(
+        cafe_window, services, cafe, qtbot):
+    group = services.planning.items(cafe.id, "group")[0]
+    table = services.planning.items(cafe.id, "table")[0]
+    first = services.planning.items(cafe.id, "round")[0]
+    services.notes.set_attendance(cafe.id, table.id, first.id, group.id, 2)
+    cafe_window.show_page(cafe_window.page_index(cafe_window.notes_page))
+    panel = cafe_window.notes_page
+    panel.on_changes(Changes(attendance=True))
+    spin = panel.attendance.spin_box(group.id)
+    assert spin.value() == 2
+    cafe_window.run_page.start_btn.click()  # the café changes state: the page reloads its plan
+    spin = panel.attendance.spin_box(group.id)
+    assert spin.value() == 2, "the boxes show what is stored, not zeros"
+
+    def stored():
+        return sum(a.count for a in services.notes.attendance(cafe.id) if a.group_id == group.id)
+
+    spin.setValue(4)
+    panel.attendance.flush()
+    qtbot.waitUntil(lambda: stored() == 4, timeout=2000)
+    cafe_window.undo_stack.undo()
+    assert stored() == 2, "undo puts back the count there was, not zero"
+    assert panel.attendance.spin_box(group.id).value() == 2
