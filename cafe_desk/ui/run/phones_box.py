@@ -31,6 +31,8 @@ DEFAULT_PORT = 8080
 QR_SIDE = 170
 NO_WIFI_TEXT = "Add the Wi-Fi details to show this code."
 CLOSED_TEXT = "Open to phones to show this code."
+READY_TEXT = "Phones can add comments and votes once you open the café to them."
+NO_CAFE_TEXT = "Open a café that isn't closed to let phones in."
 OPENING_TEXT = "Opening to phones…"
 NOT_OPENED_TEXT = "Not opened to phones."
 HOTSPOT_HINT = ("Comments travel over the Wi-Fi without encryption. On a shared network, use this laptop's own "
@@ -294,10 +296,10 @@ class PhonesBox(QGroupBox):
             self.cafe_qr.set_payload(self.server.cafe_url, self.server.cafe_url)
         else:
             self.cafe_qr.clear(CLOSED_TEXT)
-            if not self.status.text() or self.status.text().startswith("Open to phones at") or (
-                    self.status.text() == OPENING_TEXT and not opening):
-                self.status.setText("Phones can add comments and votes once you open the café to them."
-                                    if can_open else "Open a café that isn't closed to let phones in.")
+            if (not self.status.text() or self.status.text().startswith("Open to phones at")
+                    or self.status.text() in (READY_TEXT, NO_CAFE_TEXT)
+                    or (self.status.text() == OPENING_TEXT and not opening)):
+                self.status.setText(READY_TEXT if can_open else NO_CAFE_TEXT)
         self._show_wifi()
 
     def _show_wifi(self) -> None:

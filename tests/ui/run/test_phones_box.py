@@ -345,3 +345,11 @@ def test_the_run_page_says_how_to_keep_comments_off_a_shared_network(qtbot, wind
     assert 0 <= hint_at - buttons_at < 40, "right under the button that opens the café to phones"
     readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     assert "### Keeping phones' comments private" in readme and "client isolation" in readme
+
+
+def test_the_box_says_phones_can_be_let_in_once_a_cafe_is_open(main_window, cafe):
+    box = main_window.run_page.phones  # built before any café is open
+    assert box.status.text() == "Open a café that isn't closed to let phones in."
+    main_window.open_cafe(cafe.id)
+    assert box.status.text() == "Phones can add comments and votes once you open the café to them."
+    assert box.start_btn.isEnabled()
