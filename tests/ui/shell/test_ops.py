@@ -112,3 +112,18 @@ def test_a_task_that_ends_after_its_dialog_showed_was_not_cancelled(qtbot):
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert got.result == "done"
     assert cancelled_when_done == [False] and not op.ctx.cancelled(), "closing the dialog is not a Cancel"
+
+
+def test_a_task_without_progress_shows_its_dialog_and_cancel_within_a_second(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    go = threading.Event()
+    got = Outcome()
+    op = run_op(parent, "Quiet", lambda ctx: go.wait(10), got.done, got.error)
+    try:
+        qtbot.waitUntil(op.dialog.isVisible, timeout=1500)  # Qt's own default would be 4 s
+        assert op.dialog.findChild(QPushButton).text() == "Cancel"
+    finally:
+        go.set()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
