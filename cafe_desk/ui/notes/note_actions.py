@@ -7,12 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.codebook import added_line
-from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Note
 from cafe_desk.ui.shell.panel import Panel
-
-CODEBOOK_STEP = "Add themes from a codebook"
+from cafe_desk.ui.widgets import codebook_import
 
 
 class NoteActions:
@@ -61,25 +58,9 @@ class NoteActions:
         self.page.push("Set attendance", do=lambda: notes.set_attendances(cafe_id, table_id, round_id, counts[1]),
                        undo=lambda: notes.set_attendances(cafe_id, table_id, round_id, counts[0]))
 
-    def import_codebook(self, cafe_id: str, path: Path) -> None:
-        """Add the themes of a codebook file the café doesn't have yet; the message says how many."""
-        page, planning = self.page, self.page.services.planning
-        try:
-            themes = planning.read_codebook(path)
-        except UserError as exc:
-            page.sig_message.emit(str(exc))
-            return
-        added: list[str] = []
-
-        def add() -> Changes:
-            made, changes = planning.add_themes(cafe_id, themes)
-            added[:] = [t.id for t in made]
-            return changes
-
-        changes = page.attempt(add)
-        if changes is None:
-            return
-        page.sig_message.emit(added_line(len(added), len(themes) - len(added)))
-        if changes:
-            page.push(CODEBOOK_STEP, do=add, undo=lambda: planning.remove_themes(list(added)), done=True)
-            page.announce(changes)
+    def import_codebook(self, cafe_id: str, path: Path) -> bool:
+        """Add the themes of a codebook file the café doesn't have yet (one undo step); the message says how many,
+        or why none were added. True if the file was used."""
+        message, ok = codebook_import.add_codebook(self.page, cafe_id, path)
+        self.page.sig_message.emit(message)
+        return ok

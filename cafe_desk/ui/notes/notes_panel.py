@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import NotFoundError, UserError
@@ -23,6 +23,7 @@ from cafe_desk.ui.notes.notes_list import NotesList
 from cafe_desk.ui.notes.notes_model import NoteLabels
 from cafe_desk.ui.notes.place_bar import PlaceBar
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.widgets import codebook_import
 from cafe_desk.ui.widgets.care_panel import CarePanel
 
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
@@ -307,13 +308,13 @@ class NotesPanel(Panel):
             self.announce(result[1])
 
     def _ask_codebook(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Import a codebook", "",
-                                                    "Codebooks (*.json);;All files (*)")
+        path = codebook_import.choose_codebook(self)
         if path:
-            self.import_codebook(Path(path))
+            self.import_codebook(path)
 
     def import_codebook(self, path: Path) -> None:
-        """Add the themes in a codebook file, as one undoable step; the message says how many were new."""
+        """Add the themes in a codebook file, as one undoable step; the message says how many were new, or why
+        none were added."""
         if self.cafe is not None:
             self.actions.import_codebook(self.cafe.id, Path(path))
 

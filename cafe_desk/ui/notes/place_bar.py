@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from cafe_desk.core.model import Note, Round, Table
+from cafe_desk.ui.widgets import codebook_import
 from cafe_desk.ui.widgets.plain_text import tip
 
 NOW = " (now)"
@@ -37,8 +38,8 @@ class PlaceBar(QWidget):
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setWordWrap(True)
         self.prompt.setAccessibleName("This round's question")
-        self.import_button = QPushButton("&Import codebook…")
-        self.import_button.setToolTip("Add themes from a codebook file (JSON)")
+        self.import_button = QPushButton(codebook_import.BUTTON_TEXT)
+        self.import_button.setToolTip(codebook_import.BUTTON_TIP)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (table_label, self.table_combo, round_label, self.round_combo):

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.codebook import added_line
-from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import VOTE_METHOD_LABELS, VOTE_METHODS, Cafe
 from cafe_desk.core.plan import MAX_DOTS
 from cafe_desk.services import Services
@@ -31,6 +28,7 @@ from cafe_desk.ui.plan.item_section import ItemSection
 from cafe_desk.ui.plan.plan_specs import GROUPS, OUTCOMES, ROUNDS, TABLES, THEMES, ItemSpec
 from cafe_desk.ui.plan.support_lines_box import SupportLinesBox
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.widgets import codebook_import
 from cafe_desk.ui.widgets.alert_label import AlertLabel
 from cafe_desk.ui.widgets.cafe_details_form import CafeDetailsForm
 
@@ -155,9 +153,8 @@ class PlanPanel(Panel):
         return self._wrap(self.sections["outcome"], "What people vote on at the end of the café, and how.", voting)
 
     def _themes_tab(self) -> QWidget:
-        self.codebook_button = QPushButton("Add themes from the central team's &codebook…")
-        self.codebook_button.setToolTip("Open the codebook file the central team sent, so your notes can be "
-                                        "tagged with the same themes as every other café")
+        self.codebook_button = QPushButton(codebook_import.BUTTON_TEXT)
+        self.codebook_button.setToolTip(codebook_import.BUTTON_TIP)
         self.codebook_button.clicked.connect(self._choose_codebook)
         return self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
                           self.codebook_button)
@@ -218,30 +215,18 @@ class PlanPanel(Panel):
 
     def add_codebook(self, path: str | Path) -> str | None:
         """Add the themes of a codebook file to the open café (one undoable step); the message if refused."""
-        cafe = self.cafe
-        if cafe is None:
+        if self.cafe is None:
             return None
-        try:
-            themes = self.services.planning.read_codebook(path)
-        except UserError as exc:
-            self._report(str(exc))
-            return str(exc)
-        added: list[str] = []
-
-        def do() -> Changes:
-            made, changes = self.services.planning.add_themes(cafe.id, themes)
-            added[:] = [t.id for t in made]
-            return changes
-
-        refused = self.push("Add themes from a codebook", do,
-                            lambda: self.services.planning.remove_themes(list(added)))
-        if refused is None:
-            self._report(added_line(len(added), len(themes) - len(added)))
-        return refused
+        message, ok = codebook_import.add_codebook(self, self.cafe.id, path)
+        if ok:
+            self.message_label.show_message("")  # the red line is for what went wrong; this went right
+            self.sig_message.emit(message)
+            return None
+        self._report(message)
+        return message
 
     def _choose_codebook(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open the central team's codebook", "",
-                                              "Codebook (*.json);;All files (*)")
+        path = codebook_import.choose_codebook(self)
         if path:
             self.add_codebook(path)
 

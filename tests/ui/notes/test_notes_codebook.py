@@ -93,3 +93,9 @@ def test_a_codebook_whose_themes_are_all_here_adds_no_step(pages, services, cafe
     line = "Every theme in this codebook is already here, so none were added."
     assert pages.said == {"notes": [line], "plan": [line]}
     assert pages.history(pages.notes_undo) == pages.history(pages.plan_undo) == []
+
+
+def test_both_pages_offer_it_in_the_same_words(pages):
+    notes, plan = pages.notes, pages.plan
+    assert notes.import_button.text() == plan.codebook_button.text() == "Add themes from a codeboo&k…"
+    assert notes.import_button.toolTip() == plan.codebook_button.toolTip()

@@ -44,9 +44,13 @@ def theme_names(services: Services, page) -> list[str]:
 
 
 def test_codebook_themes_added_once_with_undo(page, services, codebook_file):
+    said = []
+    page.sig_message.connect(said.append)
+    page.message_label.show_message("An earlier problem")
     assert page.add_codebook(codebook_file) is None
     assert theme_names(services, page) == ["Crisis care — out of hours", "Peer support", "waiting TIMES"]
-    assert page.message_label.text() == "2 themes added; 1 was already here."
+    assert said == ["2 themes added; 1 was already here."]
+    assert page.message_label.text() == "", "the red line is only for what went wrong"
     page.undo_stack.undo()
     assert theme_names(services, page) == ["waiting TIMES"]
     page.undo_stack.redo()
