@@ -150,7 +150,8 @@ class ItemSection(QWidget):
     def add(self) -> None:
         if self.editable and self.cafe_id is not None:
             noun = self.spec.noun
-            self._open_editor(f"Add a {noun}", f"Add {noun}", dict(NEW_VALUES.get(self.spec.entity, {})),
+            article = "an" if noun[:1] in "aeiou" else "a"
+            self._open_editor(f"Add {article} {noun}", f"Add {noun}", dict(NEW_VALUES.get(self.spec.entity, {})),
                               self.add_item)
 
     def add_item(self, values: dict) -> str | None:

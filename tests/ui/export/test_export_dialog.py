@@ -99,8 +99,8 @@ def test_a_bad_key_line_gives_a_message_and_writes_nothing(qtbot, dialog, tmp_pa
     dialog.keys.setPlainText(f"{public}\nage1-not-really-a-key")
     target = tmp_path / "file.cafe"
     assert dialog.export_to(target) is None
-    assert dialog.message.text() == ("Line 2 of the public keys doesn't look like a public key: it should start "
-                                     "with age1…")
+    assert dialog.message.text() == ("Line 2 of the public keys isn't a whole public key: check it was copied in "
+                                     "full (it starts with age1 and is 62 characters long).")
     assert not target.exists()
 
 
