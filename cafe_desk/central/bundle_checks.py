@@ -188,17 +188,21 @@ def check_values(manifest: Mapping, files: Mapping[str, bytes]) -> None:
     """The values of a verified bundle's files but notes.jsonl, before anything is read from them for writing;
     BundleError naming the file and what is wrong with it."""
     parsed = {name: json.loads(data) for name, data in files.items() if name.endswith(".json")}
-    _walk(MANIFEST, manifest)
-    for name in sorted(parsed):
-        _walk(name, parsed[name])
     for key in ("export_id", "cafe_id"):
         if not isinstance(manifest.get(key), str) or not manifest[key]:
             raise _refuse(MANIFEST, f"its {key} is missing or not text")
     if exported_time(manifest.get("exported_at")) is None:
         raise _refuse(MANIFEST, "the time of the export is missing or not a real time")
     info = parsed.get("cafe.json")
-    if info is None:
-        return  # a file that is missing is named by the reader
+    if info is not None:  # a file that is missing is named by the reader
+        _check_cafe(info, parsed)
+    _walk(MANIFEST, manifest)  # then the values the checks above did not name
+    for name in sorted(parsed):
+        _walk(name, parsed[name])
+
+
+def _check_cafe(info: object, parsed: Mapping[str, object]) -> None:
+    """cafe.json's date and dots, the rounds' lengths, and the vote levels its vote method allows."""
     date = _field(info, "date", "cafe.json")
     if date != "" and not _date(date):
         raise _refuse("cafe.json", "its date is not a real date")
@@ -213,6 +217,7 @@ def check_values(manifest: Mapping, files: Mapping[str, bytes]) -> None:
     if method in VOTE_METHODS and "votes.json" in parsed:  # an unknown method is named by the reader
         n_outcomes = len(_rows(parsed.get("outcomes.json", []), "outcomes.json"))
         _check_levels(parsed["votes.json"], levels_for(method, n_outcomes))
+
 
 def _vote_counts(votes: object) -> Iterable[object]:
     """Each {level: count} object of votes.json: per outcome (paper and phone) and per group (paper)."""
