@@ -117,7 +117,7 @@ class ReviewModel(QAbstractTableModel):
             return where(item)
         elif col == COL_TEXT:
             if role == Qt.ItemDataRole.DisplayRole:
-                return shown(item.redacted)
+                return item.redacted  # exactly what leaves the laptop; the delegate draws HTML_ROLE
             if role == HTML_ROLE:
                 return review_html(item, row.leave_out)
             if role == Qt.ItemDataRole.ToolTipRole:
