@@ -4,8 +4,8 @@
 In the order the import meets them:
 - `check_file_size`: the file's size, before it is read into memory;
 - `check_unpacked`: the unpacked files, before any is parsed: items per bundle (lines of notes.jsonl counted as
-  they are, the manifest's counts, and the values the JSON holds), one item's length, nesting depth, numbers with
-  absurdly many digits, and NaN or Infinity (JSON has no such numbers);
+  they are, the manifest's counts, and the values the JSON holds), one item's length, and in the other files
+  nesting depth, numbers with absurdly many digits, and NaN or Infinity (JSON has no such numbers);
 - `check_values`: the parsed files but notes.jsonl: every whole number a count in 0 ≤ n < 2³¹, every number
   finite, text where text belongs and not too long, real dates and export time, dots per person ≥ 1, round lengths
   a sensible number of minutes, vote levels in the vote method's range;
@@ -71,25 +71,35 @@ def check_unpacked(files: Mapping[str, bytes]) -> None:
     """The bundle's unpacked files, before any of them is parsed; BundleError at the first limit passed."""
     items = 0
     for name in sorted(n for n in files if n.endswith(".jsonl")):
-        rows = files[name].split(b"\n")
-        if rows[-1] == b"":
-            rows.pop()
-        items += len(rows)
+        data = files[name]
+        items += data.count(b"\n") + (not data.endswith(b"\n") and data != b"")
         if items > MAX_ITEMS:
             raise BundleError(TOO_MANY)
-        if max(map(len, rows), default=0) > MAX_LINE_BYTES:
-            raise _too_long(name, next(i for i, row in enumerate(rows, 1) if len(row) > MAX_LINE_BYTES))
-    values = 0
-    for name in sorted(n for n in files if n.endswith((".json", ".jsonl"))):
-        values += _scan(name, files[name])
-        if values > MAX_VALUES:
-            raise BundleError(TOO_MANY)
+        _check_line_lengths(name, data)
+    # JSON values in all, from the commas (those in text too, so never fewer): what parsing will have to hold
+    if sum(files[n].count(b",") + 1 for n in files if n.endswith((".json", ".jsonl"))) > MAX_VALUES:
+        raise BundleError(TOO_MANY)
+    for name in sorted(n for n in files if n.endswith(".json")):
+        _scan(name, files[name])
     _check_declared_counts(files)
 
 
-def _scan(name: str, data: bytes) -> int:
-    """How many values `data` holds (about: its commas), once its strings are set aside and it is found to hold no
-    over-long number, no NaN or Infinity, and no nesting deeper than MAX_DEPTH; BundleError otherwise."""
+def _check_line_lengths(name: str, data: bytes) -> None:
+    """BundleError naming the first line of `data` longer than MAX_LINE_BYTES (read in place, not copied)."""
+    start, number = 0, 1
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        if end - start > MAX_LINE_BYTES:
+            raise _too_long(name, number)
+        start, number = end + 1, number + 1
+
+
+def _scan(name: str, data: bytes) -> None:
+    """BundleError if `data`, its strings set aside, holds an over-long number, NaN or Infinity, or nesting deeper
+    than MAX_DEPTH. Not needed for notes.jsonl, the one large file: its lines are parsed one by one (a line nested
+    too deep, or with a number too long to read, is refused as not JSON) and every field of a note is checked for
+    its kind and range as it is read."""
     bare = _STRING.sub(b'""', data)
     if _LONG_NUMBER.search(bare):
         raise _refuse(name, f"a number has more than {MAX_DIGITS} digits")
@@ -104,7 +114,6 @@ def _scan(name: str, data: bytes) -> int:
     else:
         if _INNERMOST.search(brackets):
             raise _refuse(name, f"it is nested more than {MAX_DEPTH} levels deep")
-    return bare.count(b",") + 1
 
 
 def _check_declared_counts(files: Mapping[str, bytes]) -> None:

@@ -13,7 +13,7 @@ from cafe_desk.export import bundle
 from cafe_desk.export.bundle import BundleError
 from cafe_desk.services.importing import UNFORESEEN
 from tests.central import make_cafe, snapshot
-from tests.central.hostile import edit_json, edit_notes, rebuilt, sealed
+from tests.central.hostile import edit_json, edit_notes, rebuilt, replace_bytes, sealed
 from tests.conftest import exactly
 
 SHAPE = "{name} is not in the expected shape ({detail}), so nothing was imported."
@@ -143,9 +143,17 @@ def _declares(total: int):
     (_note("text", "x" * 20_001),
      "notes.jsonl line 1 is longer than any note may be (20,000 characters), so nothing was imported."),
     (_surrogate_in("text"), SHAPE.format(name="notes.jsonl line 1", detail="its text holds a broken character")),
+    (replace_bytes("notes.jsonl", b'"minutes_from_start": 0', b'"minutes_from_start": ' + b"7" * 5000),
+     "notes.jsonl line 1 is not in the expected shape."),
+    (replace_bytes("notes.jsonl", b'"themes": []', b'"themes": ' + b"[" * 60_000 + b"]" * 60_000),
+     "notes.jsonl line 1 is not in the expected shape."),
+    (replace_bytes("notes.jsonl", b'"minutes_from_start": 0', b'"minutes_from_start": NaN'),
+     SHAPE.format(name="notes.jsonl line 1", detail="“minutes_from_start” is missing or of the wrong kind")),
+    (replace_bytes("notes.jsonl", b'"minutes_from_start": 0', b'"minutes_from_start": 1e400'),
+     SHAPE.format(name="notes.jsonl line 1", detail="“minutes_from_start” is missing or of the wrong kind")),
 ], ids=["export time", "date", "no dots", "title not text", "minutes below zero", "minutes as text",
         "position too large", "count below zero", "long description", "level for dots", "minus zero", "long note",
-        "broken text"])
+        "broken text", "note: 5,000 digits", "note: nested 60,000 deep", "note: NaN", "note: 1e400"])
 def test_values_out_of_range_are_refused_before_anything_is_written(services, source, central, identity, change,
                                                                      message):
     data = sealed(rebuilt(services, source.id, change), str(identity.to_public()))
@@ -195,3 +203,11 @@ def test_the_bundle_checks_are_what_opening_it_uses(identity):
     data = bundle.seal(bundle.pack(files), [str(identity.to_public())])
     with pytest.raises(BundleError, match="nested more than 16 levels deep"):
         bundle.open_bundle(data, [identity], inspect=check_unpacked)
+
+
+def test_the_first_line_too_long_is_named_before_it_is_read():
+    check_unpacked({"notes.jsonl": b"{}\n" + b"x" * bundle_checks.MAX_LINE_BYTES})
+    long = b'{"text": "' + b"x" * bundle_checks.MAX_LINE_BYTES + b'"}'
+    with pytest.raises(BundleError, match=exactly("notes.jsonl line 3 is longer than any note may be (20,000 "
+                                                  "characters), so nothing was imported.")):
+        check_unpacked({"notes.jsonl": b"{}\n{}\n" + long + b"\n{}\n"})
