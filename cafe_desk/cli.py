@@ -8,6 +8,7 @@ import sys
 
 from cafe_desk import __version__
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.text import json_printable, printable
 from cafe_desk.private_files import restrict_new_files
 from cafe_desk.settings import Settings
 
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"cafe-desk: {message}", file=sys.stderr)
+    print(f"cafe-desk: {printable(message)}", file=sys.stderr)
     return code
 
 
@@ -110,7 +111,7 @@ def _run(services, args) -> int:
         return _check_receipt(services, args.file, args.delete)
     if args.command == "status":
         data = services.cafes.status(args.cafe)
-        print(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None))
+        print(json_printable(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None)))
         return 0
     return _fail(f"unknown command {args.command}", 2)
 
@@ -118,14 +119,14 @@ def _run(services, args) -> int:
 def _print_cafes(services, as_json: bool) -> int:
     cafes = services.cafes.list()
     if as_json:
-        print(json.dumps([{"id": c.id, "short_code": c.short_code, "title": c.title, "date": c.date,
-                           "locality": c.locality, "state": c.state, "notes": c.notes} for c in cafes],
-                         ensure_ascii=False))
+        print(json_printable(json.dumps([{"id": c.id, "short_code": c.short_code, "title": c.title, "date": c.date,
+                                          "locality": c.locality, "state": c.state, "notes": c.notes}
+                                         for c in cafes], ensure_ascii=False)))
         return 0
     if not cafes:
         print("No cafés yet. Open the app with `cafe-desk` to plan one, or `cafe-desk demo` to try the demo.")
     for c in cafes:
-        print(f"{c.short_code}  {c.date or '—':10}  {c.state:8}  {c.title}  ({c.id})")
+        print(printable(f"{c.short_code}  {c.date or '—':10}  {c.state:8}  {c.title}  ({c.id})"))
     return 0
 
 
@@ -152,7 +153,7 @@ def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
         print(base + server.cafe_url[len(server.base_url):], flush=True)
         print(f"Vote page: {base}{server.vote_url[len(server.base_url):]}")
         for table in tables:
-            print(f"{table.label} host page: {base}{server.table_url(table.id)[len(server.base_url):]}")
+            print(printable(f"{table.label} host page: {base}{server.table_url(table.id)[len(server.base_url):]}"))
         if port and server.port != port:
             print(f"Port {port} was taken, so port {server.port} is used instead.")
         print("Press Ctrl+C to stop.", flush=True)
@@ -244,7 +245,7 @@ def _export(services, args) -> int:
         Path(temp).unlink(missing_ok=True)
         raise
     exporter.record_export(result, data)
-    print(result.summary(str(target)))
+    print(printable(result.summary(str(target))))
     return 0
 
 
@@ -257,10 +258,10 @@ def _import(services, identity: str, files: list[str]) -> int:
     refused = 0
     for name in files:
         try:
-            print(importer.import_file(name, [key]).line(), flush=True)
+            print(printable(importer.import_file(name, [key]).line()), flush=True)
         except UserError as exc:
             refused += 1
-            print(f"Refused {name}: {exc}", file=sys.stderr, flush=True)
+            print(printable(f"Refused {name}: {exc}"), file=sys.stderr, flush=True)
     return 2 if refused else 0
 
 
@@ -268,7 +269,7 @@ def _receipt(services, cafe_key: str, out: str) -> int:
     """Write the receipt for an imported café; print one line saying what it confirms."""
     receipt = services.receipts.write_receipt(cafe_key, out)
     notes = f"{receipt.notes} note{'s' if receipt.notes != 1 else ''}"
-    print(f"Receipt for “{receipt.title}” ({notes}) → {out}")
+    print(printable(f"Receipt for “{receipt.title}” ({notes}) → {out}"))
     return 0
 
 
@@ -276,10 +277,10 @@ def _check_receipt(services, path: str, delete: bool) -> int:
     """Print what the receipt confirms; with `delete`, then delete that café's raw data and say so."""
     receipts = services.receipts
     check = receipts.check_receipt(path)
-    print(f"{check.line()} Café {check.short_code} ({check.cafe_id}).", flush=True)
+    print(printable(f"{check.line()} Café {check.short_code} ({check.cafe_id})."), flush=True)
     if not delete:
         print("Nothing was deleted. Add --delete to delete this café's raw data from this laptop.")
         return 0
     receipts.delete_raw_data(check.cafe_id, path)
-    print(f"Deleted “{check.title}” from this laptop and from this laptop's backups.")
+    print(printable(f"Deleted “{check.title}” from this laptop and from this laptop's backups."))
     return 0

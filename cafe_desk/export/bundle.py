@@ -14,7 +14,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import pyrage
 
@@ -65,14 +65,14 @@ def _parse(name: str, data: bytes) -> object:
             for number, line in enumerate(lines, 1):
                 try:
                     row = json.loads(line)
-                except json.JSONDecodeError:
+                except (ValueError, RecursionError):  # not JSON, a number too long, or nested too deep
                     row = None
                 if not isinstance(row, dict):
                     raise BundleError(f"{name} line {number} is not in the expected shape.")
                 rows.append(row)
             return rows
         return json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise BundleError(f"{name} is not in the expected shape.") from None
 
 
@@ -167,7 +167,7 @@ def _manifest(files: dict[str, bytes]) -> dict:
         raise BundleError(NOT_A_BUNDLE)
     try:
         manifest = json.loads(files[MANIFEST].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (ValueError, RecursionError):
         raise BundleError(NOT_A_BUNDLE) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError(NOT_A_BUNDLE)
@@ -206,7 +206,12 @@ def verify(files: dict[str, bytes]) -> tuple[dict, dict[str, bytes]]:
 
 def open_bundle(data: bytes, identities: Iterable = (), passphrase: str | None = None, *,
                 max_entries: int = MAX_ENTRIES, max_total: int = MAX_TOTAL_BYTES,
-                max_ratio: float = MAX_RATIO) -> tuple[dict, dict[str, bytes]]:
-    """Decrypt and verify a bundle; (manifest, {name: bytes} without the manifest). BundleError says what is wrong."""
+                max_ratio: float = MAX_RATIO,
+                inspect: Callable[[dict[str, bytes]], None] | None = None) -> tuple[dict, dict[str, bytes]]:
+    """Decrypt and verify a bundle; (manifest, {name: bytes} without the manifest). BundleError says what is wrong.
+    `inspect(files)` sees the unpacked files before any is parsed, and raises BundleError to refuse them."""
     zip_bytes = _decrypt(bytes(data), identities, passphrase)
-    return verify(_read_zip(zip_bytes, max_entries, max_total, max_ratio))
+    files = _read_zip(zip_bytes, max_entries, max_total, max_ratio)
+    if inspect is not None:
+        inspect(files)
+    return verify(files)

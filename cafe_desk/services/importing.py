@@ -14,12 +14,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cafe_desk.central import bundle_checks
 from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan, local_id, read_plan
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.text import printable
 from cafe_desk.export import keys
 from cafe_desk.export.bundle import BundleError, open_bundle
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import new_short_code, utc_now
+
+UNFORESEEN = "Something in this file can't be read as a café's bundle, so nothing from it was imported."
 
 
 @dataclass
@@ -33,7 +37,10 @@ class ImportResult:
     comments: int = 0
 
     def line(self) -> str:
-        """The one line the user is shown."""
+        """The one line the user is shown (the title as it can safely be printed or shown)."""
+        return printable(self._line())
+
+    def _line(self) -> str:
         if self.status == "already":
             return f"Already imported: “{self.title}” — nothing changed"
         if self.status == "replaced":
@@ -90,24 +97,35 @@ class ImportService(ServiceBase):
             return self.store.cafe_origin(cafe_id) == "imported"
 
     def import_file(self, path: str | Path, identities=(), passphrase: str | None = None) -> ImportResult:
-        """Read `path` and import it; BundleError (one line) if it can't be read, opened or imported."""
+        """Read `path` and import it; BundleError (one line) if it can't be read, opened or imported: whatever
+        is wrong with the file, a batch of files goes on to the next."""
         try:
-            data = Path(path).read_bytes()
+            bundle_checks.check_file_size(Path(path).stat().st_size)
+            with Path(path).open("rb") as file:  # never more than the limit, whatever kind of file it is
+                data = file.read(bundle_checks.MAX_FILE_BYTES + 1)
         except IsADirectoryError:
             raise BundleError("This is a folder, not a bundle.") from None
         except OSError:
             raise BundleError("This file can't be read (it may be missing, or its permissions may not allow it).")\
                 from None
-        return self.import_bundle(data, identities, passphrase)
+        try:
+            return self.import_bundle(data, identities, passphrase)
+        except UserError:
+            raise
+        except Exception:  # anything the checks did not foresee: still one line, and the batch goes on
+            raise BundleError(UNFORESEEN) from None
 
     def import_bundle(self, data: bytes, identities=(), passphrase: str | None = None) -> ImportResult:
         """Verify the bundle, then write the whole café in one transaction (or nothing, with a BundleError)."""
         if not self._bulk:
             self.store.expect_bulk_writes()
             self._bulk = True
-        manifest, files = open_bundle(data, identities, passphrase)
+        bundle_checks.check_file_size(len(data))
+        manifest, files = open_bundle(data, identities, passphrase, inspect=bundle_checks.check_unpacked)
+        bundle_checks.check_values(manifest, files)
         now = utc_now()
         plan = read_plan(manifest, files, now, verified=True)
+        bundle_checks.check_notes(n.text for n in plan.notes)
         title = plan.cafe.title
         with self.store.transaction():
             s = self.store
@@ -170,7 +188,7 @@ class ImportService(ServiceBase):
             try:
                 result = self.import_file(path, [identity])
             except UserError as exc:
-                run.lines.append(f"Refused {Path(path).name}: {exc}")
+                run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
                 run.refused += 1
             else:
                 run.lines.append(result.line())

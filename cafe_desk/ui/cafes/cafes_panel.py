@@ -34,6 +34,7 @@ from cafe_desk.services.receipts import ReceiptCheck
 from cafe_desk.ui.cafes.new_cafe_dialog import NewCafeDialog
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.cafe_details_form import DATE_FORMAT
+from cafe_desk.ui.widgets.plain_text import shown
 
 COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_NOTES = range(6)
 HEADERS = ("Code", "Title", "Date", "Locality", "State", "Notes")
@@ -86,9 +87,9 @@ class CafeListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return {
                 COL_CODE: row.short_code,
-                COL_TITLE: row.title,
+                COL_TITLE: shown(row.title),
                 COL_DATE: show_date(row.date),
-                COL_LOCALITY: row.locality,
+                COL_LOCALITY: shown(row.locality),
                 COL_STATE: STATE_LABELS.get(row.state, row.state.title()),
                 COL_NOTES: str(row.notes),
             }[col]

@@ -16,7 +16,7 @@ from cafe_desk.ui.central.keys_box import KeysBox
 from cafe_desk.ui.central.receipts_box import ReceiptsBox
 from cafe_desk.ui.shell.ops import Op
 from cafe_desk.ui.shell.panel import Panel
-from cafe_desk.ui.widgets.plain_text import plain_labels
+from cafe_desk.ui.widgets.plain_text import plain_labels, shown
 
 if TYPE_CHECKING:
     from cafe_desk.services.importing import ImportRun  # loads encryption: only when importing
@@ -44,9 +44,10 @@ class CentralPanel(Panel):
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c1c;")
+        plain_labels(self.message)  # a message may quote a title from a bundle
         for box in (self.keys_box, self.import_box, self.receipts_box):
             box.sig_message.connect(self.sig_message)
-            box.sig_problem.connect(self.message.setText)
+            box.sig_problem.connect(lambda text: self.message.setText(shown(text)))
         self.import_box.sig_imported.connect(self._imported)
         self._lay_out()
         self.keys_box.load()

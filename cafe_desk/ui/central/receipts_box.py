@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QL
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
 from cafe_desk.services.receipts import ReceiptService
+from cafe_desk.ui.widgets.plain_text import shown
 
 RECEIPT_HINT = ("Send the facilitator a receipt once their café is imported: it shows their export arrived whole, so "
                 "they can delete the café's notes from their laptop.")
@@ -56,7 +57,7 @@ class ReceiptsBox(QGroupBox):
             self.sig_message.emit(str(exc))
             cafes = []
         for cafe in cafes:
-            self.receipt_combo.addItem(f"{cafe.title} · {cafe.date} · {cafe.short_code}", cafe.id)
+            self.receipt_combo.addItem(shown(f"{cafe.title} · {cafe.date} · {cafe.short_code}"), cafe.id)
             self.receipt_combo.setItemData(self.receipt_combo.count() - 1, cafe.short_code, CODE_ROLE)
         index = self.receipt_combo.findData(keep) if keep else -1
         self.receipt_combo.setCurrentIndex(index if index >= 0 else 0 if self.receipt_combo.count() else -1)

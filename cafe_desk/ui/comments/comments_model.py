@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from cafe_desk.core.model import Note
 from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.ui.notes.notes_model import CARE_MARK, local_time, needs_care
-from cafe_desk.ui.widgets.plain_text import tip
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_TIME, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(6)
 HEADERS = ("Time", "Care", "Comment", "About", "Group", "State")
@@ -114,7 +114,7 @@ class CommentsModel(QAbstractTableModel):
         if role == NOTE_ROLE:
             return note
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self._text(note, col)
+            text = shown(self._text(note, col))
             if role == Qt.ItemDataRole.ToolTipRole and col == COL_FLAG and note.flag:
                 return tip(f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Café Desk hid nothing: please "
                            "read it with care.")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from cafe_desk.core.redaction import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
 from cafe_desk.core.safeguarding import kind_label
-from cafe_desk.ui.widgets.plain_text import tip
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_LEAVE_OUT, COL_WHERE, COL_TEXT = range(3)
 HEADERS = ("Leave out", "Where", "Text (struck through: removed; in brackets: what replaces it)")
@@ -43,14 +43,14 @@ def review_html(item: PreviewItem, left_out: bool) -> str:
     marks = sorted([(s, True) for s in item.removed] + [(s, False) for s in item.put_back], key=lambda m: m[0].start)
     out, at = [], 0
     for span, removed in marks:
-        words = html.escape(item.text[span.start:span.end])
-        out.append(html.escape(item.text[at:span.start]))
+        words = html.escape(shown(item.text[span.start:span.end]))  # cleaned piece by piece: the spans still fit
+        out.append(html.escape(shown(item.text[at:span.start])))
         if removed:
             out.append(f"<s {REMOVED_STYLE}>{words}</s>&nbsp;<b {PLACEHOLDER_STYLE}>{REPLACEMENTS.get(span.kind)}</b>")
         else:
             out.append(f'<span {PUT_BACK_STYLE}>{words}</span>&nbsp;<i style="color:#555">(put back)</i>')
         at = span.end
-    body = "".join(out) + html.escape(item.text[at:])
+    body = "".join(out) + html.escape(shown(item.text[at:]))
     return f'<span style="color:#777"><i>{body}</i></span>' if left_out else body
 
 
@@ -117,7 +117,7 @@ class ReviewModel(QAbstractTableModel):
             return where(item)
         elif col == COL_TEXT:
             if role == Qt.ItemDataRole.DisplayRole:
-                return item.redacted
+                return item.redacted  # exactly what leaves the laptop; the delegate draws HTML_ROLE
             if role == HTML_ROLE:
                 return review_html(item, row.leave_out)
             if role == Qt.ItemDataRole.ToolTipRole:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from cafe_desk.core.model import Note
 from cafe_desk.core.safeguarding import COMMENT_SOURCES, kind_label
-from cafe_desk.ui.widgets.plain_text import CARE_MARK, tip
+from cafe_desk.ui.widgets.plain_text import CARE_MARK, shown, tip
 
 COL_NUMBER, COL_TABLE, COL_ROUND, COL_TEXT, COL_QUOTE, COL_OUTCOMES, COL_THEMES, COL_TIME = range(8)
 HEADERS = ("#", "Table", "Round", "Point", "Quote", "Outcomes", "Themes", "Time")
@@ -154,16 +154,16 @@ class NotesModel(QAbstractTableModel):
         if col == COL_NUMBER:
             return row + 1
         if col == COL_TABLE:
-            return labels.tables.get(note.table_id or "", "")
+            return shown(labels.tables.get(note.table_id or "", ""))
         if col == COL_ROUND:
-            return labels.rounds.get(note.round_id or "", "")
+            return shown(labels.rounds.get(note.round_id or "", ""))
         if col == COL_TEXT:
-            text = f"“{note.text}”" if note.is_quote else note.text
+            text = shown(f"“{note.text}”" if note.is_quote else note.text)
             return f"{CARE_MARK} Needs care · {text}" if marked_here(note) else text
         if col == COL_QUOTE:
             return "✓" if note.is_quote else ""
         if col in (COL_OUTCOMES, COL_THEMES):
-            return ", ".join(self._tag_names(note, col))
+            return shown(", ".join(self._tag_names(note, col)))
         if col == COL_TIME:
             return local_time(note.created_at)
         return None

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from cafe_desk.core.model import Note, Round, Table
 from cafe_desk.ui.widgets import codebook_import
-from cafe_desk.ui.widgets.plain_text import tip
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 NOW = " (now)"
 
@@ -63,7 +63,7 @@ class PlaceBar(QWidget):
             combo.blockSignals(True)
             combo.clear()
             for item in items:
-                combo.addItem(item.label + (NOW if item.id == running_round else ""), item.id)
+                combo.addItem(shown(item.label) + (NOW if item.id == running_round else ""), item.id)
             combo.setCurrentIndex(max(combo.findData(keep), 0) if items else -1)
             combo.blockSignals(False)
         self._show_prompt()
@@ -104,5 +104,5 @@ class PlaceBar(QWidget):
 
     def _show_prompt(self) -> None:
         rnd = next((r for r in self.rounds if r.id == self.round_combo.currentData()), None)
-        self.prompt.setText(rnd.prompt if rnd else "")
+        self.prompt.setText(shown(rnd.prompt) if rnd else "")
         self.prompt.setToolTip(tip(rnd.prompt) if rnd else "")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QWidget
 
 from cafe_desk.ui.plan.plan_specs import ItemSpec
+from cafe_desk.ui.widgets.plain_text import shown
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -34,9 +35,9 @@ class ItemTableModel(QAbstractTableModel):
             return None
         item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.spec.cells(item)[index.column()]
+            return shown(self.spec.cells(item)[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.spec.cells(item)[index.column()]
+            text = shown(self.spec.cells(item)[index.column()])
             return text if len(text) > 40 else None
         if role == Qt.ItemDataRole.UserRole:
             return item

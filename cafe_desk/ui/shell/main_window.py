@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
+from cafe_desk.core.text import printable
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.lazy_panel import LazyPanel
 from cafe_desk.ui.shell.panel import Panel
@@ -385,7 +386,7 @@ class MainWindow(QMainWindow):
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -25,6 +25,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CodeTheme
 from cafe_desk.services.synthesis import SynthesisService
 from cafe_desk.ui.shell.panel import PushStep
+from cafe_desk.ui.widgets.plain_text import shown
 
 CODEBOOK_SUFFIX = ".codebook.json"
 
@@ -97,7 +98,7 @@ class CodebookBox(QGroupBox):
         self.themes = list(themes)
         self.list.clear()
         for theme in themes:
-            row = QListWidgetItem(f"{theme.name}  ({theme.count})")
+            row = QListWidgetItem(shown(f"{theme.name}  ({theme.count})"))
             row.setData(Qt.ItemDataRole.UserRole, theme.id)
             row.setToolTip(theme.description or theme.name)
             self.list.addItem(row)

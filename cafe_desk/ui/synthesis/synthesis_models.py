@@ -10,7 +10,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from cafe_desk.core.synthesis import HIT_END, HIT_START, CentralCafe, CodeTheme, Item
-from cafe_desk.ui.widgets.plain_text import tip
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_CAFE, COL_SOURCE, COL_TEXT, COL_THEMES, COL_SHORTLIST = range(5)
 HEADERS = ("Café", "From", "Text", "Themes", "★")
@@ -24,7 +24,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 def hits_as_html(item: Item) -> str:
     """The item's text, escaped, with search hits in bold (plain escaped text when not searching)."""
-    text = html.escape(item.snippet or item.text)
+    parts = (part.split(HIT_END) for part in (item.snippet or item.text).split(HIT_START))
+    text = HIT_START.join(HIT_END.join(html.escape(shown(piece)) for piece in part) for part in parts)
     return text.replace(HIT_START, "<b>").replace(HIT_END, "</b>")
 
 
@@ -33,11 +34,11 @@ def item_html(item: Item, themes: str) -> str:
     where = ", ".join(p for p in (item.cafe_title, item.locality, item.date, place(item)) if p)
     lines = [f"<p>{hits_as_html(item)}</p>",
              f"<p><small>{html.escape(item.source_label)}{' (quote)' if item.is_quote else ''} · "
-             f"{html.escape(where)}"]
+             f"{html.escape(shown(where))}"]
     for label, value in (("Question", item.question), ("Group", item.group), ("Outcomes", "; ".join(item.outcomes)),
                          ("Café's tags", ", ".join(item.cafe_themes)), ("Themes", themes)):
         if value:
-            lines.append(f"<br>{label}: {html.escape(value)}")
+            lines.append(f"<br>{label}: {html.escape(shown(value))}")
     return "".join(lines) + "</small></p>"
 
 
@@ -107,7 +108,7 @@ class ItemsModel(QAbstractTableModel):
             where = ", ".join(p for p in (item.locality, item.date, place(item)) if p)
             return tip(f"{item.cafe_title} ({where})" + (f"\nQuestion: {item.question}" if item.question else ""))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self._cell(item, col)
+            text = shown(self._cell(item, col))
             return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_SHORTLIST:
             return "shortlisted" if item.shortlisted else "not shortlisted"
@@ -193,7 +194,7 @@ class ThemeCountsModel(QAbstractTableModel):
         if section == 1:
             return "All cafés"
         cafe = self._cafes[section - 2]
-        return f"{cafe.title}\n{cafe.date}" if role == Qt.ItemDataRole.DisplayRole else \
+        return shown(f"{cafe.title}\n{cafe.date}") if role == Qt.ItemDataRole.DisplayRole else \
             tip(f"{cafe.title}, {cafe.locality}, {cafe.date}")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

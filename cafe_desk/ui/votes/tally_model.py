@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate
 
 from cafe_desk.core.model import AGREEMENT_LABELS, Outcome, Tally
 from cafe_desk.core.votes import MAX_COUNT, levels_for
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_OUTCOME = 0
 
@@ -68,16 +69,16 @@ class TallyModel(QAbstractTableModel):
             return None
         outcome = self.outcomes[index.row()]
         if index.column() == COL_OUTCOME:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return outcome.title
-            return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return shown(outcome.title)
+            return tip(outcome.title) if role == Qt.ItemDataRole.ToolTipRole else None
         count = self.counts.get((outcome.id, self.levels[index.column() - 1]), 0)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return count
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{outcome.title}, {self.headerData(index.column(), Qt.Orientation.Horizontal)}: {count}"
+            return shown(f"{outcome.title}, {self.headerData(index.column(), Qt.Orientation.Horizontal)}: {count}")
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
