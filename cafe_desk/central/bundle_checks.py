@@ -28,11 +28,11 @@ import re
 from collections.abc import Iterable, Mapping
 
 from cafe_desk.core.model import VOTE_METHODS
-from cafe_desk.core.votes import levels_for
 from cafe_desk.export.bundle import MANIFEST, BundleError
 
 MAX_FILE_BYTES = 200 * 2**20
 MAX_ITEMS = 100_000
+MAX_LEVEL = 1000  # a rank or score; ranks go up to the number of outcomes
 MAX_TEXT_CHARS = 4 * 5_000  # four times the app's own note limit (services/notes.py)
 MAX_VALUES = 32 * MAX_ITEMS  # JSON values in all: a note is about a dozen
 MAX_DEPTH = 16  # the deepest a genuine bundle nests is 6 (votes split by group)
@@ -222,10 +222,8 @@ def _check_cafe(info: object, parsed: Mapping[str, object]) -> None:
         if isinstance(minutes, bool) or not isinstance(minutes, int | float) or \
                 not 0 <= minutes <= MAX_ROUND_MINUTES:
             raise _refuse("prompts.json", "a round's length is not a sensible number of minutes")
-    method = info.get("vote_method")
-    if method in VOTE_METHODS and "votes.json" in parsed:  # an unknown method is named by the reader
-        n_outcomes = len(_rows(parsed.get("outcomes.json", []), "outcomes.json"))
-        _check_levels(parsed["votes.json"], levels_for(method, n_outcomes))
+    if info.get("vote_method") in VOTE_METHODS and "votes.json" in parsed:  # an unknown one is named by the reader
+        _check_levels(parsed["votes.json"])
 
 
 def _vote_counts(votes: object) -> Iterable[object]:
@@ -238,13 +236,15 @@ def _vote_counts(votes: object) -> Iterable[object]:
             yield _field(row, "paper", "votes.json")
 
 
-def _check_levels(votes: object, allowed: tuple[int, ...]) -> None:
+def _check_levels(votes: object) -> None:
+    """Levels are small whole numbers. Not checked against the café's vote method: a facilitator may change the
+    method or remove an outcome after votes are in, and such a café's genuine bundle must still import."""
     for counts in _vote_counts(votes):
         if not isinstance(counts, dict):
             raise _refuse("votes.json", "vote counts are not an object")
         for level in counts:
-            if not _LEVEL.fullmatch(level) or int(level) not in allowed:
-                raise _refuse("votes.json", f"a vote level ({level[:12]!r}) is not one this vote method has")
+            if not _LEVEL.fullmatch(level) or int(level) > MAX_LEVEL:
+                raise _refuse("votes.json", f"a vote level ({level[:12]!r}) is not one Café Desk writes")
 
 
 def check_notes(texts: Iterable[str]) -> None:

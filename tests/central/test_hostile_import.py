@@ -55,7 +55,7 @@ HOSTILE = {
     "nested": (replace_bytes("themes.json", b'"description": ""', b'"description": ' + b"[" * 60_000 + b"]" * 60_000),
                True, SHAPE.format(name="themes.json", detail="it is nested more than 16 levels deep")),
     "level": (_first_paper({"²": 3}), False,
-              SHAPE.format(name="votes.json", detail="a vote level ('²') is not one this vote method has")),
+              SHAPE.format(name="votes.json", detail="a vote level ('²') is not one Café Desk writes")),
     "count": (_first_paper({"0": 2**63 + 7}), False,
               SHAPE.format(name="votes.json", detail="a count is below zero or far too large")),
     "note": (edit_notes(_huge_note), False,
