@@ -57,3 +57,11 @@ def send(services: Services, cafe, store: Store, identity):
     """Export `cafe` encrypted to `identity` and import the bundle into `store`, as the central team would."""
     data = services.exporting.export_cafe(cafe.id, [str(identity.to_public())])[0]
     return Services.build(store).importing.import_bundle(data, [identity])
+
+
+def signed_by(data_dir) -> str:
+    """How an import line names the laptop whose data folder is `data_dir` (its key not on the central list)."""
+    from cafe_desk.export import signing
+
+    key = signing.read_key_file(data_dir / signing.KEY_FILE)
+    return f"signed by {signing.fingerprint(signing.public_of(key))}, not on the list"
