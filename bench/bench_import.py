@@ -97,7 +97,7 @@ class Variants:
 
         manifest = json.loads(files[bundle.MANIFEST])
         self.meta = {k: manifest[k] for k in ("redactions", "left_out", "suppressed")}
-        self.files = {k: v for k, v in files.items() if k != bundle.MANIFEST}
+        self.files = {k: v for k, v in files.items() if k not in (bundle.MANIFEST, bundle.SIGNATURE)}
         self.cafe = json.loads(files["cafe.json"])
         self.outcomes = json.loads(files["outcomes.json"])
         self.groups = json.loads(files["groups.json"])
@@ -137,11 +137,14 @@ class Variants:
                  "themes.json": bundle.dumps([{**t, "id": ids[t["id"]]} for t in self.themes]),
                  "notes.jsonl": bundle.dumps_lines(notes),
                  "votes.json": bundle.dumps(votes)}
-        return bundle.with_manifest(files, export_id=new_id(), cafe_id=new_id(), created=date,
-                                    exported_at=exported_at(), **self.meta)
+        listed = bundle.with_manifest(files, export_id=new_id(), cafe_id=new_id(), created=date,
+                                      exported_at=exported_at(), receipt_secret=f"{rng.getrandbits(256):064x}",
+                                      **self.meta)
+        return bundle.sign(listed, BENCH_SIGNING_KEY)  # every variant from one facilitator's laptop
 
 
 _VARIANTS: Variants | None = None
+BENCH_SIGNING_KEY = bytes(range(32))
 
 
 def _start_worker(files: dict[str, bytes], items: int) -> None:
@@ -161,8 +164,8 @@ def _write_bundles(folder: str, public: str, numbers: list[int]) -> int:
         name = f"cafe-{number + 1:04d}"
         Path(folder, "bundles", f"{name}.cafe").write_bytes(bundle.seal(bundle.pack(files), [public]))
         manifest = json.loads(files[bundle.MANIFEST])
-        plan = read_plan(manifest, {k: v for k, v in files.items() if k != bundle.MANIFEST}, utc_now(),
-                         verified=True)
+        plan = read_plan(manifest, {k: v for k, v in files.items() if k not in (bundle.MANIFEST, bundle.SIGNATURE)},
+                         utc_now(), verified=True)
         Path(folder, "rows", f"{name}.pickle").write_bytes(pickle.dumps(floor_rows(plan, manifest),
                                                                         pickle.HIGHEST_PROTOCOL))
         items += len(plan.notes)
@@ -186,7 +189,7 @@ def floor_rows(plan, manifest: dict) -> dict[str, list[tuple]]:
     """The rows the importer writes for one bundle, as plain tuples per table."""
     import dataclasses
 
-    from cafe_desk.central.bundle_reader import local_id
+    from cafe_desk.core.imported_ids import scoped_id
     from cafe_desk.storage.cafe_store import ENTITIES, _sql_value
     from cafe_desk.storage.note_store import NOTE_COLUMNS
 
@@ -200,7 +203,8 @@ def floor_rows(plan, manifest: dict) -> dict[str, list[tuple]]:
                     for n in plan.notes]
     rows["note_outcome"] = [(n.id, o) for n in plan.notes for o in n.outcome_ids]
     rows["note_theme"] = [(n.id, t) for n in plan.notes for t in n.theme_ids]
-    rows["vote_tally"] = [(local_id(f"{plan.export_id}:vote:{i}"), plan.cafe.id, t.outcome_id, t.table_id, t.group_id,
+    rows["vote_tally"] = [(scoped_id(plan.source_cafe_id, "vote", f"{plan.export_id}:vote:{i}"), plan.cafe.id,
+                           t.outcome_id, t.table_id, t.group_id,
                            t.level, t.count, plan.cafe.created_at) for i, t in enumerate(plan.tallies)]
     rows["attendance"] = [(a.table_id, a.round_id, a.group_id, a.count) for a in plan.attendance]
     rows["import_record"] = [(plan.export_id, plan.cafe.id, plan.source_cafe_id, plan.exported_at, "0" * 64,
@@ -280,7 +284,7 @@ def child_import(db: str, identity: str, list_file: str) -> dict:
                 spent[name] += time.perf_counter() - start
         return wrapper
 
-    importing.open_bundle = timed("open_bundle", importing.open_bundle)
+    importing.open_signed = timed("open_bundle", importing.open_signed)  # decrypt, verify the signature and files
     importing.read_plan = timed("read_plan", importing.read_plan)
     Store.index_cafe_notes = timed("index_cafe_notes", Store.index_cafe_notes)
     paths = Path(list_file).read_text(encoding="utf-8").splitlines()

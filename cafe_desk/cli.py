@@ -53,7 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     imports = sub.add_parser("import", help="import bundles (FILE.cafe) into this data file, each checked in "
                              "full before anything is written; imported cafés are read-only")
     imports.add_argument("--identity", metavar="KEY", required=True, help="the central key file (from keygen)")
+    imports.add_argument("--replace-unsigned", action="store_true", help="let a file replace a café that came "
+                         "unsigned (from an older Café Desk); a signed café is never replaced by an unsigned file")
     imports.add_argument("files", metavar="FILE", nargs="+", help="the bundles to import")
+    signing_key = sub.add_parser("signing-key", help="facilitator: show this laptop's signing key (made on the "
+                                 "first export) and save its public key file for the central team")
+    signing_key.add_argument("--out", metavar="FILE", help="write the public key file to give the central team")
+    signers = sub.add_parser("signers", help="central desk: list facilitators' signing keys and the cafés each "
+                             "signed; add a facilitator's key file or revoke a key")
+    signers.add_argument("--add", metavar="FILE", help="put the key in a facilitator's public key file on the list")
+    signers.add_argument("--name", metavar="NAME", default="", help="with --add: a name to show for the key")
+    signers.add_argument("--revoke", metavar="FINGERPRINT", help="revoke a key: files it signs are refused from now "
+                         "on (the cafés it brought stay)")
+    signers.add_argument("--json", action="store_true", help="print JSON")
     receipt = sub.add_parser("receipt", help="write a receipt for an imported café: proof for its facilitator that "
                              "the export arrived whole")
     receipt.add_argument("cafe", metavar="CAFE", help="the imported café's id or short code")
@@ -104,7 +116,11 @@ def _run(services, args) -> int:
     if args.command == "export":
         return _export(services, args)
     if args.command == "import":
-        return _import(services, args.identity, args.files)
+        return _import(services, args.identity, args.files, args.replace_unsigned)
+    if args.command == "signing-key":
+        return _signing_key(services, args.out)
+    if args.command == "signers":
+        return _signers(services, args)
     if args.command == "receipt":
         return _receipt(services, args.cafe, args.out)
     if args.command == "check-receipt":
@@ -118,15 +134,63 @@ def _run(services, args) -> int:
 
 def _print_cafes(services, as_json: bool) -> int:
     cafes = services.cafes.list()
+    signed = {c.cafe_id: c for c in services.signers.cafes()}  # imported cafés, with who signed each
     if as_json:
-        print(json_printable(json.dumps([{"id": c.id, "short_code": c.short_code, "title": c.title, "date": c.date,
-                                          "locality": c.locality, "state": c.state, "notes": c.notes}
-                                         for c in cafes], ensure_ascii=False)))
+        print(json_printable(json.dumps([{"id": c.id, "short_code": c.short_code, "title": c.title,
+                                          "date": c.date, "locality": c.locality, "state": c.state,
+                                          "notes": c.notes, "imported": c.id in signed,
+                                          "signer": _signer_json(signed.get(c.id))} for c in cafes],
+                                         ensure_ascii=False)))
         return 0
     if not cafes:
         print("No cafés yet. Open the app with `cafe-desk` to plan one, or `cafe-desk demo` to try the demo.")
     for c in cafes:
-        print(printable(f"{c.short_code}  {c.date or '—':10}  {c.state:8}  {c.title}  ({c.id})"))
+        origin = f"  — imported, {signed[c.id].label()}" if c.id in signed else ""
+        print(printable(f"{c.short_code}  {c.date or '—':10}  {c.state:8}  {c.title}  ({c.id}){origin}"))
+    return 0
+
+
+def _signer_json(cafe) -> dict | None:
+    """An imported café's signer for --json output; None for a café made here or one that came unsigned."""
+    if cafe is None or cafe.signer is None:
+        return None
+    s = cafe.signer
+    return {"fingerprint": s.fingerprint, "name": s.name, "state": s.state, "public_key": s.public_key}
+
+
+def _signing_key(services, out: str | None) -> int:
+    """Print this laptop's signing key fingerprint; with `out`, save the public key file for the central team."""
+    keys = services.signing_key
+    if out:
+        print(f"This laptop's signing key: {keys.save_public_key(out)} → {out}")
+        print("Give this file to the central team; they add it with `cafe-desk signers --add FILE`.")
+    else:
+        print(f"This laptop's signing key: {keys.fingerprint()}")
+    return 0
+
+
+def _signers(services, args) -> int:
+    """List facilitators' signing keys; --add a key file or --revoke a key first."""
+    signers = services.signers
+    if args.add:
+        print(f"Added {signers.add_file(args.add, args.name).label()}")
+    if args.revoke:
+        print(f"Revoked {signers.revoke(args.revoke).label()}: files it signs are refused from now on.")
+    if args.add or args.revoke:
+        return 0
+    found = signers.signers()
+    if args.json:
+        print(json.dumps([{"fingerprint": s.fingerprint, "name": s.name, "state": s.state, "public_key": s.public_key,
+                           "cafes": list(s.cafes)} for s in found], ensure_ascii=False))
+        return 0
+    if not found:
+        print("No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.")
+    for s in found:
+        cafes = f": {', '.join(s.cafes)}" if s.cafes else ""
+        print(f"{s.label()}{cafes}")
+    unsigned = [c.title for c in signers.cafes() if c.signer is None]
+    if unsigned:
+        print(f"Unsigned (who sent them can't be checked): {', '.join(unsigned)}")
     return 0
 
 
@@ -249,16 +313,18 @@ def _export(services, args) -> int:
     return 0
 
 
-def _import(services, identity: str, files: list[str]) -> int:
+def _import(services, identity: str, files: list[str], replace_unsigned: bool) -> int:
     """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused."""
+    from cafe_desk.central.bundle_trust import Consent
     from cafe_desk.export.keys import read_identity
 
     key = read_identity(identity)
     importer = services.importing
+    consent = Consent(replace_unsigned=replace_unsigned)
     refused = 0
     for name in files:
         try:
-            print(printable(importer.import_file(name, [key]).line()), flush=True)
+            print(printable(importer.import_file(name, [key], consent=consent).line()), flush=True)
         except UserError as exc:
             refused += 1
             print(printable(f"Refused {name}: {exc}"), file=sys.stderr, flush=True)

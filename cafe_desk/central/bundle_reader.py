@@ -1,8 +1,9 @@
 """Reading a verified `.cafe` bundle's files into the rows one café will become, checking each as it is read
 (pure: no Qt, no storage; the import itself is services/importing.py).
 
-An imported café gets local ids derived from the ids in the bundle (`uuid5`), so importing a facilitator's own café
-on the same laptop never collides with the original, and importing again maps to the same ids. Times: a note's
+An imported café gets local ids derived from the ids in the bundle and its source café's id
+(core/imported_ids.py), so importing a facilitator's own café on the same laptop never collides with the original,
+importing again maps to the same ids, and a café reusing another café's ids can't block it. Times: a note's
 `created_at` is the café's date at 00:00 UTC plus its minutes from the café's start (keeps the order; no clock time
 is invented). Votes: each group's paper votes (where the bundle splits them) become tally rows of that group; the rest
 of the paper and phone totals per outcome and level become one whole-room row each, so rows never overlap.
@@ -12,11 +13,10 @@ Attendance counts suppressed in the bundle (null) are left out.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import uuid
 from dataclasses import dataclass, field
 
+from cafe_desk.core.imported_ids import local_id, scoped_id
 from cafe_desk.core.model import (
     NOTE_KINDS,
     NOTE_SOURCES,
@@ -33,23 +33,11 @@ from cafe_desk.core.model import (
 )
 from cafe_desk.export.bundle import BundleError
 
-NAMESPACE = uuid.UUID("5b0e7c62-3f0a-4d35-9a39-0c1f6f7d2a11")
-_NAMESPACE_BYTES = NAMESPACE.bytes
 _decode = json.JSONDecoder().decode  # json.loads without its per-call checks (same values, same errors here)
 DATA_FILES = ("cafe.json", "prompts.json", "outcomes.json", "tables.json", "groups.json", "themes.json",
               "notes.jsonl", "votes.json", "attendance.json")
 MAX_MINUTES = 60 * 24 * 366  # a note more than a year from the café's start is not a café note
 ENTITY_ORDER = ("table", "round", "outcome", "group", "theme")
-
-
-def local_id(key: str) -> str:
-    """The local id of an imported entity: the same for the same source key every time.
-    The text of `uuid.uuid5(NAMESPACE, f"imported:{key}")`, made without the UUID object (it runs once a note)."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"imported:{key}".encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _unique(name: str, ids: list[str]) -> None:
@@ -153,12 +141,13 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
                                _get(row, "prompt", (str,), "prompts.json"), tuple(follow_ups),
                                round(_get(row, "minutes", (int, float), "prompts.json") * 60))
     outcomes = {_get(r, "id", (str,), "outcomes.json"): Outcome(
-        local_id(r["id"]), cafe_id, _get(r, "position", (int,), "outcomes.json"),
+        scoped_id(source, "outcome", r["id"]), cafe_id, _get(r, "position", (int,), "outcomes.json"),
         _get(r, "title", (str,), "outcomes.json")) for r in _list(files, "outcomes.json")}
-    groups = [Group(local_id(_get(r, "id", (str,), "groups.json")), cafe_id,
+    groups = [Group(scoped_id(source, "group", _get(r, "id", (str,), "groups.json")), cafe_id,
                     _get(r, "position", (int,), "groups.json"), _get(r, "name", (str,), "groups.json"))
               for r in _list(files, "groups.json")]
-    themes = [Theme(local_id(_get(r, "id", (str,), "themes.json")), cafe_id, _get(r, "name", (str,), "themes.json"),
+    themes = [Theme(scoped_id(source, "theme", _get(r, "id", (str,), "themes.json")), cafe_id,
+                    _get(r, "name", (str,), "themes.json"),
                     _get(r, "description", (str,), "themes.json")) for r in _list(files, "themes.json")]
     for name, made in (("outcomes.json", outcomes.values()), ("groups.json", groups), ("themes.json", themes)):
         _unique(name, [m.id for m in made])
@@ -215,7 +204,7 @@ def _notes(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, gr
                 if at is None:
                     at = times[minutes] = _note_time(cafe.date, minutes)
                 notes.append(Note(
-                    local_id(note_id), cafe.id, tables[table].id if table is not None else None,
+                    scoped_id(source, "note", note_id), cafe.id, tables[table].id if table is not None else None,
                     rounds[rnd].id if rnd is not None else None, text, note_source, kind, is_quote,
                     tuple(dict.fromkeys(outcome_ids[o] for o in linked)) if linked else (),
                     tuple(dict.fromkeys(theme_ids[t] for t in tags)) if tags else (), at, at,
@@ -250,7 +239,7 @@ def _note(row, where: str, source: str, cafe: Cafe, places: dict, outcomes: dict
     if minutes is not None and abs(minutes) > MAX_MINUTES:
         raise _shape(where, "its minutes from the start are out of range")
     at = _note_time(cafe.date, minutes)
-    return Note(local_id(_get(row, "id", (str,), where)), cafe.id, found["table"], found["round"],
+    return Note(scoped_id(source, "note", _get(row, "id", (str,), where)), cafe.id, found["table"], found["round"],
                 _get(row, "text", (str,), where), note_source, kind, _get(row, "is_quote", (bool,), where),
                 tuple(dict.fromkeys(outcomes[o].id for o in linked)), tuple(dict.fromkeys(theme_ids[t] for t in tags)),
                 at, at,

@@ -1,9 +1,12 @@
 """The `.cafe` bundle format: files → ZIP in memory → age encryption, and back, verifying everything on the way in.
 
-`pack` builds the ZIP (deflated, fixed timestamps, names sorted, so the same files give the same bytes), `seal`
-encrypts it to X25519 recipients or a passphrase, and `open_bundle` decrypts and checks a bundle before returning
-its manifest and files: size and entry limits, plain entry names, a known format version, and every file present with
-the SHA-256 and record count its manifest gives. The plaintext stays in memory; nothing is written to disk here.
+`with_manifest` lists the files, `sign` adds the facilitator's signature of the manifest (manifest.sig, format
+version 2; export/signing.py), `pack` builds the ZIP (deflated, fixed timestamps, names sorted, so the same files give
+the same bytes), `seal` encrypts it to X25519 recipients or a passphrase, and `open_signed` decrypts and checks a
+bundle before returning its manifest, files and signer: size and entry limits, plain entry names, a known format
+version, a version 2 manifest's signature, and every file present with the SHA-256 and record count its manifest
+gives. A version 1 bundle has no signature: it opens with no signer ("unsigned"). The plaintext stays in memory;
+nothing is written to disk here.
 """
 
 from __future__ import annotations
@@ -15,16 +18,20 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 import pyrage
 
 from cafe_desk import __version__
 from cafe_desk.core.errors import UserError
+from cafe_desk.export import signing
 from cafe_desk.export.keys import parse_recipient
 
 FORMAT = "cafe-desk-bundle"
-VERSION = 1
+VERSION = 2  # 2: the manifest is signed (manifest.sig) and carries the receipt secret
+SIGNED_FROM = 2
 MANIFEST = "manifest.json"
+SIGNATURE = signing.SIGNATURE
 AGE_HEADER = b"age-encryption.org/v1\n"
 MAX_ENTRIES = 64
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
@@ -40,6 +47,15 @@ DAMAGED = "This file is damaged or incomplete, so it can't be opened."
 
 class BundleError(UserError):
     """A bundle that can't be made or opened; `str(err)` is one plain line saying why."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A bundle decrypted and verified: its manifest, its other files, and who signed it."""
+
+    manifest: dict
+    files: dict[str, bytes]
+    signer: str | None  # the signer's public key ("cafe-desk-signer:…"); None for an unsigned (version 1) bundle
 
 
 def dumps(value: object) -> bytes:
@@ -88,6 +104,11 @@ def with_manifest(files: Mapping[str, bytes], **meta: object) -> dict[str, bytes
                for name, data in files.items()}
     manifest = {**meta, "format": FORMAT, "version": VERSION, "app_version": __version__, "files": listing}
     return {**files, MANIFEST: dumps(manifest)}
+
+
+def sign(files: Mapping[str, bytes], seed: bytes) -> dict[str, bytes]:
+    """`files` (manifest included) plus manifest.sig: the signature of the manifest's exact bytes by `seed`."""
+    return {**files, SIGNATURE: signing.signature_file(files[MANIFEST], seed)}
 
 
 def pack(files: Mapping[str, bytes]) -> bytes:
@@ -184,11 +205,27 @@ def _manifest(files: dict[str, bytes]) -> dict:
     return manifest
 
 
-def verify(files: dict[str, bytes]) -> tuple[dict, dict[str, bytes]]:
-    """(manifest, the other files) once every file matches the manifest; BundleError at the first mismatch."""
+def _signer(manifest: dict, files: dict[str, bytes]) -> str | None:
+    """Who signed a version 2 manifest (its signature checked); None for version 1, which has no signature."""
+    if manifest["version"] < SIGNED_FROM:
+        if SIGNATURE in files:
+            raise BundleError(f"This bundle holds a file its manifest does not list ({SIGNATURE}).")
+        return None
+    if SIGNATURE not in files:
+        raise BundleError("This bundle's signature is missing, so it was not opened.")
+    try:
+        return signing.verify_signature(files[MANIFEST], files[SIGNATURE])
+    except signing.SignatureError as exc:
+        raise BundleError(str(exc)) from None
+
+
+def verify_signed(files: dict[str, bytes]) -> Opened:
+    """The bundle once its signature (version 2) and every file match the manifest; BundleError at the first
+    mismatch."""
     manifest = _manifest(files)
+    signer = _signer(manifest, files)
     listing = manifest["files"]
-    data = {name: body for name, body in files.items() if name != MANIFEST}
+    data = {name: body for name, body in files.items() if name not in (MANIFEST, SIGNATURE)}
     for name in sorted(listing):
         if name not in data:
             raise BundleError(f"This bundle is incomplete: {name} is missing.")
@@ -201,7 +238,26 @@ def verify(files: dict[str, bytes]) -> tuple[dict, dict[str, bytes]]:
         if count != listing[name]["count"]:
             raise BundleError(f"{name} holds {count} records but the manifest says {listing[name]['count']}, so "
                               "the bundle was not opened.")
-    return manifest, data
+    return Opened(manifest, data, signer)
+
+
+def verify(files: dict[str, bytes]) -> tuple[dict, dict[str, bytes]]:
+    """(manifest, the other files) once the signature and every file match the manifest (see `verify_signed`)."""
+    opened = verify_signed(files)
+    return opened.manifest, opened.files
+
+
+def open_signed(data: bytes, identities: Iterable = (), passphrase: str | None = None, *,
+                max_entries: int = MAX_ENTRIES, max_total: int = MAX_TOTAL_BYTES,
+                max_ratio: float = MAX_RATIO, inspect: Callable[[dict[str, bytes]], None] | None = None) -> Opened:
+    """Decrypt and verify a bundle: its manifest, its files (without the manifest and signature) and its signer.
+    BundleError says what is wrong. `inspect(files)` sees the unpacked files before any is parsed, and raises
+    BundleError to refuse them."""
+    zip_bytes = _decrypt(bytes(data), identities, passphrase)
+    files = _read_zip(zip_bytes, max_entries, max_total, max_ratio)
+    if inspect is not None:
+        inspect(files)
+    return verify_signed(files)
 
 
 def open_bundle(data: bytes, identities: Iterable = (), passphrase: str | None = None, *,
@@ -210,8 +266,6 @@ def open_bundle(data: bytes, identities: Iterable = (), passphrase: str | None =
                 inspect: Callable[[dict[str, bytes]], None] | None = None) -> tuple[dict, dict[str, bytes]]:
     """Decrypt and verify a bundle; (manifest, {name: bytes} without the manifest). BundleError says what is wrong.
     `inspect(files)` sees the unpacked files before any is parsed, and raises BundleError to refuse them."""
-    zip_bytes = _decrypt(bytes(data), identities, passphrase)
-    files = _read_zip(zip_bytes, max_entries, max_total, max_ratio)
-    if inspect is not None:
-        inspect(files)
-    return verify(files)
+    opened = open_signed(data, identities, passphrase, max_entries=max_entries, max_total=max_total,
+                         max_ratio=max_ratio, inspect=inspect)
+    return opened.manifest, opened.files

@@ -8,6 +8,7 @@ Attendance counts from 1 to 4 are written as null (suppressed) so nobody can be 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -39,7 +40,9 @@ SMALL_COUNT = 5  # attendance counts from 1 to SMALL_COUNT - 1 are suppressed
 README = """Café Desk bundle: the anonymised record of one conversation café.
 
 manifest.json    what is in this bundle: format, version, export id, café id, each file's SHA-256 and record count,
-                 how many pieces of personal data were removed (by kind) and how many items were left out.
+                 how many pieces of personal data were removed (by kind) and how many items were left out, and a
+                 one-off secret the central team's receipt carries back to show the bundle was opened.
+manifest.sig     the facilitator's signature of manifest.json (Ed25519) and their public signing key.
 cafe.json        the café's title, date and locality.
 prompts.json     the questions asked in each round.
 outcomes.json    the outcomes people voted on.
@@ -148,7 +151,7 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
         del left_out["by_facilitator"]
     files = bundle.with_manifest(
         files, export_id=str(uuid.uuid4()), cafe_id=cafe.id, created=(today or dt.date.today()).isoformat(),
-        exported_at=exported_at(),
+        exported_at=exported_at(), receipt_secret=secrets.token_hex(32),
         redactions=dict(sorted(redactions.items())), left_out=dict(left_out), suppressed=suppressed)
     return ExportResult(files, cafe.title, len(rows), redactions, dict(left_out), suppressed)
 

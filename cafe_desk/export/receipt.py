@@ -2,12 +2,15 @@
 
 A receipt is a small JSON file naming the export (its UUID), the café it came from (the café id written in the
 bundle's manifest), the SHA-256 of the encrypted bundle exactly as it arrived, the manifest's record count per file,
-the café's title and when it was imported. `read_receipt` refuses anything that is not exactly that, with one plain
-line saying why; nothing here touches a database or a screen.
+the café's title, when it was imported and (version 2) its `proof`: the one-off secret from inside the encrypted
+manifest, which only someone who decrypted the bundle can know (the laptop keeps only its SHA-256).
+`read_receipt` refuses anything that is not exactly that, with one plain line saying why; nothing here touches a
+database or a screen.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -19,10 +22,11 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
 
 FORMAT = "cafe-desk-receipt"
-VERSION = 1
+VERSION = 2  # 2: the receipt carries the bundle's secret as proof it was decrypted
 SUFFIX = RECEIPT_SUFFIX
 MAX_BYTES = 64 * 1024
 SHA256 = re.compile(r"[0-9a-f]{64}")
+SECRET = re.compile(r"[0-9a-f]{64}")
 
 NOT_A_RECEIPT = "This file is not a Café Desk receipt."
 UNREADABLE = "This file can't be read as a Café Desk receipt (it is not receipt text)."
@@ -43,6 +47,7 @@ class Receipt:
     counts: dict[str, int] = field(default_factory=dict)
     title: str = ""
     imported_at: str = ""
+    proof: str = ""  # the receipt secret from the bundle's manifest ("" if the bundle had none)
 
     @property
     def notes(self) -> int:
@@ -53,8 +58,19 @@ class Receipt:
         """The receipt file's contents: readable, deterministic JSON ending in a newline."""
         data = {"format": FORMAT, "version": VERSION, "export_id": self.export_id, "cafe_id": self.cafe_id,
                 "bundle_sha256": self.bundle_sha256, "counts": dict(sorted(self.counts.items())),
-                "title": self.title, "imported_at": self.imported_at}
+                "title": self.title, "imported_at": self.imported_at, "proof": self.proof or None}
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def secret_hash(secret: str) -> str:
+    """The SHA-256 (hex) of a receipt secret: what the laptop keeps instead of the secret."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def manifest_secret(manifest: Mapping) -> str:
+    """The receipt secret a bundle's manifest carries ("" for a version 1 bundle, which has none)."""
+    secret = manifest.get("receipt_secret") if isinstance(manifest, Mapping) else None
+    return secret if isinstance(secret, str) and SECRET.fullmatch(secret) else ""
 
 
 def manifest_counts(manifest: Mapping) -> dict[str, int]:
@@ -102,9 +118,12 @@ def parse_receipt(data: bytes) -> Receipt:
             isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
             for k, v in counts.items()):
         raise _missing("counts")
+    proof = parsed.get("proof")
+    if version >= 2 and proof is not None and not (isinstance(proof, str) and SECRET.fullmatch(proof)):
+        raise _missing("proof")
     return Receipt(export_id=_text(parsed, "export_id"), cafe_id=_text(parsed, "cafe_id"), bundle_sha256=sha,
                    counts=dict(counts), title=_text(parsed, "title", allow_empty=True),
-                   imported_at=_text(parsed, "imported_at"))
+                   imported_at=_text(parsed, "imported_at"), proof=proof if version >= 2 and proof else "")
 
 
 def read_receipt(path: str | Path) -> Receipt:

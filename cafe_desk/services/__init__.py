@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from cafe_desk.services.exporting import ExportService
     from cafe_desk.services.importing import ImportService
     from cafe_desk.services.receipts import ReceiptService
+    from cafe_desk.services.signers import SignerService
+    from cafe_desk.services.signing_key import SigningKeyService
     from cafe_desk.services.synthesis import SynthesisService
 
 #: Opens a registry of its own on the same data file each time it is called; use it as `with opener() as services:`
@@ -35,8 +37,8 @@ ServicesOpener = Callable[[], AbstractContextManager["Services"]]
 
 
 class Services:
-    """Every service, on one Store. Exporting, importing, receipts and synthesis are made at first use (they load
-    encryption and file formats the start-up screen doesn't need)."""
+    """Every service, on one Store. Exporting, importing, receipts, signing keys and synthesis are made at first use
+    (they load encryption and file formats the start-up screen doesn't need)."""
 
     def __init__(self, store: Store, clock: Callable[[], float] = time.time):
         self.store = store
@@ -99,6 +101,20 @@ class Services:
         from cafe_desk.services.receipts import ReceiptService
 
         return ReceiptService(self.store)
+
+    @functools.cached_property
+    def signing_key(self) -> SigningKeyService:
+        """This laptop's signing key: signs every export; its public key goes to the central team."""
+        from cafe_desk.services.signing_key import SigningKeyService
+
+        return SigningKeyService(self.store)
+
+    @functools.cached_property
+    def signers(self) -> SignerService:
+        """The central desk's list of facilitators' signing keys, and which key signed each imported café."""
+        from cafe_desk.services.signers import SignerService
+
+        return SignerService(self.store)
 
     @functools.cached_property
     def synthesis(self) -> SynthesisService:

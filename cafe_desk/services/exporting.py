@@ -1,4 +1,5 @@
-"""Exporting a café as an anonymised, encrypted `.cafe` bundle (the files themselves: export/cafe_export.py)."""
+"""Exporting a café as an anonymised, signed, encrypted `.cafe` bundle (the files themselves: export/cafe_export.py;
+the signature: this laptop's key, services/signing_key.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.exports import CafeSnapshot, ExportResult
 from cafe_desk.core.redaction import Overrides, PreviewItem
 from cafe_desk.export import bundle, cafe_export, keys
-from cafe_desk.export.receipt import manifest_counts
+from cafe_desk.export.receipt import manifest_counts, secret_hash
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
@@ -52,7 +53,8 @@ class ExportService(ServiceBase):
     def export_cafe(self, cafe_key: str, recipients: list[str], passphrase: str | None = None, *,
                     include_flagged: bool = False, leave_out: AbstractSet[str] = frozenset(),
                     overrides: Overrides | None = None, record: bool = True) -> tuple[bytes, ExportResult]:
-        """(the encrypted bundle, what went into it). Encrypts to every recipient "age1…", or to `passphrase`.
+        """(the encrypted bundle, what went into it). Signs the manifest with this laptop's key (made on the first
+        export) and encrypts to every recipient "age1…", or to `passphrase`.
         `leave_out`: ids of notes the facilitator chose to leave out; `overrides`: note id -> their changes to its
         redactions. With `record`, the export is remembered at once (see `record_export`); a caller that writes
         the file itself passes False and records after writing."""
@@ -61,6 +63,7 @@ class ExportService(ServiceBase):
                 bundle.parse_recipient(r)
         built_at = utc_now()
         result = self.build(cafe_key, include_flagged=include_flagged, leave_out=leave_out, overrides=overrides)
+        result.files = bundle.sign(result.files, self.services.signing_key.secret())
         data = bundle.seal(bundle.pack(result.files), recipients, passphrase)
         self._built_at[json.loads(result.files[bundle.MANIFEST])["export_id"]] = built_at
         if record:
@@ -69,14 +72,17 @@ class ExportService(ServiceBase):
 
     def record_export(self, result: ExportResult, data: bytes) -> Changes:
         """Remember in the café's audit log that `data` (the encrypted bundle, byte for byte as written) left this
-        laptop: its export id, SHA-256, the manifest's record counts, and when its contents were read (UTC ISO).
-        A receipt from the central team is checked against this before anything is deleted."""
+        laptop: its export id, SHA-256, the manifest's record counts, when its contents were read (UTC ISO), and the
+        SHA-256 of the receipt secret inside the encrypted manifest (never the secret itself). A receipt from the
+        central team must carry that secret, and match the rest, before anything is deleted."""
         manifest = json.loads(result.files[bundle.MANIFEST])
         cafe_id, export_id = manifest["cafe_id"], manifest["export_id"]
+        secret = manifest.get("receipt_secret")
         with self.store.transaction():
             self.store.audit(cafe_id, "export", "cafe", cafe_id, export_id=export_id,
                              bundle_sha256=hashlib.sha256(data).hexdigest(), counts=manifest_counts(manifest),
-                             built_at=self._built_at.pop(export_id, None) or utc_now())
+                             built_at=self._built_at.pop(export_id, None) or utc_now(),
+                             receipt_secret_sha256=secret_hash(secret) if isinstance(secret, str) else None)
         return Changes()
 
     def preview(self, cafe_key: str, overrides: Overrides | None = None) -> list[PreviewItem]:

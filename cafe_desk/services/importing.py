@@ -1,40 +1,50 @@
 """Importing `.cafe` bundles into this data file: each bundle is checked and read whole (central/bundle_reader.py)
-before anything is written, then written in one transaction.
+and its signer and export time weighed (central/bundle_trust.py) before anything is written, then written in one
+transaction.
 
-An imported café is stored closed and marked 'imported', with an import record naming the export it came from (the
-bundle's own votes.json is kept in it). Imported notes are added to the search index; when a newer export replaces
-an older one, the central team's codings and shortlist of notes that are still there are kept.
+An imported café is stored closed and marked 'imported', with the key that signed it (none: "unsigned") and an
+import record naming the export it came from (the bundle's own votes.json is kept in it). Imported notes are added to
+the search index; when a newer export replaces an older one, the central team's codings and shortlist of notes that
+are still there are kept.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cafe_desk.central import bundle_checks
-from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan, local_id, read_plan
+from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan, read_plan
+from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, check_exported_at
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.imported_ids import scoped_id
+from cafe_desk.core.signers import REVOKED, UNLISTED, Signer
 from cafe_desk.core.text import printable
 from cafe_desk.export import keys
-from cafe_desk.export.bundle import BundleError, open_bundle
+from cafe_desk.export.bundle import BundleError, open_signed
+from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import new_short_code, utc_now
 
 UNFORESEEN = "Something in this file can't be read as a café's bundle, so nothing from it was imported."
+UNSIGNED = "unsigned: who sent it can't be checked"
 
 
 @dataclass
 class ImportResult:
-    """What happened to one bundle: 'imported', 'already' or 'replaced'."""
+    """What happened to one bundle: 'imported', 'already' or 'replaced'; `signed_by` says who signed it ("" for an
+    unsigned file)."""
 
     status: str
     title: str
     cafe_id: str
     notes: int = 0
     comments: int = 0
+    signed_by: str = ""
 
     def line(self) -> str:
         """The one line the user is shown (the title as it can safely be printed or shown)."""
@@ -43,18 +53,31 @@ class ImportResult:
     def _line(self) -> str:
         if self.status == "already":
             return f"Already imported: “{self.title}” — nothing changed"
+        who = f"signed by {self.signed_by}" if self.signed_by else UNSIGNED
         if self.status == "replaced":
-            return f"Replaced an older export of “{self.title}”"
+            return f"Replaced an older export of “{self.title}” — {who}"
         notes = f"{self.notes} note{'s' if self.notes != 1 else ''}"
-        return f"Imported “{self.title}” ({notes}, {self.comments} comment{'s' if self.comments != 1 else ''})"
+        comments = f"{self.comments} comment{'s' if self.comments != 1 else ''}"
+        return f"Imported “{self.title}” ({notes}, {comments}) — {who}"
 
+
+@dataclass(frozen=True)
+class Question:
+    """A file that comes in only if the person agrees: what to ask, and what to import it with if they do."""
+
+    path: str
+    title: str
+    text: str
+    consent: Consent
 
 
 @dataclass
 class ImportRun:
-    """What importing a list of files did: one line per file handled, and whether the person stopped it early."""
+    """What importing a list of files did: one line per file handled, the questions to ask, and whether the person
+    stopped it early."""
 
     lines: list[str] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
     imported: int = 0
     refused: int = 0
     total: int = 0
@@ -62,8 +85,8 @@ class ImportRun:
 
     @property
     def handled(self) -> int:
-        """How many files were imported or refused (fewer than `total` when stopped early)."""
-        return len(self.lines)
+        """How many files were imported, refused or wait for an answer (fewer than `total` when stopped early)."""
+        return len(self.lines) + len(self.questions)
 
     def closing_line(self) -> str:
         """The sentence under the list: all done, or stopped part way and what that means."""
@@ -72,7 +95,9 @@ class ImportRun:
             return (f"Stopped after {self.handled} of {self.total} files: those already imported stay imported; "
                     f"the other {left} file{'s were' if left != 1 else ' was'} not touched.")
         refused = f", {self.refused} refused" if self.refused else ""
-        return f"Done: {self.imported} of {self.total} file{'s' if self.total != 1 else ''} imported{refused}."
+        waiting = len(self.questions)
+        asked = f", {waiting} waiting for your answer" if waiting else ""
+        return f"Done: {self.imported} of {self.total} file{'s' if self.total != 1 else ''} imported{refused}{asked}."
 
 
 def _code_by_theme_names(store, plan: ImportPlan) -> None:
@@ -96,9 +121,10 @@ class ImportService(ServiceBase):
         with self.store.read():
             return self.store.cafe_origin(cafe_id) == "imported"
 
-    def import_file(self, path: str | Path, identities=(), passphrase: str | None = None) -> ImportResult:
-        """Read `path` and import it; BundleError (one line) if it can't be read, opened or imported: whatever
-        is wrong with the file, a batch of files goes on to the next."""
+    def import_file(self, path: str | Path, identities=(), passphrase: str | None = None,
+                    consent: Consent = Consent()) -> ImportResult:
+        """Read `path` and import it; BundleError (one line) if it can't be read, opened or imported (NeedsConsent if
+        it needs the person's agreement, see `import_bundle`)."""
         try:
             bundle_checks.check_file_size(Path(path).stat().st_size)
             with Path(path).open("rb") as file:  # never more than the limit, whatever kind of file it is
@@ -114,79 +140,121 @@ class ImportService(ServiceBase):
             raise
         except Exception:  # anything the checks did not foresee: still one line, and the batch goes on
             raise BundleError(UNFORESEEN) from None
+        return self.import_bundle(data, identities, passphrase, consent)
 
-    def import_bundle(self, data: bytes, identities=(), passphrase: str | None = None) -> ImportResult:
-        """Verify the bundle, then write the whole café in one transaction (or nothing, with a BundleError)."""
+    def _signer_label(self, public_key: str | None) -> str:
+        if public_key is None:
+            return ""
+        name, state = self.store.known_signer(public_key) or ("", UNLISTED)
+        return Signer(public_key, fingerprint(public_key), name, state).label()
+
+    def _held(self, cafe, plan: ImportPlan) -> tuple[Held, list, list]:
+        """What the desk holds of the bundle's café, and its codings and shortlist to keep (inside the transaction)."""
+        s = self.store
+        codings, shortlist = s.codings_of_cafe(cafe.id), s.shortlist_of_cafe(cafe.id)
+        record = s.import_record_for_source(plan.source_cafe_id)
+        arriving = {n.id for n in plan.notes}
+        held = Held(cafe.title, s.cafe_signer(cafe.id), record["exported_at"] if record else "",
+                    sum(n not in arriving for n, _ in codings), sum(n not in arriving for n, _ in shortlist))
+        return held, codings, shortlist
+
+    def import_bundle(self, data: bytes, identities=(), passphrase: str | None = None,
+                      consent: Consent = Consent()) -> ImportResult:
+        """Verify the bundle, then write the whole café in one transaction (or nothing, with a BundleError).
+
+        Refused: a file signed by a revoked key, an export time still to come, an older export, an unsigned file for a
+        café that came signed. NeedsConsent (a BundleError carrying the question) unless `consent` allows it: a file
+        signed by another key than the one that brought the café, replacing a café that came unsigned, or (with
+        `consent.replace` false, as the app asks) replacing a café at all."""
         if not self._bulk:
             self.store.expect_bulk_writes()
             self._bulk = True
         bundle_checks.check_file_size(len(data))
-        manifest, files = open_bundle(data, identities, passphrase, inspect=bundle_checks.check_unpacked)
-        bundle_checks.check_values(manifest, files)
+        opened = open_signed(data, identities, passphrase, inspect=bundle_checks.check_unpacked)
+        bundle_checks.check_values(opened.manifest, opened.files)
         now = utc_now()
-        plan = read_plan(manifest, files, now, verified=True)
+        plan = read_plan(opened.manifest, opened.files, now, verified=True)
         bundle_checks.check_notes(n.text for n in plan.notes)
-        title = plan.cafe.title
+        check_exported_at(plan.exported_at, dt.datetime.now(dt.UTC))
+        signer, title = opened.signer, plan.cafe.title
         with self.store.transaction():
             s = self.store
-            done = s.import_record(plan.export_id)
-            if done is not None:
-                return ImportResult("already", title, done["cafe_id"])
-            held = s.import_record_for_source(plan.source_cafe_id)
-            if held is not None and not plan.exported_at > held["exported_at"]:
-                raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
+            if signer is not None and (s.known_signer(signer) or ("", ""))[1] == REVOKED:
+                raise BundleError(f"This file is signed by a key the central team revoked ({fingerprint(signer)}), "
+                                  "so it was not imported.")
             old = s.get_cafe(plan.cafe.id)
             if old is not None and s.cafe_origin(old.id) != "imported":
                 raise BundleError(f"“{title}” can't be imported here: a café of this database has its id.")
-            kept_codings, kept_shortlist = [], []
+            held, kept_codings, kept_shortlist = self._held(old, plan) if old is not None else (None, [], [])
+            already = s.import_record(plan.source_cafe_id, plan.export_id) is not None
+            verdict = admit(held, signer, plan.exported_at, already, consent)
+            if verdict == "already":
+                return ImportResult("already", old.title, old.id)
             if old is not None:
-                kept_codings, kept_shortlist = s.codings_of_cafe(old.id), s.shortlist_of_cafe(old.id)
                 s.unindex_cafe_notes(old.id)
                 s.delete_cafe(old.id)
             code = old.short_code if old is not None else new_short_code()
             while old is None and s.short_code_taken(code):
                 code = new_short_code()
             s.insert_cafe(dataclasses.replace(plan.cafe, short_code=code))
-            s.mark_imported(plan.cafe.id, plan.source_cafe_id)
-            for entity in ENTITY_ORDER:
-                for item in plan.items[entity]:
-                    s.insert_item(entity, item)
-            s.insert_notes(plan.notes)
-            for number, tally in enumerate(plan.tallies):
-                s.insert_imported_tally(local_id(f"{plan.export_id}:vote:{number}"), plan.cafe.id, tally, now)
-            s.insert_imported_attendance(plan.attendance)
-            s.index_cafe_notes(plan.cafe.id)
+            s.mark_imported(plan.cafe.id, plan.source_cafe_id, signer)
+            self._write_items(plan, now)
             s.restore_codings(kept_codings)
             s.restore_shortlist(kept_shortlist)
             _code_by_theme_names(s, plan)
             s.insert_import_record({
                 "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
                 "exported_at": plan.exported_at, "bundle_sha256": hashlib.sha256(data).hexdigest(),
-                "imported_at": now, "manifest": manifest, "votes": plan.votes})
+                "imported_at": now, "manifest": opened.manifest, "votes": plan.votes})
             s.audit(plan.cafe.id, "import", "cafe", plan.cafe.id, export_id=plan.export_id,
-                    replaced=old is not None)
+                    replaced=old is not None, signer=signer,
+                    new_signer=held is not None and held.signer is not None and held.signer != signer)
+            signed_by = self._signer_label(signer)
         comments = sum(n.source == "participant" for n in plan.notes)
         return ImportResult("replaced" if old is not None else "imported", title, plan.cafe.id,
-                            len(plan.notes) - comments, comments)
+                            len(plan.notes) - comments, comments, signed_by)
+
+    def _write_items(self, plan: ImportPlan, now: str) -> None:
+        """Write the café's plan items, notes, tallies and attendance, and index its notes (inside the transaction)."""
+        s = self.store
+        for entity in ENTITY_ORDER:
+            for item in plan.items[entity]:
+                s.insert_item(entity, item)
+        s.insert_notes(plan.notes)
+        for number, tally in enumerate(plan.tallies):
+            s.insert_imported_tally(scoped_id(plan.source_cafe_id, "vote", f"{plan.export_id}:vote:{number}"),
+                                    plan.cafe.id, tally, now)
+        s.insert_imported_attendance(plan.attendance)
+        s.index_cafe_notes(plan.cafe.id)
 
     def import_files(self, paths: Sequence[str | Path], identity_path: str | Path,
                      progress: Callable[[int, int], None] = lambda done, total: None,
-                     cancelled: Callable[[], bool] = lambda: False) -> ImportRun:
+                     cancelled: Callable[[], bool] = lambda: False, *,
+                     consents: Mapping[str, Consent] | None = None, ask: bool = False) -> ImportRun:
         """Import each file in turn (off the GUI thread: on a registry from `Services.open`).
 
         `progress(n, total)` is called before file n (counting from 1); `cancelled()` is checked between files, so a
         file is either wholly imported or untouched. A file that can't be imported gets a "Refused NAME: reason" line;
-        BadKey (a plain UserError) if the key file can't be used, before anything is read.
+        BadKey (a plain UserError) if the key file can't be used, before anything is read. `consents`: what the person
+        agreed to, by path (default: replace a newer export, nothing more). With `ask` (the app), replacing a café
+        needs consent too, and a file that needs it becomes a `Question` instead of a refusal.
         """
         identity = keys.read_identity(identity_path)
         run = ImportRun(total=len(paths))
+        default = Consent(replace=not ask)
         for number, path in enumerate(paths, 1):
             if cancelled():
                 run.cancelled = True
                 break
             progress(number, run.total)
             try:
-                result = self.import_file(path, [identity])
+                result = self.import_file(path, [identity], consent=(consents or {}).get(str(path), default))
+            except NeedsConsent as exc:
+                if not ask:
+                    run.lines.append(f"Refused {Path(path).name}: {exc}")
+                    run.refused += 1
+                else:
+                    run.questions.append(Question(str(path), exc.title, exc.question, exc.consent))
             except UserError as exc:
                 run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
                 run.refused += 1

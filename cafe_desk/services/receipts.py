@@ -2,14 +2,19 @@
 record of that export and only then deletes the café's raw data.
 
 A receipt matches when its export id, bundle SHA-256 and per-file counts are those of the newest export of a local
-café recorded on this laptop (an "export" entry in the café's audit log), and nothing the export carries was added
-or changed since. Deleting removes the café and everything that belongs to it in one transaction; the audit log keeps
+café recorded on this laptop (an "export" entry in the café's audit log), it carries the secret from inside that
+export's encrypted manifest (the laptop keeps only its SHA-256, so a receipt can't be made from the laptop's own
+records), and nothing the export carries was added or changed since. An export recorded before bundles carried a
+secret can't be checked at all: it must be exported again.
+
+Deleting removes the café and everything that belongs to it in one transaction; the audit log keeps
 a line saying it was deleted after a matching receipt.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +22,25 @@ from pathlib import Path
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.synthesis import CentralCafe
-from cafe_desk.export.receipt import Receipt, ReceiptError, manifest_counts, read_receipt
+from cafe_desk.export.receipt import (
+    Receipt,
+    ReceiptError,
+    manifest_counts,
+    manifest_secret,
+    read_receipt,
+    secret_hash,
+)
 from cafe_desk.services.base import ServiceBase
 
 EXPORT_AGAIN = "export again and ask for the receipt of the new file"
 DIFFERENT_EXPORT = ("This receipt is for a different export of this café — export again or ask for the receipt of "
                     "the latest file.")
+OLD_EXPORT = ("This export was made before receipts carried proof that the central team opened it, so the receipt "
+              f"can't be checked and nothing was deleted — {EXPORT_AGAIN}.")
+NO_PROOF = ("This receipt carries no proof that the central team opened the file (it could have been made from this "
+            "laptop's own records), so nothing was deleted.")
+WRONG_PROOF = ("This receipt's proof does not match the file exported from this laptop, so nothing was deleted — "
+               f"{EXPORT_AGAIN}.")
 DELETED = Changes(cafes=True, plan=True, run=True, notes=True, attendance=True, votes=True, themes=True)
 
 
@@ -93,7 +111,7 @@ class ReceiptService(ServiceBase):
                             "no receipt to write for it.")
         return Receipt(export_id=record["export_id"], cafe_id=record["source_cafe_id"],
                        bundle_sha256=record["bundle_sha256"], counts=manifest_counts(record["manifest"]),
-                       title=cafe.title, imported_at=record["imported_at"])
+                       title=cafe.title, imported_at=record["imported_at"], proof=manifest_secret(record["manifest"]))
 
     def write_receipt(self, cafe_key: str, target: str | Path) -> Receipt:
         """Write the receipt for an imported café to `target` (whole, or not at all) and note it in the audit log.
@@ -173,6 +191,13 @@ class ReceiptService(ServiceBase):
         if latest.get("counts") != receipt.counts:
             raise ReceiptError("The counts in this receipt differ from what this laptop exported, so it can't confirm "
                                f"everything arrived — {EXPORT_AGAIN}.")
+        expected = latest.get("receipt_secret_sha256")
+        if not isinstance(expected, str) or not expected:
+            raise ReceiptError(OLD_EXPORT)
+        if not receipt.proof:
+            raise ReceiptError(NO_PROOF)
+        if not hmac.compare_digest(secret_hash(receipt.proof), expected):
+            raise ReceiptError(WRONG_PROOF)
         if s.changed_since(cafe.id, latest.get("built_at") or entry["at"]):
             raise ReceiptError(f"The central team received this export whole, but “{cafe.title}” has changed since "
                                f"(new or edited notes, comments or votes), so it can't be deleted yet — "

@@ -1,4 +1,5 @@
-"""SQL for imported cafés: where each came from (the import record) and removing an older imported copy."""
+"""SQL for imported cafés: where each came from (the import record and the key that signed it) and removing an
+older imported copy."""
 
 from __future__ import annotations
 
@@ -18,15 +19,21 @@ class ImportStore:
         row = self.conn.execute("SELECT origin FROM cafe WHERE id = ?", [cafe_id]).fetchone()
         return row[0] if row else None
 
-    def mark_imported(self, cafe_id: str, source_cafe_id: str) -> None:
-        """Mark a café as imported and keep the id it had on the laptop that exported it."""
-        self.conn.execute("UPDATE cafe SET origin = 'imported', source_cafe_id = ? WHERE id = ?",
-                          [source_cafe_id, cafe_id])
+    def mark_imported(self, cafe_id: str, source_cafe_id: str, signer_key: str | None = None) -> None:
+        """Mark a café as imported, keep the id it had on the laptop that exported it and the public key that signed
+        it (None: it came unsigned)."""
+        self.conn.execute("UPDATE cafe SET origin = 'imported', source_cafe_id = ?, signer_key = ? WHERE id = ?",
+                          [source_cafe_id, signer_key, cafe_id])
 
-    def import_record(self, export_id: str) -> dict | None:
-        """The record of an export already imported, by its export id."""
-        row = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM import_record WHERE export_id = ?",
-                                [export_id]).fetchone()
+    def cafe_signer(self, cafe_id: str) -> str | None:
+        """The public key that signed an imported café's export (None: unsigned, or not imported)."""
+        row = self.conn.execute("SELECT signer_key FROM cafe WHERE id = ?", [cafe_id]).fetchone()
+        return row[0] if row else None
+
+    def import_record(self, source_cafe_id: str, export_id: str) -> dict | None:
+        """The record of an export of one source café already imported, by its export id."""
+        row = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM import_record "
+                                "WHERE source_cafe_id = ? AND export_id = ?", [source_cafe_id, export_id]).fetchone()
         return self._record(row)
 
     def import_record_for_source(self, source_cafe_id: str) -> dict | None:

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from cafe_desk.core.imported_ids import scoped_from_old
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -261,12 +263,78 @@ def m005_safeguarding(db: sqlite_utils.Database) -> None:
     )
 
 
+def m006_signed_bundles(db: sqlite_utils.Database) -> None:
+    """Add signed bundles: the signing key that brought each imported café, the facilitators' keys the central desk
+    knows or revoked, import records keyed by source café and export, and imported ids scoped to their café."""
+    _run(
+        db,
+        """
+        ALTER TABLE cafe ADD COLUMN signer_key TEXT;
+        CREATE TABLE known_signer (
+            public_key TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL CHECK (state IN ('known', 'revoked')),
+            added_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE TABLE import_record_v2 (
+            export_id TEXT NOT NULL,
+            cafe_id TEXT NOT NULL REFERENCES cafe(id) ON DELETE CASCADE,
+            source_cafe_id TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            manifest TEXT NOT NULL,
+            votes TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (source_cafe_id, export_id)
+        );
+        INSERT INTO import_record_v2 (export_id, cafe_id, source_cafe_id, exported_at, bundle_sha256, imported_at,
+            manifest, votes)
+            SELECT export_id, cafe_id, source_cafe_id, exported_at, bundle_sha256, imported_at, manifest, votes
+            FROM import_record;
+        DROP TABLE import_record;
+        ALTER TABLE import_record_v2 RENAME TO import_record;
+        CREATE INDEX import_record_source ON import_record(source_cafe_id, exported_at);
+        CREATE INDEX import_record_cafe ON import_record(cafe_id)
+        """,
+    )
+    _scope_imported_ids(db.conn)
+
+
+#: (table, id kind) of what an importer derives from the bundle's own ids (tables and rounds were always scoped)
+_SCOPED = (("outcome", "outcome"), ("cafe_group", "group"), ("theme", "theme"), ("note", "note"),
+           ("vote_tally", "vote"))
+#: every column that holds one of those ids
+_ID_COLUMNS = (("outcome", "id"), ("cafe_group", "id"), ("theme", "id"), ("note", "id"), ("vote_tally", "id"),
+               ("note_outcome", "note_id"), ("note_outcome", "outcome_id"), ("note_theme", "note_id"),
+               ("note_theme", "theme_id"), ("note", "group_id"), ("attendance", "group_id"),
+               ("vote_tally", "outcome_id"), ("vote_tally", "group_id"), ("ballot_item", "outcome_id"),
+               ("coding", "note_id"), ("shortlist", "note_id"), ("care_followup", "note_id"))
+
+
+def _scope_imported_ids(conn: sqlite3.Connection) -> None:
+    """Give every outcome, group, theme, note and tally row of an imported café the id today's importer derives
+    (core/imported_ids.py), everywhere it is used, so codings and the shortlist still point at the same items."""
+    conn.create_function("cafe_desk_scoped_id", 3, scoped_from_old, deterministic=True)
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # parents and children change in turn; checked at commit
+    conn.execute("CREATE TEMP TABLE new_id (old TEXT PRIMARY KEY, new TEXT NOT NULL)")
+    for table, kind in _SCOPED:
+        conn.execute(f"INSERT INTO temp.new_id (old, new) SELECT x.id, cafe_desk_scoped_id(c.source_cafe_id, ?, x.id) "
+                     f"FROM {table} x JOIN cafe c ON c.id = x.cafe_id "
+                     "WHERE c.origin = 'imported' AND c.source_cafe_id IS NOT NULL", [kind])
+    for table, column in _ID_COLUMNS:
+        conn.execute(f"UPDATE {table} SET {column} = (SELECT new FROM temp.new_id WHERE old = {table}.{column}) "
+                     f"WHERE {column} IN (SELECT old FROM temp.new_id)")
+    conn.execute("DROP TABLE temp.new_id")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
     (3, "imported_cafes", m003_imported_cafes),
     (4, "central_synthesis", m004_central_synthesis),
     (5, "safeguarding", m005_safeguarding),
+    (6, "signed_bundles", m006_signed_bundles),
 ]
 LATEST = MIGRATIONS[-1][0]
 

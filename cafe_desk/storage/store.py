@@ -15,10 +15,12 @@ from cafe_desk.storage.import_store import ImportStore
 from cafe_desk.storage.note_store import NoteStore
 from cafe_desk.storage.receipt_store import ReceiptStore
 from cafe_desk.storage.rows import utc_now
+from cafe_desk.storage.signer_store import SignerStore
 from cafe_desk.storage.vote_store import VoteStore
 
 
-class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore, ReceiptStore, CareStore):
+class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore, ReceiptStore, CareStore,
+            SignerStore):
     """A connection to one data file. One per thread; every write goes through `transaction()`."""
 
     def __init__(self, path: Path):
@@ -32,6 +34,11 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         if self._db is None:
             self._db = database.wrap(self.conn)
         return self._db
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder the data file is in (where this installation keeps its own files, such as its signing key)."""
+        return self.path.parent
 
     def close(self) -> None:
         """Close the connection to the data file; this Store can't be used afterwards."""

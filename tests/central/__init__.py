@@ -57,3 +57,40 @@ def send(services: Services, cafe, store: Store, identity):
     """Export `cafe` encrypted to `identity` and import the bundle into `store`, as the central team would."""
     data = services.exporting.export_cafe(cafe.id, [str(identity.to_public())])[0]
     return Services.build(store).importing.import_bundle(data, [identity])
+
+
+def signed_by(data_dir) -> str:
+    """How an import line names the laptop whose data folder is `data_dir` (its key not on the central list)."""
+    from cafe_desk.export import signing
+
+    key = signing.read_key_file(data_dir / signing.KEY_FILE)
+    return f"signed by {signing.fingerprint(signing.public_of(key))}, not on the list"
+
+
+def rebuilt(files: dict[str, bytes], *, seed: bytes | None = None, version: int | None = None,
+            **changes) -> dict[str, bytes]:
+    """A bundle's files made again with the project's own packing code, as someone crafting a file would: the
+    manifest's fields changed by `changes` (None removes one), then signed by `seed` (a version 2 bundle) or left
+    unsigned (give `version=1` for an old-style bundle)."""
+    import json
+
+    from cafe_desk.export import bundle
+
+    files = dict(files)
+    manifest = json.loads(files.pop(bundle.MANIFEST))
+    files.pop(bundle.SIGNATURE, None)
+    meta = {k: v for k, v in manifest.items() if k not in ("format", "version", "app_version", "files")}
+    meta.update(changes)
+    out = bundle.with_manifest(files, **{k: v for k, v in meta.items() if v is not None})
+    if version is not None:
+        out[bundle.MANIFEST] = bundle.dumps({**json.loads(out[bundle.MANIFEST]), "version": version})
+    return bundle.sign(out, seed) if seed is not None else out
+
+
+def sealed_by_age(files: dict[str, bytes], public: str) -> bytes:
+    """The files packed with the project's code and encrypted by Debian's `age -r`, not by the app."""
+    import subprocess
+
+    from cafe_desk.export import bundle
+
+    return subprocess.run(["age", "-r", public], input=bundle.pack(files), capture_output=True, check=True).stdout

@@ -14,7 +14,7 @@ from tests.conftest import cafe_desk
 
 @pytest.fixture
 def bundles(tmp_path):
-    """(key file, a good bundle, a file that is not a bundle)."""
+    """(key file, a good bundle, a file that is not a bundle, the fingerprint of the key that signed the bundle)."""
     key = tmp_path / "central.key"
     public = keys.write_identity(key)
     store = Store(tmp_path / "facilitator.sqlite3")
@@ -23,19 +23,21 @@ def bundles(tmp_path):
         cafe = make_cafe(services)
         good = tmp_path / "perth.cafe"
         good.write_bytes(services.exporting.export_cafe(cafe.id, [public])[0])
+        signer = services.signing_key.fingerprint()
     finally:
         store.close()
     bad = tmp_path / "notes.cafe"
     bad.write_text("These are my notes, not a bundle.\n", encoding="utf-8")
-    return key, good, bad
+    return key, good, bad, signer
 
 
 def test_import_reports_each_file_and_exits_2_when_one_is_refused(tmp_path, bundles):
-    key, good, bad = bundles
+    key, good, bad, signer = bundles
     data = tmp_path / "central"
     result = cafe_desk("import", "--identity", str(key), str(good), str(bad), data_dir=data)
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "Imported “Perth café” (2 notes, 1 comment)\n", f"Refused {bad}: This file is not a Café Desk bundle.\n")
+        2, f"Imported “Perth café” (2 notes, 1 comment) — signed by {signer}, not on the list\n",
+        f"Refused {bad}: This file is not a Café Desk bundle.\n")
     store = Store(Settings(data).db_path)
     try:
         cafes = Services.build(store).cafes.list()
@@ -54,7 +56,7 @@ def test_import_reports_each_file_and_exits_2_when_one_is_refused(tmp_path, bund
 
 
 def test_a_bundle_for_another_key_is_refused(tmp_path, bundles):
-    _, good, _ = bundles
+    _, good, _, _ = bundles
     other = tmp_path / "other.key"
     keys.write_identity(other)
     result = cafe_desk("import", "--identity", str(other), str(good), data_dir=tmp_path / "central")
@@ -63,7 +65,7 @@ def test_a_bundle_for_another_key_is_refused(tmp_path, bundles):
 
 
 def test_a_missing_key_file_stops_before_any_bundle(tmp_path, bundles):
-    _, good, _ = bundles
+    _, good, _, _ = bundles
     missing = tmp_path / "nowhere.key"
     result = cafe_desk("import", "--identity", str(missing), str(good), data_dir=tmp_path / "central")
     assert (result.returncode, result.stdout, result.stderr) == (

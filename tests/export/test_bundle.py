@@ -1,4 +1,5 @@
-"""The .cafe format: pack → seal → open_bundle round trips, Debian's age both ways, and every bad input refused."""
+"""The .cafe format: with_manifest → sign → pack → seal → open_bundle round trips, Debian's age both ways, and every
+bad input refused."""
 
 from __future__ import annotations
 
@@ -14,10 +15,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cafe_desk.export.bundle import BundleError, dumps, dumps_lines, open_bundle, pack, seal, with_manifest
+from cafe_desk.export.bundle import (
+    SIGNATURE,
+    BundleError,
+    dumps,
+    dumps_lines,
+    open_bundle,
+    open_signed,
+    pack,
+    seal,
+    sign,
+    with_manifest,
+)
 from cafe_desk.export.keys import write_identity
+from cafe_desk.export.signing import public_of
 from tests.conftest import exactly
 
+SEED = bytes(range(32))  # a facilitator's signing key, fixed so the tests' bundles are the same each run
 NOTES = [{"id": f"n{i}", "text": f"point {i} \u2028 with a line separator"} for i in range(1, 10)]
 
 
@@ -36,6 +50,11 @@ def sample_files() -> dict[str, bytes]:
             "notes.jsonl": dumps_lines(NOTES), "README.txt": b"What is in here.\n"}
 
 
+def made(files: dict[str, bytes], **meta: object) -> dict[str, bytes]:
+    """`files` with their manifest, signed: a version 2 bundle's contents."""
+    return sign(with_manifest(files, **meta), SEED)
+
+
 def sealed(files: dict[str, bytes], public: str) -> bytes:
     return seal(pack(files), [public])
 
@@ -46,10 +65,10 @@ def refused(data: bytes, identity, message: str, **limits) -> None:
 
 
 def test_round_trip_verifies_and_returns_everything(identity, public):
-    files = with_manifest(sample_files(), cafe_id="c1", export_id="e1")
+    files = made(sample_files(), cafe_id="c1", export_id="e1")
     manifest, opened = open_bundle(sealed(files, public), [identity])
-    assert opened == {k: v for k, v in files.items() if k != "manifest.json"}
-    assert manifest["format"] == "cafe-desk-bundle" and manifest["version"] == 1 and manifest["cafe_id"] == "c1"
+    assert opened == {k: v for k, v in files.items() if k not in ("manifest.json", SIGNATURE)}
+    assert manifest["format"] == "cafe-desk-bundle" and manifest["version"] == 2 and manifest["cafe_id"] == "c1"
     assert manifest["files"]["notes.jsonl"] == {"count": 9, "sha256": hashlib.sha256(files["notes.jsonl"]).hexdigest()}
     assert manifest["files"]["outcomes.json"]["count"] == 2 and manifest["files"]["cafe.json"]["count"] == 1
 
@@ -70,20 +89,20 @@ SAFE = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,11}", fullmatch=True)
                        st.binary(max_size=2000), max_size=8),
        st.lists(st.dictionaries(SAFE, st.text(max_size=30) | st.integers()), max_size=6))
 def test_any_small_file_set_round_trips(identity, public, blobs, rows):
-    files = with_manifest({**blobs, "rows.jsonl": dumps_lines(rows)}, cafe_id="c")
+    files = made({**blobs, "rows.jsonl": dumps_lines(rows)}, cafe_id="c")
     manifest, opened = open_bundle(sealed(files, public), [identity])
-    assert opened == {k: v for k, v in files.items() if k != "manifest.json"}
+    assert opened == {k: v for k, v in files.items() if k not in ("manifest.json", SIGNATURE)}
     assert manifest["files"]["rows.jsonl"]["count"] == len(rows)
 
 
 def test_several_recipients_each_open_it(identity, public):
     other = pyrage.x25519.Identity.generate()
-    data = seal(pack(with_manifest(sample_files())), [public, str(other.to_public())])
+    data = seal(pack(made(sample_files())), [public, str(other.to_public())])
     assert open_bundle(data, [identity])[1] == open_bundle(data, [other])[1]
 
 
 def test_passphrase_round_trip_and_wrong_passphrase():
-    data = seal(pack(with_manifest(sample_files())), passphrase="correct horse battery staple")
+    data = seal(pack(made(sample_files())), passphrase="correct horse battery staple")
     assert "notes.jsonl" in open_bundle(data, passphrase="correct horse battery staple")[1]
     with pytest.raises(BundleError, match=exactly("That passphrase does not open this file.")):
         open_bundle(data, passphrase="wrong")
@@ -92,7 +111,7 @@ def test_passphrase_round_trip_and_wrong_passphrase():
 def test_debian_age_opens_our_bundle(tmp_path):
     key = tmp_path / "central.key"
     public = write_identity(key)
-    files = with_manifest(sample_files(), cafe_id="c1")
+    files = made(sample_files(), cafe_id="c1")
     (tmp_path / "x.cafe").write_bytes(sealed(files, public))
     out = subprocess.run(["age", "-d", "-i", str(key), str(tmp_path / "x.cafe")], capture_output=True, check=True)
     with zipfile.ZipFile(io.BytesIO(out.stdout)) as zf:
@@ -101,7 +120,7 @@ def test_debian_age_opens_our_bundle(tmp_path):
 
 
 def test_we_open_a_file_encrypted_by_debian_age(tmp_path, identity, public):
-    files = with_manifest(sample_files(), cafe_id="c2")
+    files = made(sample_files(), cafe_id="c2")
     result = subprocess.run(["age", "-r", public], input=pack(files), capture_output=True, check=True)
     manifest, opened = open_bundle(result.stdout, [identity])
     assert manifest["cafe_id"] == "c2" and opened["notes.jsonl"] == files["notes.jsonl"]
@@ -110,22 +129,22 @@ def test_we_open_a_file_encrypted_by_debian_age(tmp_path, identity, public):
 # --- bad input: each refused with one plain line ---------------------------------------------------------------
 
 def test_wrong_key(public):
-    refused(sealed(with_manifest(sample_files()), public), pyrage.x25519.Identity.generate(),
+    refused(sealed(made(sample_files()), public), pyrage.x25519.Identity.generate(),
             "This file was not encrypted for this key.")
 
 
 def test_one_byte_changed(identity, public):
-    data = bytearray(sealed(with_manifest(sample_files()), public))
+    data = bytearray(sealed(made(sample_files()), public))
     data[-20] ^= 0x01
     refused(bytes(data), identity, "This file is damaged or incomplete, so it can't be opened.")
 
 
 def test_truncated(identity, public):
-    data = sealed(with_manifest(sample_files()), public)
+    data = sealed(made(sample_files()), public)
     refused(data[:-30], identity, "This file is damaged or incomplete, so it can't be opened.")
 
 
-@pytest.mark.parametrize("data", [os.urandom(3000), pack(with_manifest(sample_files())), b""])
+@pytest.mark.parametrize("data", [os.urandom(3000), pack(made(sample_files())), b""])
 def test_not_a_bundle(identity, data):
     refused(data, identity, "This file is not a Café Desk bundle.")
 
@@ -146,65 +165,119 @@ def test_zip_bomb_of_100_mb_of_zeros(identity, public):
 
 
 def test_too_large_in_total(identity, public):
-    data = sealed(with_manifest({"big.bin": os.urandom(4096)}), public)
+    data = sealed(made({"big.bin": os.urandom(4096)}), public)
     refused(data, identity, "This bundle would unpack to more than 0 MB, so it was not opened.", max_total=2048)
 
 
 def test_too_many_entries(identity, public):
-    files = with_manifest({f"f{i}.txt": b"x" for i in range(64)})
-    refused(sealed(files, public), identity, "This bundle holds 65 files, more than the 64 a bundle may hold, so it "
+    files = made({f"f{i}.txt": b"x" for i in range(64)})
+    refused(sealed(files, public), identity, "This bundle holds 66 files, more than the 64 a bundle may hold, so it "
             "was not opened.")
 
 
 @pytest.mark.parametrize("name", ["../escape.txt", "/etc/cron.d/x", "notes\\evil.txt", "sub/notes.jsonl",
                                   "notes/", "a..b.txt", ".hidden"])
 def test_unsafe_entry_names(identity, public, name):
-    files = with_manifest(sample_files())
+    files = made(sample_files())
     files[name] = b"x"
     refused(sealed(files, public), identity,
             f"This bundle holds a file with an unsafe name ({name!r}), so it was not opened.")
 
 
 def test_newer_format_version(identity, public):
-    files = with_manifest(sample_files())
+    files = made(sample_files())
     manifest = json.loads(files["manifest.json"])
-    manifest["version"] = 2
+    manifest["version"] = 3
     files["manifest.json"] = dumps(manifest)
-    refused(sealed(files, public), identity,
-            "This bundle was made by a newer Café Desk (format version 2); please update.")
+    refused(sealed(sign(files, SEED), public), identity,
+            "This bundle was made by a newer Café Desk (format version 3); please update.")
 
 
 def test_manifest_hash_mismatch(identity, public):
-    files = with_manifest(sample_files())
+    files = made(sample_files())
     files["cafe.json"] = dumps({"title": "Changed afterwards"})
     refused(sealed(files, public), identity,
             "cafe.json does not match its checksum in the manifest, so the bundle was not opened.")
 
 
 def test_manifest_count_mismatch(identity, public):
-    files = with_manifest(sample_files())
+    files = made(sample_files())
     manifest = json.loads(files["manifest.json"])
     manifest["files"]["notes.jsonl"]["count"] = 10
     files["manifest.json"] = dumps(manifest)
-    refused(sealed(files, public), identity,
+    refused(sealed(sign(files, SEED), public), identity,
             "notes.jsonl holds 9 records but the manifest says 10, so the bundle was not opened.")
 
 
 def test_a_json_line_with_the_wrong_shape(identity, public):
-    files = with_manifest(sample_files())
+    files = made(sample_files())
     lines = files["notes.jsonl"].decode().split("\n")
     lines[6] = json.dumps(["not", "an", "object"])
     files["notes.jsonl"] = "\n".join(lines).encode()
     manifest = json.loads(files["manifest.json"])
     manifest["files"]["notes.jsonl"]["sha256"] = hashlib.sha256(files["notes.jsonl"]).hexdigest()
     files["manifest.json"] = dumps(manifest)
-    refused(sealed(files, public), identity, "notes.jsonl line 7 is not in the expected shape.")
+    refused(sealed(sign(files, SEED), public), identity, "notes.jsonl line 7 is not in the expected shape.")
 
 
 def test_listed_file_missing_and_unlisted_file_present(identity, public):
-    files = with_manifest(sample_files())
+    files = made(sample_files())
     del files["outcomes.json"]
     refused(sealed(files, public), identity, "This bundle is incomplete: outcomes.json is missing.")
-    files = with_manifest(sample_files())
+    files = made(sample_files())
     files["extra.txt"] = b"slipped in"
     refused(sealed(files, public), identity, "This bundle holds a file its manifest does not list (extra.txt).")
+
+
+# --- signatures (format version 2) -----------------------------------------------------------------------------
+
+def _unsigned_v1(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files as a version 1 bundle: the manifest says version 1 and there is no signature."""
+    made_files = with_manifest(files)
+    manifest = json.loads(made_files["manifest.json"])
+    made_files["manifest.json"] = dumps({**manifest, "version": 1})
+    return made_files
+
+
+def test_a_signed_bundle_names_its_signer_and_age_r_bundles_verify_too(identity, public):
+    files = made(sample_files(), cafe_id="c1")
+    sig = json.loads(files[SIGNATURE])
+    assert sig["public_key"] == public_of(SEED) and sig["algorithm"] == "ed25519"
+    assert open_signed(sealed(files, public), [identity]).signer == public_of(SEED)
+    by_age = subprocess.run(["age", "-r", public], input=pack(files), capture_output=True, check=True).stdout
+    assert open_signed(by_age, [identity]).signer == public_of(SEED)
+
+
+def test_a_manifest_changed_after_signing_is_refused(identity, public):
+    files = made(sample_files(), cafe_id="c1")
+    manifest = json.loads(files["manifest.json"])
+    files["manifest.json"] = dumps({**manifest, "exported_at": "99991231T000000.000000Z"})
+    refused(sealed(files, public), identity, "This bundle's signature does not match its contents (it was changed "
+            "after it was signed), so it was not opened.")
+
+
+def test_a_bundle_signed_again_by_another_key_names_that_key(identity, public):
+    other = bytes(range(1, 33))
+    files = sign(made(sample_files()), other)
+    assert open_signed(sealed(files, public), [identity]).signer == public_of(other) != public_of(SEED)
+
+
+@pytest.mark.parametrize(("spoil", "message"), [
+    (lambda f: f.pop(SIGNATURE), "This bundle's signature is missing, so it was not opened."),
+    (lambda f: f.update({SIGNATURE: b"{}"}), "This bundle's signature is not in the expected shape, so it was not "
+     "opened."),
+    (lambda f: f.update({SIGNATURE: json.dumps({**json.loads(f[SIGNATURE]), "signature": "AAAA"}).encode()}),
+     "This bundle's signature is not in the expected shape, so it was not opened."),
+], ids=["missing", "empty", "short signature"])
+def test_a_version_2_bundle_without_a_good_signature_is_refused(identity, public, spoil, message):
+    files = made(sample_files())
+    spoil(files)
+    refused(sealed(files, public), identity, message)
+
+
+def test_an_unsigned_version_1_bundle_opens_with_no_signer(identity, public):
+    files = _unsigned_v1(sample_files())
+    opened = open_signed(sealed(files, public), [identity])
+    assert opened.signer is None and opened.manifest["version"] == 1 and opened.files["notes.jsonl"]
+    files[SIGNATURE] = sign(with_manifest(sample_files()), SEED)[SIGNATURE]
+    refused(sealed(files, public), identity, "This bundle holds a file its manifest does not list (manifest.sig).")

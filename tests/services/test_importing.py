@@ -35,12 +35,14 @@ def resealed(services, cafe, identity, change) -> bytes:
     if manifest["version"] != bundle.VERSION:
         listing = json.loads(rebuilt[bundle.MANIFEST])
         rebuilt[bundle.MANIFEST] = bundle.dumps({**listing, "version": manifest["version"]})
+    rebuilt = bundle.sign(rebuilt, services.signing_key.secret())
     return bundle.seal(bundle.pack(rebuilt), [str(identity.to_public())])
 
 
 def test_import_into_another_database(services, source, central, identity):
     result = central.importing.import_bundle(sealed(services, source, identity), [identity])
-    assert result.line() == "Imported “Perth café” (2 notes, 1 comment)"
+    fingerprint = services.signing_key.fingerprint()
+    assert result.line() == f"Imported “Perth café” (2 notes, 1 comment) — signed by {fingerprint}, not on the list"
     cafe = central.cafes.cafe(result.cafe_id)
     assert cafe.id == local_id(source.id) != source.id and cafe.state == "closed" and cafe.title == "Perth café"
     assert central.importing.is_imported(cafe.id)
@@ -109,7 +111,8 @@ def test_a_newer_export_replaces_the_older_and_an_older_one_is_refused(services,
     importer = central.importing
     first = importer.import_bundle(older, [identity])
     replaced = importer.import_bundle(newer, [identity])
-    assert replaced.line() == "Replaced an older export of “Perth café”"
+    assert replaced.line() == (f"Replaced an older export of “Perth café” — signed by "
+                               f"{services.signing_key.fingerprint()}, not on the list")
     assert replaced.cafe_id == first.cafe_id and len(central.cafes.list()) == 1
     assert len(central.notes.list(first.cafe_id)) == 4
     assert central.cafes.cafe(first.cafe_id).short_code == central.cafes.list()[0].short_code
@@ -176,7 +179,7 @@ def _unknown_version(files, manifest):
                         "so nothing was imported."),
     (_group_votes_too_many, "votes.json is not in the expected shape (a group has more votes than the whole room), "
                             "so nothing was imported."),
-    (_unknown_version, "This bundle was made by a newer Café Desk (format version 2); please update."),
+    (_unknown_version, "This bundle was made by a newer Café Desk (format version 3); please update."),
 ], ids=["unknown round", "a note twice", "outcome not text", "group votes over the room's", "unknown version"])
 def test_bundles_that_verify_but_do_not_fit_are_refused(services, source, central, identity, change, message):
     data = resealed(services, source, identity, change)

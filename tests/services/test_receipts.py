@@ -175,7 +175,7 @@ def _five_thousand_digits(path):
     (_huge, TOO_BIG),
     (lambda p: _tamper(p, format="cafe-desk-bundle"), NOT_A_RECEIPT),
     (lambda p: p.write_text("[1, 2, 3]", encoding="utf-8"), NOT_A_RECEIPT),
-    (lambda p: _tamper(p, version=2), "This receipt was made by a newer Café Desk (receipt version 2); please "
+    (lambda p: _tamper(p, version=3), "This receipt was made by a newer Café Desk (receipt version 3); please "
      "update Café Desk to read it."),
     (_without("export_id"), "This receipt is incomplete: “export_id” is missing or not as expected, so it can't "
      "be used."),

@@ -1,5 +1,6 @@
-"""The Central page: the central team's key pair (keys box), importing `.cafe` files (import box), and writing receipts
-that tell facilitators their café arrived whole (receipts box)."""
+"""The Central page: the central team's key pair (keys box), facilitators' signing keys and who signed each café
+(signers box), importing `.cafe` files (import box), and writing receipts that tell facilitators their café arrived
+whole (receipts box)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from cafe_desk.services import Services
 from cafe_desk.ui.central.import_box import ImportBox, cafe_files
 from cafe_desk.ui.central.keys_box import KeysBox
 from cafe_desk.ui.central.receipts_box import ReceiptsBox
+from cafe_desk.ui.central.signers_box import SignersBox
 from cafe_desk.ui.shell.ops import Op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.plain_text import plain_labels, shown
@@ -39,23 +41,26 @@ class CentralPanel(Panel):
         self.keys_box = KeysBox(services.central_keys)
         self.import_box = ImportBox(services)
         self.receipts_box = ReceiptsBox(services.receipts)
+        self.signers_box = SignersBox(services.signers)
         self.message = QLabel()
         plain_labels(self.message)  # a problem may quote a file's name or what a bundle holds
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c1c;")
         plain_labels(self.message)  # a message may quote a title from a bundle
-        for box in (self.keys_box, self.import_box, self.receipts_box):
+        for box in (self.keys_box, self.import_box, self.receipts_box, self.signers_box):
             box.sig_message.connect(self.sig_message)
             box.sig_problem.connect(lambda text: self.message.setText(shown(text)))
         self.import_box.sig_imported.connect(self._imported)
         self._lay_out()
         self.keys_box.load()
         self.receipts_box.refresh()
+        self.signers_box.refresh()
 
     def _lay_out(self) -> None:
         right = QVBoxLayout()
         right.addWidget(self.import_box, 1)
+        right.addWidget(self.signers_box, 1)
         right.addWidget(self.receipts_box)
         columns = QHBoxLayout()
         columns.addWidget(self.keys_box, 1)
@@ -68,6 +73,7 @@ class CentralPanel(Panel):
     def on_changes(self, changes: Changes) -> None:
         if changes.cafes:
             self.receipts_box.refresh()
+            self.signers_box.refresh()
 
     # --- what the page does (each box does the work) -------------------------------------------------------------
 
@@ -102,6 +108,7 @@ class CentralPanel(Panel):
     def _imported(self, run: ImportRun) -> None:
         if run.imported:
             self.receipts_box.refresh()
+            self.signers_box.refresh()
             self.receipts_box.choose_newest()
             self.announce(Changes(cafes=True))
 

@@ -1,8 +1,10 @@
 """The Central page's Import box: import `.cafe` files off the GUI thread, with progress and Cancel, and list what
-was imported and what was refused."""
+was imported and what was refused. A file that would replace a café (or come from another signing key than the one
+that brought it) is imported only once the person says yes to a question that says what will be lost."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QListWidget,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -29,13 +32,22 @@ BUNDLE_SUFFIX = ".cafe"
 NO_KEY = "Choose the key file first: “Create a key pair…” or “Use an existing key file…”, then import."
 
 
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/Cancel question (Cancel by default); True if the person said yes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def cafe_files(urls) -> list[str]:
     """The local `.cafe` files among dropped URLs (anything else is left out)."""
     return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(BUNDLE_SUFFIX)]
 
 
 class ImportBox(QGroupBox):
-    """Import café files with the key file chosen in the Keys box: `ImportBox(services)`."""
+    """Import café files with the key file chosen in the Keys box: `ImportBox(services)`. `confirm(title, text)`
+    asks the person a question (a Yes/Cancel box unless given)."""
 
     #: str — a one-line message for the status bar
     sig_message = Signal(str)
@@ -44,10 +56,13 @@ class ImportBox(QGroupBox):
     #: ImportRun — an import finished (all files, or stopped part way)
     sig_imported = Signal(object)
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None,
+                 confirm: Callable[[str, str], bool] | None = None):
         super().__init__("Import", parent)
         self.services = services
+        self.confirm = confirm or (lambda title, text: ask(self, title, text))
         self.op: Op | None = None
+        self._first: ImportRun | None = None  # the first pass, while the files that needed an answer go in
         self.last_run: ImportRun | None = None
         self.import_button = QPushButton("&Import café files…")
         self.import_button.setAccessibleName("Import café files")
@@ -82,6 +97,11 @@ class ImportBox(QGroupBox):
             return None
         if not paths:
             return None
+        self._first = None
+        return self._start([str(p) for p in paths], None)
+
+    def _start(self, files: list[str], consents: dict | None) -> Op | None:
+        """Run the import; with `consents` (path -> what the person agreed to), the files they answered yes for."""
         try:
             key_path = self.services.central_keys.key_path()
         except UserError as exc:
@@ -91,11 +111,12 @@ class ImportBox(QGroupBox):
             self._say(NO_KEY)
             return None
         self._say("")
-        open_services, files = self.services.opener(), [str(p) for p in paths]
+        open_services = self.services.opener()
 
         def work(ctx):
             with open_services() as services:
-                return services.importing.import_files(files, key_path, ctx.progress, ctx.cancelled)
+                return services.importing.import_files(files, key_path, ctx.progress, ctx.cancelled,
+                                                       consents=consents, ask=consents is None)
 
         self.import_button.setEnabled(False)
         self.op = run_op(self, "Importing café files…", work, self._imported, self._failed)
@@ -106,12 +127,40 @@ class ImportBox(QGroupBox):
 
     def _imported(self, run: ImportRun) -> None:
         self.import_button.setEnabled(True)
+        if run.cancelled:  # stopped before anyone could answer: those files stay out
+            run.lines += [f"Not imported {Path(q.path).name}: stopped before your answer." for q in run.questions]
+            run.questions.clear()
+        if run.questions:
+            consents = self._answers(run)
+            if consents:
+                self._first = run
+                self.sig_imported.emit(run)
+                self._start(list(consents), consents)
+                return
+        if self._first is not None:  # the answered files: one list and one count with the first pass
+            first, self._first = self._first, None
+            first.lines += run.lines
+            first.imported += run.imported
+            first.refused += run.refused
+            first.cancelled = run.cancelled
+            run = first
         self.last_run = run
         self.summary.clear()
         self.summary.addItems(run.lines)
         self.closing.setText(run.closing_line())
         self.sig_message.emit(run.closing_line())
         self.sig_imported.emit(run)
+
+    def _answers(self, run: ImportRun) -> dict:
+        """Ask each question of the run; path -> what to import it with, for each "yes". A "no" becomes a line."""
+        consents = {}
+        for question in run.questions:
+            if self.confirm(f"Replace “{question.title}”?", question.text):
+                consents[question.path] = question.consent
+            else:
+                run.lines.append(f"Not imported {Path(question.path).name}: “{question.title}” was kept as it is.")
+        run.questions.clear()
+        return consents
 
     def _failed(self, message: str) -> None:
         self.import_button.setEnabled(True)

@@ -124,7 +124,13 @@ class ExportDialog(QDialog):
         close = QPushButton("Close")
         close.setAccessibleName("Close")
         close.clicked.connect(self.reject)
+        self.signing_button = QPushButton("Save my &signing key…")
+        self.signing_button.setAccessibleName("Save this laptop's signing key for the central team")
+        self.signing_button.setToolTip("Every export is signed by this laptop. Give the central team this file once, "
+                                       "so they know your cafés come from you.")
+        self.signing_button.clicked.connect(self._choose_signing_key_file)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.signing_button)
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
@@ -153,6 +159,26 @@ class ExportDialog(QDialog):
                                               "Public keys (*.pub *.txt *.key);;All files (*)")
         if path:
             self.load_key_file(path)
+
+    def save_signing_key(self, path: str | Path) -> bool:
+        """Write this laptop's public signing key file for the central team to `path` (making the key if this laptop
+        has none yet); False, with a plain message, if it can't be written."""
+        try:
+            fingerprint = self.services.signing_key.save_public_key(path)
+        except UserError as exc:
+            return self._say(str(exc))
+        except OSError:
+            return self._say(f"{Path(path).name} could not be written, so the signing key was not saved.")
+        self._say("")
+        self.summary.setText(f"Signing key {fingerprint} saved to {Path(path).name}: give it to the central team "
+                             "once, so they know your cafés come from this laptop.")
+        return True
+
+    def _choose_signing_key_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save this laptop's signing key for the central team",
+                                              str(Path.home() / "cafe-desk-signing-key.txt"), "Text files (*.txt)")
+        if path:
+            self.save_signing_key(path)
 
     # --- review ------------------------------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from cafe_desk.services.central_keys import PUBLIC_KEY_NOTE
 from cafe_desk.storage.store import Store
 from cafe_desk.ui.central.central_panel import KEEP_SAFE, CentralPanel
 from cafe_desk.ui.central.import_box import NO_KEY
-from tests.central import make_cafe
+from tests.central import make_cafe, signed_by
 
 
 @pytest.fixture
@@ -109,11 +109,13 @@ def test_using_an_existing_key_file(panel, tmp_path):
     assert panel.keys_box.public_edit.text() == public and panel.keys_box.qr.payload == public
 
 
-def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bundles):
+def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bundles, tmp_path):
     announced = []
     panel.sig_changed.connect(announced.append)
     lines = run_import(qtbot, panel, bundles)
-    assert lines == ["Imported “Perth café” (2 notes, 1 comment)", "Imported “Dundee café” (2 notes, 1 comment)",
+    who = signed_by(tmp_path)
+    assert lines == [f"Imported “Perth café” (2 notes, 1 comment) — {who}",
+                     f"Imported “Dundee café” (2 notes, 1 comment) — {who}",
                      "Refused noise.cafe: This file is not a Café Desk bundle."]
     assert panel.import_box.closing.text() == "Done: 2 of 3 files imported, 1 refused."
     assert {c.title for c in services.cafes.list()} == {"Perth café", "Dundee café"}
@@ -137,12 +139,12 @@ def test_without_a_key_the_page_asks_for_one_first(qtbot, panel, tmp_path):
     assert panel.import_box.summary.count() == 0
 
 
-def test_cancel_between_files_keeps_what_was_imported(services, key_path, bundles):
+def test_cancel_between_files_keeps_what_was_imported(services, key_path, bundles, tmp_path):
     seen = []
     run = services.importing.import_files(bundles, key_path, progress=lambda n, total: seen.append((n, total)),
                        cancelled=lambda: len(seen) == 1)
     assert seen == [(1, 3)]
-    assert run.cancelled and run.lines == ["Imported “Perth café” (2 notes, 1 comment)"]
+    assert run.cancelled and run.lines == [f"Imported “Perth café” (2 notes, 1 comment) — {signed_by(tmp_path)}"]
     assert run.closing_line() == ("Stopped after 1 of 3 files: those already imported stay imported; the other 2 "
                                   "files were not touched.")
     assert [c.title for c in services.cafes.list()] == ["Perth café"]
@@ -168,14 +170,15 @@ def test_dropping_a_text_file_is_ignored(panel, key_path, tmp_path, services):
     assert not drop.isAccepted() and panel.import_box.op is None and services.cafes.list() == []
 
 
-def test_dropping_cafe_files_imports_them(qtbot, panel, bundles, services):
+def test_dropping_cafe_files_imports_them(qtbot, panel, bundles, services, tmp_path):
     _data, enter, drop = drop_event(bundles[:1])
     panel.dragEnterEvent(enter)
     assert enter.isAccepted()
     panel.dropEvent(drop)
     assert panel.import_box.op is not None
     qtbot.waitUntil(lambda: panel.import_box.op.done, timeout=20_000)
-    assert panel.import_box.summary.item(0).text() == "Imported “Perth café” (2 notes, 1 comment)"
+    assert panel.import_box.summary.item(0).text() == (
+        f"Imported “Perth café” (2 notes, 1 comment) — {signed_by(tmp_path)}")
     assert [c.title for c in services.cafes.list()] == ["Perth café"]
 
 

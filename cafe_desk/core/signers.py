@@ -1,0 +1,43 @@
+"""Facilitators' signing keys as the central desk shows them: who a key is, whether it is known or revoked, and which
+key signed each imported café."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KNOWN, REVOKED, UNLISTED = "known", "revoked", "unlisted"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One facilitator's public signing key: on the central desk's list (known or revoked) or only seen on a café."""
+
+    public_key: str
+    fingerprint: str
+    name: str = ""
+    state: str = UNLISTED
+    cafes: tuple[str, ...] = ()  # titles of the imported cafés it signed
+
+    def label(self) -> str:
+        """"Anna, Perth (1a2b 3c4d 5e6f 7a8b)", with "revoked" or "not on the list" after it where so."""
+        who = f"{self.name} ({self.fingerprint})" if self.name else self.fingerprint
+        if self.state == REVOKED:
+            return f"{who}, revoked"
+        if self.state == UNLISTED:
+            return f"{who}, not on the list"
+        return who
+
+
+@dataclass(frozen=True)
+class CafeSigner:
+    """An imported café and the key that signed its export (None: it came unsigned)."""
+
+    cafe_id: str
+    short_code: str
+    title: str
+    date: str
+    signer: Signer | None
+
+    def label(self) -> str:
+        """"signed by Anna (1a2b 3c4d 5e6f 7a8b)" or "unsigned: who sent it can't be checked"."""
+        return f"signed by {self.signer.label()}" if self.signer else "unsigned: who sent it can't be checked"

@@ -1,0 +1,43 @@
+"""SQL for facilitators' signing keys at the central desk: the keys it knows or revoked, and which key brought each
+imported café."""
+
+from __future__ import annotations
+
+
+class SignerStore:
+    """Mixin for `Store`: expects `self.conn`."""
+
+    def known_signers(self) -> list[tuple[str, str, str, str, str | None]]:
+        """Every key the central desk added or revoked: (public key, name, state, added at, revoked at), by name."""
+        return list(self.conn.execute("SELECT public_key, name, state, added_at, revoked_at FROM known_signer "
+                                      "ORDER BY name COLLATE NOCASE, added_at"))
+
+    def add_signer(self, public_key: str, name: str, at: str) -> None:
+        """Put a key on the list as known (a revoked key added again is known again), with its name."""
+        self.conn.execute(
+            "INSERT INTO known_signer (public_key, name, state, added_at) VALUES (?, ?, 'known', ?) "
+            "ON CONFLICT(public_key) DO UPDATE SET name = excluded.name, state = 'known', revoked_at = NULL",
+            [public_key, name, at])
+
+    def revoke_signer(self, public_key: str, at: str) -> None:
+        """Mark a key revoked (added to the list first if it was not on it): its bundles are refused from now on."""
+        self.conn.execute(
+            "INSERT INTO known_signer (public_key, name, state, added_at, revoked_at) VALUES (?, '', 'revoked', ?, ?) "
+            "ON CONFLICT(public_key) DO UPDATE SET state = 'revoked', revoked_at = excluded.revoked_at",
+            [public_key, at, at])
+
+    def cafe_signers(self) -> list[tuple[str, str, str, str, str | None]]:
+        """Every imported café with the key that signed it: (id, short code, title, date, public key or None)."""
+        return list(self.conn.execute(
+            "SELECT id, short_code, title, date, signer_key FROM cafe WHERE origin = 'imported' "
+            "ORDER BY date DESC, title COLLATE NOCASE"))
+
+    def signer_keys_in_use(self) -> list[str]:
+        """The distinct keys that signed an imported café."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT signer_key FROM cafe WHERE origin = 'imported' AND signer_key IS NOT NULL")]
+
+    def known_signer(self, public_key: str) -> tuple[str, str] | None:
+        """(name, state) of a key on the list, None for a key not on it."""
+        row = self.conn.execute("SELECT name, state FROM known_signer WHERE public_key = ?", [public_key]).fetchone()
+        return (row[0], row[1]) if row else None

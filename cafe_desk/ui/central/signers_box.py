@@ -1,0 +1,146 @@
+"""The Central page's Signers box: which facilitator's key signed each imported café, the keys the central desk
+knows (added from the file a facilitator saves) and revoking one, so files it signs are refused from then on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.services.signers import SignerService
+from cafe_desk.ui.central.import_box import ask
+
+SIGNERS_HINT = ("Each café file is signed by its facilitator's laptop. A café stays with the key that first brought "
+                "it; add facilitators' keys here to see their names, and revoke a key that was lost.")
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SignersBox(QGroupBox):
+    """Imported cafés with their signers, and the list of facilitators' keys: `SignersBox(services.signers)`.
+    `confirm(title, text)` asks before revoking."""
+
+    #: str — a one-line message for the status bar
+    sig_message = Signal(str)
+    #: str — a problem to show on the page ("" clears it)
+    sig_problem = Signal(str)
+
+    def __init__(self, signers: SignerService, parent: QWidget | None = None,
+                 confirm: Callable[[str, str], bool] | None = None):
+        super().__init__("Signers", parent)
+        self.signers = signers
+        self.confirm = confirm or (lambda title, text: ask(self, title, text))
+        hint = QLabel(SIGNERS_HINT)
+        hint.setWordWrap(True)
+        self.cafes_list = QListWidget()
+        self.cafes_list.setAccessibleName("Imported cafés and who signed them")
+        cafes_label = QLabel("Imported &cafés and who signed them:")
+        cafes_label.setBuddy(self.cafes_list)
+        self.keys_list = QListWidget()
+        self.keys_list.setAccessibleName("Facilitators' signing keys")
+        keys_label = QLabel("Facilitators' signing &keys:")
+        keys_label.setBuddy(self.keys_list)
+        self.add_button = QPushButton("&Add a facilitator's key…")
+        self.add_button.setAccessibleName("Add a facilitator's key file")
+        self.add_button.clicked.connect(self._choose_key_file)
+        self.revoke_button = QPushButton("&Revoke key")
+        self.revoke_button.setAccessibleName("Revoke the chosen key")
+        self.revoke_button.clicked.connect(self._revoke_chosen)
+        self.keys_list.currentItemChanged.connect(lambda *_: self._enable())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(cafes_label)
+        layout.addWidget(self.cafes_list, 1)
+        layout.addWidget(keys_label)
+        layout.addWidget(self.keys_list, 1)
+        layout.addLayout(buttons)
+        self._enable()
+
+    def refresh(self) -> None:
+        """List the imported cafés with their signers, and every key known, revoked or seen on a café."""
+        try:
+            cafes, keys = self.signers.cafes(), self.signers.signers()
+        except UserError as exc:
+            self.sig_message.emit(str(exc))
+            cafes, keys = [], []
+        chosen = self.chosen_key()
+        self.cafes_list.clear()
+        for cafe in cafes:
+            self.cafes_list.addItem(f"{cafe.title} · {cafe.date} · {cafe.short_code} — {cafe.label()}")
+        self.keys_list.clear()
+        for signer in keys:
+            cafes_text = f" — {len(signer.cafes)} café{'s' if len(signer.cafes) != 1 else ''}" if signer.cafes else ""
+            item = QListWidgetItem(signer.label() + cafes_text)
+            item.setData(KEY_ROLE, signer.public_key)
+            self.keys_list.addItem(item)
+            if signer.public_key == chosen:
+                self.keys_list.setCurrentItem(item)
+        self._enable()
+
+    def chosen_key(self) -> str | None:
+        """The public key chosen in the keys list, if any."""
+        item = self.keys_list.currentItem()
+        return item.data(KEY_ROLE) if item is not None else None
+
+    def add_key_file(self, path: str | Path, name: str = "") -> bool:
+        """Put the key in a facilitator's public key file on the list with `name`; False, with a message, if not."""
+        try:
+            signer = self.signers.add_file(path, name)
+        except UserError as exc:
+            return self._say(str(exc))
+        self.refresh()
+        self.sig_message.emit(f"Added the signing key {signer.label()}.")
+        return self._say("")
+
+    def revoke(self, public_key: str) -> bool:
+        """Revoke a key once the person confirms: files it signs are refused from now on. False if not revoked."""
+        try:
+            signer = self.signers.signer(public_key)
+            if not self.confirm("Revoke key", f"Revoke {signer.label()}? Files it signs will be refused from now on; "
+                                "the cafés it brought stay."):
+                return False
+            signer = self.signers.revoke(public_key)
+        except UserError as exc:
+            return self._say(str(exc))
+        self.refresh()
+        self.sig_message.emit(f"Revoked {signer.label()}.")
+        return self._say("")
+
+    def _enable(self) -> None:
+        self.revoke_button.setEnabled(self.chosen_key() is not None)
+
+    def _say(self, message: str) -> bool:
+        self.sig_problem.emit(message)
+        return not message
+
+    def _revoke_chosen(self) -> None:
+        key = self.chosen_key()
+        if key:
+            self.revoke(key)
+
+    def _choose_key_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Add a facilitator's signing key", "",
+                                              "Signing keys (*.txt);;All files (*)")
+        if not path:
+            return
+        name, ok = QInputDialog.getText(self, "Whose key is this?", "A name to show for this key (for example the "
+                                        "facilitator and their area):")
+        if ok:
+            self.add_key_file(path, name)

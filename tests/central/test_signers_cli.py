@@ -1,0 +1,105 @@
+"""`cafe-desk signing-key`, `signers`, `import --replace-unsigned` and the signer in `cafes`, run as real processes on
+a facilitator's and a central data folder with real keys."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from cafe_desk.export import bundle, keys
+from cafe_desk.export.cafe_export import exported_at
+from cafe_desk.services import Services
+from cafe_desk.settings import Settings
+from cafe_desk.storage.store import Store
+from tests.central import make_cafe, rebuilt, sealed_by_age
+from tests.conftest import assert_fails, cafe_desk
+
+
+def ok(result) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def folders(tmp_path):
+    """(laptop folder, central folder, central key file, public key, the laptop café's short code)."""
+    laptop, central, key = tmp_path / "laptop", tmp_path / "central", tmp_path / "central.key"
+    public = keys.write_identity(key)
+    store = Store(Settings(laptop).db_path)
+    try:
+        code = make_cafe(Services.build(store)).short_code
+    finally:
+        store.close()
+    return laptop, central, key, public, code
+
+
+def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
+    laptop, central, key, public, code = folders
+    key_file = tmp_path / "anna-key.txt"
+    said = ok(cafe_desk("signing-key", "--out", str(key_file), data_dir=laptop)).splitlines()
+    fingerprint = ok(cafe_desk("signing-key", data_dir=laptop)).strip().removeprefix("This laptop's signing key: ")
+    assert said[0] == f"This laptop's signing key: {fingerprint} → {key_file}" and len(fingerprint) == 19
+    assert ok(cafe_desk("signers", data_dir=central)) == (
+        "No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.\n")
+    assert ok(cafe_desk("signers", "--add", str(key_file), "--name", "Anna, Perth", data_dir=central)) == (
+        f"Added Anna, Perth ({fingerprint})\n")
+
+    bundle_path = tmp_path / "perth.cafe"
+    ok(cafe_desk("export", code, "--recipient", public, "--out", str(bundle_path), data_dir=laptop))
+    assert ok(cafe_desk("import", "--identity", str(key), str(bundle_path), data_dir=central)) == (
+        f"Imported “Perth café” (2 notes, 1 comment) — signed by Anna, Perth ({fingerprint})\n")
+    [listed] = json.loads(ok(cafe_desk("cafes", "--json", data_dir=central)))
+    assert listed["imported"] and listed["signer"]["fingerprint"] == fingerprint
+    assert listed["signer"]["name"] == "Anna, Perth"
+    assert ok(cafe_desk("cafes", data_dir=central)).rstrip().endswith(
+        f"— imported, signed by Anna, Perth ({fingerprint})")
+    [local] = json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop)))
+    assert not local["imported"] and local["signer"] is None
+    assert ok(cafe_desk("signers", data_dir=central)) == f"Anna, Perth ({fingerprint}): Perth café\n"
+
+    assert ok(cafe_desk("signers", "--revoke", fingerprint.replace(" ", ""), data_dir=central)) == (
+        f"Revoked Anna, Perth ({fingerprint}), revoked: files it signs are refused from now on.\n")
+    [signer] = json.loads(ok(cafe_desk("signers", "--json", data_dir=central)))
+    assert signer["state"] == "revoked" and signer["cafes"] == ["Perth café"]
+    again = tmp_path / "perth-2.cafe"
+    ok(cafe_desk("export", code, "--recipient", public, "--out", str(again), data_dir=laptop))
+    result = cafe_desk("import", "--identity", str(key), str(again), data_dir=central)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"Refused {again}: This file is signed by a key the central team revoked ({fingerprint}), so it was "
+        "not imported.\n")
+    assert_fails(cafe_desk("signers", "--revoke", "ffff", data_dir=central),
+                 "No facilitator's key here has the fingerprint 'ffff'.")
+    assert_fails(cafe_desk("signers", "--add", str(bundle_path), data_dir=central),
+                 "perth.cafe does not hold one Café Desk signing key (a line starting with cafe-desk-signer).")
+
+
+def test_an_unsigned_cafe_is_replaced_only_with_the_flag(folders, tmp_path):
+    laptop, central, key, public, code = folders
+    store = Store(Settings(laptop).db_path)
+    try:
+        services = Services.build(store)
+        cafe = services.cafes.cafe(code)
+        files = services.exporting.build(cafe.id).files
+        old = tmp_path / "old.cafe"
+        old.write_bytes(sealed_by_age(rebuilt(files, version=1, receipt_secret=None), public))
+        newer = tmp_path / "newer.cafe"
+        newer.write_bytes(bundle.seal(bundle.pack(rebuilt(files, version=1, receipt_secret=None,
+                                                          export_id=str(uuid.uuid4()),
+                                                          exported_at=exported_at())), [public]))
+    finally:
+        store.close()
+    assert ok(cafe_desk("import", "--identity", str(key), str(old), data_dir=central)) == (
+        "Imported “Perth café” (2 notes, 1 comment) — unsigned: who sent it can't be checked\n")
+    assert ok(cafe_desk("cafes", data_dir=central)).rstrip().endswith(
+        "— imported, unsigned: who sent it can't be checked")
+    refused = cafe_desk("import", "--identity", str(key), str(newer), data_dir=central)
+    assert (refused.returncode, refused.stdout, refused.stderr) == (
+        2, "", f"Refused {newer}: “Perth café” came unsigned, so it is replaced only when asked "
+        "(--replace-unsigned); this file was not imported.\n")
+    assert ok(cafe_desk("import", "--identity", str(key), "--replace-unsigned", str(newer), data_dir=central)) == (
+        "Replaced an older export of “Perth café” — unsigned: who sent it can't be checked\n")
+    assert ok(cafe_desk("signers", data_dir=central)) == (
+        "No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.\n"
+        "Unsigned (who sent them can't be checked): Perth café\n")

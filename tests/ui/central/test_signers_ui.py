@@ -1,0 +1,134 @@
+"""The Central page asks before a file replaces a café (saying what will be lost) or comes from another signing key,
+and its Signers box shows who signed each café, adds a facilitator's key and revokes one; the export dialog saves the
+laptop's signing key. Real key files, real bundles, the import run off the GUI thread."""
+
+from __future__ import annotations
+
+import pytest
+from nacl.signing import SigningKey
+from PySide6.QtGui import QUndoStack
+
+from cafe_desk.export import bundle, signing
+from cafe_desk.services import Services
+from cafe_desk.storage.store import Store
+from cafe_desk.ui.central.central_panel import CentralPanel
+from cafe_desk.ui.export.export_dialog import ExportDialog
+from tests.central import make_cafe, rebuilt
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    store = Store(tmp_path / "laptop" / "cafe-desk.sqlite3")
+    yield Services.build(store)
+    store.close()
+
+
+@pytest.fixture
+def asked():
+    """The questions the page asked, and the answer it gets (set `asked.answer`)."""
+    class Asked(list):
+        answer = False
+    return Asked()
+
+
+@pytest.fixture
+def panel(qtbot, services, tmp_path, asked):
+    p = CentralPanel(services, QUndoStack())
+    p.import_box.confirm = lambda title, text: asked.append((title, text)) or asked.answer
+    p.signers_box.confirm = lambda title, text: asked.append((title, text)) or asked.answer
+    qtbot.addWidget(p)
+    assert p.create_key_pair(tmp_path / "central.key")
+    return p
+
+
+def public(panel) -> str:
+    return panel.keys_box.public_key
+
+
+def run_import(qtbot, panel, paths) -> list[str]:
+    """Import through the page (both passes, when a question was answered yes); the lines it lists."""
+    box = panel.import_box
+    box.last_run = None
+    assert panel.import_paths(paths) is not None
+    qtbot.waitUntil(lambda: box.last_run is not None, timeout=20_000)
+    return [box.summary.item(i).text() for i in range(box.summary.count())]
+
+
+def write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def exported(laptop, cafe, panel, path):
+    """The café exported from the laptop to the page's public key, written to `path`."""
+    return write(path, laptop.exporting.export_cafe(cafe.id, [public(panel)])[0])
+
+
+def test_replacing_a_cafe_asks_first_and_says_what_will_be_lost(qtbot, panel, laptop, services, tmp_path, asked):
+    cafe = make_cafe(laptop)
+    first = write(tmp_path / "perth.cafe", laptop.exporting.export_cafe(cafe.id, [public(panel)])[0])
+    [line] = run_import(qtbot, panel, [first])
+    assert line.startswith("Imported “Perth café”") and asked == []
+    imported = services.cafes.list()[0].id
+    theme = services.synthesis.create_theme("Access")[0]
+    notes = services.notes.list(imported)
+    services.synthesis.apply_theme([n.id for n in notes], theme.id)
+    services.synthesis.shortlist([n.id for n in notes if n.is_quote])
+    quote = next(n for n in laptop.notes.list(cafe.id) if n.is_quote)
+    newer = write(tmp_path / "perth-2.cafe", laptop.exporting.export_cafe(
+        cafe.id, [public(panel)], leave_out={quote.id})[0])
+
+    assert run_import(qtbot, panel, [newer]) == ["Not imported perth-2.cafe: “Perth café” was kept as it is."]
+    [(title, text)] = asked
+    assert title == "Replace “Perth café”?"
+    assert text == ("Replace “Perth café” with its newer export? 1 coding and 1 shortlist entry on notes that are not "
+                    "in the new file will be lost.")
+    assert len(services.notes.list(imported)) == 3
+
+    asked.clear()
+    asked.answer = True
+    lines = run_import(qtbot, panel, [newer])
+    assert len(asked) == 1 and lines[0].startswith("Replaced an older export of “Perth café” — signed by ")
+    assert panel.import_box.closing.text() == "Done: 1 of 1 file imported."
+    assert len(services.notes.list(imported)) == 2
+
+
+def test_another_signer_asks_showing_both_fingerprints(qtbot, panel, laptop, services, tmp_path, asked):
+    cafe = make_cafe(laptop)
+    run_import(qtbot, panel, [exported(laptop, cafe, panel, tmp_path / "perth.cafe")])
+    other = bytes(SigningKey.generate())
+    files = rebuilt(laptop.exporting.build(cafe.id).files, seed=other)
+    forged = write(tmp_path / "forged.cafe", bundle.seal(bundle.pack(files), [public(panel)]))
+    assert run_import(qtbot, panel, [forged]) == ["Not imported forged.cafe: “Perth café” was kept as it is."]
+    [(_, text)] = asked
+    assert laptop.signing_key.fingerprint() in text and signing.fingerprint(signing.public_of(other)) in text
+    [listed] = services.signers.cafes()
+    assert listed.signer.public_key == laptop.signing_key.public_key()
+
+
+def test_the_signers_box_names_adds_and_revokes_keys(qtbot, panel, laptop, services, tmp_path, asked):
+    cafe = make_cafe(laptop)
+    run_import(qtbot, panel, [exported(laptop, cafe, panel, tmp_path / "perth.cafe")])
+    box = panel.signers_box
+    fingerprint = laptop.signing_key.fingerprint()
+    assert box.cafes_list.item(0).text().endswith(f"— signed by {fingerprint}, not on the list")
+
+    dialog = ExportDialog(laptop, cafe.id)
+    qtbot.addWidget(dialog)
+    key_file = tmp_path / "anna.txt"
+    assert dialog.save_signing_key(key_file)
+    assert dialog.summary.text().startswith(f"Signing key {fingerprint} saved to anna.txt")
+
+    assert box.add_key_file(key_file, "Anna, Perth")
+    assert box.cafes_list.item(0).text().endswith(f"— signed by Anna, Perth ({fingerprint})")
+    assert box.keys_list.item(0).text() == f"Anna, Perth ({fingerprint}) — 1 café"
+    assert not box.add_key_file(tmp_path / "central.key")
+    assert panel.message.text() == ("central.key does not hold one Café Desk signing key (a line starting with "
+                                    "cafe-desk-signer).")
+
+    box.keys_list.setCurrentRow(0)
+    assert not box.revoke(box.chosen_key())  # the person said no
+    asked.answer = True
+    assert box.revoke(box.chosen_key())
+    assert box.keys_list.item(0).text() == f"Anna, Perth ({fingerprint}), revoked — 1 café"
+    assert [t for t, _ in asked] == ["Revoke key", "Revoke key"]
