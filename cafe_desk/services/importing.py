@@ -135,12 +135,11 @@ class ImportService(ServiceBase):
             raise BundleError("This file can't be read (it may be missing, or its permissions may not allow it).")\
                 from None
         try:
-            return self.import_bundle(data, identities, passphrase)
+            return self.import_bundle(data, identities, passphrase, consent)
         except UserError:
             raise
         except Exception:  # anything the checks did not foresee: still one line, and the batch goes on
             raise BundleError(UNFORESEEN) from None
-        return self.import_bundle(data, identities, passphrase, consent)
 
     def _signer_label(self, public_key: str | None) -> str:
         if public_key is None:

@@ -25,8 +25,9 @@ def count(name: str, data: bytes) -> int:
 
 
 def rebuilt(services, cafe_id: str, change: Change, after: Change | None = None) -> dict[str, bytes]:
-    """The café's bundle files after `change(files, manifest)`, with the manifest listing the changed files;
-    `after(files, manifest)` may then spoil the listing itself."""
+    """The café's bundle files after `change(files, manifest)`, with the manifest listing the changed files and
+    signed by the laptop's own key (a sender who has a key of their own); `after(files, manifest)` may then spoil
+    the listing itself."""
     files = dict(services.exporting.build(cafe_id).files)
     manifest = json.loads(files.pop(bundle.MANIFEST))
     change(files, manifest)
@@ -34,7 +35,7 @@ def rebuilt(services, cafe_id: str, change: Change, after: Change | None = None)
                          for name, data in sorted(files.items())}
     if after is not None:
         after(files, manifest)
-    return {**files, bundle.MANIFEST: bundle.dumps(manifest)}
+    return bundle.sign({**files, bundle.MANIFEST: bundle.dumps(manifest)}, services.signing_key.secret())
 
 
 def sealed(files: dict[str, bytes], public: str, *, age_cli: bool = False) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
@@ -96,7 +97,7 @@ def test_a_batch_imports_the_good_bundle_and_refuses_each_hostile_one_with_its_o
     result = cafe_desk("import", "--identity", str(key), *paths, data_dir=tmp_path / "central")
     expected = {**{n: reason for n, (_, _, reason) in HOSTILE.items()}, "oversized": bundle_checks.TOO_LARGE}
     assert result.returncode == 2
-    assert result.stdout == "Imported “Perth café” (2 notes, 1 comment)\n"
+    assert SIGNED.fullmatch(result.stdout.rstrip("\n")), result.stdout
     assert result.stderr.splitlines() == [f"Refused {bad[n]}: {expected[n]}" for n in names]
     store = Store(Settings(tmp_path / "central").db_path)
     try:
@@ -116,9 +117,14 @@ def test_the_app_batch_refuses_the_same_files_and_goes_on(central, batch):
     key, good, bad = batch
     run = central.importing.import_files([bad["nested"], good, bad["level"]], key)
     assert (run.imported, run.refused) == (1, 2)
-    assert run.lines == [f"Refused nested.cafe: {HOSTILE['nested'][2]}", "Imported “Perth café” (2 notes, 1 comment)",
-                         f"Refused level.cafe: {HOSTILE['level'][2]}"]
+    assert run.lines[0] == f"Refused nested.cafe: {HOSTILE['nested'][2]}"
+    assert SIGNED.fullmatch(run.lines[1]), run.lines[1]
+    assert run.lines[2:] == [f"Refused level.cafe: {HOSTILE['level'][2]}"]
 
+
+#: what importing the good bundle says: the laptop's own key signed it, and the desk has no name for that key yet
+SIGNED = re.compile(r"Imported “Perth café” \(2 notes, 1 comment\) — signed by [0-9a-f]{4}( [0-9a-f]{4}){3}, "
+                    r"not on the list")
 
 TITLE = "Perth \x1b[2J\x1b[31mcafé\x1b[0m \u202egnp.exe\u202c\x07"
 
@@ -134,8 +140,8 @@ def test_a_title_with_escapes_and_a_bidi_override_is_printed_clean(tmp_path, ser
     path.write_bytes(sealed(rebuilt(services, cafe.id, edit_json("cafe.json", title)), public))
     data = tmp_path / "central"
     imported = cafe_desk("import", "--identity", str(key), str(path), data_dir=data)
-    assert (imported.returncode, imported.stdout, imported.stderr) == (
-        0, "Imported “Perth café gnp.exe” (2 notes, 1 comment)\n", "")
+    assert (imported.returncode, imported.stderr) == (0, "")
+    assert imported.stdout.startswith("Imported “Perth café gnp.exe” (2 notes, 1 comment) — signed by ")
     listed = cafe_desk("cafes", data_dir=data)
     assert listed.returncode == 0 and "  Perth café gnp.exe  (" in listed.stdout
     again = cafe_desk("import", "--identity", str(key), str(path), data_dir=data)
