@@ -28,5 +28,5 @@ def test_held_out_recall_and_false_flags_do_not_fall():
     ordinary = [i for i in items if not i["kind"]]
     recall = sum(finder.check(i["text"]) is not None for i in risky) / len(risky)
     false = sum(finder.check(i["text"]) is not None for i in ordinary) / len(ordinary)
-    assert recall >= 0.94, recall
+    assert recall >= 0.95, recall  # the goal (0.971 on 2026-12-02)
     assert false <= 0.05, false
