@@ -8,15 +8,16 @@ In the order the import meets them:
   nesting depth, numbers with absurdly many digits, and NaN or Infinity (JSON has no such numbers);
 - `check_values`: the parsed files but notes.jsonl: every whole number a count in 0 ≤ n < 2³¹, every number
   finite, text where text belongs and not too long, real dates and export time, dots per person ≥ 1, round lengths
-  a sensible number of minutes, vote levels in the vote method's range;
+  a sensible number of minutes, vote levels small whole numbers (their rows count as items too);
 - `check_notes`: each note's text once read (the reader checks the notes' other fields).
 
 Why these limits: a café runs at most 200 tables (the planning limit) and the largest imports measured held about a
 thousand items a bundle, so 100,000 items is far beyond any real café. A note typed in the app has at most 5,000
 characters and a phone comment 1,000; redaction can lengthen a note a little (“[NAME]” for “Jo”), so one item may
-have four times that. At those limits a bundle of long notes unpacks to a few hundred megabytes (the format's own
-cap is 512 MB) and packs to well under 200 MB, so a 200 MB file refuses nothing genuine, while the file, its
-decrypted copy and what it unpacks to stay around a gigabyte of memory at the very worst.
+have four times that. A big café (2,000 notes of 1,000 characters) unpacks to about 2 MB. The format's unpacked cap
+is 64 MB and a file may be at most 64 MB: thirty times the biggest real café, and small enough that parsing stays
+well under a gigabyte even when every character takes Python four bytes (one emoji in a note makes it so: at the
+earlier 512 MB cap a 3.9 MB bundle of such notes took 8.8 GB to read).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from cafe_desk.core.model import VOTE_METHODS
 from cafe_desk.export.bundle import MANIFEST, BundleError
 
-MAX_FILE_BYTES = 200 * 2**20
+MAX_FILE_BYTES = 64 * 2**20
 MAX_ITEMS = 100_000
 MAX_LEVEL = 1000  # a rank or score; ranks go up to the number of outcomes
 MAX_TEXT_CHARS = 4 * 5_000  # four times the app's own note limit (services/notes.py)
@@ -49,6 +50,7 @@ _INNERMOST = re.compile(rb"\[\]|\{\}")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _LEVEL = re.compile(r"0|[1-9][0-9]{0,9}", re.ASCII)
 _EXPORTED_AT = "%Y%m%dT%H%M%S.%fZ"
+_EXPORTED_AT_SHAPE = re.compile(r"[0-9]{8}T[0-9]{6}\.[0-9]{6}Z")  # exactly as the app writes it
 
 TOO_LARGE = (f"This file is larger than {MAX_FILE_BYTES // 2**20} MB, far more than any café's bundle, so it was "
              "not opened.")
@@ -187,9 +189,11 @@ def _date(text: object) -> bool:
 
 def exported_time(text: str) -> dt.datetime | None:
     """The time a manifest's `exported_at` gives ("20260314T154502.123456Z", UTC), or None if it is not one."""
+    if not isinstance(text, str) or not _EXPORTED_AT_SHAPE.fullmatch(text):
+        return None  # strptime alone takes "202691T000000.0Z", which would sort as text before every 2026 export
     try:
         return dt.datetime.strptime(text, _EXPORTED_AT).replace(tzinfo=dt.UTC)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 
@@ -239,9 +243,13 @@ def _vote_counts(votes: object) -> Iterable[object]:
 def _check_levels(votes: object) -> None:
     """Levels are small whole numbers. Not checked against the café's vote method: a facilitator may change the
     method or remove an outcome after votes are in, and such a café's genuine bundle must still import."""
+    levels = 0
     for counts in _vote_counts(votes):
         if not isinstance(counts, dict):
             raise _refuse("votes.json", "vote counts are not an object")
+        levels += len(counts)
+        if levels > MAX_ITEMS:  # each level is a row once imported: they count as items too
+            raise BundleError(TOO_MANY)
         for level in counts:
             if not _LEVEL.fullmatch(level) or int(level) > MAX_LEVEL:
                 raise _refuse("votes.json", f"a vote level ({level[:12]!r}) is not one Café Desk writes")

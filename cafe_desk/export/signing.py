@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.private_files import make_private
 
 SIGNATURE = "manifest.sig"
 SIGNATURE_FORMAT = "cafe-desk-signature"
@@ -55,6 +56,8 @@ def parse_public(text: str) -> bytes:
     """The 32 bytes of a public key written by `public_text`; SignatureError if `text` is not one."""
     cleaned = (text or "").strip()
     raw = _unb64(cleaned[len(PUBLIC_PREFIX):], 32) if cleaned.startswith(PUBLIC_PREFIX) else None
+    if raw is not None and public_text(raw) != cleaned:
+        raw = None  # one key, one spelling: other padding bits or spaces inside would let a revoked key pass as new
     if raw is None:
         raise SignatureError("That is not a Café Desk signing key: it should start with "
                              f"{PUBLIC_PREFIX.rstrip(':')}.")
@@ -107,6 +110,7 @@ def load_or_create_key(path: str | Path) -> bytes:
     only, written whole under a temporary name, never replacing a key another process wrote meanwhile)."""
     path = Path(path)
     if path.exists():
+        make_private(path)  # an older install, or a copy, may have left it readable by others
         return read_key_file(path)
     from nacl.signing import SigningKey
 
@@ -198,4 +202,4 @@ def verify_signature(manifest: bytes, signature: bytes) -> str:
     except (BadSignatureError, ValueError):
         raise SignatureError("This bundle's signature does not match its contents (it was changed after it was "
                              "signed), so it was not opened.") from None
-    return public
+    return public_text(key)  # the one spelling every list and comparison uses

@@ -61,7 +61,7 @@ class SignerService(ServiceBase):
     def add(self, public_key: str, name: str = "") -> Signer:
         """Put a public key ("cafe-desk-signer:…") on the list as known, with its name; SignatureError if it is not
         a key."""
-        signing.parse_public(public_key)
+        public_key = signing.public_text(signing.parse_public(public_key))  # one spelling a key
         name = " ".join(name.split())[:MAX_NAME]
         with self.store.transaction():
             self.store.add_signer(public_key, name, utc_now())

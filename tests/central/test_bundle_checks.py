@@ -73,6 +73,17 @@ def test_the_file_size_limit():
 def test_exported_time():
     assert bundle_checks.exported_time("20260314T154502.123456Z").isoformat() == "2026-03-14T15:45:02.123456+00:00"
     assert [bundle_checks.exported_time(t) for t in ("20261314T154502.123456Z", "yesterday", "", None, 5)] == [None] * 5
+    # forms the app never writes, which would sort as text before real exports and block them
+    odd = ("202691T000000.0Z", "20260901t000000.000000z", "20260901T000000.9Z", " 20260901T000000.000000Z")
+    assert [bundle_checks.exported_time(t) for t in odd] == [None] * len(odd)
+
+
+def test_vote_levels_count_as_items():
+    votes = {"outcomes": [{"paper": {str(level): 1 for level in range(1001)}, "phone": {}} for _ in range(100)],
+             "by_group": []}
+    with pytest.raises(BundleError, match=exactly(bundle_checks.TOO_MANY)):
+        bundle_checks._check_levels(votes)
+    bundle_checks._check_levels({"outcomes": votes["outcomes"][:99], "by_group": []})  # 99,099 levels: fine
 
 
 # --- through a real import ------------------------------------------------------------------------------------------

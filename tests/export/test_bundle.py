@@ -154,14 +154,23 @@ def test_encrypted_but_not_a_zip_or_without_manifest(identity, public):
     refused(sealed(sample_files(), public), identity, "This file is not a Café Desk bundle.")
 
 
-def test_zip_bomb_of_100_mb_of_zeros(identity, public):
+def zeros_bundle(megabytes: int) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("notes.jsonl", "w") as entry:
         chunk = bytes(1 << 20)
-        for _ in range(100):
+        for _ in range(megabytes):
             entry.write(chunk)
-    refused(seal(out.getvalue(), [public]), identity,
+    return out.getvalue()
+
+
+def test_zip_bomb_of_50_mb_of_zeros(identity, public):
+    refused(seal(zeros_bundle(50), [public]), identity,
             "notes.jsonl unpacks to far more than its packed size, so it was not opened.")
+
+
+def test_100_mb_unpacked_is_over_the_cap_whatever_it_holds(identity, public):
+    refused(seal(zeros_bundle(100), [public]), identity, "This bundle would unpack to more than 64 MB, so it was not "
+            "opened.")
 
 
 def test_too_large_in_total(identity, public):
