@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--identity", metavar="KEY", required=True, help="the central key file (from keygen)")
     imports.add_argument("--replace-unsigned", action="store_true", help="let a file replace a café that came "
                          "unsigned (from an older Café Desk); a signed café is never replaced by an unsigned file")
+    imports.add_argument("--accept-new-signer", metavar="FINGERPRINT", action="append", default=[],
+                         help="let a file signed by this key replace a café that another key signed (when its "
+                         "facilitator's key changed, or to take a café back from a revoked key); the café goes with "
+                         "this key from then on. Check the fingerprint with the facilitator first; repeat for several")
     imports.add_argument("files", metavar="FILE", nargs="+", help="the bundles to import")
     signing_key = sub.add_parser("signing-key", help="facilitator: show this laptop's signing key (made on the "
                                  "first export) and save its public key file for the central team")
@@ -116,7 +120,7 @@ def _run(services, args) -> int:
     if args.command == "export":
         return _export(services, args)
     if args.command == "import":
-        return _import(services, args.identity, args.files, args.replace_unsigned)
+        return _import(services, args.identity, args.files, args.replace_unsigned, args.accept_new_signer)
     if args.command == "signing-key":
         return _signing_key(services, args.out)
     if args.command == "signers":
@@ -313,14 +317,14 @@ def _export(services, args) -> int:
     return 0
 
 
-def _import(services, identity: str, files: list[str], replace_unsigned: bool) -> int:
+def _import(services, identity: str, files: list[str], replace_unsigned: bool, new_signers: list[str]) -> int:
     """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused."""
     from cafe_desk.central.bundle_trust import Consent
     from cafe_desk.export.keys import read_identity
 
     key = read_identity(identity)
     importer = services.importing
-    consent = Consent(replace_unsigned=replace_unsigned)
+    consent = Consent(replace_unsigned=replace_unsigned, new_signers=tuple(new_signers))
     refused = 0
     for name in files:
         try:
