@@ -26,6 +26,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.signers import NEW_SIGNER, UNSIGNED_CAFE
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
+from cafe_desk.ui.widgets.line_list import add_line, fit_lines
 
 if TYPE_CHECKING:
     from cafe_desk.services.importing import ImportRun  # loads encryption: only when importing
@@ -93,6 +94,7 @@ class ImportBox(QGroupBox):
         drop_hint.setWordWrap(True)
         self.summary = QListWidget()
         self.summary.setAccessibleName("What was imported and what was refused")
+        fit_lines(self.summary, rows=3, wrap=True)
         summary_label = QLabel("&Last import:")
         summary_label.setBuddy(self.summary)
         self.closing = QLabel()
@@ -167,7 +169,8 @@ class ImportBox(QGroupBox):
             run = first
         self.last_run = run
         self.summary.clear()
-        self.summary.addItems(run.lines)
+        for line in run.lines:
+            add_line(self.summary, line)
         self.closing.setText(run.closing_line())
         self.sig_message.emit(run.closing_line())
         self.sig_imported.emit(run)

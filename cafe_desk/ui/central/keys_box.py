@@ -136,6 +136,8 @@ class KeysBox(QGroupBox):
         else:
             self.key_file.setText("No key file chosen yet.")
         self.public_edit.setText(self.public_key)
+        self.public_edit.setCursorPosition(0)  # its start ("age1…") shows, however narrow the box
+        self.public_edit.setToolTip(self.public_key)
         for button in (self.copy_button, self.save_public_button):
             button.setEnabled(bool(self.public_key))
         if self.public_key:

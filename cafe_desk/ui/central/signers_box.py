@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.errors import UserError
 from cafe_desk.services.signers import SignerService
 from cafe_desk.ui.central.import_box import ask
+from cafe_desk.ui.widgets.line_list import add_line, fit_lines
 
 SIGNERS_HINT = ("Each café file is signed by its facilitator's laptop. A café stays with the key that first brought "
                 "it; add facilitators' keys here to see their names, and revoke a key that was lost.")
@@ -47,10 +47,12 @@ class SignersBox(QGroupBox):
         hint.setWordWrap(True)
         self.cafes_list = QListWidget()
         self.cafes_list.setAccessibleName("Imported cafés and who signed them")
+        fit_lines(self.cafes_list, rows=3)
         cafes_label = QLabel("Imported &cafés and who signed them:")
         cafes_label.setBuddy(self.cafes_list)
         self.keys_list = QListWidget()
         self.keys_list.setAccessibleName("Facilitators' signing keys")
+        fit_lines(self.keys_list, rows=2)
         keys_label = QLabel("Facilitators' signing &keys:")
         keys_label.setBuddy(self.keys_list)
         self.add_button = QPushButton("&Add a facilitator's key…")
@@ -83,13 +85,12 @@ class SignersBox(QGroupBox):
         chosen = self.chosen_key()
         self.cafes_list.clear()
         for cafe in cafes:
-            self.cafes_list.addItem(f"{cafe.title} · {cafe.date} · {cafe.short_code} — {cafe.label()}")
+            add_line(self.cafes_list, f"{cafe.title} · {cafe.date} · {cafe.short_code} — {cafe.label()}")
         self.keys_list.clear()
         for signer in keys:
             cafes_text = f" — {len(signer.cafes)} café{'s' if len(signer.cafes) != 1 else ''}" if signer.cafes else ""
-            item = QListWidgetItem(signer.label() + cafes_text)
+            item = add_line(self.keys_list, signer.label() + cafes_text)
             item.setData(KEY_ROLE, signer.public_key)
-            self.keys_list.addItem(item)
             if signer.public_key == chosen:
                 self.keys_list.setCurrentItem(item)
         self._enable()

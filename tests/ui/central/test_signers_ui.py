@@ -32,9 +32,8 @@ def asked():
     """The questions the page asked, and the answer it gets (set `asked.answer`)."""
     class Asked(list):
         answer = False
-        how: list[dict] = []  # the icon (warning) and the yes button's words of each question
     asked = Asked()
-    asked.how = []
+    asked.how = []  # the icon (warning) and the yes button's words of each question
     return asked
 
 
