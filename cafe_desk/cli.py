@@ -64,11 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
                                  "first export) and save its public key file for the central team")
     signing_key.add_argument("--out", metavar="FILE", help="write the public key file to give the central team")
     signers = sub.add_parser("signers", help="central desk: list facilitators' signing keys and the cafés each "
-                             "signed; add a facilitator's key file or revoke a key")
-    signers.add_argument("--add", metavar="FILE", help="put the key in a facilitator's public key file on the list")
-    signers.add_argument("--name", metavar="NAME", default="", help="with --add: a name to show for the key")
+                             "signed; add a facilitator's key file, revoke a key or take a revoke back")
+    signers.add_argument("--add", metavar="FILE", help="put the key in a facilitator's public key file on the list "
+                         "(a revoked key is known again)")
+    signers.add_argument("--name", metavar="NAME", default="", help="with --add: a name to show for the key "
+                         "(without it, a name the key had is kept)")
     signers.add_argument("--revoke", metavar="FINGERPRINT", help="revoke a key: files it signs are refused from now "
-                         "on (the cafés it brought stay)")
+                         "on (the cafés it signed stay)")
+    signers.add_argument("--unrevoke", metavar="FINGERPRINT", help="take back a revoke: files the key signs come in "
+                         "again, and it keeps its name")
     signers.add_argument("--json", action="store_true", help="print JSON")
     receipt = sub.add_parser("receipt", help="write a receipt for an imported café: proof for its facilitator that "
                              "the export arrived whole")
@@ -177,10 +181,13 @@ def _signers(services, args) -> int:
     """List facilitators' signing keys; --add a key file or --revoke a key first."""
     signers = services.signers
     if args.add:
-        print(f"Added {signers.add_file(args.add, args.name).label()}")
+        print(printable(f"Added {signers.add_file(args.add, args.name).key_name()}."))
     if args.revoke:
-        print(f"Revoked {signers.revoke(args.revoke).label()}: files it signs are refused from now on.")
-    if args.add or args.revoke:
+        print(printable(f"Revoked {signers.revoke(args.revoke).key_name()}: files it signs are refused from now on."))
+    if args.unrevoke:
+        print(printable(f"Took back the revoke of {signers.unrevoke(args.unrevoke).key_name()}: files it signs come "
+                        "in again."))
+    if args.add or args.revoke or args.unrevoke:
         return 0
     found = signers.signers()
     if args.json:
@@ -191,10 +198,10 @@ def _signers(services, args) -> int:
         print("No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.")
     for s in found:
         cafes = f": {', '.join(s.cafes)}" if s.cafes else ""
-        print(f"{s.label()}{cafes}")
+        print(printable(f"{s.label()}{cafes}"))
     unsigned = [c.title for c in signers.cafes() if c.signer is None]
     if unsigned:
-        print(f"Unsigned (who sent them can't be checked): {', '.join(unsigned)}")
+        print(printable(f"Unsigned (who sent them can't be checked): {', '.join(unsigned)}"))
     return 0
 
 

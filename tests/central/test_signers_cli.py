@@ -45,7 +45,7 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
     assert ok(cafe_desk("signers", data_dir=central)) == (
         "No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.\n")
     assert ok(cafe_desk("signers", "--add", str(key_file), "--name", "Anna, Perth", data_dir=central)) == (
-        f"Added Anna, Perth ({fingerprint})\n")
+        f"Added Anna, Perth's key ({fingerprint}).\n")
 
     bundle_path = tmp_path / "perth.cafe"
     ok(cafe_desk("export", code, "--recipient", public, "--out", str(bundle_path), data_dir=laptop))
@@ -61,7 +61,9 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
     assert ok(cafe_desk("signers", data_dir=central)) == f"Anna, Perth ({fingerprint}): Perth café\n"
 
     assert ok(cafe_desk("signers", "--revoke", fingerprint.replace(" ", ""), data_dir=central)) == (
-        f"Revoked Anna, Perth ({fingerprint}), revoked: files it signs are refused from now on.\n")
+        f"Revoked Anna, Perth's key ({fingerprint}): files it signs are refused from now on.\n")
+    assert_fails(cafe_desk("signers", "--revoke", fingerprint, data_dir=central),
+                 f"Anna, Perth's key ({fingerprint}) is already revoked.")
     [signer] = json.loads(ok(cafe_desk("signers", "--json", data_dir=central)))
     assert signer["state"] == "revoked" and signer["cafes"] == ["Perth café"]
     again = tmp_path / "perth-2.cafe"
@@ -70,6 +72,17 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (
         2, "", f"Refused {again}: This file is signed by a key the central team revoked ({fingerprint}), so it was "
         "not imported.\n")
+    # the revoke taken back, or the key added again without a name: it keeps its name either way
+    assert ok(cafe_desk("signers", "--unrevoke", fingerprint[:4], data_dir=central)) == (
+        f"Took back the revoke of Anna, Perth's key ({fingerprint}): files it signs come in again.\n")
+    assert ok(cafe_desk("import", "--identity", str(key), str(again), data_dir=central)).startswith(
+        f"Replaced an older export of “Perth café” — signed by Anna, Perth ({fingerprint})")
+    ok(cafe_desk("signers", "--revoke", fingerprint, data_dir=central))
+    assert ok(cafe_desk("signers", "--add", str(key_file), data_dir=central)) == (
+        f"Added Anna, Perth's key ({fingerprint}).\n")
+    assert ok(cafe_desk("signers", data_dir=central)) == f"Anna, Perth ({fingerprint}): Perth café\n"
+    assert_fails(cafe_desk("signers", "--unrevoke", fingerprint, data_dir=central),
+                 f"Anna, Perth's key ({fingerprint}) is not revoked, so there is nothing to take back.")
     assert_fails(cafe_desk("signers", "--revoke", "ffff", data_dir=central),
                  "No facilitator's key here has the fingerprint 'ffff'.")
     assert_fails(cafe_desk("signers", "--add", str(bundle_path), data_dir=central),
