@@ -16,6 +16,7 @@ from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
 from cafe_desk.ui.central.central_panel import CentralPanel
 from cafe_desk.ui.central.import_box import ASKING, ask, question_box
+from cafe_desk.ui.central.signers_box import name_prompt
 from cafe_desk.ui.export.export_dialog import ExportDialog
 from tests.central import make_cafe, rebuilt
 
@@ -128,9 +129,13 @@ def test_the_signers_box_names_adds_and_revokes_keys(qtbot, panel, laptop, servi
 
     dialog = ExportDialog(laptop, cafe.id)
     qtbot.addWidget(dialog)
+    counted = dialog.summary.text()
+    assert "Every export is signed by this laptop's key" in dialog.signing_note.text()  # said before any tooltip
+    assert dialog.signing_key_file_name() == f"cafe-desk-signing-key-{fingerprint.split()[0]}.txt"
     key_file = tmp_path / "anna.txt"
     assert dialog.save_signing_key(key_file)
-    assert dialog.summary.text().startswith(f"Signing key {fingerprint} saved to anna.txt")
+    assert dialog.signing_note.text().startswith(f"Signing key {fingerprint} saved to anna.txt")
+    assert dialog.summary.text() == counted  # what will be exported is still said
 
     assert box.add_key_file(key_file, "Anna, Perth")
     assert box.cafes_list.item(0).text().endswith(f"— signed by Anna, Perth ({fingerprint})")
@@ -139,12 +144,41 @@ def test_the_signers_box_names_adds_and_revokes_keys(qtbot, panel, laptop, servi
     assert panel.message.text() == ("central.key does not hold one Café Desk signing key (a line starting with "
                                     "cafe-desk-signer).")
 
+    said = []
+    box.sig_message.connect(said.append)
     box.keys_list.setCurrentRow(0)
+    assert box.revoke_button.isEnabled() and not box.unrevoke_button.isEnabled()
     assert not box.revoke(box.chosen_key())  # the person said no
     asked.answer = True
     assert box.revoke(box.chosen_key())
     assert box.keys_list.item(0).text() == f"Anna, Perth ({fingerprint}), revoked — 1 café"
-    assert [t for t, _ in asked] == ["Revoke key", "Revoke key"]
+    assert asked[-1] == ("Revoke key", f"Revoke Anna, Perth's key ({fingerprint})? Files it signs will be refused "
+                         "from now on; the cafés it signed stay. You can take the revoke back later.")
+    assert said == [f"Revoked Anna, Perth's key ({fingerprint}): files it signs are refused from now on."]
+    assert box.keys_list.currentRow() == 0
+    assert not box.revoke_button.isEnabled() and box.unrevoke_button.isEnabled()  # already revoked
+
+    assert box.unrevoke(box.chosen_key())
+    assert box.keys_list.item(0).text() == f"Anna, Perth ({fingerprint}) — 1 café"
+    assert said[-1] == f"Took back the revoke of Anna, Perth's key ({fingerprint}): files it signs come in again."
+    assert box.revoke_button.isEnabled() and not box.unrevoke_button.isEnabled()
+    assert box.revoke(box.chosen_key())
+    assert box.add_key_file(key_file, "")  # added again without a name: known again, and still Anna's
+    assert box.keys_list.item(0).text() == f"Anna, Perth ({fingerprint}) — 1 café"
+    assert said[-1] == f"Added Anna, Perth's key ({fingerprint})."
+
+
+def test_whose_key_shows_the_file_s_fingerprint_before_asking_a_name(qtbot, panel, laptop, tmp_path):
+    key_file = tmp_path / "anna.txt"
+    fingerprint = laptop.signing_key.save_public_key(key_file)
+    box = panel.signers_box
+    signer = box.signers.read_file(key_file)
+    assert signer.fingerprint == fingerprint and box.signers.signers() == []  # read, not added
+    prompt = name_prompt(signer)
+    assert prompt.splitlines()[0] == f"Fingerprint: {fingerprint}" and prompt.endswith(
+        "A name to show for this key (for example the facilitator and their area):")
+    box.add_key_file(key_file, "Anna, Perth")
+    assert "It is on the list as “Anna, Perth”." in name_prompt(box.signers.read_file(key_file))
 
 
 def test_the_different_key_question_looks_different_from_a_routine_replace(qtbot):
