@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     signers.add_argument("--json", action="store_true", help="print JSON")
     receipt = sub.add_parser("receipt", help="write a receipt for an imported café: proof for its facilitator that "
                              "the export arrived whole")
-    receipt.add_argument("cafe", metavar="CAFE", help="the imported café's id or short code")
+    receipt.add_argument("cafe", metavar="CAFE", help="the imported café's short code here (see `cafe-desk cafes`), "
+                         "its id, or its id on the facilitator's laptop")
     receipt.add_argument("--out", metavar="FILE", required=True, help="the receipt to write (FILE.cafe-receipt)")
     check = sub.add_parser("check-receipt", help="check a receipt from the central team against this laptop's "
                            "exports; with --delete, then delete that café's raw data from this laptop")
@@ -345,8 +346,9 @@ def _import(services, identity: str, files: list[str], replace_unsigned: bool, n
 def _receipt(services, cafe_key: str, out: str) -> int:
     """Write the receipt for an imported café; print one line saying what it confirms."""
     receipt = services.receipts.write_receipt(cafe_key, out)
-    notes = f"{receipt.notes} note{'s' if receipt.notes != 1 else ''}"
-    print(printable(f"Receipt for “{receipt.title}” ({notes}) → {out}"))
+    notes, comments = services.receipts.note_split(cafe_key)  # as the import line said them
+    counted = f"{notes} note{'s' if notes != 1 else ''}, {comments} comment{'s' if comments != 1 else ''}"
+    print(printable(f"Receipt for “{receipt.title}” ({counted}) → {out}"))
     return 0
 
 

@@ -29,7 +29,7 @@ class KeysBox(QGroupBox):
         super().__init__("Keys", parent)
         self.keys = keys
         self.public_key = ""
-        self.create_button = QPushButton("&Create a key pair…")
+        self.create_button = QPushButton("Crea&te a key pair…")
         self.create_button.setAccessibleName("Create a key pair")
         self.create_button.clicked.connect(self._choose_new_key_file)
         self.use_button = QPushButton("&Use an existing key file…")

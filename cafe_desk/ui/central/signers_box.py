@@ -61,7 +61,7 @@ class SignersBox(QGroupBox):
         self.cafes_list = QListWidget()
         self.cafes_list.setAccessibleName("Imported cafés and who signed them")
         fit_lines(self.cafes_list, rows=3)
-        cafes_label = QLabel("Imported &cafés and who signed them:")
+        cafes_label = QLabel("I&mported cafés and who signed them:")
         cafes_label.setBuddy(self.cafes_list)
         self.keys_list = QListWidget()
         self.keys_list.setAccessibleName("Facilitators' signing keys")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
@@ -79,3 +80,19 @@ def test_the_central_page_stays_readable_at_1366_by_768(qtbot, window, services,
     tips = [combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count())]
     assert combo.width() < page.receipts_box.width() and any(LONG_TITLE in t for t in tips)
     assert combo.toolTip() == tips[combo.currentIndex()]
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt takes to a control whose text is `text` ("&&" is a literal ampersand)."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_every_alt_key_on_the_central_page_does_one_thing(window):
+    page = window.central_page
+    used = [mnemonic(a.text()) for a in window.menuBar().actions()]
+    used += [mnemonic(b.text()) for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)]
+    used += [mnemonic(label.text()) for label in page.findChildren(QLabel) if label.buddy() is not None]
+    used = [letter for letter in used if letter]
+    assert "c" in used and len(used) >= 12
+    assert sorted(used) == sorted(set(used)), f"Alt keys used twice: {[x for x in set(used) if used.count(x) > 1]}"
