@@ -171,7 +171,7 @@ class ImportService(ServiceBase):
 
         Refused: a file signed by a revoked key, an export time still to come, an older export, an unsigned file for a
         café that came signed. NeedsConsent (a BundleError carrying the question) unless `consent` allows it: a file
-        signed by another key than the one that brought the café, replacing a café that came unsigned, or (with
+        signed by another key than the one that signed the café, replacing a café that came unsigned, or (with
         `consent.replace` false, as the app asks) replacing a café at all."""
         if not self._bulk:
             self.store.expect_bulk_writes()

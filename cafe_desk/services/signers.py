@@ -80,7 +80,7 @@ class SignerService(ServiceBase):
 
     def revoke(self, which: str) -> Signer:
         """Revoke the key given by its fingerprint (spaces optional), its start, or the whole key: bundles it signs are
-        refused from now on; the cafés it brought stay. NotFoundError if no key matches, UserError if several do."""
+        refused from now on; the cafés it signed stay. NotFoundError if no key matches, UserError if several do."""
         signer = self.find(which)
         if signer.state == REVOKED:
             raise UserError(f"{_capital(signer.key_name())} is already revoked.")

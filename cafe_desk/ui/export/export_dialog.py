@@ -178,7 +178,7 @@ class ExportDialog(QDialog):
         self._say("")
         self.signing_note.setText(f"Signing key {fingerprint} saved to {Path(path).name}: give it to the central "
                                   "team once, so they know your cafés come from this laptop. They can check its "
-                                  "fingerprint with you by phone.")
+                                  "fingerprint, a short code, with you by phone.")
         return True
 
     def signing_key_file_name(self) -> str:
