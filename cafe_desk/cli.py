@@ -55,20 +55,29 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--identity", metavar="KEY", required=True, help="the central key file (from keygen)")
     imports.add_argument("--replace-unsigned", action="store_true", help="let a file replace a café that came "
                          "unsigned (from an older Café Desk); a signed café is never replaced by an unsigned file")
+    imports.add_argument("--accept-new-signer", metavar="FINGERPRINT", action="append", default=[],
+                         help="let a file signed by this key replace a café that another key signed (when its "
+                         "facilitator's key changed, or to take a café back from a revoked key); the café goes with "
+                         "this key from then on. Check the fingerprint with the facilitator first; repeat for several")
     imports.add_argument("files", metavar="FILE", nargs="+", help="the bundles to import")
     signing_key = sub.add_parser("signing-key", help="facilitator: show this laptop's signing key (made on the "
                                  "first export) and save its public key file for the central team")
     signing_key.add_argument("--out", metavar="FILE", help="write the public key file to give the central team")
     signers = sub.add_parser("signers", help="central desk: list facilitators' signing keys and the cafés each "
-                             "signed; add a facilitator's key file or revoke a key")
-    signers.add_argument("--add", metavar="FILE", help="put the key in a facilitator's public key file on the list")
-    signers.add_argument("--name", metavar="NAME", default="", help="with --add: a name to show for the key")
+                             "signed; add a facilitator's key file, revoke a key or take a revoke back")
+    signers.add_argument("--add", metavar="FILE", help="put the key in a facilitator's public key file on the list "
+                         "(a revoked key is known again)")
+    signers.add_argument("--name", metavar="NAME", default="", help="with --add: a name to show for the key "
+                         "(without it, a name the key had is kept)")
     signers.add_argument("--revoke", metavar="FINGERPRINT", help="revoke a key: files it signs are refused from now "
-                         "on (the cafés it brought stay)")
+                         "on (the cafés it signed stay)")
+    signers.add_argument("--unrevoke", metavar="FINGERPRINT", help="take back a revoke: files the key signs come in "
+                         "again, and it keeps its name")
     signers.add_argument("--json", action="store_true", help="print JSON")
     receipt = sub.add_parser("receipt", help="write a receipt for an imported café: proof for its facilitator that "
                              "the export arrived whole")
-    receipt.add_argument("cafe", metavar="CAFE", help="the imported café's id or short code")
+    receipt.add_argument("cafe", metavar="CAFE", help="the imported café's short code here (see `cafe-desk cafes`), "
+                         "its id, or its id on the facilitator's laptop")
     receipt.add_argument("--out", metavar="FILE", required=True, help="the receipt to write (FILE.cafe-receipt)")
     check = sub.add_parser("check-receipt", help="check a receipt from the central team against this laptop's "
                            "exports; with --delete, then delete that café's raw data from this laptop")
@@ -116,7 +125,7 @@ def _run(services, args) -> int:
     if args.command == "export":
         return _export(services, args)
     if args.command == "import":
-        return _import(services, args.identity, args.files, args.replace_unsigned)
+        return _import(services, args.identity, args.files, args.replace_unsigned, args.accept_new_signer)
     if args.command == "signing-key":
         return _signing_key(services, args.out)
     if args.command == "signers":
@@ -173,10 +182,13 @@ def _signers(services, args) -> int:
     """List facilitators' signing keys; --add a key file or --revoke a key first."""
     signers = services.signers
     if args.add:
-        print(f"Added {signers.add_file(args.add, args.name).label()}")
+        print(printable(f"Added {signers.add_file(args.add, args.name).key_name()}."))
     if args.revoke:
-        print(f"Revoked {signers.revoke(args.revoke).label()}: files it signs are refused from now on.")
-    if args.add or args.revoke:
+        print(printable(f"Revoked {signers.revoke(args.revoke).key_name()}: files it signs are refused from now on."))
+    if args.unrevoke:
+        print(printable(f"Took back the revoke of {signers.unrevoke(args.unrevoke).key_name()}: files it signs come "
+                        "in again."))
+    if args.add or args.revoke or args.unrevoke:
         return 0
     found = signers.signers()
     if args.json:
@@ -187,10 +199,10 @@ def _signers(services, args) -> int:
         print("No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.")
     for s in found:
         cafes = f": {', '.join(s.cafes)}" if s.cafes else ""
-        print(f"{s.label()}{cafes}")
+        print(printable(f"{s.label()}{cafes}"))
     unsigned = [c.title for c in signers.cafes() if c.signer is None]
     if unsigned:
-        print(f"Unsigned (who sent them can't be checked): {', '.join(unsigned)}")
+        print(printable(f"Unsigned (who sent them can't be checked): {', '.join(unsigned)}"))
     return 0
 
 
@@ -313,14 +325,14 @@ def _export(services, args) -> int:
     return 0
 
 
-def _import(services, identity: str, files: list[str], replace_unsigned: bool) -> int:
+def _import(services, identity: str, files: list[str], replace_unsigned: bool, new_signers: list[str]) -> int:
     """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused."""
     from cafe_desk.central.bundle_trust import Consent
     from cafe_desk.export.keys import read_identity
 
     key = read_identity(identity)
     importer = services.importing
-    consent = Consent(replace_unsigned=replace_unsigned)
+    consent = Consent(replace_unsigned=replace_unsigned, new_signers=tuple(new_signers))
     refused = 0
     for name in files:
         try:
@@ -334,8 +346,9 @@ def _import(services, identity: str, files: list[str], replace_unsigned: bool) -
 def _receipt(services, cafe_key: str, out: str) -> int:
     """Write the receipt for an imported café; print one line saying what it confirms."""
     receipt = services.receipts.write_receipt(cafe_key, out)
-    notes = f"{receipt.notes} note{'s' if receipt.notes != 1 else ''}"
-    print(printable(f"Receipt for “{receipt.title}” ({notes}) → {out}"))
+    notes, comments = services.receipts.note_split(cafe_key)  # as the import line said them
+    counted = f"{notes} note{'s' if notes != 1 else ''}, {comments} comment{'s' if comments != 1 else ''}"
+    print(printable(f"Receipt for “{receipt.title}” ({counted}) → {out}"))
     return 0
 
 

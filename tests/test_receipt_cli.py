@@ -64,7 +64,7 @@ def test_receipt_check_and_delete(folders, tmp_path):
     send(folders, tmp_path)
     receipt = tmp_path / "perth.cafe-receipt"
     assert ok(cafe_desk("receipt", imported_code(central), "--out", str(receipt), data_dir=central)) == (
-        f"Receipt for “Perth café” (3 notes) → {receipt}\n")
+        f"Receipt for “Perth café” (2 notes, 1 comment) → {receipt}\n")  # as the import line counted them
     assert json.loads(receipt.read_text(encoding="utf-8"))["cafe_id"] == cafe_id
 
     checked = ok(cafe_desk("check-receipt", str(receipt), data_dir=laptop)).splitlines()
@@ -103,13 +103,19 @@ def test_a_receipt_for_an_older_export_is_refused(folders, tmp_path):
 
 
 def test_refusals_are_one_line_with_status_2(folders, tmp_path):
-    laptop, central, _, _, code = folders
+    laptop, central, _, cafe_id, code = folders
+    send(folders, tmp_path)
+    assert imported_code(central) != code
     assert_fails(cafe_desk("receipt", code, "--out", str(tmp_path / "r.cafe-receipt"), data_dir=laptop),
                  "“Perth café” was made on this computer, not imported from a café file, so there is no receipt "
                  "to write for it.")
     assert not (tmp_path / "r.cafe-receipt").exists()
-    assert_fails(cafe_desk("receipt", "NOPE99", "--out", str(tmp_path / "r.cafe-receipt"), data_dir=central),
-                 "There is no café 'NOPE99' here. `cafe-desk cafes` lists the ones there are.")
+    by_laptop_id = tmp_path / "by-laptop-id.cafe-receipt"  # the id check-receipt shows on the laptop works
+    assert ok(cafe_desk("receipt", cafe_id, "--out", str(by_laptop_id), data_dir=central)).startswith(
+        "Receipt for “Perth café” (2 notes, 1 comment)")
+    assert_fails(cafe_desk("receipt", code, "--out", str(tmp_path / "r.cafe-receipt"), data_dir=central),
+                 f"There is no café '{code}' here. An imported café gets a short code of its own at the central "
+                 "desk: `cafe-desk cafes` lists them (the café's long id from the facilitator's laptop works too).")
     note = tmp_path / "note.cafe-receipt"
     note.write_text("Got it, thanks!\n", encoding="utf-8")
     before = state_of(laptop)

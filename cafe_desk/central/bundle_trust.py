@@ -1,21 +1,35 @@
 """Whether a verified bundle may come in, and what it may replace (pure: the import service gathers the facts).
 
-A café is tied to the signing key that first brought it: a file signed by another key is refused (or, in the app,
-taken only once the person agrees), an unsigned (version 1) file never replaces a signed café, and a café that came
-unsigned is replaced only when asked. `exported_at` must be a real time no later than a day from now, so a file can't
-claim to be newer than every genuine export to come.
+A café is tied to the signing key that first signed it: a file signed by another key is refused (or, in the app,
+taken only once the person agrees; on the command line with --accept-new-signer), an unsigned (version 1) file never
+replaces a signed café, and a café that came unsigned is replaced only when asked. The export's age is weighed before
+its signer, so nothing is asked about a file that would then be refused as older. `exported_at` must be a real time no
+later than a day from now, so a file can't claim to be newer than every genuine export to come.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from cafe_desk.core.signers import (
+    KNOWN,
+    NEW_SIGNER,
+    REPLACE,
+    REVOKED,
+    STANDING,
+    UNLISTED,
+    UNSIGNED_CAFE,
+    Signer,
+    compact,
+)
 from cafe_desk.export.bundle import BundleError
 from cafe_desk.export.signing import fingerprint
 
 EXPORTED_AT_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 LEEWAY = dt.timedelta(days=1)  # a laptop's clock may be a little ahead
+ACCEPT_FLAG = "--accept-new-signer"
 
 
 @dataclass(frozen=True)
@@ -24,7 +38,12 @@ class Consent:
 
     replace: bool = True  # replace an older export of a café this desk holds
     replace_unsigned: bool = False  # replace a café that came unsigned
-    new_signer: str | None = None  # the key allowed to take over a café another key brought
+    new_signers: tuple[str, ...] = ()  # keys (whole, or their fingerprints) allowed to take over a café
+
+    def accepts(self, signer: str) -> bool:
+        """Whether the person accepted `signer` (a public key) as a café's new key."""
+        short = compact(fingerprint(signer))
+        return any(key == signer or compact(key) == short for key in self.new_signers)
 
 
 @dataclass(frozen=True)
@@ -39,12 +58,13 @@ class Held:
 
 
 class NeedsConsent(BundleError):
-    """The file can come in only if the person agrees: `str(err)` is the refusal line, `question` what to ask, and
-    `consent` what to import it with if they say yes."""
+    """The file can come in only if the person agrees: `str(err)` is the refusal line, `question` what to ask (one
+    thing a line), `kind` which question it is (NEW_SIGNER, UNSIGNED_CAFE or REPLACE), and `consent` what to import
+    it with if they say yes."""
 
-    def __init__(self, refusal: str, title: str, question: str, consent: Consent):
+    def __init__(self, refusal: str, title: str, question: str, consent: Consent, kind: str = REPLACE):
         super().__init__(refusal)
-        self.title, self.question, self.consent = title, question, consent
+        self.title, self.question, self.consent, self.kind = title, question, consent, kind
 
 
 def check_exported_at(text: str, now: dt.datetime) -> dt.datetime:
@@ -59,50 +79,94 @@ def check_exported_at(text: str, now: dt.datetime) -> dt.datetime:
     return when
 
 
+def lost_items(codings: int, shortlist: int) -> str:
+    """"1 coding and 2 shortlist entries" (what replacing a café drops), or "" when it drops nothing."""
+    parts = []
+    if codings:
+        parts.append(f"{codings} coding{'s' if codings != 1 else ''}")
+    if shortlist:
+        parts.append(f"{shortlist} shortlist {'entries' if shortlist != 1 else 'entry'}")
+    return " and ".join(parts)
+
+
 def _lost(held: Held) -> str:
     """What replacing the café loses, in one sentence."""
-    parts = []
-    if held.lost_codings:
-        parts.append(f"{held.lost_codings} coding{'s' if held.lost_codings != 1 else ''}")
-    if held.lost_shortlist:
-        parts.append(f"{held.lost_shortlist} shortlist {'entries' if held.lost_shortlist != 1 else 'entry'}")
-    if not parts:
+    lost = lost_items(held.lost_codings, held.lost_shortlist)
+    if not lost:
         return "Nothing the central team coded or shortlisted will be lost."
-    return f"{' and '.join(parts)} on notes that are not in the new file will be lost."
+    return f"{lost} on notes that are not in the new file will be lost."
 
 
-def admit(held: Held | None, signer: str | None, exported_at: str, already: bool, consent: Consent) -> str:
+def _bare(public_key: str) -> Signer:
+    return Signer(public_key, fingerprint(public_key))
+
+
+def _described(signer: Signer) -> str:
+    """"Anna, Perth's key (1a2b 3c4d 5e6f 7a8b, on the list)" or "the key 1a2b … (revoked)"."""
+    standing = STANDING.get(signer.state, signer.state)
+    if signer.name:
+        return f"{signer.name}'s key ({signer.fingerprint}, {standing})"
+    return f"the key {signer.fingerprint} ({standing})"
+
+
+def _new_signer(held: Held, old: Signer, new: Signer, consent: Consent) -> NeedsConsent:
+    """The refusal (with the flag that accepts the key) and the question for a file from another key."""
+    title, flag = held.title, f"{ACCEPT_FLAG} {compact(new.fingerprint)}"
+    recovery = old.state == REVOKED and new.state == KNOWN
+    if recovery:
+        hint = (f"The café's key was revoked: if this file is from the café's facilitator, take the café back with "
+                f"{flag}.")
+        advice = ("The key this café came with was revoked, and this file comes from a key on your list: taking it "
+                  "is how to get the café back from its facilitator.")
+    else:
+        hint = (f"If the café's facilitator changed key (check the fingerprint with them by phone), import it again "
+                f"with {flag}.")
+        advice = "Take it only if the café's facilitator told you their key changed"
+        if new.state == UNLISTED:
+            advice += ", and compare the fingerprint (a short code their laptop shows) with them by phone"
+        advice += "."
+    refusal = (f"“{title}” came signed by {_described(old)}, but this file is signed by {_described(new)}, so it was "
+               f"not imported. {hint}")
+    question = "\n".join([
+        f"“{title}” came signed by:", f"• {old.line()}",
+        "This file is signed by a different key:", f"• {new.line()}",
+        advice,
+        f"Taking it replaces the café, which goes with the new key from then on. {_lost(held)}"])
+    return NeedsConsent(refusal, title, question,
+                        Consent(replace=True, replace_unsigned=consent.replace_unsigned, new_signers=(new.public_key,)),
+                        NEW_SIGNER)
+
+
+def admit(held: Held | None, signer: str | None, exported_at: str, already: bool, consent: Consent,
+          who: Callable[[str], Signer] = _bare) -> str:
     """'new', 'already' or 'replace' for a bundle of a café the desk holds as `held` (None: not held), signed by
-    `signer` (None: unsigned), holding an export already imported (`already`). BundleError if it is refused;
-    NeedsConsent if it may come in only when the person agrees."""
+    `signer` (None: unsigned), holding an export already imported (`already`); `who(key)` says what the desk knows of
+    a key (its name, and whether it is on the list or revoked). BundleError if it is refused; NeedsConsent if it may
+    come in only when the person agrees. An older export is refused before anything is asked."""
     if held is None:
         return "new"
     title = held.title
     if held.signer is not None and signer is None:
         raise BundleError(f"“{title}” came signed by its facilitator; an unsigned file never replaces it, so this one "
                           "was not imported.")
-    if held.signer is not None and signer != held.signer and consent.new_signer != signer:
-        old, new = fingerprint(held.signer), fingerprint(signer)
-        raise NeedsConsent(
-            f"“{title}” was brought by another signing key ({old}); this file is signed by {new}, so it was not "
-            "imported.", title,
-            f"“{title}” was brought by the signing key {old}, but this file is signed by a different key, {new}. "
-            f"Take it only if its facilitator told you their key changed. Accept the new key and replace the café? "
-            f"{_lost(held)}", Consent(replace=True, new_signer=signer))
     if already:
         return "already"
     if not exported_at > held.exported_at:
         raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
+    if held.signer is not None and signer != held.signer and not consent.accepts(signer):
+        raise _new_signer(held, who(held.signer), who(signer), consent)
     if held.signer is None and not consent.replace_unsigned:
+        file_is = (["This file is signed by:", f"• {who(signer).line()}", "Replace the café with it?"] if signer
+                   else ["This file is unsigned too. Replace the café with it?"])
         raise NeedsConsent(
             f"“{title}” came unsigned, so it is replaced only when asked (--replace-unsigned); this file was not "
             "imported.", title,
-            f"“{title}” came in an unsigned file, so who sent it can't be checked. Replace it with this "
-            f"{'signed' if signer else 'unsigned'} file? {_lost(held)}",
-            Consent(replace=True, replace_unsigned=True, new_signer=consent.new_signer))
+            "\n".join([f"“{title}” came in an unsigned file, so who sent it can't be checked.", *file_is,
+                       _lost(held)]),
+            Consent(replace=True, replace_unsigned=True, new_signers=consent.new_signers), UNSIGNED_CAFE)
     if not consent.replace:
         raise NeedsConsent(
             f"“{title}” is already here; this newer export was not imported.", title,
             f"Replace “{title}” with its newer export? {_lost(held)}",
-            Consent(replace=True, replace_unsigned=consent.replace_unsigned, new_signer=consent.new_signer))
+            Consent(replace=True, replace_unsigned=consent.replace_unsigned, new_signers=consent.new_signers))
     return "replace"

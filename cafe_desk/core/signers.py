@@ -6,6 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KNOWN, REVOKED, UNLISTED = "known", "revoked", "unlisted"
+NBSP = "\u00a0"
+STANDING = {KNOWN: "on the list", REVOKED: "revoked", UNLISTED: "not on the list"}
+#: the questions an import may ask: a file from another key than the café's, replacing a café that came unsigned,
+#: replacing a café with its newer export
+NEW_SIGNER, UNSIGNED_CAFE, REPLACE = "new signer", "unsigned café", "replace"
+
+
+def compact(fingerprint: str) -> str:
+    """A fingerprint as typed or pasted, without spaces and in lower case ("1a2b3c4d5e6f7a8b")."""
+    return "".join(fingerprint.split()).lower()
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,17 @@ class Signer:
         if self.state == UNLISTED:
             return f"{who}, not on the list"
         return who
+
+    def key_name(self) -> str:
+        """Whose key it is, for a sentence: "Anna, Perth's key (1a2b 3c4d 5e6f 7a8b)" or "the key 1a2b 3c4d …"."""
+        return f"{self.name}'s key ({self.fingerprint})" if self.name else f"the key {self.fingerprint}"
+
+    def line(self) -> str:
+        """The key on a line of its own, never broken inside the fingerprint: "Anna, Perth — 1a2b 3c4d 5e6f 7a8b
+        (on the list)"."""
+        unbroken = self.fingerprint.replace(" ", NBSP)
+        who = f"{self.name} — {unbroken}" if self.name else unbroken
+        return f"{who} ({STANDING.get(self.state, self.state)})"
 
 
 @dataclass(frozen=True)

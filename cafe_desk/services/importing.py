@@ -19,10 +19,10 @@ from pathlib import Path
 
 from cafe_desk.central import bundle_checks
 from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan, read_plan
-from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, check_exported_at
+from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, check_exported_at, lost_items
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.imported_ids import scoped_id
-from cafe_desk.core.signers import REVOKED, UNLISTED, Signer
+from cafe_desk.core.signers import REPLACE, REVOKED, UNLISTED, Signer
 from cafe_desk.core.text import printable
 from cafe_desk.export import keys
 from cafe_desk.export.bundle import BundleError, open_signed
@@ -37,7 +37,8 @@ UNSIGNED = "unsigned: who sent it can't be checked"
 @dataclass
 class ImportResult:
     """What happened to one bundle: 'imported', 'already' or 'replaced'; `signed_by` says who signed it ("" for an
-    unsigned file)."""
+    unsigned file), `dropped` what replacing the café dropped ("1 coding and 1 shortlist entry"; "" for nothing) and
+    `new_key` whether the café goes with another key from now on."""
 
     status: str
     title: str
@@ -45,6 +46,8 @@ class ImportResult:
     notes: int = 0
     comments: int = 0
     signed_by: str = ""
+    dropped: str = ""
+    new_key: bool = False
 
     def line(self) -> str:
         """The one line the user is shown (the title as it can safely be printed or shown)."""
@@ -55,7 +58,9 @@ class ImportResult:
             return f"Already imported: “{self.title}” — nothing changed"
         who = f"signed by {self.signed_by}" if self.signed_by else UNSIGNED
         if self.status == "replaced":
-            return f"Replaced an older export of “{self.title}” — {who}"
+            moved = ", the café's key from now on" if self.new_key else ""
+            dropped = f"; dropped {self.dropped} on notes not in the new file" if self.dropped else ""
+            return f"Replaced an older export of “{self.title}” — {who}{moved}{dropped}"
         notes = f"{self.notes} note{'s' if self.notes != 1 else ''}"
         comments = f"{self.comments} comment{'s' if self.comments != 1 else ''}"
         return f"Imported “{self.title}” ({notes}, {comments}) — {who}"
@@ -69,6 +74,7 @@ class Question:
     title: str
     text: str
     consent: Consent
+    kind: str = REPLACE  # which question: bundle_trust's NEW_SIGNER, UNSIGNED_CAFE or REPLACE
 
 
 @dataclass
@@ -141,11 +147,13 @@ class ImportService(ServiceBase):
         except Exception:  # anything the checks did not foresee: still one line, and the batch goes on
             raise BundleError(UNFORESEEN) from None
 
-    def _signer_label(self, public_key: str | None) -> str:
-        if public_key is None:
-            return ""
+    def _who(self, public_key: str) -> Signer:
+        """What the desk knows of a key: its name and whether it is on the list or revoked (inside a read)."""
         name, state = self.store.known_signer(public_key) or ("", UNLISTED)
-        return Signer(public_key, fingerprint(public_key), name, state).label()
+        return Signer(public_key, fingerprint(public_key), name, state)
+
+    def _signer_label(self, public_key: str | None) -> str:
+        return self._who(public_key).label() if public_key is not None else ""
 
     def _held(self, cafe, plan: ImportPlan) -> tuple[Held, list, list]:
         """What the desk holds of the bundle's café, and its codings and shortlist to keep (inside the transaction)."""
@@ -163,7 +171,7 @@ class ImportService(ServiceBase):
 
         Refused: a file signed by a revoked key, an export time still to come, an older export, an unsigned file for a
         café that came signed. NeedsConsent (a BundleError carrying the question) unless `consent` allows it: a file
-        signed by another key than the one that brought the café, replacing a café that came unsigned, or (with
+        signed by another key than the one that signed the café, replacing a café that came unsigned, or (with
         `consent.replace` false, as the app asks) replacing a café at all."""
         if not self._bulk:
             self.store.expect_bulk_writes()
@@ -186,7 +194,7 @@ class ImportService(ServiceBase):
                 raise BundleError(f"“{title}” can't be imported here: a café of this database has its id.")
             held, kept_codings, kept_shortlist = self._held(old, plan) if old is not None else (None, [], [])
             already = s.import_record(plan.source_cafe_id, plan.export_id) is not None
-            verdict = admit(held, signer, plan.exported_at, already, consent)
+            verdict = admit(held, signer, plan.exported_at, already, consent, self._who)
             if verdict == "already":
                 return ImportResult("already", old.title, old.id)
             if old is not None:
@@ -205,13 +213,14 @@ class ImportService(ServiceBase):
                 "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
                 "exported_at": plan.exported_at, "bundle_sha256": hashlib.sha256(data).hexdigest(),
                 "imported_at": now, "manifest": opened.manifest, "votes": plan.votes})
+            new_key = held is not None and held.signer is not None and held.signer != signer
             s.audit(plan.cafe.id, "import", "cafe", plan.cafe.id, export_id=plan.export_id,
-                    replaced=old is not None, signer=signer,
-                    new_signer=held is not None and held.signer is not None and held.signer != signer)
+                    replaced=old is not None, signer=signer, new_signer=new_key)
             signed_by = self._signer_label(signer)
         comments = sum(n.source == "participant" for n in plan.notes)
+        dropped = lost_items(held.lost_codings, held.lost_shortlist) if held is not None else ""
         return ImportResult("replaced" if old is not None else "imported", title, plan.cafe.id,
-                            len(plan.notes) - comments, comments, signed_by)
+                            len(plan.notes) - comments, comments, signed_by, dropped, new_key)
 
     def _write_items(self, plan: ImportPlan, now: str) -> None:
         """Write the café's plan items, notes, tallies and attendance, and index its notes (inside the transaction)."""
@@ -253,7 +262,7 @@ class ImportService(ServiceBase):
                     run.lines.append(f"Refused {Path(path).name}: {exc}")
                     run.refused += 1
                 else:
-                    run.questions.append(Question(str(path), exc.title, exc.question, exc.consent))
+                    run.questions.append(Question(str(path), exc.title, exc.question, exc.consent, exc.kind))
             except UserError as exc:
                 run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
                 run.refused += 1

@@ -100,9 +100,31 @@ class ReceiptService(ServiceBase):
             cafes = [c for c in self.store.central_cafes() if c.imported_at]
         return sorted(cafes, key=lambda c: c.imported_at, reverse=True)
 
+    def imported_cafe(self, cafe_key: str):
+        """The café `cafe_key` names here (its id or short code at this desk), or the imported café whose id on the
+        facilitator's laptop it is. NotFoundError, saying which code to use, if none."""
+        with self.store.read():
+            cafe = self.store.get_cafe(cafe_key)
+            record = self.store.import_record_for_source(cafe_key) if cafe is None else None
+            cafe = cafe or (self.store.get_cafe(record["cafe_id"]) if record else None)
+        if cafe is None:
+            raise NotFoundError(f"There is no café {cafe_key!r} here. An imported café gets a short code of its own "
+                                "at the central desk: `cafe-desk cafes` lists them (the café's long id from the "
+                                "facilitator's laptop works too).")
+        return cafe
+
+    def note_split(self, cafe_key: str) -> tuple[int, int]:
+        """(notes, comments) a café holds, counted as its import line counts them (comments: sent from phones)."""
+        cafe = self.imported_cafe(cafe_key)
+        with self.store.read():
+            notes = self.store.list_notes(cafe.id)
+        comments = sum(n.source == "participant" for n in notes)
+        return len(notes) - comments, comments
+
     def receipt_for(self, cafe_key: str) -> Receipt:
-        """The receipt for the export an imported café holds now; UserError if the café was not imported."""
-        cafe = self.cafe(cafe_key)
+        """The receipt for the export an imported café holds now (`cafe_key` as for `imported_cafe`); UserError if
+        the café was not imported."""
+        cafe = self.imported_cafe(cafe_key)
         with self.store.read():
             origin = self.store.cafe_origin(cafe.id)
             record = self.store.import_record_for_cafe(cafe.id)
@@ -120,7 +142,7 @@ class ReceiptService(ServiceBase):
 
         receipt = self.receipt_for(cafe_key)
         write_atomically(target, receipt.to_bytes())
-        cafe = self.cafe(cafe_key)
+        cafe = self.imported_cafe(cafe_key)
         with self.store.transaction():
             self.store.audit(cafe.id, "receipt", "cafe", cafe.id, export_id=receipt.export_id)
         return receipt

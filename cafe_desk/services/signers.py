@@ -1,5 +1,5 @@
 """The central desk's list of facilitators' signing keys: adding a key from the file a facilitator saved, revoking
-one (its bundles are refused from then on), and which key signed each imported café."""
+one (its bundles are refused from then on) and taking a revoke back, and which key signed each imported café."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
 MAX_NAME = 80
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class SignerService(ServiceBase):
@@ -52,15 +56,21 @@ class SignerService(ServiceBase):
         with self.store.read():
             return (self.store.known_signer(public_key) or ("", ""))[1] == REVOKED
 
+    def read_file(self, path: str | Path) -> Signer:
+        """What the desk knows of the key in a facilitator's public key file, without adding it (to show its
+        fingerprint before asking whose it is). SignatureError (one plain line) if the file holds no key."""
+        return self.signer(signing.read_public_key_file(path))
+
     def add_file(self, path: str | Path, name: str = "") -> Signer:
         """Put the key in a facilitator's public key file on the list as known, with a name to show for it
-        (a revoked key added again is known again). SignatureError (one plain line) if the file holds no key."""
+        (a revoked key added again is known again; without a name, a name it had is kept). SignatureError (one plain
+        line) if the file holds no key."""
         public = signing.read_public_key_file(path)
         return self.add(public, name)
 
     def add(self, public_key: str, name: str = "") -> Signer:
-        """Put a public key ("cafe-desk-signer:…") on the list as known, with its name; SignatureError if it is not
-        a key."""
+        """Put a public key ("cafe-desk-signer:…") on the list as known, with its name (none: a name it had is
+        kept); SignatureError if it is not a key."""
         public_key = signing.public_text(signing.parse_public(public_key))  # one spelling a key
         name = " ".join(name.split())[:MAX_NAME]
         with self.store.transaction():
@@ -70,11 +80,24 @@ class SignerService(ServiceBase):
 
     def revoke(self, which: str) -> Signer:
         """Revoke the key given by its fingerprint (spaces optional), its start, or the whole key: bundles it signs are
-        refused from now on; the cafés it brought stay. NotFoundError if no key matches, UserError if several do."""
+        refused from now on; the cafés it signed stay. NotFoundError if no key matches, UserError if several do."""
         signer = self.find(which)
+        if signer.state == REVOKED:
+            raise UserError(f"{_capital(signer.key_name())} is already revoked.")
         with self.store.transaction():
             self.store.revoke_signer(signer.public_key, utc_now())
             self.store.audit(None, "revoke signer", "signer", signer.public_key, name=signer.name)
+        return self.signer(signer.public_key)
+
+    def unrevoke(self, which: str) -> Signer:
+        """Take back the revoke of the key `which` names (as for `revoke`): files it signs come in again, and it keeps
+        its name. NotFoundError if no key matches, UserError if several do or it is not revoked."""
+        signer = self.find(which)
+        if signer.state != REVOKED:
+            raise UserError(f"{_capital(signer.key_name())} is not revoked, so there is nothing to take back.")
+        with self.store.transaction():
+            self.store.unrevoke_signer(signer.public_key)
+            self.store.audit(None, "take back revoke", "signer", signer.public_key, name=signer.name)
         return self.signer(signer.public_key)
 
     def find(self, which: str) -> Signer:

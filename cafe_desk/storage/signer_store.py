@@ -13,11 +13,18 @@ class SignerStore:
                                       "ORDER BY name COLLATE NOCASE, added_at"))
 
     def add_signer(self, public_key: str, name: str, at: str) -> None:
-        """Put a key on the list as known (a revoked key added again is known again), with its name."""
+        """Put a key on the list as known (a revoked key added again is known again), with its name (an empty name
+        keeps the one it had)."""
         self.conn.execute(
             "INSERT INTO known_signer (public_key, name, state, added_at) VALUES (?, ?, 'known', ?) "
-            "ON CONFLICT(public_key) DO UPDATE SET name = excluded.name, state = 'known', revoked_at = NULL",
+            "ON CONFLICT(public_key) DO UPDATE SET state = 'known', revoked_at = NULL, "
+            "name = CASE WHEN excluded.name = '' THEN known_signer.name ELSE excluded.name END",
             [public_key, name, at])
+
+    def unrevoke_signer(self, public_key: str) -> None:
+        """Take back a key's revoke: it is known again, with its name."""
+        self.conn.execute("UPDATE known_signer SET state = 'known', revoked_at = NULL WHERE public_key = ?",
+                          [public_key])
 
     def revoke_signer(self, public_key: str, at: str) -> None:
         """Mark a key revoked (added to the list first if it was not on it): its bundles are refused from now on."""

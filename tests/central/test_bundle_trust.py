@@ -67,6 +67,11 @@ def code_everything(hq, cafe_id) -> None:
     hq.synthesis.shortlist([n.id for n in notes if n.is_quote])
 
 
+def unbroken(fingerprint: str) -> str:
+    """A fingerprint as a question shows it: never wrapped in the middle."""
+    return fingerprint.replace(" ", "\u00a0")
+
+
 def forged(laptop, cafe, seed, **changes) -> dict[str, bytes]:
     """A bundle for `cafe` with its notes rewritten, a new export id and a fresh export time, signed by `seed`."""
     files = dict(laptop.exporting.build(cafe.id).files)
@@ -89,8 +94,9 @@ def test_a_bundle_signed_by_another_key_is_refused_and_codings_stay(laptop, sour
     data = seal(forged(laptop, source, mallory), identity, packer)
     ours, theirs = laptop.signing_key.fingerprint(), signing.fingerprint(signing.public_of(mallory))
     with pytest.raises(NeedsConsent, match=exactly(
-            f"“Perth café” was brought by another signing key ({ours}); this file is signed by {theirs}, so it was "
-            "not imported.")):
+            f"“Perth café” came signed by the key {ours} (not on the list), but this file is signed by the key "
+            f"{theirs} (not on the list), so it was not imported. If the café's facilitator changed key (check the "
+            f"fingerprint with them by phone), import it again with --accept-new-signer {theirs.replace(' ', '')}.")):
         hq.importing.import_bundle(data, [identity])
     assert snapshot(hq.store) == before and codings(hq.store) == coded and shortlisted(hq.store) == listed
 
@@ -101,7 +107,9 @@ def test_a_bundle_signed_by_another_key_is_refused_and_codings_stay(laptop, sour
     key_file.write_text(f"{identity}\n", encoding="ascii")
     run = hq.importing.import_files([path], key_file, ask=True)
     [question] = run.questions
-    assert ours in question.text and theirs in question.text and "Accept the new key" in question.text
+    assert question.kind == "new signer" and question.text.splitlines()[:4] == [
+        "“Perth café” came signed by:", f"• {unbroken(ours)} (not on the list)",
+        "This file is signed by a different key:", f"• {unbroken(theirs)} (not on the list)"]
     assert run.lines == [] and snapshot(hq.store) == before
 
     # the genuine laptop is not locked out: its next export still replaces the café, codings kept
@@ -166,7 +174,7 @@ def test_an_unsigned_cafe_is_replaced_only_when_asked(laptop, source, hq, identi
             "“Perth café” came unsigned, so it is replaced only when asked (--replace-unsigned); this file was not "
             "imported.")) as refused:
         hq.importing.import_bundle(again, [identity])
-    assert "Replace it with this unsigned file?" in refused.value.question
+    assert "This file is unsigned too. Replace the café with it?" in refused.value.question
     assert snapshot(hq.store) == before
     replaced = hq.importing.import_bundle(again, [identity], consent=Consent(replace_unsigned=True))
     assert replaced.status == "replaced" and replaced.cafe_id == first.cafe_id
@@ -174,8 +182,11 @@ def test_an_unsigned_cafe_is_replaced_only_when_asked(laptop, source, hq, identi
 
     # the laptop updates Café Desk: its first signed export also replaces the unsigned café only when asked
     signed = laptop.exporting.export_cafe(source.id, [str(identity.to_public())])[0]
-    with pytest.raises(NeedsConsent):
+    with pytest.raises(NeedsConsent) as asked:
         hq.importing.import_bundle(signed, [identity])
+    assert asked.value.kind == "unsigned café" and asked.value.question.splitlines()[1:4] == [
+        "This file is signed by:", f"• {unbroken(laptop.signing_key.fingerprint())} (not on the list)",
+        "Replace the café with it?"]
     assert hq.importing.import_bundle(signed, [identity], consent=Consent(replace_unsigned=True)).status == "replaced"
     assert hq.store.cafe_signer(first.cafe_id) == laptop.signing_key.public_key()
 
@@ -226,3 +237,58 @@ def test_a_revoked_key_is_refused_and_can_be_added_again(laptop, source, hq, ide
             "signing.key is a facilitator's secret signing key: ask them for the public key file instead, and tell "
             "them to keep this one private.")):
         hq.signers.add_file(laptop.signing_key.key_path)
+
+
+def import_asking(hq, identity, folder, name: str, data: bytes):
+    """Import one file as the app does (asking instead of refusing what needs an answer); the run."""
+    path, key_file = folder / name, folder / "central.key"
+    path.write_bytes(data)
+    key_file.write_text(f"{identity}\n", encoding="ascii")
+    return hq.importing.import_files([path], key_file, ask=True)
+
+
+def test_an_older_file_from_another_key_is_refused_without_asking(laptop, source, hq, identity, mallory, tmp_path):
+    to_hq = [str(identity.to_public())]
+    older = seal(forged(laptop, source, mallory), identity, "own packing code")
+    hq.importing.import_bundle(laptop.exporting.export_cafe(source.id, to_hq)[0], [identity])
+    before = snapshot(hq.store)
+    run = import_asking(hq, identity, tmp_path, "older.cafe", older)
+    assert run.questions == [] and run.lines == [
+        "Refused older.cafe: A newer export of “Perth café” is already here; this older one was not imported."]
+    assert snapshot(hq.store) == before
+
+
+def test_after_a_revoke_a_key_on_the_list_takes_the_cafe_back(laptop, source, hq, identity, mallory, tmp_path):
+    """A second laptop's file was taken as a key change, then its key revoked; Anna's files bring the café back."""
+    key_file = tmp_path / "anna.txt"
+    anna = laptop.signing_key.save_public_key(key_file)
+    hq.signers.add_file(key_file, "Anna, Perth")
+    to_hq = [str(identity.to_public())]
+    cafe_id = hq.importing.import_bundle(laptop.exporting.export_cafe(source.id, to_hq)[0], [identity]).cafe_id
+    annas_older = laptop.exporting.export_cafe(source.id, to_hq)[0]
+    theirs = signing.fingerprint(signing.public_of(mallory))
+    taken = hq.importing.import_bundle(seal(forged(laptop, source, mallory), identity, "age -r"), [identity],
+                                       consent=Consent(new_signers=(theirs,)))  # as typed: with its spaces
+    assert taken.new_key and taken.line().endswith(f"signed by {theirs}, not on the list, the café's key from now on")
+    hq.signers.revoke(theirs)
+
+    # Anna's export from before the other laptop's is older than what is held: refused, nothing asked
+    run = import_asking(hq, identity, tmp_path, "older.cafe", annas_older)
+    assert run.questions == [] and run.lines[0].startswith("Refused older.cafe: A newer export of “Perth café”")
+
+    newer = laptop.exporting.export_cafe(source.id, to_hq)[0]
+    [question] = import_asking(hq, identity, tmp_path, "newer.cafe", newer).questions
+    assert question.kind == "new signer" and question.text.splitlines()[:5] == [
+        "“Perth café” came signed by:", f"• {unbroken(theirs)} (revoked)",
+        "This file is signed by a different key:", f"• Anna, Perth — {unbroken(anna)} (on the list)",
+        "The key this café came with was revoked, and this file comes from a key on your list: taking it is how to "
+        "get the café back from its facilitator."]
+    with pytest.raises(NeedsConsent, match=exactly(
+            f"“Perth café” came signed by the key {theirs} (revoked), but this file is signed by Anna, Perth's key "
+            f"({anna}, on the list), so it was not imported. The café's key was revoked: if this file is from the "
+            f"café's facilitator, take the café back with --accept-new-signer {anna.replace(' ', '')}.")):
+        hq.importing.import_bundle(newer, [identity])
+    back = hq.importing.import_bundle(newer, [identity], consent=question.consent)
+    assert back.status == "replaced" and back.line() == (
+        f"Replaced an older export of “Perth café” — signed by Anna, Perth ({anna}), the café's key from now on")
+    assert hq.store.cafe_signer(cafe_id) == laptop.signing_key.public_key()

@@ -7,8 +7,9 @@ import json
 import uuid
 
 import pytest
+from nacl.signing import SigningKey
 
-from cafe_desk.export import bundle, keys
+from cafe_desk.export import bundle, keys, signing
 from cafe_desk.export.cafe_export import exported_at
 from cafe_desk.services import Services
 from cafe_desk.settings import Settings
@@ -44,7 +45,7 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
     assert ok(cafe_desk("signers", data_dir=central)) == (
         "No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.\n")
     assert ok(cafe_desk("signers", "--add", str(key_file), "--name", "Anna, Perth", data_dir=central)) == (
-        f"Added Anna, Perth ({fingerprint})\n")
+        f"Added Anna, Perth's key ({fingerprint}).\n")
 
     bundle_path = tmp_path / "perth.cafe"
     ok(cafe_desk("export", code, "--recipient", public, "--out", str(bundle_path), data_dir=laptop))
@@ -60,7 +61,9 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
     assert ok(cafe_desk("signers", data_dir=central)) == f"Anna, Perth ({fingerprint}): Perth café\n"
 
     assert ok(cafe_desk("signers", "--revoke", fingerprint.replace(" ", ""), data_dir=central)) == (
-        f"Revoked Anna, Perth ({fingerprint}), revoked: files it signs are refused from now on.\n")
+        f"Revoked Anna, Perth's key ({fingerprint}): files it signs are refused from now on.\n")
+    assert_fails(cafe_desk("signers", "--revoke", fingerprint, data_dir=central),
+                 f"Anna, Perth's key ({fingerprint}) is already revoked.")
     [signer] = json.loads(ok(cafe_desk("signers", "--json", data_dir=central)))
     assert signer["state"] == "revoked" and signer["cafes"] == ["Perth café"]
     again = tmp_path / "perth-2.cafe"
@@ -69,6 +72,17 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (
         2, "", f"Refused {again}: This file is signed by a key the central team revoked ({fingerprint}), so it was "
         "not imported.\n")
+    # the revoke taken back, or the key added again without a name: it keeps its name either way
+    assert ok(cafe_desk("signers", "--unrevoke", fingerprint[:4], data_dir=central)) == (
+        f"Took back the revoke of Anna, Perth's key ({fingerprint}): files it signs come in again.\n")
+    assert ok(cafe_desk("import", "--identity", str(key), str(again), data_dir=central)).startswith(
+        f"Replaced an older export of “Perth café” — signed by Anna, Perth ({fingerprint})")
+    ok(cafe_desk("signers", "--revoke", fingerprint, data_dir=central))
+    assert ok(cafe_desk("signers", "--add", str(key_file), data_dir=central)) == (
+        f"Added Anna, Perth's key ({fingerprint}).\n")
+    assert ok(cafe_desk("signers", data_dir=central)) == f"Anna, Perth ({fingerprint}): Perth café\n"
+    assert_fails(cafe_desk("signers", "--unrevoke", fingerprint, data_dir=central),
+                 f"Anna, Perth's key ({fingerprint}) is not revoked, so there is nothing to take back.")
     assert_fails(cafe_desk("signers", "--revoke", "ffff", data_dir=central),
                  "No facilitator's key here has the fingerprint 'ffff'.")
     assert_fails(cafe_desk("signers", "--add", str(bundle_path), data_dir=central),
@@ -103,3 +117,50 @@ def test_an_unsigned_cafe_is_replaced_only_with_the_flag(folders, tmp_path):
     assert ok(cafe_desk("signers", data_dir=central)) == (
         "No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.\n"
         "Unsigned (who sent them can't be checked): Perth café\n")
+
+
+def test_replacing_says_what_it_drops_and_a_new_key_is_taken_only_with_the_flag(folders, tmp_path):
+    laptop, central, key, public, code = folders
+    first = tmp_path / "perth.cafe"
+    ok(cafe_desk("export", code, "--recipient", public, "--out", str(first), data_dir=laptop))
+    ok(cafe_desk("import", "--identity", str(key), str(first), data_dir=central))
+    store = Store(Settings(central).db_path)
+    try:  # the central team codes every note
+        hq = Services.build(store)
+        theme = hq.synthesis.create_theme("Access")[0]
+        hq.synthesis.apply_theme([n.id for n in hq.notes.list(hq.cafes.list()[0].id)], theme.id)
+    finally:
+        store.close()
+    store = Store(Settings(laptop).db_path)
+    try:  # the facilitator leaves the quote out of the next export; then a second laptop exports the café
+        services = Services.build(store)
+        cafe = services.cafes.cafe(code)
+        ours = services.signing_key.fingerprint()
+        quote = next(n for n in services.notes.list(cafe.id) if n.is_quote)
+        newer = tmp_path / "perth-2.cafe"
+        newer.write_bytes(services.exporting.export_cafe(cafe.id, [public], leave_out={quote.id})[0])
+        other = bytes(SigningKey.generate())
+        theirs = signing.fingerprint(signing.public_of(other))
+        moved = tmp_path / "perth-3.cafe"
+        moved.write_bytes(bundle.seal(bundle.pack(rebuilt(services.exporting.build(cafe.id).files, seed=other,
+                                                          export_id=str(uuid.uuid4()), exported_at=exported_at())),
+                                      [public]))
+    finally:
+        store.close()
+    assert ok(cafe_desk("import", "--identity", str(key), str(newer), data_dir=central)) == (
+        f"Replaced an older export of “Perth café” — signed by {ours}, not on the list; dropped 1 coding on notes "
+        "not in the new file\n")
+
+    refused = cafe_desk("import", "--identity", str(key), str(moved), data_dir=central)
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.rstrip().endswith(
+        f"If the café's facilitator changed key (check the fingerprint with them by phone), import it again with "
+        f"--accept-new-signer {theirs.replace(' ', '')}.")
+    wrong = cafe_desk("import", "--identity", str(key), "--accept-new-signer", "ffff ffff ffff ffff", str(moved),
+                      data_dir=central)
+    assert wrong.returncode == 2 and wrong.stderr == refused.stderr
+    assert ok(cafe_desk("import", "--identity", str(key), "--accept-new-signer", theirs, str(moved),
+                        data_dir=central)) == (
+        f"Replaced an older export of “Perth café” — signed by {theirs}, not on the list, the café's key from now "
+        "on\n")
+    assert "--accept-new-signer FINGERPRINT" in ok(cafe_desk("import", "--help", data_dir=central))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.services import Services
@@ -23,6 +23,7 @@ from cafe_desk.ui.widgets.plain_text import plain_labels, shown
 if TYPE_CHECKING:
     from cafe_desk.services.importing import ImportRun  # loads encryption: only when importing
 
+COLUMN_MIN_WIDTH = 320
 KEEP_SAFE = ("Keep the key file safe: anyone with it can open the cafés sent to you. "
              "Give facilitators only the public key (age1…).")
 
@@ -43,7 +44,6 @@ class CentralPanel(Panel):
         self.receipts_box = ReceiptsBox(services.receipts)
         self.signers_box = SignersBox(services.signers)
         self.message = QLabel()
-        plain_labels(self.message)  # a problem may quote a file's name or what a bundle holds
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c1c;")
@@ -58,13 +58,20 @@ class CentralPanel(Panel):
         self.signers_box.refresh()
 
     def _lay_out(self) -> None:
-        right = QVBoxLayout()
-        right.addWidget(self.import_box, 1)
-        right.addWidget(self.signers_box, 1)
-        right.addWidget(self.receipts_box)
+        # Two columns of fixed shares: what a box holds (a long import line, a long title) never moves the columns.
+        left, right = QWidget(), QWidget()
+        left_layout, right_layout = QVBoxLayout(left), QVBoxLayout(right)
+        for layout in (left_layout, right_layout):
+            layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.keys_box, 1)
+        left_layout.addWidget(self.receipts_box)
+        right_layout.addWidget(self.import_box, 2)
+        right_layout.addWidget(self.signers_box, 3)
         columns = QHBoxLayout()
-        columns.addWidget(self.keys_box, 1)
-        columns.addLayout(right, 1)
+        for column, share in ((left, 2), (right, 3)):
+            column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            column.setMinimumWidth(COLUMN_MIN_WIDTH)
+            columns.addWidget(column, share)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addLayout(columns, 1)

@@ -1,6 +1,7 @@
 """The Central page's Import box: import `.cafe` files off the GUI thread, with progress and Cancel, and list what
 was imported and what was refused. A file that would replace a café (or come from another signing key than the one
-that brought it) is imported only once the person says yes to a question that says what will be lost."""
+that signed it) is imported only once the person says yes to a question that says what will be lost; the question
+about another key looks different from a routine replace (its own title, a warning, a button saying what it does)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.signers import NEW_SIGNER, UNSIGNED_CAFE
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
+from cafe_desk.ui.widgets.line_list import add_line, fit_lines
 
 if TYPE_CHECKING:
     from cafe_desk.services.importing import ImportRun  # loads encryption: only when importing
@@ -32,12 +35,31 @@ BUNDLE_SUFFIX = ".cafe"
 NO_KEY = "Choose the key file first: “Create a key pair…” or “Use an existing key file…”, then import."
 
 
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/Cancel question (Cancel by default); True if the person said yes."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
+#: kind of question -> (title, a warning rather than a question, what the yes button says)
+ASKING = {NEW_SIGNER: ("A different key signed this file", True, "Take it from the new key"),
+          UNSIGNED_CAFE: ("Replace a café that came unsigned?", False, "Replace it")}
+
+
+def question_box(parent: QWidget | None, title: str, text: str, warning: bool = False,
+                 yes: str = "Yes") -> QMessageBox:
+    """A question in plain text with a button saying what it does and Cancel, the default (Escape cancels too)."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text quotes titles from files
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 32em; }")  # a key's name and fingerprint on one line
+    box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def ask(parent: QWidget, title: str, text: str, warning: bool = False, yes: str = "Yes") -> bool:
+    """Ask with `question_box`; True if the person pressed the yes button."""
+    box = question_box(parent, title, text, warning, yes)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
 
 
 def cafe_files(urls) -> list[str]:
@@ -46,8 +68,8 @@ def cafe_files(urls) -> list[str]:
 
 
 class ImportBox(QGroupBox):
-    """Import café files with the key file chosen in the Keys box: `ImportBox(services)`. `confirm(title, text)`
-    asks the person a question (a Yes/Cancel box unless given)."""
+    """Import café files with the key file chosen in the Keys box: `ImportBox(services)`. `confirm(title, text,
+    warning, yes)` asks the person a question (`ask` unless given)."""
 
     #: str — a one-line message for the status bar
     sig_message = Signal(str)
@@ -57,10 +79,10 @@ class ImportBox(QGroupBox):
     sig_imported = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None,
-                 confirm: Callable[[str, str], bool] | None = None):
+                 confirm: Callable[..., bool] | None = None):
         super().__init__("Import", parent)
         self.services = services
-        self.confirm = confirm or (lambda title, text: ask(self, title, text))
+        self.confirm = confirm or (lambda title, text, warning=False, yes="Yes": ask(self, title, text, warning, yes))
         self.op: Op | None = None
         self._first: ImportRun | None = None  # the first pass, while the files that needed an answer go in
         self.last_run: ImportRun | None = None
@@ -72,6 +94,7 @@ class ImportBox(QGroupBox):
         drop_hint.setWordWrap(True)
         self.summary = QListWidget()
         self.summary.setAccessibleName("What was imported and what was refused")
+        fit_lines(self.summary, rows=3, wrap=True)
         summary_label = QLabel("&Last import:")
         summary_label.setBuddy(self.summary)
         self.closing = QLabel()
@@ -146,7 +169,8 @@ class ImportBox(QGroupBox):
             run = first
         self.last_run = run
         self.summary.clear()
-        self.summary.addItems(run.lines)
+        for line in run.lines:
+            add_line(self.summary, line)
         self.closing.setText(run.closing_line())
         self.sig_message.emit(run.closing_line())
         self.sig_imported.emit(run)
@@ -155,7 +179,8 @@ class ImportBox(QGroupBox):
         """Ask each question of the run; path -> what to import it with, for each "yes". A "no" becomes a line."""
         consents = {}
         for question in run.questions:
-            if self.confirm(f"Replace “{question.title}”?", question.text):
+            title, warning, yes = ASKING.get(question.kind, (f"Replace “{question.title}”?", False, "Replace"))
+            if self.confirm(title, question.text, warning=warning, yes=yes):
                 consents[question.path] = question.consent
             else:
                 run.lines.append(f"Not imported {Path(question.path).name}: “{question.title}” was kept as it is.")

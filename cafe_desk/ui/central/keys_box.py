@@ -29,7 +29,7 @@ class KeysBox(QGroupBox):
         super().__init__("Keys", parent)
         self.keys = keys
         self.public_key = ""
-        self.create_button = QPushButton("&Create a key pair…")
+        self.create_button = QPushButton("Crea&te a key pair…")
         self.create_button.setAccessibleName("Create a key pair")
         self.create_button.clicked.connect(self._choose_new_key_file)
         self.use_button = QPushButton("&Use an existing key file…")
@@ -136,6 +136,8 @@ class KeysBox(QGroupBox):
         else:
             self.key_file.setText("No key file chosen yet.")
         self.public_edit.setText(self.public_key)
+        self.public_edit.setCursorPosition(0)  # its start ("age1…") shows, however narrow the box
+        self.public_edit.setToolTip(self.public_key)
         for button in (self.copy_button, self.save_public_button):
             button.setEnabled(bool(self.public_key))
         if self.public_key:

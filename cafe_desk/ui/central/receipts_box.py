@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QL
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
 from cafe_desk.services.receipts import ReceiptService
-from cafe_desk.ui.widgets.plain_text import shown
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 RECEIPT_HINT = ("Send the facilitator a receipt once their café is imported: it shows their export arrived whole, so "
                 "they can delete the café's notes from their laptop.")
@@ -32,6 +32,11 @@ class ReceiptsBox(QGroupBox):
         self.receipt_combo = QComboBox()
         self.receipt_combo.setAccessibleName("Imported café to write a receipt for")
         self.receipt_combo.setPlaceholderText(NO_IMPORTED)
+        # a long title never widens the page: the combo keeps a modest width and shows the whole text as a tooltip
+        self.receipt_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.receipt_combo.setMinimumContentsLength(12)
+        self.receipt_combo.currentIndexChanged.connect(
+            lambda _: self.receipt_combo.setToolTip(tip(self.receipt_combo.currentText())))
         receipt_label = QLabel("Receipt &for:")
         receipt_label.setBuddy(self.receipt_combo)
         self.receipt_button = QPushButton("&Write receipt…")
@@ -42,10 +47,10 @@ class ReceiptsBox(QGroupBox):
         row = QHBoxLayout()
         row.addWidget(receipt_label)
         row.addWidget(self.receipt_combo, 1)
-        row.addWidget(self.receipt_button)
         layout = QVBoxLayout(self)
         layout.addWidget(receipt_hint)
         layout.addLayout(row)
+        layout.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def refresh(self) -> None:
         """List the imported cafés, the one imported last first (keeping the chosen one chosen)."""
@@ -57,8 +62,10 @@ class ReceiptsBox(QGroupBox):
             self.sig_message.emit(str(exc))
             cafes = []
         for cafe in cafes:
-            self.receipt_combo.addItem(shown(f"{cafe.title} · {cafe.date} · {cafe.short_code}"), cafe.id)
+            text = f"{cafe.title} · {cafe.date} · {cafe.short_code}"
+            self.receipt_combo.addItem(shown(text), cafe.id)
             self.receipt_combo.setItemData(self.receipt_combo.count() - 1, cafe.short_code, CODE_ROLE)
+            self.receipt_combo.setItemData(self.receipt_combo.count() - 1, tip(text), Qt.ItemDataRole.ToolTipRole)
         index = self.receipt_combo.findData(keep) if keep else -1
         self.receipt_combo.setCurrentIndex(index if index >= 0 else 0 if self.receipt_combo.count() else -1)
         self.receipt_button.setEnabled(self.receipt_combo.count() > 0)

@@ -31,6 +31,9 @@ from cafe_desk.ui.widgets.plain_text import plain_labels
 
 __all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewModel"]
 
+SIGNING_NOTE = ("Every export is signed by this laptop's key, so the central team can tell your cafés come from you. "
+                "Give them your key once: “Save my signing key…”.")
+
 
 class ExportDialog(QDialog):
     """Review a café's notes and comments, choose who can open the file, and write the encrypted `.cafe` bundle."""
@@ -124,10 +127,12 @@ class ExportDialog(QDialog):
         close = QPushButton("Close")
         close.setAccessibleName("Close")
         close.clicked.connect(self.reject)
+        self.signing_note = QLabel(SIGNING_NOTE)
+        self.signing_note.setAccessibleName("Signing")
+        self.signing_note.setWordWrap(True)
         self.signing_button = QPushButton("Save my &signing key…")
         self.signing_button.setAccessibleName("Save this laptop's signing key for the central team")
-        self.signing_button.setToolTip("Every export is signed by this laptop. Give the central team this file once, "
-                                       "so they know your cafés come from you.")
+        self.signing_button.setToolTip(SIGNING_NOTE)
         self.signing_button.clicked.connect(self._choose_signing_key_file)
         buttons = QHBoxLayout()
         buttons.addWidget(self.signing_button)
@@ -135,6 +140,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
         layout.addWidget(self.summary)
+        layout.addWidget(self.signing_note)
         layout.addLayout(buttons)
 
     # --- recipients ------------------------------------------------------------------------------------------------
@@ -170,13 +176,21 @@ class ExportDialog(QDialog):
         except OSError:
             return self._say(f"{Path(path).name} could not be written, so the signing key was not saved.")
         self._say("")
-        self.summary.setText(f"Signing key {fingerprint} saved to {Path(path).name}: give it to the central team "
-                             "once, so they know your cafés come from this laptop.")
+        self.signing_note.setText(f"Signing key {fingerprint} saved to {Path(path).name}: give it to the central "
+                                  "team once, so they know your cafés come from this laptop. They can check its "
+                                  "fingerprint, a short code, with you by phone.")
         return True
+
+    def signing_key_file_name(self) -> str:
+        """The name offered for the signing key file: this laptop's own ("cafe-desk-signing-key-1a2b.txt")."""
+        try:
+            return f"cafe-desk-signing-key-{self.services.signing_key.fingerprint().split()[0]}.txt"
+        except UserError:  # the key can't be read: saving will say why
+            return "cafe-desk-signing-key.txt"
 
     def _choose_signing_key_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save this laptop's signing key for the central team",
-                                              str(Path.home() / "cafe-desk-signing-key.txt"), "Text files (*.txt)")
+                                              str(Path.home() / self.signing_key_file_name()), "Text files (*.txt)")
         if path:
             self.save_signing_key(path)
 
@@ -248,7 +262,7 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(True)
             with contextlib.suppress(UserError):  # the export worked; remembering the keys is only a convenience
                 self.exporter.remember_recipients(recipients)
-            self.summary.setText(result.summary(target))
+            self.summary.setText(result.summary(target) + self._signed_by())
             self.sig_exported.emit(target)
 
         def failed(message: str) -> None:
@@ -258,6 +272,13 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.op = run_op(self, "Exporting…", work, done, failed)
         return self.op
+
+    def _signed_by(self) -> str:
+        """" — signed by this laptop's key (1a2b 3c4d 5e6f 7a8b)", after an export."""
+        try:
+            return f" — signed by this laptop's key ({self.services.signing_key.fingerprint()})"
+        except UserError:
+            return ""
 
     def _say(self, message: str) -> bool:
         self.message.setText(message)

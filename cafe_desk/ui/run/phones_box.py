@@ -36,8 +36,8 @@ NO_CAFE_TEXT = "Open a café that isn't closed to let phones in."
 OPENING_TEXT = "Opening to phones…"
 NOT_OPENED_TEXT = "Not opened to phones."
 HOTSPOT_HINT = ("Comments travel over the Wi-Fi without encryption. On a shared network, use this laptop's own "
-                "hotspot with a password (and client isolation, if offered, so phones can't see each other), then "
-                "add it under Wi-Fi details and pick its address above.")
+                "hotspot with a password (if its settings can stop phones reaching each other, turn that on), add "
+                "it under Wi-Fi details, and choose the hotspot's address in “Listen on” above.")
 
 
 def listen_addresses() -> list[tuple[str, str]]:
@@ -160,6 +160,12 @@ class PhonesBox(QGroupBox):
             self.address.addItem(label, host)
         if chosen is not None and self.address.findData(chosen) >= 0:
             self.address.setCurrentIndex(self.address.findData(chosen))
+
+    def showEvent(self, event) -> None:
+        """Read the addresses again each time the Run page is shown: a hotspot may have been turned on meanwhile."""
+        super().showEvent(event)
+        if self.server is None and self.opening is None:
+            self.refresh_addresses()
 
     def choose_address(self, host: str) -> None:
         """Select `host` in the address list (LOOPBACK for "This laptop only")."""

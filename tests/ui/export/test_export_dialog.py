@@ -81,6 +81,7 @@ def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services)
     qtbot.waitUntil(lambda: op.done, timeout=10000)
     assert dialog.message.text() == ""
     assert dialog.summary.text().startswith("Exported “") and str(target) in dialog.summary.text()
+    assert dialog.summary.text().endswith(f" — signed by this laptop's key ({services.signing_key.fingerprint()})")
     manifest, files = open_bundle(target.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
     ids = {json.loads(line)["id"] for line in files["notes.jsonl"].decode().splitlines()}
     assert notes["leave"].id not in ids and notes["hidden"].id not in ids

@@ -337,14 +337,26 @@ def test_the_run_page_says_how_to_keep_comments_off_a_shared_network(qtbot, wind
     window.show_page(2)
     box = window.run_page.phones
     assert box.hotspot_hint.text() == HOTSPOT_HINT and box.hotspot_hint.isVisible()
-    for words in ("without encryption", "this laptop's own hotspot with a password", "client isolation",
-                  "Wi-Fi details"):
+    for words in ("without encryption", "this laptop's own hotspot with a password", "stop phones reaching each other",
+                  "Wi-Fi details", "the hotspot's address in “Listen on”"):
         assert words in HOTSPOT_HINT
+    assert "isolation" not in HOTSPOT_HINT and "pick its address" not in HOTSPOT_HINT
     hint_at = box.hotspot_hint.mapTo(box, box.hotspot_hint.rect().topLeft()).y()
     buttons_at = box.start_btn.mapTo(box, box.start_btn.rect().bottomLeft()).y()
     assert 0 <= hint_at - buttons_at < 40, "right under the button that opens the café to phones"
     readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     assert "### Keeping phones' comments private" in readme and "client isolation" in readme
+
+
+def test_the_address_list_is_read_again_when_the_run_page_is_shown(qtbot, window):
+    """A hotspot turned on while the page was away (or open) is listed once the page is shown again."""
+    window.show_page(2)
+    box = window.run_page.phones
+    box.address.clear()  # as if the list had been read before the hotspot came up
+    window.show_page(0)
+    window.show_page(2)
+    qtbot.waitUntil(lambda: box.address.count() > 0, timeout=1000)
+    assert [box.address.itemData(i) for i in range(box.address.count())] == [a for _, a in listen_addresses()]
 
 
 def test_the_box_says_phones_can_be_let_in_once_a_cafe_is_open(main_window, cafe):

@@ -1,0 +1,98 @@
+"""The Central page at 1366×768, in the real main window: the Signers lists show several rows, long lines are cut in
+the middle (never scrolled sideways) with the whole line as a tooltip, import lines wrap, and the columns keep their
+widths whatever the boxes hold."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from cafe_desk.services import Services
+from cafe_desk.storage.store import Store
+from cafe_desk.ui.shell.main_window import MainWindow
+from tests.central import make_cafe
+
+LONG_TITLE = "Perth and Kinross conversation café about waiting times for mental health support and peer groups"
+
+
+@pytest.fixture
+def window(qtbot, services):
+    w = MainWindow(services)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.show_page(list(w.slots).index("Central"))
+    qtbot.waitExposed(w)
+    return w
+
+
+def rows_shown(view) -> int:
+    return view.viewport().height() // view.sizeHintForRow(0)
+
+
+def test_the_central_page_stays_readable_at_1366_by_768(qtbot, window, services, tmp_path):
+    page = window.central_page
+    assert page.create_key_pair(tmp_path / "central.key")
+    public = page.keys_box.public_key
+    edit = page.keys_box.public_edit
+    assert edit.cursorPosition() == 0 and edit.cursorRect().left() < edit.width() // 4  # "age1…" shows
+    left = page.keys_box.width()
+
+    store = Store(tmp_path / "laptop" / "cafe-desk.sqlite3")
+    try:
+        laptop = Services.build(store)
+        files = []
+        for title in (LONG_TITLE, "Dundee café", "Arbroath café"):
+            cafe = make_cafe(laptop, title)
+            files.append(tmp_path / f"{cafe.short_code}.cafe")
+            files[-1].write_bytes(laptop.exporting.export_cafe(cafe.id, [public])[0])
+        older = tmp_path / "an-older-export-of-the-perth-and-kinross-cafe-sent-again-by-mistake.cafe"
+        older.write_bytes(laptop.exporting.export_cafe(cafe.id, [public])[0])
+        files.append(tmp_path / "late.cafe")
+        laptop.notes.add(cafe.id, None, None, "A late point")
+        files[-1].write_bytes(laptop.exporting.export_cafe(cafe.id, [public])[0])
+    finally:
+        store.close()
+    box = page.import_box
+    box.confirm = lambda *_, **__: True
+    for batch in (files, [older]):
+        box.last_run = None
+        page.import_paths(batch)
+        qtbot.waitUntil(lambda: box.last_run is not None, timeout=20_000)
+    qtbot.wait(50)
+
+    # the columns did not move for the long title and the long refusal
+    assert page.keys_box.width() == left
+    signers = page.signers_box
+    for view, rows in ((signers.cafes_list, 3), (signers.keys_list, 2), (box.summary, 3)):
+        assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        assert rows_shown(view) >= rows
+    long_row = next(signers.cafes_list.item(i) for i in range(signers.cafes_list.count())
+                    if LONG_TITLE in signers.cafes_list.item(i).text())
+    assert signers.cafes_list.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert LONG_TITLE in long_row.toolTip() and "signed by" in long_row.toolTip()
+    [refused] = [box.summary.item(i) for i in range(box.summary.count())]
+    assert refused.text().endswith("is already here; this older one was not imported.")
+    assert box.summary.wordWrap() and box.summary.visualItemRect(refused).width() <= box.summary.viewport().width()
+    assert box.summary.visualItemRect(refused).height() > box.summary.fontMetrics().lineSpacing() * 1.5  # wrapped
+    combo = page.receipts_box.receipt_combo
+    tips = [combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count())]
+    assert combo.width() < page.receipts_box.width() and any(LONG_TITLE in t for t in tips)
+    assert combo.toolTip() == tips[combo.currentIndex()]
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt takes to a control whose text is `text` ("&&" is a literal ampersand)."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_every_alt_key_on_the_central_page_does_one_thing(window):
+    page = window.central_page
+    used = [mnemonic(a.text()) for a in window.menuBar().actions()]
+    used += [mnemonic(b.text()) for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)]
+    used += [mnemonic(label.text()) for label in page.findChildren(QLabel) if label.buddy() is not None]
+    used = [letter for letter in used if letter]
+    assert "c" in used and len(used) >= 12
+    assert sorted(used) == sorted(set(used)), f"Alt keys used twice: {[x for x in set(used) if used.count(x) > 1]}"
