@@ -192,8 +192,9 @@ def _signers(services, args) -> int:
         return 0
     found = signers.signers()
     if args.json:
-        print(json.dumps([{"fingerprint": s.fingerprint, "name": s.name, "state": s.state, "public_key": s.public_key,
-                           "cafes": list(s.cafes)} for s in found], ensure_ascii=False))
+        print(json_printable(json.dumps([{"fingerprint": s.fingerprint, "name": s.name, "state": s.state,
+                                          "public_key": s.public_key, "cafes": list(s.cafes)} for s in found],
+                                         ensure_ascii=False)))
         return 0
     if not found:
         print("No facilitators' keys yet: add one with `cafe-desk signers --add FILE`.")

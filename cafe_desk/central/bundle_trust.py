@@ -151,7 +151,9 @@ def admit(held: Held | None, signer: str | None, exported_at: str, already: bool
                           "was not imported.")
     if already:
         return "already"
-    if not exported_at > held.exported_at:
+    # An unsigned file's time proves nothing (anyone could have written it): it never keeps out a signed file,
+    # which is asked about below like any file replacing an unsigned café.
+    if not exported_at > held.exported_at and not (held.signer is None and signer is not None):
         raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
     if held.signer is not None and signer != held.signer and not consent.accepts(signer):
         raise _new_signer(held, who(held.signer), who(signer), consent)

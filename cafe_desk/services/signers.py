@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.signers import REVOKED, UNLISTED, CafeSigner, Signer
+from cafe_desk.core.text import printable
 from cafe_desk.export import signing
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
@@ -72,7 +73,7 @@ class SignerService(ServiceBase):
         """Put a public key ("cafe-desk-signer:…") on the list as known, with its name (none: a name it had is
         kept); SignatureError if it is not a key."""
         public_key = signing.public_text(signing.parse_public(public_key))  # one spelling a key
-        name = " ".join(name.split())[:MAX_NAME]
+        name = " ".join(printable(name).split())[:MAX_NAME]  # shown in lists and printed: visible characters only
         with self.store.transaction():
             self.store.add_signer(public_key, name, utc_now())
             self.store.audit(None, "add signer", "signer", public_key, name=name)

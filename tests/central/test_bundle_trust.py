@@ -292,3 +292,19 @@ def test_after_a_revoke_a_key_on_the_list_takes_the_cafe_back(laptop, source, hq
     assert back.status == "replaced" and back.line() == (
         f"Replaced an older export of “Perth café” — signed by Anna, Perth ({anna}), the café's key from now on")
     assert hq.store.cafe_signer(cafe_id) == laptop.signing_key.public_key()
+
+
+def test_an_unsigned_file_dated_later_never_keeps_the_signed_file_out():
+    """A squatter's unsigned file, dated a day ahead, holds the café: the facilitator's signed export is asked
+    about (replace the unsigned café?), not refused as older, and comes in when the person agrees."""
+    from cafe_desk.central.bundle_trust import Held, admit
+
+    squatter = Held("Perth café", None, "20261203T090000.000000Z")
+    genuine = signing.public_of(bytes(range(32)))
+    with pytest.raises(NeedsConsent) as asked:
+        admit(squatter, genuine, "20261202T090000.000000Z", False, Consent())
+    assert "came unsigned" in str(asked.value)
+    assert admit(squatter, genuine, "20261202T090000.000000Z", False, asked.value.consent) == "replace"
+    # an unsigned file older than what is held is still refused as older
+    with pytest.raises(Exception, match="A newer export of “Perth café” is already here"):
+        admit(squatter, None, "20261202T090000.000000Z", False, Consent(replace=True, replace_unsigned=True))

@@ -164,3 +164,19 @@ def test_replacing_says_what_it_drops_and_a_new_key_is_taken_only_with_the_flag(
         f"Replaced an older export of “Perth café” — signed by {theirs}, not on the list, the café's key from now "
         "on\n")
     assert "--accept-new-signer FINGERPRINT" in ok(cafe_desk("import", "--help", data_dir=central))
+
+
+def test_signers_json_escapes_control_characters_in_names(folders, tmp_path):
+    laptop, central, *_ = folders
+    store = Store(Settings(laptop).db_path)
+    try:
+        key_file = tmp_path / "anna.pub"
+        Services.build(store).signing_key.save_public_key(key_file)
+    finally:
+        store.close()
+    name = "Ann\u202ea\x1b[31m\x07"
+    assert cafe_desk("signers", "--add", str(key_file), "--name", name, data_dir=central).returncode == 0
+    listed = cafe_desk("signers", "--json", data_dir=central)
+    assert listed.returncode == 0
+    assert "\x1b" not in listed.stdout and "\u202e" not in listed.stdout and "\x07" not in listed.stdout
+    assert json.loads(listed.stdout)[0]["name"] == "Anna"  # a name is kept to its visible characters

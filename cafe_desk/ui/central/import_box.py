@@ -27,6 +27,7 @@ from cafe_desk.core.signers import NEW_SIGNER, UNSIGNED_CAFE
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.widgets.line_list import add_line, fit_lines
+from cafe_desk.ui.widgets.plain_text import shown
 
 if TYPE_CHECKING:
     from cafe_desk.services.importing import ImportRun  # loads encryption: only when importing
@@ -44,7 +45,7 @@ def question_box(parent: QWidget | None, title: str, text: str, warning: bool = 
                  yes: str = "Yes") -> QMessageBox:
     """A question in plain text with a button saying what it does and Cancel, the default (Escape cancels too)."""
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(icon, shown(title), shown(text), QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the text quotes titles from files
     box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 32em; }")  # a key's name and fingerprint on one line
     box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
