@@ -15,9 +15,10 @@ Why these limits: a café runs at most 200 tables (the planning limit) and the l
 thousand items a bundle, so 100,000 items is far beyond any real café. A note typed in the app has at most 5,000
 characters and a phone comment 1,000; redaction can lengthen a note a little (“[NAME]” for “Jo”), so one item may
 have four times that. A big café (2,000 notes of 1,000 characters) unpacks to about 2 MB. The format's unpacked cap
-is 64 MB and a file may be at most 64 MB: thirty times the biggest real café, and small enough that parsing stays
-well under a gigabyte even when every character takes Python four bytes (one emoji in a note makes it so: at the
-earlier 512 MB cap a 3.9 MB bundle of such notes took 8.8 GB to read).
+is 32 MB and a file may be at most 32 MB: fifteen times the biggest real café, and small enough that reading one
+stays about 0.6 GB even when every character takes Python four bytes (one emoji in a note makes it so).
+Measured with notes of 20,000 characters and an emoji each (`/usr/bin/time -v`, whole `cafe-desk import`): 32 MB
+unpacked peaked at 0.59 GB, 64 MB at 1.1 GB; at the earlier 512 MB cap a 3.9 MB file of such notes took 8.8 GB.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from cafe_desk.core.model import VOTE_METHODS
 from cafe_desk.export.bundle import MANIFEST, BundleError
 
-MAX_FILE_BYTES = 64 * 2**20
+MAX_FILE_BYTES = 32 * 2**20
 MAX_ITEMS = 100_000
 MAX_LEVEL = 1000  # a rank or score; ranks go up to the number of outcomes
 MAX_TEXT_CHARS = 4 * 5_000  # four times the app's own note limit (services/notes.py)

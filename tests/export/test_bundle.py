@@ -163,13 +163,13 @@ def zeros_bundle(megabytes: int) -> bytes:
     return out.getvalue()
 
 
-def test_zip_bomb_of_50_mb_of_zeros(identity, public):
-    refused(seal(zeros_bundle(50), [public]), identity,
+def test_zip_bomb_of_30_mb_of_zeros(identity, public):
+    refused(seal(zeros_bundle(30), [public]), identity,
             "notes.jsonl unpacks to far more than its packed size, so it was not opened.")
 
 
 def test_100_mb_unpacked_is_over_the_cap_whatever_it_holds(identity, public):
-    refused(seal(zeros_bundle(100), [public]), identity, "This bundle would unpack to more than 64 MB, so it was not "
+    refused(seal(zeros_bundle(100), [public]), identity, "This bundle would unpack to more than 32 MB, so it was not "
             "opened.")
 
 
