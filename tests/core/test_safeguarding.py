@@ -52,7 +52,7 @@ RISK = {
 }
 
 ORDINARY = [
-    "Carers not told about discharge",  # a note a first-time user typed: a service complaint, nothing more
+    "Carers not told about discharge",  # a service complaint, nothing more
     "The suicide prevention training for our volunteers was excellent",
     "We had a self-harm awareness session at the school last term",
     "I lost my uncle to suicide twenty years ago; now I help run a peer group",
