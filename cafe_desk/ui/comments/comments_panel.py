@@ -157,7 +157,7 @@ class CommentsPanel(Panel):
         self.pin_btn = QPushButton("&Pin to presenter")
         self.reveal_btn = QPushButton("Show pinned comment on the p&rojector")
         self.reveal_btn.setCheckable(True)
-        self.export_btn = QPushButton("&Export audit log (CSV)…")
+        self.export_btn = QPushButton("E&xport audit log (CSV)…")
         for button, name in ((self.hide_btn, "Hide or unhide the selected comment"),
                              (self.pin_btn, "Pin the selected comment to the presenter window, or unpin it"),
                              (self.reveal_btn, "Show the pinned comment on the projector"),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 from cafe_desk.ui.notes.note_entry import AUTOSAVE_MS
 from cafe_desk.ui.notes.notes_model import CARE_MARK
 
-TITLE = "What we &carry forward"
+TITLE = "What we carry &forward"
 
 
 class CarryForwardBox(QGroupBox):

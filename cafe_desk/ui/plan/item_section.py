@@ -81,7 +81,7 @@ class ItemSection(QWidget):
         """Add, Edit, Remove (and Move up/down when the order matters): the buttons shown, top to bottom."""
         noun = self.spec.noun
         self.add_button = self._button(f"&Add {noun}…", f"Add {noun}", self.add)
-        self.edit_button = self._button("&Edit…", f"Edit {noun}", self.edit)
+        self.edit_button = self._button("Ed&it…", f"Edit {noun}", self.edit)
         self.remove_button = self._button("Re&move", f"Remove {noun}", self.remove)
         self.up_button = self._button("Move &up", f"Move {noun} up", lambda: self.move(-1))
         self.down_button = self._button("Move do&wn", f"Move {noun} down", lambda: self.move(1))

@@ -148,7 +148,7 @@ class PlanPanel(Panel):
         form = QFormLayout(voting)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("&Vote method:", self.method_box)
+        form.addRow("Vote metho&d:", self.method_box)
         form.addRow("Dots &per person:", self.dots_spin)
         return self._wrap(self.sections["outcome"], "What people vote on at the end of the café, and how.", voting)
 

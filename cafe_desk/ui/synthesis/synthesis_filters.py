@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGro
 from cafe_desk.core.synthesis import CentralCafe, CodeTheme, Facets, SynthesisFilter
 
 ANY = "Any"
-SOURCES = (("note-taker", "&Notes"), ("participant", "Co&mments"), ("paper", "&Paper"))
+SOURCES = (("note-taker", "&Notes"), ("participant", "C&omments"), ("paper", "&Paper"))
 
 
 def _combo(name: str) -> QComboBox:
@@ -64,17 +64,17 @@ class FiltersBox(QGroupBox):
             box.toggled.connect(self._changed)
             self.source_boxes[source] = box
         self.quotes_box = QCheckBox("&Quotes only")
-        self.shortlist_box = QCheckBox("Sh&ortlisted only")
+        self.shortlist_box = QCheckBox("Shortlisted onl&y")
         for box in (self.quotes_box, self.shortlist_box):
             box.toggled.connect(self._changed)
         self.clear_button = QPushButton("C&lear filters")
         self.clear_button.clicked.connect(self.clear)
 
         form = QFormLayout(self)
-        for label, widget in (("Ca&fé:", self.cafe_combo), ("&Town or area:", self.locality_combo),
+        for label, widget in (("Ca&fé:", self.cafe_combo), ("Town or &area:", self.locality_combo),
                               ("From date:", self.date_from), ("To date:", self.date_to),
                               ("&Group:", self.group_combo), ("Q&uestion:", self.question_combo),
-                              ("Out&come:", self.outcome_combo), ("T&heme:", self.theme_combo)):
+                              ("Ou&tcome:", self.outcome_combo), ("Theme:", self.theme_combo)):
             form.addRow(label, widget)
         sources = QHBoxLayout()
         for box in self.source_boxes.values():

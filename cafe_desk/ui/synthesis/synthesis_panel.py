@@ -94,7 +94,7 @@ class SynthesisPanel(Panel):
         return row
 
     def _build_export_button(self) -> QPushButton:
-        self.export_button = QPushButton("&Export data…")
+        self.export_button = QPushButton("E&xport data…")
         self.export_button.setToolTip("Save the items found, the votes and the themes for a spreadsheet or a "
                                       "qualitative analysis program")
         export_menu = QMenu(self.export_button)
@@ -112,7 +112,7 @@ class SynthesisPanel(Panel):
         self.status = QLabel()
         plain_labels(self.status)  # messages may quote themes and files from outside
         self.status.setAccessibleName("How many items match")
-        self.shortlist_button = QPushButton("Add to &shortlist")
+        self.shortlist_button = QPushButton("Add to s&hortlist")
         self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
         self.unshortlist_button = QPushButton("Take off shortlist")
         self.unshortlist_button.clicked.connect(lambda: self.shortlist_selected(False))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemDelegate, QSpinBox, QStyledItemDelegate
 
 from cafe_desk.core.model import AGREEMENT_LABELS, Outcome, Tally
 from cafe_desk.core.votes import MAX_COUNT, levels_for
@@ -101,8 +101,29 @@ class TallyModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, col), self.index(row, col))
 
 
+_STEPS = {Qt.Key.Key_Return: 1, Qt.Key.Key_Enter: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
+
+
 class CountDelegate(QStyledItemDelegate):
-    """Counts are typed into a spin box that accepts only whole numbers from 0 to MAX_COUNT."""
+    """Counts are typed into a spin box that accepts only whole numbers from 0 to MAX_COUNT.
+
+    Enter, Down and Up save the number and close the box, then ask the view to move to the row below (or above),
+    as on a paper tally sheet: the arrows never change the number typed.
+    """
+
+    #: int — rows to move after a count was saved from the keyboard (1 down, -1 up)
+    sig_step = Signal(int)
+
+    def eventFilter(self, editor, event) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QSpinBox)
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+                and event.key() in _STEPS):
+            editor.interpretText()
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.sig_step.emit(_STEPS[event.key()])
+            return True
+        return super().eventFilter(editor, event)
 
     def createEditor(self, parent, option, index):
         editor = QSpinBox(parent)

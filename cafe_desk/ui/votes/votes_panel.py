@@ -7,22 +7,22 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.model import VOTE_METHOD_LABELS, Cafe
+from cafe_desk.core.tally_checks import dots_warnings
 from cafe_desk.ui.shell.panel import Panel
-from cafe_desk.ui.votes.tally_model import COL_OUTCOME, CountDelegate, TallyModel
+from cafe_desk.ui.votes.tally_model import COL_OUTCOME, TallyModel
+from cafe_desk.ui.votes.tally_table import TallyTable
 from cafe_desk.ui.votes.voting_box import VotingBox
 from cafe_desk.ui.widgets.vote_chart import VoteChart
 
@@ -51,17 +51,11 @@ class VotesPanel(Panel):
 
     # --- building ---------------------------------------------------------------------------------------------------
 
-    def _build_table(self) -> QTableView:
+    def _build_table(self) -> TallyTable:
         self.model = TallyModel(self)
         self.model.write = self._write
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(CountDelegate(self.table))
-        self.table.setAccessibleName("Vote counts: type a number and press Enter")
-        triggers = QAbstractItemView.EditTrigger
-        self.table.setEditTriggers(triggers.AnyKeyPressed | triggers.DoubleClicked | triggers.EditKeyPressed
-                                   | triggers.SelectedClicked)
-        self.table.setTabKeyNavigation(True)
+        self.table = TallyTable(self.model)
+        self.table.setAccessibleName("Vote counts: type a number and press Enter to go to the next row")
         self.table.horizontalHeader().setSectionResizeMode(COL_OUTCOME, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         return self.table
@@ -74,7 +68,7 @@ class VotesPanel(Panel):
         self.group.setAccessibleName("Which group these votes are from")
         self.method_label = QLabel()
         form = QFormLayout()
-        form.addRow("&Votes from", self.scope)  # QFormLayout makes the label the field's buddy
+        form.addRow("Votes &from", self.scope)  # QFormLayout makes the label the field's buddy
         form.addRow("&Group", self.group)
         top = QHBoxLayout()
         top.addLayout(form, 1)
@@ -84,6 +78,12 @@ class VotesPanel(Panel):
         hint.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.tally_check = QLabel()  # tallies that can't be right, e.g. more dots than the people there could give
+        self.tally_check.setWordWrap(True)
+        self.tally_check.setTextFormat(Qt.TextFormat.PlainText)
+        self.tally_check.setAccessibleName("Counts to check")
+        self.tally_check.setStyleSheet("QLabel { color: #8a4b00; font-weight: bold; }")
+        self.tally_check.hide()
         entry = QWidget()
         layout = QVBoxLayout(entry)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,6 +91,7 @@ class VotesPanel(Panel):
         layout.addWidget(hint)
         layout.addWidget(self._build_table(), 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.tally_check)
         return entry
 
     def _build_results(self) -> QWidget:
@@ -124,6 +125,7 @@ class VotesPanel(Panel):
                 tallies = self.services.votes.tallies(self.cafe.id)
                 self.model.refresh_counts(tallies, self.scope.currentData(), self.group.currentData())
                 self._refresh_totals()
+            self._refresh_check()
             self.voting.refresh()  # ballots are checked against the people recorded
 
     # --- loading ----------------------------------------------------------------------------------------------------
@@ -153,6 +155,7 @@ class VotesPanel(Panel):
             self.model.load("dots", [], [], None, None, False)
             self.chart.set_totals([])
             self.method_label.setText("Open a café to record its votes.")
+            self._refresh_check()
             return
         outcomes = self.services.planning.items(cafe.id, "outcome")
         tallies = self.services.votes.tallies(cafe.id)
@@ -169,6 +172,7 @@ class VotesPanel(Panel):
         else:
             self.message.clear()
         self._refresh_totals()
+        self._refresh_check()
 
     def _refresh_totals(self) -> None:
         totals = self.services.votes.totals(self.cafe.id)
@@ -176,6 +180,16 @@ class VotesPanel(Panel):
         ranked = sorted(totals, key=lambda t: -t.score)
         self.totals_label.setText("<br>".join(html.escape(f"{i}. {t.title} — {t.detail}")
                                               for i, t in enumerate(ranked, 1)))
+
+    def _refresh_check(self) -> None:
+        """Warn, in a plain line per table, when a table's dots add up to more than its people could give."""
+        cafe, warnings = self.cafe, []
+        if cafe and cafe.vote_method == "dots":
+            warnings = self.attempt(lambda: dots_warnings(
+                cafe.dots_per_person, self.services.planning.items(cafe.id, "table"),
+                self.services.votes.tallies(cafe.id), self.services.notes.attendance(cafe.id))) or []
+        self.tally_check.setText("\n".join(warnings))
+        self.tally_check.setVisible(bool(warnings))
 
     # --- writing ----------------------------------------------------------------------------------------------------
 

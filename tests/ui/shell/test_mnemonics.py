@@ -1,0 +1,77 @@
+"""No two Alt+letter keys clash on any page: every page of the real window on the demo café, with the menu bar."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QPushButton, QTabWidget, QWidget
+
+from cafe_desk.services.demo import ensure_demo
+
+_MNEMONIC = re.compile(r"&(&|.)")
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single '&' ('&&' is a literal ampersand), lower-cased; None when there is none."""
+    for match in _MNEMONIC.finditer(text or ""):
+        if match.group(1) != "&" and match.group(1).isalnum():
+            return match.group(1).lower()
+    return None
+
+
+def _shown(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisibleTo(window) and widget.window() is window
+
+
+def page_mnemonics(window) -> dict[str, list[str]]:
+    """letter -> the texts that use it: the menu bar's and every visible widget's on the current page."""
+    found: dict[str, list[str]] = {}
+
+    def add(text):
+        letter = mnemonic(text)
+        if letter:
+            found.setdefault(letter, []).append(text)
+
+    for action in window.menuBar().actions():
+        add(action.text())
+    for widget in window.findChildren(QWidget):
+        if not _shown(widget, window):
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            add(widget.text())
+        elif isinstance(widget, QGroupBox):
+            add(widget.title())
+        elif isinstance(widget, QTabWidget):
+            add(widget.tabText(widget.currentIndex()))
+    return found
+
+
+def clashes(window) -> list[str]:
+    return [f"{letter}: {texts}" for letter, texts in sorted(page_mnemonics(window).items()) if len(texts) > 1]
+
+
+def test_no_page_has_two_widgets_on_one_alt_key(qtbot, main_window):
+    main_window.open_cafe(ensure_demo(main_window.services))
+    problems = []
+    for i, page in enumerate(main_window.pages):
+        main_window.show_page(i)
+        QApplication.processEvents()
+        problems += [f"{page.title} page, Alt+{clash}" for clash in clashes(main_window)]
+        for tabs in [t for t in main_window.findChildren(QTabWidget) if _shown(t, main_window)]:
+            for tab in range(tabs.count()):
+                tabs.setCurrentIndex(tab)
+                QApplication.processEvents()
+                problems += [f"{page.title} page, {tabs.tabText(tab)!r} tab, Alt+{clash}"
+                             for clash in clashes(main_window)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_walk_finds_a_planted_clash(qtbot, main_window):
+    main_window.open_cafe(ensure_demo(main_window.services))
+    main_window.show_page(main_window.page_index(main_window.votes_page))
+    assert mnemonic("Fish && &Chips") == "c" and mnemonic("Fish && chips") is None
+    planted = QPushButton("&Volume", main_window.votes_page)
+    planted.show()
+    found = clashes(main_window)
+    assert any(clash.startswith("v:") and "&Volume" in clash for clash in found), found
+    planted.deleteLater()
