@@ -1,6 +1,7 @@
 """The Notes page's undoable writes on what the person chose: edit a point's text, delete or (un)mark several points
-as quotes, set a table's attendance counts, add a codebook's themes. Each is one transaction and one undo step,
-however many notes it touches: if any write is refused, nothing is changed and the page shows why."""
+as quotes, tick or untick an outcome or theme on several points, set a table's attendance counts, add a codebook's
+themes. Each is one transaction and one undo step, however many notes it touches: if any write is refused, nothing is
+changed and the page shows why."""
 
 from __future__ import annotations
 
@@ -49,6 +50,24 @@ class NoteActions:
         before = {n.id: {"is_quote": n.is_quote} for n in chosen}
         self.page.push("Mark as quote" if mark else "Unmark quote", do=lambda: notes.update_many(marked),
                        undo=lambda: notes.update_many(before))
+
+    def tick(self, chosen: list[Note], field: str, tag_id: str, ticked: bool) -> None:
+        """Put an outcome or theme (`field` "outcome_ids" or "theme_ids") on every chosen point, or take it off every
+        one; one undo puts each point's tags back as they were."""
+        notes = self.page.services.notes
+        edits: dict[str, dict] = {}
+        before: dict[str, dict] = {}
+        for note in chosen:
+            tags = getattr(note, field)
+            after = (*tags, tag_id) if ticked and tag_id not in tags else \
+                tags if ticked else tuple(t for t in tags if t != tag_id)
+            if after != tags:
+                edits[note.id], before[note.id] = {field: after}, {field: tags}
+        if not edits:
+            return
+        what = "outcome" if field == "outcome_ids" else "theme"
+        text = f"{'Tick' if ticked else 'Untick'} {what}" + ("" if len(chosen) == 1 else f" on {len(chosen)} points")
+        self.page.push(text, do=lambda: notes.update_many(edits), undo=lambda: notes.update_many(before))
 
     def set_attendance(self, cafe_id: str, table_id: str | None, round_id: str | None,
                        edits: dict[str, tuple[int, int]]) -> None:

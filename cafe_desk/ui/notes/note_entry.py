@@ -1,8 +1,12 @@
-"""The line where a note-taker types the next point, with its quote mark and outcome/theme tags."""
+"""The line where a note-taker types the next point, with its quote mark and outcome/theme tags.
+
+The tick lists show the new point's tags, except while points are selected in the list: then they show the selected
+points' tags (ticked if every selected point has the tag, partly ticked if only some do) and a tick or untick is
+asked for all of them (`sig_tag_ticked`); the new point's own ticks come back when the selection is gone."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
@@ -102,6 +106,12 @@ class TagList(QListView):
         return [self._model.item(r).data(ID_ROLE) for r in range(self._model.rowCount())
                 if self._model.item(r).checkState() == Qt.CheckState.Checked]
 
+    def set_states(self, states: Mapping[str, Qt.CheckState]) -> None:
+        """Show {id: check state}; names not given are unticked."""
+        for r in range(self._model.rowCount()):
+            item = self._model.item(r)
+            item.setCheckState(states.get(item.data(ID_ROLE), Qt.CheckState.Unchecked))
+
     def set_checked(self, ids: Sequence[str]) -> None:
         for r in range(self._model.rowCount()):
             item = self._model.item(r)
@@ -126,6 +136,8 @@ class NoteEntry(QWidget):
     sig_submitted = Signal()
     #: no arguments — the point was edited and typing has stopped for AUTOSAVE_MS (time to save the draft)
     sig_idle = Signal()
+    #: (field "outcome_ids" or "theme_ids", tag id, ticked) — a tick changed while the lists show selected points
+    sig_tag_ticked = Signal(str, str, bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -144,6 +156,11 @@ class NoteEntry(QWidget):
         outcomes_label.setBuddy(self.outcomes)
         themes_label = QLabel("T&hemes:")
         themes_label.setBuddy(self.themes)
+        self.ticks_for = QLabel()
+        self.ticks_for.setAccessibleName("What the ticks are for")
+        self.ticks_for.hide()
+        self._own: tuple[list[str], list[str]] | None = None  # the new point's ticks, while the lists show others'
+        self._quiet = False
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -151,8 +168,8 @@ class NoteEntry(QWidget):
         self._timer.timeout.connect(self.sig_idle)
         self.line.textEdited.connect(lambda _text: self._timer.start())
         self.quote.toggled.connect(self._edited_option)
-        self.outcomes.model().itemChanged.connect(self._edited_option)
-        self.themes.model().itemChanged.connect(self._edited_option)
+        self.outcomes.model().itemChanged.connect(lambda item: self._tick_changed("outcome_ids", item))
+        self.themes.model().itemChanged.connect(lambda item: self._tick_changed("theme_ids", item))
         self.line.returnPressed.connect(self._submit)
         KeyGrabber(self.line, "Ctrl+Q", self.quote.toggle)
         HistoryPassThrough(self.line)
@@ -164,6 +181,7 @@ class NoteEntry(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(top, 0, 0, 1, 4)
+        grid.addWidget(self.ticks_for, 2, 0, 1, 4)
         grid.addWidget(outcomes_label, 1, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.outcomes, 1, 1)
         grid.addWidget(themes_label, 1, 2, Qt.AlignmentFlag.AlignTop)
@@ -178,10 +196,45 @@ class NoteEntry(QWidget):
         return self.quote.isChecked()
 
     def outcome_ids(self) -> list[str]:
-        return self.outcomes.checked_ids()
+        """The new point's outcomes (not what the lists show for selected points)."""
+        return list(self._own[0]) if self._own is not None else self.outcomes.checked_ids()
 
     def theme_ids(self) -> list[str]:
-        return self.themes.checked_ids()
+        """The new point's themes (not what the lists show for selected points)."""
+        return list(self._own[1]) if self._own is not None else self.themes.checked_ids()
+
+    def shows_selection(self) -> bool:
+        """True while the tick lists show (and change) the points selected in the list."""
+        return self._own is not None
+
+    def show_selected(self, count: int, outcomes: Mapping[str, Qt.CheckState],
+                      themes: Mapping[str, Qt.CheckState]) -> None:
+        """Show the tags of `count` selected points; the new point's own ticks are kept aside until `show_own`."""
+        if self._own is None:
+            self._own = (self.outcomes.checked_ids(), self.themes.checked_ids())
+        self._quietly(lambda: (self.outcomes.set_states(outcomes), self.themes.set_states(themes)))
+        self.ticks_for.setText("The ticks show and change the selected point." if count == 1 else
+                               f"The ticks show and change the {count} selected points "
+                               "(a partly ticked name is on some of them).")
+        self.ticks_for.show()
+
+    def show_own(self) -> None:
+        """Nothing is selected any more: the lists show the new point's ticks again."""
+        if self._own is None:
+            return
+        (outcome_ids, theme_ids), self._own = self._own, None
+        self._quietly(lambda: (self.outcomes.set_checked(outcome_ids), self.themes.set_checked(theme_ids)))
+        self.ticks_for.hide()
+
+    def set_own_tick(self, field: str, tag_id: str, ticked: bool) -> None:
+        """Tick or untick a tag of the new point without showing it (its saved copy was ticked from the list)."""
+        if self._own is None:
+            return
+        tags = self._own[0] if field == "outcome_ids" else self._own[1]
+        if ticked and tag_id not in tags:
+            tags.append(tag_id)
+        elif not ticked and tag_id in tags:
+            tags.remove(tag_id)
 
     def has_pending_edit(self) -> bool:
         return self._timer.isActive()
@@ -190,17 +243,37 @@ class NoteEntry(QWidget):
         self._timer.stop()
 
     def finish(self) -> None:
-        """Ready for the next point: empty line, quote mark off. Tags stay: the next point is usually about the
-        same outcome at the same table; the panel clears them when the table or round changes."""
+        """Ready for the next point: empty line, quote mark and outcome/theme ticks off (each point is tagged on its
+        own, so a tag never slips onto the next points unnoticed)."""
         self._timer.stop()
         self.line.setText("")  # unlike clear(), also forgets the typing history: the point is saved now
         self.quote.blockSignals(True)
         self.quote.setChecked(False)
         self.quote.blockSignals(False)
+        self.clear_tags()
 
     def clear_tags(self) -> None:
+        """Untick the new point's outcomes and themes."""
+        if self._own is not None:
+            self._own = ([], [])
+            return
         self.outcomes.set_checked(())
         self.themes.set_checked(())
+
+    def _quietly(self, change: Callable[[], object]) -> None:
+        self._quiet = True
+        try:
+            change()
+        finally:
+            self._quiet = False
+
+    def _tick_changed(self, field: str, item: QStandardItem) -> None:
+        if self._quiet:
+            return
+        if self._own is not None:
+            self.sig_tag_ticked.emit(field, item.data(ID_ROLE), item.checkState() == Qt.CheckState.Checked)
+        else:
+            self._edited_option()
 
     def _edited_option(self, *_args) -> None:
         if self.line.text().strip():

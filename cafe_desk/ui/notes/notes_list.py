@@ -47,6 +47,8 @@ class NotesList(QWidget):
     sig_quote_requested = Signal(object)
     #: no arguments — the search or the "this table and round / all notes" choice changed
     sig_filter_changed = Signal()
+    #: no arguments — other points are selected now (or none)
+    sig_selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,6 +76,7 @@ class NotesList(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
+        self.view.selectionModel().selectionChanged.connect(lambda *_args: self.sig_selection_changed.emit())
         self.search.textChanged.connect(self._filter_changed)
         self.scope.currentIndexChanged.connect(self._filter_changed)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
@@ -159,6 +162,10 @@ class NotesList(QWidget):
     def selected_notes(self) -> list[Note]:
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.note_at(r) for r in rows]
+
+    def clear_selection(self) -> None:
+        """Select no point (the current row stays where it is)."""
+        self.view.selectionModel().clearSelection()
 
     def select_note(self, note_id: str) -> None:
         """Select this note's row, showing all notes first if the chosen table and round hide it."""

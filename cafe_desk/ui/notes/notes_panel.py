@@ -89,6 +89,10 @@ class NotesPanel(Panel):
         self.import_button.clicked.connect(self._ask_codebook)
         self.entry.sig_idle.connect(self._autosave_draft)
         self.entry.sig_submitted.connect(self.finish_point)
+        self.entry.sig_tag_ticked.connect(self._tick_selected)
+        self.entry.line.textEdited.connect(lambda _text: self.notes_list.clear_selection())
+        self.notes_list.sig_selection_changed.connect(self._show_ticks)
+        self.notes_list.sig_filter_changed.connect(self._show_ticks)
         self.notes_list.model.sig_text_edited.connect(self.actions.edit_text)
         self.notes_list.sig_delete_requested.connect(self.actions.delete)
         self.notes_list.sig_quote_requested.connect(self.actions.toggle_quote)
@@ -110,6 +114,7 @@ class NotesPanel(Panel):
         self._load_plan()
         notes = self._points() if cafe else []
         self.notes_list.model.reset(notes, self._labels())
+        self._show_ticks()  # a reset selects nothing, without saying so
         self._follow_running_round(force=True)
         self._apply_state()
         self.care_section.show()
@@ -135,6 +140,8 @@ class NotesPanel(Panel):
         if changes.notes:
             self.notes_list.model.sync(self._points())
             self._load_summary()
+        if changes.notes or changes.plan or changes.themes:
+            self._show_ticks()
         if changes.notes or changes.plan:
             self.care_section.show()
         if changes.attendance or changes.plan:
@@ -184,6 +191,24 @@ class NotesPanel(Panel):
         themes = self.services.notes.themes(cafe_id) if cafe_id else []
         self.entry.outcomes.set_items((o.id, o.title) for o in outcomes)
         self.entry.themes.set_items((t.id, t.name) for t in themes)
+        self._show_ticks()
+
+    def _show_ticks(self) -> None:
+        """The tick lists show the selected points' tags while any are selected, else the new point's."""
+        chosen = self.notes_list.selected_notes()
+        if not chosen:
+            self.entry.show_own()
+            return
+        self.entry.show_selected(len(chosen), tick_states([n.outcome_ids for n in chosen]),
+                                 tick_states([n.theme_ids for n in chosen]))
+
+    def _tick_selected(self, field: str, tag_id: str, ticked: bool) -> None:
+        chosen = self.notes_list.selected_notes()
+        if chosen and self.cafe is not None and not self.cafe.is_closed:
+            self.actions.tick(chosen, field, tag_id, ticked)
+            if self._draft is not None and self._draft.id in {n.id for n in chosen}:
+                self.entry.set_own_tick(field, tag_id, ticked)  # or the next autosave of the draft would undo it
+        self._show_ticks()  # what is stored now (as before, if the tick was refused)
 
     def _load_attendance(self) -> None:
         table_id, round_id = self._place
@@ -324,6 +349,16 @@ class NotesPanel(Panel):
             self._autosave_draft()
         self.attendance.flush()
         self.save_summary()
+
+
+def tick_states(tag_sets: list[tuple[str, ...]]) -> dict[str, Qt.CheckState]:
+    """{tag id: Checked if every one of the points has it, PartiallyChecked if only some do}."""
+    counts: dict[str, int] = {}
+    for tags in tag_sets:
+        for tag in set(tags):
+            counts[tag] = counts.get(tag, 0) + 1
+    return {tag: Qt.CheckState.Checked if n == len(tag_sets) else Qt.CheckState.PartiallyChecked
+            for tag, n in counts.items()}
 
 
 def _banner() -> QLabel:
