@@ -38,6 +38,7 @@ def main_window(qtbot, services):
 
     w = MainWindow(services)
     w.run_page.sound_enabled = False
+    w.ask_to_quit = lambda parent, question: True  # closed after each test even with a round running: no question
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from cafe_desk.ui.widgets.plain_text import plain_labels
 
@@ -15,6 +15,9 @@ MUTED = "#c9d6e3"
 TIME_UP = "#ffd23f"
 
 QR_SLOT_TEXT = ""
+MARGIN_X, MARGIN_Y, GAP = 48, 36, 48
+SPACING = 16  # between the parts of a column (they would otherwise take the gap between the columns)
+SHRINK = 0.9  # each step of making a crowded column's type (or codes) smaller until it fits the window's height
 PARTICIPANT_LABEL = "A participant's words:"
 
 
@@ -34,10 +37,12 @@ class PresenterWindow(QWidget):
         self._wifi_pixmap = None
         self._time_up = False
         root = QHBoxLayout(self)
-        root.setContentsMargins(48, 36, 48, 36)
-        root.setSpacing(48)
-        root.addLayout(self._build_question_column(), 3)
-        root.addLayout(self._build_clock_column(), 2)
+        root.setContentsMargins(MARGIN_X, MARGIN_Y, MARGIN_X, MARGIN_Y)
+        root.setSpacing(GAP)
+        self.left_column = self._build_question_column()
+        self.right_column = self._build_clock_column()
+        root.addLayout(self.left_column, 3)
+        root.addLayout(self.right_column, 2)
         plain_labels(self.cafe_label, self.round_label, self.question, self.follow_ups, self.qr_text, self.wifi_text,
                      self.comment_text)  # a participant's words, and the plan's, are never read as HTML
         self.resize(1280, 720)
@@ -64,6 +69,7 @@ class PresenterWindow(QWidget):
         header.addWidget(self.cafe_label, 1)
         header.addWidget(self.round_label, 0, Qt.AlignmentFlag.AlignRight)
         column = QVBoxLayout()
+        column.setSpacing(SPACING)
         column.addLayout(header)
         column.addSpacing(12)
         column.addWidget(self.question, 3, Qt.AlignmentFlag.AlignTop)
@@ -97,6 +103,7 @@ class PresenterWindow(QWidget):
         self.clock_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._muted(self.clock_caption)
         column = QVBoxLayout()
+        column.setSpacing(SPACING)
         column.addWidget(self.clock)
         column.addWidget(self.clock_caption)
         column.addStretch(1)
@@ -127,6 +134,7 @@ class PresenterWindow(QWidget):
         for caption, slot, text in ((self.wifi_caption, self.wifi_slot, self.wifi_text),
                                     (self.qr_caption, self.qr_slot, self.qr_text)):
             column = QVBoxLayout()
+            column.setSpacing(SPACING)
             column.addWidget(caption)
             column.addWidget(slot, 0, Qt.AlignmentFlag.AlignCenter)
             column.addWidget(text)
@@ -206,9 +214,36 @@ class PresenterWindow(QWidget):
         self._scale_fonts()
 
     def _scale_fonts(self) -> None:
+        """Type and codes sized to the window, then made smaller step by step until each column fits its height,
+        so a long question, a revealed comment and the codes with their links all stay on screen."""
+        self.ensurePolished()  # the style's sizes and spacing count, also before the window is first shown
         h = max(300, self.height())
         w = max(400, self.width())
         unit = min(h / 720, w / 1280)
+        room = h - 2 * MARGIN_Y
+        left_w = int((w - 2 * MARGIN_X - GAP) * 3 / 5)
+        right_w = (w - 2 * MARGIN_X - GAP) * 2 / 5  # the clock's column: margins and spacing off, then its 2/5 share
+        fit = 1.0
+        for _ in range(12):
+            self._size_left(unit * fit)
+            if self._column_height(self.left_column, left_w) <= room:
+                break
+            fit *= SHRINK
+        fit = 1.0
+        for _ in range(12):
+            self._size_right(unit, right_w, fit)
+            if self._column_height(self.right_column, int(right_w)) <= room:
+                break
+            fit *= SHRINK
+
+    @staticmethod
+    def _column_height(column: QVBoxLayout, width: int) -> int:
+        """The height `column` needs at `width`, measured afresh (a hidden window's layouts keep stale sizes)."""
+        for layout in [column, *column.findChildren(QLayout)]:
+            layout.invalidate()
+        return column.heightForWidth(width) if column.hasHeightForWidth() else column.sizeHint().height()
+
+    def _size_left(self, unit: float) -> None:
         long_question = len(self.question.text()) > 110
         room = 0.8 if not self.comment_box.isHidden() else 1.0  # a participant's words share the left column
         self._font(self.question, int((46 if long_question else 56) * unit * room), bold=True)
@@ -216,19 +251,20 @@ class PresenterWindow(QWidget):
         self._font(self.cafe_label, int(22 * unit))
         self._font(self.round_label, int(26 * unit), bold=True)
         self.round_label.setMinimumWidth(self.round_label.sizeHint().width())  # the café title wraps instead
-        right_w = (w - 96 - 48) * 2 / 5  # the clock's column: margins and spacing off, then its 2/5 share
-        clock_px = right_w / (5.5 if self._time_up else 3.3)  # "Time is up" or "00:00" in bold, edge to edge
-        both = self._qr_pixmap is not None and self._wifi_pixmap is not None
-        self._font(self.clock, int(min(clock_px, (100 if both else 130) * unit)), bold=True)
-        self._font(self.clock_caption, int(22 * unit))
         self._font(self.comment_label, int(22 * unit))
         self._font(self.comment_text, int((26 if len(self.comment_text.text()) > 200 else 32) * unit))
+
+    def _size_right(self, unit: float, right_w: float, fit: float) -> None:
+        clock_px = right_w / (5.5 if self._time_up else 3.3)  # "Time is up" or "00:00" in bold, edge to edge
+        both = self._qr_pixmap is not None and self._wifi_pixmap is not None
+        self._font(self.clock, int(min(clock_px, (100 if both else 130) * unit) * fit), bold=True)
+        self._font(self.clock_caption, int(22 * unit * fit))
         for label in (self.qr_text, self.wifi_text, self.qr_caption, self.wifi_caption):
-            self._font(label, int((15 if both else 22) * unit))
+            self._font(label, int((15 if both else 22) * unit * max(fit, 0.75)))
         if both:  # two codes side by side in the clock's column, each with room for its caption
-            side = int(min(right_w / 2 - 24, 200 * unit))
+            side = int(min(right_w / 2 - 24, 200 * unit) * fit)
         else:
-            side = int(min(right_w, (300 if self._qr_pixmap is not None else 220) * unit))
+            side = int(min(right_w, (300 if self._qr_pixmap is not None else 220) * unit) * fit)
         for slot, pixmap, caption in ((self.qr_slot, self._qr_pixmap, self.qr_caption),
                                       (self.wifi_slot, self._wifi_pixmap, self.wifi_caption)):
             caption.setVisible(pixmap is not None)

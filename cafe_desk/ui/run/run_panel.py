@@ -29,6 +29,7 @@ from cafe_desk.ui.widgets.plain_text import plain_labels
 from cafe_desk.ui.widgets.qr_view import qr_pixmap
 
 TICK_MS = 250
+PROGRESS_STEPS = 1000  # the bar's range: fine enough to move every second of a long round
 
 
 class RunPanel(Panel):
@@ -100,6 +101,7 @@ class RunPanel(Panel):
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setAccessibleName("Timer status")
         self.progress = QProgressBar()
+        self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Time used in this round")
         self.rounds = QListWidget()
@@ -239,7 +241,7 @@ class RunPanel(Panel):
         up = timer.is_up(now)
         text = format_clock(timer.remaining(now))
         self.clock.setText("Time is up" if up else text)
-        self.progress.setValue(int(1000 * (1 - timer.remaining(now) / max(1, timer.duration_s))))
+        self.progress.setValue(round(PROGRESS_STEPS * (1 - timer.remaining(now) / max(1, timer.duration_s))))
         if self._was_up is None:
             self._was_up = up
             self._style_clock(up)
@@ -285,6 +287,7 @@ class RunPanel(Panel):
         else:
             self.ticker.stop()
             self.clock.setText("--:--")
+            self.progress.setValue(0)
         if self.presenter is not None and has_round:
             self.presenter.show_round(self.cafe.title, f"{st.round.label} of {len(st.rounds)}", st.round.prompt,
                                       st.round.follow_ups)

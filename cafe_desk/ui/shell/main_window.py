@@ -31,6 +31,8 @@ from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.plain_text import CARE_MARK
 
 MESSAGE_MS = 10_000
+KEEP_OPEN = "Keep Café Desk open"
+QUIT = "Quit"
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         self.services = services
         self.cafe: Cafe | None = None
         self.undo_stack = QUndoStack(self)
+        #: (parent, question) -> True to quit; asked on closing while phones are open or a round is running
+        self.ask_to_quit = ask_to_quit
         self.setWindowTitle("Café Desk")
         self.resize(1366, 768)
 
@@ -226,8 +230,7 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.open_export_dialog)
         cafe_menu.addAction(self.export_action)
         cafe_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = QAction("&Quit", self)  # no shortcut: Ctrl+Q marks a quote on the Notes page
         quit_action.triggered.connect(self.close)
         cafe_menu.addAction(quit_action)
 
@@ -378,7 +381,29 @@ class MainWindow(QMainWindow):
                             f" · {state}")
         self.setWindowTitle(f"{cafe.title} — Café Desk")
 
+    def what_quitting_stops(self) -> str:
+        """What closing the window would cut off, as a question to ask first; "" when nothing is under way."""
+        run = self.slots["Run"].inner
+        phones = run is not None and (run.phones.is_open or run.phones.opening is not None)
+        round_running = False
+        if self.cafe is not None:
+            with contextlib.suppress(UserError):
+                round_running = self.services.running.state(self.cafe.id).timer.status == "running"
+        if phones and round_running:
+            stops = "Phones can't send comments once Café Desk closes, and the round's timer stops."
+        elif phones:
+            stops = "Phones can't send comments once Café Desk closes."
+        elif round_running:
+            stops = "The round's timer stops once Café Desk closes."
+        else:
+            return ""
+        return f"{stops} Quit Café Desk anyway?"
+
     def closeEvent(self, event) -> None:
+        question = self.what_quitting_stops()
+        if question and not self.ask_to_quit(self, question):
+            event.ignore()
+            return
         if self.slots["Run"].inner is not None:
             self.run_page.stop_channel()
             self.run_page.close_presenter()
@@ -387,6 +412,19 @@ class MainWindow(QMainWindow):
 
 def _escape(text: str) -> str:
     return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def ask_to_quit(parent: QWidget, question: str) -> bool:
+    """Ask before quitting while something is under way; keeping Café Desk open is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Quit Café Desk?", question, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    quit_btn = box.addButton(QUIT, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(KEEP_OPEN, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is quit_btn
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -91,6 +91,38 @@ def test_state_survives_a_restart(qtbot, tmp_path, clock):
     assert p.pause_btn.isEnabled()
 
 
+def used(panel: RunPanel) -> float:
+    """The share of the round the progress bar shows as used (0 to 1)."""
+    bar = panel.progress
+    return (bar.value() - bar.minimum()) / (bar.maximum() - bar.minimum())
+
+
+def test_progress_bar_fills_with_the_time_used_also_after_a_restart(qtbot, tmp_path, clock):
+    services = Services.build(Store(tmp_path / "progress.sqlite3"), clock=clock)
+    cafe = make_cafe(services)  # 10-minute rounds
+    p = RunPanel(services, QUndoStack())
+    p.sound_enabled = False
+    qtbot.addWidget(p)
+    p.set_cafe(cafe)
+    assert used(p) == 0
+    p.start_btn.click()
+    clock.now += 2 * 60
+    p.tick()
+    assert used(p) == pytest.approx(0.2, abs=0.01), "two minutes into a 10-minute round the bar is a fifth full"
+
+    clock.now += 60  # Café Desk restarts three minutes in
+    again = Services.build(Store(tmp_path / "progress.sqlite3"), clock=clock)
+    restarted = RunPanel(again, QUndoStack())
+    restarted.sound_enabled = False
+    qtbot.addWidget(restarted)
+    restarted.set_cafe(again.cafes.cafe(cafe.id))
+    assert restarted.clock.text() == "07:00"
+    assert used(restarted) == pytest.approx(0.3, abs=0.01)
+    clock.now += 7 * 60
+    restarted.tick()
+    assert used(restarted) == 1
+
+
 def test_cafe_without_tables_or_rounds_cannot_start(qtbot, panel, run_services):
     no_rounds = make_cafe(run_services, rounds=0)
     panel.set_cafe(no_rounds)
