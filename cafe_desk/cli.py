@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "\"redactions\" (start, end and kind in the original text)")
     keygen = sub.add_parser("keygen", help="create a new central key file (age format, readable by you only) and "
                             "print its public key (age1…) to hand to facilitators")
-    keygen.add_argument("--out", metavar="FILE", required=True, help="the key file to create (never overwritten)")
+    keygen.add_argument("--out", metavar="FILE", required=True, help="the key file to create (never overwritten; "
+                        "a missing folder is created, readable by you only)")
     export = sub.add_parser("export", help="write one café as an anonymised bundle encrypted to the central team")
     export.add_argument("cafe", metavar="CAFE", help="the café's id or short code")
     export.add_argument("--recipient", metavar="AGE1…", action="append", default=[],
@@ -283,9 +284,16 @@ def _anonymise_lines(out) -> int:
 
 
 def _keygen(out: str) -> int:
-    """Create the key file and print its public key."""
-    from cafe_desk.export.keys import write_identity
+    """Create the key file (and its folder, private to this account, if there is none yet); print its public key."""
+    from pathlib import Path
 
+    from cafe_desk.export.keys import write_identity
+    from cafe_desk.private_files import create_private_folders
+
+    try:
+        create_private_folders(Path(out).parent)
+    except OSError:
+        raise UserError(f"The folder for {out} could not be created.") from None
     print(write_identity(out))
     return 0
 

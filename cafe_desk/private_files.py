@@ -32,6 +32,21 @@ def make_private(path: str | Path) -> None:
         os.chmod(path, stat.S_IMODE(info.st_mode) & wanted)
 
 
+def create_private_folders(path: str | Path) -> None:
+    """Create the folder at `path` and any missing folders above it, each readable by this account only (0700);
+    folders that already exist are left as they are. OSError if one can't be created."""
+    path = Path(path)
+    missing = []
+    while not path.exists() and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    if not path.is_dir():
+        raise NotADirectoryError(f"{path} is not a folder")
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+        make_private(folder)
+
+
 def create_private_file(path: str | Path) -> None:
     """Create an empty file at `path` readable by this account only, if there is none yet (an existing one is made
     private instead). OSError if the folder can't be written."""

@@ -63,6 +63,24 @@ def test_keygen_refuses_to_overwrite(key, data_dir):
     assert path.read_bytes() == before
 
 
+def test_keygen_creates_missing_folders_for_this_account_only(tmp_path, data_dir):
+    path = tmp_path / "keys" / "central" / "central.key"
+    result = cafe_desk("keygen", "--out", str(path), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert str(read_identity(path).to_public()) == result.stdout.strip()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for folder in (path.parent, path.parent.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_keygen_says_when_the_folder_cant_be_created(tmp_path, data_dir):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    path = blocker / "central.key"
+    assert_fails(cafe_desk("keygen", "--out", str(path), data_dir=data_dir),
+                 f"The folder for {path} could not be created.")
+
+
 def test_export_to_a_recipient_is_opened_by_debian_age(key, cafe, data_dir, tmp_path):
     path, public = key
     out = tmp_path / "perth.cafe"
