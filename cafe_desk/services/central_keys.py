@@ -9,6 +9,7 @@ from cafe_desk.export import keys
 from cafe_desk.services.base import ServiceBase
 
 KEY_PATH_STATE = "central.key_path"
+KEY_FILE_NAME = "central.key"  # what the Keys box and `cafe-desk keygen --out DATA/central.key` call it
 PUBLIC_KEY_NOTE = ("Facilitators: paste this public key (the line starting with age1) into “Export for the central "
                    "team”, or open this file there, so only the central team can open your café's file.")
 
@@ -20,6 +21,12 @@ class CentralKeys(ServiceBase):
         """The key file chosen for imports, or None if none was chosen yet."""
         with self.store.read():
             return self.store.get_state(KEY_PATH_STATE) or None
+
+    def key_file_in_data_folder(self) -> str | None:
+        """The key file named central.key in the data folder (where `keygen` may have been told to write it), or
+        None if there is no such file; whether it holds a key is checked when it is used."""
+        path = self.store.data_dir / KEY_FILE_NAME
+        return str(path) if path.is_file() else None
 
     def remember_key_path(self, path: str | Path) -> None:
         """Use the key file at `path` for imports from now on."""

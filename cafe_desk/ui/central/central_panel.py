@@ -52,6 +52,7 @@ class CentralPanel(Panel):
             box.sig_message.connect(self.sig_message)
             box.sig_problem.connect(lambda text: self.message.setText(shown(text)))
         self.import_box.sig_imported.connect(self._imported)
+        self.keys_box.sig_key_ready.connect(self.import_box.set_key_ready)
         self._lay_out()
         self.keys_box.load()
         self.receipts_box.refresh()

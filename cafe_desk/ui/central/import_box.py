@@ -87,9 +87,13 @@ class ImportBox(QGroupBox):
         self.op: Op | None = None
         self._first: ImportRun | None = None  # the first pass, while the files that needed an answer go in
         self.last_run: ImportRun | None = None
+        self.key_ready = False
         self.import_button = QPushButton("&Import café files…")
         self.import_button.setAccessibleName("Import café files")
         self.import_button.clicked.connect(self._choose_bundles)
+        self.key_hint = QLabel(NO_KEY)
+        self.key_hint.setAccessibleName("Before importing")
+        self.key_hint.setWordWrap(True)
         drop_hint = QLabel("Or drop .cafe files anywhere on this page. Each file is checked whole before anything "
                            "is written; a file already imported changes nothing.")
         drop_hint.setWordWrap(True)
@@ -103,10 +107,18 @@ class ImportBox(QGroupBox):
         self.closing.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.key_hint)
         layout.addWidget(drop_hint)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.closing)
+        self.set_key_ready(False)
+
+    def set_key_ready(self, ready: bool) -> None:
+        """Whether a key file is chosen: until one is, the import button is off and a hint says what to do first."""
+        self.key_ready = ready
+        self.key_hint.setVisible(not ready)
+        self.import_button.setEnabled(ready and not self.busy)
 
     @property
     def busy(self) -> bool:
@@ -150,7 +162,7 @@ class ImportBox(QGroupBox):
         return self.op
 
     def _imported(self, run: ImportRun) -> None:
-        self.import_button.setEnabled(True)
+        self.import_button.setEnabled(self.key_ready)
         if run.cancelled:  # stopped before anyone could answer: those files stay out
             run.lines += [f"Not imported {Path(q.path).name}: stopped before your answer." for q in run.questions]
             run.questions.clear()
@@ -189,7 +201,7 @@ class ImportBox(QGroupBox):
         return consents
 
     def _failed(self, message: str) -> None:
-        self.import_button.setEnabled(True)
+        self.import_button.setEnabled(self.key_ready)
         self._say(message)
 
     def _say(self, message: str) -> bool:

@@ -24,6 +24,8 @@ class KeysBox(QGroupBox):
     sig_message = Signal(str)
     #: str — a problem to show on the page ("" clears it)
     sig_problem = Signal(str)
+    #: bool — whether a usable key file is chosen for imports (sent each time the key shown changes)
+    sig_key_ready = Signal(bool)
 
     def __init__(self, keys: CentralKeys, parent: QWidget | None = None):
         super().__init__("Keys", parent)
@@ -40,6 +42,14 @@ class KeysBox(QGroupBox):
         self.key_file.setAccessibleName("Key file used for imports")
         self.key_file.setWordWrap(True)
         self.key_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.found_path = ""  # a key file found in the data folder, offered while none is chosen
+        self.found_label = QLabel()
+        plain_labels(self.found_label)
+        self.found_label.setAccessibleName("Key file found in the data folder")
+        self.found_label.setWordWrap(True)
+        self.found_button = QPushButton("Use t&his key file")
+        self.found_button.setAccessibleName("Use the key file found in the data folder")
+        self.found_button.clicked.connect(lambda: self.use_key_file(self.found_path))
         self.public_edit = QLineEdit()
         self.public_edit.setReadOnly(True)
         self.public_edit.setAccessibleName("Public key")
@@ -64,6 +74,8 @@ class KeysBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(key_buttons)
         layout.addWidget(self.key_file)
+        layout.addWidget(self.found_label)
+        layout.addWidget(self.found_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(public_label)
         layout.addLayout(public_row)
         layout.addWidget(self.save_public_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -135,6 +147,7 @@ class KeysBox(QGroupBox):
                 self._say(str(exc))
         else:
             self.key_file.setText("No key file chosen yet.")
+        self._offer_found_key(path)
         self.public_edit.setText(self.public_key)
         self.public_edit.setCursorPosition(0)  # its start ("age1…") shows, however narrow the box
         self.public_edit.setToolTip(self.public_key)
@@ -144,6 +157,23 @@ class KeysBox(QGroupBox):
             self.qr.set_payload(self.public_key, "Facilitators can scan this to get the public key.")
         else:
             self.qr.clear("The public key's QR code appears here.")
+        self.sig_key_ready.emit(bool(self.public_key))
+
+    def _offer_found_key(self, chosen: str | None) -> None:
+        """While no usable key file is chosen, offer a central.key found in the data folder (e.g. made with
+        keygen)."""
+        self.found_path = ""
+        if not self.public_key:
+            try:
+                self.found_path = self.keys.key_file_in_data_folder() or ""
+            except OSError:
+                self.found_path = ""
+            if chosen and self.found_path and Path(self.found_path) == Path(chosen):
+                self.found_path = ""
+        self.found_label.setText(f"There is a key file in the data folder: {self.found_path}" if self.found_path
+                                 else "")
+        self.found_label.setVisible(bool(self.found_path))
+        self.found_button.setVisible(bool(self.found_path))
 
     def _remember(self, path: str | Path) -> bool:
         try:

@@ -20,6 +20,7 @@ from cafe_desk.storage.store import Store
 from cafe_desk.ui.central.central_panel import KEEP_SAFE, CentralPanel
 from cafe_desk.ui.central.import_box import NO_KEY
 from tests.central import make_cafe, signed_by
+from tests.conftest import cafe_desk
 
 
 @pytest.fixture
@@ -188,3 +189,39 @@ def test_central_is_the_seventh_page(cafe_window):
     QTest.keyClick(cafe_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert cafe_window.current_page() is cafe_window.central_page
     assert cafe_window.central_page.title == "Central"
+
+
+def test_import_waits_for_a_key_file_and_says_so(qtbot, panel, tmp_path):
+    box = panel.import_box
+    assert not box.import_button.isEnabled()
+    assert box.key_hint.isVisible() and box.key_hint.text() == NO_KEY
+    assert not panel.keys_box.found_button.isVisible()  # no central.key in the data folder yet
+    assert panel.create_key_pair(tmp_path / "elsewhere.key")
+    assert box.import_button.isEnabled() and not box.key_hint.isVisible()
+
+
+def test_a_key_made_with_keygen_in_the_data_folder_is_offered(qtbot, services):
+    from PySide6.QtGui import QUndoStack
+
+    data_dir = services.store.data_dir
+    made = cafe_desk("keygen", "--out", str(data_dir / "central.key"), data_dir=data_dir)
+    assert made.returncode == 0, made.stderr
+    panel = CentralPanel(services, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    keys_box = panel.keys_box
+    assert keys_box.found_button.isVisible() and not panel.import_box.import_button.isEnabled()
+    assert keys_box.found_label.text() == f"There is a key file in the data folder: {data_dir / 'central.key'}"
+
+    qtbot.mouseClick(keys_box.found_button, Qt.MouseButton.LeftButton)
+    assert keys_box.public_edit.text() == made.stdout.strip()
+    assert services.central_keys.key_path() == str(data_dir / "central.key")
+    assert not keys_box.found_button.isVisible() and not keys_box.found_label.isVisible()
+    assert panel.import_box.import_button.isEnabled()
+
+
+def test_a_chosen_key_file_is_not_offered_again(qtbot, panel, key_path, services):
+    assert key_path.parent == services.store.data_dir  # central.key, in the data folder, chosen already
+    assert not panel.keys_box.found_button.isVisible()
+    assert panel.import_box.import_button.isEnabled()
