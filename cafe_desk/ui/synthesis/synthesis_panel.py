@@ -30,6 +30,7 @@ from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.synthesis.codebook_box import CodebookBox
+from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_scope
 from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
@@ -62,6 +63,8 @@ class SynthesisPanel(Panel):
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh_items)
         self.export_op: Op | None = None
+        self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
+        self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
 
         self.filters = FiltersBox()
@@ -95,8 +98,8 @@ class SynthesisPanel(Panel):
 
     def _build_export_button(self) -> QPushButton:
         self.export_button = QPushButton("E&xport data…")
-        self.export_button.setToolTip("Save the items found, the votes and the themes for a spreadsheet or a "
-                                      "qualitative analysis program")
+        self.export_button.setToolTip("Save the items found (or all items), the votes and the themes for a "
+                                      "spreadsheet or a qualitative analysis program")
         export_menu = QMenu(self.export_button)
         for kind, label in EXPORT_CHOICES:
             export_menu.addAction(label, lambda k=kind: self._choose_export_target(k))
@@ -201,10 +204,11 @@ class SynthesisPanel(Panel):
         self.loaded = True
         f = self.current_filter()
         self.status.setText("Looking through the imported cafés…")
-        self.runner.ask(lambda syn: (syn.cafes(), syn.facets(), syn.themes(), f, syn.find(f)), self._reloaded)
+        self.runner.ask(lambda syn: (syn.cafes(), syn.facets(), syn.themes(), f, syn.find(f),
+                                     syn.find(SynthesisFilter(), limit=0).total), self._reloaded)
 
     def _reloaded(self, answer) -> None:
-        cafes, facets, themes, f, found = answer
+        cafes, facets, themes, f, found, self.all_total = answer
         self.empty.setVisible(not cafes)
         self.filters.fill(cafes, facets, themes)
         self.codebook.set_themes(themes)
@@ -233,6 +237,7 @@ class SynthesisPanel(Panel):
     def _show(self, f: SynthesisFilter, found: Found) -> None:
         names = {t.id: t.name for t in self.codebook.themes}
         self.model.set_items(found.items, names)
+        self.shown_total = (f, found.total)
         word = "item" if found.total == 1 else "items"
         if found.truncated:
             self.status.setText(f"Showing the first {len(found.items):,} of {found.total:,} {word}: search or "
@@ -339,13 +344,45 @@ class SynthesisPanel(Panel):
 
     # --- data for analysis tools -------------------------------------------------------------------------------
 
-    def export_data(self, kind: str, target: str | Path) -> Op | None:
-        """Write the items matching the current search and filters (with the votes and the codebook) as `kind`
-        ("xlsx", "csv" into a folder, "qdpx"), off the GUI thread with progress and Cancel; the running Op."""
+    def export_counts(self) -> tuple[int, int] | None:
+        """(items the current search and filters find, items in all) for the export question; None, with a
+        message, if they can't be read. Counted again only when what is shown is not the current search."""
+        f = self.current_filter()
+        found = self.shown_total[1] if self.shown_total and self.shown_total[0] == f else None
+        if found is None:
+            found = self.attempt(lambda: self.syn.find(f, limit=0).total)
+        total = self.all_total
+        if total is None:
+            total = self.attempt(lambda: self.syn.find(SynthesisFilter(), limit=0).total)
+        return None if found is None or total is None else (found, total)
+
+    def export_scope(self) -> SynthesisFilter | None:
+        """What to export, asked before choosing where: with a search or filters on, "the N items found (of M)" or
+        all items; the filter to export with, or None if the person cancelled."""
+        f = self.current_filter()
+        if f == SynthesisFilter():
+            return f
+        counts = self.export_counts()
+        if counts is None:
+            return None
+        found, total = counts
+        if found == total:
+            return f
+        answer = self.choose_scope(found, total)
+        return f if answer == EXPORT_FOUND else SynthesisFilter() if answer == EXPORT_ALL else None
+
+    def choose_scope(self, found: int, total: int) -> str | None:
+        """Ask with `scope_box`: EXPORT_FOUND, EXPORT_ALL, or None for Cancel."""
+        return ask_scope(self, found, total)
+
+    def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None) -> Op | None:
+        """Write the items matching `f` (the current search and filters unless given) with the votes and the
+        codebook as `kind` ("xlsx", "csv" into a folder, "qdpx"), off the GUI thread with progress and Cancel; the
+        running Op."""
         if self.export_op is not None and not self.export_op.done:
             self.sig_message.emit("An export is already running; wait for it to finish.")
             return None
-        open_services, f = self.services.opener(), self.current_filter()
+        open_services, f = self.services.opener(), self.current_filter() if f is None else f
 
         def work(ctx):
             with open_services() as services:
@@ -359,6 +396,9 @@ class SynthesisPanel(Panel):
         return self.export_op
 
     def _choose_export_target(self, kind: str) -> None:
+        f = self.export_scope()
+        if f is None:
+            return
         home = str(Path.home())
         if kind == "csv":
             path = QFileDialog.getExistingDirectory(self, "Choose a folder for items.csv, votes.csv and themes.csv",
@@ -373,7 +413,7 @@ class SynthesisPanel(Panel):
             path, _ = QFileDialog.getSaveFileName(self, "Save the synthesis data",
                                                   str(Path(home) / f"synthesis{suffix}"), what)
         if path:
-            self.export_data(kind, path)
+            self.export_data(kind, path, f)
 
     @staticmethod
     def _ask(title: str, text: str) -> bool:

@@ -8,8 +8,10 @@ import json
 import os
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.ui.synthesis.synthesis_models import COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 from tests.central import cafe_at, make_cafe, send
@@ -200,6 +202,59 @@ def test_export_data_for_analysis_tools(page, qtbot, tmp_path):
     op = page.export_data("qdpx", tmp_path / "missing" / "synthesis.qdpx")
     qtbot.waitUntil(lambda: op.done, timeout=10_000)
     assert not (tmp_path / "missing").exists() and messages[-1]
+
+
+def answer_export_question(page, press) -> list:
+    """Answer the export question when it shows, with `press(box)`; what it said is put in the list returned."""
+    seen: list = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look)
+            return
+        seen.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        press(box)
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def button(box: QMessageBox, text: str):
+    return next(b for b in box.buttons() if b.text() == text)
+
+
+def test_export_says_it_takes_the_items_found_and_offers_all(page, qtbot, tmp_path):
+    page.search.setText("peer")
+    page.refresh_items()
+    settle(qtbot, page)
+    found = page.current_filter()
+
+    seen = answer_export_question(page, lambda box: button(box, "Export all 6 items").click())
+    assert page.export_scope() == SynthesisFilter()
+    assert seen == [("Export data", "This exports the 2 items found (of 6), with the votes and the themes.",
+                     ["Export the 2 items found", "Export all 6 items", "Cancel"])]
+    answer_export_question(page, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))  # the default: those found
+    assert page.export_scope() == found
+    answer_export_question(page, lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape))
+    assert page.export_scope() is None
+
+    messages = []
+    page.sig_message.connect(messages.append)
+    op = page.export_data("csv", tmp_path, SynthesisFilter())
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    with open(tmp_path / "items.csv", encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.DictReader(f))) == 6  # every item, though the search shows 2
+    assert messages[-1] == f"Saved {tmp_path.name}."
+
+
+def test_export_of_everything_asks_nothing(page, qtbot):
+    seen = answer_export_question(page, lambda box: box.reject())
+    assert page.export_scope() == SynthesisFilter()
+    page.filters.locality_combo.setCurrentIndex(page.filters.locality_combo.findData("Perth"))
+    page.search.setText("peer")  # a search typed but not run yet: counted when asked
+    assert page.export_scope() is None  # the question was asked (and cancelled)
+    assert seen[0][1] == "This exports the 1 item found (of 6), with the votes and the themes."
 
 
 def test_votes_tab(page, main_window, qtbot):

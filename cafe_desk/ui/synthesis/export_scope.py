@@ -1,0 +1,33 @@
+"""The question asked before a synthesis export while a search or filters are on: the items found, or all items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+EXPORT_FOUND, EXPORT_ALL = "found", "all"
+
+
+def scope_box(parent: QWidget | None, found: int, total: int) -> QMessageBox:
+    """Before saving: the export takes the items found; a button for those (the default), one for all, Cancel."""
+    found_text = f"{found:,} item{'s' if found != 1 else ''} found"
+    box = QMessageBox(QMessageBox.Icon.Question, "Export data",
+                      f"This exports the {found_text} (of {total:,}), with the votes and the themes.",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    only_found = box.addButton(f"Export the {found_text}", QMessageBox.ButtonRole.AcceptRole)
+    only_found.setProperty("scope", EXPORT_FOUND)
+    every = box.addButton(f"Export all {total:,} items", QMessageBox.ButtonRole.AcceptRole)
+    every.setProperty("scope", EXPORT_ALL)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(only_found)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def ask_scope(parent: QWidget | None, found: int, total: int) -> str | None:
+    """Ask with `scope_box`: EXPORT_FOUND, EXPORT_ALL, or None if the person cancelled."""
+    box = scope_box(parent, found, total)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked.property("scope") if clicked is not None else None
