@@ -103,6 +103,12 @@ def check_ready_to_run(n_tables: int, n_rounds: int) -> None:
         raise ValidationError("This café has no rounds yet: add at least one question on the Plan page.")
 
 
+def with_table_count(tables: list[tuple[int, str]], count: int) -> list[tuple[int, str]]:
+    """`count` tables numbered 1..count, keeping the names the first ones had in `tables`."""
+    names = [name for _, name in tables]
+    return [(i + 1, names[i] if i < len(names) else "") for i in range(max(0, count))]
+
+
 def validate_plan(plan: Plan, *, require_date: bool = True) -> Plan:
     """A cleaned copy of `plan`, or ValidationError with the first problem found."""
     title = clean_title(plan.title)

@@ -18,6 +18,7 @@ from cafe_desk.core.plan import (
     template_from_json,
     template_to_json,
     validate_plan,
+    with_table_count,
 )
 
 
@@ -145,3 +146,10 @@ def test_template_to_json_round_trip():
     plain = Plan(title="Plain", tables=[(1, ""), (2, "")])
     assert json.loads(template_to_json("Plain", plain))["tables"] == 2
     assert template_from_json(template_to_json("Plain", plain))[1] == plain
+
+
+def test_with_table_count_keeps_the_first_names_and_numbers_from_one():
+    named = [(1, "Window"), (2, ""), (3, "Garden")]
+    assert with_table_count(named, 2) == [(1, "Window"), (2, "")]
+    assert with_table_count(named, 5) == [(1, "Window"), (2, ""), (3, "Garden"), (4, ""), (5, "")]
+    assert with_table_count([], 0) == []

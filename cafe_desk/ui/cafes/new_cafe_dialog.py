@@ -1,14 +1,16 @@
-"""The "New café" dialog: pick a template, give title, date and locality, and create the café through planning."""
+"""The "New café" dialog: pick a template, give title, date, locality and how many tables, and create the café
+through planning."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
+from cafe_desk.core.plan import MAX_TABLES, with_table_count
 from cafe_desk.services import Services
 from cafe_desk.services.templates import Template
 from cafe_desk.ui.widgets.alert_label import AlertLabel
@@ -40,6 +42,10 @@ class NewCafeDialog(QDialog):
         self.title_edit = self.details.title_edit
         self.date_edit = self.details.date_edit
         self.locality_edit = self.details.locality_edit
+        self.tables_spin = QSpinBox()
+        self.tables_spin.setRange(1, MAX_TABLES)
+        self.tables_spin.setAccessibleName("Number of tables")
+        self.details.form.addRow("Ta&bles:", self.tables_spin)
         self.error_label = AlertLabel()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -61,8 +67,10 @@ class NewCafeDialog(QDialog):
         return self.templates[max(0, self.template_box.currentIndex())]
 
     def _template_chosen(self, _index: int) -> None:
-        """Pre-fill title and locality from the template, unless the person already typed their own."""
+        """Pre-fill title, locality and the number of tables from the template, unless the person already typed
+        their own title or locality."""
         plan = self.template.plan
+        self.tables_spin.setValue(max(1, len(plan.tables)))
         if self.title_edit.text() in ("", self._prefilled):
             self.title_edit.setText(plan.title)
             self._prefilled = plan.title
@@ -76,7 +84,8 @@ class NewCafeDialog(QDialog):
             title=self.title_edit.text(),
             date=self.details.iso_date(),
             locality=self.locality_edit.text(),
-            tables=list(self.template.plan.tables), rounds=list(self.template.plan.rounds),
+            tables=with_table_count(self.template.plan.tables, self.tables_spin.value()),
+            rounds=list(self.template.plan.rounds),
             outcomes=list(self.template.plan.outcomes), groups=list(self.template.plan.groups),
             themes=list(self.template.plan.themes),
         )

@@ -1,5 +1,6 @@
 """The "Open to phones" box on the run page: where to listen, start/stop the participant channel, its two QR codes,
-and `ServerBridge`, which carries the server thread's events to the GUI thread as a queued signal."""
+the table hosts' links, and `ServerBridge`, which carries the server thread's events to the GUI thread as a queued
+signal."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
+from cafe_desk.ui.run.table_links import TableLinks
 from cafe_desk.ui.run.wifi_dialog import WifiDialog
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
 from cafe_desk.ui.widgets.qr_view import QrView
@@ -115,6 +117,7 @@ class PhonesBox(QGroupBox):
         self.hotspot_hint.setAccessibleName("Keeping comments private")
         self.wifi_qr = QrView("Join the Wi-Fi", side=QR_SIDE)
         self.cafe_qr = QrView("Open the comment page", side=QR_SIDE)
+        self.table_links = TableLinks()
         self.start_btn.clicked.connect(self.start)
         self.stop_btn.clicked.connect(self.stop)
         self.wifi_btn.clicked.connect(self.edit_wifi)
@@ -131,6 +134,7 @@ class PhonesBox(QGroupBox):
         left.addWidget(self.hotspot_hint)
         left.addWidget(self.wifi_btn)
         left.addWidget(self.status, 1)
+        left.addWidget(self.table_links)
         root = QHBoxLayout(self)
         root.addLayout(left, 1)
         root.addWidget(self.wifi_qr)
@@ -300,8 +304,11 @@ class PhonesBox(QGroupBox):
         self.port.setEnabled(not is_open and not opening)
         if is_open:
             self.cafe_qr.set_payload(self.server.cafe_url, self.server.cafe_url)
+            self.table_links.show_links([(t.label, self.server.table_url(t.id))
+                                         for t in self.services.planning.items(self.server.cafe_id, "table")])
         else:
             self.cafe_qr.clear(CLOSED_TEXT)
+            self.table_links.clear()
             if (not self.status.text() or self.status.text().startswith("Open to phones at")
                     or self.status.text() in (READY_TEXT, NO_CAFE_TEXT)
                     or (self.status.text() == OPENING_TEXT and not opening)):

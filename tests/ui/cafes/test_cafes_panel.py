@@ -216,3 +216,23 @@ def test_templates_export_and_import_as_files(qtbot, panel, svc, tmp_path):
         assert not panel.import_template(broken)
     assert message.args[0].startswith("broken.json: This file is not a readable template")
     assert len(svc.templates.all()) == 3
+
+
+def test_the_dialog_asks_how_many_tables_and_creates_exactly_that_many(qtbot, svc):
+    dialog = NewCafeDialog(svc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    template = svc.templates.get(MENTAL_HEALTH).plan
+    assert dialog.template_box.currentText() == MENTAL_HEALTH
+    assert dialog.tables_spin.value() == len(template.tables) == 6, "the template's number to start with"
+    assert (dialog.tables_spin.minimum(), dialog.tables_spin.maximum()) == (1, 200)
+    assert dialog.details.form.labelForField(dialog.tables_spin).text() == "Ta&bles:"
+    dialog.tables_spin.setFocus()
+    dialog.tables_spin.selectAll()
+    qtbot.keyClicks(dialog.tables_spin, "3")
+    qtbot.keyClicks(dialog.locality_edit, "Perth")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), dialog.error_label.text()
+    tables = svc.planning.items(dialog.created_cafe.id, "table")
+    assert [t.number for t in tables] == [1, 2, 3]
+    assert [t.name for t in tables] == [name for _, name in template.tables[:3]]
