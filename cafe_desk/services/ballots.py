@@ -25,6 +25,7 @@ from cafe_desk.services.comments import CafeEnded
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 MAX_CODES = 2000
+VOTING_NOT_YET_OPEN = "Voting hasn't opened yet. Please come back when the facilitator says voting is open."
 
 
 def voter_hash(salt: str, key: str) -> str:
@@ -88,7 +89,10 @@ class BallotService(ServiceBase):
         cafe = self.cafe(cafe_id)
         if cafe.is_closed:
             raise CafeEnded("This café has ended. Thank you for taking part.")
-        if not self.channel.settings(cafe.id).voting_open:
+        settings = self.channel.settings(cafe.id)
+        if settings.voting_not_yet_open:
+            raise ValidationError(VOTING_NOT_YET_OPEN)
+        if not settings.voting_open:
             raise ValidationError("Voting has closed. Thank you — your earlier vote, if you cast one, is counted.")
         with self.store.read():
             outcomes = [o.id for o in self.store.list_items("outcome", cafe.id)]

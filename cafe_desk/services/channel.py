@@ -31,6 +31,13 @@ class ChannelSettings:
     voting_open: bool
     ballot_rule: str
     support_lines: tuple[tuple[str, str], ...]
+    #: False until the facilitator first opens (or closes) voting: a closed vote "hasn't opened yet"
+    voting_started: bool = True
+
+    @property
+    def voting_not_yet_open(self) -> bool:
+        """Voting is closed because the facilitator hasn't opened it yet (a new café)."""
+        return not self.voting_open and not self.voting_started
 
 
 class ChannelService(ServiceBase):
@@ -39,13 +46,14 @@ class ChannelService(ServiceBase):
         cafe = self.cafe(cafe_id)
         with self.store.read():
             data = self.store.channel_settings(cafe.id)
+            started = data.get("voting_open", False) or self.store.voting_ever_opened(cafe.id)
         if not data.get("token") or not data.get("salt"):
             with self.store.transaction():
                 self.store.update_cafe(cafe.id, token=data.get("token") or new_token(),
                                        salt=data.get("salt") or secrets.token_hex(16))
                 data = self.store.channel_settings(cafe.id)
         return ChannelSettings(data["token"], data["voting_open"], data["ballot_rule"],
-                               parse_support_lines(data["support_lines"]))
+                               parse_support_lines(data["support_lines"]), bool(started))
 
     def salt(self, cafe_id: str) -> str:
         """The café's secret salt for hashing voters' keys (made with its phone settings)."""

@@ -66,6 +66,7 @@ def ensure_demo(services) -> str:
     for i, text in enumerate(DEMO_COMMENTS):
         services.comments.submit(cafe.id, text, consent=True, round_id=rounds[i % len(rounds)].id,
                                  group_id=groups[i % len(groups)].id)
+    services.channel.set_voting_open(cafe.id, True)
     for phone in range(3):
         services.ballots.cast(cafe.id, f"demo-phone-{phone}", {outcomes[phone].id: 2, outcomes[5 - phone].id: 1})
     with store.transaction():

@@ -37,6 +37,7 @@ class PlanningService(ServiceBase):
             cafe = Cafe(new_id(), code, plan.title, plan.date, plan.locality, plan.vote_method,
                         plan.dots_per_person, "planning", now, now)
             s.insert_cafe(cafe)
+            s.update_cafe(cafe.id, voting_open=0)  # phones can't vote until the facilitator opens voting
             for number, name in plan.tables:
                 s.insert_item("table", Table(new_id(), cafe.id, number, name))
             for i, r in enumerate(plan.rounds, 1):

@@ -23,6 +23,12 @@ class ChannelStore:
         data["support_lines"] = json.loads(data["support_lines"]) if data["support_lines"] else None
         return data
 
+    def voting_ever_opened(self, cafe_id: str) -> bool:
+        """Whether voting was ever opened or closed by hand in this café (its audit log says so)."""
+        row = self.conn.execute("SELECT 1 FROM audit WHERE cafe_id = ? AND action IN ('open voting', 'close voting') "
+                                "LIMIT 1", [cafe_id]).fetchone()
+        return row is not None
+
     def cafe_by_token(self, token: str) -> Cafe | None:
         """The café whose participant-link secret is `token`, or None."""
         row = self.conn.execute(f"SELECT {rows.CAFE_COLUMNS} FROM cafe WHERE token = ?", [token]).fetchone()

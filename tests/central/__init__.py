@@ -26,6 +26,7 @@ def make_cafe(services: Services, title: str = "Perth café"):
         theme_ids=[theme.id])
     services.comments.submit(cafe.id, "Peer support groups helped me most", consent=True, group_id=groups[0].id)
     services.votes.set_tally(cafe.id, outcomes[0].id, 4)
+    services.channel.set_voting_open(cafe.id, True)
     services.ballots.cast(cafe.id, "voter-token-1", {outcomes[0].id: 2, outcomes[1].id: 1})
     services.notes.set_attendance(cafe.id, tables[0].id, rounds[0].id, groups[0].id, 3)
     services.notes.set_attendance(cafe.id, tables[0].id, rounds[0].id, groups[1].id, 7)

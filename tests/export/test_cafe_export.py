@@ -54,6 +54,7 @@ def planted(services):
     assert flagged.flag
     services.channel.set_wifi("CafeNet-Perth", "hunter2-wifi-pass")
     token = new_voter_token()
+    services.channel.set_voting_open(cafe.id, True)
     services.ballots.cast(cafe.id, token, {outcomes[0].id: 2, outcomes[1].id: 1})
     services.votes.set_tally(cafe.id, outcomes[0].id, 4)
     services.notes.set_attendance(cafe.id, tables[0].id, rounds[0].id, groups[0].id, 3)

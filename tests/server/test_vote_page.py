@@ -6,7 +6,16 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from tests.server.conftest import alert, form_token, path_of
+
+
+@pytest.fixture
+def cafe(cafe, services):
+    """The café with voting opened by the facilitator (a new café's voting starts closed)."""
+    services.channel.set_voting_open(cafe.id, True)
+    return cafe
 
 
 def vote(phone, live, choices: dict[str, object], **extra):

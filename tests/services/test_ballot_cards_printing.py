@@ -37,6 +37,7 @@ def test_a_print_keeps_exactly_the_codes_in_the_pdf(services, cafe, tmp_path):
     assert "issue codes" in services.comments.audit_csv(cafe.id)
     # every printed code is one the café accepts
     services.channel.set_ballot_rule(cafe.id, "code")
+    services.channel.set_voting_open(cafe.id, True)
     outcome = services.planning.items(cafe.id, "outcome")[0]
     for code in codes:
         services.ballots.cast(cafe.id, code, {outcome.id: 1}, is_code=True)

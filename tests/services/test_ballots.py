@@ -5,9 +5,22 @@ from __future__ import annotations
 import pytest
 
 from cafe_desk.core.errors import ValidationError
-from cafe_desk.services.ballots import CODE_LENGTH, new_voter_token
+from cafe_desk.services.ballots import CODE_LENGTH, VOTING_NOT_YET_OPEN, new_voter_token
 from cafe_desk.services.comments import CafeEnded
-from tests.conftest import exactly
+from tests.conftest import exactly, mental_health_plan
+
+
+@pytest.fixture
+def mental_health_cafe(services):
+    """A café just created, as the facilitator first sees it."""
+    return services.planning.create(mental_health_plan(services))[0]
+
+
+@pytest.fixture
+def cafe(cafe, services):
+    """The café with voting opened by the facilitator (a new café's voting starts closed)."""
+    services.channel.set_voting_open(cafe.id, True)
+    return cafe
 
 
 def ids(services, cafe):
@@ -92,3 +105,14 @@ def test_the_code_rule_refuses_phone_ballots(services, cafe):
     with pytest.raises(ValidationError, match=exactly("Voting at this café uses the printed ballot cards: please "
                                                       "type the code from your card.")):
         services.ballots.cast(cafe.id, new_voter_token(), {a: 1})
+
+
+def test_a_new_cafe_takes_no_ballot_until_voting_opens(services, mental_health_cafe):
+    cafe = mental_health_cafe
+    a = ids(services, cafe)[0]
+    with pytest.raises(ValidationError, match=exactly(VOTING_NOT_YET_OPEN)):
+        services.ballots.cast(cafe.id, new_voter_token(), {a: 1})
+    assert services.ballots.ballots(cafe.id) == []
+    services.channel.set_voting_open(cafe.id, True)
+    services.ballots.cast(cafe.id, new_voter_token(), {a: 1})
+    assert len(services.ballots.ballots(cafe.id)) == 1

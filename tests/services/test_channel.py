@@ -12,7 +12,8 @@ from tests.conftest import exactly
 def test_settings_create_a_128_bit_token_once(services, cafe):
     first = services.channel.settings(cafe.id)
     assert len(first.token) == 22 and first == services.channel.settings(cafe.id)
-    assert (first.voting_open, first.ballot_rule, first.support_lines) == (True, "phone", DEFAULT_SUPPORT_LINES)
+    assert (first.voting_open, first.ballot_rule, first.support_lines) == (False, "phone", DEFAULT_SUPPORT_LINES)
+    assert first.voting_not_yet_open, "a new café's voting waits for the facilitator"
     assert services.channel.cafe_for_token(first.token).id == cafe.id
     for wrong in ("", "x", first.token[:-1], "a" * 65):
         assert services.channel.cafe_for_token(wrong) is None
@@ -53,3 +54,12 @@ def test_wifi_is_kept_on_this_laptop(services):
     assert services.channel.wifi() == ("Hall WiFi", "p@ss;word", "WPA")
     with pytest.raises(ValidationError, match=exactly("Choose WPA, WEP or an open network.")):
         services.channel.set_wifi("x", "y", "WPA3")
+
+
+def test_voting_has_not_opened_until_the_facilitator_opens_it(services, cafe):
+    assert services.channel.settings(cafe.id).voting_not_yet_open
+    services.channel.set_voting_open(cafe.id, True)
+    assert services.channel.settings(cafe.id).voting_open
+    services.channel.set_voting_open(cafe.id, False)
+    closed = services.channel.settings(cafe.id)
+    assert not closed.voting_open and not closed.voting_not_yet_open, "closed after it was open, not 'not yet'"

@@ -101,6 +101,7 @@ def test_status_counts_comments_hidden_flagged_and_phone_ballots(services, cafe)
     shown, _ = services.comments.submit(cafe.id, "Shorter waiting lists", consent=True)
     services.comments.set_hidden(shown.id, True)
     outcome = services.planning.items(cafe.id, "outcome")[0]
+    services.channel.set_voting_open(cafe.id, True)
     services.ballots.cast(cafe.id, "phone-1", {outcome.id: 2})
     services.votes.set_tally(cafe.id, outcome.id, 4)
     status = services.cafes.status(cafe.id)

@@ -14,7 +14,7 @@ from cafe_desk.server.channel import CafeChannel
 from cafe_desk.server.render import EXPIRED, page, plain, read_form, see_other, served
 from cafe_desk.server.security import TOKEN_SHAPE, FormError, csrf_ok
 from cafe_desk.services import Services
-from cafe_desk.services.ballots import new_voter_token, normalise_code
+from cafe_desk.services.ballots import VOTING_NOT_YET_OPEN, new_voter_token, normalise_code
 from cafe_desk.services.comments import CafeEnded
 
 VOTER_COOKIE = "cd_voter"
@@ -23,6 +23,13 @@ NEED_CODE = "Please type the code printed on your ballot card."
 UNREADABLE_BALLOT = "Some of what you sent couldn't be read. Please make your choices again and send them."
 CLOSED = "Voting isn't open at the moment. If you voted earlier, your vote is counted."
 NOTHING = "There is nothing to vote on yet. Please check back later."
+
+
+def closed_message(view: CafeView) -> str:
+    """Why there is no ballot: voting hasn't opened yet, has closed, or there is nothing to vote on."""
+    if view.settings.voting_not_yet_open:
+        return VOTING_NOT_YET_OPEN
+    return CLOSED if not view.settings.voting_open else NOTHING
 
 
 def first_field(view: CafeView) -> str:
@@ -60,7 +67,7 @@ async def vote_page(request: Request) -> Response:
     posted = request.method == "POST"
     if not view.settings.voting_open or not view.outcomes:
         return page(request, "vote_closed.html", view, status=409 if posted else 200, token=token,
-                    message=CLOSED if not view.settings.voting_open else NOTHING)
+                    message=closed_message(view))
     voter = voter_cookie(request)
     if not posted:
         current = None

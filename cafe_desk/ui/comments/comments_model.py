@@ -33,9 +33,27 @@ class CommentLabels:
     groups: dict[str, str] = field(default_factory=dict)
 
 
-def state_text(note: Note) -> str:
-    """'Hidden', 'Pinned' or 'Shown'."""
-    return "Hidden" if note.hidden else "Pinned" if note.pinned else "Shown"
+NEW = "New"
+HIDDEN = "Hidden"
+PINNED_NOT_YET = "Pinned (not yet on screen)"
+PINNED_OFF_SCREEN = "Pinned (off the screen now)"
+ON_SCREEN = "On the projector now"
+WAS_ON_SCREEN = "Was on the projector"
+#: what was on the projector is not stored: the page remembers it only while Café Desk stays open
+STATE_TIP = "Hidden, pinned or on the projector. “Was on the projector” is remembered until Café Desk closes."
+
+
+def state_text(note: Note, on_screen: str | None = None, was_on_screen: frozenset[str] = frozenset()) -> str:
+    """What is true of the comment now: hidden, on the projector, pinned (and whether it has been on screen), was
+    on the projector, or new. `on_screen` is the id of the comment the projector shows; `was_on_screen` the ids it
+    has shown."""
+    if note.hidden:
+        return HIDDEN
+    if note.id == on_screen:
+        return ON_SCREEN
+    if note.pinned:
+        return PINNED_OFF_SCREEN if note.id in was_on_screen else PINNED_NOT_YET
+    return WAS_ON_SCREEN if note.id in was_on_screen else NEW
 
 
 class CommentsModel(QAbstractTableModel):
@@ -46,6 +64,8 @@ class CommentsModel(QAbstractTableModel):
         super().__init__(parent)
         self.comments: list[Note] = []
         self.labels = CommentLabels()
+        self.on_screen: str | None = None
+        self.was_on_screen: frozenset[str] = frozenset()
 
     # --- loading ------------------------------------------------------------------------------------------------
 
@@ -54,6 +74,14 @@ class CommentsModel(QAbstractTableModel):
         self.beginResetModel()
         self.comments, self.labels = list(comments), labels
         self.endResetModel()
+
+    def set_projection(self, on_screen: str | None, was_on_screen: frozenset[str]) -> None:
+        """Which comment the projector shows now (its id, or None) and which it has shown: the State column."""
+        if (on_screen, was_on_screen) == (self.on_screen, self.was_on_screen):
+            return
+        self.on_screen, self.was_on_screen = on_screen, frozenset(was_on_screen)
+        if self.comments:
+            self.dataChanged.emit(self.index(0, COL_STATE), self.index(len(self.comments) - 1, COL_STATE))
 
     def set_labels(self, labels: CommentLabels) -> None:
         """New names for questions, outcomes and groups (the plan changed); the rows stay where they are."""
@@ -96,8 +124,12 @@ class CommentsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_STATE:
+            return STATE_TIP
         return None
 
     def about(self, note: Note) -> str:
@@ -144,7 +176,7 @@ class CommentsModel(QAbstractTableModel):
             return self._group(self.labels, note)
         if col == COL_FLAG:
             return flag_text(note)
-        return state_text(note)
+        return state_text(note, self.on_screen, self.was_on_screen)
 
 
 def flag_text(note: Note) -> str:

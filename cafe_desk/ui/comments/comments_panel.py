@@ -62,6 +62,8 @@ class CommentsPanel(Panel):
     def __init__(self, services, undo_stack, parent: QWidget | None = None):
         super().__init__(services, undo_stack, parent)
         self._projected: str | None = None
+        #: ids of the comments the projector has shown, by café; not stored, so kept only while the app is open
+        self._was_on_screen: dict[str, frozenset[str]] = {}
         self.model = CommentsModel(self)
         self.proxy = CommentsProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -337,7 +339,15 @@ class CommentsPanel(Panel):
             self.message.clear()
         self._show_buttons()
         pinned = next((n for n in comments if n.pinned and not n.hidden), None)
-        text = pinned.text if pinned and self.reveal_btn.isChecked() else None
+        on_screen = pinned if pinned and self.reveal_btn.isChecked() else None
+        text = on_screen.text if on_screen else None
+        if self.cafe:
+            shown = self._was_on_screen.get(self.cafe.id, frozenset())
+            if on_screen is not None:
+                shown = self._was_on_screen[self.cafe.id] = shown | {on_screen.id}
+            self.model.set_projection(on_screen.id if on_screen else None, shown)
+        else:
+            self.model.set_projection(None, frozenset())
         if text != self._projected:
             self._projected = text
             self.sig_projector.emit(text)

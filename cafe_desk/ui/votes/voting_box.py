@@ -138,7 +138,8 @@ class VotingBox(QGroupBox):
         self.warning.setText(too_many_ballots(count, people))
         self.warning.setVisible(bool(self.warning.text()))
         self.state.setText("<b>Voting is open</b>: phones can vote." if settings.voting_open else
-                           "<b>Voting is closed</b>: phones can't vote now.")
+                           "<b>Voting hasn't opened yet</b>: phones can't vote until you open it."
+                           if settings.voting_not_yet_open else "<b>Voting is closed</b>: phones can't vote now.")
         self.toggle_btn.setText("Close v&oting" if settings.voting_open else "&Open voting")
         self.toggle_btn.setAccessibleName("Close voting" if settings.voting_open else "Open voting")
         self.rule.setCurrentIndex(max(0, self.rule.findData(settings.ballot_rule)))

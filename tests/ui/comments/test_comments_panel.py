@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.ui.comments.comments_model import COL_ABOUT, COL_FLAG, COL_STATE, FLAG_BADGE, CommentsModel
+from cafe_desk.ui.comments.comments_model import COL_ABOUT, COL_FLAG, COL_STATE, FLAG_BADGE, STATE_TIP, CommentsModel
 from cafe_desk.ui.comments.comments_panel import READ_ONLY, SUPPORT_BANNER
 from cafe_desk.ui.run.presenter import PARTICIPANT_LABEL
+from tests.conftest import mental_health_plan
 from tests.ui.run.test_phones_box import open_channel, post_comment
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -83,7 +84,7 @@ def test_hide_then_undo_and_redo(qtbot, window, services, cafe):
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL)
     assert not services.comments.comments(cafe.id)[0].hidden
-    assert state_of(panel, note.id) == "Shown"
+    assert state_of(panel, note.id) == "New"
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert services.comments.comments(cafe.id)[0].hidden
 
@@ -124,6 +125,51 @@ def test_pin_and_reveal_puts_the_words_on_the_presenter_window(qtbot, window, se
     qtbot.mouseClick(panel.reveal_btn, Qt.MouseButton.LeftButton)
     assert presenter.comment_box.isHidden()
     assert services.comments.pinned(cafe.id).id == first.id
+
+
+def test_the_state_column_says_what_is_true_of_each_comment(qtbot, window, services, cafe):
+    window.run_page.open_presenter()
+    presenter = window.run_page.presenter
+    qtbot.addWidget(presenter)
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    panel = window.comments_page
+    first = comment(window, services, cafe, "Peer workers in every GP surgery")
+    second = comment(window, services, cafe, "Shorter waits for talking therapies")
+    assert (state_of(panel, first.id), state_of(panel, second.id)) == ("New", "New"), "never shown: not 'Shown'"
+    assert panel.model.headerData(COL_STATE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == STATE_TIP
+    assert "remembered until Café Desk closes" in STATE_TIP
+
+    panel.select(first.id)
+    qtbot.mouseClick(panel.pin_btn, Qt.MouseButton.LeftButton)
+    assert state_of(panel, first.id) == "Pinned (not yet on screen)"
+    assert presenter.comment_box.isHidden()
+
+    qtbot.mouseClick(panel.reveal_btn, Qt.MouseButton.LeftButton)
+    assert presenter.comment_box.isVisible() and first.text in presenter.comment_text.text()
+    assert state_of(panel, first.id) == "On the projector now"
+    assert state_of(panel, second.id) == "New"
+
+    panel.select(second.id)
+    qtbot.mouseClick(panel.pin_btn, Qt.MouseButton.LeftButton)
+    assert second.text in presenter.comment_text.text()
+    assert state_of(panel, second.id) == "On the projector now"
+    assert state_of(panel, first.id) == "Was on the projector"
+
+    qtbot.mouseClick(panel.reveal_btn, Qt.MouseButton.LeftButton)
+    assert presenter.comment_box.isHidden()
+    assert state_of(panel, second.id) == "Pinned (off the screen now)"
+    assert state_of(panel, first.id) == "Was on the projector"
+
+    panel.select(second.id)
+    qtbot.mouseClick(panel.hide_btn, Qt.MouseButton.LeftButton)
+    assert state_of(panel, second.id) == "Hidden"
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL)
+    assert state_of(panel, second.id) == "Pinned (off the screen now)", "undoing the hide restores the pin"
+
+    other, _ = services.planning.create(mental_health_plan(services, locality="Leeds"))
+    window.open_cafe(other.id)
+    window.open_cafe(cafe.id)
+    assert state_of(panel, first.id) == "Was on the projector", "remembered while Café Desk stays open"
 
 
 def test_audit_log_export_and_a_closed_cafe_is_read_only(qtbot, window, services, cafe, tmp_path):

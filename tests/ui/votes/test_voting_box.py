@@ -3,6 +3,7 @@ counted live."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import threading
@@ -32,11 +33,38 @@ def printed(qtbot, box, op) -> None:
     qtbot.waitUntil(lambda: op.done, timeout=60_000)
 
 
+def open_voting(qtbot, box) -> None:
+    """Open voting with the box's button, as the facilitator does (a new café's voting starts closed)."""
+    assert box.toggle_btn.text() == "&Open voting"
+    qtbot.mouseClick(box.toggle_btn, Qt.MouseButton.LeftButton)
+    assert "Voting is open" in box.state.text()
+
+
+def test_voting_waits_for_the_facilitator_then_lets_a_ballot_in(qtbot, window, services, cafe):
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    box = window.votes_page.voting
+    assert not services.channel.settings(cafe.id).voting_open, "a new café takes no votes until voting opens"
+    assert "Voting hasn't opened yet" in box.state.text()
+    assert box.toggle_btn.text() == "&Open voting"
+    server = open_channel(qtbot, window)
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+    with httpx.Client(timeout=5) as phone:
+        closed = phone.get(server.vote_url)
+        assert "Voting hasn't opened yet." in html.unescape(closed.text) and "<form" not in closed.text
+        qtbot.mouseClick(box.toggle_btn, Qt.MouseButton.LeftButton)
+        assert services.channel.settings(cafe.id).voting_open
+        assert "Voting is open" in box.state.text()
+        form = phone.get(server.vote_url)
+        reply = phone.post(server.vote_url, data={**hidden_fields(form.text), f"o-{outcome.id}": "2"})
+    assert reply.status_code == 303, reply.text[:500]
+    assert [b.choices for b in services.ballots.ballots(cafe.id)] == [{outcome.id: 2}]
+    qtbot.waitUntil(lambda: box.received.text().startswith("Phone ballots received: 1"), timeout=2000)
+
+
 def test_open_and_close_voting_with_undo(qtbot, window, services, cafe):
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     box = window.votes_page.voting
-    assert services.channel.settings(cafe.id).voting_open, "a new café takes votes from phones"
-    assert "Voting is open" in box.state.text()
+    open_voting(qtbot, box)
     assert box.toggle_btn.text() == "Close v&oting"
     qtbot.mouseClick(box.toggle_btn, Qt.MouseButton.LeftButton)
     assert not services.channel.settings(cafe.id).voting_open
@@ -86,6 +114,7 @@ def test_ballot_cards_need_the_channel_then_print_codes_the_cafe_accepts(qtbot, 
 
     # a card's code casts one ballot through the real vote page, and the box counts it live
     window.broadcast(services.channel.set_ballot_rule(cafe.id, "code"))
+    open_voting(qtbot, box)
     assert box.received.text().startswith("Phone ballots received: 0")
     outcome = services.planning.items(cafe.id, "outcome")[0]
     with httpx.Client(timeout=5) as phone:
@@ -138,6 +167,7 @@ def test_phone_ballots_are_called_a_guide_and_too_many_are_pointed_out(qtbot, wi
 
     # one person "clearing their cookies" before each vote: three ballots from one phone
     server = open_channel(qtbot, window)
+    open_voting(qtbot, box)
     outcome = services.planning.items(cafe.id, "outcome")[0]
     for _ in range(3):
         with httpx.Client(timeout=5) as phone:  # a fresh client: no cookies, like a cleared browser
