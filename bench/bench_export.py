@@ -72,6 +72,7 @@ def build_cafe(services, n_items: int, seed: int = 2026, title: str = "Perth caf
     items = {e: services.planning.items(cafe.id, e) for e in ("table", "round", "outcome", "group", "theme")}
     tables, rounds, outcomes, groups, themes = (items[e] for e in ("table", "round", "outcome", "group", "theme"))
     services.running.start(cafe.id)
+    services.channel.set_voting_open(cafe.id, True)  # a new café's voting starts closed
     texts = corpus_texts(n_items, seed)
     comments = round(n_items * COMMENT_SHARE)
     summaries = [(t, r) for t in tables for r in rounds][:max(0, n_items - comments)]
