@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import os
 import secrets
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from cafe_desk.core.model import Ballot
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.channel import ChannelService
 from cafe_desk.services.comments import CafeEnded
+from cafe_desk.services.files import write_beside
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -140,15 +140,11 @@ class BallotService(ServiceBase):
 
         data = ballot_cards_pdf(codes, vote_url, cafe.title, on_page=page_done)
         try:
-            fd, temp = tempfile.mkstemp(prefix=".ballot-cards-", suffix=".part", dir=target.parent)
+            temp = write_beside(target, data, ".ballot-cards-")
         except OSError as exc:
             raise _unsaved(target, exc) from None
         moved = False
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
             if cancelled():
                 raise Cancelled("Printing cancelled; no cards were saved and no codes were kept.")
             with self.store.transaction():

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -18,6 +17,7 @@ from cafe_desk.core.redaction import Overrides, PreviewItem
 from cafe_desk.export import bundle, cafe_export, keys
 from cafe_desk.export.receipt import manifest_counts, secret_hash
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.services.files import write_beside
 from cafe_desk.storage.rows import utc_now
 
 RECIPIENTS_KEY = "export.recipients"
@@ -178,14 +178,11 @@ def write_atomically(target: str | Path, data: bytes, cancelled: Callable[[], bo
     if not target.parent.is_dir():
         raise UserError(f"The folder for {target} does not exist, so nothing was written.")
     try:
-        fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=target.parent)
+        temp = write_beside(target, data, ".export-")
     except OSError as exc:
-        raise UserError(f"{target} could not be written ({exc.strerror or 'the disk said no'}).") from None
+        raise UserError(f"{target} could not be written ({exc.strerror or 'the disk said no'}); "
+                        "nothing was saved.") from None
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         if cancelled():
             raise Cancelled("Export cancelled; nothing was written.")
         os.replace(temp, target)
