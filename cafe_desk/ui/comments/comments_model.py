@@ -6,22 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from cafe_desk.core.model import Note
 from cafe_desk.core.safeguarding import kind_label
-from cafe_desk.ui.notes.notes_model import CARE_MARK, local_time, needs_care
+from cafe_desk.ui.notes.notes_model import CARE_MARK, NOTE_ROLE, Index, local_time, needs_care
 from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_TIME, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(6)
 HEADERS = ("Time", "Care", "Comment", "About", "Group", "State")
 FLAG_BADGE = f"{CARE_MARK} Needs care"
 FOLLOWED_UP = "Followed up"
-#: the Note itself, for code that needs more than the text shown
-NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass
