@@ -32,6 +32,7 @@ from cafe_desk.core.model import CafeSummary
 from cafe_desk.services import Services
 from cafe_desk.services.receipts import ReceiptCheck
 from cafe_desk.ui.cafes.new_cafe_dialog import NewCafeDialog
+from cafe_desk.ui.shell.ops import OpContext, run_op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.cafe_details_form import DATE_FORMAT
 from cafe_desk.ui.widgets.plain_text import shown
@@ -338,8 +339,8 @@ class CafesPanel(Panel):
 
     def open_receipt(self, path: str | Path) -> bool:
         """Check the receipt at `path`; if it matches a café here, ask whether to delete that café from this laptop
-        and do so only if the person confirms. True if the café was deleted. A receipt that does not match is
-        shown as one plain line and nothing is deleted."""
+        and do so only if the person confirms. True if the deletion was started (in the background: `self.op`).
+        A receipt that does not match is shown as one plain line and nothing is deleted."""
         try:
             check = self.receipts.check_receipt(path)
         except UserError as exc:
@@ -353,11 +354,19 @@ class CafesPanel(Panel):
             return False
         if self.cafe is not None and self.cafe.id == check.cafe_id:
             self.sig_open_cafe.emit("")  # close it everywhere (and its phone channel) before it goes
-        changes = self.attempt(lambda: self.receipts.delete_raw_data(check.cafe_id, path))
-        if changes is None:
-            return False
-        self.announce(changes)
-        self.sig_message.emit(f"“{check.title}” was deleted from this laptop and from this laptop's backups.")
+        # cleaning every backup copy can take a while on a big data folder: off the GUI thread, on its own registry
+        open_services, cafe_id = self.services.opener(), check.cafe_id
+
+        def work(ctx: OpContext) -> Changes:
+            with open_services() as services:
+                return services.receipts.delete_raw_data(cafe_id, path)
+
+        def done(changes: Changes) -> None:
+            self.announce(changes)
+            self.sig_message.emit(f"“{check.title}” was deleted from this laptop and from this laptop's backups.")
+
+        self.op = run_op(self, "Deleting the café from this laptop…", work, done, self.sig_message.emit,
+                         cancellable=False)
         return True
 
     def receipt_box(self, check: ReceiptCheck) -> tuple[QMessageBox, QAbstractButton]:
