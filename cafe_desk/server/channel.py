@@ -1,5 +1,5 @@
 """`CafeChannel`: the one café the phone pages serve, its services on a registry of the server's own (called one at a
-time, in worker threads), and who to tell after each write."""
+time, in worker threads), who to tell after each write, the rehearsal link, and whether the café has ended."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
 from cafe_desk.core.safeguarding import DEFAULT_SUPPORT_LINES
 from cafe_desk.services import Services, ServicesOpener
+
+if TYPE_CHECKING:
+    from cafe_desk.server.pages.check import CheckLink
 
 log = logging.getLogger("cafe_desk.server")
 T = TypeVar("T")
@@ -32,6 +35,8 @@ class CafeChannel:
         self.on_event = on_event
         self.services: Services | None = None
         self.support_lines: tuple[tuple[str, str], ...] = DEFAULT_SUPPORT_LINES  # last seen, for error pages
+        self.check: CheckLink | None = None  # the rehearsal link, while the server offers one
+        self.ended = False  # the café has ended: every page says so until the server stops (see server/ended.py)
         self._lock = threading.Lock()
         self._held: contextlib.ExitStack | None = None
 

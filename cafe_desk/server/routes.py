@@ -18,7 +18,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cafe_desk.core.safeguarding import RiskFinder
 from cafe_desk.server.channel import CafeChannel
-from cafe_desk.server.pages import comment, host, vote
+from cafe_desk.server.ended import EndedGate
+from cafe_desk.server.pages import check, comment, host, vote
 from cafe_desk.server.render import WEB, PageRenderer
 from cafe_desk.server.security import GuardMiddleware, Limits
 
@@ -37,6 +38,7 @@ def routes(css_path: Path) -> list[Route]:
         Route("/c/{token}/vote", vote.vote_page, methods=["GET", "POST"]),
         Route("/c/{token}/vote/thanks", vote.vote_thanks, methods=["GET"]),
         Route("/t/{token}", host.host_page, methods=["GET", "POST"]),
+        Route("/check/{token}", check.check_page, methods=["GET"]),
         Route("/static/site.css", site_css, methods=["GET"]),
     ]
 
@@ -67,7 +69,8 @@ def create_app(channel: CafeChannel, *, limits: Limits | None = None) -> Starlet
 
     app = Starlette(
         routes=routes(WEB / "site.css"),
-        middleware=[Middleware(GuardMiddleware, limits=limits, error_page=error_page)],
+        middleware=[Middleware(GuardMiddleware, limits=limits, error_page=error_page),
+                    Middleware(EndedGate, channel=channel, renderer=renderer)],
         exception_handlers={HTTPException: http_error},
         lifespan=lifespan,
     )

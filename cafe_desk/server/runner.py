@@ -21,6 +21,7 @@ from cafe_desk.server.connections import (
     raise_open_file_limit,
     total_connections,
 )
+from cafe_desk.server.pages.check import CheckLink
 from cafe_desk.server.routes import create_app
 from cafe_desk.server.security import Limits
 from cafe_desk.services import ServicesOpener
@@ -44,7 +45,8 @@ class ParticipantServer:
     `ParticipantServer(services.opener(), cafe_id)`.
 
     `on_event(kind, data)` is called from a server thread after each durable write: "comment" (cafe_id, note_id,
-    flag), "host_note" (cafe_id, note_id) or "ballot" (cafe_id).
+    flag), "host_note" (cafe_id, note_id) or "ballot" (cafe_id); and when a phone opens the rehearsal page (see
+    `check_url`): "phone_check" (cafe_id, phones: how many different phones have opened it).
     """
 
     def __init__(self, open_services: ServicesOpener, cafe_id: str, *, host: str = "127.0.0.1", port: int = 0,
@@ -61,6 +63,7 @@ class ParticipantServer:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
+        self._channel: CafeChannel | None = None
 
     # --- addresses ----------------------------------------------------------------------------------------------
 
@@ -78,6 +81,14 @@ class ParticipantServer:
     def vote_url(self) -> str:
         """The participants' vote page."""
         return f"{self.cafe_url}/vote"
+
+    @property
+    def check_url(self) -> str:
+        """The rehearsal page: a phone that opens it is told it reached this laptop, and `on_event` hears of it
+        ("" before the server starts). Its secret is new each time the server starts."""
+        if self._channel is None or self._channel.check is None:
+            return ""
+        return f"{self.base_url}/check/{self._channel.check.token}"
 
     def table_url(self, table_id: str) -> str:
         """The page where table `table_id`'s host adds points from a phone or tablet."""
@@ -103,12 +114,15 @@ class ParticipantServer:
         with self.open_services() as services:
             cafe = services.channel.cafe(self.cafe_id)
             self.cafe_id = cafe.id
-            self._token = services.channel.settings(cafe.id).token
+            settings = services.channel.settings(cafe.id)
+            self._token = settings.token
             # every link written now: once phones arrive, no other connection takes the write lock from them
             self._host_tokens = services.channel.host_tokens(cafe.id)
         sock = self._bind()
         self.port = sock.getsockname()[1]
         channel = CafeChannel(self.open_services, self.cafe_id, self.on_event)
+        channel.support_lines = settings.support_lines
+        channel.check = CheckLink(cafe.title)
         counts = ConnectionCounts(self.limits, total_connections(self.limits, raise_open_file_limit()))
         # proxy headers off: no proxy stands in front of this server, and trusting X-Forwarded-For from loopback
         # would let anything on the laptop choose the address the POST limit counts by
@@ -121,7 +135,7 @@ class ParticipantServer:
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="participant-server",
                                   daemon=True)
-        self._server, self._thread, self._socket = server, thread, sock
+        self._server, self._thread, self._socket, self._channel = server, thread, sock, channel
         thread.start()
         deadline = time.monotonic() + START_TIMEOUT_S
         while not server.started:
@@ -163,10 +177,21 @@ class ParticipantServer:
             raise
         return sock
 
+    def end(self) -> None:
+        """The café has ended: from now on every page says "This café has ended" (410) and nothing sent is taken in,
+        until `stop`."""
+        if self._channel is not None:
+            self._channel.ended = True
+
+    @property
+    def ended(self) -> bool:
+        """Whether the pages say the café has ended (see `end`)."""
+        return self._channel is not None and self._channel.ended
+
     def stop(self) -> None:
         """Stop serving and wait for the thread (idempotent)."""
         server, thread, sock = self._server, self._thread, self._socket
-        self._server = self._thread = self._socket = None
+        self._server = self._thread = self._socket = self._channel = None
         if server is not None:
             server.should_exit = True
         if thread is not None and thread is not threading.current_thread():

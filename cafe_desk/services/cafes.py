@@ -1,10 +1,12 @@
-"""The café list: finding cafés, their counts, closing and reopening them, and which one was open last."""
+"""The café list: finding cafés, their counts, how far each has got on the day, closing and reopening them, and which
+one was open last."""
 
 from __future__ import annotations
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import ReadOnlyError
 from cafe_desk.core.model import CafeSummary
+from cafe_desk.core.run_order import CafeProgress
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import utc_now
 
@@ -51,6 +53,22 @@ class CafeService(ServiceBase):
                 "flagged": sum(bool(n.flag) for n in comments),
                 "needs_care": sum(s.care_counts(cafe.id).values()),
             }
+
+    def progress(self, cafe_id: str) -> CafeProgress:
+        """How far the café has got on the day (planned, started, voting, closed, exported), for the run order."""
+        cafe = self.cafe(cafe_id)
+        s = self.store
+        with s.read():
+            settings = s.channel_settings(cafe.id)
+            exported_at = s.latest_export_at(cafe.id)
+            return CafeProgress(
+                closed=cafe.is_closed, imported=s.cafe_origin(cafe.id) == "imported",
+                has_tables=bool(s.list_items("table", cafe.id)), has_rounds=bool(s.list_items("round", cafe.id)),
+                has_outcomes=bool(s.list_items("outcome", cafe.id)), started=cafe.state == "running",
+                voting_open=bool(settings.get("voting_open")),
+                voting_started=bool(settings.get("voting_open")) or s.voting_ever_opened(cafe.id),
+                exported=exported_at is not None,
+                changed_since_export=exported_at is not None and s.changed_since(cafe.id, exported_at))
 
     def close(self, cafe_id: str) -> Changes:
         """Make a café read-only (notes, votes and plan can no longer change)."""

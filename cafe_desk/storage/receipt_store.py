@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from cafe_desk.storage.import_store import RECORD_COLUMNS
 
 # audit actions that change nothing an export carries (running the clock, opening voting, pinning to the screen, …)
@@ -18,6 +20,19 @@ class ReceiptStore:
             f"SELECT {', '.join(RECORD_COLUMNS)} FROM import_record WHERE cafe_id = ? "
             "ORDER BY exported_at DESC, imported_at DESC LIMIT 1", [cafe_id]).fetchone()
         return self._record(row)
+
+    def latest_export_at(self, cafe_id: str) -> str | None:
+        """When the café's newest recorded export read its contents (UTC ISO), or None if it was never exported."""
+        row = self.conn.execute("SELECT at, detail FROM audit WHERE cafe_id = ? AND action = 'export' "
+                                "AND entity = 'cafe' ORDER BY seq DESC LIMIT 1", [cafe_id]).fetchone()
+        if row is None:
+            return None
+        try:
+            detail = json.loads(row[1] or "{}")
+        except json.JSONDecodeError:
+            detail = {}
+        built_at = detail.get("built_at") if isinstance(detail, dict) else None
+        return built_at if isinstance(built_at, str) and built_at else row[0]
 
     def changed_since(self, cafe_id: str, since: str) -> bool:
         """Whether anything an export carries was added or changed after `since` (UTC ISO, as `utc_now` writes it):

@@ -110,6 +110,34 @@ def test_closed_cafe_says_it_has_ended(phone, serve, services, running_cafe):
     shot(page, "ended")
 
 
+def test_the_test_page_works_on_an_old_phone_and_tells_the_laptop(phone, serve, services, running_cafe):
+    cafe = running_cafe()
+    server = serve(cafe.id)
+    page = phone(js=False)
+    assert page.goto(server.check_url).status == 200
+    main = page.locator("main").inner_text()
+    assert "This phone reached the café laptop" in main and "You're all set" in main
+    assert_support_lines(page)
+    shot(page, "check")
+    assert server.events.kinds() == ["phone_check"]
+
+
+def test_after_the_cafe_ends_every_page_says_so(phone, serve, services, running_cafe):
+    cafe = running_cafe()
+    server = serve(cafe.id)
+    page = phone(js=False)
+    page.goto(server.cafe_url)
+    services.cafes.close(cafe.id)
+    server.end()
+    write_comment(page, "Sent after the end")
+    page.wait_for_load_state()
+    assert "this café has ended" in page.locator("body").inner_text().lower()
+    assert_support_lines(page)
+    assert services.comments.comments(cafe.id) == []
+    assert page.goto(server.check_url).status == 410
+    shot(page, "ended_after_close")
+
+
 # --- votes ---------------------------------------------------------------------------------------------------------
 
 BALLOTS = {
@@ -192,16 +220,22 @@ def open_state(page, server, services, cafe, state: str) -> None:
     elif state == "ended":
         services.cafes.close(cafe.id)
         assert page.goto(server.cafe_url).status == 410
+    elif state == "ended_after_close":  # the server told the café has ended: every page says so
+        services.cafes.close(cafe.id)
+        server.end()
+        assert page.goto(server.check_url).status == 410
     elif state == "host":
         page.goto(server.table_url(services.planning.items(cafe.id, "table")[0].id))
+    elif state == "check":
+        assert page.goto(server.check_url).status == 200
     elif state == "not_found":
         assert page.goto(server.base_url + "/c/not-a-real-link").status == 404
     else:
         raise AssertionError(state)
 
 
-STATES = ["comment", "comment_error", "thanks", "vote_dots", "vote_ranking", "vote_agreement", "ended", "host",
-          "not_found"]
+STATES = ["comment", "comment_error", "thanks", "vote_dots", "vote_ranking", "vote_agreement", "ended",
+          "ended_after_close", "host", "check", "not_found"]
 
 
 @pytest.mark.parametrize("state", STATES)

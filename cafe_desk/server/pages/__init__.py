@@ -1,1 +1,1 @@
-"""The phone pages, one module each: comment, vote and the table host's page."""
+"""The phone pages, one module each: comment, vote, the table host's page and the rehearsal page."""

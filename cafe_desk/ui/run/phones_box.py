@@ -1,12 +1,13 @@
 """The "Open to phones" box on the run page: where to listen, start/stop the participant channel, its two QR codes,
-the table hosts' links, and `ServerBridge`, which carries the server thread's events to the GUI thread as a queued
-signal."""
+the table hosts' links, the rehearsal check, the few minutes after the café closes when phones see "This café has
+ended", and `ServerBridge`, which carries the server thread's events to the GUI thread as a queued signal."""
 
 from __future__ import annotations
 
 import ipaddress
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.services import Services
+from cafe_desk.ui.run.phone_check import PhoneCheck
 from cafe_desk.ui.run.table_links import TableLinks
 from cafe_desk.ui.run.wifi_dialog import WifiDialog
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
@@ -37,6 +39,10 @@ READY_TEXT = "Phones can add comments and votes once you open the café to them.
 NO_CAFE_TEXT = "Open a café that isn't closed to let phones in."
 OPENING_TEXT = "Opening to phones…"
 NOT_OPENED_TEXT = "Not opened to phones."
+ENDED_GRACE_S = 5 * 60  # after the café closes, how long phones still see "This café has ended"
+ENDED_QR_TEXT = "The café has ended."
+ENDED_OVER_TEXT = "Closed to phones: the café has ended."
+REOPENED_TEXT = "Closed to phones, because the café was reopened. Open to phones again when you're ready."
 HOTSPOT_HINT = ("Comments travel over the Wi-Fi without encryption. On a shared network, use this laptop's own "
                 "hotspot with a password (if its settings can stop phones reaching each other, turn that on), add "
                 "it under Wi-Fi details, and choose the hotspot's address in “Listen on” above.")
@@ -69,7 +75,7 @@ class ServerBridge(QObject):
     this object lives on the GUI thread). Never touch widgets from the callback itself."""
 
     #: (kind: str, data: dict) — "comment" {cafe_id, note_id, flag}, "host_note" {cafe_id, note_id},
-    #: "ballot" {cafe_id}; always received on the GUI thread
+    #: "ballot" {cafe_id}, "phone_check" {cafe_id, phones}; always received on the GUI thread
     sig_event = Signal(str, object)
 
     def __call__(self, kind: str, data: dict) -> None:
@@ -86,11 +92,16 @@ class PhonesBox(QGroupBox):
     #: str — the comment page's address when the channel opens, "" when it closes
     sig_channel = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, ended_grace_s: float = ENDED_GRACE_S):
         super().__init__("Open to phones", parent)
         self.services = services
         self.cafe: Cafe | None = None
-        self.server = None  # a ParticipantServer while the channel is open
+        self.server = None  # a ParticipantServer while the channel is open, or while phones see the café has ended
+        self.ended_grace_s = ended_grace_s
+        self.ended_until: datetime | None = None  # while phones see "This café has ended": until when
+        self.ended_timer = QTimer(self)
+        self.ended_timer.setSingleShot(True)
+        self.ended_timer.timeout.connect(lambda: self.stop(ENDED_OVER_TEXT))
         self.opening: Op | None = None  # starting it, off the GUI thread
         self._started: list = []
         self.bridge = ServerBridge(self)
@@ -118,6 +129,8 @@ class PhonesBox(QGroupBox):
         self.wifi_qr = QrView("Join the Wi-Fi", side=QR_SIDE)
         self.cafe_qr = QrView("Open the comment page", side=QR_SIDE)
         self.table_links = TableLinks()
+        self.check = PhoneCheck(self, qr_side=QR_SIDE)
+        self.check.sig_testing.connect(lambda testing: self.cafe_qr.setVisible(not testing))
         self.start_btn.clicked.connect(self.start)
         self.stop_btn.clicked.connect(self.stop)
         self.wifi_btn.clicked.connect(self.edit_wifi)
@@ -132,13 +145,22 @@ class PhonesBox(QGroupBox):
         left.addLayout(form)
         left.addLayout(buttons)
         left.addWidget(self.hotspot_hint)
-        left.addWidget(self.wifi_btn)
+        more = QHBoxLayout()
+        more.addWidget(self.wifi_btn)
+        more.addWidget(self.check.button)
+        left.addLayout(more)
         left.addWidget(self.status, 1)
         left.addWidget(self.table_links)
+        codes = QHBoxLayout()
+        for view in (self.wifi_qr, self.cafe_qr, self.check.qr):
+            codes.addWidget(view, 0, Qt.AlignmentFlag.AlignTop)
+        right = QVBoxLayout()
+        right.addLayout(codes)
+        right.addWidget(self.check.line)  # under the test code it is about
+        right.addStretch(1)
         root = QHBoxLayout(self)
         root.addLayout(left, 1)
-        root.addWidget(self.wifi_qr)
-        root.addWidget(self.cafe_qr)
+        root.addLayout(right)
         self.refresh_addresses()
         self._show()
 
@@ -146,15 +168,21 @@ class PhonesBox(QGroupBox):
 
     @property
     def is_open(self) -> bool:
-        return self.server is not None
+        """Whether phones can reach the café's pages (not while they only see that it has ended)."""
+        return self.server is not None and self.ended_until is None
+
+    @property
+    def ending(self) -> bool:
+        """Whether phones see "This café has ended" for a few minutes before the server stops by itself."""
+        return self.ended_until is not None
 
     @property
     def cafe_url(self) -> str:
-        return self.server.cafe_url if self.server else ""
+        return self.server.cafe_url if self.is_open else ""
 
     @property
     def vote_url(self) -> str:
-        return self.server.vote_url if self.server else ""
+        return self.server.vote_url if self.is_open else ""
 
     def refresh_addresses(self) -> None:
         """Read the laptop's addresses again (a network may have been joined since); keep the choice if still there."""
@@ -176,13 +204,17 @@ class PhonesBox(QGroupBox):
         self.address.setCurrentIndex(self.address.findData(host))
 
     def set_cafe(self, cafe: Cafe | None) -> None:
-        """Another café, or the same one after a change: the channel closes if the café changed or was closed."""
+        """Another café, or the same one after a change: the channel closes if the café changed; once the café is
+        closed, phones see "This café has ended" for a few minutes, then the channel closes by itself."""
         was = self.cafe
         self.cafe = cafe
-        if self.server is not None and (cafe is None or was is None or cafe.id != was.id or cafe.is_closed):
-            reason = ("the café is now closed" if cafe is not None and cafe.is_closed and was and cafe.id == was.id
-                      else "another café was opened")
-            self.stop(f"The channel to phones is closed because {reason}.")
+        same = cafe is not None and was is not None and cafe.id == was.id
+        if self.server is not None and not same:
+            self.stop("The channel to phones is closed because another café was opened.")
+        elif self.server is not None and cafe.is_closed and not self.ending:
+            self._end()
+        elif self.ending and not cafe.is_closed:
+            self.stop(REOPENED_TEXT)
         if self.server is None:
             self.refresh_addresses()  # the laptop may have joined the venue's network since
         self._show()
@@ -254,8 +286,18 @@ class PhonesBox(QGroupBox):
         self._say(message)
         self._show()
 
+    def _end(self) -> None:
+        """The café was closed: phones see "This café has ended" until the grace period is over, then it stops."""
+        self.server.end()
+        self.ended_until = datetime.now() + timedelta(seconds=self.ended_grace_s)
+        self.ended_timer.start(round(self.ended_grace_s * 1000))
+        self._say(f"Phones see “This café has ended” until {self.ended_until:%H:%M}.")
+        self._show()
+        self.sig_channel.emit("")
+
     def stop(self, message: str = "") -> None:
-        """Close the channel (nothing happens if it is neither open nor opening)."""
+        """Close the channel at once (nothing happens if it is neither open, nor opening, nor showing that the café
+        has ended)."""
         if self.opening is not None:
             op, self.opening = self.opening, None
             op.cancel()
@@ -267,6 +309,8 @@ class PhonesBox(QGroupBox):
         if self.server is None:
             return
         server, self.server = self.server, None
+        self.ended_timer.stop()
+        self.ended_until = None
         server.stop()
         if self.cafe is not None:  # whatever arrived while it closed is shown too
             self.sig_event.emit("comment", {"cafe_id": self.cafe.id})
@@ -292,17 +336,27 @@ class PhonesBox(QGroupBox):
 
     def _event(self, kind: str, data: dict) -> None:
         # delivered even if the channel closed meanwhile: a comment stored while it was closing still counts
-        if self.cafe is not None and data.get("cafe_id") == self.cafe.id:
-            self.sig_event.emit(kind, data)
+        if self.cafe is None or data.get("cafe_id") != self.cafe.id:
+            return
+        if kind == "phone_check":
+            if self.is_open:
+                self.check.reached(int(data.get("phones", 1)))
+            return
+        self.sig_event.emit(kind, data)
 
     def _show(self) -> None:
-        is_open, opening = self.server is not None, self.opening is not None
+        is_open, opening, serving = self.is_open, self.opening is not None, self.server is not None
         can_open = bool(self.cafe and not self.cafe.is_closed)
-        self.start_btn.setEnabled(can_open and not is_open and not opening)
-        self.stop_btn.setEnabled(is_open)
-        self.address.setEnabled(not is_open and not opening)
-        self.port.setEnabled(not is_open and not opening)
-        if is_open:
+        self.start_btn.setEnabled(can_open and not serving and not opening)
+        self.stop_btn.setEnabled(serving)
+        self.address.setEnabled(not serving and not opening)
+        self.port.setEnabled(not serving and not opening)
+        self.check.button.setEnabled(can_open)
+        self.check.set_link(self.server.check_url if is_open else "")
+        if self.ending:
+            self.cafe_qr.clear(ENDED_QR_TEXT)
+            self.table_links.clear()
+        elif is_open:
             self.cafe_qr.set_payload(self.server.cafe_url, self.server.cafe_url)
             self.table_links.show_links([(t.label, self.server.table_url(t.id))
                                          for t in self.services.planning.items(self.server.cafe_id, "table")])

@@ -1,7 +1,9 @@
-"""The run page: the current round's question and countdown, the controls, the presenter window, and the box that
-opens the café to phones."""
+"""The run page: the next step of the day, the current round's question and countdown, the controls, the presenter
+window, and the box that opens the café to phones."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.model import Cafe
+from cafe_desk.core.run_order import NOTHING, NextStep, next_step
 from cafe_desk.core.timer import format_clock
 from cafe_desk.services.running import RunState
 from cafe_desk.ui.run.phones_box import PhonesBox
@@ -30,6 +33,7 @@ from cafe_desk.ui.widgets.qr_view import qr_pixmap
 
 TICK_MS = 250
 PROGRESS_STEPS = 1000  # the bar's range: fine enough to move every second of a long round
+NEXT_STEP_STYLE = "QLabel { background: #eef4fa; color: #1a1a1a; border-left: 4px solid #0b4f8a; padding: 6px 10px; }"
 
 
 class RunPanel(Panel):
@@ -51,12 +55,19 @@ class RunPanel(Panel):
         self.phones = PhonesBox(services)
         self.phones.sig_message.connect(self.sig_message)
         self.phones.sig_channel.connect(self._channel_changed)
+        self.step: NextStep = NOTHING
+        self.next_step = QLabel()
+        self.next_step.setWordWrap(True)
+        self.next_step.setTextFormat(Qt.TextFormat.RichText)
+        self.next_step.setAccessibleName("Next step")
+        self.next_step.setStyleSheet(NEXT_STEP_STYLE)
 
         body = QHBoxLayout()
         body.addLayout(self._build_question_column(), 3)
         body.addLayout(self._build_clock_column(), 2)
         self._fonts()
         root = QVBoxLayout(self)
+        root.addWidget(self.next_step)
         root.addLayout(body, 1)
         root.addLayout(self._build_controls())
 
@@ -158,6 +169,8 @@ class RunPanel(Panel):
                 self.cafe = self.attempt(lambda: self.services.cafes.cafe(self.cafe.id)) or self.cafe
                 self.phones.set_cafe(self.cafe)
             self.reload()
+        elif changes.cafes or changes.votes:
+            self.show_next_step()
 
     # --- actions ----------------------------------------------------------------------------------------------------
 
@@ -202,6 +215,7 @@ class RunPanel(Panel):
 
     def _channel_changed(self, url: str) -> None:
         self.channel_url = url
+        self.show_next_step()
         if self.presenter is not None:
             self._show_qr()
 
@@ -291,6 +305,14 @@ class RunPanel(Panel):
         if self.presenter is not None and has_round:
             self.presenter.show_round(self.cafe.title, f"{st.round.label} of {len(st.rounds)}", st.round.prompt,
                                       st.round.follow_ups)
+        self.show_next_step()
+
+    def show_next_step(self) -> None:
+        """The one next thing to do, from how far the café has got and whether it is open to phones."""
+        progress = self.attempt(lambda: self.services.cafes.progress(self.cafe.id)) if self.cafe else None
+        self.step = next_step(progress, self.phones.is_open) if progress else NOTHING
+        self.next_step.setText(f"<b>Next step:</b> {html.escape(self.step.text)}")
+        self.next_step.setVisible(bool(self.step.text))
 
     def _status_text(self) -> str:
         if not self.state or not self.state.round:

@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_exported.connect(lambda _path: self.broadcast(Changes(cafes=True)))  # the Run page's next step
         dialog.resize(min(1200, self.width()), min(700, self.height()))
         dialog.open()
         return dialog

@@ -1,5 +1,5 @@
 """The "Open to phones" box: the real participant server on 127.0.0.1, comments arriving live, the QR codes decoded,
-and the channel closing with the café, another café and the app."""
+and the channel closing with another café and the app (after the café closes: test_phones_ended.py)."""
 
 from __future__ import annotations
 
@@ -172,19 +172,6 @@ def test_a_busy_port_is_swapped_for_a_free_one_and_the_box_says_which(qtbot, win
         assert window.run_page.phones.status.text() == (
             f"Open to phones at {server.cafe_url}. Port {busy} was busy, so it uses port {server.port}.")
         assert httpx.get(server.cafe_url, timeout=5).status_code == 200
-
-
-def test_closing_the_cafe_stops_the_channel(qtbot, window, services, cafe):
-    server = open_channel(qtbot, window)
-    port = server.port
-    assert not refuses(port)
-    window.broadcast(services.cafes.close(cafe.id))
-    box = window.run_page.phones
-    assert not box.is_open
-    assert refuses(port), "the port must refuse connections once the café is closed"
-    assert box.status.text() == "The channel to phones is closed because the café is now closed."
-    assert not box.start_btn.isEnabled()
-    assert box.cafe_qr.image.pixmap().isNull()
 
 
 def test_opening_another_cafe_or_quitting_stops_the_channel(qtbot, window, services):

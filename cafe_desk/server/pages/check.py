@@ -1,0 +1,50 @@
+"""The rehearsal page: a phone that opens the laptop's test link is told it reached the café laptop, and the laptop
+hears how many different phones have. Nothing is read from or written to the café's data."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cafe_desk.server.channel import CafeChannel
+from cafe_desk.server.render import PageRenderer, plain
+
+MAX_PHONES = 10_000  # addresses remembered at most: a rehearsal needs a few, and memory stays bounded
+
+
+class CheckLink:
+    """The test link's secret (new each time the server starts) and the phones that opened it, told apart by their
+    address, kept in memory only and never written anywhere."""
+
+    def __init__(self, cafe_title: str = "", token: str | None = None):
+        self.cafe_title = cafe_title
+        self.token = token or secrets.token_urlsafe(16)
+        self._phones: set[str] = set()
+        self._lock = threading.Lock()
+
+    def matches(self, token: str) -> bool:
+        """Whether `token` is this test link's secret (compared in constant time)."""
+        return hmac.compare_digest(token.encode(), self.token.encode())
+
+    def reached(self, address: str) -> int:
+        """Count the phone at `address` (once, however often it comes); how many different phones have come."""
+        with self._lock:
+            if len(self._phones) < MAX_PHONES:
+                self._phones.add(address)
+            return len(self._phones)
+
+
+async def check_page(request: Request) -> Response:
+    """GET /check/{token}: "This phone reached the café laptop", and the laptop is told (a wrong link: 404)."""
+    channel: CafeChannel = request.state.channel
+    check: CheckLink | None = channel.check
+    if check is None or not check.matches(request.path_params["token"]):
+        return plain(request, "not_found")
+    phones = check.reached(request.client.host if request.client else "unknown")
+    channel.announce("phone_check", {"cafe_id": channel.cafe_id, "phones": phones})
+    renderer: PageRenderer = request.state.renderer
+    return renderer.render("check.html", support_lines=channel.support_lines, cafe_title=check.cafe_title)
