@@ -7,7 +7,8 @@ importing again maps to the same ids, and a café reusing another café's ids ca
 `created_at` is the café's date at 00:00 UTC plus its minutes from the café's start (keeps the order; no clock time
 is invented). Votes: each group's paper votes (where the bundle splits them) become tally rows of that group; the rest
 of the paper and phone totals per outcome and level become one whole-room row each, so rows never overlap.
-Attendance counts suppressed in the bundle (null) are left out.
+Attendance counts suppressed in the bundle (null) are left out, and so are the tables' totals (rows with no group):
+the desk keeps people by group only, so an imported café's attendance counts only the counts the bundle shows.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
         if count is not None and count < 0:
             raise _shape("attendance.json", "a count is below zero")
         if not count or None in keys or group is None:
-            continue  # suppressed (null), zero, or not tied to one table, round and group
+            continue  # suppressed (null), zero, or not tied to one table, round and group (a table's total)
         if keys[0] not in tables or keys[1] not in rounds or group not in group_ids:
             raise _shape("attendance.json", "it names a table, round or group that is not in this bundle")
         plan.attendance.append(Attendance(tables[keys[0]].id, rounds[keys[1]].id, group_ids[group], count))

@@ -8,7 +8,8 @@ What an analyst gets:
 - items: one row per note or comment; lists (outcomes, café tags, themes) are joined with "; "; "themes" are the
   codebook's theme names. The filter narrows the items only: votes and themes always cover every imported café.
 - votes: one row per outcome across all cafés (group "all voters"), then one row per group split. A split of fewer
-  than five voters (SMALL_GROUP) is suppressed: its voters and share are left empty and "suppressed" says yes.
+  than five voters, or one the total and the other splits would give back (core/small_counts.py), is suppressed:
+  its voters and share are left empty and "suppressed" says yes, the same for both reasons.
   Shares are numbers from 0 to 1 (4 decimals), so they sort and chart as numbers.
 - themes: long format, one row per theme and café (theme, description, items in all cafés, café, café id, date,
   locality, items in café), not one column per café. With dozens or hundreds of cafés a wide sheet runs far off the
@@ -102,9 +103,8 @@ def vote_rows(votes: Iterable[OutcomeSynthesis]) -> Iterator[list]:
         measure = MEASURES.get(o.measure, SUPPORT)
         yield [o.title, measure, ALL_VOTERS, o.cafes, o.voters, o.votes, round(o.share, 4), "no"]
         for g in o.groups:
-            hidden = g.share is None
-            yield [o.title, measure, g.group, None, None if hidden else g.voters, None,
-                   None if g.share is None else round(g.share, 4), yes_no(hidden)]
+            yield [o.title, measure, g.group, None, None if g.hidden else g.voters, None,
+                   None if g.share is None else round(g.share, 4), yes_no(g.hidden)]
 
 
 def theme_rows(syn) -> Iterator[list]:

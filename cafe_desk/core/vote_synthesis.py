@@ -5,7 +5,10 @@ Cafés vote in different ways, so every voter is given the same weight, one:
 - ranking: a voter's ranking points (first of n = n points … last = 1) as a share of a full ballot's points;
 - agreement: the share of people answering a statement who agree (4) or strongly agree (5), reported apart.
 How many voted is read from the counts: dots ÷ dots per person, people giving a first choice, or the most people
-answering any one statement. A group split with fewer than SMALL_GROUP voters is suppressed.
+answering any one statement. Group splits follow core/small_counts.py: an outcome's groups are one set, its voters
+across all cafés the total, and the voters nobody split by group a part never shown on its own; a hidden group's
+voters and share are None. The cafés only ever send splits of 5 voters or more, so a group that was small in every
+café is never seen here at all, and nothing here can be subtracted back into one café's small group.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from cafe_desk.core.small_counts import SMALL, hidden_counts
 from cafe_desk.core.synthesis import outcome_key
 
-SMALL_GROUP = 5
+SMALL_GROUP = SMALL
 MEASURE_SHARE = "share"  # dots and ranking: share of voters' support
 MEASURE_AGREE = "agree"  # agreement: share who agree
 
@@ -48,9 +52,15 @@ class _Tally:
 
 @dataclass(frozen=True)
 class GroupShare:
+    """One group's part of an outcome; `voters` and `share` are both None when the split is hidden."""
+
     group: str
-    voters: int
-    share: float | None  # None when suppressed (fewer than SMALL_GROUP voters)
+    voters: int | None
+    share: float | None
+
+    @property
+    def hidden(self) -> bool:
+        return self.share is None
 
 
 @dataclass(frozen=True)
@@ -105,7 +115,8 @@ def synthesise(piles: Iterable[Pile], ballots: Mapping[str, Iterable[str]]) -> l
         by_cafe[(p.cafe_id, p.group)].append(p)
     titles: dict[tuple[str, str], str] = {}
     totals: dict[tuple[str, str], _Tally] = defaultdict(_Tally)  # (outcome key, measure)
-    groups: dict[tuple[str, str, str], _Tally] = defaultdict(_Tally)  # (outcome key, measure, group)
+    # (outcome key, measure) -> group ("" for votes not split by group) -> its tally
+    groups: dict[tuple[str, str], dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
     for (cafe, group), cafe_piles in by_cafe.items():
         first = cafe_piles[0]
         measure = MEASURE_AGREE if first.method == "agreement" else MEASURE_SHARE
@@ -118,25 +129,31 @@ def synthesise(piles: Iterable[Pile], ballots: Mapping[str, Iterable[str]]) -> l
             titles.setdefault((key, measure), p.outcome.strip())
             support, asked = _support(p)
             answered[key] += asked
-            for tally in (totals[(key, measure)], groups[(key, measure, group)] if group else None):
-                if tally is not None:
-                    tally.support += support
-                    tally.votes += p.count
+            for tally in (totals[(key, measure)], groups[(key, measure)][group]):
+                tally.support += support
+                tally.votes += p.count
         on_ballot = {outcome_key(t) for t in ballots.get(cafe, ())} | set(answered)
         for key in on_ballot:
             count = answered[key] if measure == MEASURE_AGREE else voters
-            for tally in (totals[(key, measure)], groups[(key, measure, group)] if group else None):
-                if tally is not None:
-                    tally.voters += count
-                    if count:
-                        tally.cafes.add(cafe)
+            for tally in (totals[(key, measure)], groups[(key, measure)][group]):
+                tally.voters += count
+                if count:
+                    tally.cafes.add(cafe)
     result = []
     for (key, measure), tally in totals.items():
-        split = sorted(
-            (GroupShare(g, round(t.voters), t.share() if t.voters >= SMALL_GROUP else None)
-             for (k, m, g), t in groups.items() if k == key and m == measure),
-            key=lambda s: s.group.casefold())
         result.append(OutcomeSynthesis(titles[(key, measure)], measure, len(tally.cafes), round(tally.voters),
-                                       tally.votes, tally.share(), tuple(split)))
+                                       tally.votes, tally.share(), _split(groups[(key, measure)])))
     result.sort(key=lambda o: (o.measure != MEASURE_SHARE, -o.share, o.title.casefold()))
     return result
+
+
+def _split(tallies: dict[str, _Tally]) -> tuple[GroupShare, ...]:
+    """One outcome's group splits by name, the hidden ones without voters or share, a group nobody in it answered
+    left out (unless hidden). Votes not split by group ("") are a part of the total never shown on its own; a group
+    with votes counts as at least one voter."""
+    size = {g: max(round(tallies[g].voters, 6), 1.0 if tallies[g].votes else 0.0)  # ties: first by name
+            for g in sorted(tallies, key=str.casefold)}
+    hidden = hidden_counts(size, never_shown={""})
+    split = [GroupShare(g, None, None) if g in hidden else GroupShare(g, round(t.voters), t.share())
+             for g, t in tallies.items() if g and (g in hidden or size[g])]
+    return tuple(sorted(split, key=lambda s: s.group.casefold()))

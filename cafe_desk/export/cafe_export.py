@@ -2,7 +2,11 @@
 
 Left out entirely: facilitator and voter identities, link tokens, the hashing salt, ballot hashes, the Wi-Fi details,
 exact clock times (notes carry minutes from the café's start), hidden items, and flagged comments unless asked for.
-Attendance counts from 1 to 4 are written as null (suppressed) so nobody can be picked out of a small group.
+Counts by group follow core/small_counts.py: a count of 1 to 4 people is never written, nor is any count that the
+total minus the written ones would give back. Attendance: each table's groups in one round are a set whose total is
+known to everyone who sat there (and is written too); hidden counts are null. Votes: the groups of the paper votes
+are a set whose total is in the bundle (the paper totals per outcome), with the votes nobody split by group as a
+part that is never shown on its own; a hidden group's split is left out and counted in `groups_suppressed`.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from cafe_desk.core.redaction import (
     whole_words,
 )
 from cafe_desk.core.safeguarding import held_back
+from cafe_desk.core.small_counts import hidden_counts
 from cafe_desk.core.vote_synthesis import Pile, estimate_voters
 from cafe_desk.export import bundle
 from cafe_desk.export.anonymise import redact
@@ -36,7 +41,6 @@ from cafe_desk.export.anonymise import redact
 __all__ = ["KIND_WORDS", "REPLACEMENTS", "ExportResult", "Overrides", "PreviewItem", "RedactionChoices", "build",
            "chosen_spans", "exported_at", "preview", "replaced", "whole_words"]
 
-SMALL_COUNT = 5  # attendance counts from 1 to SMALL_COUNT - 1 are suppressed
 README = """Café Desk bundle: the anonymised record of one conversation café.
 
 manifest.json    what is in this bundle: format, version, export id, café id, each file's SHA-256 and record count,
@@ -54,8 +58,10 @@ notes.jsonl      one note or comment a line: table and round number, source, tex
                  [PHONE] and so on ([REDACTED]: another personal detail the facilitator removed). Hidden comments
                  are not included.
 votes.json       vote totals per outcome: paper tallies and phone ballots added up (no individual ballots), and
-                 the paper tallies split by group where a group had at least 5 voters.
-attendance.json  people per table, round and group; counts from 1 to 4 are shown as null to protect privacy.
+                 the paper tallies split by group where a group had at least 5 voters and its split can't be worked
+                 out from the totals (groups_suppressed: how many groups' splits were held back for either reason).
+attendance.json  people per table, round and group, and each table's total for the round (group null); a count is
+                 null where it was 1 to 4, or where the table's total minus the other counts would give one back.
 """
 
 
@@ -122,13 +128,7 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
         "themes": sorted(theme_name[t] for t in n.theme_ids if t in theme_name), "group": group_name.get(n.group_id),
         "minutes_from_start": _minutes(n, start), "consent": n.consent,
     } for n in notes]
-    attendance, suppressed = [], 0
-    for a in snap.attendance:
-        small = 0 < a.count < SMALL_COUNT
-        suppressed += small
-        attendance.append({"table": table_no.get(a.table_id), "round": round_no.get(a.round_id),
-                           "group": group_name.get(a.group_id), "count": None if small else a.count})
-    attendance.sort(key=lambda r: (r["table"] or 0, r["round"] or 0, r["group"] or ""))
+    attendance, suppressed = _attendance(snap, table_no, round_no, group_name)
     files = {
         "cafe.json": bundle.dumps({"title": clean(cafe.title), "date": cafe.date, "locality": clean(cafe.locality),
                                    "vote_method": cafe.vote_method, "dots_per_person": cafe.dots_per_person}),
@@ -188,34 +188,56 @@ def _votes(snap: CafeSnapshot, group_names: dict[str, str]) -> dict:
     for t in ballots_as_tallies(cafe.vote_method, ballots):
         if t.outcome_id in phone:
             phone[t.outcome_id][t.level] += t.count
-    by_group, small_groups = _votes_by_group(cafe, tallies, outcomes, group_names)
+    by_group, held_back = _votes_by_group(cafe, tallies, outcomes, group_names)
     return {
         "method": cafe.vote_method, "phone_ballots": len(ballots),
         "outcomes": [{"id": o, "paper": {str(k): v for k, v in sorted(paper[o].items())},
                       "phone": {str(k): v for k, v in sorted(phone[o].items())}} for o in outcomes],
-        "by_group": by_group, "groups_suppressed": small_groups,
+        "by_group": by_group, "groups_suppressed": held_back,
     }
 
 
+def _attendance(snap: CafeSnapshot, table_no: dict[str, int], round_no: dict[str, int],
+                names: dict[str, str]) -> tuple[list[dict], int]:
+    """People per table, round and group (every group, zeros included), then the table's total for the round
+    (group null), and how many counts are written as null. A table's groups in one round are one set, its total
+    known to everyone at the table: counts that are small, or that it would give back, are null."""
+    places: dict[tuple[str, str], dict[str, int]] = {}
+    for a in snap.attendance:
+        places.setdefault((a.table_id, a.round_id), {})[a.group_id] = a.count
+    rows, suppressed = [], 0
+    for (table_id, round_id), recorded in places.items():
+        counts = {g.id: recorded.get(g.id, 0) for g in snap.groups}
+        hidden = hidden_counts(counts)
+        suppressed += len(hidden)
+        place = {"table": table_no.get(table_id), "round": round_no.get(round_id)}
+        rows += [{**place, "group": names[g], "count": None if g in hidden else n} for g, n in counts.items()]
+        rows.append({**place, "group": None, "count": sum(counts.values())})
+    rows.sort(key=lambda r: (r["table"] or 0, r["round"] or 0, r["group"] is None, r["group"] or ""))
+    return rows, suppressed
+
+
 def _votes_by_group(cafe, tallies: list[Tally], outcomes: list[str], names: dict[str, str]) -> tuple[list[dict], int]:
-    """Paper votes split by group (part of the paper totals above), each group with its estimated voters.
-    A group with fewer than SMALL_COUNT voters is left out (counted), so nobody's votes can be picked out.
-    `names`: group id -> the group's name as the bundle writes it."""
+    """Paper votes split by group (part of the paper totals above), each group with its estimated voters, and how
+    many groups' splits were held back. The groups are one set under the small-count rule, the paper totals its
+    total, and the paper votes not split by group a part never shown on its own; a group with any votes counts as
+    at least one voter. `names`: group id -> the group's name as the bundle writes it, in the plan's order."""
     known = set(outcomes)
-    split: dict[str, dict[str, Counter]] = {}
+    split: dict[str | None, dict[str, Counter]] = {}
     for t in tallies:
-        if t.group_id in names and t.outcome_id in known:
-            split.setdefault(t.group_id, {}).setdefault(t.outcome_id, Counter())[t.level] += t.count
-    rows, small = [], 0
-    for group_id, counts in split.items():
+        if t.outcome_id in known:
+            key = t.group_id if t.group_id in names else None
+            split.setdefault(key, {}).setdefault(t.outcome_id, Counter())[t.level] += t.count
+    voters: dict[str | None, int] = {}
+    for group_id in names:
         piles = [Pile(cafe.id, cafe.vote_method, cafe.dots_per_person, len(outcomes), o, "", level, n)
-                 for o, levels in counts.items() for level, n in levels.items()]
-        voters = round(estimate_voters(cafe.vote_method, cafe.dots_per_person, piles))
-        if voters < SMALL_COUNT:
-            small += 1
-            continue
-        rows.append({"group": names[group_id], "voters": voters,
-                     "outcomes": [{"id": o, "paper": {str(k): v for k, v in sorted(c.items())}}
-                                  for o, c in counts.items()]})
+                 for o, levels in split.get(group_id, {}).items() for level, n in levels.items()]
+        estimate = round(estimate_voters(cafe.vote_method, cafe.dots_per_person, piles))
+        voters[group_id] = max(estimate, 1 if any(p.count for p in piles) else 0)
+    voters[None] = sum(sum(levels.values()) for levels in split.get(None, {}).values())
+    hidden = hidden_counts(voters, never_shown={None})
+    rows = [{"group": names[g], "voters": voters[g],
+             "outcomes": [{"id": o, "paper": {str(k): v for k, v in sorted(c.items())}} for o, c in split[g].items()]}
+            for g in names if g not in hidden and voters[g]]
     rows.sort(key=lambda r: r["group"])
-    return rows, small
+    return rows, len(hidden - {None})

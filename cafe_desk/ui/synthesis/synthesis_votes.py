@@ -22,7 +22,11 @@ from cafe_desk.ui.widgets.vote_chart import ROW_MIN, VoteChart
 
 EXPLAINED = ("Every voter counts once, whatever the café's voting method: a voter's dots or ranking points are shared "
              "among the outcomes they chose (“share of voters' support”); agreement statements show the share who "
-             f"agree. A group with fewer than {SMALL_GROUP} voters is not shown, so nobody can be picked out.")
+             f"agree. A group with fewer than {SMALL_GROUP} voters is not shown, nor is any group whose figures "
+             "could be worked out from the total and the groups shown, so nobody can be picked out.")
+HIDDEN = "not shown"
+HIDDEN_WHY = (f"Fewer than {SMALL_GROUP} voters, or hidden so that a smaller group can't be worked out from the "
+              "total and the groups shown")
 COLUMNS = ("Outcome", "Share", "Voters", "Cafés", "Votes counted")
 
 
@@ -75,8 +79,11 @@ class SynthesisVotes(QWidget):
             row = QTreeWidgetItem([o.title, f"{o.share:.0%} {what}", str(o.voters), str(o.cafes), str(o.votes)])
             row.setToolTip(0, o.detail)
             for g in o.groups:
-                share = f"{g.share:.0%}" if g.share is not None else f"fewer than {SMALL_GROUP} voters: not shown"
-                child = QTreeWidgetItem([g.group, share, str(g.voters) if g.share is not None else "", "", ""])
+                if g.hidden:
+                    child = QTreeWidgetItem([g.group, HIDDEN, "", "", ""])
+                    child.setToolTip(1, HIDDEN_WHY)
+                else:
+                    child = QTreeWidgetItem([g.group, f"{g.share:.0%}", str(g.voters), "", ""])
                 row.addChild(child)
             self.table.addTopLevelItem(row)
         self.table.expandAll()
