@@ -17,6 +17,7 @@ from cafe_desk.services.central_keys import CentralKeys
 from cafe_desk.services.channel import ChannelService
 from cafe_desk.services.comments import CommentService
 from cafe_desk.services.notes import NoteService
+from cafe_desk.services.phone_address import PhoneAddressService
 from cafe_desk.services.planning import PlanningService
 from cafe_desk.services.running import RunService
 from cafe_desk.services.safeguarding import SafeguardingService
@@ -52,6 +53,7 @@ class Services:
         self.channel = ChannelService(store)
         self.comments = CommentService(store)
         self.ballots = BallotService(store)
+        self.phone_address = PhoneAddressService(store)
         self.safeguarding = SafeguardingService(store)
         self.central_keys = CentralKeys(store)
 

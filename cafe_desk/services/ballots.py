@@ -17,6 +17,7 @@ from cafe_desk.core.ballots import clean_ballot
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import Cancelled, UserError, ValidationError
 from cafe_desk.core.model import Ballot
+from cafe_desk.core.phone_address import PhoneAddress, phone_address
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.channel import ChannelService
 from cafe_desk.services.comments import CafeEnded
@@ -116,21 +117,25 @@ class BallotService(ServiceBase):
             self._store_codes(cafe.id, codes)
         return codes
 
-    def print_cards(self, cafe_id: str, count: int, target: str | Path, vote_url: str, *,
+    def print_cards(self, cafe_id: str, count: int, target: str | Path, address: PhoneAddress | str, *,
                     cancelled: Callable[[], bool] = lambda: False,
                     progress: Callable[[int, int], None] = lambda done, total: None) -> Path:
-        """Issue `count` one-time codes and save their cards as a PDF at `target`; returns `target`.
+        """Issue `count` one-time codes and save their cards as a PDF at `target`; returns `target`. Each card's QR
+        code opens the vote page at `address` (host:port, where phones will reach this laptop), which the café
+        remembers as where its cards point; it may be printed ahead, before the café is open to phones.
 
         All or nothing: the PDF is written in full beside `target` first, then the codes are stored in one
-        transaction and the file moved into place before it commits. Raises Cancelled once `cancelled()` turns
-        true before that (no codes kept, no file), and UserError with a plain line if the file can't be saved
-        (no codes kept either)."""
+        transaction and the file moved into place before it commits. Raises ValidationError (one plain line) for an
+        address phones can't reach ("This laptop only"), Cancelled once `cancelled()` turns true before the end (no
+        codes kept, no file), and UserError with a plain line if the file can't be saved (no codes kept either)."""
         from cafe_desk.reports.ballot_cards import ballot_cards_pdf
 
+        address = phone_address(address)
         cafe = self._can_issue(cafe_id, count)
         target = Path(target)
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} isn't there; please choose another one.")
+        vote_url = address.vote_url(self.channel.settings(cafe.id).token)
         codes = new_codes(count)
 
         def page_done(done: int, total: int) -> None:
@@ -148,7 +153,8 @@ class BallotService(ServiceBase):
             if cancelled():
                 raise Cancelled("Printing cancelled; no cards were saved and no codes were kept.")
             with self.store.transaction():
-                self._store_codes(cafe.id, codes)
+                self._store_codes(cafe.id, codes, address=str(address))
+                self.store.set_qr_printed_address(cafe.id, str(address))
                 os.replace(temp, target)  # inside the transaction: if the move fails, no code is kept
                 moved = True
         except BaseException as exc:
@@ -166,8 +172,8 @@ class BallotService(ServiceBase):
             raise ValidationError(f"Print between 1 and {MAX_CODES} ballot cards at a time.")
         return cafe
 
-    def _store_codes(self, cafe_id: str, codes: list[str]) -> None:
+    def _store_codes(self, cafe_id: str, codes: list[str], **detail) -> None:
         salt = self.channel.salt(cafe_id)
         self.store.add_ballot_codes(cafe_id, [voter_hash(salt, c) for c in codes])
-        self.store.audit(cafe_id, "issue codes", "cafe", cafe_id, count=len(codes))
+        self.store.audit(cafe_id, "issue codes", "cafe", cafe_id, count=len(codes), **detail)
 

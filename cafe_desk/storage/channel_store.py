@@ -97,3 +97,20 @@ class ChannelStore:
         """Whether this code hash was issued for this café."""
         return self.conn.execute("SELECT 1 FROM ballot_code WHERE cafe_id = ? AND code_hash = ?",
                                  [cafe_id, code_hash]).fetchone() is not None
+
+    # --- where the café's QR codes point -----------------------------------------------------------------------
+
+    def qr_addresses(self, cafe_id: str) -> tuple[str, str]:
+        """(printed, shown): the host:port the café's cards were last printed with and its comment-page code was
+        last shown with when opened to phones; '' for none (or no such café)."""
+        row = self.conn.execute("SELECT qr_printed_address, qr_shown_address FROM cafe WHERE id = ?",
+                                [cafe_id]).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def set_qr_printed_address(self, cafe_id: str, address: str) -> None:
+        """Remember the host:port the café's cards were printed with; call inside the write's `transaction()`."""
+        self.conn.execute("UPDATE cafe SET qr_printed_address = ? WHERE id = ?", [address, cafe_id])
+
+    def set_qr_shown_address(self, cafe_id: str, address: str) -> None:
+        """Remember the host:port the café's code was shown with; call inside the write's `transaction()`."""
+        self.conn.execute("UPDATE cafe SET qr_shown_address = ? WHERE id = ?", [address, cafe_id])

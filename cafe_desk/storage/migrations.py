@@ -328,6 +328,18 @@ def _scope_imported_ids(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.new_id")
 
 
+
+def m007_qr_addresses(db: sqlite_utils.Database) -> None:
+    """Add where each café's QR codes point: the address (host:port) its ballot cards were last printed with, and
+    the one its comment-page code was last shown with when it was opened to phones ('' for none)."""
+    _run(
+        db,
+        """
+        ALTER TABLE cafe ADD COLUMN qr_printed_address TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cafe ADD COLUMN qr_shown_address TEXT NOT NULL DEFAULT ''
+        """,
+    )
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
@@ -335,6 +347,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (4, "central_synthesis", m004_central_synthesis),
     (5, "safeguarding", m005_safeguarding),
     (6, "signed_bundles", m006_signed_bundles),
+    (7, "qr_addresses", m007_qr_addresses),
 ]
 LATEST = MIGRATIONS[-1][0]
 

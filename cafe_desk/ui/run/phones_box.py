@@ -4,7 +4,6 @@ ended", and `ServerBridge`, which carries the server thread's events to the GUI 
 
 from __future__ import annotations
 
-import ipaddress
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -22,16 +21,16 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
+from cafe_desk.core.phone_address import DEFAULT_PORT, PhoneAddress
 from cafe_desk.services import Services
 from cafe_desk.ui.run.phone_check import PhoneCheck
 from cafe_desk.ui.run.table_links import TableLinks
 from cafe_desk.ui.run.wifi_dialog import WifiDialog
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
+from cafe_desk.ui.widgets.laptop_addresses import LOOPBACK, listen_addresses
+from cafe_desk.ui.widgets.laptop_addresses import LOOPBACK_LABEL as LOOPBACK_LABEL  # still named here for callers
 from cafe_desk.ui.widgets.qr_view import QrView
 
-LOOPBACK = "127.0.0.1"
-LOOPBACK_LABEL = "This laptop only (127.0.0.1)"
-DEFAULT_PORT = 8080
 QR_SIDE = 170
 NO_WIFI_TEXT = "Add the Wi-Fi details to show this code."
 CLOSED_TEXT = "Open to phones to show this code."
@@ -46,28 +45,7 @@ REOPENED_TEXT = "Closed to phones, because the café was reopened. Open to phone
 HOTSPOT_HINT = ("Comments travel over the Wi-Fi without encryption. On a shared network, use this laptop's own "
                 "hotspot with a password (if its settings can stop phones reaching each other, turn that on), add "
                 "it under Wi-Fi details, and choose the hotspot's address in “Listen on” above.")
-
-
-def listen_addresses() -> list[tuple[str, str]]:
-    """(label, address) for every IPv4 address of this laptop's network interfaces, private ones first, then
-    "This laptop only". Read from the interfaces themselves, never by connecting out."""
-    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
-
-    found: list[ipaddress.IPv4Address] = []
-    for address in QNetworkInterface.allAddresses():
-        if address.protocol() != QAbstractSocket.NetworkLayerProtocol.IPv4Protocol or address.isLoopback():
-            continue
-        ip = ipaddress.IPv4Address(address.toString())
-        if ip not in found and not ip.is_unspecified and not ip.is_multicast:
-            found.append(ip)
-    found.sort(key=lambda ip: (0 if ip.is_private and not ip.is_link_local else 1 if not ip.is_link_local else 2,
-                               int(ip)))
-    choices = []
-    for ip in found:
-        kind = "link-local" if ip.is_link_local else "local network" if ip.is_private else "public network"
-        choices.append((f"{ip} ({kind})", str(ip)))
-    choices.append((LOOPBACK_LABEL, LOOPBACK))
-    return choices
+WARNING_STYLE = "QLabel { background: #fff4c2; color: #222; border: 1px solid #8a6d00; padding: 4px; }"
 
 
 class ServerBridge(QObject):
@@ -123,6 +101,11 @@ class PhonesBox(QGroupBox):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Channel to phones")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address_note = QLabel()
+        self.address_note.setWordWrap(True)
+        self.address_note.setAccessibleName("Where the printed cards point")
+        self.address_note.setStyleSheet(WARNING_STYLE)
+        self.address_note.hide()
         self.hotspot_hint = QLabel(HOTSPOT_HINT)
         self.hotspot_hint.setWordWrap(True)
         self.hotspot_hint.setAccessibleName("Keeping comments private")
@@ -132,6 +115,8 @@ class PhonesBox(QGroupBox):
         self.check = PhoneCheck(self, qr_side=QR_SIDE)
         self.check.sig_testing.connect(lambda testing: self.cafe_qr.setVisible(not testing))
         self.start_btn.clicked.connect(self.start)
+        self.address.currentIndexChanged.connect(lambda _index: self.show_address_note())
+        self.port.valueChanged.connect(lambda _value: self.show_address_note())
         self.stop_btn.clicked.connect(self.stop)
         self.wifi_btn.clicked.connect(self.edit_wifi)
 
@@ -158,9 +143,12 @@ class PhonesBox(QGroupBox):
         right.addLayout(codes)
         right.addWidget(self.check.line)  # under the test code it is about
         right.addStretch(1)
-        root = QHBoxLayout(self)
-        root.addLayout(left, 1)
-        root.addLayout(right)
+        row = QHBoxLayout()
+        row.addLayout(left, 1)
+        row.addLayout(right)
+        root = QVBoxLayout(self)
+        root.addLayout(row, 1)
+        root.addWidget(self.address_note)  # the whole width: a short line, not a tall one in the narrow column
         self.refresh_addresses()
         self._show()
 
@@ -198,6 +186,7 @@ class PhonesBox(QGroupBox):
         super().showEvent(event)
         if self.server is None and self.opening is None:
             self.refresh_addresses()
+        self.show_address_note()  # cards may have been printed since
 
     def choose_address(self, host: str) -> None:
         """Select `host` in the address list (LOOPBACK for "This laptop only")."""
@@ -208,6 +197,8 @@ class PhonesBox(QGroupBox):
         closed, phones see "This café has ended" for a few minutes, then the channel closes by itself."""
         was = self.cafe
         self.cafe = cafe
+        if self.server is None and self.opening is None and cafe is not None and (was is None or was.id != cafe.id):
+            self._choose_printed_address(cafe.id)
         same = cafe is not None and was is not None and cafe.id == was.id
         if self.server is not None and not same:
             self.stop("The channel to phones is closed because another café was opened.")
@@ -273,6 +264,10 @@ class PhonesBox(QGroupBox):
             self._show()
             return
         self.server = server
+        try:
+            self.services.phone_address.opened(server.cafe_id, server.host, server.port)
+        except UserError as exc:  # not remembered (a full disk, say); phones can still come in
+            self.sig_message.emit(str(exc))
         note = f" Port {wanted} was busy, so it uses port {server.port}." if server.port != wanted else ""
         self.status.setText(f"Open to phones at {server.cafe_url}.{note}")
         self.sig_message.emit(f"Phones can now reach the comment page at {server.cafe_url}.{note}")
@@ -312,6 +307,7 @@ class PhonesBox(QGroupBox):
         self.ended_timer.stop()
         self.ended_until = None
         server.stop()
+        self.services.phone_address.closed(server.cafe_id)
         if self.cafe is not None:  # whatever arrived while it closed is shown too
             self.sig_event.emit("comment", {"cafe_id": self.cafe.id})
         self.status.setText(message or "Closed to phones.")
@@ -329,6 +325,35 @@ class PhonesBox(QGroupBox):
                 self.sig_channel.emit(self.server.cafe_url)  # the presenter redraws its Wi-Fi code
 
     # --- display ------------------------------------------------------------------------------------------------
+
+    def show_address_note(self) -> None:
+        """While open: the warning when phones are now sent somewhere other than where the printed cards (or the
+        code shown last time) point. Before opening: how to open where the printed cards point, if this laptop
+        isn't there now."""
+        text = ""
+        if self.cafe is not None:
+            try:
+                if self.server is not None:
+                    text = self.services.phone_address.address_warning(self.cafe.id)
+                elif self.opening is None:
+                    hosts = [self.address.itemData(i) for i in range(self.address.count())]
+                    host = self.address.currentData()
+                    chosen = PhoneAddress(host, self.port.value()) if host else None
+                    text = self.services.phone_address.before_opening(self.cafe.id, hosts, chosen)
+            except UserError:
+                text = ""
+        self.address_note.setText(text)
+        self.address_note.setVisible(bool(text))
+
+    def _choose_printed_address(self, cafe_id: str) -> None:
+        """Start from the address and port the café's cards were printed with, when this laptop has it."""
+        try:
+            printed = self.services.phone_address.printed(cafe_id)
+        except UserError:
+            return
+        if printed is not None and self.address.findData(printed.host) >= 0:
+            self.choose_address(printed.host)
+            self.port.setValue(printed.port)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -368,6 +393,7 @@ class PhonesBox(QGroupBox):
                     or (self.status.text() == OPENING_TEXT and not opening)):
                 self.status.setText(READY_TEXT if can_open else NO_CAFE_TEXT)
         self._show_wifi()
+        self.show_address_note()
 
     def _show_wifi(self) -> None:
         name, password, security = self.services.channel.wifi()

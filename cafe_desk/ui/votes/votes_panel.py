@@ -37,6 +37,7 @@ class VotesPanel(Panel):
         self.voting = VotingBox(services)
         self.voting.sig_push.connect(lambda text, do, undo: self.push(text, do, undo))
         self.voting.sig_message.connect(self.sig_message)
+        self.voting.sig_changed.connect(self.announce)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self._build_entry())
         split.addWidget(self._build_results())

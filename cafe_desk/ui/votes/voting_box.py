@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,10 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.ballots import people_recorded
+from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
+from cafe_desk.core.phone_address import PhoneAddress, is_loopback
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
+from cafe_desk.ui.votes.ballot_cards_dialog import BallotCardsDialog
+from cafe_desk.ui.widgets.laptop_addresses import listen_addresses
 from cafe_desk.ui.widgets.plain_text import plain_labels
 
 RULES = (("phone", "One ballot per phone"), ("code", "One ballot per printed card"))
@@ -39,10 +42,6 @@ def too_many_ballots(ballots: int, people: int) -> str:
             "people may have voted more than once, so take these totals as a guide.")
 
 
-NEEDS_CHANNEL = ("Open the café to phones on the Run page first: each card's QR code carries the address "
-                 "phones will use.")
-
-
 class VotingBox(QGroupBox):
     """Fed by the votes page (`set_cafe`, `refresh`) and by the run page's channel (`set_vote_url`)."""
 
@@ -50,6 +49,8 @@ class VotingBox(QGroupBox):
     sig_push = Signal(str, object, object)
     #: str — a one-line message for the status bar
     sig_message = Signal(str)
+    #: Changes — written outside the undo stack (ballot cards printed: their codes, and where the cards point)
+    sig_changed = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__("Votes from phones", parent)
@@ -167,20 +168,26 @@ class VotingBox(QGroupBox):
                            lambda: channel.set_ballot_rule(cafe_id, after),
                            lambda: channel.set_ballot_rule(cafe_id, before))
 
-    def print_cards(self, count: int | None = None, path: str | None = None) -> Op | None:
-        """Issue `count` one-time codes and save their cards as a PDF at `path` (both asked for when not given), off
-        the GUI thread; the running Op, or None (with a message) if it didn't start. The codes are kept only once
-        the PDF is saved in full."""
+    def print_cards(self, count: int | None = None, path: str | None = None,
+                    address: PhoneAddress | str | None = None) -> Op | None:
+        """Issue `count` one-time codes and save their cards as a PDF at `path`, each card's QR code sending phones
+        to `address` (host:port), off the GUI thread; what isn't given is asked for (`BallotCardsDialog`, then the
+        file). The running Op, or None (with a message) if it didn't start: "This laptop only" is refused, since no
+        phone can reach it. The codes are kept only once the PDF is saved in full."""
         if not self.cafe or self.cafe.is_closed or (self.op is not None and not self.op.done):
             return None
-        if not self.vote_url:
-            self._say(NEEDS_CHANNEL)
-            return None
-        if count is None:
-            count, ok = QInputDialog.getInt(self, "Print ballot cards", "How many cards? (one per person)",
-                                            30, 1, 2000)
-            if not ok:
+        if count is None or address is None:
+            hosts = [host for _label, host in listen_addresses() if not is_loopback(host)]
+            dialog = BallotCardsDialog(self.services, self.cafe.id, hosts, count or 30, self)
+            self.cards_dialog = dialog
+            if not dialog.exec():
                 return None
+            count, address = dialog.count(), dialog.address()
+        try:
+            address = self.services.phone_address.check(address)
+        except UserError as exc:
+            self._say(str(exc))
+            return None
         if path is None:
             default = str(Path.home() / f"ballot-cards-{self.cafe.short_code}.pdf")
             path, _ = QFileDialog.getSaveFileName(self, "Save the ballot cards", default, "PDF files (*.pdf)")
@@ -191,16 +198,18 @@ class VotingBox(QGroupBox):
             self._say(f"The folder {target.parent} isn't there; please choose another one.")
             return None
         # the worker opens its own registry on the same data file
-        open_services, cafe_id, vote_url = self.services.opener(), self.cafe.id, self.vote_url
+        open_services, cafe_id = self.services.opener(), self.cafe.id
 
         def work(ctx: OpContext) -> Path:
             with open_services() as services:
-                return services.ballots.print_cards(cafe_id, count, target, vote_url, cancelled=ctx.cancelled,
+                return services.ballots.print_cards(cafe_id, count, target, address, cancelled=ctx.cancelled,
                                                     progress=ctx.progress)
 
         def done(saved: Path) -> None:
-            self._printed(f"{count} ballot card{'s' if count != 1 else ''} saved to {saved}. The codes are shown "
-                          "only once, in that file: print it before you delete it.")
+            self._printed(f"{count} ballot card{'s' if count != 1 else ''} saved to {saved}. Their QR codes send "
+                          f"phones to {address}: open the café to phones there when people vote. The codes are "
+                          "shown only once, in that file: print it before you delete it.")
+            self.sig_changed.emit(Changes(votes=True, plan=True))
 
         self.message.clear()
         self.message.hide()

@@ -1,0 +1,74 @@
+"""The Run page says plainly when the café is open to phones somewhere other than where its printed cards point,
+and before opening, how to open where they point. The café is only ever opened on 127.0.0.1 here; the cards point
+to this laptop's own hotspot address, which nothing in the test reaches."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cafe_desk.ui.widgets.laptop_addresses import LOOPBACK
+from tests.conftest import mental_health_plan
+from tests.ui.run.test_phones_box import open_channel
+from tests.ui.votes.test_voting_box import printed
+
+ON_LOOPBACK = ("The printed cards point to 192.168.137.1:8080, but the café is open on “This laptop only”, which "
+               "phones can't reach. Open on 192.168.137.1:8080, or print the cards again.")
+
+
+@pytest.fixture
+def window(cafe_window):
+    return cafe_window
+
+
+def hosts(box) -> list[str]:
+    return [box.address.itemData(i) for i in range(box.address.count())]
+
+
+def test_opened_elsewhere_than_the_printed_cards_the_run_page_warns(qtbot, window, services, cafe, tmp_path):
+    voting, phones = window.votes_page.voting, window.run_page.phones
+    printed(qtbot, voting, voting.print_cards(2, str(tmp_path / "cards.pdf"), "192.168.137.1:8080"))
+    window.show_page(2)
+    if "192.168.137.1" not in hosts(phones):  # this laptop's hotspot isn't on
+        assert phones.address_note.isVisible()
+        assert phones.address_note.text() == (
+            "The printed cards point to 192.168.137.1:8080. Turn on this laptop's own hotspot (Windows Mobile "
+            "Hotspot), then choose 192.168.137.1 under “Listen on” and port 8080.")
+
+    server = open_channel(qtbot, window)
+    assert services.phone_address.open_now(cafe.id).port == server.port
+    assert phones.address_note.isVisible() and phones.address_note.text() == ON_LOOPBACK
+    assert services.phone_address.address_warning(cafe.id) == ON_LOOPBACK, "what the status strip reads"
+
+    # printed again, for another address, while open: the Run page follows
+    printed(qtbot, voting, voting.print_cards(1, str(tmp_path / "cards-2.pdf"), "192.168.2.1:8080"))
+    assert phones.address_note.text().startswith("The printed cards point to 192.168.2.1:8080, but the café is open")
+
+    qtbot.mouseClick(phones.stop_btn, Qt.MouseButton.LeftButton)
+    assert services.phone_address.address_warning(cafe.id) == "" and services.phone_address.open_now(cafe.id) is None
+    assert "but the café is open" not in phones.address_note.text()
+
+
+def test_the_run_page_starts_from_the_address_and_port_the_cards_were_printed_with(qtbot, window, services, cafe,
+                                                                                   tmp_path):
+    window.show_page(2)
+    phones = window.run_page.phones
+    own = [h for h in hosts(phones) if h != LOOPBACK]
+    if not own:
+        pytest.skip("this machine has no network address but 127.0.0.1")
+    voting = window.votes_page.voting
+    printed(qtbot, voting, voting.print_cards(2, str(tmp_path / "cards.pdf"), f"{own[-1]}:8091"))
+    phones.choose_address(LOOPBACK)
+    phones.port.setValue(8080)
+    other = services.planning.create(mental_health_plan(services, locality="Dundee"))[0]
+    window.open_cafe(other.id)
+    assert (phones.address.currentData(), phones.port.value()) == (LOOPBACK, 8080), "nothing printed for that café"
+    window.open_cafe(cafe.id)  # as when the café is opened again on the day
+    assert (phones.address.currentData(), phones.port.value()) == (own[-1], 8091)
+    assert phones.address_note.isHidden(), "this laptop has the printed address: nothing to do first"
+    phones.port.setValue(8080)
+    assert phones.address_note.isVisible()
+    assert phones.address_note.text() == (f"The printed cards point to {own[-1]}:8091: choose {own[-1]} under "
+                                          "“Listen on” and port 8091 before you open to phones.")
+    phones.port.setValue(8091)
+    assert phones.address_note.isHidden()
