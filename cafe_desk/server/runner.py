@@ -24,6 +24,7 @@ from cafe_desk.server.connections import (
 from cafe_desk.server.pages.check import CheckLink
 from cafe_desk.server.routes import create_app
 from cafe_desk.server.security import Limits
+from cafe_desk.server.visitors import RecentPhones, counting_phones
 from cafe_desk.services import ServicesOpener
 
 START_TIMEOUT_S = 15.0
@@ -64,6 +65,7 @@ class ParticipantServer:
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
         self._channel: CafeChannel | None = None
+        self.phones = RecentPhones()
 
     # --- addresses ----------------------------------------------------------------------------------------------
 
@@ -97,6 +99,10 @@ class ParticipantServer:
                 self._host_tokens[table_id] = services.channel.host_token(table_id)
         return f"{self.base_url}/t/{self._host_tokens[table_id]}"
 
+    def phones_seen(self) -> int:
+        """How many phones made a request in the last five minutes (read from memory; cheap)."""
+        return self.phones.count()
+
     @property
     def running(self) -> bool:
         """Whether the server thread is serving."""
@@ -126,7 +132,8 @@ class ParticipantServer:
         counts = ConnectionCounts(self.limits, total_connections(self.limits, raise_open_file_limit()))
         # proxy headers off: no proxy stands in front of this server, and trusting X-Forwarded-For from loopback
         # would let anything on the laptop choose the address the POST limit counts by
-        config = uvicorn.Config(create_app(channel, limits=self.limits), http=protocol_for(counts),
+        app = counting_phones(create_app(channel, limits=self.limits), self.phones)
+        config = uvicorn.Config(app, http=protocol_for(counts),
                                 proxy_headers=False, log_config=None, access_log=False, server_header=False,
                                 lifespan="on", timeout_graceful_shutdown=2,
                                 # uvicorn counts the asking connection too, hence one more than the cap

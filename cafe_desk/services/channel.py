@@ -55,6 +55,14 @@ class ChannelService(ServiceBase):
         return ChannelSettings(data["token"], data["voting_open"], data["ballot_rule"],
                                parse_support_lines(data["support_lines"]), bool(started))
 
+    def voting_state(self, cafe_id: str) -> str:
+        """"open", "closed", or "not yet" (the facilitator hasn't opened it yet); reads only, unlike `settings`."""
+        cafe = self.cafe(cafe_id)
+        with self.store.read():
+            if self.store.channel_settings(cafe.id).get("voting_open"):
+                return "open"
+            return "closed" if self.store.voting_ever_opened(cafe.id) else "not yet"
+
     def salt(self, cafe_id: str) -> str:
         """The café's secret salt for hashing voters' keys (made with its phone settings)."""
         self.settings(cafe_id)

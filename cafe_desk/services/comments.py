@@ -80,6 +80,20 @@ class CommentService(ServiceBase):
         with self.store.read():
             return self.store.list_notes(cafe_id, source="participant")
 
+    def unseen(self, cafe_id: str) -> int:
+        """How many comments arrived since the facilitator last looked at them (every one, before the first look)."""
+        with self.store.read():
+            return self.store.comments_after(cafe_id, self.store.comments_seen_at(cafe_id))[0]
+
+    def mark_seen(self, cafe_id: str) -> None:
+        """The facilitator has seen every comment there is now (kept on this laptop, never exported or audited)."""
+        with self.store.read():
+            seen = self.store.comments_seen_at(cafe_id)
+            unseen, newest = self.store.comments_after(cafe_id, seen)
+        if unseen:
+            with self.store.transaction():
+                self.store.set_comments_seen_at(cafe_id, newest)
+
     def set_hidden(self, note_id: str, hidden: bool) -> Changes:
         """Hide a comment from the presenter window (unpinning it), or show it again."""
         return self._moderate(note_id, "hide" if hidden else "unhide", hidden=hidden,

@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from cafe_desk.storage import database
+from cafe_desk.storage.note_store import COMMENTS_SEEN_KEY
 
 
 def erase_cafe(conn: sqlite3.Connection, cafe_id: str) -> None:
@@ -22,6 +23,7 @@ def erase_cafe(conn: sqlite3.Connection, cafe_id: str) -> None:
     `overwriting_deleted` around it."""
     conn.execute("DELETE FROM cafe WHERE id = ?", [cafe_id])
     conn.execute("UPDATE audit SET detail = '{}' WHERE cafe_id = ? AND detail != '{}'", [cafe_id])
+    conn.execute("DELETE FROM app_state WHERE key = ?", [COMMENTS_SEEN_KEY + cafe_id])
 
 
 @contextlib.contextmanager

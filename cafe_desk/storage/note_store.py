@@ -11,6 +11,8 @@ NOTE_COLUMNS = ("id", "cafe_id", "table_id", "round_id", "text", "source", "kind
                 "created_at", "updated_at", "group_id", "consent", "hidden", "pinned", "flag", "flag_words")
 _FOLLOWED_UP = "EXISTS (SELECT 1 FROM care_followup f WHERE f.note_id = note.id)"
 _BOOLS = ("is_quote", "consent", "hidden", "pinned")
+#: app_state key (+ café id) holding when the newest comment the facilitator has seen was written; erased with the café
+COMMENTS_SEEN_KEY = "comments_seen:"
 _INSERT_NOTE = f"INSERT INTO note ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(NOTE_COLUMNS))})"
 
 
@@ -104,6 +106,25 @@ class NoteStore:
         counts["summary"] = self.conn.execute(
             "SELECT COUNT(*) FROM note WHERE cafe_id = ? AND kind = 'summary'", [cafe_id]).fetchone()[0]
         return counts
+
+    # --- which comments the facilitator has seen (kept on this laptop, never exported) ---------------------------
+
+    def comments_after(self, cafe_id: str, after: str) -> tuple[int, str]:
+        """How many participants' comments were written after `after` (UTC ISO; "" for all of them), and when the
+        newest was written ("" with none)."""
+        row = self.conn.execute("SELECT COALESCE(SUM(created_at > ?), 0), COALESCE(MAX(created_at), '') FROM note "
+                                "WHERE cafe_id = ? AND source = 'participant'", [after, cafe_id]).fetchone()
+        return int(row[0]), row[1]
+
+    def comments_seen_at(self, cafe_id: str) -> str:
+        """When the newest comment the facilitator has seen was written ("" before they first looked)."""
+        row = self.conn.execute("SELECT value FROM app_state WHERE key = ?", [COMMENTS_SEEN_KEY + cafe_id]).fetchone()
+        return row[0] if row else ""
+
+    def set_comments_seen_at(self, cafe_id: str, at: str) -> None:
+        """Remember that the facilitator has seen the comments written up to `at`; call inside `transaction()`."""
+        self.conn.execute("INSERT INTO app_state (key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [COMMENTS_SEEN_KEY + cafe_id, at])
 
     # --- attendance: counts per group, never names ---------------------------------------------------------------
 

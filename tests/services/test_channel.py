@@ -63,3 +63,13 @@ def test_voting_has_not_opened_until_the_facilitator_opens_it(services, cafe):
     services.channel.set_voting_open(cafe.id, False)
     closed = services.channel.settings(cafe.id)
     assert not closed.voting_open and not closed.voting_not_yet_open, "closed after it was open, not 'not yet'"
+
+
+def test_voting_state_reads_without_writing(services, store, cafe):
+    before = store.channel_settings(cafe.id)
+    assert services.channel.voting_state(cafe.id) == "not yet"
+    assert store.channel_settings(cafe.id) == before, "reading the state makes no link or salt"
+    services.channel.set_voting_open(cafe.id, True)
+    assert services.channel.voting_state(cafe.id) == "open"
+    services.channel.set_voting_open(cafe.id, False)
+    assert services.channel.voting_state(cafe.id) == "closed"

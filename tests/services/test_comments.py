@@ -9,7 +9,7 @@ import pytest
 
 from cafe_desk.core.errors import ReadOnlyError, ValidationError
 from cafe_desk.services.comments import CafeEnded
-from tests.conftest import exactly
+from tests.conftest import exactly, mental_health_plan
 
 
 def test_submit_stores_consent_choices_and_no_table(services, cafe):
@@ -108,3 +108,30 @@ def test_status_counts_comments_hidden_flagged_and_phone_ballots(services, cafe)
     assert (status["comments"], status["hidden"], status["flagged"], status["needs_care"]) == (3, 1, 1, 1)
     assert (status["paper_votes"], status["phone_ballots"], status["votes"]) == (4, 1, 5)
     assert worrying.flag == "suicide"
+
+
+# --- which comments the facilitator has seen ----------------------------------------------------------------------
+
+def test_comments_count_as_new_until_the_facilitator_has_looked(services, cafe):
+    assert services.comments.unseen(cafe.id) == 0
+    services.comments.submit(cafe.id, "More buses please", consent=True)
+    services.comments.submit(cafe.id, "Longer opening hours", consent=True)
+    services.notes.add(cafe.id, services.planning.items(cafe.id, "table")[0].id, None, "A table's point")
+    assert services.comments.unseen(cafe.id) == 2, "a note-taker's point is not a comment"
+    services.comments.mark_seen(cafe.id)
+    assert services.comments.unseen(cafe.id) == 0
+    services.comments.submit(cafe.id, "A warm room", consent=True)
+    assert services.comments.unseen(cafe.id) == 1
+    other = services.planning.create(mental_health_plan(services, date="2026-04-01"))[0]
+    services.comments.submit(other.id, "Elsewhere", consent=True)
+    assert (services.comments.unseen(cafe.id), services.comments.unseen(other.id)) == (1, 1), "each café its own"
+
+
+def test_what_was_seen_goes_with_the_cafe_when_it_is_deleted(services, store, cafe):
+    services.comments.submit(cafe.id, "More buses please", consent=True)
+    services.comments.mark_seen(cafe.id)
+    assert store.comments_seen_at(cafe.id)
+    with store.transaction():
+        store.erase_cafe(cafe.id)
+    assert store.comments_seen_at(cafe.id) == ""
+    assert store.conn.execute("SELECT count(*) FROM app_state WHERE key LIKE ?", [f"%{cafe.id}%"]).fetchone() == (0,)

@@ -265,8 +265,8 @@ class CafesPanel(Panel):
             return
         self.announce(dialog.changes)
         self.select(cafe.id)
-        self.sig_message.emit(f"“{cafe.title}” was created.")
         self.sig_open_cafe.emit(cafe.id)
+        self.sig_message.emit(f"“{cafe.title}” was created.")  # once it is open: opening a café clears the last word
 
     def toggle_closed(self) -> None:
         """Close the selected café (after asking) or reopen it if it is closed."""

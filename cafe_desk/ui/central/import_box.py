@@ -185,8 +185,8 @@ class ImportBox(QGroupBox):
         for line in run.lines:
             add_line(self.summary, line)
         self.closing.setText(run.closing_line())
+        self.sig_imported.emit(run)  # first: what it wrote is announced, and that clears the status bar's last word
         self.sig_message.emit(run.closing_line())
-        self.sig_imported.emit(run)
 
     def _answers(self, run: ImportRun) -> dict:
         """Ask each question of the run; path -> what to import it with, for each "yes". A "no" becomes a line."""

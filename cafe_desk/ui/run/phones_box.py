@@ -172,6 +172,10 @@ class PhonesBox(QGroupBox):
     def vote_url(self) -> str:
         return self.server.vote_url if self.is_open else ""
 
+    def phones_seen(self) -> int:
+        """How many phones reached the laptop in the last five minutes (0 while closed); read from memory."""
+        return self.server.phones_seen() if self.server else 0
+
     def refresh_addresses(self) -> None:
         """Read the laptop's addresses again (a network may have been joined since); keep the choice if still there."""
         chosen = self.address.currentData()

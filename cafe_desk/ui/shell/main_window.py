@@ -1,4 +1,4 @@
-"""The main window: a shell that composes the pages, the menus, undo/redo and the status bar.
+"""The main window: a shell that composes the pages, the menus, undo/redo and the status strip.
 
 Pages announce what they changed (`sig_changed`); the window passes it to every page, so no page refreshes another.
 """
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,9 +27,9 @@ from cafe_desk.core.text import printable
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.lazy_panel import LazyPanel
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.shell.status_strip import StatusStrip
 from cafe_desk.ui.widgets.plain_text import CARE_MARK
 
-MESSAGE_MS = 10_000
 KEEP_OPEN = "Keep Café Desk open"
 QUIT = "Quit"
 
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(page.title)
             self.nav.item(i - 1).setToolTip(f"Ctrl+{i}")
             self.stack.addWidget(page)
-            page.sig_changed.connect(self.broadcast)
+            page.sig_changed.connect(self._wrote)
             page.sig_message.connect(self.show_message)
         self.nav.currentRowChanged.connect(self._page_chosen)
 
@@ -86,16 +85,9 @@ class MainWindow(QMainWindow):
         shell_layout.addWidget(right, 1)
         self.setCentralWidget(shell)
         self._menus()
-        self.care_button = QPushButton()
-        self.care_button.setStyleSheet("QPushButton { background: #fff4c2; color: #222; border: 2px solid #8a6d00;"
-                                       " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
-        self.care_button.setToolTip("Show the items that may need someone's care")
-        self.care_button.clicked.connect(self.show_care)
-        self.care_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: View → What needs care (Ctrl+Shift+N)
-        self.care_button.hide()
-        self._care_total = 0
-        self.statusBar().addPermanentWidget(self.care_button)
-        self.statusBar().showMessage("Everything you type is saved as you go.")
+        self.strip = StatusStrip(services, self.statusBar())
+        self.strip.sig_page.connect(lambda title: self.show_page(self.page_index(self.slots[title])))
+        self.strip.sig_care.connect(self.show_care)
         self._update_header()
 
     # --- the pages, each built on first use, and wired to the others as it is built -----------------------------
@@ -119,6 +111,7 @@ class MainWindow(QMainWindow):
         # the participant channel: phones' writes arrive on the GUI thread (queued) and refresh every page
         page.phones.sig_event.connect(self._phone_event)
         page.phones.sig_channel.connect(self._channel_changed)
+        self.strip.watch_phones(page.phones)
         return page
 
     def _notes_panel(self) -> Panel:
@@ -152,6 +145,7 @@ class MainWindow(QMainWindow):
 
     def _channel_changed(self, cafe_url: str) -> None:
         self._vote_url = cafe_url
+        self.strip.tick()
         if self.slots["Votes"].inner is not None:
             self.votes_page.voting.set_vote_url(cafe_url)
 
@@ -187,6 +181,11 @@ class MainWindow(QMainWindow):
     @property
     def synthesis_page(self):
         return self.slots["Synthesis"].panel()
+
+    @property
+    def care_button(self):
+        """The status strip's "needs care" button."""
+        return self.strip.care
 
     def current_page(self) -> Panel:
         """The page on screen (the page itself, not the slot that stands for it)."""
@@ -238,12 +237,12 @@ class MainWindow(QMainWindow):
 
     def open_cafe(self, cafe_id: str | None) -> None:
         """Show this café on every page (None: no café). Goes back to the page used last time."""
-        cafe = None
+        cafe, problems = None, []
         if cafe_id:
             try:
                 cafe = self.services.cafes.cafe(cafe_id)
             except UserError as exc:
-                self.show_message(str(exc))
+                problems.append(str(exc))
         if cafe is None or self.cafe is None or cafe.id != self.cafe.id:
             self.undo_stack.clear()
         self.cafe = cafe
@@ -251,11 +250,12 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.set_cafe(cafe)
         self._update_header()
+        self.strip.show_cafe(cafe)
         self.refresh_care()
         try:
             self.services.cafes.remember_last(cafe.id if cafe else None)
         except UserError as exc:
-            self.show_message(str(exc))
+            problems.append(str(exc))
         titles = [p.title for p in self.pages]
         last = self.services.cafes.last_page() if cafe else None
         if cafe is None:
@@ -264,6 +264,8 @@ class MainWindow(QMainWindow):
             self.show_page(titles.index(last))
         else:
             self.show_page(2 if cafe.state == "running" else 1)
+        for problem in problems:  # after the page is shown, which clears the last page's message
+            self.show_message(problem)
 
     def open_export_dialog(self):
         """Open the review-and-export dialog for the open café (None, with a message, if it can't open)."""
@@ -295,11 +297,17 @@ class MainWindow(QMainWindow):
             return
         self.pages[index].panel()  # built before it is shown, so it is drawn once, complete
         self.stack.setCurrentIndex(index)
+        self.strip.page_shown(self.pages[index].title)
         if self.cafe:
             with contextlib.suppress(UserError):
                 self.services.cafes.remember_page(self.pages[index].title)
 
     # --- changes and messages ----------------------------------------------------------------------------------------
+
+    def _wrote(self, changes: Changes) -> None:
+        """A page wrote something (or undid or redid it): messages about how things were go, then every page hears."""
+        self.strip.drop_stale()
+        self.broadcast(changes)
 
     def broadcast(self, changes: Changes) -> None:
         if changes.cafes or changes.plan:
@@ -313,24 +321,16 @@ class MainWindow(QMainWindow):
             if changes.cafes and page.cafe is not None and self.cafe is not None and page.cafe != self.cafe:
                 page.set_cafe(self.cafe)
             page.on_changes(changes)
+        self.strip.on_changes(changes, self.cafe)
         if changes.notes or changes.cafes:
             self.refresh_care()
         self.sig_changes.emit(changes)
 
     # --- safeguarding: what needs care, on every page -------------------------------------------------------------
 
-    def care_counts(self) -> dict[str, int]:
-        """Items not yet followed up, by the page they are on ({"Comments": n, "Notes": m})."""
-        if self.cafe is None:
-            return {"Comments": 0, "Notes": 0}
-        try:
-            return self.services.safeguarding.counts(self.cafe.id)
-        except UserError:
-            return {"Comments": 0, "Notes": 0}
-
     def refresh_care(self) -> None:
         """A badge with the count on the Comments and Notes page names, and the total on the status strip."""
-        counts = self.care_counts()
+        counts = self.strip.refresh_care()
         for i, page in enumerate(self.pages):
             item = self.nav.item(i)
             n = counts.get(page.title, 0)
@@ -341,18 +341,10 @@ class MainWindow(QMainWindow):
             font = QFont(self.nav.font())
             font.setBold(bool(n))
             item.setFont(font)
-        total = sum(counts.values())
-        if total > self._care_total and self.cafe is not None:
-            where = " and ".join(page for page, n in counts.items() if n)
-            self.show_message(f"Something new may need care: see {where}, or press the {CARE_MARK} button below.")
-        self._care_total = total
-        self.care_button.setText(f"{CARE_MARK} {total} need{'s' if total == 1 else ''} care")
-        self.care_button.setAccessibleName(f"{total} item{'s' if total != 1 else ''} need care: show them")
-        self.care_button.setVisible(bool(total))
 
     def show_care(self) -> None:
         """Go to the first page with items that need care, and show the first of them."""
-        counts = self.care_counts()
+        counts = self.strip.care_counts()
         if counts["Comments"]:
             self.show_page(self.page_index(self.comments_page))
             self.comments_page.select_next_needing_care()
@@ -368,7 +360,8 @@ class MainWindow(QMainWindow):
             self.broadcast(Changes(votes=True))
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, MESSAGE_MS)
+        """A one-line message on the status strip, for a while or until it is no longer true."""
+        self.strip.say(text)
 
     def _update_header(self) -> None:
         cafe = self.cafe
