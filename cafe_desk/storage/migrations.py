@@ -301,6 +301,12 @@ def m006_signed_bundles(db: sqlite_utils.Database) -> None:
     _scope_imported_ids(db.conn)
 
 
+def m007_summary_index(db: sqlite_utils.Database) -> None:
+    """Index each café's round summaries, so the café list counts points, summaries and comments apart quickly
+    (points and comments come from the note_scope index; a summary is told apart only by its kind)."""
+    _run(db, "CREATE INDEX note_summary ON note(cafe_id) WHERE kind = 'summary'")
+
+
 #: (table, id kind) of what an importer derives from the bundle's own ids (tables and rounds were always scoped)
 _SCOPED = (("outcome", "outcome"), ("cafe_group", "group"), ("theme", "theme"), ("note", "note"),
            ("vote_tally", "vote"))
@@ -335,6 +341,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (4, "central_synthesis", m004_central_synthesis),
     (5, "safeguarding", m005_safeguarding),
     (6, "signed_bundles", m006_signed_bundles),
+    (7, "summary_index", m007_summary_index),
 ]
 LATEST = MIGRATIONS[-1][0]
 
