@@ -141,7 +141,7 @@ def child(db: str, cafe_id: str, public: str, repeat: int) -> None:
     print(json.dumps({"import": imported, "first": first, "warm": statistics.median(warm),
                       "build": statistics.median(build), "floor": statistics.median(floor), "reference": reference,
                       "bytes": len(data),
-                      "plain": plain, "notes": result.notes, "left_out": sum(result.left_out.values()),
+                      "plain": plain, "notes": result.counts.total, "left_out": sum(result.left_out.values()),
                       "redactions": sum(result.redactions.values())}))
 
 

@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-receipt", help="check a receipt from the central team against this laptop's "
                            "exports; with --delete, then delete that café's raw data from this laptop")
     check.add_argument("file", metavar="FILE", help="the receipt (FILE.cafe-receipt)")
-    check.add_argument("--delete", action="store_true", help="delete the café's notes, comments, votes and plan "
+    check.add_argument("--delete", action="store_true", help="delete the café's points, comments, votes and plan "
                        "from this laptop and from its backups once the receipt matches (this can't be undone)")
     return parser
 
@@ -148,6 +148,7 @@ def _print_cafes(services, as_json: bool) -> int:
     if as_json:
         print(json_printable(json.dumps([{"id": c.id, "short_code": c.short_code, "title": c.title,
                                           "date": c.date, "locality": c.locality, "state": c.state,
+                                          "points": c.points, "summaries": c.summaries, "comments": c.comments,
                                           "notes": c.notes, "imported": c.id in signed,
                                           "signer": _signer_json(signed.get(c.id))} for c in cafes],
                                          ensure_ascii=False)))
@@ -355,8 +356,7 @@ def _import(services, identity: str, files: list[str], replace_unsigned: bool, n
 def _receipt(services, cafe_key: str, out: str) -> int:
     """Write the receipt for an imported café; print one line saying what it confirms."""
     receipt = services.receipts.write_receipt(cafe_key, out)
-    notes, comments = services.receipts.note_split(cafe_key)  # as the import line said them
-    counted = f"{notes} note{'s' if notes != 1 else ''}, {comments} comment{'s' if comments != 1 else ''}"
+    counted = services.receipts.counts(cafe_key).phrase()  # as the import line said them
     print(printable(f"Receipt for “{receipt.title}” ({counted}) → {out}"))
     return 0
 

@@ -42,6 +42,7 @@ def plan_cafes(data_dir: Path, n: int) -> list:
         outcome = services.planning.items(cafes[0].id, "outcome")[0]
         services.notes.add(cafes[0].id, table.id, rnd.id, "A point")
         services.notes.add(cafes[0].id, None, None, "A comment", source="participant")
+        services.notes.set_summary(cafes[0].id, table.id, rnd.id, "What the table carries forward")
         services.votes.set_tally(cafes[0].id, outcome.id, 5, table_id=table.id)
         return cafes
     finally:
@@ -67,8 +68,10 @@ def test_cafes_json_lists_what_services_created(data_dir):
     listed = json.loads(result.stdout)
     assert [c["id"] for c in listed] == [c.id for c in sorted(cafes, key=lambda c: c.date, reverse=True)]
     first = next(c for c in listed if c["id"] == cafes[0].id)
-    assert (first["short_code"], first["title"], first["date"], first["state"], first["notes"]) == (
-        cafes[0].short_code, cafes[0].title, cafes[0].date, "planning", 2)
+    assert (first["short_code"], first["title"], first["date"], first["state"]) == (
+        cafes[0].short_code, cafes[0].title, cafes[0].date, "planning")
+    counts = [first[k] for k in ("points", "summaries", "comments", "notes")]
+    assert counts == [1, 1, 1, 3], "each count counts what it names; notes: the three together"
     text = cafe_desk("--data-dir", str(data_dir), "cafes")
     assert all(c.short_code in text.stdout for c in cafes)
 
@@ -85,6 +88,7 @@ def test_status_json_matches_services(data_dir):
     status = json.loads(result.stdout)
     assert status == expected
     assert (status["notes"]["note-taker"], status["comments"], status["votes"]) == (1, 1, 5)
+    assert (status["points"], status["summaries"]) == (1, 1)
 
 
 def test_unknown_cafe_is_exit_2_with_one_line(data_dir):

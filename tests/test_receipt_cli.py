@@ -64,11 +64,11 @@ def test_receipt_check_and_delete(folders, tmp_path):
     send(folders, tmp_path)
     receipt = tmp_path / "perth.cafe-receipt"
     assert ok(cafe_desk("receipt", imported_code(central), "--out", str(receipt), data_dir=central)) == (
-        f"Receipt for “Perth café” (2 notes, 1 comment) → {receipt}\n")  # as the import line counted them
+        f"Receipt for “Perth café” (2 points, 1 comment) → {receipt}\n")  # as the import line counted them
     assert json.loads(receipt.read_text(encoding="utf-8"))["cafe_id"] == cafe_id
 
     checked = ok(cafe_desk("check-receipt", str(receipt), data_dir=laptop)).splitlines()
-    assert checked[0].startswith("The central team received “Perth café” whole (3 notes, exported ")
+    assert checked[0].startswith("The central team received “Perth café” whole (2 points, 1 comment, exported ")
     assert checked[0].endswith(f"Café {code} ({cafe_id}).")
     assert checked[1] == "Nothing was deleted. Add --delete to delete this café's raw data from this laptop."
     assert [c["id"] for c in json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop)))] == [cafe_id]
@@ -112,7 +112,7 @@ def test_refusals_are_one_line_with_status_2(folders, tmp_path):
     assert not (tmp_path / "r.cafe-receipt").exists()
     by_laptop_id = tmp_path / "by-laptop-id.cafe-receipt"  # the id check-receipt shows on the laptop works
     assert ok(cafe_desk("receipt", cafe_id, "--out", str(by_laptop_id), data_dir=central)).startswith(
-        "Receipt for “Perth café” (2 notes, 1 comment)")
+        "Receipt for “Perth café” (2 points, 1 comment)")
     assert_fails(cafe_desk("receipt", code, "--out", str(tmp_path / "r.cafe-receipt"), data_dir=central),
                  f"There is no café '{code}' here. An imported café gets a short code of its own at the central "
                  "desk: `cafe-desk cafes` lists them (the café's long id from the facilitator's laptop works too).")

@@ -94,7 +94,7 @@ def _lost(held: Held) -> str:
     lost = lost_items(held.lost_codings, held.lost_shortlist)
     if not lost:
         return "Nothing the central team coded or shortlisted will be lost."
-    return f"{lost} on notes that are not in the new file will be lost."
+    return f"{lost} on items that are not in the new file will be lost."
 
 
 def _bare(public_key: str) -> Signer:

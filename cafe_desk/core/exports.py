@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from cafe_desk.core.counts import Counts
 from cafe_desk.core.model import Attendance, Ballot, Cafe, Group, Note, Outcome, Round, Table, Tally, Theme
 from cafe_desk.core.redaction import KIND_WORDS
 
@@ -17,24 +18,25 @@ class ExportResult:
 
     files: dict[str, bytes]
     title: str
-    notes: int
+    counts: Counts  # what the bundle holds
     redactions: Counter = field(default_factory=Counter)
-    left_out: dict[str, int] = field(default_factory=dict)
+    left_out: dict[str, int] = field(default_factory=dict)  # by reason, as the manifest says
     suppressed: int = 0
+    left: Counts = field(default_factory=Counts)  # what was left out
 
     def summary(self, target: str = "") -> str:
-        """One line: "Exported “title”: 42 notes, 3 comments left out, 12 names and 2 phone numbers removed → F"."""
-        parts = [f"{self.notes} note{'s' if self.notes != 1 else ''}"]
-        out = sum(self.left_out.values())
-        if out:
-            parts.append(f"{out} comment{'s' if out != 1 else ''} left out")
+        """One line: "Exported “title”: 40 points, 2 comments; 3 comments left out; 12 names and 2 phone numbers
+        removed → F"."""
+        parts = [self.counts.phrase()]
+        if self.left.total:
+            parts.append(f"{self.left.phrase(always=())} left out")
         removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in self.redactions.most_common() if n]
         if removed:
             parts.append((", ".join(removed[:-1]) + " and " + removed[-1] if len(removed) > 1 else removed[0])
                          + " removed")
         else:
             parts.append("nothing personal found")
-        line = f"Exported “{self.title}”: " + ", ".join(parts)
+        line = f"Exported “{self.title}”: " + "; ".join(parts)
         return line + (f" → {target}" if target else "")
 
 

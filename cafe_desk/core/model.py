@@ -19,6 +19,7 @@ AGREEMENT_LABELS = {
     5: "Strongly agree",
 }
 NOTE_SOURCES = ("note-taker", "participant", "paper")
+COMMENT_SOURCES = ("participant", "paper")  # participants' own words: phones and paper cards
 NOTE_KINDS = ("point", "summary")
 CAFE_STATES = ("planning", "running", "closed")
 DEFAULT_GROUPS = ("Lived experience", "Family member or carer", "Practitioner", "Other")
@@ -191,4 +192,11 @@ class CafeSummary:
     date: str
     locality: str
     state: str
-    notes: int
+    points: int = 0
+    summaries: int = 0
+    comments: int = 0
+
+    @property
+    def notes(self) -> int:
+        """Points, summaries and comments together (every row of the notes table)."""
+        return self.points + self.summaries + self.comments

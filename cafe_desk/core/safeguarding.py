@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from cafe_desk.core import risk_context as context
 from cafe_desk.core import risk_rules as rules
-from cafe_desk.core.model import Note
+from cafe_desk.core.model import COMMENT_SOURCES, Note
 from cafe_desk.core.risk_model import FUNCTION, SKIP, RiskModel
 from cafe_desk.core.risk_words import BREAK, ZERO_WIDTH_SPACES, phrase, read
 from cafe_desk.resources import RESOURCES
@@ -34,8 +34,6 @@ KIND_LABELS = {
     rules.CHILD: "A child may be at risk",
     "risk": "May need support",
 }
-#: sources whose flagged items are participants' own words (phone comments and paper cards)
-COMMENT_SOURCES = ("participant", "paper")
 MAX_CHARS = 20_000  # far above any note (5,000) or comment (1,000); a longer text is read up to here
 CONTEXT = 40  # words either side of a match that its context is read from
 MATCHES_PER_RULE = 8  # a text that matches one family more often than this is judged on the first few

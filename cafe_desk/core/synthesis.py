@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cafe_desk.core.counts import label
 from cafe_desk.core.errors import ValidationError
 
 HIT_START, HIT_END = "\x02", "\x03"  # around each search hit in `Item.snippet`; screens turn them into bold
 MAX_THEME_NAME = 80
-SOURCE_LABELS = {"note-taker": "Note", "participant": "Comment", "paper": "Paper"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class SynthesisFilter:
 
 @dataclass(frozen=True)
 class Item:
-    """One imported note or comment as the central desk shows and exports it."""
+    """One imported point, summary or comment as the central desk shows and exports it."""
 
     id: str
     cafe_id: str
@@ -59,7 +59,8 @@ class Item:
 
     @property
     def source_label(self) -> str:
-        return SOURCE_LABELS.get(self.source, self.source)
+        """"Point", "Summary", "Comment" or "Paper comment"."""
+        return label(self.source, self.kind)
 
 
 @dataclass(frozen=True)

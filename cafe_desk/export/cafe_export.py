@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from cafe_desk.core.ballots import ballots_as_tallies
+from cafe_desk.core.counts import Counts
 from cafe_desk.core.exports import CafeSnapshot, ExportResult
 from cafe_desk.core.model import Note, Tally
 from cafe_desk.core.redaction import (
@@ -105,7 +106,7 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
     overrides = overrides or {}
     cafe, tables, rounds, groups = snap.cafe, snap.tables, snap.rounds, snap.groups
     clean = _Redactor([t.name for t in tables])
-    notes, left_out = [], Counter({"hidden": 0, "flagged": 0, "by_facilitator": 0})
+    notes, left_out, left = [], Counter({"hidden": 0, "flagged": 0, "by_facilitator": 0}), []
     for note in snap.notes:
         if note.hidden:
             left_out["hidden"] += 1
@@ -115,6 +116,8 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
             left_out["by_facilitator"] += 1
         else:
             notes.append(note)
+            continue
+        left.append(note)
     start = _parse_time(snap.started_at or "") or min(
         (t for t in (_parse_time(n.created_at) for n in notes) if t), default=None)
     table_no = {t.id: t.number for t in tables}
@@ -153,7 +156,8 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
         files, export_id=str(uuid.uuid4()), cafe_id=cafe.id, created=(today or dt.date.today()).isoformat(),
         exported_at=exported_at(), receipt_secret=secrets.token_hex(32),
         redactions=dict(sorted(redactions.items())), left_out=dict(left_out), suppressed=suppressed)
-    return ExportResult(files, cafe.title, len(rows), redactions, dict(left_out), suppressed)
+    return ExportResult(files, cafe.title, Counts.of_notes(notes), redactions, dict(left_out), suppressed,
+                        Counts.of_notes(left))
 
 
 def preview(snap: CafeSnapshot, overrides: Overrides | None = None) -> list[PreviewItem]:

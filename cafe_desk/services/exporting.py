@@ -72,15 +72,17 @@ class ExportService(ServiceBase):
 
     def record_export(self, result: ExportResult, data: bytes) -> Changes:
         """Remember in the café's audit log that `data` (the encrypted bundle, byte for byte as written) left this
-        laptop: its export id, SHA-256, the manifest's record counts, when its contents were read (UTC ISO), and the
-        SHA-256 of the receipt secret inside the encrypted manifest (never the secret itself). A receipt from the
-        central team must carry that secret, and match the rest, before anything is deleted."""
+        laptop: its export id, SHA-256, the manifest's record counts (and its points, summaries and comments apart),
+        when its contents were read (UTC ISO), and the SHA-256 of the receipt secret inside the encrypted manifest
+        (never the secret itself). A receipt from the central team must carry that secret, and match the rest, before
+        anything is deleted."""
         manifest = json.loads(result.files[bundle.MANIFEST])
         cafe_id, export_id = manifest["cafe_id"], manifest["export_id"]
         secret = manifest.get("receipt_secret")
         with self.store.transaction():
             self.store.audit(cafe_id, "export", "cafe", cafe_id, export_id=export_id,
                              bundle_sha256=hashlib.sha256(data).hexdigest(), counts=manifest_counts(manifest),
+                             items=result.counts.as_dict(),
                              built_at=self._built_at.pop(export_id, None) or utc_now(),
                              receipt_secret_sha256=secret_hash(secret) if isinstance(secret, str) else None)
         return Changes()

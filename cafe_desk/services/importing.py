@@ -20,6 +20,7 @@ from pathlib import Path
 from cafe_desk.central import bundle_checks
 from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan, read_plan
 from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, check_exported_at, lost_items
+from cafe_desk.core.counts import Counts
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.imported_ids import scoped_id
 from cafe_desk.core.signers import REPLACE, REVOKED, UNLISTED, Signer
@@ -43,8 +44,7 @@ class ImportResult:
     status: str
     title: str
     cafe_id: str
-    notes: int = 0
-    comments: int = 0
+    counts: Counts = field(default_factory=Counts)  # the points, summaries and comments it brought
     signed_by: str = ""
     dropped: str = ""
     new_key: bool = False
@@ -59,11 +59,9 @@ class ImportResult:
         who = f"signed by {self.signed_by}" if self.signed_by else UNSIGNED
         if self.status == "replaced":
             moved = ", the café's key from now on" if self.new_key else ""
-            dropped = f"; dropped {self.dropped} on notes not in the new file" if self.dropped else ""
+            dropped = f"; dropped {self.dropped} on items not in the new file" if self.dropped else ""
             return f"Replaced an older export of “{self.title}” — {who}{moved}{dropped}"
-        notes = f"{self.notes} note{'s' if self.notes != 1 else ''}"
-        comments = f"{self.comments} comment{'s' if self.comments != 1 else ''}"
-        return f"Imported “{self.title}” ({notes}, {comments}) — {who}"
+        return f"Imported “{self.title}” ({self.counts.phrase()}) — {who}"
 
 
 @dataclass(frozen=True)
@@ -217,10 +215,9 @@ class ImportService(ServiceBase):
             s.audit(plan.cafe.id, "import", "cafe", plan.cafe.id, export_id=plan.export_id,
                     replaced=old is not None, signer=signer, new_signer=new_key)
             signed_by = self._signer_label(signer)
-        comments = sum(n.source == "participant" for n in plan.notes)
         dropped = lost_items(held.lost_codings, held.lost_shortlist) if held is not None else ""
         return ImportResult("replaced" if old is not None else "imported", title, plan.cafe.id,
-                            len(plan.notes) - comments, comments, signed_by, dropped, new_key)
+                            Counts.of_notes(plan.notes), signed_by, dropped, new_key)
 
     def _write_items(self, plan: ImportPlan, now: str) -> None:
         """Write the café's plan items, notes, tallies and attendance, and index its notes (inside the transaction)."""

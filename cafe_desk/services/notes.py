@@ -21,9 +21,9 @@ def clean_text(text: str) -> str:
     """A note's text, trimmed; ValidationError if it is empty or too long."""
     text = (text or "").replace("\x00", "").strip()
     if not text:
-        raise ValidationError("An empty note isn't saved; type a few words first.")
+        raise ValidationError("An empty point isn't saved; type a few words first.")
     if len(text) > MAX_NOTE_CHARS:
-        raise ValidationError(f"This note is too long to save ({len(text):,} characters; "
+        raise ValidationError(f"This is too long to save ({len(text):,} characters; "
                               f"{MAX_NOTE_CHARS:,} at most). Please split it into shorter points.")
     return text
 
@@ -150,13 +150,13 @@ class NoteService(ServiceBase):
         with self.store.read():
             found = {n.id: n for n in self.store.list_notes(None, note_ids=list(note_ids))}
         if len(found) < len(set(note_ids)):
-            raise ValidationError("One of these notes was deleted in the meantime; nothing was changed.")
+            raise ValidationError("One of these points was deleted in the meantime; nothing was changed.")
         return [found[i] for i in dict.fromkeys(note_ids)]
 
     def _existing(self, note_id: str) -> Note:
         note = self.get(note_id)
         if note is None:
-            raise ValidationError("That note was deleted in the meantime; nothing was changed.")
+            raise ValidationError("That point was deleted in the meantime; nothing was changed.")
         return note
 
     # --- the table host's round summary: one per table and round ---------------------------------------------------

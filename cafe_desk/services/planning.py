@@ -12,6 +12,7 @@ from pathlib import Path
 from cafe_desk.core import codebook
 from cafe_desk.core import plan as rules
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import Counts
 from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.model import Cafe, Group, Outcome, Plan, Round, RoundSpec, Table, Theme
 from cafe_desk.services.base import ServiceBase
@@ -195,7 +196,8 @@ class PlanningService(ServiceBase):
         return self._changed(entity)
 
     def remove_item(self, entity: str, item_id: str):
-        """Remove an item; returns (the removed item, Changes). A table or round that has notes is kept."""
+        """Remove an item; returns (the removed item, Changes). A table or round with points, summaries or comments
+        is kept."""
         with self.store.read():
             item = self.store.get_item(entity, item_id)
         if item is None:
@@ -204,8 +206,9 @@ class PlanningService(ServiceBase):
         if entity in ("table", "round"):
             kw = {"table_id": item_id} if entity == "table" else {"round_id": item_id}
             with self.store.read():
-                if self.store.list_notes(item.cafe_id, **kw):
-                    raise ValidationError(f"{item.label} has notes, so it can't be removed.")
+                held = Counts.of_notes(self.store.list_notes(item.cafe_id, **kw))
+                if held.total:
+                    raise ValidationError(f"{item.label} has {held.phrase(always=())}, so it can't be removed.")
         with self.store.transaction():
             self.store.delete_item(entity, item_id)
             self._renumber(entity, item.cafe_id, None)

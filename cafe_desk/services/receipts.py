@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import Counts, counted
 from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.synthesis import CentralCafe
 from cafe_desk.export.receipt import (
@@ -55,10 +56,11 @@ class ReceiptCheck:
     exported_at: str  # UTC ISO: when this laptop recorded the export
     imported_at: str  # as the central desk wrote it
     counts: dict[str, int] = field(default_factory=dict)
+    items: Counts | None = None  # its points, summaries and comments, as this laptop recorded them (None: not known)
 
     @property
     def notes(self) -> int:
-        """How many notes and comments the export held."""
+        """How many items (points, summaries and comments together) the export held."""
         return self.counts.get("notes.jsonl", 0)
 
     @property
@@ -68,8 +70,8 @@ class ReceiptCheck:
 
     def line(self) -> str:
         """The one sentence that says what the receipt confirms."""
-        notes = f"{self.notes} note{'s' if self.notes != 1 else ''}"
-        return f"The central team received “{self.title}” whole ({notes}, exported {self.exported_on})."
+        held = self.items.phrase() if self.items is not None else counted(self.notes, "item")
+        return f"The central team received “{self.title}” whole ({held}, exported {self.exported_on})."
 
 
 def readable_date(iso: str) -> str:
@@ -79,6 +81,14 @@ def readable_date(iso: str) -> str:
     except (ValueError, AttributeError):
         return iso
     return f"{when.day} {when:%B %Y}"
+
+
+def _items(recorded) -> Counts | None:
+    """The points, summaries and comments an export entry recorded (older entries did not: None)."""
+    try:
+        return Counts(**{k: int(recorded[k]) for k in ("points", "summaries", "comments")})
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _detail(entry: dict) -> dict:
@@ -113,13 +123,11 @@ class ReceiptService(ServiceBase):
                                 "facilitator's laptop works too).")
         return cafe
 
-    def note_split(self, cafe_key: str) -> tuple[int, int]:
-        """(notes, comments) a café holds, counted as its import line counts them (comments: sent from phones)."""
+    def counts(self, cafe_key: str) -> Counts:
+        """The points, summaries and comments an imported café holds, counted as its import line counts them."""
         cafe = self.imported_cafe(cafe_key)
         with self.store.read():
-            notes = self.store.list_notes(cafe.id)
-        comments = sum(n.source == "participant" for n in notes)
-        return len(notes) - comments, comments
+            return Counts.of_notes(self.store.list_notes(cafe.id))
 
     def receipt_for(self, cafe_key: str) -> Receipt:
         """The receipt for the export an imported café holds now (`cafe_key` as for `imported_cafe`); UserError if
@@ -222,7 +230,7 @@ class ReceiptService(ServiceBase):
             raise ReceiptError(WRONG_PROOF)
         if s.changed_since(cafe.id, latest.get("built_at") or entry["at"]):
             raise ReceiptError(f"The central team received this export whole, but “{cafe.title}” has changed since "
-                               f"(new or edited notes, comments or votes), so it can't be deleted yet — "
+                               f"(new or edited points, comments or votes), so it can't be deleted yet — "
                                f"{EXPORT_AGAIN}.")
         return ReceiptCheck(cafe.id, cafe.short_code, cafe.title, receipt.export_id, entry["at"],
-                            receipt.imported_at, dict(receipt.counts))
+                            receipt.imported_at, dict(receipt.counts), _items(latest.get("items")))

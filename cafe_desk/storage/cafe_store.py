@@ -53,16 +53,21 @@ class CafeStore:
         return self.conn.execute("SELECT 1 FROM cafe WHERE short_code = ?", [code]).fetchone() is not None
 
     def list_cafes(self, search: str = "") -> list[CafeSummary]:
-        """Cafés, newest date first; `search` matches title, locality, date or short code."""
+        """Cafés, newest date first, with their points, summaries and comments; `search` matches title, locality,
+        date or short code. Points are counted as all notes less the other two, each read from an index."""
         sql = ("SELECT c.id, c.short_code, c.title, c.date, c.locality, c.state, "
-               "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id) FROM cafe c")
+               "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id), "
+               "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id AND n.kind = 'summary'), "
+               "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id AND n.source IN ('participant', 'paper')) "
+               "FROM cafe c")
         params: list = []
         if search.strip():
             like = f"%{search.strip()}%"
             sql += " WHERE c.title LIKE ? OR c.locality LIKE ? OR c.date LIKE ? OR c.short_code LIKE ?"
             params = [like] * 4
         sql += " ORDER BY c.date DESC, c.created_at DESC"
-        return [CafeSummary(*r) for r in self.conn.execute(sql, params)]
+        return [CafeSummary(*r[:6], points=r[6] - r[7] - r[8], summaries=r[7], comments=r[8])
+                for r in self.conn.execute(sql, params)]
 
     # --- plan items: one generic set of operations for tables, rounds, outcomes, groups, themes ----------------
 

@@ -340,6 +340,13 @@ def m007_qr_addresses(db: sqlite_utils.Database) -> None:
         """,
     )
 
+
+def m008_summary_index(db: sqlite_utils.Database) -> None:
+    """Index each café's round summaries, so the café list counts points, summaries and comments apart quickly
+    (points and comments come from the note_scope index; a summary is told apart only by its kind)."""
+    _run(db, "CREATE INDEX note_summary ON note(cafe_id) WHERE kind = 'summary'")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
@@ -348,6 +355,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (5, "safeguarding", m005_safeguarding),
     (6, "signed_bundles", m006_signed_bundles),
     (7, "qr_addresses", m007_qr_addresses),
+    (8, "summary_index", m008_summary_index),
 ]
 LATEST = MIGRATIONS[-1][0]
 

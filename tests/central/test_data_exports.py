@@ -115,7 +115,7 @@ def test_csv_items_read_back(desk, tmp_path):
     assert (accented["text"], accented["café"], accented["locality"], accented["date"]) == (
         ACCENTED, "Café à Dunfermline", "Dunfermline", "2026-04-02")
     assert accented["themes"] == "Accès aux soins; Peer support"  # codebook names, in codebook order
-    assert (accented["table"], accented["round"], accented["source"], accented["quote"]) == ("2", "1", "Note", "no")
+    assert (accented["table"], accented["round"], accented["source"], accented["quote"]) == ("2", "1", "Point", "no")
     assert row[items[TWO_LINES].id]["text"] == TWO_LINES
     for text in FORMULAS:  # participants' text can't become a formula in a spreadsheet
         assert row[items[text].id]["text"] == "'" + text

@@ -102,7 +102,7 @@ def test_a_batch_imports_the_good_bundle_and_refuses_each_hostile_one_with_its_o
     store = Store(Settings(tmp_path / "central").db_path)
     try:
         cafes = Services.build(store).cafes.list()
-        assert [(c.title, c.notes) for c in cafes] == [("Perth café", 3)]
+        assert [(c.title, c.points, c.comments, c.notes) for c in cafes] == [("Perth café", 2, 1, 3)]
     finally:
         store.close()
 
@@ -123,7 +123,7 @@ def test_the_app_batch_refuses_the_same_files_and_goes_on(central, batch):
 
 
 #: what importing the good bundle says: the laptop's own key signed it, and the desk has no name for that key yet
-SIGNED = re.compile(r"Imported “Perth café” \(2 notes, 1 comment\) — signed by [0-9a-f]{4}( [0-9a-f]{4}){3}, "
+SIGNED = re.compile(r"Imported “Perth café” \(2 points, 1 comment\) — signed by [0-9a-f]{4}( [0-9a-f]{4}){3}, "
                     r"not on the list")
 
 TITLE = "Perth \x1b[2J\x1b[31mcafé\x1b[0m \u202egnp.exe\u202c\x07"
@@ -141,7 +141,7 @@ def test_a_title_with_escapes_and_a_bidi_override_is_printed_clean(tmp_path, ser
     data = tmp_path / "central"
     imported = cafe_desk("import", "--identity", str(key), str(path), data_dir=data)
     assert (imported.returncode, imported.stderr) == (0, "")
-    assert imported.stdout.startswith("Imported “Perth café gnp.exe” (2 notes, 1 comment) — signed by ")
+    assert imported.stdout.startswith("Imported “Perth café gnp.exe” (2 points, 1 comment) — signed by ")
     listed = cafe_desk("cafes", data_dir=data)
     assert listed.returncode == 0 and "  Perth café gnp.exe  (" in listed.stdout
     again = cafe_desk("import", "--identity", str(key), str(path), data_dir=data)

@@ -36,12 +36,12 @@ def test_import_reports_each_file_and_exits_2_when_one_is_refused(tmp_path, bund
     data = tmp_path / "central"
     result = cafe_desk("import", "--identity", str(key), str(good), str(bad), data_dir=data)
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, f"Imported “Perth café” (2 notes, 1 comment) — signed by {signer}, not on the list\n",
+        2, f"Imported “Perth café” (2 points, 1 comment) — signed by {signer}, not on the list\n",
         f"Refused {bad}: This file is not a Café Desk bundle.\n")
     store = Store(Settings(data).db_path)
     try:
         cafes = Services.build(store).cafes.list()
-        assert [(c.title, c.state, c.notes) for c in cafes] == [("Perth café", "closed", 3)]
+        assert [(c.title, c.state, c.points, c.comments) for c in cafes] == [("Perth café", "closed", 2, 1)]
         before = snapshot(store)
     finally:
         store.close()

@@ -50,7 +50,7 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
     bundle_path = tmp_path / "perth.cafe"
     ok(cafe_desk("export", code, "--recipient", public, "--out", str(bundle_path), data_dir=laptop))
     assert ok(cafe_desk("import", "--identity", str(key), str(bundle_path), data_dir=central)) == (
-        f"Imported “Perth café” (2 notes, 1 comment) — signed by Anna, Perth ({fingerprint})\n")
+        f"Imported “Perth café” (2 points, 1 comment) — signed by Anna, Perth ({fingerprint})\n")
     [listed] = json.loads(ok(cafe_desk("cafes", "--json", data_dir=central)))
     assert listed["imported"] and listed["signer"]["fingerprint"] == fingerprint
     assert listed["signer"]["name"] == "Anna, Perth"
@@ -105,7 +105,7 @@ def test_an_unsigned_cafe_is_replaced_only_with_the_flag(folders, tmp_path):
     finally:
         store.close()
     assert ok(cafe_desk("import", "--identity", str(key), str(old), data_dir=central)) == (
-        "Imported “Perth café” (2 notes, 1 comment) — unsigned: who sent it can't be checked\n")
+        "Imported “Perth café” (2 points, 1 comment) — unsigned: who sent it can't be checked\n")
     assert ok(cafe_desk("cafes", data_dir=central)).rstrip().endswith(
         "— imported, unsigned: who sent it can't be checked")
     refused = cafe_desk("import", "--identity", str(key), str(newer), data_dir=central)
@@ -148,7 +148,7 @@ def test_replacing_says_what_it_drops_and_a_new_key_is_taken_only_with_the_flag(
     finally:
         store.close()
     assert ok(cafe_desk("import", "--identity", str(key), str(newer), data_dir=central)) == (
-        f"Replaced an older export of “Perth café” — signed by {ours}, not on the list; dropped 1 coding on notes "
+        f"Replaced an older export of “Perth café” — signed by {ours}, not on the list; dropped 1 coding on items "
         "not in the new file\n")
 
     refused = cafe_desk("import", "--identity", str(key), str(moved), data_dir=central)

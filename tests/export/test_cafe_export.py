@@ -11,6 +11,7 @@ from dataclasses import replace
 import pyrage
 import pytest
 
+from cafe_desk.core.counts import Counts
 from cafe_desk.export.anonymise import Span, redact
 from cafe_desk.export.bundle import open_bundle
 from cafe_desk.export.cafe_export import (
@@ -82,7 +83,8 @@ def test_round_trip_counts_and_manifest(services, planted, identity):
     assert manifest["cafe_id"] == cafe.id and manifest["format"] == "cafe-desk-bundle"
     assert set(files) == {"cafe.json", "prompts.json", "outcomes.json", "tables.json", "groups.json", "notes.jsonl",
                           "votes.json", "attendance.json", "themes.json", "README.txt"}
-    assert manifest["files"]["notes.jsonl"]["count"] == 4 == result.notes
+    assert manifest["files"]["notes.jsonl"]["count"] == 4 == result.counts.total
+    assert (result.counts, result.left) == (Counts(points=3, comments=1), Counts(comments=2))
     assert manifest["left_out"] == {"hidden": 1, "flagged": 1} and manifest["suppressed"] == 2
     assert manifest["redactions"]["name"] >= 5 and manifest["redactions"]["phone"] == 1
     assert len(manifest["created"]) == 10  # a date, no time
@@ -104,7 +106,7 @@ def test_summary_line_says_what_was_removed(services, planted, identity):
     cafe, _ = planted
     _, result, manifest, _ = export(services, cafe, identity)
     line = result.summary("out.cafe")
-    assert line.startswith("Exported “Perth café hosted by Aisha Rahman”: 4 notes, 2 comments left out, ")
+    assert line.startswith("Exported “Perth café hosted by Aisha Rahman”: 3 points, 1 comment; 2 comments left out; ")
     assert f"{manifest['redactions']['name']} names" in line and "1 phone number" in line
     assert line.endswith(" removed → out.cafe")
 
@@ -144,7 +146,7 @@ def test_flagged_comments_go_in_only_when_asked(services, planted, identity):
     cafe, _ = planted
     data, result = services.exporting.export_cafe(cafe.id, [str(identity.to_public())], include_flagged=True)
     manifest, files = open_bundle(data, [identity])
-    assert result.notes == 5 and manifest["left_out"] == {"hidden": 1, "flagged": 0}
+    assert result.counts == Counts(points=3, comments=2) and manifest["left_out"] == {"hidden": 1, "flagged": 0}
     assert "Some days I can't go on" in files["notes.jsonl"].decode()
 
 

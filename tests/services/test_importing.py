@@ -39,10 +39,21 @@ def resealed(services, cafe, identity, change) -> bytes:
     return bundle.seal(bundle.pack(rebuilt), [str(identity.to_public())])
 
 
+def test_export_and_import_count_the_same_points_summaries_and_comments(services, source, central, identity):
+    table = services.planning.items(source.id, "table")[0]
+    round_ = services.planning.items(source.id, "round")[0]
+    services.notes.set_summary(source.id, table.id, round_.id, "Benches and buses")
+    data, exported = services.exporting.export_cafe(source.id, [str(identity.to_public())])
+    assert exported.summary().startswith("Exported “Perth café”: 2 points, 1 summary, 1 comment; ")
+    imported = central.importing.import_bundle(data, [identity])
+    assert imported.line().startswith("Imported “Perth café” (2 points, 1 summary, 1 comment) — ")
+    assert central.receipts.counts(imported.cafe_id).phrase() == "2 points, 1 summary, 1 comment"
+
+
 def test_import_into_another_database(services, source, central, identity):
     result = central.importing.import_bundle(sealed(services, source, identity), [identity])
     fingerprint = services.signing_key.fingerprint()
-    assert result.line() == f"Imported “Perth café” (2 notes, 1 comment) — signed by {fingerprint}, not on the list"
+    assert result.line() == f"Imported “Perth café” (2 points, 1 comment) — signed by {fingerprint}, not on the list"
     cafe = central.cafes.cafe(result.cafe_id)
     assert cafe.id == local_id(source.id) != source.id and cafe.state == "closed" and cafe.title == "Perth café"
     assert central.importing.is_imported(cafe.id)

@@ -44,20 +44,20 @@ def test_add_update_delete_restore(services, place):
 def test_editing_a_deleted_note_says_so(services, place):
     note, _ = services.notes.add(*place, "Soon gone")
     services.notes.delete(note.id)
-    with pytest.raises(ValidationError, match=exactly("That note was deleted in the meantime; nothing was changed.")):
+    with pytest.raises(ValidationError, match=exactly("That point was deleted in the meantime; nothing was changed.")):
         services.notes.update(note.id, text="Too late")
 
 
 def test_five_megabytes_of_text_is_refused_and_nothing_stored(services, place):
     with pytest.raises(ValidationError) as err:
         services.notes.add(*place, "x" * 5_000_000)
-    assert str(err.value) == ("This note is too long to save (5,000,000 characters; 5,000 at most). "
+    assert str(err.value) == ("This is too long to save (5,000,000 characters; 5,000 at most). "
                               "Please split it into shorter points.")
     assert services.notes.list(place[0]) == []
 
 
 def test_empty_note_is_refused(services, place):
-    with pytest.raises(ValidationError, match=exactly("An empty note isn't saved; type a few words first.")):
+    with pytest.raises(ValidationError, match=exactly("An empty point isn't saved; type a few words first.")):
         services.notes.add(*place, " \x00 \n ")
     assert services.notes.list(place[0]) == []
 

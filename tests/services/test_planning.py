@@ -76,10 +76,19 @@ def test_remove_then_restore_keeps_id_and_order(services, cafe, entity):
     assert services.planning.items(cafe.id, entity) == before
 
 
+def test_a_round_with_a_summary_and_a_comment_says_what_it_holds(services, cafe):
+    table = services.planning.items(cafe.id, "table")[0]
+    round_ = services.planning.items(cafe.id, "round")[0]
+    services.notes.set_summary(cafe.id, table.id, round_.id, "What the table carries forward")
+    services.notes.add(cafe.id, None, round_.id, "From a phone", source="participant")
+    with pytest.raises(ValidationError, match=exactly("Round 1 has 1 summary, 1 comment, so it can't be removed.")):
+        services.planning.remove_item("round", round_.id)
+
+
 def test_a_table_with_notes_cannot_be_removed(services, cafe):
     table = services.planning.items(cafe.id, "table")[0]
     services.notes.add(cafe.id, table.id, None, "Something said")
-    with pytest.raises(ValidationError, match=exactly("Table 1 has notes, so it can't be removed.")):
+    with pytest.raises(ValidationError, match=exactly("Table 1 has 1 point, so it can't be removed.")):
         services.planning.remove_item("table", table.id)
     assert table in services.planning.items(cafe.id, "table")
 

@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import Counts
 from cafe_desk.core.errors import Cancelled, NotFoundError, UserError
 from cafe_desk.export import bundle
 from cafe_desk.export.receipt import (
@@ -23,7 +24,7 @@ from cafe_desk.export.receipt import (
     read_receipt,
 )
 from cafe_desk.services import Services
-from cafe_desk.services.receipts import DIFFERENT_EXPORT
+from cafe_desk.services.receipts import DIFFERENT_EXPORT, ReceiptCheck
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import exactly
@@ -91,7 +92,7 @@ def test_round_trip_receipt_matches_then_delete_removes_the_cafe(services, sourc
     check = services.receipts.check_receipt(receipt_path)
     assert (check.cafe_id, check.title, check.notes, check.export_id) == (
         source.id, "Perth café", 3, manifest["export_id"])
-    assert check.line().startswith("The central team received “Perth café” whole (3 notes, exported ")
+    assert check.line().startswith("The central team received “Perth café” whole (2 points, 1 comment, exported ")
     assert services.cafes.cafe(source.id) is not None  # checking deletes nothing
 
     changes = services.receipts.delete_raw_data(source.id, receipt_path)
@@ -212,12 +213,21 @@ def test_a_receipt_for_a_cafe_not_on_this_laptop(services, source, sent):
     assert snapshot(services.store) == before
 
 
+def test_an_export_recorded_before_points_and_comments_were_counted_apart_says_items():
+    check = ReceiptCheck("id", "ABCDEF", "Perth café", "export", "2026-03-14T12:00:00Z", "2026-03-15T09:00:00Z",
+                         {"notes.jsonl": 3})
+    assert check.line().startswith("The central team received “Perth café” whole (3 items, exported ")
+    one = ReceiptCheck("id", "ABCDEF", "Perth café", "export", "2026-03-14T12:00:00Z", "", {"notes.jsonl": 1},
+                       Counts(points=1))
+    assert one.line().startswith("The central team received “Perth café” whole (1 point, 0 comments, exported ")
+
+
 def test_a_cafe_changed_since_its_export_is_not_deleted(services, source, sent):
     _, receipt_path = sent
     services.notes.add(source.id, None, None, "A point written after the export")
     before = snapshot(services.store)
     message = ("The central team received this export whole, but “Perth café” has changed since (new or edited "
-               "notes, comments or votes), so it can't be deleted yet — export again and ask for the receipt of the "
+               "points, comments or votes), so it can't be deleted yet — export again and ask for the receipt of the "
                "new file.")
     with pytest.raises(ReceiptError, match=exactly(message)):
         services.receipts.delete_raw_data(source.id, receipt_path)

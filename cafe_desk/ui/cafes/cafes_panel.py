@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import Counts, counted
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
 from cafe_desk.core.model import CafeSummary
@@ -37,13 +38,14 @@ from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.cafe_details_form import DATE_FORMAT
 from cafe_desk.ui.widgets.plain_text import shown
 
-COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_NOTES = range(6)
-HEADERS = ("Code", "Title", "Date", "Locality", "State", "Notes")
+COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_POINTS, COL_COMMENTS = range(7)
+HEADERS = ("Code", "Title", "Date", "Locality", "State", "Points", "Comments")
+COUNTED = {COL_POINTS: "point", COL_COMMENTS: "comment"}  # the count columns, and what each counts
 STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
 CLOSE_EXPLANATION = "A closed café can't be changed; you can reopen it later."
 DELETE_BUTTON = "Delete from this laptop"
 KEEP_BUTTON = "Keep it"
-DELETE_EXPLANATION = ("Deleting can't be undone: the café's plan, notes, comments and votes are removed from this "
+DELETE_EXPLANATION = ("Deleting can't be undone: the café's plan, points, comments and votes are removed from this "
                       "laptop and from this laptop's backups for good. The central team keeps the anonymised copy it "
                       "received.")
 
@@ -85,6 +87,8 @@ class CafeListModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         col = index.column()
+        if col in COUNTED:
+            return self._count(row, col, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return {
                 COL_CODE: row.short_code,
@@ -92,9 +96,22 @@ class CafeListModel(QAbstractTableModel):
                 COL_DATE: show_date(row.date),
                 COL_LOCALITY: shown(row.locality),
                 COL_STATE: STATE_LABELS.get(row.state, row.state.title()),
-                COL_NOTES: str(row.notes),
             }[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_NOTES:
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    @staticmethod
+    def _count(row: CafeSummary, col: int, role: int):
+        """A count cell: the number, said with its word to a screen reader, and every count in the tooltip."""
+        n = row.points if col == COL_POINTS else row.comments
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{n:,}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return counted(n, COUNTED[col])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return Counts(row.points, row.summaries, row.comments).phrase()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row
@@ -373,7 +390,7 @@ class CafesPanel(Panel):
         """The question asked after a matching receipt, and its "Delete from this laptop" button ("Keep it" is the
         default, and what Escape chooses)."""
         box = QMessageBox(QMessageBox.Icon.Question, "Receipt from the central team",
-                          f"{check.line()} You can now delete this café's notes and comments from this laptop.",
+                          f"{check.line()} You can now delete this café's points and comments from this laptop.",
                           QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the café's title came from this laptop's data, typed by people
         box.setInformativeText(DELETE_EXPLANATION)

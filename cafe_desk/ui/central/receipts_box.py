@@ -13,7 +13,7 @@ from cafe_desk.services.receipts import ReceiptService
 from cafe_desk.ui.widgets.plain_text import shown, tip
 
 RECEIPT_HINT = ("Send the facilitator a receipt once their café is imported: it shows their export arrived whole, so "
-                "they can delete the café's notes from their laptop.")
+                "they can delete the café's points and comments from their laptop.")
 NO_IMPORTED = "No imported cafés yet"
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the receipt combo's short code of each café
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import counted
 from cafe_desk.core.model import Cafe, Note
 from cafe_desk.ui.comments.comments_model import (
     COL_ABOUT,
@@ -328,7 +329,7 @@ class CommentsPanel(Panel):
         if not self.cafe:
             self.count.setText("Open a café to see the comments sent from phones.")
         else:
-            self.count.setText(f"{len(comments)} comment{'s' if len(comments) != 1 else ''} from phones"
+            self.count.setText(f"{counted(len(comments), 'comment')} from phones"
                                + (f" · {flagged} need{'s' if flagged == 1 else ''} care" if flagged else "")
                                + (f" · {hidden} hidden" if hidden else ""))
         if not flagged:

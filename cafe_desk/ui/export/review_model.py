@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
+from cafe_desk.core.counts import Counts, label
 from cafe_desk.core.redaction import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
 from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.ui.widgets.plain_text import shown, tip
@@ -55,12 +56,13 @@ def review_html(item: PreviewItem, left_out: bool) -> str:
 
 
 def where(item: PreviewItem) -> str:
-    """"Table 2, round 1" for a note, "Comment, round 2" for a participant's comment; a flagged item says so
-    ("… · Needs care: may be harming themselves")."""
+    """"Table 2, round 1" for a point, "Table 2, round 1 (summary)" for what a table carries forward, "Comment,
+    round 2" for a participant's comment; a flagged item says so ("… · Needs care: may be harming themselves")."""
     head = {"participant": "Comment", "paper": "Paper card"}.get(item.source) or (
-        f"Table {item.table}" if item.table else "Note")
+        f"Table {item.table}" if item.table else label(item.source, item.kind))
     flag = f"\nNeeds care: {kind_label(item.flag).lower()}" if item.flag else ""
-    return head + (f", round {item.round}" if item.round else "") + flag
+    what = " (summary)" if item.kind == "summary" else ""
+    return head + (f", round {item.round}" if item.round else "") + what + flag
 
 
 def and_list(parts: list[str]) -> str:
@@ -161,15 +163,14 @@ class ReviewModel(QAbstractTableModel):
         return any(r.item.left_out == "flagged" and not r.leave_out for r in self.rows)
 
     def summary(self) -> str:
-        """"14 items will be exported: 12 names and 3 phone numbers removed; 2 comments left out"."""
+        """"12 points, 2 comments will be exported: 12 names and 3 phone numbers removed; 2 comments left out"."""
         kept = [r for r in self.rows if not r.leave_out]
         counts = Counter(s.kind for r in kept for s in r.item.removed)
         removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in counts.most_common()]
-        line = f"{len(kept)} item{'s' if len(kept) != 1 else ''} will be exported: "
+        line = f"{Counts.of((r.item.source, r.item.kind) for r in kept).phrase()} will be exported: "
         line += and_list(removed) + " removed" if removed else "nothing personal found"
-        out = Counter("comment" if r.item.source == "participant" else "note" for r in self.rows if r.leave_out)
-        parts = [f"{n} {k}{'s' if n != 1 else ''}" for k, n in sorted(out.items())]
-        return line + ("; " + " and ".join(parts) + " left out" if parts else "")
+        out = Counts.of((r.item.source, r.item.kind) for r in self.rows if r.leave_out)
+        return line + (f"; {out.phrase(always=())} left out" if out.total else "")
 
 
 class HtmlDelegate(QStyledItemDelegate):

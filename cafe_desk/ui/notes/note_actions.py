@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import counted
 from cafe_desk.core.model import Note
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets import codebook_import
@@ -25,7 +26,7 @@ class NoteActions:
         before = notes.get(note_id)
         if before is None:
             return
-        self.page.push("Edit note", do=lambda: notes.update(note_id, text=text)[2],
+        self.page.push("Edit point", do=lambda: notes.update(note_id, text=text)[2],
                        undo=lambda: notes.update(note_id, text=before.text)[2])
 
     def delete(self, chosen: list[Note]) -> None:
@@ -39,7 +40,7 @@ class NoteActions:
             deleted[:] = gone  # as stored just before, so the undo restores exactly that
             return changes
 
-        self.page.push("Delete note" if len(chosen) == 1 else f"Delete {len(chosen)} notes", do=delete,
+        self.page.push(f"Delete {counted(len(chosen), 'point')}" if len(chosen) > 1 else "Delete point", do=delete,
                        undo=lambda: notes.restore_many(deleted))
 
     def toggle_quote(self, chosen: list[Note]) -> None:

@@ -78,6 +78,6 @@ class NotesCare:
         scope_before = self.notes_list.scope.currentIndex()
         self.notes_list.select_note(note.id)
         if self.notes_list.scope.currentIndex() != scope_before:
-            self.page.sig_message.emit("Showing all notes, so the point that needs care can be seen.")
+            self.page.sig_message.emit("Showing all points, so the one that needs care can be seen.")
         self.show()
 

@@ -1,4 +1,4 @@
-"""The searchable list of notes on the Notes page: view, search box, table/round filter and the row actions."""
+"""The searchable list of points on the Notes page: view, search box, table/round filter and the row actions."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk.core.counts import shown_of
 from cafe_desk.core.model import Note
 from cafe_desk.ui.notes.note_entry import KeyGrabber
 from cafe_desk.ui.notes.notes_model import (
@@ -45,7 +46,7 @@ class NotesList(QWidget):
     sig_delete_requested = Signal(object)
     #: list[Note] — flip these notes' verbatim-quote mark (Ctrl+Q in the list, the button or the context menu)
     sig_quote_requested = Signal(object)
-    #: no arguments — the search or the "this table and round / all notes" choice changed
+    #: no arguments — the search or the "this table and round / all points" choice changed
     sig_filter_changed = Signal()
     #: no arguments — other points are selected now (or none)
     sig_selection_changed = Signal()
@@ -79,32 +80,34 @@ class NotesList(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_args: self.sig_selection_changed.emit())
         self.search.textChanged.connect(self._filter_changed)
         self.scope.currentIndexChanged.connect(self._filter_changed)
+        # the list's own signals too: the proxy drops a deleted row before the list has, so counting on the proxy's
+        # signal alone said "11 of 12" after a delete
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+                       self.proxy.layoutChanged, self.model.rowsRemoved, self.model.rowsInserted):
             signal.connect(self._show_count)
         self._show_count()
 
     def _build_filter(self) -> tuple[QLabel, QLabel]:
-        """The search box, which notes to show, and how many are shown; returns the two labels for the bar."""
+        """The search box, which points to show, and how many are shown; returns the two labels for the bar."""
         self.search = QLineEdit()
-        self.search.setAccessibleName("Search notes")
+        self.search.setAccessibleName("Search points")
         self.search.setPlaceholderText("Words in a point")
         self.search.setClearButtonEnabled(True)
         search_label = QLabel("&Search:")
         search_label.setBuddy(self.search)
         self.scope = QComboBox()
-        self.scope.addItems(["This table and round", "All notes"])
-        self.scope.setAccessibleName("Which notes to show")
+        self.scope.addItems(["This table and round", "All points"])
+        self.scope.setAccessibleName("Which points to show")
         scope_label = QLabel("Sho&w:")
         scope_label.setBuddy(self.scope)
         self.count = QLabel()
-        self.count.setAccessibleName("How many notes are shown")
+        self.count.setAccessibleName("How many points are shown")
         return search_label, scope_label
 
     def _build_view(self) -> None:
-        """The table of notes: whole rows chosen, several at once, columns as wide as they need."""
+        """The table of points: whole rows chosen, several at once, columns as wide as they need."""
         self.view = QTableView()
-        self.view.setAccessibleName("Notes")
+        self.view.setAccessibleName("Points")
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -168,7 +171,7 @@ class NotesList(QWidget):
         self.view.selectionModel().clearSelection()
 
     def select_note(self, note_id: str) -> None:
-        """Select this note's row, showing all notes first if the chosen table and round hide it."""
+        """Select this point's row, showing all points first if the chosen table and round hide it."""
         row = self.model.row_of(note_id)
         if row < 0:
             return
@@ -194,7 +197,7 @@ class NotesList(QWidget):
 
     def _show_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} notes" if shown != total else f"{total} notes")
+        self.count.setText(shown_of(shown, total, "point"))
 
     def _edit_current(self) -> None:
         index = self.view.currentIndex()

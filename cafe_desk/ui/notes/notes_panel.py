@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import what
 from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.model import Cafe, Note
 from cafe_desk.services import Services
@@ -160,7 +161,9 @@ class NotesPanel(Panel):
     # --- reading --------------------------------------------------------------------------------------------------
 
     def _points(self) -> list[Note]:
-        return [n for n in self.services.notes.list(self.cafe.id) if n.kind == "point"] if self.cafe else []
+        """The café's points; its summaries have their own box, and comments the Comments page."""
+        return [n for n in self.services.notes.list(self.cafe.id) if what(n.source, n.kind) == "point"] \
+            if self.cafe else []
 
     def _labels(self) -> NoteLabels:
         if self.cafe is None:
@@ -293,7 +296,7 @@ class NotesPanel(Panel):
         return True
 
     def finish_point(self) -> None:
-        """Enter: the point is saved (once), becomes one undoable "Add note", and the entry is ready for the next."""
+        """Enter: the point is saved (once), becomes one undoable "Add point", and the entry is ready for the next."""
         self.entry.cancel_pending()
         if not self.entry.text().strip():
             self._save_draft(report=self._say_once)  # drops an emptied draft; says nothing
@@ -302,7 +305,7 @@ class NotesPanel(Panel):
             return  # the message is shown and the text stays in the entry
         note, self._draft = self._draft, None
         notes = self.services.notes
-        self.push("Add note", do=lambda: notes.restore(note), undo=lambda: notes.delete(note.id)[1], done=True)
+        self.push("Add point", do=lambda: notes.restore(note), undo=lambda: notes.delete(note.id)[1], done=True)
         self.entry.finish()
 
     def _say_once(self, message: str) -> None:

@@ -156,7 +156,7 @@ class PlanPanel(Panel):
         self.codebook_button = QPushButton(codebook_import.BUTTON_TEXT)
         self.codebook_button.setToolTip(codebook_import.BUTTON_TIP)
         self.codebook_button.clicked.connect(self._choose_codebook)
-        return self._wrap(self.sections["theme"], "The codebook: themes notes can be tagged with.",
+        return self._wrap(self.sections["theme"], "The codebook: themes points can be tagged with.",
                           self.codebook_button)
 
     # --- showing ------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -30,6 +31,8 @@ from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.shell.status_strip import StatusStrip
 from cafe_desk.ui.widgets.plain_text import CARE_MARK
 
+WITHOUT_CAFE = ("Cafés", "Central", "Synthesis")  # the pages that work with no café open
+NEEDS_CAFE = "Open a café first"
 KEEP_OPEN = "Keep Café Desk open"
 QUIT = "Quit"
 
@@ -62,9 +65,12 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget::item { padding: 10px 8px; }")
         self.stack = QStackedWidget()
+        self.page_items = [PageItem(page.title) for page in self.pages]  # the page list, in the same order
         for i, page in enumerate(self.pages, 1):
-            self.nav.addItem(page.title)
-            self.nav.item(i - 1).setToolTip(f"Ctrl+{i}")
+            item = self.page_items[i - 1]
+            self.nav.addItem(item)
+            item.setToolTip(f"Ctrl+{i}")
+            item.set_usable(page.title in WITHOUT_CAFE)  # until a café is open
             self.stack.addWidget(page)
             page.sig_changed.connect(self._wrote)
             page.sig_message.connect(self.show_message)
@@ -247,6 +253,8 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
         self.cafe = cafe
         self.export_action.setEnabled(cafe is not None)
+        for item, page in zip(self.page_items, self.pages, strict=True):
+            item.set_usable(cafe is not None or page.title in WITHOUT_CAFE)
         for page in self.pages:
             page.set_cafe(cafe)
         self._update_header()
@@ -290,10 +298,18 @@ class MainWindow(QMainWindow):
             self.show_page(2 if self.cafe.state == "running" else 1)
 
     def show_page(self, index: int) -> None:
+        """Show a page; one that needs a café, while none is open, stays unshown and the status bar says why."""
+        if not self.page_items[index].usable():
+            self.show_message(f"{NEEDS_CAFE} to use {self.pages[index].title}: choose one from the list, or make a "
+                              "new one.")
+            return
         self.nav.setCurrentRow(index)
 
     def _page_chosen(self, index: int) -> None:
         if index < 0:
+            return
+        if not self.page_items[index].usable():  # reached by the keyboard in the page list: no empty page
+            self.nav.setCurrentRow(0)
             return
         self.pages[index].panel()  # built before it is shown, so it is drawn once, complete
         self.stack.setCurrentIndex(index)
@@ -402,6 +418,25 @@ class MainWindow(QMainWindow):
             self.run_page.stop_channel()
             self.run_page.close_presenter()
         super().closeEvent(event)
+
+
+class PageItem(QListWidgetItem):
+    """A page in the page list. Unusable (no café open), it is greyed out, can't be chosen, and its tooltip and
+    accessible description say why, whatever tooltip it was given."""
+
+    def set_usable(self, usable: bool) -> None:
+        """Grey the page out (False) or make it choosable again (True)."""
+        enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self.setFlags(self.flags() | enabled if usable else self.flags() & ~enabled)
+
+    def usable(self) -> bool:
+        """Whether the page can be chosen."""
+        return bool(self.flags() & Qt.ItemFlag.ItemIsEnabled)
+
+    def data(self, role: int):
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and not self.usable():
+            return NEEDS_CAFE
+        return super().data(role)
 
 
 def _escape(text: str) -> str:

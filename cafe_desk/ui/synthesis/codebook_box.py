@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CodeTheme
 from cafe_desk.services.synthesis import SynthesisService
@@ -168,8 +169,8 @@ class CodebookBox(QGroupBox):
         """Remove a theme from the codebook, after asking; the items stay."""
         theme = next((t for t in self.themes if t.id == theme_id), None)
         if theme is None or not self.confirm(
-                "Delete theme", f"Delete “{theme.name}” from the codebook? {theme.count} item"
-                f"{'s' if theme.count != 1 else ''} will lose it; the items themselves stay. This can't be undone."):
+                "Delete theme", f"Delete “{theme.name}” from the codebook? {counted(theme.count, 'item')} will "
+                "lose it; the items themselves stay. This can't be undone."):
             return
         self._write(lambda: self.syn.delete_theme(theme_id))
 

@@ -5,19 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from cafe_desk.core.counts import counted
+
 EXPORT_FOUND, EXPORT_ALL = "found", "all"
 
 
 def scope_box(parent: QWidget | None, found: int, total: int) -> QMessageBox:
     """Before saving: the export takes the items found; a button for those (the default), one for all, Cancel."""
-    found_text = f"{found:,} item{'s' if found != 1 else ''} found"
+    found_text = f"{counted(found, 'item')} found"
     box = QMessageBox(QMessageBox.Icon.Question, "Export data",
                       f"This exports the {found_text} (of {total:,}), with the votes and the themes.",
                       QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     only_found = box.addButton(f"Export the {found_text}", QMessageBox.ButtonRole.AcceptRole)
     only_found.setProperty("scope", EXPORT_FOUND)
-    every = box.addButton(f"Export all {total:,} items", QMessageBox.ButtonRole.AcceptRole)
+    every = box.addButton(f"Export all {counted(total, 'item')}", QMessageBox.ButtonRole.AcceptRole)
     every.setProperty("scope", EXPORT_ALL)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(only_found)

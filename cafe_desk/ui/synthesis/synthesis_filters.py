@@ -4,12 +4,12 @@ shortlist, filled from what has been imported and read back as a `SynthesisFilte
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QPushButton, QVBoxLayout
 
 from cafe_desk.core.synthesis import CentralCafe, CodeTheme, Facets, SynthesisFilter
 
 ANY = "Any"
-SOURCES = (("note-taker", "&Notes"), ("participant", "C&omments"), ("paper", "&Paper"))
+SOURCES = (("note-taker", "Poi&nts and summaries"), ("participant", "C&omments"), ("paper", "&Paper comments"))
 
 
 def _combo(name: str) -> QComboBox:
@@ -76,7 +76,7 @@ class FiltersBox(QGroupBox):
                               ("&Group:", self.group_combo), ("Q&uestion:", self.question_combo),
                               ("Ou&tcome:", self.outcome_combo), ("Theme:", self.theme_combo)):
             form.addRow(label, widget)
-        sources = QHBoxLayout()
+        sources = QVBoxLayout()  # one under another: side by side, their names would widen the page
         for box in self.source_boxes.values():
             sources.addWidget(box)
         form.addRow("Source:", sources)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import counted
 from cafe_desk.core.synthesis import Found, SynthesisFilter
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
@@ -229,7 +230,7 @@ class SynthesisPanel(Panel):
         if not self.filters.any_source():
             self.runner.ask(lambda syn: None, lambda _none: None)  # anything still running is dropped
             self.model.set_items([], {})
-            self.status.setText("Tick at least one of Notes, Comments or Paper to see items.")
+            self.status.setText("Tick at least one of Points and summaries, Comments or Paper comments to see items.")
             return
         self.status.setText("Searching…")
         self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
@@ -238,12 +239,11 @@ class SynthesisPanel(Panel):
         names = {t.id: t.name for t in self.codebook.themes}
         self.model.set_items(found.items, names)
         self.shown_total = (f, found.total)
-        word = "item" if found.total == 1 else "items"
         if found.truncated:
-            self.status.setText(f"Showing the first {len(found.items):,} of {found.total:,} {word}: search or "
-                                "filter to narrow them down.")
+            self.status.setText(f"Showing the first {len(found.items):,} of {counted(found.total, 'item')}: search "
+                                "or filter to narrow them down.")
         else:
-            self.status.setText(f"{found.total:,} {word}" + (", best match first." if f.text.strip() else "."))
+            self.status.setText(counted(found.total, "item") + (", best match first." if f.text.strip() else "."))
         self._selection_changed()
         self._refresh_tab()
 
@@ -299,18 +299,18 @@ class SynthesisPanel(Panel):
         theme, gaining = target
         gained = [i for i, codes in gaining.items() if theme_id not in codes]
         if not gained:
-            self.sig_message.emit(f"The {len(gaining)} item{'s' if len(gaining) != 1 else ''} selected "
+            self.sig_message.emit(f"The {counted(len(gaining), 'item')} selected "
                                   f"{'have' if len(gaining) != 1 else 'has'} “{theme.name}” already.")
             return
         result = self.attempt(lambda: self.syn.apply_theme(gained, theme_id))
         if result is None:
             return
-        self.push(f"Code {len(gained)} item{'s' if len(gained) != 1 else ''} as {theme.name}",
+        self.push(f"Code {counted(len(gained), 'item')} as {theme.name}",
                   lambda: self.syn.apply_theme(gained, theme_id)[1],
                   lambda: self.syn.remove_theme(gained, theme_id)[1], done=True)
         self.announce(result[1])
         skipped = len(gaining) - len(gained)
-        self.sig_message.emit(f"{len(gained)} item{'s' if len(gained) != 1 else ''} coded as “{theme.name}”"
+        self.sig_message.emit(f"{counted(len(gained), 'item')} coded as “{theme.name}”"
                               + (f"; {skipped} had it already." if skipped else "."))
 
     def remove_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
@@ -320,7 +320,7 @@ class SynthesisPanel(Panel):
             return
         theme, losing = target
         had = [i for i, codes in losing.items() if theme_id in codes]
-        self.push(f"Take {theme.name} off {len(had)} item{'s' if len(had) != 1 else ''}",
+        self.push(f"Take {theme.name} off {counted(len(had), 'item')}",
                   lambda: self.syn.remove_theme(had, theme_id)[1], lambda: self.syn.apply_theme(had, theme_id)[1])
 
     def _coding_target(self, theme_id: str, note_ids: list[str] | None):

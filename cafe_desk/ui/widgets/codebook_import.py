@@ -13,7 +13,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.ui.shell.panel import Panel
 
 BUTTON_TEXT = "Add themes from a codeboo&k…"  # the same words and key on the Plan and Notes pages
-BUTTON_TIP = ("Open the codebook file the central team sent, so your notes can be tagged with the same themes as "
+BUTTON_TIP = ("Open the codebook file the central team sent, so your points can be tagged with the same themes as "
               "every other café")
 STEP = "Add themes from a codebook"
 

@@ -10,10 +10,18 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cafe_desk.core.changes import Changes
 from cafe_desk.core.model import Plan
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
-from cafe_desk.ui.cafes.cafes_panel import CLOSE_EXPLANATION, COL_STATE, COL_TITLE, CafesPanel
+from cafe_desk.ui.cafes.cafes_panel import (
+    CLOSE_EXPLANATION,
+    COL_COMMENTS,
+    COL_POINTS,
+    COL_STATE,
+    COL_TITLE,
+    CafesPanel,
+)
 from cafe_desk.ui.cafes.new_cafe_dialog import NewCafeDialog
 
 MENTAL_HEALTH = "Help shape the future of mental health"
@@ -154,6 +162,32 @@ def test_search_filters_as_you_type_and_lists_newest_first(qtbot, panel, svc):
     assert panel.empty_label.text() == "No café matches your search."
     retype(qtbot, panel.search_edit, "")
     assert len(panel.model.rows) == 3
+
+
+def test_the_list_counts_points_and_comments_apart_and_says_each_with_its_word(qtbot, panel, svc):
+    busy = make_cafe(svc, "Autumn café", "2026-10-10")
+    quiet = make_cafe(svc, "Spring café", "2026-04-02")
+    for text in ("Peer support", "Shorter waits"):
+        svc.notes.add(busy, None, None, text)
+    svc.notes.add(busy, None, None, "What the table carries forward", kind="summary")
+    for text in ("Thank you", "More evening sessions", "Bus fares"):
+        svc.notes.add(busy, None, None, text, source="participant")
+    svc.notes.add(quiet, None, None, "One point")
+    panel.refresh()
+    model = panel.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Code", "Title", "Date", "Locality", "State", "Points", "Comments"]
+    assert [(model.index(r, COL_POINTS).data(), model.index(r, COL_COMMENTS).data()) for r in (0, 1)] == [
+        ("2", "3"), ("1", "0")], "a summary is not a point, and comments are counted apart"
+    said = Qt.ItemDataRole.AccessibleTextRole
+    assert [model.index(1, c).data(said) for c in (COL_POINTS, COL_COMMENTS)] == ["1 point", "0 comments"]
+    assert model.index(0, COL_POINTS).data(said) == "2 points"
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(0, COL_COMMENTS).data(tip) == "2 points, 1 summary, 3 comments"
+    assert model.index(1, COL_POINTS).data(tip) == "1 point, 0 comments"
+    svc.notes.add(quiet, None, None, "A comment from a phone", source="participant")
+    panel.on_changes(Changes(notes=True))
+    assert model.index(1, COL_COMMENTS).data() == "1" and model.index(1, COL_COMMENTS).data(said) == "1 comment"
 
 
 def test_open_with_enter_double_click_and_the_open_button(qtbot, panel, svc):

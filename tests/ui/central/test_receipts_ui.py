@@ -59,8 +59,8 @@ def test_a_matching_receipt_deletes_the_open_cafe_once_confirmed(qtbot, main_win
         assert page.open_receipt(receipt)
 
     [box] = answer.boxes
-    assert box.text().startswith("The central team received “Perth café” whole (3 notes, exported ")
-    assert box.text().endswith("). You can now delete this café's notes and comments from this laptop.")
+    assert box.text().startswith("The central team received “Perth café” whole (2 points, 1 comment, exported ")
+    assert box.text().endswith("). You can now delete this café's points and comments from this laptop.")
     assert box.informativeText() == DELETE_EXPLANATION and "can't be undone" in DELETE_EXPLANATION
     assert "removed from this laptop and from this laptop's backups for good" in DELETE_EXPLANATION
     assert buttons(box) == [DELETE_BUTTON, KEEP_BUTTON] and box.defaultButton().text() == KEEP_BUTTON

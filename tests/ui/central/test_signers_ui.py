@@ -91,7 +91,7 @@ def test_replacing_a_cafe_asks_first_and_says_what_will_be_lost(qtbot, panel, la
     assert run_import(qtbot, panel, [newer]) == ["Not imported perth-2.cafe: “Perth café” was kept as it is."]
     [(title, text)] = asked
     assert title == "Replace “Perth café”?"
-    assert text == ("Replace “Perth café” with its newer export? 1 coding and 1 shortlist entry on notes that are not "
+    assert text == ("Replace “Perth café” with its newer export? 1 coding and 1 shortlist entry on items that are not "
                     "in the new file will be lost.")
     assert len(services.notes.list(imported)) == 3
 

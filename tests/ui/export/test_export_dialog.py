@@ -65,6 +65,20 @@ def test_review_shows_the_redactions_of_a_planted_name_and_phone(qtbot, dialog, 
     dialog.grab().save("/tmp/shots/export_review.png")
 
 
+def test_the_review_counts_a_summary_apart_and_says_one_in_the_singular(qtbot, services, cafe, notes):
+    table = services.planning.items(cafe.id, "table")[0]
+    round_ = services.planning.items(cafe.id, "round")[0]
+    summary = services.notes.set_summary(cafe.id, table.id, round_.id, "Evening support matters most")[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    assert dialog.summary.text().startswith("3 points, 1 summary, 0 comments will be exported: ")
+    assert dialog.model.index(row_of(dialog, summary.id), COL_WHERE).data() == "Table 1, round 1 (summary)"
+    for note in (notes["planted"], notes["leave"]):
+        dialog.model.setData(dialog.model.index(row_of(dialog, note.id), COL_LEAVE_OUT), Qt.CheckState.Checked,
+                             Qt.ItemDataRole.CheckStateRole)
+    assert dialog.summary.text().startswith("1 point, 1 summary, 0 comments will be exported: nothing personal found")
+    assert dialog.summary.text().endswith("; 2 points, 1 comment left out")
+
+
 def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services):
     secret, public = new_identity()
     dialog.keys.setFocus()
@@ -74,13 +88,15 @@ def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services)
     dialog.view.setCurrentIndex(dialog.model.index(row, COL_TEXT))
     qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # ticks "Leave out" on the selected row
     assert dialog.model.rows[row].leave_out
-    assert "1 comment and 1 note left out" in dialog.summary.text()
+    assert dialog.summary.text().startswith("2 points, 0 comments will be exported: ")
+    assert dialog.summary.text().endswith("; 1 point, 1 comment left out")
     target = tmp_path / "file.cafe"
     op = dialog.export_to(target)
     assert op is not None
     qtbot.waitUntil(lambda: op.done, timeout=10000)
     assert dialog.message.text() == ""
     assert dialog.summary.text().startswith("Exported “") and str(target) in dialog.summary.text()
+    assert ": 2 points, 0 comments; 1 point, 1 comment left out; " in dialog.summary.text(), "as the review said"
     assert dialog.summary.text().endswith(f" — signed by this laptop's key ({services.signing_key.fingerprint()})")
     manifest, files = open_bundle(target.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
     ids = {json.loads(line)["id"] for line in files["notes.jsonl"].decode().splitlines()}
@@ -241,7 +257,8 @@ def export_and_open(qtbot, dialog, tmp_path):
 def test_put_back_a_proposed_name_exports_it_and_counts_one_fewer(qtbot, dialog, notes, tmp_path, model_tester):
     model_tester(dialog.model)
     before = dialog.exporter.build(notes["planted"].cafe_id).redactions
-    assert dialog.summary.text() == "3 items will be exported: 1 name and 1 phone number removed; 1 comment left out"
+    assert dialog.summary.text() == ("3 points, 0 comments will be exported: "
+                                     "1 name and 1 phone number removed; 1 comment left out")
     row = row_of(dialog, notes["planted"].id)
     select_row(qtbot, dialog, row)
     assert dialog.editor.pane.toPlainText() == PLANTED
@@ -253,7 +270,7 @@ def test_put_back_a_proposed_name_exports_it_and_counts_one_fewer(qtbot, dialog,
     text = dialog.model.index(row, COL_TEXT)
     assert text.data() == "Ring Siobhán Kowalski on [PHONE] about the walking group"
     assert "Siobhán Kowalski</span>&nbsp;<i" in text.data(HTML_ROLE) and "(put back)" in text.data(HTML_ROLE)
-    assert dialog.summary.text() == "3 items will be exported: 1 phone number removed; 1 comment left out"
+    assert dialog.summary.text() == "3 points, 0 comments will be exported: 1 phone number removed; 1 comment left out"
     manifest, texts = export_and_open(qtbot, dialog, tmp_path)
     assert texts[notes["planted"].id] == "Ring Siobhán Kowalski on [PHONE] about the walking group"
     assert manifest["redactions"].get("name", 0) == before["name"] - 1
@@ -266,13 +283,13 @@ def test_the_button_puts_back_the_only_removal_at_once_and_the_row_menu_removes_
     dialog.editor.choose(row, dialog.editor.choices(row)[0][1])  # the name put back; only the phone is removed
     qtbot.mouseClick(dialog.editor.put_back_button, Qt.MouseButton.LeftButton)
     assert dialog.model.index(row, COL_TEXT).data() == PLANTED
-    assert dialog.summary.text() == "3 items will be exported: nothing personal found; 1 comment left out"
+    assert dialog.summary.text() == "3 points, 0 comments will be exported: nothing personal found; 1 comment left out"
     menu_key(qtbot, dialog)  # the row's menu, from the keyboard
     menu = dialog.editor.menu
     assert [a.text() for a in menu.actions()] == ["Remove “Siobhán Kowalski” again", "Remove “07700 900418” again"]
     menu.actions()[1].trigger()
     assert dialog.model.index(row, COL_TEXT).data() == "Ring Siobhán Kowalski on [PHONE] about the walking group"
-    assert dialog.summary.text() == "3 items will be exported: 1 phone number removed; 1 comment left out"
+    assert dialog.summary.text() == "3 points, 0 comments will be exported: 1 phone number removed; 1 comment left out"
 
 
 def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes, tmp_path):
@@ -280,7 +297,8 @@ def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes,
     tam = services.notes.add(cafe.id, table.id, None, TAM)[0]
     dialog = open_dialog(qtbot, services, cafe.id)
     before = dialog.exporter.build(cafe.id).redactions
-    assert dialog.summary.text() == "4 items will be exported: 2 names and 1 phone number removed; 1 comment left out"
+    assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
+                                     "2 names and 1 phone number removed; 1 comment left out")
     row = row_of(dialog, tam.id)
     select_row(qtbot, dialog, row)
     select_words(qtbot, dialog, "Big Ta")  # a word cut short is removed whole
@@ -288,7 +306,8 @@ def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes,
     assert dialog.message.text() == ""
     assert dialog.model.index(row, COL_TEXT).data() == ("[NAME] from the chippy drives some of them 😀\r\nand [NAME] "
                                                          "and wee Shuggie too")
-    assert dialog.summary.text() == "4 items will be exported: 3 names and 1 phone number removed; 1 comment left out"
+    assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
+                                     "3 names and 1 phone number removed; 1 comment left out")
     dialog.editor.kind.setFocus()
     qtbot.keyClicks(dialog.editor.kind, "Other")  # "chippy" removed as another kind
     assert dialog.editor.kind.currentData() == "other"
@@ -299,8 +318,8 @@ def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes,
     qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     expected = "[NAME] from the [REDACTED] drives some of them 😀\r\nand [NAME] and wee [NAME] too"
     assert dialog.model.index(row, COL_TEXT).data() == expected
-    assert dialog.summary.text() == ("4 items will be exported: 4 names, 1 phone number and 1 other personal detail "
-                                     "removed; 1 comment left out")
+    assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
+                                     "4 names, 1 phone number and 1 other personal detail removed; 1 comment left out")
     manifest, texts = export_and_open(qtbot, dialog, tmp_path)
     assert texts[tam.id] == expected
     assert manifest["redactions"]["name"] == before["name"] + 2 and manifest["redactions"]["other"] == 1
@@ -314,7 +333,8 @@ def test_an_added_removal_overlapping_a_proposed_one_becomes_one_and_can_be_put_
     select_words(qtbot, dialog, "Ring Siobhán")  # overlaps the proposed "Siobhán Kowalski"
     qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert dialog.model.index(row, COL_TEXT).data() == "[NAME] on [PHONE] about the walking group"
-    assert dialog.summary.text() == "3 items will be exported: 1 name and 1 phone number removed; 1 comment left out"
+    assert dialog.summary.text() == ("3 points, 0 comments will be exported: "
+                                     "1 name and 1 phone number removed; 1 comment left out")
     select_words(qtbot, dialog, "Kowalski")  # already removed: nothing changes
     qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert dialog.message.text() == "Those words are already removed."
@@ -348,11 +368,11 @@ def test_leaving_out_still_works_with_changed_redactions(qtbot, dialog, notes, t
     qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     select_row(qtbot, dialog, planted)
     dialog.editor.choose(planted, dialog.editor.choices(planted)[1][1])  # the phone number put back
-    assert dialog.summary.text() == "3 items will be exported: 2 names removed; 1 comment left out"
+    assert dialog.summary.text() == "3 points, 0 comments will be exported: 2 names removed; 1 comment left out"
     dialog.view.setFocus()
     select_row(qtbot, dialog, leave)
     qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # the changed item left out: its removal no longer counts
-    assert dialog.summary.text() == "2 items will be exported: 1 name removed; 1 comment and 1 note left out"
+    assert dialog.summary.text() == "2 points, 0 comments will be exported: 1 name removed; 1 point, 1 comment left out"
     manifest, texts = export_and_open(qtbot, dialog, tmp_path)
     assert notes["leave"].id not in texts
     assert texts[notes["planted"].id] == "Ring [NAME] on 07700 900418 about the walking group"
@@ -377,7 +397,8 @@ def test_every_new_control_is_named_and_reachable_and_the_review_reads_well(qtbo
     select_row(qtbot, dialog, row_of(dialog, tam.id))
     select_words(qtbot, dialog, "Big Tam")
     qtbot.keyClick(editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert dialog.summary.text() == "4 items will be exported: 2 names and 1 phone number removed; 1 comment left out"
+    assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
+                                     "2 names and 1 phone number removed; 1 comment left out")
     qtbot.waitUntil(lambda: dialog.view.rowHeight(planted) < 60)
     Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save("/tmp/shots/export_review_edit.png")

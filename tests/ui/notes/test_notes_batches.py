@@ -62,7 +62,7 @@ def test_deleting_fifty_is_one_step_that_undoes_and_redoes_whole(page, services,
     page.select_all()
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
     assert stored(services, cafe) == []
-    assert page.history() == [f"Delete {COUNT} notes"]
+    assert page.history() == [f"Delete {COUNT} points"]
     page.undo.undo()
     assert stored(services, cafe) == notes
     assert page.panel.notes_list.proxy.rowCount() == COUNT
@@ -106,7 +106,7 @@ def test_a_quote_refused_on_the_25th_note_changes_nothing(page, services, cafe, 
     assert stored(services, cafe) == notes
     assert page.messages == [DISK_FULL]
     assert page.selected_ids() == [n.id for n in notes]
-    assert (page.history(), page.undo.index()) == ([f"Delete {COUNT} notes"], 0)
+    assert (page.history(), page.undo.index()) == ([f"Delete {COUNT} points"], 0)
 
 
 def test_an_undo_refused_on_the_25th_note_puts_nothing_back(page, services, cafe, notes, db_path, qtbot):

@@ -84,7 +84,7 @@ def test_points_typed_with_enter_are_saved_in_order_at_the_chosen_table_and_roun
     assert panel.entry.text() == ""
     assert panel.entry.line.hasFocus()
     assert panel.notes_list.proxy.rowCount() == 3
-    assert [page.undo.text(i) for i in range(page.undo.count())] == ["Add note"] * 3
+    assert [page.undo.text(i) for i in range(page.undo.count())] == ["Add point"] * 3
     assert page.messages == []
 
 
@@ -145,7 +145,7 @@ def test_delete_key_deletes_selected_notes_and_undo_restores_them(page, services
     view.setCurrentIndex(panel.notes_list.proxy.index(1, COL_TEXT))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert [n.text for n in points(services, cafe)] == ["Keep this"]
-    assert page.undo.text(page.undo.index() - 1) == "Delete note"
+    assert page.undo.text(page.undo.index() - 1) == "Delete point"
     page.undo.undo()
     assert [n.text for n in points(services, cafe)] == ["Keep this", "Drop this"]
     assert panel.notes_list.proxy.rowCount() == 2
@@ -196,7 +196,7 @@ def test_edit_in_place_is_undoable(page, services, cafe, qtbot):
     qtbot.keyClicks(editor, "Peer support")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits the edit from its event loop
     qtbot.waitUntil(lambda: points(services, cafe)[0].text == "Peer support", timeout=2000)
-    assert page.undo.text(page.undo.index() - 1) == "Edit note"
+    assert page.undo.text(page.undo.index() - 1) == "Edit point"
     page.undo.undo()
     assert points(services, cafe)[0].text == "Peer suport"
 
@@ -224,6 +224,33 @@ def test_this_table_and_round_or_all_notes(page, services, cafe, qtbot):
     assert proxy.rowCount() == 1
     panel.notes_list.scope.setCurrentIndex(1)
     assert proxy.rowCount() == 2
+
+
+def test_the_count_line_counts_points_only_and_says_how_many_a_filter_shows(page, services, cafe, qtbot):
+    panel = page.panel
+    count = panel.notes_list.count
+    assert count.text() == "0 points"
+    type_point(qtbot, panel, "Peer support kept me going")
+    assert count.text() == "1 point"
+    for text in ("Long waits", "Peer workers in every team"):
+        type_point(qtbot, panel, text)
+    table, round_ = panel._place
+    services.notes.add(cafe.id, None, None, "A comment from a phone", source="participant")
+    services.notes.set_summary(cafe.id, table, round_, "What the table carries forward")
+    panel.on_changes(Changes(notes=True))
+    assert count.text() == "3 points", "a comment or a summary is not a point"
+    view = panel.notes_list.view
+    view.setFocus()
+    view.setCurrentIndex(panel.notes_list.proxy.index(1, COL_TEXT))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert count.text() == "2 points", "after a delete, nothing is hidden: no 'of'"
+    qtbot.keyClicks(panel.notes_list.search, "long")
+    assert count.text() == "0 of 2 points shown"
+    panel.notes_list.search.clear()
+    qtbot.keyClicks(panel.notes_list.search, "peer")
+    assert count.text() == "2 points"
+    page.undo.undo()
+    assert count.text() == "2 of 3 points shown"
 
 
 def test_attendance_spin_box_writes_the_count_and_total(page, services, cafe, qtbot):
@@ -318,11 +345,14 @@ def test_import_codebook_says_how_many_themes_were_added(page, services, cafe, q
     assert page.panel.entry.themes.model().rowCount() == 2
 
 
-def test_demo_cafe_shows_its_notes(services, qtbot):
+def test_demo_cafe_shows_its_points_and_leaves_comments_to_the_comments_page(services, qtbot):
     page = Page(services, services.notes.cafe(ensure_demo(services)), qtbot)
     page.panel.notes_list.scope.setCurrentIndex(1)
-    assert page.panel.notes_list.proxy.rowCount() == len(
-        [n for n in services.notes.list(page.panel.cafe.id) if n.kind == "point"]) > 0
+    notes = services.notes.list(page.panel.cafe.id)
+    points = [n for n in notes if n.kind == "point" and n.source == "note-taker"]
+    assert any(n.source == "participant" for n in notes) and any(n.kind == "summary" for n in notes)
+    assert page.panel.notes_list.proxy.rowCount() == len(points) > 0
+    assert page.panel.notes_list.count.text() == f"{len(points)} points"
 
 
 def test_starting_a_round_keeps_the_stored_counts_on_screen_and_undo_puts_back_the_count_before(

@@ -196,8 +196,8 @@ def test_a_table_with_notes_is_kept_and_the_panel_says_why(qtbot, panel, svc, ca
     section.select(table.id)
     with qtbot.waitSignal(panel.sig_message) as message:
         qtbot.mouseClick(section.remove_button, Qt.MouseButton.LeftButton)
-    assert message.args == ["Table 1 has notes, so it can't be removed."]
-    assert panel.message_label.text() == "Table 1 has notes, so it can't be removed."
+    assert message.args == ["Table 1 has 1 point, so it can't be removed."]
+    assert panel.message_label.text() == "Table 1 has 1 point, so it can't be removed."
     assert panel.message_label.isVisible()
     assert table in svc.planning.items(cafe.id, "table")
     assert panel.undo_stack.count() == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk.core.changes import Changes
 from cafe_desk.services.demo import ensure_demo
 from cafe_desk.ui.shell.main_window import MainWindow
 
@@ -88,6 +91,44 @@ def test_no_cafe_opens_on_the_cafe_list(qtbot, window):
     assert window.current_page() is window.cafes_page
     assert "No café open" in window.header.text()
     assert QApplication.activeWindow() is window
+
+
+def test_with_no_cafe_open_the_pages_that_need_one_are_greyed_out_and_ctrl_3_stays_on_the_cafes(
+        qtbot, window, services):
+    window.open_cafe(None)
+    usable = {page.title: bool(window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled)
+              for i, page in enumerate(window.pages)}
+    assert usable == {"Cafés": True, "Plan": False, "Run": False, "Notes": False, "Votes": False,
+                      "Comments": False, "Central": True, "Synthesis": True}
+    notes_row = window.page_index(window.notes_page)
+    assert window.nav.item(notes_row).toolTip() == "Open a café first"
+    assert window.nav.model().index(notes_row, 0).data(Qt.ItemDataRole.ToolTipRole) == "Open a café first"
+    assert window.nav.item(0).toolTip() == "Ctrl+1"
+    window.broadcast(Changes(notes=True, cafes=True))  # the page list is redrawn on changes: still greyed out
+    assert window.nav.item(notes_row).toolTip() == "Open a café first"
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.cafes_page and window.nav.currentRow() == 0
+    assert window.statusBar().currentMessage().startswith("Open a café first to use Run")
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.nav.visualItemRect(window.nav.item(notes_row)).center())
+    assert window.current_page() is window.cafes_page
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # the arrow keys pass over the greyed-out pages
+    assert window.current_page() is window.central_page
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.synthesis_page
+
+    window.open_cafe(ensure_demo(services))
+    assert all(window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled for i in range(len(window.pages)))
+    assert window.nav.item(notes_row).toolTip() == f"Ctrl+{notes_row + 1}"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.run_page
+    window.open_cafe(None)
+    assert window.current_page() is window.cafes_page
+    assert not window.nav.item(notes_row).flags() & Qt.ItemFlag.ItemIsEnabled
+    Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+    window.grab().save("/tmp/shots/page_list_no_cafe.png")
 
 
 def test_a_facilitator_plans_runs_takes_notes_undoes_and_tallies(qtbot, window, services):

@@ -1,0 +1,78 @@
+"""How many points, summaries and comments there are, said the same way on every page, command and file.
+
+- a **point** is what a note-taker types for a table and round, or a table host sends from a phone or tablet;
+- a **summary** is what a table carries forward from a round;
+- a **comment** is what a participant sends from a phone or writes on a paper card;
+- **items** are any mix of them, where they are listed together (the export review, the Synthesis page).
+
+All three are rows of the notes table (`Note`), but people never see "notes" counted: "12 points, 3 comments".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cafe_desk.core.model import COMMENT_SOURCES, Note
+
+PLURALS = {"point": "points", "summary": "summaries", "comment": "comments", "item": "items"}
+
+
+def counted(n: int, word: str) -> str:
+    """"1 point", "12 points", "2,400 comments" (`word` in the singular)."""
+    return f"{n:,} {word if n == 1 else PLURALS.get(word, word + 's')}"
+
+
+def shown_of(shown: int, total: int, word: str = "point") -> str:
+    """What a filtered list says of itself: "12 points" when all are shown, "11 of 12 points shown" when not."""
+    return counted(total, word) if shown == total else f"{shown:,} of {counted(total, word)} shown"
+
+
+def what(source: str, kind: str) -> str:
+    """Which of the three a note is: "point", "summary" or "comment"."""
+    if source in COMMENT_SOURCES:
+        return "comment"
+    return "summary" if kind == "summary" else "point"
+
+
+def label(source: str, kind: str) -> str:
+    """A note's kind as a one-word heading: "Point", "Summary", "Comment", or "Paper comment" for a paper card."""
+    return "Paper comment" if source == "paper" else what(source, kind).capitalize()
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many points, summaries and comments; `phrase()` says them."""
+
+    points: int = 0
+    summaries: int = 0
+    comments: int = 0
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, str]]) -> Counts:
+        """Counted from (source, kind) pairs."""
+        tally = {"point": 0, "summary": 0, "comment": 0}
+        for source, kind in pairs:
+            tally[what(source, kind)] += 1
+        return cls(tally["point"], tally["summary"], tally["comment"])
+
+    @classmethod
+    def of_notes(cls, notes: Iterable[Note]) -> Counts:
+        """Counted from notes."""
+        return cls.of((n.source, n.kind) for n in notes)
+
+    @property
+    def total(self) -> int:
+        """Points, summaries and comments together."""
+        return self.points + self.summaries + self.comments
+
+    def phrase(self, always: tuple[str, ...] = ("point", "comment")) -> str:
+        """"12 points, 3 comments", "12 points, 2 summaries, 3 comments": the words in `always` are said even for
+        none ("0 comments" says none came), the others only when there are some ("" if nothing is said)."""
+        parts = [counted(n, word) for n, word in ((self.points, "point"), (self.summaries, "summary"),
+                                                  (self.comments, "comment")) if n or word in always]
+        return ", ".join(parts)
+
+    def as_dict(self) -> dict[str, int]:
+        """{"points": 12, "summaries": 2, "comments": 3}, for JSON."""
+        return {"points": self.points, "summaries": self.summaries, "comments": self.comments}
