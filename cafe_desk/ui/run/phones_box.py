@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
-from cafe_desk.core.phone_address import DEFAULT_PORT, PhoneAddress
+from cafe_desk.core.phone_address import DEFAULT_PORT, PhoneAddress, is_loopback
 from cafe_desk.services import Services
 from cafe_desk.ui.run.phone_check import PhoneCheck
 from cafe_desk.ui.run.table_links import TableLinks
@@ -274,7 +274,12 @@ class PhonesBox(QGroupBox):
             self.sig_message.emit(str(exc))
         note = f" Port {wanted} was busy, so it uses port {server.port}." if server.port != wanted else ""
         self.status.setText(f"Open to phones at {server.cafe_url}.{note}")
-        self.sig_message.emit(f"Phones can now reach the comment page at {server.cafe_url}.{note}")
+        if is_loopback(server.host):  # a rehearsal on this laptop: no phone can reach it
+            self.sig_message.emit(f"Open on this laptop only, at {server.cafe_url}: phones can't reach it. To let "
+                                  f"phones in, close to phones and choose the venue Wi-Fi or this laptop's hotspot "
+                                  f"in “Listen on”.{note}")
+        else:
+            self.sig_message.emit(f"Phones can now reach the comment page at {server.cafe_url}.{note}")
         self._show()
         self.sig_channel.emit(server.cafe_url)
 
@@ -382,6 +387,8 @@ class PhonesBox(QGroupBox):
         self.port.setEnabled(not serving and not opening)
         self.check.button.setEnabled(can_open)
         self.check.set_link(self.server.check_url if is_open else "")
+        # advice for choosing where to listen: once phones are in, its room goes to the table hosts' links
+        self.hotspot_hint.setVisible(not serving and not opening)
         if self.ending:
             self.cafe_qr.clear(ENDED_QR_TEXT)
             self.table_links.clear()

@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def _channel_changed(self, cafe_url: str) -> None:
         self._vote_url = cafe_url
-        self.strip.tick()
+        self.strip.check_address()
         if self.slots["Votes"].inner is not None:
             self.votes_page.voting.set_vote_url(cafe_url)
 

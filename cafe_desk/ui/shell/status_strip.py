@@ -29,6 +29,9 @@ SAVED_HINT = "Everything you type is saved as you go."
 NO_CARE = {"Comments": 0, "Notes": 0}
 PART_STYLE = ("QPushButton { border: none; border-left: 1px solid palette(mid); padding: 2px 5px; }"
               " QPushButton:hover { text-decoration: underline; }")
+WARN_STYLE = ("QPushButton { background: #fff4c2; color: #222; border: 1px solid #8a6d00; border-radius: 4px;"
+              " padding: 2px 6px; }")
+ADDRESS_WARNING = "⚠ Not where the printed codes point"
 TIME_UP_STYLE = "QPushButton { background: #b00020; color: white; border: none; border-radius: 4px; padding: 2px 8px; }"
 CARE_STYLE = ("QPushButton { background: #fff4c2; color: #222; border: 2px solid #8a6d00; border-radius: 4px;"
               " padding: 2px 8px; font-weight: bold; }")
@@ -99,6 +102,7 @@ class StatusStrip(QWidget):
         self.current_page = ""
         self.care_total = 0
         self._notice = ""  # the "needs care" notice, while it is the message shown
+        self.address_warning = ""  # the café is open to phones somewhere its printed or shown codes don't point
 
         self.round_part = self._part("Run")
         self.phones_part = self._part("Run")
@@ -154,7 +158,7 @@ class StatusStrip(QWidget):
         self._load_run()
         self._show_voting()
         self._show_comments()
-        self.tick()
+        self.check_address()
         if cafe is None:
             self.ticker.stop()
         else:
@@ -173,6 +177,8 @@ class StatusStrip(QWidget):
             self._show_voting()
         if changes.notes or changes.cafes:
             self._show_comments()
+        if changes.votes or changes.plan or changes.cafes:  # cards printed, or the café closed
+            self.check_address()
 
     def page_shown(self, title: str) -> None:
         """The page on screen changed: its comments count as seen, and the last page's message goes."""
@@ -184,6 +190,14 @@ class StatusStrip(QWidget):
     def watch_phones(self, phones: PhonesSource) -> None:
         """Read whether phones can reach the café from `phones` (the Run page's box, once that page is built)."""
         self.phones = phones
+        self.check_address()
+
+    def check_address(self) -> None:
+        """Read again whether phones are sent where the café is open (after opening or closing to phones, or printing
+        cards), and redraw."""
+        self.address_warning = ""
+        if self.cafe is not None:
+            self.address_warning = self.services.phone_address.address_warning(self.cafe.id)
         self.tick()
 
     # --- drawing --------------------------------------------------------------------------------------------------
@@ -196,7 +210,12 @@ class StatusStrip(QWidget):
         if self.cafe.is_closed:
             shown = spoken = "Café closed"
         self._set(self.round_part, shown, spoken, time_up=status == "done")
-        self._set(self.phones_part, *phones_text(None if self.cafe.is_closed else self.phones))
+        if self.address_warning and not self.cafe.is_closed:
+            self._set(self.phones_part, ADDRESS_WARNING, self.address_warning, warn=True)
+            self.phones_part.setToolTip(self.address_warning)
+        else:
+            self._set(self.phones_part, *phones_text(None if self.cafe.is_closed else self.phones))
+            self.phones_part.setToolTip("Show the Run page")
 
     def _load_run(self) -> None:
         self.run = None
@@ -225,12 +244,14 @@ class StatusStrip(QWidget):
         self._set(self.comments_part, text, text, bold=bool(unseen))
 
     @staticmethod
-    def _set(part: QPushButton, text: str, spoken: str, *, bold: bool = False, time_up: bool = False) -> None:
+    def _set(part: QPushButton, text: str, spoken: str, *, bold: bool = False, time_up: bool = False,
+             warn: bool = False) -> None:
         if part.text() != text:
             part.setText(text)
         if part.accessibleName() != spoken:
             part.setAccessibleName(spoken)
-        style = TIME_UP_STYLE if time_up else PART_STYLE + (" QPushButton { font-weight: bold; }" if bold else "")
+        bold_style = PART_STYLE + (" QPushButton { font-weight: bold; }" if bold else "")
+        style = TIME_UP_STYLE if time_up else WARN_STYLE if warn else bold_style
         if part.styleSheet() != style:
             part.setStyleSheet(style)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from cafe_desk.ui.shell.status_strip import ADDRESS_WARNING
 from cafe_desk.ui.widgets.laptop_addresses import LOOPBACK
 from tests.conftest import mental_health_plan
 from tests.ui.run.test_phones_box import open_channel
@@ -39,14 +40,18 @@ def test_opened_elsewhere_than_the_printed_cards_the_run_page_warns(qtbot, windo
     assert services.phone_address.open_now(cafe.id).port == server.port
     assert phones.address_note.isVisible() and phones.address_note.text() == ON_LOOPBACK
     assert services.phone_address.address_warning(cafe.id) == ON_LOOPBACK, "what the status strip reads"
+    strip = window.strip.phones_part  # on every page, not only the Run page
+    assert (strip.text(), strip.accessibleName(), strip.toolTip()) == (ADDRESS_WARNING, ON_LOOPBACK, ON_LOOPBACK)
 
     # printed again, for another address, while open: the Run page follows
     printed(qtbot, voting, voting.print_cards(1, str(tmp_path / "cards-2.pdf"), "192.168.2.1:8080"))
     assert phones.address_note.text().startswith("The printed cards point to 192.168.2.1:8080, but the café is open")
+    assert strip.accessibleName() == phones.address_note.text()
 
     qtbot.mouseClick(phones.stop_btn, Qt.MouseButton.LeftButton)
     assert services.phone_address.address_warning(cafe.id) == "" and services.phone_address.open_now(cafe.id) is None
     assert "but the café is open" not in phones.address_note.text()
+    assert strip.text() == "Closed to phones"
 
 
 def test_the_run_page_starts_from_the_address_and_port_the_cards_were_printed_with(qtbot, window, services, cafe,

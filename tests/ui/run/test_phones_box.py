@@ -331,6 +331,15 @@ def test_the_run_page_says_how_to_keep_comments_off_a_shared_network(qtbot, wind
     hint_at = box.hotspot_hint.mapTo(box, box.hotspot_hint.rect().topLeft()).y()
     buttons_at = box.start_btn.mapTo(box, box.start_btn.rect().bottomLeft()).y()
     assert 0 <= hint_at - buttons_at < 40, "right under the button that opens the café to phones"
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    hint = box.hotspot_hint
+    assert hint.height() >= hint.heightForWidth(hint.width()), "every line of it shows at 1366×768"
+    open_channel(qtbot, window)
+    assert hint.isHidden(), "once phones are in, the room is the table hosts' links'"
+    assert window.statusBar().currentMessage().startswith("Open on this laptop only, at http://127.0.0.1:")
+    assert "phones can't reach it" in window.statusBar().currentMessage(), "no promise that phones can come in"
     readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     assert "### Keeping phones' comments private" in readme and "client isolation" in readme
 
