@@ -88,8 +88,6 @@ def answer_box(seen: list) -> None:
 
 
 def test_questions_that_quote_outside_text_show_it_as_written(qtbot, main_window, services, hostile_cafe):
-    from cafe_desk.ui.shell.main_window import confirm
-
     seen: list = []
     cafes = main_window.cafes_page
     cafes.refresh()
@@ -98,8 +96,6 @@ def test_questions_that_quote_outside_text_show_it_as_written(qtbot, main_window
     assert cafes.confirm_close(row) is False
     answer_box(seen)
     assert main_window.synthesis_page._ask("Merge themes", f"Merge “Theme {MARK}”?") is False
-    answer_box(seen)
-    assert confirm(main_window, "Replace files", f"{MARK} will be replaced") is False
-    assert len(seen) == 3
+    assert len(seen) == 2
     for text, text_format in seen:
         assert MARK in text and text_format == Qt.TextFormat.PlainText

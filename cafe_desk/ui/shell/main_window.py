@@ -8,14 +8,11 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,14 +24,10 @@ from cafe_desk.core.model import Cafe
 from cafe_desk.core.text import printable
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.lazy_panel import LazyPanel
+from cafe_desk.ui.shell.page_list import NEEDS_CAFE, PageList
 from cafe_desk.ui.shell.panel import Panel
+from cafe_desk.ui.shell.quitting import ask_to_quit, what_quitting_stops
 from cafe_desk.ui.shell.status_strip import StatusStrip
-from cafe_desk.ui.widgets.plain_text import CARE_MARK
-
-WITHOUT_CAFE = ("Cafés", "Central", "Synthesis")  # the pages that work with no café open
-NEEDS_CAFE = "Open a café first"
-KEEP_OPEN = "Keep Café Desk open"
-QUIT = "Quit"
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +38,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.cafe: Cafe | None = None
-        self.undo_stack = QUndoStack(self)
+        # Undo follows the page: the open café's pages share one history, the central desk's pages another, so
+        # Ctrl+Z while coding imported cafés never takes back a note typed on this laptop.
+        self.undo_group = QUndoGroup(self)
+        self.undo_stack = QUndoStack(self.undo_group)
+        self.central_undo = QUndoStack(self.undo_group)
+        self.undo_group.setActiveStack(self.undo_stack)
         #: (parent, question) -> True to quit; asked on closing while phones are open or a round is running
         self.ask_to_quit = ask_to_quit
         self.setWindowTitle("Café Desk")
@@ -53,24 +51,16 @@ class MainWindow(QMainWindow):
 
         # Every page is built the first time it is shown (or asked for), so its modules load then, not at start-up.
         self._vote_url = ""
-        self.slots = {title: LazyPanel(services, self.undo_stack, title, build) for title, build in (
+        self.slots = {title: LazyPanel(services, self.stack_for(title), title, build) for title, build in (
             ("Cafés", self._cafes_panel), ("Plan", self._plan_panel), ("Run", self._run_panel),
             ("Notes", self._notes_panel), ("Votes", self._votes_panel), ("Comments", self._comments_panel),
             ("Central", self._central_panel), ("Synthesis", self._synthesis_panel))}
         self.pages: list[Panel] = list(self.slots.values())
         self.synthesis_slot = self.slots["Synthesis"]
 
-        self.nav = QListWidget()
-        self.nav.setAccessibleName("Pages")
-        self.nav.setFixedWidth(150)
-        self.nav.setStyleSheet("QListWidget::item { padding: 10px 8px; }")
+        self.nav = PageList([page.title for page in self.pages])
         self.stack = QStackedWidget()
-        self.page_items = [PageItem(page.title) for page in self.pages]  # the page list, in the same order
-        for i, page in enumerate(self.pages, 1):
-            item = self.page_items[i - 1]
-            self.nav.addItem(item)
-            item.setToolTip(f"Ctrl+{i}")
-            item.set_usable(page.title in WITHOUT_CAFE)  # until a café is open
+        for page in self.pages:
             self.stack.addWidget(page)
             page.sig_changed.connect(self._wrote)
             page.sig_message.connect(self.show_message)
@@ -142,12 +132,12 @@ class MainWindow(QMainWindow):
     def _central_panel(self) -> Panel:
         from cafe_desk.ui.central.central_panel import CentralPanel
 
-        return CentralPanel(self.services, self.undo_stack)
+        return CentralPanel(self.services, self.central_undo)
 
     def _synthesis_panel(self) -> Panel:
         from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 
-        return SynthesisPanel(self.services, self.undo_stack)
+        return SynthesisPanel(self.services, self.central_undo)
 
     def _channel_changed(self, cafe_url: str) -> None:
         self._vote_url = cafe_url
@@ -193,6 +183,10 @@ class MainWindow(QMainWindow):
         """The status strip's "needs care" button."""
         return self.strip.care
 
+    def stack_for(self, title: str) -> QUndoStack:
+        """The undo history a page's steps go on: the central desk's pages keep their own."""
+        return self.central_undo if title in ("Central", "Synthesis") else self.undo_stack
+
     def current_page(self) -> Panel:
         """The page on screen (the page itself, not the slot that stands for it)."""
         return self.stack.currentWidget().panel()
@@ -207,9 +201,9 @@ class MainWindow(QMainWindow):
         cafe_menu = self.menuBar().addMenu("&Café")
         edit_menu = self.menuBar().addMenu("&Edit")
         view_menu = self.menuBar().addMenu("&View")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -253,8 +247,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
         self.cafe = cafe
         self.export_action.setEnabled(cafe is not None)
-        for item, page in zip(self.page_items, self.pages, strict=True):
-            item.set_usable(cafe is not None or page.title in WITHOUT_CAFE)
+        self.nav.set_cafe_open(cafe is not None)
         for page in self.pages:
             page.set_cafe(cafe)
         self._update_header()
@@ -299,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         """Show a page; one that needs a café, while none is open, stays unshown and the status bar says why."""
-        if not self.page_items[index].usable():
+        if not self.nav.usable(index):
             self.show_message(f"{NEEDS_CAFE} to use {self.pages[index].title}: choose one from the list, or make a "
                               "new one.")
             return
@@ -308,11 +301,12 @@ class MainWindow(QMainWindow):
     def _page_chosen(self, index: int) -> None:
         if index < 0:
             return
-        if not self.page_items[index].usable():  # reached by the keyboard in the page list: no empty page
+        if not self.nav.usable(index):  # reached by the keyboard in the page list: no empty page
             self.nav.setCurrentRow(0)
             return
         self.pages[index].panel()  # built before it is shown, so it is drawn once, complete
         self.stack.setCurrentIndex(index)
+        self.undo_group.setActiveStack(self.stack_for(self.pages[index].title))
         self.strip.page_shown(self.pages[index].title)
         if self.cafe:
             with contextlib.suppress(UserError):
@@ -346,17 +340,7 @@ class MainWindow(QMainWindow):
 
     def refresh_care(self) -> None:
         """A badge with the count on the Comments and Notes page names, and the total on the status strip."""
-        counts = self.strip.refresh_care()
-        for i, page in enumerate(self.pages):
-            item = self.nav.item(i)
-            n = counts.get(page.title, 0)
-            item.setText(f"{page.title}  {CARE_MARK} {n}" if n else page.title)
-            item.setToolTip(f"Ctrl+{i + 1}" + (f" · {n} need{'s' if n == 1 else ''} care" if n else ""))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{page.title}, {n} need{'s' if n == 1 else ''} care" if n else page.title)
-            font = QFont(self.nav.font())
-            font.setBold(bool(n))
-            item.setFont(font)
+        self.nav.show_care(self.strip.refresh_care())
 
     def show_care(self) -> None:
         """Go to the first page with items that need care, and show the first of them."""
@@ -399,15 +383,7 @@ class MainWindow(QMainWindow):
         if self.cafe is not None:
             with contextlib.suppress(UserError):
                 round_running = self.services.running.state(self.cafe.id).timer.status == "running"
-        if phones and round_running:
-            stops = "Phones can't send comments once Café Desk closes, and the round's timer stops."
-        elif phones:
-            stops = "Phones can't send comments once Café Desk closes."
-        elif round_running:
-            stops = "The round's timer stops once Café Desk closes."
-        else:
-            return ""
-        return f"{stops} Quit Café Desk anyway?"
+        return what_quitting_stops(phones, round_running)
 
     def closeEvent(self, event) -> None:
         question = self.what_quitting_stops()
@@ -420,44 +396,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-class PageItem(QListWidgetItem):
-    """A page in the page list. Unusable (no café open), it is greyed out, can't be chosen, and its tooltip and
-    accessible description say why, whatever tooltip it was given."""
-
-    def set_usable(self, usable: bool) -> None:
-        """Grey the page out (False) or make it choosable again (True)."""
-        enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        self.setFlags(self.flags() | enabled if usable else self.flags() & ~enabled)
-
-    def usable(self) -> bool:
-        """Whether the page can be chosen."""
-        return bool(self.flags() & Qt.ItemFlag.ItemIsEnabled)
-
-    def data(self, role: int):
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and not self.usable():
-            return NEEDS_CAFE
-        return super().data(role)
-
-
 def _escape(text: str) -> str:
     return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
-
-def ask_to_quit(parent: QWidget, question: str) -> bool:
-    """Ask before quitting while something is under way; keeping Café Desk open is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Quit Café Desk?", question, QMessageBox.StandardButton.NoButton,
-                      parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    quit_btn = box.addButton(QUIT, QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(KEEP_OPEN, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is quit_btn
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return box.exec() == QMessageBox.StandardButton.Yes

@@ -200,3 +200,30 @@ def test_a_facilitator_plans_runs_takes_notes_undoes_and_tallies(qtbot, window, 
     assert services.votes.count(cafe.id, outcome.id, first_table.id, None, 0) == 0
     assert votes.chart.totals[0].score == 0
     assert services.notes.list(cafe.id), "undoing the tally leaves the notes alone"
+
+
+def test_undo_follows_the_page_the_central_desk_keeps_its_own_history(qtbot, cafe_window, services):
+    """Ctrl+Z on the Synthesis page never takes back a point typed on this laptop's Notes page, and back on Notes the
+    point's step is still there to undo."""
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window = cafe_window
+    cafe = window.cafe
+    qtbot.keyClick(window, Qt.Key.Key_4, ctrl)
+    line = window.notes_page.entry.line
+    line.setFocus()
+    qtbot.keyClicks(line, "Evening drop-in near the station")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    typed = [n.text for n in services.notes.list(cafe.id)]
+    assert "Evening drop-in near the station" in typed
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo Add point"
+
+    window.show_page(window.page_index(window.slots["Synthesis"]))
+    assert not window.undo_action.isEnabled(), "nothing done on the central desk yet"
+    window.undo_action.trigger()
+    qtbot.keyClick(window.synthesis_page, Qt.Key.Key_Z, ctrl)
+    assert [n.text for n in services.notes.list(cafe.id)] == typed
+
+    window.show_page(window.page_index(window.slots["Notes"]))
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert "Evening drop-in near the station" not in [n.text for n in services.notes.list(cafe.id)]

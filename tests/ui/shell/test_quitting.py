@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cafe_desk.ui.shell.main_window import KEEP_OPEN, ask_to_quit
+from cafe_desk.ui.shell.quitting import KEEP_OPEN, ask_to_quit
 from tests.ui.run.test_phones_box import open_channel
 
 BOTH = "Phones can't send comments once Café Desk closes, and the round's timer stops. Quit Café Desk anyway?"

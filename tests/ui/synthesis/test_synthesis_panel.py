@@ -129,14 +129,14 @@ def test_code_many_items_with_undo_and_counts_per_cafe(page, main_window, qtbot)
     page.codebook.code_button.click()
     assert page.codebook.themes[0].count == 2
     assert all(page.model.index(r, COL_THEMES).data() == "Peer support" for r in range(page.model.rowCount()))
-    main_window.undo_stack.undo()
+    main_window.central_undo.undo()
     assert page.syn.themes()[0].count == 0 and page.model.index(0, COL_THEMES).data() == ""
-    main_window.undo_stack.redo()
+    main_window.central_undo.redo()
     assert page.syn.themes()[0].count == 2
-    steps, said = main_window.undo_stack.count(), []
+    steps, said = main_window.central_undo.count(), []
     page.sig_message.connect(said.append)
     page.codebook.code_button.click()  # every selected item has it already: nothing to undo, and said so
-    assert main_window.undo_stack.count() == steps
+    assert main_window.central_undo.count() == steps
     assert said == ["The 2 items selected have “Peer support” already."]
     page.tabs.setCurrentIndex(1)
     settle(qtbot, page)
