@@ -27,6 +27,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 MAX_CODES = 2000
 VOTING_NOT_YET_OPEN = "Voting hasn't opened yet. Please come back when the facilitator says voting is open."
+VOTING_CLOSED = "Voting has closed. Thank you — your earlier vote, if you cast one, is counted."
 
 
 def voter_hash(salt: str, key: str) -> str:
@@ -94,12 +95,18 @@ class BallotService(ServiceBase):
         if settings.voting_not_yet_open:
             raise ValidationError(VOTING_NOT_YET_OPEN)
         if not settings.voting_open:
-            raise ValidationError("Voting has closed. Thank you — your earlier vote, if you cast one, is counted.")
+            raise ValidationError(VOTING_CLOSED)
         with self.store.read():
             outcomes = [o.id for o in self.store.list_items("outcome", cafe.id)]
         clean = clean_ballot(cafe.vote_method, cafe.dots_per_person, outcomes, choices)
         hashed = self._voter(cafe.id, key, is_code=is_code)
         with self.store.transaction():
+            # the desk may have closed voting or the café on its own connection since the checks above
+            now = self.store.get_cafe(cafe.id)
+            if now is None or now.is_closed:
+                raise CafeEnded("This café has ended. Thank you for taking part.")
+            if not self.store.channel_settings(cafe.id).get("voting_open"):
+                raise ValidationError(VOTING_CLOSED)
             ballot = self.store.save_ballot(cafe.id, hashed, clean)
         return ballot, Changes(votes=True)
 

@@ -38,6 +38,13 @@ class CommentService(ServiceBase):
             raise CafeEnded("This café has ended. Thank you for taking part.")
         return cafe
 
+    def _still_open(self, cafe_id: str) -> None:
+        """Inside the write's transaction: the café may have closed since it was first checked (the desk closes it on
+        its own connection), and then nothing is written."""
+        cafe = self.store.get_cafe(cafe_id)
+        if cafe is None or cafe.is_closed:
+            raise CafeEnded("This café has ended. Thank you for taking part.")
+
     def submit(self, cafe_id: str, text: str, *, consent: bool, round_id: str | None = None,
                outcome_id: str | None = None, group_id: str | None = None) -> tuple[Note, Changes]:
         """Store a participant's comment. Needs consent; flags (never hides) words that suggest risk."""
@@ -56,6 +63,7 @@ class CommentService(ServiceBase):
                     group_id=group_id if group_id in groups else None, consent=True)
         note = flagged(note, text)
         with self.store.transaction():
+            self._still_open(cafe.id)
             self.store.insert_note(note)
         return note, NOTES_CHANGED
 
@@ -70,6 +78,7 @@ class CommentService(ServiceBase):
         now = utc_now()
         note = flagged(Note(new_id(), cafe.id, table.id, round_id, text, created_at=now, updated_at=now), text)
         with self.store.transaction():
+            self._still_open(cafe.id)
             self.store.insert_note(note)
         return note, NOTES_CHANGED
 
