@@ -34,7 +34,7 @@ def race(desk_write, phone_write) -> BaseException | None:
         try:
             phone_write()
             raised.append(None)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+        except BaseException as exc:
             raised.append(exc)
 
     worker = threading.Thread(target=phone)
