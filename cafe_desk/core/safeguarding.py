@@ -40,6 +40,7 @@ MATCHES_PER_RULE = 8  # a text that matches one family more often than this is j
 THRESHOLD = 2.0  # a phrase family's score from which it counts as a match
 RULE_ALONE = 3.5  # a match this strong flags whatever the model says
 MODEL_WITH_RULE = 0.3  # a match flags when the model gives risk at least this likely
+MODEL_WITH_RULE_IN_SENTENCE = 0.6  # ... or gives the match's sentence alone risk at least this likely
 WINDOW = 3  # sentences the model reads at a time in a long text
 MODEL_ALONE_WORDS = 4  # words that carry meaning the model needs before it flags on its own
 MODEL_ALONE = 0.8  # the model flags on its own from this likelihood (chosen by leave-one-set-out: bench/RESULTS.md)
@@ -213,6 +214,13 @@ class RiskFinder:
         sentences = _sentences(words)
         windows = [(0, len(words))] + ([(sentences[i][0], sentences[min(i + WINDOW, len(sentences)) - 1][1])
                                         for i in range(len(sentences) - WINDOW + 1)] if len(sentences) > WINDOW else [])
+        if rule is not None and len(sentences) > 1:
+            # a matched phrase is weighed in each sentence alone too, needing the model surer there: "The peer group
+            # kept me going. Sometimes I feel like I can't go on though." — good news in one sentence must not talk
+            # the model out of the next
+            for first, last in sentences:
+                if last > first and self.model.predict(words[first:last]).risk >= MODEL_WITH_RULE_IN_SENTENCE:
+                    return rule
         best, best_risk = (0, len(words)), -1.0
         for first, last in windows:
             risk = self.model.predict(words[first:last]).risk

@@ -176,3 +176,19 @@ def test_a_zero_width_space_in_place_of_a_space_is_read_as_one(finder, text):
                                   "I feel like a burden on the NHS sometimes"])
 def test_everyday_sentences_that_share_the_words(finder, text):
     assert finder.check(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Peer support group at the library kept me going. Sometimes I feel like I can't go on though.",
+    "Group was good tonight. honestly i dont want to be here anymore",
+])
+def test_good_news_in_one_sentence_does_not_hide_risk_in_the_next(finder, text):
+    assert finder.check(text) is not None and finder.check(text).kind == "suicide"
+
+
+@pytest.mark.parametrize("text", [
+    "Peer support group at the library kept me going. The meeting can't go on past nine though.",
+    "The group kept me going. The film can't go on past nine, the hall shuts.",
+])
+def test_a_sentence_read_alone_still_needs_words_that_suggest_risk(finder, text):
+    assert finder.check(text) is None
