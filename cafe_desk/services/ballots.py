@@ -17,6 +17,7 @@ from cafe_desk.core.ballots import clean_ballot
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import Cancelled, UserError, ValidationError
 from cafe_desk.core.model import Ballot
+from cafe_desk.platforms import replace_file
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.channel import ChannelService
 from cafe_desk.services.comments import CafeEnded
@@ -149,7 +150,7 @@ class BallotService(ServiceBase):
                 raise Cancelled("Printing cancelled; no cards were saved and no codes were kept.")
             with self.store.transaction():
                 self._store_codes(cafe.id, codes)
-                os.replace(temp, target)  # inside the transaction: if the move fails, no code is kept
+                replace_file(temp, target)  # inside the transaction: if the move fails, no code is kept
                 moved = True
         except BaseException as exc:
             with contextlib.suppress(OSError):
