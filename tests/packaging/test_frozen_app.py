@@ -17,7 +17,7 @@ from tests.packaging import screen
 from tests.packaging.install import ROOT, WINDOWS, clean_env
 from tests.packaging.walkthrough import TIMEOUT, CafeDesk, walk_through
 
-APP = Path(os.environ.get("CAFE_DESK_APP", ROOT / "dist" / "Cafe Desk"))
+APP = Path(os.environ.get("CAFE_DESK_APP", ROOT / "dist" / "Cafe Desk")).resolve()
 COMMAND_LINE = APP / ("cafe-desk.exe" if WINDOWS else "cafe-desk")
 SHOTS = Path(os.environ.get("CAFE_DESK_SHOTS", ROOT / "build" / "screenshots"))
 
