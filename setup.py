@@ -5,7 +5,13 @@ all of it: whatever files are added under it later ship without a change here. I
 only so setuptools copies them; they hold no code.
 """
 
+import warnings
+
 from setuptools import find_namespace_packages, find_packages, setup
+
+# `pip install -e .` (./dev) maps these folders back onto the checkout, and setuptools then warns on every install
+# that a folder in the working directory named like the package is imported first: in a checkout it is that folder.
+warnings.filterwarnings("ignore", message="Editable installation")
 
 RESOURCE_PACKAGE = "cafe_desk.resource_files"
 RESOURCE_PACKAGES = [RESOURCE_PACKAGE,
