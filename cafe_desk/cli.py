@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from cafe_desk import __version__
+from cafe_desk import __version__, platforms
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.text import json_printable, printable
 from cafe_desk.private_files import restrict_new_files
@@ -95,6 +95,7 @@ def _fail(message: str, code: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     restrict_new_files()  # the data file, its backups and key files hold comments and secrets: this account only
+    platforms.utf8_streams()
     args = build_parser().parse_args(argv)
     settings = Settings.resolve(args.data_dir)
     try:
@@ -221,6 +222,7 @@ def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
         cafe = services.cafes.cafe(cafe_key)
         tables = services.planning.items(cafe.id, "table")
     server = ParticipantServer(open_services, cafe.id, host=host, port=port)
+    platforms.stop_on_signals()  # a service manager's stop, or a closed terminal, stops it as Ctrl+C does
     server.start()
     # What start-up loaded (modules, the safeguarding model, the compiled pages) lives as long as this process: leave
     # it out of the collector's full passes, which would otherwise walk all of it, holding up every phone, in the
@@ -249,9 +251,6 @@ def _anonymise(jsonl: bool) -> int:
     """stdin → stdout redaction; with `jsonl`, one JSON object a line, stopping with status 2 at a malformed line."""
     from cafe_desk.export.anonymise import redact
 
-    for stream in (sys.stdin, sys.stdout):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
     out = sys.stdout
     try:
         if not jsonl:
@@ -326,7 +325,7 @@ def _export(services, args) -> int:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(temp, target)
+        platforms.replace_file(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

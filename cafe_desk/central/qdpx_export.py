@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import uuid
 import zipfile
@@ -45,6 +44,7 @@ from cafe_desk.central.tables_export import (
 )
 from cafe_desk.core.errors import Cancelled
 from cafe_desk.core.synthesis import CentralCafe, Item, SynthesisFilter
+from cafe_desk.platforms import replace_file
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.uuid5(uuid.NAMESPACE_URL, "cafe-desk:refi-qda")  # the uuid5 namespace of every GUID we write
@@ -247,6 +247,6 @@ def write_qdpx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
         fsync(qdpx_path)
         if cancelled():
             raise Cancelled(CANCELLED)
-        os.replace(qdpx_path, path)
+        replace_file(qdpx_path, path)
     progress(total, total)
     return path

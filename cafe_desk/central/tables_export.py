@@ -40,6 +40,7 @@ from xlsxwriter.exceptions import XlsxFileError
 from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.core.vote_synthesis import MEASURE_AGREE, OutcomeSynthesis
+from cafe_desk.platforms import replace_file
 
 Progress = Callable[[int, int], None]
 Check = Callable[[], bool]
@@ -197,7 +198,7 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
         if cancelled():
             raise Cancelled(CANCELLED)
         for name in CSV_FILES:
-            os.replace(temp / name, folder / name)
+            replace_file(temp / name, folder / name)
     progress(total, total)
     return [folder / name for name in CSV_FILES]
 
@@ -286,6 +287,6 @@ def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
         fsync(temp / "book.xlsx")
         if cancelled():
             raise Cancelled(CANCELLED)
-        os.replace(temp / "book.xlsx", path)
+        replace_file(temp / "book.xlsx", path)
     progress(total, total)
     return path

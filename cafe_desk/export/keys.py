@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.platforms import binary_flag
 
 if TYPE_CHECKING:
     import pyrage
@@ -40,14 +41,14 @@ def write_identity(path: str | Path) -> str:
     path = Path(path)
     secret, public = new_identity()
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | binary_flag(), 0o600)
     except FileExistsError:
         raise BadKey(f"{path} already exists, so it was left as it is. Choose another file name.") from None
     except FileNotFoundError:
         raise BadKey(f"The folder for {path} does not exist.") from None
     except PermissionError:
         raise BadKey(f"This account may not create {path}.") from None
-    with os.fdopen(fd, "w", encoding="ascii") as out:
+    with os.fdopen(fd, "w", encoding="ascii", newline="\n") as out:
         out.write(identity_file_text(secret, public))
     return public
 

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.platforms import replace_file
 from cafe_desk.private_files import make_private
 
 SIGNATURE = "manifest.sig"
@@ -122,7 +123,7 @@ def load_or_create_key(path: str | Path) -> bytes:
         raise SignatureError(f"The signing key can't be written in {path.parent}; check the folder's "
                              "permissions.") from None
     try:  # mkstemp makes the file readable by this account only
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(key_file_text(seed))
             out.flush()
             os.fsync(out.fileno())
@@ -131,7 +132,7 @@ def load_or_create_key(path: str | Path) -> bytes:
         except FileExistsError:
             return read_key_file(path)
         except OSError:
-            os.replace(temp, path)  # a file system without hard links
+            replace_file(temp, path)  # a file system without hard links
     finally:
         Path(temp).unlink(missing_ok=True)
     return seed

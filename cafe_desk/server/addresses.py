@@ -7,7 +7,8 @@ import contextlib
 import ipaddress
 import socket
 import struct
-import sys
+
+from cafe_desk import platforms
 
 SIOCGIFADDR = 0x8915  # Linux: an interface's IPv4 address
 
@@ -49,7 +50,7 @@ def rank(address: str) -> tuple[int, tuple[int, ...]]:
 def lan_addresses(include_loopback: bool = True) -> list[str]:
     """The laptop's IPv4 addresses, best choice for phones first; ["127.0.0.1"] at least when loopback is wanted."""
     found: list[str] = []
-    if sys.platform.startswith("linux"):
+    if platforms.reads_interfaces_by_ioctl():
         with contextlib.suppress(OSError, ImportError):
             found = _linux_addresses()
     if not [a for a in found if not ipaddress.ip_address(a).is_loopback]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sys
 from collections import Counter
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from cafe_desk import platforms
 from cafe_desk.server.security import Limits
 
 log = logging.getLogger("cafe_desk.server")
@@ -145,7 +145,7 @@ def protocol_for(counts: ConnectionCounts) -> type[GuardedH11Protocol]:
 def raise_open_file_limit() -> int | None:
     """Raise this process's soft limit on open files towards FILES_WANTED (never past the hard limit), so many
     phones don't run it out; the soft limit now in force, or None where there is no such limit (Windows)."""
-    if sys.platform == "win32":
+    if not platforms.has_open_file_limit():
         return None
     import resource
 

@@ -18,6 +18,7 @@ from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import Cancelled, UserError, ValidationError
 from cafe_desk.core.model import Ballot
 from cafe_desk.core.phone_address import PhoneAddress, phone_address
+from cafe_desk.platforms import replace_file
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.channel import ChannelService
 from cafe_desk.services.comments import CafeEnded
@@ -162,7 +163,7 @@ class BallotService(ServiceBase):
             with self.store.transaction():
                 self._store_codes(cafe.id, codes, address=str(address))
                 self.store.set_qr_printed_address(cafe.id, str(address))
-                os.replace(temp, target)  # inside the transaction: if the move fails, no code is kept
+                replace_file(temp, target)  # inside the transaction: if the move fails, no code is kept
                 moved = True
         except BaseException as exc:
             with contextlib.suppress(OSError):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -16,6 +15,7 @@ from cafe_desk.core.exports import CafeSnapshot, ExportResult
 from cafe_desk.core.redaction import Overrides, PreviewItem
 from cafe_desk.export import bundle, cafe_export, keys
 from cafe_desk.export.receipt import manifest_counts, secret_hash
+from cafe_desk.platforms import replace_file
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.files import write_beside
 from cafe_desk.storage.rows import utc_now
@@ -187,7 +187,7 @@ def write_atomically(target: str | Path, data: bytes, cancelled: Callable[[], bo
     try:
         if cancelled():
             raise Cancelled("Export cancelled; nothing was written.")
-        os.replace(temp, target)
+        replace_file(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise UserError(f"{target} could not be written ({exc.strerror or 'the disk said no'}); "

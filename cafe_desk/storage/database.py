@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from cafe_desk.platforms import replace_file, sqlite_uri
 from cafe_desk.private_files import create_private_file, make_private
 from cafe_desk.storage import migrations
 from cafe_desk.storage.errors import DatabaseTooNew, StorageError, describe, friendly
@@ -45,7 +45,7 @@ def keep_private(db_path: Path) -> None:
 
 def _newest_recorded(path: Path) -> int:
     """The newest migration in an existing file, read without writing anything to it."""
-    uri = f"file:{path}?mode=ro"
+    uri = sqlite_uri(path, "ro")
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -138,14 +138,14 @@ def backup(db_path: Path, backup_dir: Path, keep: int = KEEP_BACKUPS) -> Path | 
         partial = target.with_suffix(".part")  # renamed only when complete, so a kill never leaves half a backup
         with friendly(str(db_path)):
             create_private_file(partial)
-            src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            src = sqlite3.connect(sqlite_uri(db_path, "ro"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             dst = sqlite3.connect(str(partial))
             try:
                 src.backup(dst)
             finally:
                 dst.close()
                 src.close()
-        os.replace(partial, target)
+        replace_file(partial, target)
         for old in backup_copies(backup_dir)[:-keep]:
             old.unlink(missing_ok=True)
     return target

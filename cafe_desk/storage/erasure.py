@@ -13,6 +13,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from cafe_desk.platforms import sqlite_uri
 from cafe_desk.storage import database
 from cafe_desk.storage.note_store import COMMENTS_SEEN_KEY
 
@@ -66,7 +67,7 @@ def erase_from_backups(db_path: Path, cafe_id: str) -> int:
 
 def _erase_from_copy(copy: Path, cafe_id: str) -> bool:
     """Clean one backup copy; True if it held the café (False: it is left untouched)."""
-    conn = sqlite3.connect(f"file:{copy}?mode=rw", uri=True, isolation_level=None,
+    conn = sqlite3.connect(sqlite_uri(copy, "rw"), uri=True, isolation_level=None,
                            timeout=database.BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute("PRAGMA foreign_keys=ON")

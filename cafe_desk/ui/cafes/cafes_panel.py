@@ -3,7 +3,6 @@ receipt from the central team to delete a café's raw data from this laptop."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk import platforms
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.counts import Counts, counted
 from cafe_desk.core.errors import UserError
@@ -346,7 +346,7 @@ class CafesPanel(Panel):
         name, ok = QInputDialog.getItem(self, "Export template", "Template to export:", names, 0, False)
         if not ok:
             return
-        stem = re.sub(r"[^\w-]+", "-", name.casefold()).strip("-") or "template"
+        stem = platforms.file_stem(name.casefold(), "template")
         path, _ = QFileDialog.getSaveFileName(self, "Export template", str(Path.home() / f"{stem}.json"),
                                               "Café templates (*.json)")
         if path:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk import platforms
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import ExportResult
 from cafe_desk.services import Services
@@ -230,8 +231,8 @@ class ExportDialog(QDialog):
             self._say(str(exc))
             return
         cafe = self.services.cafes.cafe(self.cafe_id)
-        name = "".join(c if c.isalnum() else "-" for c in f"{cafe.date} {cafe.locality}".strip()).strip("-")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the export", str(Path.home() / f"{name or 'cafe'}.cafe"),
+        name = platforms.file_stem(f"{cafe.date} {cafe.locality}", "cafe")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the export", str(Path.home() / f"{name}.cafe"),
                                               "Café exports (*.cafe)")
         if path:
             self.export_to(path if Path(path).suffix else path + ".cafe")

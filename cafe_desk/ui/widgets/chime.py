@@ -1,4 +1,5 @@
-"""The audible "time is up" cue: a short chime, played with whatever the system offers, never blocking the UI.
+"""The audible "time is up" cue: a short chime, played with whatever the system offers (`platforms.play_wav`:
+winsound, afplay, paplay or aplay), never blocking the UI.
 
 The sound is written once per run into a temporary folder of this program's own (readable by this account only),
 never to a fixed name in the shared temporary folder, where another account could have put a file of its choosing.
@@ -11,13 +12,13 @@ import functools
 import math
 import shutil
 import struct
-import subprocess
-import sys
 import tempfile
 import wave
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+
+from cafe_desk import platforms
 
 _RATE = 22050
 
@@ -56,14 +57,5 @@ def play_chime() -> None:
     except OSError:
         QApplication.beep()
         return
-    if sys.platform == "win32":
-        import winsound
-
-        winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
-        return
-    for player in ("paplay", "aplay", "afplay"):
-        exe = shutil.which(player)
-        if exe:
-            subprocess.Popen([exe, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            return
-    QApplication.beep()
+    if not platforms.play_wav(path):
+        QApplication.beep()

@@ -1,0 +1,196 @@
+"""Everything Café Desk does differently on Windows, macOS and Linux, named in one place.
+
+Each difference is a function here that branches on `CURRENT` (tests set it to take another system's branch where
+that branch can run on this one):
+
+- private files: modes 0600/0700 and a umask of 077 where files carry POSIX modes (Linux, macOS); on Windows the
+  data folder is inside the user's own profile folder, whose access list already keeps other accounts out;
+- the open-file limit `serve` raises for many phones (none on Windows), and reading the network interfaces'
+  addresses (an ioctl on Linux, the host name's addresses elsewhere);
+- the chime: `winsound` on Windows, `afplay` on macOS, `paplay` or `aplay` on Linux;
+- stopping `serve`: Ctrl+C everywhere, plus SIGTERM and SIGHUP on Linux and macOS, and Ctrl+Break on Windows;
+- moving a finished file into place (`os.replace`): Windows refuses while another program has the target open (a
+  PDF viewer, a spreadsheet, a virus scanner looking at the new file), so there it tries again for a moment and
+  then says which file to close;
+- opening a file by its low-level handle: Windows needs O_BINARY, or it rewrites line ends in what is written;
+- a data file's path as an SQLite URI: drive letters and backslashes on Windows, and characters (#, ?, %) that
+  would otherwise cut the path short anywhere;
+- file names made from what people typed: none of the characters or device names (CON, NUL, …) Windows refuses,
+  on every system, since files travel between laptops;
+- the command line's output: UTF-8 on every system (a Windows console or pipe would otherwise use a code page
+  that can't write "→" or many names).
+
+Line ends in the repository are fixed by `.gitattributes` (LF), so a Windows checkout builds the same resources.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+
+class System(enum.Enum):
+    WINDOWS = "windows"
+    MACOS = "macos"
+    LINUX = "linux"  # and any other POSIX system
+
+
+def _this_system() -> System:
+    if sys.platform == "win32":
+        return System.WINDOWS
+    if sys.platform == "darwin":
+        return System.MACOS
+    return System.LINUX
+
+
+CURRENT = _this_system()
+
+
+def is_windows() -> bool:
+    return CURRENT is System.WINDOWS
+
+
+# --- private files -----------------------------------------------------------------------------------------------
+
+def has_posix_modes() -> bool:
+    """Whether files carry owner/group/other modes that keep other accounts out (Linux, macOS). On Windows they
+    don't: there the data folder sits in the user's own profile folder, which other accounts can't open."""
+    return CURRENT is not System.WINDOWS
+
+
+def binary_flag() -> int:
+    """The flag a low-level `os.open` needs so what is written is written byte for byte (O_BINARY on Windows)."""
+    return getattr(os, "O_BINARY", 0) if is_windows() else 0
+
+
+def has_open_file_limit() -> bool:
+    """Whether this process has a soft limit on open files it may raise (`resource.RLIMIT_NOFILE`): not on Windows."""
+    return CURRENT is not System.WINDOWS
+
+
+def reads_interfaces_by_ioctl() -> bool:
+    """Whether the network interfaces' addresses can be read with Linux's SIOCGIFADDR ioctl (elsewhere the
+    addresses come from the host name)."""
+    return CURRENT is System.LINUX and sys.platform.startswith("linux")
+
+
+# --- the chime ---------------------------------------------------------------------------------------------------
+
+def sound_players() -> tuple[str, ...]:
+    """The programs that can play a WAV file here, best first (none on Windows, which plays it with winsound)."""
+    if CURRENT is System.WINDOWS:
+        return ()
+    if CURRENT is System.MACOS:
+        return ("afplay",)
+    return ("paplay", "aplay")  # PulseAudio or PipeWire first, then plain ALSA
+
+
+def play_wav(path: Path) -> bool:
+    """Start playing the WAV file at `path` without waiting for it; False if nothing here can play it."""
+    if is_windows():
+        try:
+            import winsound
+        except ImportError:
+            return False
+        winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
+        return True
+    for player in sound_players():
+        exe = shutil.which(player)
+        if exe:
+            subprocess.Popen([exe, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return True
+    return False
+
+
+# --- stopping a command that runs until stopped -----------------------------------------------------------------
+
+def stop_signal_names() -> tuple[str, ...]:
+    """The signals that ask `serve` to stop: Ctrl+C everywhere; a service manager's or a closed terminal's on
+    Linux and macOS; Ctrl+Break in a Windows console."""
+    if is_windows():
+        return ("SIGINT", "SIGBREAK")
+    return ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def stop_on_signals() -> None:
+    """From now on, each stop signal raises KeyboardInterrupt in the main thread, as Ctrl+C does, so the command's
+    clean-up runs. Call from the main thread."""
+    def interrupt(number: int, frame) -> None:
+        raise KeyboardInterrupt
+
+    for name in stop_signal_names():
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, interrupt)
+
+
+# --- moving a finished file into place ---------------------------------------------------------------------------
+
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.3, 0.4)  # seconds between tries on Windows, about a second in all
+
+
+class FileInUseError(PermissionError):
+    """The target file is open in another program, so it can't be replaced now."""
+
+
+def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    """Move `source` over `target` in one step (`os.replace`). On Windows, while another program holds `target`
+    open, try again for about a second, then raise FileInUseError with a message that says what to do."""
+    for wait in (*REPLACE_WAITS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if not is_windows():
+                raise
+            if wait is None:
+                raise FileInUseError(exc.errno, f"{Path(target).name} is open in another program; close it there "
+                                     "and try again", str(target)) from exc
+            sleep(wait)
+
+
+# --- paths -------------------------------------------------------------------------------------------------------
+
+def sqlite_uri(path: str | Path, mode: str) -> str:
+    """The data file at `path` as an SQLite URI opened in `mode` ("ro", "rw"): `file:///C:/…` on Windows,
+    `file:///home/…` elsewhere, with anything that would cut the path short (#, ?, %, spaces) escaped."""
+    if is_windows():
+        pure = PureWindowsPath(path if PureWindowsPath(path).is_absolute() else os.path.abspath(path))
+    else:
+        pure = PurePosixPath(os.path.abspath(path))
+    return f"{pure.as_uri()}?mode={mode}"
+
+
+WINDOWS_DEVICE_NAMES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                                  *(f"LPT{i}" for i in range(1, 10))})
+MAX_STEM = 80
+
+
+def file_stem(text: str, fallback: str) -> str:
+    """A file name (without its suffix) made from `text` that every system accepts: letters (any alphabet),
+    digits, "_" and "-" kept, each run of anything else one "-", at most MAX_STEM characters, never a Windows
+    device name; `fallback` if nothing is left."""
+    stem = re.sub(r"[^\w-]+", "-", text).strip("-")[:MAX_STEM].strip("-")
+    if not stem:
+        return fallback
+    if stem.upper() in WINDOWS_DEVICE_NAMES:
+        stem = f"{stem}-{fallback}"
+    return stem
+
+
+# --- the command line's output -----------------------------------------------------------------------------------
+
+def utf8_streams() -> None:
+    """Standard input, output and error in UTF-8 on every system, whatever the console's or pipe's code page; input
+    that is not UTF-8 is an error to report, never silently carried through."""
+    for stream, errors in ((sys.stdin, "strict"), (sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors=errors)
