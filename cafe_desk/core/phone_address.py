@@ -58,10 +58,11 @@ HOTSPOTS = (
 
 
 def hotspot_for_platform(platform: str) -> Hotspot:
-    """The hotspot of the operating system named by `sys.platform` ("win32", "darwin", "linux", …)."""
+    """The hotspot of the operating system named `platform` ("windows", "macos", "linux", as `platforms.CURRENT`
+    names them; "win32" and "darwin" are read the same)."""
     if platform.startswith("win"):
         return HOTSPOTS[0]
-    if platform == "darwin":
+    if platform in ("macos", "darwin"):
         return HOTSPOTS[1]
     return HOTSPOTS[2]
 

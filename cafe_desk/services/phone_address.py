@@ -7,10 +7,10 @@ and a restarted app has no channel open."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cafe_desk import platforms
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.phone_address import (
@@ -97,7 +97,7 @@ class PhoneAddressService(ServiceBase):
             return ""
         return address_warning(channel.address, printed, channel.shown_before)
 
-    def print_choices(self, cafe_id: str, laptop_hosts: Sequence[str], platform: str = sys.platform
+    def print_choices(self, cafe_id: str, laptop_hosts: Sequence[str], platform: str = platforms.CURRENT.value
                       ) -> tuple[list[PrintChoice], int, int]:
         """What to offer for printing QR codes: (choices, the index to select, the port to start with). The
         choice made last time for this café comes first to mind, then where it is open now, then this laptop's
