@@ -1,4 +1,5 @@
-"""The address a QR code for phones carries (host and port): the rule that it can never be "This laptop only", the
+"""The address a QR code for phones carries (host and port): the rule that it can never be "This laptop only" nor
+anywhere else phones can't be sent, however it is written (`core.phone_host` reads it as a browser would), the
 fixed addresses operating systems give a laptop's own hotspot (so cards can be printed ahead, before the café is open
 to phones), and the warning when phones now reach the laptop somewhere other than where its codes point.
 
@@ -6,17 +7,20 @@ Everything printed or shown with a QR code that phones scan goes through `phone_
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.phone_host import HostReading, read_host
+from cafe_desk.core.phone_host import is_loopback as is_loopback  # still named here for callers
+from cafe_desk.core.text import printable
 
 DEFAULT_PORT = 8080
 MIN_PORT, MAX_PORT = 1024, 65535
 LOOPBACK_NAME = "This laptop only"
-
+CHOOSE_INSTEAD = "Choose the venue Wi-Fi or this laptop's own hotspot address."
+QUOTED_AT_MOST = 40  # characters of what was given, quoted back in a refusal
 
 
 def loopback_refused(printing: str = "the cards") -> str:
@@ -72,20 +76,6 @@ def hotspot_at(host: str) -> Hotspot | None:
     return next((h for h in HOTSPOTS if h.host == host), None)
 
 
-def is_loopback(host: str) -> bool:
-    """Whether `host` only ever means this laptop itself: 127.x.x.x, ::1, localhost (and names under .localhost)."""
-    name = host.strip().strip("[]").rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
-        return True
-    try:
-        ip = ipaddress.ip_address(name)
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_loopback
-
-
 @dataclass(frozen=True)
 class PhoneAddress:
     """Where phones reach this laptop: a host (an IP address or a name) and a port."""
@@ -127,27 +117,51 @@ def parse_address(text: str) -> PhoneAddress:
     except ValueError:
         host, port = "", None
     if not host:
-        raise ValidationError(f"“{text}” isn't an address phones can use; choose one from the list.")
+        raise ValidationError(unreadable(text))
     return PhoneAddress(host, port if port is not None else 80)
 
 
+def unreadable(text: str) -> str:
+    """The one line for `text` that can't be read as an address at all (quoted back only if short and visible)."""
+    shown = printable(text or "").strip()
+    quoted = f"“{shown}”" if shown and len(shown) <= QUOTED_AT_MOST else "That"
+    return f"{quoted} isn't an address phones can use; choose one from the list."
+
+
+def refusal(reading: HostReading, given: str, printing: str = "the cards") -> str:
+    """The one plain line saying why phones can't be sent to `given` (read as `reading`), naming what to choose."""
+    host = reading.host
+    return {
+        "loopback": loopback_refused(printing),
+        "unusable": f"Phones can't be sent to {host}. {CHOOSE_INSTEAD}",
+        "link-local": f"Phones can't count on reaching {host}, an address this laptop gave itself. {CHOOSE_INSTEAD}",
+        "spelling": f"Phones would read that address as {host}. Write it as four plain numbers with dots, no "
+                    "leading zeros.",
+        "name": f"A name for this laptop can only have letters a–z, digits, hyphens and dots. {CHOOSE_INSTEAD}",
+        "long": f"That name is too long for phones to use. {CHOOSE_INSTEAD}",
+    }.get(reading.problem) or unreadable(given)
+
+
+def reachable(host: str) -> bool:
+    """Whether phones can be sent to `host` as it is written (its one plain spelling, not "This laptop only")."""
+    reading = read_host(host)
+    return not reading.problem and reading.host == host
+
+
 def phone_address(address: PhoneAddress | str, printing: str = "the cards") -> PhoneAddress:
-    """`address` if phones can reach it, for a QR code on `printing` ("the cards", "the poster", …); ValidationError
-    with one plain line if not (never "This laptop only", never a port outside 1024–65535)."""
+    """`address` if phones can reach it, for a QR code on `printing` ("the cards", "the poster", …), its host read
+    as a phone's browser reads it and written its one plain way; ValidationError with one plain line if not (never
+    "This laptop only" however it is written, nor an address no phone can be sent to, nor a name with characters
+    other than letters, digits, hyphens and dots, nor a port outside 1024–65535)."""
     found = address if isinstance(address, PhoneAddress) else parse_address(address)
-    if found.is_loopback:
-        raise ValidationError(loopback_refused(printing))
-    host = found.host.strip("[]")
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        ip = None
-    if not host or (ip is not None and (ip.is_unspecified or ip.is_multicast)):
-        raise ValidationError(f"Phones can't be sent to {host or 'an empty address'}. Choose the venue Wi-Fi or "
-                              "this laptop's own hotspot address.")
+    if not found.host.strip().strip("[]"):
+        raise ValidationError(f"Phones can't be sent to an empty address. {CHOOSE_INSTEAD}")
+    reading = read_host(found.host)
+    if reading.problem:
+        raise ValidationError(refusal(reading, found.host, printing))
     if not MIN_PORT <= found.port <= MAX_PORT:
         raise ValidationError(f"Choose a port from {MIN_PORT} to {MAX_PORT} (Café Desk suggests {DEFAULT_PORT}).")
-    return PhoneAddress(host, found.port)
+    return PhoneAddress(reading.host, found.port)
 
 
 def address_warning(now: PhoneAddress | None, printed: PhoneAddress | None,
@@ -192,26 +206,30 @@ def print_choices(open_now: PhoneAddress | None, printed: PhoneAddress | None, l
     "This laptop only"), this laptop's other current addresses, and each system's own hotspot address, this
     laptop's first. The address printed with last time is selected (and offered, if it is none of those); else
     where it is open now; else this laptop's own hotspot."""
+    if open_now is not None and not reachable(open_now.host):
+        open_now = None  # "This laptop only", or somewhere else no phone can be sent
+    if printed is not None and not reachable(printed.host):
+        printed = None
     choices: list[PrintChoice] = []
-    if open_now is not None and not open_now.is_loopback:
+    if open_now is not None:
         choices.append(PrintChoice(f"Where phones reach this café now ({open_now})", open_now.host, "open now",
                                    open_now.port))
     offered = {c.host for c in choices} | {h.host for h in HOTSPOTS}
     for host in laptop_hosts:
-        if host not in offered and not is_loopback(host):
+        if host not in offered and reachable(host):
             choices.append(PrintChoice(f"This laptop's address on its network now ({host})", host, "laptop"))
             offered.add(host)
     own = hotspot_for_platform(platform)
     hotspots = [own, *(h for h in HOTSPOTS if h != own)]
     choices += [PrintChoice(h.label, h.host, "hotspot") for h in hotspots]
-    port = open_now.port if open_now is not None and not open_now.is_loopback else DEFAULT_PORT
+    port = open_now.port if open_now is not None else DEFAULT_PORT
     if printed is not None:
         if printed.host not in {c.host for c in choices}:
             choices.insert(0, PrintChoice(f"As the cards were printed last time ({printed})", printed.host,
                                           "printed before", printed.port))
         index = next(i for i, c in enumerate(choices) if c.host == printed.host)
         return choices, index, printed.port
-    if open_now is not None and not open_now.is_loopback:
+    if open_now is not None:
         return choices, 0, port
     return choices, next(i for i, c in enumerate(choices) if c.host == own.host), port
 

@@ -18,7 +18,6 @@ from cafe_desk.core.phone_address import (
     PrintChoice,
     address_warning,
     before_opening_note,
-    parse_address,
     phone_address,
     print_choices,
 )
@@ -35,8 +34,10 @@ class OpenChannel:
 
 
 def _stored(text: str) -> PhoneAddress | None:
+    """A stored address, checked again by today's rule: one written by an older version, or changed in the file,
+    that phones can't be sent to counts as none (and is never shown as it was stored)."""
     try:
-        return parse_address(text) if text else None
+        return phone_address(text) if text else None
     except ValidationError:
         return None
 
@@ -65,15 +66,18 @@ class PhoneAddressService(ServiceBase):
 
     def opened(self, cafe_id: str, host: str, port: int) -> Changes:
         """The café is now open to phones at host:port, its QR code on the Run page and the presenter: remember it
-        (with the audit log) unless it is "This laptop only", which no phone can have scanned."""
+        (with the audit log) unless it is "This laptop only" or elsewhere no phone can be sent, which no phone can
+        have scanned."""
         cafe = self.cafe(cafe_id)
         address = PhoneAddress(host, port)
         self._open[cafe.id] = OpenChannel(address, self.shown(cafe.id))
-        if address.is_loopback:
+        try:
+            reachable = phone_address(address)
+        except ValidationError:
             return Changes()
         with self.store.transaction():
-            self.store.set_qr_shown_address(cafe.id, str(address))
-            self.store.audit(cafe.id, "open to phones", "cafe", cafe.id, address=str(address))
+            self.store.set_qr_shown_address(cafe.id, str(reachable))
+            self.store.audit(cafe.id, "open to phones", "cafe", cafe.id, address=str(reachable))
         return Changes()
 
     def closed(self, cafe_id: str) -> None:

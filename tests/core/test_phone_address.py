@@ -19,6 +19,7 @@ from cafe_desk.core.phone_address import (
     phone_address,
     print_choices,
 )
+from cafe_desk.core.phone_host import read_host
 from tests.conftest import exactly
 
 HOTSPOT = PhoneAddress("192.168.137.1", 8080)
@@ -55,6 +56,109 @@ def test_other_unusable_addresses_and_ports_are_refused_plainly():
         phone_address("192.168.137.1:80")
     with pytest.raises(ValidationError, match="isn't an address phones can use"):
         phone_address("")
+
+
+CHOOSE = "Choose the venue Wi-Fi or this laptop's own hotspot address."
+NAME_REFUSED = f"A name for this laptop can only have letters a–z, digits, hyphens and dots. {CHOOSE}"
+
+
+@pytest.mark.parametrize("host", ["127.1", "127.0.1", "0x7f000001", "0x7f.1", "2130706433", "0177.0.0.1",
+                                  "127.000.000.001", "127.0.0.%31", "\uff11\uff12\uff17.0.0.1",
+                                  "127\u30020\u30020\u30021", "127\uff0e0\uff0e0\uff0e1", "[::127.0.0.1]",
+                                  "[64:ff9b::7f00:1]", "[::ffff:7f00:1]",
+                                  "localhost.localdomain", "ip6-localhost", "ip6-loopback", "Localhost6",
+                                  "cafe.localhost.", "LOCALHOST", "localhost."])
+def test_this_laptop_only_is_refused_however_a_browser_would_read_it(host):
+    """Each is what a phone's browser reads as 127.0.0.1, ::1 or localhost: the same one line as "This laptop only"."""
+    assert is_loopback(host)
+    with pytest.raises(ValidationError, match=exactly(LOOPBACK_REFUSED)):
+        phone_address(f"{host}:8080")
+    with pytest.raises(ValidationError, match=exactly(LOOPBACK_REFUSED)):
+        phone_address(PhoneAddress(host, 8080))
+
+
+@pytest.mark.parametrize(("host", "shown"), [("0", "0.0.0.0"), ("0.0.0.0.", "0.0.0.0"), ("0.1.2.3", "0.1.2.3"),
+                                             ("[::ffff:0.0.0.0]", "0.0.0.0"), ("255.255.255.255", "255.255.255.255"),
+                                             ("240.0.0.1", "240.0.0.1"), ("224.0.0.251", "224.0.0.251"),
+                                             ("[::]", "::"), ("[ff02::1]", "ff02::1"),
+                                             ("[64:ff9b:1::a00:1]", "64:ff9b:1::a00:1")])
+def test_addresses_no_phone_can_be_sent_to_are_refused(host, shown):
+    with pytest.raises(ValidationError, match=exactly(f"Phones can't be sent to {shown}. {CHOOSE}")):
+        phone_address(f"{host}:8080")
+
+
+@pytest.mark.parametrize(("host", "shown"), [("169.254.10.20", "169.254.10.20"), ("[fe80::1]", "fe80::1"),
+                                             ("[::ffff:169.254.1.1]", "169.254.1.1")])
+def test_an_address_the_laptop_gave_itself_is_refused(host, shown):
+    with pytest.raises(ValidationError, match=exactly(f"Phones can't count on reaching {shown}, an address this "
+                                                      f"laptop gave itself. {CHOOSE}")):
+        phone_address(f"{host}:8080")
+
+
+@pytest.mark.parametrize(("host", "plain"), [("192.168.137.010", "192.168.137.8"), ("192.168.0x89.1", "192.168.137.1"),
+                                             ("3232270593", "192.168.137.1"), ("192.168.137.1.", "192.168.137.1"),
+                                             ("[::ffff:192.168.1.20]", "192.168.1.20"),
+                                             ("\uff11\uff19\uff12.168.1.20", "192.168.1.20")])
+def test_an_ipv4_address_written_another_way_is_asked_for_plainly(host, plain):
+    """A browser reads 010 as 8 (octal): the facilitator is told, and asked for the one plain way of writing it."""
+    with pytest.raises(ValidationError, match=exactly(f"Phones would read that address as {plain}. Write it as "
+                                                      "four plain numbers with dots, no leading zeros.")):
+        phone_address(f"{host}:8080")
+    assert read_host(host).host == plain
+
+
+@pytest.mark.parametrize("host", ["my laptop", "cafe\u202elaptop", "<b>big", "127.0.0.1\x00.evil", "-cafe.local",
+                                  "cafe_laptop.local", "caf\u00e9.local", "\uff43\uff41\uff46\uff45.local",
+                                  "a..b", "x" * 64 + ".local"])
+def test_a_name_with_other_characters_is_refused_without_quoting_it(host):
+    with pytest.raises(ValidationError, match=exactly(NAME_REFUSED)):
+        phone_address(PhoneAddress(host, 8080))
+    with pytest.raises(ValidationError, match=exactly(NAME_REFUSED)):
+        phone_address(f"http://{host}:8080/c/abc/vote")
+
+
+def test_a_very_long_name_is_refused_in_one_short_line():
+    for host in ["a" * 10240, ".".join(["a" * 60] * 5)]:
+        with pytest.raises(ValidationError) as refused:
+            phone_address(f"{host}:8080")
+        assert str(refused.value) == f"That name is too long for phones to use. {CHOOSE}"
+    with pytest.raises(ValidationError) as refused:
+        phone_address("a" * 10240)
+    assert len(str(refused.value)) < 150 and "aaaa" not in str(refused.value)
+
+
+@pytest.mark.parametrize("text", ["1.2.3.4.5:8080", "256.1.1.1:8080", "08:8080", "[fe80::1%25eth0]:8080",
+                                  "192.168.1.2:65536", "192.168.1.2:\uff18\uff10\uff18\uff10"])
+def test_what_no_browser_can_read_is_refused_quoting_it_only_when_short(text):
+    with pytest.raises(ValidationError, match=r"isn't an address phones can use; choose one from the list\.$"):
+        phone_address(text)
+    with pytest.raises(ValidationError, match=exactly("That isn't an address phones can use; choose one from the "
+                                                      "list.")):
+        phone_address("[" + "1:" * 300 + "]:8080")
+
+
+@pytest.mark.parametrize(("text", "taken"), [("cafe-laptop.local.:8080", "cafe-laptop.local:8080"),
+                                             ("Cafe-Laptop.LOCAL:8080", "cafe-laptop.local:8080"),
+                                             ("xn--caf-dma.local:8080", "xn--caf-dma.local:8080"),
+                                             ("[FD00:0::5]:8080", "[fd00::5]:8080"),
+                                             ("10.0.0.7:65535", "10.0.0.7:65535"),
+                                             ("100.64.0.9:1024", "100.64.0.9:1024")])
+def test_addresses_phones_can_reach_are_taken_in_their_one_plain_spelling(text, taken):
+    assert str(phone_address(text)) == taken
+
+
+@pytest.mark.parametrize("text", ["192.168.1.20:0", "192.168.1.20:1023", "192.168.1.20"])
+def test_a_port_outside_the_range_or_none_is_refused(text):
+    with pytest.raises(ValidationError, match=exactly("Choose a port from 1024 to 65535 (Café Desk suggests 8080).")):
+        phone_address(text)
+
+
+def test_printing_never_offers_an_address_phones_cant_be_sent_to():
+    choices, index, port = print_choices(PhoneAddress("169.254.7.7", 8081), PhoneAddress("127.1", 8080),
+                                         ["169.254.7.7", "0x7f.1", "10.0.0.7", "<b>big"], "linux")
+    assert [(c.kind, c.host) for c in choices] == [("laptop", "10.0.0.7"), ("hotspot", "10.42.0.1"),
+                                                    ("hotspot", "192.168.137.1"), ("hotspot", "192.168.2.1")]
+    assert (choices[index].host, port) == ("10.42.0.1", DEFAULT_PORT)
 
 
 def test_a_vote_link_is_built_as_the_phone_server_serves_it():

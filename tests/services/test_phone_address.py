@@ -132,3 +132,30 @@ def test_printing_remembers_the_choice_for_the_cafe(services, cafe, tmp_path):
     choices, index, port = services.phone_address.print_choices(other.id, [], platform="win32")
     assert (choices[index].host, port) == ("192.168.137.1", 8080), "each café remembers its own"
 
+
+
+@pytest.mark.parametrize("stored", ["<b>big:8080", "<img src=x>", "127.1:8080", "0x7f000001:8080", "0:8080",
+                                    "169.254.1.1:8080", "192.168.137.010:8080", "192.168.137.1:80",
+                                    "localhost.localdomain:8080", "cafe\u202elaptop:8080", "a" * 10240 + ":8080"])
+def test_a_stored_address_phones_cant_be_sent_to_counts_as_nothing_printed(services, cafe, db_path, stored):
+    """An address written by an older version, or changed in the data file, is checked again when read back."""
+    phones = services.phone_address
+    with services.store.transaction():
+        services.store.set_qr_printed_address(cafe.id, stored)
+        services.store.set_qr_shown_address(cafe.id, stored)
+    assert services.store.qr_addresses(cafe.id) == (stored, stored), "it is in the file as written"
+    assert phones.printed(cafe.id) is None and phones.shown(cafe.id) is None
+    choices, index, port = phones.print_choices(cafe.id, [], platform="win32")
+    assert (choices[index].host, port) == ("192.168.137.1", 8080), "printing starts afresh from the hotspot"
+    assert all(c.kind != "printed before" for c in choices)
+    assert phones.before_opening(cafe.id, ["192.168.1.20"]) == ""
+    phones.opened(cafe.id, "192.168.1.20", 8080)
+    assert phones.address_warning(cafe.id) == "", "nothing printed, no code shown before: nothing to warn of"
+    phones.closed(cafe.id)
+
+
+def test_where_the_code_was_shown_is_not_kept_when_no_phone_could_be_sent_there(services, cafe):
+    phones = services.phone_address
+    phones.opened(cafe.id, "169.254.3.4", 8080)
+    assert phones.open_now(cafe.id) == PhoneAddress("169.254.3.4", 8080)
+    assert phones.shown(cafe.id) is None and audit(services, cafe, "open to phones") == []

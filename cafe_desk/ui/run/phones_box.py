@@ -29,6 +29,7 @@ from cafe_desk.ui.run.wifi_dialog import WifiDialog
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
 from cafe_desk.ui.widgets.laptop_addresses import LOOPBACK, listen_addresses
 from cafe_desk.ui.widgets.laptop_addresses import LOOPBACK_LABEL as LOOPBACK_LABEL  # still named here for callers
+from cafe_desk.ui.widgets.plain_text import plain_labels
 from cafe_desk.ui.widgets.qr_view import QrView
 
 QR_SIDE = 170
@@ -106,6 +107,7 @@ class PhonesBox(QGroupBox):
         self.address_note.setAccessibleName("Where the printed cards point")
         self.address_note.setStyleSheet(WARNING_STYLE)
         self.address_note.hide()
+        plain_labels(self.status, self.address_note)  # both may quote an address read back from the data file
         self.hotspot_hint = QLabel(HOTSPOT_HINT)
         self.hotspot_hint.setWordWrap(True)
         self.hotspot_hint.setAccessibleName("Keeping comments private")

@@ -212,7 +212,7 @@ class StatusStrip(QWidget):
         self._set(self.round_part, shown, spoken, time_up=status == "done")
         if self.address_warning and not self.cafe.is_closed:
             self._set(self.phones_part, ADDRESS_WARNING, self.address_warning, warn=True)
-            self.phones_part.setToolTip(self.address_warning)
+            self.phones_part.setToolTip(tip(self.address_warning))  # it quotes addresses: shown as written
         else:
             self._set(self.phones_part, *phones_text(None if self.cafe.is_closed else self.phones))
             self.phones_part.setToolTip("Show the Run page")

@@ -1,4 +1,5 @@
-"""`AlertLabel`: a one-line message shown inline and announced to screen readers."""
+"""`AlertLabel`: a one-line message shown inline and announced to screen readers, always as plain text (a message
+may quote what someone typed or a file held)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ class AlertLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName("Alert")
         self.setStyleSheet("QLabel { color: white; background: #b3261e; padding: 6px;"

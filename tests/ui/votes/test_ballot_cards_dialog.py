@@ -10,8 +10,10 @@ import sys
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from cafe_desk.core.phone_address import LOOPBACK_REFUSED, hotspot_for_platform, is_loopback
+from cafe_desk.core.phone_address import LOOPBACK_REFUSED, PrintChoice, hotspot_for_platform, is_loopback
+from cafe_desk.ui.votes.ballot_cards_dialog import BallotCardsDialog
 from cafe_desk.ui.widgets.phone_address_picker import OPEN_ON_LOOPBACK
+from tests.ui.run.test_address_warning import shows_markup_as_written
 from tests.ui.run.test_phones_box import open_channel
 from tests.ui.votes.test_voting_box import printed, stored_codes
 
@@ -99,3 +101,21 @@ def test_this_laptop_only_is_refused_and_the_dialog_says_why_it_isnt_offered(qtb
     assert not any(is_loopback(h) for h in seen["hosts"])
     assert not any(label.startswith("Where phones reach this café now") for label in seen["labels"])
     assert services.phone_address.printed(cafe.id) is None
+
+
+def test_an_address_no_phone_can_reach_keeps_the_dialog_open_and_its_message_shows_markup_as_written(
+        qtbot, services, cafe):
+    dialog = BallotCardsDialog(services, cafe.id, [])
+    qtbot.addWidget(dialog)
+    dialog.resize(640, 420)
+    dialog.show()
+    for host, refused in [("0x7f.1", LOOPBACK_REFUSED),
+                          ("<b>big", "A name for this laptop can only have letters a–z, digits, hyphens and dots. "
+                                     "Choose the venue Wi-Fi or this laptop's own hotspot address.")]:
+        dialog.picker.set_choices([PrintChoice("As the cards were printed last time", host, "printed before", 8080)],
+                                  0, 8080)
+        dialog.accept()
+        assert dialog.isVisible() and dialog.result() == 0, "it stays open"
+        assert dialog.message.text() == refused and dialog.message.isVisibleTo(dialog)
+    dialog.grab().save("/tmp/ballot-cards-refused.png")
+    shows_markup_as_written(dialog.message)
