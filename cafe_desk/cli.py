@@ -215,7 +215,7 @@ def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
     import gc
     import time
 
-    from cafe_desk.server.addresses import best_address
+    from cafe_desk.server.addresses import phone_base_url
     from cafe_desk.server.runner import ParticipantServer
 
     with open_services() as services:
@@ -228,8 +228,7 @@ def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
     # it out of the collector's full passes, which would otherwise walk all of it, holding up every phone, in the
     # first minutes under load (about 15 ms each on a quiet machine, several hundred on a busy one).
     gc.freeze()
-    shown = best_address() if host in ("0.0.0.0", "::", "") else host
-    base = server.base_url.replace(f"//{host}:", f"//{shown}:", 1) if shown != host else server.base_url
+    base = phone_base_url(host, server.port)
     try:
         print(base + server.cafe_url[len(server.base_url):], flush=True)
         print(f"Vote page: {base}{server.vote_url[len(server.base_url):]}")

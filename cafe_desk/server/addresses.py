@@ -1,5 +1,6 @@
 """The laptop's own network addresses, read from its interfaces (never by connecting anywhere), to offer as
-choices for the phone page: private LAN addresses first, loopback last."""
+choices for the phone page: private LAN addresses first, loopback last; and the address phones are given for a server
+listening on one of them, or on all."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import ipaddress
 import socket
 import struct
+from collections.abc import Callable
 
 from cafe_desk import platforms
 
@@ -64,3 +66,25 @@ def lan_addresses(include_loopback: bool = True) -> list[str]:
 def best_address() -> str:
     """The address a phone on the same network is most likely to reach (127.0.0.1 when there is no network)."""
     return lan_addresses()[0]
+
+
+def listens_everywhere(host: str) -> bool:
+    """Whether listening on `host` means on every address of the laptop ("0.0.0.0", "::" or none given)."""
+    if not host:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
+def url_host(host: str) -> str:
+    """`host` as it is written in a link: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host else host
+
+
+def phone_base_url(host: str, port: int, best: Callable[[], str] = best_address) -> str:
+    """http://address:port for phones to open, for a server listening on `host`: when that is every address, the
+    laptop's best one (`best()`), since no phone can open 0.0.0.0 or [::]."""
+    shown = best() if listens_everywhere(host) else host
+    return f"http://{url_host(shown)}:{port}"

@@ -3,6 +3,7 @@ file (opened by the factory the app hands in)."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import ipaddress
 import socket
@@ -13,9 +14,9 @@ from collections.abc import Callable
 import uvicorn
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.server.addresses import listens_everywhere, url_host
 from cafe_desk.server.channel import CafeChannel
 from cafe_desk.server.connections import (
-    MAX_HEADER_BYTES,
     ConnectionCounts,
     protocol_for,
     raise_open_file_limit,
@@ -37,17 +38,13 @@ def _family(host: str) -> socket.AddressFamily:
         return socket.AF_INET
 
 
-def _url_host(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
-
-
 class ParticipantServer:
     """The participant pages on uvicorn in a daemon thread, with services of their own on the same data file:
     `ParticipantServer(services.opener(), cafe_id)`.
 
     `on_event(kind, data)` is called from a server thread after each durable write: "comment" (cafe_id, note_id,
     flag), "host_note" (cafe_id, note_id) or "ballot" (cafe_id); and when a phone opens the rehearsal page (see
-    `check_url`): "phone_check" (cafe_id, phones: how many different phones have opened it).
+    `check_url`): "phone_check" (cafe_id, phones: how many different phones have opened it in the last five minutes).
     """
 
     def __init__(self, open_services: ServicesOpener, cafe_id: str, *, host: str = "127.0.0.1", port: int = 0,
@@ -66,13 +63,15 @@ class ParticipantServer:
         self._socket: socket.socket | None = None
         self._channel: CafeChannel | None = None
         self.phones = RecentPhones()
+        #: the open connections, in all and per address, while serving
+        self.connections: ConnectionCounts | None = None
 
     # --- addresses ----------------------------------------------------------------------------------------------
 
     @property
     def base_url(self) -> str:
         """http://host:port, as phones reach it."""
-        return f"http://{_url_host(self.host)}:{self.port}"
+        return f"http://{url_host(self.host)}:{self.port}"
 
     @property
     def cafe_url(self) -> str:
@@ -133,16 +132,18 @@ class ParticipantServer:
         # proxy headers off: no proxy stands in front of this server, and trusting X-Forwarded-For from loopback
         # would let anything on the laptop choose the address the POST limit counts by
         app = counting_phones(create_app(channel, limits=self.limits), self.phones)
-        config = uvicorn.Config(app, http=protocol_for(counts),
+        # ws off: uvicorn would otherwise hand an upgrade request's connection to any websocket library it can
+        # import, and that connection's place would never be counted out
+        config = uvicorn.Config(app, http=protocol_for(counts), ws="none",
                                 proxy_headers=False, log_config=None, access_log=False, server_header=False,
                                 lifespan="on", timeout_graceful_shutdown=2,
                                 # uvicorn counts the asking connection too, hence one more than the cap
-                                limit_concurrency=counts.cap + 1, timeout_keep_alive=5,
-                                h11_max_incomplete_event_size=MAX_HEADER_BYTES)
+                                limit_concurrency=counts.cap + 1, timeout_keep_alive=5)
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="participant-server",
                                   daemon=True)
         self._server, self._thread, self._socket, self._channel = server, thread, sock, channel
+        self.connections = counts
         thread.start()
         deadline = time.monotonic() + START_TIMEOUT_S
         while not server.started:
@@ -176,6 +177,11 @@ class ParticipantServer:
         try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if sock.family == socket.AF_INET6 and listens_everywhere(self.host):
+                # phones are given an IPv4 address for "::" (see phone_base_url): take them there too, as Linux does
+                # by default and Windows does not
+                with contextlib.suppress(OSError, AttributeError):
+                    sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
             sock.bind((self.host, port))
             sock.listen(2048)
             sock.set_inheritable(True)

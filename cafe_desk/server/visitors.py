@@ -10,6 +10,7 @@ import hashlib
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -18,23 +19,31 @@ WINDOW_S = 5 * 60
 MAX_TRACKED = 20_000  # far more phones than any hall holds; past it, new addresses wait for old ones to expire
 
 
+def keyed_hash(address: str, key: bytes) -> bytes:
+    """A keyed hash of `address`: it tells phones apart, and without `key` says nothing of where they are."""
+    return hashlib.blake2b(address.encode("utf-8", "replace"), key=key, digest_size=16).digest()
+
+
 class RecentPhones:
     """Distinct phones (by address) that made a request in the last `window_s` seconds; thread-safe and cheap to read
-    from the GUI thread."""
+    from the GUI thread. Noting a phone and counting cost the same however many phones there are: they are kept in
+    the order they were last seen, so the expired ones are all at the front."""
 
     def __init__(self, window_s: float = WINDOW_S, clock: Callable[[], float] = time.monotonic):
         self.window_s = window_s
         self.clock = clock
         self._key = secrets.token_bytes(16)
-        self._last: dict[bytes, float] = {}
+        self._last: OrderedDict[bytes, float] = OrderedDict()  # least recently seen first
         self._lock = threading.Lock()
 
     def saw(self, address: str) -> None:
         """Note a request from `address` now."""
-        digest = hashlib.blake2b(address.encode("utf-8", "replace"), key=self._key, digest_size=16).digest()
+        digest = keyed_hash(address, self._key)
         now = self.clock()
         with self._lock:
-            if digest not in self._last and len(self._last) >= MAX_TRACKED:
+            if digest in self._last:
+                self._last.move_to_end(digest)
+            elif len(self._last) >= MAX_TRACKED:
                 self._forget_before(now - self.window_s)
                 if len(self._last) >= MAX_TRACKED:
                     return
@@ -48,8 +57,9 @@ class RecentPhones:
             return len(self._last)
 
     def _forget_before(self, cutoff: float) -> None:
-        for digest in [d for d, at in self._last.items() if at <= cutoff]:
-            del self._last[digest]
+        last = self._last
+        while last and next(iter(last.values())) <= cutoff:
+            last.popitem(last=False)
 
 
 def counting_phones(app: ASGIApp, phones: RecentPhones) -> ASGIApp:

@@ -1,4 +1,5 @@
-"""`cafe-desk serve` as a real process: the first line is the participant URL on 127.0.0.1, and it answers."""
+"""`cafe-desk serve` as a real process: the first line is the participant URL on 127.0.0.1, and it answers; and the
+address its links give when listening on every address."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
+from cafe_desk.server.addresses import best_address, phone_base_url
 from cafe_desk.services import Services
 from cafe_desk.settings import ENV_DATA, Settings
 from cafe_desk.storage.store import Store
@@ -49,3 +52,19 @@ def test_serve_help_says_how_phones_reach_it():
     result = subprocess.run([sys.executable, "-m", "cafe_desk", "serve", "--help"], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert "--host 0.0.0.0" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "", "0:0:0:0:0:0:0:0"])
+def test_serve_on_every_address_links_to_the_laptops_best_address(host):
+    assert phone_base_url(host, 8765, best=lambda: "192.168.4.1") == "http://192.168.4.1:8765"
+    assert phone_base_url(host, 8765, best=lambda: "fd00::5") == "http://[fd00::5]:8765"
+    assert phone_base_url(host, 8765) == f"http://{best_address()}:8765"
+
+
+@pytest.mark.parametrize(("host", "base"), [("127.0.0.1", "http://127.0.0.1:8765"),
+                                            ("192.168.4.20", "http://192.168.4.20:8765"),
+                                            ("::1", "http://[::1]:8765"),
+                                            ("fe80::1", "http://[fe80::1]:8765"),
+                                            ("cafe-laptop.local", "http://cafe-laptop.local:8765")])
+def test_serve_on_one_address_links_to_it(host, base):
+    assert phone_base_url(host, 8765, best=lambda: "192.168.4.1") == base

@@ -1,41 +1,40 @@
 """The rehearsal page: a phone that opens the laptop's test link is told it reached the café laptop, and the laptop
-hears how many different phones have. Nothing is read from or written to the café's data."""
+hears how many different phones have lately. Nothing is read from or written to the café's data."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import threading
+import time
+from collections.abc import Callable
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from cafe_desk.server.channel import CafeChannel
 from cafe_desk.server.render import PageRenderer, plain
-
-MAX_PHONES = 10_000  # addresses remembered at most: a rehearsal needs a few, and memory stays bounded
+from cafe_desk.server.visitors import RecentPhones
 
 
 class CheckLink:
-    """The test link's secret (new each time the server starts) and the phones that opened it, told apart by their
-    address, kept in memory only and never written anywhere."""
+    """The test link's secret (new each time the server starts) and the phones that opened it in the last five
+    minutes, told apart as the status strip's are: by a keyed hash of their address, in memory only (see
+    `RecentPhones`)."""
 
-    def __init__(self, cafe_title: str = "", token: str | None = None):
+    def __init__(self, cafe_title: str = "", token: str | None = None, clock: Callable[[], float] = time.monotonic):
         self.cafe_title = cafe_title
         self.token = token or secrets.token_urlsafe(16)
-        self._phones: set[str] = set()
-        self._lock = threading.Lock()
+        self._phones = RecentPhones(clock=clock)
 
     def matches(self, token: str) -> bool:
         """Whether `token` is this test link's secret (compared in constant time)."""
         return hmac.compare_digest(token.encode(), self.token.encode())
 
     def reached(self, address: str) -> int:
-        """Count the phone at `address` (once, however often it comes); how many different phones have come."""
-        with self._lock:
-            if len(self._phones) < MAX_PHONES:
-                self._phones.add(address)
-            return len(self._phones)
+        """Count the phone at `address` (once, however often it comes); how many different phones have come in the
+        last five minutes."""
+        self._phones.saw(address)
+        return self._phones.count()
 
 
 async def check_page(request: Request) -> Response:
