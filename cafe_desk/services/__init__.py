@@ -44,10 +44,10 @@ class Services:
     def __init__(self, store: Store, clock: Callable[[], float] = time.time):
         self.store = store
         self.clock = clock
-        self.cafes = CafeService(store)
+        self.running = RunService(store, clock)
+        self.cafes = CafeService(store, self.running)
         self.planning = PlanningService(store)
         self.templates = TemplateService(store)
-        self.running = RunService(store, clock)
         self.notes = NoteService(store)
         self.votes = VoteService(store)
         self.channel = ChannelService(store)

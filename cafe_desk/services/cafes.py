@@ -1,13 +1,15 @@
-"""The café list: finding cafés, their counts, how far each has got on the day, closing and reopening them, and which
-one was open last."""
+"""The café list: finding cafés, their counts, how far each has got on the day, what closing one would cut off,
+closing (which stops its countdown) and reopening them, and which one was open last."""
 
 from __future__ import annotations
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.closing import ClosingFacts
 from cafe_desk.core.errors import ReadOnlyError
 from cafe_desk.core.model import CafeSummary
 from cafe_desk.core.run_order import CafeProgress
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.services.running import RunService
 from cafe_desk.storage.rows import utc_now
 
 LAST_CAFE_KEY = "last_cafe"
@@ -16,6 +18,10 @@ IMPORTED_READ_ONLY = "An imported café can't be changed; it is kept exactly as 
 
 
 class CafeService(ServiceBase):
+    def __init__(self, store, running: RunService):
+        super().__init__(store)
+        self.running = running  # closing a café stops its countdown, in the same transaction
+
     def list(self, search: str = "") -> list[CafeSummary]:
         """Every café, newest date first, narrowed to those whose title, locality, date or code matches `search`."""
         with self.store.read():
@@ -56,30 +62,48 @@ class CafeService(ServiceBase):
             }
 
     def progress(self, cafe_id: str) -> CafeProgress:
-        """How far the café has got on the day (planned, started, voting, closed, exported), for the run order."""
+        """How far the café has got on the day (planned, which round and how far into it, voting, what needs care,
+        closed, exported), for the run order."""
         cafe = self.cafe(cafe_id)
+        run = self.running.state(cafe.id)
         s = self.store
         with s.read():
             settings = s.channel_settings(cafe.id)
             exported_at = s.latest_export_at(cafe.id)
             return CafeProgress(
                 closed=cafe.is_closed, imported=s.cafe_origin(cafe.id) == "imported",
-                has_tables=bool(s.list_items("table", cafe.id)), has_rounds=bool(s.list_items("round", cafe.id)),
+                has_tables=bool(s.list_items("table", cafe.id)), rounds=len(run.rounds),
                 has_outcomes=bool(s.list_items("outcome", cafe.id)), started=cafe.state == "running",
+                round_number=run.index + 1, round_status=run.timer.status,
                 voting_open=bool(settings.get("voting_open")),
                 voting_started=bool(settings.get("voting_open")) or s.voting_ever_opened(cafe.id),
+                needs_care=sum(s.care_counts(cafe.id).values()),
                 exported=exported_at is not None,
                 changed_since_export=exported_at is not None and s.changed_since(cafe.id, exported_at))
 
+    def closing_facts(self, cafe_id: str, phones_open: bool) -> ClosingFacts:
+        """How the café stands for the question asked before closing it (see `core.closing`), with phones able to
+        reach it now or not (the screen knows: the channel to phones lives there)."""
+        cafe = self.cafe(cafe_id)
+        run = self.running.state(cafe.id)
+        with self.store.read():
+            voting_open = bool(self.store.channel_settings(cafe.id).get("voting_open"))
+            needs_care = sum(self.store.care_counts(cafe.id).values())
+        return ClosingFacts(rounds=len(run.rounds), round_number=run.index + 1, round_status=run.timer.status,
+                            time_left_s=run.timer.remaining(self.running.clock()), needs_care=needs_care,
+                            phones_open=phones_open and not cafe.is_closed, voting_open=voting_open)
+
     def close(self, cafe_id: str) -> Changes:
-        """Make a café read-only (notes, votes and plan can no longer change)."""
+        """Make a café read-only (notes, votes and plan can no longer change) and stop its countdown where it is;
+        reopening leaves the countdown stopped."""
         cafe = self.cafe(cafe_id)
         if cafe.is_closed:
             return Changes()
         with self.store.transaction():
+            self.running.stop_countdown(cafe.id)
             self.store.update_cafe(cafe.id, state="closed", updated_at=utc_now())
             self.store.audit(cafe.id, "close", "cafe", cafe.id, previous=cafe.state)
-        return Changes(cafes=True, plan=True)
+        return Changes(cafes=True, plan=True, run=True)
 
     def reopen(self, cafe_id: str) -> Changes:
         """Reopen a closed café so it can be changed again; ReadOnlyError for an imported one."""
@@ -94,7 +118,7 @@ class CafeService(ServiceBase):
             state = "running" if self.store.get_run_state(cafe.id)[0] else "planning"
             self.store.update_cafe(cafe.id, state=state, updated_at=utc_now())
             self.store.audit(cafe.id, "reopen", "cafe", cafe.id)
-        return Changes(cafes=True, plan=True)
+        return Changes(cafes=True, plan=True, run=True)
 
     def remember_last(self, cafe_id: str | None) -> None:
         """Remember the open café (or none) for the next start."""

@@ -94,6 +94,17 @@ class RunService(ServiceBase):
             raise ValidationError("That round is no longer in the plan.")
         return self._save(st, target, TimerState.ready(target.duration_s))
 
+    def stop_countdown(self, cafe_id: str) -> bool:
+        """Pause the countdown where it is, keeping the time left (the café is closing): True if it was running.
+        Called inside a write, it is part of that write's transaction."""
+        with self.store.transaction():
+            st = self.state(cafe_id)
+            if st.round is None or st.timer.status != "running":
+                return False
+            self.store.set_run_state(st.cafe_id, st.round.id, st.timer.pause(self.clock()).to_dict())
+            self.store.audit(st.cafe_id, "run", "round", st.round.id, status="paused")
+        return True
+
     def _running(self, cafe_id: str) -> RunState:
         self.writable(cafe_id)
         st = self.state(cafe_id)

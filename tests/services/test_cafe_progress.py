@@ -1,26 +1,50 @@
-"""How far a café has got on the day, read from a real data file: started, voting, closed, exported, changed since,
-imported (what the Run page's next step is worked out from)."""
+"""How far a café has got on the day, read from a real data file: which round and how far into it, voting, what needs
+care, closed, exported, changed since, imported (what the Run page's next step is worked out from)."""
 
 from __future__ import annotations
 
 from cafe_desk.core.run_order import CafeProgress, next_step
+from cafe_desk.services import Services
+from tests.conftest import mental_health_plan
+
+RISKY = "Honestly I can't go on like this any more"
 
 
-def test_progress_follows_the_day(services, cafe, identity, tmp_path):
+def test_progress_follows_the_day(store, clock, identity, tmp_path):
+    services = Services.build(store, clock=clock)
+    cafe, _ = services.planning.create(mental_health_plan(services))
     progress = services.cafes.progress
-    assert progress(cafe.id) == CafeProgress()
+    rounds = services.planning.items(cafe.id, "round")
+    assert len(rounds) == 3
+    assert progress(cafe.id) == CafeProgress(rounds=3)
     services.running.start(cafe.id)
-    assert progress(cafe.id) == CafeProgress(started=True)
+    assert progress(cafe.id) == CafeProgress(rounds=3, started=True, round_status="running")
+    clock.now += rounds[0].duration_s
+    assert progress(cafe.id).round_status == "done", "the countdown ran out while nobody looked"
+    services.running.next_round(cafe.id)
+    assert progress(cafe.id) == CafeProgress(rounds=3, started=True, round_number=2)
+    services.running.start(cafe.id)
+    services.running.pause(cafe.id)
+    assert progress(cafe.id) == CafeProgress(rounds=3, started=True, round_number=2, round_status="paused")
+    services.running.next_round(cafe.id)
+    services.running.start(cafe.id)
     services.channel.set_voting_open(cafe.id, True)
-    assert progress(cafe.id) == CafeProgress(started=True, voting_open=True, voting_started=True)
+    last = CafeProgress(rounds=3, started=True, round_number=3, round_status="running", voting_started=True)
+    assert progress(cafe.id) == CafeProgress(**{**last.__dict__, "voting_open": True})
     services.channel.set_voting_open(cafe.id, False)
-    assert progress(cafe.id) == CafeProgress(started=True, voting_started=True)
+    assert progress(cafe.id) == last
+    comment, _ = services.comments.submit(cafe.id, RISKY, consent=True)
+    assert progress(cafe.id).needs_care == 1
+    services.safeguarding.follow_up(comment.id, "JB", "Spoke with them")
+    assert progress(cafe.id).needs_care == 0
+
     services.cafes.close(cafe.id)
-    assert progress(cafe.id) == CafeProgress(closed=True, voting_started=True)
-    assert next_step(progress(cafe.id), False).key == "export"
+    closed = progress(cafe.id)
+    assert closed.closed and closed.round_status == "paused", "closing stopped the countdown"
+    assert next_step(closed, False).key == "export"
 
     services.exporting.export_to_file(cafe.id, [str(identity.to_public())], tmp_path / "perth.cafe")
-    assert progress(cafe.id) == CafeProgress(closed=True, voting_started=True, exported=True)
+    assert progress(cafe.id).exported and not progress(cafe.id).changed_since_export
     assert next_step(progress(cafe.id), False).key == "send"
 
     services.cafes.reopen(cafe.id)

@@ -100,7 +100,8 @@ def test_round_trip_receipt_matches_then_delete_removes_the_cafe(services, sourc
     assert services.store.get_cafe(source.id) is None and note_rows(services.store, source.id) == 0
     assert services.notes.list(source.id) == [] and services.votes.tallies(source.id) == []
     actions = [e["action"] for e in services.store.audit_entries(source.id)]
-    assert actions[-3:] == ["export", "close", "delete"] and "create" in actions  # the audit log keeps its history
+    # the audit log keeps its history: closing stopped the round's countdown ("run"), then closed the café
+    assert actions[-4:] == ["export", "run", "close", "delete"] and "create" in actions
     assert [c.title for c in services.cafes.list()] == ["Dundee café"]
     assert note_rows(services.store, other.id) == 3
     assert len(central.cafes.list()) == 1  # the central desk keeps its copy

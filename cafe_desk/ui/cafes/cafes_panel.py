@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from cafe_desk import platforms
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.closing import closing_question
 from cafe_desk.core.counts import Counts, counted
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
@@ -42,7 +43,8 @@ COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_POINTS, COL_COMMENTS
 HEADERS = ("Code", "Title", "Date", "Locality", "State", "Points", "Comments")
 COUNTED = {COL_POINTS: "point", COL_COMMENTS: "comment"}  # the count columns, and what each counts
 STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
-CLOSE_EXPLANATION = "A closed café can't be changed; you can reopen it later."
+CLOSE_BUTTON = "Close café"
+KEEP_OPEN_BUTTON = "Keep it open"
 DELETE_BUTTON = "Delete from this laptop"
 KEEP_BUTTON = "Keep it"
 DELETE_EXPLANATION = ("Deleting can't be undone: the café's plan, points, comments and votes are removed from this "
@@ -142,6 +144,8 @@ class CafesPanel(Panel):
         self.receipts = services.receipts
         #: shows a message box and returns the button chosen; tests replace it to answer without blocking
         self.show_box: Callable[[QMessageBox], QAbstractButton | None] = run_box
+        #: whether phones can reach this café now (the window knows: the channel to phones is on the Run page)
+        self.phones_open: Callable[[str], bool] = lambda _cafe_id: False
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_search_row())
@@ -304,16 +308,25 @@ class CafesPanel(Panel):
             self.sig_message.emit(f"“{row.title}” is closed.")
 
     def confirm_close(self, row: CafeSummary) -> bool:
-        """Ask before closing a café; True if the person confirmed."""
+        """Ask before closing a café, saying what closing it would cut off; True if the person confirmed."""
+        box, close = self.close_box(row)
+        return box is not None and self.show_box(box) is close
+
+    def close_box(self, row: CafeSummary) -> tuple[QMessageBox | None, QAbstractButton | None]:
+        """The question asked before closing a café and its "Close café" button ("Keep it open" is the default, and
+        what Escape chooses); (None, None) if the café can't be read (the reason goes to the status bar)."""
+        facts = self.attempt(lambda: self.services.cafes.closing_facts(row.id, self.phones_open(row.id)))
+        if facts is None:
+            return None, None
         box = QMessageBox(QMessageBox.Icon.Question, "Close café", f"Close “{row.title}”?",
                           QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the title as typed, or as a template file had it
-        box.setInformativeText(CLOSE_EXPLANATION)
-        yes = box.addButton("Close café", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(yes)
-        box.exec()
-        return box.clickedButton() is yes
+        box.setInformativeText(closing_question(facts))
+        close = box.addButton(CLOSE_BUTTON, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(KEEP_OPEN_BUTTON, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        return box, close
 
     # --- template files -----------------------------------------------------------------------------------------
 

@@ -54,6 +54,8 @@ class PhoneCheck(QObject):
 
     #: bool — the test code is shown in place of the comment page's (True) or put away (False)
     sig_testing = Signal(bool)
+    #: int — how many different phones have reached the test page, each time one does
+    sig_reached = Signal(int)
 
     def __init__(self, parent: QObject | None = None, *, qr_side: int = 170,
                  clock: Callable[[], float] = time.monotonic, hint_after_s: float = HINT_AFTER_S):
@@ -119,6 +121,7 @@ class PhoneCheck(QObject):
         self.phones = max(self.phones, phones)
         self._last_reached = self.clock()
         self.refresh()
+        self.sig_reached.emit(self.phones)
 
     def refresh(self) -> None:
         """Draw the line for the check's state (called every second while there is something to update)."""

@@ -33,6 +33,10 @@ from cafe_desk.ui.widgets.qr_view import qr_pixmap
 
 TICK_MS = 250
 PROGRESS_STEPS = 1000  # the bar's range: fine enough to move every second of a long round
+CLOCK_PT = 64
+CLOSED_CLOCK = "Café closed"
+CLOSED_CLOCK_PT = 32  # the words fit where the digits go
+CLOSED_MESSAGE = "This café is closed. Reopen it from the café list to run it again."
 NEXT_STEP_STYLE = "QLabel { background: #eef4fa; color: #1a1a1a; border-left: 4px solid #0b4f8a; padding: 6px 10px; }"
 
 
@@ -55,6 +59,7 @@ class RunPanel(Panel):
         self.phones = PhonesBox(services)
         self.phones.sig_message.connect(self.sig_message)
         self.phones.sig_channel.connect(self._channel_changed)
+        self.phones.check.sig_reached.connect(lambda _phones: self.show_next_step())  # tested: the day goes on
         self.step: NextStep = NOTHING
         self.next_step = QLabel()
         self.next_step.setWordWrap(True)
@@ -66,6 +71,7 @@ class RunPanel(Panel):
         body.addLayout(self._build_question_column(), 3)
         body.addLayout(self._build_clock_column(), 2)
         self._fonts()
+        self.clock.setMinimumHeight(self.clock.sizeHint().height())  # as tall when it says "Café closed" in less room
         root = QVBoxLayout(self)
         root.addWidget(self.next_step)
         root.addLayout(body, 1)
@@ -169,7 +175,7 @@ class RunPanel(Panel):
                 self.cafe = self.attempt(lambda: self.services.cafes.cafe(self.cafe.id)) or self.cafe
                 self.phones.set_cafe(self.cafe)
             self.reload()
-        elif changes.cafes or changes.votes:
+        elif changes.cafes or changes.votes or changes.notes:  # notes: an item followed up, or newly flagged
             self.show_next_step()
 
     # --- actions ----------------------------------------------------------------------------------------------------
@@ -248,7 +254,7 @@ class RunPanel(Panel):
         self.show_state()
 
     def tick(self) -> None:
-        if not self.state or not self.state.round:
+        if not self.state or not self.state.round or self.closed:
             return
         now = self.services.running.clock()
         timer = self.state.timer
@@ -266,6 +272,7 @@ class RunPanel(Panel):
             if up and self.sound_enabled:
                 play_chime()
             self.sig_time_up.emit(up)
+            self.show_next_step()
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.show_time(text, up)
 
@@ -292,15 +299,21 @@ class RunPanel(Panel):
         self.next_btn.setEnabled(writable and has_round and not st.is_last)
         self.rounds.setEnabled(writable)
         self.presenter_btn.setEnabled(has_round)
-        if self.cafe and self.cafe.is_closed:
-            self.message.setText("This café is closed. Reopen it from the café list to run it again.")
+        if self.closed:
+            self.message.setText(CLOSED_MESSAGE)
+        elif self.message.text() == CLOSED_MESSAGE:  # reopened
+            self.message.clear()
         self.status.setText(self._status_text())
-        if has_round:
+        if has_round and not self.closed:
+            self._size_clock(CLOCK_PT)
             self.ticker.start()
             self.tick()
         else:
             self.ticker.stop()
-            self.clock.setText("--:--")
+            self._was_up = None  # reopened, the first tick styles the clock again, without a chime
+            self._style_clock(False)
+            self._size_clock(CLOSED_CLOCK_PT if self.closed else CLOCK_PT)
+            self.clock.setText(CLOSED_CLOCK if self.closed else "--:--")
             self.progress.setValue(0)
         if self.presenter is not None and has_round:
             self.presenter.show_round(self.cafe.title, f"{st.round.label} of {len(st.rounds)}", st.round.prompt,
@@ -310,22 +323,37 @@ class RunPanel(Panel):
     def show_next_step(self) -> None:
         """The one next thing to do, from how far the café has got and whether it is open to phones."""
         progress = self.attempt(lambda: self.services.cafes.progress(self.cafe.id)) if self.cafe else None
-        self.step = next_step(progress, self.phones.is_open) if progress else NOTHING
+        self.step = next_step(progress, self.phones.is_open, self.phones.check.passed) if progress else NOTHING
         self.next_step.setText(f"<b>Next step:</b> {html.escape(self.step.text)}")
         self.next_step.setVisible(bool(self.step.text))
+
+    @property
+    def closed(self) -> bool:
+        """Whether the open café is closed: its countdown is stopped and the clock says so."""
+        return bool(self.cafe and self.cafe.is_closed)
 
     def _status_text(self) -> str:
         if not self.state or not self.state.round:
             return ""
+        if self.closed:
+            timer = self.state.timer
+            return (f"Stopped with {format_clock(timer.remaining(self.services.running.clock()))} left"
+                    if timer.status == "paused" else "")
         return {"ready": "Ready to start", "running": "Running", "paused": "Paused",
                 "done": "Time is up"}[self.state.timer.status]
 
     def _style_clock(self, up: bool) -> None:
         self.clock.setStyleSheet("background: #b00020; color: white; border-radius: 6px;" if up else "")
 
+    def _size_clock(self, points: int) -> None:
+        if self.clock.font().pointSize() != points:
+            font = QFont(self.clock.font())
+            font.setPointSize(points)
+            self.clock.setFont(font)
+
     def _fonts(self) -> None:
         for label, size, bold in ((self.round_label, 16, True), (self.question, 26, True),
-                                  (self.follow_ups, 15, False), (self.clock, 64, True), (self.status, 14, False)):
+                                  (self.follow_ups, 15, False), (self.clock, CLOCK_PT, True), (self.status, 14, False)):
             font = QFont(label.font())
             font.setPointSize(size)
             font.setBold(bold)

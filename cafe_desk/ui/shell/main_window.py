@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
 
         page = CafesPanel(self.services, self.undo_stack)
         page.sig_open_cafe.connect(self._open_from_list)
+        page.phones_open = self.phones_open
         return page
 
     def _plan_panel(self) -> Panel:
@@ -374,6 +375,13 @@ class MainWindow(QMainWindow):
         self.header.setText(f"<b>{_escape(cafe.title)}</b> · {cafe.date}{_escape(where)} · code {cafe.short_code}"
                             f" · {state}")
         self.setWindowTitle(f"{cafe.title} — Café Desk")
+
+    def phones_open(self, cafe_id: str) -> bool:
+        """Whether phones can reach this café now (or are about to: it is being opened to them)."""
+        run = self.slots["Run"].inner
+        box = run.phones if run is not None else None
+        return (box is not None and box.cafe is not None and box.cafe.id == cafe_id
+                and (box.is_open or box.opening is not None))
 
     def what_quitting_stops(self) -> str:
         """What closing the window would cut off, as a question to ask first; "" when nothing is under way."""

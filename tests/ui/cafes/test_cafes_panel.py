@@ -11,11 +11,11 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.closing import READ_ONLY
 from cafe_desk.core.model import Plan
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
 from cafe_desk.ui.cafes.cafes_panel import (
-    CLOSE_EXPLANATION,
     COL_COMMENTS,
     COL_POINTS,
     COL_STATE,
@@ -215,9 +215,9 @@ def test_close_asks_first_and_reopen_brings_the_cafe_back(qtbot, panel, svc):
     assert panel.close_button.text().replace("&", "") == "Close café"
 
     seen: list[str] = []
-    answer_message_box("Cancel", seen)
+    answer_message_box("Keep it open", seen)
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
-    assert seen == [CLOSE_EXPLANATION]
+    assert seen == [READ_ONLY], "nothing under way in a café with no rounds: only what closing means"
     assert svc.cafes.cafe(cafe_id).state == "planning"
 
     answer_message_box("Close café", seen)

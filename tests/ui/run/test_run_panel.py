@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from cafe_desk.core.model import Plan, RoundSpec
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
-from cafe_desk.ui.run.run_panel import RunPanel
+from cafe_desk.ui.run.run_panel import CLOSED_CLOCK, RunPanel
 
 
 @pytest.fixture
@@ -144,6 +144,31 @@ def test_closed_cafe_is_read_only(qtbot, panel, run_services):
     for button in (panel.start_btn, panel.pause_btn, panel.extend_btn, panel.next_btn):
         assert not button.isEnabled()
     assert "closed" in panel.message.text()
+    assert panel.clock.text() == CLOSED_CLOCK
+
+
+def test_closing_a_running_cafe_stops_its_clock_on_the_run_page(qtbot, panel, run_services, clock):
+    cafe = make_cafe(run_services)
+    panel.set_cafe(cafe)
+    qtbot.mouseClick(panel.start_btn, Qt.MouseButton.LeftButton)
+    clock.now += 125
+    panel.tick()
+    assert (panel.clock.text(), panel.status.text()) == ("07:55", "Running")
+
+    panel.on_changes(run_services.cafes.close(cafe.id))
+    clock.now += 60
+    panel.tick()
+    assert (panel.clock.text(), panel.status.text()) == (CLOSED_CLOCK, "Stopped with 07:55 left")
+    assert not panel.ticker.isActive()
+    for button in (panel.start_btn, panel.pause_btn, panel.extend_btn, panel.next_btn):
+        assert not button.isEnabled()
+
+    panel.on_changes(run_services.cafes.reopen(cafe.id))
+    clock.now += 60
+    panel.tick()
+    assert (panel.clock.text(), panel.status.text()) == ("07:55", "Paused"), "reopened, the countdown waits"
+    assert panel.start_btn.isEnabled() and panel.start_btn.text() == "&Resume"
+    assert panel.message.text() == ""
 
 
 def test_presenter_window_shows_question_and_time(qtbot, panel, run_services, clock, tmp_path):
