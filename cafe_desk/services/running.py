@@ -59,6 +59,13 @@ class RunService(ServiceBase):
         rnd = self.state(cafe_id).round
         return rnd.id if rnd else None
 
+    def round_now(self, cafe_id: str) -> str | None:
+        """The id of the round the café is at once it has started (under way, paused, out of time, or just moved
+        to with Next); None before the first start, once the café is closed, or before the plan has rounds."""
+        if self.cafe(cafe_id).state != "running":
+            return None
+        return self.current_round_id(cafe_id)
+
     def start(self, cafe_id: str) -> tuple[RunState, Changes]:
         """Start or resume the countdown. A café with no tables or rounds can't start (ValidationError)."""
         self.writable(cafe_id)

@@ -93,3 +93,19 @@ def test_state_survives_reopening_the_file(run, clock, db_path):
         assert again.cafes.cafe(cafe.id).state == "running"
     finally:
         again.store.close()
+
+
+def test_the_round_now_is_the_current_one_only_while_the_cafe_has_started_and_is_open(run, clock):
+    services, cafe = run
+    rounds = services.planning.items(cafe.id, "round")
+    assert services.running.round_now(cafe.id) is None, "being planned: no round is on"
+    services.running.start(cafe.id)
+    assert services.running.round_now(cafe.id) == rounds[0].id
+    services.running.pause(cafe.id)
+    assert services.running.round_now(cafe.id) == rounds[0].id
+    services.running.next_round(cafe.id)
+    assert services.running.round_now(cafe.id) == rounds[1].id, "moved on with Next, its countdown not started yet"
+    services.cafes.close(cafe.id)
+    assert services.running.round_now(cafe.id) is None
+    services.cafes.reopen(cafe.id)
+    assert services.running.round_now(cafe.id) == rounds[1].id

@@ -41,6 +41,10 @@ class AttendanceBox(QGroupBox):
         self._timer.timeout.connect(self.flush)
         self._update_total()
 
+    def tab_order(self) -> list[QWidget]:
+        """The groups' boxes, top to bottom (made anew with each `set_groups`)."""
+        return list(self._spins.values())
+
     def spin_box(self, group_id: str) -> QSpinBox:
         return self._spins[group_id]
 

@@ -34,6 +34,9 @@ class CarryForwardBox(QGroupBox):
         self._timer.timeout.connect(self.sig_idle)
         self.summary.textChanged.connect(self._edited)
 
+    def tab_order(self) -> list[QWidget]:
+        return [self.summary]
+
     def text(self) -> str:
         return self.summary.toPlainText()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -65,6 +65,19 @@ class HistoryPassThrough(QObject):
             event.ignore()
             return True
         return False
+
+
+class PointLine(QLineEdit):
+    """The line a point is typed in. Reached with Tab, Shift+Tab or its Alt key, it puts the cursor after the text
+    instead of selecting it all (as a line edit does), so the next key adds to the point in progress rather than
+    replacing it."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason):
+            self.deselect()
+            self.end(False)
 
 
 class TagList(QListView):
@@ -141,7 +154,7 @@ class NoteEntry(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.line = QLineEdit()
+        self.line = PointLine()
         self.line.setAccessibleName("New point")
         self.line.setPlaceholderText("Type a point and press Enter; it is saved as you type")
         self.line.setClearButtonEnabled(False)
@@ -188,6 +201,10 @@ class NoteEntry(QWidget):
         grid.addWidget(self.themes, 1, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
+
+    def tab_order(self) -> list[QWidget]:
+        """Its controls in the order they are on screen: the line, the quote mark, outcomes, themes."""
+        return [self.line, self.quote, self.outcomes, self.themes]
 
     def text(self) -> str:
         return self.line.text()

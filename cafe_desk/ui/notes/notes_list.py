@@ -67,11 +67,13 @@ class NotesList(QWidget):
         bar.addWidget(scope_label)
         bar.addWidget(self.scope)
         bar.addWidget(self.count, 1)
+        self.buttons: list[QToolButton] = []
         for action in (self.edit_action, self.quote_action, self.delete_action):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             bar.addWidget(button)
+            self.buttons.append(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -150,6 +152,10 @@ class NotesList(QWidget):
         return action
 
     # --- what the panel calls -----------------------------------------------------------------------------------
+
+    def tab_order(self) -> list[QWidget]:
+        """Its controls in the order they are on screen: the bar above the list, then the list."""
+        return [self.search, self.scope, *self.buttons, self.view]
 
     def set_place(self, table_id: str | None, round_id: str | None) -> None:
         """The table and round the note-taker chose (what "This table and round" shows)."""

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from cafe_desk.core.model import Note
 from cafe_desk.core.safeguarding import COMMENT_SOURCES, kind_label
-from cafe_desk.ui.widgets.plain_text import CARE_MARK, shown, tip
+from cafe_desk.ui.widgets.plain_text import CARE_MARK, in_quote_marks, shown, tip
 
 COL_NUMBER, COL_TABLE, COL_ROUND, COL_TEXT, COL_QUOTE, COL_OUTCOMES, COL_THEMES, COL_TIME = range(8)
 HEADERS = ("#", "Table", "Round", "Point", "Quote", "Outcomes", "Themes", "Time")
@@ -158,7 +158,7 @@ class NotesModel(QAbstractTableModel):
         if col == COL_ROUND:
             return shown(labels.rounds.get(note.round_id or "", ""))
         if col == COL_TEXT:
-            text = shown(f"“{note.text}”" if note.is_quote else note.text)
+            text = shown(in_quote_marks(note.text) if note.is_quote else note.text)
             return f"{CARE_MARK} Needs care · {text}" if marked_here(note) else text
         if col == COL_QUOTE:
             return "✓" if note.is_quote else ""

@@ -4,6 +4,7 @@ attendance by group and what the table carries forward."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -82,8 +83,16 @@ class NotesPanel(Panel):
         layout.addWidget(self.place_bar)
         layout.addWidget(self.entry)
         layout.addWidget(splitter, 1)
-        self.setTabOrder(self.round_combo, self.entry.line)
         return splitter
+
+    def _order_tabs(self) -> None:
+        """Tab goes through the page as it is on screen: the bar, the entry and its ticks, the list, then the column
+        beside it top to bottom (care, the counts, what we carry forward), and only then off the page. Called again
+        whenever the count boxes are made anew, since new widgets otherwise join the end of the window's order."""
+        chain = [*self.place_bar.tab_order(), *self.entry.tab_order(), *self.notes_list.tab_order(),
+                 *self.care.tab_order(), *self.attendance.tab_order(), *self.summary_box.tab_order()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _connect(self) -> None:
         self.place_bar.sig_place_changed.connect(self._place_changed)
@@ -181,10 +190,11 @@ class NotesPanel(Panel):
         cafe_id = self.cafe.id if self.cafe else None
         items = self.services.planning.items
         rounds = items(cafe_id, "round") if cafe_id else []
-        running = self.services.running.current_round_id(cafe_id) if cafe_id and rounds else None
-        self.place_bar.set_plan(items(cafe_id, "table") if cafe_id else [], rounds, running)
+        current, now = self._rounds_on() if rounds else (None, None)
+        self.place_bar.set_plan(items(cafe_id, "table") if cafe_id else [], rounds, current, now)
         self._load_tags()
         self.attendance.set_groups(items(cafe_id, "group") if cafe_id else [])
+        self._order_tabs()
         self._place_changed()
         self._load_attendance()  # the group boxes were just made anew: show what is stored, never zeros
 
@@ -230,10 +240,16 @@ class NotesPanel(Panel):
 
     # --- table and round ------------------------------------------------------------------------------------------
 
+    def _rounds_on(self) -> tuple[str | None, str | None]:
+        """(the round the café is at or will start with, the same once it has started) — (None, None) with no café."""
+        if self.cafe is None:
+            return None, None
+        running = self.services.running
+        return running.current_round_id(self.cafe.id), running.round_now(self.cafe.id)
+
     def _follow_running_round(self, force: bool = False) -> None:
-        running = self.services.running.current_round_id(self.cafe.id) \
-            if self.cafe is not None and self.place_bar.rounds else None
-        self.place_bar.follow_running_round(running, force)
+        current, now = self._rounds_on() if self.place_bar.rounds else (None, None)
+        self.place_bar.follow_running_round(current, now, force)
 
     def _place_changed(self) -> None:
         place = self.place_bar.place()

@@ -1,5 +1,5 @@
-"""The bar at the top of the Notes page: which table and round the note-taker is at (following the running round
-unless they picked one by hand), that round's question, and the button to import a codebook."""
+"""The bar at the top of the Notes page: which table and round the note-taker is at (following the café's current
+round unless they picked one by hand), that round's question, and the button to import a codebook."""
 
 from __future__ import annotations
 
@@ -25,12 +25,15 @@ class PlaceBar(QWidget):
         super().__init__(parent)
         self.tables: list[Table] = []
         self.rounds: list[Round] = []
-        self._running_round: str | None = None
+        self._current_round: str | None = None  # the round the café is at, or will start with: the one followed
+        self._now_round: str | None = None  # the same once the café has started: the one marked "(now)"
         self._round_by_hand = False
         self.table_combo = QComboBox()
         self.table_combo.setAccessibleName("Table")
         self.round_combo = QComboBox()
         self.round_combo.setAccessibleName("Round")
+        # " (now)" comes and goes as the café starts and closes: the box grows with it, never cutting it off
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         table_label, round_label = QLabel("&Table:"), QLabel("&Round:")
         table_label.setBuddy(self.table_combo)
         round_label.setBuddy(self.round_combo)
@@ -50,35 +53,44 @@ class PlaceBar(QWidget):
         self.round_combo.currentIndexChanged.connect(self._changed)
         self.round_combo.activated.connect(self._round_picked)
 
+    def tab_order(self) -> list[QWidget]:
+        """Its controls in the order they are on screen."""
+        return [self.table_combo, self.round_combo, self.import_button]
+
     def place(self) -> tuple[str | None, str | None]:
         """The chosen (table id, round id); None where the café has none."""
         return self.table_combo.currentData(), self.round_combo.currentData()
 
-    def set_plan(self, tables: Sequence[Table], rounds: Sequence[Round], running_round: str | None) -> None:
-        """The café's tables and rounds, keeping the chosen ones where they still exist (announces nothing)."""
-        self.tables, self.rounds, self._running_round = list(tables), list(rounds), running_round
+    def set_plan(self, tables: Sequence[Table], rounds: Sequence[Round], current_round: str | None,
+                 now_round: str | None = None) -> None:
+        """The café's tables and rounds, keeping the chosen ones where they still exist (announces nothing).
+        `current_round`: the round the café is at (or will start with); `now_round`: the same once it has started."""
+        self.tables, self.rounds = list(tables), list(rounds)
+        self._current_round, self._now_round = current_round, now_round
         keep_table, keep_round = self.place()
         for combo, items, keep in ((self.table_combo, self.tables, keep_table),
                                    (self.round_combo, self.rounds, keep_round)):
             combo.blockSignals(True)
             combo.clear()
             for item in items:
-                combo.addItem(shown(item.label) + (NOW if item.id == running_round else ""), item.id)
+                combo.addItem(self._round_text(item) if combo is self.round_combo else shown(item.label), item.id)
             combo.setCurrentIndex(max(combo.findData(keep), 0) if items else -1)
             combo.blockSignals(False)
         self._show_prompt()
 
-    def follow_running_round(self, running_round: str | None, force: bool = False) -> None:
-        """Mark the running round "(now)" and choose it, unless the person picked another round by hand."""
+    def follow_running_round(self, current_round: str | None, now_round: str | None = None,
+                             force: bool = False) -> None:
+        """Choose the café's current round, unless the person picked another round by hand; mark it "(now)" only
+        once the café has started (`now_round`), so a café still being planned claims no round is on."""
         if force:
             self._round_by_hand = False
         if not self.rounds:
             return
-        self._running_round = running_round
+        self._current_round, self._now_round = current_round, now_round
         for i, rnd in enumerate(self.rounds):
-            self.round_combo.setItemText(i, rnd.label + (NOW if rnd.id == running_round else ""))
-        if not self._round_by_hand and running_round:
-            self.round_combo.setCurrentIndex(max(self.round_combo.findData(running_round), 0))
+            self.round_combo.setItemText(i, self._round_text(rnd))
+        if not self._round_by_hand and current_round:
+            self.round_combo.setCurrentIndex(max(self.round_combo.findData(current_round), 0))
 
     def choose(self, table_id: str | None, round_id: str | None) -> None:
         """Go to this table and round, as if the person picked them (the running round no longer pulls)."""
@@ -96,7 +108,10 @@ class PlaceBar(QWidget):
         return f"{table}{', ' + rnd if rnd else ''}, {what}"
 
     def _round_picked(self, _index: int) -> None:
-        self._round_by_hand = self.round_combo.currentData() != self._running_round
+        self._round_by_hand = self.round_combo.currentData() != self._current_round
+
+    def _round_text(self, rnd: Round) -> str:
+        return shown(rnd.label) + (NOW if rnd.id is not None and rnd.id == self._now_round else "")
 
     def _changed(self, *_args) -> None:
         self._show_prompt()

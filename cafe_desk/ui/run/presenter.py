@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from cafe_desk.ui.widgets.plain_text import plain_labels
+from cafe_desk.ui.widgets.plain_text import in_quote_marks, plain_labels
 
 BACKGROUND = "#10233b"
 TEXT = "#ffffff"
@@ -180,7 +180,7 @@ class PresenterWindow(QWidget):
 
     def show_comment(self, text: str | None) -> None:
         """Show one participant's comment, labelled as theirs; None takes it off the screen."""
-        self.comment_text.setText(f"“{text}”" if text else "")
+        self.comment_text.setText(in_quote_marks(text) if text else "")
         self.comment_box.setVisible(bool(text))
         self._scale_fonts()
 

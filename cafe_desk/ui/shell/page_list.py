@@ -1,5 +1,6 @@
 """`PageList`: the list of pages down the left of the main window — which can be chosen now (the pages that work on
-a café are greyed out until one is open), and the ⚑ count of items that need care beside the pages that have them."""
+a café are greyed out until one is open), and the ⚑ count of items that need care beside the pages that have them.
+Typing letters in it chooses nothing (only arrows, clicks and Ctrl+number move between pages)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ class PageList(QListWidget):
             self.addItem(item)
             item.setToolTip(f"Ctrl+{i}")
         self.set_cafe_open(False)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typed letters choose no page: someone who thinks they are typing in a box would otherwise jump pages
+        ("P" for Plan) and lose track of what they were typing. Arrow keys and Ctrl+1…8 still move."""
 
     def set_cafe_open(self, is_open: bool) -> None:
         """Grey out the pages that need a café while none is open."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.model import FollowUp, Note
 from cafe_desk.core.safeguarding import COMMENT_SOURCES, kind_label
 from cafe_desk.ui.notes.notes_model import CARE_MARK, local_time
+from cafe_desk.ui.widgets.plain_text import in_quote_marks
 
 NO_LEAD = "not set yet: add who to tell on the Plan page, Support & safeguarding tab."
 
@@ -52,7 +53,7 @@ def care_html(note: Note, support_lines, lead: str) -> str:
             f"Tell your safeguarding lead ({esc(NO_LEAD)})")
     steps = [esc(danger), esc(who), tell, f"Support lines: {lines}."]
     words = f" Noticed: “{esc(note.flag_words)}”." if note.flag_words else ""
-    return (f"<p><i>“{esc(excerpt(note.text))}”</i></p>"
+    return (f"<p><i>{esc(in_quote_marks(excerpt(note.text)))}</i></p>"
             f"<p>{words} Café Desk only flags it: it hides and changes nothing.</p>"
             "<p><b>What to do now</b></p><ol style='margin-left:-20px'>"
             + "".join(f"<li>{s}</li>" for s in steps) + "</ol>")
@@ -118,6 +119,10 @@ class CarePanel(QFrame):
         self.setMaximumWidth(480)
         self.hide()
 
+    def tab_order(self) -> list[QWidget]:
+        """Its controls in the order they are on screen: the steps (to scroll them), then the buttons."""
+        return [self.scroll, self.follow_btn, self.take_back_btn, self.next_btn]
+
     def show_note(self, note: Note | None, *, followup: FollowUp | None = None, support_lines=(), lead: str = "",
                   waiting: int = 0, where: str = "") -> None:
         """Show this flagged item (None or an unflagged one hides the panel). `waiting`: how many items on this page
@@ -165,7 +170,7 @@ class FollowUpDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
         self.by.textChanged.connect(lambda: self.message.clear())
-        what = QLabel(f"“{excerpt(item)}”" if item else "")
+        what = QLabel(in_quote_marks(excerpt(item)) if item else "")
         what.setTextFormat(Qt.TextFormat.PlainText)
         what.setWordWrap(True)
         what.setAccessibleName("The item being followed up")

@@ -22,6 +22,19 @@ def shown(text: str | None) -> str | None:
     return printable(text, lines=True) if text else text
 
 
+#: the marks a typist may open or close a quote with: straight and curly, double and single
+QUOTE_MARKS = "\"“”„«»'‘’‚"
+
+
+def in_quote_marks(text: str) -> str:
+    """`text` between “ and ”, unless it already starts and ends with quote marks of its own (a quote typed with
+    them shows once, as typed, not “"doubled"”)."""
+    inner = text.strip()
+    if len(inner) >= 2 and inner[0] in QUOTE_MARKS and inner[-1] in QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
 def tip(text: str | None) -> str | None:
     """A tooltip that shows `text` exactly (escaped, line breaks kept, see `shown`); None or "" stays as it is."""
     if not text:

@@ -111,3 +111,18 @@ def test_proxy_follows_edits_made_after_a_search(model):
                 note(5, "Peer mentors")])
     assert [proxy.index(r, COL_TEXT).data() for r in range(proxy.rowCount())] == [
         "PEER workers in every team", "Peer mentors"]
+
+
+@pytest.mark.parametrize("typed", ['"Nobody asked me what I wanted"', "“Nobody asked me what I wanted”",
+                                   "'Nobody asked me what I wanted'", "‘Nobody asked me what I wanted’",
+                                   ' "Nobody asked me what I wanted." '])
+def test_a_quote_typed_with_its_own_marks_shows_them_once(model, typed):
+    model.sync([*NOTES, note(5, typed, is_quote=True), note(6, typed)])
+    assert model.index(4, COL_TEXT).data() == typed, "no second pair around the typist's own marks"
+    assert model.index(5, COL_TEXT).data() == typed, "a point that isn't a quote shows as typed too"
+
+
+def test_a_quote_that_only_quotes_part_of_itself_gets_its_marks(model):
+    model.sync([*NOTES, note(5, '"Nobody asked me" was the gist', is_quote=True), note(6, '"', is_quote=True)])
+    assert model.index(4, COL_TEXT).data() == '“"Nobody asked me" was the gist”'
+    assert model.index(5, COL_TEXT).data() == '“"”'

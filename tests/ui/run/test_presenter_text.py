@@ -47,3 +47,14 @@ def test_markup_from_a_phone_is_shown_literally_on_the_projector(qtbot, cafe_win
     label.setTextFormat(Qt.TextFormat.RichText)
     presenter.show_comment(note.text)
     assert red_pixels(presenter) > 1000
+
+
+def test_a_comment_written_in_quote_marks_shows_them_once_on_the_projector(qtbot):
+    from cafe_desk.ui.run.presenter import PresenterWindow
+
+    presenter = PresenterWindow()
+    qtbot.addWidget(presenter)
+    presenter.show_comment("“We were heard, for once”")
+    assert presenter.comment_text.text() == "“We were heard, for once”"
+    presenter.show_comment("We were heard")
+    assert presenter.comment_text.text() == "“We were heard”"
