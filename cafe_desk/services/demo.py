@@ -1,4 +1,5 @@
-"""The demo café: a ready-made "Help Shape the Future of Mental Health" café with notes and votes in it."""
+"""The demo café: a ready-made "Help Shape the Future of Mental Health" café under way — on its last round, with
+notes from every round, comments from phones, paper votes and phone ballots (voting closed again after them)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ SUMMARIES = [
 
 
 def ensure_demo(services) -> str:
-    """The demo café's id, creating it (with notes, attendance and votes) the first time."""
+    """The demo café's id, creating it (with notes, attendance and votes, running, on its last round) the first
+    time."""
     store = services.store
     with store.read():
         existing = store.get_state(DEMO_KEY)
@@ -53,22 +55,37 @@ def ensure_demo(services) -> str:
     groups = services.planning.items(cafe.id, "group")
     themes = services.notes.themes(cafe.id)
     for i, (round_index, text, quote) in enumerate(DEMO_NOTES):
-        table = tables[i % len(tables)]
+        earlier = sum(1 for r, _text, _quote in DEMO_NOTES[:i] if r == round_index)
+        table = tables[earlier % len(tables)]  # each round's points from tables 1, 2, 3…: table 1 has one in each
         services.notes.add(cafe.id, table.id, rounds[round_index].id, text, is_quote=quote,
                            outcome_ids=[outcomes[i % len(outcomes)].id], theme_ids=[themes[i % len(themes)].id])
     for rnd, summary in zip(rounds, SUMMARIES, strict=True):
         services.notes.set_summary(cafe.id, tables[0].id, rnd.id, summary)
     for table in tables:
-        for group in groups:
-            services.notes.set_attendance(cafe.id, table.id, rounds[0].id, group.id, rng.randint(0, 3))
-        for outcome in outcomes:
-            services.votes.set_tally(cafe.id, outcome.id, rng.randint(0, 6), table_id=table.id)
+        people = 0  # the table's busiest round
+        for rnd in rounds:
+            counts = [rng.randint(0, 3) for _group in groups]
+            people = max(people, sum(counts))
+            for group, count in zip(groups, counts, strict=True):
+                services.notes.set_attendance(cafe.id, table.id, rnd.id, group.id, count)
+        # most of the table's people placed all their dots: never more dots than they had, which the page would query
+        dots = [0] * len(outcomes)
+        for _ in range(rng.randint(people * cafe.dots_per_person * 2 // 3, people * cafe.dots_per_person)):
+            dots[rng.randrange(len(outcomes))] += 1
+        for outcome, count in zip(outcomes, dots, strict=True):
+            services.votes.set_tally(cafe.id, outcome.id, count, table_id=table.id)
     for i, text in enumerate(DEMO_COMMENTS):
         services.comments.submit(cafe.id, text, consent=True, round_id=rounds[i % len(rounds)].id,
                                  group_id=groups[i % len(groups)].id)
     services.channel.set_voting_open(cafe.id, True)
     for phone in range(3):
         services.ballots.cast(cafe.id, f"demo-phone-{phone}", {outcomes[phone].id: 2, outcomes[5 - phone].id: 1})
+    # voting closes again (no phone can reach a demo until it is opened to phones on the Run page), and the café is
+    # running, on the round its last notes are from, its countdown ready to start (one already counting would have run
+    # out by the time the demo is opened again)
+    services.channel.set_voting_open(cafe.id, False)
+    for _ in rounds[1:]:
+        services.running.next_round(cafe.id)
     with store.transaction():
         store.set_state(DEMO_KEY, cafe.id)
     return cafe.id

@@ -150,6 +150,24 @@ def test_demo_cafe_has_something_on_every_page_and_is_made_once(services):
     assert [c.id for c in services.cafes.list()] == [cafe_id]
 
 
+def test_demo_cafe_is_under_way_in_one_consistent_state(services):
+    from cafe_desk.core.tally_checks import dots_warnings
+    from cafe_desk.services.demo import ensure_demo
+
+    cafe_id = ensure_demo(services)
+    cafe = services.cafes.cafe(cafe_id)
+    run = services.running.state(cafe_id)
+    assert cafe.state == "running" and run.is_last and run.timer.status == "ready", "on the round its notes end with"
+    # its phone ballots came while voting was open; it is closed now, as nothing can reach a demo's phone pages
+    assert services.channel.voting_state(cafe_id) == "closed"
+    tables = services.planning.items(cafe_id, "table")
+    points = [n for n in services.notes.list(cafe_id) if n.kind == "point"]
+    assert {n.round_id for n in points if n.table_id == tables[0].id} == {r.id for r in run.rounds}
+    attendance = services.notes.attendance(cafe_id)
+    assert {a.round_id for a in attendance if a.table_id == tables[0].id} == {r.id for r in run.rounds}
+    assert dots_warnings(cafe.dots_per_person, tables, services.votes.tallies(cafe_id), attendance) == []
+
+
 # --- a codebook's themes: read from the file by the service, added and taken away in one write each --------------
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
 from cafe_desk.services.receipts import ReceiptService
+from cafe_desk.ui.widgets.fitted_text import ElidedCombo
 from cafe_desk.ui.widgets.plain_text import shown, tip
 
 RECEIPT_HINT = ("Send the facilitator a receipt once their café is imported: it shows their export arrived whole, so "
@@ -29,14 +30,13 @@ class ReceiptsBox(QGroupBox):
     def __init__(self, receipts: ReceiptService, parent: QWidget | None = None):
         super().__init__("Receipts", parent)
         self.receipts = receipts
-        self.receipt_combo = QComboBox()
+        self.receipt_combo = ElidedCombo()
         self.receipt_combo.setAccessibleName("Imported café to write a receipt for")
         self.receipt_combo.setPlaceholderText(NO_IMPORTED)
-        # a long title never widens the page: the combo keeps a modest width and shows the whole text as a tooltip
+        # a long title never widens the page: the combo keeps a modest width, cuts the text at its end ("…") and
+        # shows the whole of it as a tooltip
         self.receipt_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.receipt_combo.setMinimumContentsLength(12)
-        self.receipt_combo.currentIndexChanged.connect(
-            lambda _: self.receipt_combo.setToolTip(tip(self.receipt_combo.currentText())))
         receipt_label = QLabel("Receipt &for:")
         receipt_label.setBuddy(self.receipt_combo)
         self.receipt_button = QPushButton("&Write receipt…")
@@ -44,12 +44,10 @@ class ReceiptsBox(QGroupBox):
         self.receipt_button.clicked.connect(self._choose_receipt_file)
         receipt_hint = QLabel(RECEIPT_HINT)
         receipt_hint.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(receipt_label)
-        row.addWidget(self.receipt_combo, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(receipt_hint)
-        layout.addLayout(row)
+        layout.addWidget(receipt_label)  # above the combo, which then has the box's whole width for a long title
+        layout.addWidget(self.receipt_combo)
         layout.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def refresh(self) -> None:

@@ -29,27 +29,31 @@ class CommentLabels:
     groups: dict[str, str] = field(default_factory=dict)
 
 
-NEW = "New"
+#: not hidden, not pinned, and not on the projector yet ("new" elsewhere means arrived since the page was last seen)
+NOT_SHOWN = "Not shown yet"
 HIDDEN = "Hidden"
 PINNED_NOT_YET = "Pinned (not yet on screen)"
 PINNED_OFF_SCREEN = "Pinned (off the screen now)"
 ON_SCREEN = "On the projector now"
 WAS_ON_SCREEN = "Was on the projector"
 #: what was on the projector is not stored: the page remembers it only while Café Desk stays open
-STATE_TIP = "Hidden, pinned or on the projector. “Was on the projector” is remembered until Café Desk closes."
+STATE_TIP = ("Whether the room has seen the comment on the projector, or it is pinned or hidden. "
+             "“Was on the projector” is remembered until Café Desk closes.")
+#: every State value: the column is made wide enough for the short ones; the pinned ones wrap onto two lines
+STATES = (NOT_SHOWN, HIDDEN, ON_SCREEN, WAS_ON_SCREEN, PINNED_NOT_YET, PINNED_OFF_SCREEN)
 
 
 def state_text(note: Note, on_screen: str | None = None, was_on_screen: frozenset[str] = frozenset()) -> str:
     """What is true of the comment now: hidden, on the projector, pinned (and whether it has been on screen), was
-    on the projector, or new. `on_screen` is the id of the comment the projector shows; `was_on_screen` the ids it
-    has shown."""
+    on the projector, or not shown yet. `on_screen` is the id of the comment the projector shows; `was_on_screen`
+    the ids it has shown."""
     if note.hidden:
         return HIDDEN
     if note.id == on_screen:
         return ON_SCREEN
     if note.pinned:
         return PINNED_OFF_SCREEN if note.id in was_on_screen else PINNED_NOT_YET
-    return WAS_ON_SCREEN if note.id in was_on_screen else NEW
+    return WAS_ON_SCREEN if note.id in was_on_screen else NOT_SHOWN
 
 
 class CommentsModel(QAbstractTableModel):

@@ -32,7 +32,11 @@ from cafe_desk.ui.comments.comments_model import (
     COL_GROUP,
     COL_STATE,
     COL_TIME,
+    FLAG_BADGE,
+    FOLLOWED_UP,
+    NOT_SHOWN,
     NOTE_ROLE,
+    STATES,
     CommentLabels,
     CommentsModel,
     CommentsProxy,
@@ -40,6 +44,7 @@ from cafe_desk.ui.comments.comments_model import (
 from cafe_desk.ui.notes.notes_model import needs_care
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.care_panel import CarePanel, CareSteps
+from cafe_desk.ui.widgets.fitted_text import fit_column, two_lines
 from cafe_desk.ui.widgets.plain_text import plain_labels
 
 SUPPORT_BANNER = ("A comment may be from someone who needs support. Please read it and, if you can, make sure "
@@ -137,9 +142,13 @@ class CommentsPanel(Panel):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_TIME, COL_FLAG, COL_STATE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(COL_ABOUT, 180)
+        # fixed widths that fit the short values, so a flag that arrives after its row (or a narrow page) never
+        # squeezes "⚑ Needs care" onto three lines; "Not shown yet" fits on one line, every other state on two
+        fit_column(self.table, COL_TIME, ["00:00"])
+        fit_column(self.table, COL_FLAG, [FLAG_BADGE, FOLLOWED_UP], bold=True)
+        state_lines = [line for state in STATES for line in two_lines(self.table.font(), state)]
+        fit_column(self.table, COL_STATE, [NOT_SHOWN, *state_lines])
+        self.table.setColumnWidth(COL_ABOUT, 160)
         self.table.setColumnWidth(COL_GROUP, 110)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return self.table

@@ -127,7 +127,7 @@ class PlanPanel(Panel):
             edit.setMinimumWidth(560)
         self.details.sig_edited.connect(lambda key, text: self._save_detail(key, key, text))
         self.details.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        hint = QLabel("Changes are saved as you leave each field; Undo takes them back.")
+        hint = QLabel("Everything you type is saved as you go; Undo takes a change back.")
         hint.setWordWrap(True)
         self.details.form.addRow(hint)
         return self.details

@@ -29,6 +29,11 @@ from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.shell.quitting import ask_to_quit, what_quitting_stops
 from cafe_desk.ui.shell.status_strip import StatusStrip
 
+NO_CAFE = "<b>No café open</b> — choose one from the list or create a new one."
+#: what the header says with no café open on the pages that need none
+NO_CAFE_HERE = {"Central": "<b>No café open</b> — none is needed here: this page imports the cafés facilitators send.",
+                "Synthesis": "<b>No café open</b> — none is needed here: this page brings all imported cafés together."}
+
 
 class MainWindow(QMainWindow):
     #: Changes — re-emitted after any page wrote something; every page's on_changes is called with it
@@ -307,6 +312,8 @@ class MainWindow(QMainWindow):
             return
         self.pages[index].panel()  # built before it is shown, so it is drawn once, complete
         self.stack.setCurrentIndex(index)
+        if self.cafe is None:
+            self._update_header()  # what is true with no café depends on the page
         self.undo_group.setActiveStack(self.stack_for(self.pages[index].title))
         self.strip.page_shown(self.pages[index].title)
         if self.cafe:
@@ -367,7 +374,8 @@ class MainWindow(QMainWindow):
     def _update_header(self) -> None:
         cafe = self.cafe
         if cafe is None:
-            self.header.setText("<b>No café open</b> — choose one from the list or create a new one.")
+            page = self.pages[self.stack.currentIndex()].title if self.stack.currentIndex() >= 0 else ""
+            self.header.setText(NO_CAFE_HERE.get(page, NO_CAFE))
             self.setWindowTitle("Café Desk")
             return
         state = {"planning": "being planned", "running": "running", "closed": "closed (read-only)"}[cafe.state]

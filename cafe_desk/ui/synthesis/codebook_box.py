@@ -26,7 +26,8 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CodeTheme
 from cafe_desk.services.synthesis import SynthesisService
 from cafe_desk.ui.shell.panel import PushStep
-from cafe_desk.ui.widgets.plain_text import shown
+from cafe_desk.ui.widgets.line_list import fit_lines
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 CODEBOOK_SUFFIX = ".codebook.json"
 
@@ -52,6 +53,7 @@ class CodebookBox(QGroupBox):
         self.list = QListWidget()
         self.list.setAccessibleName("Themes in the codebook")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        fit_lines(self.list, rows=3, wrap=True)  # a long theme name wraps, never scrolled sideways
         self.list.itemSelectionChanged.connect(self._enable)
         self.list.itemDoubleClicked.connect(lambda _i: self.code_selected())
         self.new_button = QPushButton("Ne&w theme…")
@@ -101,7 +103,7 @@ class CodebookBox(QGroupBox):
         for theme in themes:
             row = QListWidgetItem(shown(f"{theme.name}  ({theme.count})"))
             row.setData(Qt.ItemDataRole.UserRole, theme.id)
-            row.setToolTip(theme.description or theme.name)
+            row.setToolTip(tip(theme.description or theme.name))
             self.list.addItem(row)
             row.setSelected(theme.id in chosen)
         self._enable()

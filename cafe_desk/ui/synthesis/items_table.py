@@ -1,12 +1,26 @@
-"""The Synthesis page's table of items found: hits in bold, several rows chosen at once, rows of a fixed height."""
+"""The Synthesis page's table of items found: hits in bold, several rows chosen at once, rows of a fixed height, and
+columns that leave most of the width to the text."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from cafe_desk.ui.synthesis.synthesis_models import COL_TEXT, HitsDelegate, ItemsModel
+from cafe_desk.ui.synthesis.synthesis_models import (
+    COL_CAFE,
+    COL_SHORTLIST,
+    COL_SOURCE,
+    COL_TEXT,
+    COL_THEMES,
+    HitsDelegate,
+    ItemsModel,
+)
+from cafe_desk.ui.widgets.fitted_text import fit_column
 
-COLUMN_WIDTHS = (175, 84, 0, 130, 26)  # 0: the text column, which takes the spare width
+#: what the narrow columns are made wide enough for, leaving the rest to the text (a longer town or "Paper comment"
+#: wraps within the row's three lines; the café's title comes last and is cut at its end)
+CAFE_SAMPLE = ("Inverness, 2026-12-31", "table 10, round 10")
+SOURCE_SAMPLE = ("Point · quote", "Summary")
+THEMES_WIDTH = 110
 
 
 class ItemsTable(QTableView):
@@ -27,6 +41,7 @@ class ItemsTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate(COLUMN_WIDTHS):
-            if width:
-                self.setColumnWidth(col, width)
+        fit_column(self, COL_CAFE, CAFE_SAMPLE, resizable=True)
+        fit_column(self, COL_SOURCE, SOURCE_SAMPLE, resizable=True)
+        fit_column(self, COL_SHORTLIST, ["★"])
+        self.setColumnWidth(COL_THEMES, THEMES_WIDTH)

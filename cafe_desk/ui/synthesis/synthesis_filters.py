@@ -7,13 +7,15 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QPushButton, QVBoxLayout
 
 from cafe_desk.core.synthesis import CentralCafe, CodeTheme, Facets, SynthesisFilter
+from cafe_desk.ui.widgets.fitted_text import ElidedCombo
+from cafe_desk.ui.widgets.plain_text import tip
 
 ANY = "Any"
 SOURCES = (("note-taker", "Poi&nts and summaries"), ("participant", "C&omments"), ("paper", "&Paper comments"))
 
 
 def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
+    combo = ElidedCombo()  # a long café title or question ends in "…", whole in the tooltip
     combo.setAccessibleName(name)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(14)
@@ -27,7 +29,7 @@ def _fill(combo: QComboBox, choices: list[tuple[str, str]]) -> None:
     combo.addItem(ANY, "")
     for label, value in choices:
         combo.addItem(label, value)
-        combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        combo.setItemData(combo.count() - 1, tip(label), Qt.ItemDataRole.ToolTipRole)
     found = combo.findData(current) if current else 0
     combo.setCurrentIndex(max(0, found))
 

@@ -18,6 +18,8 @@ HEADERS = ("Café", "From", "Text", "Themes", "★")
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 #: the text as HTML, search hits in bold (COL_TEXT only)
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+#: a café's heading is cut after this many characters (at a word), with "…"; the tooltip holds the whole
+HEADING_CHARS = 24
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,6 +42,15 @@ def item_html(item: Item, themes: str) -> str:
         if value:
             lines.append(f"<br>{label}: {html.escape(shown(value))}")
     return "".join(lines) + "</small></p>"
+
+
+def cafe_heading(cafe: CentralCafe) -> str:
+    """A café's short heading over its column: its town or area (cafés of a series often share one title), or its
+    title's first words when it has none, over its date."""
+    name = cafe.locality or cafe.title
+    if len(name) > HEADING_CHARS:
+        name = name[:HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,·-—") + "…"
+    return f"{name}\n{cafe.date}"
 
 
 def place(item: Item) -> str:
@@ -116,8 +127,9 @@ class ItemsModel(QAbstractTableModel):
 
 
     def _cell(self, item: Item, col: int) -> str | None:
-        if col == COL_CAFE:
-            return f"{item.cafe_title}\n{item.date}" + (f", {place(item)}" if place(item) else "")
+        if col == COL_CAFE:  # where first, a line each; the title last, cut at its end if it runs out of room
+            return "\n".join(p for p in (", ".join(p for p in (item.locality, item.date) if p), place(item),
+                                          item.cafe_title) if p)
         if col == COL_SOURCE:
             return item.source_label + (" · quote" if item.is_quote else "")
         if col == COL_TEXT:
@@ -194,8 +206,8 @@ class ThemeCountsModel(QAbstractTableModel):
         if section == 1:
             return "All cafés"
         cafe = self._cafes[section - 2]
-        return shown(f"{cafe.title}\n{cafe.date}") if role == Qt.ItemDataRole.DisplayRole else \
-            tip(f"{cafe.title}, {cafe.locality}, {cafe.date}")
+        return shown(cafe_heading(cafe)) if role == Qt.ItemDataRole.DisplayRole else \
+            tip(", ".join(p for p in (cafe.title, cafe.locality, cafe.date) if p))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):

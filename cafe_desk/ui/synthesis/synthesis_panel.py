@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel, item_html
 from cafe_desk.ui.synthesis.synthesis_votes import SynthesisVotes
+from cafe_desk.ui.synthesis.theme_counts_table import ThemeCountsTable
 from cafe_desk.ui.widgets.plain_text import plain_labels
 
 SEARCH_DELAY_MS = 300
@@ -136,14 +136,11 @@ class SynthesisPanel(Panel):
         layout.addLayout(buttons)
         return page
 
-    def _build_counts_table(self) -> QTableView:
+    def _build_counts_table(self) -> ThemeCountsTable:
         self.counts_model = ThemeCountsModel(self)
-        self.counts_table = QTableView()
-        self.counts_table.setAccessibleName("Items per theme and café")
-        self.counts_table.setModel(self.counts_model)
-        self.counts_table.horizontalHeader().setDefaultSectionSize(110)
-        self.counts_table.setColumnWidth(0, 220)
-        return self.counts_table
+        self.counts_page = ThemeCountsTable(self.counts_model)
+        self.counts_table = self.counts_page.table
+        return self.counts_page
 
     def _build_codebook(self) -> None:
         """The codebook beside the items; it asks this page to code the selected items and to confirm."""
@@ -162,7 +159,7 @@ class SynthesisPanel(Panel):
         split.addWidget(self.tabs)
         split.addWidget(self.codebook)
         split.setStretchFactor(1, 1)
-        split.setSizes([250, 850, 230])
+        split.setSizes([220, 880, 230])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(self._build_search_row())
@@ -250,7 +247,7 @@ class SynthesisPanel(Panel):
     def _refresh_tab(self) -> None:
         """Theme counts per café or the votes, read off the GUI thread (they add up every imported café)."""
         page = self.tabs.currentWidget()
-        if page is self.counts_table:
+        if page is self.counts_page:
             themes = list(self.codebook.themes)
 
             def show(answer) -> None:

@@ -24,7 +24,10 @@ from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.votes.tally_model import COL_OUTCOME, TallyModel
 from cafe_desk.ui.votes.tally_table import TallyTable
 from cafe_desk.ui.votes.voting_box import VotingBox
+from cafe_desk.ui.widgets.fitted_text import ElidedCombo
 from cafe_desk.ui.widgets.vote_chart import VoteChart
+
+COMBO_MAX_WIDTH = 320
 
 
 class VotesPanel(Panel):
@@ -63,11 +66,14 @@ class VotesPanel(Panel):
 
     def _build_entry(self) -> QWidget:
         """Whose votes (the room or a table, and a group) and their counts, typed in."""
-        self.scope = QComboBox()
+        self.scope = ElidedCombo()
         self.scope.setAccessibleName("Whose votes: the whole room or one table")
-        self.group = QComboBox()
+        self.group = ElidedCombo()
         self.group.setAccessibleName("Which group these votes are from")
+        for combo in (self.scope, self.group):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.method_label = QLabel()
+        self.method_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Votes &from", self.scope)  # QFormLayout makes the label the field's buddy
         form.addRow("&Group", self.group)
@@ -147,6 +153,8 @@ class VotesPanel(Panel):
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope_id)))
         self.group.setCurrentIndex(max(0, self.group.findData(group_id)))
         for combo in (self.scope, self.group):
+            # never narrower than its longest choice ("Everyone (not split by group)"); a very long name ends in "…"
+            combo.setMinimumWidth(min(combo.sizeHint().width(), COMBO_MAX_WIDTH))
             combo.blockSignals(False)
         self._load_tallies()
 

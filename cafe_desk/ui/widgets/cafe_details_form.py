@@ -1,4 +1,5 @@
-"""`CafeDetailsForm`: a café's title, date and locality editors, shared by the New café dialog and the Plan page."""
+"""`CafeDetailsForm`: a café's title, date and town or area (its locality) editors, shared by the New café dialog
+and the Plan page."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QWidget
 
 DATE_FORMAT = "ddd d MMM yyyy"
+LOCALITY_LABEL = "Town or &area:"
 LOCALITY_HINT = "Town or area, e.g. Perth"
 
 
@@ -32,7 +34,7 @@ class CafeDetailsForm(QWidget):
         self.date_edit.setAccessibleName("Date")
         self.locality_edit = QLineEdit()
         self.locality_edit.setPlaceholderText(LOCALITY_HINT)
-        self.locality_edit.setAccessibleName("Locality")
+        self.locality_edit.setAccessibleName("Town or area")
         self.title_edit.editingFinished.connect(lambda: self.sig_edited.emit("title", self.title_edit.text()))
         self.locality_edit.editingFinished.connect(
             lambda: self.sig_edited.emit("locality", self.locality_edit.text()))
@@ -40,7 +42,7 @@ class CafeDetailsForm(QWidget):
         self.date_edit.calendarWidget().clicked.connect(lambda _date: self._date_edited())
         self.form.addRow("T&itle:", self.title_edit)
         self.form.addRow("&Date:", self.date_edit)
-        self.form.addRow("&Locality:", self.locality_edit)
+        self.form.addRow(LOCALITY_LABEL, self.locality_edit)
 
     def iso_date(self) -> str:
         """The date shown, as yyyy-mm-dd."""

@@ -1,6 +1,6 @@
-"""The Central page at 1366×768, in the real main window: the Signers lists show several rows, long lines are cut in
-the middle (never scrolled sideways) with the whole line as a tooltip, import lines wrap, and the columns keep their
-widths whatever the boxes hold."""
+"""The Central page at 1366×768, in the real main window: the Signers lists show several rows, long lines wrap
+(never scrolled sideways, never cut in the middle) with the whole line as a tooltip, import lines wrap, a long café in
+the receipt box is cut at its end, and the columns keep their widths whatever the boxes hold."""
 
 from __future__ import annotations
 
@@ -70,8 +70,11 @@ def test_the_central_page_stays_readable_at_1366_by_768(qtbot, window, services,
         assert rows_shown(view) >= rows
     long_row = next(signers.cafes_list.item(i) for i in range(signers.cafes_list.count())
                     if LONG_TITLE in signers.cafes_list.item(i).text())
-    assert signers.cafes_list.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert LONG_TITLE in long_row.toolTip() and "signed by" in long_row.toolTip()
+    for view, item in ((signers.cafes_list, long_row), (signers.keys_list, signers.keys_list.item(0))):
+        assert view.wordWrap(), "a long line wraps whole: never cut in the middle of its code or date"
+        assert view.visualItemRect(item).width() <= view.viewport().width()
+    assert signers.cafes_list.visualItemRect(long_row).height() > signers.cafes_list.fontMetrics().lineSpacing() * 1.5
     [refused] = [box.summary.item(i) for i in range(box.summary.count())]
     assert refused.text().endswith("is already here; this older one was not imported.")
     assert box.summary.wordWrap() and box.summary.visualItemRect(refused).width() <= box.summary.viewport().width()
@@ -80,6 +83,11 @@ def test_the_central_page_stays_readable_at_1366_by_768(qtbot, window, services,
     tips = [combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count())]
     assert combo.width() < page.receipts_box.width() and any(LONG_TITLE in t for t in tips)
     assert combo.toolTip() == tips[combo.currentIndex()]
+    combo.setCurrentIndex(next(i for i, t in enumerate(tips) if LONG_TITLE in t))
+    assert combo.currentText().startswith(LONG_TITLE)
+    shown = combo.shown_text()  # cut at its end, where the title starts reads whole
+    assert shown.endswith("…") and shown.startswith(LONG_TITLE[:30])
+    assert combo.fontMetrics().horizontalAdvance(shown) <= combo.width()
 
 
 def mnemonic(text: str) -> str | None:

@@ -6,10 +6,24 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QStyle
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.ui.comments.comments_model import COL_ABOUT, COL_FLAG, COL_STATE, FLAG_BADGE, STATE_TIP, CommentsModel
+from cafe_desk.ui.comments.comments_model import (
+    COL_ABOUT,
+    COL_COMMENT,
+    COL_FLAG,
+    COL_STATE,
+    COL_TIME,
+    FLAG_BADGE,
+    FOLLOWED_UP,
+    NOT_SHOWN,
+    STATE_TIP,
+    STATES,
+    CommentsModel,
+)
 from cafe_desk.ui.comments.comments_panel import READ_ONLY, SUPPORT_BANNER
 from cafe_desk.ui.run.presenter import PARTICIPANT_LABEL
 from tests.conftest import mental_health_plan
@@ -69,6 +83,36 @@ def test_a_flagged_comment_from_a_phone_raises_the_support_notice(qtbot, window,
     assert len(flagged) == 1 and not flagged[0].hidden, "a flag never hides a comment"
 
 
+def text_room(table, col: int) -> int:
+    """How wide a line of text column `col` can show: the column less the cell's margins either side."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    return table.horizontalHeader().sectionSize(col) - 2 * margin
+
+
+def test_the_short_columns_show_their_whole_text_at_1366_by_768(qtbot, window, services, cafe):
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    panel = window.comments_page  # empty, on screen: the comments arrive while the facilitator watches
+    comment(window, services, cafe, "Evening drop-ins would help")
+    flagged = comment(window, services, cafe, "Some days I feel I can't go on")
+    assert flagged.flag
+    table = panel.table
+    assert text_room(table, COL_FLAG) >= QFontMetrics(table.font()).horizontalAdvance(FLAG_BADGE)
+    panel.select(flagged.id)  # the care panel opens beside the table, leaving it at its narrowest
+    assert panel.care.isVisible()
+    bold = QFont(table.font())
+    bold.setBold(True)
+    plain, heavy = QFontMetrics(table.font()), QFontMetrics(bold)
+    assert panel.proxy.index(0, COL_FLAG).data() == FLAG_BADGE
+    assert text_room(table, COL_FLAG) >= max(heavy.horizontalAdvance(FLAG_BADGE), heavy.horizontalAdvance(FOLLOWED_UP))
+    assert text_room(table, COL_TIME) >= plain.horizontalAdvance("23:59")
+    assert text_room(table, COL_STATE) >= plain.horizontalAdvance(NOT_SHOWN), "“Not shown yet” on one line"
+    for state in STATES:
+        lines = plain.boundingRect(QRect(0, 0, text_room(table, COL_STATE), 1000), Qt.TextFlag.TextWordWrap,
+                                   state).height() // plain.lineSpacing()
+        assert lines <= 2, state
+    assert table.horizontalHeader().sectionSize(COL_COMMENT) >= 180, "the comments keep most of the room"
+
+
 def test_hide_then_undo_and_redo(qtbot, window, services, cafe):
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     panel = window.comments_page
@@ -84,7 +128,7 @@ def test_hide_then_undo_and_redo(qtbot, window, services, cafe):
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL)
     assert not services.comments.comments(cafe.id)[0].hidden
-    assert state_of(panel, note.id) == "New"
+    assert state_of(panel, note.id) == "Not shown yet"
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert services.comments.comments(cafe.id)[0].hidden
 
@@ -135,7 +179,7 @@ def test_the_state_column_says_what_is_true_of_each_comment(qtbot, window, servi
     panel = window.comments_page
     first = comment(window, services, cafe, "Peer workers in every GP surgery")
     second = comment(window, services, cafe, "Shorter waits for talking therapies")
-    assert (state_of(panel, first.id), state_of(panel, second.id)) == ("New", "New"), "never shown: not 'Shown'"
+    assert (state_of(panel, first.id), state_of(panel, second.id)) == ("Not shown yet", "Not shown yet"), "never shown"
     assert panel.model.headerData(COL_STATE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == STATE_TIP
     assert "remembered until Café Desk closes" in STATE_TIP
 
@@ -147,7 +191,7 @@ def test_the_state_column_says_what_is_true_of_each_comment(qtbot, window, servi
     qtbot.mouseClick(panel.reveal_btn, Qt.MouseButton.LeftButton)
     assert presenter.comment_box.isVisible() and first.text in presenter.comment_text.text()
     assert state_of(panel, first.id) == "On the projector now"
-    assert state_of(panel, second.id) == "New"
+    assert state_of(panel, second.id) == "Not shown yet"
 
     panel.select(second.id)
     qtbot.mouseClick(panel.pin_btn, Qt.MouseButton.LeftButton)

@@ -78,12 +78,12 @@ def test_reopens_on_the_cafe_and_page_it_was_on(qtbot, services):
 def test_header_follows_closing_and_reopening(qtbot, window, services):
     cafe_id = ensure_demo(services)
     window.open_cafe(cafe_id)
-    assert "being planned" in window.header.text()
+    assert "running" in window.header.text()
     window.broadcast(services.cafes.close(cafe_id))
     assert "closed (read-only)" in window.header.text()
     assert window.run_page.cafe.is_closed, "every page hears that the café closed"
     window.broadcast(services.cafes.reopen(cafe_id))
-    assert "being planned" in window.header.text()
+    assert "running" in window.header.text()
 
 
 def test_no_cafe_opens_on_the_cafe_list(qtbot, window):
@@ -91,6 +91,17 @@ def test_no_cafe_opens_on_the_cafe_list(qtbot, window):
     assert window.current_page() is window.cafes_page
     assert "No café open" in window.header.text()
     assert QApplication.activeWindow() is window
+
+
+def test_with_no_cafe_open_the_header_says_what_is_true_on_each_page(qtbot, window):
+    window.open_cafe(None)
+    assert "choose one from the list" in window.header.text()  # the Cafés page, with its list
+    for page in (window.central_page, window.synthesis_slot):
+        window.show_page(window.page_index(page))
+        assert "No café open" in window.header.text() and "none is needed here" in window.header.text()
+        assert "list" not in window.header.text(), "these pages have no list of cafés to choose from"
+    window.show_page(0)
+    assert "choose one from the list" in window.header.text()
 
 
 def test_with_no_cafe_open_the_pages_that_need_one_are_greyed_out_and_ctrl_3_stays_on_the_cafes(

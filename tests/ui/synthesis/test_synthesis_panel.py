@@ -9,10 +9,11 @@ import os
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 
 from cafe_desk.core.synthesis import SynthesisFilter
-from cafe_desk.ui.synthesis.synthesis_models import COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
+from cafe_desk.ui.synthesis.synthesis_models import COL_CAFE, COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 from tests.central import cafe_at, make_cafe, send
 
@@ -276,3 +277,48 @@ def test_screenshot_of_a_search(page, main_window, qtbot):
     page.table.setCurrentIndex(page.model.index(1, COL_TEXT))
     if SHOTS:
         main_window.grab().save(os.path.join(SHOTS, "synthesis-search.png"))
+
+
+def text_room(view, col: int) -> int:
+    """How wide a line of text column `col` can show: the column less the cell's margins either side."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return view.horizontalHeader().sectionSize(col) - 2 * margin
+
+
+def test_the_tables_read_whole_at_1366_by_768(page, main_window, qtbot, identity):
+    long_title = "Help Shape the Future of Mental Health in Perth and Kinross"
+    send(page.services, cafe_at(page.services, long_title, "2026-05-01", "", ("Walking groups helped",)),
+         page.services.store, identity)
+    page.reload()
+    settle(qtbot, page)
+    metrics = QFontMetrics(page.table.font())
+    cells = [page.model.index(r, COL_CAFE).data().split("\n") for r in range(page.model.rowCount())]
+    assert ["Perth, 2026-03-14", "table 1, round 1", "Perth café"] in cells  # where first, the title last
+    for lines in cells:  # where the item is from shows whole; only the title may be cut at its end
+        assert all(text_room(page.table, COL_CAFE) >= metrics.horizontalAdvance(line) for line in lines[:-1]), lines
+    widths = [page.table.horizontalHeader().sectionSize(c) for c in range(page.model.columnCount())]
+    assert widths[COL_TEXT] == max(widths), "the text has the most room"
+
+    page.tabs.setCurrentWidget(page.counts_page)
+    settle(qtbot, page)
+    assert page.counts_page.message.isVisible() and not page.counts_table.isVisible()
+    assert page.counts_page.message.text().startswith("No themes coded yet.")
+    theme_id = page.codebook.new_theme("Peer support")
+    page.tabs.setCurrentIndex(0)
+    select_rows(page, range(page.model.rowCount()))
+    page.apply_theme(theme_id)
+    page.tabs.setCurrentWidget(page.counts_page)
+    settle(qtbot, page)
+    assert page.counts_table.isVisible() and not page.counts_page.message.isVisible()
+    model, header = page.counts_model, page.counts_table.horizontalHeader()
+    headings = {model.headerData(c, Qt.Orientation.Horizontal): c for c in range(2, model.columnCount())}
+    assert {"Perth\n2026-03-14", "Inverness\n2026-04-02"} <= set(headings)
+    [untitled] = [h for h in headings if h.endswith("2026-05-01")]
+    assert untitled.startswith("Help Shape the") and untitled.split("\n")[0].endswith("…")  # cut at its end
+    tooltip = model.headerData(headings[untitled], Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert long_title in tooltip
+    header_metrics = QFontMetrics(header.font())
+    for heading, col in headings.items():
+        assert header.sectionSize(col) >= max(map(header_metrics.horizontalAdvance, heading.split("\n"))), heading
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-themes-by-cafe.png"))

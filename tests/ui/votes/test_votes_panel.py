@@ -108,3 +108,15 @@ def test_closed_cafe_counts_are_not_editable(qtbot, panel, vote_services):
     panel.set_cafe(vote_services.cafes.cafe(cafe.id))
     assert not (panel.model.flags(panel.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable)
     assert "closed" in panel.message.text()
+
+
+def test_whose_votes_read_whole_at_1366_by_768(qtbot, cafe_window, cafe):
+    window = cafe_window
+    window.show_page(window.page_index(window.votes_page))
+    page = window.votes_page
+    assert page.group.itemText(0) == "Everyone (not split by group)" and page.group.count() > 2
+    for combo in (page.scope, page.group):
+        for i in range(combo.count()):
+            combo.setCurrentIndex(i)
+            assert combo.shown_text() == combo.itemText(i), "every choice shows whole, none cut"
+    assert page.group.width() > page.group.fontMetrics().horizontalAdvance("Everyone (not split by group)")

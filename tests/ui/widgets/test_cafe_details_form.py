@@ -21,7 +21,7 @@ def test_both_places_use_the_same_form(qtbot, services):
         assert widget.details.locality_edit.placeholderText() == LOCALITY_HINT
         labels = [widget.details.form.labelForField(w).text() for w in (
             widget.details.title_edit, widget.details.date_edit, widget.details.locality_edit)]
-        assert labels == ["T&itle:", "&Date:", "&Locality:"]
+        assert labels == ["T&itle:", "&Date:", "Town or &area:"]
     assert dialog.details.form.labelForField(dialog.template_box).text() == "&Template:"
     assert dialog.title_edit.placeholderText() == "What the café is called" and not page.title_edit.placeholderText()
 
