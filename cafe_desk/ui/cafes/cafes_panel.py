@@ -40,7 +40,7 @@ from cafe_desk.ui.widgets.cafe_details_form import DATE_FORMAT
 from cafe_desk.ui.widgets.plain_text import shown
 
 COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_POINTS, COL_COMMENTS = range(7)
-HEADERS = ("Code", "Title", "Date", "Locality", "State", "Points", "Comments")
+HEADERS = ("Code", "Title", "Date", "Town or area", "State", "Points", "Comments")
 COUNTED = {COL_POINTS: "point", COL_COMMENTS: "comment"}  # the count columns, and what each counts
 STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
 CLOSE_BUTTON = "Close café"

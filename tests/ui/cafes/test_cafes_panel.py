@@ -176,7 +176,7 @@ def test_the_list_counts_points_and_comments_apart_and_says_each_with_its_word(q
     panel.refresh()
     model = panel.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Code", "Title", "Date", "Locality", "State", "Points", "Comments"]
+    assert headers == ["Code", "Title", "Date", "Town or area", "State", "Points", "Comments"]
     assert [(model.index(r, COL_POINTS).data(), model.index(r, COL_COMMENTS).data()) for r in (0, 1)] == [
         ("2", "3"), ("1", "0")], "a summary is not a point, and comments are counted apart"
     said = Qt.ItemDataRole.AccessibleTextRole
