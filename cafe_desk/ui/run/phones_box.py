@@ -344,8 +344,8 @@ class PhonesBox(QGroupBox):
         text = ""
         if self.cafe is not None:
             try:
-                if self.server is not None:
-                    text = self.services.phone_address.address_warning(self.cafe.id)
+                if self.server is not None:  # open (not once phones only see "ended")
+                    text = "" if self.ending else self.services.phone_address.address_warning(self.cafe.id)
                 elif self.opening is None:
                     hosts = [self.address.itemData(i) for i in range(self.address.count())]
                     host = self.address.currentData()

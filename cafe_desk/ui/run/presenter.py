@@ -3,7 +3,7 @@ QR code while phones can reach it, and one participant's comment when the facili
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
@@ -23,7 +23,11 @@ PARTICIPANT_LABEL = "A participant's words:"
 
 class PresenterWindow(QWidget):
     """A top-level window fed by the run page with `show_round` and `show_time`. F11 or double-click toggles full
-    screen; Escape leaves it."""
+    screen; Escape leaves full screen, and closes the window when it is not full screen; F5 closes it, as F5 opened
+    it."""
+
+    #: the window was closed (by a key, its close button, or the run page)
+    sig_closed = Signal()
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -196,15 +200,24 @@ class PresenterWindow(QWidget):
             self.showFullScreen()
         else:
             self.showNormal()
+            self.activateWindow()  # in front of the main window: its keys (F5, Escape) close it
         self.raise_()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_F11:
+        key = event.key()
+        if key == Qt.Key.Key_F11:
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
-        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+        elif key == Qt.Key.Key_Escape and self.isFullScreen():
             self.showNormal()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):
+            self.close()
         else:
             super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.sig_closed.emit()
 
     def mouseDoubleClickEvent(self, event) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -38,6 +38,8 @@ CLOSED_CLOCK = "Café closed"
 CLOSED_CLOCK_PT = 32  # the words fit where the digits go
 CLOSED_MESSAGE = "This café is closed. Reopen it from the café list to run it again."
 NEXT_STEP_STYLE = "QLabel { background: #eef4fa; color: #1a1a1a; border-left: 4px solid #0b4f8a; padding: 6px 10px; }"
+PRESENTER_OPEN_TEXT = "Presenter &window (F5)"
+PRESENTER_CLOSE_TEXT = "Close presenter &window (F5)"
 
 
 class RunPanel(Panel):
@@ -47,6 +49,8 @@ class RunPanel(Panel):
 
     #: bool — emitted once when the countdown reaches zero (True) or is revived by +1 minute (False)
     sig_time_up = Signal(bool)
+    #: bool — the presenter window was opened (True) or closed (False)
+    sig_presenter = Signal(bool)
 
     def __init__(self, services, undo_stack, parent: QWidget | None = None):
         super().__init__(services, undo_stack, parent)
@@ -142,7 +146,7 @@ class RunPanel(Panel):
         self.pause_btn = QPushButton("&Pause")
         self.extend_btn = QPushButton("+&1 minute")
         self.next_btn = QPushButton("&Next round")
-        self.presenter_btn = QPushButton("Presenter &window (F5)")
+        self.presenter_btn = QPushButton(PRESENTER_OPEN_TEXT)
         for btn, name in ((self.start_btn, "Start or resume the countdown"), (self.pause_btn, "Pause the countdown"),
                           (self.extend_btn, "Add one minute"), (self.next_btn, "Go to the next round"),
                           (self.presenter_btn, "Open the presenter window for the projector")):
@@ -153,7 +157,7 @@ class RunPanel(Panel):
         self.pause_btn.clicked.connect(lambda: self._act(self.services.running.pause))
         self.extend_btn.clicked.connect(lambda: self._act(self.services.running.extend))
         self.next_btn.clicked.connect(lambda: self._act(self.services.running.next_round))
-        self.presenter_btn.clicked.connect(self.open_presenter)
+        self.presenter_btn.clicked.connect(self.toggle_presenter)
         controls = QHBoxLayout()
         for btn in (self.start_btn, self.pause_btn, self.extend_btn, self.next_btn):
             controls.addWidget(btn)
@@ -196,18 +200,37 @@ class RunPanel(Panel):
         if self.cafe and self.state and self.state.round and round_id != self.state.round.id:
             self._act(lambda cid: self.services.running.go_to_round(cid, round_id))
 
+    @property
+    def presenter_open(self) -> bool:
+        return self.presenter is not None and self.presenter.isVisible()
+
     def open_presenter(self) -> None:
         if self.presenter is None:
             self.presenter = PresenterWindow()
+            self.presenter.sig_closed.connect(lambda: self._presenter_shown(False))
             self._show_qr()
             self.presenter.show_comment(self.participant_words)
         self.show_state()
         window = self.window()
         self.presenter.show_on_projector(window.screen() if window else None)
+        self._presenter_shown(True)
 
     def close_presenter(self) -> None:
         if self.presenter is not None:
             self.presenter.close()
+
+    def toggle_presenter(self) -> None:
+        """Open the presenter window, or close it when it is open (the button, and F5)."""
+        self.show_presenter(not self.presenter_open)
+
+    def show_presenter(self, shown: bool) -> None:
+        self.open_presenter() if shown else self.close_presenter()
+
+    def _presenter_shown(self, shown: bool) -> None:
+        self.presenter_btn.setText(PRESENTER_CLOSE_TEXT if shown else PRESENTER_OPEN_TEXT)
+        self.presenter_btn.setAccessibleName(f"{'Close' if shown else 'Open'} the presenter window for the projector")
+        self.presenter_btn.setEnabled(shown or bool(self.state and self.state.round))
+        self.sig_presenter.emit(shown)
 
     def stop_channel(self) -> None:
         """Close the café to phones (when the app quits)."""
@@ -292,13 +315,13 @@ class RunPanel(Panel):
             self.rounds.setCurrentRow(st.index)
         self.follow_ups.setText("\n".join(f"• {f}" for f in st.round.follow_ups) if has_round else "")
         status = st.timer.status if has_round else "ready"
-        self.start_btn.setText("&Resume" if status == "paused" else "&Start")
+        self.start_btn.setText("Re&sume" if status == "paused" else "&Start")  # Alt+S either way
         self.start_btn.setEnabled(writable and has_round and status in ("ready", "paused"))
         self.pause_btn.setEnabled(writable and status == "running")
         self.extend_btn.setEnabled(writable and has_round)
         self.next_btn.setEnabled(writable and has_round and not st.is_last)
         self.rounds.setEnabled(writable)
-        self.presenter_btn.setEnabled(has_round)
+        self.presenter_btn.setEnabled(has_round or self.presenter_open)  # an open one can always be closed
         if self.closed:
             self.message.setText(CLOSED_MESSAGE)
         elif self.message.text() == CLOSED_MESSAGE:  # reopened

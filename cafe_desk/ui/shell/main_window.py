@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         # the participant channel: phones' writes arrive on the GUI thread (queued) and refresh every page
         page.phones.sig_event.connect(self._phone_event)
         page.phones.sig_channel.connect(self._channel_changed)
+        page.sig_presenter.connect(self.presenter_action.setChecked)
         self.strip.watch_phones(page.phones)
         return page
 
@@ -223,10 +224,12 @@ class MainWindow(QMainWindow):
         care.setShortcut(QKeySequence("Ctrl+Shift+N"))
         care.triggered.connect(self.show_care)
         view_menu.addAction(care)
-        presenter = QAction("&Presenter window", self)
-        presenter.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        presenter.triggered.connect(lambda: self.run_page.open_presenter())
-        view_menu.addAction(presenter)
+        # checked while the presenter window is open: F5 (or the menu) opens it, and closes it again
+        self.presenter_action = QAction("&Presenter window", self)
+        self.presenter_action.setCheckable(True)
+        self.presenter_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.presenter_action.triggered.connect(lambda checked: self.run_page.show_presenter(checked))
+        view_menu.addAction(self.presenter_action)
         cafes = QAction("&All cafés", self)
         cafes.triggered.connect(lambda: self.show_page(0))
         cafe_menu.addAction(cafes)

@@ -1,6 +1,7 @@
 """`StatusStrip`: the line at the foot of every page that says what is happening in the open café now — the round and
-its time left, whether phones can reach the café (and how many did in the last five minutes), whether voting is
-open, comments not yet looked at, and the items that may need someone's care. Each part opens its page.
+its time left, whether phones can reach the café (and how many did in the last five minutes, or until when they see
+that it has ended), whether voting is open (and whether phones can reach it), comments not yet looked at, and the
+items that may need someone's care. Each part opens its page.
 
 It also keeps the status bar's messages true: a message goes when the page or the café changes, or when something is
 written (an edit, an undo), since it spoke of how things were before; a notice that something needs care stays until
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +34,9 @@ PART_STYLE = ("QPushButton { border: none; border-left: 1px solid palette(mid); 
 WARN_STYLE = ("QPushButton { background: #fff4c2; color: #222; border: 1px solid #8a6d00; border-radius: 4px;"
               " padding: 2px 6px; }")
 ADDRESS_WARNING = "⚠ Not where the printed codes point"
+VOTING_TEXT = {"open": "Voting open", "closed": "Voting closed", "not yet": "Voting not open yet"}
+VOTING_UNREACHED = ("Voting open · phones can't reach it yet",
+                    "Voting open, but phones can't reach it until the café is open to phones")
 TIME_UP_STYLE = "QPushButton { background: #b00020; color: white; border: none; border-radius: 4px; padding: 2px 8px; }"
 CARE_STYLE = ("QPushButton { background: #fff4c2; color: #222; border: 2px solid #8a6d00; border-radius: 4px;"
               " padding: 2px 8px; font-weight: bold; }")
@@ -41,9 +46,13 @@ class PhonesSource(Protocol):
     """What the strip reads of the Run page's "Open to phones" box."""
 
     opening: object
+    ended_until: datetime | None
 
     @property
     def is_open(self) -> bool: ...
+
+    @property
+    def ending(self) -> bool: ...
 
     def phones_seen(self) -> int: ...
 
@@ -74,7 +83,10 @@ def round_text(state: RunState | None, now: float) -> tuple[str, str, str]:
 
 def phones_text(phones: PhonesSource | None) -> tuple[str, str]:
     """(what the strip shows, what a screen reader says): whether phones can reach the café, and how many phones did
-    in the last five minutes."""
+    in the last five minutes; after the café closed, until when phones see that it has ended."""
+    if phones is not None and phones.ending and phones.ended_until is not None:
+        until = f"{phones.ended_until:%H:%M}"
+        return f"Phones see “ended” until {until}", f"Phones see that the café has ended until {until}"
     if phones is None or not (phones.is_open or phones.opening is not None):
         return "Closed to phones", "Closed to phones"
     if not phones.is_open:
@@ -103,6 +115,7 @@ class StatusStrip(QWidget):
         self.care_total = 0
         self._notice = ""  # the "needs care" notice, while it is the message shown
         self.address_warning = ""  # the café is open to phones somewhere its printed or shown codes don't point
+        self.voting = "closed"  # the café's voting state as last read: "open", "closed" or "not yet"
 
         self.round_part = self._part("Run")
         self.phones_part = self._part("Run")
@@ -196,26 +209,36 @@ class StatusStrip(QWidget):
         """Read again whether phones are sent where the café is open (after opening or closing to phones, or printing
         cards), and redraw."""
         self.address_warning = ""
-        if self.cafe is not None:
+        if self.cafe is not None and not self.cafe.is_closed and self._phones_open():
             self.address_warning = self.services.phone_address.address_warning(self.cafe.id)
         self.tick()
+
+    def _phones_open(self) -> bool:
+        return self.phones is not None and self.phones.is_open
 
     # --- drawing --------------------------------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Redraw the parts that move with time: the countdown and the phones seen lately (both read from memory)."""
+        """Redraw the parts that move with time: the countdown, the phones seen lately, and voting beside whether phones
+        can reach it (all read from memory)."""
         if self.cafe is None:
             return
         shown, spoken, status = round_text(self.run, self.services.running.clock())
         if self.cafe.is_closed:
             shown = spoken = "Café closed"
         self._set(self.round_part, shown, spoken, time_up=status == "done")
-        if self.address_warning and not self.cafe.is_closed:
+        phones_open = self._phones_open()
+        if self.address_warning and phones_open and not self.cafe.is_closed:
             self._set(self.phones_part, ADDRESS_WARNING, self.address_warning, warn=True)
             self.phones_part.setToolTip(tip(self.address_warning))  # it quotes addresses: shown as written
         else:
-            self._set(self.phones_part, *phones_text(None if self.cafe.is_closed else self.phones))
+            shown_phones = self.phones if not self.cafe.is_closed or (self.phones and self.phones.ending) else None
+            self._set(self.phones_part, *phones_text(shown_phones))
             self.phones_part.setToolTip("Show the Run page")
+        if self.voting == "open" and not phones_open and not self.cafe.is_closed:
+            self._set(self.voting_part, *VOTING_UNREACHED)
+        else:
+            self._set(self.voting_part, VOTING_TEXT[self.voting], VOTING_TEXT[self.voting])
 
     def _load_run(self) -> None:
         self.run = None
@@ -224,13 +247,13 @@ class StatusStrip(QWidget):
                 self.run = self.services.running.state(self.cafe.id)
 
     def _show_voting(self) -> None:
+        """Read the café's voting state again; `tick` draws it, beside whether phones can reach it."""
         if self.cafe is None:
             return
-        state = "closed"
+        self.voting = "closed"
         with contextlib.suppress(UserError):
-            state = self.services.channel.voting_state(self.cafe.id)
-        text = {"open": "Voting open", "closed": "Voting closed", "not yet": "Voting not open yet"}[state]
-        self._set(self.voting_part, text, text)
+            self.voting = self.services.channel.voting_state(self.cafe.id)
+        self.tick()
 
     def _show_comments(self) -> None:
         if self.cafe is None:

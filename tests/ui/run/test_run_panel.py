@@ -54,7 +54,7 @@ def test_start_countdown_time_up_extend_and_next_round(qtbot, panel, run_service
     clock.now += 300
     panel.tick()
     assert panel.clock.text() == "07:55", "a paused countdown must not move"
-    assert panel.start_btn.text() == "&Resume"
+    assert panel.start_btn.text() == "Re&sume", "Alt+S, as for Start: Alt+R is the list of rounds"
     qtbot.mouseClick(panel.start_btn, Qt.MouseButton.LeftButton)
 
     with qtbot.waitSignal(panel.sig_time_up) as blocker:

@@ -1,6 +1,8 @@
 """The status strip at the foot of every page, in the real window on a real data file and a fake clock: the round and
-its time left, phones open or closed and how many reached the laptop (real HTTP to the real server on 127.0.0.1),
-voting, comments not yet looked at, and what needs care; each part opens its page, and it all fits at 1366×768."""
+its time left, phones open or closed and how many reached the laptop (real HTTP to the real server on 127.0.0.1), until
+when phones see that the café has ended, voting and whether phones can reach it, the warning when phones are sent
+where the café isn't open (only while it is), comments not yet looked at, and what needs care; each part opens its
+page, and it all fits at 1366×768."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cafe_desk.services import Services
-from cafe_desk.ui.shell.status_strip import TIME_UP_STYLE
+from cafe_desk.ui.shell.status_strip import ADDRESS_WARNING, TIME_UP_STYLE, WARN_STYLE
 from tests.server.conftest import client_for
 from tests.ui.run.test_phones_box import open_channel, post_comment
+from tests.ui.votes.test_voting_box import printed
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -112,14 +115,70 @@ def test_voting_open_or_closed(qtbot, cafe_window):
     window.show_page(window.page_index(window.votes_page))
     toggle = window.votes_page.voting.toggle_btn
     qtbot.mouseClick(toggle, LEFT)
-    assert strip.voting_part.text() == "Voting open"
+    assert strip.voting_part.text() == "Voting open · phones can't reach it yet", "not open to phones yet"
+    assert strip.voting_part.accessibleName() == ("Voting open, but phones can't reach it until the café is open to "
+                                                  "phones")
     qtbot.mouseClick(toggle, LEFT)
     assert strip.voting_part.text() == "Voting closed"
     window.undo_action.trigger()
-    assert strip.voting_part.text() == "Voting open"
+    assert strip.voting_part.text() == "Voting open · phones can't reach it yet"
+    QApplication.processEvents()
+    bar = window.statusBar()
+    assert strip.mapTo(bar, strip.rect().topRight()).x() < bar.width(), "the longer text still fits at 1366×768"
     window.show_page(window.page_index(window.run_page))
     qtbot.mouseClick(strip.voting_part, LEFT)
     assert page_title(window) == "Votes"
+
+    open_channel(qtbot, window)
+    assert strip.voting_part.text() == strip.voting_part.accessibleName() == "Voting open"
+    qtbot.mouseClick(window.run_page.phones.stop_btn, LEFT)
+    assert strip.voting_part.text() == "Voting open · phones can't reach it yet"
+    window.broadcast(window.services.cafes.close(window.cafe.id))
+    assert strip.voting_part.text() == "Voting open", "a closed café is not waiting for phones"
+
+
+def test_after_closing_the_strip_says_until_when_phones_see_the_cafe_has_ended(qtbot, cafe_window, services, cafe):
+    window, strip = cafe_window, cafe_window.strip
+    box = window.run_page.phones
+    open_channel(qtbot, window)
+    box.ended_grace_s = 1.0
+    window.show_page(window.page_index(window.notes_page))  # on every page, not only the Run page
+    window.broadcast(services.cafes.close(cafe.id))
+    assert box.ending
+    until = f"{box.ended_until:%H:%M}"
+    assert strip.phones_part.text() == f"Phones see “ended” until {until}"
+    assert strip.phones_part.accessibleName() == f"Phones see that the café has ended until {until}"
+    assert strip.round_part.text() == "Café closed"
+
+    qtbot.waitUntil(lambda: box.server is None, timeout=10_000)  # the few minutes are over
+    assert strip.phones_part.text() == "Closed to phones"
+
+
+def test_the_address_warning_shows_only_while_the_cafe_is_open_to_phones(qtbot, cafe_window, services, cafe,
+                                                                          tmp_path):
+    window, strip = cafe_window, cafe_window.strip
+    voting, box = window.votes_page.voting, window.run_page.phones
+    printed(qtbot, voting, voting.print_cards(1, str(tmp_path / "cards.pdf"), "192.168.137.1:8080"))
+    assert strip.phones_part.text() == "Closed to phones", "nothing to warn of before opening"
+    open_channel(qtbot, window)  # on "This laptop only", not where the cards point
+    assert strip.phones_part.text() == ADDRESS_WARNING and strip.phones_part.styleSheet() == WARN_STYLE
+
+    qtbot.mouseClick(box.stop_btn, LEFT)
+    assert strip.phones_part.text() == "Closed to phones" and strip.address_warning == ""
+    open_channel(qtbot, window)
+    assert strip.phones_part.text() == ADDRESS_WARNING
+
+    shown_meanwhile = []  # what the strip shows as the Run page's box tells the window, before the strip hears
+    box.sig_channel.connect(lambda _url: shown_meanwhile.append(strip.phones_part.text()))
+    window.broadcast(services.cafes.close(cafe.id))
+    assert box.ending
+    assert ADDRESS_WARNING not in shown_meanwhile, "not even for a moment"
+    assert strip.phones_part.text().startswith("Phones see “ended” until"), "no phone can come in any more"
+    assert strip.address_warning == "" and strip.phones_part.styleSheet() != WARN_STYLE
+    strip.tick()
+    assert strip.phones_part.text().startswith("Phones see “ended” until")
+    window.strip.check_address()  # as after printing, say
+    assert strip.phones_part.text().startswith("Phones see “ended” until")
 
 
 def test_new_comments_are_counted_until_the_comments_page_is_seen(qtbot, cafe_window, services, cafe):
