@@ -78,7 +78,8 @@ def round_text(state: RunState | None, now: float) -> tuple[str, str, str]:
                f"{spoken_left}", "paused"
     if timer.status == "done":
         return f"{where} · time is up", f"{where}, time is up", "done"
-    return "No round running", "No round running", "ready"
+    ready = f"{state.round.label} of {len(state.rounds)} ready to start"
+    return ready, ready, "ready"
 
 
 def phones_text(phones: PhonesSource | None) -> tuple[str, str]:
@@ -238,7 +239,8 @@ class StatusStrip(QWidget):
         if self.voting == "open" and not phones_open and not self.cafe.is_closed:
             self._set(self.voting_part, *VOTING_UNREACHED)
         else:
-            self._set(self.voting_part, VOTING_TEXT[self.voting], VOTING_TEXT[self.voting])
+            shown = "closed" if self.cafe.is_closed else self.voting  # a closed café takes no ballot
+            self._set(self.voting_part, VOTING_TEXT[shown], VOTING_TEXT[shown])
 
     def _load_run(self) -> None:
         self.run = None

@@ -92,7 +92,7 @@ def test_closing_during_round_two_lists_what_is_under_way_and_stops_the_clock(qt
     window.broadcast(services.cafes.reopen(cafe.id))
     assert services.running.state(cafe.id).timer.status == "paused", "reopening leaves the countdown stopped"
     assert run.clock.text() != CLOSED_CLOCK and run.status.text() == "Paused"
-    assert run.start_btn.text() == "&Resume" and run.start_btn.isEnabled()
+    assert run.start_btn.text() == "Re&sume" and run.start_btn.isEnabled()
     assert run.message.text() == ""
 
 

@@ -131,3 +131,14 @@ def test_an_address_changed_in_the_data_file_is_never_shown_on_the_run_page(qtbo
     assert window.strip.phones_part.text() != ADDRESS_WARNING
     labels = [label.text() for label in window.findChildren(QLabel)]
     assert [text for text in labels if "<b>big" in text or "<img" in text] == []
+
+
+def test_once_phones_only_see_ended_the_address_warning_goes(qtbot, window, services, cafe, tmp_path):
+    voting, phones = window.votes_page.voting, window.run_page.phones
+    printed(qtbot, voting, voting.print_cards(1, str(tmp_path / "cards.pdf"), "192.168.137.1:8080"))
+    window.show_page(2)
+    open_channel(qtbot, window)
+    assert phones.address_note.text() == ON_LOOPBACK
+    window.broadcast(services.cafes.close(cafe.id))
+    assert phones.ending, "phones see “This café has ended” for a few minutes"
+    assert phones.address_note.isHidden() and window.strip.phones_part.text() != ADDRESS_WARNING

@@ -167,7 +167,7 @@ def test_closing_a_running_cafe_stops_its_clock_on_the_run_page(qtbot, panel, ru
     clock.now += 60
     panel.tick()
     assert (panel.clock.text(), panel.status.text()) == ("07:55", "Paused"), "reopened, the countdown waits"
-    assert panel.start_btn.isEnabled() and panel.start_btn.text() == "&Resume"
+    assert panel.start_btn.isEnabled() and panel.start_btn.text() == "Re&sume"
     assert panel.message.text() == ""
 
 
