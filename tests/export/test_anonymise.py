@@ -157,7 +157,7 @@ def test_empty_text():
 def test_redact_record_keeps_other_fields_and_refuses_bad_shapes():
     record = redact_record({"id": 7, "text": "Ask for Tendai", "table": "Oak"})
     assert record == {"id": 7, "text": "Ask for [NAME]", "table": "Oak",
-                      "redactions": [{"start": 8, "end": 14, "kind": "name"}]}
+                      "redactions": [{"start": 8, "end": 14, "kind": "name", "sure": True}]}
     with pytest.raises(BadRecord, match=exactly('it has no "id"')):
         redact_record({"text": "hi"})
     with pytest.raises(BadRecord, match=exactly('its "text" is missing or is not text')):

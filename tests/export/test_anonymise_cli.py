@@ -53,7 +53,7 @@ def test_a_malformed_line_stops_with_status_2_and_one_line_naming_it():
     assert result.returncode == 2
     assert result.stderr == ("cafe-desk: line 2 is not valid JSON, so it and the lines after it were not written.\n")
     assert result.stdout.splitlines() == [json.dumps({"id": 1, "text": "Ask for [NAME]", "redactions": [
-        {"start": 8, "end": 14, "kind": "name"}]})]
+        {"start": 8, "end": 14, "kind": "name", "sure": True}]})]
 
 
 def test_a_line_without_text_is_refused_by_name():
