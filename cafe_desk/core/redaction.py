@@ -163,6 +163,11 @@ class PreviewItem:
         return replaced(self.text, self.removed)
 
     @property
+    def to_check(self) -> tuple[Span, ...]:
+        """The removals the finder was unsure of ("possible name"), for the facilitator to check."""
+        return tuple(s for s in self.removed if not s.sure)
+
+    @property
     def put_back(self) -> tuple[Span, ...]:
         """The proposed redactions the facilitator put back (and has not removed again some other way)."""
         if self.choices.for_text not in (None, self.text):

@@ -335,9 +335,10 @@ def _decide_lower(item: Words, i: int) -> None:
         return
     is_word = kind == WORD or item.lists.is_word(key)
     titled = i > 0 and item.prev_key(i).strip(".") in SHORT_TITLES
-    cue = item.words[i][0] in item.cues or (i > 0 and item.prev_key(i) in NICKNAME)
+    nickname = i > 0 and item.prev_key(i) in NICKNAME
+    cue = item.words[i][0] in item.cues or nickname
     if (titled or cue) and not is_word:
-        item.mark(i, True)
+        item.mark(i, not nickname or titled)  # "wee shuggie" may be Scots for something else
     elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)):
         item.mark(i, bool(titled))
     elif kind == FORENAME and len(key) >= 3 and key not in LOWER_STOP and not is_word:
