@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 
 from cafe_desk.core.redaction import PLACEHOLDERS, Span
 from cafe_desk.export import redact_names, redact_patterns, redact_places
-from cafe_desk.export.intervals import Intervals
 from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
+from cafe_desk.export.taken import Taken
 
 # When two findings overlap, the one earlier in this list wins (an email beats the name inside it).
 PRIORITY = ("email", "url", "handle", "health_id", "ni_number", "dob", "postcode", "address", "phone", "place",
@@ -65,7 +65,7 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
     ]
     found.sort(key=lambda f: (RANK[f[2]], not f[3], f[0], f[0] - f[1]))
     taken: list[tuple[int, int, str, bool, bool]] = []
-    used = Intervals()
+    used = Taken(len(text))
     for finding in found:
         if used.add(finding[0], finding[1]):
             taken.append(finding)
@@ -96,8 +96,9 @@ def _patterns(text: str, lists: NameLists, words: redact_names.Words) -> list[tu
 def _carried(text: str, names: list[tuple], lists: NameLists) -> dict[str, bool]:
     """The words of the names found, folded, each with whether it was found sure."""
     words: dict[str, bool] = {}
+    pattern = redact_names.words_in(text)
     for start, end, _kind, sure, _typed in names:
-        for m in redact_names.WORD_RE.finditer(text, start, end):
+        for m in pattern.finditer(text, start, end):
             key = fold(m.group(0))
             key = key[:-2] if key.endswith("'s") else key
             if len(key) > 1 and key not in NOT_CARRIED:
@@ -115,7 +116,7 @@ def _carry(words: redact_names.Words, spans: list[Span], carried: dict[str, bool
         found = Counter(k for s in spans if s.kind == "name" for k in _keys(words.text[s.start:s.end]))
         if all(low.count(k) <= found[k] for k in carried):
             return spans
-    used = Intervals((s.start, s.end) for s in spans)
+    used = Taken(len(words.text), ((s.start, s.end) for s in spans))
     for i, (start, end, word) in enumerate(words.words):
         key = fold(word)
         if key.endswith("'s") and len(key) > 3:
@@ -132,7 +133,7 @@ def _carry(words: redact_names.Words, spans: list[Span], carried: dict[str, bool
 
 
 def _keys(name: str) -> list[str]:
-    return [fold(m.group(0)).removesuffix("'s") for m in redact_names.WORD_RE.finditer(name)]
+    return [fold(m.group(0)).removesuffix("'s") for m in redact_names.words_in(name).finditer(name)]
 
 
 def _merge_names(spans: list[Span], text: str) -> list[Span]:
@@ -174,9 +175,10 @@ def _redacted(text: str, spans: list[Span]) -> Redacted:
 def _cafe_words(text: str, spans: Iterable[Span], lists: NameLists) -> set[str]:
     """Name words found sure in `text` that are no everyday word (folded): what a café carries to its other texts."""
     words: set[str] = set()
+    pattern = redact_names.words_in(text)
     for span in spans:
         if span.kind == "name" and span.sure:
-            for m in redact_names.WORD_RE.finditer(text, span.start, span.end):
+            for m in pattern.finditer(text, span.start, span.end):
                 key = fold(m.group(0))
                 key = key[:-2] if key.endswith("'s") else key
                 if len(key) > 2 and key not in NOT_CARRIED and lists.kind(m.group(0)) in CARRIED \
@@ -214,8 +216,8 @@ class CafeRedactor:
         """True if a café name word appears in `text` outside what was found in it."""
         if not self.known:
             return False
-        used = Intervals((s.start, s.end) for s in spans)
-        for m in redact_names.WORD_RE.finditer(text):
+        used = Taken(len(text), ((s.start, s.end) for s in spans))
+        for m in redact_names.words_in(text).finditer(text):
             key = fold(m.group(0))
             if (key in self.known or key[:-2] in self.known) and not used.covers(m.start()):
                 return True

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from cafe_desk.export.intervals import Intervals
 from cafe_desk.export.name_lists import (
     FORENAME,
     GIVEN,
@@ -28,6 +27,7 @@ from cafe_desk.export.name_lists import (
     NameLists,
     fold,
 )
+from cafe_desk.export.taken import Taken
 
 Find = tuple[int, int, bool]  # start, end, sure
 FIRST_KINDS = frozenset((FORENAME, GIVEN, MONTH, PLACE))  # what may stand before a name as part of it
@@ -38,6 +38,16 @@ def _set(words: str) -> frozenset[str]:
 
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+# the same, for text with combining accents ("Ma\u0300iri"): slower, so only where there are some
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+HAS_MARKS = re.compile(f"[{MARKS}]")
+_LETTERS = f"[^\\W\\d_](?:[^\\W\\d_]|[{MARKS}])*"
+MARKED_WORD_RE = re.compile(f"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS})*")
+
+
+def words_in(text: str) -> re.Pattern[str]:
+    """The pattern that splits `text` into words: WORD_RE, or MARKED_WORD_RE where it has combining accents."""
+    return MARKED_WORD_RE if HAS_MARKS.search(text) else WORD_RE
 TITLES = _set("dr doctor mr mrs ms miss mx prof professor nurse sister rev reverend cllr councillor father "
               "auntie aunt uncle granny gran grandad papa nana")
 SHORT_TITLES = _set("dr mr mrs ms mx prof cllr rev")  # titles that stay titles in lower case ("dr patel")
@@ -96,8 +106,8 @@ class Words:
 
     def __init__(self, text: str, lists: NameLists):
         self.text, self.lists = text, lists
-        self.words = [(*m.span(), m.group()) for m in WORD_RE.finditer(text)]
-        self.kept = Intervals(m.span() for m in lists.keep_phrases.finditer(text)) if self.words else Intervals()
+        self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
+        self.kept = Taken(len(text), (m.span() for m in lists.keep_phrases.finditer(text)) if self.words else ())
         self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
