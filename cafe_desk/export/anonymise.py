@@ -88,7 +88,7 @@ def _patterns(text: str, lists: NameLists, words: redact_names.Words) -> list[tu
         *redact_patterns.ni_numbers(text),
         *redact_patterns.dates_of_birth(text),
         *redact_patterns.postcodes(text),
-        *redact_patterns.addresses(text),
+        *redact_patterns.addresses(text, words.lower),
         *redact_patterns.phones(text, lists.keep_numbers),
     ]
 

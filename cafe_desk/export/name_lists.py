@@ -83,7 +83,7 @@ class NameLists:
     ambiguous: dict[str, str]
     words: frozenset[str]
     places: frozenset[str]
-    keep_phrases: re.Pattern[str]
+    keep_phrases: dict[str, re.Pattern[str]]  # first word (folded) -> the kept phrases that start with it
     keep_numbers: frozenset[str]
     keep_domains: frozenset[str]
     stems: frozenset[str] = frozenset()  # the first three to five letters of every forename (diminutives)
@@ -173,18 +173,20 @@ def name_lists() -> NameLists:
         ambiguous.setdefault(region, "place")  # Angus, Moray: a person only where the words around say so
     places = frozenset(_fold(p) for p in _read(NAMES_DIR / "places.txt") if " " not in p) | regions
     stems = frozenset(n[:k] for n in forenames | open_forenames for k in (3, 4, 5) if len(n) > k)
-    phrases, numbers, domains = [], set(), set()
+    phrases: dict[str, list[str]] = {}
+    numbers, domains = set(), set()
     for line in _read(NAMES_DIR / "keep.txt"):
         kind, _, value = line.partition(":")
         value = value.strip()
         if kind == "phrase":
-            phrases.append(r"\s+".join(re.escape(part) for part in value.split()))
+            phrases.setdefault(fold(value.split()[0]), []).append(value)
         elif kind == "number":
             numbers.add(re.sub(r"\D", "", value))
         elif kind == "domain":
             domains.add(value.lower())
-    phrases.sort(key=len, reverse=True)
-    keep = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE)
+    keep = {first: re.compile("(?:" + "|".join(r"\s+".join(re.escape(part) for part in p.split())
+                                               for p in sorted(group, key=len, reverse=True)) + r")(?!\w)",
+                              re.IGNORECASE) for first, group in phrases.items()}
     names = forenames | surnames | open_forenames | open_surnames | ambiguous.keys() | places
     plain = frozenset(w for w in words - names
                       if w.isascii() and w.isalpha() and not (w[-1] == "s" and w[:-1] in names))

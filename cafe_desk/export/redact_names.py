@@ -107,7 +107,7 @@ class Words:
     def __init__(self, text: str, lists: NameLists):
         self.text, self.lists = text, lists
         self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
-        self.kept = Taken(len(text), (m.span() for m in lists.keep_phrases.finditer(text)) if self.words else ())
+        self.kept = Taken(len(text), self._kept_phrases())
         self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
@@ -119,6 +119,17 @@ class Words:
         if self._lower is None:
             self._lower = frozenset(self.text.lower().translate(NOT_LETTERS).split())
         return self._lower
+
+    def _kept_phrases(self) -> Iterator[tuple[int, int]]:
+        """Where the phrases of keep.txt are ("Breathing Space", "Isle of Skye"), found from their first word."""
+        phrases, text, after = self.lists.keep_phrases, self.text, 0
+        for start, _end, word in self.words:
+            pattern = phrases.get(word.lower() if word.isascii() else fold(word))
+            if pattern is not None and start >= after:
+                m = pattern.match(text, start)
+                if m:
+                    after = m.end()
+                    yield start, after
 
     @property
     def shouting(self) -> bool:
@@ -206,9 +217,16 @@ class Words:
 
 def person_names(item: Words) -> list[Find]:
     """Spans of person names in the text, each sure or not; a forename and surname side by side are one span."""
-    words, i = item.words, 0
+    words, i, plain = item.words, 0, item.lists.plain
     while i < len(words):
-        if not words[i][2][0].islower() and item.capish(i):
+        word = words[i][2]
+        if word[0].islower():
+            if not (word in plain or (word[-1] == "s" and word[:-1] in plain)):
+                _decide_lower(item, i)
+            i += 1
+        elif not item.capish(i) or _plain_alone(item, i):
+            i += 1
+        else:
             run = [i]
             while run[-1] + 1 < len(words) and len(run) < MAX_RUN:
                 k = run[-1] + 1
@@ -217,18 +235,26 @@ def person_names(item: Words) -> list[Find]:
                     run.append(k)
                 elif gap == ". " and len(words[run[-1]][2]) == 1 and item.capish(k):
                     run.append(k)  # an initial: "J. Okonkwo"
-                elif gap == " " and item.key(k) in PARTICLES and k + 1 < len(words) and item.capish(k + 1) and (
-                        item.gap(k + 1) == " " or (item.key(k) == "a" and item.gap(k + 1) in ("' ", "’ "))):
+                elif gap == " " and words[k][2].lower() in PARTICLES and k + 1 < len(words) and item.capish(k + 1) \
+                        and (item.gap(k + 1) == " " or (item.key(k) == "a" and item.gap(k + 1) in ("' ", "’ "))):
                     run += [k, k + 1]  # "Ludwig van Beethoven", "Aonghas Mac Aoidh"
                 else:
                     break
             _decide_run(item, run)
             i = run[-1] + 1
-        else:
-            _decide_lower(item, i)
-            i += 1
     _extend_lower(item)
     return _spans(item)
+
+
+def _plain_alone(item: Words, i: int) -> bool:
+    """True for a capitalised everyday word standing alone ("The", "People") with no title, role or nickname
+    before it: nothing to decide."""
+    words = item.words
+    if i + 1 < len(words) and item.gap(i + 1) in (" ", ". ") and words[i + 1][2][0].isupper():
+        return False
+    low = words[i][2].lower()
+    return (low in item.lists.plain and low not in TITLES and words[i][0] not in item.cues
+            and (i == 0 or item.prev_key(i) not in NICKNAME))
 
 
 def _decide_run(item: Words, run: list[int]) -> None:

@@ -177,10 +177,14 @@ def postcodes(text: str) -> Iterator[Span]:
 ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite")
 
 
-def addresses(text: str) -> Iterator[Span]:
+ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
+                               "move", "address", "flat", "house", "home"))
+
+
+def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     """A house number, a street name and a street word, with an optional flat or unit number (Flat 2/1, 2F1, Unit 4);
     after a flat number the street may be in lower case or a building ("Flat 3, Ashgrove House"), and so may a
-    street after "lives at" and the like."""
+    street after "lives at" and the like. `words`: the text's words in lower case, if known."""
     if not ADDRESS_HINT.search(text):
         return
     for m in ADDRESS.finditer(text):
@@ -188,6 +192,8 @@ def addresses(text: str) -> Iterator[Span]:
     if FLAT_HINT.search(text):
         for m in FLAT_ADDRESS.finditer(text):
             yield m.start(), m.end(), "address"
+    if words is not None and ADDRESS_CUE_WORDS.isdisjoint(words):
+        return
     for m in LOWER_ADDRESS.finditer(text):
         if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.start(), m.end(), "address"
