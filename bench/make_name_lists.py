@@ -36,12 +36,15 @@ def write(path: Path, header: str, lines: list[str]) -> None:
 def words() -> None:
     """Lower-case words of Debian's British English list (SCOWL size 50), without possessives or "Xs" plurals."""
     lower = {w for w in DICT.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
-    kept = sorted(w for w in lower if not (w.endswith("s") and w[:-1] in lower))
+    kept: set[str] = set()
+    for word in sorted(lower, key=len):  # "pass" stays, as "pas" goes (it is "pa" + s)
+        if not (word.endswith("s") and word[:-1] in kept):
+            kept.add(word)
     WORDS.mkdir(exist_ok=True)
     write(WORDS / "british-english.txt",
           "Lower-case words of Debian's wbritish package (SCOWL, size 50; see COPYRIGHT-scowl.txt), one a line.\n"
           "Plurals and verb forms made by adding -s to a word in the list are left out: the finder tries the word\n"
-          "without its final s. Built by bench/make_name_lists.py.", kept)
+          "without its final s. Built by bench/make_name_lists.py.", sorted(kept))
     (WORDS / "COPYRIGHT-scowl.txt").write_text(DICT_COPYRIGHT.read_text(encoding="utf-8"), encoding="utf-8")
 
 

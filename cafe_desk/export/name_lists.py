@@ -133,6 +133,8 @@ class NameLists:
     def _hyphenated(self, key: str) -> str:
         """Mary-Jane, Anne-Marie: forenames; Kowalska-Smith: a surname; self-harm: a word."""
         parts = [self._kind(p) if p else WORD for p in key.split("-")]
+        if WORD in parts:  # "co-production", "well-being": an everyday word in it makes it one
+            return WORD
         names = [p for p in parts if p in NAME_KINDS]
         if names and all(p in NAME_KINDS or p == UNKNOWN for p in parts):
             if FORENAME in parts or (GIVEN in parts and SURNAME not in parts and STRONG not in parts):

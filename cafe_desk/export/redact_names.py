@@ -68,12 +68,18 @@ REPORTING = _set("said says told tells asked asks mentioned mentions explained s
                  "agreed suggested wanted wants thinks thought reckons reckoned felt feels brought came left joined "
                  "laughed cried admitted insisted noted raised offered replied")
 PERSON_AFTER = _set("who whose has had")  # weaker: "Zeb who runs the shed", "Hope has been a rock"
-UNKNOWN_AFTER = PERSON_AFTER | _set("is was")  # "Zeb is a pal" (but "Hope is what keeps me going")
+# what may follow a word no list knows to make it a person: "Zeb is a pal", "Torquil drives the bus" (but not after
+# a name that is an everyday word: "Hope is what keeps me going")
+UNKNOWN_AFTER = PERSON_AFTER | _set(
+    "is was goes went comes does did feels thinks wants wanted needs needed likes liked loves loved works worked "
+    "lives lived gets got runs ran helps helped tries tried drives drove knows knew uses used can could will would "
+    "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't")
 LOWER_CUE_AFTER = REPORTING | UNKNOWN_AFTER | {"and"}  # "my pal frank said" (but "my son will be 19")
 BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben mount strath lady royal")
 PLACE_BEFORE = _set("in at from near around to into towards of the a an on via through outside past")
 PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call called phoned rang visited thank "
                      "thanks love miss missed hug hugged")
+MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"
 FACILITIES = _set(
     "street st road rd avenue ave lane drive crescent terrace place gardens court wynd brae close way square park "
     "hospital infirmary centre center house hall college university school academy church library surgery practice "
@@ -381,8 +387,9 @@ def _decide_lower(item: Words, i: int) -> None:
         item.mark(i, True)
     elif kind == STRONG and not is_word:
         item.mark(i, bool(re.match(r"(?:mac|mc|nic|o')", key)))
-    elif kind == UNKNOWN and item.next_key(i) in SPEECH:
-        item.mark(i, False)
+    elif kind == UNKNOWN and len(key) > 2 and (item.next_key(i) in SPEECH or item.possessive(i)
+                                               or (i > 0 and item.prev_key(i) in MET)):
+        item.mark(i, False)  # "met torquil at the shed", "torquil's dog"
 
 
 def _extend_lower(item: Words) -> None:
