@@ -393,8 +393,8 @@ def _decide_lower(item: Words, i: int) -> None:
 
 
 def _extend_lower(item: Words) -> None:
-    """A surname written in lower case or capitals after a name ("sarah mcallister", "Sarah MCALLISTER"), and a
-    forename before one, take the name's certainty."""
+    """A surname written in lower case or capitals after a name ("sarah mcallister", "Sarah MCALLISTER") takes the
+    name's certainty, if it is no everyday word."""
     for i in sorted(item.found):
         if item.possessive(i):
             continue  # "Jenny's fundraiser"
@@ -405,10 +405,8 @@ def _extend_lower(item: Words) -> None:
                 break
             if kind in (STRONG, FORENAME) or (kind == UNKNOWN and not item.words[k][2].isupper()):
                 item.mark(k, item.found[i])
-            elif kind == SURNAME:
-                item.mark(k, False)
             else:
-                break
+                break  # an everyday word, even one that is also a surname ("Mikeysline as lifelines")
             k += 1
 
 

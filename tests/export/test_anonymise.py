@@ -13,7 +13,7 @@ from tests.conftest import exactly
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 # names no list knows, in lower case and capitals, Gaelic and lenited, pet forms, everyday words as names, named
 # workplaces and schools, flat-led addresses, short dates of birth; "d" items were written first and tuned on,
-# "f" items were written afterwards and scored once before any change for them (bench/RESULTS.md)
+# "f" and then "g" items were written afterwards and each scored once before any change for them (bench/RESULTS.md)
 OPEN_CORPUS = Path(__file__).with_name("corpus_open.jsonl")
 STRUCTURED = ("email", "phone", "postcode", "health_id", "ni_number", "dob", "url", "handle", "address")
 HELD_OUT = ("7", "8", "9")  # never looked at while writing the rules
@@ -93,7 +93,7 @@ def test_open_corpus_recall_and_text_kept_meet_the_goals():
     items = load_corpus(OPEN_CORPUS)
     recall, kept = table("open corpus", items)
     table("written first, tuned on (d)", [i for i in items if i["id"].startswith("d")])
-    table("written afterwards (f)", [i for i in items if i["id"].startswith("f")])
+    table("written afterwards (f, g)", [i for i in items if i["id"].startswith(("f", "g"))])
     for kind in STRUCTURED:
         assert recall.get(kind, 1) >= 0.99, kind
     assert recall["name"] >= 0.95
