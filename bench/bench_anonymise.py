@@ -59,8 +59,13 @@ def once(finder: Callable, texts: list[str], extra: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def timed(texts: list[str], extra: list[str], runs: int) -> dict[str, list[float]]:
-    """Seconds per run for each finder, runs alternating between them."""
+def timed(texts: list[str], extra: list[str], runs: int) -> float:
+    """Median seconds for the finder to redact all `texts` (bench/bench_export.py's reference row)."""
+    return statistics.median(once(redact, texts, extra) for _ in range(runs))
+
+
+def timed_both(texts: list[str], extra: list[str], runs: int) -> dict[str, list[float]]:
+    """Seconds per run for the reference and the finder, runs alternating between them."""
     times: dict[str, list[float]] = {"reference": [], "finder": []}
     for _ in range(runs):
         times["reference"].append(once(reference_redact, texts, extra))
@@ -84,7 +89,7 @@ def main() -> None:
     print(f"| start-up: import | {imported * 1000:.0f} ms |")
     print(f"| start-up: first call (loads name lists and word list, compiles) | {first * 1000:.0f} ms |")
     for label, extra in (("no café names", []), (f"{len(EXTRA)} café names", EXTRA)):
-        times = timed(texts, extra, args.runs)
+        times = timed_both(texts, extra, args.runs)
         medians = {k: statistics.median(v) for k, v in times.items()}
         for finder in ("reference", "finder"):
             print(f"| {label}, {finder}: median / worst for {args.items} items | {medians[finder] * 1000:,.0f} ms / "

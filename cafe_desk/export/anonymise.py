@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cafe_desk.core.redaction import PLACEHOLDERS, Span
-from cafe_desk.export import redact_names, redact_patterns, redact_places
+from cafe_desk.export import redact_names, redact_patterns, redact_places, text_words
 from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
 from cafe_desk.export.taken import Taken
 
@@ -40,7 +40,7 @@ PRIORITY = ("email", "url", "handle", "health_id", "ni_number", "dob", "postcode
 RANK = {kind: i for i, kind in enumerate(PRIORITY)}
 # Name words that carry over to the rest of a text, or to a whole café, in any case: not everyday words.
 CARRIED = (FORENAME, STRONG, UNKNOWN)
-NOT_CARRIED = redact_names.STOP | redact_names.PARTICLES | redact_names.TITLES
+NOT_CARRIED = redact_names.STOP | redact_names.PARTICLES | text_words.TITLES
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
     """The personal data in `text`, as non-overlapping spans in order of position. `known`: name words (folded) found
     elsewhere in the same café, removed here too wherever they appear."""
     lists = name_lists()
-    words = redact_names.Words(text, lists)
+    words = text_words.Words(text, lists)
     found: list[tuple[int, int, str, bool, bool]] = [  # start, end, kind, sure, typed into the café
         *((s, e, k, True, False) for s, e, k in _patterns(text, lists, words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.workplaces(words)),
@@ -79,7 +79,7 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
     return _merge_names(spans, text)
 
 
-def _patterns(text: str, lists: NameLists, words: redact_names.Words) -> list[tuple[int, int, str]]:
+def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tuple[int, int, str]]:
     return [
         *redact_patterns.emails(text),
         *redact_patterns.urls(text, lists.keep_domains),
@@ -96,7 +96,7 @@ def _patterns(text: str, lists: NameLists, words: redact_names.Words) -> list[tu
 def _carried(text: str, names: list[tuple], lists: NameLists) -> dict[str, bool]:
     """The words of the names found, folded, each with whether it was found sure."""
     words: dict[str, bool] = {}
-    pattern = redact_names.words_in(text)
+    pattern = text_words.words_in(text)
     for start, end, _kind, sure, _typed in names:
         for m in pattern.finditer(text, start, end):
             key = fold(m.group(0))
@@ -106,7 +106,7 @@ def _carried(text: str, names: list[tuple], lists: NameLists) -> dict[str, bool]
     return words
 
 
-def _carry(words: redact_names.Words, spans: list[Span], carried: dict[str, bool]) -> list[Span]:
+def _carry(words: text_words.Words, spans: list[Span], carried: dict[str, bool]) -> list[Span]:
     """`spans` with every other appearance of a carried name word added, in any case. A name that is also an everyday
     word or a place ("Grace", "Currie") is carried only where it is written with a capital inside a sentence, and not
     after "in", "from" and the like."""
@@ -125,15 +125,15 @@ def _carry(words: redact_names.Words, spans: list[Span], carried: dict[str, bool
         if sure is None or used.overlaps(start, end):
             continue
         ambiguous = lists.kind(word) not in CARRIED or lists.is_word(key)
-        if ambiguous and (not redact_names._is_cap(word) or words.sentence_start(i)
-                          or words.prev_key(i) in redact_names.PLACE_BEFORE):
+        if ambiguous and (not text_words.is_cap(word) or words.sentence_start(i)
+                          or words.prev_key(i) in text_words.PLACE_BEFORE):
             continue
         added.append(Span(start, end, "name", sure))
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 def _keys(name: str) -> list[str]:
-    return [fold(m.group(0)).removesuffix("'s") for m in redact_names.words_in(name).finditer(name)]
+    return [fold(m.group(0)).removesuffix("'s") for m in text_words.words_in(name).finditer(name)]
 
 
 def _merge_names(spans: list[Span], text: str) -> list[Span]:
@@ -175,7 +175,7 @@ def _redacted(text: str, spans: list[Span]) -> Redacted:
 def _cafe_words(text: str, spans: Iterable[Span], lists: NameLists) -> set[str]:
     """Name words found sure in `text` that are no everyday word (folded): what a café carries to its other texts."""
     words: set[str] = set()
-    pattern = redact_names.words_in(text)
+    pattern = text_words.words_in(text)
     for span in spans:
         if span.kind == "name" and span.sure:
             for m in pattern.finditer(text, span.start, span.end):
@@ -217,7 +217,7 @@ class CafeRedactor:
         if not self.known:
             return False
         used = Taken(len(text), ((s.start, s.end) for s in spans))
-        for m in redact_names.words_in(text).finditer(text):
+        for m in text_words.words_in(text).finditer(text):
             key = fold(m.group(0))
             if (key in self.known or key[:-2] in self.known) and not used.covers(m.start()):
                 return True

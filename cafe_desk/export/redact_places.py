@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from cafe_desk.export.name_lists import TOWN, fold
-from cafe_desk.export.redact_names import Words
+from cafe_desk.export.text_words import Words
 
 Find = tuple[int, int, bool]  # start, end, sure
 
