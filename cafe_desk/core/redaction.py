@@ -12,6 +12,7 @@ from functools import cached_property
 PLACEHOLDERS = {
     "name": "[NAME]", "email": "[EMAIL]", "phone": "[PHONE]", "postcode": "[POSTCODE]", "health_id": "[HEALTH_ID]",
     "ni_number": "[NI_NUMBER]", "address": "[ADDRESS]", "dob": "[DOB]", "url": "[URL]", "handle": "[HANDLE]",
+    "place": "[PLACE]",
 }
 
 KIND_WORDS = {
@@ -20,23 +21,30 @@ KIND_WORDS = {
     "health_id": ("health number", "health numbers"), "ni_number": ("NI number", "NI numbers"),
     "address": ("address", "addresses"), "dob": ("date of birth", "dates of birth"),
     "url": ("web address", "web addresses"), "handle": ("social media handle", "social media handles"),
+    "place": ("named workplace or school", "named workplaces or schools"),
     "other": ("other personal detail", "other personal details"),
 }
+# What an unsure finding is called in the review ("3 possible names to check"); kinds not here are always sure.
+UNSURE_WORDS = {"name": ("possible name", "possible names"), "place": ("possible workplace or school",
+                                                                     "possible workplaces or schools")}
 # Every kind the facilitator may remove by hand, with what replaces it ("other" is theirs alone).
 REPLACEMENTS = {**PLACEHOLDERS, "other": "[REDACTED]"}
 
 
 @dataclass(frozen=True)
 class Span:
-    """One finding: [start, end) in the original text, and its kind (a key of PLACEHOLDERS)."""
+    """One finding: [start, end) in the original text, its kind (a key of PLACEHOLDERS), and whether the finder is
+    sure of it. An unsure finding ("possible name") is removed like any other, and shown apart in the review so the
+    facilitator can check it."""
 
     start: int
     end: int
     kind: str
+    sure: bool = True
 
-    def as_dict(self) -> dict[str, int | str]:
-        """{"start", "end", "kind"}, as written in JSON lines."""
-        return {"start": self.start, "end": self.end, "kind": self.kind}
+    def as_dict(self) -> dict[str, int | str | bool]:
+        """{"start", "end", "kind", "sure"}, as written in JSON lines."""
+        return {"start": self.start, "end": self.end, "kind": self.kind, "sure": self.sure}
 
 
 
@@ -98,24 +106,25 @@ def _widened(text: str, span: object) -> Span | None:
 def chosen_spans(text: str, proposed: Iterable[Span], choices: RedactionChoices = NO_CHOICES) -> tuple[Span, ...]:
     """What is removed from `text`: the proposed spans less those put back, with the added ones (whole words).
     An added span inside a proposed one changes nothing; one that overlaps others joins them into one span of the
-    kind the facilitator chose (the latest added wins), so nothing is replaced twice. In order of position."""
+    kind the facilitator chose (the latest added wins), so nothing is replaced twice. In order of position.
+    A proposed span keeps its `sure`; what the facilitator added, or joined to something, is sure."""
     if not choices or (choices.for_text is not None and choices.for_text != text):
         return tuple(proposed)
     kept = [s for s in proposed if (s.start, s.end) not in choices.put_back]
     added = [a for a in (_widened(text, span) for span in choices.added)
              if a and not any(k.start <= a.start and a.end <= k.end for k in kept)]
-    marks = sorted([(s.start, s.end, s.kind, -1) for s in kept] + [(a.start, a.end, a.kind, i)
-                                                                   for i, a in enumerate(added)])
-    merged: list[list] = []  # [start, end, kind, order of the latest added span in it (-1: none)]
-    for start, end, kind, order in marks:
+    marks = sorted([(s.start, s.end, s.kind, -1, s.sure) for s in kept] + [(a.start, a.end, a.kind, i, True)
+                                                                            for i, a in enumerate(added)])
+    merged: list[list] = []  # [start, end, kind, order of the latest added span in it (-1: none), sure]
+    for start, end, kind, order, sure in marks:
         if merged and start < merged[-1][1]:
             last = merged[-1]
-            last[1] = max(last[1], end)
+            last[1], last[4] = max(last[1], end), True
             if order > last[3]:
                 last[2], last[3] = kind, order
         else:
-            merged.append([start, end, kind, order])
-    return tuple(Span(start, end, kind) for start, end, kind, _ in merged)
+            merged.append([start, end, kind, order, sure])
+    return tuple(Span(start, end, kind, sure) for start, end, kind, _, sure in merged)
 
 
 def replaced(text: str, spans: Iterable[Span]) -> str:
@@ -152,6 +161,11 @@ class PreviewItem:
     def redacted(self) -> str:
         """The text exactly as the export writes it."""
         return replaced(self.text, self.removed)
+
+    @property
+    def to_check(self) -> tuple[Span, ...]:
+        """The removals the finder was unsure of ("possible name"), for the facilitator to check."""
+        return tuple(s for s in self.removed if not s.sure)
 
     @property
     def put_back(self) -> tuple[Span, ...]:

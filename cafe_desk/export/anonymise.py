@@ -1,21 +1,26 @@
 """The redaction engine: finds personal data in free text and replaces it with placeholders.
 
 `redact(text, extra_names)` returns a `Redacted` value: the text with each finding replaced by a placeholder, the
-spans found (offsets into the original text) and counts by kind. Kinds and placeholders:
+spans found (offsets into the original text, each sure or unsure) and counts by kind. Kinds and placeholders:
 
-    name       [NAME]       person names (name lists, "Dr X", "my CPN X", "called X") and `extra_names`
+    name       [NAME]       person names, in any case: listed names, names that are no everyday word where the words
+                            around speak of a person ("Zeb said", "my CPN zeb"), titles, nicknames, `extra_names`
+    place      [PLACE]      named schools, surgeries, care homes and businesses where someone works or studies
     email      [EMAIL]
     phone      [PHONE]      UK numbers in every common format; helplines and public services are kept
     postcode   [POSTCODE]   full postcodes, and outward codes (G12, EH6) where the words around say so
     health_id  [HEALTH_ID]  CHI numbers (valid DDMMYY first) and NHS numbers (mod-11 check)
     ni_number  [NI_NUMBER]  National Insurance numbers
-    address    [ADDRESS]    house number + street name + street word, with flat numbers (2/1)
-    dob        [DOB]        dates next to "born", "DOB", "date of birth" or "birthday"
+    address    [ADDRESS]    house number + street name + street word, with flat or unit numbers (2/1, Flat 3, 2F1)
+    dob        [DOB]        dates next to "born", "DOB", "date of birth" or "birthday", short forms after one
     url        [URL]        web addresses, except public-service sites (nhsinform.scot, samaritans.org, …)
-    handle     [HANDLE]     social media handles (@name)
+    handle     [HANDLE]     social media handles (@name, "my insta is jo_paints")
 
-Town-level places, public services and helplines are kept (resources/names/keep.txt). Everything is compiled on
-first use and runs offline; the name lists and their sources are described in resources/names/README.md.
+A name found anywhere in a text is removed wherever it appears in that text, in any case ("Sarah McAllister" takes
+"sarah mcallister" and "MCALLISTER" with it); `CafeRedactor` does the same across all the texts of a café.
+Findings the engine is unsure of ("possible name") are removed too, with `sure=False`, for the review to show apart.
+Town-level places, public services and helplines are kept (resources/names/keep.txt). Everything is loaded on first
+use and runs offline; the lists and their sources are described in resources/names/README.md.
 """
 
 from __future__ import annotations
@@ -25,10 +30,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cafe_desk.core.redaction import PLACEHOLDERS, Span
-from cafe_desk.export import redact_names, redact_patterns
+from cafe_desk.export import redact_names, redact_patterns, redact_places, text_words
+from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
+from cafe_desk.export.taken import Taken
 
 # When two findings overlap, the one earlier in this list wins (an email beats the name inside it).
-PRIORITY = ("email", "url", "handle", "health_id", "ni_number", "dob", "postcode", "address", "phone", "name")
+PRIORITY = ("email", "url", "handle", "health_id", "ni_number", "dob", "postcode", "address", "phone", "place",
+            "name")
+RANK = {kind: i for i, kind in enumerate(PRIORITY)}
+# Name words that carry over to the rest of a text, or to a whole café, in any case: not everyday words.
+CARRIED = (FORENAME, STRONG, UNKNOWN)
+NOT_CARRIED = redact_names.STOP | redact_names.PARTICLES | text_words.TITLES
 
 
 @dataclass(frozen=True)
@@ -40,30 +52,88 @@ class Redacted:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def find(text: str, extra_names: Iterable[str] = ()) -> list[Span]:
-    """The personal data in `text`, as non-overlapping spans in order of position."""
-    lists = redact_names.name_lists()
-    found = [
+def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = frozenset()) -> list[Span]:
+    """The personal data in `text`, as non-overlapping spans in order of position. `known`: name words (folded) found
+    elsewhere in the same café, removed here too wherever they appear."""
+    lists = name_lists()
+    words = text_words.Words(text, lists)
+    found: list[tuple[int, int, str, bool, bool]] = [  # start, end, kind, sure, typed into the café
+        *((s, e, k, True, False) for s, e, k in _patterns(text, lists, words)),
+        *((s, e, "place", sure, False) for s, e, sure in redact_places.workplaces(words)),
+        *((s, e, k, True, True) for s, e, k in redact_names.extra_names(text, extra_names)),
+        *((s, e, "name", sure, False) for s, e, sure in redact_names.person_names(words)),
+    ]
+    found.sort(key=lambda f: (RANK[f[2]], not f[3], f[0], f[0] - f[1]))
+    taken: list[tuple[int, int, str, bool, bool]] = []
+    used = Taken(len(text))
+    for finding in found:
+        if used.add(finding[0], finding[1]):
+            taken.append(finding)
+    taken.sort()
+    spans = [Span(s, e, k, sure) for s, e, k, sure, _ in taken]
+    carried = _carried(text, [t for t in taken if t[2] == "name" and not t[4]], lists)
+    for key in known:
+        carried[key] = True
+    if carried:
+        spans = _carry(words, spans, carried)
+    return _merge_names(spans, text)
+
+
+def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tuple[int, int, str]]:
+    return [
         *redact_patterns.emails(text),
         *redact_patterns.urls(text, lists.keep_domains),
-        *redact_patterns.handles(text),
+        *redact_patterns.handles(text, words.lower),
         *redact_patterns.health_ids(text),
         *redact_patterns.ni_numbers(text),
         *redact_patterns.dates_of_birth(text),
         *redact_patterns.postcodes(text),
-        *redact_patterns.addresses(text),
+        *redact_patterns.addresses(text, words.lower),
         *redact_patterns.phones(text, lists.keep_numbers),
-        *redact_names.extra_names(text, extra_names),
-        *redact_names.person_names(text, lists),
     ]
-    rank = {kind: i for i, kind in enumerate(PRIORITY)}
-    found.sort(key=lambda s: (rank[s[2]], s[0], -(s[1] - s[0])))
-    taken: list[tuple[int, int, str]] = []
-    for start, end, kind in found:
-        if end > start and not any(start < e and s < end for s, e, _ in taken):
-            taken.append((start, end, kind))
-    taken.sort()
-    return _merge_names([Span(*t) for t in taken], text)
+
+
+def _carried(text: str, names: list[tuple], lists: NameLists) -> dict[str, bool]:
+    """The words of the names found, folded, each with whether it was found sure."""
+    words: dict[str, bool] = {}
+    pattern = text_words.words_in(text)
+    for start, end, _kind, sure, _typed in names:
+        for m in pattern.finditer(text, start, end):
+            key = fold(m.group(0))
+            key = key[:-2] if key.endswith("'s") else key
+            if len(key) > 1 and key not in NOT_CARRIED:
+                words[key] = words.get(key, False) or sure
+    return words
+
+
+def _carry(words: text_words.Words, spans: list[Span], carried: dict[str, bool]) -> list[Span]:
+    """`spans` with every other appearance of a carried name word added, in any case. A name that is also an everyday
+    word or a place ("Grace", "Currie") is carried only where it is written with a capital inside a sentence, and not
+    after "in", "from" and the like."""
+    added, lists = [], words.lists
+    if words.text.isascii() and len(carried) <= 20:  # nothing to carry if each word appears only where it was found
+        low = words.text.lower()
+        found = Counter(k for s in spans if s.kind == "name" for k in _keys(words.text[s.start:s.end]))
+        if all(low.count(k) <= found[k] for k in carried):
+            return spans
+    used = Taken(len(words.text), ((s.start, s.end) for s in spans))
+    for i, (start, end, word) in enumerate(words.words):
+        key = fold(word)
+        if key.endswith("'s") and len(key) > 3:
+            key, end = key[:-2], end - 2
+        sure = carried.get(key)
+        if sure is None or used.overlaps(start, end):
+            continue
+        ambiguous = lists.kind(word) not in CARRIED or lists.is_word(key)
+        if ambiguous and (not text_words.is_cap(word) or words.sentence_start(i)
+                          or words.prev_key(i) in text_words.PLACE_BEFORE):
+            continue
+        added.append(Span(start, end, "name", sure))
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+def _keys(name: str) -> list[str]:
+    return [fold(m.group(0)).removesuffix("'s") for m in text_words.words_in(name).finditer(name)]
 
 
 def _merge_names(spans: list[Span], text: str) -> list[Span]:
@@ -71,8 +141,9 @@ def _merge_names(spans: list[Span], text: str) -> list[Span]:
     merged: list[Span] = []
     for span in spans:
         last = merged[-1] if merged else None
-        if last and last.kind == span.kind == "name" and _joins(text, last, span):
-            merged[-1] = Span(last.start, span.end, "name")
+        if last and last.kind == span.kind == "name" and _joins(text, last, span) and \
+                text.count(" ", last.start, span.end) < redact_names.MAX_RUN:
+            merged[-1] = Span(last.start, span.end, "name", last.sure or span.sure)
         else:
             merged.append(span)
     return merged
@@ -83,9 +154,13 @@ def _joins(text: str, first: Span, second: Span) -> bool:
     return gap in (" ", "-") or (gap in (". ", ".") and first.end - first.start == 1)
 
 
-def redact(text: str, extra_names: Iterable[str] = ()) -> Redacted:
-    """Replace each piece of personal data in `text` by its placeholder; see the module docstring for the kinds."""
-    spans = find(text, extra_names)
+def redact(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = frozenset()) -> Redacted:
+    """Replace each piece of personal data in `text` by its placeholder; see the module docstring for the kinds.
+    `known`: name words found elsewhere in the same café (see `CafeRedactor`)."""
+    return _redacted(text, find(text, extra_names, known))
+
+
+def _redacted(text: str, spans: list[Span]) -> Redacted:
     if not spans:
         return Redacted(text)
     parts, position = [], 0
@@ -95,6 +170,58 @@ def redact(text: str, extra_names: Iterable[str] = ()) -> Redacted:
         position = span.end
     parts.append(text[position:])
     return Redacted("".join(parts), tuple(spans), dict(Counter(s.kind for s in spans)))
+
+
+def _cafe_words(text: str, spans: Iterable[Span], lists: NameLists) -> set[str]:
+    """Name words found sure in `text` that are no everyday word (folded): what a café carries to its other texts."""
+    words: set[str] = set()
+    pattern = text_words.words_in(text)
+    for span in spans:
+        if span.kind == "name" and span.sure:
+            for m in pattern.finditer(text, span.start, span.end):
+                key = fold(m.group(0))
+                key = key[:-2] if key.endswith("'s") else key
+                if len(key) > 2 and key not in NOT_CARRIED and lists.kind(m.group(0)) in CARRIED \
+                        and not lists.is_word(key):
+                    words.add(key)
+    return words
+
+
+class CafeRedactor:
+    """Redacts the texts of one café: a name found sure in one of its texts is removed from all of them, in any case
+    ("Zeb said" in one comment takes "zeb" out of another). Built once over the café's notes and comments; a text
+    the café's names don't change is not searched twice."""
+
+    def __init__(self, texts: Iterable[str], extra_names: Iterable[str] = ()):
+        self.extra = tuple(n for n in extra_names if n.strip())
+        lists = name_lists()
+        self._first: dict[str, tuple[Span, ...]] = {}
+        known: set[str] = set()
+        for text in texts:
+            if text and text not in self._first:
+                spans = tuple(find(text, self.extra))
+                self._first[text] = spans
+                known |= _cafe_words(text, spans, lists)
+        self.known = frozenset(known - {fold(w) for e in self.extra for w in e.split()})
+
+    def __call__(self, text: str, *, extra: bool = True) -> Redacted:
+        """`text` redacted with the café's names (`extra`: with the names typed into the café too)."""
+        text = text or ""
+        first = self._first.get(text) if extra else None
+        if first is not None and not self._more(text, first):
+            return _redacted(text, list(first))
+        return redact(text, self.extra if extra else (), self.known)
+
+    def _more(self, text: str, spans: tuple[Span, ...]) -> bool:
+        """True if a café name word appears in `text` outside what was found in it."""
+        if not self.known:
+            return False
+        used = Taken(len(text), ((s.start, s.end) for s in spans))
+        for m in text_words.words_in(text).finditer(text):
+            key = fold(m.group(0))
+            if (key in self.known or key[:-2] in self.known) and not used.covers(m.start()):
+                return True
+        return False
 
 
 class BadRecord(ValueError):

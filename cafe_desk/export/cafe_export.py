@@ -37,7 +37,7 @@ from cafe_desk.core.safeguarding import held_back
 from cafe_desk.core.small_counts import hidden_counts
 from cafe_desk.core.vote_synthesis import Pile, estimate_voters
 from cafe_desk.export import bundle
-from cafe_desk.export.anonymise import redact
+from cafe_desk.export.anonymise import CafeRedactor
 
 __all__ = ["KIND_WORDS", "REPLACEMENTS", "ExportResult", "Overrides", "PreviewItem", "RedactionChoices", "build",
            "chosen_spans", "exported_at", "preview", "replaced", "whole_words"]
@@ -55,9 +55,9 @@ tables.json      the tables, by number (and name, if they had one).
 groups.json      the groups people could say they belong to.
 themes.json      the themes notes were tagged with.
 notes.jsonl      one note or comment a line: table and round number, source, text, tags, and minutes from the
-                 café's start. Names, contact details, addresses and health or NI numbers are replaced by [NAME],
-                 [PHONE] and so on ([REDACTED]: another personal detail the facilitator removed). Hidden comments
-                 are not included.
+                 café's start. Names, named workplaces and schools, contact details, addresses and health or NI
+                 numbers are replaced by [NAME], [PLACE], [PHONE] and so on ([REDACTED]: another personal detail
+                 the facilitator removed). Hidden comments are not included.
 votes.json       vote totals per outcome: paper tallies and phone ballots added up (no individual ballots), and
                  the paper tallies split by group where a group had at least 5 voters and its split can't be worked
                  out from the totals (groups_suppressed: how many groups' splits were held back for either reason).
@@ -67,14 +67,14 @@ attendance.json  people per table, round and group, and each table's total for t
 
 
 class _Redactor:
-    """redact() with the café's own names added, counting what it removes."""
+    """redact() with the café's own names added, and the names found in any of its notes, counting what it removes."""
 
-    def __init__(self, extra_names: Iterable[str]):
-        self.extra = [n for n in extra_names if n.strip()]
+    def __init__(self, extra_names: Iterable[str], notes: Iterable[Note]):
+        self.cafe = CafeRedactor([n.text or "" for n in notes], extra_names)
         self.counts: Counter = Counter()
 
     def __call__(self, text: str, *, extra: bool = True, choices: RedactionChoices = NO_CHOICES) -> str:
-        result = redact(text or "", self.extra if extra else ())
+        result = self.cafe(text or "", extra=extra)
         if not choices:
             self.counts.update(result.counts)
             return result.text
@@ -105,7 +105,7 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
     `overrides`: note id -> the facilitator's changes to its redactions (counted as they are made)."""
     overrides = overrides or {}
     cafe, tables, rounds, groups = snap.cafe, snap.tables, snap.rounds, snap.groups
-    clean = _Redactor([t.name for t in tables])
+    clean = _Redactor([t.name for t in tables], snap.notes)
     notes, left_out, left = [], Counter({"hidden": 0, "flagged": 0, "by_facilitator": 0}), []
     for note in snap.notes:
         if note.hidden:
@@ -161,14 +161,15 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
 
 
 def preview(snap: CafeSnapshot, overrides: Overrides | None = None) -> list[PreviewItem]:
-    """Every note and comment of the café, with the redactions `build` would make (same names, same rules);
+    """Every note and comment of the café, with the redactions `build` would make (same names, same rules, a name
+    found in one note removed from all);
     `overrides` (note id -> the facilitator's choices) are carried by each item, and its `removed` follows them."""
     overrides = overrides or {}
-    extra = [t.name for t in snap.tables if t.name.strip()]
+    cafe = CafeRedactor([n.text or "" for n in snap.notes], [t.name for t in snap.tables])
     table_no = {t.id: t.number for t in snap.tables}
     round_no = {r.id: r.number for r in snap.rounds}
     return [PreviewItem(n.id, n.source, n.kind, table_no.get(n.table_id), round_no.get(n.round_id), n.text or "",
-                        redact(n.text or "", extra).spans, "hidden" if n.hidden else "flagged" if held_back(n) else "",
+                        cafe(n.text or "").spans, "hidden" if n.hidden else "flagged" if held_back(n) else "",
                         overrides.get(n.id, NO_CHOICES), n.flag) for n in snap.notes]
 
 

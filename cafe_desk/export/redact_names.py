@@ -1,44 +1,43 @@
-"""Finding person names in free text: name lists from resources/names, context cues ("Dr", "my CPN", "called") and
-the rules that tell a name from an everyday word, a place or a public service."""
+"""Finding person names in free text, in any case, including names no list has seen.
+
+A word is a name candidate by what it is (name_lists: a forename, a surname, a word that is also a name, or a word
+that is not an everyday word at all) and by the words around it: titles ("Dr", "Ms"), roles ("my CPN"), verbs of
+people ("said", "who", "has", the possessive), nicknames ("wee", "big") and the places words keep (a town after
+"in", a phrase in keep.txt). Each finding is sure or unsure: unsure ones ("possible name") are removed too, and shown
+apart in the review so the facilitator can check them.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from cafe_desk.resources import RESOURCES
+from cafe_desk.export.name_lists import FORENAME, GIVEN, MONTH, NAME_KINDS, PLACE, STRONG, SURNAME, TOWN, UNKNOWN, WORD
+from cafe_desk.export.text_words import (
+    PLACE_BEFORE,
+    REPORTING,
+    SHORT_TITLES,
+    SPEECH,
+    TITLES,
+    UNKNOWN_AFTER,
+    Words,
+)
 
-NAMES_DIR = RESOURCES / "names"
-Span = tuple[int, int, str]
-
+Find = tuple[int, int, bool]  # start, end, sure
+FIRST_KINDS = frozenset((FORENAME, GIVEN, MONTH, PLACE))  # what may stand before a name as part of it
 
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
-TITLES = _set("dr doctor mr mrs ms miss mx prof professor nurse sister rev reverend cllr councillor father "
-              "auntie aunt uncle granny gran grandad papa nana")
-ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|counselor|therapist|worker|ot|pharmacist"
-         "|carer|mentor|manager|boss|colleague|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiancée?|mum|mam"
-         "|mother|dad|father|brother|sister|friend|pal|mate|neighbour|neighbor|gran|granny|grandad|grandson"
-         "|granddaughter|grandma|grandpa|niece|nephew|cousin|uncle|auntie|aunt|wean|bairn|lad|lassie|flatmate"
-         "|housemate|landlord|landlady|tutor|teacher|coach|sponsor|buddy|befriender|advocate|ex|stepdad|stepmum"
-         "|stepson|stepdaughter|kid|child|baby|twin")
-CUE = re.compile(
-    rf"\b(?:(?:my|our|his|her|their|your|a|the)\s+(?:(?:key|support|social|care|peer|link)\s+)?(?:wee\s+|old\s+|"
-    rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"
-    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers)\s*,?\s+(?=\S)",
-    re.IGNORECASE)
-REPORTING = _set("said says told asked mentioned explained shared talked spoke described added agreed suggested "
-                 "wanted wants thinks thought reckons felt feels brought came left joined laughed cried "
-                 "admitted insisted noted raised offered")
+NICKNAME = _set("wee big auld")  # "wee Shuggie", "Big Tam": a word that is not an everyday word, after one of these
+LOWER_CUE_AFTER = REPORTING | UNKNOWN_AFTER | {"and"}  # "my pal frank said" (but "my son will be 19")
 BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben mount strath lady royal")
+PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call called phoned rang visited thank "
+                     "thanks love miss missed hug hugged")
+MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"
 FACILITIES = _set(
     "street st road rd avenue ave lane drive crescent terrace place gardens court wynd brae close way square park "
     "hospital infirmary centre center house hall college university school academy church library surgery practice "
@@ -54,59 +53,230 @@ STOP = _set(
     "scottish scots english irish polish british gaelic nhs gp cpn ae")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
-SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“(•*]|\s[-–]|^\s*[-–])\s*$")
-MAC = re.compile(r"^(?:Mc|Mac|O['’]|Nic)[A-ZÀ-Þ]")
+PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
+MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run of capitals is cut
+PLACE_OF = re.compile(r" (?:of|on|upon) (?:the )?[A-Z]")  # "Muir of Ord", "Bridge of Allan", "Newton on the Moor"
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(word: str) -> str:
-    """Lower case without accents and with straight apostrophes: the key names are looked up by."""
-    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+def person_names(item: Words) -> list[Find]:
+    """Spans of person names in the text, each sure or not; a forename and surname side by side are one span."""
+    words, i, plain = item.words, 0, item.lists.plain
+    while i < len(words):
+        word = words[i][2]
+        if word[0].islower():
+            if not (word in plain or (word[-1] == "s" and word[:-1] in plain)):
+                _decide_lower(item, i)
+            i += 1
+        elif not item.capish(i) or _plain_alone(item, i):
+            i += 1
+        else:
+            run = [i]
+            while run[-1] + 1 < len(words) and len(run) < MAX_RUN:
+                k = run[-1] + 1
+                gap = item.gap(k)
+                if gap == " " and item.capish(k):
+                    run.append(k)
+                elif gap == ". " and len(words[run[-1]][2]) == 1 and item.capish(k):
+                    run.append(k)  # an initial: "J. Okonkwo"
+                elif gap == " " and words[k][2].lower() in PARTICLES and k + 1 < len(words) and item.capish(k + 1) \
+                        and (item.gap(k + 1) == " " or (item.key(k) == "a" and item.gap(k + 1) in ("' ", "’ "))):
+                    run += [k, k + 1]  # "Ludwig van Beethoven", "Aonghas Mac Aoidh"
+                else:
+                    break
+            _decide_run(item, run)
+            i = run[-1] + 1
+    _extend_lower(item)
+    return _spans(item)
 
 
-def _read(name: str) -> Iterator[str]:
-    for line in Path(NAMES_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield line
+def _plain_alone(item: Words, i: int) -> bool:
+    """True for a capitalised everyday word standing alone ("The", "People") with no title, role or nickname
+    before it: nothing to decide."""
+    words = item.words
+    if i + 1 < len(words) and item.gap(i + 1) in (" ", ". ") and words[i + 1][2][0].isupper():
+        return False
+    low = words[i][2].lower()
+    return (low in item.lists.plain and low not in TITLES and words[i][0] not in item.cues
+            and (i == 0 or item.prev_key(i) not in NICKNAME))
 
 
-@dataclass(frozen=True)
-class NameLists:
-    """The name lists and kept phrases, loaded once."""
+def _decide_run(item: Words, run: list[int]) -> None:
+    """Which words of a run of capitalised words are names, and how sure."""
+    run = [k for k in run if not item.in_kept(k)]
+    if not run:
+        return
+    keys = [item.key(k) for k in run]
+    if any(w in FACILITIES for w in keys):
+        # "Murray Royal Hospital", "Victoria Road": up to two words before a facility word name a place
+        cut = max(0, next(n for n, w in enumerate(keys) if w in FACILITIES) - 2)
+        run, keys = run[:cut], keys[:cut]
+        if not run:
+            return
+    first = run[0]
+    prev = item.prev_key(first)
+    if keys[0] in BLOCKERS and len(run) > 1:
+        prev, run, keys = keys[0], run[1:], keys[1:]
+    cue = item.words[run[0]][0] in item.cues
+    kinds = [item.kind(k) for k in run]
+    follows = item.text[item.words[run[-1]][1]:item.words[run[-1]][1] + 12].split()[:1]
+    family = follows in (["family"], ["household"], ["twins"], ["kids"])
+    blocked = prev in BLOCKERS and not cue and not family
+    start = item.sentence_start(run[0]) and not prev
+    lists = item.lists
+    names: dict[int, bool] = {}
+    titled = False
+    for n, word in enumerate(keys):
+        if word.strip(".") in TITLES and n + 1 < len(keys):
+            titled = True
+            continue
+        if (titled or cue) and word not in STOP:
+            names[n] = True
+    if prev in NICKNAME or (keys[0] in NICKNAME and len(run) > 1):
+        for n in range(1 if keys[0] in NICKNAME else 0, len(run)):
+            if keys[n] not in STOP and not item.words[run[n]][2].isupper():
+                names[n] = kinds[n] != WORD  # "Big Tam": a word after "big" is a possible name
+    if blocked:
+        _store(item, run, names)
+        return
+    unknown = [kind == UNKNOWN and keys[n] not in STOP and not item.words[run[n]][2].isupper()
+               for n, kind in enumerate(kinds)]
+    placed = prev in PLACE_BEFORE and not names.get(0) and (
+        keys[0] in lists.places or PLACE_OF.match(item.text, item.words[run[0]][1]))  # "in Currie", "Muir of Ord"
+    anchors = [n for n, kind in enumerate(kinds) if kind in (FORENAME, STRONG) and keys[n] not in STOP
+               and not (n == 0 and placed)]
+    anchors += [n for n in range(len(run)) if unknown[n] and lists.diminutive(keys[n])]
+    for n in anchors:
+        names[n] = True
+    for n, kind in enumerate(kinds):
+        if n in names or keys[n] in STOP:
+            continue
+        before = n + 1 in anchors and names.get(n - 1) is not True  # a forename comes first: "Ring Siobhán"
+        near = before or n - 1 in anchors or names.get(n - 1) is True
+        if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES):
+            names[n] = not (n == 0 and start and unknown[n])  # "Thuirt Dhòmhnaill": a first word may be a verb
+    how_unknown: str | None = None
+    for n, kind in enumerate(kinds):
+        if n in names or keys[n] in STOP:
+            continue
+        nxt = kinds[n + 1] if n + 1 < len(kinds) else None
+        if kind in (GIVEN, MONTH, PLACE) and nxt in (SURNAME, PLACE, STRONG):
+            names[n] = names[n + 1] = True
+        elif unknown[n]:
+            if how_unknown is None:
+                how_unknown = item.after(run[-1], UNKNOWN_AFTER)
+            tier = _unknown_tier(item, run, n, prev, start, how_unknown)
+            if tier is not None:
+                names[n] = tier
+        elif kind in (GIVEN, MONTH, PLACE, TOWN, SURNAME):
+            tier = _word_name_tier(item, run, n, kind, prev, start)
+            if tier is not None:
+                names[n] = tier
+    _store(item, run, names)
 
-    forenames: frozenset[str]
-    surnames: frozenset[str]
-    ambiguous: dict[str, str]
-    keep_phrases: re.Pattern[str]
-    keep_numbers: frozenset[str]
-    keep_domains: frozenset[str]
-    kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+def _unknown_tier(item: Words, run: list[int], n: int, prev: str, start: bool, how: str) -> bool | None:
+    """A capitalised word no list knows: sure before "said", unsure before "who"/"has"/"'s" or inside a sentence;
+    after "in", "to", "from", "the"… it is more likely a place or a thing (unless it owns something: "at Zeb's").
+    `how`: what follows the run (Words.after)."""
+    if prev in PLACE_BEFORE:
+        return False if item.possessive(run[-1]) else None
+    if how == "reporting":
+        return True
+    if how == "person" or not (start and n == 0):
+        return False
+    return None
 
 
-@lru_cache(maxsize=1)
-def name_lists() -> NameLists:
-    """Load resources/names once per process."""
-    ambiguous = {}
-    for line in _read("ambiguous.txt"):
-        word, kind = line.rsplit(" ", 1)
-        ambiguous.setdefault(fold(word), kind)
-    forenames = frozenset(fold(w) for w in _read("forenames.txt")) - ambiguous.keys()
-    surnames = frozenset(fold(w) for w in _read("surnames.txt")) - ambiguous.keys()
-    phrases, numbers, domains = [], set(), set()
-    for line in _read("keep.txt"):
-        kind, _, value = line.partition(":")
-        value = value.strip()
-        if kind == "phrase":
-            phrases.append(r"\s+".join(re.escape(part) for part in value.split()))
-        elif kind == "number":
-            numbers.add(re.sub(r"\D", "", value))
-        elif kind == "domain":
-            domains.add(value.lower())
-    phrases.sort(key=len, reverse=True)
-    keep = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE)
-    return NameLists(forenames, surnames, ambiguous, keep, frozenset(numbers), frozenset(domains))
+def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, start: bool) -> bool | None:
+    """A name that is also a word, month or place: unsure where the words around make it a person ("May says",
+    "Hope's idea", "a chat with Grace"); None otherwise."""
+    if n != len(run) - 1 or prev in PLACE_BEFORE:
+        return None
+    how = item.after(run[n])
+    if kind == SURNAME:
+        return False if how == "reporting" and len(run) == 1 else None
+    if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
+        how = ""  # "April felt long"
+    if how == "reporting" or (how == "person" and kind != TOWN):
+        return False
+    if kind == TOWN or n > 0:
+        return None
+    if prev in PERSON_BEFORE or (kind == GIVEN and not start and len(run) == 1):
+        return False
+    return None
+
+
+def _decide_lower(item: Words, i: int) -> None:
+    """A word not in capitals: a name if listed and no everyday word, or if a title or role comes before it."""
+    word = item.words[i][2]
+    plain = item.lists.plain
+    if word in plain or (word[-1] == "s" and word[:-1] in plain) or not word[0].islower() or item.embedded(i):
+        return
+    key, kind = item.key(i), item.kind(i)
+    if key in STOP or len(key) < 2:
+        return
+    is_word = kind == WORD or item.lists.is_word(key)
+    titled = i > 0 and item.prev_key(i).strip(".") in SHORT_TITLES
+    nickname = i > 0 and item.prev_key(i) in NICKNAME
+    cue = item.words[i][0] in item.cues or nickname
+    if (titled or cue) and not is_word:
+        item.mark(i, not nickname or titled)  # "wee shuggie" may be Scots for something else
+    elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)):
+        item.mark(i, bool(titled))
+    elif kind == FORENAME and len(key) >= 3 and key not in LOWER_STOP and not is_word:
+        item.mark(i, True)
+    elif kind == STRONG and not is_word:
+        item.mark(i, bool(re.match(r"(?:mac|mc|nic|o')", key)))
+    elif kind == UNKNOWN and len(key) > 2 and (item.next_key(i) in SPEECH or item.possessive(i)
+                                               or (i > 0 and item.prev_key(i) in MET)):
+        item.mark(i, False)  # "met torquil at the shed", "torquil's dog"
+
+
+def _extend_lower(item: Words) -> None:
+    """A surname written in lower case or capitals after a name ("sarah mcallister", "Sarah MCALLISTER") takes the
+    name's certainty, if it is no everyday word."""
+    for i in sorted(item.found):
+        if item.possessive(i):
+            continue  # "Jenny's fundraiser"
+        k = i + 1
+        while k < len(item.words) and item.gap(k) == " " and k not in item.found:
+            key, kind = item.key(k), item.kind(k)
+            if key in STOP or item.in_kept(k):
+                break
+            if kind in (STRONG, FORENAME) or (kind == UNKNOWN and not item.words[k][2].isupper()):
+                item.mark(k, item.found[i])
+            else:
+                break  # an everyday word, even one that is also a surname ("Mikeysline as lifelines")
+            k += 1
+
+
+def _store(item: Words, run: list[int], names: dict[int, bool]) -> None:
+    for n, sure in names.items():
+        item.mark(run[n], sure)
+
+
+def _spans(item: Words) -> list[Find]:
+    """The words found, as character spans; neighbours joined ("Eilidh Macdonald", "J. Okonkwo")."""
+    spans: list[list] = []  # [start, end, sure, last word, words]
+    for i in sorted(item.found):
+        start, end, word = item.words[i]
+        if word.endswith(("'s", "’s")) and len(word) > 3:
+            end -= 2
+        if spans and spans[-1][4] < MAX_RUN and _joined(item, spans[-1], i, start):
+            last = spans[-1]
+            last[1], last[2], last[3], last[4] = end, last[2] or item.found[i], i, last[4] + 1
+        else:
+            spans.append([start, end, item.found[i], i, 1])
+    return [(s[0], s[1], s[2]) for s in spans]
+
+
+def _joined(item: Words, last: list, i: int, start: int) -> bool:
+    """True if word i continues the name span `last` [start, end, sure, last word]: right after it ("Eilidh
+    Macdonald", "J. Okonkwo", "Mary-Jane") or past a particle ("Ludwig van Beethoven")."""
+    gap = item.text[last[1]:start]
+    if last[3] == i - 1:
+        return gap in (" ", "-") or (gap in (". ", ".") and last[1] - last[0] == 1)
+    return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found
 
 
 @lru_cache(maxsize=64)
@@ -119,141 +289,9 @@ def extra_pattern(extra: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def extra_names(text: str, extra: Iterable[str]) -> Iterator[Span]:
+def extra_names(text: str, extra: Iterable[str]) -> Iterator[tuple[int, int, str]]:
     """Names typed into the café, wherever they appear, in any case."""
     pattern = extra_pattern(tuple(extra))
     if pattern is not None:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "name"
-
-
-def _is_cap(word: str) -> bool:
-    return word[0].isupper() and (len(word) == 1 or not word.isupper())
-
-
-def person_names(text: str, lists: NameLists) -> Iterator[Span]:
-    """Spans of person names: listed names with the context rules, and any capitalised word after a cue."""
-    kept = [(m.start(), m.end()) for m in lists.keep_phrases.finditer(text)]
-    cue_ends = {m.end(): fold(m.group(0).split()[0]) for m in CUE.finditer(text)}
-    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
-    i = 0
-    while i < len(words):
-        run = [words[i]]
-        if not _is_cap(words[i][2]):
-            key = fold(words[i][2])
-            if key not in lists.forenames and key not in lists.ambiguous:
-                i += 1
-                continue
-        else:
-            while i + len(run) < len(words):
-                prev_end, nxt = run[-1][1], words[i + len(run)]
-                gap = text[prev_end:nxt[0]]
-                if not _is_cap(nxt[2]) or gap not in (" ", ". ") or (gap == ". " and len(run[-1][2]) > 1):
-                    break
-                run.append(nxt)
-        yield from _decide(text, run, lists, kept, cue_ends)
-        i += len(run)
-
-
-def _classify(word: str, lists: NameLists) -> str:
-    """forename, strong_surname, given, month, place, surname (the ambiguous kinds) or unknown; remembered."""
-    kind = lists.kinds.get(word)
-    if kind is None:
-        if len(lists.kinds) > 100_000:
-            lists.kinds.clear()
-        kind = lists.kinds[word] = _classify_uncached(word, lists)
-    return kind
-
-
-def _classify_uncached(word: str, lists: NameLists) -> str:
-    key = fold(word)
-    if key.endswith("'s"):
-        key = key[:-2]
-    if key in lists.ambiguous:
-        return lists.ambiguous[key]
-    if key in lists.forenames:
-        return "forename"
-    if key in lists.surnames or MAC.match(word):
-        return "strong_surname"
-    return "unknown"
-
-
-def _decide(text: str, run: list[tuple[int, int, str]], lists: NameLists, kept: list[tuple[int, int]],
-            cue_ends: dict[int, str]) -> Iterator[Span]:
-    run = [w for w in run if not any(s <= w[0] < e for s, e in kept)]
-    if not run:
-        return
-    start = run[0][0]
-    before = text[max(0, start - 40):start]
-    prev_word = fold(before.split()[-1]) if before.split() else ""
-    prev_word = prev_word.strip(".,")
-    cue = cue_ends.get(start)
-    sentence_start = bool(SENTENCE_END.search(before))
-    kinds = [_classify(w[2], lists) for w in run]
-    words = [fold(w[2]) for w in run]
-    names = [False] * len(run)
-    if not _is_cap(run[0][2]):
-        word, kind = words[0], kinds[0]
-        strong = kind == "forename" and word not in LOWER_STOP and len(word) >= 3
-        if strong or (cue and kind in ("forename", "given", "month", "place")):
-            yield run[0][0], _end(run[0]), "name"
-        return
-    if any(w in FACILITIES for w in words):
-        # "Murray Royal Hospital", "Victoria Road": up to two words before a facility word name a place.
-        keep = max(0, next(k for k, w in enumerate(words) if w in FACILITIES) - 2)
-        run, kinds, words, names = run[:keep], kinds[:keep], words[:keep], names[:keep]
-        if not run:
-            return
-    if words[0] in BLOCKERS and len(run) > 1:
-        prev_word, run, kinds, words, names = words[0], run[1:], kinds[1:], words[1:], names[1:]
-    family = text[run[-1][1]:run[-1][1] + 12].split()[:1] in (["family"], ["household"], ["twins"], ["kids"])
-    blocked = prev_word in BLOCKERS and not cue and not family
-    titled = False
-    for k, word in enumerate(words):
-        if word.strip(".") in TITLES and k + 1 < len(words):
-            titled = True
-            continue
-        if titled or cue:
-            names[k] = word not in STOP
-    anchors = [k for k, kind in enumerate(kinds) if kind in ("forename", "strong_surname") and words[k] not in STOP]
-    if not blocked:
-        for k in anchors:
-            names[k] = True
-        if anchors:
-            for k, kind in enumerate(kinds):
-                near = any(abs(k - a) == 1 for a in anchors) or (k > 0 and names[k - 1])
-                listed = kind != "unknown" and words[k] not in STOP
-                if near and (listed or (kind == "unknown" and k > 0 and kinds[k - 1] == "forename")):
-                    names[k] = True
-        for k, kind in enumerate(kinds):
-            if names[k]:
-                continue
-            nxt = kinds[k + 1] if k + 1 < len(kinds) else None
-            pairs = kind in ("given", "month", "place") and nxt in ("surname", "place", "strong_surname")
-            if pairs:
-                names[k] = names[k + 1] = True
-            elif kind == "given" and not (k == 0 and sentence_start):
-                names[k] = k > 0 or prev_word not in ("a", "an", "in", "of", "on", "at")
-            elif kind in ("given", "place") and k == 0 and len(run) == 1 and sentence_start:
-                names[k] = _said(text, run[0], lists)
-    for k, is_name in enumerate(names):
-        if is_name:
-            yield run[k][0], _end(run[k]), "name"
-
-
-def _said(text: str, word: tuple[int, int, str], lists: NameLists) -> bool:
-    """A word at a sentence start is a name if a reporting verb ("said") or "and" plus another name follows."""
-    after = text[word[1]:word[1] + 40].split()
-    if word[2].endswith(("'s", "’s")):
-        return True
-    if not after:
-        return False
-    if after[0].strip(".,") in REPORTING:
-        return True
-    return len(after) > 1 and after[0] == "and" and _is_cap(after[1]) and _classify(after[1].strip(".,"), lists) in (
-        "forename", "given", "strong_surname")
-
-
-def _end(word: tuple[int, int, str]) -> int:
-    text = word[2]
-    return word[1] - 2 if text.endswith(("'s", "’s")) and len(text) > 3 else word[1]

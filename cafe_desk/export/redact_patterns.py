@@ -12,9 +12,17 @@ import phonenumbers
 Span = tuple[int, int, str]
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|org\.uk|scot|uk|io|me|ly"
-                 r"|ee|info|tv|gl|gg|page)(?:/[^\s<>\"]*)?(?![\w@])", re.IGNORECASE)
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b(?:[a-z0-9-]{1,63}\.){1,8}(?:com|org|net|co\.uk|org\.uk|scot|uk|io|me|ly"
+                 r"|ee|info|tv|gl|gg|page|co|ie|eu|app|dev|link|shop|online|site|blog|biz|xyz|social|art)"
+                 r"(?:/[^\s<>\"]*)?(?![\w@])", re.IGNORECASE)
 HANDLE = re.compile(r"(?<![\w.@/])@(?!\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b)[A-Za-z_][A-Za-z0-9_.]{1,29}(?<!\.)")
+# "my insta is jo_paints", "snapchat: k.mcl_92": a user name without @, after the name of a platform
+PLATFORMS = frozenset(("insta", "instagram", "ig", "snap", "snapchat", "tik", "tiktok", "twitter", "threads", "bluesky",
+                       "discord", "facebook", "fb", "youtube", "twitch", "user", "username", "handle"))
+HANDLE_CUE = re.compile(
+    r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|twitter|threads|bluesky|discord|facebook|fb|youtube|twitch"
+    r"|user\s?name|handle)\b\s*(?:name\s*)?(?:is|:|-|=|on)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?<!\.)",
+    re.IGNORECASE)
 TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d){9}(?![\d])")
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
 NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.IGNORECASE)
@@ -33,19 +41,40 @@ AREAS = frozenset(_AREA_CODES.split())
 STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Terrace|Terr|Place|Pl|Gardens|Gdns|Court"
                 "|Ct|Wynd|Brae|Close|Way|Square|Sq|Grove|View|Park|Row|Walk|Loan|Gate|Hill|Green|Quadrant|Circus"
                 "|Parade|Boulevard|Vennel|Path|Mews|Rise|Gait|Neuk|Loaning|Bank|Crossway|Holm|Steadings")
+FLAT = (r"(?:(?:[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt\.?|[Ss]uite)\s+(?:\d{1,3}[A-Za-z]?(?:/\d{1,2}|/[LRlr])?"
+        r"|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|\d[Ff]\d{1,2})")  # Flat 2/1, Unit 4, 0/1, 2F1
+HOUSE = r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?"
+STREET = (rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b"
+          r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Dr)|(?<=Cres)|(?<=Terr)|(?<=Pl)|(?<=Gdns)|(?<=Ct)|(?<=Sq)|(?<=Ln))\.)?")
+BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartments)\b"
 ADDRESS = re.compile(
-    r"(?:\b[Ff]lat\s+\d{1,3}[A-Za-z]?(?:/\d{1,2})?,?\s+|\b\d{1,2}/\d{1,2},?\s+)?"
-    r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][\w'’]*\s+){1,3}"
-    rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b\.?(?:,?\s+[Ff]lat\s+\d{{1,3}}(?:/\d{{1,2}})?)?")
+    rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+(?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET}(?:,?\s+[Ff]lat\s+\d{{1,3}}(?:/\d{{1,2}})?)?")
+# after a flat or unit number, the street or building name may be in any case, with or without a house number
+FLAT_ADDRESS = re.compile(
+    rf"\b{FLAT},?\s+(?:{HOUSE},?\s+)?(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}(?:{STREET}|{BUILDING})")
+FLAT_HINT = re.compile(r"[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|\d/|\d[Ff]\d")
+# a house number and a street in lower case, where the words before say it is where someone lives
+LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}{STREET}")
+ADDRESS_CUE = re.compile(r"\b(?:lives?|living|lived|stays?|staying|stayed|moved|move|address|flat|house|home)"
+                         r"(?:\s+(?:is|was))?(?:\s+(?:at|to|in|on|round|doon))?\s*:?\s*$", re.IGNORECASE)
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s+(?:\d{{4}}|'\d\d)\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s+(?:\d{{4}}|'?\d\d)\b)?"
     rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
-    r"|(?<=born in )(?:19|20)\d\d\b|(?<=born )(?:19|20)\d\d\b", re.IGNORECASE)
-DOB_CUE = re.compile(r"\b(?:born|DOB|D\.O\.B|date of birth|birth date|birthday|b\.)\b[^.!?\n]{0,30}$", re.IGNORECASE)
+    rf"|\b{MONTHS}\.?\s+(?:\d{{4}}|'\d\d|\d\d)\b"
+    r"|(?<=born in )(?:19|20)\d\d\b|(?<=born )(?:19|20)\d\d\b"
+    # short forms, taken only right after a birth cue (see dates_of_birth): 3/4, 030485, '85, the 3rd
+    r"|\b\d{1,2}[/.]\d{1,2}\b(?![/.]\d)|\b\d{6}(?:\d\d)?\b|'\d\d\b|\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
+    re.IGNORECASE)
+SHORT_DATE = re.compile(r"^(?:\d{1,2}[/.]\d{1,2}|\d{6}(?:\d\d)?|'\d\d|(?:the\s+)?\d{1,2}(?:st|nd|rd|th))$",
+                        re.IGNORECASE)
+SHORT_CUE = re.compile(r"\b(?:born|DOB|D\.O\.B\.?|date of birth|birth date|birthday|b\.)(?:\s+(?:is|was|on|in))?"
+                       r"(?:\s+the)?\s*:?\s*$", re.IGNORECASE)
+DOB_CUE = re.compile(r"(?:\b(?:born|DOB|date of birth|birth date|birthday)\b|\bD\.O\.B\b\.?|\bb\.)[^.!?\n]{0,30}$",
+                     re.IGNORECASE)
 DOB_HINT = re.compile(r"born|dob|d\.o\.b|birth|\bb\.", re.IGNORECASE)
 DOB_AFTER = re.compile(r"^\W{0,3}(?:DOB|D\.O\.B|date of birth)\b", re.IGNORECASE)
 PHONE_HINT = re.compile(r"\d[\d\s().-]{5,}\d|\+\s?\d")
@@ -68,10 +97,19 @@ def urls(text: str, keep_domains: frozenset[str]) -> Iterator[Span]:
         yield m.start(), m.start() + len(raw), "url"
 
 
-def handles(text: str) -> Iterator[Span]:
-    """Social media handles such as @jo_paints."""
-    for m in HANDLE.finditer(text):
-        yield m.start(), m.end(), "handle"
+def handles(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
+    """Social media handles such as @jo_paints, and user names after a platform ("my insta is jo_paints").
+    `words`: the text's words in lower case, if known (a text naming no platform is not searched for the second)."""
+    if "@" in text:
+        for m in HANDLE.finditer(text):
+            yield m.start(), m.end(), "handle"
+    if words is not None and PLATFORMS.isdisjoint(words):
+        return
+    for m in HANDLE_CUE.finditer(text):
+        name = m.group(1)
+        if "@" in text[m.start():m.start(1)] or any(c in name for c in "_.0123456789"):
+            start = m.start(1) - (text[m.start(1) - 1] == "@")
+            yield start, m.end(1), "handle"
 
 
 def _chi_date_ok(digits: str) -> bool:
@@ -103,13 +141,23 @@ def ni_numbers(text: str) -> Iterator[Span]:
 
 
 def dates_of_birth(text: str) -> Iterator[Span]:
-    """Dates with "born", "DOB", "date of birth" or "birthday" shortly before them (or "DOB" just after)."""
+    """Dates with "born", "DOB", "date of birth" or "birthday" shortly before them (or "DOB" just after); short forms
+    (3/4, 030485, '85, the 3rd) only right after such a cue."""
     if not DOB_HINT.search(text):
         return
     for m in DATE.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        if DOB_CUE.search(before) or DOB_AFTER.search(text[m.end():m.end() + 20]):
+        if SHORT_DATE.match(m.group(0)):
+            digits = m.group(0)
+            if SHORT_CUE.search(before) and (not digits.isdigit() or _date_digits_ok(digits)):
+                yield m.start(), m.end(), "dob"
+        elif DOB_CUE.search(before) or DOB_AFTER.search(text[m.end():m.end() + 20]):
             yield m.start(), m.end(), "dob"
+
+
+def _date_digits_ok(digits: str) -> bool:
+    """DDMMYY or DDMMYYYY with a real day and month."""
+    return _chi_date_ok(digits[:4] + digits[-2:])
 
 
 def postcodes(text: str) -> Iterator[Span]:
@@ -126,10 +174,29 @@ def postcodes(text: str) -> Iterator[Span]:
             yield m.start(), m.end(), "postcode"
 
 
-def addresses(text: str) -> Iterator[Span]:
-    """A house number, a street name and a street word, with an optional flat number (Flat 2/1, 2/1)."""
+ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite")
+
+
+ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
+                               "move", "address", "flat", "house", "home"))
+
+
+def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
+    """A house number, a street name and a street word, with an optional flat or unit number (Flat 2/1, 2F1, Unit 4);
+    after a flat number the street may be in lower case or a building ("Flat 3, Ashgrove House"), and so may a
+    street after "lives at" and the like. `words`: the text's words in lower case, if known."""
+    if not ADDRESS_HINT.search(text):
+        return
     for m in ADDRESS.finditer(text):
         yield m.start(), m.end(), "address"
+    if FLAT_HINT.search(text):
+        for m in FLAT_ADDRESS.finditer(text):
+            yield m.start(), m.end(), "address"
+    if words is not None and ADDRESS_CUE_WORDS.isdisjoint(words):
+        return
+    for m in LOWER_ADDRESS.finditer(text):
+        if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
+            yield m.start(), m.end(), "address"
 
 
 def phones(text: str, keep_numbers: frozenset[str]) -> Iterator[Span]:

@@ -11,13 +11,17 @@ from cafe_desk.export.anonymise import PLACEHOLDERS, BadRecord, Span, redact, re
 from tests.conftest import exactly
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
+# names no list knows, in lower case and capitals, Gaelic and lenited, pet forms, everyday words as names, named
+# workplaces and schools, flat-led addresses, short dates of birth; "d" items were written first and tuned on,
+# "f" and then "g" items were written afterwards and each scored once before any change for them (bench/RESULTS.md)
+OPEN_CORPUS = Path(__file__).with_name("corpus_open.jsonl")
 STRUCTURED = ("email", "phone", "postcode", "health_id", "ni_number", "dob", "url", "handle", "address")
 HELD_OUT = ("7", "8", "9")  # never looked at while writing the rules
 FRESH_FROM = 212  # items from c212 on were written after the rules were set
 
 
-def load_corpus() -> list[dict]:
-    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_corpus(path: Path = CORPUS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def score(items: list[dict]) -> tuple[dict[str, tuple[int, int]], tuple[int, int]]:
@@ -54,13 +58,15 @@ def table(title: str, items: list[dict]) -> tuple[dict[str, float], float]:
         print(f"{kind:<11} {found:>5} {labelled:>4} {recall[kind]:>7.3f}")
     structured = [per_kind[k] for k in STRUCTURED if k in per_kind]
     all_found, all_labelled = sum(f for f, _ in structured), sum(n for _, n in structured)
-    print(f"{'structured':<11} {all_found:>5} {all_labelled:>4} {all_found / all_labelled:>7.3f}")
+    if all_labelled:
+        print(f"{'structured':<11} {all_found:>5} {all_labelled:>4} {all_found / all_labelled:>7.3f}")
     print(f"non-personal characters kept: {kept} of {total} = {kept / total:.4f}")
     return recall, kept / total
 
 
-def test_corpus_is_well_formed():
-    items = load_corpus()
+@pytest.mark.parametrize("path", [CORPUS, OPEN_CORPUS])
+def test_corpus_is_well_formed(path):
+    items = load_corpus(path)
     assert len(items) >= 150
     assert len({item["id"] for item in items}) == len(items)
     assert sum(not item["spans"] for item in items) >= 50
@@ -80,6 +86,18 @@ def test_recall_and_text_kept_meet_the_goals():
     for kind in STRUCTURED:
         assert recall[kind] >= 0.99, kind
     assert recall["name"] >= 0.95
+    assert kept >= 0.98
+
+
+def test_open_corpus_recall_and_text_kept_meet_the_goals():
+    items = load_corpus(OPEN_CORPUS)
+    recall, kept = table("open corpus", items)
+    table("written first, tuned on (d)", [i for i in items if i["id"].startswith("d")])
+    table("written afterwards (f, g)", [i for i in items if i["id"].startswith(("f", "g"))])
+    for kind in STRUCTURED:
+        assert recall.get(kind, 1) >= 0.99, kind
+    assert recall["name"] >= 0.95
+    assert recall["place"] >= 0.95
     assert kept >= 0.98
 
 
@@ -157,7 +175,7 @@ def test_empty_text():
 def test_redact_record_keeps_other_fields_and_refuses_bad_shapes():
     record = redact_record({"id": 7, "text": "Ask for Tendai", "table": "Oak"})
     assert record == {"id": 7, "text": "Ask for [NAME]", "table": "Oak",
-                      "redactions": [{"start": 8, "end": 14, "kind": "name"}]}
+                      "redactions": [{"start": 8, "end": 14, "kind": "name", "sure": True}]}
     with pytest.raises(BadRecord, match=exactly('it has no "id"')):
         redact_record({"text": "hi"})
     with pytest.raises(BadRecord, match=exactly('its "text" is missing or is not text')):

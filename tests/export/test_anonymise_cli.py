@@ -53,7 +53,7 @@ def test_a_malformed_line_stops_with_status_2_and_one_line_naming_it():
     assert result.returncode == 2
     assert result.stderr == ("cafe-desk: line 2 is not valid JSON, so it and the lines after it were not written.\n")
     assert result.stdout.splitlines() == [json.dumps({"id": 1, "text": "Ask for [NAME]", "redactions": [
-        {"start": 8, "end": 14, "kind": "name"}]})]
+        {"start": 8, "end": 14, "kind": "name", "sure": True}]})]
 
 
 def test_a_line_without_text_is_refused_by_name():
@@ -71,3 +71,13 @@ def test_input_that_is_not_utf8_gets_a_kind_message():
     assert result.returncode == 2
     assert result.stderr.decode() == "cafe-desk: the input is not UTF-8 text, so nothing more was written.\n"
     assert result.stdout == b""
+
+
+def test_jsonl_carries_places_and_how_sure_each_finding_is():
+    record = {"id": "p1", "text": "sarah mcallister works at Ashgrove Care Home; Hope has been a rock"}
+    result = anonymise(json.dumps(record) + "\n", "--jsonl")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["text"] == "[NAME] works at [PLACE]; [NAME] has been a rock"
+    assert [(record["text"][r["start"]:r["end"]], r["kind"], r["sure"]) for r in out["redactions"]] == [
+        ("sarah mcallister", "name", True), ("Ashgrove Care Home", "place", True), ("Hope", "name", False)]

@@ -286,3 +286,21 @@ def test_what_a_flag_means_at_export(services, cafe, identity):
     assert (items[waiting.id].left_out, items[waiting.id].flag) == ("flagged", "suicide")
     assert (items[followed.id].left_out, items[followed.id].flag) == ("", "suicide")
     assert (items[point.id].left_out, items[point.id].flag) == ("", "harmed")
+
+
+def test_a_name_found_in_one_item_is_removed_from_every_item_in_any_case(services, cafe, identity):
+    """Once a name is sure somewhere in the café, it leaves no other note or comment, whatever its case; the review
+    shows exactly what the export writes."""
+    table = services.planning.items(cafe.id, "table")[0]
+    said, _ = services.notes.add(cafe.id, table.id, None, "Zebedee Quorra said the bus never comes")
+    later, _ = services.comments.submit(cafe.id, "agree with zebedee, and QUORRA's point about fares", consent=True)
+    other, _ = services.notes.add(cafe.id, table.id, None, "Fares were the main worry")
+    _data, result, manifest, files = export(services, cafe, identity)
+    texts = notes_of(files)
+    assert texts[said.id] == "[NAME] said the bus never comes"
+    assert texts[later.id] == "agree with [NAME], and [NAME]'s point about fares"
+    assert texts[other.id] == "Fares were the main worry"
+    assert manifest["redactions"]["name"] == 3 == result.redactions["name"]
+    items = {i.id: i for i in services.exporting.preview(cafe.id)}
+    assert all(items[k].redacted == v for k, v in texts.items())
+    assert all(s.sure for s in items[later.id].spans)

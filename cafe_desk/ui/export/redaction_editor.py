@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.redaction import KIND_WORDS, PreviewItem
 from cafe_desk.ui.export.review_model import ReviewModel
 
-KINDS = ("name", "phone", "email", "address", "other")  # what the facilitator can remove by hand, in the combo
+KINDS = ("name", "place", "phone", "email", "address", "other")  # what the facilitator can remove by hand
 REMOVE_SHORTCUT = "Ctrl+R"
-REMOVED_COLOUR, PUT_BACK_COLOUR = QColor("#f6cccc"), QColor("#fff0a8")
+KEEP_KEY, NEXT_KEY = Qt.Key.Key_K, Qt.Key.Key_N  # on the table: keep a possible name, go to the next one to check
+REMOVED_COLOUR, PUT_BACK_COLOUR, UNSURE_COLOUR = QColor("#f6cccc"), QColor("#fff0a8"), QColor("#ffd8a8")
 MENU_WORDS = 40  # longer words are cut short in menus
 
 
@@ -52,9 +53,10 @@ def quoted(words: str) -> str:
 
 
 class RedactionEditor(QWidget):
-    """The reading pane (the selected item's original text, removals in pink, put-back words in yellow), the kind
-    to remove selected words as, "Remove selected words" (Ctrl+R), and "Put back a removal…". Right-click (or the
-    menu key) on a row offers the same put-back choices."""
+    """The reading pane (the selected item's original text, removals in pink, possible names to check in orange,
+    put-back words in yellow), the kind to remove selected words as, "Remove selected words" (Ctrl+R), "Put back a
+    removal…", "Keep possible name" (K on the table) and "Next to check" (N). Right-click (or the menu key) on a row
+    offers the same put-back choices."""
 
     #: str — a plain message for the person ("" clears it)
     sig_message = Signal(str)
@@ -75,7 +77,8 @@ class RedactionEditor(QWidget):
         self.pane.setAccessibleName("Reading pane: the selected item's original text")
         self.pane.setPlaceholderText("Select an item above to read it here.")
         self.pane.setMaximumHeight(self.pane.fontMetrics().lineSpacing() * 4 + 14)
-        pane_label = QLabel("Rea&ding pane — select words here to remove them too (pink: removed; yellow: put back):")
+        pane_label = QLabel("Rea&ding pane — select words here to remove them too (pink: removed; orange: possible "
+                            "name, to check; yellow: put back):")
         pane_label.setBuddy(self.pane)
 
         self.kind = QComboBox()
@@ -95,8 +98,15 @@ class RedactionEditor(QWidget):
         self.put_back_button = QPushButton("&Put back a removal…")
         self.put_back_button.setAccessibleName("Put back a removal in the selected item")
         self.put_back_button.clicked.connect(self.put_back_pressed)
-        help_label = QLabel("To keep a removed word, right-click its row or press “Put back a removal…”. "
-                            "Your changes here apply to this export only.")
+        self.keep_button = QPushButton("Keep possi&ble name (K)")
+        self.keep_button.setAccessibleName("Keep the selected item's possible name: put it back in the export")
+        self.keep_button.clicked.connect(self.keep_possible)
+        self.next_button = QPushButton("&Next to check (N)")
+        self.next_button.setAccessibleName("Go to the next item with a possible name to check")
+        self.next_button.clicked.connect(self.next_to_check)
+        help_label = QLabel("Orange: a possible name, removed unless you keep it (K). To keep any other removed word, "
+                            "right-click its row or press “Put back a removal…”. Your changes apply to this export "
+                            "only.")
         help_label.setWordWrap(True)
 
         controls = QHBoxLayout()
@@ -104,6 +114,8 @@ class RedactionEditor(QWidget):
         controls.addWidget(self.kind)
         controls.addWidget(self.remove_button)
         controls.addWidget(self.put_back_button)
+        controls.addWidget(self.keep_button)
+        controls.addWidget(self.next_button)
         controls.addWidget(help_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -142,8 +154,8 @@ class RedactionEditor(QWidget):
 
     def _highlight(self) -> None:
         item, marks = self._shown, []
-        spans = [(s, REMOVED_COLOUR) for s in item.removed] + [(s, PUT_BACK_COLOUR) for s in item.put_back] \
-            if item else []
+        spans = [(s, REMOVED_COLOUR if s.sure else UNSURE_COLOUR) for s in item.removed] + [
+            (s, PUT_BACK_COLOUR) for s in item.put_back] if item else []
         for span, colour in spans:
             mark = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.pane.document())
@@ -205,18 +217,49 @@ class RedactionEditor(QWidget):
         else:
             self._popup(row, removals, self.put_back_button.mapToGlobal(QPoint(0, self.put_back_button.height())))
 
+    def keep_possible(self) -> bool:
+        """Put back the selected item's first possible name (or place) still removed; False, with a message, if it
+        has none."""
+        row = self.current_row()
+        if row is None:
+            return self._say("Select an item in the list first.")
+        item = self.model.item(row)
+        if not item.to_check:
+            return self._say("Nothing in this item is marked to check, so there is nothing to keep.")
+        self.choose(row, item.with_put_back(item.to_check[0]))
+        return True
+
+    def next_to_check(self) -> bool:
+        """Select the next item with a possible name to check; False, with a message, if there is none."""
+        row = self.model.next_to_check(self.current_row())
+        if row is None:
+            return self._say("Nothing is left to check: every possible name has been kept or is removed for sure.")
+        self._say("")
+        self.view.setCurrentIndex(self.model.index(row, self.view.currentIndex().column()
+                                                   if self.view.currentIndex().isValid() else 0))
+        self.view.scrollTo(self.view.currentIndex())
+        return True
+
     def choose(self, row: int, item: PreviewItem) -> None:
         """Show `item` (the same note with other choices) on `row`."""
         self._say("")
         self.model.set_item(row, item)
 
     def eventFilter(self, watched, event) -> bool:
-        """The Menu key (or Shift+F10) on the table opens the selected row's menu, on every platform."""
-        if watched is self.view and event.type() == event.Type.KeyPress and (
-                event.key() == Qt.Key.Key_Menu or (event.key() == Qt.Key.Key_F10
-                                                   and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)):
-            self._row_menu(QPoint(-1, -1))
-            return True
+        """On the table: the Menu key (or Shift+F10) opens the selected row's menu, on every platform; K keeps the
+        row's possible name and N goes to the next row to check."""
+        if watched is self.view and event.type() == event.Type.KeyPress:
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if event.key() == Qt.Key.Key_Menu or (event.key() == Qt.Key.Key_F10
+                                                  and event.modifiers() == Qt.KeyboardModifier.ShiftModifier):
+                self._row_menu(QPoint(-1, -1))
+                return True
+            if plain and event.key() == KEEP_KEY:
+                self.keep_possible()
+                return True
+            if plain and event.key() == NEXT_KEY:
+                self.next_to_check()
+                return True
         return super().eventFilter(watched, event)
 
     def _row_menu(self, pos: QPoint) -> None:

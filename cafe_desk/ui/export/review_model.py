@@ -12,17 +12,19 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from cafe_desk.core.counts import Counts, label
-from cafe_desk.core.redaction import KIND_WORDS, REPLACEMENTS, Overrides, PreviewItem
+from cafe_desk.core.redaction import KIND_WORDS, REPLACEMENTS, UNSURE_WORDS, Overrides, PreviewItem
 from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_LEAVE_OUT, COL_WHERE, COL_TEXT = range(3)
-HEADERS = ("Leave out", "Where", "Text (struck through: removed; in brackets: what replaces it)")
+HEADERS = ("Leave out", "Where", "Text (struck through: removed; in brackets: what replaces it; orange: check it)")
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 REASONS = {"hidden": "hidden", "flagged": "needs care, not yet followed up"}
 REMOVED_STYLE = 'style="color:#a33"'
 PLACEHOLDER_STYLE = 'style="color:#064"'
 PUT_BACK_STYLE = 'style="background-color:#fff0a8"'
+UNSURE_STYLE = 'style="background-color:#ffd8a8"'
+UNSURE_NOTE = '<i style="color:#7a3d00">(check)</i>'
 
 
 @dataclass
@@ -39,14 +41,18 @@ class ReviewRow:
 
 
 def review_html(item: PreviewItem, left_out: bool) -> str:
-    """The original text with each removal struck through and its placeholder after it, and each redaction the
-    facilitator put back highlighted and marked "(put back)"; all greyed when the item is left out."""
+    """The original text with each removal struck through and its placeholder after it (on orange and marked
+    "(check)" where the finder was unsure), and each redaction the facilitator put back highlighted and marked
+    "(put back)"; all greyed when the item is left out."""
     marks = sorted([(s, True) for s in item.removed] + [(s, False) for s in item.put_back], key=lambda m: m[0].start)
     out, at = [], 0
     for span, removed in marks:
         words = html.escape(shown(item.text[span.start:span.end]))  # cleaned piece by piece: the spans still fit
         out.append(html.escape(shown(item.text[at:span.start])))
-        if removed:
+        if removed and not span.sure:
+            out.append(f"<span {UNSURE_STYLE}><s {REMOVED_STYLE}>{words}</s>&nbsp;<b {PLACEHOLDER_STYLE}>"
+                       f"{REPLACEMENTS.get(span.kind)}</b></span>&nbsp;{UNSURE_NOTE}")
+        elif removed:
             out.append(f"<s {REMOVED_STYLE}>{words}</s>&nbsp;<b {PLACEHOLDER_STYLE}>{REPLACEMENTS.get(span.kind)}</b>")
         else:
             out.append(f'<span {PUT_BACK_STYLE}>{words}</span>&nbsp;<i style="color:#555">(put back)</i>')
@@ -158,17 +164,31 @@ class ReviewModel(QAbstractTableModel):
         """Ids of the items that will be left out."""
         return {r.item.id for r in self.rows if r.leave_out}
 
+    def next_to_check(self, after: int | None) -> int | None:
+        """The first row after `after` (from the top for None, wrapping round) with a removal to check, or None."""
+        count = len(self.rows)
+        first = -1 if after is None else after
+        for step in range(1, count + 1):
+            row = (first + step) % count
+            if not self.rows[row].leave_out and self.rows[row].item.to_check:
+                return row
+        return None
+
     def include_flagged(self) -> bool:
         """True when the facilitator put back at least one flagged comment."""
         return any(r.item.left_out == "flagged" and not r.leave_out for r in self.rows)
 
     def summary(self) -> str:
-        """"12 points, 2 comments will be exported: 12 names and 3 phone numbers removed; 2 comments left out"."""
+        """"12 points, 2 comments will be exported: 12 names and 3 phone numbers removed, 4 possible names to check;
+        2 comments left out"."""
         kept = [r for r in self.rows if not r.leave_out]
         counts = Counter(s.kind for r in kept for s in r.item.removed)
         removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in counts.most_common()]
+        unsure = Counter(s.kind for r in kept for s in r.item.to_check)
+        check = [f"{n} {UNSURE_WORDS.get(k, KIND_WORDS.get(k, (k, k)))[n != 1]}" for k, n in unsure.most_common()]
         line = f"{Counts.of((r.item.source, r.item.kind) for r in kept).phrase()} will be exported: "
         line += and_list(removed) + " removed" if removed else "nothing personal found"
+        line += f", {and_list(check)} to check" if check else ""
         out = Counts.of((r.item.source, r.item.kind) for r in self.rows if r.leave_out)
         return line + (f"; {out.phrase(always=())} left out" if out.total else "")
 

@@ -201,7 +201,7 @@ def test_a_flagged_comment_is_left_out_until_put_back(qtbot, services, cafe, not
 
 # --- changing the proposed redactions: put one back, remove more by selecting words ----------------------------------
 
-TAM = "Big Tam from the chippy drives some of them 😀\r\nand Siobhán Kowalski and wee Shuggie too"
+TAM = "The big lad from the chippy drives some of them 😀\r\nand Siobhán Kowalski and the wee yin too"
 
 
 def open_dialog(qtbot, services, cafe_id: str) -> ExportDialog:
@@ -301,11 +301,11 @@ def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes,
                                      "2 names and 1 phone number removed; 1 comment left out")
     row = row_of(dialog, tam.id)
     select_row(qtbot, dialog, row)
-    select_words(qtbot, dialog, "Big Ta")  # a word cut short is removed whole
+    select_words(qtbot, dialog, "big la")  # a word cut short is removed whole
     qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert dialog.message.text() == ""
-    assert dialog.model.index(row, COL_TEXT).data() == ("[NAME] from the chippy drives some of them 😀\r\nand [NAME] "
-                                                         "and wee Shuggie too")
+    assert dialog.model.index(row, COL_TEXT).data() == ("The [NAME] from the chippy drives some of them 😀\r\nand "
+                                                         "[NAME] and the wee yin too")
     assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
                                      "3 names and 1 phone number removed; 1 comment left out")
     dialog.editor.kind.setFocus()
@@ -313,10 +313,10 @@ def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes,
     assert dialog.editor.kind.currentData() == "other"
     select_words(qtbot, dialog, "chippy")
     qtbot.mouseClick(dialog.editor.remove_button, Qt.MouseButton.LeftButton)
-    select_words(qtbot, dialog, "Shuggie")  # after the emoji and the Windows line break
+    select_words(qtbot, dialog, "yin")  # after the emoji and the Windows line break
     dialog.editor.kind.setCurrentIndex(dialog.editor.kind.findData("name"))
     qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    expected = "[NAME] from the [REDACTED] drives some of them 😀\r\nand [NAME] and wee [NAME] too"
+    expected = "The [NAME] from the [REDACTED] drives some of them 😀\r\nand [NAME] and the wee [NAME] too"
     assert dialog.model.index(row, COL_TEXT).data() == expected
     assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
                                      "4 names, 1 phone number and 1 other personal detail removed; 1 comment left out")
@@ -389,16 +389,75 @@ def test_every_new_control_is_named_and_reachable_and_the_review_reads_well(qtbo
     dialog = open_dialog(qtbot, services, cafe.id)
     assert focusable_unnamed(dialog) == []
     editor = dialog.editor
-    for control in (editor.pane, editor.kind, editor.remove_button, editor.put_back_button):
+    for control in (editor.pane, editor.kind, editor.remove_button, editor.put_back_button, editor.keep_button,
+                    editor.next_button):
         assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, control.accessibleName()
     planted = row_of(dialog, notes["planted"].id)
     select_row(qtbot, dialog, planted)
     editor.choose(planted, editor.choices(planted)[0][1])  # "Siobhán Kowalski" put back
     select_row(qtbot, dialog, row_of(dialog, tam.id))
-    select_words(qtbot, dialog, "Big Tam")
+    select_words(qtbot, dialog, "big lad")
     qtbot.keyClick(editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
                                      "2 names and 1 phone number removed; 1 comment left out")
     qtbot.waitUntil(lambda: dialog.view.rowHeight(planted) < 60)
     Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save("/tmp/shots/export_review_edit.png")
+
+
+# --- possible names: shown apart, counted, kept with one key ------------------------------------------------------
+
+UNSURE = ("Hope has been coming every week since the spring", "Everyone agreed with May's point about the buses")
+
+
+def test_possible_names_are_shown_counted_kept_with_k_and_exported_as_chosen(qtbot, services, cafe, notes, tmp_path):
+    table = services.planning.items(cafe.id, "table")[1]
+    hope, may = (services.notes.add(cafe.id, table.id, None, text)[0] for text in UNSURE)
+    dialog = open_dialog(qtbot, services, cafe.id)
+    before = dialog.exporter.build(cafe.id).redactions
+    assert dialog.summary.text() == ("5 points, 0 comments will be exported: 3 names and 1 phone number removed, "
+                                     "2 possible names to check; 1 comment left out")
+    hope_row, may_row, planted = row_of(dialog, hope.id), row_of(dialog, may.id), row_of(dialog, notes["planted"].id)
+    rich = dialog.model.index(hope_row, COL_TEXT).data(HTML_ROLE)
+    assert "background-color:#ffd8a8" in rich and "Hope</s>" in rich and "(check)" in rich
+    assert "(check)" not in dialog.model.index(planted, COL_TEXT).data(HTML_ROLE)  # a sure name is shown as before
+    dialog.view.setFocus()
+    dialog.view.setCurrentIndex(dialog.model.index(planted, COL_TEXT))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_K)  # nothing to check on this row: a message, nothing changes
+    assert dialog.message.text() == "Nothing in this item is marked to check, so there is nothing to keep."
+    assert dialog.model.index(planted, COL_TEXT).data() == "Ring [NAME] on [PHONE] about the walking group"
+    qtbot.keyClick(dialog.view, Qt.Key.Key_N)  # the next row with a possible name
+    first = dialog.view.currentIndex().row()
+    assert first in (hope_row, may_row)
+    assert dialog.message.text() == ""
+    qtbot.keyClick(dialog.view, Qt.Key.Key_N)
+    assert {first, dialog.view.currentIndex().row()} == {hope_row, may_row}
+    select_row(qtbot, dialog, hope_row)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_K)  # "Hope" kept
+    assert dialog.model.index(hope_row, COL_TEXT).data() == UNSURE[0]
+    assert "(put back)" in dialog.model.index(hope_row, COL_TEXT).data(HTML_ROLE)
+    assert dialog.summary.text() == ("5 points, 0 comments will be exported: 2 names and 1 phone number removed, "
+                                     "1 possible name to check; 1 comment left out")
+    qtbot.keyClick(dialog.view, Qt.Key.Key_N)
+    assert dialog.view.currentIndex().row() == may_row  # the only row left to check
+    Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save("/tmp/shots/export_review_possible.png")
+    manifest, texts = export_and_open(qtbot, dialog, tmp_path)
+    assert texts[hope.id] == UNSURE[0]
+    assert texts[may.id] == "Everyone agreed with [NAME]'s point about the buses"  # left removed, as shown
+    assert manifest["redactions"]["name"] == before["name"] - 1
+
+
+def test_the_buttons_keep_and_go_to_possible_names_too(qtbot, services, cafe, notes):
+    table = services.planning.items(cafe.id, "table")[1]
+    hope = services.notes.add(cafe.id, table.id, None, UNSURE[0])[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    qtbot.mouseClick(dialog.editor.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.view.currentIndex().row() == row_of(dialog, hope.id)
+    qtbot.mouseClick(dialog.editor.keep_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.index(row_of(dialog, hope.id), COL_TEXT).data() == UNSURE[0]
+    assert "to check" not in dialog.summary.text()
+    qtbot.mouseClick(dialog.editor.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == ("Nothing is left to check: every possible name has been kept or is removed "
+                                     "for sure.")

@@ -1,0 +1,178 @@
+"""A text split into words once, for every finder: each word with what the lists say it is, and what the words
+around it say (a title or role before it, "said" or "who" after it, a sentence start, a kept phrase it is part of).
+The vocabulary of those cues lives here too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cafe_desk.export.name_lists import FORENAME, GIVEN, NAME_KINDS, STRONG, NameLists, fold
+from cafe_desk.export.taken import Taken
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+# the same, for text with combining accents ("Ma\u0300iri"): slower, so only where there are some
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+HAS_MARKS = re.compile(f"[{MARKS}]")
+_LETTERS = f"[^\\W\\d_](?:[^\\W\\d_]|[{MARKS}])*"
+MARKED_WORD_RE = re.compile(f"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS})*")
+
+
+def words_in(text: str) -> re.Pattern[str]:
+    """The pattern that splits `text` into words: WORD_RE, or MARKED_WORD_RE where it has combining accents."""
+    return MARKED_WORD_RE if HAS_MARKS.search(text) else WORD_RE
+
+
+TITLES = _set("dr doctor mr mrs ms miss mx prof professor nurse sister rev reverend cllr councillor father "
+              "auntie aunt uncle granny gran grandad papa nana")
+SHORT_TITLES = _set("dr mr mrs ms mx prof cllr rev")  # titles that stay titles in lower case ("dr patel")
+ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|counselor|therapist|worker|ot|pharmacist"
+         "|carer|mentor|manager|boss|colleague|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiancée?|mum|mam"
+         "|mother|dad|father|brother|sister|friend|pal|mate|neighbour|neighbor|gran|granny|grandad|grandson"
+         "|granddaughter|grandma|grandpa|niece|nephew|cousin|uncle|auntie|aunt|wean|bairn|lad|lassie|flatmate"
+         "|housemate|landlord|landlady|tutor|teacher|coach|sponsor|buddy|befriender|advocate|ex|stepdad|stepmum"
+         "|stepson|stepdaughter|kid|child|baby|twin")
+CUE = re.compile(
+    rf"\b(?:(?:my|our|his|her|their|your|a|the)\s+(?:(?:key|support|social|care|peer|link)\s+)?(?:wee\s+|old\s+|"
+    rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"
+    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers)\s*,?\s+(?=\S)",
+    re.IGNORECASE)
+SPEECH = _set("said says told tells asked asks")
+REPORTING = _set("said says told tells asked asks mentioned mentions explained shared talked spoke described added "
+                 "agreed suggested wanted wants thinks thought reckons reckoned felt feels brought came left joined "
+                 "laughed cried admitted insisted noted raised offered replied")
+PERSON_AFTER = _set("who whose has had")  # weaker: "Zeb who runs the shed", "Hope has been a rock"
+# what may follow a word no list knows to make it a person: "Zeb is a pal", "Torquil drives the bus" (but not after
+# a name that is an everyday word: "Hope is what keeps me going")
+UNKNOWN_AFTER = PERSON_AFTER | _set(
+    "is was goes went comes does did feels thinks wants wanted needs needed likes liked loves loved works worked "
+    "lives lived gets got runs ran helps helped tries tried drives drove knows knew uses used can could will would "
+    "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't")
+PLACE_BEFORE = _set("in at from near around to into towards of the a an on via through outside past")
+NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
+OPENERS = frozenset(".!?:;\n\"“(•*…")
+
+
+def is_cap(word: str) -> bool:
+    """A capitalised word ("Sarah", "McAllister", "I"), not one in capitals ("NHS")."""
+    return word[0].isupper() and (len(word) == 1 or not word.isupper())
+
+
+class Words:
+    """One text being searched, split into words once for every finder: what each word is, and the names found so
+    far (word index -> sure)."""
+
+    def __init__(self, text: str, lists: NameLists):
+        self.text, self.lists = text, lists
+        self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
+        self.kept = Taken(len(text), self._kept_phrases())
+        self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
+        self.found: dict[int, bool] = {}
+        self._shouting: bool | None = None
+        self._lower: frozenset[str] | None = None
+
+    @property
+    def lower(self) -> frozenset[str]:
+        """The text's words in lower case."""
+        if self._lower is None:
+            self._lower = frozenset(self.text.lower().translate(NOT_LETTERS).split())
+        return self._lower
+
+    def _kept_phrases(self) -> Iterator[tuple[int, int]]:
+        """Where the phrases of keep.txt are ("Breathing Space", "Isle of Skye"), found from their first word."""
+        phrases, text, after = self.lists.keep_phrases, self.text, 0
+        for start, _end, word in self.words:
+            pattern = phrases.get(word.lower() if word.isascii() else fold(word))
+            if pattern is not None and start >= after:
+                m = pattern.match(text, start)
+                if m:
+                    after = m.end()
+                    yield start, after
+
+    @property
+    def shouting(self) -> bool:
+        """True for a text written in capitals ("THANK YOU SARAH"): there a word in capitals is as good as a
+        capitalised one, if it is a name."""
+        if self._shouting is None:
+            upper, lower = sum(map(str.isupper, self.text)), sum(map(str.islower, self.text))
+            self._shouting = upper > 8 and upper > 1.5 * lower
+        return self._shouting
+
+    def key(self, i: int) -> str:
+        key = fold(self.words[i][2])
+        return key[:-2] if key.endswith("'s") and len(key) > 3 else key
+
+    def kind(self, i: int) -> str:
+        return self.lists.kind(self.words[i][2])
+
+    def gap(self, i: int) -> str:
+        """The text between word i - 1 and word i."""
+        return self.text[self.words[i - 1][1]:self.words[i][0]] if i > 0 else self.text[:self.words[0][0]]
+
+    def prev_key(self, i: int) -> str:
+        """The word before word i, if only spaces (or a comma) part them."""
+        return self.key(i - 1) if i > 0 and self.gap(i).strip(" ,") == "" else ""
+
+    def next_key(self, i: int) -> str:
+        """The word after word i, if only spaces part them ("" at a comma or full stop)."""
+        return self.key(i + 1) if i + 1 < len(self.words) and not self.gap(i + 1).strip() else ""
+
+    def sentence_start(self, i: int) -> bool:
+        """True if word i starts the text, a sentence, a line or a quotation."""
+        start = self.words[i][0]
+        before = self.text[max(0, start - 24):start].rstrip(" \t\"“‘'([")
+        if not before:
+            return start < 24 or not self.text[:start].strip(" \t\"“‘'([")
+        return before[-1] in OPENERS or (before[-1] in "-–" and (len(before) == 1 or before[-2].isspace()))
+
+    def possessive(self, i: int) -> bool:
+        word = self.words[i][2]
+        return word.endswith(("'s", "’s")) and len(word) > 3
+
+    def after(self, i: int, person: frozenset[str] = PERSON_AFTER) -> str:
+        """How the words after word i speak of it: "reporting" (said), "person" (a word of `person`, the
+        possessive, "and" another name) or ""."""
+        if self.possessive(i):
+            return "person"
+        nxt = self.next_key(i)
+        if nxt in REPORTING:
+            return "reporting"
+        if nxt == "and" and i + 2 < len(self.words) and not self.gap(i + 2).strip():
+            third = self.key(i + 2)  # "Zeb and Sarah", "Priyanka and her husband"
+            if third in ("his", "her", "their", "my", "me", "i") or (
+                    is_cap(self.words[i + 2][2]) and self.kind(i + 2) in (FORENAME, GIVEN, STRONG)):
+                return "person"
+            return ""
+        return "person" if nxt in person else ""
+
+    def in_kept(self, i: int) -> bool:
+        return self.kept.covers(self.words[i][0])
+
+    def mark(self, i: int, sure: bool) -> None:
+        self.found[i] = self.found.get(i, False) or sure
+
+    def embedded(self, i: int) -> bool:
+        """True for a word inside a web or email address or a user name ("nhsinform.scot", "jo_b")."""
+        start, end, _ = self.words[i]
+        before, after = self.text[start - 1:start], self.text[end:end + 2]
+        return (before in ("/", "@", "_", ".") and start > 0) or after[:1] in ("@", "_", "/") or (
+            after[:1] == "." and after[1:2].isalnum())
+
+    def capish(self, i: int) -> bool:
+        """A capitalised word, or one in capitals that is a listed name or follows a title ("Ms MCALLISTER"); not an
+        acronym ("GPs") nor part of an address ("nhsinform.scot")."""
+        word = self.words[i][2]
+        if not word[0].isupper() or self.embedded(i):
+            return False
+        if is_cap(word) and not (len(word) > 2 and word[1].isupper() and word[2:3] != "'"):
+            return True
+        if len(word) > 1 and word.isupper():
+            kind = self.kind(i)
+            return kind in (FORENAME, STRONG) or (self.shouting and kind in NAME_KINDS) or (
+                i > 0 and self.prev_key(i).strip(".") in TITLES)
+        return False

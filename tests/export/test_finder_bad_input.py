@@ -1,0 +1,82 @@
+"""The finder on input nobody should type but someone will: a megabyte with no spaces or with thousands of names,
+only emoji, right-to-left scripts, combining accents. Each completes and returns a sane result (times are measured
+in bench/RESULTS.md, not here)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cafe_desk.core.redaction import PLACEHOLDERS
+from cafe_desk.export.anonymise import Redacted, redact
+
+MEGABYTE = 1_000_000
+
+
+def sane(text: str, result: Redacted) -> None:
+    """Spans in order, inside the text, apart from each other; the redacted text is the original with each span
+    replaced by its placeholder; counts add up."""
+    at, parts = 0, []
+    for span in result.spans:
+        assert at <= span.start < span.end <= len(text)
+        assert span.kind in PLACEHOLDERS
+        parts += [text[at:span.start], PLACEHOLDERS[span.kind]]
+        at = span.end
+    assert "".join(parts) + text[at:] == result.text
+    assert sum(result.counts.values()) == len(result.spans)
+
+
+@pytest.mark.slow
+def test_a_megabyte_without_spaces():
+    rng = random.Random(7)
+    for text in ("a" * MEGABYTE, "".join(rng.choice("abcXYZ019/._-@'") for _ in range(MEGABYTE)), "7" * MEGABYTE):
+        result = redact(text)
+        sane(text, result)
+        assert len(result.text) > MEGABYTE // 2
+
+
+@pytest.mark.slow
+def test_a_megabyte_of_notes_full_of_personal_data():
+    line = ("Sarah McAllister said hope is 07700 900418, Flat 3, 12 Hope Street. Zebulon said he works at Kirkhill "
+            "Surgery. ")
+    text = line * (MEGABYTE // len(line))
+    result = redact(text)
+    sane(text, result)
+    assert result.counts["phone"] == result.counts["address"] == result.counts["place"] == text.count(line[:20])
+    assert "Sarah" not in result.text and "07700" not in result.text and "Zebulon" not in result.text
+
+
+@pytest.mark.slow
+def test_a_megabyte_of_capitals_is_not_one_long_name():
+    text = "Abc " * (MEGABYTE // 4)  # capitalised words no list knows, a quarter of a million of them
+    result = redact(text)
+    sane(text, result)
+    assert max(s.end - s.start for s in result.spans) < 40
+
+
+def test_only_emoji():
+    text = "😀🙏🏽❤️‍🔥🏴󠁧󠁢󠁳󠁣󠁴󠁿" * 10_000
+    result = redact(text)
+    sane(text, result)
+    assert result.text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("قال محمد إن الانتظار طويل. Fatima said مرحبا", ["Fatima"]),
+    ("אמר דוד שזה קשה, and Dr Cohen agreed", ["Cohen"]),
+    ("\u202eSarah said\u202c the bus was late", ["Sarah"]),
+])
+def test_right_to_left_text(text, names):
+    result = redact(text)
+    sane(text, result)
+    assert [text[s.start:s.end] for s in result.spans] == names
+
+
+def test_combining_accents_are_part_of_the_name():
+    text = "Ma\u0300iri said Sio\u0301bha\u0301n and E\u0301ilidh came; ma\u0300iri again."
+    result = redact(text)
+    sane(text, result)
+    assert result.text == "[NAME] said [NAME] and [NAME] came; [NAME] again."
+    zalgo = "Z\u0338\u0327a\u0337\u0321l\u0334g\u0335o\u0336 said hi " * 2000
+    sane(zalgo, redact(zalgo))

@@ -1,0 +1,189 @@
+"""The finder on text it has no list for: names in lower case and capitals, at a sentence start, with a possessive,
+hyphenated, Gaelic and lenited, pet forms, names that are everyday words; named workplaces; flat-led addresses;
+short dates of birth; user names. Each kind both ways: found where it is personal, kept where it is not."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cafe_desk.export.anonymise import CafeRedactor, redact
+from cafe_desk.resources import TEMPLATES
+
+
+def found(text: str) -> list[tuple[str, str, bool]]:
+    """(words, kind, sure) for each finding."""
+    return [(text[s.start:s.end], s.kind, s.sure) for s in redact(text).spans]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # lower case and capitals
+    ("my son kyle is 19 and waiting", "my son [NAME] is 19 and waiting"),
+    ("sarah said the waiting list was the worst part", "[NAME] said the waiting list was the worst part"),
+    ("I went with sarah mcallister to the clinic", "I went with [NAME] to the clinic"),
+    ("THANK YOU SARAH FOR THE SOUP", "THANK YOU [NAME] FOR THE SOUP"),
+    ("Speak to Ms MCALLISTER in the office", "Speak to Ms [NAME] in the office"),
+    ("talked to dr patel about it", "talked to dr [NAME] about it"),
+    # a name no list has: where the words around speak of a person
+    ("Zebulon says the crisis line never picks up", "[NAME] says the crisis line never picks up"),
+    ("I came with Oighrig and Somhairle", "I came with [NAME] and [NAME]"),
+    ("My key worker Bartek is really good", "My key worker [NAME] is really good"),
+    ("my cpn zeb is off sick", "my cpn [NAME] is off sick"),
+    ("I met torquil at the shed", "I met [NAME] at the shed"),
+    ("Torquil drives the minibus", "[NAME] drives the minibus"),
+    # possessive
+    ("Eilidh's dad came for the first time", "[NAME]'s dad came for the first time"),
+    ("Grzegorz's English is better than mine", "[NAME]'s English is better than mine"),
+    # hyphenated
+    ("Mary-Jane said the fares are a barrier", "[NAME] said the fares are a barrier"),
+    ("My daughter anne-marie helped me", "My daughter [NAME] helped me"),
+    ("Dr Okafor-Mensah was kind", "Dr [NAME] was kind"),
+    # Gaelic, lenited, Mac and Nic
+    ("A Mhàiri, tha mi duilich", "A [NAME], tha mi duilich"),
+    ("I talked to Chaluim after the session", "I talked to [NAME] after the session"),
+    ("Peigi Anna NicLeòid runs the knitting circle", "[NAME] runs the knitting circle"),
+    ("Iain Mac a' Phearsain spoke about crofting", "[NAME] spoke about crofting"),
+    ("we asked mcallister and o'neill", "we asked [NAME] and [NAME]"),
+    # pet forms and nicknames
+    ("Davie says the men's shed saved his life", "[NAME] says the men's shed saved his life"),
+    ("Stevie reckons the café should be monthly", "[NAME] reckons the café should be monthly"),
+    ("wee Shuggie keeps everyone laughing", "wee [NAME] keeps everyone laughing"),
+    # names that are also everyday words, months or places, used as a person
+    ("May says the bus is never on time", "[NAME] says the bus is never on time"),
+    ("June who runs the lunch club was there", "[NAME] who runs the lunch club was there"),
+    ("Hope has been coming for a year now", "[NAME] has been coming for a year now"),
+    ("April's son is waiting for CAMHS", "[NAME]'s son is waiting for CAMHS"),
+    ("Spoke with Angus about the men's group", "Spoke with [NAME] about the men's group"),
+    ("My neighbour Mrs Currie checks in on me", "My neighbour Mrs [NAME] checks in on me"),
+])
+def test_names_are_found(text, expected):
+    assert redact(text).text == expected
+
+
+def test_a_name_found_once_goes_everywhere_in_the_item_in_any_case():
+    text = "Sarah McAllister was there, and later sarah mcallister rang; Ms MCALLISTER is lovely."
+    assert redact(text).text == "[NAME] was there, and later [NAME] rang; Ms [NAME] is lovely."
+    assert all(sure for *_, sure in found(text))
+    # a name that is also a word goes only where it is written as a name
+    assert redact("Mrs Grace Kowalski came. Grace said there's grace in it.").text == \
+        "Mrs [NAME] came. [NAME] said there's grace in it."
+
+
+def test_unsure_finds_are_removed_and_marked():
+    assert found("Hope has been coming for a year now") == [("Hope", "name", False)]
+    assert found("Zebulon says hello") == [("Zebulon", "name", True)]
+    assert found("Millburn Academy was mentioned a lot") == [("Millburn Academy", "place", False)]
+    assert found("She teaches at Millburn Academy") == [("Millburn Academy", "place", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "I will come back in May if I can.",
+    "There's hope, people said, if the funding comes through.",
+    "Hope is the word everyone used.",
+    "Will the council listen this time?",
+    "In March we lost the drop-in.",
+    "The summer was hard for lots of people.",
+    "Grace and dignity were the words that came up.",
+    "Frank conversations are what we need.",
+    "May I say how good the soup was.",
+    "Mark your card with the outcome you care about most.",
+    "Brown envelopes from the DWP terrify people.",
+    "People in Currie said the bus is gone.",
+    "The bus from Muir of Ord is always late.",
+    "Stornoway has a new drop-in.",
+    "Mum says I should keep coming.",
+    "Staff said they were stretched too.",
+    "The NHS and CAMHS and the DWP were all mentioned; rural GPs do their best.",
+    "Facebook and WhatsApp are how people hear about things.",
+    "Scotland's suicide rate came up, and Glasgow's services too.",
+    "I've been told I'm not ill enough, she doesn't believe it.",
+    "Self-harm and well-being came up a lot.",
+    "Lived experience and co-production were valued.",
+    "Her fundraiser is online; the bus pass should cover the ferry; my gran used to say so.",
+    "Ward 4 at the Royal Edinburgh was mentioned.",
+    "More at nhsinform.scot and samaritans.org.",
+    "Everyone said it was dreich and they were scunnered.",
+])
+def test_everyday_words_places_and_services_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She works at Ashgrove Care Home and is exhausted", "She works at [PLACE] and is exhausted"),
+    ("He goes to Dingwall Academy and gets bullied", "He goes to [PLACE] and gets bullied"),
+    ("My GP at Kirkhill Surgery was great", "My GP at [PLACE] was great"),
+    ("I work in Jenny's Bakery on the high street", "I work in [PLACE] on the high street"),
+    ("My son is at St Ninian's Primary School", "My son is at [PLACE]"),
+    ("She's a cook at The Rowan Tree Café in the village", "She's a cook at The [PLACE] in the village"),
+    ("she works at ashgrove care home", "she works at [PLACE]"),
+])
+def test_named_workplaces_and_schools_are_places(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The local primary school does a breakfast club.",
+    "People said the health centre is hard to get into.",
+    "Care homes were mentioned as stretched.",
+    "Recovery College courses were praised.",
+    "She works at Dundee College now.",
+    "We went home after the café.",
+])
+def test_unnamed_or_public_places_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lives at Flat 3/2, 41 Ashgrove Street and can't manage", "Lives at [ADDRESS] and can't manage"),
+    ("Moved to flat 5, 9 hope street last month", "Moved to [ADDRESS] last month"),
+    ("She stays at 12 ashgrove terrace with her gran", "She stays at [ADDRESS] with her gran"),
+    ("He lives at Unit 4, Riverside Court.", "He lives at [ADDRESS]."),
+    ("Send it to 2F1, 14 Leith Walk.", "Send it to [ADDRESS]."),
+    ("Address: Flat C, 7 Castle Wynd", "Address: [ADDRESS]"),
+    ("DOB 3/4/85 on the form", "DOB [DOB] on the form"),
+    ("He was born 12/03 and his birthday is hard", "He was born [DOB] and his birthday is hard"),
+    ("Date of birth: 030485.", "Date of birth: [DOB]."),
+    ("She was born in '85 and never diagnosed", "She was born in [DOB] and never diagnosed"),
+    ("D.O.B. 14.2.79", "D.O.B. [DOB]"),
+    ("Born March 85 in Paisley", "Born [DOB] in Paisley"),
+    ("Follow me on insta jo_paints for the art", "Follow me on insta [HANDLE] for the art"),
+    ("My snapchat is k.mcl_92 if anyone wants to chat", "My snapchat is [HANDLE] if anyone wants to chat"),
+    ("See www.jojo-art.co for the prints", "See [URL] for the prints"),
+])
+def test_addresses_dates_of_birth_and_handles(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We walked 5 miles down the road after.",
+    "The review is on 3/4 and the letter came on the 12th.",
+    "Insta is great for finding groups.",
+    "Room 12 at the Court was too hot.",
+])
+def test_numbers_and_platforms_alone_are_kept(text):
+    assert redact(text).text == text
+
+
+def test_a_cafe_carries_a_name_found_in_one_item_to_all_of_them():
+    texts = ["Zebedee Quorra said the bus never comes", "agree with zebedee about the fares",
+             "QUORRA's point about fares", "Fares were the main worry"]
+    cafe = CafeRedactor(texts, ["Oak table"])
+    assert [cafe(t).text for t in texts] == ["[NAME] said the bus never comes", "agree with [NAME] about the fares",
+                                             "[NAME]'s point about fares", "Fares were the main worry"]
+    assert cafe("The oak table was busy").text == "The [NAME] was busy"  # the café's own names still count
+    assert cafe("The oak table was busy", extra=False).text == "The oak table was busy"
+    assert redact(texts[1]).text == texts[1]  # alone, the item has nothing that says it is a name
+
+
+def test_the_built_in_templates_lose_nothing():
+    def texts(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | list):
+            for inner in value.values() if isinstance(value, dict) else value:
+                yield from texts(inner)
+
+    for path in TEMPLATES.glob("*.json"):
+        for text in texts(json.loads(path.read_text(encoding="utf-8"))):
+            assert redact(text).spans == (), (path.name, text)
