@@ -15,8 +15,12 @@ HELDOUT = Path(__file__).with_name("heldout_anonymise.jsonl")
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("name", "place", *STRUCTURED)
 
-# Goals the finder should reach on this set; not asserted yet.
-# GOALS = {"name": 0.95, "place": 0.80, **{kind: 0.99 for kind in STRUCTURED}, "kept": 0.98}
+# Goals the finder should reach on this set, not reached yet: names 0.95, places 0.80, every structured kind 0.99,
+# text kept 0.98. Until then, what it reaches now is the floor: the finder may only get better here. (Measured, never
+# tuned on: the set is read for its totals only.)
+FLOOR = {"name": 110, "place": 19, "address": 10, "dob": 10, "postcode": 12, "email": 10, "handle": 10,
+         "health_id": 13, "ni_number": 10, "phone": 15, "url": 9}
+KEPT_FLOOR = 0.98
 
 
 def load_heldout() -> list[dict]:
@@ -61,3 +65,9 @@ def test_the_command_line_redacts_the_heldout_set_as_the_library_does():
         assert record["text"] == expected.text, item["id"]
         assert [(r["start"], r["end"], r["kind"]) for r in record["redactions"]] == [
             (s.start, s.end, s.kind) for s in expected.spans], item["id"]
+
+
+def test_the_finder_only_gets_better_on_the_heldout_set():
+    per_kind, (kept_chars, total) = score(load_heldout())
+    assert {kind: found for kind, (found, _) in per_kind.items() if found < FLOOR[kind]} == {}
+    assert kept_chars / total >= KEPT_FLOOR
