@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 
@@ -117,7 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         return _fail(str(exc), 2)
     except OSError as exc:
-        return _fail(f"{exc.strerror or exc}", 1)
+        return _fail(_os_error_line(exc), 2)
+
+
+def _os_error_line(exc: OSError) -> str:
+    """What went wrong with which file, in one line (the path is what the person can act on)."""
+    where = next((str(name) for name in (exc.filename2, exc.filename) if name is not None), "")  # a move: its target
+    if isinstance(exc, IsADirectoryError) and where:
+        return f"{where} is a folder; give a file name inside it."
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"The file name is too long: {where}" if where else "A file name is too long."
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {where}" if where else reason
 
 
 def _run(services, args) -> int:
