@@ -15,12 +15,17 @@ from cafe_desk.settings import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cafe-desk", description="Run conversation cafés offline.")
+    parser = argparse.ArgumentParser(
+        prog="cafe-desk", description="Run conversation cafés offline. With no command, opens the app on your own "
+        "data; `cafe-desk demo` adds the demo café to that same data folder and opens it.",
+        epilog="Your cafés live in one data folder (--data-dir). To move them to another laptop, close the app and "
+        "copy the whole folder.")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for the data file (default: $CAFE_DESK_DATA "
                         "or your user data folder)")
     parser.add_argument("--version", action="version", version=f"cafe-desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("demo", help="open the app on a ready-made demo café")
+    sub.add_parser("demo", help="add a ready-made demo café to your data folder (the first time) and open the "
+                   "app on it")
     cafes = sub.add_parser("cafes", help="list cafés: id, short code, title, date, state")
     cafes.add_argument("--json", action="store_true", help="print JSON")
     status = sub.add_parser("status", help="counts for one café")
