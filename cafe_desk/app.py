@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
+from pathlib import Path
 
+from cafe_desk import platforms
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.text import printable
 from cafe_desk.private_files import restrict_new_files
 from cafe_desk.services import Services, ServicesOpener
 from cafe_desk.settings import Settings
@@ -34,6 +37,7 @@ def start_backup(settings: Settings) -> threading.Thread:
 
 
 WARM_UP_AFTER_MS = 1500
+SIGNAL_CHECK_MS = 250
 
 
 def start_warm_up() -> threading.Thread:
@@ -45,10 +49,37 @@ def start_warm_up() -> threading.Thread:
     return thread
 
 
-def run_gui(settings: Settings, *, demo: bool = False) -> int:
-    """Open the main window; with `demo`, on the demo café (created the first time)."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def _say(line: str) -> None:
+    print(f"cafe-desk: {printable(line)}", file=sys.stderr)
 
+
+LOCK_NAME = "cafe-desk.lock"
+ALREADY_OPEN = ("Café Desk is already open with this data folder. Switch to its window (look in the taskbar or "
+                "the dock); two windows on the same cafés would each miss what the other saves.")
+
+
+def hold_data_folder(data_dir: Path):
+    """A QLockFile held on `data_dir` for as long as this window is open, or None when another Café Desk window
+    holds it. A lock left by a Café Desk that is no longer running (after a crash) is taken over."""
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
+    lock.setStaleLockTime(0)  # never stale by age: a café day runs for hours; a dead holder is still found stale
+    return lock if lock.tryLock(0) else None
+
+
+def run_gui(settings: Settings, *, demo: bool = False) -> int:
+    """Open the main window; with `demo`, on the demo café (created the first time). Status 2, with one line on
+    stderr, when there is no screen or Qt can't be loaded."""
+    missing = platforms.no_screen_line()
+    if missing:
+        _say(missing)
+        return 2
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError as exc:
+        _say(platforms.qt_missing_line(str(exc)))
+        return 2
     from cafe_desk.ui.shell.main_window import MainWindow
 
     restrict_new_files()
@@ -58,6 +89,13 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
     held = contextlib.ExitStack()
     try:
         services = held.enter_context(services_opener(settings)())
+        lock = hold_data_folder(settings.data_dir)
+        if lock is None:
+            held.close()
+            _say(ALREADY_OPEN)
+            QMessageBox.information(None, "Café Desk", ALREADY_OPEN)
+            return 2
+        held.callback(lock.unlock)
         cafe_id = None
         if demo:
             from cafe_desk.services.demo import ensure_demo
@@ -79,8 +117,13 @@ def _show(app, window, cafe_id: str | None, settings: Settings) -> int:
         window.showMaximized()  # a laptop screen: the frame and a taskbar would push the status strip off it
     else:
         window.show()
-    start_backup(settings)
     from PySide6.QtCore import QTimer
 
+    # a shutdown or a closed terminal closes the window as Quit does, so the data file is left whole
+    platforms.on_stop_signals(lambda: QTimer.singleShot(0, window.close_without_asking))
+    pulse = QTimer(window)  # Qt's loop runs no Python on its own: Python's signal handlers wait for this
+    pulse.timeout.connect(lambda: None)
+    pulse.start(SIGNAL_CHECK_MS)
+    start_backup(settings)
     QTimer.singleShot(WARM_UP_AFTER_MS, start_warm_up)  # after the first screens are drawn, not competing with them
     return app.exec()

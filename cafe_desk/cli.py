@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 
@@ -14,12 +15,17 @@ from cafe_desk.settings import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cafe-desk", description="Run conversation cafés offline.")
+    parser = argparse.ArgumentParser(
+        prog="cafe-desk", description="Run conversation cafés offline. With no command, opens the app on your own "
+        "data; `cafe-desk demo` adds the demo café to that same data folder and opens it.",
+        epilog="Your cafés live in one data folder (--data-dir). To move them to another laptop, close the app and "
+        "copy the whole folder.")
     parser.add_argument("--data-dir", metavar="DIR", help="folder for the data file (default: $CAFE_DESK_DATA "
                         "or your user data folder)")
     parser.add_argument("--version", action="version", version=f"cafe-desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("demo", help="open the app on a ready-made demo café")
+    sub.add_parser("demo", help="add a ready-made demo café to your data folder (the first time) and open the "
+                   "app on it")
     cafes = sub.add_parser("cafes", help="list cafés: id, short code, title, date, state")
     cafes.add_argument("--json", action="store_true", help="print JSON")
     status = sub.add_parser("status", help="counts for one café")
@@ -117,7 +123,18 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         return _fail(str(exc), 2)
     except OSError as exc:
-        return _fail(f"{exc.strerror or exc}", 1)
+        return _fail(_os_error_line(exc), 2)
+
+
+def _os_error_line(exc: OSError) -> str:
+    """What went wrong with which file, in one line (the path is what the person can act on)."""
+    where = next((str(name) for name in (exc.filename2, exc.filename) if name is not None), "")  # a move: its target
+    if isinstance(exc, IsADirectoryError) and where:
+        return f"{where} is a folder; give a file name inside it."
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"The file name is too long: {where}" if where else "A file name is too long."
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {where}" if where else reason
 
 
 def _run(services, args) -> int:

@@ -8,7 +8,9 @@ that branch can run on this one):
 - the open-file limit `serve` raises for many phones (none on Windows), and reading the network interfaces'
   addresses (an ioctl on Linux, the host name's addresses elsewhere);
 - the chime: `winsound` on Windows, `afplay` on macOS, `paplay` or `aplay` on Linux;
-- stopping `serve`: Ctrl+C everywhere, plus SIGTERM and SIGHUP on Linux and macOS, and Ctrl+Break on Windows;
+- stopping `serve` or the window: Ctrl+C everywhere, plus SIGTERM and SIGHUP on Linux and macOS, and Ctrl+Break on
+  Windows;
+- the window: on Linux, a screen (X11 or Wayland) and Qt's system libraries, which Windows and macOS always have;
 - moving a finished file into place (`os.replace`): Windows refuses while another program has the target open (a
   PDF viewer, a spreadsheet, a virus scanner looking at the new file), so there it tries again for a moment and
   then says which file to close;
@@ -130,6 +132,42 @@ def stop_on_signals() -> None:
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, interrupt)
+
+
+def on_stop_signals(stop: Callable[[], None]) -> None:
+    """From now on, each stop signal calls `stop()` (in the main thread, between two Python steps), so a window can
+    close the way its menu's Quit does. Call from the main thread."""
+    for name in stop_signal_names():
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, lambda number, frame: stop())
+
+
+# --- the window: a screen to show it on, and Qt's own libraries ------------------------------------------------
+
+#: the Debian or Ubuntu packages Qt's window needs on Linux (as the README lists them)
+QT_APT_PACKAGES = ("libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libxkbcommon-x11-0", "libdbus-1-3",
+                   "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0",
+                   "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-randr0", "libxcb-xfixes0",
+                   "fonts-dejavu-core")
+
+
+def no_screen_line() -> str:
+    """One line saying there is no screen to open the window on, and how to run it; "" when there is one (or may
+    be: Windows and macOS always have one, and QT_QPA_PLATFORM names where Qt should draw)."""
+    if CURRENT is not System.LINUX or any(os.environ.get(name) for name in
+                                          ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return ""
+    return ("No screen found to open the window on. Run Café Desk on a desktop, or on a virtual screen with "
+            "`xvfb-run cafe-desk`; the other commands (see `cafe-desk --help`) need no screen.")
+
+
+def qt_missing_line(reason: str) -> str:
+    """One line saying Qt's window can't be loaded (`reason`, Qt's own words) and what to install."""
+    if CURRENT is System.LINUX:
+        return (f"The window can't open: Qt's system libraries are missing ({reason}). On Debian or Ubuntu: "
+                f"sudo apt install {' '.join(QT_APT_PACKAGES)}")
+    return f"The window can't open: Qt could not be loaded ({reason}). Please install Café Desk again."
 
 
 # --- moving a finished file into place ---------------------------------------------------------------------------

@@ -118,3 +118,36 @@ def test_newer_database_is_refused(data_dir):
     assert_fails(result, 2, f"This data file was made by a newer version of Café Desk ({path}). "
                             "Please update Café Desk to open it; the file has not been changed.")
     assert path.read_bytes() == before
+
+
+# --- a data folder that can't be used: the path, in one line, status 2 ----------------------------------------------
+
+def test_a_data_folder_that_is_a_file_says_so(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("x", encoding="utf-8")
+    assert_fails(cafe_desk("--data-dir", str(blocker), "cafes"), 2,
+                 f"The data folder {blocker} is a file, not a folder; choose another data folder.")
+
+
+def test_a_data_file_that_is_a_folder_is_named(data_dir):
+    (data_dir / "cafe-desk.sqlite3").mkdir(parents=True)
+    assert_fails(cafe_desk("--data-dir", str(data_dir), "cafes"), 2,
+                 f"Café Desk's data file {data_dir / 'cafe-desk.sqlite3'} is a folder; move that folder away or "
+                 "choose another data folder.")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_a_data_folder_this_account_may_not_open_is_named(tmp_path):
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    closed.chmod(0)
+    data_dir = closed / "x"
+    # root opens any folder: without its right to override file modes, it is held to them as anyone else is
+    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    env = {k: v for k, v in os.environ.items() if k != ENV_DATA}
+    try:
+        result = subprocess.run([*prefix, sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), "cafes"],
+                                capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    finally:
+        closed.chmod(0o700)
+    assert_fails(result, 2, f"Café Desk can't open its data folder {data_dir} (Permission denied).")

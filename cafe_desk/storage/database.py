@@ -54,6 +54,20 @@ def _newest_recorded(path: Path) -> int:
         conn.close()
 
 
+def _exists(path: Path) -> bool:
+    """Whether the data file is there already; a StorageError naming the path when its folder is a file, the data
+    file is a folder, or this account may not look inside the folder."""
+    try:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise StorageError(f"The data folder {path.parent} is a file, not a folder; choose another data folder.")
+        if path.is_dir():
+            raise StorageError(f"Café Desk's data file {path} is a folder; move that folder away or choose another "
+                               "data folder.")
+        return path.exists()
+    except OSError as exc:
+        raise StorageError(f"Café Desk can't open its data folder {path.parent} ({exc.strerror}).") from exc
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating if need be) and migrate the database at `path`; returns the connection (autocommit mode).
 
@@ -62,7 +76,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """
     path = Path(path)
     shown = str(path)
-    if path.exists():
+    if _exists(path):
         try:
             newest = _newest_recorded(path)
         except sqlite3.DatabaseError as exc:

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 
 from cafe_desk.core.errors import UserError
 
+#: the README section that says how to put a backup copy back
+RESTORING = "Restoring a backup copy"
+
 
 class StorageError(UserError):
     """The data file could not be read or written; the message says why in plain words."""
@@ -30,7 +33,8 @@ def describe(exc: sqlite3.Error, path: str) -> str:
     if "unable to open" in text or "cannot open" in text:
         return f"Café Desk can't open its data file {path}; check that the folder exists and can be written to."
     if "malformed" in text or "not a database" in text:
-        return f"The data file {path} is damaged or is not a Café Desk file; a backup copy can be restored."
+        return (f"The data file {path} is damaged or is not a Café Desk file; a backup copy can be restored "
+                f"(README: {RESTORING}).")
     return f"The data file could not be used ({exc}); nothing was changed."
 
 

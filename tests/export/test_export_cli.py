@@ -127,3 +127,16 @@ def test_missing_output_folder(key, cafe, data_dir, tmp_path):
     out = tmp_path / "nowhere" / "x.cafe"
     assert_fails(cafe_desk("export", cafe.id, "--recipient", key[1], "--out", str(out), data_dir=data_dir),
                  f"The folder for {out} does not exist.")
+
+
+def test_export_to_a_folder_names_the_folder(cafe, key, tmp_path, data_dir):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert_fails(cafe_desk("export", cafe.short_code, "--recipient", key[1], "--out", str(folder), data_dir=data_dir),
+                 f"{folder} is a folder; give a file name inside it.")
+
+
+def test_export_to_a_name_too_long_says_so_with_the_name(cafe, key, tmp_path, data_dir):
+    out = tmp_path / ("a" * 300 + ".cafe")
+    assert_fails(cafe_desk("export", cafe.short_code, "--recipient", key[1], "--out", str(out), data_dir=data_dir),
+                 f"The file name is too long: {out}")

@@ -98,7 +98,7 @@ def test_a_file_that_is_not_a_database_gets_a_plain_message(tmp_path):
     with pytest.raises(StorageError) as err:
         Store(path)
     assert str(err.value) == (f"The data file {path} is damaged or is not a Café Desk file; "
-                              "a backup copy can be restored.")
+                              "a backup copy can be restored (README: Restoring a backup copy).")
     assert sha256(path) == before
 
 

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.undo_stack)
         #: (parent, question) -> True to quit; asked on closing while phones are open or a round is running
         self.ask_to_quit = ask_to_quit
+        self.asks_before_closing = True  # False once the system has asked the app to stop
         self.setWindowTitle("Café Desk")
         self.resize(1366, 768)
 
@@ -404,8 +405,15 @@ class MainWindow(QMainWindow):
                 round_running = self.services.running.state(self.cafe.id).timer.status == "running"
         return what_quitting_stops(phones, round_running)
 
+    def close_without_asking(self) -> None:
+        """Close as Quit does but without the question, which nobody may be there to answer: the system asked the
+        app to stop (shutting down, or its terminal closed). Phones are let go of cleanly and the data file is left
+        whole."""
+        self.asks_before_closing = False
+        self.close()
+
     def closeEvent(self, event) -> None:
-        question = self.what_quitting_stops()
+        question = self.what_quitting_stops() if self.asks_before_closing else ""
         if question and not self.ask_to_quit(self, question):
             event.ignore()
             return
