@@ -10,7 +10,7 @@ import re
 import secrets
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -19,12 +19,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from cafe_desk.server.visitors import keyed_hash
+
 log = logging.getLogger("cafe_desk.server")
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST")
 CSRF_COOKIE = "cd_form"
 CSRF_FIELD = "csrf"
 TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+MOST_CLIENTS = 100_000  # clients remembered at once by a rate limiter; past it the longest idle is forgotten
 MAX_FIELDS = 64
 SECURITY_HEADERS = (
     (b"content-security-policy", b"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -56,32 +59,38 @@ class Limits:
 
 
 class RateLimiter:
-    """A sliding window of POST times per client address; thread-safe, forgets idle clients."""
+    """A sliding window of POST times per client; thread-safe. Clients are kept by a keyed hash of their address (a new
+    key each time the server starts), never the address itself, and only while their last POST is inside the window:
+    they are kept in the order they last posted, so the ones to forget are all at the front."""
 
-    def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic,
+                 most: int = MOST_CLIENTS):
         self.limit = limit
         self.window_s = window_s
         self.clock = clock
-        self._hits: dict[str, deque[float]] = {}
+        self.most = most
+        self._key = secrets.token_bytes(16)
+        self._hits: OrderedDict[bytes, deque[float]] = OrderedDict()  # least recently posting first
         self._lock = threading.Lock()
 
-    def hit(self, key: str) -> int:
-        """Count one POST from `key`; 0 if allowed, else the whole seconds to wait before the next one."""
+    def hit(self, address: str) -> int:
+        """Count one POST from `address`; 0 if allowed, else the whole seconds to wait before the next one."""
         now = self.clock()
+        key = keyed_hash(address, self._key)
         with self._lock:
-            if len(self._hits) > 50_000:
-                self._forget_idle(now)
+            while self._hits and (len(self._hits) > self.most or self._idle(next(iter(self._hits.values())), now)):
+                self._hits.popitem(last=False)
             hits = self._hits.setdefault(key, deque())
             while hits and hits[0] <= now - self.window_s:
                 hits.popleft()
             if len(hits) >= self.limit:
                 return max(1, math.ceil(hits[0] + self.window_s - now))
             hits.append(now)
+            self._hits.move_to_end(key)
             return 0
 
-    def _forget_idle(self, now: float) -> None:
-        for key in [k for k, h in self._hits.items() if not h or h[-1] <= now - self.window_s]:
-            del self._hits[key]
+    def _idle(self, hits: deque[float], now: float) -> bool:
+        return not hits or hits[-1] <= now - self.window_s
 
 
 # --- CSRF: a random per-visitor cookie repeated in a hidden field -------------------------------------------------

@@ -28,6 +28,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 MAX_CODES = 2000
 VOTING_NOT_YET_OPEN = "Voting hasn't opened yet. Please come back when the facilitator says voting is open."
+CODES_ONLY = "Voting at this café uses the printed ballot cards: please type the code from your card."
 VOTING_CLOSED = "Voting has closed. Thank you — your earlier vote, if you cast one, is counted."
 
 
@@ -66,8 +67,7 @@ class BallotService(ServiceBase):
         settings = self.channel.settings(cafe_id)
         salt = self.channel.salt(cafe_id)
         if settings.ballot_rule == "code" and not is_code:
-            raise ValidationError("Voting at this café uses the printed ballot cards: please type the code "
-                                  "from your card.")
+            raise ValidationError(CODES_ONLY)
         if is_code:
             key = normalise_code(key)
             with self.store.read():
@@ -106,8 +106,11 @@ class BallotService(ServiceBase):
             now = self.store.get_cafe(cafe.id)
             if now is None or now.is_closed:
                 raise CafeEnded("This café has ended. Thank you for taking part.")
-            if not self.store.channel_settings(cafe.id).get("voting_open"):
+            settings_now = self.store.channel_settings(cafe.id)
+            if not settings_now.get("voting_open"):
                 raise ValidationError(VOTING_CLOSED)
+            if settings_now.get("ballot_rule") == "code" and not is_code:  # switched to printed cards meanwhile
+                raise ValidationError(CODES_ONLY)
             ballot = self.store.save_ballot(cafe.id, hashed, clean)
         return ballot, Changes(votes=True)
 

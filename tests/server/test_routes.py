@@ -113,6 +113,19 @@ def test_rate_limiter_window():
     assert limiter.hit("a") == 0
 
 
+def test_the_rate_limiter_keeps_no_address_and_forgets_clients_once_their_window_has_passed():
+    clock = FakeClock(1000.0)
+    limiter = RateLimiter(limit=3, window_s=60, clock=clock, most=1000)
+    for i in range(1500):
+        assert limiter.hit(f"127.33.{i // 256}.{i % 256}") == 0
+    held = repr(limiter.__dict__)
+    assert "127.33." not in held, "only keyed hashes are held"
+    assert len(limiter._hits) <= 1001, "never more clients than it may hold"
+    clock.now += 61
+    assert limiter.hit("127.34.0.1") == 0
+    assert len(limiter._hits) == 1, "clients whose last post is outside the window are forgotten"
+
+
 def test_parse_form_is_strict():
     form = "application/x-www-form-urlencoded"
     assert parse_form(form, b"a=1&b=%E2%9C%93&c=") == {"a": "1", "b": "✓", "c": ""}

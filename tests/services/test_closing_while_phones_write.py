@@ -12,7 +12,7 @@ import pytest
 
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.services import Services
-from cafe_desk.services.ballots import VOTING_CLOSED
+from cafe_desk.services.ballots import CODES_ONLY, VOTING_CLOSED
 from cafe_desk.services.comments import CafeEnded
 
 ENDED = "This café has ended. Thank you for taking part."
@@ -87,3 +87,18 @@ def test_a_ballot_cast_as_voting_closes_is_refused(services, phones, cafe):
     assert isinstance(raised, ValidationError) and str(raised) == VOTING_CLOSED
     assert services.ballots.ballots(cafe.id) == []
 
+
+def test_a_phones_ballot_cast_as_voting_moves_to_printed_cards_is_refused(services, phones, cafe):
+    services.channel.set_voting_open(cafe.id, True)
+    phones.channel.settings(cafe.id)
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+
+    @contextlib.contextmanager
+    def cards_only():
+        with services.store.transaction():
+            services.channel.set_ballot_rule(cafe.id, "code")
+            yield
+
+    raised = race(cards_only, lambda: phones.ballots.cast(cafe.id, "phone-key-1", {outcome.id: 1}))
+    assert isinstance(raised, ValidationError) and str(raised) == CODES_ONLY
+    assert services.ballots.ballots(cafe.id) == []
