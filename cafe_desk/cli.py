@@ -232,9 +232,10 @@ def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
     import gc
     import time
 
-    from cafe_desk.server.addresses import phone_base_url
+    from cafe_desk.server.addresses import listen_host, phone_base_url
     from cafe_desk.server.runner import ParticipantServer
 
+    host = listen_host(host)
     with open_services() as services:
         cafe = services.cafes.cafe(cafe_key)
         tables = services.planning.items(cafe.id, "table")

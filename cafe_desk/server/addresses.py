@@ -11,6 +11,7 @@ import struct
 from collections.abc import Callable
 
 from cafe_desk import platforms
+from cafe_desk.core.errors import UserError
 
 SIOCGIFADDR = 0x8915  # Linux: an interface's IPv4 address
 
@@ -66,6 +67,22 @@ def lan_addresses(include_loopback: bool = True) -> list[str]:
 def best_address() -> str:
     """The address a phone on the same network is most likely to reach (127.0.0.1 when there is no network)."""
     return lan_addresses()[0]
+
+
+def listen_host(text: str) -> str:
+    """`--host` as an address to listen on, in its one plain form ("[::]" → "::", "localhost" → "127.0.0.1");
+    UserError (one line) for anything else — "0", "0x0", "127.1" or "*" would be read differently by different parts
+    of the system, and the links printed for them would not open."""
+    given = text.strip()
+    if given.lower() == "localhost":
+        return "127.0.0.1"
+    try:
+        address = ipaddress.ip_address(given[1:-1] if given.startswith("[") and given.endswith("]") else given)
+    except ValueError:
+        raise UserError("Give --host as an address written in full, such as 127.0.0.1 (this laptop only), the "
+                        "laptop's address on the venue's Wi-Fi, or 0.0.0.0 (every address).") from None
+    mapped = getattr(address, "ipv4_mapped", None)
+    return str(mapped if mapped is not None else address)
 
 
 def listens_everywhere(host: str) -> bool:

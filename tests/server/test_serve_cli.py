@@ -10,7 +10,8 @@ import sys
 import httpx
 import pytest
 
-from cafe_desk.server.addresses import best_address, phone_base_url
+from cafe_desk.core.errors import UserError
+from cafe_desk.server.addresses import best_address, listen_host, phone_base_url
 from cafe_desk.services import Services
 from cafe_desk.settings import ENV_DATA, Settings
 from cafe_desk.storage.store import Store
@@ -68,3 +69,16 @@ def test_serve_on_every_address_links_to_the_laptops_best_address(host):
                                             ("cafe-laptop.local", "http://cafe-laptop.local:8765")])
 def test_serve_on_one_address_links_to_it(host, base):
     assert phone_base_url(host, 8765, best=lambda: "192.168.4.1") == base
+
+
+@pytest.mark.parametrize(("given", "listened"), [("127.0.0.1", "127.0.0.1"), ("localhost", "127.0.0.1"),
+                                                 ("0.0.0.0", "0.0.0.0"), ("::", "::"), ("[::]", "::"),
+                                                 ("::ffff:0.0.0.0", "0.0.0.0"), ("192.168.137.1", "192.168.137.1")])
+def test_serve_listens_on_an_address_written_in_full(given, listened):
+    assert listen_host(given) == listened
+
+
+@pytest.mark.parametrize("given", ["0", "0.0", "0x0", "00.0.0.0", "*", "127.1", "2130706433", "", "[::", "laptop"])
+def test_other_spellings_of_an_address_are_refused_with_one_line(given):
+    with pytest.raises(UserError, match=r"^Give --host as an address written in full"):
+        listen_host(given)
