@@ -277,9 +277,8 @@ class PhonesBox(QGroupBox):
         note = f" Port {wanted} was busy, so it uses port {server.port}." if server.port != wanted else ""
         self.status.setText(f"Open to phones at {server.cafe_url}.{note}")
         if is_loopback(server.host):  # a rehearsal on this laptop: no phone can reach it
-            self.sig_message.emit(f"Open on this laptop only, at {server.cafe_url}: phones can't reach it. To let "
-                                  f"phones in, close to phones and choose the venue Wi-Fi or this laptop's hotspot "
-                                  f"in “Listen on”.{note}")
+            self.sig_message.emit(f"Open on this laptop only: phones can't reach it. To let phones in, close to "
+                                  f"phones and choose the Wi-Fi or hotspot address in “Listen on”.{note}")
         else:
             self.sig_message.emit(f"Phones can now reach the comment page at {server.cafe_url}.{note}")
         self._show()
@@ -295,7 +294,10 @@ class PhonesBox(QGroupBox):
     def _end(self) -> None:
         """The café was closed: phones see "This café has ended" until the grace period is over, then it stops."""
         self.server.end()
-        self.ended_until = datetime.now() + timedelta(seconds=self.ended_grace_s)
+        ends = datetime.now() + timedelta(seconds=self.ended_grace_s)
+        # said to the minute, rounded up: "until 15:16" is true of a server that stops at 15:15:19
+        self.ended_until = ends.replace(second=0, microsecond=0) + timedelta(minutes=1 if ends.second or
+                                                                             ends.microsecond else 0)
         self.ended_timer.start(round(self.ended_grace_s * 1000))
         self._say(f"Phones see “This café has ended” until {self.ended_until:%H:%M}.")
         self._show()

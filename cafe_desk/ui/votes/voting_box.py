@@ -138,7 +138,8 @@ class VotingBox(QGroupBox):
         self.rule_note.setVisible(settings.ballot_rule == "phone")
         self.warning.setText(too_many_ballots(count, people))
         self.warning.setVisible(bool(self.warning.text()))
-        self.state.setText("<b>Voting is open</b>: phones can vote." if settings.voting_open else
+        self.state.setText("<b>Voting is closed</b>: the café is closed." if cafe.is_closed else
+                           "<b>Voting is open</b>: phones can vote." if settings.voting_open else
                            "<b>Voting hasn't opened yet</b>: phones can't vote until you open it."
                            if settings.voting_not_yet_open else "<b>Voting is closed</b>: phones can't vote now.")
         self.toggle_btn.setText("Close v&oting" if settings.voting_open else "&Open voting")

@@ -74,6 +74,8 @@ def test_open_and_close_voting_with_undo(qtbot, window, services, cafe):
     qtbot.keyClick(window.votes_page.table, Qt.Key.Key_Z, CTRL)
     assert services.channel.settings(cafe.id).voting_open
     assert "Voting is open" in box.state.text()
+    window.broadcast(services.cafes.close(cafe.id))  # voting left open, the café closed: no phone can vote
+    assert box.state.text() == "<b>Voting is closed</b>: the café is closed."
 
 
 def test_the_ballot_rule_with_undo(qtbot, window, services, cafe):
