@@ -7,8 +7,9 @@ importing again maps to the same ids, and a café reusing another café's ids ca
 `created_at` is the café's date at 00:00 UTC plus its minutes from the café's start (keeps the order; no clock time
 is invented). Votes: each group's paper votes (where the bundle splits them) become tally rows of that group; the rest
 of the paper and phone totals per outcome and level become one whole-room row each, so rows never overlap.
-Attendance counts suppressed in the bundle (null) are left out, and so are the tables' totals (rows with no group):
-the desk keeps people by group only, so an imported café's attendance counts only the counts the bundle shows.
+Attendance: every count by group the bundle shows is kept, zeros included, and each table's total per round (the row
+with no group) apart from them; a count the bundle hides (null) is left out, so a group with no count at a place
+that has any is one the café file held back (core/attendance.py). Bundles from before the totals have none.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from cafe_desk.core.model import (
     Outcome,
     Round,
     Table,
+    TableTotal,
     Tally,
     Theme,
 )
@@ -76,6 +78,7 @@ class ImportPlan:
     notes: list[Note] = field(default_factory=list)
     tallies: list[Tally] = field(default_factory=list)
     attendance: list[Attendance] = field(default_factory=list)
+    totals: list[TableTotal] = field(default_factory=list)
 
 
 def _load(files: dict[str, bytes], name: str, verified: bool = False):
@@ -163,18 +166,46 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
     _unique("notes.jsonl", [n.id for n in plan.notes])
     plan.votes = _load(files, "votes.json")
     plan.tallies = _tallies(plan.votes, outcomes, group_ids)
-    for row in _list(files, "attendance.json"):
-        count = _get(row, "count", (int,), "attendance.json", optional=True)
-        keys = [_get(row, k, (int,), "attendance.json", optional=True) for k in ("table", "round")]
-        group = _get(row, "group", (str,), "attendance.json", optional=True)
-        if count is not None and count < 0:
-            raise _shape("attendance.json", "a count is below zero")
-        if not count or None in keys or group is None:
-            continue  # suppressed (null), zero, or not tied to one table, round and group (a table's total)
-        if keys[0] not in tables or keys[1] not in rounds or group not in group_ids:
-            raise _shape("attendance.json", "it names a table, round or group that is not in this bundle")
-        plan.attendance.append(Attendance(tables[keys[0]].id, rounds[keys[1]].id, group_ids[group], count))
+    plan.attendance, plan.totals = _attendance(_list(files, "attendance.json"), tables, rounds, group_ids)
     return plan
+
+
+def _attendance(rows: list, tables: dict, rounds: dict,
+                group_ids: dict[str, str]) -> tuple[list[Attendance], list[TableTotal]]:
+    """attendance.json as counts by group (those shown, zeros included) and tables' totals (rows with no group),
+    each checked: whole counts from zero, one per table, round and group, a total no smaller than its groups shown."""
+    where = "attendance.json"
+    counts: dict[tuple[str, str, str], int] = {}
+    totals: dict[tuple[str, str], int] = {}
+    for row in rows:
+        count = _get(row, "count", (int,), where, optional=True)
+        keys = [_get(row, k, (int,), where, optional=True) for k in ("table", "round")]
+        group = _get(row, "group", (str,), where, optional=True)
+        if count is not None and count < 0:
+            raise _shape(where, "a count is below zero")
+        if None in keys:
+            continue  # not tied to one table and round: nothing the desk shows
+        if keys[0] not in tables or keys[1] not in rounds or (group is not None and group not in group_ids):
+            raise _shape(where, "it names a table, round or group that is not in this bundle")
+        place = (tables[keys[0]].id, rounds[keys[1]].id)
+        if group is None:
+            if count is None:
+                continue  # a total the café held back: its groups' counts are all there is
+            if place in totals:
+                raise _shape(where, "a table's total for a round is there twice")
+            totals[place] = count
+        elif count is not None:
+            key = (*place, group_ids[group])
+            if key in counts:
+                raise _shape(where, "a group's count at a table is there twice")
+            counts[key] = count
+    shown: dict[tuple[str, str], int] = {}
+    for (table_id, round_id, _group), count in counts.items():
+        shown[(table_id, round_id)] = shown.get((table_id, round_id), 0) + count
+    if any(totals[place] < n for place, n in shown.items() if place in totals):
+        raise _shape(where, "a table's total is smaller than its groups' counts")
+    return ([Attendance(t, r, g, n) for (t, r, g), n in counts.items()],
+            [TableTotal(t, r, n) for (t, r), n in totals.items()])
 
 
 def _notes(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, group_ids: dict,

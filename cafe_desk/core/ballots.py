@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from cafe_desk.core.attendance import people_by_place
 from cafe_desk.core.errors import ValidationError
-from cafe_desk.core.model import AGREEMENT_LEVELS, Attendance, Ballot, Tally
+from cafe_desk.core.model import AGREEMENT_LEVELS, Attendance, Ballot, TableTotal, Tally
 
 
 def clean_ballot(method: str, dots_per_person: int, outcome_ids: Sequence[str],
@@ -66,10 +67,11 @@ def ballots_as_tallies(method: str, ballots: Iterable[Ballot]) -> list[Tally]:
     return out
 
 
-def people_recorded(attendance: Iterable[Attendance]) -> int:
-    """How many people the attendance counts record: the busiest round's total over every table and group (each
-    person sits at one table a round, so adding the rounds up would count them again)."""
+def people_recorded(attendance: Iterable[Attendance], totals: Iterable[TableTotal] = ()) -> int:
+    """How many people the attendance counts record: the busiest round's total over every table (each person sits
+    at one table a round, so adding the rounds up would count them again). A table's total, where an imported café
+    gave one, stands in for its groups' counts (see `people_by_place`)."""
     per_round: dict[str, int] = {}
-    for row in attendance:
-        per_round[row.round_id] = per_round.get(row.round_id, 0) + row.count
+    for (_table_id, round_id), people in people_by_place(attendance, totals).items():
+        per_round[round_id] = per_round.get(round_id, 0) + people
     return max(per_round.values(), default=0)

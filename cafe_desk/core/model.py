@@ -145,6 +145,16 @@ class Attendance:
 
 
 @dataclass(frozen=True)
+class TableTotal:
+    """How many people sat at a table in a round in all, as an imported café's bundle gave it (its counts by group
+    may be partly hidden, so they need not add up to it)."""
+
+    table_id: str
+    round_id: str
+    count: int
+
+
+@dataclass(frozen=True)
 class Tally:
     """Paper votes for one outcome in one scope.
 

@@ -3,6 +3,7 @@ closing (which stops its countdown) and reopening them, and which one was open l
 
 from __future__ import annotations
 
+from cafe_desk.core.attendance import people_by_place
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.closing import ClosingFacts
 from cafe_desk.core.errors import ReadOnlyError
@@ -34,7 +35,7 @@ class CafeService(ServiceBase):
         with s.read():
             notes = s.note_counts(cafe.id)
             tallies = s.list_tallies(cafe.id)
-            attendance = s.list_attendance(cafe.id)
+            people = people_by_place(s.list_attendance(cafe.id), s.list_table_totals(cafe.id))
             comments = s.list_notes(cafe.id, source="participant")
             ballots = len(s.list_ballots(cafe.id))
             return {
@@ -55,7 +56,7 @@ class CafeService(ServiceBase):
                 "votes": sum(t.count for t in tallies) + ballots,
                 "paper_votes": sum(t.count for t in tallies),
                 "phone_ballots": ballots,
-                "attendance": sum(a.count for a in attendance),
+                "attendance": sum(people.values()),
                 "hidden": sum(n.hidden for n in comments),
                 "flagged": sum(bool(n.flag) for n in comments),
                 "needs_care": sum(s.care_counts(cafe.id).values()),

@@ -230,6 +230,7 @@ class ImportService(ServiceBase):
             s.insert_imported_tally(scoped_id(plan.source_cafe_id, "vote", f"{plan.export_id}:vote:{number}"),
                                     plan.cafe.id, tally, now)
         s.insert_imported_attendance(plan.attendance)
+        s.insert_imported_totals(plan.totals)
         s.index_cafe_notes(plan.cafe.id)
 
     def import_files(self, paths: Sequence[str | Path], identity_path: str | Path,

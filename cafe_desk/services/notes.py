@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from cafe_desk.core.attendance import PlaceAttendance, place_attendance
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import ValidationError
-from cafe_desk.core.model import NOTE_KINDS, NOTE_SOURCES, Attendance, Note, Theme
+from cafe_desk.core.model import NOTE_KINDS, NOTE_SOURCES, Attendance, Note, TableTotal, Theme
 from cafe_desk.core.votes import check_count
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.safeguarding import flagged
@@ -183,6 +184,23 @@ class NoteService(ServiceBase):
         """How many people of each group sat at each table, per round."""
         with self.store.read():
             return self.store.list_attendance(cafe_id)
+
+    def table_totals(self, cafe_id: str) -> list[TableTotal]:
+        """Each table's total people per round, where an imported café's bundle gave one (none for a café of this
+        laptop: there a table's people are its groups' counts added up)."""
+        with self.store.read():
+            return self.store.list_table_totals(cafe_id)
+
+    def attendance_at(self, cafe_id: str, table_id: str | None, round_id: str | None) -> PlaceAttendance:
+        """What is known of one table's people in one round: counts by group, the groups an imported café's file
+        held back, and the table's total where the file gave one (an empty answer for no table or round)."""
+        if table_id is None or round_id is None:
+            return PlaceAttendance()
+        with self.store.read():
+            groups = [g.id for g in self.store.list_items("group", cafe_id)]
+            return place_attendance((table_id, round_id), groups, self.store.list_attendance(cafe_id),
+                                    self.store.list_table_totals(cafe_id),
+                                    imported=self.store.cafe_origin(cafe_id) == "imported")
 
     def set_attendance(self, cafe_id: str, table_id: str, round_id: str, group_id: str,
                        count) -> tuple[int, Changes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from cafe_desk.core.model import Attendance, Tally
+from cafe_desk.core.model import Attendance, TableTotal, Tally
 
 RECORD_COLUMNS = ("export_id", "cafe_id", "source_cafe_id", "exported_at", "bundle_sha256", "imported_at",
                   "manifest", "votes")
@@ -65,6 +65,11 @@ class ImportStore:
         """Add imported attendance rows as they came, zero counts included."""
         self.conn.executemany("INSERT INTO attendance (table_id, round_id, group_id, count) VALUES (?, ?, ?, ?)",
                               [(a.table_id, a.round_id, a.group_id, a.count) for a in rows])
+
+    def insert_imported_totals(self, rows: list[TableTotal]) -> None:
+        """Add imported tables' totals per round as they came."""
+        self.conn.executemany("INSERT INTO attendance_total (table_id, round_id, count) VALUES (?, ?, ?)",
+                              [(t.table_id, t.round_id, t.count) for t in rows])
 
     @staticmethod
     def _record(row) -> dict | None:

@@ -347,6 +347,24 @@ def m008_summary_index(db: sqlite_utils.Database) -> None:
     _run(db, "CREATE INDEX note_summary ON note(cafe_id) WHERE kind = 'summary'")
 
 
+def m009_table_totals(db: sqlite_utils.Database) -> None:
+    """Add each imported table's total people per round, as its bundle gave it: the counts by group beside it may be
+    partly hidden, so the total is the only true headcount. Apart from `attendance`, whose rows are always one
+    group's (a café's own laptop never stores a total: there it is its groups' sum)."""
+    _run(
+        db,
+        """
+        CREATE TABLE attendance_total (
+            table_id TEXT NOT NULL REFERENCES cafe_table(id) ON DELETE CASCADE,
+            round_id TEXT NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            PRIMARY KEY (table_id, round_id)
+        );
+        CREATE INDEX attendance_total_round ON attendance_total(round_id)
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
@@ -356,6 +374,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (6, "signed_bundles", m006_signed_bundles),
     (7, "qr_addresses", m007_qr_addresses),
     (8, "summary_index", m008_summary_index),
+    (9, "table_totals", m009_table_totals),
 ]
 LATEST = MIGRATIONS[-1][0]
 

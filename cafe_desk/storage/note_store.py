@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from cafe_desk.core.model import Attendance, Note
+from cafe_desk.core.model import Attendance, Note, TableTotal
 
 NOTE_COLUMNS = ("id", "cafe_id", "table_id", "round_id", "text", "source", "kind", "is_quote",
                 "created_at", "updated_at", "group_id", "consent", "hidden", "pinned", "flag", "flag_words")
@@ -146,3 +146,10 @@ class NoteStore:
             "SELECT a.table_id, a.round_id, a.group_id, a.count FROM attendance a "
             "JOIN cafe_table t ON t.id = a.table_id WHERE t.cafe_id = ?", [cafe_id])
         return [Attendance(*r) for r in rows]
+
+    def list_table_totals(self, cafe_id: str) -> list[TableTotal]:
+        """Every table's total people per round that an imported café's bundle gave, in no set order."""
+        rows = self.conn.execute(
+            "SELECT a.table_id, a.round_id, a.count FROM attendance_total a "
+            "JOIN cafe_table t ON t.id = a.table_id WHERE t.cafe_id = ?", [cafe_id])
+        return [TableTotal(*r) for r in rows]

@@ -77,7 +77,7 @@ def test_import_into_another_database(services, source, central, identity):
     status = central.cafes.status(cafe.id)
     assert (status["tables"], status["rounds"], status["comments"]) == (len(tables), len(rounds), 1)
     assert status["paper_votes"] == 4 + 2 + 1  # paper 4 and phone 2 + 1, as whole-room totals
-    assert status["attendance"] == 0  # the 3 was suppressed in the bundle, and the 7 that would give it back
+    assert status["attendance"] == 10  # the table's total: its 3 carers and the 7 that would give them back are hidden
     record = central.store.import_record_for_source(source.id)
     assert record["cafe_id"] == cafe.id and record["votes"]["phone_ballots"] == 1
     assert re.fullmatch(r"\d{8}T\d{6}\.\d{6}Z", record["exported_at"])  # ISO 8601 basic, UTC: sorts as text

@@ -224,11 +224,11 @@ class NotesPanel(Panel):
         self._show_ticks()  # what is stored now (as before, if the tick was refused)
 
     def _load_attendance(self) -> None:
-        table_id, round_id = self._place
-        counts = {} if self.cafe is None else {
-            a.group_id: a.count for a in self.services.notes.attendance(self.cafe.id)
-            if (a.table_id, a.round_id) == (table_id, round_id)}
-        self.attendance.set_counts(counts)
+        if self.cafe is None:
+            self.attendance.set_counts({})
+            return
+        known = self.services.notes.attendance_at(self.cafe.id, *self._place)
+        self.attendance.set_counts(known.counts, known.hidden, known.total)
 
     def _load_summary(self) -> None:
         if self.summary_box.is_typing():

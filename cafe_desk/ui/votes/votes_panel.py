@@ -196,7 +196,8 @@ class VotesPanel(Panel):
         if cafe and cafe.vote_method == "dots":
             warnings = self.attempt(lambda: dots_warnings(
                 cafe.dots_per_person, self.services.planning.items(cafe.id, "table"),
-                self.services.votes.tallies(cafe.id), self.services.notes.attendance(cafe.id))) or []
+                self.services.votes.tallies(cafe.id), self.services.notes.attendance(cafe.id),
+                self.services.notes.table_totals(cafe.id))) or []
         self.tally_check.setText("\n".join(warnings))
         self.tally_check.setVisible(bool(warnings))
 

@@ -131,7 +131,8 @@ class VotingBox(QGroupBox):
         try:
             settings = self.services.channel.settings(cafe.id)
             count = len(self.services.ballots.ballots(cafe.id))
-            people = people_recorded(self.services.notes.attendance(cafe.id))
+            notes = self.services.notes
+            people = people_recorded(notes.attendance(cafe.id), notes.table_totals(cafe.id))
         except UserError as exc:
             self._say(str(exc))
             return
