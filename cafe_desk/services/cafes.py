@@ -62,6 +62,11 @@ class CafeService(ServiceBase):
                 "needs_care": sum(s.care_counts(cafe.id).values()),
             }
 
+    def is_imported(self, cafe_id: str) -> bool:
+        """Whether the café came in from a café file (read-only for good), rather than being run on this laptop."""
+        with self.store.read():
+            return self.store.cafe_origin(cafe_id) == "imported"
+
     def progress(self, cafe_id: str) -> CafeProgress:
         """How far the café has got on the day (planned, which round and how far into it, voting, what needs care,
         closed, exported), for the run order."""

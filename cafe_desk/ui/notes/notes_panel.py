@@ -29,6 +29,7 @@ from cafe_desk.ui.widgets import codebook_import
 from cafe_desk.ui.widgets.care_panel import CarePanel
 
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
+IMPORTED_LINE = "This café came in from a café file: it is kept as it was sent and can't be changed here."
 NO_CAFE_LINE = "Open a café from the café list to take notes."
 
 
@@ -268,7 +269,8 @@ class NotesPanel(Panel):
 
     def _apply_state(self) -> None:
         closed = self.cafe is None or self.cafe.is_closed
-        self.banner.setText(NO_CAFE_LINE if self.cafe is None else CLOSED_LINE)
+        imported = self.cafe is not None and bool(self.attempt(lambda: self.services.cafes.is_imported(self.cafe.id)))
+        self.banner.setText(NO_CAFE_LINE if self.cafe is None else IMPORTED_LINE if imported else CLOSED_LINE)
         self.banner.setVisible(closed)
         for widget in (self.entry, self.attendance, self.import_button):
             widget.setEnabled(not closed)

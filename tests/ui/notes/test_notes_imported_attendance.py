@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
 from cafe_desk.ui.notes.attendance_box import NOT_SHOWN, NOT_SHOWN_TIP
-from cafe_desk.ui.notes.notes_panel import NotesPanel
+from cafe_desk.ui.notes.notes_panel import IMPORTED_LINE, NotesPanel
 from tests.export.test_group_counts import cafe_with_groups
 
 
@@ -44,6 +44,7 @@ def test_held_back_counts_read_not_shown_and_the_total_is_the_tables(imported, q
     first = central.planning.items(cafe.id, "round")[0]
     groups = {g.name: g.id for g in central.planning.items(cafe.id, "group")}
     box = panel.attendance
+    assert panel.banner.isVisible() and panel.banner.text() == IMPORTED_LINE, "no talk of reopening it"
 
     panel.place_bar.choose(tables[0].id, first.id)
     for name in ("Carers", "Practitioners"):
