@@ -78,6 +78,12 @@ DOB_CUE = re.compile(r"(?:\b(?:born|DOB|date of birth|birth date|birthday)\b|\bD
 DOB_HINT = re.compile(r"born|dob|d\.o\.b|birth|\bb\.", re.IGNORECASE)
 DOB_AFTER = re.compile(r"^\W{0,3}(?:DOB|D\.O\.B|date of birth)\b", re.IGNORECASE)
 PHONE_HINT = re.compile(r"\d[\d\s().-]{5,}\d|\+\s?\d")
+# libphonenumber's matcher is slow over long text: it is run only on stretches of five digits or more with phone
+# punctuation between them (and an extension after), which is where it finds numbers
+_PHONE_SEP = r"[\s().\-/+\[\]~\u2010-\u2015\u2212\uff0d]"
+PHONE_STRETCH = re.compile(rf"(?:[+(\[]{_PHONE_SEP}*)?\d(?:{_PHONE_SEP}*\d){{4,}}"
+                           r"(?:\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,7})?")
+DIGIT_ENDS = re.compile(r"[(+]*\d(?:.*\d)?", re.DOTALL)
 PHONE_REGEX = re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0)\(?\d{2,4}\)?(?:[\s-]?\d){6,8}(?!\d)")
 
 
@@ -143,16 +149,39 @@ def ni_numbers(text: str) -> Iterator[Span]:
 def dates_of_birth(text: str) -> Iterator[Span]:
     """Dates with "born", "DOB", "date of birth" or "birthday" shortly before them (or "DOB" just after); short forms
     (3/4, 030485, '85, the 3rd) only right after such a cue."""
-    if not DOB_HINT.search(text):
-        return
-    for m in DATE.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()]
-        if SHORT_DATE.match(m.group(0)):
-            digits = m.group(0)
-            if SHORT_CUE.search(before) and (not digits.isdigit() or _date_digits_ok(digits)):
-                yield m.start(), m.end(), "dob"
-        elif DOB_CUE.search(before) or DOB_AFTER.search(text[m.end():m.end() + 20]):
+    seen: set[tuple[int, int]] = set()
+    for window_start, window_end in _dob_windows(text):
+        for m in DATE.finditer(text, window_start, window_end):
+            if (m.end() == window_end and window_end < len(text)) or m.span() in seen:
+                continue  # a date cut short by the window's end is too far from the cue to be its date
+            seen.add(m.span())
+            yield from _dob(text, m)
+
+
+def _dob_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of text around each birth cue, where a date of birth may be (a long text is not searched whole)."""
+    window: list[int] = []
+    for hint in DOB_HINT.finditer(text):
+        start, end = max(0, hint.start() - 60), min(len(text), hint.end() + 90)
+        if window and start <= window[1]:
+            window[1] = end
+            continue
+        if window:
+            yield window[0], window[1]
+        window = [start, end]
+    if window:
+        yield window[0], window[1]
+
+
+def _dob(text: str, m: re.Match[str]) -> Iterator[Span]:
+    """The date `m`, if a birth cue stands right before it (or "DOB" after it)."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if SHORT_DATE.match(m.group(0)):
+        digits = m.group(0)
+        if SHORT_CUE.search(before) and (not digits.isdigit() or _date_digits_ok(digits)):
             yield m.start(), m.end(), "dob"
+    elif DOB_CUE.search(before) or DOB_AFTER.search(text[m.end():m.end() + 20]):
+        yield m.start(), m.end(), "dob"
 
 
 def _date_digits_ok(digits: str) -> bool:
@@ -203,10 +232,18 @@ def phones(text: str, keep_numbers: frozenset[str]) -> Iterator[Span]:
     """UK phone numbers in the common formats, except helplines and public-service numbers."""
     if not PHONE_HINT.search(text):
         return
-    found: list[tuple[int, int]] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
-        found.append((match.start, match.end))
-    found.extend((m.start(), m.end()) for m in PHONE_REGEX.finditer(text))
+    found = [(m.start(), m.end()) for m in PHONE_REGEX.finditer(text)]
+    regex_found = set(found)
+    for m in PHONE_STRETCH.finditer(text):
+        start, end = m.span()
+        if not ("0" in m.group(0) or "+" in m.group(0)):
+            continue  # no number here starts with 0 or +
+        digits = DIGIT_ENDS.search(m.group(0))
+        if (start + digits.start(), start + digits.end()) in regex_found:
+            continue  # the whole stretch is a number the pattern found already
+        window = text[start:end + 3]  # with what follows, for libphonenumber's check against times ("08:00")
+        for match in phonenumbers.PhoneNumberMatcher(window, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+            found.append((start + match.start, start + match.end))
     for start, end in found:
         raw = text[start:end]
         if raw.startswith("(") and ")" not in raw:
