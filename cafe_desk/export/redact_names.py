@@ -55,6 +55,7 @@ LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will 
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
 MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run of capitals is cut
+LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
 PLACE_OF = re.compile(r" (?:of|on|upon) (?:the )?[A-Z]")  # "Muir of Ord", "Bridge of Allan", "Newton on the Moor"
 
 
@@ -83,10 +84,45 @@ def person_names(item: Words) -> list[Find]:
                     run += [k, k + 1]  # "Ludwig van Beethoven", "Aonghas Mac Aoidh"
                 else:
                     break
+            long = _long_run(item, run)
+            if long:
+                _decide_long(item, long)
+                i = long[-1] + 1
+                continue
             _decide_run(item, run)
             i = run[-1] + 1
     _extend_lower(item)
     return _spans(item)
+
+
+def _long_run(item: Words, run: list[int]) -> list[int]:
+    """The whole run of capitalised words that `run` starts, if it goes on to LONG_RUN words or more (a heading in
+    title case, a list of names, or junk); [] otherwise."""
+    if len(run) < MAX_RUN:
+        return []
+    words, k = item.words, run[-1] + 1
+    long = list(run)
+    while k < len(words) and item.gap(k) == " " and item.capish(k):
+        long.append(k)
+        k += 1
+    return long if len(long) >= LONG_RUN else []
+
+
+def _decide_long(item: Words, run: list[int]) -> None:
+    """In a long run of capitalised words the words around say nothing: listed names that are no everyday word are
+    names, sure, and words no list knows possible names, unsure, unless the run is mostly such words (junk)."""
+    lists = item.lists
+    kinds = [item.kind(k) for k in run]
+    unknown = sum(kind == UNKNOWN for kind in kinds) <= len(run) // 2
+    for k, kind in zip(run, kinds, strict=True):
+        if kind in (FORENAME, STRONG, UNKNOWN) and not item.in_kept(k):
+            key = item.key(k)
+            if key in STOP or key in FACILITIES or key in TITLES or lists.is_word(key):
+                continue
+            if kind != UNKNOWN:
+                item.mark(k, True)
+            elif unknown and not item.words[k][2].isupper():
+                item.mark(k, False)
 
 
 def _plain_alone(item: Words, i: int) -> bool:
