@@ -56,6 +56,9 @@ LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will 
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
 MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run of capitals is cut
 LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
+SENTENCE_END = re.compile(r"[.!?;\n]")
+PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\b", re.IGNORECASE)
+AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:))")
 PLACE_OF = re.compile(r" (?:of|on|upon) (?:the )?[A-Z]")  # "Muir of Ord", "Bridge of Allan", "Newton on the Moor"
 
 
@@ -171,6 +174,8 @@ def _decide_run(item: Words, run: list[int]) -> None:
         for n in range(1 if keys[0] in NICKNAME else 0, len(run)):
             if keys[n] not in STOP and not item.words[run[n]][2].isupper():
                 names[n] = kinds[n] != WORD  # "Big Tam": a word after "big" is a possible name
+        if keys[0] in NICKNAME and len(run) > 1 and 1 in names:
+            names[0] = names[1]  # "Wee Jinty", "Big Malky": the nickname is part of the name
     if blocked:
         _store(item, run, names)
         return
@@ -239,7 +244,20 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
         return None
     if prev in PERSON_BEFORE or (kind == GIVEN and not start and len(run) == 1):
         return False
+    if start and len(run) == 1 and _acts_as_person(item, run[0]):
+        return False
     return None
+
+
+def _acts_as_person(item: Words, i: int) -> bool:
+    """True for a word opening a sentence, followed by a verb and then by "he", "she", "his", "her" in the same
+    sentence ("Clyde came with his mum", "Rusty is what the lads call him"), or by an age ("Phoebe is 15")."""
+    nxt = item.next_key(i)
+    if nxt not in UNKNOWN_AFTER and nxt not in REPORTING:
+        return False
+    end = item.words[i][1]
+    rest = SENTENCE_END.split(item.text[end:end + 80], maxsplit=1)[0]
+    return bool(PRONOUN.search(rest) or (nxt in ("is", "was") and AGE.match(rest)))
 
 
 def _decide_lower(item: Words, i: int) -> None:

@@ -67,7 +67,8 @@ DATE = re.compile(
     rf"|\b{MONTHS}\.?\s+(?:\d{{4}}|'\d\d|\d\d)\b"
     r"|(?<=born in )(?:19|20)\d\d\b|(?<=born )(?:19|20)\d\d\b"
     # short forms, taken only right after a birth cue (see dates_of_birth): 3/4, 030485, '85, the 3rd
-    r"|\b\d{1,2}[/.]\d{1,2}\b(?![/.]\d)|\b\d{6}(?:\d\d)?\b|'\d\d\b|\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
+    r"|\b\d{1,2}[/.]\d{1,2}\b(?![/.]\d)|\b\d{6}(?:\d\d)?\b|'\d\d\b"
+    rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTHS})",
     re.IGNORECASE)
 SHORT_DATE = re.compile(r"^(?:\d{1,2}[/.]\d{1,2}|\d{6}(?:\d\d)?|'\d\d|(?:the\s+)?\d{1,2}(?:st|nd|rd|th))$",
                         re.IGNORECASE)

@@ -46,14 +46,15 @@ SPEECH = _set("said says told tells asked asks")
 REPORTING = _set("said says told tells asked asks mentioned mentions explained shared talked spoke described added "
                  "agreed suggested wanted wants thinks thought reckons reckoned felt feels brought came left joined "
                  "laughed cried admitted insisted noted raised offered replied")
-PERSON_AFTER = _set("who whose has had")  # weaker: "Zeb who runs the shed", "Hope has been a rock"
+PERSON_AFTER = _set("who whose has had who'd who's")  # weaker: "Zeb who runs the shed", "Hope has been a rock"
 # what may follow a word no list knows to make it a person: "Zeb is a pal", "Torquil drives the bus" (but not after
 # a name that is an everyday word: "Hope is what keeps me going")
 UNKNOWN_AFTER = PERSON_AFTER | _set(
     "is was goes went comes does did feels thinks wants wanted needs needed likes liked loves loved works worked "
     "lives lived gets got runs ran helps helped tries tried drives drove knows knew uses used can could will would "
-    "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't")
-PLACE_BEFORE = _set("in at from near around to into towards of the a an on via through outside past")
+    "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't "
+    "sat stayed brings makes made reports reported telt tellt from fae frae")  # "Piotrek fae the warehouse telt me"
+PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
 OPENERS = frozenset(".!?:;\n\"“(•*…")
 

@@ -15,6 +15,8 @@ CORPUS = Path(__file__).with_name("corpus.jsonl")
 # workplaces and schools, flat-led addresses, short dates of birth; "d" items were written first and tuned on,
 # "f" and then "g" items were written afterwards and each scored once before any change for them (bench/RESULTS.md)
 OPEN_CORPUS = Path(__file__).with_name("corpus_open.jsonl")
+# written by someone else, blind to the rules, after the open-vocabulary finder; scored once on arrival
+DEV2_CORPUS = Path(__file__).with_name("corpus_dev2.jsonl")
 STRUCTURED = ("email", "phone", "postcode", "health_id", "ni_number", "dob", "url", "handle", "address")
 HELD_OUT = ("7", "8", "9")  # never looked at while writing the rules
 FRESH_FROM = 212  # items from c212 on were written after the rules were set
@@ -99,6 +101,28 @@ def test_open_corpus_recall_and_text_kept_meet_the_goals():
     assert recall["name"] >= 0.95
     assert recall["place"] >= 0.95
     assert kept >= 0.98
+
+
+def test_second_development_set_keeps_what_the_finder_reached():
+    """Short of the goals on names, workplaces and addresses (bench/RESULTS.md): what it reaches is kept as a floor."""
+    items = load_corpus(DEV2_CORPUS)
+    per_kind, (kept, total) = score(items)
+    table("second development set (e)", items)
+    floor = {"name": 147, "place": 17, "address": 8, "dob": 7, "postcode": 8, "phone": 9, "email": 6, "health_id": 6,
+             "ni_number": 4, "url": 4, "handle": 4}
+    for kind, found in floor.items():
+        assert per_kind[kind][0] >= found, kind
+    assert kept / total >= 0.995
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wee Jinty fae the close brings me soup.", "[NAME] fae the close brings me soup."),
+    ("Piotrek fae the warehouse telt me aboot it", "[NAME] fae the warehouse telt me aboot it"),
+    ("I was born on the 14th of March 1941.", "I was born on the [DOB]."),
+    ("Clyde came with his mum and said nothing.", "[NAME] came with his mum and said nothing."),
+])
+def test_nicknames_dialect_and_long_dates(text, expected):
+    assert redact(text).text == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
