@@ -168,13 +168,19 @@ def _print_cafes(services, as_json: bool) -> int:
                                           "date": c.date, "locality": c.locality, "state": c.state,
                                           "points": c.points, "summaries": c.summaries, "comments": c.comments,
                                           "notes": c.notes, "imported": c.id in signed,
+                                          "source_short_code": signed[c.id].source_code or None
+                                          if c.id in signed else None,
                                           "signer": _signer_json(signed.get(c.id))} for c in cafes],
                                          ensure_ascii=False)))
         return 0
     if not cafes:
         print("No cafés yet. Open the app with `cafe-desk` to plan one, or `cafe-desk demo` to try the demo.")
     for c in cafes:
-        origin = f"  — imported, {signed[c.id].label()}" if c.id in signed else ""
+        origin = ""
+        if c.id in signed:
+            source = signed[c.id].source_code
+            away = f" ({source} on the facilitator's laptop)" if source and source != c.short_code else ""
+            origin = f"  — imported{away}, {signed[c.id].label()}"
         print(printable(f"{c.short_code}  {c.date or '—':10}  {c.state:8}  {c.title}  ({c.id}){origin}"))
     return 0
 

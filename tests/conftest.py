@@ -32,6 +32,17 @@ def exactly(message: str) -> str:
     return "^" + re.escape(message) + "$"
 
 
+#: an imported café's random short codes, here and on the facilitator's laptop, as the import line says them
+IMPORT_CODES = re.compile(r" as [A-Z0-9]{6} \([A-Z0-9]{6} on the facilitator's laptop\):")
+#: the middle of the line importing a test café with 2 points, 1 comment, a phone ballot and 4 paper dots, `coded`
+CODED = " as CODE (CODE on the facilitator's laptop): 2 points, 1 comment; votes: 1 phone ballot and 4 dots on paper — "
+
+
+def coded(text: str) -> str:
+    """`text` with an import line's random short codes written CODE, so whole lines can be compared."""
+    return IMPORT_CODES.sub(" as CODE (CODE on the facilitator's laptop):", text)
+
+
 DISK_FULL = "The disk is full, so this change was not saved. Free some space and try again; saved work is safe."
 
 

@@ -79,6 +79,7 @@ class ImportPlan:
     tallies: list[Tally] = field(default_factory=list)
     attendance: list[Attendance] = field(default_factory=list)
     totals: list[TableTotal] = field(default_factory=list)
+    source_code: str = ""  # the café's short code on the facilitator's laptop ("" from bundles that don't say)
 
 
 def _load(files: dict[str, bytes], name: str, verified: bool = False):
@@ -130,6 +131,8 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
                 _get(info, "locality", (str,), "cafe.json"), method,
                 _get(info, "dots_per_person", (int,), "cafe.json"), "closed", now, now)
     plan = ImportPlan(export_id, source, exported_at, manifest, {}, cafe)
+    code = manifest.get("cafe_code")
+    plan.source_code = code if isinstance(code, str) and code.isascii() and code.isalnum() and len(code) <= 12 else ""
     tables = {}
     for row in _list(files, "tables.json"):
         number = _get(row, "number", (int,), "tables.json")

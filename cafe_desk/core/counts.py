@@ -6,16 +6,21 @@
 - **items** are any mix of them, where they are listed together (the export review, the Synthesis page).
 
 All three are rows of the notes table (`Note`), but people never see "notes" counted: "12 points, 3 comments".
+Votes are said beside them from a bundle's votes.json, the same on the way out and on the way in: "votes: 3 phone
+ballots and 9 dots on paper", or "no votes".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from cafe_desk.core.model import COMMENT_SOURCES, Note
 
 PLURALS = {"point": "points", "summary": "summaries", "comment": "comments", "item": "items"}
+# what one count of a paper tally is, by vote method: a dot on an outcome, an outcome given a rank on a sheet, an
+# outcome given a score from 1 to 5
+PAPER_WORDS = {"dots": "dot", "ranking": "ranked choice", "agreement": "agreement score"}
 
 
 def counted(n: int, word: str) -> str:
@@ -76,3 +81,42 @@ class Counts:
     def as_dict(self) -> dict[str, int]:
         """{"points": 12, "summaries": 2, "comments": 3}, for JSON."""
         return {"points": self.points, "summaries": self.summaries, "comments": self.comments}
+
+
+@dataclass(frozen=True)
+class VoteCounts:
+    """How many votes a café's bundle carries: phone ballots, and what the paper tallies add up to; `phrase()` says
+    them."""
+
+    method: str = "dots"
+    phone_ballots: int = 0
+    paper: int = 0  # dots, ranked choices or agreement scores, as `method` says
+
+    @classmethod
+    def of_bundle(cls, votes: object, method: str) -> VoteCounts:
+        """Counted from a bundle's votes.json (`method`: the café's vote method, used if the file names none). The
+        paper split by group is part of the paper totals, so it is not counted again."""
+        votes = votes if isinstance(votes, Mapping) else {}
+        method = votes.get("method") if votes.get("method") in PAPER_WORDS else method
+        ballots = votes.get("phone_ballots")
+        paper = 0
+        for row in votes.get("outcomes") or []:
+            levels = row.get("paper") if isinstance(row, Mapping) else None
+            if isinstance(levels, Mapping):
+                paper += sum(n for n in levels.values() if isinstance(n, int) and not isinstance(n, bool))
+        return cls(method, ballots if isinstance(ballots, int) and not isinstance(ballots, bool) else 0, paper)
+
+    @property
+    def total(self) -> int:
+        """Phone ballots and paper counts together (0: no votes at all)."""
+        return self.phone_ballots + self.paper
+
+    def phrase(self) -> str:
+        """"votes: 3 phone ballots and 9 dots on paper", "votes: 12 ranked choices on paper", "no votes"."""
+        parts = []
+        if self.phone_ballots:
+            parts.append(f"{self.phone_ballots:,} phone ballot{'s' if self.phone_ballots != 1 else ''}")
+        if self.paper:
+            word = PAPER_WORDS.get(self.method, "vote")
+            parts.append(f"{counted(self.paper, word)} on paper")
+        return "votes: " + " and ".join(parts) if parts else "no votes"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cafe_desk.core.counts import Counts
+from cafe_desk.core.counts import Counts, VoteCounts
 from cafe_desk.core.model import Attendance, Ballot, Cafe, Group, Note, Outcome, Round, Table, Tally, Theme
 from cafe_desk.core.redaction import KIND_WORDS
 
@@ -23,11 +23,12 @@ class ExportResult:
     left_out: dict[str, int] = field(default_factory=dict)  # by reason, as the manifest says
     suppressed: int = 0
     left: Counts = field(default_factory=Counts)  # what was left out
+    votes: VoteCounts = field(default_factory=VoteCounts)  # the votes the bundle holds
 
     def summary(self, target: str = "") -> str:
-        """One line: "Exported “title”: 40 points, 2 comments; 3 comments left out; 12 names and 2 phone numbers
-        removed → F"."""
-        parts = [self.counts.phrase()]
+        """One line: "Exported “title”: 40 points, 2 comments; votes: 3 phone ballots and 9 dots on paper;
+        3 comments left out; 12 names and 2 phone numbers removed → F"."""
+        parts = [self.counts.phrase(), self.votes.phrase()]
         if self.left.total:
             parts.append(f"{self.left.phrase(always=())} left out")
         removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in self.redactions.most_common() if n]

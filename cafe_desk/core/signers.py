@@ -1,5 +1,5 @@
 """Facilitators' signing keys as the central desk shows them: who a key is, whether it is known or revoked, and which
-key signed each imported café."""
+key signed each imported café, under the short code it has here and the one it had on the facilitator's laptop."""
 
 from __future__ import annotations
 
@@ -58,7 +58,20 @@ class CafeSigner:
     title: str
     date: str
     signer: Signer | None
+    source_code: str = ""  # its short code on the facilitator's laptop ("" if its file did not say)
+
+    def codes(self) -> str:
+        """"HUPZ99 (RSQUYJ on the facilitator's laptop)", or the code here alone."""
+        return codes_at_desk(self.short_code, self.source_code)
 
     def label(self) -> str:
         """"signed by Anna (1a2b 3c4d 5e6f 7a8b)" or "unsigned: who sent it can't be checked"."""
         return f"signed by {self.signer.label()}" if self.signer else "unsigned: who sent it can't be checked"
+
+
+def codes_at_desk(short_code: str, source_code: str) -> str:
+    """An imported café's short code here, with the one it had on the facilitator's laptop where that differs:
+    "HUPZ99 (RSQUYJ on the facilitator's laptop)", so a receipt or a phone call can be matched to the café."""
+    if source_code and source_code != short_code:
+        return f"{short_code} ({source_code} on the facilitator's laptop)"
+    return short_code

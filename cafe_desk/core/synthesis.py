@@ -99,6 +99,7 @@ class CentralCafe:
     imported_at: str
     items: int
     short_code: str = ""
+    source_code: str = ""  # its short code on the facilitator's laptop ("" if its file did not say)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from cafe_desk.core.ballots import ballots_as_tallies
-from cafe_desk.core.counts import Counts
+from cafe_desk.core.counts import Counts, VoteCounts
 from cafe_desk.core.exports import CafeSnapshot, ExportResult
 from cafe_desk.core.model import Note, Tally
 from cafe_desk.core.redaction import (
@@ -44,9 +44,9 @@ __all__ = ["KIND_WORDS", "REPLACEMENTS", "ExportResult", "Overrides", "PreviewIt
 
 README = """Café Desk bundle: the anonymised record of one conversation café.
 
-manifest.json    what is in this bundle: format, version, export id, café id, each file's SHA-256 and record count,
-                 how many pieces of personal data were removed (by kind) and how many items were left out, and a
-                 one-off secret the central team's receipt carries back to show the bundle was opened.
+manifest.json    what is in this bundle: format, version, export id, café id and short code, each file's SHA-256
+                 and record count, how many pieces of personal data were removed (by kind) and how many items were
+                 left out, and a one-off secret the central team's receipt carries back to show the bundle was opened.
 manifest.sig     the facilitator's signature of manifest.json (Ed25519) and their public signing key.
 cafe.json        the café's title, date and locality.
 prompts.json     the questions asked in each round.
@@ -132,6 +132,7 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
         "minutes_from_start": _minutes(n, start), "consent": n.consent,
     } for n in notes]
     attendance, suppressed = _attendance(snap, table_no, round_no, group_name)
+    votes = _votes(snap, group_name)
     files = {
         "cafe.json": bundle.dumps({"title": clean(cafe.title), "date": cafe.date, "locality": clean(cafe.locality),
                                    "vote_method": cafe.vote_method, "dots_per_person": cafe.dots_per_person}),
@@ -145,7 +146,7 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
         "themes.json": bundle.dumps([{"id": t.id, "name": theme_name[t.id], "description": clean(t.description)}
                                      for t in snap.themes]),
         "notes.jsonl": bundle.dumps_lines(rows),
-        "votes.json": bundle.dumps(_votes(snap, group_name)),
+        "votes.json": bundle.dumps(votes),
         "attendance.json": bundle.dumps(attendance),
         "README.txt": README.encode("utf-8"),
     }
@@ -153,11 +154,11 @@ def build(snap: CafeSnapshot, *, include_flagged: bool = False,
     if not left_out["by_facilitator"]:
         del left_out["by_facilitator"]
     files = bundle.with_manifest(
-        files, export_id=str(uuid.uuid4()), cafe_id=cafe.id, created=(today or dt.date.today()).isoformat(),
-        exported_at=exported_at(), receipt_secret=secrets.token_hex(32),
+        files, export_id=str(uuid.uuid4()), cafe_id=cafe.id, cafe_code=cafe.short_code,
+        created=(today or dt.date.today()).isoformat(), exported_at=exported_at(), receipt_secret=secrets.token_hex(32),
         redactions=dict(sorted(redactions.items())), left_out=dict(left_out), suppressed=suppressed)
     return ExportResult(files, cafe.title, Counts.of_notes(notes), redactions, dict(left_out), suppressed,
-                        Counts.of_notes(left))
+                        Counts.of_notes(left), VoteCounts.of_bundle(votes, cafe.vote_method))
 
 
 def preview(snap: CafeSnapshot, overrides: Overrides | None = None) -> list[PreviewItem]:

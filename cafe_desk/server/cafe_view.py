@@ -29,6 +29,16 @@ class CafeView:
         """The question of the round under way, or a general one between rounds."""
         return self.current.prompt if self.current else GENERAL_PROMPT
 
+    @property
+    def voting(self) -> str:
+        """What the comment pages say of voting: "open" (a link to the vote page), "later" (voting hasn't opened
+        yet: said plainly, with no link to a page that can't take a vote), or "" (closed, or nothing to vote on)."""
+        if not self.outcomes:
+            return ""
+        if self.settings.voting_open:
+            return "open"
+        return "later" if self.settings.voting_not_yet_open else ""
+
 
 def load_cafe(services: Services, channel: CafeChannel, token: str) -> CafeView | None:
     """The served café if `token` is its link, else None (a wrong or old link)."""

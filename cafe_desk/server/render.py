@@ -80,6 +80,7 @@ def page(request: Request, name: str, view: CafeView | None, *, status: int = 20
     if view is not None:
         context.setdefault("cafe_title", view.cafe.title)
         context.setdefault("support_lines", view.settings.support_lines)
+        context.setdefault("voting", view.voting)  # whether the comment pages offer the vote page
     response = renderer.render(name, status=status, csrf=token, **context)
     if new:
         set_csrf_cookie(response, token)

@@ -20,10 +20,10 @@ from pathlib import Path
 from cafe_desk.central import bundle_checks
 from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan, read_plan
 from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, check_exported_at, lost_items
-from cafe_desk.core.counts import Counts
+from cafe_desk.core.counts import Counts, VoteCounts
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.imported_ids import scoped_id
-from cafe_desk.core.signers import REPLACE, REVOKED, UNLISTED, Signer
+from cafe_desk.core.signers import REPLACE, REVOKED, UNLISTED, Signer, codes_at_desk
 from cafe_desk.core.text import printable
 from cafe_desk.export import keys
 from cafe_desk.export.bundle import BundleError, open_signed
@@ -48,6 +48,9 @@ class ImportResult:
     signed_by: str = ""
     dropped: str = ""
     new_key: bool = False
+    votes: VoteCounts = field(default_factory=VoteCounts)  # the votes it brought
+    short_code: str = ""  # the café's code at this desk
+    source_code: str = ""  # its code on the facilitator's laptop ("" if the file does not say)
 
     def line(self) -> str:
         """The one line the user is shown (the title as it can safely be printed or shown)."""
@@ -61,7 +64,8 @@ class ImportResult:
             moved = ", the café's key from now on" if self.new_key else ""
             dropped = f"; dropped {self.dropped} on items not in the new file" if self.dropped else ""
             return f"Replaced an older export of “{self.title}” — {who}{moved}{dropped}"
-        return f"Imported “{self.title}” ({self.counts.phrase()}) — {who}"
+        code = f" as {codes_at_desk(self.short_code, self.source_code)}" if self.short_code else ""
+        return f"Imported “{self.title}”{code}: {self.counts.phrase()}; {self.votes.phrase()} — {who}"
 
 
 @dataclass(frozen=True)
@@ -217,7 +221,8 @@ class ImportService(ServiceBase):
             signed_by = self._signer_label(signer)
         dropped = lost_items(held.lost_codings, held.lost_shortlist) if held is not None else ""
         return ImportResult("replaced" if old is not None else "imported", title, plan.cafe.id,
-                            Counts.of_notes(plan.notes), signed_by, dropped, new_key)
+                            Counts.of_notes(plan.notes), signed_by, dropped, new_key,
+                            VoteCounts.of_bundle(plan.votes, plan.cafe.vote_method), code, plan.source_code)
 
     def _write_items(self, plan: ImportPlan, now: str) -> None:
         """Write the café's plan items, notes, tallies and attendance, and index its notes (inside the transaction)."""

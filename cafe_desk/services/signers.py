@@ -29,7 +29,7 @@ class SignerService(ServiceBase):
             listed = self.store.known_signers()
             cafes = self.store.cafe_signers()
         brought: dict[str, list[str]] = {}
-        for _id, _code, title, _date, key in cafes:
+        for _id, _code, title, _date, key, _source in cafes:
             if key:
                 brought.setdefault(key, []).append(title)
         found = [Signer(key, signing.fingerprint(key), name, state, tuple(brought.get(key, ())))
@@ -45,12 +45,13 @@ class SignerService(ServiceBase):
                     Signer(public_key, signing.fingerprint(public_key)))
 
     def cafes(self) -> list[CafeSigner]:
-        """Every imported café with the key that signed it (None: unsigned), newest date first."""
+        """Every imported café with the key that signed it (None: unsigned) and its short code on the facilitator's
+        laptop, newest date first."""
         by_key = {s.public_key: s for s in self.signers()}
         with self.store.read():
             rows = self.store.cafe_signers()
-        return [CafeSigner(cafe_id, code, title, date, by_key.get(key) if key else None)
-                for cafe_id, code, title, date, key in rows]
+        return [CafeSigner(cafe_id, code, title, date, by_key.get(key) if key else None, source)
+                for cafe_id, code, title, date, key, source in rows]
 
     def is_revoked(self, public_key: str) -> bool:
         """Whether the desk revoked this key."""

@@ -103,7 +103,8 @@ class CentralStore:
             "IFNULL(i.export_id, ''), IFNULL(i.imported_at, ''), "
             # the manifest's count of notes.jsonl is what was imported: no need to count a million rows
             "IFNULL(json_extract(i.manifest, '$.files.\"notes.jsonl\".count'), "
-            "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id)), c.short_code "
+            "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id)), c.short_code, "
+            "IFNULL(json_extract(i.manifest, '$.cafe_code'), '') "
             "FROM cafe c LEFT JOIN import_record i ON i.cafe_id = c.id "
             "WHERE c.origin = 'imported' ORDER BY c.date DESC, c.title COLLATE NOCASE")
         return [CentralCafe(*r) for r in rows]

@@ -33,11 +33,13 @@ class SignerStore:
             "ON CONFLICT(public_key) DO UPDATE SET state = 'revoked', revoked_at = excluded.revoked_at",
             [public_key, at, at])
 
-    def cafe_signers(self) -> list[tuple[str, str, str, str, str | None]]:
-        """Every imported café with the key that signed it: (id, short code, title, date, public key or None)."""
+    def cafe_signers(self) -> list[tuple[str, str, str, str, str | None, str]]:
+        """Every imported café with the key that signed it: (id, short code, title, date, public key or None, short
+        code on the facilitator's laptop as its latest import's manifest gives it, "" if it gives none)."""
         return list(self.conn.execute(
-            "SELECT id, short_code, title, date, signer_key FROM cafe WHERE origin = 'imported' "
-            "ORDER BY date DESC, title COLLATE NOCASE"))
+            "SELECT id, short_code, title, date, signer_key, IFNULL((SELECT json_extract(i.manifest, '$.cafe_code') "
+            "FROM import_record i WHERE i.cafe_id = cafe.id ORDER BY i.exported_at DESC LIMIT 1), '') "
+            "FROM cafe WHERE origin = 'imported' ORDER BY date DESC, title COLLATE NOCASE"))
 
     def signer_keys_in_use(self) -> list[str]:
         """The distinct keys that signed an imported café."""

@@ -16,7 +16,7 @@ from cafe_desk.export.cafe_export import exported_at
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, rebuilt, sealed_by_age, snapshot
-from tests.conftest import exactly
+from tests.conftest import CODED, coded, exactly
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_an_unsigned_v1_bundle_imports_as_unsigned_and_never_replaces_a_signed_c
     other = make_cafe(laptop, "Dundee café")
     data = seal(unsigned_v1(laptop, other), identity, "age -r")
     result = hq.importing.import_bundle(data, [identity])
-    assert result.line() == "Imported “Dundee café” (2 points, 1 comment) — unsigned: who sent it can't be checked"
+    assert coded(result.line()) == f"Imported “Dundee café”{CODED}unsigned: who sent it can't be checked"
     [listed] = hq.signers.cafes()
     assert listed.title == "Dundee café" and listed.signer is None and listed.label().startswith("unsigned")
 

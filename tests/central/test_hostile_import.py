@@ -17,7 +17,7 @@ from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe
 from tests.central.hostile import edit_json, edit_notes, rebuilt, replace_bytes, sealed
-from tests.conftest import cafe_desk
+from tests.conftest import CODED, cafe_desk, coded
 
 SHAPE = "{name} is not in the expected shape ({detail}), so nothing was imported."
 
@@ -97,7 +97,7 @@ def test_a_batch_imports_the_good_bundle_and_refuses_each_hostile_one_with_its_o
     result = cafe_desk("import", "--identity", str(key), *paths, data_dir=tmp_path / "central")
     expected = {**{n: reason for n, (_, _, reason) in HOSTILE.items()}, "oversized": bundle_checks.TOO_LARGE}
     assert result.returncode == 2
-    assert SIGNED.fullmatch(result.stdout.rstrip("\n")), result.stdout
+    assert SIGNED.fullmatch(coded(result.stdout.rstrip("\n"))), result.stdout
     assert result.stderr.splitlines() == [f"Refused {bad[n]}: {expected[n]}" for n in names]
     store = Store(Settings(tmp_path / "central").db_path)
     try:
@@ -118,12 +118,12 @@ def test_the_app_batch_refuses_the_same_files_and_goes_on(central, batch):
     run = central.importing.import_files([bad["nested"], good, bad["level"]], key)
     assert (run.imported, run.refused) == (1, 2)
     assert run.lines[0] == f"Refused nested.cafe: {HOSTILE['nested'][2]}"
-    assert SIGNED.fullmatch(run.lines[1]), run.lines[1]
+    assert SIGNED.fullmatch(coded(run.lines[1])), run.lines[1]
     assert run.lines[2:] == [f"Refused level.cafe: {HOSTILE['level'][2]}"]
 
 
 #: what importing the good bundle says: the laptop's own key signed it, and the desk has no name for that key yet
-SIGNED = re.compile(r"Imported “Perth café” \(2 points, 1 comment\) — signed by [0-9a-f]{4}( [0-9a-f]{4}){3}, "
+SIGNED = re.compile("Imported “Perth café”" + re.escape(CODED) + r"signed by [0-9a-f]{4}( [0-9a-f]{4}){3}, "
                     r"not on the list")
 
 TITLE = "Perth \x1b[2J\x1b[31mcafé\x1b[0m \u202egnp.exe\u202c\x07"
@@ -141,7 +141,7 @@ def test_a_title_with_escapes_and_a_bidi_override_is_printed_clean(tmp_path, ser
     data = tmp_path / "central"
     imported = cafe_desk("import", "--identity", str(key), str(path), data_dir=data)
     assert (imported.returncode, imported.stderr) == (0, "")
-    assert imported.stdout.startswith("Imported “Perth café gnp.exe” (2 points, 1 comment) — signed by ")
+    assert coded(imported.stdout).startswith(f"Imported “Perth café gnp.exe”{CODED}signed by ")
     listed = cafe_desk("cafes", data_dir=data)
     assert listed.returncode == 0 and "  Perth café gnp.exe  (" in listed.stdout
     again = cafe_desk("import", "--identity", str(key), str(path), data_dir=data)

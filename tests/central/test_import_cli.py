@@ -9,7 +9,7 @@ from cafe_desk.services import Services
 from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
-from tests.conftest import cafe_desk
+from tests.conftest import CODED, cafe_desk, coded
 
 
 @pytest.fixture
@@ -35,8 +35,8 @@ def test_import_reports_each_file_and_exits_2_when_one_is_refused(tmp_path, bund
     key, good, bad, signer = bundles
     data = tmp_path / "central"
     result = cafe_desk("import", "--identity", str(key), str(good), str(bad), data_dir=data)
-    assert (result.returncode, result.stdout, result.stderr) == (
-        2, f"Imported “Perth café” (2 points, 1 comment) — signed by {signer}, not on the list\n",
+    assert (result.returncode, coded(result.stdout), result.stderr) == (
+        2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n",
         f"Refused {bad}: This file is not a Café Desk bundle.\n")
     store = Store(Settings(data).db_path)
     try:

@@ -15,7 +15,7 @@ from cafe_desk.services import Services
 from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, rebuilt, sealed_by_age
-from tests.conftest import assert_fails, cafe_desk
+from tests.conftest import CODED, assert_fails, cafe_desk, coded
 
 
 def ok(result) -> str:
@@ -49,13 +49,13 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
 
     bundle_path = tmp_path / "perth.cafe"
     ok(cafe_desk("export", code, "--recipient", public, "--out", str(bundle_path), data_dir=laptop))
-    assert ok(cafe_desk("import", "--identity", str(key), str(bundle_path), data_dir=central)) == (
-        f"Imported “Perth café” (2 points, 1 comment) — signed by Anna, Perth ({fingerprint})\n")
+    assert coded(ok(cafe_desk("import", "--identity", str(key), str(bundle_path), data_dir=central))) == (
+        f"Imported “Perth café”{CODED}signed by Anna, Perth ({fingerprint})\n")
     [listed] = json.loads(ok(cafe_desk("cafes", "--json", data_dir=central)))
     assert listed["imported"] and listed["signer"]["fingerprint"] == fingerprint
-    assert listed["signer"]["name"] == "Anna, Perth"
+    assert listed["signer"]["name"] == "Anna, Perth" and listed["source_short_code"] == code
     assert ok(cafe_desk("cafes", data_dir=central)).rstrip().endswith(
-        f"— imported, signed by Anna, Perth ({fingerprint})")
+        f"— imported ({code} on the facilitator's laptop), signed by Anna, Perth ({fingerprint})")
     [local] = json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop)))
     assert not local["imported"] and local["signer"] is None
     assert ok(cafe_desk("signers", data_dir=central)) == f"Anna, Perth ({fingerprint}): Perth café\n"
@@ -104,10 +104,10 @@ def test_an_unsigned_cafe_is_replaced_only_with_the_flag(folders, tmp_path):
                                                           exported_at=exported_at())), [public]))
     finally:
         store.close()
-    assert ok(cafe_desk("import", "--identity", str(key), str(old), data_dir=central)) == (
-        "Imported “Perth café” (2 points, 1 comment) — unsigned: who sent it can't be checked\n")
+    assert coded(ok(cafe_desk("import", "--identity", str(key), str(old), data_dir=central))) == (
+        f"Imported “Perth café”{CODED}unsigned: who sent it can't be checked\n")
     assert ok(cafe_desk("cafes", data_dir=central)).rstrip().endswith(
-        "— imported, unsigned: who sent it can't be checked")
+        f"— imported ({code} on the facilitator's laptop), unsigned: who sent it can't be checked")
     refused = cafe_desk("import", "--identity", str(key), str(newer), data_dir=central)
     assert (refused.returncode, refused.stdout, refused.stderr) == (
         2, "", f"Refused {newer}: “Perth café” came unsigned, so it is replaced only when asked "

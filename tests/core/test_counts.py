@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cafe_desk.core.counts import Counts, counted, label, shown_of, what
+from cafe_desk.core.counts import Counts, VoteCounts, counted, label, shown_of, what
 from cafe_desk.core.model import Note
 
 
@@ -40,3 +40,25 @@ def test_phrase_names_points_and_comments_always_and_summaries_when_there_are_so
     assert Counts(0, 0, 2).phrase(always=()) == "2 comments"
     assert Counts(1, 2, 0).phrase(always=()) == "1 point, 2 summaries"
     assert Counts(3, 2, 1).total == 6 and Counts(3, 2, 1).as_dict() == {"points": 3, "summaries": 2, "comments": 1}
+
+
+@pytest.mark.parametrize(("method", "votes", "said"), [
+    ("dots", {"method": "dots", "phone_ballots": 3, "outcomes": [{"paper": {"0": 5}}, {"paper": {"0": 4}}]},
+     "votes: 3 phone ballots and 9 dots on paper"),
+    ("ranking", {"method": "ranking", "phone_ballots": 1, "outcomes": [{"paper": {"1": 2, "2": 1}}]},
+     "votes: 1 phone ballot and 3 ranked choices on paper"),
+    ("agreement", {"method": "agreement", "phone_ballots": 0, "outcomes": [{"paper": {"4": 1}, "phone": {}}]},
+     "votes: 1 agreement score on paper"),
+    ("dots", {"method": "dots", "phone_ballots": 2, "outcomes": [{"paper": {}, "phone": {"0": 6}}]},
+     "votes: 2 phone ballots"),
+    ("dots", {"method": "dots", "phone_ballots": 0, "outcomes": [{"paper": {}, "phone": {}}]}, "no votes"),
+    ("ranking", {}, "no votes"),
+])
+def test_votes_are_said_in_words_true_for_each_vote_method(method, votes, said):
+    assert VoteCounts.of_bundle(votes, method).phrase() == said
+
+
+def test_paper_votes_split_by_group_are_not_counted_twice():
+    votes = {"method": "dots", "phone_ballots": 0, "outcomes": [{"id": "o", "paper": {"0": 9}, "phone": {}}],
+             "by_group": [{"group": "Carers", "voters": 5, "outcomes": [{"id": "o", "paper": {"0": 6}}]}]}
+    assert VoteCounts.of_bundle(votes, "dots").phrase() == "votes: 9 dots on paper"

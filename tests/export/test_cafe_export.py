@@ -106,7 +106,8 @@ def test_summary_line_says_what_was_removed(services, planted, identity):
     cafe, _ = planted
     _, result, manifest, _ = export(services, cafe, identity)
     line = result.summary("out.cafe")
-    assert line.startswith("Exported “Perth café hosted by Aisha Rahman”: 3 points, 1 comment; 2 comments left out; ")
+    assert line.startswith("Exported “Perth café hosted by Aisha Rahman”: 3 points, 1 comment; votes: 1 phone "
+                           "ballot and 4 dots on paper; 2 comments left out; ")
     assert f"{manifest['redactions']['name']} names" in line and "1 phone number" in line
     assert line.endswith(" removed → out.cafe")
 

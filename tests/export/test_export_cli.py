@@ -86,8 +86,8 @@ def test_export_to_a_recipient_is_opened_by_debian_age(key, cafe, data_dir, tmp_
     out = tmp_path / "perth.cafe"
     result = cafe_desk("export", cafe.short_code, "--recipient", public, "--out", str(out), data_dir=data_dir)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == (f"Exported “Perth café”: 2 points, 0 comments; 1 comment left out; 1 name and 1 phone "
-                             f"number removed → {out}\n")
+    assert result.stdout == (f"Exported “Perth café”: 2 points, 0 comments; no votes; 1 comment left out; 1 name and 1 "
+                             f"phone number removed → {out}\n")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
     plain = subprocess.run(["age", "-d", "-i", str(path), str(out)], capture_output=True, check=True).stdout
     with zipfile.ZipFile(io.BytesIO(plain)) as zf:

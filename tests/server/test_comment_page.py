@@ -33,7 +33,8 @@ def test_comment_page_shows_the_question_the_limit_and_support(phone, live, serv
     assert '<option value="">Prefer not to say</option>' in page.text
     assert "If you need to talk to someone now:" in page.text
     assert '<a href="tel:0800838587">' in page.text and '<a href="tel:116123">' in page.text
-    assert f'href="{path_of(live, live.vote_url)}"' in page.text
+    assert f'href="{path_of(live, live.vote_url)}"' not in page.text  # voting hasn't opened yet
+    assert "Voting opens later: the facilitator will say when." in page.text
     assert phone.head(path_of(live, live.cafe_url)).status_code == 200
 
 

@@ -33,3 +33,19 @@ def test_a_new_cafe_says_voting_has_not_opened_yet(phone, live, services, cafe):
     closed = html.unescape(phone.get(path_of(live, live.vote_url)).text)
     assert "Voting isn't open at the moment. If you voted earlier, your vote is counted." in closed
     assert "hasn't opened yet" not in closed
+
+
+def test_the_comment_pages_offer_the_vote_page_only_while_voting_is_open(phone, live, services, cafe):
+    vote_link = f'href="{path_of(live, live.vote_url)}"'
+    pages = (path_of(live, live.cafe_url), path_of(live, live.cafe_url) + "/thanks")
+
+    def said(path: str) -> tuple[bool, bool]:
+        page = phone.get(path)
+        assert page.status_code == 200
+        return vote_link in page.text, "Voting opens later" in page.text
+
+    assert [said(p) for p in pages] == [(False, True), (False, True)]
+    services.channel.set_voting_open(cafe.id, True)
+    assert [said(p) for p in pages] == [(True, False), (True, False)]
+    services.channel.set_voting_open(cafe.id, False)
+    assert [said(p) for p in pages] == [(False, False), (False, False)]

@@ -13,7 +13,7 @@ from cafe_desk.central.bundle_reader import local_id
 from cafe_desk.core.errors import ReadOnlyError
 from cafe_desk.export import bundle
 from tests.central import make_cafe, snapshot
-from tests.conftest import exactly
+from tests.conftest import CODED, coded, exactly, mental_health_plan
 
 
 @pytest.fixture
@@ -46,14 +46,16 @@ def test_export_and_import_count_the_same_points_summaries_and_comments(services
     data, exported = services.exporting.export_cafe(source.id, [str(identity.to_public())])
     assert exported.summary().startswith("Exported “Perth café”: 2 points, 1 summary, 1 comment; ")
     imported = central.importing.import_bundle(data, [identity])
-    assert imported.line().startswith("Imported “Perth café” (2 points, 1 summary, 1 comment) — ")
+    assert coded(imported.line()).startswith("Imported “Perth café” as CODE (CODE on the facilitator's laptop): "
+                                             "2 points, 1 summary, 1 comment; votes: 1 phone ballot and 4 dots on "
+                                             "paper — ")
     assert central.receipts.counts(imported.cafe_id).phrase() == "2 points, 1 summary, 1 comment"
 
 
 def test_import_into_another_database(services, source, central, identity):
     result = central.importing.import_bundle(sealed(services, source, identity), [identity])
     fingerprint = services.signing_key.fingerprint()
-    assert result.line() == f"Imported “Perth café” (2 points, 1 comment) — signed by {fingerprint}, not on the list"
+    assert coded(result.line()) == f"Imported “Perth café”{CODED}signed by {fingerprint}, not on the list"
     cafe = central.cafes.cafe(result.cafe_id)
     assert cafe.id == local_id(source.id) != source.id and cafe.state == "closed" and cafe.title == "Perth café"
     assert central.importing.is_imported(cafe.id)
@@ -199,3 +201,51 @@ def test_bundles_that_verify_but_do_not_fit_are_refused(services, source, centra
         central.importing.import_bundle(data, [identity])
     assert snapshot(central.store) == before
     assert central.cafes.list() == []
+
+
+@pytest.mark.parametrize(("method", "said"), [
+    ("dots", "votes: 1 phone ballot and 4 dots on paper"),
+    ("ranking", "votes: 1 phone ballot and 2 ranked choices on paper"),
+    ("agreement", "votes: 1 phone ballot and 2 agreement scores on paper"),
+])
+def test_export_and_import_say_the_same_votes(services, central, identity, method, said):
+    plan = mental_health_plan(services)
+    plan.vote_method = method
+    cafe = services.planning.create(plan)[0]
+    outcomes = services.planning.items(cafe.id, "outcome")
+    services.running.start(cafe.id)
+    if method == "dots":
+        services.votes.set_tally(cafe.id, outcomes[0].id, 4)
+        choices = {outcomes[0].id: 2}
+    else:
+        services.votes.set_tally(cafe.id, outcomes[0].id, 1, level=1 if method == "ranking" else 4)
+        services.votes.set_tally(cafe.id, outcomes[1].id, 1, level=2)
+        choices = {o.id: n for n, o in enumerate(outcomes, 1)} if method == "ranking" else {outcomes[0].id: 5}
+    services.channel.set_voting_open(cafe.id, True)
+    services.ballots.cast(cafe.id, "voter-token-1", choices)
+    data, exported = services.exporting.export_cafe(cafe.id, [str(identity.to_public())])
+    assert f"; {said}; " in exported.summary()
+    imported = central.importing.import_bundle(data, [identity])
+    assert f"; {said} — " in imported.line()
+
+
+def test_a_cafe_without_votes_says_no_votes_on_both_sides(services, central, identity):
+    cafe = services.planning.create(mental_health_plan(services))[0]
+    table, round_ = services.planning.items(cafe.id, "table")[0], services.planning.items(cafe.id, "round")[0]
+    services.running.start(cafe.id)
+    services.notes.add(cafe.id, table.id, round_.id, "More benches in the park")
+    data, exported = services.exporting.export_cafe(cafe.id, [str(identity.to_public())])
+    assert exported.summary().startswith(f"Exported “{cafe.title}”: 1 point, 0 comments; no votes; ")
+    assert ": 1 point, 0 comments; no votes — " in central.importing.import_bundle(data, [identity]).line()
+
+
+def test_the_central_desk_names_an_imported_cafe_by_both_its_codes(services, source, central, identity):
+    result = central.importing.import_bundle(sealed(services, source, identity), [identity])
+    here = central.cafes.cafe(result.cafe_id).short_code
+    assert here != source.short_code
+    both = f"{here} ({source.short_code} on the facilitator's laptop)"
+    assert result.line().startswith(f"Imported “Perth café” as {both}: ")
+    [listed] = central.signers.cafes()
+    assert listed.source_code == source.short_code and listed.codes() == both
+    [receivable] = central.receipts.imported_cafes()
+    assert receivable.source_code == source.short_code

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QLabel, QPushBu
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.exports import RECEIPT_SUFFIX
+from cafe_desk.core.signers import codes_at_desk
 from cafe_desk.services.receipts import ReceiptService
 from cafe_desk.ui.widgets.fitted_text import ElidedCombo
 from cafe_desk.ui.widgets.plain_text import shown, tip
@@ -60,7 +61,7 @@ class ReceiptsBox(QGroupBox):
             self.sig_message.emit(str(exc))
             cafes = []
         for cafe in cafes:
-            text = f"{cafe.title} · {cafe.date} · {cafe.short_code}"
+            text = f"{cafe.title} · {cafe.date} · {codes_at_desk(cafe.short_code, cafe.source_code)}"
             self.receipt_combo.addItem(shown(text), cafe.id)
             self.receipt_combo.setItemData(self.receipt_combo.count() - 1, cafe.short_code, CODE_ROLE)
             self.receipt_combo.setItemData(self.receipt_combo.count() - 1, tip(text), Qt.ItemDataRole.ToolTipRole)

@@ -103,7 +103,7 @@ class SignersBox(QGroupBox):
         chosen = self.chosen_key()
         self.cafes_list.clear()
         for cafe in cafes:
-            add_line(self.cafes_list, f"{cafe.title} · {cafe.date} · {cafe.short_code} — {cafe.label()}")
+            add_line(self.cafes_list, f"{cafe.title} · {cafe.date} · {cafe.codes()} — {cafe.label()}")
         self.keys_list.clear()
         for signer in keys:
             cafes_text = f" — {len(signer.cafes)} café{'s' if len(signer.cafes) != 1 else ''}" if signer.cafes else ""

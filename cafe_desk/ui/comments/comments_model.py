@@ -187,7 +187,8 @@ def flag_text(note: Note) -> str:
 
 
 class CommentsProxy(QSortFilterProxyModel):
-    """Comments that need care on top, then the newest first; `set_flagged_only` leaves only the flagged ones."""
+    """Flagged comments on top, then the others, each newest first; `set_flagged_only` leaves only the flagged ones.
+    A flagged comment stays where it is once followed up, so the row being worked on never jumps away."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -207,4 +208,4 @@ class CommentsProxy(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:
         comments = self.sourceModel().comments  # in arrival order, so a later row is a newer comment
         a, b = comments[left.row()], comments[right.row()]
-        return (not needs_care(a), -left.row()) < (not needs_care(b), -right.row())
+        return (not a.flag, -left.row()) < (not b.flag, -right.row())

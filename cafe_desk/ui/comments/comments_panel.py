@@ -58,7 +58,8 @@ READ_ONLY = "This café is closed: its comments can be read and the audit log ex
 
 
 class CommentsPanel(Panel):
-    """Comments from phones, newest first with flagged ones on top; moderation as undoable steps."""
+    """Comments from phones, newest first with flagged ones on top (followed up or not, so rows never jump);
+    moderation as undoable steps."""
 
     title = "Comments"
 

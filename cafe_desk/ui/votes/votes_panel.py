@@ -28,6 +28,7 @@ from cafe_desk.ui.widgets.fitted_text import ElidedCombo
 from cafe_desk.ui.widgets.vote_chart import VoteChart
 
 COMBO_MAX_WIDTH = 320
+NO_VOTES = "No votes yet: the totals show here once paper tallies are typed in or phones vote."
 
 
 class VotesPanel(Panel):
@@ -186,6 +187,9 @@ class VotesPanel(Panel):
     def _refresh_totals(self) -> None:
         totals = self.services.votes.totals(self.cafe.id)
         self.chart.set_totals(totals)
+        if not any(t.voters for t in totals):  # a ranked list of zeros would look like a result
+            self.totals_label.setText(NO_VOTES if totals else "")
+            return
         ranked = sorted(totals, key=lambda t: -t.score)
         self.totals_label.setText("<br>".join(html.escape(f"{i}. {t.title} — {t.detail}")
                                               for i, t in enumerate(ranked, 1)))

@@ -20,7 +20,7 @@ from cafe_desk.storage.store import Store
 from cafe_desk.ui.central.central_panel import KEEP_SAFE, CentralPanel
 from cafe_desk.ui.central.import_box import NO_KEY
 from tests.central import make_cafe, signed_by
-from tests.conftest import cafe_desk
+from tests.conftest import CODED, cafe_desk, coded
 
 
 @pytest.fixture
@@ -115,8 +115,8 @@ def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bu
     panel.sig_changed.connect(announced.append)
     lines = run_import(qtbot, panel, bundles)
     who = signed_by(tmp_path)
-    assert lines == [f"Imported “Perth café” (2 points, 1 comment) — {who}",
-                     f"Imported “Dundee café” (2 points, 1 comment) — {who}",
+    assert [coded(line) for line in lines] == [f"Imported “Perth café”{CODED}{who}",
+                                               f"Imported “Dundee café”{CODED}{who}",
                      "Refused noise.cafe: This file is not a Café Desk bundle."]
     assert panel.import_box.closing.text() == "Done: 2 of 3 files imported, 1 refused."
     assert {c.title for c in services.cafes.list()} == {"Perth café", "Dundee café"}
@@ -145,7 +145,8 @@ def test_cancel_between_files_keeps_what_was_imported(services, key_path, bundle
     run = services.importing.import_files(bundles, key_path, progress=lambda n, total: seen.append((n, total)),
                        cancelled=lambda: len(seen) == 1)
     assert seen == [(1, 3)]
-    assert run.cancelled and run.lines == [f"Imported “Perth café” (2 points, 1 comment) — {signed_by(tmp_path)}"]
+    assert run.cancelled and [coded(line) for line in run.lines] == [
+        f"Imported “Perth café”{CODED}{signed_by(tmp_path)}"]
     assert run.closing_line() == ("Stopped after 1 of 3 files: those already imported stay imported; the other 2 "
                                   "files were not touched.")
     assert [c.title for c in services.cafes.list()] == ["Perth café"]
@@ -178,8 +179,7 @@ def test_dropping_cafe_files_imports_them(qtbot, panel, bundles, services, tmp_p
     panel.dropEvent(drop)
     assert panel.import_box.op is not None
     qtbot.waitUntil(lambda: panel.import_box.op.done, timeout=20_000)
-    assert panel.import_box.summary.item(0).text() == (
-        f"Imported “Perth café” (2 points, 1 comment) — {signed_by(tmp_path)}")
+    assert coded(panel.import_box.summary.item(0).text()) == f"Imported “Perth café”{CODED}{signed_by(tmp_path)}"
     assert [c.title for c in services.cafes.list()] == ["Perth café"]
 
 

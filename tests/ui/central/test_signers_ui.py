@@ -202,3 +202,20 @@ def test_the_different_key_question_looks_different_from_a_routine_replace(qtbot
         qtbot.keyClick(shown, Qt.Key.Key_Return)
     QTimer.singleShot(100, press_enter)
     assert not ask(None, title, text, warning, yes)
+
+
+def test_the_page_lists_an_imported_cafe_by_its_code_here_and_on_the_facilitator_s_laptop(qtbot, panel, laptop,
+                                                                                          services, tmp_path):
+    cafe = make_cafe(laptop)
+    [line] = run_import(qtbot, panel, [exported(laptop, cafe, panel, tmp_path / "perth.cafe")])
+    here = services.cafes.list()[0].short_code
+    both = f"{here} ({cafe.short_code} on the facilitator's laptop)"
+    assert line.startswith(f"Imported “Perth café” as {both}: 2 points, 1 comment; votes: 1 phone ballot and 4 dots "
+                           "on paper — ")
+    listed = panel.signers_box.cafes_list
+    assert listed.count() == 1 and f" · {both} — " in listed.item(0).text()
+    assert panel.receipts_box.receipt_combo.itemText(0).endswith(f" · {both}")
+    panel.resize(1366, 768)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.grab().save("/tmp/shots/central_codes.png")

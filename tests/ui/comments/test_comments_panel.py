@@ -4,6 +4,7 @@ the presenter window showing a participant's words only when the facilitator cho
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -263,3 +264,22 @@ def test_the_about_column_names_the_question_or_outcome(qtbot, window, services,
     window.broadcast(Changes(notes=True))
     about = window.comments_page.model.index(0, COL_ABOUT).data()
     assert about == f"Round 1: {first_round.prompt}; {outcome.title}"
+
+
+def test_following_up_keeps_the_row_where_it_is_and_chosen(qtbot, window, services, cafe):
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    panel = window.comments_page
+    flagged = comment(window, services, cafe, "Some days I feel I can't go on")
+    comment(window, services, cafe, "Evening drop-ins would help")
+    comment(window, services, cafe, "More benches by the bus stop")
+    assert flagged.flag
+    texts = [panel.proxy.index(r, COL_COMMENT).data() for r in range(panel.proxy.rowCount())]
+    panel.select(flagged.id)
+    row = panel.table.selectionModel().selectedRows()[0].row()
+    window.broadcast(services.safeguarding.follow_up(flagged.id, "AB"))
+    assert panel.proxy.index(row, COL_FLAG).data() == FOLLOWED_UP
+    assert [panel.proxy.index(r, COL_COMMENT).data() for r in range(panel.proxy.rowCount())] == texts
+    assert panel.selected().id == flagged.id and panel.table.selectionModel().selectedRows()[0].row() == row
+    window.resize(1366, 768)
+    Path("/tmp/shots").mkdir(exist_ok=True)
+    window.grab().save("/tmp/shots/comments_followed_up.png")

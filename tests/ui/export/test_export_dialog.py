@@ -96,7 +96,8 @@ def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services)
     qtbot.waitUntil(lambda: op.done, timeout=10000)
     assert dialog.message.text() == ""
     assert dialog.summary.text().startswith("Exported “") and str(target) in dialog.summary.text()
-    assert ": 2 points, 0 comments; 1 point, 1 comment left out; " in dialog.summary.text(), "as the review said"
+    assert ": 2 points, 0 comments; no votes; 1 point, 1 comment left out; " in dialog.summary.text(), (
+        "as the review said, and what the votes were")
     assert dialog.summary.text().endswith(f" — signed by this laptop's key ({services.signing_key.fingerprint()})")
     manifest, files = open_bundle(target.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
     ids = {json.loads(line)["id"] for line in files["notes.jsonl"].decode().splitlines()}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from cafe_desk.core.model import Plan, RoundSpec
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
-from cafe_desk.ui.votes.votes_panel import VotesPanel
+from cafe_desk.ui.votes.votes_panel import NO_VOTES, VotesPanel
 
 
 @pytest.fixture
@@ -120,3 +122,20 @@ def test_whose_votes_read_whole_at_1366_by_768(qtbot, cafe_window, cafe):
             combo.setCurrentIndex(i)
             assert combo.shown_text() == combo.itemText(i), "every choice shows whole, none cut"
     assert page.group.width() > page.group.fontMetrics().horizontalAdvance("Everyone (not split by group)")
+
+
+@pytest.mark.parametrize("method", ["dots", "ranking", "agreement"])
+def test_no_votes_yet_is_said_instead_of_a_ranked_list_of_zeros(qtbot, panel, vote_services, method):
+    cafe = make_cafe(vote_services, method)
+    vote_services.running.start(cafe.id)
+    panel.set_cafe(vote_services.cafes.cafe(cafe.id))
+    assert panel.totals_label.text() == NO_VOTES
+    outcome = vote_services.planning.items(cafe.id, "outcome")[1]
+    type_count(qtbot, panel, 1, panel.model.columnCount() - 1, "2")
+    assert panel.totals_label.text().startswith("1. ") and "Easy access" in panel.totals_label.text()
+    assert vote_services.votes.tallies(cafe.id)[0].outcome_id == outcome.id
+    if method == "dots":
+        Path("/tmp/shots").mkdir(exist_ok=True)
+        panel.stack.undo()
+        assert panel.totals_label.text() == NO_VOTES
+        panel.grab().save("/tmp/shots/votes_no_votes.png")

@@ -232,6 +232,7 @@ def test_outcome_titles_in_the_running_totals_are_shown_as_written(qtbot, cafe_w
     window = cafe_window
     outcome = services.planning.items(cafe.id, "outcome")[0]
     services.planning.update_item("outcome", dataclasses.replace(outcome, title='<img src="/dev/zero"> outcome'))
+    services.votes.set_tally(cafe.id, outcome.id, 2)  # the totals are listed once there are votes
     window.broadcast(Changes(plan=True, votes=True))
     votes = window.votes_page
     votes._refresh_totals()
