@@ -214,7 +214,7 @@ class ImportService(ServiceBase):
             s.insert_import_record({
                 "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
                 "exported_at": plan.exported_at, "bundle_sha256": hashlib.sha256(data).hexdigest(),
-                "imported_at": now, "manifest": opened.manifest, "votes": plan.votes})
+                "imported_at": now, "manifest": _kept_manifest(opened.manifest, plan), "votes": plan.votes})
             new_key = held is not None and held.signer is not None and held.signer != signer
             s.audit(plan.cafe.id, "import", "cafe", plan.cafe.id, export_id=plan.export_id,
                     replaced=old is not None, signer=signer, new_signer=new_key)
@@ -273,3 +273,12 @@ class ImportService(ServiceBase):
                 run.lines.append(result.line())
                 run.imported += result.status != "already"
         return run
+
+
+def _kept_manifest(manifest: dict, plan) -> dict:
+    """The manifest as the desk keeps it: the laptop's short code only as read and checked (`plan.source_code`),
+    since the lists show it beside the desk's own code."""
+    kept = {k: v for k, v in manifest.items() if k != "cafe_code"}
+    if plan.source_code:
+        kept["cafe_code"] = plan.source_code
+    return kept

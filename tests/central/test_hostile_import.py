@@ -152,3 +152,25 @@ def test_a_title_with_escapes_and_a_bidi_override_is_printed_clean(tmp_path, ser
         assert not any(ch in output for ch in "\x1b\x07\u202e\u202c")
     status = cafe_desk("status", json.loads(as_json.stdout)[0]["short_code"], data_dir=data)
     assert status.returncode == 0 and "\x1b" not in status.stdout and "\u202e" not in status.stdout
+
+
+def test_a_laptop_code_that_is_not_a_short_code_is_neither_kept_nor_shown(tmp_path, services):
+    key = tmp_path / "central.key"
+    public = keys.write_identity(key)
+    cafe = make_cafe(services)
+
+    def odd_code(files, manifest):
+        manifest["cafe_code"] = "\x1b[31mRSQ\u202eUYJ" * 500
+    path = tmp_path / "odd-code.cafe"
+    path.write_bytes(sealed(rebuilt(services, cafe.id, odd_code), public))
+    data = tmp_path / "central"
+    imported = cafe_desk("import", "--identity", str(key), str(path), data_dir=data)
+    assert imported.returncode == 0 and "on the facilitator's laptop" not in imported.stdout
+    listed = json.loads(cafe_desk("cafes", "--json", data_dir=data).stdout)
+    assert listed[0]["source_short_code"] in ("", None)
+    store = Store(Settings(data).db_path)
+    try:
+        kept = store.conn.execute("SELECT manifest FROM import_record").fetchone()[0]
+    finally:
+        store.close()
+    assert "RSQ" not in kept, "the desk keeps only a code it has read and checked"
