@@ -13,6 +13,8 @@ from cafe_desk.core.text import json_printable, printable
 from cafe_desk.private_files import restrict_new_files
 from cafe_desk.settings import Settings
 
+SERVE_PORT = 8000  # core.phone_address.DEFAULT_PORT, which the app and printed cards use (not imported: start-up)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -37,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", metavar="H", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this laptop only). Use --host 0.0.0.0 or "
                        "the laptop's own network address so phones on the venue's Wi-Fi can reach it")
-    serve.add_argument("--port", metavar="P", type=int, default=8000,
-                       help="port to listen on (default 8000; another free one is used if it is taken; "
+    serve.add_argument("--port", metavar="P", type=int, default=SERVE_PORT,
+                       help=f"port to listen on (default {SERVE_PORT}; another free one is used if it is taken; "
                        "0 picks any free port)")
     anonymise = sub.add_parser("anonymise", help="read text on stdin and write it to stdout with names, contact "
                                "details, addresses and health or NI numbers replaced by [NAME], [PHONE], …")

@@ -151,3 +151,12 @@ def test_a_data_folder_this_account_may_not_open_is_named(tmp_path):
     finally:
         closed.chmod(0o700)
     assert_fails(result, 2, f"Café Desk can't open its data folder {data_dir} (Permission denied).")
+
+
+def test_serve_listens_on_the_port_the_app_and_printed_cards_use():
+    from cafe_desk.cli import SERVE_PORT
+    from cafe_desk.core.phone_address import DEFAULT_PORT
+
+    assert SERVE_PORT == DEFAULT_PORT == 8000
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "ufw allow 8000/tcp" in readme and "8080" not in readme

@@ -16,7 +16,7 @@ from cafe_desk.core.phone_host import HostReading, read_host
 from cafe_desk.core.phone_host import is_loopback as is_loopback  # still named here for callers
 from cafe_desk.core.text import printable
 
-DEFAULT_PORT = 8080
+DEFAULT_PORT = 8000  # the same everywhere (Run page, printed cards, `serve`), so printed codes stay valid
 MIN_PORT, MAX_PORT = 1024, 65535
 LOOPBACK_NAME = "This laptop only"
 CHOOSE_INSTEAD = "Choose the venue Wi-Fi or this laptop's own hotspot address."

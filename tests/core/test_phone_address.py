@@ -52,7 +52,7 @@ def test_other_unusable_addresses_and_ports_are_refused_plainly():
                                                       "this laptop's own hotspot address.")):
         phone_address("0.0.0.0:8080")
     with pytest.raises(ValidationError, match=exactly("Choose a port from 1024 to 65535 (Café Desk suggests "
-                                                      "8080).")):
+                                                      "8000).")):
         phone_address("192.168.137.1:80")
     with pytest.raises(ValidationError, match="isn't an address phones can use"):
         phone_address("")
@@ -149,7 +149,7 @@ def test_addresses_phones_can_reach_are_taken_in_their_one_plain_spelling(text, 
 
 @pytest.mark.parametrize("text", ["192.168.1.20:0", "192.168.1.20:1023", "192.168.1.20"])
 def test_a_port_outside_the_range_or_none_is_refused(text):
-    with pytest.raises(ValidationError, match=exactly("Choose a port from 1024 to 65535 (Café Desk suggests 8080).")):
+    with pytest.raises(ValidationError, match=exactly("Choose a port from 1024 to 65535 (Café Desk suggests 8000).")):
         phone_address(text)
 
 

@@ -124,13 +124,13 @@ def test_where_the_code_was_shown_is_remembered_unless_it_was_this_laptop_only(s
 
 def test_printing_remembers_the_choice_for_the_cafe(services, cafe, tmp_path):
     choices, index, port = services.phone_address.print_choices(cafe.id, [], platform="win32")
-    assert (choices[index].host, port) == ("192.168.137.1", 8080), "printing ahead: this laptop's own hotspot"
+    assert (choices[index].host, port) == ("192.168.137.1", 8000), "printing ahead: this laptop's own hotspot"
     services.ballots.print_cards(cafe.id, 1, tmp_path / "cards.pdf", "10.42.0.1:8090")
     choices, index, port = services.phone_address.print_choices(cafe.id, [], platform="win32")
     assert (choices[index].host, port) == ("10.42.0.1", 8090)
     other = services.planning.create(mental_health_plan(services, date="2026-04-01", locality="Dundee"))[0]
     choices, index, port = services.phone_address.print_choices(other.id, [], platform="win32")
-    assert (choices[index].host, port) == ("192.168.137.1", 8080), "each café remembers its own"
+    assert (choices[index].host, port) == ("192.168.137.1", 8000), "each café remembers its own"
 
 
 
@@ -146,7 +146,7 @@ def test_a_stored_address_phones_cant_be_sent_to_counts_as_nothing_printed(servi
     assert services.store.qr_addresses(cafe.id) == (stored, stored), "it is in the file as written"
     assert phones.printed(cafe.id) is None and phones.shown(cafe.id) is None
     choices, index, port = phones.print_choices(cafe.id, [], platform="win32")
-    assert (choices[index].host, port) == ("192.168.137.1", 8080), "printing starts afresh from the hotspot"
+    assert (choices[index].host, port) == ("192.168.137.1", 8000), "printing starts afresh from the hotspot"
     assert all(c.kind != "printed before" for c in choices)
     assert phones.before_opening(cafe.id, ["192.168.1.20"]) == ""
     phones.opened(cafe.id, "192.168.1.20", 8080)

@@ -78,8 +78,8 @@ def round_text(state: RunState | None, now: float) -> tuple[str, str, str]:
                f"{spoken_left}", "paused"
     if timer.status == "done":
         return f"{where} · time is up", f"{where}, time is up", "done"
-    ready = f"{state.round.label} of {len(state.rounds)} ready to start"
-    return ready, ready, "ready"
+    ready = f"{state.round.label} of {len(state.rounds)} ready"
+    return ready, f"{ready} to start", "ready"
 
 
 def phones_text(phones: PhonesSource | None) -> tuple[str, str]:

@@ -42,7 +42,7 @@ def test_with_no_cafe_open_the_strip_says_nothing_about_a_cafe(qtbot, main_windo
 
 def test_the_round_and_its_time_left_follow_the_countdown(qtbot, cafe_window, clock):
     window, strip = cafe_window, cafe_window.strip
-    assert strip.round_part.text() == "Round 1 of 3 ready to start"
+    assert strip.round_part.text() == "Round 1 of 3 ready"
     assert strip.ticker.isActive()
     window.show_page(window.page_index(window.run_page))
     run = window.run_page
@@ -66,7 +66,7 @@ def test_the_round_and_its_time_left_follow_the_countdown(qtbot, cafe_window, cl
     assert strip.round_part.styleSheet() == TIME_UP_STYLE
 
     qtbot.mouseClick(run.next_btn, LEFT)
-    assert strip.round_part.text() == "Round 2 of 3 ready to start"
+    assert strip.round_part.text() == "Round 2 of 3 ready"
     qtbot.mouseClick(run.start_btn, LEFT)
     clock.now += 59
     strip.tick()

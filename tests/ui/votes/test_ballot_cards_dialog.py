@@ -64,8 +64,8 @@ def test_cards_printed_ahead_for_the_hotspot_and_the_choice_is_remembered(qtbot,
     assert "This laptop's own hotspot (macOS Internet Sharing: 192.168.2.1)" in seen["labels"]
     assert "This laptop's own hotspot (Linux Wi-Fi hotspot: 10.42.0.1)" in seen["labels"]
     assert not any(is_loopback(h) for h in seen["hosts"]), "“This laptop only” is never offered"
-    assert seen["selected"] == (hotspot_for_platform(sys.platform).host, 8080), \
-        "printing ahead starts from this laptop's own hotspot, port 8080"
+    assert seen["selected"] == (hotspot_for_platform(sys.platform).host, 8000), \
+        "printing ahead starts from this laptop's own hotspot, port 8000"
     assert seen["meaning"].startswith("On the day, turn on this laptop's Windows Mobile Hotspot")
     assert stored_codes(services, cafe) == 2
 
