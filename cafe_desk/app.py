@@ -60,12 +60,18 @@ ALREADY_OPEN = ("Café Desk is already open with this data folder. Switch to its
 
 def hold_data_folder(data_dir: Path):
     """A QLockFile held on `data_dir` for as long as this window is open, or None when another Café Desk window
-    holds it. A lock left by a Café Desk that is no longer running (after a crash) is taken over."""
+    holds it. A lock left by a Café Desk that is no longer running (after a crash) is taken over. UserError (one
+    line) when the lock file can't be made at all."""
     from PySide6.QtCore import QLockFile
 
     lock = QLockFile(str(Path(data_dir) / LOCK_NAME))
     lock.setStaleLockTime(0)  # never stale by age: a café day runs for hours; a dead holder is still found stale
-    return lock if lock.tryLock(0) else None
+    if lock.tryLock(0):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    raise UserError(f"Café Desk can't mark its data folder {Path(data_dir)} as in use (it can't write there). "
+                    "Check the folder can be written to, or choose another with --data-dir.")
 
 
 def run_gui(settings: Settings, *, demo: bool = False) -> int:

@@ -16,6 +16,7 @@ import pytest
 
 from cafe_desk import platforms
 from cafe_desk.app import hold_data_folder
+from cafe_desk.core.errors import UserError
 from cafe_desk.settings import ENV_DATA
 from cafe_desk.storage.errors import RESTORING
 
@@ -87,6 +88,13 @@ def test_a_second_window_on_the_same_data_folder_is_refused(qapp, tmp_path):
     again = hold_data_folder(tmp_path)
     assert again is not None
     again.unlock()
+
+
+def test_a_data_folder_where_nothing_can_be_written_is_not_called_already_open(qapp, tmp_path):
+    not_a_folder = tmp_path / "afile"
+    not_a_folder.write_text("x", encoding="utf-8")
+    with pytest.raises(UserError, match=r"^Café Desk can't mark its data folder .* as in use \(it can't write there\)"):
+        hold_data_folder(not_a_folder)
 
 
 HOLDER = """

@@ -107,7 +107,8 @@ def chosen_spans(text: str, proposed: Iterable[Span], choices: RedactionChoices 
     """What is removed from `text`: the proposed spans less those put back, with the added ones (whole words).
     An added span inside a proposed one changes nothing; one that overlaps others joins them into one span of the
     kind the facilitator chose (the latest added wins), so nothing is replaced twice. In order of position.
-    A proposed span keeps its `sure`; what the facilitator added, or joined to something, is sure."""
+    A proposed span keeps its `sure`; what the facilitator added, or anything joined to it or to a sure span, is
+    sure; two unsure finds joined stay unsure, to be checked."""
     if not choices or (choices.for_text is not None and choices.for_text != text):
         return tuple(proposed)
     kept = [s for s in proposed if (s.start, s.end) not in choices.put_back]
@@ -119,7 +120,7 @@ def chosen_spans(text: str, proposed: Iterable[Span], choices: RedactionChoices 
     for start, end, kind, order, sure in marks:
         if merged and start < merged[-1][1]:
             last = merged[-1]
-            last[1], last[4] = max(last[1], end), True
+            last[1], last[4] = max(last[1], end), last[4] or sure
             if order > last[3]:
                 last[2], last[3] = kind, order
         else:
@@ -134,7 +135,6 @@ def replaced(text: str, spans: Iterable[Span]) -> str:
         out += [text[at:span.start], REPLACEMENTS.get(span.kind, "[REDACTED]")]
         at = span.end
     return "".join(out) + text[at:]
-
 
 
 @dataclass(frozen=True)

