@@ -53,3 +53,11 @@ def cafe_window(main_window, cafe):
     """The main window on the `cafe` fixture's café."""
     main_window.open_cafe(cafe.id)
     return main_window
+
+
+def review_read(qtbot, dialog):
+    """Wait until an export dialog has read its review (off the GUI thread); the dialog, for chaining."""
+    if not dialog.ready:
+        with qtbot.waitSignal(dialog.sig_ready, timeout=20_000):
+            pass
+    return dialog

@@ -1,4 +1,7 @@
-"""The "Export for the central team" dialog: who can open the file, a review of every redaction, then the export."""
+"""The "Export for the central team" dialog: who can open the file, a review of every redaction, then the export.
+
+The review is read off the GUI thread (a large café takes seconds): the dialog opens at once and fills in when it
+arrives."""
 
 from __future__ import annotations
 
@@ -22,18 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk import platforms
-from cafe_desk.core.errors import UserError
+from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.exports import ExportResult
+from cafe_desk.core.redaction import PreviewItem
 from cafe_desk.services import Services
 from cafe_desk.ui.export.redaction_editor import RedactionEditor
 from cafe_desk.ui.export.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE, HTML_ROLE, HtmlDelegate, ReviewModel
-from cafe_desk.ui.shell.ops import Op, run_op
+from cafe_desk.ui.shell.ops import Op, OpContext, run_op
 from cafe_desk.ui.widgets.plain_text import plain_labels
 
 __all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewModel"]
 
 SIGNING_NOTE = ("Every export is signed by this laptop's key, so the central team can tell your cafés come from you. "
                 "Give them your key once: “Save my signing key…”.")
+READING = "Reading the café's points and comments…"
 
 
 class ExportDialog(QDialog):
@@ -41,12 +46,16 @@ class ExportDialog(QDialog):
 
     #: str — the path of a bundle that was written
     sig_exported = Signal(str)
+    #: emitted once the review has been read and can be used
+    sig_ready = Signal()
 
     def __init__(self, services: Services, cafe_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.cafe_id = services, cafe_id
         self.exporter = services.exporting
         self.op: Op | None = None
+        self.preview_op: Op | None = None
+        self.ready = False
         self.result: ExportResult | None = None
         cafe = services.cafes.cafe(cafe_id)
         self.setWindowTitle(f"Export “{cafe.title}” for the central team")
@@ -54,14 +63,13 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self._build_keys(layout)
-        self._build_review(layout, cafe_id)
+        self._build_review(layout)
         self._build_footer(layout)
         self.model.sig_left_out_changed.connect(self._update_summary)
         self.model.sig_redactions_changed.connect(self._redactions_changed)
         self.editor.sig_message.connect(self._say)
         self.view.installEventFilter(self)
-        self._update_summary()
-        self.view.resizeRowsToContents()
+        self._read_review()
 
     def _build_keys(self, layout: QVBoxLayout) -> None:
         """Who can open the file: the central team's public keys, typed, pasted or read from their key file."""
@@ -82,9 +90,9 @@ class ExportDialog(QDialog):
         layout.addWidget(keys_label)
         layout.addLayout(keys_row)
 
-    def _build_review(self, layout: QVBoxLayout, cafe_id: str) -> None:
+    def _build_review(self, layout: QVBoxLayout) -> None:
         """Every item that would leave, with what is removed from it, and the editor for changing that."""
-        self.model = ReviewModel(self.exporter.preview(cafe_id), self)
+        self.model = ReviewModel([], self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Items to export, with what will be removed")
@@ -197,6 +205,48 @@ class ExportDialog(QDialog):
 
     # --- review ------------------------------------------------------------------------------------------------------
 
+    def _read_review(self) -> None:
+        """Read every item with its redactions off the GUI thread; until then the review and Export wait."""
+        self._set_ready(False)
+        self.summary.setText(READING)
+        open_services, cafe_id = self.services.opener(), self.cafe_id
+
+        def work(ctx: OpContext) -> list[PreviewItem]:
+            with open_services() as services:
+                items = services.exporting.preview(cafe_id)
+            if ctx.cancelled():
+                raise Cancelled("Cancelled; nothing was exported.")
+            return items
+
+        def failed(message: str) -> None:
+            self.summary.setText("")
+            self._say(message)
+
+        self.preview_op = run_op(self, READING, work, self._review_read, failed, on_cancel=self._stop_reading)
+
+    def _review_read(self, items: list[PreviewItem]) -> None:
+        self.model.set_items(items)
+        self._set_ready(True)
+        self._update_summary()
+        self.view.resizeRowsToContents()
+        self.sig_ready.emit()
+
+    def _stop_reading(self) -> None:
+        """Cancel while the review was read: there is nothing to export, so the dialog closes."""
+        if self.isVisible():
+            self.reject()
+
+    def _set_ready(self, ready: bool) -> None:
+        self.ready = ready
+        for widget in (self.view, self.editor, self.export_button):
+            widget.setEnabled(ready)
+
+    def done(self, result: int) -> None:
+        """Closing while the review is still read stops it; the dialog is not filled in afterwards."""
+        if self.preview_op is not None and not self.preview_op.done:
+            self.preview_op.cancel()
+        super().done(result)
+
     def eventFilter(self, watched, event) -> bool:
         """Space on a selected row ticks or unticks its "Leave out" box, whichever column has focus."""
         if watched is self.view and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Space:
@@ -215,7 +265,8 @@ class ExportDialog(QDialog):
         QTimer.singleShot(0, self.view.resizeRowsToContents)
 
     def _update_summary(self) -> None:
-        self.summary.setText(self.model.summary())
+        if self.ready:
+            self.summary.setText(self.model.summary())
 
     def _redactions_changed(self, row: int) -> None:
         self.view.resizeRowToContents(row)
@@ -239,7 +290,7 @@ class ExportDialog(QDialog):
 
     def export_to(self, path: str | Path) -> Op | None:
         """Export to `path` off the GUI thread; the running Op, or None (with a message) if it can't start."""
-        if self.op is not None and not self.op.done:
+        if not self.ready or (self.op is not None and not self.op.done):
             return None
         try:
             recipients = self.recipients()

@@ -87,9 +87,20 @@ class ReviewModel(QAbstractTableModel):
 
     def __init__(self, items: list[PreviewItem], parent: QWidget | None = None):
         super().__init__(parent)
+        self.rows = self._rows(items)
+
+    @staticmethod
+    def _rows(items: list[PreviewItem]) -> list[ReviewRow]:
         # items held back for care come first, then the other flagged ones, so the facilitator decides on them first
         ordered = sorted(items, key=lambda i: (i.left_out != "flagged", not i.flag))
-        self.rows = [ReviewRow(i, bool(i.left_out)) for i in ordered]
+        return [ReviewRow(i, bool(i.left_out)) for i in ordered]
+
+    def set_items(self, items: list[PreviewItem]) -> None:
+        """Show these items instead (the review once it has been read), each left out as it was at first."""
+        self.beginResetModel()
+        self.rows = self._rows(items)
+        self.endResetModel()
+        self.sig_left_out_changed.emit()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

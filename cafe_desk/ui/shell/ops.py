@@ -84,6 +84,7 @@ class Op(QObject):
         super().__init__()
         self.on_done, self.on_error, self.on_cancel = on_done, on_error, on_cancel
         self.done = False
+        self.parent_gone = False
         self.worker = _Worker(fn)
         self.dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
         self.dialog.setWindowTitle(title)
@@ -100,6 +101,8 @@ class Op(QObject):
         self.worker.sig_result.connect(self._result, queued)
         self.worker.sig_failed.connect(self._failed, queued)
         Op._running.add(self)
+        if parent is not None:  # a window closed while the task runs takes its progress dialog with it
+            parent.destroyed.connect(self._parent_destroyed)
 
     @property
     def ctx(self) -> OpContext:
@@ -113,7 +116,11 @@ class Op(QObject):
     def cancel(self) -> None:
         """Ask the task to stop; it ends at its next check, leaving nothing half-written."""
         self.ctx.cancel()
-        self.dialog.setLabelText("Stopping…")
+        if not self.parent_gone:
+            self.dialog.setLabelText("Stopping…")
+
+    def _parent_destroyed(self) -> None:
+        self.parent_gone = True
 
     def _progress(self, done: int, total: int) -> None:
         self.dialog.setMaximum(max(total, 0))
@@ -122,11 +129,14 @@ class Op(QObject):
     def _result(self, result: Any) -> None:
         # It ran to the end (Cancel came too late to stop it), so its result stands.
         self._finish(True)
-        self.on_done(result)
+        if not self.parent_gone:  # nothing is left to show it in
+            self.on_done(result)
 
     def _failed(self, message: str) -> None:
         cancelled = self.ctx.cancelled()
         self._finish(False)
+        if self.parent_gone:
+            return
         if cancelled and self.on_cancel:
             self.on_cancel()
         elif self.on_error:
@@ -135,9 +145,10 @@ class Op(QObject):
     def _finish(self, ok: bool) -> None:
         self.worker.wait()
         self.done = True
-        self.dialog.canceled.disconnect(self.cancel)  # closing a shown progress dialog emits `canceled`
-        self.dialog.close()
-        self.dialog.deleteLater()
+        if not self.parent_gone:
+            self.dialog.canceled.disconnect(self.cancel)  # closing a shown progress dialog emits `canceled`
+            self.dialog.close()
+            self.dialog.deleteLater()
         Op._running.discard(self)
         self.sig_finished.emit(ok)
 
@@ -149,7 +160,8 @@ def run_op(parent: QWidget | None, title: str, fn: Callable[[OpContext], Any], o
 
     On the GUI thread afterwards: `on_done(result)`; or `on_error(message)` with a UserError's one-line text (any
     other exception is logged and reported as a plain "something unexpected" line); or, after Cancel, `on_cancel()`
-    if given, else `on_error("Cancelled; nothing was written.")`.
+    if given, else `on_error("Cancelled; nothing was written.")`. If `parent` is destroyed before the task ends,
+    none of them is called.
     """
     op = Op(parent, title, fn, on_done, on_error, on_cancel, cancellable)
     op.start()

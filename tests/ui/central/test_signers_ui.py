@@ -19,6 +19,7 @@ from cafe_desk.ui.central.import_box import ASKING, ask, question_box
 from cafe_desk.ui.central.signers_box import name_prompt
 from cafe_desk.ui.export.export_dialog import ExportDialog
 from tests.central import make_cafe, rebuilt
+from tests.ui.conftest import review_read
 
 
 @pytest.fixture
@@ -129,6 +130,7 @@ def test_the_signers_box_names_adds_and_revokes_keys(qtbot, panel, laptop, servi
 
     dialog = ExportDialog(laptop, cafe.id)
     qtbot.addWidget(dialog)
+    review_read(qtbot, dialog)
     counted = dialog.summary.text()
     assert "Every export is signed by this laptop's key" in dialog.signing_note.text()  # said before any tooltip
     assert dialog.signing_key_file_name() == f"cafe-desk-signing-key-{fingerprint.split()[0]}.txt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pyrage
@@ -12,8 +13,9 @@ from PySide6.QtGui import QTextCursor
 
 from cafe_desk.export.bundle import open_bundle
 from cafe_desk.export.keys import new_identity
-from cafe_desk.ui.export.export_dialog import COL_LEAVE_OUT, COL_TEXT, HTML_ROLE, ExportDialog
+from cafe_desk.ui.export.export_dialog import COL_LEAVE_OUT, COL_TEXT, HTML_ROLE, READING, ExportDialog
 from cafe_desk.ui.export.review_model import COL_WHERE
+from tests.ui.conftest import review_read
 
 PLANTED = "Ring Siobhán Kowalski on 07700 900418 about the walking group"
 
@@ -37,6 +39,7 @@ def notes(services, cafe):
 def dialog(qtbot, services, cafe, notes):
     d = ExportDialog(services, cafe.id)
     qtbot.addWidget(d)
+    review_read(qtbot, d)
     d.resize(1366, 768)
     d.show()
     qtbot.waitExposed(d)
@@ -109,6 +112,7 @@ def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services)
     # The keys are remembered for next time.
     again = ExportDialog(services, notes["keep"].cafe_id)
     qtbot.addWidget(again)
+    review_read(qtbot, again)
     assert again.keys.toPlainText() == public
 
 
@@ -169,12 +173,36 @@ def test_a_missing_folder_is_one_line_and_nothing_written(qtbot, dialog, tmp_pat
     assert list(tmp_path.glob("**/*.cafe")) == []
 
 
+def test_the_dialog_opens_at_once_and_reads_the_review_off_the_gui_thread(qtbot, services, cafe, notes, tmp_path):
+    dialog = ExportDialog(services, cafe.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.summary.text() == READING and dialog.model.rowCount() == 0
+    assert not dialog.view.isEnabled() and not dialog.editor.isEnabled() and not dialog.export_button.isEnabled()
+    assert dialog.export_to(tmp_path / "file.cafe") is None  # nothing to export until the review is read
+    review_read(qtbot, dialog)
+    assert dialog.model.rowCount() == 4 and dialog.summary.text().startswith("3 points, 0 comments will be exported")
+    assert dialog.view.isEnabled() and dialog.editor.isEnabled() and dialog.export_button.isEnabled()
+    assert dialog.preview_op.worker.ident not in (None, threading.get_ident())
+
+
+def test_closing_the_dialog_before_the_review_arrives_raises_nothing(qtbot, cafe_window, notes):
+    dialog = cafe_window.open_export_dialog()
+    op = dialog.preview_op
+    assert not dialog.ready
+    dialog.reject()  # the main window's dialog is deleted on close
+    qtbot.waitUntil(lambda: op.done and cafe_window.findChild(ExportDialog) is None, timeout=20_000)
+    qtbot.wait(50)  # anything still queued for the dialog has arrived: pytest-qt fails the test on an exception
+    assert cafe_window.isVisible()
+
+
 def test_the_cafe_menu_opens_the_dialog_only_with_a_cafe_open(qtbot, cafe_window):
     assert cafe_window.export_action.isEnabled()
     cafe_window.export_action.trigger()
     dialog = cafe_window.findChild(ExportDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.cafe_id == cafe_window.cafe.id
+    review_read(qtbot, dialog)
     dialog.reject()
     cafe_window.open_cafe(None)
     assert not cafe_window.export_action.isEnabled()
@@ -187,6 +215,7 @@ def test_a_flagged_comment_is_left_out_until_put_back(qtbot, services, cafe, not
     secret, public = new_identity()
     dialog = ExportDialog(services, cafe.id)
     qtbot.addWidget(dialog)
+    review_read(qtbot, dialog)
     assert {back.id, stays.id} <= dialog.model.leave_out()
     box = dialog.model.index(row_of(dialog, back.id), COL_LEAVE_OUT)
     assert box.data() == "Left out (needs care, not yet followed up)"
@@ -208,6 +237,7 @@ TAM = "The big lad from the chippy drives some of them 😀\r\nand Siobhán Kowa
 def open_dialog(qtbot, services, cafe_id: str) -> ExportDialog:
     d = ExportDialog(services, cafe_id)
     qtbot.addWidget(d)
+    review_read(qtbot, d)
     d.resize(1366, 768)
     d.show()
     qtbot.waitExposed(d)

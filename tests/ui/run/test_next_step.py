@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from cafe_desk.core.run_order import SEND
 from tests.conftest import FakeClock
+from tests.ui.conftest import review_read
 from tests.ui.run.test_phones_box import open_channel
 
 RISKY = "Honestly I can't go on like this any more"
@@ -84,6 +85,7 @@ def test_the_next_step_follows_a_day_of_three_rounds(qtbot, cafe_window, service
 
     dialog = window.open_export_dialog()
     qtbot.addWidget(dialog)
+    review_read(qtbot, dialog)
     dialog.keys.setPlainText(str(identity.to_public()))
     op = dialog.export_to(tmp_path / "perth.cafe")
     assert op is not None

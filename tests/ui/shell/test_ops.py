@@ -127,3 +127,19 @@ def test_a_task_without_progress_shows_its_dialog_and_cancel_within_a_second(qtb
     finally:
         go.set()
     qtbot.waitUntil(lambda: op.done, timeout=5000)
+
+
+def test_a_window_closed_before_its_task_ends_is_not_called_back(qtbot):
+    parent = QWidget()
+    go, got = threading.Event(), Outcome()
+
+    def work(ctx):
+        go.wait(5)
+        return "late"
+
+    op = run_op(parent, "Reading", work, got.done, got.error)
+    parent.deleteLater()  # takes the task's progress dialog with it
+    qtbot.waitUntil(lambda: op.parent_gone)
+    go.set()
+    qtbot.waitUntil(lambda: op.done, timeout=5000)
+    assert got.result is None and got.message is None
