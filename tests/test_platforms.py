@@ -21,6 +21,7 @@ from cafe_desk.services import Services
 from cafe_desk.settings import ENV_DATA, Settings
 from cafe_desk.storage.store import Store
 from tests.conftest import mental_health_plan
+from tests.server.test_serve_cli import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="needs POSIX modes, signals or chattr to set the scene")
@@ -125,14 +126,7 @@ def test_stop_signals_per_system(system):
 @POSIX_ONLY
 @pytest.mark.parametrize("sent", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_serve_stops_cleanly_when_asked_to(tmp_path, sent):
-    data_dir = tmp_path / "data"
-    services = Services.build(Store(Settings(data_dir).db_path))
-    cafe = services.planning.create(mental_health_plan(services))[0]
-    services.store.close()
-    env = {k: v for k, v in os.environ.items() if k != ENV_DATA}
-    proc = subprocess.Popen([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), "serve", cafe.short_code,
-                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            cwd=ROOT)
+    _cafe, _token, proc = serving(tmp_path)
     try:
         assert proc.stdout.readline().startswith("http://127.0.0.1:")
         while not proc.stdout.readline().startswith("Press Ctrl+C"):

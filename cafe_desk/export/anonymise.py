@@ -99,8 +99,7 @@ def _carried(text: str, names: list[tuple], lists: NameLists) -> dict[str, bool]
     pattern = text_words.words_in(text)
     for start, end, _kind, sure, _typed in names:
         for m in pattern.finditer(text, start, end):
-            key = fold(m.group(0))
-            key = key[:-2] if key.endswith("'s") else key
+            key = _name_key(m.group(0))
             if len(key) > 1 and key not in NOT_CARRIED:
                 words[key] = words.get(key, False) or sure
     return words
@@ -132,8 +131,13 @@ def _carry(words: text_words.Words, spans: list[Span], carried: dict[str, bool])
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
+def _name_key(word: str) -> str:
+    """A name word as names are matched: folded (case and accents), without a possessive "'s"."""
+    return fold(word).removesuffix("'s")
+
+
 def _keys(name: str) -> list[str]:
-    return [fold(m.group(0)).removesuffix("'s") for m in text_words.words_in(name).finditer(name)]
+    return [_name_key(m.group(0)) for m in text_words.words_in(name).finditer(name)]
 
 
 def _merge_names(spans: list[Span], text: str) -> list[Span]:
@@ -179,8 +183,7 @@ def _cafe_words(text: str, spans: Iterable[Span], lists: NameLists) -> set[str]:
     for span in spans:
         if span.kind == "name" and span.sure:
             for m in pattern.finditer(text, span.start, span.end):
-                key = fold(m.group(0))
-                key = key[:-2] if key.endswith("'s") else key
+                key = _name_key(m.group(0))
                 if len(key) > 2 and key not in NOT_CARRIED and lists.kind(m.group(0)) in CARRIED \
                         and not lists.is_word(key):
                     words.add(key)
@@ -218,8 +221,7 @@ class CafeRedactor:
             return False
         used = Taken(len(text), ((s.start, s.end) for s in spans))
         for m in text_words.words_in(text).finditer(text):
-            key = fold(m.group(0))
-            if (key in self.known or key[:-2] in self.known) and not used.covers(m.start()):
+            if _name_key(m.group(0)) in self.known and not used.covers(m.start()):
                 return True
         return False
 

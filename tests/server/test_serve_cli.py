@@ -19,7 +19,8 @@ from tests.conftest import mental_health_plan
 from tests.test_cli import ROOT
 
 
-def test_serve_prints_the_url_first_and_serves_it(tmp_path):
+def serving(tmp_path):
+    """(a café made in a fresh data folder, its link token, `cafe-desk serve` running on it on 127.0.0.1)."""
     data_dir = tmp_path / "data"
     services = Services.build(Store(Settings(data_dir).db_path))
     cafe = services.planning.create(mental_health_plan(services))[0]
@@ -29,6 +30,11 @@ def test_serve_prints_the_url_first_and_serves_it(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "cafe_desk", "--data-dir", str(data_dir), "serve", cafe.short_code,
                              "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                             cwd=ROOT)
+    return cafe, token, proc
+
+
+def test_serve_prints_the_url_first_and_serves_it(tmp_path):
+    cafe, token, proc = serving(tmp_path)
     try:
         url = proc.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:") and url.endswith(f"/c/{token}")

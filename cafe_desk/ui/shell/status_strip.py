@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.core.timer import format_clock
@@ -57,10 +58,6 @@ class PhonesSource(Protocol):
     def phones_seen(self) -> int: ...
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def round_text(state: RunState | None, now: float) -> tuple[str, str, str]:
     """(what the strip shows, what a screen reader says, the timer's status) for a café's run state at `now`. The
     spoken form changes once a minute, not every second."""
@@ -94,7 +91,7 @@ def phones_text(phones: PhonesSource | None) -> tuple[str, str]:
         return "Opening to phones…", "Opening to phones"
     seen = phones.phones_seen()
     return (f"Open to phones · {seen if seen else 'none'} in the last 5 min",
-            f"Open to phones, {_plural(seen, 'phone') if seen else 'no phones'} in the last 5 minutes")
+            f"Open to phones, {counted(seen, 'phone') if seen else 'no phones'} in the last 5 minutes")
 
 
 class StatusStrip(QWidget):
@@ -265,7 +262,7 @@ class StatusStrip(QWidget):
             if self.current_page == "Comments":  # on screen, so seen as they arrive
                 self.services.comments.mark_seen(self.cafe.id)
             unseen = self.services.comments.unseen(self.cafe.id)
-        text = f"{_plural(unseen, 'new comment')}" if unseen else "No new comments"
+        text = f"{counted(unseen, 'new comment')}" if unseen else "No new comments"
         self._set(self.comments_part, text, text, bold=bool(unseen))
 
     @staticmethod
@@ -303,7 +300,7 @@ class StatusStrip(QWidget):
             self.bar.clearMessage()  # it named items that have been followed up since
         self.care_total = total
         self.care.setText(f"{CARE_MARK} {total} need{'s' if total == 1 else ''} care")
-        self.care.setAccessibleName(f"{_plural(total, 'item')} need{'s' if total == 1 else ''} care: show them")
+        self.care.setAccessibleName(f"{counted(total, 'item')} need{'s' if total == 1 else ''} care: show them")
         self.care.setVisible(bool(total))
         return counts
 
