@@ -7,7 +7,7 @@ import errno
 import json
 import sys
 
-from cafe_desk import __version__, platforms
+from cafe_desk import __version__, commands, platforms
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.text import json_printable, printable
 from cafe_desk.private_files import restrict_new_files
@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", metavar="FILE", help="the receipt (FILE.cafe-receipt)")
     check.add_argument("--delete", action="store_true", help="delete the café's points, comments, votes and plan "
                        "from this laptop and from its backups once the receipt matches (this can't be undone)")
+    for command in commands.modules():
+        command.add_parser(sub)
     return parser
 
 
@@ -159,6 +161,9 @@ def _run(services, args) -> int:
         data = services.cafes.status(args.cafe)
         print(json_printable(json.dumps(data, ensure_ascii=False, indent=2 if not args.json else None)))
         return 0
+    for command in commands.modules():
+        if args.command == command.NAME:
+            return command.run(services, args)
     return _fail(f"unknown command {args.command}", 2)
 
 
