@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from cafe_desk.services.exporting import ExportService
     from cafe_desk.services.importing import ImportService
     from cafe_desk.services.receipts import ReceiptService
+    from cafe_desk.services.samples import SampleService
     from cafe_desk.services.signers import SignerService
     from cafe_desk.services.signing_key import SigningKeyService
     from cafe_desk.services.synthesis import SynthesisService
@@ -103,6 +104,13 @@ class Services:
         from cafe_desk.services.receipts import ReceiptService
 
         return ReceiptService(self.store)
+
+    @functools.cached_property
+    def samples(self) -> SampleService:
+        """The sample cafés for trying the central desk: added, told apart and removed in one step."""
+        from cafe_desk.services.samples import SampleService
+
+        return SampleService(self)
 
     @functools.cached_property
     def signing_key(self) -> SigningKeyService:

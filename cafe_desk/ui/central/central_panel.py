@@ -19,6 +19,7 @@ from cafe_desk.ui.central.signers_box import SignersBox
 from cafe_desk.ui.shell.ops import Op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.plain_text import plain_labels, shown
+from cafe_desk.ui.widgets.samples_bar import SamplesBar
 
 if TYPE_CHECKING:
     from cafe_desk.services.importing import ImportRun  # loads encryption: only when importing
@@ -43,6 +44,9 @@ class CentralPanel(Panel):
         self.import_box = ImportBox(services)
         self.receipts_box = ReceiptsBox(services.receipts)
         self.signers_box = SignersBox(services.signers)
+        self.samples_bar = SamplesBar(services)
+        self.samples_bar.sig_message.connect(self.sig_message)
+        self.samples_bar.sig_changed.connect(self._samples_changed)
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
@@ -75,6 +79,7 @@ class CentralPanel(Panel):
             columns.addWidget(column, share)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
+        layout.addWidget(self.samples_bar)
         layout.addLayout(columns, 1)
         layout.addWidget(self.message)
 
@@ -82,6 +87,11 @@ class CentralPanel(Panel):
         if changes.cafes:
             self.receipts_box.refresh()
             self.signers_box.refresh()
+            self.samples_bar.refresh()
+
+    def _samples_changed(self, changes: Changes) -> None:
+        self.on_changes(changes)
+        self.announce(changes)
 
     # --- what the page does (each box does the work) -------------------------------------------------------------
 
@@ -118,6 +128,7 @@ class CentralPanel(Panel):
             self.receipts_box.refresh()
             self.signers_box.refresh()
             self.receipts_box.choose_newest()
+            self.samples_bar.refresh()
             self.announce(Changes(cafes=True))
 
     # --- dropping files anywhere on the page ------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel
 from cafe_desk.ui.synthesis.synthesis_votes import SynthesisVotes
 from cafe_desk.ui.synthesis.theme_counts_table import ThemeCountsTable
 from cafe_desk.ui.widgets.plain_text import plain_labels
+from cafe_desk.ui.widgets.samples_bar import SamplesBar
 
 SEARCH_DELAY_MS = 300
 SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
@@ -154,6 +155,9 @@ class SynthesisPanel(Panel):
         self.empty = QLabel(NOTHING_IMPORTED)
         self.empty.setWordWrap(True)
         self.empty.hide()
+        self.samples_bar = SamplesBar(self.services)
+        self.samples_bar.sig_message.connect(self.sig_message)
+        self.samples_bar.sig_changed.connect(self.announce)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.filters)
         split.addWidget(self.tabs)
@@ -162,6 +166,7 @@ class SynthesisPanel(Panel):
         split.setSizes([220, 880, 230])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
+        layout.addWidget(self.samples_bar)
         layout.addLayout(self._build_search_row())
         layout.addWidget(split, 1)
 
@@ -208,6 +213,7 @@ class SynthesisPanel(Panel):
     def _reloaded(self, answer) -> None:
         cafes, facets, themes, f, found, self.all_total = answer
         self.empty.setVisible(not cafes)
+        self.samples_bar.refresh(len(cafes))
         self.filters.fill(cafes, facets, themes)
         self.codebook.set_themes(themes)
         if f == self.current_filter():

@@ -1,0 +1,54 @@
+"""Trying the central desk with sample cafés, as a first-time analyst would: the empty Central page offers them, they
+are made off the GUI thread, the Synthesis page then shows their items and says they are samples, and one button
+(after a question) removes them all."""
+
+from __future__ import annotations
+
+import pytest
+
+from cafe_desk.core.synthesis import SynthesisFilter
+
+
+@pytest.fixture
+def central(main_window):
+    main_window.show_page(list(main_window.slots).index("Central"))
+    return main_window.central_page
+
+
+def test_the_empty_desk_offers_sample_cafes_and_removes_them_in_one_step(qtbot, main_window, central, services,
+                                                                        tmp_path):
+    bar = central.samples_bar
+    assert bar.isVisible() and bar.try_button.isVisible() and not bar.remove_button.isVisible()
+    assert "twelve sample cafés" in bar.label.text()
+    main_window.grab().save(str(tmp_path / "central-empty.png"))
+    op = bar.add_samples()
+    qtbot.waitUntil(lambda: op.done, timeout=120_000)
+    assert len(services.synthesis.cafes()) == 12
+    assert bar.remove_button.isVisible() and not bar.try_button.isVisible()
+    assert bar.label.text().startswith("12 sample cafés here")
+    main_window.show_page(list(main_window.slots).index("Synthesis"))
+    synthesis = main_window.synthesis_page
+    qtbot.waitUntil(lambda: synthesis.model.rowCount() > 0, timeout=30_000)
+    assert synthesis.samples_bar.isVisible() and not synthesis.empty.isVisible()
+    main_window.grab().save(str(tmp_path / "synthesis-samples.png"))
+
+    asked = []
+    bar.confirm = lambda title, text: asked.append(text) or False
+    assert not bar.remove_samples() and len(services.synthesis.cafes()) == 12  # "Keep them"
+    bar.confirm = lambda title, text: True
+    assert bar.remove_samples()
+    assert "12 sample cafés" in asked[0] and "Your own cafés stay" in asked[0]
+    assert services.synthesis.cafes() == [] and services.synthesis.find(SynthesisFilter(text="peer")).total == 0
+    assert not bar.try_button.isHidden() and bar.remove_button.isHidden()
+    qtbot.waitUntil(lambda: synthesis.empty.isVisible(), timeout=30_000)
+
+
+def test_a_cancelled_sample_run_adds_nothing_and_says_so(qtbot, central, services):
+    messages = []
+    central.samples_bar.sig_message.connect(messages.append)
+    op = central.samples_bar.add_samples()
+    op.cancel()
+    qtbot.waitUntil(lambda: op.done, timeout=120_000)
+    assert services.synthesis.cafes() == [] and services.samples.ids() == frozenset()
+    assert messages[-1] == "Cancelled: no sample cafés were added."
+    assert central.samples_bar.try_button.isEnabled()
