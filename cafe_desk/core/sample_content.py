@@ -17,7 +17,7 @@ class SamplePlace:
 
 
 PLACES = (
-    SamplePlace("Recovery café — Inverness", "Inverness", "2026-09-08"),
+    SamplePlace("Recovery café — Inverness", "Inbhir Nis / Inverness", "2026-09-08"),
     SamplePlace("Recovery café — Dundee", "Dundee", "2026-09-15"),
     SamplePlace("Recovery café — Glasgow East", "Glasgow", "2026-09-22"),
     SamplePlace("Recovery café — Stornoway", "Steòrnabhagh / Stornoway", "2026-09-29"),

@@ -34,7 +34,11 @@ def _set(words: str) -> frozenset[str]:
 
 NICKNAME = _set("wee big auld")  # "wee Shuggie", "Big Tam": a word that is not an everyday word, after one of these
 LOWER_CUE_AFTER = REPORTING | UNKNOWN_AFTER | {"and"}  # "my pal frank said" (but "my son will be 19")
-BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben mount strath lady royal")
+# A capitalised run after one of these is a place or a title: the English words, and the Gaelic place-name generics
+# ("Inbhir Nis", "Baile Dhubhthaich", "Ceann a' Bhàigh", "Dùn Èideann")
+BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben mount strath lady royal "
+                "inbhir inver baile gleann ceann cill dùn srath achadh eilean beinn allt caol tobar druim cnoc àird "
+                "aird ath bun rubha sgeir")
 PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call called phoned rang visited thank "
                      "thanks love miss missed hug hugged")
 MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"

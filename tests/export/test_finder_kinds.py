@@ -187,3 +187,13 @@ def test_the_built_in_templates_lose_nothing():
     for path in TEMPLATES.glob("*.json"):
         for text in texts(json.loads(path.read_text(encoding="utf-8"))):
             assert redact(text).spans == (), (path.name, text)
+
+
+def test_gaelic_place_names_are_kept_as_places_not_names():
+    for text in ("We met in Inbhir Nis / Inverness.", "The café in Baile Dhubhthaich was busy.",
+                 "Torquil said the Eilean Siar council helped.", "Calum from Ceann a Bhàigh came."):
+        kept = redact(text).text
+        for place in ("Inbhir Nis", "Baile Dhubhthaich", "Eilean Siar", "Ceann a Bhàigh"):
+            if place in text:
+                assert place in kept, kept
+    assert redact("Calum from Ceann a Bhàigh came.").text.startswith("[NAME] from")
