@@ -40,7 +40,7 @@ from cafe_desk import __version__
 from cafe_desk.central.qdpx_cases import CaseOf, write_cases, write_variables
 from cafe_desk.central.qdpx_codes import CodeTree
 from cafe_desk.central.qdpx_names import UniqueNames, file_safe
-from cafe_desk.central.qdpx_xml import NAMESPACE, attrs, guid, one_line, shortened, text
+from cafe_desk.central.qdpx_xml import NAMESPACE, attrs, guid, is_date, one_line, shortened, text
 from cafe_desk.central.tables_export import (
     CANCELLED,
     STEP,
@@ -162,7 +162,10 @@ class _Writer:
             self.notes.write("  <Notes>\n")
         self.note_count += 1
         about = f"What {where or 'the table'} carried forward."
-        self.notes.write(f"    <Note {attrs(guid=note, name=name, creatingUser=self.user)}>\n"
+        cafe = case.cafe  # QualCoder needs a Note's time: the café's day (or its import), the same on every export
+        when = f"{cafe.date}T00:00:00Z" if is_date(cafe.date) else cafe.imported_at
+        self.notes.write(f"    <Note {attrs(guid=note, name=name, creatingUser=self.user)} "
+                         f"{attrs(creationDateTime=when)}>\n"
                          f"      <Description>{text(about)}</Description>\n"
                          f"      <PlainTextContent>{text(body)}</PlainTextContent>\n    </Note>\n")
         return note
