@@ -256,6 +256,8 @@ def test_sets_hold_the_shortlist_and_each_cafes_questions(desk, tmp_path):
     assert sources == [guid("source", items[AFTER_EMOJI].cafe_id)]
     shortlisted = [s for s, (_src, _a, _b, c) in project.selections.items() if codes[0] in c]
     assert shortlisted == [guid("selection", items[AFTER_EMOJI].id)]
+    variables = {name for name, _kind in project.variables.values()}
+    assert not variables & set(project.sets)  # QualCoder makes each set a variable of its own name
     question_sets = {n: s for n, s in project.sets.items() if n.startswith("Questions · ")}
     assert len(question_sets) == len(project.cases)
     for case_name, (_values, case_sources) in project.cases.items():
