@@ -2,36 +2,45 @@
 
 A .qdpx is a ZIP holding `project.qde` (XML in the namespace urn:QDA-XML:project:1.0, following the REFI-QDA Project
 schema of March 2019, Project-mrt2019.xsd) and a folder `sources` (lower case, as the standard names it) with one
-plain-text source per café:
-- Users: one, "Central team". CodeBook: one codable Code per codebook theme, its description as Description.
-- Variables: "Locality" (Text) and "Date" (Date), given on every source, so the tools can group cafés.
-- Sources: per café a TextSource whose text is a title line, then the café's items one per paragraph, each after a
-  header line such as "[Table 2 · Round 1 · Note · quote]"; a "Question: …" paragraph opens each run of items under
-  a new question. Every item carrying codebook themes is a PlainTextSelection over exactly its text, with one Coding
-  (and CodeRef) per theme.
+plain-text source per café, named by its GUID. What the XML holds:
+- Users: one, "Central team". CodeBook: the codebook's themes, then the items' attributes, questions and the cafés'
+  own tags as codes in groups of their own (central/qdpx_codes.py says why codes).
+- Variables and Cases: one Case per café with its date, town or area, people (by group, small counts hidden) and how
+  its file was signed, and a SourceRef to its source (central/qdpx_cases.py).
+- Sources: per café a TextSource named "title · date · locality" (made safe as a file name and unique,
+  central/qdpx_names.py), whose text is a title line, then the café's items one per paragraph, each after a header
+  line such as "[Table 2 · Round 1 · Point · quote]"; a "Question: …" paragraph opens each run of items under a new
+  question. Every item is a PlainTextSelection over exactly its text, with one Coding (and CodeRef) per code it
+  carries. Each table's "what we carry forward" summary is also a Note, which its café's source refers to (NoteRef).
+- Sets: "Quotes shortlist" (the shortlist's code, and the sources holding shortlisted items) and, per café,
+  "Questions · <café>" (the codes of the questions its rounds asked, and its source); its Description lists them.
+Every text goes through core.text.export_text (line ends "\\n", no control or invisible format characters, NFC).
 Positions count Unicode characters (code points) from 0, end excluded, as QualCoder reads them (it slices the text
 with Python). The text is UTF-8 without a BOM (QualCoder reads it as plain UTF-8, where a BOM would count as a
-character) with "\\n" line ends: an item's own "\\r\\n" becomes "\\n", as QualCoder treats Windows line ends apart.
-A tool counting UTF-16 units instead would place selections after an emoji one character late per emoji; accented
-letters count the same either way.
-GUIDs are uuid5 names of our ids and no creation time is written, so re-exporting the same data gives the same XML.
-Streaming: each café's items go straight into its source in the ZIP, the XML into a temporary file added at the end,
-so a million items never sit in memory.
+character) with "\\n" line ends only, as QualCoder treats Windows line ends apart. A tool counting UTF-16 units
+instead would place selections after an emoji one character late per emoji; accented letters count the same either
+way, and composed (NFC) text keeps "é" one character everywhere.
+GUIDs are uuid5 names of our ids (central/qdpx_xml.py) and no creation time is written, so re-exporting the same
+data gives the same XML.
+Streaming: each café's items go straight into its source in the ZIP, the XML into temporary files joined at the end
+(the codebook comes first in the XML but is known only once every item is read), so a million items never sit in
+memory.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
-import uuid
+import shutil
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
-from xml.sax.saxutils import escape, quoteattr
 
 from cafe_desk import __version__
+from cafe_desk.central.qdpx_cases import CaseOf, write_cases, write_variables
+from cafe_desk.central.qdpx_codes import CodeTree
+from cafe_desk.central.qdpx_names import UniqueNames, file_safe
+from cafe_desk.central.qdpx_xml import NAMESPACE, attrs, guid, is_date, one_line, shortened, text
 from cafe_desk.central.tables_export import (
     CANCELLED,
     STEP,
@@ -42,21 +51,18 @@ from cafe_desk.central.tables_export import (
     no_progress,
     staging,
 )
+from cafe_desk.core.cafe_profile import CafeProfile
 from cafe_desk.core.errors import Cancelled
 from cafe_desk.core.synthesis import CentralCafe, Item, SynthesisFilter
+from cafe_desk.core.text import export_text
 from cafe_desk.platforms import replace_file
 
-NAMESPACE = "urn:QDA-XML:project:1.0"
-GUIDS = uuid.uuid5(uuid.NAMESPACE_URL, "cafe-desk:refi-qda")  # the uuid5 namespace of every GUID we write
+__all__ = ["guid", "item_header", "plain", "source_path", "write_qdpx"]
+
 USER_NAME = "Central team"
 PROJECT_NAME = "Café Desk synthesis"
 NAME_LENGTH = 60  # characters of an item's text used to name its selection
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # characters XML 1.0 forbids
-
-
-def guid(kind: str, key: str) -> str:
-    """The same GUID for the same thing on every export: a uuid5 of its kind and our id."""
-    return str(uuid.uuid5(GUIDS, f"{kind}:{key}"))
+CARRY_FORWARD = "what we carry forward"
 
 
 def source_path(cafe_id: str) -> str:
@@ -64,146 +70,149 @@ def source_path(cafe_id: str) -> str:
     return f"sources/{guid('source', cafe_id)}.txt"
 
 
-def _attrs(**values: object) -> str:
-    return " ".join(f"{k}={quoteattr(_NOT_XML.sub('', str(v)))}" for k, v in values.items())
-
-
-def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def plain(text: str) -> str:
-    """An item's text as it stands in a source: line ends as "\\n"."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def plain(value: str) -> str:
+    """An item's text as it stands in a source (core.text.export_text: line ends as "\\n", …)."""
+    return export_text(value)
 
 
 def item_header(item: Item) -> str:
-    """The line before an item in its café's source: "[Table 2 · Round 1 · Note · quote · group: Carers]"."""
+    """The line before an item in its café's source: "[Table 2 · Round 1 · Point · quote · group: Carers]"."""
     parts = [f"Table {item.table}"] if item.table is not None else []
     parts += [f"Round {item.round}"] if item.round is not None else []
     parts.append(item.source_label)
     parts += ["quote"] if item.is_quote else []
-    parts += [f"group: {_one_line(item.group)}"] if item.group else []
+    parts += [f"group: {one_line(item.group)}"] if item.group.strip() else []
     return "[" + " · ".join(parts) + "]"
 
 
 class _Writer:
-    """Writes one café's source text into the ZIP and its TextSource into the XML, keeping the character count."""
+    """Writes each café's source text into the ZIP and its TextSource into the XML, keeping the character count;
+    gathers the cases, the notes (into their own XML) and the sets to write after."""
 
-    def __init__(self, qde: TextIO, zf: zipfile.ZipFile, codes: dict[str, str], user: str):
-        """`codes`: codebook theme id → Code GUID, in codebook order; `user`: the GUID of the one User."""
-        self.qde, self.zf, self.codes, self.user = qde, zf, codes, user
-        self.rank = {theme_id: n for n, theme_id in enumerate(codes)}  # codings in codebook order
-        self.names: set[str] = set()
-        self.sources = 0
+    def __init__(self, qde: TextIO, notes: TextIO, zf: zipfile.ZipFile, codes: CodeTree, user: str):
+        self.qde, self.notes, self.zf, self.codes, self.user = qde, notes, zf, codes, user
+        self.names = UniqueNames()
+        self.cases: list[CaseOf] = []
+        self.shortlisted: list[str] = []  # GUIDs of sources holding shortlisted items
+        self.note_count = 0
 
-    def cafe(self, cafe: CentralCafe, items, variables: dict[str, str], on_item) -> None:
+    def cafe(self, cafe: CentralCafe, profile: CafeProfile, items, on_item) -> None:
         """Write the café's items (an iterator); `on_item()` is called after each. A café with none is left out."""
-        out, pos, question = None, 0, None
+        out, pos, question, case = None, 0, None, None
+        note_refs: list[str] = []
+        shortlisted = False
         try:
             for item in items:
                 if out is None:
                     out = io.TextIOWrapper(self.zf.open(source_path(cafe.id), "w"), encoding="utf-8", newline="")
-                    pos = self._open(cafe, out)
+                    case, pos = self._open(cafe, profile, out)
                 if item.question != question:
                     question = item.question
-                    if question:
-                        pos += out.write(f"Question: {_one_line(question)}\n\n")
+                    if question.strip():
+                        pos += out.write(f"Question: {one_line(question)}\n\n")
                 pos += out.write(item_header(item) + "\n")
-                text = plain(item.text)
-                start, pos = pos, pos + out.write(text)
+                body = plain(item.text)
+                start, pos = pos, pos + out.write(body)
                 pos += out.write("\n\n")
-                self._selection(item, start, start + len(text), text)
+                self._selection(item, start, start + len(body), body)
+                if item.kind == "summary":
+                    note_refs.append(self._note(case, item, body))
+                shortlisted |= item.shortlisted
                 on_item()
         finally:
             if out is not None:
                 out.close()  # the ZIP can't be closed (even on the way out of an error) with an entry open
-        if out is not None:
-            self._close(cafe, variables)
+        if case is not None:
+            self.qde.writelines(f"      <NoteRef {attrs(targetGUID=n)}/>\n" for n in note_refs)
+            self.qde.write("    </TextSource>\n")
+            self.cases.append(case)
+            if shortlisted:
+                self.shortlisted.append(case.source_guid)
 
-    def _open(self, cafe: CentralCafe, out: TextIO) -> int:
-        name = " · ".join(p for p in (cafe.title, cafe.date, cafe.locality) if p) or "Café"
-        base, n = name, 1
-        while name.casefold() in self.names:
-            n += 1
-            name = f"{base} ({n})"
-        self.names.add(name.casefold())
-        if self.sources == 0:
+    def _open(self, cafe: CentralCafe, profile: CafeProfile, out: TextIO) -> tuple[CaseOf, int]:
+        name = self.names.unique(file_safe(" · ".join(p for p in (cafe.title, cafe.date, cafe.locality) if p)))
+        case = CaseOf(cafe, name, guid("source", cafe.id), profile)
+        if not self.cases:
             self.qde.write("  <Sources>\n")
-        self.sources += 1
-        self.qde.write(f"    <TextSource {_attrs(guid=guid('source', cafe.id), name=name)} "
-                       f"{_attrs(plainTextPath='internal://' + source_path(cafe.id).split('/')[1])} "
-                       f"{_attrs(creatingUser=self.user)}>\n"
-                       f"      <Description>{_text(f'Anonymised items of the café “{cafe.title}”.')}</Description>\n")
-        return out.write(f"{cafe.title}\n{' · '.join(p for p in (cafe.date, cafe.locality) if p)}\n\n")
+        self.qde.write(f"    <TextSource {attrs(guid=case.source_guid, name=name)} "
+                       f"{attrs(plainTextPath='internal://' + source_path(cafe.id).split('/')[1])} "
+                       f"{attrs(creatingUser=self.user)}>\n"
+                       f"      <Description>{text(f'Anonymised items of the café “{one_line(cafe.title)}”.')}"
+                       "</Description>\n")
+        title = one_line(cafe.title)
+        return case, out.write(f"{title}\n{' · '.join(one_line(p) for p in (cafe.date, cafe.locality) if p)}\n\n")
 
-    def _selection(self, item: Item, start: int, end: int, text: str) -> None:
-        codes = sorted((c for c in item.codes if c in self.codes), key=self.rank.__getitem__)
-        if not codes:
-            return
-        short = _one_line(text)
-        short = short if len(short) <= NAME_LENGTH else short[:NAME_LENGTH - 1] + "…"
+    def _selection(self, item: Item, start: int, end: int, body: str) -> None:
         write = self.qde.write
-        write(f"      <PlainTextSelection {_attrs(guid=guid('selection', item.id), name=short)} "
-              f"{_attrs(startPosition=start, endPosition=end, creatingUser=self.user)}>\n")
-        for code in codes:
-            write(f"        <Coding {_attrs(guid=guid('coding', item.id + ':' + code), creatingUser=self.user)}>\n"
-                  f"          <CodeRef {_attrs(targetGUID=self.codes[code])}/>\n"
+        write(f"      <PlainTextSelection {attrs(guid=guid('selection', item.id), name=shortened(body, NAME_LENGTH))} "
+              f"{attrs(startPosition=start, endPosition=end, creatingUser=self.user)}>\n")
+        for key, code in self.codes.codes(item):
+            write(f"        <Coding {attrs(guid=guid('coding', item.id + ':' + key), creatingUser=self.user)}>\n"
+                  f"          <CodeRef {attrs(targetGUID=code)}/>\n"
                   "        </Coding>\n")
         write("      </PlainTextSelection>\n")
 
-    def _close(self, cafe: CentralCafe, variables: dict[str, str]) -> None:
-        if cafe.locality:
-            self._value(variables["Locality"], f"<TextValue>{_text(cafe.locality)}</TextValue>")
-        if _is_date(cafe.date):
-            self._value(variables["Date"], f"<DateValue>{cafe.date}</DateValue>")
-        self.qde.write("    </TextSource>\n")
+    def _note(self, case: CaseOf, item: Item, body: str) -> str:
+        """Write a table's summary as a Note; returns its GUID."""
+        note = guid("note", item.id)
+        where = " · ".join(p for p in (f"Table {item.table}" if item.table is not None else "",
+                                       f"Round {item.round}" if item.round is not None else "") if p)
+        name = f"{case.name} · {where}: {CARRY_FORWARD}" if where else f"{case.name}: {CARRY_FORWARD}"
+        if not self.note_count:
+            self.notes.write("  <Notes>\n")
+        self.note_count += 1
+        about = f"What {where or 'the table'} carried forward."
+        cafe = case.cafe  # QualCoder needs a Note's time: the café's day (or its import), the same on every export
+        when = f"{cafe.date}T00:00:00Z" if is_date(cafe.date) else cafe.imported_at
+        self.notes.write(f"    <Note {attrs(guid=note, name=name, creatingUser=self.user)} "
+                         f"{attrs(creationDateTime=when)}>\n"
+                         f"      <Description>{text(about)}</Description>\n"
+                         f"      <PlainTextContent>{text(body)}</PlainTextContent>\n    </Note>\n")
+        return note
 
-    def _value(self, variable: str, value: str) -> None:
-        self.qde.write(f"      <VariableValue>\n        <VariableRef {_attrs(targetGUID=variable)}/>\n"
-                       f"        {value}\n      </VariableValue>\n")
+
+def _sets(writer: _Writer) -> str:
+    """The Sets element: the quotes shortlist, then each café's questions."""
+    sets = []
+    if writer.shortlisted and writer.codes.has("shortlist:"):
+        sets.append((guid("set", "shortlist"), "Quotes shortlist",
+                     "The central team's shortlisted quotes: the items coded “On the quotes shortlist” in these "
+                     "cafés' sources.", [writer.codes.shortlist()[1]], writer.shortlisted))
+    for case in writer.cases:
+        questions = [one_line(q) for q in case.profile.questions]
+        if questions:
+            about = "\n".join(f"Round {n}: {q}" for n, q in enumerate(questions, 1))
+            codes = list(dict.fromkeys(writer.codes.question(q)[1] for q in questions))
+            sets.append((guid("set", f"questions:{case.cafe.id}"), f"Questions · {case.name}", about, codes,
+                         [case.source_guid]))
+    if not sets:
+        return ""
+    out = ["  <Sets>\n"]
+    for set_guid, name, about, codes, sources in sets:
+        out.append(f"    <Set {attrs(guid=set_guid, name=name)}>\n      <Description>{text(about)}</Description>\n")
+        out += [f"      <MemberCode {attrs(targetGUID=c)}/>\n" for c in codes]
+        out += [f"      <MemberSource {attrs(targetGUID=s)}/>\n" for s in sources]
+        out.append("    </Set>\n")
+    out.append("  </Sets>\n")
+    return "".join(out)
 
 
-def _is_date(text: str) -> bool:
-    try:
-        return dt.date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
-
-
-def _head(qde: TextIO, syn, user: str, codes: dict[str, str], variables: dict[str, str]) -> None:
-    """The XML declaration, the Project element's start, Users, CodeBook and Variables."""
-    qde.write('<?xml version="1.0" encoding="utf-8"?>\n'
-              f"<Project {_attrs(xmlns=NAMESPACE, name=PROJECT_NAME, origin=f'Café Desk {__version__}')} "
-              f"{_attrs(creatingUserGUID=user)}>\n"
-              f"  <Users>\n    <User {_attrs(guid=user, name=USER_NAME)}/>\n  </Users>\n")
-    themes = syn.themes()
-    if themes:  # the schema wants at least one Code in a CodeBook
-        qde.write("  <CodeBook>\n    <Codes>\n")
-        for theme in themes:
-            start = f"      <Code {_attrs(guid=codes[theme.id], name=theme.name, isCodable='true')}"
-            if theme.description:
-                qde.write(f"{start}>\n        <Description>{_text(theme.description)}</Description>\n"
-                          "      </Code>\n")
-            else:
-                qde.write(f"{start}/>\n")
-        qde.write("    </Codes>\n  </CodeBook>\n")
-    qde.write("  <Variables>\n"
-              f"    <Variable {_attrs(guid=variables['Locality'], name='Locality', typeOfVariable='Text')}>\n"
-              "      <Description>Where the café took place.</Description>\n    </Variable>\n"
-              f"    <Variable {_attrs(guid=variables['Date'], name='Date', typeOfVariable='Date')}>\n"
-              "      <Description>The day the café took place.</Description>\n    </Variable>\n"
-              "  </Variables>\n")
+def _head(out: TextIO, user: str, codes: CodeTree, cases: list[CaseOf]) -> None:
+    """The XML declaration, the Project element's start, Users, CodeBook, Variables and Cases."""
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n'
+              f"<Project {attrs(xmlns=NAMESPACE, name=PROJECT_NAME, origin=f'Café Desk {__version__}')} "
+              f"{attrs(creatingUserGUID=user)}>\n"
+              f"  <Users>\n    <User {attrs(guid=user, name=USER_NAME)}/>\n  </Users>\n")
+    codes.write(out)
+    write_variables(out, cases)
+    write_cases(out, cases)
 
 
 def write_qdpx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(),
                progress: Progress = no_progress, cancelled: Check = never_cancelled) -> Path:
-    """Write a REFI-QDA project at `path` (replacing it) and return the path: the codebook's themes as codes, one
-    text source per café holding its items (those matching `filter`), each coded item a selection with its codings.
+    """Write a REFI-QDA project at `path` (replacing it) and return the path: the codebook's themes and the items'
+    attributes as codes, one case and one text source per café holding its items (those matching `filter`), each
+    item a selection with its codings, the tables' summaries as notes, the shortlist and questions as sets.
     `progress(done, total)` counts items; `cancelled()` is checked every few hundred items and before the file is
     moved into place.
     Raises Cancelled (a UserError) when cancelled, UserError with a plain one-line message if the folder is missing or
@@ -213,8 +222,8 @@ def write_qdpx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
         total = syn.find(filter, limit=0).total
         progress(0, total)
         user = guid("user", USER_NAME)
-        codes = {t.id: guid("code", t.id) for t in syn.themes()}
-        variables = {name: guid("variable", name) for name in ("Locality", "Date")}
+        codes = CodeTree(syn.themes())
+        profiles = syn.profiles()
         done = 0
 
         def counted() -> None:
@@ -225,25 +234,37 @@ def write_qdpx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
                     raise Cancelled(CANCELLED)
                 progress(done, total)
 
-        qde_path, qdpx_path = temp / "project.qde", temp / "project.qdpx"
-        with open(qde_path, "w", encoding="utf-8", newline="\n") as qde, \
+        parts = {name: temp / f"{name}.xml" for name in ("head", "sources", "notes")}
+        qdpx_path = temp / "project.qdpx"
+        with open(parts["sources"], "w", encoding="utf-8", newline="\n") as sources, \
+                open(parts["notes"], "w", encoding="utf-8", newline="\n") as notes, \
                 zipfile.ZipFile(qdpx_path, "w", zipfile.ZIP_DEFLATED) as zf:
-            _head(qde, syn, user, codes, variables)
             zf.mkdir("sources")
-            writer = _Writer(qde, zf, codes, user)
+            writer = _Writer(sources, notes, zf, codes, user)
             for cafe in syn.cafes():
                 if filter.cafe_id and cafe.id != filter.cafe_id:
                     continue
                 if cancelled():
                     raise Cancelled(CANCELLED)
-                writer.cafe(cafe, syn.iter_items(replace(filter, cafe_id=cafe.id)), variables, counted)
-            if writer.sources:
-                qde.write("  </Sources>\n")
-            about = (f"Anonymised items of {writer.sources} café{'s' if writer.sources != 1 else ''}, exported from "
-                     "Café Desk: one text source per café; the codes are the central codebook's themes.")
-            qde.write(f"  <Description>{_text(about)}</Description>\n</Project>\n")
-            qde.close()
-            zf.write(qde_path, "project.qde")
+                writer.cafe(cafe, profiles.get(cafe.id, CafeProfile(cafe.id)),
+                            syn.iter_items(replace(filter, cafe_id=cafe.id)), counted)
+            if writer.cases:
+                sources.write("  </Sources>\n")
+            if writer.note_count:
+                notes.write("  </Notes>\n")
+            count = len(writer.cases)
+            about = (f"Anonymised items of {count} café{'s' if count != 1 else ''}, exported from Café Desk: one case "
+                     "and one text source per café; the codes are the central codebook's themes, then what each item "
+                     "is (group, table, round, source, quote), its question and the café's own tags.")
+            notes.write(_sets(writer) + f"  <Description>{text(about)}</Description>\n</Project>\n")
+            with open(parts["head"], "w", encoding="utf-8", newline="\n") as head:
+                _head(head, user, codes, writer.cases)
+            sources.close()
+            notes.close()
+            with zf.open("project.qde", "w") as qde:
+                for part in parts.values():
+                    with open(part, "rb") as f:
+                        shutil.copyfileobj(f, qde)
         fsync(qdpx_path)
         if cancelled():
             raise Cancelled(CANCELLED)

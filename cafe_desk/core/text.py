@@ -4,12 +4,14 @@ is around them.
 
 `printable` keeps every visible character as it is (emoji joiners, the joiners of Persian or Indic scripts and
 the tag characters of the Scottish, Welsh and English flags included); `json_printable` does the same job for JSON
-written to a terminal without changing the values it holds.
+written to a terminal without changing the values it holds; `export_text` is free text as data files for other tools
+carry it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: a whole terminal escape sequence: CSI (colours, cursor moves), OSC (window title, links), DCS/SOS/PM/APC
 #: strings, the 8-bit CSI, and the two-character escapes; removed whole so no "[31m" is left behind
@@ -66,3 +68,10 @@ def json_printable(dumped: str) -> str:
     """JSON text (as `json.dumps(..., ensure_ascii=False)` writes it) with every character `printable` would drop
     written as a \\u escape instead: safe on a terminal, and it still reads back as exactly the same values."""
     return dumped if dumped.isprintable() else _JSON_UNSAFE.sub(_escape, dumped)
+
+
+def export_text(text: str) -> str:
+    """Free text as a data file for other tools carries it: every line break as "\\n" (tabs kept), no control or
+    invisible format characters (as `printable` leaves them out), composed (NFC), so the same words are always the same
+    characters and positions counted in one tool fall on the same letters in another."""
+    return unicodedata.normalize("NFC", printable(text or "", lines=True))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cafe_desk.core.cafe_profile import CafeProfile, cafe_profile
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
@@ -62,6 +63,17 @@ class SynthesisService(ServiceBase):
         """Every item matching `f`, streamed (for data exports)."""
         with self.store.read():
             yield from self.store.iter_items(f)
+
+    def profiles(self) -> dict[str, CafeProfile]:
+        """Each imported café's people by group (small counts hidden), signature and questions, by café id."""
+        from cafe_desk.services.signers import SignerService
+
+        signers = {c.cafe_id: c.signer for c in SignerService(self.store).cafes()}
+        s = self.store
+        with s.read():
+            return {c.id: cafe_profile(c.id, s.list_items("group", c.id), s.list_items("round", c.id),
+                                       s.list_attendance(c.id), s.list_table_totals(c.id), signers.get(c.id))
+                    for c in s.central_cafes()}
 
     def marks(self, note_ids: Iterable[str]) -> dict[str, tuple[tuple[str, ...], bool]]:
         """For items already shown: id -> (codebook theme ids, shortlisted), to refresh them after coding."""
