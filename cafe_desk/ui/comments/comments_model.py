@@ -1,5 +1,5 @@
-"""The comments table's model and filter: `CommentsModel` over a list of participants' `Note` values, and
-`CommentsProxy` (flagged comments first, newest next; "Flagged only")."""
+"""The comments table's model and filter: `CommentsModel` over a list of participants' `Note` values (from phones
+and paper cards), and `CommentsProxy` (flagged comments first, newest next; "Flagged only")."""
 
 from __future__ import annotations
 
@@ -14,16 +14,19 @@ from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.ui.notes.notes_model import CARE_MARK, NOTE_ROLE, Index, local_time, needs_care
 from cafe_desk.ui.widgets.plain_text import shown, tip
 
-COL_TIME, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(6)
-HEADERS = ("Time", "Care", "Comment", "About", "Group", "State")
+COL_TIME, COL_FROM, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(7)
+HEADERS = ("Time", "From", "Care", "Comment", "About", "Group", "State")
+PHONE = "Phone"
+PAPER = "Paper"
 FLAG_BADGE = f"{CARE_MARK} Needs care"
 FOLLOWED_UP = "Followed up"
 
 
 @dataclass
 class CommentLabels:
-    """How ids are shown: question (round), outcome and group names by id."""
+    """How ids are shown: question (round), outcome and group names, and table numbers, by id."""
 
+    tables: dict[str, int] = field(default_factory=dict)
     rounds: dict[str, str] = field(default_factory=dict)
     outcomes: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
@@ -87,7 +90,7 @@ class CommentsModel(QAbstractTableModel):
         """New names for questions, outcomes and groups (the plan changed); the rows stay where they are."""
         self.labels = labels
         if self.comments:
-            self.dataChanged.emit(self.index(0, COL_ABOUT), self.index(len(self.comments) - 1, COL_GROUP))
+            self.dataChanged.emit(self.index(0, COL_FROM), self.index(len(self.comments) - 1, COL_GROUP))
 
     def sync(self, comments: Sequence[Note]) -> list[Note]:
         """The service's current list for the same café: changed rows are updated in place and new ones inserted at
@@ -168,6 +171,8 @@ class CommentsModel(QAbstractTableModel):
     def _text(self, note: Note, col: int) -> str:
         if col == COL_TIME:
             return local_time(note.created_at)
+        if col == COL_FROM:
+            return from_text(note, self.labels)
         if col == COL_COMMENT:
             return note.text
         if col == COL_ABOUT:
@@ -177,6 +182,14 @@ class CommentsModel(QAbstractTableModel):
         if col == COL_FLAG:
             return flag_text(note)
         return state_text(note, self.on_screen, self.was_on_screen)
+
+
+def from_text(note: Note, labels: CommentLabels) -> str:
+    """Where the comment came from: "Phone", "Paper", or "Paper, table 3" when the card names its table."""
+    if note.source != "paper":
+        return PHONE
+    number = labels.tables.get(note.table_id) if note.table_id else None
+    return f"{PAPER}, table {number}" if number is not None else PAPER
 
 
 def flag_text(note: Note) -> str:
