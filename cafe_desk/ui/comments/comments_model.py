@@ -14,10 +14,11 @@ from cafe_desk.core.safeguarding import kind_label
 from cafe_desk.ui.notes.notes_model import CARE_MARK, NOTE_ROLE, Index, local_time, needs_care
 from cafe_desk.ui.widgets.plain_text import shown, tip
 
-COL_TIME, COL_FROM, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(7)
-HEADERS = ("Time", "From", "Care", "Comment", "About", "Group", "State")
-PHONE = "Phone"
+COL_TIME, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(6)
+HEADERS = ("Time", "Care", "Comment", "About", "Group", "State")
+#: under the time of a comment typed in from a paper card (a phone's comment has the time alone: most come by phone)
 PAPER = "Paper"
+PAPER_TIP = "Typed in from a paper card"
 FLAG_BADGE = f"{CARE_MARK} Needs care"
 FOLLOWED_UP = "Followed up"
 
@@ -90,7 +91,7 @@ class CommentsModel(QAbstractTableModel):
         """New names for questions, outcomes and groups (the plan changed); the rows stay where they are."""
         self.labels = labels
         if self.comments:
-            self.dataChanged.emit(self.index(0, COL_FROM), self.index(len(self.comments) - 1, COL_GROUP))
+            self.dataChanged.emit(self.index(0, COL_TIME), self.index(len(self.comments) - 1, COL_GROUP))
 
     def sync(self, comments: Sequence[Note]) -> list[Note]:
         """The service's current list for the same café: changed rows are updated in place and new ones inserted at
@@ -150,6 +151,8 @@ class CommentsModel(QAbstractTableModel):
             return note
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             text = shown(self._text(note, col))
+            if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and note.source == "paper":
+                return " ".join((PAPER_TIP, *paper_lines(note, self.labels)[1:]))
             if role == Qt.ItemDataRole.ToolTipRole and col == COL_FLAG and note.flag:
                 return tip(f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Café Desk hid nothing: please "
                            "read it with care.")
@@ -170,9 +173,7 @@ class CommentsModel(QAbstractTableModel):
 
     def _text(self, note: Note, col: int) -> str:
         if col == COL_TIME:
-            return local_time(note.created_at)
-        if col == COL_FROM:
-            return from_text(note, self.labels)
+            return "\n".join((local_time(note.created_at), *paper_lines(note, self.labels)))
         if col == COL_COMMENT:
             return note.text
         if col == COL_ABOUT:
@@ -184,12 +185,13 @@ class CommentsModel(QAbstractTableModel):
         return state_text(note, self.on_screen, self.was_on_screen)
 
 
-def from_text(note: Note, labels: CommentLabels) -> str:
-    """Where the comment came from: "Phone", "Paper", or "Paper, table 3" when the card names its table."""
+def paper_lines(note: Note, labels: CommentLabels) -> tuple[str, ...]:
+    """The lines under the time that say a comment came on a paper card: "Paper", and "table 3" when the card names
+    its table; none for a comment from a phone."""
     if note.source != "paper":
-        return PHONE
+        return ()
     number = labels.tables.get(note.table_id) if note.table_id else None
-    return f"{PAPER}, table {number}" if number is not None else PAPER
+    return (PAPER, f"table {number}") if number is not None else (PAPER,)
 
 
 def flag_text(note: Note) -> str:

@@ -31,7 +31,6 @@ from cafe_desk.ui.comments.comments_model import (
     COL_ABOUT,
     COL_COMMENT,
     COL_FLAG,
-    COL_FROM,
     COL_GROUP,
     COL_STATE,
     COL_TIME,
@@ -40,7 +39,6 @@ from cafe_desk.ui.comments.comments_model import (
     NOT_SHOWN,
     NOTE_ROLE,
     PAPER,
-    PHONE,
     STATES,
     CommentLabels,
     CommentsModel,
@@ -157,8 +155,7 @@ class CommentsPanel(Panel):
         header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
         # fixed widths that fit the short values, so a flag that arrives after its row (or a narrow page) never
         # squeezes "⚑ Needs care" onto three lines; "Not shown yet" fits on one line, every other state on two
-        fit_column(self.table, COL_TIME, ["00:00"])
-        fit_column(self.table, COL_FROM, [PHONE, PAPER, "table 00"])
+        fit_column(self.table, COL_TIME, ["00:00", PAPER, "table 00"])
         fit_column(self.table, COL_FLAG, [FLAG_BADGE, FOLLOWED_UP], bold=True)
         state_lines = [line for state in STATES for line in two_lines(self.table.font(), state)]
         fit_column(self.table, COL_STATE, [NOT_SHOWN, *state_lines])

@@ -148,7 +148,7 @@ class PaperCardsDialog(QDialog):
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.take_back),
                            (QKeySequence.StandardKey.Redo, self.put_back)):
             action = QAction(self)
-            action.setShortcut(keys)
+            action.setShortcuts(keys)
             action.triggered.connect(slot)
             self.addAction(action)
         self._layout()
@@ -237,8 +237,9 @@ class PaperCardsDialog(QDialog):
         """An empty form for the next card, the keyboard back on the table."""
         self.text.setPlainText("")  # also forgets the typing history: Ctrl+Z now takes back the card itself
         self.consent.setChecked(False)
-        self.table.setCurrentIndex(0)
-        self.about.setCurrentIndex(0)
+        for choice in (self.table, self.about):
+            choice.view().keyboardSearch("")  # the next card's "3" picks table 3, not "23" with the last card's "2"
+            choice.setCurrentIndex(0)
         self.message.show_message("")
         self.saved.clear()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
