@@ -3,6 +3,8 @@ finder and moderation as a comment from a phone, the card's table, and the café
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from cafe_desk.core.errors import ValidationError
@@ -10,7 +12,7 @@ from cafe_desk.services.comments import COMMENT_LIMIT, PAPER_CLOSED, PAPER_NO_CO
 from tests.conftest import exactly
 
 
-def test_a_card_is_a_comment_with_source_paper_and_its_table(services, cafe):
+def test_a_card_is_a_comment_with_source_paper_and_its_table(services, cafe, db_path):
     table = services.planning.items(cafe.id, "table")[2]
     outcome = services.planning.items(cafe.id, "outcome")[0]
     note, changes = services.comments.add_paper(cafe.id, "  Buses after six, please\r\n", consent=True,
@@ -18,8 +20,9 @@ def test_a_card_is_a_comment_with_source_paper_and_its_table(services, cafe):
     assert changes.notes
     assert (note.source, note.text, note.table_id, note.round_id, note.outcome_ids, note.consent, note.group_id) == (
         "paper", "Buses after six, please", table.id, None, (outcome.id,), True, None)
-    stored = services.notes.get(note.id)
-    assert stored == note and stored.source == "paper"
+    assert services.notes.get(note.id) == note
+    with sqlite3.connect(db_path) as conn:  # the row itself, read over a connection of the test's own
+        assert conn.execute("SELECT source, consent FROM note WHERE id = ?", [note.id]).fetchall() == [("paper", 1)]
 
 
 def test_cards_and_phone_comments_are_listed_together_in_the_order_they_came(services, cafe):

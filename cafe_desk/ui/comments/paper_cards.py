@@ -159,7 +159,7 @@ class PaperCardsDialog(QDialog):
         intro.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, field in (("&Table:", self.table), ("&About:", self.about)):
+        for text, field in (("&Table:", self.table), ("&About (question or outcome):", self.about)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
