@@ -45,6 +45,7 @@ from cafe_desk.ui.comments.comments_model import (
     CommentsProxy,
 )
 from cafe_desk.ui.comments.paper_card_steps import PaperCardSteps
+from cafe_desk.ui.comments.paper_cards import PaperCardsDialog
 from cafe_desk.ui.notes.notes_model import needs_care
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.care_panel import CarePanel, CareSteps
@@ -293,7 +294,7 @@ class CommentsPanel(Panel):
 
         self.push("Pin comment to the presenter window", lambda: comments.set_pinned(note_id, True), unpin)
 
-    def open_paper_cards(self):
+    def open_paper_cards(self) -> PaperCardsDialog | None:
         """Open the entry for paper comment cards (or say plainly why not); returns the dialog, or None."""
         if self.cafe and self.cafe.is_closed:
             self._say(PAPER_CLOSED)
@@ -394,6 +395,7 @@ class CommentsPanel(Panel):
         self.pin_btn.setText("Un&pin" if note is not None and note.pinned else "&Pin to presenter")
         self.reveal_btn.setEnabled(bool(self.cafe))
         self.export_btn.setEnabled(bool(self.cafe))
+        self.paper_btn.setEnabled(bool(self.cafe))  # a closed café's button stays, to say why no card can be added
         waiting = sum(1 for n in self.model.comments if needs_care(n))
         self.care_steps.show(note, waiting)
         sizes = self.splitter.sizes()
