@@ -7,7 +7,7 @@ from cafe_desk.core.attendance import people_by_place
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.closing import ClosingFacts
 from cafe_desk.core.errors import ReadOnlyError
-from cafe_desk.core.model import CafeSummary
+from cafe_desk.core.model import COMMENT_SOURCES, CafeSummary
 from cafe_desk.core.run_order import CafeProgress
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.running import RunService
@@ -36,7 +36,7 @@ class CafeService(ServiceBase):
             notes = s.note_counts(cafe.id)
             tallies = s.list_tallies(cafe.id)
             people = people_by_place(s.list_attendance(cafe.id), s.list_table_totals(cafe.id))
-            comments = s.list_notes(cafe.id, source="participant")
+            comments = [n for source in COMMENT_SOURCES for n in s.list_notes(cafe.id, source=source)]
             ballots = len(s.list_ballots(cafe.id))
             return {
                 "id": cafe.id,

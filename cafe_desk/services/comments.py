@@ -1,20 +1,28 @@
-"""Participants' comments and table hosts' points arriving from phones, and the facilitator's moderation of them."""
+"""Participants' comments (sent from phones, or written on paper cards and typed in at the laptop), table hosts' points
+arriving from phones, and the facilitator's moderation of them."""
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import heapq
 import io
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError, ValidationError
-from cafe_desk.core.model import Cafe, Note
+from cafe_desk.core.model import COMMENT_SOURCES, Cafe, Note
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.safeguarding import flagged
 from cafe_desk.storage.rows import new_id, utc_now
 
 COMMENT_LIMIT = 1000  # characters; the page states it
 NOTES_CHANGED = Changes(notes=True)
+#: the consent box, in the same words on the phone page, the printed card and where cards are typed in
+CONSENT_WORDS = "My comment can be used, without my name, in the report"
+ENDED = "This café has ended. Thank you for taking part."
+PAPER_CLOSED = "This café is closed, so paper cards can't be typed in. Reopen it from the café list to add them."
+PAPER_NO_CONSENT = ("The consent box on this card isn't ticked, so the card can't be kept. Its words stay here "
+                    "until you clear them.")
 
 
 class CafeEnded(UserError):
@@ -35,15 +43,15 @@ def clean_comment(text: str, limit: int = COMMENT_LIMIT) -> str:
 class CommentService(ServiceBase):
     def _open(self, cafe: Cafe) -> Cafe:
         if cafe.is_closed:
-            raise CafeEnded("This café has ended. Thank you for taking part.")
+            raise CafeEnded(ENDED)
         return cafe
 
-    def _still_open(self, cafe_id: str) -> None:
+    def _still_open(self, cafe_id: str, message: str = ENDED) -> None:
         """Inside the write's transaction: the café may have closed since it was first checked (the desk closes it on
         its own connection), and then nothing is written."""
         cafe = self.store.get_cafe(cafe_id)
         if cafe is None or cafe.is_closed:
-            raise CafeEnded("This café has ended. Thank you for taking part.")
+            raise CafeEnded(message)
 
     def submit(self, cafe_id: str, text: str, *, consent: bool, round_id: str | None = None,
                outcome_id: str | None = None, group_id: str | None = None) -> tuple[Note, Changes]:
@@ -53,17 +61,38 @@ class CommentService(ServiceBase):
         if not consent:
             raise ValidationError("Please tick the box to say your comment can be used, without your name, "
                                   "in the report.")
+        return self._store_comment(cafe, text, "participant", None, round_id, outcome_id, group_id, ENDED)
+
+    def add_paper(self, cafe_id: str, text: str, *, consent: bool, table_id: str | None = None,
+                  round_id: str | None = None, outcome_id: str | None = None) -> tuple[Note, Changes]:
+        """Store a paper comment card typed in at the laptop, under the same rules as a phone comment (the same
+        length limit, consent, the same risk finder), with the table written on the card. A card whose consent box
+        isn't ticked is refused (ValidationError), as is every card once the café is closed (CafeEnded)."""
+        cafe = self.cafe(cafe_id)
+        if cafe.is_closed:
+            raise CafeEnded(PAPER_CLOSED)
+        text = clean_comment(text)
+        if not consent:
+            raise ValidationError(PAPER_NO_CONSENT)
+        return self._store_comment(cafe, text, "paper", table_id, round_id, outcome_id, None, PAPER_CLOSED)
+
+    def _store_comment(self, cafe: Cafe, text: str, source: str, table_id: str | None, round_id: str | None,
+                       outcome_id: str | None, group_id: str | None, closed: str) -> tuple[Note, Changes]:
+        """A participant's own words, checked already, read for risk and written in one transaction; ids that are
+        not (or no longer) the café's are left out rather than refused."""
         with self.store.read():
+            tables = {t.id for t in self.store.list_items("table", cafe.id)}
             rounds = {r.id for r in self.store.list_items("round", cafe.id)}
             outcomes = {o.id for o in self.store.list_items("outcome", cafe.id)}
             groups = {g.id for g in self.store.list_items("group", cafe.id)}
         now = utc_now()
-        note = Note(new_id(), cafe.id, None, round_id if round_id in rounds else None, text, source="participant",
+        note = Note(new_id(), cafe.id, table_id if table_id in tables else None,
+                    round_id if round_id in rounds else None, text, source=source,
                     outcome_ids=(outcome_id,) if outcome_id in outcomes else (), created_at=now, updated_at=now,
                     group_id=group_id if group_id in groups else None, consent=True)
         note = flagged(note, text)
         with self.store.transaction():
-            self._still_open(cafe.id)
+            self._still_open(cafe.id, closed)
             self.store.insert_note(note)
         return note, NOTES_CHANGED
 
@@ -85,9 +114,10 @@ class CommentService(ServiceBase):
     # --- moderation -----------------------------------------------------------------------------------------------
 
     def comments(self, cafe_id: str) -> list[Note]:
-        """Participants' comments, oldest first, hidden ones included (marked)."""
+        """Participants' comments from phones and paper cards, oldest first, hidden ones included (marked)."""
         with self.store.read():
-            return self.store.list_notes(cafe_id, source="participant")
+            by_source = [self.store.list_notes(cafe_id, source=source) for source in COMMENT_SOURCES]
+        return list(heapq.merge(*by_source, key=lambda n: n.created_at))
 
     def unseen(self, cafe_id: str) -> int:
         """How many comments arrived since the facilitator last looked at them (every one, before the first look)."""

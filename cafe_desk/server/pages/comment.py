@@ -15,7 +15,7 @@ from cafe_desk.server.channel import CafeChannel
 from cafe_desk.server.render import EXPIRED, UNREADABLE, page, plain, read_form, see_other, served
 from cafe_desk.server.security import FormError, csrf_ok
 from cafe_desk.services import Services
-from cafe_desk.services.comments import COMMENT_LIMIT, CafeEnded, clean_comment
+from cafe_desk.services.comments import COMMENT_LIMIT, CONSENT_WORDS, CafeEnded, clean_comment
 
 
 def comment_choices(view: CafeView) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -34,7 +34,7 @@ def comment_form(request: Request, view: CafeView, *, status: int = 200, values:
     return page(request, "comment.html", view, status=status, token=request.path_params["token"],
                 question=view.question, has_round=view.current is not None, about_options=about,
                 group_options=groups, values=values or {}, error=error, error_field=error_field,
-                limit=f"{COMMENT_LIMIT:,}")
+                limit=f"{COMMENT_LIMIT:,}", consent_words=CONSENT_WORDS)
 
 
 async def comment_get(request: Request) -> Response:

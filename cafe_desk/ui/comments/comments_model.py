@@ -1,5 +1,5 @@
-"""The comments table's model and filter: `CommentsModel` over a list of participants' `Note` values, and
-`CommentsProxy` (flagged comments first, newest next; "Flagged only")."""
+"""The comments table's model and filter: `CommentsModel` over a list of participants' `Note` values (from phones
+and paper cards), and `CommentsProxy` (flagged comments first, newest next; "Flagged only")."""
 
 from __future__ import annotations
 
@@ -16,14 +16,18 @@ from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_TIME, COL_FLAG, COL_COMMENT, COL_ABOUT, COL_GROUP, COL_STATE = range(6)
 HEADERS = ("Time", "Care", "Comment", "About", "Group", "State")
+#: under the time of a comment typed in from a paper card (a phone's comment has the time alone: most come by phone)
+PAPER = "Paper"
+PAPER_TIP = "Typed in from a paper card"
 FLAG_BADGE = f"{CARE_MARK} Needs care"
 FOLLOWED_UP = "Followed up"
 
 
 @dataclass
 class CommentLabels:
-    """How ids are shown: question (round), outcome and group names by id."""
+    """How ids are shown: question (round), outcome and group names, and table numbers, by id."""
 
+    tables: dict[str, int] = field(default_factory=dict)
     rounds: dict[str, str] = field(default_factory=dict)
     outcomes: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
@@ -87,7 +91,7 @@ class CommentsModel(QAbstractTableModel):
         """New names for questions, outcomes and groups (the plan changed); the rows stay where they are."""
         self.labels = labels
         if self.comments:
-            self.dataChanged.emit(self.index(0, COL_ABOUT), self.index(len(self.comments) - 1, COL_GROUP))
+            self.dataChanged.emit(self.index(0, COL_TIME), self.index(len(self.comments) - 1, COL_GROUP))
 
     def sync(self, comments: Sequence[Note]) -> list[Note]:
         """The service's current list for the same café: changed rows are updated in place and new ones inserted at
@@ -147,6 +151,8 @@ class CommentsModel(QAbstractTableModel):
             return note
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             text = shown(self._text(note, col))
+            if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and note.source == "paper":
+                return " ".join((PAPER_TIP, *paper_lines(note, self.labels)[1:]))
             if role == Qt.ItemDataRole.ToolTipRole and col == COL_FLAG and note.flag:
                 return tip(f"{kind_label(note.flag)}. It contains “{note.flag_words}”. Café Desk hid nothing: please "
                            "read it with care.")
@@ -167,7 +173,7 @@ class CommentsModel(QAbstractTableModel):
 
     def _text(self, note: Note, col: int) -> str:
         if col == COL_TIME:
-            return local_time(note.created_at)
+            return "\n".join((local_time(note.created_at), *paper_lines(note, self.labels)))
         if col == COL_COMMENT:
             return note.text
         if col == COL_ABOUT:
@@ -177,6 +183,15 @@ class CommentsModel(QAbstractTableModel):
         if col == COL_FLAG:
             return flag_text(note)
         return state_text(note, self.on_screen, self.was_on_screen)
+
+
+def paper_lines(note: Note, labels: CommentLabels) -> tuple[str, ...]:
+    """The lines under the time that say a comment came on a paper card: "Paper", and "table 3" when the card names
+    its table; none for a comment from a phone."""
+    if note.source != "paper":
+        return ()
+    number = labels.tables.get(note.table_id) if note.table_id else None
+    return (PAPER, f"table {number}") if number is not None else (PAPER,)
 
 
 def flag_text(note: Note) -> str:

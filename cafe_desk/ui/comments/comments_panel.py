@@ -1,5 +1,6 @@
-"""The comments page: participants' comments arriving live from phones, and the facilitator's moderation of them
-(hide, pin one to the presenter window and choose when to show it, flags, the audit log)."""
+"""The comments page: participants' comments arriving live from phones or typed in from paper cards, and the
+facilitator's moderation of them (hide, pin one to the presenter window and choose when to show it, flags, the audit
+log)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.counts import counted
 from cafe_desk.core.model import Cafe, Note
+from cafe_desk.services.comments import PAPER_CLOSED
 from cafe_desk.ui.comments.comments_model import (
     COL_ABOUT,
     COL_COMMENT,
@@ -36,11 +38,14 @@ from cafe_desk.ui.comments.comments_model import (
     FOLLOWED_UP,
     NOT_SHOWN,
     NOTE_ROLE,
+    PAPER,
     STATES,
     CommentLabels,
     CommentsModel,
     CommentsProxy,
 )
+from cafe_desk.ui.comments.paper_card_steps import PaperCardSteps
+from cafe_desk.ui.comments.paper_cards import PaperCardsDialog
 from cafe_desk.ui.notes.notes_model import needs_care
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.care_panel import CarePanel, CareSteps
@@ -71,6 +76,7 @@ class CommentsPanel(Panel):
         self._projected: str | None = None
         #: ids of the comments the projector has shown, by café; not stored, so kept only while the app is open
         self._was_on_screen: dict[str, frozenset[str]] = {}
+        self.paper = PaperCardSteps(self)
         self.model = CommentsModel(self)
         self.proxy = CommentsProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -126,15 +132,20 @@ class CommentsPanel(Panel):
         self.count.setAccessibleName("Number of comments")
         hint = QLabel("Nothing here reaches the room unless you pin it and show it on the projector.")
         hint.setWordWrap(True)
+        self.paper_btn = QPushButton("&Type in paper cards…")
+        self.paper_btn.setAccessibleName("Type in comments written on paper cards")
+        self.paper_btn.setToolTip("Type in comments written on paper cards, one after another")
+        self.paper_btn.clicked.connect(lambda: self.open_paper_cards())
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
         top.addWidget(hint, 2)
+        top.addWidget(self.paper_btn)
         return top
 
     def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Comments from phones")
+        self.table.setAccessibleName("Comments from phones and paper cards")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -145,7 +156,7 @@ class CommentsPanel(Panel):
         header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
         # fixed widths that fit the short values, so a flag that arrives after its row (or a narrow page) never
         # squeezes "⚑ Needs care" onto three lines; "Not shown yet" fits on one line, every other state on two
-        fit_column(self.table, COL_TIME, ["00:00"])
+        fit_column(self.table, COL_TIME, ["00:00", PAPER, "table 00"])
         fit_column(self.table, COL_FLAG, [FLAG_BADGE, FOLLOWED_UP], bold=True)
         state_lines = [line for state in STATES for line in two_lines(self.table.font(), state)]
         fit_column(self.table, COL_STATE, [NOT_SHOWN, *state_lines])
@@ -198,6 +209,7 @@ class CommentsPanel(Panel):
             self.banner.hide()
             self.reveal_btn.setChecked(False)
             self.model.load(self._comments(), self._labels())
+            self.paper.forget()
         self._refresh_state()
 
     def on_changes(self, changes: Changes) -> None:
@@ -282,6 +294,13 @@ class CommentsPanel(Panel):
 
         self.push("Pin comment to the presenter window", lambda: comments.set_pinned(note_id, True), unpin)
 
+    def open_paper_cards(self) -> PaperCardsDialog | None:
+        """Open the entry for paper comment cards (or say plainly why not); returns the dialog, or None."""
+        if self.cafe and self.cafe.is_closed:
+            self._say(PAPER_CLOSED)
+            return None
+        return self.paper.open()
+
     def export_audit(self, path: str | None = None) -> None:
         """Save the café's audit log as CSV (asks where, unless `path` is given)."""
         if not self.cafe:
@@ -313,7 +332,8 @@ class CommentsPanel(Panel):
         if not self.cafe:
             return CommentLabels()
         items = self.services.planning.items
-        return CommentLabels(rounds={r.id: f"{r.label}: {r.prompt}" for r in items(self.cafe.id, "round")},
+        return CommentLabels(tables={t.id: t.number for t in items(self.cafe.id, "table")},
+                             rounds={r.id: f"{r.label}: {r.prompt}" for r in items(self.cafe.id, "round")},
                              outcomes={o.id: o.title for o in items(self.cafe.id, "outcome")},
                              groups={g.id: g.name for g in items(self.cafe.id, "group")})
 
@@ -339,7 +359,9 @@ class CommentsPanel(Panel):
         if not self.cafe:
             self.count.setText("Open a café to see the comments sent from phones.")
         else:
-            self.count.setText(f"{counted(len(comments), 'comment')} from phones"
+            paper = sum(1 for n in comments if n.source == "paper")
+            where = f" ({len(comments) - paper:,} from phones, {paper:,} on paper)" if paper else " from phones"
+            self.count.setText(f"{counted(len(comments), 'comment')}{where}"
                                + (f" · {flagged} need{'s' if flagged == 1 else ''} care" if flagged else "")
                                + (f" · {hidden} hidden" if hidden else ""))
         if not flagged:
@@ -349,6 +371,7 @@ class CommentsPanel(Panel):
         elif self.message.text() == READ_ONLY:
             self.message.clear()
         self._show_buttons()
+        self.paper.show_count(sum(1 for n in comments if n.source == "paper"))
         pinned = next((n for n in comments if n.pinned and not n.hidden), None)
         on_screen = pinned if pinned and self.reveal_btn.isChecked() else None
         text = on_screen.text if on_screen else None
@@ -372,6 +395,7 @@ class CommentsPanel(Panel):
         self.pin_btn.setText("Un&pin" if note is not None and note.pinned else "&Pin to presenter")
         self.reveal_btn.setEnabled(bool(self.cafe))
         self.export_btn.setEnabled(bool(self.cafe))
+        self.paper_btn.setEnabled(bool(self.cafe))  # a closed café's button stays, to say why no card can be added
         waiting = sum(1 for n in self.model.comments if needs_care(n))
         self.care_steps.show(note, waiting)
         sizes = self.splitter.sizes()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QApplication, QStyle
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.ui.comments.comments_model import (
@@ -58,8 +58,10 @@ def test_ctrl_6_opens_the_comments_page(qtbot, window):
 
 def test_a_flagged_comment_from_a_phone_raises_the_support_notice(qtbot, window, services, cafe):
     server = open_channel(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)  # else Ctrl+6 goes nowhere
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     panel = window.comments_page
+    assert window.current_page() is panel
     assert post_comment(server.cafe_url, "Evening drop-ins would help").status_code == 303
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=1000)
     assert not panel.banner.isVisible()
