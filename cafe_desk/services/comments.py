@@ -9,16 +9,14 @@ import heapq
 import io
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.comment_words import COMMENT_LIMIT
 from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.model import COMMENT_SOURCES, Cafe, Note
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.safeguarding import flagged
 from cafe_desk.storage.rows import new_id, utc_now
 
-COMMENT_LIMIT = 1000  # characters; the page states it
 NOTES_CHANGED = Changes(notes=True)
-#: the consent box, in the same words on the phone page, the printed card and where cards are typed in
-CONSENT_WORDS = "My comment can be used, without my name, in the report"
 ENDED = "This café has ended. Thank you for taking part."
 PAPER_CLOSED = "This café is closed, so paper cards can't be typed in. Reopen it from the café list to add them."
 PAPER_NO_CONSENT = ("The consent box on this card isn't ticked, so the card can't be kept. Its words stay here "

@@ -8,6 +8,7 @@ import contextlib
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cafe_desk.core.comment_words import COMMENT_LIMIT, CONSENT_WORDS
 from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.safeguarding import check_text
 from cafe_desk.server.cafe_view import CafeView, load_cafe
@@ -15,7 +16,7 @@ from cafe_desk.server.channel import CafeChannel
 from cafe_desk.server.render import EXPIRED, UNREADABLE, page, plain, read_form, see_other, served
 from cafe_desk.server.security import FormError, csrf_ok
 from cafe_desk.services import Services
-from cafe_desk.services.comments import COMMENT_LIMIT, CONSENT_WORDS, CafeEnded, clean_comment
+from cafe_desk.services.comments import CafeEnded, clean_comment
 
 
 def comment_choices(view: CafeView) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cafe_desk.core.comment_words import COMMENT_LIMIT
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.server.cafe_view import CafeView, load_table
 from cafe_desk.server.channel import CafeChannel
@@ -12,7 +13,7 @@ from cafe_desk.server.pages.comment import read_ahead
 from cafe_desk.server.render import EXPIRED, UNREADABLE, page, plain, read_form, see_other, served
 from cafe_desk.server.security import FormError, csrf_ok
 from cafe_desk.services import Services
-from cafe_desk.services.comments import COMMENT_LIMIT, CafeEnded
+from cafe_desk.services.comments import CafeEnded
 
 
 def host_form(request: Request, view: CafeView, *, status: int = 200, text: str = "", error: str = "",

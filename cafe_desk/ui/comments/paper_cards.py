@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk.core.comment_words import COMMENT_LIMIT, CONSENT_WORDS
 from cafe_desk.core.counts import counted
 from cafe_desk.core.model import Outcome, Round, Table
-from cafe_desk.services.comments import COMMENT_LIMIT, CONSENT_WORDS
 from cafe_desk.ui.widgets.alert_label import AlertLabel
 
 #: a paste longer than this is not taken (laying out megabytes of text would freeze the window for seconds)

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.services.comments import COMMENT_LIMIT, CONSENT_WORDS, PAPER_CLOSED, PAPER_NO_CONSENT, clean_comment
+from cafe_desk.core.comment_words import COMMENT_LIMIT, CONSENT_WORDS
+from cafe_desk.services.comments import PAPER_CLOSED, PAPER_NO_CONSENT, clean_comment
 from cafe_desk.ui.comments.comments_model import COL_TIME, FLAG_BADGE
 from cafe_desk.ui.comments.paper_card_steps import CARD_FLAGGED, CARD_KEPT
 from cafe_desk.ui.comments.paper_cards import GENERAL, NO_TABLE, PASTE_LIMIT, TAKEN_BACK, too_long_to_paste
