@@ -61,7 +61,9 @@ def draw(sheet: Sheet, snap: PrintSnapshot) -> None:
         _words(sheet, [NO_WIFI], left, qr_top - 20, column, 14)
     if snap.with_qr:
         sheet.qr(snap.comment_url, right + (column - QR_SIDE) / 2, qr_y, QR_SIDE)
-        _words(sheet, ["Or type this link:", snap.comment_url], right, words_top, column, 11)
+        _words(sheet, ["Or type this link:"], right, words_top, column, 11)
+        size = one_line_size(snap.comment_url, sheet.regular, column, 11, 7)
+        _words(sheet, [snap.comment_url], right, words_top - 11 * 1.65, column, size)
     else:
         _words(sheet, [NO_LINK], right, qr_top - 20, column, 14)
 
