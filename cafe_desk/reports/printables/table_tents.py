@@ -88,7 +88,7 @@ def _half(sheet: Sheet, snap: PrintSnapshot, table: TableCard, questions: tuple[
     heading_w = right - left - (QR_COLUMN if snap.with_qr else 0)
     if name:
         sheet.line_fit(left, top - 54, name, 15, heading_w, colour=SOFT)
-    caption = " · ".join(p for p in (snap.title, part) if p)
+    caption = " · ".join(p for p in (part, snap.title) if p)
     sheet.line_fit(left, MARGIN, caption, 9, heading_w, colour=SOFT)
     width = _text_width(snap)
     y = top - HEADER
