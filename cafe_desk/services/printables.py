@@ -101,13 +101,14 @@ class PrintablesService(ServiceBase):
             wifi_payload=wifi_payload(name, password, security) if name else "",
         )
 
-    def preview(self, cafe_id: str, selection: Selection, address: PhoneAddress | str | None) -> bytes:
-        """The first page of what `save` would write, as a PDF (to show before saving)."""
-        from cafe_desk.reports.printables.document import printables_pdf
+    def preview(self, cafe_id: str, selection: Selection, address: PhoneAddress | str | None, dpi: int = 72
+                ) -> bytes:
+        """A picture (PNG, `dpi` dots per inch) of the first page `save` would write, to show before saving."""
+        from cafe_desk.reports.printables.document import first_page_png
 
         snap = self.snapshot(cafe_id, address)
         self._check_contents(snap, selection)
-        return printables_pdf(snap, selection, first_page_only=True)
+        return first_page_png(snap, selection, dpi)
 
     def save(self, cafe_id: str, selection: Selection, target: str | Path, address: PhoneAddress | str | None, *,
              cancelled: Callable[[], bool] = lambda: False,

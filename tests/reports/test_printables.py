@@ -5,6 +5,7 @@ nothing overlapping."""
 from __future__ import annotations
 
 import io
+import subprocess
 from dataclasses import replace
 
 import pytest
@@ -147,3 +148,13 @@ def test_the_layout_check_sees_words_that_overlap_or_leave_the_page(tmp_path):
     (tmp_path / "bad.pdf").write_bytes(out.getvalue())
     problems = layout_problems(tmp_path / "bad.pdf")
     assert any("overlaps" in p for p in problems) and any("leaves the page" in p for p in problems)
+
+
+def test_the_preview_paints_the_first_page_as_the_pdf_draws_it(tmp_path):
+    from cafe_desk.reports.printables.document import first_page_png
+
+    png = tmp_path / "tent.png"
+    png.write_bytes(first_page_png(snapshot(), Selection(("tables", "poster")), dpi=100))
+    found = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True,
+                           timeout=60).stdout.splitlines()
+    assert found == [f"{BASE}/t/host1"] * 2, "the first table's tent, both halves (one upside down)"

@@ -3,6 +3,8 @@ remembered as where its codes point, all or nothing on disk, and plain lines for
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from cafe_desk.core.errors import Cancelled, UserError, ValidationError
@@ -90,10 +92,12 @@ def test_what_cant_be_printed_gets_one_plain_line(out, services, cafe):
     assert list(out.iterdir()) == []
 
 
-def test_the_preview_is_the_first_page(tmp_path, services, cafe):
+def test_the_preview_is_a_picture_of_the_first_page(tmp_path, services, cafe):
     printing = services.printables
-    data = printing.preview(cafe.id, printing.selection(["vote-sheets", "note-sheets"], vote_sheets=50), ADDRESS)
-    (tmp_path / "preview.pdf").write_bytes(data)
-    text = text_of(tmp_path / "preview.pdf")
-    assert "Vote on what matters most" in text and "Notes ·" not in text
-    assert text.count("\f") == 1, "one page"
+    png = printing.preview(cafe.id, printing.selection(["poster", "vote-sheets"], vote_sheets=50), ADDRESS, dpi=100)
+    (tmp_path / "preview.png").write_bytes(png)
+    token = services.channel.settings(cafe.id).token
+    found = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "preview.png")], capture_output=True,
+                           text=True, timeout=60).stdout.splitlines()
+    assert found == [f"http://{ADDRESS}/c/{token}"], "the poster, with the comment page's code (no Wi-Fi stored)"
+    assert services.phone_address.printed(cafe.id) is None, "a preview remembers nothing"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from cafe_desk.reports.fonts import register
 from cafe_desk.reports.printables import comment_cards, note_sheets, poster, table_tents, vote_sheets
-from cafe_desk.reports.printables.layout import Enough, Sheet
+from cafe_desk.reports.printables.layout import Sheet
 from cafe_desk.reports.printables.snapshot import (
     COMMENT_CARDS,
     NOTE_SHEETS,
@@ -32,13 +32,23 @@ def page_counts(snap: PrintSnapshot, selection: Selection) -> dict[str, int]:
     return {kind: counts[kind]() for kind in selection.kinds}
 
 
+def first_page_png(snap: PrintSnapshot, selection: Selection, dpi: int = 72) -> bytes:
+    """A picture of the first page of `printables_pdf`, as a PNG (a preview)."""
+    from cafe_desk.reports.printables.preview import first_page_png as paint
+
+    return paint(lambda sheet: _draw(sheet, snap, selection), dpi)
+
+
 def printables_pdf(snap: PrintSnapshot, selection: Selection,
-                   on_page: Callable[[int, int], None] = lambda done, total: None, *, first_page_only: bool = False
-                   ) -> bytes:
+                   on_page: Callable[[int, int], None] = lambda done, total: None) -> bytes:
     """The chosen printables as one A4 PDF. `on_page(done, total)` is called after each page; an exception it
-    raises stops the drawing. `first_page_only`: just the first page (a preview)."""
-    total = 1 if first_page_only else sum(page_counts(snap, selection).values())
-    sheet = Sheet(f"Printables — {snap.title}", total, on_page, last_page=1 if first_page_only else None)
+    raises stops the drawing."""
+    sheet = Sheet(f"Printables — {snap.title}", sum(page_counts(snap, selection).values()), on_page)
+    _draw(sheet, snap, selection)
+    return sheet.finish()
+
+
+def _draw(sheet: Sheet, snap: PrintSnapshot, selection: Selection) -> None:
     drawers = {
         POSTER: lambda: poster.draw(sheet, snap),
         TABLES: lambda: table_tents.draw(sheet, snap),
@@ -46,9 +56,5 @@ def printables_pdf(snap: PrintSnapshot, selection: Selection,
         VOTE_SHEETS: lambda: vote_sheets.draw(sheet, snap, selection.vote_sheets),
         NOTE_SHEETS: lambda: note_sheets.draw(sheet, snap),
     }
-    try:
-        for kind in selection.kinds:
-            drawers[kind]()
-    except Enough:
-        pass
-    return sheet.finish()
+    for kind in selection.kinds:
+        drawers[kind]()
