@@ -10,9 +10,9 @@ from cafe_desk import platforms
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.phone_address import DEFAULT_PORT, hotspot_for_platform, phone_address
 from cafe_desk.core.text import printable
+from cafe_desk.services.printables import KINDS
 
 NAME = "printables"
-KIND_NAMES = ("poster", "tables", "comment-cards", "vote-sheets", "note-sheets")  # as snapshot.KINDS names them
 
 
 def no_address_line() -> str:
@@ -27,8 +27,8 @@ def add_parser(sub) -> None:
     parser = sub.add_parser(NAME, help="poster, table cards, paper comment cards, vote sheets, note-taker sheets")
     parser.add_argument("cafe", metavar="CAFE", help="the café's id or short code")
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write (A4)")
-    parser.add_argument("--only", metavar="KINDS", default=",".join(KIND_NAMES),
-                        help=f"what to print, separated by commas: {', '.join(KIND_NAMES)} (default: all)")
+    parser.add_argument("--only", metavar="KINDS", default=",".join(KINDS),
+                        help=f"what to print, separated by commas: {', '.join(KINDS)} (default: all)")
     parser.add_argument("--copies", type=int, default=None, metavar="N",
                         help="how many comment cards and vote sheets (default: 4 cards, one page, and 1 sheet)")
     where = parser.add_mutually_exclusive_group()

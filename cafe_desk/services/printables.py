@@ -17,6 +17,7 @@ from cafe_desk.core.participant_words import CONSENT, SUPPORT_HEADING
 from cafe_desk.core.phone_address import PhoneAddress, phone_address
 from cafe_desk.core.safeguarding import parse_support_lines
 from cafe_desk.platforms import replace_file
+from cafe_desk.reports.printables.snapshot import KINDS as KINDS  # what can be printed, for screens and the CLI
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.files import write_beside
 
@@ -45,7 +46,7 @@ class PrintablesService(ServiceBase):
     def selection(self, kinds: Sequence[str], comment_cards: int = 4, vote_sheets: int = 1) -> Selection:
         """The printables chosen, checked: at least one known kind, and 1 to 2,000 of each copy count asked for
         (ValidationError with one plain line otherwise)."""
-        from cafe_desk.reports.printables.snapshot import KINDS, Selection
+        from cafe_desk.reports.printables.snapshot import Selection
 
         unknown = [k for k in kinds if k not in KINDS]
         if unknown:

@@ -15,7 +15,6 @@ KINDS: dict[str, str] = {
     VOTE_SHEETS: "Paper vote sheets",
     NOTE_SHEETS: "Note-taker sheets",
 }
-MAX_COPIES = 2000
 
 
 @dataclass(frozen=True)
