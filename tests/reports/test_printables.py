@@ -90,6 +90,7 @@ def test_without_an_address_nothing_has_a_qr_code_and_the_poster_says_what_to_do
     poster = flat(text_of(pdf, 1, 1))
     assert "Ask a facilitator for its name and password" in poster
     assert "Ask a facilitator for the comment page's link" in poster
+    assert "Scan" not in poster
 
 
 @pytest.mark.parametrize("method, words", [

@@ -68,9 +68,10 @@ def draw(sheet: Sheet, snap: PrintSnapshot) -> None:
         _words(sheet, [NO_LINK], right, qr_top - 20, column, 14)
 
     foot_top = min(MARGIN + 62 * MM, words_top - 42 * MM)
-    steps = ("Scan the square with your phone's camera: no app, no account, no internet needed. Write a comment "
-             "or, when voting opens, vote on what matters most. Only the facilitator sees your comment, unless they "
-             "choose to show it on the screen.")
+    how = ("Scan the square with your phone's camera" if snap.with_qr
+           else "Join the Wi-Fi, then open the comment page's link on your phone")
+    steps = (f"{how}: no app, no account, no internet needed. Write a comment or, when voting opens, vote on what "
+             "matters most. Only the facilitator sees your comment, unless they choose to show it on the screen.")
     sheet.block(MARGIN, foot_top, fitted(steps, sheet.regular, width, 30 * MM, 13, 9))
     sheet.text(MARGIN, MARGIN + 30 * MM, f"Café code {snap.short_code}", 12, bold=True)
     support_top = MARGIN + 24 * MM
