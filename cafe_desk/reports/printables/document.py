@@ -21,10 +21,10 @@ from cafe_desk.reports.printables.snapshot import (
 
 def page_counts(snap: PrintSnapshot, selection: Selection) -> dict[str, int]:
     """How many pages each chosen printable takes."""
-    regular, bold = register()
+    regular, _bold = register()
     counts = {
         POSTER: lambda: poster.page_count(snap),
-        TABLES: lambda: table_tents.page_count(snap, regular, bold),
+        TABLES: lambda: table_tents.page_count(snap, regular),
         COMMENT_CARDS: lambda: comment_cards.page_count(selection.comment_cards),
         VOTE_SHEETS: lambda: vote_sheets.page_count(snap, regular, selection.vote_sheets),
         NOTE_SHEETS: lambda: note_sheets.page_count(snap),

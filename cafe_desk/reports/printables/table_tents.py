@@ -37,18 +37,18 @@ def _room() -> float:
     return HALF - FOLD_GAP - MARGIN - HEADER - FOOT
 
 
-def _height(questions: Sequence[Question], font: str, bold: str, size: float, width: float) -> float:
+def _height(questions: Sequence[Question], font: str, size: float, width: float) -> float:
     lines = sum(1 + len(wrap(q.prompt, font, size, width)) for q in questions)
     return lines * size * LEADING + max(0, len(questions) - 1) * size * 0.6
 
 
-def chunks(snap: PrintSnapshot, font: str, bold: str) -> list[tuple[Question, ...]]:
+def chunks(snap: PrintSnapshot, font: str) -> list[tuple[Question, ...]]:
     """The questions split into as few cards as fit them at a readable size (one card when there are none)."""
     width, room = _text_width(snap), _room()
     cards: list[tuple[Question, ...]] = []
     current: list[Question] = []
     for question in snap.questions:
-        if current and _height([*current, question], font, bold, SMALLEST, width) > room:
+        if current and _height([*current, question], font, SMALLEST, width) > room:
             cards.append(tuple(current))
             current = []
         current.append(question)
@@ -56,14 +56,14 @@ def chunks(snap: PrintSnapshot, font: str, bold: str) -> list[tuple[Question, ..
     return cards
 
 
-def page_count(snap: PrintSnapshot, font: str, bold: str) -> int:
+def page_count(snap: PrintSnapshot, font: str) -> int:
     """One page per table per card of questions."""
-    return len(snap.tables) * len(chunks(snap, font, bold))
+    return len(snap.tables) * len(chunks(snap, font))
 
 
 def draw(sheet: Sheet, snap: PrintSnapshot) -> None:
     """Every table's tent card(s), one to a page."""
-    cards = chunks(snap, sheet.regular, sheet.bold)
+    cards = chunks(snap, sheet.regular)
     for table in snap.tables:
         for index, questions in enumerate(cards):
             part = f"card {index + 1} of {len(cards)}" if len(cards) > 1 else ""
@@ -94,7 +94,7 @@ def _half(sheet: Sheet, snap: PrintSnapshot, table: TableCard, questions: tuple[
     y = top - HEADER
     room = _room()
     size = LARGEST
-    while size > SMALLEST and _height(questions, sheet.regular, sheet.bold, size, width) > room:
+    while size > SMALLEST and _height(questions, sheet.regular, size, width) > room:
         size -= 0.5
     for question in questions:
         y -= size
