@@ -104,6 +104,14 @@ class PhoneAddress:
         """The vote page of the café whose link secret is `token`, as the phone server serves it."""
         return f"{self.base_url}/c/{token}/vote"
 
+    def comment_url(self, token: str) -> str:
+        """The comment page of the café whose link secret is `token`."""
+        return f"{self.base_url}/c/{token}"
+
+    def host_url(self, host_token: str) -> str:
+        """The table host's page whose link secret is `host_token`."""
+        return f"{self.base_url}/t/{host_token}"
+
 
 def parse_address(text: str) -> PhoneAddress:
     """`host:port`, `[v6 address]:port` or a whole `http://…` link, read as a PhoneAddress; ValidationError with a

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from cafe_desk.core.participant_words import CONSENT, SUPPORT_HEADING
 from cafe_desk.resources import RESOURCES
 from cafe_desk.server.cafe_view import CafeView
 from cafe_desk.server.channel import CafeChannel
@@ -52,6 +53,7 @@ class PageRenderer:
                                trim_blocks=True, lstrip_blocks=True)
         self.env.filters["tel"] = lambda number: "tel:" + "".join(ch for ch in str(number) if ch.isdigit()
                                                                     or ch == "+")
+        self.env.globals.update(consent_words=CONSENT, support_heading=SUPPORT_HEADING)  # the paper card's words too
 
     def warm(self) -> None:
         """Compile every template now, so the first phones don't wait while it happens on the event loop."""

@@ -28,6 +28,7 @@ from cafe_desk.storage.store import Store
 if TYPE_CHECKING:
     from cafe_desk.services.exporting import ExportService
     from cafe_desk.services.importing import ImportService
+    from cafe_desk.services.printables import PrintablesService
     from cafe_desk.services.receipts import ReceiptService
     from cafe_desk.services.samples import SampleService
     from cafe_desk.services.signers import SignerService
@@ -132,3 +133,10 @@ class Services:
         from cafe_desk.services.synthesis import SynthesisService
 
         return SynthesisService(self.store)
+
+    @functools.cached_property
+    def printables(self) -> PrintablesService:
+        """Printing a café's poster, table cards, comment cards, vote sheets and note-taker sheets."""
+        from cafe_desk.services.printables import PrintablesService
+
+        return PrintablesService(self)

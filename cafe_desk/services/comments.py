@@ -9,9 +9,9 @@ import heapq
 import io
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.comment_words import COMMENT_LIMIT
 from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.model import COMMENT_SOURCES, Cafe, Note
+from cafe_desk.core.participant_words import COMMENT_LIMIT
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.safeguarding import flagged
 from cafe_desk.storage.rows import new_id, utc_now

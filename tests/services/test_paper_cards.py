@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from cafe_desk.core.comment_words import COMMENT_LIMIT
 from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.participant_words import COMMENT_LIMIT
 from cafe_desk.services.comments import PAPER_CLOSED, PAPER_NO_CONSENT, CafeEnded, clean_comment
 from tests.conftest import exactly
 

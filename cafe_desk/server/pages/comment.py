@@ -8,8 +8,8 @@ import contextlib
 from starlette.requests import Request
 from starlette.responses import Response
 
-from cafe_desk.core.comment_words import COMMENT_LIMIT, CONSENT_WORDS
 from cafe_desk.core.errors import UserError, ValidationError
+from cafe_desk.core.participant_words import COMMENT_LIMIT
 from cafe_desk.core.safeguarding import check_text
 from cafe_desk.server.cafe_view import CafeView, load_cafe
 from cafe_desk.server.channel import CafeChannel
@@ -35,7 +35,7 @@ def comment_form(request: Request, view: CafeView, *, status: int = 200, values:
     return page(request, "comment.html", view, status=status, token=request.path_params["token"],
                 question=view.question, has_round=view.current is not None, about_options=about,
                 group_options=groups, values=values or {}, error=error, error_field=error_field,
-                limit=f"{COMMENT_LIMIT:,}", consent_words=CONSENT_WORDS)
+                limit=f"{COMMENT_LIMIT:,}")
 
 
 async def comment_get(request: Request) -> Response:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from cafe_desk.core.comment_words import COMMENT_LIMIT
 from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.participant_words import COMMENT_LIMIT
 from cafe_desk.server.cafe_view import CafeView, load_table
 from cafe_desk.server.channel import CafeChannel
 from cafe_desk.server.pages.comment import read_ahead

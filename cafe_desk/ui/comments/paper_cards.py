@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cafe_desk.core.comment_words import COMMENT_LIMIT, CONSENT_WORDS
 from cafe_desk.core.counts import counted
 from cafe_desk.core.model import Outcome, Round, Table
+from cafe_desk.core.participant_words import COMMENT_LIMIT, CONSENT
 from cafe_desk.ui.widgets.alert_label import AlertLabel
 
 #: a paste longer than this is not taken (laying out megabytes of text would freeze the window for seconds)
@@ -112,7 +112,7 @@ class PaperCardsDialog(QDialog):
         self.about.setAccessibleName("Question or outcome the card is about")
         self.about.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.about.setMinimumContentsLength(40)
-        self.consent = QCheckBox(f"&Consent box ticked: “{CONSENT_WORDS}”")
+        self.consent = QCheckBox(f"&Consent box ticked: “{CONSENT}”")
         self.consent.setAccessibleName("The card's consent box is ticked")
         self.text = CardText()
         self.text.setAccessibleName("The card's words")

@@ -238,6 +238,11 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.open_export_dialog)
         cafe_menu.addAction(self.export_action)
+        self.print_action = QAction("&Print…", self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setEnabled(False)
+        self.print_action.triggered.connect(self.open_print_dialog)
+        cafe_menu.addAction(self.print_action)
         cafe_menu.addSeparator()
         quit_action = QAction("&Quit", self)  # no shortcut: Ctrl+Q marks a quote on the Notes page
         quit_action.triggered.connect(self.close)
@@ -257,6 +262,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
         self.cafe = cafe
         self.export_action.setEnabled(cafe is not None)
+        self.print_action.setEnabled(cafe is not None)
         self.nav.set_cafe_open(cafe is not None)
         for page in self.pages:
             page.set_cafe(cafe)
@@ -292,6 +298,22 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_exported.connect(lambda _path: self.broadcast(Changes(cafes=True)))  # the Run page's next step
         dialog.resize(min(1200, self.width()), min(700, self.height()))
+        dialog.open()
+        return dialog
+
+    def open_print_dialog(self):
+        """Open the Print dialog for the open café (None, with a message, if it can't open)."""
+        if self.cafe is None:
+            return None
+        from cafe_desk.ui.printing.print_dialog import PrintDialog
+
+        try:
+            dialog = PrintDialog(self.services, self.cafe.id, self)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_saved.connect(lambda _path: self.broadcast(Changes(plan=True)))  # where printed codes point
         dialog.open()
         return dialog
 

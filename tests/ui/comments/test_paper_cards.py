@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from cafe_desk.core.changes import Changes
-from cafe_desk.core.comment_words import COMMENT_LIMIT, CONSENT_WORDS
+from cafe_desk.core.participant_words import COMMENT_LIMIT, CONSENT
 from cafe_desk.services.comments import PAPER_CLOSED, PAPER_NO_CONSENT, clean_comment
 from cafe_desk.ui.comments.comments_model import COL_TIME, FLAG_BADGE
 from cafe_desk.ui.comments.paper_card_steps import CARD_FLAGGED, CARD_KEPT
@@ -73,7 +73,7 @@ def test_three_cards_typed_in_one_without_consent(qtbot, cafe_window, entry, ser
     tables = services.planning.items(cafe.id, "table")
     rounds = services.planning.items(cafe.id, "round")
     assert entry.count.text() == "0 cards typed in"
-    assert CONSENT_WORDS in entry.consent.text()
+    assert CONSENT in entry.consent.text()
 
     type_card(qtbot, entry, "2", 1, True, "The bus stops at six\nso evenings are hard")
     [first] = papers(services, cafe)
