@@ -62,17 +62,18 @@ class CommentService(ServiceBase):
         return self._store_comment(cafe, text, "participant", None, round_id, outcome_id, group_id, ENDED)
 
     def add_paper(self, cafe_id: str, text: str, *, consent: bool, table_id: str | None = None,
-                  round_id: str | None = None, outcome_id: str | None = None) -> tuple[Note, Changes]:
+                  round_id: str | None = None, outcome_id: str | None = None,
+                  group_id: str | None = None) -> tuple[Note, Changes]:
         """Store a paper comment card typed in at the laptop, under the same rules as a phone comment (the same
-        length limit, consent, the same risk finder), with the table written on the card. A card whose consent box
-        isn't ticked is refused (ValidationError), as is every card once the café is closed (CafeEnded)."""
+        length limit, consent, the same risk finder), with the table and the group written on the card. A card whose
+        consent box isn't ticked is refused (ValidationError), as is every card once the café is closed (CafeEnded)."""
         cafe = self.cafe(cafe_id)
         if cafe.is_closed:
             raise CafeEnded(PAPER_CLOSED)
         text = clean_comment(text)
         if not consent:
             raise ValidationError(PAPER_NO_CONSENT)
-        return self._store_comment(cafe, text, "paper", table_id, round_id, outcome_id, None, PAPER_CLOSED)
+        return self._store_comment(cafe, text, "paper", table_id, round_id, outcome_id, group_id, PAPER_CLOSED)
 
     def _store_comment(self, cafe: Cafe, text: str, source: str, table_id: str | None, round_id: str | None,
                        outcome_id: str | None, group_id: str | None, closed: str) -> tuple[Note, Changes]:

@@ -30,7 +30,8 @@ class PaperCardSteps:
             self.dialog = PaperCardsDialog(page.undo_stack, page)
             self.dialog.sig_card.connect(self.keep)
         items, cafe_id = page.services.planning.items, page.cafe.id
-        self.dialog.set_plan(items(cafe_id, "table"), items(cafe_id, "round"), items(cafe_id, "outcome"))
+        self.dialog.set_plan(items(cafe_id, "table"), items(cafe_id, "round"), items(cafe_id, "outcome"),
+                             items(cafe_id, "group"))
         self.dialog.set_count(self._count)
         self.dialog.open()
         return self.dialog
@@ -48,7 +49,7 @@ class PaperCardSteps:
             self.dialog.set_count(cards)
 
     def keep(self, text: str, consent: bool, table_id: str | None, round_id: str | None,
-             outcome_id: str | None) -> None:
+             outcome_id: str | None, group_id: str | None = None) -> None:
         """Save one card as one undoable step (undo deletes it, redo puts the same card back), then tell the entry
         how it went."""
         page, dialog = self.page, self.dialog
@@ -61,7 +62,7 @@ class PaperCardSteps:
             if kept:
                 return notes.restore(kept[0])
             note, changes = comments.add_paper(cafe_id, text, consent=consent, table_id=table_id,
-                                               round_id=round_id, outcome_id=outcome_id)
+                                               round_id=round_id, outcome_id=outcome_id, group_id=group_id)
             kept.append(note)
             return changes
 

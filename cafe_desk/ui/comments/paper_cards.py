@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.counts import counted
-from cafe_desk.core.model import Outcome, Round, Table
+from cafe_desk.core.model import Group, Outcome, Round, Table
 from cafe_desk.core.participant_words import COMMENT_LIMIT, CONSENT
 from cafe_desk.ui.widgets.alert_label import AlertLabel
 
@@ -30,6 +30,7 @@ from cafe_desk.ui.widgets.alert_label import AlertLabel
 PASTE_LIMIT = 20 * COMMENT_LIMIT
 NO_TABLE = "Not written on the card"
 GENERAL = "Not sure / general"  # as on the phone page
+NO_GROUP = "None ticked"
 INTRO = ("Type each card as it is written. Enter keeps the card and clears the form for the next one; "
          "Shift+Enter starts a new line.")
 TAKEN_BACK = "The last card was taken back."
@@ -97,8 +98,8 @@ class PaperCardsDialog(QDialog):
     """One paper card after another. The page saves each card (`sig_card`) and says how it went (`card_saved`,
     `card_refused`); Undo and Redo here take back and put back the cards typed in since the dialog was opened."""
 
-    #: (text, consent ticked, table id or None, round id or None, outcome id or None) — keep this card
-    sig_card = Signal(str, bool, object, object, object)
+    #: (text, consent ticked, table id, round id, outcome id, group id; each None if not on the card) — keep this card
+    sig_card = Signal(str, bool, object, object, object, object)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,6 +113,8 @@ class PaperCardsDialog(QDialog):
         self.about.setAccessibleName("Question or outcome the card is about")
         self.about.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.about.setMinimumContentsLength(40)
+        self.group = QComboBox()
+        self.group.setAccessibleName("Group ticked on the card")
         self.consent = QCheckBox(f"&Consent box ticked: “{CONSENT}”")
         self.consent.setAccessibleName("The card's consent box is ticked")
         self.text = CardText()
@@ -159,7 +162,8 @@ class PaperCardsDialog(QDialog):
         intro.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, field in (("&Table:", self.table), ("&About (question or outcome):", self.about)):
+        for text, field in (("&Table:", self.table), ("&About (question or outcome):", self.about),
+                            ("&Group:", self.group)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
@@ -181,16 +185,23 @@ class PaperCardsDialog(QDialog):
         layout.addWidget(self.saved)
         layout.addLayout(buttons)
         self.setTabOrder(self.table, self.about)
-        self.setTabOrder(self.about, self.consent)
+        self.setTabOrder(self.about, self.group)
+        self.setTabOrder(self.group, self.consent)
         self.setTabOrder(self.consent, self.text)
         self.setTabOrder(self.text, self.save_btn)
         self.resize(760, 460)
 
     # --- what the page hands in ---------------------------------------------------------------------------------------
 
-    def set_plan(self, tables: list[Table], rounds: list[Round], outcomes: list[Outcome]) -> None:
-        """The café's tables, questions and outcomes to choose from (a choice that is still there stays chosen)."""
-        table, about = self.table.currentData(), self.about.currentData()
+    def set_plan(self, tables: list[Table], rounds: list[Round], outcomes: list[Outcome],
+                 groups: list[Group] = ()) -> None:
+        """The café's tables, questions, outcomes and groups to choose from (a choice still there stays chosen)."""
+        table, about, group = self.table.currentData(), self.about.currentData(), self.group.currentData()
+        self.group.clear()
+        self.group.addItem(NO_GROUP, None)
+        for g in groups:
+            self.group.addItem(g.name, g.id)
+        self.group.setCurrentIndex(max(self.group.findData(group), 0))
         self.table.clear()
         self.table.addItem(NO_TABLE, None)
         for t in tables:
@@ -231,13 +242,13 @@ class PaperCardsDialog(QDialog):
         round_id = about[1] if about and about[0] == "round" else None
         outcome_id = about[1] if about and about[0] == "outcome" else None
         self.sig_card.emit(self.text.toPlainText(), self.consent.isChecked(), self.table.currentData(), round_id,
-                           outcome_id)
+                           outcome_id, self.group.currentData())
 
     def clear(self) -> None:
         """An empty form for the next card, the keyboard back on the table."""
         self.text.setPlainText("")  # also forgets the typing history: Ctrl+Z now takes back the card itself
         self.consent.setChecked(False)
-        for choice in (self.table, self.about):
+        for choice in (self.table, self.about, self.group):
             choice.view().keyboardSearch("")  # the next card's "3" picks table 3, not "23" with the last card's "2"
             choice.setCurrentIndex(0)
         self.message.show_message("")

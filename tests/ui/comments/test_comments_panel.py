@@ -58,7 +58,8 @@ def test_ctrl_6_opens_the_comments_page(qtbot, window):
 
 def test_a_flagged_comment_from_a_phone_raises_the_support_notice(qtbot, window, services, cafe):
     server = open_channel(qtbot, window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)  # else Ctrl+6 goes nowhere
+    window.activateWindow()  # a window left from an earlier test may have been given the focus
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)  # else Ctrl+6 goes nowhere
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     panel = window.comments_page
     assert window.current_page() is panel

@@ -15,7 +15,7 @@ from cafe_desk.core.participant_words import COMMENT_LIMIT, CONSENT
 from cafe_desk.services.comments import PAPER_CLOSED, PAPER_NO_CONSENT, clean_comment
 from cafe_desk.ui.comments.comments_model import COL_TIME, FLAG_BADGE
 from cafe_desk.ui.comments.paper_card_steps import CARD_FLAGGED, CARD_KEPT
-from cafe_desk.ui.comments.paper_cards import GENERAL, NO_TABLE, PASTE_LIMIT, TAKEN_BACK, too_long_to_paste
+from cafe_desk.ui.comments.paper_cards import GENERAL, NO_GROUP, NO_TABLE, PASTE_LIMIT, TAKEN_BACK, too_long_to_paste
 from tests.ui.shell.test_mnemonics import mnemonic
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -43,14 +43,19 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
-def type_card(qtbot, dialog, table: str, about_down: int, consent: bool, words: str) -> None:
-    """One card as a typist types it: the table's number, arrows for the question, Space for the tick, the words."""
+def type_card(qtbot, dialog, table: str, about_down: int, consent: bool, words: str, group_down: int = 0) -> None:
+    """One card as a typist types it: the table's number, arrows for the question and the group, Space for the tick,
+    the words."""
     assert focused() is dialog.table, "each card starts at the table"
     if table:
         qtbot.keyClicks(focused(), table)
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.about
     for _ in range(about_down):
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.group
+    for _ in range(group_down):
         press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is dialog.consent
@@ -75,13 +80,15 @@ def test_three_cards_typed_in_one_without_consent(qtbot, cafe_window, entry, ser
     assert entry.count.text() == "0 cards typed in"
     assert CONSENT in entry.consent.text()
 
-    type_card(qtbot, entry, "2", 1, True, "The bus stops at six\nso evenings are hard")
+    groups = services.planning.items(cafe.id, "group")
+    type_card(qtbot, entry, "2", 1, True, "The bus stops at six\nso evenings are hard", group_down=2)
     [first] = papers(services, cafe)
-    assert (first.text, first.table_id, first.round_id, first.source) == (
-        "The bus stops at six\nso evenings are hard", tables[1].id, rounds[0].id, "paper")
+    assert (first.text, first.table_id, first.round_id, first.group_id, first.source) == (
+        "The bus stops at six\nso evenings are hard", tables[1].id, rounds[0].id, groups[1].id, "paper")
     assert entry.saved.text() == CARD_KEPT and entry.count.text() == "1 card typed in"
     assert (entry.text.toPlainText(), entry.consent.isChecked(), entry.table.currentText(),
-            entry.about.currentText()) == ("", False, NO_TABLE, GENERAL), "cleared for the next card"
+            entry.about.currentText(), entry.group.currentText()) == ("", False, NO_TABLE, GENERAL, NO_GROUP), \
+        "cleared for the next card"
     assert focused() is entry.table
 
     type_card(qtbot, entry, "", 0, False, "Please do not use this")
