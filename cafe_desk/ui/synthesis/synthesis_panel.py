@@ -31,6 +31,7 @@ from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.synthesis.codebook_box import CodebookBox
 from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_scope
+from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
@@ -64,6 +65,7 @@ class SynthesisPanel(Panel):
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh_items)
         self.export_op: Op | None = None
+        self.index_op: Op | None = None  # building the ranking index, when a search found it behind
         self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
         self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
@@ -243,6 +245,8 @@ class SynthesisPanel(Panel):
             self.status.setText(counted(found.total, "item") + (", best match first." if f.text.strip() else "."))
         self._selection_changed()
         self._refresh_tab()
+        if found.index_behind and (self.index_op is None or self.index_op.done):
+            self.index_op = build_search_index(self, self.services.opener(), self.sig_message.emit)
 
     def _refresh_tab(self) -> None:
         """Theme counts per café or the votes, read off the GUI thread (they add up every imported café)."""
