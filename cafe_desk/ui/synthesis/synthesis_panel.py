@@ -41,6 +41,7 @@ from cafe_desk.ui.synthesis.theme_counts_table import ThemeCountsTable
 from cafe_desk.ui.widgets.plain_text import plain_labels
 
 SEARCH_DELAY_MS = 300
+FIRST_MATCHES = 50  # shown while the rest of the page is read
 SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
                "NEAR(peer support, 10) finds words close together; OR and NOT work too.")
 NOTHING_IMPORTED = "No cafés have been imported yet: import café files on the Central page, then come back here."
@@ -232,12 +233,19 @@ class SynthesisPanel(Panel):
             self.status.setText("Tick at least one of Points and summaries, Comments or Paper comments to see items.")
             return
         self.status.setText("Searching…")
-        self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+        if f.text.strip():  # the best matches at once, then the whole page (the ranking index finds the first fast)
+            self.runner.ask(lambda syn: syn.find(f, limit=FIRST_MATCHES), lambda found: self._show(f, found, True))
+        else:
+            self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
 
-    def _show(self, f: SynthesisFilter, found: Found) -> None:
+    def _show(self, f: SynthesisFilter, found: Found, first: bool = False) -> None:
         names = {t.id: t.name for t in self.codebook.themes}
         self.model.set_items(found.items, names)
         self.shown_total = (f, found.total)
+        if first and found.truncated:
+            self.status.setText(f"The best {len(found.items):,} of {counted(found.total, 'item')}; reading more…")
+            self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+            return
         if found.truncated:
             self.status.setText(f"Showing the first {len(found.items):,} of {counted(found.total, 'item')}: search "
                                 "or filter to narrow them down.")

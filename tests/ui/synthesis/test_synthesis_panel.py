@@ -338,3 +338,15 @@ def test_a_search_far_ahead_of_the_index_answers_and_builds_it_with_progress(pag
                                    "Recovery colleges gave me a reason to get up"]  # answered by FTS5 meanwhile
     assert messages[-1] == "Search is ready for every imported café."
     assert index.generation() == page.services.store.search_generation()
+
+
+def test_a_search_shows_the_best_matches_first_then_the_whole_page(page, qtbot, services, identity):
+    many = cafe_at(services, "Dundee café", "2026-05-20", "Dundee", tuple(f"Support idea {n}" for n in range(60)))
+    send(services, many, services.store, identity)
+    sizes = []
+    page.model.modelReset.connect(lambda: sizes.append(page.model.rowCount()))
+    qtbot.keyClicks(page.search, "support")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 61, timeout=10_000)
+    settle(qtbot, page)
+    assert sizes[-2:] == [50, 61]  # the best 50 at once, then every match
+    assert page.status.text() == "61 items, best match first."
