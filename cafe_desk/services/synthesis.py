@@ -63,7 +63,7 @@ class SynthesisService(ServiceBase):
         f = dataclasses.replace(f, text=fts5_query(node) if node else "")
         with self.store.read():
             total = self.store.count_items(f)
-            if node is None:
+            if node is None or limit == 0:
                 return Found(self.store.find_items(f, limit), total)
             text_only = dataclasses.replace(SynthesisFilter(), text=f.text)
             text_total = total if f == text_only else self.store.count_items(text_only)
