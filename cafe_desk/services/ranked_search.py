@@ -32,6 +32,8 @@ def missing_cafes(store: Store) -> int | None:
     if index.generation() == store.search_generation():
         return None
     held, now = index.cafes(), store.search_cafes()
+    if held is None:  # unreadable: everything is missing
+        return len(now)
     return sum(1 for c, stamp in now.items() if held.get(c) != stamp) + sum(1 for c in held if c not in now)
 
 
@@ -45,7 +47,7 @@ def update_index(store: Store, progress: Callable[[int, int], None] = lambda don
         return True
     try:
         return index.catch_up(generation, store.search_cafes(), store.notes_to_index, progress, cancelled)
-    except IndexBusy:
+    except (IndexBusy, OSError, ValueError):  # busy elsewhere, disk full, damaged: FTS5 answers meanwhile
         return False
 
 

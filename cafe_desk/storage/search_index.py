@@ -82,10 +82,14 @@ class SearchIndex:
             _open[self.folder] = index
             return index
 
-    def discard(self) -> None:
-        """Delete the index folder (it is derived data); the next catch-up builds it from scratch."""
+    def close(self) -> None:
+        """Forget this process's open copy; the next use opens the folder again."""
         with _lock:
             _open.pop(self.folder, None)
+
+    def discard(self) -> None:
+        """Delete the index folder (it is derived data); the next catch-up builds it from scratch."""
+        self.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     # --- what it holds -----------------------------------------------------------------------------------
@@ -95,25 +99,32 @@ class SearchIndex:
         index = self._index()
         if index is None:
             return None
-        index.reload()
-        searcher = index.searcher()
-        hits = searcher.search(tantivy.Query.term_query(SCHEMA, "kind", _STATE), 1, count=False).hits
-        return searcher.doc(hits[0][1])["stamp"][0] if hits else None
+        try:
+            index.reload()
+            searcher = index.searcher()
+            hits = searcher.search(tantivy.Query.term_query(SCHEMA, "kind", _STATE), 1, count=False).hits
+            return searcher.doc(hits[0][1])["stamp"][0] if hits else None
+        except (OSError, ValueError):  # damaged: stale, so it is caught up (or built again)
+            return None
 
-    def cafes(self) -> dict[str, str]:
-        """Café id -> the stamp of the import whose notes the index holds."""
+    def cafes(self) -> dict[str, str] | None:
+        """Café id -> the stamp of the import whose notes the index holds ({} if there is no index); None if the
+        index can't be read (it is then built again)."""
         index = self._index()
         if index is None:
-            return {}
-        index.reload()
-        searcher = index.searcher()
-        query = tantivy.Query.term_query(SCHEMA, "kind", _CAFE)
-        held = {}
-        markers = searcher.search(query, 1, count=True).count
-        for _score, address in searcher.search(query, max(markers, 1), count=False).hits:
-            doc = searcher.doc(address)
-            held[doc["cafe"][0]] = doc["stamp"][0]
-        return held
+            return None if self.folder.exists() else {}
+        try:
+            index.reload()
+            searcher = index.searcher()
+            query = tantivy.Query.term_query(SCHEMA, "kind", _CAFE)
+            held = {}
+            markers = searcher.search(query, 1, count=True).count
+            for _score, address in searcher.search(query, max(markers, 1), count=False).hits:
+                doc = searcher.doc(address)
+                held[doc["cafe"][0]] = doc["stamp"][0]
+            return held
+        except (OSError, ValueError):
+            return None
 
     # --- keeping in step ---------------------------------------------------------------------------------
 
@@ -124,13 +135,13 @@ class SearchIndex:
         """Make the index hold exactly the notes of `cafes_now` (café id -> import stamp) and record `generation`:
         cafés gone or re-imported are taken out, new ones put in (`notes_of(café id)` gives (rowid, text) pairs),
         all in one commit. Returns False if cancelled (nothing changed); IndexBusy if another writer holds it."""
-        index = self._index(create=True)
+        held = self.cafes()
+        index = self._index(create=True) if held is not None else None
         if index is None:  # unreadable or of another layout: start again
             self.discard()
-            index = self._index(create=True)
+            index, held = self._index(create=True), {}
         if index is None:
             raise IndexBusy(f"The search index in {self.folder} can't be opened.")
-        held = self.cafes()
         gone = [c for c, stamp in held.items() if cafes_now.get(c) != stamp]
         new = [c for c, stamp in cafes_now.items() if held.get(c) != stamp]
         try:
@@ -166,14 +177,15 @@ class SearchIndex:
         index = self._index()
         if index is None:
             return None
-        searcher = index.searcher()
-        query = self._query(node, searcher)
-        if query is None:
+        try:
+            searcher = index.searcher()
+            query = self._query(node, searcher)
+            if query is None:
+                return None
+            hits = searcher.search(query, limit, count=False, offset=offset).hits
+            return searcher.fast_field_values("rowid", [address for _score, address in hits]) if hits else []
+        except (OSError, ValueError):  # a damaged index answers nothing; FTS5 does
             return None
-        hits = searcher.search(query, limit, count=False, offset=offset).hits
-        if not hits:
-            return []
-        return searcher.fast_field_values("rowid", [address for _score, address in hits])
 
     def _query(self, node: Node, searcher: tantivy.Searcher) -> tantivy.Query | None:
         if isinstance(node, Phrase):

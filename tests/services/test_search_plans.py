@@ -175,3 +175,13 @@ def test_a_second_registry_on_the_same_file_shares_the_index(corpus):
         assert other.synthesis.find(SynthesisFilter(text="support"), limit=10_000).total == len(
             old_plan(corpus, SynthesisFilter(text="support")))
         assert missing_cafes(other.store) is None
+
+
+def test_a_damaged_index_is_built_again(corpus):
+    syn, index = corpus.synthesis, SearchIndex(corpus.store.path)
+    expected = [i.id for i in syn.find(SynthesisFilter(text="help*"), limit=10_000).items]
+    index.close()  # as a program started afterwards would find it
+    (index.folder / "meta.json").write_text("{not json")
+    assert index.generation() is None and index.cafes() is None
+    assert [i.id for i in syn.find(SynthesisFilter(text="help*"), limit=10_000).items] == expected
+    assert index_is_current(corpus)
