@@ -135,6 +135,10 @@ class CentralStore:
     def _item_query(self, f: SynthesisFilter, query: str, select: str, tail: str = "") -> tuple[str, list]:
         where, params = _where(f)
         joins = _joins(f, counting=select == "COUNT(*)")
+        if query and select == "COUNT(*)":  # the matches' rowids once, then the filter's notes checked against them
+            sql = (f"SELECT {select} {joins} WHERE n.rowid IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?) "
+                   f"AND {' AND '.join(where)} {tail}")
+            return sql, [query, *params]
         if query:
             sql = (f"SELECT {select} {joins} JOIN note_fts ON note_fts.rowid = n.rowid "
                    f"WHERE note_fts MATCH ? AND {' AND '.join(where)} {tail}")
