@@ -71,15 +71,18 @@ def _matches(node: Node, words: list[str]) -> bool:
     return _matches(node.keep, words) and not _matches(node.drop, words)
 
 
-def _phrases(node: Node) -> list[Phrase]:
-    """The phrases whose instances are marked: every one but those after a NOT."""
+def _phrases(node: Node, words: list[str]) -> list[Phrase]:
+    """The phrases whose instances are marked, as FTS5 marks them: those of the parts that match, never those
+    after a NOT."""
     if isinstance(node, Phrase):
         return [node]
     if isinstance(node, Near):
         return list(node.phrases)
     if isinstance(node, Without):
-        return _phrases(node.keep)
-    return [p for part in node.parts for p in _phrases(part)]
+        return _phrases(node.keep, words)
+    if isinstance(node, Any):
+        return [p for part in node.parts if _matches(part, words) for p in _phrases(part, words)]
+    return [p for part in node.parts for p in _phrases(part, words)]
 
 
 def highlight(node: Node, text: str) -> str:
@@ -96,7 +99,7 @@ def checked(node: Node, text: str) -> str | None:
 
 def _marked(node: Node, tokens: list[tuple[int, int, str]], text: str) -> str:
     words = [w for _s, _e, w in tokens]
-    spans = sorted((start, start + len(p.words) - 1) for p in _phrases(node) for start in _starts(p, words))
+    spans = sorted((start, start + len(p.words) - 1) for p in _phrases(node, words) for start in _starts(p, words))
     merged: list[list[int]] = []
     for first, last in spans:
         if merged and first <= merged[-1][1]:

@@ -70,8 +70,8 @@ class SearchIndex:
             if not meta.exists() and not create:
                 return None
             try:
-                if (self.folder / "layout").read_text() != LAYOUT if meta.exists() else False:
-                    return None
+                if meta.exists() and (self.folder / "layout").read_text() != LAYOUT:
+                    return None  # another layout: built again
                 if not meta.exists():
                     self.folder.mkdir(parents=True, exist_ok=True)
                     (self.folder / "layout").write_text(LAYOUT)
