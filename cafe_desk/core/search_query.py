@@ -20,7 +20,7 @@ MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
 DEFAULT_NEAR = 10  # FTS5's distance when NEAR gives none
 
-EXAMPLES = "e.g. peer support, \"waiting list\", recov*, NEAR(peer support, 10)"
+EXAMPLES = "try e.g. peer support, \"waiting list\", recov* or NEAR(peer support, 10)"
 
 _WORD_CHARS = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'\s+|"[^"]*"?|\(|\)|,|\*|[^\W_]+|.', re.UNICODE)

@@ -47,7 +47,7 @@ def test_query_forms(text, tree, fts5):
     ("NEAR(peer OR support)", "NEAR takes only words and phrases, e.g. NEAR(peer support, 10)."),
     ("(peer support", "The search has a “(” that is not closed: please add the “)”."),
     ("peer support)", "The search has a “)” without its “(”: please remove it or add the “(”."),
-    ("---", "The search has no words to look for; e.g. peer support, \"waiting list\", recov*, "
+    ("---", "The search has no words to look for; try e.g. peer support, \"waiting list\", recov* or "
             "NEAR(peer support, 10)."),
     ("x" * (5 * 2**20), f"The search is too long: please keep it to {MAX_QUERY_CHARS:,} characters."),
     (" ".join(["w"] * 65), "The search has too many words: please use at most 64."),
