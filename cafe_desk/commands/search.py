@@ -60,22 +60,26 @@ def run(services, args: argparse.Namespace) -> int:
     syn = services.synthesis
     f = _filter(services, args)
     found = syn.find(f, limit=args.limit)
+    _print(found, args.json)
     if found.index_behind:  # build the ranking index now, so the next search is fast (this one was right anyway)
         print("Bringing the search index up to date…", file=sys.stderr, flush=True)
         syn.update_search_index(lambda done, total: print(f"  {done:,} of {total:,} cafés", file=sys.stderr,
-                                                          flush=True) if done % 100 == 0 else None)
-    if args.json:
-        print(json_printable(json.dumps(_as_json(found), ensure_ascii=False)))
-        return 0
+                                                          flush=True) if done % 100 == 0 or done == total else None)
+    return 0
+
+
+def _print(found: Found, as_json: bool) -> None:
+    if as_json:
+        print(json_printable(json.dumps(_as_json(found), ensure_ascii=False)), flush=True)
+        return
     for item in found.items:
         snippet = (item.snippet or item.text).replace(HIT_START, "[").replace(HIT_END, "]")
         where = ", ".join(part for part in (item.cafe_title, item.locality, item.date) if part)
         print(printable(f"{item.source_label} — {where}: {snippet}"))
     if found.truncated:
-        print(f"The first {len(found.items):,} of {counted(found.total, 'item')}, best match first.")
+        print(f"The first {len(found.items):,} of {counted(found.total, 'item')}, best match first.", flush=True)
     else:
-        print(counted(found.total, "item") + (", best match first." if found.total else "."))
-    return 0
+        print(counted(found.total, "item") + (", best match first." if found.total else "."), flush=True)
 
 
 def _as_json(found: Found) -> dict:

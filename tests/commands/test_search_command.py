@@ -64,3 +64,18 @@ def test_bad_queries_and_options_get_one_line(desk):
                  "There is no theme called “Nope” in the codebook.")
     unknown = cafe_desk("search", "peer", "--cafe", "NOSUCH", data_dir=desk)
     assert unknown.returncode == 2 and unknown.stderr.startswith("cafe-desk: There is no café 'NOSUCH' here.")
+
+
+def test_far_behind_the_answer_comes_first_then_the_index_is_built(desk, monkeypatch, capsys):
+    from cafe_desk.cli import main
+    from cafe_desk.storage.search_index import SearchIndex
+
+    monkeypatch.setattr("cafe_desk.services.ranked_search.CATCH_UP_INLINE", 0)  # two cafés missing is then "far"
+    assert main(["--data-dir", str(desk), "search", "support"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "3 items, best match first."
+    assert err.splitlines() == ["Bringing the search index up to date…", "  0 of 2 cafés", "  2 of 2 cafés"]
+    assert SearchIndex(desk / DB_NAME).generation() is not None
+    assert main(["--data-dir", str(desk), "search", "support"]) == 0
+    again, err = capsys.readouterr()
+    assert again == out and err == ""  # up to date: nothing more to build, the same answer
