@@ -69,6 +69,7 @@ class Found:
 
     items: list[Item]
     total: int
+    index_behind: bool = False  # the ranking index lacks imported items: build it (the answer is right regardless)
 
     @property
     def truncated(self) -> bool:

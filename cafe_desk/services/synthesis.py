@@ -4,6 +4,7 @@ central/qdpx_export.py). Every write is one transaction and returns what changed
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from cafe_desk.core.cafe_profile import CafeProfile, cafe_profile
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
+from cafe_desk.core.search_query import fts5_query, parse
 from cafe_desk.core.synthesis import (
     CentralCafe,
     CodeTheme,
@@ -23,6 +25,7 @@ from cafe_desk.core.synthesis import (
 )
 from cafe_desk.core.vote_synthesis import OutcomeSynthesis, synthesise
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.services.ranked_search import ranked_page, update_index
 from cafe_desk.storage.rows import new_id, utc_now
 
 DATA_FORMATS = ("xlsx", "csv", "qdpx")
@@ -55,12 +58,25 @@ class SynthesisService(ServiceBase):
             return self.store.central_facets()
 
     def find(self, f: SynthesisFilter = SynthesisFilter(), limit: int = PAGE) -> Found:
-        """Up to `limit` items matching `f` (best match first when searching) and how many match in all."""
+        """Up to `limit` items matching `f` (best match first when searching) and how many match in all.
+        ValidationError, with a one-line message saying what to change, if the search can't be read as a query."""
+        node = parse(f.text)
+        f = dataclasses.replace(f, text=fts5_query(node) if node else "")
         with self.store.read():
-            return Found(self.store.find_items(f, limit), self.store.count_items(f))
+            total = self.store.count_items(f)
+            if node is None or limit == 0:
+                return Found(self.store.find_items(f, limit), total)
+            text_only = dataclasses.replace(SynthesisFilter(), text=f.text)
+            text_total = total if f == text_only else self.store.count_items(text_only)
+            items, behind = ranked_page(self.store, f, node, limit, total, text_total)
+            if items is None:
+                items = self.store.find_items(f, limit)
+        return Found(items, total, behind)
 
     def iter_items(self, f: SynthesisFilter = SynthesisFilter()) -> Iterator[Item]:
-        """Every item matching `f`, streamed (for data exports)."""
+        """Every item matching `f`, streamed (for data exports); ValidationError if the search can't be read."""
+        node = parse(f.text)
+        f = dataclasses.replace(f, text=fts5_query(node) if node else "")
         with self.store.read():
             yield from self.store.iter_items(f)
 
@@ -74,6 +90,13 @@ class SynthesisService(ServiceBase):
             return {c.id: cafe_profile(c.id, s.list_items("group", c.id), s.list_items("round", c.id),
                                        s.list_attendance(c.id), s.list_table_totals(c.id), signers.get(c.id))
                     for c in s.central_cafes()}
+
+    def update_search_index(self, progress: Callable[[int, int], None] = lambda done, total: None,
+                            cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Bring the ranking index up to date (build it if missing), reporting cafés done of cafés to add; False
+        if cancelled or another program is writing it. Searches are right meanwhile, only slower. Off the GUI
+        thread: call it on a registry from `Services.open`."""
+        return update_index(self.store, progress, cancelled)
 
     def marks(self, note_ids: Iterable[str]) -> dict[str, tuple[tuple[str, ...], bool]]:
         """For items already shown: id -> (codebook theme ids, shortlisted), to refresh them after coding."""

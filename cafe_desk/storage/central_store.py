@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -88,11 +89,13 @@ class CentralStore:
         """Add a café's notes to the full-text index; call once, after its notes are inserted."""
         self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT rowid, text FROM note WHERE cafe_id = ?",
                           [cafe_id])
+        self.bump_search_generation()
 
     def unindex_cafe_notes(self, cafe_id: str) -> None:
         """Take a café's notes out of the full-text index; call before deleting them (it needs their text)."""
         self.conn.execute("INSERT INTO note_fts (note_fts, rowid, text) "
                           "SELECT 'delete', rowid, text FROM note WHERE cafe_id = ?", [cafe_id])
+        self.bump_search_generation()
 
     # --- imported cafés and what the filters offer ---------------------------------------------------------
 
@@ -132,6 +135,10 @@ class CentralStore:
     def _item_query(self, f: SynthesisFilter, query: str, select: str, tail: str = "") -> tuple[str, list]:
         where, params = _where(f)
         joins = _joins(f, counting=select == "COUNT(*)")
+        if query and select == "COUNT(*)":  # the matches' rowids once, then the filter's notes checked against them
+            sql = (f"SELECT {select} {joins} WHERE n.rowid IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?) "
+                   f"AND {' AND '.join(where)} {tail}")
+            return sql, [query, *params]
         if query:
             sql = (f"SELECT {select} {joins} JOIN note_fts ON note_fts.rowid = n.rowid "
                    f"WHERE note_fts MATCH ? AND {' AND '.join(where)} {tail}")
@@ -179,13 +186,17 @@ class CentralStore:
                  "ORDER BY c.date DESC, c.title COLLATE NOCASE, n.cafe_id, r.number, t.number, n.created_at, n.rowid")
         tail = order + (" LIMIT ? OFFSET ?" if limit is not None else "")
         extra = [limit, offset] if limit is not None else []
-        cursor = self._run_search(f, select, tail, extra)
+        yield from self._items_of(self._run_search(f, select, tail, extra))
+
+    def _items_of(self, rows: Iterable) -> Iterator[Item]:
+        """Items from rows of `_ITEM_COLUMNS` and a snippet, their tags read 500 rows at a time."""
+        rows = iter(rows)
         while True:
-            rows = cursor.fetchmany(500)
-            if not rows:
+            batch = list(itertools.islice(rows, 500))
+            if not batch:
                 return
-            links = self._links([r[0] for r in rows])
-            for r in rows:
+            links = self._links([r[0] for r in batch])
+            for r in batch:
                 outcomes, themes, codes = (links[kind].get(r[0], ()) for kind in ("outcome", "theme", "code"))
                 yield Item(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8], r[9], r[10], bool(r[11]),
                            r[12] or "", _minutes(r[3], r[13]), tuple(outcomes), tuple(themes), tuple(codes),

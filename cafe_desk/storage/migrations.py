@@ -365,6 +365,22 @@ def m009_table_totals(db: sqlite_utils.Database) -> None:
     )
 
 
+def m011_search_generation(db: sqlite_utils.Database) -> None:
+    """Add the search generation: a token that changes whenever imported notes come or go, so the ranking index
+    beside the data file (storage/search_index.py) knows when it is stale. A new token here makes any index built
+    before this migration stale."""
+    _run(
+        db,
+        """
+        CREATE TABLE search_generation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            generation TEXT NOT NULL
+        );
+        INSERT INTO search_generation (id, generation) VALUES (1, lower(hex(randomblob(16))))
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
@@ -375,6 +391,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (7, "qr_addresses", m007_qr_addresses),
     (8, "summary_index", m008_summary_index),
     (9, "table_totals", m009_table_totals),
+    (11, "search_generation", m011_search_generation),
 ]
 LATEST = MIGRATIONS[-1][0]
 

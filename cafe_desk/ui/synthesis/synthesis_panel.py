@@ -31,6 +31,7 @@ from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.synthesis.codebook_box import CodebookBox
 from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_scope
+from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
@@ -41,6 +42,7 @@ from cafe_desk.ui.widgets.plain_text import plain_labels
 from cafe_desk.ui.widgets.samples_bar import SamplesBar
 
 SEARCH_DELAY_MS = 300
+FIRST_MATCHES = 50  # shown while the rest of the page is read
 SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
                "NEAR(peer support, 10) finds words close together; OR and NOT work too.")
 NOTHING_IMPORTED = "No cafés have been imported yet: import café files on the Central page, then come back here."
@@ -65,6 +67,7 @@ class SynthesisPanel(Panel):
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh_items)
         self.export_op: Op | None = None
+        self.index_op: Op | None = None  # building the ranking index, when a search found it behind
         self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
         self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
@@ -236,12 +239,19 @@ class SynthesisPanel(Panel):
             self.status.setText("Tick at least one of Points and summaries, Comments or Paper comments to see items.")
             return
         self.status.setText("Searching…")
-        self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+        if f.text.strip():  # the best matches at once, then the whole page (the ranking index finds the first fast)
+            self.runner.ask(lambda syn: syn.find(f, limit=FIRST_MATCHES), lambda found: self._show(f, found, True))
+        else:
+            self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
 
-    def _show(self, f: SynthesisFilter, found: Found) -> None:
+    def _show(self, f: SynthesisFilter, found: Found, first: bool = False) -> None:
         names = {t.id: t.name for t in self.codebook.themes}
         self.model.set_items(found.items, names)
         self.shown_total = (f, found.total)
+        if first and found.truncated:
+            self.status.setText(f"The best {len(found.items):,} of {counted(found.total, 'item')}; reading more…")
+            self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+            return
         if found.truncated:
             self.status.setText(f"Showing the first {len(found.items):,} of {counted(found.total, 'item')}: search "
                                 "or filter to narrow them down.")
@@ -249,6 +259,8 @@ class SynthesisPanel(Panel):
             self.status.setText(counted(found.total, "item") + (", best match first." if f.text.strip() else "."))
         self._selection_changed()
         self._refresh_tab()
+        if found.index_behind and (self.index_op is None or self.index_op.done):
+            self.index_op = build_search_index(self, self.services.opener(), self.sig_message.emit)
 
     def _refresh_tab(self) -> None:
         """Theme counts per café or the votes, read off the GUI thread (they add up every imported café)."""

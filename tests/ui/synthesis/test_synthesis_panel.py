@@ -322,3 +322,31 @@ def test_the_tables_read_whole_at_1366_by_768(page, main_window, qtbot, identity
         assert header.sectionSize(col) >= max(map(header_metrics.horizontalAdvance, heading.split("\n"))), heading
     if SHOTS:
         main_window.grab().save(os.path.join(SHOTS, "synthesis-themes-by-cafe.png"))
+
+
+def test_a_search_far_ahead_of_the_index_answers_and_builds_it_with_progress(page, qtbot, monkeypatch):
+    from cafe_desk.storage.search_index import SearchIndex
+
+    index = SearchIndex(page.services.store.path)
+    index.discard()
+    monkeypatch.setattr("cafe_desk.services.ranked_search.CATCH_UP_INLINE", 0)  # two cafés missing is then "far"
+    messages = []
+    page.sig_message.connect(messages.append)
+    qtbot.keyClicks(page.search, "recov*")
+    qtbot.waitUntil(lambda: page.index_op is not None and page.index_op.done, timeout=10_000)
+    assert sorted(texts(page)) == ["Recovering takes time <and> patience",
+                                   "Recovery colleges gave me a reason to get up"]  # answered by FTS5 meanwhile
+    assert messages[-1] == "Search is ready for every imported café."
+    assert index.generation() == page.services.store.search_generation()
+
+
+def test_a_search_shows_the_best_matches_first_then_the_whole_page(page, qtbot, services, identity):
+    many = cafe_at(services, "Dundee café", "2026-05-20", "Dundee", tuple(f"Support idea {n}" for n in range(60)))
+    send(services, many, services.store, identity)
+    sizes = []
+    page.model.modelReset.connect(lambda: sizes.append(page.model.rowCount()))
+    qtbot.keyClicks(page.search, "support")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 61, timeout=10_000)
+    settle(qtbot, page)
+    assert sizes[-2:] == [50, 61]  # the best 50 at once, then every match
+    assert page.status.text() == "61 items, best match first."

@@ -1,0 +1,237 @@
+"""Search queries of the central synthesis, read into a tree: words, "phrases", prefix*, NEAR(a b, 10), AND, OR,
+NOT and brackets, as FTS5 reads them. A query that can't be read raises ValidationError with a one-line message
+saying what to change; a tree can be written back as an FTS5 query in which every word is quoted, so the index
+never meets a syntax error.
+
+Precedence, as in FTS5: NOT binds tightest, then AND (also implied between neighbours), then OR. Operators are
+written in capitals; "not" in lower case is a word. Characters that are not letters, digits or query syntax
+separate words, as the index's tokenizer does (`peer-support` is `peer support`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from cafe_desk.core.errors import ValidationError
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 64
+DEFAULT_NEAR = 10  # FTS5's distance when NEAR gives none
+
+EXAMPLES = "try e.g. peer support, \"waiting list\", recov* or NEAR(peer support, 10)"
+
+_WORD_CHARS = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r'\s+|"[^"]*"?|\(|\)|,|\*|[^\W_]+|.', re.UNICODE)
+_OPERATORS = ("AND", "OR", "NOT")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words in this order, next to each other; with `prefix`, the last one is a word's beginning."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Near:
+    """Every phrase, in any order, with at most `distance` words between one and the next."""
+
+    phrases: tuple[Phrase, ...]
+    distance: int = DEFAULT_NEAR
+
+
+@dataclass(frozen=True)
+class All:
+    """Every part matches (AND)."""
+
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Any:
+    """At least one part matches (OR)."""
+
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Without:
+    """`keep` matches and `drop` does not (NOT)."""
+
+    keep: Node
+    drop: Node
+
+
+Node = Phrase | Near | All | Any | Without
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text`, in lower case: runs of letters and digits (the index folds accents itself)."""
+    return _WORD_CHARS.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def parse(text: str) -> Node | None:
+    """The query `text` as a tree, or None when it is empty; ValidationError with a one-line message when it can't
+    be read (an unclosed quote or bracket, an operator without words, a `*` on its own, a NEAR without words, a
+    query too long)."""
+    text = text or ""
+    if len(text) > MAX_QUERY_CHARS:
+        raise ValidationError(f"The search is too long: please keep it to {MAX_QUERY_CHARS:,} characters.")
+    if not text.strip():
+        return None
+    node = _Reader(_tokens(text)).read()
+    if _count_terms(node) > MAX_TERMS:
+        raise ValidationError(f"The search has too many words: please use at most {MAX_TERMS}.")
+    return node
+
+
+def _tokens(text: str) -> list[str]:
+    """Quoted strings, brackets, `*`, words, and the commas inside NEAR(…); other characters only separate."""
+    tokens: list[str] = []
+    in_near = False
+    for token in _TOKEN.findall(text):
+        if token == "(" and tokens and tokens[-1] == "NEAR":
+            in_near = True
+        elif token == ")":
+            in_near = False
+        elif token == "," and not in_near:
+            continue
+        if token.startswith('"') or token in "()*," or _WORD_CHARS.fullmatch(token):
+            tokens.append(token)
+    return tokens
+
+
+def _count_terms(node: Node) -> int:
+    if isinstance(node, Phrase):
+        return len(node.words)
+    if isinstance(node, Near):
+        return sum(len(p.words) for p in node.phrases)
+    if isinstance(node, Without):
+        return _count_terms(node.keep) + _count_terms(node.drop)
+    return sum(_count_terms(p) for p in node.parts)
+
+
+class _Reader:
+    """A recursive-descent reader over the query's tokens."""
+
+    def __init__(self, tokens: list[str]):
+        self.tokens = tokens
+        self.at = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def take(self) -> str:
+        token = self.tokens[self.at]
+        self.at += 1
+        return token
+
+    def read(self) -> Node:
+        node = self.any_of()
+        if self.peek() == ")":
+            raise ValidationError("The search has a “)” without its “(”: please remove it or add the “(”.")
+        if self.peek() is not None:  # pragma: no cover - every token is taken by the rules above
+            raise ValidationError(f"The search can't be read near “{self.peek()}”; {EXAMPLES}.")
+        return node
+
+    def any_of(self) -> Node:
+        parts = [self.all_of()]
+        while self.peek() == "OR":
+            self.take()
+            parts.append(self.all_of(after="OR"))
+        return parts[0] if len(parts) == 1 else Any(tuple(parts))
+
+    def all_of(self, after: str = "") -> Node:
+        parts = [self.without(after)]
+        while self.peek() not in (None, ")", "OR"):
+            if self.peek() == "AND":
+                self.take()
+                parts.append(self.without("AND"))
+            else:
+                parts.append(self.without())
+        return parts[0] if len(parts) == 1 else All(tuple(parts))
+
+    def without(self, after: str = "") -> Node:
+        node = self.primary(after)
+        while self.peek() == "NOT":
+            self.take()
+            node = Without(node, self.primary("NOT"))
+        return node
+
+    def primary(self, after: str = "") -> Node:
+        token = self.peek()
+        if token in _OPERATORS or token is None or token == ")":
+            if after:
+                raise ValidationError(f"{after} needs words on both sides, e.g. peer {after} support.")
+            if token in _OPERATORS:
+                raise ValidationError(f"{token} needs words on both sides, e.g. peer {token} support.")
+            if token == ")":
+                raise ValidationError("The search has a “)” without its “(”: please remove it or add the “(”.")
+            raise ValidationError(f"The search has no words to look for; {EXAMPLES}.")
+        if token == "(":
+            self.take()
+            node = self.any_of()
+            if self.peek() != ")":
+                raise ValidationError("The search has a “(” that is not closed: please add the “)”.")
+            self.take()
+            return node
+        if token == "NEAR" and self.at + 1 < len(self.tokens) and self.tokens[self.at + 1] == "(":
+            return self.near()
+        return self.phrase()
+
+    def phrase(self) -> Phrase:
+        """A quoted phrase or one bare word, with a `*` after it for a prefix."""
+        token = self.take()
+        if token == "*":
+            raise ValidationError("A “*” goes straight after the start of a word, e.g. recov* for recovery, "
+                                  "recovering…")
+        if token.startswith('"'):
+            if len(token) == 1 or not token.endswith('"'):
+                raise ValidationError("The search has a quote that is not closed: please add the closing \".")
+            words = words_of(token[1:-1])
+            if not words:
+                raise ValidationError("A phrase in quotes needs at least one word, e.g. \"waiting list\".")
+        else:
+            words = words_of(token)
+        prefix = self.peek() == "*"
+        if prefix:
+            self.take()
+        return Phrase(tuple(words), prefix)
+
+    def near(self) -> Near:
+        self.take()
+        self.take()  # NEAR (
+        phrases: list[Phrase] = []
+        distance = DEFAULT_NEAR
+        while self.peek() not in (None, ")", ","):
+            if self.peek() in _OPERATORS or self.peek() in ("(", "NEAR"):
+                raise ValidationError("NEAR takes only words and phrases, e.g. NEAR(peer support, 10).")
+            phrases.append(self.phrase())
+        if self.peek() == ",":
+            self.take()
+            number = self.take() if self.peek() not in (None, ")") else ""
+            if not number.isdigit() or not number.isascii():
+                raise ValidationError("NEAR's distance is a whole number after the comma, e.g. NEAR(peer support, 10).")
+            distance = int(number)
+        if self.peek() != ")":
+            raise ValidationError("NEAR( is not closed: please add the “)”, e.g. NEAR(peer support, 10).")
+        self.take()
+        if not phrases:
+            raise ValidationError("NEAR needs words to look for, e.g. NEAR(peer support, 10).")
+        return Near(tuple(phrases), distance)
+
+
+def fts5_query(node: Node) -> str:
+    """The tree as an FTS5 query with every word quoted (so no word is read as an operator or syntax)."""
+    if isinstance(node, Phrase):
+        return '"' + " ".join(node.words) + '"' + ("*" if node.prefix else "")
+    if isinstance(node, Near):
+        return "NEAR(" + " ".join(fts5_query(p) for p in node.phrases) + f", {node.distance})"
+    if isinstance(node, All):
+        return "(" + " AND ".join(fts5_query(p) for p in node.parts) + ")"
+    if isinstance(node, Any):
+        return "(" + " OR ".join(fts5_query(p) for p in node.parts) + ")"
+    return "(" + fts5_query(node.keep) + " NOT " + fts5_query(node.drop) + ")"

@@ -1,0 +1,81 @@
+"""`cafe-desk search` in a process of its own, on a real central data file: lines and JSON, the Synthesis page's
+filters, and the same one-line messages for a query that can't be read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cafe_desk.settings import DB_NAME
+from cafe_desk.storage.store import Store
+from tests.central import cafe_at, send
+from tests.conftest import assert_fails, cafe_desk
+
+
+@pytest.fixture
+def desk(tmp_path, services, identity):
+    """A central data folder with two imported cafés."""
+    folder = tmp_path / "central"
+    folder.mkdir()
+    store = Store(folder / DB_NAME)
+    try:
+        for title, date, place, points in (
+                ("Perth café", "2026-03-14", "Perth", ("Peer support groups helped me most", "Waiting lists")),
+                ("Inverness café", "2026-04-02", "Inverness", ("Recovery takes peer support", "Support, support"))):
+            send(services, cafe_at(services, title, date, place, points), store, identity)
+    finally:
+        store.close()
+    return folder
+
+
+def test_lines_best_match_first(desk):
+    result = cafe_desk("search", "support", data_dir=desk)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Point — Inverness café, Inverness, 2026-04-02: [Support], [support]"
+    assert lines[-1] == "3 items, best match first."
+    assert len(lines) == 4
+
+
+def test_json_with_filters_and_a_limit(desk):
+    result = cafe_desk("search", '"peer support"', "--json", "--locality", "perth", data_dir=desk)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["total"] == 1
+    (item,) = data["items"]
+    assert (item["text"], item["locality"], item["highlighted"]) == (
+        "Peer support groups helped me most", "Perth", ["Peer support"])
+    limited = json.loads(cafe_desk("search", "support OR waiting", "--json", "--limit", "1", data_dir=desk).stdout)
+    assert limited["total"] == 4 and len(limited["items"]) == 1
+    shown = cafe_desk("search", "support", "--limit", "2", data_dir=desk).stdout.splitlines()
+    assert shown[-1] == "The first 2 of 3 items, best match first."
+    nothing = cafe_desk("search", "zeitgeist", "--json", data_dir=desk)
+    assert json.loads(nothing.stdout) == {"total": 0, "items": []}
+
+
+def test_bad_queries_and_options_get_one_line(desk):
+    assert_fails(cafe_desk("search", 'peer "support', data_dir=desk),
+                 'The search has a quote that is not closed: please add the closing ".')
+    assert_fails(cafe_desk("search", "NOT peer", data_dir=desk),
+                 "NOT needs words on both sides, e.g. peer NOT support.")
+    assert_fails(cafe_desk("search", "peer", "--limit", "0", data_dir=desk), "--limit takes a number from 1 to 10,000.")
+    assert_fails(cafe_desk("search", "peer", "--theme", "Nope", data_dir=desk),
+                 "There is no theme called “Nope” in the codebook.")
+    unknown = cafe_desk("search", "peer", "--cafe", "NOSUCH", data_dir=desk)
+    assert unknown.returncode == 2 and unknown.stderr.startswith("cafe-desk: There is no café 'NOSUCH' here.")
+
+
+def test_far_behind_the_answer_comes_first_then_the_index_is_built(desk, monkeypatch, capsys):
+    from cafe_desk.cli import main
+    from cafe_desk.storage.search_index import SearchIndex
+
+    monkeypatch.setattr("cafe_desk.services.ranked_search.CATCH_UP_INLINE", 0)  # two cafés missing is then "far"
+    assert main(["--data-dir", str(desk), "search", "support"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "3 items, best match first."
+    assert err.splitlines() == ["Bringing the search index up to date…", "  0 of 2 cafés", "  2 of 2 cafés"]
+    assert SearchIndex(desk / DB_NAME).generation() is not None
+    assert main(["--data-dir", str(desk), "search", "support"]) == 0
+    again, err = capsys.readouterr()
+    assert again == out and err == ""  # up to date: nothing more to build, the same answer

@@ -1,0 +1,80 @@
+"""Search queries read into a tree, written back for FTS5 with every word quoted, and a one-line message for every
+query that can't be read; and the word-by-word check and highlight of one text."""
+
+from __future__ import annotations
+
+import pytest
+
+from cafe_desk.core.errors import ValidationError
+from cafe_desk.core.search_match import checked, highlight, matches
+from cafe_desk.core.search_query import MAX_QUERY_CHARS, All, Any, Near, Phrase, Without, fts5_query, parse
+from cafe_desk.core.synthesis import HIT_END, HIT_START
+
+
+@pytest.mark.parametrize(("text", "tree", "fts5"), [
+    ("recovery", Phrase(("recovery",)), '"recovery"'),
+    ("peer support", All((Phrase(("peer",)), Phrase(("support",)))), '("peer" AND "support")'),
+    ('"Peer Support"', Phrase(("peer", "support")), '"peer support"'),
+    ("recov*", Phrase(("recov",), prefix=True), '"recov"*'),
+    ('"waiting list"*', Phrase(("waiting", "list"), prefix=True), '"waiting list"*'),
+    ("NEAR(waiting lists, 10)", Near((Phrase(("waiting",)), Phrase(("lists",))), 10), 'NEAR("waiting" "lists", 10)'),
+    ("NEAR(peer home)", Near((Phrase(("peer",)), Phrase(("home",))), 10), 'NEAR("peer" "home", 10)'),
+    ("a OR b c", Any((Phrase(("a",)), All((Phrase(("b",)), Phrase(("c",)))))), '("a" OR ("b" AND "c"))'),
+    ("a NOT b", Without(Phrase(("a",)), Phrase(("b",))), '("a" NOT "b")'),
+    ("(a OR b) AND c", All((Any((Phrase(("a",)), Phrase(("b",)))), Phrase(("c",)))), '(("a" OR "b") AND "c")'),
+    ("not or and", All((Phrase(("not",)), Phrase(("or",)), Phrase(("and",)))), '("not" AND "or" AND "and")'),
+    ("peer-support, home", All((Phrase(("peer",)), Phrase(("support",)), Phrase(("home",)))),
+     '("peer" AND "support" AND "home")'),
+])
+def test_query_forms(text, tree, fts5):
+    assert parse(text) == tree
+    assert fts5_query(tree) == fts5
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('peer "support', 'The search has a quote that is not closed: please add the closing ".'),
+    ('""', 'A phrase in quotes needs at least one word, e.g. "waiting list".'),
+    ("NOT peer", "NOT needs words on both sides, e.g. peer NOT support."),
+    ("peer NOT", "NOT needs words on both sides, e.g. peer NOT support."),
+    ("peer OR", "OR needs words on both sides, e.g. peer OR support."),
+    ("AND", "AND needs words on both sides, e.g. peer AND support."),
+    ("*", "A “*” goes straight after the start of a word, e.g. recov* for recovery, recovering…"),
+    ("peer *", None),
+    ("NEAR()", "NEAR needs words to look for, e.g. NEAR(peer support, 10)."),
+    ("NEAR(, 5)", "NEAR needs words to look for, e.g. NEAR(peer support, 10)."),
+    ("NEAR(peer support, ten)", "NEAR's distance is a whole number after the comma, e.g. NEAR(peer support, 10)."),
+    ("NEAR(peer support", "NEAR( is not closed: please add the “)”, e.g. NEAR(peer support, 10)."),
+    ("NEAR(peer OR support)", "NEAR takes only words and phrases, e.g. NEAR(peer support, 10)."),
+    ("(peer support", "The search has a “(” that is not closed: please add the “)”."),
+    ("peer support)", "The search has a “)” without its “(”: please remove it or add the “(”."),
+    ("---", "The search has no words to look for; try e.g. peer support, \"waiting list\", recov* or "
+            "NEAR(peer support, 10)."),
+    ("x" * (5 * 2**20), f"The search is too long: please keep it to {MAX_QUERY_CHARS:,} characters."),
+    (" ".join(["w"] * 65), "The search has too many words: please use at most 64."),
+])
+def test_a_query_that_cant_be_read_gets_one_line(text, message):
+    if message is None:  # a star after a space still means a prefix: nothing to complain about
+        assert parse(text) == Phrase(("peer",), prefix=True)
+        return
+    with pytest.raises(ValidationError) as caught:
+        parse(text)
+    assert str(caught.value) == message and "\n" not in message
+
+
+def test_empty_queries_are_no_search():
+    assert parse("") is None and parse("   ") is None
+
+
+def test_check_and_highlight_one_text():
+    def mark(s: str) -> str:
+        return s.replace("[", HIT_START).replace("]", HIT_END)
+
+    assert highlight(parse('"peer support"'), "Peer support near home") == mark("[Peer support] near home")
+    assert highlight(parse("peer support"), "Peer support near home") == mark("[Peer] [support] near home")
+    assert highlight(parse("recov*"), "Recovery, recovering: rec") == mark("[Recovery], [recovering]: rec")
+    assert highlight(parse("cafe"), "The Café opens") == mark("The [Café] opens")
+    assert highlight(parse("help NOT staff"), "help staff") == mark("[help] staff")
+    assert matches(parse("help NOT staff"), "help us") and not matches(parse("help NOT staff"), "Staff help")
+    assert matches(parse("NEAR(waiting lists, 2)"), "lists of long waiting times")
+    assert not matches(parse("NEAR(waiting lists, 1)"), "waiting for the lists")
+    assert checked(parse('"support peer"'), "peer support") is None
