@@ -3,8 +3,10 @@ PDF helpers those tests share (poppler's pdftotext and pdffonts)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 from cafe_desk.services import Services
 
@@ -70,3 +72,14 @@ def fonts(path) -> list[tuple[str, bool]]:
     lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=30,
                            check=True).stdout.splitlines()[2:]
     return [(line.split()[0], " yes " in line[line.find(" ", 40):]) for line in lines if line.strip()]
+
+
+def unwritable_folder(tmp_path: Path) -> Path:
+    """A folder no file can be made in: one of our own made read-only, or (as root, who may write anywhere of ours)
+    the kernel's /sys."""
+    if os.geteuid() == 0:
+        return Path("/sys")
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o500)
+    return folder
