@@ -238,6 +238,10 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.open_export_dialog)
         cafe_menu.addAction(self.export_action)
+        self.summary_action = QAction("Café &summary…", self)
+        self.summary_action.setEnabled(False)
+        self.summary_action.triggered.connect(self.open_summary_dialog)
+        cafe_menu.addAction(self.summary_action)
         cafe_menu.addSeparator()
         quit_action = QAction("&Quit", self)  # no shortcut: Ctrl+Q marks a quote on the Notes page
         quit_action.triggered.connect(self.close)
@@ -257,6 +261,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
         self.cafe = cafe
         self.export_action.setEnabled(cafe is not None)
+        self.summary_action.setEnabled(cafe is not None)
         self.nav.set_cafe_open(cafe is not None)
         for page in self.pages:
             page.set_cafe(cafe)
@@ -292,6 +297,22 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_exported.connect(lambda _path: self.broadcast(Changes(cafes=True)))  # the Run page's next step
         dialog.resize(min(1200, self.width()), min(700, self.height()))
+        dialog.open()
+        return dialog
+
+    def open_summary_dialog(self):
+        """Open the café summary dialog for the open café (None, with a message, if it can't open)."""
+        if self.cafe is None:
+            return None
+        from cafe_desk.ui.reports.cafe_summary_dialog import CafeSummaryDialog
+
+        try:
+            dialog = CafeSummaryDialog(self.services, self.cafe.id, self)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_saved.connect(lambda path: self.show_message(f"Café summary saved → {path}"))
         dialog.open()
         return dialog
 
