@@ -22,12 +22,20 @@ CELL_CHARS = 300  # a table cell can't break across pages: longer text in one is
 RULE = Color(0.75, 0.75, 0.75)
 SHADE = Color(0.93, 0.95, 0.97)
 QUOTE_INK = Color(0.15, 0.33, 0.55)
+# One run of text per item, bullet included (hanging indent, not reportlab's bullets): a paragraph with one font
+# takes reportlab's fast line breaking, which a bold label or a separate bullet would lose on thousands of items.
+BULLET = "•\u00a0\u00a0"  # no-break spaces as characters: an entity would start a run of its own
+BULLET_DASH = "–\u00a0\u00a0"
 
 
 def text(value: str) -> str:
     """`value` made safe for Paragraph markup: characters the font can't draw become a placeholder, then escaped;
     line breaks kept."""
-    return escape(printable(value or "")).replace("\n", "<br/>")
+    value = value or ""
+    distinct = "".join(set(value))
+    if printable(distinct) != distinct:  # each character looked at once: most texts have nothing to change
+        value = printable(value)
+    return escape(value).replace("\n", "<br/>")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -40,8 +48,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=10.5, leading=13.5, spaceBefore=6,
                              spaceAfter=3, keepWithNext=1),
         "body": body,
-        "point": ParagraphStyle("point", parent=body, leftIndent=10, bulletIndent=0),
-        "quote": ParagraphStyle("quote", parent=body, leftIndent=10, bulletIndent=0, textColor=QUOTE_INK),
+        "point": ParagraphStyle("point", parent=body, leftIndent=10, firstLineIndent=-10),
+        "quote": ParagraphStyle("quote", parent=body, leftIndent=10, firstLineIndent=-10, textColor=QUOTE_INK),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=bold, fontSize=8.5, leading=10.5,
                                     spaceAfter=0),
@@ -140,7 +148,7 @@ def _questions(summary: CafeSummary, s) -> list:
         return [*flow, Paragraph("No questions were planned.", s["empty"])]
     for q in summary.questions:
         flow.append(Paragraph(f"<b>Round {q.round}.</b> " + text(q.prompt or "No question was written."), s["body"]))
-        flow += [Paragraph(text(f), s["point"], bulletText="–") for f in q.follow_ups if f]
+        flow += [Paragraph(BULLET_DASH + text(f), s["point"]) for f in q.follow_ups if f]
     return flow
 
 
@@ -160,9 +168,9 @@ def _notes(notes: Sequence[TableNotes], s) -> list:
                 flow.append(Paragraph("No notes were taken in this round.", s["empty"]))
             for p in points:
                 if p.is_quote:
-                    flow.append(Paragraph("<b>Quote:</b> “" + text(p.text) + "”", s["quote"], bulletText="•"))
+                    flow.append(Paragraph(BULLET + "Quote: “" + text(p.text) + "”", s["quote"]))
                 else:
-                    flow.append(Paragraph(text(p.text), s["point"], bulletText="•"))
+                    flow.append(Paragraph(BULLET + text(p.text), s["point"]))
     return flow
 
 
@@ -211,9 +219,15 @@ def _comments(summary: CafeSummary, s) -> list:
     flow: list = [Heading("Comments", s["h1"])]
     if not summary.comments:
         return [*flow, Paragraph("No comments are shown: none came in, or all were hidden.", s["empty"])]
+    by_about: dict[str, list] = {}
     for c in summary.comments:
-        about = f" ({text(c.about)})" if c.about else ""
-        flow.append(Paragraph(f"<b>{text(c.label)}{about}:</b> " + text(c.text), s["point"], bulletText="•"))
+        by_about.setdefault(c.about, []).append(c)
+    for about, comments in sorted(by_about.items(), key=lambda pair: (not pair[0], pair[0])):
+        heading = f"About {about}" if about else "Not about one round"
+        flow.append(Heading(text(heading), s["h2"], 1, outline_title=heading))
+        for c in comments:
+            on_paper = " (paper comment)" if c.label != "Comment" else ""
+            flow.append(Paragraph(BULLET + text(c.text + on_paper), s["point"]))
     return flow
 
 
