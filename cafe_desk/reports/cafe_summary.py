@@ -32,9 +32,10 @@ def text(value: str) -> str:
     """`value` made safe for Paragraph markup: characters the font can't draw become a placeholder, then escaped;
     line breaks kept."""
     value = value or ""
-    distinct = "".join(set(value))
-    if printable(distinct) != distinct:  # each character looked at once: most texts have nothing to change
-        value = printable(value)
+    if not (value.isascii() and value.replace("\n", " ").isprintable()):  # the font draws all printable ASCII
+        distinct = "".join(set(value))
+        if printable(distinct) != distinct:  # each character looked at once: most texts have nothing to change
+            value = printable(value)
     return escape(value).replace("\n", "<br/>")
 
 

@@ -53,7 +53,7 @@ def test_the_summary_says_what_happened(tmp_path, services, full_cafe):
         if total.voters:
             assert total.detail in text
     assert "37 dots" in text  # 15 + 18 dots on paper and 2 from each of two phones
-    assert COMMENT in text
+    assert f"About round 1 • {COMMENT}" in text
     assert HIDDEN_COMMENT not in text
     assert "1 comment hidden by the facilitator" in text
 
@@ -129,7 +129,7 @@ def test_long_and_unusual_text_still_builds(tmp_path, services, cafe):
     text = flat(pdftotext(pdf))
     sentence = "Nobody listened when I asked for help."
     assert text.count(sentence) == long_point.count(sentence)
-    assert "Comment: Short & <sweet> □" in text  # markup characters kept, the emoji shown as a placeholder
+    assert "Not about one round • Short & <sweet> □" in text  # markup characters kept, the emoji a placeholder
     assert counted(2, "point") in text
 
 
