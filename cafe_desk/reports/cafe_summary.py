@@ -18,6 +18,7 @@ from cafe_desk.reports.charts import bar_chart
 from cafe_desk.reports.fonts import printable, register
 from cafe_desk.reports.report_pages import MARGIN, Heading, ReportDocument
 
+CHART_ROWS = 25  # bars in one drawing: well within a page
 CELL_CHARS = 300  # a table cell can't break across pages: longer text in one is cut short
 RULE = Color(0.75, 0.75, 0.75)
 SHADE = Color(0.93, 0.95, 0.97)
@@ -133,7 +134,7 @@ def _attendance(summary: CafeSummary, s) -> list:
     head = ["Table", "Round", *groups, "Total"]
     rows = [head] + [[a.table, str(a.round), *(HIDDEN_COUNT if n is None else str(n) for _, n in a.counts),
                       str(a.total)] for a in summary.attendance]
-    fixed = [28 * mm, 16 * mm]
+    fixed = [33 * mm, 14 * mm]
     each = (_width() - sum(fixed) - 15 * mm) / max(len(groups), 1)
     flow.append(_table(rows, [*fixed, *([each] * len(groups)), 15 * mm], s))
     if summary.attendance_hidden:
@@ -188,9 +189,13 @@ def _carried(summary: CafeSummary, s) -> list:
 def _vote_rows(rows: Sequence[VoteRow], s) -> list:
     width = _width()
     table = _table([["Outcome", "Votes"]] + [[r.title, r.detail] for r in rows], [width * 0.6, width * 0.4], s)
-    chart = bar_chart([(r.title, r.score) for r in rows], width, value_label=lambda v: f"{v:.3g}")
-    chart.initialFontName = register()[0]  # else the drawing starts in Helvetica, which the PDF would not embed
-    return [chart, Spacer(1, 4), table]
+    charts = []
+    for start in range(0, len(rows), CHART_ROWS):  # a drawing can't break across pages: a long list takes several
+        chart = bar_chart([(r.title, r.score) for r in rows[start:start + CHART_ROWS]], width,
+                          value_label=lambda v: f"{v:.3g}")
+        chart.initialFontName = register()[0]  # else the drawing starts in Helvetica, which the PDF would not embed
+        charts.append(chart)
+    return [*charts, Spacer(1, 4), table]
 
 
 def _votes(summary: CafeSummary, s) -> list:
@@ -210,6 +215,7 @@ def _votes(summary: CafeSummary, s) -> list:
                                   Paragraph(text(f"{g.group} (about {g.voters} voters, on paper)"), s["body"]),
                                   *_vote_rows(g.rows, s)]))
     if summary.groups_suppressed:
+        flow.append(Spacer(1, 4))
         n = summary.groups_suppressed
         flow.append(Paragraph(f"{n} group{'s' if n != 1 else ''}' votes are not shown on their own, so no group of "
                               "fewer than 5 voters can be seen or worked out from the totals.", s["empty"]))

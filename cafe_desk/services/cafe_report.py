@@ -92,7 +92,7 @@ class CafeReportService:
 
         def laid_out(done: int, total: int) -> None:
             if done % 50 == 0 or done == total:
-                progress(10 + 85 * done // max(total, 1), 100)
+                progress(10 + 85 * min(done, total) // max(total, 1), 100)
                 if cancelled():
                     raise Cancelled(CANCELLED)
 

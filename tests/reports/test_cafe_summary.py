@@ -166,3 +166,15 @@ def test_a_table_with_ten_thousand_points_splits_across_pages(tmp_path):
     assert pages > 100
     assert "Point number 9999 about waiting lists" in pdftotext(pdf, pages)
     assert "Untitled café" in pdftotext(pdf, 1)
+
+
+def test_many_outcomes_and_an_empty_cafe_title_still_build(tmp_path):
+    from cafe_desk.reports.cafe_summary import cafe_summary_pdf
+    from cafe_desk.reports.cafe_summary_model import CafeSummary, VoteRow
+
+    rows = tuple(VoteRow(f"Outcome {i} " + "with a very long title " * 20, i, f"{i} dots") for i in range(80))
+    pdf = tmp_path / "votes.pdf"
+    pdf.write_bytes(cafe_summary_pdf(CafeSummary("", facts=(("Town or area", ""),), votes=rows)))
+    text = flat(pdftotext(pdf))
+    assert "79 dots" in text and "Town or area Not given" in text
+    assert "Untitled café" in text
