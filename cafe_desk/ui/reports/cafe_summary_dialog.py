@@ -1,9 +1,11 @@
-"""`CafeSummaryDialog` (Café → Café summary…): which version of the café summary to make, where to save it, and
-the making itself, off the GUI thread with progress and Cancel. The anonymised version is the default; the full one
-says plainly that it holds personal data."""
+"""`CafeSummaryDialog` (Café → Café summary…, or from the export review): which version of the café summary to
+make, where to save it, and the making itself, off the GUI thread with progress and Cancel. The anonymised version
+is the default; the full one says plainly that it holds personal data. Opened from the export review, it follows the
+choices made there, so the summary says what the export would."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk import platforms
+from cafe_desk.core.redaction import Overrides
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.widgets.alert_label import AlertLabel
@@ -30,6 +33,7 @@ FULL = "&Full version (personal data)"
 FULL_WARNING = ("The full version keeps names, contact details and everything else people wrote. Every page says "
                 "“Contains personal data — not for sharing”. Keep it on this laptop.")
 CANCELLED = "The café summary was cancelled; nothing was saved."
+FOLLOWS_REVIEW = "The anonymised version follows the choices made in the export review."
 
 
 class CafeSummaryDialog(QDialog):
@@ -38,13 +42,17 @@ class CafeSummaryDialog(QDialog):
     #: str — the path of the summary just saved
     sig_saved = Signal(str)
 
-    def __init__(self, services: Services, cafe_id: str, parent: QWidget | None = None):
+    def __init__(self, services: Services, cafe_id: str, parent: QWidget | None = None, *,
+                 leave_out: AbstractSet[str] = frozenset(), include_flagged: bool = False,
+                 overrides: Overrides | None = None, from_review: bool = False):
         super().__init__(parent)
         self.services = services
+        self.choices = {"leave_out": frozenset(leave_out), "include_flagged": include_flagged,
+                        "overrides": dict(overrides or {})}
         self.cafe = services.cafes.cafe(cafe_id)
         self.op: Op | None = None
         self.setWindowTitle("Café summary")
-        intro = QLabel(INTRO)
+        intro = QLabel(INTRO + (" " + FOLLOWS_REVIEW if from_review else ""))
         intro.setWordWrap(True)
         self.anonymised = QRadioButton(ANONYMISED)
         self.anonymised.setChecked(True)
@@ -91,11 +99,12 @@ class CafeSummaryDialog(QDialog):
             return None
         self.message.show_message("")
         open_services, cafe_id, full, target = self.services.opener(), self.cafe.id, self.full(), str(path)
+        choices = self.choices
 
         def work(ctx):
             with open_services() as services:
                 return services.cafe_report.write_pdf(cafe_id, target, full=full, cancelled=ctx.cancelled,
-                                                      progress=ctx.progress)
+                                                      progress=ctx.progress, **choices)
 
         def done(_result) -> None:
             self.save_button.setEnabled(True)

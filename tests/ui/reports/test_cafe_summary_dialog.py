@@ -73,3 +73,27 @@ def test_a_missing_folder_is_said_in_one_line_and_the_dialog_stays(qtbot, cafe_w
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.message.text() == (f"The folder {target.parent} isn't there, so the report was not saved. "
                                      "Please choose another folder.")
+
+
+def test_from_the_export_review_the_summary_follows_its_choices(qtbot, services, cafe, tmp_path):
+    from cafe_desk.ui.export.export_dialog import COL_LEAVE_OUT, ExportDialog
+    from tests.ui.conftest import review_read
+    from tests.ui.export.test_export_dialog import row_of
+
+    table = services.planning.items(cafe.id, "table")[0]
+    round_ = services.planning.items(cafe.id, "round")[0]
+    left = services.notes.add(cafe.id, table.id, round_.id, "Bus fares stop people coming to the drop-in")[0]
+    services.notes.add(cafe.id, table.id, round_.id, "More peer support in the evenings")
+    export = ExportDialog(services, cafe.id)
+    qtbot.addWidget(export)
+    review_read(qtbot, export)
+    export.model.setData(export.model.index(row_of(export, left.id), COL_LEAVE_OUT), Qt.CheckState.Checked,
+                         Qt.ItemDataRole.CheckStateRole)
+    export.summary_button.click()
+    dialog = export.findChild(CafeSummaryDialog)
+    target = tmp_path / "summary.pdf"
+    with qtbot.waitSignal(dialog.sig_saved, timeout=30_000):
+        dialog.save_to(target)
+    text = " ".join(pdftotext(target).split())
+    assert "More peer support in the evenings" in text and "Bus fares" not in text
+    assert "Left out of this report: 1 point left out in the review." in text
