@@ -8,15 +8,15 @@ from the labelled corpus so there are names and phone numbers to take out. Each 
              files (`ExportService.build`), measured apart from the layout
   layout     `cafe_summary_pdf(summary)`: the whole report laid out to PDF bytes (headings, tables, charts, page
              numbers "Page n of N", bookmarks)
-  floor      bare reportlab laying out the same already-anonymised texts: a SimpleDocTemplate with one Paragraph
-             per item in the same font and size, nothing else
+  floor      bare reportlab laying out the same already-anonymised paragraphs (the report's own markup of each
+             item): a SimpleDocTemplate with one Paragraph per item in the same font and size, nothing else
 
-A first, untimed report warms imports and the anonymiser's lists. Each run makes the report and the floor three times
+A first, untimed report warms imports and the anonymiser's lists. Each run makes the report and the floor five times
 each, alternately, and keeps the fastest of each (in processor time, this process's own, which a busy shared machine
 disturbs far less than wall-clock time; wall-clock times are shown too). The table shows the median and the worst of
 --runs runs; goal: layout ≤ 1.2× the floor of the same run.
 
-Usage: .venv/bin/python bench/bench_cafe_report.py [--items 4000] [--runs 5]   (about three minutes)
+Usage: .venv/bin/python bench/bench_cafe_report.py [--items 4000] [--runs 5]   (about four minutes)
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 GOAL = 1.2
-TRIES = 3  # layouts and floors per run, alternated; each run keeps the fastest of each
+TRIES = 5  # layouts and floors per run, alternated; each run keeps the fastest of each
 
 
 def floor_pdf(paragraphs: list[str]) -> bytes:
@@ -56,11 +56,11 @@ def floor_pdf(paragraphs: list[str]) -> bytes:
 
 
 def item_texts(summary) -> list[str]:
-    """Every item the report prints (points, summaries, comments), as Paragraph markup."""
-    from cafe_desk.reports.cafe_summary import text
+    """Every item the report prints (points, summaries, comments), as the very Paragraph markup it sets."""
+    from cafe_desk.reports.cafe_summary import comment_markup, point_markup, text
 
-    points = [p.text for t in summary.notes for _, ps in t.rounds for p in ps]
-    return [text(t) for t in (*points, *(c.text for c in summary.carried), *(c.text for c in summary.comments))]
+    return [*(point_markup(p) for t in summary.notes for _, ps in t.rounds for p in ps),
+            *(text(c.text) for c in summary.carried), *(comment_markup(c) for c in summary.comments)]
 
 
 def main() -> int:

@@ -13,7 +13,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from cafe_desk.reports.cafe_summary_model import HIDDEN_COUNT, PERSONAL_DATA_MARK, CafeSummary, TableNotes, VoteRow
+from cafe_desk.reports.cafe_summary_model import (
+    HIDDEN_COUNT,
+    PERSONAL_DATA_MARK,
+    CafeSummary,
+    Comment,
+    Point,
+    TableNotes,
+    VoteRow,
+)
 from cafe_desk.reports.charts import bar_chart
 from cafe_desk.reports.fonts import printable, register
 from cafe_desk.reports.report_pages import MARGIN, Heading, ReportDocument
@@ -27,17 +35,30 @@ QUOTE_INK = Color(0.15, 0.33, 0.55)
 # takes reportlab's fast line breaking, which a bold label or a separate bullet would lose on thousands of items.
 BULLET = "•\u00a0\u00a0"  # no-break spaces as characters: an entity would start a run of its own
 BULLET_DASH = "–\u00a0\u00a0"
+# Characters the font draws as they are, learnt as texts come (every printable ASCII character to begin with).
+_DRAWN: set[str] = {chr(c) for c in range(0x20, 0x7F)} | {"\n"}
 
 
 def text(value: str) -> str:
     """`value` made safe for Paragraph markup: characters the font can't draw become a placeholder, then escaped;
     line breaks kept."""
     value = value or ""
-    if not (value.isascii() and value.replace("\n", " ").isprintable()):  # the font draws all printable ASCII
-        distinct = "".join(set(value))
-        if printable(distinct) != distinct:  # each character looked at once: most texts have nothing to change
+    if not _DRAWN.issuperset(value):  # most texts have nothing to change: each new character is looked at once
+        fresh = set(value) - _DRAWN
+        _DRAWN.update(c for c in fresh if printable(c) == c)
+        if not _DRAWN.issuperset(fresh):
             value = printable(value)
     return escape(value).replace("\n", "<br/>")
+
+
+def point_markup(point: Point) -> str:
+    """One point as the report sets it: a bullet, and a quote marked as one."""
+    return BULLET + ("Quote: “" + text(point.text) + "”" if point.is_quote else text(point.text))
+
+
+def comment_markup(comment: Comment) -> str:
+    """One comment as the report sets it: a bullet, and "(paper comment)" after one written on a card."""
+    return BULLET + text(comment.text + (" (paper comment)" if comment.label != "Comment" else ""))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -169,10 +190,7 @@ def _notes(notes: Sequence[TableNotes], s) -> list:
             if not points:
                 flow.append(Paragraph("No notes were taken in this round.", s["empty"]))
             for p in points:
-                if p.is_quote:
-                    flow.append(Paragraph(BULLET + "Quote: “" + text(p.text) + "”", s["quote"]))
-                else:
-                    flow.append(Paragraph(BULLET + text(p.text), s["point"]))
+                flow.append(Paragraph(point_markup(p), s["quote" if p.is_quote else "point"]))
     return flow
 
 
@@ -232,9 +250,7 @@ def _comments(summary: CafeSummary, s) -> list:
     for about, comments in sorted(by_about.items(), key=lambda pair: (not pair[0], pair[0])):
         heading = f"About {about}" if about else "Not about one round"
         flow.append(Heading(text(heading), s["h2"], 1, outline_title=heading))
-        for c in comments:
-            on_paper = " (paper comment)" if c.label != "Comment" else ""
-            flow.append(Paragraph(BULLET + text(c.text + on_paper), s["point"]))
+        flow += [Paragraph(comment_markup(c), s["point"]) for c in comments]
     return flow
 
 
