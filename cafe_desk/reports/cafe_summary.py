@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from cafe_desk.reports.cafe_summary_model import (
@@ -64,6 +65,7 @@ def comment_markup(comment: Comment) -> str:
 def _styles() -> dict[str, ParagraphStyle]:
     regular, bold = register()
     body = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=9.5, leading=12.5, spaceAfter=3)
+    hang = stringWidth(BULLET, regular, body.fontSize)  # lines after the first start where the first's text does
     return {
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=23, spaceAfter=8),
         "h1": ParagraphStyle("h1", parent=body, fontName=bold, fontSize=13.5, leading=17, spaceBefore=10,
@@ -71,11 +73,12 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=10.5, leading=13.5, spaceBefore=6,
                              spaceAfter=3, keepWithNext=1),
         "body": body,
-        "point": ParagraphStyle("point", parent=body, leftIndent=10, firstLineIndent=-10),
-        "quote": ParagraphStyle("quote", parent=body, leftIndent=10, firstLineIndent=-10, textColor=QUOTE_INK),
+        "point": ParagraphStyle("point", parent=body, leftIndent=hang, firstLineIndent=-hang),
+        "quote": ParagraphStyle("quote", parent=body, leftIndent=hang, firstLineIndent=-hang, textColor=QUOTE_INK),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=bold, fontSize=8.5, leading=10.5,
                                     spaceAfter=0),
+        "group": ParagraphStyle("group", parent=body, fontName=bold, spaceBefore=8),
         "empty": ParagraphStyle("empty", parent=body, textColor=Color(0.35, 0.35, 0.35)),
         "warning": ParagraphStyle("warning", parent=body, fontName=bold, textColor=Color(0.7, 0.1, 0.1)),
     }
@@ -230,7 +233,7 @@ def _votes(summary: CafeSummary, s) -> list:
             "show without someone being worked out.", s["empty"])]))
     for index, g in enumerate(summary.votes_by_group):
         flow.append(KeepTogether([*([heading] if index == 0 else []),
-                                  Paragraph(text(f"{g.group} (about {g.voters} voters, on paper)"), s["body"]),
+                                  Paragraph(text(f"{g.group} (about {g.voters} voters, on paper)"), s["group"]),
                                   *_vote_rows(g.rows, s)]))
     if summary.groups_suppressed:
         flow.append(Spacer(1, 4))
