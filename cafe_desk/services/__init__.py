@@ -26,6 +26,7 @@ from cafe_desk.services.votes import VoteService
 from cafe_desk.storage.store import Store
 
 if TYPE_CHECKING:
+    from cafe_desk.services.cafe_report import CafeReportService
     from cafe_desk.services.exporting import ExportService
     from cafe_desk.services.importing import ImportService
     from cafe_desk.services.printables import PrintablesService
@@ -140,3 +141,10 @@ class Services:
         from cafe_desk.services.printables import PrintablesService
 
         return PrintablesService(self)
+
+    @functools.cached_property
+    def cafe_report(self) -> CafeReportService:
+        """The café summary report (PDF), anonymised as the export is."""
+        from cafe_desk.services.cafe_report import CafeReportService
+
+        return CafeReportService(self)

@@ -133,6 +133,9 @@ class ExportDialog(QDialog):
         self.export_button.setDefault(True)
         self.export_button.setAccessibleName("Export the encrypted file")
         self.export_button.clicked.connect(self.choose_and_export)
+        self.summary_button = QPushButton("Café s&ummary…")
+        self.summary_button.setAccessibleName("A PDF summary of the café, with the choices made in this review")
+        self.summary_button.clicked.connect(self.open_summary)
         close = QPushButton("Close")
         close.setAccessibleName("Close")
         close.clicked.connect(self.reject)
@@ -146,6 +149,7 @@ class ExportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.signing_button)
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.summary_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
         layout.addWidget(self.summary)
@@ -238,7 +242,7 @@ class ExportDialog(QDialog):
 
     def _set_ready(self, ready: bool) -> None:
         self.ready = ready
-        for widget in (self.view, self.editor, self.export_button):
+        for widget in (self.view, self.editor, self.export_button, self.summary_button):
             widget.setEnabled(ready)
 
     def done(self, result: int) -> None:
@@ -324,6 +328,17 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.op = run_op(self, "Exporting…", work, done, failed)
         return self.op
+
+    def open_summary(self):
+        """Open the café summary dialog with this review's choices, so the summary says what the export would."""
+        from cafe_desk.ui.reports.cafe_summary_dialog import CafeSummaryDialog
+
+        dialog = CafeSummaryDialog(self.services, self.cafe_id, self, leave_out=self.model.leave_out(),
+                                   include_flagged=self.model.include_flagged(), overrides=self.model.overrides(),
+                                   from_review=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _signed_by(self) -> str:
         """" — signed by this laptop's key (1a2b 3c4d 5e6f 7a8b)", after an export."""

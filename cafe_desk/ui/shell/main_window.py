@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
         self.print_action.setEnabled(False)
         self.print_action.triggered.connect(self.open_print_dialog)
         cafe_menu.addAction(self.print_action)
+        self.summary_action = QAction("Café &summary…", self)
+        self.summary_action.setEnabled(False)
+        self.summary_action.triggered.connect(self.open_summary_dialog)
+        cafe_menu.addAction(self.summary_action)
         cafe_menu.addSeparator()
         quit_action = QAction("&Quit", self)  # no shortcut: Ctrl+Q marks a quote on the Notes page
         quit_action.triggered.connect(self.close)
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
         self.cafe = cafe
         self.export_action.setEnabled(cafe is not None)
         self.print_action.setEnabled(cafe is not None)
+        self.summary_action.setEnabled(cafe is not None)
         self.nav.set_cafe_open(cafe is not None)
         for page in self.pages:
             page.set_cafe(cafe)
@@ -303,17 +308,29 @@ class MainWindow(QMainWindow):
 
     def open_print_dialog(self):
         """Open the Print dialog for the open café (None, with a message, if it can't open)."""
-        if self.cafe is None:
-            return None
         from cafe_desk.ui.printing.print_dialog import PrintDialog
 
+        # where the printed codes point is remembered with the café: the Run page shows it
+        return self._open_cafe_dialog(PrintDialog, lambda _path: self.broadcast(Changes(plan=True)))
+
+    def open_summary_dialog(self):
+        """Open the café summary dialog for the open café (None, with a message, if it can't open)."""
+        from cafe_desk.ui.reports.cafe_summary_dialog import CafeSummaryDialog
+
+        return self._open_cafe_dialog(CafeSummaryDialog,
+                                      lambda path: self.show_message(f"Café summary saved → {path}"))
+
+    def _open_cafe_dialog(self, make, on_saved):
+        """A dialog about the open café, `make(services, cafe_id, parent)`, whose `sig_saved(path)` calls `on_saved`."""
+        if self.cafe is None:
+            return None
         try:
-            dialog = PrintDialog(self.services, self.cafe.id, self)
+            dialog = make(self.services, self.cafe.id, self)
         except UserError as exc:
             self.show_message(str(exc))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_saved.connect(lambda _path: self.broadcast(Changes(plan=True)))  # where printed codes point
+        dialog.sig_saved.connect(on_saved)
         dialog.open()
         return dialog
 

@@ -1,0 +1,1 @@
+"""Dialogs that write reports about a café."""
