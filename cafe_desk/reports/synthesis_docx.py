@@ -1,0 +1,184 @@
+"""The national synthesis report as an editable Word document (python-docx), laid out from the same blocks as the PDF:
+real Heading 1 and Heading 2 styles (so Word's navigation pane and contents work), tables whose header row repeats on
+every page, charts as PNG pictures with alt text, a contents field Word fills in on opening, page numbers, and the
+title, author and language in the file's properties. The central team edits and publishes from it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+from cafe_desk.reports import charts
+from cafe_desk.reports.synthesis_content import Chart, Contents, Heading, PageBreak, Para, Table, blocks, percent
+from cafe_desk.reports.synthesis_snapshot import SynthesisSnapshot
+
+Step = Callable[[int, int], None]
+TEXT_WIDTH_PT = 453  # A4 less 2.5 cm margins, in points
+STYLES = {"title": "Title", "subtitle": "Subtitle", "quote": "Quote", "bullet": "List Bullet"}
+#: characters XML 1.0 can't hold (and Word would refuse): C0 controls but tab and line breaks, surrogates, U+FFFE/F
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """`text` with the characters a Word document can't hold taken out."""
+    return _NOT_XML.sub("", text)
+
+
+def _field(paragraph, instruction: str, shown: list[str] | None = None) -> None:
+    """A Word field (PAGE, TOC …) in `paragraph`, with `shown` as its text until Word updates it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def char(kind: str):
+        run = OxmlElement("w:r")
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            mark.set(qn("w:dirty"), "true")  # Word brings it up to date when the file opens
+        run.append(mark)
+        return run
+
+    p = paragraph._p
+    p.append(char("begin"))
+    run = OxmlElement("w:r")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run.append(code)
+    p.append(run)
+    p.append(char("separate"))
+    for n, line in enumerate(shown or []):
+        run = OxmlElement("w:r")
+        if n:
+            run.append(OxmlElement("w:br"))
+        text = OxmlElement("w:t")
+        text.set(qn("xml:space"), "preserve")
+        text.text = line
+        run.append(text)
+        p.append(run)
+    p.append(char("end"))
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    props.append(header)
+
+
+def _table(doc, block: Table) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    table = doc.add_table(rows=1, cols=len(block.header))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _repeat_header(table.rows[0])
+    for column, text in enumerate(block.header):
+        table.columns[column].width = Pt(TEXT_WIDTH_PT * block.widths[column])
+        table.rows[0].cells[column].paragraphs[0].add_run(clean(text)).bold = True
+    for values in block.rows:
+        cells = table.add_row().cells
+        for column, text in enumerate(values):
+            cells[column].text = clean(text)
+    for row in table.rows:
+        for column, cell in enumerate(row.cells):
+            cell.width = Pt(TEXT_WIDTH_PT * block.widths[column])
+            if column in block.numeric:
+                for paragraph in cell.paragraphs:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph()
+
+
+def _chart(doc, block: Chart) -> None:
+    from docx.shared import Pt
+
+    png = charts.drawing_png(charts.bar_chart(block.rows, TEXT_WIDTH_PT, value_label=percent))
+    shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Pt(TEXT_WIDTH_PT))
+    # python-docx has no call for alt text: it is the picture's wp:docPr descr (and title), as Word writes it
+    shape._inline.docPr.set("descr", clean(block.alt))
+    shape._inline.docPr.set("title", "Chart")
+
+
+def _set_language(doc, language: str) -> None:
+    """Spell-check and read aloud in `language`: the document's default run language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = doc.styles["Normal"].element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), language)
+    props.append(lang)
+
+
+def _footer(doc) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.add_run("Page ")
+    _field(paragraph, "PAGE", ["1"])
+
+
+def synthesis_docx(snap: SynthesisSnapshot, step: Step = lambda done, total: None) -> bytes:
+    """The report as .docx bytes. `step(done, total)` is called as blocks are laid out; an exception it raises (a
+    cancel) stops the work."""
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    props = doc.core_properties
+    props.title, props.author, props.language = clean(snap.title), clean(snap.author), snap.language
+    props.subject, props.comments = "Synthesis of conversation cafés", "Made with Café Desk"
+    _set_language(doc, snap.language)
+    _footer(doc)
+    laid_out = list(blocks(snap))
+    headings = [b.text for b in laid_out if isinstance(b, Heading) and b.text != "Contents"]
+    for done, block in enumerate(laid_out, start=1):
+        if isinstance(block, Heading):
+            paragraph = doc.add_heading(clean(block.text), level=block.level)
+            paragraph.paragraph_format.page_break_before = block.new_page
+        elif isinstance(block, Para):
+            paragraph = doc.add_paragraph(clean(block.text), style=STYLES.get(block.style))
+            if block.style in ("note", "source", "warning"):
+                for run in paragraph.runs:
+                    run.italic = True
+            elif block.style == "lead":
+                for run in paragraph.runs:
+                    run.bold = True
+        elif isinstance(block, Table):
+            _table(doc, block)
+        elif isinstance(block, Chart):
+            _chart(doc, block)
+        elif isinstance(block, Contents):
+            _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', [clean(h) for h in headings])
+        elif isinstance(block, PageBreak):
+            doc.add_page_break()
+        if done % 20 == 0:
+            step(done, len(laid_out))
+    _update_fields_on_open(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    step(len(laid_out), len(laid_out))
+    return out.getvalue()
+
+
+def _update_fields_on_open(doc) -> None:
+    """Ask Word to fill in the contents and page numbers when the document opens."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    doc.settings.element.append(update)

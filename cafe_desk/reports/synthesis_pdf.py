@@ -1,0 +1,196 @@
+"""The national synthesis report as an A4 PDF: the blocks of synthesis_content.py set with reportlab's platypus, with
+a table of contents, page numbers, bookmarks for every heading, and the title, author and language in the file.
+
+Every text goes through `fonts.printable` and is escaped before it becomes Paragraph markup; the one typeface is
+embedded, so the file shows the same everywhere.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from cafe_desk.reports import charts, fonts
+from cafe_desk.reports.synthesis_content import (
+    Chart,
+    Contents,
+    Heading,
+    PageBreak,
+    Para,
+    Table,
+    blocks,
+    percent,
+)
+from cafe_desk.reports.synthesis_snapshot import SynthesisSnapshot
+
+Step = Callable[[int, int], None]
+INK = (0.15, 0.33, 0.55)
+GREY = (0.38, 0.38, 0.38)
+WARN = (0.62, 0.22, 0.05)
+PAD = 6  # a frame's padding: the text starts this far inside the margin
+
+
+def _markup(text: str) -> str:
+    """Text as safe Paragraph markup: characters the font lacks replaced, XML escaped, line breaks kept."""
+    return escape(fonts.printable(text)).replace("\n", "<br/>")
+
+
+def _styles():
+    from reportlab.lib.colors import Color
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    regular, bold = fonts.register()
+    base = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=10, leading=14, spaceAfter=6)
+    ink, grey, warn = Color(*INK), Color(*GREY), Color(*WARN)
+
+    def style(name: str, **kw) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "title": style("title", fontName=bold, fontSize=28, leading=34, textColor=ink, spaceAfter=24),
+        "subtitle": style("subtitle", fontSize=14, leading=20, spaceAfter=8),
+        "note": style("note", fontSize=9, leading=12.5, textColor=grey),
+        "warning": style("warning", fontName=bold, fontSize=9, leading=12.5, textColor=warn),
+        "lead": style("lead", fontName=bold, fontSize=10.5, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        "quote": style("quote", fontSize=10.5, leading=15, leftIndent=18, rightIndent=18, spaceBefore=6,
+                       spaceAfter=1, keepWithNext=1),
+        "source": style("source", fontSize=8.5, leading=11, leftIndent=18, textColor=grey, spaceAfter=6),
+        "bullet": style("bullet", leftIndent=14, bulletIndent=4, spaceAfter=3),
+        "h1": style("h1", fontName=bold, fontSize=20, leading=26, textColor=ink, spaceAfter=12, keepWithNext=1),
+        "h2": style("h2", fontName=bold, fontSize=14, leading=19, textColor=ink, spaceBefore=12, spaceAfter=6,
+                    keepWithNext=1),
+        "cell": style("cell", fontSize=9, leading=12, spaceAfter=0),
+        "cell_right": style("cell_right", fontSize=9, leading=12, spaceAfter=0, alignment=TA_RIGHT),
+        "head": style("head", fontName=bold, fontSize=9, leading=12, spaceAfter=0),
+        "head_right": style("head_right", fontName=bold, fontSize=9, leading=12, spaceAfter=0, alignment=TA_RIGHT),
+        "toc1": style("toc1", fontName=bold, fontSize=11, leading=16, spaceBefore=4),
+        "toc2": style("toc2", fontSize=9.5, leading=13, leftIndent=16),
+    }
+
+
+def _flowables(snap: SynthesisSnapshot, width: float, styles) -> list:
+    """The story: one or more flowables per block."""
+    from reportlab.platypus import PageBreak as RLPageBreak
+    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    story: list = []
+    for block in blocks(snap):
+        if isinstance(block, Heading):
+            if block.new_page and story and not isinstance(story[-1], RLPageBreak):
+                story.append(RLPageBreak())
+            para = Paragraph(_markup(block.text), styles[f"h{block.level}"])
+            if block.text != "Contents":
+                para.toc_level = block.level - 1  # read by the template: a contents line and a bookmark
+                para.plain_text = fonts.printable(block.text)
+            story.append(para)
+        elif isinstance(block, Para):
+            text = _markup(block.text)
+            if block.style == "bullet":
+                story.append(Paragraph(text, styles["bullet"], bulletText="•"))
+            else:
+                if block.style == "title":
+                    story.append(Spacer(1, 150))  # the cover's title a third of the way down
+                story.append(Paragraph(text, styles.get(block.style, styles["body"])))
+        elif isinstance(block, Table):
+            story += [_table(block, width, styles), Spacer(1, 8)]
+        elif isinstance(block, Chart):
+            story += [charts.bar_chart(block.rows, width, value_label=percent), Spacer(1, 10)]
+        elif isinstance(block, Contents):
+            from reportlab.platypus import TableStyle
+
+            toc = TableOfContents(dotsMinLevel=0)
+            toc.levelStyles = [styles["toc1"], styles["toc2"]]
+            toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.register()[0]),
+                                         ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            story.append(toc)
+        elif isinstance(block, PageBreak):
+            story.append(RLPageBreak())
+    return story
+
+
+def _table(block: Table, width: float, styles):
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import Paragraph, TableStyle
+    from reportlab.platypus import Table as RLTable
+
+    def cell(text: str, column: int, head: bool):
+        name = ("head" if head else "cell") + ("_right" if column in block.numeric else "")
+        return Paragraph(_markup(text), styles[name])
+
+    data = [[cell(t, c, True) for c, t in enumerate(block.header)]]
+    data += [[cell(t, c, False) for c, t in enumerate(row)] for row in block.rows]
+    table = RLTable(data, colWidths=[width * w for w in block.widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fonts.register()[0]),  # else the table names Helvetica, unembedded
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, Color(*INK)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, Color(0.8, 0.8, 0.8)),
+        ("BACKGROUND", (0, 0), (-1, 0), Color(0.93, 0.95, 0.98)),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def synthesis_pdf(snap: SynthesisSnapshot, step: Step = lambda done, total: None) -> bytes:
+    """The report as PDF bytes. `step(pages done, pages expected)` is called after each page is laid out; an
+    exception it raises (a cancel) stops the work."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    regular, _ = fonts.register()
+    styles = _styles()
+    out = io.BytesIO()
+    margin = 20 * mm
+    expected = 12 + len(snap.cafes) + len(snap.themes) // 2
+    title = fonts.printable(snap.title)
+
+    class _Doc(BaseDocTemplate):
+        def afterFlowable(self, flowable) -> None:
+            level = getattr(flowable, "toc_level", None)
+            if level is None:
+                return
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.plain_text, key, level=level, closed=level > 0)
+            self.notify("TOCEntry", (level, flowable.plain_text, self.page, key))
+
+        def afterPage(self) -> None:
+            step(min(self.page, expected - 1), expected)
+
+    def footer(canvas, doc) -> None:
+        if doc.page == 1:
+            return
+        canvas.saveState()
+        canvas.setFont(regular, 8)
+        canvas.setFillColorRGB(*GREY)
+        canvas.drawString(margin + PAD, 12 * mm, title)
+        canvas.drawRightString(A4[0] - margin - PAD, 12 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = _Doc(out, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
+               title=title, author=fonts.printable(snap.author), subject="Synthesis of conversation cafés",
+               creator="Café Desk", lang=snap.language)
+    frame = Frame(margin, margin, A4[0] - 2 * margin, A4[1] - 2 * margin, id="text")
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=footer)])
+    doc.multiBuild(_flowables(snap, frame._width - 12, styles),
+                   canvasmaker=_outlined_canvas())
+    return out.getvalue()
+
+
+def _outlined_canvas():
+    """A canvas that opens with the bookmarks shown."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class _Canvas(Canvas):
+        def save(self) -> None:
+            self.showOutline()
+            super().save()
+
+    return _Canvas
+
