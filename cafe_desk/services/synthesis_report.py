@@ -14,10 +14,12 @@ import datetime as dt
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from cafe_desk import platforms
 from cafe_desk.core.ballots import people_recorded
+from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import Cancelled, NotFoundError, UserError
 from cafe_desk.core.signers import KNOWN, REVOKED
 from cafe_desk.core.small_counts import hidden_counts
@@ -61,6 +63,19 @@ def _never() -> bool:
 
 def _quiet(done: int, total: int) -> None:
     pass
+
+
+@dataclass(frozen=True)
+class ReportWritten:
+    """A report written: where, and how many cafés and items it covers."""
+
+    path: Path
+    cafes: int
+    items: int
+
+    def phrase(self) -> str:
+        """"12 cafés, 3,400 items"."""
+        return f"{counted(self.cafes, 'café')}, {counted(self.items, 'item')}"
 
 
 def report_format(path: str | Path) -> str:
@@ -240,15 +255,15 @@ class SynthesisReportService(ServiceBase):
     # --- writing --------------------------------------------------------------------------------------------------
 
     def write(self, target: str | Path, f: SynthesisFilter = SynthesisFilter(), cafe_keys: Iterable[str] = (),
-              progress: Progress = _quiet, cancelled: Check = _never) -> Path:
-        """Write the report to `target` (.pdf or .docx, replacing a file there) and return its path. Raises
+              progress: Progress = _quiet, cancelled: Check = _never) -> ReportWritten:
+        """Write the report to `target` (.pdf or .docx, replacing a file there); what was written. Raises
         Cancelled when cancelled and UserError with one plain line for a bad name, a missing or read-only folder or
         nothing to report; either way nothing is left behind. Off the GUI thread: use a registry from
         `Services.open`."""
         target = Path(target)
-        kind = report_format(target)
         if target.is_dir():
             raise UserError(f"{target} is a folder; give a file name inside it.")
+        kind = report_format(target)
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} does not exist, so the report was not written.")
         if not os.access(target.parent, os.W_OK):
@@ -277,7 +292,7 @@ class SynthesisReportService(ServiceBase):
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-        return target
+        return ReportWritten(target, len(snap.cafes), snap.item_total)
 
 
 def _suppressed(counts: dict[str, int], total: int, held_back: set[str] = frozenset()) -> tuple[GroupPeople, ...]:
