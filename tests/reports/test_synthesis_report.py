@@ -209,7 +209,7 @@ def test_cancel_leaves_no_file(desk, tmp_path):
     for after in (1, 6):  # while the cafés are read, and while the pages are laid out
         asked = []
 
-        def cancelled(after=after) -> bool:
+        def cancelled(after=after, asked=asked) -> bool:
             asked.append(1)
             return len(asked) > after
 
