@@ -3,12 +3,16 @@ refusals."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
+from pathlib import Path
 
 import docx
 import pytest
 
 from cafe_desk.services import Services
+from cafe_desk.settings import ENV_DATA
 from cafe_desk.storage.database import DB_NAME
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at, make_cafe, send
@@ -77,3 +81,20 @@ def test_an_empty_central_database(tmp_path):
                  "No cafés have been imported yet, so there is nothing to report. Import café files first "
                  "(`cafe-desk import`).")
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_read_only_folder_is_named(desk, tmp_path):
+    closed = tmp_path / "read-only"
+    closed.mkdir()
+    closed.chmod(0o555)
+    # root writes anywhere: without its right to override file modes, it is held to them as anyone else is
+    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
+    try:
+        result = subprocess.run([*prefix, sys.executable, "-m", "cafe_desk", "--data-dir", str(desk), "report",
+                                 "--central", "--out", str(closed / "r.pdf")], capture_output=True, text=True,
+                                encoding="utf-8", env=env, cwd=Path(__file__).parents[2], timeout=60)
+    finally:
+        closed.chmod(0o700)
+    assert_fails(result, f"Café Desk may not write in {closed}, so the report was not written.")
+    assert list(closed.iterdir()) == []
