@@ -18,6 +18,7 @@ from cafe_desk.reports.synthesis_snapshot import (
     TRUST_WORDS,
     UNSIGNED,
     CafeFacts,
+    GroupPeople,
     Quote,
     SynthesisSnapshot,
 )
@@ -29,7 +30,8 @@ NO_THEMES = "No themes have been coded yet."
 NO_PEOPLE = "No attendance was recorded."
 NO_ITEMS = "No items match the filters."
 SUPPRESSION = ("Counts of fewer than 5 people are never shown, nor any count that, taken from a total, would give "
-               "a small one back; such counts read “hidden”.")
+               "a small one back; such counts read “hidden”. Where a café held back part of a group's count, the "
+               "group reads “at least” what was shown.")
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,11 @@ def percent(share: float) -> str:
     return f"{share:.0%}"
 
 
-def people(n: int | None) -> str:
-    return HIDDEN if n is None else f"{n:,}"
+def people(group: GroupPeople) -> str:
+    """"12", "at least 12" or "hidden"."""
+    if group.people is None:
+        return HIDDEN
+    return f"at least {group.people:,}" if group.at_least else f"{group.people:,}"
 
 
 def blocks(snap: SynthesisSnapshot) -> Iterator[Block]:
@@ -125,7 +130,7 @@ def _method(snap: SynthesisSnapshot) -> Iterator[Block]:
     if snap.people:
         yield Para(f"{snap.people:,} people in all (each café's busiest round, added up over the cafés).")
         if snap.groups:
-            yield Table(("Group", "People"), tuple((g.group, people(g.people)) for g in snap.groups),
+            yield Table(("Group", "People"), tuple((g.group, people(g)) for g in snap.groups),
                         (0.7, 0.3), numeric=(1,))
             yield Para(SUPPRESSION, "note")
     else:
@@ -263,7 +268,7 @@ def _cafe_page(cafe: CafeFacts, new_page: bool) -> Iterator[Block]:
     items = "; ".join(f"{label}: {n:,}" for label, n in cafe.items.items() if n)
     yield Para(f"Items in this report: {items}." if items else NO_ITEMS)
     if cafe.groups:
-        yield Table(("Group", "People"), tuple((g.group, people(g.people)) for g in cafe.groups), (0.7, 0.3),
+        yield Table(("Group", "People"), tuple((g.group, people(g)) for g in cafe.groups), (0.7, 0.3),
                     numeric=(1,))
     yield Para("Top outcomes", "lead")
     if cafe.top_outcomes:
@@ -282,5 +287,6 @@ def _cafe_page(cafe: CafeFacts, new_page: bool) -> Iterator[Block]:
         for text in cafe.summaries:
             yield Para(text, "bullet")
         if cafe.more_summaries:
-            yield Para(f"And {counted(cafe.more_summaries, 'summary')} more.", "note")
+            yield Para(f"And {cafe.more_summaries:,} more table summar{'y' if cafe.more_summaries == 1 else 'ies'}.",
+                       "note")
 

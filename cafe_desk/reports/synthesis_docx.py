@@ -16,7 +16,9 @@ from cafe_desk.reports.synthesis_snapshot import SynthesisSnapshot
 
 Step = Callable[[int, int], None]
 TEXT_WIDTH_PT = 453  # A4 less 2.5 cm margins, in points
-STYLES = {"title": "Title", "subtitle": "Subtitle", "quote": "Quote", "bullet": "List Bullet"}
+#: paragraph style ids of python-docx's default template (set by id: a lookup by name walks every style each time)
+STYLES = {"title": "Title", "subtitle": "Subtitle", "quote": "Quote", "bullet": "ListBullet", 1: "Heading1",
+          2: "Heading2"}
 #: characters XML 1.0 can't hold (and Word would refuse): C0 controls but tab and line breaks, surrogates, U+FFFE/F
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -61,6 +63,14 @@ def _field(paragraph, instruction: str, shown: list[str] | None = None) -> None:
     p.append(char("end"))
 
 
+def _paragraph(doc, text: str, style_id: str | None):
+    paragraph = doc.add_paragraph()
+    if style_id:
+        paragraph._p.style = style_id
+    paragraph.add_run(clean(text))
+    return paragraph
+
+
 def _repeat_header(row) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -76,24 +86,23 @@ def _table(doc, block: Table) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    table = doc.add_table(rows=1, cols=len(block.header))
-    table.style = doc.styles["Table Grid"]
+    table = doc.add_table(rows=0, cols=len(block.header))
+    table._tbl.tblStyle_val = "TableGrid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    _repeat_header(table.rows[0])
-    for column, text in enumerate(block.header):
-        table.columns[column].width = Pt(TEXT_WIDTH_PT * block.widths[column])
-        table.rows[0].cells[column].paragraphs[0].add_run(clean(text)).bold = True
-    for values in block.rows:
-        cells = table.add_row().cells
-        for column, text in enumerate(values):
-            cells[column].text = clean(text)
-    for row in table.rows:
-        for column, cell in enumerate(row.cells):
-            cell.width = Pt(TEXT_WIDTH_PT * block.widths[column])
+    widths = [Pt(TEXT_WIDTH_PT * w) for w in block.widths]
+    for column, width in enumerate(widths):
+        table.columns[column].width = width
+    for n, values in enumerate((block.header, *block.rows)):
+        row = table.add_row()
+        if n == 0:
+            _repeat_header(row)
+        for column, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = widths[column]
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run(clean(text)).bold = n == 0 or None
             if column in block.numeric:
-                for paragraph in cell.paragraphs:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_paragraph()
 
 
@@ -147,16 +156,14 @@ def synthesis_docx(snap: SynthesisSnapshot, step: Step = lambda done, total: Non
     headings = [b.text for b in laid_out if isinstance(b, Heading) and b.text != "Contents"]
     for done, block in enumerate(laid_out, start=1):
         if isinstance(block, Heading):
-            paragraph = doc.add_heading(clean(block.text), level=block.level)
+            paragraph = _paragraph(doc, block.text, STYLES[block.level])
             paragraph.paragraph_format.page_break_before = block.new_page
         elif isinstance(block, Para):
-            paragraph = doc.add_paragraph(clean(block.text), style=STYLES.get(block.style))
+            run = _paragraph(doc, block.text, STYLES.get(block.style)).runs[0]
             if block.style in ("note", "source", "warning"):
-                for run in paragraph.runs:
-                    run.italic = True
+                run.italic = True
             elif block.style == "lead":
-                for run in paragraph.runs:
-                    run.bold = True
+                run.bold = True
         elif isinstance(block, Table):
             _table(doc, block)
         elif isinstance(block, Chart):

@@ -147,7 +147,7 @@ def synthesis_pdf(snap: SynthesisSnapshot, step: Step = lambda done, total: None
     styles = _styles()
     out = io.BytesIO()
     margin = 20 * mm
-    expected = 12 + len(snap.cafes) + len(snap.themes) // 2
+    expected = 2 * (12 + len(snap.cafes) + len(snap.themes) // 2)  # pages, over the two passes the contents take
     title = fonts.printable(snap.title)
 
     class _Doc(BaseDocTemplate):
@@ -160,8 +160,11 @@ def synthesis_pdf(snap: SynthesisSnapshot, step: Step = lambda done, total: None
             self.canv.addOutlineEntry(flowable.plain_text, key, level=level, closed=level > 0)
             self.notify("TOCEntry", (level, flowable.plain_text, self.page, key))
 
+        laid_out = 0
+
         def afterPage(self) -> None:
-            step(min(self.page, expected - 1), expected)
+            self.laid_out += 1
+            step(min(self.laid_out, expected - 1), expected)
 
     def footer(canvas, doc) -> None:
         if doc.page == 1:

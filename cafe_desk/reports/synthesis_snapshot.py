@@ -41,10 +41,12 @@ class Quote:
 
 @dataclass(frozen=True)
 class GroupPeople:
-    """How many people of one group took part; None when the count is hidden to protect a small group."""
+    """How many people of one group took part; None when the count is hidden to protect a small group. `at_least`:
+    a café's file held back some of the group's counts, so there were more than `people`."""
 
     group: str
     people: int | None
+    at_least: bool = False
 
 
 @dataclass

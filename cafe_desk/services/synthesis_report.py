@@ -131,17 +131,30 @@ class SynthesisReportService(ServiceBase):
                                  filters=self.describe(f, cafes, cafe_keys, theme_names))
         trust = self._trust()
         sections = {t.id: ThemeSection(t.name, t.description) for t in themes}
+        chosen = {c.id for c in cafes}
+        with self.store.read():
+            counts = [r for r in self.store.report_item_counts(f) if r[0] in chosen]
+            coded = [r for r in self.store.report_theme_counts(f) if r[1] in chosen and r[0] in sections]
+            summaries = [r for r in self.store.report_summaries(f, MAX_SUMMARIES) if r[0] in chosen]
+            piles = self.store.vote_piles(chosen)
+            ballots = {k: v for k, v in self.store.ballot_titles().items() if k in chosen}
+        by_cafe = defaultdict(list)
+        for pile in piles:
+            by_cafe[pile.cafe_id].append(pile)
         total = len(cafes) + 1
         for done, cafe in enumerate(cafes, start=1):
             if cancelled():
                 raise Cancelled(CANCELLED)
             facts = CafeFacts(cafe.id, cafe.title, cafe.date, cafe.locality, trust.get(cafe.id, UNSIGNED))
             self._people(facts)
-            facts.top_outcomes = tuple(self._votes([cafe.id])[:TOP_OUTCOMES])
-            self._items(facts, dataclasses.replace(f, cafe_id=cafe.id), sections, snap, cancelled)
+            facts.top_outcomes = tuple(synthesise(by_cafe[cafe.id], {cafe.id: ballots.get(cafe.id, [])})
+                                       [:TOP_OUTCOMES])
             snap.cafes.append(facts)
             progress(done, total)
-        snap.outcomes = self._votes([c.id for c in cafes])
+        _count_items(snap.cafes, counts, summaries)
+        _count_themes(snap.cafes, sections, coded)
+        self._quotes(f, chosen, sections, snap, cancelled)
+        snap.outcomes = synthesise(piles, ballots)
         snap.people = sum(c.people for c in snap.cafes)
         snap.groups = self._national_groups(snap.cafes)
         items: Counter[str] = Counter()
@@ -182,42 +195,18 @@ class SynthesisReportService(ServiceBase):
         counts = {names[g]: max(per_round[g].values(), default=0) for g in names}
         facts.groups = _suppressed(counts, facts.people, held_back)
 
-    def _votes(self, cafe_ids: list[str]):
-        with self.store.read():
-            piles = self.store.vote_piles(cafe_ids)
-            ballots = {k: v for k, v in self.store.ballot_titles().items() if k in set(cafe_ids)}
-        return synthesise(piles, ballots)
-
-    def _items(self, facts: CafeFacts, f: SynthesisFilter, sections: dict[str, ThemeSection],
-               snap: SynthesisSnapshot, cancelled: Check) -> None:
-        """Count one café's items matching `f` by source and theme; keep its first summaries and the quotes."""
-        labels = dict(SOURCE_WORDS)
-        counts: Counter[str] = Counter()
-        themes: Counter[str] = Counter()
-        summaries: list[str] = []
-        for n, item in enumerate(self.services.synthesis.iter_items(f), start=1):
+    def _quotes(self, f: SynthesisFilter, chosen: set[str], sections: dict[str, ThemeSection],
+                snap: SynthesisSnapshot, cancelled: Check) -> None:
+        """The shortlisted items the filter finds, under each theme they carry (or among the others)."""
+        shortlisted = dataclasses.replace(f, shortlisted_only=True)
+        for n, item in enumerate(self.services.synthesis.iter_items(shortlisted), start=1):
             if n % STEP == 0 and cancelled():
                 raise Cancelled(CANCELLED)
-            kind = item.kind if item.source == "note-taker" else "point"
-            counts[labels.get((item.source, kind), labels[("note-taker", "point")])] += 1
-            if kind == "summary":
-                if len(summaries) < MAX_SUMMARIES:
-                    summaries.append(item.text)
-                else:
-                    facts.more_summaries += 1
-            codes = [c for c in item.codes if c in sections]
-            themes.update(codes)
-            if item.shortlisted:
-                quote = Quote(item.text, item.cafe_title, item.date, item.locality, item.source_label)
-                for code in codes or [None]:
-                    _keep_quote(sections[code] if code else None, quote, snap)
-        facts.items = {label: counts[label] for _key, label in SOURCE_WORDS}
-        facts.summaries = tuple(summaries)
-        for code, n in themes.items():
-            sections[code].total += n
-            sections[code].per_cafe.append((facts.title, n))
-        facts.themes = tuple(sorted(((sections[c].name, n) for c, n in themes.items()),
-                                    key=lambda p: (-p[1], p[0].casefold()))[:TOP_THEMES])
+            if item.cafe_id not in chosen:
+                continue
+            quote = Quote(item.text, item.cafe_title, item.date, item.locality, item.source_label)
+            for code in [c for c in item.codes if c in sections] or [None]:
+                _keep_quote(sections[code] if code else None, quote, snap)
 
     @staticmethod
     def _national_groups(cafes: list[CafeFacts]) -> tuple[GroupPeople, ...]:
@@ -228,9 +217,9 @@ class SynthesisReportService(ServiceBase):
         for facts in cafes:
             for g in facts.groups:
                 counts[g.group] += g.people or 0
-                if g.people is None:
+                if g.people is None or g.at_least:
                     held_back.add(g.group)
-        return _suppressed(dict(counts), sum(c.people for c in cafes), held_back - {g for g, n in counts.items() if n})
+        return _suppressed(dict(counts), sum(c.people for c in cafes), held_back)
 
     @staticmethod
     def describe(f: SynthesisFilter, cafes: list[CentralCafe], cafe_keys: Iterable[str],
@@ -296,14 +285,46 @@ class SynthesisReportService(ServiceBase):
 
 
 def _suppressed(counts: dict[str, int], total: int, held_back: set[str] = frozenset()) -> tuple[GroupPeople, ...]:
-    """People by group beside a shown total, with small counts (and those that would give one back) hidden, and the
-    `held_back` ones hidden as they came; the people no shown count covers are a part never shown on its own.
-    Groups with nobody in them and nothing held back are left out."""
+    """People by group beside a shown total: `counts` are what the cafés' files show, `held_back` the groups some of
+    whose counts a file left out (so they read "at least", or hidden when nothing of them was shown). Small counts,
+    and those that would give one back, are hidden; the people no shown count covers are a part never shown on its
+    own. Groups with nobody in them and nothing held back are left out."""
     order = sorted(counts, key=str.casefold)
-    shown = {g: counts[g] for g in order if g not in held_back}
-    rest = max(0, total - sum(shown.values()))
-    hidden = hidden_counts({**shown, "": rest}, never_shown={""}) | held_back
-    return tuple(GroupPeople(g, None if g in hidden else counts[g]) for g in order if counts[g] or g in held_back)
+    rest = max(0, total - sum(counts.values()))
+    hidden = hidden_counts({**{g: counts[g] for g in order}, "": rest}, never_shown={""})
+    return tuple(GroupPeople(g, None if g in hidden or not counts[g] else counts[g], g in held_back)
+                 for g in order if counts[g] or g in held_back)
+
+
+def _count_items(cafes: list[CafeFacts], counts: list[tuple[str, str, str, int]],
+                 summaries: list[tuple[str, str]]) -> None:
+    """Each café's items by source (SOURCE_WORDS' labels), its first summaries and how many more it has."""
+    labels = dict(SOURCE_WORDS)
+    per_cafe: dict[str, Counter[str]] = defaultdict(Counter)
+    for cafe_id, source, kind, n in counts:
+        kind = kind if source == "note-taker" else "point"
+        per_cafe[cafe_id][labels.get((source, kind), labels[("note-taker", "point")])] += n
+    kept = defaultdict(list)
+    for cafe_id, text in summaries:
+        kept[cafe_id].append(text)
+    summary_label = labels[("note-taker", "summary")]
+    for facts in cafes:
+        facts.items = {label: per_cafe[facts.id][label] for _key, label in SOURCE_WORDS}
+        facts.summaries = tuple(kept[facts.id])
+        facts.more_summaries = facts.items[summary_label] - len(facts.summaries)
+
+
+def _count_themes(cafes: list[CafeFacts], sections: dict[str, ThemeSection],
+                  coded: list[tuple[str, str, int]]) -> None:
+    """Each theme's items in all and per café; each café's themes, most first."""
+    titles = {c.id: c.title for c in cafes}
+    per_cafe: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for theme_id, cafe_id, n in coded:
+        sections[theme_id].total += n
+        sections[theme_id].per_cafe.append((titles[cafe_id], n))
+        per_cafe[cafe_id].append((sections[theme_id].name, n))
+    for facts in cafes:
+        facts.themes = tuple(sorted(per_cafe[facts.id], key=lambda p: (-p[1], p[0].casefold()))[:TOP_THEMES])
 
 
 def _keep_quote(section: ThemeSection | None, quote: Quote, snap: SynthesisSnapshot) -> None:

@@ -14,13 +14,14 @@ from cafe_desk.storage.errors import friendly
 from cafe_desk.storage.import_store import ImportStore
 from cafe_desk.storage.note_store import NoteStore
 from cafe_desk.storage.receipt_store import ReceiptStore
+from cafe_desk.storage.report_store import ReportStore
 from cafe_desk.storage.rows import utc_now
 from cafe_desk.storage.signer_store import SignerStore
 from cafe_desk.storage.vote_store import VoteStore
 
 
 class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore, ReceiptStore, CareStore,
-            SignerStore):
+            SignerStore, ReportStore):
     """A connection to one data file. One per thread; every write goes through `transaction()`."""
 
     def __init__(self, path: Path):

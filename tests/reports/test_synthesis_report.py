@@ -77,8 +77,9 @@ def desk(tmp_path_factory):
     central_store.close()
 
 
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_text(path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
 
 
 def flat(text: str) -> str:
@@ -109,7 +110,7 @@ def test_the_pdf_says_what_the_cafes_said(pdf, desk):
     assert "Peer support" in text and f"“{WAITED}”" in text  # a theme, and its shortlisted quote under it
     waiting = text.index("Waiting times 1 item in 1 café.")
     assert text.index(f"“{WAITED}”", waiting) > waiting
-    appendix = text[text.index("Appendix: the cafés"):]
+    appendix = text[text.rindex("Appendix: the cafés"):]
     for title in ("Perth café", "Inverness café", "Dundee café", "Stirling café"):
         assert title in appendix
     assert SUMMARY in appendix  # what a table carried forward
@@ -136,13 +137,17 @@ def test_the_pdf_embeds_its_one_typeface_and_has_title_author_language_and_bookm
 
 def test_small_counts_are_hidden(desk, pdf):
     dundee = next(c for c in desk.synthesis_report.snapshot().cafes if c.title == "Dundee café")
-    by_group = {g.group: g.people for g in dundee.groups}
-    # 3 carers and 7 practitioners were held back by the café's file; the 6 with lived experience were shown
-    assert by_group == {"Carers": None, "Lived experience": 6, "Practitioners": None}
-    page = flat(pdf_text(pdf))
-    page = page[page.index("Dundee café", page.index("Appendix: the cafés")):]
-    assert "Carers hidden" in page and "Practitioners hidden" in page and "Lived experience 6" in page
+    by_group = {g.group: (g.people, g.at_least) for g in dundee.groups}
+    # table 1 had 3 carers and 7 practitioners, both held back by the café's file (its total, 10, was shown);
+    # table 2 had 6 with lived experience and 8 practitioners, both shown
+    assert by_group == {"Carers": (None, True), "Lived experience": (6, False), "Practitioners": (8, True)}
     assert dundee.people == 24
+    page = pdf_text(pdf, "-layout")  # a table's rows kept on their lines
+    page = page[page.index("Dundee café", page.rindex("Appendix: the cafés")):]
+    page = page[:page.index("Top outcomes")]
+    rows = {" ".join(line.split()) for line in page.splitlines()}
+    assert {"Carers hidden", "Practitioners at least 8", "Lived experience 6"} <= rows
+    assert not re.search(r"\b[37]\b", page)  # the small count, and the one that would give it back, never show
 
 
 def test_an_empty_cafe_says_so_and_draws_no_chart(desk, tmp_path):
