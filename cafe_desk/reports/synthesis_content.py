@@ -25,6 +25,7 @@ from cafe_desk.reports.synthesis_snapshot import (
 
 HIDDEN = "hidden"  # a count held back to protect a small group
 CHART_TOP = 12  # bars in one chart
+SUMMARY_CHARACTERS = 280  # of one table summary on a café's page
 NO_VOTES = "No votes were recorded."
 NO_THEMES = "No themes have been coded yet."
 NO_PEOPLE = "No attendance was recorded."
@@ -72,6 +73,14 @@ class PageBreak:
 
 
 Block = Heading | Para | Table | Chart | Contents | PageBreak
+
+
+def shortened(text: str, most: int = SUMMARY_CHARACTERS) -> str:
+    """`text` cut at a word before `most` characters, with "…", so a café's page stays one page."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 def percent(share: float) -> str:
@@ -285,7 +294,7 @@ def _cafe_page(cafe: CafeFacts, new_page: bool) -> Iterator[Block]:
     if cafe.summaries:
         yield Para("What tables carried forward", "lead")
         for text in cafe.summaries:
-            yield Para(text, "bullet")
+            yield Para(shortened(text), "bullet")
         if cafe.more_summaries:
             yield Para(f"And {cafe.more_summaries:,} more table summar{'y' if cafe.more_summaries == 1 else 'ies'}.",
                        "note")
