@@ -62,6 +62,7 @@ def central_filter(services, args) -> SynthesisFilter:
 
 def run_central(services, args) -> int:
     """Write the synthesis report to --out and print one line saying what it holds."""
-    written = services.synthesis_report.write(args.out, central_filter(services, args), args.cafes)
+    cafes = [*args.cafes, *([args.cafe] if getattr(args, "cafe", None) else [])]  # `report CAFE --central` too
+    written = services.synthesis_report.write(args.out, central_filter(services, args), cafes)
     print(printable(f"Synthesis report of {written.phrase()} → {written.path}"))
     return 0

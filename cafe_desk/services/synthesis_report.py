@@ -1,6 +1,6 @@
-"""The national synthesis report: gathers one snapshot of the imported cafés (streaming their items, so memory does not
-grow with them) and has reports/ lay it out as a PDF or an editable Word document, written beside the target and
-moved into place only when whole.
+"""The national synthesis report: gathers one snapshot of the imported cafés (their items counted by the database and
+only the shortlisted ones read, so memory does not grow with the items) and has reports/ lay it out as a PDF or an
+editable Word document, written beside the target and moved into place only when whole.
 
 What the filters do: the café, town or area and dates choose which cafés are in the report (their votes, people and
 appendix pages); the search, group, question, outcome, source, theme, quotes and shortlist filters narrow the items
