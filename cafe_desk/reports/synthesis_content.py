@@ -154,7 +154,7 @@ def _method(snap: SynthesisSnapshot) -> Iterator[Block]:
     yield Table(("Café", "Date", "Town or area", "People", "Items", "Signed"),
                 tuple((c.title, c.date or "—", c.locality or "—", f"{c.people:,}", f"{c.item_total:,}",
                        _trust_short(c.trust)) for c in snap.cafes),
-                (0.32, 0.14, 0.18, 0.1, 0.1, 0.16), numeric=(3, 4))
+                (0.3, 0.15, 0.17, 0.11, 0.1, 0.17), numeric=(3, 4))
     doubtful = [c for c in snap.cafes if c.trust in (UNSIGNED, REVOKED_KEY)]
     if doubtful:
         yield Para("Read with care: " + "; ".join(f"the file of {c.title} {TRUST_WORDS[c.trust]}"

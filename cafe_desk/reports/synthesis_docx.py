@@ -17,6 +17,7 @@ from cafe_desk.reports.synthesis_snapshot import SynthesisSnapshot
 
 Step = Callable[[int, int], None]
 TEXT_WIDTH_PT = 453  # A4 less 2.5 cm margins, in points
+CELL_HALF_POINTS = 18  # tables in 9 pt, as in the PDF
 #: paragraph style ids of python-docx's default template (set by id: a lookup by name walks every style each time)
 STYLES = {"title": "Title", "subtitle": "Subtitle", "quote": "Quote", "bullet": "ListBullet", 1: "Heading1",
           2: "Heading2"}
@@ -93,10 +94,10 @@ def _table(doc, block: Table) -> None:
     def cell(text: str, column: int, head: bool) -> str:
         lines = [escape(clean(line)) for line in text.split("\n")]
         runs = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
-        bold = "<w:rPr><w:b/></w:rPr>" if head else ""
+        props = f"<w:rPr>{'<w:b/>' if head else ''}<w:sz w:val=\"{CELL_HALF_POINTS}\"/></w:rPr>"
         align = '<w:pPr><w:jc w:val="right"/></w:pPr>' if column in block.numeric else ""
         return (f'<w:tc><w:tcPr><w:tcW w:w="{twips[column]}" w:type="dxa"/></w:tcPr>'
-                f"<w:p>{align}<w:r>{bold}{runs}</w:r></w:p></w:tc>")
+                f"<w:p>{align}<w:r>{props}{runs}</w:r></w:p></w:tc>")
 
     header = "<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(
         cell(t, c, True) for c, t in enumerate(block.header)) + "</w:tr>"

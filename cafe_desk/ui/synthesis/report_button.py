@@ -24,7 +24,7 @@ class ReportButton(QPushButton):
 
     def __init__(self, open_services: ServicesOpener, current_filter: Callable[[], SynthesisFilter],
                  parent: QWidget | None = None):
-        super().__init__("Synthesis &report…", parent)
+        super().__init__("Synthesis report…", parent)  # every letter of it is some other control's Alt key here
         self.setToolTip("Save the synthesis report — method, outcomes, themes with their quotes and a page per "
                         "café — as a PDF or an editable Word document, for the cafés and items the filters show")
         self.open_services = open_services
