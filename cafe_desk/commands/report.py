@@ -17,11 +17,12 @@ def add_parser(sub) -> None:
     parser = sub.add_parser(NAME, help="write one café's summary as a PDF (anonymised unless --full); with "
                                        "--central, the synthesis report over imported cafés")
     parser.add_argument("cafe", nargs="?", metavar="CAFE", help="the café's id or short code")
-    parser.add_argument("--out", required=True, metavar="FILE", help="where to write the report (FILE.pdf)")
+    parser.add_argument("--out", required=True, metavar="FILE", help="where to write the report: FILE.pdf "
+                        "(FILE.pdf or FILE.docx with --central)")
     parser.add_argument("--full", action="store_true", help="leave names and other personal data in (every page "
                         "then says it is not for sharing)")
     parser.add_argument("--central", action="store_true", help="the synthesis report over every imported café")
-    report_central.add_arguments(parser)
+    report_central.add_central_arguments(parser)
 
 
 def run(services, args) -> int:

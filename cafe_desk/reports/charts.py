@@ -24,7 +24,7 @@ def bar_chart(rows: Sequence[tuple[str, float]], width: float, value_label=lambd
     regular, _ = register()
     size = 8
     height = max(1, len(rows)) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=regular)  # else renderPDF names Helvetica on every page
     label_w = width * LABEL_WIDTH_SHARE
     number_w = 36
     bar_room = max(10.0, width - label_w - number_w - 8)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from cafe_desk.services.signers import SignerService
     from cafe_desk.services.signing_key import SigningKeyService
     from cafe_desk.services.synthesis import SynthesisService
+    from cafe_desk.services.synthesis_report import SynthesisReportService
 
 #: Opens a registry of its own on the same data file each time it is called; use it as `with opener() as services:`
 ServicesOpener = Callable[[], AbstractContextManager["Services"]]
@@ -148,3 +149,10 @@ class Services:
         from cafe_desk.services.cafe_report import CafeReportService
 
         return CafeReportService(self)
+
+    @functools.cached_property
+    def synthesis_report(self) -> SynthesisReportService:
+        """The national synthesis report (PDF or Word) over imported cafés."""
+        from cafe_desk.services.synthesis_report import SynthesisReportService
+
+        return SynthesisReportService(self)

@@ -14,6 +14,7 @@ from cafe_desk.storage.errors import friendly
 from cafe_desk.storage.import_store import ImportStore
 from cafe_desk.storage.note_store import NoteStore
 from cafe_desk.storage.receipt_store import ReceiptStore
+from cafe_desk.storage.report_store import ReportStore
 from cafe_desk.storage.rows import utc_now
 from cafe_desk.storage.search_store import SearchStore
 from cafe_desk.storage.signer_store import SignerStore
@@ -21,7 +22,7 @@ from cafe_desk.storage.vote_store import VoteStore
 
 
 class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralStore, ReceiptStore, CareStore,
-            SignerStore, SearchStore):
+            SignerStore, SearchStore, ReportStore):
     """A connection to one data file. One per thread; every write goes through `transaction()`."""
 
     def __init__(self, path: Path):

@@ -33,6 +33,7 @@ from cafe_desk.ui.synthesis.codebook_box import CodebookBox
 from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_scope
 from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
+from cafe_desk.ui.synthesis.report_button import ReportButton
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel, item_html
@@ -127,6 +128,9 @@ class SynthesisPanel(Panel):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self._build_export_button())
+        self.report_button = ReportButton(self.services.opener(), self.current_filter)
+        self.report_button.sig_message.connect(self.sig_message)
+        buttons.addWidget(self.report_button)
         buttons.addWidget(self.shortlist_button)
         buttons.addWidget(self.unshortlist_button)
         self.model = ItemsModel(self)
