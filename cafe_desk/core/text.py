@@ -4,7 +4,8 @@ is around them.
 
 `printable` keeps every visible character as it is (emoji joiners, the joiners of Persian or Indic scripts and
 the tag characters of the Scottish, Welsh and English flags included); `json_printable` does the same job for JSON
-written to a terminal without changing the values it holds.
+written to a terminal without changing the values it holds. `plain_line_ends` gives every line end as "\\n", for
+the data exports (CSV, XLSX, .qdpx).
 """
 
 from __future__ import annotations
@@ -66,3 +67,16 @@ def json_printable(dumped: str) -> str:
     """JSON text (as `json.dumps(..., ensure_ascii=False)` writes it) with every character `printable` would drop
     written as a \\u escape instead: safe on a terminal, and it still reads back as exactly the same values."""
     return dumped if dumped.isprintable() else _JSON_UNSAFE.sub(_escape, dumped)
+
+
+_LINE_END_CHARS = ("\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
+_OTHER_LINE_ENDS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def plain_line_ends(text: str) -> str:
+    """`text` with every line end as "\\n": Windows "\\r\\n", a lone "\\r", and the vertical tab, form feed, next
+    line, line separator and paragraph separator characters. What every data export writes, so a workbook shows no
+    "_x000D_" and R, pandas and QualCoder see one kind of line end."""
+    if text.isprintable() or not any(c in text for c in _LINE_END_CHARS):  # the usual case: far faster than a regex
+        return text
+    return _OTHER_LINE_ENDS.sub("\n", text)

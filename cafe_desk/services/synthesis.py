@@ -11,6 +11,7 @@ from pathlib import Path
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
+from cafe_desk.core.signers import sender_check
 from cafe_desk.core.synthesis import (
     CentralCafe,
     CodeTheme,
@@ -77,6 +78,14 @@ class SynthesisService(ServiceBase):
         """Items per theme and café."""
         with self.store.read():
             return [ThemeCount(*r) for r in self.store.theme_counts_by_cafe()]
+
+    def sender_checks(self) -> dict[str, str]:
+        """Imported café id -> how far who sent it is checked ("signed", "signer revoked", "unsigned"…: see
+        core.signers.sender_check), from the key that signed it and the desk's list of keys."""
+        with self.store.read():
+            states = {key: state for key, _name, state, _added, _revoked in self.store.known_signers()}
+            return {cafe_id: sender_check(key, states) for cafe_id, _code, _title, _date, key, _source
+                    in self.store.cafe_signers()}
 
     def votes(self) -> list[OutcomeSynthesis]:
         """Votes across every imported café, per outcome, normalised per voter, with group splits."""
@@ -179,17 +188,18 @@ class SynthesisService(ServiceBase):
 
     def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
                     progress: Callable[[int, int], None] = lambda done, total: None,
-                    cancelled: Callable[[], bool] = lambda: False) -> Path:
+                    cancelled: Callable[[], bool] = lambda: False, csv_for: str = "spreadsheets") -> Path:
         """Write the items matching `f`, the votes and the themes as `kind` ("xlsx", "csv" into a folder, or
-        "qdpx"). Returns the file or folder written; raises UserError (Cancelled included) with a plain line,
-        leaving nothing behind. Off the GUI thread: call it on a registry from `Services.open`."""
+        "qdpx"); a CSV `csv_for` "spreadsheets" (guarded against formulas, with a BOM) or "analysis" (R, Python,
+        Stata: exactly as typed). Returns the file or folder written; raises UserError (Cancelled included) with a
+        plain line, leaving nothing behind. Off the GUI thread: call it on a registry from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
         f = f or SynthesisFilter()
         if kind == "csv":
             from cafe_desk.central.tables_export import write_csv
 
-            write_csv(self, target, f, progress, cancelled)
+            write_csv(self, target, f, progress, cancelled, csv_for)
             return Path(target)
         if kind == "xlsx":
             from cafe_desk.central.tables_export import write_xlsx
