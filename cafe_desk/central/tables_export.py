@@ -40,15 +40,15 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxFileError
 
-from cafe_desk.central.tables_workbook import Columns, Sheets
+from cafe_desk.central.tables_workbook import Columns, Sheets, let_go
 from cafe_desk.core.errors import Cancelled, UserError
-from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
 from cafe_desk.core.text import plain_line_ends
 from cafe_desk.core.vote_synthesis import MEASURE_AGREE, OutcomeSynthesis
 from cafe_desk.platforms import replace_file
@@ -60,8 +60,7 @@ CSV_FILES = ("items.csv", "votes.csv", "themes.csv")
 STEP = 500  # items between progress reports and cancel checks
 CANCELLED = "Export cancelled; nothing was written."
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-FOR_SPREADSHEETS, FOR_ANALYSIS = "spreadsheets", "analysis"  # the two kinds of CSV
-CSV_KINDS = (FOR_SPREADSHEETS, FOR_ANALYSIS)
+CSV_KINDS = (CSV_FOR_SPREADSHEETS, CSV_FOR_ANALYSIS)
 ALL_VOTERS = "all voters"
 MEASURES = {MEASURE_AGREE: "share who agree"}
 SUPPORT = "share of voters' support"
@@ -206,17 +205,17 @@ def plain_csv_cell(value) -> str | int:
 
 def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter(),
               progress: Progress = no_progress, cancelled: Check = never_cancelled,
-              csv_for: str = FOR_SPREADSHEETS) -> list[Path]:
+              csv_for: str = CSV_FOR_SPREADSHEETS) -> list[Path]:
     """Write items.csv, votes.csv and themes.csv into `folder` (replacing files of those names) and return their
     paths. `filter` narrows the items; `progress(done, total)` is called as items are written; `cancelled()` is checked
-    every few hundred items and before the files are moved into place. `csv_for`: FOR_SPREADSHEETS (a BOM, formula
-    guard) or FOR_ANALYSIS (no BOM, no guard).
+    every few hundred items and before the files are moved into place. `csv_for`: CSV_FOR_SPREADSHEETS (a BOM, formula
+    guard) or CSV_FOR_ANALYSIS (no BOM, no guard).
     Raises Cancelled (a UserError) when cancelled, UserError with a plain one-line message if the folder is missing or
     the files can't be written (disk full, no permission); either way nothing is left behind."""
     if csv_for not in CSV_KINDS:
         raise UserError(f"CSV is written for spreadsheets or for analysis tools, not for {csv_for!r}.")
     folder = Path(folder)
-    encoding, cell = ("utf-8-sig", csv_cell) if csv_for == FOR_SPREADSHEETS else ("utf-8", plain_csv_cell)
+    encoding, cell = ("utf-8-sig", csv_cell) if csv_for == CSV_FOR_SPREADSHEETS else ("utf-8", plain_csv_cell)
     with staging(folder) as temp:
         total, tables = _tables(syn, filter, progress, cancelled)
         for name, (_, columns, rows) in zip(CSV_FILES, tables, strict=True):
@@ -256,10 +255,10 @@ def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
                 sheets.table(name, columns, rows)
             book.close()
         except XlsxFileError as exc:
+            let_go(book, exc)
             raise UserError(f"{path} could not be written ({reason(exc)}); nothing was saved.") from None
-        except BaseException:
-            with suppress(Exception):
-                book.close()  # releases its temporary files so the staging folder can go
+        except BaseException as exc:
+            let_go(book, exc)
             raise
         fsync(temp / "book.xlsx")
         if cancelled():

@@ -6,6 +6,9 @@ formula, so a participant's "=SUM(1)" stays text without any guard character; li
 as "_x000D_"). Dates are date cells, counts and shares numbers. Past Excel's row limit a table goes on in "Items 2",
 "Items 3", …
 
+A workbook that can't be finished (cancelled, or the disk filled up) is let go of with `let_go`: its temporary files
+closed so the staging folder can go, and no half-written ZIP left for Python to complain about on stderr later.
+
 Speed: this loop runs for every cell of up to a million rows, so it keeps to local names, converts a date once per
 distinct value and looks each column's format up in a list; xlsxwriter's own cell writing is most of the time.
 """
@@ -13,7 +16,9 @@ distinct value and looks each column's format up in a list; xlsxwriter's own cel
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Iterable
+from contextlib import suppress
 
 import xlsxwriter
 
@@ -88,3 +93,24 @@ class Sheets:
     @staticmethod
     def _finish(sheet, last_row: int, columns: Columns) -> None:
         sheet.autofilter(0, 0, last_row, len(columns) - 1)
+
+
+def let_go(book: xlsxwriter.Workbook, failure: BaseException) -> None:
+    """Give up on `book` after `failure`: close each sheet's temporary file of rows (constant-memory mode) without
+    writing the workbook, and close a ZIP that xlsxwriter left half-written when `failure` came while it saved (left
+    open, it would fail again when collected and print a traceback)."""
+    for sheet in book.worksheets():
+        rows = getattr(sheet, "row_data_fh", None)
+        if rows is not None:
+            with suppress(OSError):  # a full disk can't take what is buffered; the file closes all the same
+                rows.close()
+    seen: BaseException | None = failure
+    while seen is not None:
+        frame = seen.__traceback__
+        while frame is not None:
+            for value in list(frame.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile):
+                    with suppress(Exception):
+                        value.close()
+            frame = frame.tb_next
+        seen = seen.__context__

@@ -13,6 +13,7 @@ from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
 from cafe_desk.core.signers import sender_check
 from cafe_desk.core.synthesis import (
+    CSV_FOR_SPREADSHEETS,
     CentralCafe,
     CodeTheme,
     Facets,
@@ -188,7 +189,8 @@ class SynthesisService(ServiceBase):
 
     def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
                     progress: Callable[[int, int], None] = lambda done, total: None,
-                    cancelled: Callable[[], bool] = lambda: False, csv_for: str = "spreadsheets") -> Path:
+                    cancelled: Callable[[], bool] = lambda: False,
+                    csv_for: str = CSV_FOR_SPREADSHEETS) -> Path:
         """Write the items matching `f`, the votes and the themes as `kind` ("xlsx", "csv" into a folder, or
         "qdpx"); a CSV `csv_for` "spreadsheets" (guarded against formulas, with a BOM) or "analysis" (R, Python,
         Stata: exactly as typed). Returns the file or folder written; raises UserError (Cancelled included) with a
@@ -208,6 +210,15 @@ class SynthesisService(ServiceBase):
         from cafe_desk.central.qdpx_export import write_qdpx
 
         return write_qdpx(self, target, f, progress, cancelled)
+
+    @staticmethod
+    def saved_line(kind: str, path: str | Path, f: SynthesisFilter) -> str:
+        """What the Synthesis page and `cafe-desk data` say once an export of `kind` is written: "Saved
+        synthesis.xlsx." or "Saved items.csv, votes.csv and themes.csv in Exports.", with "(the items matching the
+        search and filters)" when `f` narrowed the items."""
+        what = f"items.csv, votes.csv and themes.csv in {Path(path).name}" if kind == "csv" else Path(path).name
+        narrowed = " (the items matching the search and filters)." if f != SynthesisFilter() else "."
+        return f"Saved {what}{narrowed}"
 
     @staticmethod
     def csv_files_in(folder: str | Path) -> list[str]:

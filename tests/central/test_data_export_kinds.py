@@ -12,8 +12,10 @@ import openpyxl
 import pytest
 from nacl.signing import SigningKey
 
-from cafe_desk.central.tables_export import FOR_ANALYSIS, FOR_SPREADSHEETS, write_csv, write_xlsx
+from cafe_desk.central.tables_export import write_csv, write_xlsx
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS as FOR_ANALYSIS
+from cafe_desk.core.synthesis import CSV_FOR_SPREADSHEETS as FOR_SPREADSHEETS
 from cafe_desk.core.text import plain_line_ends
 from cafe_desk.export import bundle, signing
 from cafe_desk.services import Services
