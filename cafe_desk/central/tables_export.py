@@ -179,28 +179,41 @@ def fsync(path: Path) -> None:
 # --- CSV --------------------------------------------------------------------------------------------------------------
 
 
+def spreadsheet_cells(row: list) -> list:
+    """A row as CSV cells for spreadsheets: shares with 4 decimals, line ends as "\\n", text guarded against formula
+    injection with a leading apostrophe; None stays None (an empty cell). A row at a time: this runs for every item."""
+    cells = []
+    add = cells.append
+    for value in row:
+        if value.__class__ is str:
+            if not value.isprintable():
+                value = plain_line_ends(value)
+            if value.startswith(FORMULA_STARTS):
+                value = "'" + value
+        elif value.__class__ is float:
+            value = f"{value:.4f}"
+        add(value)
+    return cells
+
+
+def analysis_cells(row: list) -> list:
+    """A row as CSV cells for analysis tools: as `spreadsheet_cells`, but text exactly as typed (line ends "\\n")."""
+    cells = []
+    add = cells.append
+    for value in row:
+        if value.__class__ is str:
+            if not value.isprintable():
+                value = plain_line_ends(value)
+        elif value.__class__ is float:
+            value = f"{value:.4f}"
+        add(value)
+    return cells
+
+
 def csv_cell(value) -> str | int:
-    """A value as a CSV cell for spreadsheets: empty for None, shares with 4 decimals, line ends as "\\n", text
-    guarded against formula injection with a leading apostrophe."""
-    if value is None:
-        return ""
-    if value.__class__ is str:
-        value = plain_line_ends(value)
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
-    if isinstance(value, float):
-        return f"{value:.4f}"
-    return value
-
-
-def plain_csv_cell(value) -> str | int:
-    """A value as a CSV cell for analysis tools: as `csv_cell`, but text exactly as typed (line ends as "\\n")."""
-    if value is None:
-        return ""
-    if value.__class__ is str:
-        return plain_line_ends(value)
-    if isinstance(value, float):
-        return f"{value:.4f}"
-    return value
+    """One value as a CSV cell for spreadsheets (see `spreadsheet_cells`), "" for None."""
+    cell = spreadsheet_cells([value])[0]
+    return "" if cell is None else cell
 
 
 def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter(),
@@ -215,7 +228,8 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
     if csv_for not in CSV_KINDS:
         raise UserError(f"CSV is written for spreadsheets or for analysis tools, not for {csv_for!r}.")
     folder = Path(folder)
-    encoding, cell = ("utf-8-sig", csv_cell) if csv_for == CSV_FOR_SPREADSHEETS else ("utf-8", plain_csv_cell)
+    encoding, cells = (("utf-8-sig", spreadsheet_cells) if csv_for == CSV_FOR_SPREADSHEETS else
+                       ("utf-8", analysis_cells))
     with staging(folder) as temp:
         total, tables = _tables(syn, filter, progress, cancelled)
         for name, (_, columns, rows) in zip(CSV_FILES, tables, strict=True):
@@ -224,7 +238,7 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
                 writer.writerow([c[0] for c in columns])
                 writerow = writer.writerow
                 for row in rows:
-                    writerow([cell(v) for v in row])
+                    writerow(cells(row))
                 out.flush()
                 os.fsync(out.fileno())
         if cancelled():

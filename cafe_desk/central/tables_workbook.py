@@ -76,7 +76,7 @@ class Sheets:
                         if day is not None:
                             write_datetime(r, c, day, date_format)
                             continue
-                    write_string(r, c, plain_line_ends(value), formats[c])
+                    write_string(r, c, value if value.isprintable() else plain_line_ends(value), formats[c])
                 else:
                     write_number(r, c, value, formats[c])
         self._finish(sheet, r, columns)
