@@ -2,7 +2,8 @@
 
 Both read through `SynthesisService` (no SQL, no Qt here) and stream the items one at a time, so a central database
 of a million items is never held in memory. Everything is written in a hidden temporary folder beside the target and
-moved into place at the end: a failure or a cancel leaves nothing behind.
+moved into place at the end: a failure or a cancel leaves nothing behind. The workbook's sheets are written by
+central/tables_workbook.py.
 
 What an analyst gets:
 - items: one row per note or comment; lists (outcomes, café tags, themes) are joined with "; "; "themes" are the
@@ -16,41 +17,50 @@ What an analyst gets:
   screen and café titles repeat (two "Perth café"s would clash as column names); long rows are what a pivot table, R
   or pandas start from, and pivoting them wide is one step, while the other way round is not. A theme no item
   carries yet keeps one row, with no café.
-CSV is a folder of items.csv, votes.csv and themes.csv rather than one ZIP, so each opens with a double click: UTF-8
-with a BOM (so Excel reads accents right), one header row. Participants' free text is untrusted: a text cell that
-starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text
-instead of running it as a formula. The workbook writes every text as a typed string, never a formula, so there the
-text stays exactly as typed.
+- "sender checked", last on every row that names a café (items, themes): "signed" (by a key on the desk's list),
+  "signed by a key not on the list", "signer revoked" or "unsigned" (core.signers.sender_check), as the desk knows
+  it when the export is written.
+Every text has its line ends as "\n" (core.text.plain_line_ends): a note typed on Windows reads the same as one typed
+anywhere else.
+
+CSV is a folder of items.csv, votes.csv and themes.csv rather than one ZIP, so each opens with a double click, one
+header row, in one of two kinds:
+- for spreadsheets (the default): UTF-8 with a BOM (so Excel reads accents right). Participants' free text is
+  untrusted: a text cell that starts with =, +, -, @, a tab or a line end gets a leading apostrophe, so a spreadsheet
+  shows it as text instead of running it as a formula.
+- for analysis tools (R, Python, Stata): plain RFC 4180 CSV in UTF-8 without a BOM and without the apostrophe, so
+  "-5" and "=SUM(1)" arrive as they were typed. Not for opening in a spreadsheet.
+The workbook writes every text as a typed string, never a formula, so there the text stays exactly as typed.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxFileError
 
+from cafe_desk.central.tables_workbook import Columns, Sheets, let_go
 from cafe_desk.core.errors import Cancelled, UserError
-from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
+from cafe_desk.core.text import plain_line_ends
 from cafe_desk.core.vote_synthesis import MEASURE_AGREE, OutcomeSynthesis
 from cafe_desk.platforms import replace_file
 
 Progress = Callable[[int, int], None]
 Check = Callable[[], bool]
-Columns = tuple[tuple[str, int], ...]  # (column name, width in the workbook, in characters)
 
 CSV_FILES = ("items.csv", "votes.csv", "themes.csv")
 STEP = 500  # items between progress reports and cancel checks
 CANCELLED = "Export cancelled; nothing was written."
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet; more items go on "Items 2", "Items 3", …
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+CSV_KINDS = (CSV_FOR_SPREADSHEETS, CSV_FOR_ANALYSIS)
 ALL_VOTERS = "all voters"
 MEASURES = {MEASURE_AGREE: "share who agree"}
 SUPPORT = "share of voters' support"
@@ -58,14 +68,13 @@ SUPPORT = "share of voters' support"
 ITEM_COLUMNS: Columns = (
     ("item id", 14), ("café", 24), ("café id", 14), ("date", 11), ("locality", 16), ("table", 7), ("round", 7),
     ("question", 36), ("source", 10), ("text", 60), ("quote", 7), ("group", 18), ("outcomes", 30),
-    ("café tags", 20), ("themes", 24), ("minutes from start", 10), ("shortlisted", 11))
+    ("café tags", 20), ("themes", 24), ("minutes from start", 10), ("shortlisted", 11), ("sender checked", 16))
 VOTE_COLUMNS: Columns = (
     ("outcome", 40), ("measure", 22), ("group", 20), ("cafés", 8), ("voters", 8), ("votes", 8), ("share", 9),
     ("suppressed", 11))
 THEME_COLUMNS: Columns = (
     ("theme", 28), ("description", 40), ("items in all cafés", 12), ("café", 24), ("café id", 14), ("date", 11),
-    ("locality", 16), ("items in café", 12))
-WRAPPED = {"text", "question", "outcome", "description"}  # long text: wrapped in the workbook
+    ("locality", 16), ("items in café", 12), ("sender checked", 16))
 
 
 def never_cancelled() -> bool:
@@ -87,15 +96,19 @@ def item_rows(syn, f: SynthesisFilter, progress: Progress, cancelled: Check, tot
     """One row per item matching `f`, streamed; reports progress and checks for a cancel every STEP items."""
     names = {t.id: t.name for t in syn.themes()}  # in codebook order, by name
     rank = {theme_id: n for n, theme_id in enumerate(names)}
+    senders = syn.sender_checks()
     for done, item in enumerate(syn.iter_items(f), start=1):
         if done % STEP == 0:
             if cancelled():
                 raise Cancelled(CANCELLED)
             progress(done, total)
-        themes = "; ".join(names[c] for c in sorted((c for c in item.codes if c in rank), key=rank.__getitem__))
+        codes = item.codes
+        themes = ("; ".join(names[c] for c in sorted((c for c in codes if c in rank), key=rank.__getitem__))
+                  if codes else "")
         yield [item.id, item.cafe_title, item.cafe_id, item.date, item.locality, item.table, item.round,
-               item.question, item.source_label, item.text, yes_no(item.is_quote), item.group,
-               "; ".join(item.outcomes), "; ".join(item.cafe_themes), themes, item.minutes, yes_no(item.shortlisted)]
+               item.question, item.source_label, item.text, "yes" if item.is_quote else "no", item.group,
+               "; ".join(item.outcomes), "; ".join(item.cafe_themes), themes, item.minutes,
+               "yes" if item.shortlisted else "no", senders.get(item.cafe_id, "")]
 
 
 def vote_rows(votes: Iterable[OutcomeSynthesis]) -> Iterator[list]:
@@ -110,7 +123,7 @@ def vote_rows(votes: Iterable[OutcomeSynthesis]) -> Iterator[list]:
 
 def theme_rows(syn) -> Iterator[list]:
     """Long format: each codebook theme with its items per café (cafés newest first); an unused theme once."""
-    cafes = syn.cafes()
+    cafes, senders = syn.cafes(), syn.sender_checks()
     place = {c.id: (n, c) for n, c in enumerate(cafes)}
     per_theme = defaultdict(list)
     for count in syn.theme_counts():
@@ -119,11 +132,11 @@ def theme_rows(syn) -> Iterator[list]:
     for theme in syn.themes():
         counts = sorted(per_theme[theme.id], key=lambda c: place[c.cafe_id][0])
         if not counts:
-            yield [theme.name, theme.description, theme.count, None, None, None, None, 0]
+            yield [theme.name, theme.description, theme.count, None, None, None, None, 0, None]
         for count in counts:
             cafe = place[count.cafe_id][1]
             yield [theme.name, theme.description, theme.count, cafe.title, cafe.id, cafe.date, cafe.locality,
-                   count.items]
+                   count.items, senders.get(cafe.id, "")]
 
 
 def _tables(syn, f: SynthesisFilter, progress: Progress, cancelled: Check) -> tuple[int, list]:
@@ -166,33 +179,66 @@ def fsync(path: Path) -> None:
 # --- CSV --------------------------------------------------------------------------------------------------------------
 
 
+def spreadsheet_cells(row: list) -> list:
+    """A row as CSV cells for spreadsheets: shares with 4 decimals, line ends as "\\n", text guarded against formula
+    injection with a leading apostrophe; None stays None (an empty cell). A row at a time: this runs for every item."""
+    cells = []
+    add = cells.append
+    for value in row:
+        if value.__class__ is str:
+            if not value.isprintable():
+                value = plain_line_ends(value)
+            if value.startswith(FORMULA_STARTS):
+                value = "'" + value
+        elif value.__class__ is float:
+            value = f"{value:.4f}"
+        add(value)
+    return cells
+
+
+def analysis_cells(row: list) -> list:
+    """A row as CSV cells for analysis tools: as `spreadsheet_cells`, but text exactly as typed (line ends "\\n")."""
+    cells = []
+    add = cells.append
+    for value in row:
+        if value.__class__ is str:
+            if not value.isprintable():
+                value = plain_line_ends(value)
+        elif value.__class__ is float:
+            value = f"{value:.4f}"
+        add(value)
+    return cells
+
+
 def csv_cell(value) -> str | int:
-    """A value as a CSV cell: empty for None, shares with 4 decimals, text guarded against formula injection."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.4f}"
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """One value as a CSV cell for spreadsheets (see `spreadsheet_cells`), "" for None."""
+    cell = spreadsheet_cells([value])[0]
+    return "" if cell is None else cell
 
 
 def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter(),
-              progress: Progress = no_progress, cancelled: Check = never_cancelled) -> list[Path]:
+              progress: Progress = no_progress, cancelled: Check = never_cancelled,
+              csv_for: str = CSV_FOR_SPREADSHEETS) -> list[Path]:
     """Write items.csv, votes.csv and themes.csv into `folder` (replacing files of those names) and return their
     paths. `filter` narrows the items; `progress(done, total)` is called as items are written; `cancelled()` is checked
-    every few hundred items and before the files are moved into place.
+    every few hundred items and before the files are moved into place. `csv_for`: CSV_FOR_SPREADSHEETS (a BOM, formula
+    guard) or CSV_FOR_ANALYSIS (no BOM, no guard).
     Raises Cancelled (a UserError) when cancelled, UserError with a plain one-line message if the folder is missing or
     the files can't be written (disk full, no permission); either way nothing is left behind."""
+    if csv_for not in CSV_KINDS:
+        raise UserError(f"CSV is written for spreadsheets or for analysis tools, not for {csv_for!r}.")
     folder = Path(folder)
+    encoding, cells = (("utf-8-sig", spreadsheet_cells) if csv_for == CSV_FOR_SPREADSHEETS else
+                       ("utf-8", analysis_cells))
     with staging(folder) as temp:
         total, tables = _tables(syn, filter, progress, cancelled)
         for name, (_, columns, rows) in zip(CSV_FILES, tables, strict=True):
-            with open(temp / name, "w", encoding="utf-8-sig", newline="") as out:
+            with open(temp / name, "w", encoding=encoding, newline="") as out:
                 writer = csv.writer(out)
                 writer.writerow([c[0] for c in columns])
+                writerow = writer.writerow
                 for row in rows:
-                    writer.writerow([csv_cell(v) for v in row])
+                    writerow(cells(row))
                 out.flush()
                 os.fsync(out.fileno())
         if cancelled():
@@ -204,62 +250,6 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
 
 
 # --- XLSX -------------------------------------------------------------------------------------------------------------
-
-
-class _Sheets:
-    """Writes tables into a constant-memory workbook: bold frozen header, widths, wrapped long text, typed cells."""
-
-    def __init__(self, book: xlsxwriter.Workbook):
-        self.book = book
-        self.header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
-        self.plain = book.add_format({"valign": "top"})
-        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "left"})
-        self.share = book.add_format({"num_format": "0.00%", "valign": "top"})
-
-    def table(self, name: str, columns: Columns, rows: Iterable[list]) -> None:
-        """One table; past Excel's row limit it goes on in "<name> 2", "<name> 3", …"""
-        formats = [self.wrap if c in WRAPPED else self.share if c == "share" else self.plain for c, _ in columns]
-        dates = {n for n, (c, _) in enumerate(columns) if c == "date"}
-        part, sheet, r = 1, self._start(name, columns), 0
-        for row in rows:
-            if r == XLSX_MAX_ROWS - 1:
-                self._finish(sheet, r, columns)
-                part += 1
-                sheet, r = self._start(f"{name} {part}", columns), 0
-            r += 1
-            for c, value in enumerate(row):
-                if value is None or value == "":
-                    continue  # an empty cell, not an empty string
-                if isinstance(value, str):
-                    day = _iso_date(value) if c in dates else None
-                    if day is not None:
-                        sheet.write_datetime(r, c, day, self.date)
-                    else:
-                        sheet.write_string(r, c, value, formats[c])
-                else:
-                    sheet.write_number(r, c, value, formats[c])
-        self._finish(sheet, r, columns)
-
-    def _start(self, name: str, columns: Columns):
-        sheet = self.book.add_worksheet(name)
-        for c, (_, width) in enumerate(columns):
-            sheet.set_column(c, c, width)
-        sheet.freeze_panes(1, 0)
-        for c, (title, _) in enumerate(columns):
-            sheet.write_string(0, c, title, self.header)
-        return sheet
-
-    @staticmethod
-    def _finish(sheet, last_row: int, columns: Columns) -> None:
-        sheet.autofilter(0, 0, last_row, len(columns) - 1)
-
-
-def _iso_date(text: str) -> dt.datetime | None:
-    try:
-        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
-    except ValueError:
-        return None
 
 
 def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(),
@@ -274,15 +264,15 @@ def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
         book = xlsxwriter.Workbook(str(temp / "book.xlsx"), {"constant_memory": True, "tmpdir": str(temp)})
         try:
             total, tables = _tables(syn, filter, progress, cancelled)
-            sheets = _Sheets(book)
+            sheets = Sheets(book)
             for name, columns, rows in tables:
                 sheets.table(name, columns, rows)
             book.close()
         except XlsxFileError as exc:
+            let_go(book, exc)
             raise UserError(f"{path} could not be written ({reason(exc)}); nothing was saved.") from None
-        except BaseException:
-            with suppress(Exception):
-                book.close()  # releases its temporary files so the staging folder can go
+        except BaseException as exc:
+            let_go(book, exc)
             raise
         fsync(temp / "book.xlsx")
         if cancelled():

@@ -11,6 +11,9 @@ STANDING = {KNOWN: "on the list", REVOKED: "revoked", UNLISTED: "not on the list
 #: the questions an import may ask: a file from another key than the café's, replacing a café that came unsigned,
 #: replacing a café with its newer export
 NEW_SIGNER, UNSIGNED_CAFE, REPLACE = "new signer", "unsigned café", "replace"
+#: whether who sent an imported café could be checked, as the data exports say it for each of its rows
+SENDER_SIGNED, SENDER_UNLISTED = "signed", "signed by a key not on the list"
+SENDER_REVOKED, SENDER_UNSIGNED = "signer revoked", "unsigned"
 
 
 def compact(fingerprint: str) -> str:
@@ -75,3 +78,13 @@ def codes_at_desk(short_code: str, source_code: str) -> str:
     if source_code and source_code != short_code:
         return f"{short_code} ({source_code} on the facilitator's laptop)"
     return short_code
+
+
+def sender_check(signer_key: str | None, states: dict[str, str]) -> str:
+    """How far an imported café's sender is checked, from the key that signed it (None: unsigned) and the states of
+    the keys on the desk's list: SENDER_SIGNED (a key on the list), SENDER_UNLISTED, SENDER_REVOKED or
+    SENDER_UNSIGNED."""
+    if not signer_key:
+        return SENDER_UNSIGNED
+    state = states.get(signer_key, UNLISTED)
+    return SENDER_REVOKED if state == REVOKED else SENDER_SIGNED if state == KNOWN else SENDER_UNLISTED

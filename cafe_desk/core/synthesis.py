@@ -13,6 +13,8 @@ from cafe_desk.core.errors import ValidationError
 
 HIT_START, HIT_END = "\x02", "\x03"  # around each search hit in `Item.snippet`; screens turn them into bold
 MAX_THEME_NAME = 80
+#: the two kinds of CSV a data export writes: guarded for spreadsheets, or exactly as typed for analysis tools
+CSV_FOR_SPREADSHEETS, CSV_FOR_ANALYSIS = "spreadsheets", "analysis"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
 from cafe_desk.core.search_query import fts5_query, parse
+from cafe_desk.core.signers import sender_check
 from cafe_desk.core.synthesis import (
+    CSV_FOR_SPREADSHEETS,
     CentralCafe,
     CodeTheme,
     Facets,
@@ -112,6 +114,14 @@ class SynthesisService(ServiceBase):
         """Items per theme and café."""
         with self.store.read():
             return [ThemeCount(*r) for r in self.store.theme_counts_by_cafe()]
+
+    def sender_checks(self) -> dict[str, str]:
+        """Imported café id -> how far who sent it is checked ("signed", "signer revoked", "unsigned"…: see
+        core.signers.sender_check), from the key that signed it and the desk's list of keys."""
+        with self.store.read():
+            states = {key: state for key, _name, state, _added, _revoked in self.store.known_signers()}
+            return {cafe_id: sender_check(key, states) for cafe_id, _code, _title, _date, key, _source
+                    in self.store.cafe_signers()}
 
     def votes(self) -> list[OutcomeSynthesis]:
         """Votes across every imported café, per outcome, normalised per voter, with group splits."""
@@ -214,17 +224,19 @@ class SynthesisService(ServiceBase):
 
     def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
                     progress: Callable[[int, int], None] = lambda done, total: None,
-                    cancelled: Callable[[], bool] = lambda: False) -> Path:
+                    cancelled: Callable[[], bool] = lambda: False,
+                    csv_for: str = CSV_FOR_SPREADSHEETS) -> Path:
         """Write the items matching `f`, the votes and the themes as `kind` ("xlsx", "csv" into a folder, or
-        "qdpx"). Returns the file or folder written; raises UserError (Cancelled included) with a plain line,
-        leaving nothing behind. Off the GUI thread: call it on a registry from `Services.open`."""
+        "qdpx"); a CSV `csv_for` "spreadsheets" (guarded against formulas, with a BOM) or "analysis" (R, Python,
+        Stata: exactly as typed). Returns the file or folder written; raises UserError (Cancelled included) with a
+        plain line, leaving nothing behind. Off the GUI thread: call it on a registry from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
         f = f or SynthesisFilter()
         if kind == "csv":
             from cafe_desk.central.tables_export import write_csv
 
-            write_csv(self, target, f, progress, cancelled)
+            write_csv(self, target, f, progress, cancelled, csv_for)
             return Path(target)
         if kind == "xlsx":
             from cafe_desk.central.tables_export import write_xlsx
@@ -233,6 +245,15 @@ class SynthesisService(ServiceBase):
         from cafe_desk.central.qdpx_export import write_qdpx
 
         return write_qdpx(self, target, f, progress, cancelled)
+
+    @staticmethod
+    def saved_line(kind: str, path: str | Path, f: SynthesisFilter) -> str:
+        """What the Synthesis page and `cafe-desk data` say once an export of `kind` is written: "Saved
+        synthesis.xlsx." or "Saved items.csv, votes.csv and themes.csv in Exports.", with "(the items matching the
+        search and filters)" when `f` narrowed the items."""
+        what = f"items.csv, votes.csv and themes.csv in {Path(path).name}" if kind == "csv" else Path(path).name
+        narrowed = " (the items matching the search and filters)." if f != SynthesisFilter() else "."
+        return f"Saved {what}{narrowed}"
 
     @staticmethod
     def csv_files_in(folder: str | Path) -> list[str]:

@@ -33,9 +33,11 @@ FORMULAS = ("=SUM(A1:A9) is what we need", "+ more buses on Sundays", "@ the lib
             "-5 degrees outside the hall")
 TWO_LINES = "Line one\nLine two"
 ITEM_HEADER = ["item id", "café", "café id", "date", "locality", "table", "round", "question", "source", "text",
-               "quote", "group", "outcomes", "café tags", "themes", "minutes from start", "shortlisted"]
+               "quote", "group", "outcomes", "café tags", "themes", "minutes from start", "shortlisted",
+               "sender checked"]
 VOTE_HEADER = ["outcome", "measure", "group", "cafés", "voters", "votes", "share", "suppressed"]
-THEME_HEADER = ["theme", "description", "items in all cafés", "café", "café id", "date", "locality", "items in café"]
+THEME_HEADER = ["theme", "description", "items in all cafés", "café", "café id", "date", "locality", "items in café",
+                "sender checked"]
 QDA = "{urn:QDA-XML:project:1.0}"
 GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # REFI-QDA Project-mrt2019.xsd: the order of a Project's and a TextSource's children

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.counts import counted
-from cafe_desk.core.synthesis import Found, SynthesisFilter
+from cafe_desk.core.synthesis import CSV_FOR_SPREADSHEETS, Found, SynthesisFilter
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.synthesis.codebook_box import CodebookBox
+from cafe_desk.ui.synthesis.export_menu import ExportChoice, export_menu
 from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_scope
 from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
@@ -47,8 +47,6 @@ FIRST_MATCHES = 50  # shown while the rest of the page is read
 SEARCH_HELP = ("Words find items with all of them; \"a phrase\" in quotes; recov* finds recovery, recovering…; "
                "NEAR(peer support, 10) finds words close together; OR and NOT work too.")
 NOTHING_IMPORTED = "No cafés have been imported yet: import café files on the Central page, then come back here."
-EXPORT_CHOICES = (("xlsx", "Excel workbook (.xlsx)…"), ("csv", "CSV files, into a folder…"),
-                  ("qdpx", "For NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx)…"))
 
 
 class SynthesisPanel(Panel):
@@ -106,10 +104,7 @@ class SynthesisPanel(Panel):
         self.export_button = QPushButton("E&xport data…")
         self.export_button.setToolTip("Save the items found (or all items), the votes and the themes for a "
                                       "spreadsheet or a qualitative analysis program")
-        export_menu = QMenu(self.export_button)
-        for kind, label in EXPORT_CHOICES:
-            export_menu.addAction(label, lambda k=kind: self._choose_export_target(k))
-        self.export_button.setMenu(export_menu)
+        self.export_button.setMenu(export_menu(self.export_button, self._choose_export_target))
         return self.export_button
 
     def _build_items_page(self) -> QWidget:
@@ -394,10 +389,11 @@ class SynthesisPanel(Panel):
         """Ask with `scope_box`: EXPORT_FOUND, EXPORT_ALL, or None for Cancel."""
         return ask_scope(self, found, total)
 
-    def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None) -> Op | None:
+    def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
+                    csv_for: str = CSV_FOR_SPREADSHEETS) -> Op | None:
         """Write the items matching `f` (the current search and filters unless given) with the votes and the
-        codebook as `kind` ("xlsx", "csv" into a folder, "qdpx"), off the GUI thread with progress and Cancel; the
-        running Op."""
+        codebook as `kind` ("xlsx", "csv" into a folder `csv_for` spreadsheets or analysis tools, "qdpx"), off the
+        GUI thread with progress and Cancel; the running Op."""
         if self.export_op is not None and not self.export_op.done:
             self.sig_message.emit("An export is already running; wait for it to finish.")
             return None
@@ -405,16 +401,16 @@ class SynthesisPanel(Panel):
 
         def work(ctx):
             with open_services() as services:
-                return services.synthesis.export_data(kind, target, f, ctx.progress, ctx.cancelled)
+                return services.synthesis.export_data(kind, target, f, ctx.progress, ctx.cancelled, csv_for)
 
         def done(path) -> None:
-            self.sig_message.emit(f"Saved {Path(path).name}" + (" (the items matching the search and filters)."
-                                                                  if f != SynthesisFilter() else "."))
+            self.sig_message.emit(self.syn.saved_line(kind, path, f))
 
         self.export_op = run_op(self, "Saving the synthesis data…", work, done, self.sig_message.emit)
         return self.export_op
 
-    def _choose_export_target(self, kind: str) -> None:
+    def _choose_export_target(self, choice: ExportChoice) -> None:
+        kind = choice.kind
         f = self.export_scope()
         if f is None:
             return
@@ -432,7 +428,7 @@ class SynthesisPanel(Panel):
             path, _ = QFileDialog.getSaveFileName(self, "Save the synthesis data",
                                                   str(Path(home) / f"synthesis{suffix}"), what)
         if path:
-            self.export_data(kind, path, f)
+            self.export_data(kind, path, f, choice.csv_for or CSV_FOR_SPREADSHEETS)
 
     @staticmethod
     def _ask(title: str, text: str) -> bool:

@@ -1,0 +1,101 @@
+"""`cafe-desk data`: the Synthesis page's "Export data" without a screen — the imported items (narrowed by the same
+filters and the same search), the votes and the themes as CSV, XLSX or a .qdpx project, through the same service call
+and with the same messages."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from cafe_desk.core.errors import UserError
+from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
+from cafe_desk.core.text import printable
+
+NAME = "data"
+FORMATS = ("csv", "xlsx", "qdpx")
+
+
+def add_parser(sub) -> None:
+    data = sub.add_parser(NAME, help="central desk: write the imported items, the votes and the themes for a "
+                          "spreadsheet, R, Python or Stata, or a qualitative analysis program (what the Synthesis "
+                          "page's Export data writes)")
+    data.add_argument("--format", required=True, choices=FORMATS, help="csv: items.csv, votes.csv and themes.csv "
+                      "into the folder --out (files of those names are replaced); xlsx: one workbook; qdpx: a "
+                      "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder")
+    data.add_argument("--for", dest="csv_for", choices=(CSV_FOR_SPREADSHEETS, CSV_FOR_ANALYSIS),
+                      help="with --format csv: spreadsheets (the default: a text that starts with =, +, - or @ gets "
+                      "a leading apostrophe so it can't run as a formula, and a byte-order mark so Excel reads "
+                      "accents) or analysis (R, Python, Stata: every text exactly as typed, plain UTF-8)")
+    data.add_argument("--out", metavar="PATH", required=True, help="the file to write (a folder for csv); written "
+                      "whole or not at all")
+    data.add_argument("--cafe", metavar="CAFE", help="only this imported café's items: its short code here (see "
+                      "`cafe-desk cafes`), its id, or its id on the facilitator's laptop")
+    data.add_argument("--text", metavar="QUERY", default="", help="only the items this search finds, as the "
+                      "Synthesis page's search box reads it: words, \"a phrase\", recov*, NEAR(a b, 10), OR, NOT")
+    data.add_argument("--from", dest="date_from", metavar="DATE", help="only cafés held on or after this date "
+                      "(YYYY-MM-DD)")
+    data.add_argument("--to", dest="date_to", metavar="DATE", help="only cafés held on or before this date "
+                      "(YYYY-MM-DD)")
+    data.add_argument("--theme", metavar="NAME", help="only the items coded with this codebook theme")
+    data.add_argument("--quotes", action="store_true", help="only verbatim quotes")
+    data.add_argument("--shortlisted", action="store_true", help="only the items on the quotes shortlist")
+
+
+def _date(value: str | None, flag: str) -> str:
+    if not value:
+        return ""
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise UserError(f"{flag} takes a date as YYYY-MM-DD, such as 2026-04-02, not {value!r}.") from None
+
+
+def _cafe_id(services, key: str | None) -> str:
+    """The imported café `key` names; UserError if there is none or it was not imported."""
+    if not key:
+        return ""
+    cafe = services.receipts.imported_cafe(key.strip())  # NotFoundError saying which codes work
+    if cafe.id not in {c.id for c in services.synthesis.cafes()}:
+        raise UserError(f"“{cafe.title}” is a café of this laptop, not an imported one, so the Synthesis holds none "
+                        "of it; `cafe-desk cafes --json` says which cafés were imported.")
+    return cafe.id
+
+
+def _theme_id(services, name: str | None) -> str:
+    if not name:
+        return ""
+    wanted = " ".join(name.split()).casefold()
+    theme = next((t for t in services.synthesis.themes() if t.name.casefold() == wanted), None)
+    if theme is None:
+        raise UserError(f"There is no theme “{name.strip()}” in the codebook (the Synthesis page lists its themes).")
+    return theme.id
+
+
+def the_filter(services, args: argparse.Namespace) -> SynthesisFilter:
+    """The Synthesis filter the arguments ask for, each checked with a one-line message."""
+    return SynthesisFilter(
+        text=args.text or "", date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"),
+        theme_id=_theme_id(services, args.theme), cafe_id=_cafe_id(services, args.cafe),
+        quotes_only=args.quotes, shortlisted_only=args.shortlisted)
+
+
+def _check_out(kind: str, out: Path) -> None:
+    if kind == "csv" and out.exists() and not out.is_dir():
+        raise UserError(f"{out} is a file; CSV export writes items.csv, votes.csv and themes.csv into a folder: "
+                        "give a folder.")
+    if kind != "csv" and out.is_dir():
+        raise UserError(f"{out} is a folder; give a file name inside it.")
+
+
+def run(services, args: argparse.Namespace) -> int:
+    """Write the export; print the Synthesis page's line saying what was saved."""
+    if args.csv_for and args.format != "csv":
+        raise UserError("--for applies to CSV only: a workbook and a .qdpx hold every text exactly as typed.")
+    out = Path(args.out).expanduser()
+    _check_out(args.format, out)
+    f = the_filter(services, args)
+    syn = services.synthesis
+    written = syn.export_data(args.format, out, f, csv_for=args.csv_for or CSV_FOR_SPREADSHEETS)
+    print(printable(syn.saved_line(args.format, written, f)))
+    return 0

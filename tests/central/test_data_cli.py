@@ -1,0 +1,208 @@
+"""`cafe-desk data`, run as a real process on a central data folder holding real imported bundles: each format, the
+Synthesis page's filters and search, and folders it can't use (missing, read-only), each one line with nothing left
+behind."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from cafe_desk.services import Services
+from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.storage.store import Store
+from tests.central import cafe_at, make_cafe, send
+from tests.conftest import assert_fails, cafe_desk
+
+ROOT = Path(__file__).resolve().parents[2]
+RISKY = ("=SUM(1)", "-5", "@x")
+
+
+def ok(result) -> str:
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory, identity):
+    """A central data folder: Perth and Inverness imported, Inverness's points coded "Peer support"; a café of the
+    desk's own (not imported). Returns (folder, {title: short code here}, the desk's own café's code)."""
+    base = tmp_path_factory.mktemp("data-cli")
+    laptop_store, central_store = Store(base / "laptop.sqlite3"), Store(Settings(base / "central").db_path)
+    try:
+        laptop, hq = Services.build(laptop_store), Services.build(central_store)
+        perth = make_cafe(laptop)
+        inverness = cafe_at(laptop, "Inverness café", "2026-04-02", "Inverness",
+                            ("Peer workers in every GP practice", *RISKY))
+        codes = {}
+        for cafe in (perth, inverness):
+            codes[cafe.title] = hq.cafes.cafe(send(laptop, cafe, central_store, identity).cafe_id).short_code
+        theme = hq.synthesis.create_theme("Peer support")[0]
+        hq.synthesis.apply_theme([i.id for i in hq.synthesis.find().items if i.cafe_title == "Inverness café"],
+                                 theme.id)
+        own = make_cafe(hq, "The desk's own café").short_code
+    finally:
+        laptop_store.close()
+        central_store.close()
+    return base / "central", codes, own
+
+
+def rows(path: Path, encoding: str = "utf-8-sig") -> list[dict[str, str]]:
+    with open(path, encoding=encoding, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_csv_for_spreadsheets_by_default_and_for_analysis_when_asked(desk, tmp_path):
+    folder, _, _ = desk
+    sheets, plain = tmp_path / "sheets", tmp_path / "plain"
+    sheets.mkdir()
+    plain.mkdir()
+    assert ok(cafe_desk("data", "--format", "csv", "--out", str(sheets), data_dir=folder)) == (
+        "Saved items.csv, votes.csv and themes.csv in sheets.\n")
+    assert sorted(p.name for p in sheets.iterdir()) == ["items.csv", "themes.csv", "votes.csv"]
+    assert (sheets / "items.csv").read_bytes().startswith(codecs.BOM_UTF8)
+    guarded = [r["text"] for r in rows(sheets / "items.csv")]
+    assert all("'" + t in guarded for t in RISKY) and len(guarded) == 2 + 1 + 1 + len(RISKY)
+
+    ok(cafe_desk("data", "--format", "csv", "--for", "analysis", "--out", str(plain), data_dir=folder))
+    assert not (plain / "items.csv").read_bytes().startswith(codecs.BOM_UTF8)
+    texts = [r["text"] for r in rows(plain / "items.csv", "utf-8")]
+    assert all(t in texts for t in RISKY) and not any(t.startswith("'") for t in texts)
+    assert {r["sender checked"] for r in rows(plain / "items.csv", "utf-8")} == {"signed by a key not on the list"}
+
+
+def test_a_workbook_and_a_qdpx(desk, tmp_path):
+    folder, _, _ = desk
+    book = tmp_path / "synthesis.xlsx"
+    assert ok(cafe_desk("data", "--format", "xlsx", "--out", str(book), data_dir=folder)) == "Saved synthesis.xlsx.\n"
+    assert openpyxl.load_workbook(book).sheetnames == ["Items", "Votes", "Themes"]
+    project = tmp_path / "synthesis.qdpx"
+    assert ok(cafe_desk("data", "--format", "qdpx", "--out", str(project), data_dir=folder)) == (
+        "Saved synthesis.qdpx.\n")
+    assert "project.qde" in zipfile.ZipFile(project).namelist()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["synthesis.qdpx", "synthesis.xlsx"]
+
+
+def test_the_page_s_filters_and_search(desk, tmp_path):
+    folder, codes, _ = desk
+    narrowed = " (the items matching the search and filters).\n"
+    for name, args, expected in (
+        ("cafe", ["--cafe", codes["Perth café"].lower()], {"Perth café"}),
+        ("text", ["--text", "peer"], {"Peer workers in every GP practice", "Peer support groups helped me most"}),
+        ("theme", ["--theme", "peer SUPPORT", "--from", "2026-04-01"], {"Peer workers in every GP practice", *RISKY}),
+        ("nothing", ["--text", "peer", "--to", "2000-01-01"], set()),
+    ):
+        out = tmp_path / name
+        out.mkdir()
+        said = ok(cafe_desk("data", "--format", "csv", "--for", "analysis", "--out", str(out), *args,
+                            data_dir=folder))
+        assert said == f"Saved items.csv, votes.csv and themes.csv in {name}{narrowed}"
+        found = rows(out / "items.csv", "utf-8")
+        if name == "cafe":
+            assert {r["café"] for r in found} == expected and len(found) == 3
+        else:
+            assert {r["text"] for r in found} == expected
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--cafe", "NOSUCH"], "There is no café 'NOSUCH' here. An imported café gets a short code of its own at the "
+                           "central desk: `cafe-desk cafes` lists them (the café's long id from the facilitator's "
+                           "laptop works too)."),
+    (["--theme", "Transport"], "There is no theme “Transport” in the codebook (the Synthesis page lists its themes)."),
+    (["--from", "1 April"], "--from takes a date as YYYY-MM-DD, such as 2026-04-02, not '1 April'."),
+])
+def test_filters_it_can_t_follow_are_one_line(desk, tmp_path, args, message):
+    folder, _, _ = desk
+    assert_fails(cafe_desk("data", "--format", "csv", "--out", str(tmp_path), *args, data_dir=folder), message)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_desk_s_own_cafe_is_not_in_the_synthesis(desk, tmp_path):
+    folder, _, own = desk
+    assert_fails(cafe_desk("data", "--format", "xlsx", "--out", str(tmp_path / "a.xlsx"), "--cafe", own,
+                           data_dir=folder),
+                 "“The desk's own café” is a café of this laptop, not an imported one, so the Synthesis holds none "
+                 "of it; `cafe-desk cafes --json` says which cafés were imported.")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_paths_it_can_t_use_are_one_line(desk, tmp_path):
+    folder, _, _ = desk
+    missing = tmp_path / "gone"
+    assert_fails(cafe_desk("data", "--format", "csv", "--out", str(missing), data_dir=folder),
+                 f"The folder {missing} does not exist, so nothing was written.")
+    assert_fails(cafe_desk("data", "--format", "xlsx", "--out", str(missing / "a.xlsx"), data_dir=folder),
+                 f"The folder {missing} does not exist, so nothing was written.")
+    assert_fails(cafe_desk("data", "--format", "xlsx", "--out", str(tmp_path), data_dir=folder),
+                 f"{tmp_path} is a folder; give a file name inside it.")
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep me", encoding="utf-8")
+    assert_fails(cafe_desk("data", "--format", "csv", "--out", str(a_file), data_dir=folder),
+                 f"{a_file} is a file; CSV export writes items.csv, votes.csv and themes.csv into a folder: give a "
+                 "folder.")
+    assert_fails(cafe_desk("data", "--format", "xlsx", "--for", "analysis", "--out", str(tmp_path / "a.xlsx"),
+                           data_dir=folder),
+                 "--for applies to CSV only: a workbook and a .qdpx hold every text exactly as typed.")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+@pytest.mark.parametrize(("kind", "name"), [("csv", None), ("xlsx", "synthesis.xlsx"), ("qdpx", "synthesis.qdpx")])
+def test_a_read_only_folder_is_one_line_and_nothing_is_left(desk, tmp_path, kind, name):
+    folder, _, _ = desk
+    shut = tmp_path / "shut"
+    shut.mkdir()
+    (shut / "kept.txt").write_text("already here", encoding="utf-8")
+    shut.chmod(0o555)
+    out = shut if name is None else shut / name
+    # root writes anywhere: without its right to override file modes, it is held to them as anyone else is
+    root = os.geteuid() == 0
+    if root and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv to give up the right to override file modes")
+    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"] if root else []
+    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
+    try:
+        result = subprocess.run([*prefix, sys.executable, "-m", "cafe_desk", "--data-dir", str(folder), "data",
+                                 "--format", kind, "--out", str(out)], capture_output=True, text=True,
+                                encoding="utf-8", env=env, cwd=ROOT, timeout=60)
+    finally:
+        shut.chmod(0o755)
+    assert_fails(result, f"The export could not be written in {shut} (Permission denied); nothing was saved.")
+    assert [p.name for p in shut.iterdir()] == ["kept.txt"]
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A folder on a small file system of its own, filled up (a tmpfs: mounting one needs root)."""
+    folder = tmp_path / "full"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+                                           capture_output=True).returncode:
+        pytest.skip("can't mount a small file system here to fill up")
+    try:
+        with open(folder / "filler", "wb", buffering=0) as f, contextlib.suppress(OSError):
+            while True:
+                f.write(b"x" * 4096)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+@pytest.mark.parametrize(("kind", "name"), [("csv", None), ("xlsx", "synthesis.xlsx"), ("qdpx", "synthesis.qdpx")])
+def test_a_full_disk_is_one_line_and_nothing_is_left(desk, full_disk, kind, name):
+    folder, _, _ = desk
+    out = full_disk if name is None else full_disk / name
+    result = cafe_desk("data", "--format", kind, "--out", str(out), data_dir=folder)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1 and "No space left on device" in result.stderr, result.stderr
+    assert "nothing was saved" in result.stderr
+    assert [p.name for p in full_disk.iterdir()] == ["filler"]
