@@ -40,6 +40,7 @@ def add_parser(sub) -> None:
     data.add_argument("--theme", metavar="NAME", help="only the items coded with this codebook theme")
     data.add_argument("--quotes", action="store_true", help="only verbatim quotes")
     data.add_argument("--shortlisted", action="store_true", help="only the items on the quotes shortlist")
+    data.add_argument("--samples", action="store_true", help="include the sample cafés (left out unless asked)")
 
 
 def _date(value: str | None, flag: str) -> str:
@@ -96,6 +97,7 @@ def run(services, args: argparse.Namespace) -> int:
     _check_out(args.format, out)
     f = the_filter(services, args)
     syn = services.synthesis
-    written = syn.export_data(args.format, out, f, csv_for=args.csv_for or CSV_FOR_SPREADSHEETS)
+    written = syn.export_data(args.format, out, f, csv_for=args.csv_for or CSV_FOR_SPREADSHEETS,
+                              include_samples=args.samples)
     print(printable(syn.saved_line(args.format, written, f)))
     return 0

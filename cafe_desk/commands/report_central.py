@@ -33,6 +33,7 @@ def add_central_arguments(parser) -> None:
                        "paper (comments); repeat for several")
     group.add_argument("--quotes-only", action="store_true", help="only items marked as quotes")
     group.add_argument("--shortlisted-only", action="store_true", help="only shortlisted items")
+    group.add_argument("--samples", action="store_true", help="include the sample cafés (left out unless asked)")
 
 
 def _date(value: str, option: str) -> str:
@@ -63,6 +64,7 @@ def central_filter(services, args) -> SynthesisFilter:
 def run_central(services, args) -> int:
     """Write the synthesis report to --out and print one line saying what it holds."""
     cafes = [*args.cafes, *([args.cafe] if getattr(args, "cafe", None) else [])]  # `report CAFE --central` too
-    written = services.synthesis_report.write(args.out, central_filter(services, args), cafes)
+    written = services.synthesis_report.write(args.out, central_filter(services, args), cafes,
+                                              include_samples=args.samples)
     print(printable(f"Synthesis report of {written.phrase()} → {written.path}"))
     return 0

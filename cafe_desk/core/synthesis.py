@@ -33,6 +33,7 @@ class SynthesisFilter:
     cafe_id: str = ""
     quotes_only: bool = False
     shortlisted_only: bool = False
+    leave_out_cafes: tuple[str, ...] = ()  # cafés no answer may come from (the sample cafés, in reports and files)
 
 
 @dataclass(frozen=True)

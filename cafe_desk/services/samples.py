@@ -22,6 +22,11 @@ THEMES_KEY = "central.sample_themes"  # JSON list of the codebook themes made fo
 CHANGED = Changes(cafes=True, notes=True, themes=True)
 
 
+def sample_cafe_ids(store) -> frozenset[str]:
+    """The sample cafés held in `store` (inside a read or a transaction)."""
+    return frozenset(json.loads(store.get_state(SAMPLES_KEY) or "[]"))
+
+
 class SampleService(ServiceBase):
     """`services.samples`: add the sample cafés, say which cafés are samples, remove them."""
 
@@ -32,7 +37,7 @@ class SampleService(ServiceBase):
     def ids(self) -> frozenset[str]:
         """The sample cafés held at this desk."""
         with self.store.read():
-            return frozenset(json.loads(self.store.get_state(SAMPLES_KEY) or "[]"))
+            return sample_cafe_ids(self.store)
 
     def add(self, progress: Callable[[int, int], None] = lambda done, total: None,
             cancelled: Callable[[], bool] = lambda: False) -> tuple[int, Changes]:

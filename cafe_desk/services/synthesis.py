@@ -30,6 +30,8 @@ from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.ranked_search import ranked_page, update_index
 from cafe_desk.storage.rows import new_id, utc_now
 
+ONLY_SAMPLES = ("Only the sample cafés are here, and they are left out of reports and data files unless you "
+                "include them.")
 DATA_FORMATS = ("xlsx", "csv", "qdpx")
 PAGE = 2000  # items shown at once; the rest are counted and reached by narrowing the filter
 CODED = Changes(themes=True)
@@ -45,14 +47,35 @@ class ThemeCount:
 
 
 class SynthesisService(ServiceBase):
-    """The central desk's work over imported cafés: `services.synthesis`."""
+    """The central desk's work over imported cafés: `services.synthesis`. `without(ids)` is the same desk with some
+    cafés left out of everything it reads (the sample cafés, for reports and data files)."""
+
+    left_out: frozenset[str] = frozenset()
+
+    def without(self, cafe_ids: Iterable[str]) -> SynthesisService:
+        """This desk with the cafés `cafe_ids` left out of every answer (writing is unchanged)."""
+        other = SynthesisService(self.store)
+        other.left_out = self.left_out | frozenset(cafe_ids)
+        return other
+
+    def without_samples(self) -> SynthesisService:
+        """This desk with the sample cafés left out, as reports and data files are made unless asked."""
+        from cafe_desk.services.samples import sample_cafe_ids
+
+        with self.store.read():
+            return self.without(sample_cafe_ids(self.store))
+
+    def _narrowed(self, f: SynthesisFilter) -> SynthesisFilter:
+        if not self.left_out:
+            return f
+        return dataclasses.replace(f, leave_out_cafes=tuple(sorted(self.left_out | set(f.leave_out_cafes))))
 
     # --- reading ------------------------------------------------------------------------------------------
 
     def cafes(self) -> list[CentralCafe]:
         """Imported cafés, newest date first."""
         with self.store.read():
-            return self.store.central_cafes()
+            return [c for c in self.store.central_cafes() if c.id not in self.left_out]
 
     def facets(self) -> Facets:
         """What the filters can offer: localities, groups, questions, outcomes and the range of dates."""
@@ -63,7 +86,7 @@ class SynthesisService(ServiceBase):
         """Up to `limit` items matching `f` (best match first when searching) and how many match in all.
         ValidationError, with a one-line message saying what to change, if the search can't be read as a query."""
         node = parse(f.text)
-        f = dataclasses.replace(f, text=fts5_query(node) if node else "")
+        f = self._narrowed(dataclasses.replace(f, text=fts5_query(node) if node else ""))
         with self.store.read():
             total = self.store.count_items(f)
             if node is None or limit == 0:
@@ -78,7 +101,7 @@ class SynthesisService(ServiceBase):
     def iter_items(self, f: SynthesisFilter = SynthesisFilter()) -> Iterator[Item]:
         """Every item matching `f`, streamed (for data exports); ValidationError if the search can't be read."""
         node = parse(f.text)
-        f = dataclasses.replace(f, text=fts5_query(node) if node else "")
+        f = self._narrowed(dataclasses.replace(f, text=fts5_query(node) if node else ""))
         with self.store.read():
             yield from self.store.iter_items(f)
 
@@ -91,7 +114,7 @@ class SynthesisService(ServiceBase):
         with s.read():
             return {c.id: cafe_profile(c.id, s.list_items("group", c.id), s.list_items("round", c.id),
                                        s.list_attendance(c.id), s.list_table_totals(c.id), signers.get(c.id))
-                    for c in s.central_cafes()}
+                    for c in s.central_cafes() if c.id not in self.left_out}
 
     def update_search_index(self, progress: Callable[[int, int], None] = lambda done, total: None,
                             cancelled: Callable[[], bool] = lambda: False) -> bool:
@@ -113,7 +136,7 @@ class SynthesisService(ServiceBase):
     def theme_counts(self) -> list[ThemeCount]:
         """Items per theme and café."""
         with self.store.read():
-            return [ThemeCount(*r) for r in self.store.theme_counts_by_cafe()]
+            return [ThemeCount(*r) for r in self.store.theme_counts_by_cafe() if r[1] not in self.left_out]
 
     def sender_checks(self) -> dict[str, str]:
         """Imported café id -> how far who sent it is checked ("signed", "signer revoked", "unsigned"…: see
@@ -126,8 +149,9 @@ class SynthesisService(ServiceBase):
     def votes(self) -> list[OutcomeSynthesis]:
         """Votes across every imported café, per outcome, normalised per voter, with group splits."""
         with self.store.read():
-            piles, ballots = self.store.vote_piles(), self.store.ballot_titles()
-        return synthesise(piles, ballots)
+            cafes = [c.id for c in self.store.central_cafes() if c.id not in self.left_out] if self.left_out else None
+            piles, ballots = self.store.vote_piles(cafes), self.store.ballot_titles()
+        return synthesise(piles, {k: v for k, v in ballots.items() if k not in self.left_out})
 
     # --- the codebook -------------------------------------------------------------------------------------
 
@@ -225,13 +249,20 @@ class SynthesisService(ServiceBase):
     def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
                     progress: Callable[[int, int], None] = lambda done, total: None,
                     cancelled: Callable[[], bool] = lambda: False,
-                    csv_for: str = CSV_FOR_SPREADSHEETS) -> Path:
+                    csv_for: str = CSV_FOR_SPREADSHEETS, include_samples: bool = False) -> Path:
         """Write the items matching `f`, the votes and the themes as `kind` ("xlsx", "csv" into a folder, or
         "qdpx"); a CSV `csv_for` "spreadsheets" (guarded against formulas, with a BOM) or "analysis" (R, Python,
-        Stata: exactly as typed). Returns the file or folder written; raises UserError (Cancelled included) with a
-        plain line, leaving nothing behind. Off the GUI thread: call it on a registry from `Services.open`."""
+        Stata: exactly as typed). The sample cafés are left out unless `include_samples`. Returns the file or
+        folder written; raises UserError (Cancelled included) with a plain line, leaving nothing behind. Off the GUI
+        thread: call it on a registry from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
+        if not include_samples:
+            syn = self.without_samples()
+            if syn.left_out != self.left_out:
+                if not syn.cafes():
+                    raise UserError(ONLY_SAMPLES)
+                return syn.export_data(kind, target, f, progress, cancelled, csv_for, include_samples=True)
         f = f or SynthesisFilter()
         if kind == "csv":
             from cafe_desk.central.tables_export import write_csv

@@ -39,6 +39,7 @@ from cafe_desk.reports.synthesis_snapshot import (
 )
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.files import write_beside
+from cafe_desk.services.synthesis import ONLY_SAMPLES
 
 Progress = Callable[[int, int], None]
 Check = Callable[[], bool]
@@ -95,14 +96,19 @@ class SynthesisReportService(ServiceBase):
 
     # --- choosing the cafés ---------------------------------------------------------------------------------------
 
-    def chosen_cafes(self, f: SynthesisFilter = SynthesisFilter(), cafe_keys: Iterable[str] = ()) -> list[CentralCafe]:
+    def chosen_cafes(self, f: SynthesisFilter = SynthesisFilter(), cafe_keys: Iterable[str] = (),
+                     include_samples: bool = False) -> list[CentralCafe]:
         """The imported cafés the report covers: those named in `cafe_keys` (id or short code; none: every one),
-        narrowed by the filter's café, town or area and dates. NotFoundError for a key that names no imported café;
-        UserError when nothing is imported, or nothing is left."""
-        cafes = self.services.synthesis.cafes()
-        if not cafes:
+        narrowed by the filter's café, town or area and dates, the sample cafés left out unless `include_samples`.
+        NotFoundError for a key that names no imported café; UserError when nothing is imported, or nothing is
+        left."""
+        every = self.services.synthesis.cafes()
+        if not every:
             raise UserError("No cafés have been imported yet, so there is nothing to report. Import café files "
                             "first (`cafe-desk import`).")
+        cafes = every if include_samples else self.services.synthesis.without_samples().cafes()
+        if not cafes:
+            raise UserError(ONLY_SAMPLES)
         wanted = set()
         for key in cafe_keys:
             match = next((c for c in cafes if key.strip() in (c.id, c.short_code) or
@@ -120,10 +126,11 @@ class SynthesisReportService(ServiceBase):
     # --- the snapshot ---------------------------------------------------------------------------------------------
 
     def snapshot(self, f: SynthesisFilter = SynthesisFilter(), cafe_keys: Iterable[str] = (),
-                 progress: Progress = _quiet, cancelled: Check = _never) -> SynthesisSnapshot:
+                 progress: Progress = _quiet, cancelled: Check = _never,
+                 include_samples: bool = False) -> SynthesisSnapshot:
         """Everything the report shows, for the cafés chosen and the items the filter finds. Raises Cancelled
         once `cancelled()` says so, UserError (see `chosen_cafes`) when there is nothing to report."""
-        cafes = self.chosen_cafes(f, cafe_keys)
+        cafes = self.chosen_cafes(f, cafe_keys, include_samples)
         syn = self.services.synthesis
         themes = syn.themes()
         theme_names = {t.id: t.name for t in themes}
@@ -244,7 +251,7 @@ class SynthesisReportService(ServiceBase):
     # --- writing --------------------------------------------------------------------------------------------------
 
     def write(self, target: str | Path, f: SynthesisFilter = SynthesisFilter(), cafe_keys: Iterable[str] = (),
-              progress: Progress = _quiet, cancelled: Check = _never) -> ReportWritten:
+              progress: Progress = _quiet, cancelled: Check = _never, include_samples: bool = False) -> ReportWritten:
         """Write the report to `target` (.pdf or .docx, replacing a file there); what was written. Raises
         Cancelled when cancelled and UserError with one plain line for a bad name, a missing or read-only folder or
         nothing to report; either way nothing is left behind. Off the GUI thread: use a registry from
@@ -257,7 +264,7 @@ class SynthesisReportService(ServiceBase):
             raise UserError(f"The folder {target.parent} does not exist, so the report was not written.")
         if not os.access(target.parent, os.W_OK):
             raise UserError(f"Café Desk may not write in {target.parent}, so the report was not written.")
-        snap = self.snapshot(f, cafe_keys, progress, cancelled)
+        snap = self.snapshot(f, cafe_keys, progress, cancelled, include_samples)
         if kind == "pdf":
             from cafe_desk.reports.synthesis_pdf import synthesis_pdf as render
         else:

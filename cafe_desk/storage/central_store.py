@@ -69,6 +69,9 @@ def _where(f: SynthesisFilter) -> tuple[list[str], list]:
         where.append("n.is_quote = 1")
     if f.shortlisted_only:
         where.append("s.note_id IS NOT NULL")
+    if f.leave_out_cafes:
+        where.append(f"n.cafe_id NOT IN ({', '.join('?' * len(f.leave_out_cafes))})")
+        params.extend(f.leave_out_cafes)
     return where, params
 
 

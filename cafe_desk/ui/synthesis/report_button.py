@@ -23,12 +23,13 @@ class ReportButton(QPushButton):
     sig_message = Signal(str)
 
     def __init__(self, open_services: ServicesOpener, current_filter: Callable[[], SynthesisFilter],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, include_samples: Callable[[], bool] = lambda: False):
         super().__init__("Synthesis report…", parent)  # every letter of it is some other control's Alt key here
         self.setToolTip("Save the synthesis report — method, outcomes, themes with their quotes and a page per "
                         "café — as a PDF or an editable Word document, for the cafés and items the filters show")
         self.open_services = open_services
         self.current_filter = current_filter
+        self.include_samples = include_samples
         self.op: Op | None = None
         self.clicked.connect(self.choose_target)
 
@@ -49,10 +50,12 @@ class ReportButton(QPushButton):
             self.sig_message.emit("A report is already being written; wait for it to finish.")
             return None
         open_services, f = self.open_services, self.current_filter() if f is None else f
+        samples = self.include_samples()
 
         def work(ctx):
             with open_services() as services:
-                return services.synthesis_report.write(path, f, progress=ctx.progress, cancelled=ctx.cancelled)
+                return services.synthesis_report.write(path, f, progress=ctx.progress, cancelled=ctx.cancelled,
+                                                       include_samples=samples)
 
         def done(written) -> None:
             narrowed = " (narrowed by the filters)" if f != SynthesisFilter() else ""

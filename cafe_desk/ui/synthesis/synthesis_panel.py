@@ -123,7 +123,8 @@ class SynthesisPanel(Panel):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self._build_export_button())
-        self.report_button = ReportButton(self.services.opener(), self.current_filter)
+        self.report_button = ReportButton(self.services.opener(), self.current_filter,
+                                          include_samples=lambda: self.samples_bar.include_samples())
         self.report_button.sig_message.connect(self.sig_message)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.shortlist_button)
@@ -157,7 +158,7 @@ class SynthesisPanel(Panel):
         self.empty = QLabel(NOTHING_IMPORTED)
         self.empty.setWordWrap(True)
         self.empty.hide()
-        self.samples_bar = SamplesBar(self.services)
+        self.samples_bar = SamplesBar(self.services, offer_include=True)
         self.samples_bar.sig_message.connect(self.sig_message)
         self.samples_bar.sig_changed.connect(self.announce)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -398,10 +399,12 @@ class SynthesisPanel(Panel):
             self.sig_message.emit("An export is already running; wait for it to finish.")
             return None
         open_services, f = self.services.opener(), self.current_filter() if f is None else f
+        samples = self.samples_bar.include_samples()
 
         def work(ctx):
             with open_services() as services:
-                return services.synthesis.export_data(kind, target, f, ctx.progress, ctx.cancelled, csv_for)
+                return services.synthesis.export_data(kind, target, f, ctx.progress, ctx.cancelled, csv_for,
+                                                      include_samples=samples)
 
         def done(path) -> None:
             self.sig_message.emit(self.syn.saved_line(kind, path, f))

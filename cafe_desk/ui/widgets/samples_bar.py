@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.counts import counted
@@ -28,7 +28,7 @@ class SamplesBar(QFrame):
     sig_message = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None,
-                 confirm: Callable[[str, str], bool] | None = None):
+                 confirm: Callable[[str, str], bool] | None = None, offer_include: bool = False):
         super().__init__(parent)
         self.services = services
         self.confirm = confirm or self._ask
@@ -40,8 +40,12 @@ class SamplesBar(QFrame):
         self.remove_button = QPushButton("Remove sample cafés")
         self.try_button.clicked.connect(self.add_samples)
         self.remove_button.clicked.connect(self.remove_samples)
+        self.offer_include = offer_include
+        self.include = QCheckBox("Include them in reports and data files")
+        self.include.setToolTip("Leave this off for a report or data file of real cafés only")
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.include)
         layout.addWidget(self.try_button)
         layout.addWidget(self.remove_button)
         self.refresh()
@@ -53,8 +57,15 @@ class SamplesBar(QFrame):
             cafes = len(self.services.synthesis.cafes())
         self.try_button.setVisible(cafes == 0)
         self.remove_button.setVisible(samples > 0)
+        self.include.setVisible(self.offer_include and samples > 0)
+        if not samples:
+            self.include.setChecked(False)
         self.label.setText(HELD.format(cafes=counted(samples, "sample café")) if samples else TRY)
         self.setVisible(cafes == 0 or samples > 0)
+
+    def include_samples(self) -> bool:
+        """Whether reports and data files made now should include the sample cafés."""
+        return self.include.isChecked() and not self.include.isHidden()
 
     def add_samples(self) -> Op | None:
         """Make and import the sample cafés off the GUI thread; the running Op (None if one is running)."""

@@ -52,3 +52,22 @@ def test_a_cancelled_sample_run_adds_nothing_and_says_so(qtbot, central, service
     assert services.synthesis.cafes() == [] and services.samples.ids() == frozenset()
     assert messages[-1] == "Cancelled: no sample cafés were added."
     assert central.samples_bar.try_button.isEnabled()
+
+
+def test_the_synthesis_page_asks_whether_its_report_and_files_include_the_samples(qtbot, main_window, services):
+    services.samples.add()
+    main_window.show_page(list(main_window.slots).index("Synthesis"))
+    page = main_window.synthesis_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30_000)
+    bar = page.samples_bar
+    assert bar.include.isVisible() and not bar.include.isChecked() and not bar.include_samples()
+    assert not main_window.central_page.samples_bar.include.isVisibleTo(main_window.central_page.samples_bar)
+    messages = []
+    page.sig_message.connect(messages.append)
+    op = page.report_button.write(services.store.path.parent / "r.pdf")
+    qtbot.waitUntil(lambda: op.done, timeout=60_000)
+    assert messages[-1].startswith("Only the sample cafés are here")
+    bar.include.setChecked(True)
+    op = page.report_button.write(services.store.path.parent / "r.pdf")
+    qtbot.waitUntil(lambda: op.done, timeout=120_000)
+    assert messages[-1].startswith("Saved r.pdf: 12 cafés")
