@@ -238,8 +238,9 @@ def _votes(summary: CafeSummary, s) -> list:
     if summary.groups_suppressed:
         flow.append(Spacer(1, 4))
         n = summary.groups_suppressed
-        flow.append(Paragraph(f"{n} group{'s' if n != 1 else ''}' votes are not shown on their own, so no group of "
-                              "fewer than 5 voters can be seen or worked out from the totals.", s["empty"]))
+        whose = "One group’s" if n == 1 else f"{n} groups’"
+        flow.append(Paragraph(f"{whose} votes are not shown on their own, so no group of fewer than 5 voters can be "
+                              "seen or worked out from the totals.", s["empty"]))
     return flow
 
 

@@ -37,12 +37,17 @@ def pages_count(pdf: Path) -> int:
 
 
 def qr_codes(pdf: Path, page: int, folder: Path) -> list[str]:
-    """What every QR code on `page` says, rendered at 100 dpi."""
-    stem = folder / f"qr-page-{page}"
-    subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                    str(stem)], check=True, timeout=60)
-    return subprocess.run(["zbarimg", "-q", "--raw", f"{stem}.png"], capture_output=True, text=True,
-                          timeout=60).stdout.splitlines()
+    """What every QR code on `page` says, rendered at 100 dpi and again at 300 dpi (as a printer sharpens it: a seam
+    between a code's rows that blurs away on screen stops a phone reading it on paper); both must agree."""
+    found = []
+    for dpi in ("100", "300"):
+        stem = folder / f"qr-page-{page}-{dpi}"
+        subprocess.run(["pdftoppm", "-png", "-r", dpi, "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                        str(stem)], check=True, timeout=60)
+        found.append(sorted(subprocess.run(["zbarimg", "-q", "--raw", f"{stem}.png"], capture_output=True, text=True,
+                                           timeout=60).stdout.splitlines()))
+    assert found[0] == found[1], f"QR codes read differently at 100 and 300 dpi: {found}"
+    return found[1]
 
 
 def words(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:

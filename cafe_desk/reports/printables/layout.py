@@ -297,6 +297,7 @@ def _qr_form(pdf, name: str, payload: str) -> int:
             while col < n and cells[col]:
                 col += 1
             path.rect(QUIET + start, y - 0.02, col - start, 1.04)  # a hair taller: no seams between rows
-    pdf.drawPath(path, stroke=0, fill=1)
+    # non-zero winding: overlapping rows fill as one (even-odd leaves the overlaps white: seams a reader trips on)
+    pdf.drawPath(path, stroke=0, fill=1, fillMode=1)  # reportlab.pdfgen.canvas.FILL_NON_ZERO
     pdf.endForm()
     return side

@@ -133,7 +133,7 @@ class PageRecorder:
     def beginPath(self) -> _Path:
         return _Path()
 
-    def drawPath(self, path: _Path, stroke: int = 0, fill: int = 1) -> None:
+    def drawPath(self, path: _Path, stroke: int = 0, fill: int = 1, fillMode: int | None = None) -> None:
         from reportlab.graphics.shapes import Group, Rect
 
         self._add(Group(*(_unstroked(Rect(x, y, w, h, fillColor=self._state["fill"])) for x, y, w, h in path.rects)))
