@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     restrict_new_files()  # the data file, its backups and key files hold comments and secrets: this account only
     platforms.utf8_streams()
     args = build_parser().parse_args(argv)
+    if _unreadable(vars(args).values()):
+        return _fail("A word given on the command line isn't readable text (it is not UTF-8); please type it again.", 2)
     settings = Settings.resolve(args.data_dir)
     try:
         if args.command == "anonymise":
@@ -128,6 +130,15 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc), 2)
     except OSError as exc:
         return _fail(_os_error_line(exc), 2)
+
+
+def _unreadable(values) -> bool:
+    """Whether an option's text holds bytes the terminal could not decode (Python keeps them as lone surrogates)."""
+    for value in values:
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\ud800" <= char <= "\udfff" for char in text):
+                return True
+    return False
 
 
 def _os_error_line(exc: OSError) -> str:

@@ -28,6 +28,7 @@ Line ends in the repository are fixed by `.gitattributes` (LF), so a Windows che
 from __future__ import annotations
 
 import enum
+import errno
 import os
 import re
 import shutil
@@ -179,9 +180,17 @@ class FileInUseError(PermissionError):
     """The target file is open in another program, so it can't be replaced now."""
 
 
+class NotAFileError(OSError):
+    """The target is there but is not a file (a device, a pipe, a socket): a file is never moved over it."""
+
+
 def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[float], None] = time.sleep) -> None:
     """Move `source` over `target` in one step (`os.replace`). On Windows, while another program holds `target`
-    open, try again for about a second, then raise FileInUseError with a message that says what to do."""
+    open, try again for about a second, then raise FileInUseError with a message that says what to do. A target that
+    is a device, a pipe or anything else but a file or a folder raises NotAFileError and is left as it is."""
+    if Path(target).exists() and not Path(target).is_file() and not Path(target).is_dir():
+        raise NotAFileError(errno.EINVAL, "This is not a file (a device or a pipe, say); choose a file name",
+                            str(target))
     for wait in (*REPLACE_WAITS, None):
         try:
             os.replace(source, target)

@@ -160,3 +160,13 @@ def test_serve_listens_on_the_port_the_app_and_printed_cards_use():
     assert SERVE_PORT == DEFAULT_PORT == 8000
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "ufw allow 8000/tcp" in readme and "8080" not in readme
+
+
+def test_bytes_that_are_not_text_on_the_command_line_get_one_line(data_dir):
+    env = {k: v for k, v in os.environ.items() if k != ENV_DATA}
+    for args in ([b"search", b"peer \xff"], [b"report", b"--central", b"--out", b"r.pdf", b"--group", b"\xed\xa0\x80"]):
+        result = subprocess.run([sys.executable.encode(), b"-m", b"cafe_desk", b"--data-dir", str(data_dir).encode(),
+                                 *args], capture_output=True, env=env, cwd=ROOT, timeout=60)
+        assert result.returncode == 2 and result.stdout == b""
+        assert result.stderr.decode() == ("cafe-desk: A word given on the command line isn't readable text (it is not "
+                                          "UTF-8); please type it again.\n")

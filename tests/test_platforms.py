@@ -260,3 +260,20 @@ def test_only_platforms_decides_what_differs_between_systems():
 def test_the_repository_keeps_lf_line_ends_on_every_system():
     rules = (ROOT / ".gitattributes").read_text(encoding="utf-8").split()
     assert "eol=lf" in rules and "text=auto" in rules
+
+
+@POSIX_ONLY
+def test_a_file_is_never_moved_over_a_device_or_a_pipe(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    source = tmp_path / "new.pdf"
+    source.write_bytes(b"%PDF")
+    with pytest.raises(platforms.NotAFileError, match="not a file"):
+        platforms.replace_file(source, pipe)
+    assert pipe.is_fifo() and source.exists()
+    with pytest.raises(platforms.NotAFileError):
+        platforms.replace_file(source, "/dev/null")
+    platforms.replace_file(source, tmp_path / "plain.pdf")
+    assert (tmp_path / "plain.pdf").read_bytes() == b"%PDF"

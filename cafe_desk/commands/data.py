@@ -5,9 +5,9 @@ and with the same messages."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
+from cafe_desk.commands.filters import iso_date, theme_id
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
 from cafe_desk.core.text import printable
@@ -43,13 +43,6 @@ def add_parser(sub) -> None:
     data.add_argument("--samples", action="store_true", help="include the sample cafés (left out unless asked)")
 
 
-def _date(value: str | None, flag: str) -> str:
-    if not value:
-        return ""
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise UserError(f"{flag} takes a date as YYYY-MM-DD, such as 2026-04-02, not {value!r}.") from None
 
 
 def _cafe_id(services, key: str | None) -> str:
@@ -63,21 +56,13 @@ def _cafe_id(services, key: str | None) -> str:
     return cafe.id
 
 
-def _theme_id(services, name: str | None) -> str:
-    if not name:
-        return ""
-    wanted = " ".join(name.split()).casefold()
-    theme = next((t for t in services.synthesis.themes() if t.name.casefold() == wanted), None)
-    if theme is None:
-        raise UserError(f"There is no theme “{name.strip()}” in the codebook (the Synthesis page lists its themes).")
-    return theme.id
 
 
 def the_filter(services, args: argparse.Namespace) -> SynthesisFilter:
     """The Synthesis filter the arguments ask for, each checked with a one-line message."""
     return SynthesisFilter(
-        text=args.text or "", date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"),
-        theme_id=_theme_id(services, args.theme), cafe_id=_cafe_id(services, args.cafe),
+        text=args.text or "", date_from=iso_date(args.date_from, "--from"), date_to=iso_date(args.date_to, "--to"),
+        theme_id=theme_id(services, args.theme), cafe_id=_cafe_id(services, args.cafe),
         quotes_only=args.quotes, shortlisted_only=args.shortlisted)
 
 

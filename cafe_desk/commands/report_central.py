@@ -3,9 +3,7 @@ by the same filters as the Synthesis page."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from cafe_desk.core.errors import UserError
+from cafe_desk.commands.filters import iso_date, theme_id
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.core.text import printable
 
@@ -36,29 +34,15 @@ def add_central_arguments(parser) -> None:
     group.add_argument("--samples", action="store_true", help="include the sample cafés (left out unless asked)")
 
 
-def _date(value: str, option: str) -> str:
-    if not value:
-        return ""
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise UserError(f"{option} wants a date written like 2026-03-14, not {value!r}.") from None
 
 
 def central_filter(services, args) -> SynthesisFilter:
     """The filter the options ask for; UserError for a date that is not one or a theme the codebook lacks."""
-    theme_id = ""
-    if args.theme.strip():
-        wanted = " ".join(args.theme.split()).casefold()
-        theme = next((t for t in services.synthesis.themes() if t.name.casefold() == wanted), None)
-        if theme is None:
-            raise UserError(f"There is no theme called “{args.theme.strip()}” in the codebook.")
-        theme_id = theme.id
     return SynthesisFilter(
-        text=args.search, date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"),
+        text=args.search, date_from=iso_date(args.date_from, "--from"), date_to=iso_date(args.date_to, "--to"),
         locality=args.locality.strip(), group=args.group.strip(), question=args.question.strip(),
         outcome=args.outcome.strip(), sources=tuple(dict.fromkeys(SOURCES[s] for s in args.sources)),
-        theme_id=theme_id, quotes_only=args.quotes_only, shortlisted_only=args.shortlisted_only)
+        theme_id=theme_id(services, args.theme), quotes_only=args.quotes_only, shortlisted_only=args.shortlisted_only)
 
 
 def run_central(services, args) -> int:

@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from cafe_desk.commands.filters import iso_date, theme_id
 from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import NOTE_SOURCES
@@ -39,17 +40,12 @@ def add_parser(sub) -> None:
 
 
 def _filter(services, args: argparse.Namespace) -> SynthesisFilter:
-    syn = services.synthesis
     cafe_id = services.receipts.imported_cafe(args.cafe).id if args.cafe else ""
-    theme_id = ""
-    if args.theme:
-        wanted = " ".join(args.theme.split()).casefold()
-        theme_id = next((t.id for t in syn.themes() if t.name.casefold() == wanted), "")
-        if not theme_id:
-            raise UserError(f"There is no theme called “{args.theme}” in the codebook.")
-    return SynthesisFilter(text=args.query, date_from=args.date_from, date_to=args.date_to, locality=args.locality,
+    return SynthesisFilter(text=args.query, date_from=iso_date(args.date_from, "--from"),
+                           date_to=iso_date(args.date_to, "--to"), locality=args.locality,
                            group=args.group, question=args.question, outcome=args.outcome,
-                           sources=tuple(dict.fromkeys(args.sources)), theme_id=theme_id, cafe_id=cafe_id,
+                           sources=tuple(dict.fromkeys(args.sources)), theme_id=theme_id(services, args.theme),
+                           cafe_id=cafe_id,
                            quotes_only=args.quotes, shortlisted_only=args.shortlisted)
 
 

@@ -40,6 +40,10 @@ class ChannelSettings:
         return not self.voting_open and not self.voting_started
 
 
+MAX_WIFI_NAME = 32  # bytes
+MAX_WIFI_PASSWORD = 64  # a WPA passphrase is 8 to 63 characters, or a 64-digit key
+
+
 class ChannelService(ServiceBase):
     def settings(self, cafe_id: str) -> ChannelSettings:
         """The café's channel settings, creating its link token (and hashing salt) the first time."""
@@ -138,16 +142,28 @@ class ChannelService(ServiceBase):
     # --- the venue's Wi-Fi, typed once, kept on this laptop only -----------------------------------------------
 
     def wifi(self) -> tuple[str, str, str]:
-        """(network name, password, security: WPA | WEP | nopass)."""
+        """(network name, password, security: WPA | WEP | nopass); a name or password longer than any network's
+        (stored before they were checked) reads as none, so no QR code is made of it."""
         with self.store.read():
-            return (self.store.get_state(WIFI_NAME_KEY, ""), self.store.get_state(WIFI_PASSWORD_KEY, ""),
-                    self.store.get_state(WIFI_SECURITY_KEY, "WPA"))
+            name, password, security = (self.store.get_state(WIFI_NAME_KEY, ""),
+                                        self.store.get_state(WIFI_PASSWORD_KEY, ""),
+                                        self.store.get_state(WIFI_SECURITY_KEY, "WPA"))
+        if len(name.encode("utf-8")) > MAX_WIFI_NAME or len(password) > MAX_WIFI_PASSWORD:
+            return "", "", "WPA"
+        return name, password, security
 
     def set_wifi(self, name: str, password: str, security: str = "WPA") -> None:
         """Remember the venue's Wi-Fi, for the QR code that lets phones join it."""
         if security not in ("WPA", "WEP", "nopass"):
             raise ValidationError("Choose WPA, WEP or an open network.")
+        name = name.strip()
+        if len(name.encode("utf-8")) > MAX_WIFI_NAME:  # what a network's name can hold, by the Wi-Fi standard
+            raise ValidationError(f"A Wi-Fi network's name is at most {MAX_WIFI_NAME} letters; check the name on "
+                                  "the router or its card.")
+        if len(password) > MAX_WIFI_PASSWORD:
+            raise ValidationError(f"A Wi-Fi password is at most {MAX_WIFI_PASSWORD} characters; check the one on "
+                                  "the router or its card.")
         with self.store.transaction():
-            self.store.set_state(WIFI_NAME_KEY, name.strip())
+            self.store.set_state(WIFI_NAME_KEY, name)
             self.store.set_state(WIFI_PASSWORD_KEY, password)
             self.store.set_state(WIFI_SECURITY_KEY, security)

@@ -117,8 +117,9 @@ def test_the_page_s_filters_and_search(desk, tmp_path):
     (["--cafe", "NOSUCH"], "There is no café 'NOSUCH' here. An imported café gets a short code of its own at the "
                            "central desk: `cafe-desk cafes` lists them (the café's long id from the facilitator's "
                            "laptop works too)."),
-    (["--theme", "Transport"], "There is no theme “Transport” in the codebook (the Synthesis page lists its themes)."),
-    (["--from", "1 April"], "--from takes a date as YYYY-MM-DD, such as 2026-04-02, not '1 April'."),
+    (["--theme", "Transport"],
+     "There is no theme called “Transport” in the codebook (the Synthesis page lists its themes)."),
+    (["--from", "1 April"], "--from takes a date as YYYY-MM-DD, such as 2026-03-14, not '1 April'."),
 ])
 def test_filters_it_can_t_follow_are_one_line(desk, tmp_path, args, message):
     folder, _, _ = desk

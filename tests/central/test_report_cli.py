@@ -67,9 +67,9 @@ def test_bad_input_is_one_line(desk, tmp_path):
             (("--out", str(tmp_path)), f"{tmp_path} is a folder; give a file name inside it."),
             (("--out", str(tmp_path / "r.odt")), "Give the report a file name ending in .pdf or .docx (not r.odt)."),
             (("--out", str(tmp_path / "r.pdf"), "--from", "14/03/2026"),
-             "--from wants a date written like 2026-03-14, not '14/03/2026'."),
+             "--from takes a date as YYYY-MM-DD, such as 2026-03-14, not '14/03/2026'."),
             (("--out", str(tmp_path / "r.pdf"), "--theme", "Housing"),
-             "There is no theme called “Housing” in the codebook."),
+             "There is no theme called “Housing” in the codebook (the Synthesis page lists its themes)."),
             (("--out", str(tmp_path / "r.pdf"), "--locality", "Oban"),
              "No imported café matches those filters, so there is nothing to report.")):
         assert_fails(cafe_desk("report", "--central", *args, data_dir=desk), message)

@@ -61,7 +61,10 @@ def test_bad_queries_and_options_get_one_line(desk):
                  "NOT needs words on both sides, e.g. peer NOT support.")
     assert_fails(cafe_desk("search", "peer", "--limit", "0", data_dir=desk), "--limit takes a number from 1 to 10,000.")
     assert_fails(cafe_desk("search", "peer", "--theme", "Nope", data_dir=desk),
-                 "There is no theme called “Nope” in the codebook.")
+                 "There is no theme called “Nope” in the codebook (the Synthesis page lists its themes).")
+    for date in ("2026-13-45", "2026-4-1", "2026-02-30"):
+        assert_fails(cafe_desk("search", "peer", "--from", date, data_dir=desk),
+                     f"--from takes a date as YYYY-MM-DD, such as 2026-03-14, not '{date}'.")
     unknown = cafe_desk("search", "peer", "--cafe", "NOSUCH", data_dir=desk)
     assert unknown.returncode == 2 and unknown.stderr.startswith("cafe-desk: There is no café 'NOSUCH' here.")
 

@@ -73,3 +73,15 @@ def test_voting_state_reads_without_writing(services, store, cafe):
     assert services.channel.voting_state(cafe.id) == "open"
     services.channel.set_voting_open(cafe.id, False)
     assert services.channel.voting_state(cafe.id) == "closed"
+
+
+def test_a_wifi_name_or_password_longer_than_any_network_is_refused_in_words(services):
+    with pytest.raises(ValidationError, match="name is at most 32 letters"):
+        services.channel.set_wifi("w" * 33, "secret-pass")
+    with pytest.raises(ValidationError, match="password is at most 64 characters"):
+        services.channel.set_wifi("Hall", "p" * 65)
+    services.channel.set_wifi("Ceòl", "p" * 63)
+    assert services.channel.wifi() == ("Ceòl", "p" * 63, "WPA")
+    with services.store.transaction():  # a name stored before names were checked
+        services.store.set_state("wifi_name", "w" * 2500)
+    assert services.channel.wifi() == ("", "", "WPA")

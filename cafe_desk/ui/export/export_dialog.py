@@ -286,7 +286,7 @@ class ExportDialog(QDialog):
             self._say(str(exc))
             return
         cafe = self.services.cafes.cafe(self.cafe_id)
-        name = platforms.file_stem(f"{cafe.date} {cafe.locality}", "cafe")
+        name = platforms.file_stem(f"{cafe.date} café {cafe.short_code}", "cafe")  # nothing typed: it leaves the laptop
         path, _ = QFileDialog.getSaveFileName(self, "Save the export", str(Path.home() / f"{name}.cafe"),
                                               "Café exports (*.cafe)")
         if path:

@@ -86,7 +86,9 @@ class CafeSummaryDialog(QDialog):
 
     def choose_and_save(self) -> None:
         """Ask where to save the PDF, then make it there."""
-        name = platforms.file_stem(f"{self.cafe.date} {self.cafe.locality} summary" + (" FULL" if self.full() else ""),
+        # the anonymised file is for sharing: its name says nothing typed into the café (a place may hold a name)
+        where = self.cafe.locality if self.full() else f"café {self.cafe.short_code}"
+        name = platforms.file_stem(f"{self.cafe.date} {where} summary" + (" FULL" if self.full() else ""),
                                    "cafe-summary")
         path, _ = QFileDialog.getSaveFileName(self, "Save the café summary", str(Path.home() / f"{name}.pdf"),
                                               "PDF files (*.pdf)")
