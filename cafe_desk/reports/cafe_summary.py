@@ -158,7 +158,7 @@ def _attendance(summary: CafeSummary, s) -> list:
     head = ["Table", "Round", *groups, "Total"]
     rows = [head] + [[a.table, str(a.round), *(HIDDEN_COUNT if n is None else str(n) for _, n in a.counts),
                       str(a.total)] for a in summary.attendance]
-    fixed = [33 * mm, 14 * mm]
+    fixed = [33 * mm, 17 * mm]  # "Round" in bold fits on one line
     each = (_width() - sum(fixed) - 15 * mm) / max(len(groups), 1)
     flow.append(_table(rows, [*fixed, *([each] * len(groups)), 15 * mm], s))
     if summary.attendance_hidden:
