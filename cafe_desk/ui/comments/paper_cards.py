@@ -34,6 +34,7 @@ NO_GROUP = "None ticked"
 INTRO = ("Type each card as it is written. Enter keeps the card and clears the form for the next one; "
          "Shift+Enter starts a new line.")
 TAKEN_BACK = "The last card was taken back."
+NOT_TAKEN_BACK = "The last card couldn't be taken back, so it is still kept (the café may have been closed)."
 PUT_BACK = "The card is back."
 NOTHING_TO_TAKE_BACK = "There is no card typed in here to take back."
 
@@ -260,10 +261,16 @@ class PaperCardsDialog(QDialog):
         if self.undo_stack.index() <= self._first_step or not self.undo_stack.canUndo():
             self.saved.setText(NOTHING_TO_TAKE_BACK)
             return
+        steps = self.undo_stack.count()
         self.undo_stack.undo()
+        self._show_undo()
+        if self.undo_stack.count() < steps:  # the step failed and was dropped: the card is still there
+            self._first_step = self._last_step = self.undo_stack.index()
+            self.saved.clear()
+            self.message.show_message(NOT_TAKEN_BACK)
+            return
         self.message.show_message("")
         self.saved.setText(TAKEN_BACK)
-        self._show_undo()
 
     def put_back(self) -> None:
         """Redo a card taken back here."""

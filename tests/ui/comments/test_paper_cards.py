@@ -15,7 +15,15 @@ from cafe_desk.core.participant_words import COMMENT_LIMIT, CONSENT
 from cafe_desk.services.comments import PAPER_CLOSED, PAPER_NO_CONSENT, clean_comment
 from cafe_desk.ui.comments.comments_model import COL_TIME, FLAG_BADGE
 from cafe_desk.ui.comments.paper_card_steps import CARD_FLAGGED, CARD_KEPT
-from cafe_desk.ui.comments.paper_cards import GENERAL, NO_GROUP, NO_TABLE, PASTE_LIMIT, TAKEN_BACK, too_long_to_paste
+from cafe_desk.ui.comments.paper_cards import (
+    GENERAL,
+    NO_GROUP,
+    NO_TABLE,
+    NOT_TAKEN_BACK,
+    PASTE_LIMIT,
+    TAKEN_BACK,
+    too_long_to_paste,
+)
 from tests.ui.shell.test_mnemonics import mnemonic
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -221,3 +229,12 @@ def test_the_entry_has_its_own_alt_keys_once_each_and_fits_the_screen(qtbot, caf
     assert entry.height() <= 768 - 60 and entry.width() <= 1366
     if SHOTS:
         entry.grab().save(os.path.join(SHOTS, "paper-cards.png"))
+
+
+def test_taking_back_a_card_after_the_cafe_closed_says_it_is_still_kept(qtbot, entry, services, cafe):
+    type_card(qtbot, entry, "1", 0, True, "Kept before the end")
+    services.cafes.close(cafe.id)  # from another window or the command line
+    entry.take_back()
+    assert entry.message.text() == NOT_TAKEN_BACK and entry.saved.text() == ""
+    assert [n.text for n in papers(services, cafe)] == ["Kept before the end"]
+    assert not entry.undo_btn.isEnabled()
