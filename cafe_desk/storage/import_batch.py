@@ -32,9 +32,9 @@ class BatchLost(Exception):
 class ImportBatch:
     """An open batch on one connection: `bundle()` around each bundle's writes, `commit_if_due()` between bundles."""
 
-    def __init__(self, conn: sqlite3.Connection, commit_after_s: float = COMMIT_AFTER_S):
+    def __init__(self, conn: sqlite3.Connection, commit_after_s: float | None = None):
         self.conn = conn
-        self.commit_after_s = commit_after_s
+        self.commit_after_s = COMMIT_AFTER_S if commit_after_s is None else commit_after_s
         self.since_commit = 0  # bundles written since the last commit
         self._started = 0.0
 
@@ -82,7 +82,7 @@ class ImportBatch:
 
 
 @contextlib.contextmanager
-def open_batch(conn: sqlite3.Connection, commit_after_s: float = COMMIT_AFTER_S) -> Iterator[ImportBatch]:
+def open_batch(conn: sqlite3.Connection, commit_after_s: float | None = None) -> Iterator[ImportBatch]:
     """A batch on `conn` with a page cache large enough for it; whatever it holds is committed on the way out (every
     bundle in it is whole), and the cache put back."""
     before = conn.execute("PRAGMA cache_size").fetchone()[0]

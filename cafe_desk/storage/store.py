@@ -52,7 +52,7 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         self.conn.execute("PRAGMA wal_autocheckpoint=10000")
 
     @contextlib.contextmanager
-    def import_batch(self, commit_after_s: float = import_batch.COMMIT_AFTER_S):
+    def import_batch(self, commit_after_s: float | None = None):
         """Context manager: many bundles written in few transactions, each bundle through `bundle_write()` (see
         storage/import_batch.py); yields the batch, whose `commit_if_due()` is called between bundles."""
         with friendly(str(self.path)), import_batch.open_batch(self.conn, commit_after_s) as batch:
