@@ -184,7 +184,7 @@ class ImportService(ServiceBase):
         opened = open_signed(data, identities, passphrase, inspect=bundle_checks.check_unpacked)
         bundle_checks.check_values(opened.manifest, opened.files)
         now = utc_now()
-        plan = read_plan(opened.manifest, opened.files, now, verified=True)
+        plan = read_plan(opened.manifest, opened.files, now, verified=True, records=opened.records)
         bundle_checks.check_notes(n.text for n in plan.notes)
         check_exported_at(plan.exported_at, dt.datetime.now(dt.UTC))
         signer, title = opened.signer, plan.cafe.title

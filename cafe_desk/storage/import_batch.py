@@ -34,7 +34,7 @@ class ImportBatch:
 
     def __init__(self, conn: sqlite3.Connection, commit_after_s: float | None = None):
         self.conn = conn
-        self.commit_after_s = COMMIT_AFTER_S if commit_after_s is None else commit_after_s
+        self.commit_after_s = commit_after_s  # None: COMMIT_AFTER_S as it is when asked
         self.since_commit = 0  # bundles written since the last commit
         self._started = 0.0
 
@@ -69,7 +69,8 @@ class ImportBatch:
 
     def commit_if_due(self) -> bool:
         """Commit when the batch has worked long enough; whether it committed."""
-        if self.conn.in_transaction and time.perf_counter() - self._started >= self.commit_after_s:
+        after = COMMIT_AFTER_S if self.commit_after_s is None else self.commit_after_s
+        if self.conn.in_transaction and time.perf_counter() - self._started >= after:
             self.commit()
             return True
         return False

@@ -18,6 +18,7 @@ from cafe_desk.services import Services
 from cafe_desk.storage import import_batch
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at
+from tests.services.import_killed import COMMITTED
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLED = Path(__file__).with_name("import_killed.py")
@@ -129,7 +130,7 @@ def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bun
     child = subprocess.Popen([sys.executable, str(KILLED), str(db), str(key), str(listing)], stdout=subprocess.PIPE,
                              text=True, env=env, cwd=ROOT)
     for line in child.stdout:
-        if line.strip() == str(len(paths) - 3):  # most files started: some committed, one being written
+        if line.strip() == str(COMMITTED + 4):  # files committed, files written but not committed, one being written
             child.send_signal(signal.SIGKILL)
             break
     child.wait(timeout=60)
@@ -140,7 +141,7 @@ def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bun
     conn.close()
     with Services.open(db) as services:
         held = {c.title for c in services.synthesis.cafes()}
-        assert 0 < len(held) < len(WORDS)
+        assert held == {f"{w.title()} café" for w in WORDS[:COMMITTED]}  # the files after them were not committed
         for word in WORDS:
             hits = search(services, word)
             if f"{word.title()} café" in held:
@@ -152,3 +153,4 @@ def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bun
         # the files again: those the kill cut off come in whole, the others are already there
         run = services.importing.import_files(paths, key)
         assert run.imported == len(WORDS) - len(held) and all(len(search(services, w)) == 3 for w in WORDS)
+
