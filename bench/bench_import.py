@@ -16,9 +16,11 @@ Each run, in a fresh interpreter and a fresh database:
           Its time includes creating the fresh database (about 0.2 s, noticeable only with few bundles).
           Peak memory is that process's peak RSS (`getrusage`). Where the time goes is taken in the same run by
           timers around `open_bundle` (decrypt + verify), `read_plan` (parse + check) and `index_cafe_notes` (FTS5).
-  floor   the same rows (made by the importer's own `read_plan` while the bundles are generated, loaded untimed)
-          written with plain sqlite3 `executemany` into the same schema with the same pragmas, one transaction per
-          bundle, then the FTS5 index built in one `'rebuild'`. Only the writes and the rebuild are timed.
+  floor   the bare operation: the same rows (made by the importer's own `read_plan` while the bundles are generated,
+          loaded untimed), every id reference turned into an integer key (the ids kept as plain data), written with
+          plain sqlite3 `executemany` into plain tables (no index, no constraint; WAL, synchronous=FULL), one
+          transaction per bundle, then the FTS5 index built in one `'rebuild'`. Only the writes and the rebuild are
+          timed.
   stall   a Qt app (QApplication, `QT_QPA_PLATFORM=offscreen`) with a 10 ms QTimer on its main loop; `import_files`
           of --stall-bundles bundles runs through `cafe_desk.ui.shell.ops.run_op` as the Central page runs it.
           The worst gap between ticks while it runs is the stall;
@@ -215,47 +217,73 @@ def floor_rows(plan, manifest: dict) -> dict[str, list[tuple]]:
     return rows
 
 
-FLOOR_SQL = {
-    "cafe": "INSERT INTO cafe (id, short_code, title, date, locality, vote_method, dots_per_person, state, "
-            "created_at, updated_at, origin, source_cafe_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "cafe_table": "INSERT INTO cafe_table (id, cafe_id, number, name) VALUES (?, ?, ?, ?)",
-    "round": "INSERT INTO round (id, cafe_id, number, prompt, follow_ups, duration_s) VALUES (?, ?, ?, ?, ?, ?)",
-    "outcome": "INSERT INTO outcome (id, cafe_id, position, title) VALUES (?, ?, ?, ?)",
-    "cafe_group": "INSERT INTO cafe_group (id, cafe_id, position, name) VALUES (?, ?, ?, ?)",
-    "theme": "INSERT INTO theme (id, cafe_id, name, description) VALUES (?, ?, ?, ?)",
-    "note": "INSERT INTO note (id, cafe_id, table_id, round_id, text, source, kind, is_quote, created_at, "
-            "updated_at, group_id, consent, hidden, pinned, flag, flag_words) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "note_outcome": "INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)",
-    "note_theme": "INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)",
-    "vote_tally": "INSERT INTO vote_tally (id, cafe_id, outcome_id, table_id, group_id, level, count, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "attendance": "INSERT INTO attendance (table_id, round_id, group_id, count) VALUES (?, ?, ?, ?)",
-    "import_record": "INSERT INTO import_record (export_id, cafe_id, source_cafe_id, exported_at, bundle_sha256, "
-                     "imported_at, manifest, votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "audit": "INSERT INTO audit (at, cafe_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-}
+BARE_SCHEMA = """
+CREATE TABLE cafe (key INTEGER PRIMARY KEY, id TEXT, short_code TEXT, title TEXT, date TEXT, locality TEXT,
+    vote_method TEXT, dots_per_person INTEGER, state TEXT, created_at TEXT, updated_at TEXT, origin TEXT,
+    source_cafe_id TEXT);
+CREATE TABLE cafe_table (key INTEGER PRIMARY KEY, id TEXT, cafe INTEGER, number INTEGER, name TEXT);
+CREATE TABLE round (key INTEGER PRIMARY KEY, id TEXT, cafe INTEGER, number INTEGER, prompt TEXT, follow_ups TEXT,
+    duration_s INTEGER);
+CREATE TABLE outcome (key INTEGER PRIMARY KEY, id TEXT, cafe INTEGER, position INTEGER, title TEXT);
+CREATE TABLE cafe_group (key INTEGER PRIMARY KEY, id TEXT, cafe INTEGER, position INTEGER, name TEXT);
+CREATE TABLE theme (key INTEGER PRIMARY KEY, id TEXT, cafe INTEGER, name TEXT, description TEXT);
+CREATE TABLE note (key INTEGER PRIMARY KEY, id TEXT, cafe INTEGER, tbl INTEGER, rnd INTEGER, text TEXT, source TEXT,
+    kind TEXT, is_quote INTEGER, created_at TEXT, updated_at TEXT, grp INTEGER, consent INTEGER, hidden INTEGER,
+    pinned INTEGER, flag TEXT, flag_words TEXT);
+CREATE TABLE note_outcome (note INTEGER, outcome INTEGER);
+CREATE TABLE note_theme (note INTEGER, theme INTEGER);
+CREATE TABLE vote_tally (key INTEGER PRIMARY KEY, id TEXT, cafe INTEGER, outcome INTEGER, tbl INTEGER, grp INTEGER,
+    level INTEGER, count INTEGER, updated_at TEXT);
+CREATE TABLE attendance (tbl INTEGER, rnd INTEGER, grp INTEGER, count INTEGER);
+CREATE TABLE import_record (key INTEGER PRIMARY KEY, export_id TEXT, cafe INTEGER, source_cafe_id TEXT,
+    exported_at TEXT, bundle_sha256 TEXT, imported_at TEXT, manifest TEXT, votes TEXT);
+CREATE TABLE audit (seq INTEGER PRIMARY KEY, at TEXT, cafe INTEGER, action TEXT, entity TEXT, entity_id TEXT,
+    detail TEXT);
+CREATE VIRTUAL TABLE note_fts USING fts5(text, content='note', content_rowid='key',
+    tokenize='unicode61 remove_diacritics 2');
+"""
+PLAN_TABLES = ("cafe_table", "round", "outcome", "cafe_group", "theme")
 
 
-def child_floor(db: str, rows_dir: str) -> dict:
-    """Write every bundle's rows with executemany (one transaction each), then rebuild the FTS5 index."""
-    from cafe_desk.storage.database import BUSY_TIMEOUT_MS
-    from cafe_desk.storage.store import Store
+def bare_rows(rows: dict[str, list[tuple]], keys: dict[str, int]) -> dict[str, list[tuple]]:
+    """One bundle's rows with every id reference replaced by an integer key (the id itself kept as plain data)."""
+    def k(u):
+        if u is None:
+            return None
+        return keys.setdefault(u, len(keys) + 1)
 
-    Store(Path(db)).close()  # the same schema, made by the app's migrations
+    out = {"cafe": [(k(c[0]), c[0], *c[1:]) for c in rows["cafe"]]}
+    for t in PLAN_TABLES:
+        out[t] = [(k(r[0]), r[0], k(r[1]), *r[2:]) for r in rows[t]]
+    out["note"] = [(k(r[0]), r[0], k(r[1]), k(r[2]), k(r[3]), *r[4:10], k(r[10]), *r[11:]) for r in rows["note"]]
+    out["note_outcome"] = [(k(a), k(b)) for a, b in rows["note_outcome"]]
+    out["note_theme"] = [(k(a), k(b)) for a, b in rows["note_theme"]]
+    out["vote_tally"] = [(k(r[0]), r[0], k(r[1]), k(r[2]), k(r[3]), k(r[4]), *r[5:]) for r in rows["vote_tally"]]
+    out["attendance"] = [(k(a), k(b), k(g), n) for a, b, g, n in rows["attendance"]]
+    out["import_record"] = [(None, r[0], k(r[1]), *r[2:]) for r in rows["import_record"]]
+    out["audit"] = [(None, r[0], k(r[1]), *r[2:]) for r in rows["audit"]]
+    return out
+
+
+def child_floor(db: str, rows_list: str) -> dict:
+    """The bare floor: every bundle's rows, integer keys, into plain tables (no index, no constraint) with
+    executemany, one transaction each (WAL, synchronous=FULL), then one FTS5 rebuild."""
     conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys=ON")
+    conn.executescript(BARE_SCHEMA)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA wal_autocheckpoint=10000")  # as the importer's connection has it
+    sql = {t: f"INSERT INTO {t} VALUES ({', '.join('?' * len(conn.execute(f'SELECT * FROM {t}').description))})"
+           for t in ("cafe", *PLAN_TABLES, "note", "note_outcome", "note_theme", "vote_tally", "attendance",
+                     "import_record", "audit")}
+    keys: dict[str, int] = {}
     writes = 0.0
-    for path in sorted(Path(rows_dir).glob("*.pickle")):
-        rows = pickle.loads(path.read_bytes())
+    for path in map(Path, Path(rows_list).read_text(encoding="utf-8").splitlines()):
+        rows = bare_rows(pickle.loads(path.read_bytes()), keys)
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        for table, sql in FLOOR_SQL.items():
-            conn.executemany(sql, rows[table])
+        for table, statement in sql.items():
+            conn.executemany(statement, rows[table])
         conn.execute("COMMIT")
         writes += time.perf_counter() - start
     start = time.perf_counter()
@@ -398,12 +426,23 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=1000, help="notes and comments per bundle (1000)")
     parser.add_argument("--runs", type=int, default=3, help="runs of import, floor and stall (3)")
     parser.add_argument("--stall-bundles", type=int, default=100, help="bundles imported under the Qt loop (100)")
+    parser.add_argument("--bundles-dir", type=Path, help="make the bundles here once and use them again (the first "
+                        "--bundles of them) instead of under /tmp")
     parser.add_argument("--keep", type=Path, help="leave the last run's database and the key file in this folder")
     args = parser.parse_args()
     runs: dict[str, list[dict]] = {"import": [], "floor": [], "stall": []}
     with tempfile.TemporaryDirectory(prefix="cafe-bench-import-") as tmp:
         folder = Path(tmp)
-        identity, paths, total = prepare(folder, args.bundles, args.items)
+        made = args.bundles_dir
+        if made is not None and len(list((made / "bundles").glob("*.cafe"))) >= args.bundles:
+            identity = made / "central.key"
+            paths = sorted((made / "bundles").glob("*.cafe"))[:args.bundles]
+            total = args.bundles * args.items
+        else:
+            identity, paths, total = prepare(made or folder, args.bundles, args.items)
+        rows_list = folder / "rows.txt"
+        rows_list.write_text("\n".join(str(p.parent.parent / "rows" / f"{p.stem}.pickle") for p in paths),
+                             encoding="utf-8")
         all_list, stall_list = folder / "all.txt", folder / "stall.txt"
         all_list.write_text("\n".join(map(str, paths)), encoding="utf-8")
         stall_list.write_text("\n".join(map(str, paths[:args.stall_bundles])), encoding="utf-8")
@@ -412,7 +451,7 @@ def main() -> int:
             for kind in order:
                 db = folder / f"{kind}.sqlite3"
                 result = (spawn("import", str(db), str(identity), str(all_list)) if kind == "import" else
-                          spawn("floor", str(db), str(folder / "rows")))
+                          spawn("floor", str(db), str(rows_list)))
                 result["db_bytes"] = db.stat().st_size
                 runs[kind].append(result)
                 print(f"run {run + 1} {kind}: {json.dumps(result)}", file=sys.stderr, flush=True)
@@ -444,6 +483,7 @@ def report(args, runs: dict[str, list[dict]], total: int) -> None:
     worst_rss = max(r["rss"] for r in imp)
     stalls = [r["stall"] for r in stall]
     print(f"### Import of {args.bundles:,} bundles, {total:,} items ({dt.date.today().isoformat()})\n")
+    print(f"Load average at the end: {os.getloadavg()}.")
     print(f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}; Python "
           f"{platform.python_version()}; SQLite {sqlite3.sqlite_version}. {args.items:,} items per bundle; "
           f"median of {args.runs} runs, import and floor alternating, a fresh database each.\n")
@@ -460,9 +500,11 @@ def report(args, runs: dict[str, list[dict]], total: int) -> None:
     line("— of which `index_cafe_notes` (FTS5)", [r["index_cafe_notes"] for r in imp], secs)
     line("— the rest (SQL writes, commits, file reads)", [r["seconds"] - r["open_bundle"] - r["read_plan"]
                                                           - r["index_cafe_notes"] for r in imp], secs)
-    line("floor: executemany of the same rows + FTS5 rebuild", [r["seconds"] for r in flo], secs)
+    line("bare floor: executemany of the same rows, integer keys, plain tables + FTS5 rebuild",
+         [r["seconds"] for r in flo], secs)
     line("— floor writes", [r["writes"] for r in flo], secs)
     line("— floor FTS5 rebuild", [r["index"] for r in flo], secs)
+    line("import: time per 1,000 items", [r["seconds"] * 1000 / total for r in imp], lambda v: f"{v * 1000:,.1f} ms")
     line("peak RSS of the importing process", [r["rss"] for r in imp], mib)
     line("database size after import", [r["db_bytes"] for r in imp], mib)
     line(f"worst Qt stall importing {min(args.stall_bundles, args.bundles)} bundles via `run_op`", stalls,

@@ -115,9 +115,11 @@ def _note_time(date: str, minutes: int | None) -> str:
     return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bool = False) -> ImportPlan:
+def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bool = False,
+              records: dict[str, list] | None = None) -> ImportPlan:
     """The rows one verified bundle will become; BundleError naming the first thing that is not as expected.
-    `verified`: `files` are what `open_bundle` returned (its checks let the notes be read faster)."""
+    `verified`: `files` are what `open_bundle` returned (its checks let the notes be read faster); `records`: the
+    objects of its .jsonl files as opening it read them (`Opened.records`), not read again."""
     export_id = _get(manifest, "export_id", (str,), "manifest.json")
     source = _get(manifest, "cafe_id", (str,), "manifest.json")
     exported_at = _get(manifest, "exported_at", (str,), "manifest.json", optional=True) or ""
@@ -164,7 +166,10 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
     theme_ids = {t.name: t.id for t in reversed(themes)}
     plan.items = {"table": list(tables.values()), "round": list(rounds.values()), "outcome": list(outcomes.values()),
                   "group": groups, "theme": themes}
-    plan.notes = _notes(_list(files, "notes.jsonl", verified), source, cafe, {"table": tables, "round": rounds},
+    rows = (records or {}).get("notes.jsonl")
+    if rows is None:
+        rows = _list(files, "notes.jsonl", verified)
+    plan.notes = _notes(rows, source, cafe, {"table": tables, "round": rounds},
                         outcomes, group_ids, theme_ids)
     _unique("notes.jsonl", [n.id for n in plan.notes])
     plan.votes = _load(files, "votes.json")

@@ -7,17 +7,18 @@ import hashlib
 import uuid
 
 NAMESPACE = uuid.UUID("5b0e7c62-3f0a-4d35-9a39-0c1f6f7d2a11")
-_NAMESPACE_BYTES = NAMESPACE.bytes
+_PREFIX = hashlib.sha1(NAMESPACE.bytes + b"imported:")
+#: the hex digit that starts the fourth group, given the hash's: its top two bits set to the RFC 4122 variant (10)
+_VARIANT = {f"{n:x}": f"{(n & 0x3) | 0x8:x}" for n in range(16)}
 
 
 def local_id(key: str) -> str:
-    """The text of `uuid.uuid5(NAMESPACE, f"imported:{key}")`, made without the UUID object (it runs once a note):
+    """The text of `uuid.uuid5(NAMESPACE, f"imported:{key}")`, made without the UUID object (it runs twice a note):
     the same for the same key every time."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"imported:{key}".encode()).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
-    h = digest.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    sha = _PREFIX.copy()
+    sha.update(key.encode())
+    h = sha.hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 def scoped_id(source_cafe_id: str, kind: str, key: str) -> str:

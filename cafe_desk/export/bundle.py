@@ -18,7 +18,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyrage
 
@@ -56,6 +56,7 @@ class Opened:
     manifest: dict
     files: dict[str, bytes]
     signer: str | None  # the signer's public key ("cafe-desk-signer:…"); None for an unsigned (version 1) bundle
+    records: dict[str, list] = field(default_factory=dict)  # each .jsonl file's objects, as read to count them
 
 
 def dumps(value: object) -> bytes:
@@ -75,6 +76,9 @@ def _parse(name: str, data: bytes) -> object:
     try:
         text = data.decode("utf-8")
         if name.endswith(".jsonl"):
+            rows = _objects_per_line(text)
+            if rows is not None:
+                return rows
             rows, lines = [], text.split("\n")  # not splitlines(): U+2028 may sit inside a JSON string
             if lines[-1] == "":
                 lines.pop()
@@ -90,6 +94,28 @@ def _parse(name: str, data: bytes) -> object:
         return json.loads(text)
     except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise BundleError(f"{name} is not in the expected shape.") from None
+
+
+_scan_once = json.JSONDecoder().scan_once  # json.loads's own scanner, without its per-call wrapping
+
+
+def _objects_per_line(text: str) -> list[dict] | None:
+    """The objects of a .jsonl text whose every line is exactly one JSON object, as the app writes them (what
+    `json.loads` of each line would give, read in one pass: it runs once an item); None for any other text, which
+    the line-by-line reading then reads or refuses with its own message."""
+    rows, pos, end = [], 0, len(text)
+    while pos < end:
+        if text[pos] != "{":
+            return None
+        try:
+            row, pos = _scan_once(text, pos)
+        except (StopIteration, ValueError, RecursionError):
+            return None
+        if pos < end and text[pos] != "\n":
+            return None
+        rows.append(row)
+        pos += 1
+    return rows
 
 
 def record_count(name: str, data: bytes) -> int:
@@ -226,6 +252,7 @@ def verify_signed(files: dict[str, bytes]) -> Opened:
     signer = _signer(manifest, files)
     listing = manifest["files"]
     data = {name: body for name, body in files.items() if name not in (MANIFEST, SIGNATURE)}
+    records: dict[str, list] = {}
     for name in sorted(listing):
         if name not in data:
             raise BundleError(f"This bundle is incomplete: {name} is missing.")
@@ -234,11 +261,14 @@ def verify_signed(files: dict[str, bytes]) -> Opened:
             raise BundleError(f"This bundle holds a file its manifest does not list ({name}).")
         if hashlib.sha256(data[name]).hexdigest() != listing[name]["sha256"]:
             raise BundleError(f"{name} does not match its checksum in the manifest, so the bundle was not opened.")
-        count = record_count(name, data[name])
+        parsed = _parse(name, data[name])
+        count = len(parsed) if isinstance(parsed, list) else 1
+        if name.endswith(".jsonl"):
+            records[name] = parsed
         if count != listing[name]["count"]:
             raise BundleError(f"{name} holds {count} records but the manifest says {listing[name]['count']}, so "
                               "the bundle was not opened.")
-    return Opened(manifest, data, signer)
+    return Opened(manifest, data, signer, records)
 
 
 def verify(files: dict[str, bytes]) -> tuple[dict, dict[str, bytes]]:

@@ -10,6 +10,7 @@ are still there are kept.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import hashlib
@@ -29,6 +30,7 @@ from cafe_desk.export import keys
 from cafe_desk.export.bundle import BundleError, open_signed
 from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.storage.import_batch import BatchLost
 from cafe_desk.storage.rows import new_short_code, utc_now
 
 UNFORESEEN = "Something in this file can't be read as a café's bundle, so nothing from it was imported."
@@ -144,7 +146,7 @@ class ImportService(ServiceBase):
                 from None
         try:
             return self.import_bundle(data, identities, passphrase, consent)
-        except UserError:
+        except (UserError, BatchLost):
             raise
         except Exception:  # anything the checks did not foresee: still one line, and the batch goes on
             raise BundleError(UNFORESEEN) from None
@@ -182,11 +184,11 @@ class ImportService(ServiceBase):
         opened = open_signed(data, identities, passphrase, inspect=bundle_checks.check_unpacked)
         bundle_checks.check_values(opened.manifest, opened.files)
         now = utc_now()
-        plan = read_plan(opened.manifest, opened.files, now, verified=True)
+        plan = read_plan(opened.manifest, opened.files, now, verified=True, records=opened.records)
         bundle_checks.check_notes(n.text for n in plan.notes)
         check_exported_at(plan.exported_at, dt.datetime.now(dt.UTC))
         signer, title = opened.signer, plan.cafe.title
-        with self.store.transaction():
+        with self.store.bundle_write():
             s = self.store
             if signer is not None and (s.known_signer(signer) or ("", ""))[1] == REVOKED:
                 raise BundleError(f"This file is signed by a key the central team revoked ({fingerprint(signer)}), "
@@ -249,30 +251,52 @@ class ImportService(ServiceBase):
         BadKey (a plain UserError) if the key file can't be used, before anything is read. `consents`: what the person
         agreed to, by path (default: replace a newer export, nothing more). With `ask` (the app), replacing a café
         needs consent too, and a file that needs it becomes a `Question` instead of a refusal.
+
+        The files are written in a batch (storage/import_batch.py): each file all or nothing in a savepoint, committed
+        every few seconds and at the end, so a kill loses the last few seconds' files, never part of one.
         """
         identity = keys.read_identity(identity_path)
         run = ImportRun(total=len(paths))
         default = Consent(replace=not ask)
-        for number, path in enumerate(paths, 1):
-            if cancelled():
-                run.cancelled = True
-                break
-            progress(number, run.total)
-            try:
-                result = self.import_file(path, [identity], consent=(consents or {}).get(str(path), default))
-            except NeedsConsent as exc:
-                if not ask:
-                    run.lines.append(f"Refused {Path(path).name}: {exc}")
-                    run.refused += 1
-                else:
-                    run.questions.append(Question(str(path), exc.title, exc.question, exc.consent, exc.kind))
-            except UserError as exc:
-                run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
+        committed = (0, copy.deepcopy(run))  # files handled, and what the run said, at the last commit
+        number = 0
+        with self.store.import_batch() as batch:
+            while number < len(paths):
+                if cancelled():
+                    run.cancelled = True
+                    break
+                path = paths[number]
+                progress(number + 1, run.total)
+                try:
+                    self._import_one(run, path, identity, (consents or {}).get(str(path), default), ask)
+                except BatchLost:
+                    # the transaction went with this file's failure: write the files since the last commit again,
+                    # each committed alone, then this one (which now fails alone, or not)
+                    redo, run = number, copy.deepcopy(committed[1])
+                    for again in paths[committed[0]:redo + 1]:
+                        self._import_one(run, again, identity, (consents or {}).get(str(again), default), ask)
+                        batch.commit()
+                number += 1
+                if batch.commit_if_due() or batch.since_commit == 0:
+                    committed = (number, copy.deepcopy(run))
+        return run
+
+    def _import_one(self, run: ImportRun, path, identity, consent: Consent, ask: bool) -> None:
+        """Import one file of `import_files` and say in `run` what became of it (BatchLost passes through)."""
+        try:
+            result = self.import_file(path, [identity], consent=consent)
+        except NeedsConsent as exc:
+            if not ask:
+                run.lines.append(f"Refused {Path(path).name}: {exc}")
                 run.refused += 1
             else:
-                run.lines.append(result.line())
-                run.imported += result.status != "already"
-        return run
+                run.questions.append(Question(str(path), exc.title, exc.question, exc.consent, exc.kind))
+        except UserError as exc:
+            run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
+            run.refused += 1
+        else:
+            run.lines.append(result.line())
+            run.imported += result.status != "already"
 
 
 def _kept_manifest(manifest: dict, plan) -> dict:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
-from cafe_desk.storage import database, erasure
+from cafe_desk.storage import database, erasure, import_batch
 from cafe_desk.storage.cafe_store import CafeStore
 from cafe_desk.storage.care_store import CareStore
 from cafe_desk.storage.central_store import CentralStore
@@ -29,6 +30,7 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         self.path = Path(path)
         self.conn = database.connect(self.path)
         self._db = None
+        self._batch: import_batch.ImportBatch | None = None
 
     @property
     def db(self):
@@ -50,6 +52,24 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         """Let the write-ahead log grow to ~40 MB before it is copied back (default ~4 MB): far fewer copies of the
         same pages while hundreds of cafés are imported. Durability is unchanged (synchronous=FULL still holds)."""
         self.conn.execute("PRAGMA wal_autocheckpoint=10000")
+
+    @contextlib.contextmanager
+    def import_batch(self, commit_after_s: float | None = None):
+        """Context manager: many bundles written in few transactions, each bundle through `bundle_write()` (see
+        storage/import_batch.py); yields the batch, whose `commit_if_due()` is called between bundles."""
+        with friendly(str(self.path)), import_batch.open_batch(self.conn, commit_after_s) as batch:
+            self._batch = batch
+            try:
+                yield batch
+            finally:
+                self._batch = None
+
+    def bundle_write(self):
+        """Context manager: one bundle's writes, all or nothing; a savepoint inside `import_batch()`, else a
+        transaction of its own."""
+        if self._batch is not None:
+            return self._batch.bundle(friendly(str(self.path)))
+        return self.transaction()
 
     def transaction(self):
         """Context manager: one all-or-nothing write."""

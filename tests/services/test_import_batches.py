@@ -1,0 +1,156 @@
+"""Importing many files in batches (storage/import_batch.py): each file whole or absent, the search index in step,
+the same data and search results as importing the files one by one, and a kill mid-way losing no part of a café."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.export import keys
+from cafe_desk.services import Services
+from cafe_desk.storage import import_batch
+from cafe_desk.storage.store import Store
+from tests.central import cafe_at
+from tests.services.import_killed import COMMITTED
+
+ROOT = Path(__file__).resolve().parents[2]
+KILLED = Path(__file__).with_name("import_killed.py")
+WORDS = ("otter", "heron", "badger", "puffin", "osprey", "marten", "curlew", "plover", "gannet", "merlin",
+         "kestrel", "dipper")
+
+
+@pytest.fixture(scope="module")
+def bundles(tmp_path_factory) -> tuple[Path, list[Path]]:
+    """A key file and one bundle per word: a café whose points and comment all hold that word (and "café")."""
+    folder = tmp_path_factory.mktemp("bundles")
+    key = folder / "central.key"
+    public = keys.write_identity(key)
+    store = Store(folder / "laptop.sqlite3")
+    services = Services.build(store)
+    paths = []
+    for number, word in enumerate(WORDS):
+        cafe = cafe_at(services, f"{word.title()} café", f"2026-03-{number + 1:02d}", "Perth",
+                       points=(f"The {word} by the river café", f"A {word} and a bench"),
+                       comments=(f"I saw an {word} from the café window",))
+        path = folder / f"{number:02d}-{word}.cafe"
+        path.write_bytes(services.exporting.export_cafe(cafe.id, [public])[0])
+        paths.append(path)
+    store.close()
+    return key, paths
+
+
+def search(services: Services, text: str) -> list[tuple[str, str, str]]:
+    """Every item the Synthesis page finds for `text`: (id, café, text), best first."""
+    return [(i.id, i.cafe_id, i.text) for i in services.synthesis.find(SynthesisFilter(text=text), limit=1000).items]
+
+
+def contents(db: Path) -> dict[str, list]:
+    """What an import leaves, without the times it was made at: cafés, notes, tags, codings, records."""
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            "cafe": conn.execute("SELECT id, title, date, origin, source_cafe_id, signer_key FROM cafe "
+                                 "ORDER BY id").fetchall(),
+            "note": conn.execute("SELECT id, cafe_id, table_id, round_id, text, source, kind, is_quote, group_id "
+                                 "FROM note ORDER BY id").fetchall(),
+            "note_outcome": conn.execute("SELECT * FROM note_outcome ORDER BY 1, 2").fetchall(),
+            "note_theme": conn.execute("SELECT * FROM note_theme ORDER BY 1, 2").fetchall(),
+            "import_record": conn.execute("SELECT export_id, cafe_id, bundle_sha256 FROM import_record "
+                                          "ORDER BY 1").fetchall(),
+            "fts_rowids": conn.execute("SELECT rowid FROM note_fts ORDER BY rowid").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+def test_a_batch_imports_what_one_file_at_a_time_does_and_searches_alike(tmp_path, bundles):
+    key, paths = bundles
+    with Services.open(tmp_path / "batched.sqlite3") as batched:
+        run = batched.importing.import_files(paths, key)
+        assert (run.imported, run.refused) == (len(paths), 0)
+        found = {word: search(batched, word) for word in (*WORDS, "café", "river", '"a bench"', "o*")}
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in paths:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+        assert {word: search(alone, word) for word in found} == found
+    assert contents(tmp_path / "batched.sqlite3") == contents(tmp_path / "alone.sqlite3")
+    assert all(len(found[word]) == 3 for word in WORDS) and len(found["café"]) == 2 * len(WORDS)
+
+
+def test_a_file_refused_inside_a_batch_leaves_the_others_as_they_would_be_alone(tmp_path, bundles):
+    key, paths = bundles
+    bad = tmp_path / "bad.cafe"
+    bad.write_bytes(paths[1].read_bytes()[:-40])  # cut short: can't be decrypted whole
+    again = paths[0]  # the same export twice: the second changes nothing, inside the same batch
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files([paths[0], bad, again, paths[2]], key)
+        assert (run.imported, run.refused) == (2, 1)
+        assert run.lines[1].startswith("Refused bad.cafe: ") and run.lines[2].startswith("Already imported")
+        assert [len(search(services, w)) for w in WORDS[:3]] == [3, 0, 3]
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in (paths[0], paths[2]):
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
+
+
+def test_a_batch_commits_as_it_goes_and_at_the_end(tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+    seen = []
+
+    def committed_so_far(done: int, total: int) -> None:
+        reader = sqlite3.connect(tmp_path / "central.sqlite3")  # another connection sees committed cafés only
+        seen.append(reader.execute("SELECT COUNT(*) FROM import_record").fetchone()[0])
+        reader.close()
+
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        services.importing.import_files(paths[:4], key, committed_so_far)
+        assert seen == [0, 0, 0, 0]  # one transaction for all four
+        monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 0.0)
+        seen.clear()
+        services.importing.import_files(paths[4:8], key, committed_so_far)
+        assert seen == [4, 5, 6, 7]  # committed after each
+    assert len(contents(tmp_path / "central.sqlite3")["import_record"]) == 8
+
+
+def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bundles):
+    key, paths = bundles
+    db = tmp_path / "central.sqlite3"
+    Store(db).close()
+    listing = tmp_path / "files.txt"
+    listing.write_text("\n".join(map(str, paths)), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, str(KILLED), str(db), str(key), str(listing)], stdout=subprocess.PIPE,
+                             text=True, env=env, cwd=ROOT)
+    for line in child.stdout:
+        if line.strip() == str(COMMITTED + 4):  # files committed, files written but not committed, one being written
+            child.send_signal(signal.SIGKILL)
+            break
+    child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.execute("INSERT INTO note_fts (note_fts, rank) VALUES ('integrity-check', 1)")  # the index matches the notes
+    conn.close()
+    with Services.open(db) as services:
+        held = {c.title for c in services.synthesis.cafes()}
+        assert held == {f"{w.title()} café" for w in WORDS[:COMMITTED]}  # the files after them were not committed
+        for word in WORDS:
+            hits = search(services, word)
+            if f"{word.title()} café" in held:
+                assert len(hits) == 3  # every item of a café that is there
+            else:
+                assert hits == []  # nothing of a café the kill cut off
+        cafes = services.synthesis.cafes()
+        assert all(len(services.notes.list(c.id)) == 3 for c in cafes)
+        # the files again: those the kill cut off come in whole, the others are already there
+        run = services.importing.import_files(paths, key)
+        assert run.imported == len(WORDS) - len(held) and all(len(search(services, w)) == 3 for w in WORDS)
+
