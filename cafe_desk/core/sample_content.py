@@ -17,18 +17,18 @@ class SamplePlace:
 
 
 PLACES = (
-    SamplePlace("Recovery café — Inverness", "Inbhir Nis / Inverness", "2026-09-08"),
-    SamplePlace("Recovery café — Dundee", "Dundee", "2026-09-15"),
-    SamplePlace("Recovery café — Glasgow East", "Glasgow", "2026-09-22"),
-    SamplePlace("Recovery café — Stornoway", "Steòrnabhagh / Stornoway", "2026-09-29"),
-    SamplePlace("Recovery café — Dumfries", "Dumfries", "2026-10-06"),
-    SamplePlace("Recovery café — Aberdeen", "Aberdeen", "2026-10-13"),
-    SamplePlace("Recovery café — Fort William", "Fort William", "2026-10-20"),
-    SamplePlace("Recovery café — Paisley", "Paisley", "2026-10-27"),
-    SamplePlace("Recovery café — Edinburgh Leith", "Edinburgh", "2026-11-03"),
-    SamplePlace("Recovery café — Kirkwall", "Kirkwall", "2026-11-10"),
-    SamplePlace("Recovery café — Galashiels", "Galashiels", "2026-11-17"),
-    SamplePlace("Recovery café — Stirling", "Stirling", "2026-11-24"),
+    SamplePlace("Sample café — Inverness", "Inbhir Nis / Inverness", "2026-09-08"),
+    SamplePlace("Sample café — Dundee", "Dundee", "2026-09-15"),
+    SamplePlace("Sample café — Glasgow East", "Glasgow", "2026-09-22"),
+    SamplePlace("Sample café — Stornoway", "Steòrnabhagh / Stornoway", "2026-09-29"),
+    SamplePlace("Sample café — Dumfries", "Dumfries", "2026-10-06"),
+    SamplePlace("Sample café — Aberdeen", "Aberdeen", "2026-10-13"),
+    SamplePlace("Sample café — Fort William", "Fort William", "2026-10-20"),
+    SamplePlace("Sample café — Paisley", "Paisley", "2026-10-27"),
+    SamplePlace("Sample café — Edinburgh Leith", "Edinburgh", "2026-11-03"),
+    SamplePlace("Sample café — Kirkwall", "Kirkwall", "2026-11-10"),
+    SamplePlace("Sample café — Galashiels", "Galashiels", "2026-11-17"),
+    SamplePlace("Sample café — Stirling", "Stirling", "2026-11-24"),
 )
 
 #: Points by round (the template's three questions: what helped, what gets in the way, what the future looks like).

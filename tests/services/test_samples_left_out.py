@@ -55,7 +55,7 @@ def test_the_synthesis_report_leaves_the_samples_out_unless_asked(real_and_sampl
     written = desk.synthesis_report.write(tmp_path / "real.pdf")
     assert written.cafes == 1
     text = subprocess.run(["pdftotext", str(tmp_path / "real.pdf"), "-"], capture_output=True, text=True).stdout
-    assert "Perth café" in text and "Recovery café — Dundee" not in text
+    assert "Perth café" in text and "Sample café — Dundee" not in text
     assert desk.synthesis_report.write(tmp_path / "all.pdf", include_samples=True).cafes == 13
 
 
