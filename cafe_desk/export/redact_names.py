@@ -54,7 +54,8 @@ STOP = _set(
     "my our your his her their me us them mr mrs ms dr no yes ok okay thanks thank hi hello dear oh also just "
     "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
     "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
-    "scottish scots english irish polish british gaelic nhs gp cpn ae")
+    "scottish scots english irish polish british gaelic nhs gp cpn ae "
+    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
