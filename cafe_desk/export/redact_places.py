@@ -136,7 +136,9 @@ NOT_VENUE = _set(
     "supermarket bakery garage kitchen farm ward wards community charity")
 VENUE_STOP = _set("the a an my our his her their your this that it its me him them us you i he she we they same "
                   "local other another one two some every each mon tue tues wed thu thur thurs fri sat sun jan feb "
-                  "mar apr jun jul aug sep sept oct nov dec")
+                  "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+                  "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends january february march "
+                  "april may june july august september october november december christmas easter")
 MAX_VENUE_WORDS = 3
 
 
