@@ -351,8 +351,11 @@ def _initials(item: Words) -> None:
 def _coordinated(item: Words) -> None:
     """A word joined by "and" (or "n") to a name found, or to "me", is a name too if it could be one: "Jakey n
     kyle", "me n tam", "Faith and Joy". A word that is only an everyday word is left."""
+    if AND.isdisjoint(item.lower):
+        return
     words = item.words
-    for i in sorted(item.found) + [k for k, w in enumerate(words) if w[2].lower() == "me"]:
+    mes = [k for k, w in enumerate(words) if w[2] == "me"] if "me" in item.lower else []
+    for i in sorted(item.found) + mes:
         for step in (1, -1):
             j, k = i + step, i + 2 * step
             if not 0 <= k < len(words) or k in item.found or fold_key(item, j) not in AND:

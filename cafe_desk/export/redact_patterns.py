@@ -210,14 +210,16 @@ def postcodes(text: str) -> Iterator[Span]:
             yield m.start(), m.end(), "postcode"
 
 
-ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|[A-Z]\w+,\s+[A-Z]")
+ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite")
 
 
 ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
-                               "move", "address", "flat", "house", "home", "im", "m", "am", "re", "are", "send",
+                               "move", "address", "flat", "house", "home", "im", "m", "re", "send",
                                "post", "write", "forward"))
 # a named house or farm with no number ("The Steading, Mains of Auchterless", "Croft House, Upper Bighouse"), taken
 # when a full postcode or an address cue is next to it
+DWELLING_WORDS = frozenset(("steading", "steadings", "cottage", "cottages", "croft", "farmhouse", "farm", "lodge",
+                            "manse", "schoolhouse", "bothy", "mill", "mains", "byre", "bungalow"))
 DWELLING = re.compile(
     r"\b(?:The\s+)?(?:[A-Z][\w'’]+\s+){0,2}(?:Steading|Steadings|Cottage|Cottages|Croft|Farmhouse|Farm|Lodge|Manse"
     r"|Schoolhouse|Bothy|Mill|Mains|Byre|Bungalow),\s+(?:[A-Z][\w'’]+\s+){0,2}(?:of\s+)?[A-Z][\w'’]+")
@@ -227,6 +229,8 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     """A house number, a street name and a street word, with an optional flat or unit number (Flat 2/1, 2F1, Unit 4);
     after a flat number the street may be in lower case or a building ("Flat 3, Ashgrove House"), and so may a
     street after "lives at" and the like. `words`: the text's words in lower case, if known."""
+    if words is None or not DWELLING_WORDS.isdisjoint(words):
+        yield from _dwellings(text)
     if not ADDRESS_HINT.search(text):
         return
     for m in ADDRESS.finditer(text):
@@ -239,6 +243,10 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     for m in LOWER_ADDRESS.finditer(text):
         if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.start(), m.end(), "address"
+
+
+def _dwellings(text: str) -> Iterator[Span]:
+    """Named houses and farms with no number, next to a full postcode or after an address cue."""
     for m in DWELLING.finditer(text):
         gap = len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip(" ,"))
         if POSTCODE.match(text, m.end() + gap) or ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):

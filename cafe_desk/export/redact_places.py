@@ -10,6 +10,7 @@ keep.txt are kept, and so is a college or hospital named after a town in it ("Du
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from cafe_desk.export.name_lists import FORENAME, GIVEN, STRONG, SURNAME, TOWN, UNKNOWN, fold
 from cafe_desk.export.text_words import Words
@@ -124,6 +125,10 @@ VENUE_CUE = re.compile(
     r"|drinks?|drank|drinking)\s+(?:at|in|for|tae|fae|frae)\s+(?:the\s+)?", re.IGNORECASE)
 # A plain "at" is a venue cue only before a capitalised word no list knows ("been at Abbeyfield", "at the Clachan").
 AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])|\b(?:at|in|to|tae|fae|frae|from)\s+(?=(?:st|St|Saint)\b)")
+VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
+                   "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
+                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking")
 SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from)\s+$", re.IGNORECASE)  # "at st brendans", "fae st marys"
 # where the venue is, kept with it when a verb says it is a workplace: "Tesco in Livingston", "Co-op on Main Street"
 WHERE = re.compile(r" (?:in|on) (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
@@ -147,8 +152,17 @@ def venues(item: Words) -> list[Find]:
     no list knows, by a plain "at" (unsure). Towns, kept phrases and people are left to the other finders."""
     text, words, lists = item.text, item.words, item.lists
     found: list[Find] = []
-    starts = {m.end(): True for m in VENUE_CUE.finditer(text)}
-    for i, (start, _end, word) in enumerate(words):
+    starts = set() if VENUE_VERBS.isdisjoint(item.lower) else {m.end() for m in VENUE_CUE.finditer(text)}
+    weak = {m.end() for m in WEAK_CUE.finditer(text)} if "at" in item.lower or "st" in item.lower or \
+        "saint" in item.lower else set()
+    if not starts and not weak:
+        return found
+    firsts = [w[0] for w in words]
+    for at in sorted(starts | weak):
+        i = bisect_left(firsts, at)
+        if i == len(words) or firsts[i] != at:
+            continue
+        start, word = at, words[i][2]
         if word in ("st", "St", "Saint") and i + 1 < len(words) and item.gap(i + 1) in (" ", ". ") and \
                 SAINT_CUE.search(text, max(0, start - 8), start) and not lists.is_word(fold(words[i + 1][2])):
             found.append((start, words[i + 1][1], True))
