@@ -402,7 +402,7 @@ def _joined(item: Words, last: list, i: int, start: int) -> bool:
     Macdonald", "J. Okonkwo", "Mary-Jane") or past a particle ("Ludwig van Beethoven")."""
     gap = item.text[last[1]:start]
     if last[3] == i - 1:
-        return gap in (" ", "-") or (gap in (". ", ".") and last[1] - last[0] == 1)
+        return gap in (" ", "-") or (gap in (". ", ".") and len(item.words[last[3]][2]) == 1)
     return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found
 
 

@@ -21,13 +21,16 @@ PLATFORMS = frozenset(("insta", "instagram", "ig", "snap", "snapchat", "tik", "t
                        "discord", "facebook", "fb", "youtube", "twitch", "user", "username", "handle"))
 HANDLE_CUE = re.compile(
     r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|twitter|threads|bluesky|discord|facebook|fb|youtube|twitch"
-    r"|user\s?name|handle)\b\s*(?:name\s*)?(?:is|:|-|=|on)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<!\.)(?:#\d{4})?)",
+    r"|user\s?name|handle)\b\s*(?:name\s*)?(?:is|its|it's|it’s|:|-|=|on)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<!\.)(?:#\d{4})?)",
     re.IGNORECASE)
 TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d){9}(?![\d])")
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
 NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.IGNORECASE)
 POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))[ ]{0,2}\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+# a postcode typed with inward letters no real one has ("G2 3OK", "IV1 1MC"): the area must be a real one
+LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?[ ]{0,2}\d([A-Z]{2})\b", re.IGNORECASE)
+NOT_INWARD = frozenset(("st", "nd", "rd", "th", "am", "pm", "km", "kg", "mg", "ml", "mm", "cm"))
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
 OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
                             re.IGNORECASE)
@@ -61,7 +64,7 @@ LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3
 ADDRESS_CUE = re.compile(r"(?:\b(?:lives?|living|lived|stays?|staying|stayed|moved|move|address|flat|house|home)"
                          r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon))?"
                          r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|(?:send|post|write|forward)\w*"
-                         r"(?:\s+(?:it|them|this|that))?)\s+(?:at|to|tae|doon))\s*:?\s*$", re.IGNORECASE)
+                         r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon))\s*:?\s*$", re.IGNORECASE)
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE = re.compile(
@@ -198,8 +201,13 @@ def _date_digits_ok(digits: str) -> bool:
 
 def postcodes(text: str) -> Iterator[Span]:
     """Full postcodes anywhere; outward codes alone (G12, EH6) only where the words around say they are postcodes."""
+    strict = set()
     for m in POSTCODE.finditer(text):
+        strict.add(m.start())
         yield m.start(), m.end(), "postcode"
+    for m in LOOSE_POSTCODE.finditer(text):
+        if m.start() not in strict and m.group(1).upper() in AREAS and m.group(2).lower() not in NOT_INWARD:
+            yield m.start(), m.end(), "postcode"
     for m in OUTWARD.finditer(text):
         area = m.group(1)
         if area not in AREAS:
@@ -216,6 +224,9 @@ ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss
 ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
                                "move", "address", "flat", "house", "home", "im", "m", "re", "send",
                                "post", "write", "forward"))
+# a named house before its number and street: "The Steading, 3 Mill Lane", "Rose Cottage, 4 Main Street"
+NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?:[A-Z][\w'’]+\s+)?(?:Cottage|Farm|Croft"
+                          r"|House|Lodge|Steading|Mains|Manse|Bothy|Mill)),\s+$")
 # a named house or farm with no number ("The Steading, Mains of Auchterless", "Croft House, Upper Bighouse"), taken
 # when a full postcode or an address cue is next to it
 DWELLING_WORDS = frozenset(("steading", "steadings", "cottage", "cottages", "croft", "farmhouse", "farm", "lodge",
@@ -234,7 +245,8 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     if not ADDRESS_HINT.search(text):
         return
     for m in ADDRESS.finditer(text):
-        yield m.start(), m.end(), "address"
+        named = NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        yield (named.start() if named else m.start()), m.end(), "address"
     if FLAT_HINT.search(text):
         for m in FLAT_ADDRESS.finditer(text):
             yield m.start(), m.end(), "address"
