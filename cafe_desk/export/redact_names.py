@@ -18,6 +18,7 @@ from cafe_desk.export.text_words import (
     AND,
     PLACE_BEFORE,
     REPORTING,
+    ROLE_WORDS,
     SHORT_TITLES,
     SPEECH,
     TITLES,
@@ -158,9 +159,13 @@ def _decide_run(item: Words, run: list[int]) -> None:
                 item.kind(run[-1]) in NAME_KINDS or not item.lists.is_word(keys[-1])):
         _store(item, run, dict.fromkeys(range(len(run)), True))  # "A. M. Fraser", "L. Brown"
         return
-    if any(w in FACILITIES for w in keys):
+    facility = next((n for n, w in enumerate(keys) if w in FACILITIES), None)
+    if facility is not None and facility == len(run) - 1 and facility > 0 and item.kind(run[facility]) == SURNAME \
+            and item.kind(run[facility - 1]) in (FORENAME, GIVEN) and item.after(run[facility]):
+        facility = None  # "Patsy Ward and her sister", "Teresa Ward's number": a surname, not a ward
+    if facility is not None:
         # "Murray Royal Hospital", "Victoria Road": up to two words before a facility word name a place
-        cut = max(0, next(n for n, w in enumerate(keys) if w in FACILITIES) - 2)
+        cut = max(0, facility - 2)
         run, keys = run[:cut], keys[:cut]
         if not run:
             return
@@ -286,6 +291,9 @@ def _decide_lower(item: Words, i: int) -> None:
     if key in STOP or len(key) < 2:
         return
     is_word = kind == WORD or item.lists.is_word(key)
+    if key.endswith("s") and item.next_key(i) in ROLE_WORDS and item.lists.kind(key[:-1]) == FORENAME:
+        item.mark(i, False)  # "dylans mum": a possessive typed without its apostrophe
+        return
     titled = i > 0 and item.prev_key(i).strip(".") in SHORT_TITLES
     nickname = i > 0 and item.prev_key(i) in NICKNAME
     cue = item.words[i][0] in item.cues or nickname
@@ -324,6 +332,9 @@ def _extend_lower(item: Words) -> None:
 INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){1,2}(?:[A-Z]\.|Ma?c[A-Z][a-z]*)(?!\w)")
 INITIALS_CUE = re.compile(r"\b(?:by|pt|su|patient|client|to|with|and|from|cc|saw|seen|per|re|for|spoke\s+to)"
                           r"\s*:?\s*$", re.IGNORECASE)
+# "F.M. (carer) says", "J.M. reports"
+INITIALS_AFTER = re.compile(r"\s*(?:\((?:carer|mum|dad|wife|husband|partner|son|daughter|pt|su)\b"
+                            r"|(?:said|says|reports|reported|told|telt)\b)", re.IGNORECASE)
 NOT_INITIALS = _set("uk us usa nb am pm eg ie ps aka rip asap dob gp ae")
 
 
@@ -342,7 +353,7 @@ def _initials(item: Words) -> None:
     for m in INITIALS.finditer(text):
         if m.group().replace(".", "").replace(" ", "").lower() in NOT_INITIALS:
             continue
-        if INITIALS_CUE.search(text, max(0, m.start() - 12), m.start()):
+        if INITIALS_CUE.search(text, max(0, m.start() - 12), m.start()) or INITIALS_AFTER.match(text, m.end()):
             for k, (start, end, _w) in enumerate(words):
                 if m.start() <= start and end <= m.end():
                     item.mark(k, True)

@@ -40,7 +40,10 @@ ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|co
 CUE = re.compile(
     rf"\b(?:(?:my|our|his|her|their|your|a|the)\s+(?:(?:key|support|social|care|peer|link)\s+)?(?:wee\s+|old\s+|"
     rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"
-    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers)\s*,?\s+(?=\S)",
+    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers"
+    # verbs of speaking and meeting with their preposition, and the subject of a clinical note ("pt", "SU")
+    r"|talk(?:ed|ing|s)\s+(?:to|wi|with)|speaking\s+to|chat(?:ted|ting|s)?\s+(?:to|wi|with)|sat\s+(?:next\s+to|wi|with"
+    r"|beside)|went\s+(?:wi|with)|came\s+(?:wi|with)|met\s+up\s+(?:wi|with)|pt|SU|service\s+user)\s*,?\s+(?=\S)",
     re.IGNORECASE)
 SPEECH = _set("said says told tells asked asks")
 REPORTING = _set("said says told tells asked asks mentioned mentions explained shared talked spoke described added "
@@ -55,7 +58,9 @@ UNKNOWN_AFTER = PERSON_AFTER | _set(
     "lives lived gets got runs ran helps helped tries tried drives drove knows knew uses used can could will would "
     "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't "
     "sat stayed brings makes made reports reported telt tellt from fae frae")  # "Piotrek fae the warehouse telt me"
-AND = _set("and n nd an")  # "Jakey n kyle"
+ROLE_WORDS = frozenset(ROLES.replace("?", "").split("|"))
+AND = _set("and n nd an")
+FROM = _set("from fae frae")  # "Jakey n kyle"
 # "Rowan is a peer worker", "Frank was a postie": a role or a trade after "is a" makes a person
 JOBS = ("joiner|postie|plumber|electrician|cleaner|driver|student|volunteer|chef|cook|baker|butcher|hairdresser"
         "|barber|painter|decorator|mechanic|porter|receptionist|midwife|paramedic|firefighter|fireman|police|cop"
@@ -63,8 +68,8 @@ JOBS = ("joiner|postie|plumber|electrician|cleaner|driver|student|volunteer|chef
         "|pensioner|widow|widower|refugee|survivor|member|regular|volunteer|lawyer|solicitor|accountant|minister"
         "|priest|imam|rabbi|vicar|lecturer|pupil|apprentice|trainee|assistant|administrator|secretary")
 ROLE_AFTER = re.compile(
-    rf"\s+(?:is|was|['’]s)\s+(?:a|an|my|our|her|his|their|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{ROLES}|{JOBS})s?\b",
-    re.IGNORECASE)
+    rf"\s+(?:(?:is|was|['’]s)\s+(?:a|an|my|our|her|his|their|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{ROLES}|{JOBS})s?"
+    rf"|(?:are|were)\s+(?:both\s+)?(?:{ROLES}|{JOBS})s)\b", re.IGNORECASE)
 ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
@@ -161,6 +166,8 @@ class Words:
                     is_cap(self.words[i + 2][2]) and self.kind(i + 2) in (FORENAME, GIVEN, STRONG)):
                 return "person"
             return ""
+        if nxt in FROM and i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip():
+            return "person"
         if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]):
             return "person"
         return ""
@@ -173,6 +180,8 @@ class Words:
             return bool(ROLE_OWNED.match(self.text, end))
         if ROLE_AFTER.match(self.text, end):
             return True
+        if self.next_key(i) in FROM:
+            return i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip()
         return self.next_key(i) in AND and i + 2 < len(self.words) and self.key(i + 2) in ("his", "her", "their")
 
     def in_kept(self, i: int) -> bool:

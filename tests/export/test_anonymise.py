@@ -109,7 +109,7 @@ def test_second_development_set_keeps_what_the_finder_reached():
     items = load_corpus(DEV2_CORPUS)
     per_kind, (kept, total) = score(items)
     table("second development set (e)", items)
-    floor = {"name": 157, "place": 30, "address": 12, "dob": 7, "postcode": 8, "phone": 9, "email": 6, "health_id": 6,
+    floor = {"name": 166, "place": 30, "address": 12, "dob": 7, "postcode": 8, "phone": 9, "email": 6, "health_id": 6,
              "ni_number": 4, "url": 4, "handle": 6}
     for kind, found in floor.items():
         assert per_kind[kind][0] >= found, kind

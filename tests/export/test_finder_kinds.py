@@ -218,6 +218,15 @@ def test_gaelic_place_names_are_kept_as_places_not_names():
     ("Rab's maw phoned the crisis line", "[NAME]'s maw phoned the crisis line"),
     ("Thanks a Sheumais, said Calum", "Thanks a [NAME], said [NAME]"),
     ("Mary-Jane n me sat at the back", "[NAME] n me sat at the back"),
+    # verbs of speaking and meeting, a note's subject, a town after the name, a role after "are"
+    ("Talked to Jack and his brother about it", "Talked to [NAME] and his brother about it"),
+    ("I sat next to Hope who'd come on two buses", "I sat next to [NAME] who'd come on two buses"),
+    ("SU Grant reports sleep improved", "SU [NAME] reports sleep improved"),
+    ("Grant from Motherwell said it closed", "[NAME] from Motherwell said it closed"),
+    ("Mark and Grant are brothers", "[NAME] and [NAME] are brothers"),
+    ("Teresa Ward's number is on the sheet", "[NAME]'s number is on the sheet"),
+    ("dylans mum made him come", "[NAME] mum made him come"),
+    ("note: F.M. (carer) says she is exhausted", "note: [NAME] (carer) says she is exhausted"),
 ])
 def test_names_joined_initials_and_everyday_words_as_people(text, expected):
     assert redact(text).text == expected
@@ -235,6 +244,9 @@ def test_names_joined_initials_and_everyday_words_as_people(text, expected):
     "me and my sister went to the Samaritans training",
     "Me and work don't get on.",
     "The 10 A.M. bus was late.",
+    "Summer is the worst time for me.",
+    "We talked to the council from Glasgow.",
+    "Ward 4 and her nurse were lovely.",
 ])
 def test_everyday_words_abbreviations_and_me_and_kept(text):
     assert redact(text).text == text
