@@ -201,12 +201,8 @@ def _date_digits_ok(digits: str) -> bool:
 
 def postcodes(text: str) -> Iterator[Span]:
     """Full postcodes anywhere; outward codes alone (G12, EH6) only where the words around say they are postcodes."""
-    strict = set()
-    for m in POSTCODE.finditer(text):
-        strict.add(m.start())
-        yield m.start(), m.end(), "postcode"
-    for m in LOOSE_POSTCODE.finditer(text):
-        if m.start() not in strict and m.group(1).upper() in AREAS and m.group(2).lower() not in NOT_INWARD:
+    for m in LOOSE_POSTCODE.finditer(text):  # every postcode the strict pattern takes, and more
+        if POSTCODE.fullmatch(m.group()) or (m.group(1).upper() in AREAS and m.group(2).lower() not in NOT_INWARD):
             yield m.start(), m.end(), "postcode"
     for m in OUTWARD.finditer(text):
         area = m.group(1)
