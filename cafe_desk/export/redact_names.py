@@ -49,7 +49,8 @@ FACILITIES = _set(
     "hospital infirmary centre center house hall college university school academy church library surgery practice "
     "clinic ward unit trust foundation project café cafe bar hotel monument bridge station memorial institute "
     "building theatre stadium county primary high medical health community hub group network springs "
-    "services service team film films movie book show band festival award awards day night week "
+    "services service team film films movie book show band festival award awards day night week bay beach sands "
+    "island isle scotland magazine newspaper charity "
     "partnership council society club association recovery")
 STOP = _set(
     "i a an the and but or so if then when what who why how where this that these those it its he she they we you "

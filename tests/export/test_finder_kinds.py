@@ -247,6 +247,8 @@ def test_names_joined_initials_and_everyday_words_as_people(text, expected):
     "Summer is the worst time for me.",
     "We talked to the council from Glasgow.",
     "Ward 4 and her nurse were lovely.",
+    "Machir Bay on Islay was the most peaceful place.",
+    "We talked about Alzheimer Scotland and what they offer carers.",
 ])
 def test_everyday_words_abbreviations_and_me_and_kept(text):
     assert redact(text).text == text
