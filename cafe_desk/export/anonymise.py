@@ -60,6 +60,7 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
     found: list[tuple[int, int, str, bool, bool]] = [  # start, end, kind, sure, typed into the café
         *((s, e, k, True, False) for s, e, k in _patterns(text, lists, words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.workplaces(words)),
+        *((s, e, "place", sure, False) for s, e, sure in redact_places.venues(words)),
         *((s, e, k, True, True) for s, e, k in redact_names.extra_names(text, extra_names)),
         *((s, e, "name", sure, False) for s, e, sure in redact_names.person_names(words)),
     ]

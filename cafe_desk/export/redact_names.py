@@ -15,8 +15,10 @@ from functools import lru_cache
 
 from cafe_desk.export.name_lists import FORENAME, GIVEN, MONTH, NAME_KINDS, PLACE, STRONG, SURNAME, TOWN, UNKNOWN, WORD
 from cafe_desk.export.text_words import (
+    AND,
     PLACE_BEFORE,
     REPORTING,
+    ROLE_WORDS,
     SHORT_TITLES,
     SPEECH,
     TITLES,
@@ -47,14 +49,16 @@ FACILITIES = _set(
     "hospital infirmary centre center house hall college university school academy church library surgery practice "
     "clinic ward unit trust foundation project café cafe bar hotel monument bridge station memorial institute "
     "building theatre stadium county primary high medical health community hub group network springs "
-    "services service team film films movie book show band festival award awards day night week "
+    "services service team film films movie book show band festival award awards day night week bay beach sands "
+    "island isle scotland magazine newspaper charity "
     "partnership council society club association recovery")
 STOP = _set(
     "i a an the and but or so if then when what who why how where this that these those it its he she they we you "
     "my our your his her their me us them mr mrs ms dr no yes ok okay thanks thank hi hello dear oh also just "
     "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
     "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
-    "scottish scots english irish polish british gaelic nhs gp cpn ae")
+    "scottish scots english irish polish british gaelic nhs gp cpn ae "
+    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
@@ -99,6 +103,8 @@ def person_names(item: Words) -> list[Find]:
             _decide_run(item, run)
             i = run[-1] + 1
     _extend_lower(item)
+    _initials(item)
+    _coordinated(item)
     return _spans(item)
 
 
@@ -149,9 +155,18 @@ def _decide_run(item: Words, run: list[int]) -> None:
     if not run:
         return
     keys = [item.key(k) for k in run]
-    if any(w in FACILITIES for w in keys):
+    if len(run) > 1 and all(len(keys[n]) == 1 and item.gap(run[n + 1]) in (". ", ".") for n in range(len(run) - 1)) \
+            and keys[-1] not in STOP and keys[-1] not in FACILITIES and (
+                item.kind(run[-1]) in NAME_KINDS or not item.lists.is_word(keys[-1])):
+        _store(item, run, dict.fromkeys(range(len(run)), True))  # "A. M. Fraser", "L. Brown"
+        return
+    facility = next((n for n, w in enumerate(keys) if w in FACILITIES), None)
+    if facility is not None and facility == len(run) - 1 and facility > 0 and item.kind(run[facility]) == SURNAME \
+            and item.kind(run[facility - 1]) in (FORENAME, GIVEN) and item.after(run[facility]):
+        facility = None  # "Patsy Ward and her sister", "Teresa Ward's number": a surname, not a ward
+    if facility is not None:
         # "Murray Royal Hospital", "Victoria Road": up to two words before a facility word name a place
-        cut = max(0, next(n for n, w in enumerate(keys) if w in FACILITIES) - 2)
+        cut = max(0, facility - 2)
         run, keys = run[:cut], keys[:cut]
         if not run:
             return
@@ -239,7 +254,10 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
         return None
     how = item.after(run[n])
     if kind == SURNAME:
-        return False if how == "reporting" and len(run) == 1 else None
+        # "Hunter and his mum", "Mason's teacher", "Cook is a joiner", "call Grant"
+        alone = len(run) == 1 or (len(run) == 2 and start and item.key(run[0]) in MET)
+        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2
+        return False if alone and person else None
     if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
         how = ""  # "April felt long"
     if how == "reporting" or (how == "person" and kind != TOWN):
@@ -274,6 +292,9 @@ def _decide_lower(item: Words, i: int) -> None:
     if key in STOP or len(key) < 2:
         return
     is_word = kind == WORD or item.lists.is_word(key)
+    if key.endswith("s") and item.next_key(i) in ROLE_WORDS and item.lists.kind(key[:-1]) == FORENAME:
+        item.mark(i, False)  # "dylans mum": a possessive typed without its apostrophe
+        return
     titled = i > 0 and item.prev_key(i).strip(".") in SHORT_TITLES
     nickname = i > 0 and item.prev_key(i) in NICKNAME
     cue = item.words[i][0] in item.cues or nickname
@@ -308,6 +329,64 @@ def _extend_lower(item: Words) -> None:
             k += 1
 
 
+# Initials standing for a person in notes ("seen by J.M.", "pt R.McK"), after a word that is followed by a person.
+INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){1,2}(?:[A-Z]\.|Ma?c[A-Z][a-z]*)(?!\w)")
+INITIALS_CUE = re.compile(r"\b(?:by|pt|su|patient|client|to|with|and|from|cc|saw|seen|per|re|for|spoke\s+to)"
+                          r"\s*:?\s*$", re.IGNORECASE)
+# "F.M. (carer) says", "J.M. reports"
+INITIALS_AFTER = re.compile(r"\s*(?:\((?:carer|mum|dad|wife|husband|partner|son|daughter|pt|su)\b"
+                            r"|(?:said|says|reports|reported|told|telt)\b)", re.IGNORECASE)
+NOT_INITIALS = _set("uk us usa nb am pm eg ie ps aka rip asap dob gp ae")
+
+
+def _initials(item: Words) -> None:
+    """Initials before a name found ("d. mcintyre", "A. M. Fraser") join it; initials alone after a person word
+    ("seen by J.M.") are a name."""
+    words, text = item.words, item.text
+    for i in sorted(item.found):
+        k = i - 1
+        while k >= 0 and len(words[k][2]) == 1 and words[k][2].isalpha() and text[words[k][1]:words[k][1] + 1] == "." \
+                and words[k + 1][0] - words[k][1] <= 2 and k not in item.found:
+            item.mark(k, item.found[i])
+            k -= 1
+    if "." not in text:
+        return
+    for m in INITIALS.finditer(text):
+        if m.group().replace(".", "").replace(" ", "").lower() in NOT_INITIALS:
+            continue
+        if INITIALS_CUE.search(text, max(0, m.start() - 12), m.start()) or INITIALS_AFTER.match(text, m.end()):
+            for k, (start, end, _w) in enumerate(words):
+                if m.start() <= start and end <= m.end():
+                    item.mark(k, True)
+
+
+def _coordinated(item: Words) -> None:
+    """A word joined by "and" (or "n") to a name found, or to "me", is a name too if it could be one: "Jakey n
+    kyle", "me n tam", "Faith and Joy". A word that is only an everyday word is left."""
+    if AND.isdisjoint(item.lower):
+        return
+    words = item.words
+    mes = [k for k, w in enumerate(words) if w[2] == "me"] if "me" in item.lower else []
+    for i in sorted(item.found) + mes:
+        for step in (1, -1):
+            j, k = i + step, i + 2 * step
+            if not 0 <= k < len(words) or k in item.found or fold_key(item, j) not in AND:
+                continue
+            if item.gap(max(i, j)).strip() or item.gap(max(j, k)).strip():
+                continue
+            key, kind = item.key(k), item.kind(k)
+            if key in STOP or key == "me" or item.in_kept(k) or kind == TOWN or len(key) < 3 or item.embedded(k):
+                continue
+            sure_side = i not in item.found or item.found[i]  # "me", or a name found sure
+            if (kind in NAME_KINDS and (kind != PLACE or sure_side)) or (
+                    kind == UNKNOWN and not item.lists.is_word(key)):
+                item.mark(k, False)
+
+
+def fold_key(item: Words, i: int) -> str:
+    return item.key(i) if 0 <= i < len(item.words) else ""
+
+
 def _store(item: Words, run: list[int], names: dict[int, bool]) -> None:
     for n, sure in names.items():
         item.mark(run[n], sure)
@@ -320,6 +399,8 @@ def _spans(item: Words) -> list[Find]:
         start, end, word = item.words[i]
         if word.endswith(("'s", "’s")) and len(word) > 3:
             end -= 2
+        elif len(word) == 1 and item.text[end:end + 1] == "." and re.match(r"\.(?:\s+[a-z(]|[,;)])", item.text[end:]):
+            end += 1  # an initial's full stop inside a sentence
         if spans and spans[-1][4] < MAX_RUN and _joined(item, spans[-1], i, start):
             last = spans[-1]
             last[1], last[2], last[3], last[4] = end, last[2] or item.found[i], i, last[4] + 1
@@ -333,7 +414,7 @@ def _joined(item: Words, last: list, i: int, start: int) -> bool:
     Macdonald", "J. Okonkwo", "Mary-Jane") or past a particle ("Ludwig van Beethoven")."""
     gap = item.text[last[1]:start]
     if last[3] == i - 1:
-        return gap in (" ", "-") or (gap in (". ", ".") and last[1] - last[0] == 1)
+        return gap in (" ", "-") or (gap in (". ", ".") and len(item.words[last[3]][2]) == 1)
     return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found
 
 

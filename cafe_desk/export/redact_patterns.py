@@ -21,13 +21,16 @@ PLATFORMS = frozenset(("insta", "instagram", "ig", "snap", "snapchat", "tik", "t
                        "discord", "facebook", "fb", "youtube", "twitch", "user", "username", "handle"))
 HANDLE_CUE = re.compile(
     r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|twitter|threads|bluesky|discord|facebook|fb|youtube|twitch"
-    r"|user\s?name|handle)\b\s*(?:name\s*)?(?:is|:|-|=|on)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?<!\.)",
+    r"|user\s?name|handle)\b\s*(?:name\s*)?(?:is|its|it's|it’s|:|-|=|on)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<!\.)(?:#\d{4})?)",
     re.IGNORECASE)
 TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d){9}(?![\d])")
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
 NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.IGNORECASE)
-POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))[ ]?\d[ABD-HJLNP-UW-Z]{2}\b",
-                      re.IGNORECASE)
+POSTCODE = re.compile(
+    r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))[ ]{0,2}\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+# a postcode typed with inward letters no real one has ("G2 3OK", "IV1 1MC"): the area must be a real one
+LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?[ ]{0,2}\d([A-Z]{2})\b", re.IGNORECASE)
+NOT_INWARD = frozenset(("st", "nd", "rd", "th", "am", "pm", "km", "kg", "mg", "ml", "mm", "cm"))
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
 OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
                             re.IGNORECASE)
@@ -40,30 +43,36 @@ _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW D
 AREAS = frozenset(_AREA_CODES.split())
 STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Terrace|Terr|Place|Pl|Gardens|Gdns|Court"
                 "|Ct|Wynd|Brae|Close|Way|Square|Sq|Grove|View|Park|Row|Walk|Loan|Gate|Hill|Green|Quadrant|Circus"
-                "|Parade|Boulevard|Vennel|Path|Mews|Rise|Gait|Neuk|Loaning|Bank|Crossway|Holm|Steadings")
+                "|Parade|Boulevard|Vennel|Path|Mews|Rise|Gait|Neuk|Loaning|Bank|Crossway|Holm|Steadings|Quay|Wharf|Circle"
+                "|Mount|Heights|Grange|Meadows|Glebe|Yard|Pend|Knowe|Haugh|Vale|Dene|Cottages|Esplanade|Promenade"
+                "|Causeway|Broadway|Strand")
 FLAT = (r"(?:(?:[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt\.?|[Ss]uite)\s+(?:\d{1,3}[A-Za-z]?(?:/\d{1,2}|/[LRlr])?"
-        r"|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|\d[Ff]\d{1,2})")  # Flat 2/1, Unit 4, 0/1, 2F1
+        r"|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|[\dGP][Ff](?:\d{1,2}|[LR])\b)")  # Flat 2/1, 0/1, 2F1, GF1
 HOUSE = r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?"
 STREET = (rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b"
-          r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Dr)|(?<=Cres)|(?<=Terr)|(?<=Pl)|(?<=Gdns)|(?<=Ct)|(?<=Sq)|(?<=Ln))\.)?")
+          r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Dr)|(?<=Cres)|(?<=Terr)|(?<=Pl)|(?<=Gdns)|(?<=Ct)|(?<=Sq)|(?<=Ln))\.)?"
+          r"(?:\s+(?:West|East|North|South|Upper|Lower)\b)?")
 BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartments)\b"
 ADDRESS = re.compile(
     rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+(?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET}(?:,?\s+[Ff]lat\s+\d{{1,3}}(?:/\d{{1,2}})?)?")
 # after a flat or unit number, the street or building name may be in any case, with or without a house number
 FLAT_ADDRESS = re.compile(
     rf"\b{FLAT},?\s+(?:{HOUSE},?\s+)?(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}(?:{STREET}|{BUILDING})")
-FLAT_HINT = re.compile(r"[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|\d/|\d[Ff]\d")
+FLAT_HINT = re.compile(r"[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|\d/|[\dGP][Ff][\dLR]")
 # a house number and a street in lower case, where the words before say it is where someone lives
 LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}{STREET}")
-ADDRESS_CUE = re.compile(r"\b(?:lives?|living|lived|stays?|staying|stayed|moved|move|address|flat|house|home)"
-                         r"(?:\s+(?:is|was))?(?:\s+(?:at|to|in|on|round|doon))?\s*:?\s*$", re.IGNORECASE)
+ADDRESS_CUE = re.compile(r"(?:\b(?:lives?|living|lived|stays?|staying|stayed|moved|move|address|flat|house|home)"
+                         r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon))?"
+                         r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|(?:send|post|write|forward)\w*"
+                         r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon))\s*:?\s*$", re.IGNORECASE)
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}[/.-](?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})[/.-](?:\d{4}|\d{2})\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s+(?:\d{{4}}|'?\d\d)\b)?"
-    rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+    rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{{4}}|'\d\d)\b)?"
     rf"|\b{MONTHS}\.?\s+(?:\d{{4}}|'\d\d|\d\d)\b"
     r"|(?<=born in )(?:19|20)\d\d\b|(?<=born )(?:19|20)\d\d\b"
     # short forms, taken only right after a birth cue (see dates_of_birth): 3/4, 030485, '85, the 3rd
@@ -114,7 +123,7 @@ def handles(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
         return
     for m in HANDLE_CUE.finditer(text):
         name = m.group(1)
-        if "@" in text[m.start():m.start(1)] or any(c in name for c in "_.0123456789"):
+        if "@" in text[m.start():m.start(1)] or any(c in name for c in "_.#0123456789"):
             start = m.start(1) - (text[m.start(1) - 1] == "@")
             yield start, m.end(1), "handle"
 
@@ -192,8 +201,9 @@ def _date_digits_ok(digits: str) -> bool:
 
 def postcodes(text: str) -> Iterator[Span]:
     """Full postcodes anywhere; outward codes alone (G12, EH6) only where the words around say they are postcodes."""
-    for m in POSTCODE.finditer(text):
-        yield m.start(), m.end(), "postcode"
+    for m in LOOSE_POSTCODE.finditer(text):  # every postcode the strict pattern takes, and more
+        if POSTCODE.fullmatch(m.group()) or (m.group(1).upper() in AREAS and m.group(2).lower() not in NOT_INWARD):
+            yield m.start(), m.end(), "postcode"
     for m in OUTWARD.finditer(text):
         area = m.group(1)
         if area not in AREAS:
@@ -208,17 +218,31 @@ ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss
 
 
 ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
-                               "move", "address", "flat", "house", "home"))
+                               "move", "address", "flat", "house", "home", "im", "m", "re", "send",
+                               "post", "write", "forward"))
+# a named house before its number and street: "The Steading, 3 Mill Lane", "Rose Cottage, 4 Main Street"
+NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?:[A-Z][\w'’]+\s+)?(?:Cottage|Farm|Croft"
+                          r"|House|Lodge|Steading|Mains|Manse|Bothy|Mill)),\s+$")
+# a named house or farm with no number ("The Steading, Mains of Auchterless", "Croft House, Upper Bighouse"), taken
+# when a full postcode or an address cue is next to it
+DWELLING_WORDS = frozenset(("steading", "steadings", "cottage", "cottages", "croft", "farmhouse", "farm", "lodge",
+                            "manse", "schoolhouse", "bothy", "mill", "mains", "byre", "bungalow"))
+DWELLING = re.compile(
+    r"\b(?:The\s+)?(?:[A-Z][\w'’]+\s+){0,2}(?:Steading|Steadings|Cottage|Cottages|Croft|Farmhouse|Farm|Lodge|Manse"
+    r"|Schoolhouse|Bothy|Mill|Mains|Byre|Bungalow),\s+(?:[A-Z][\w'’]+\s+){0,2}(?:of\s+)?[A-Z][\w'’]+")
 
 
 def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     """A house number, a street name and a street word, with an optional flat or unit number (Flat 2/1, 2F1, Unit 4);
     after a flat number the street may be in lower case or a building ("Flat 3, Ashgrove House"), and so may a
     street after "lives at" and the like. `words`: the text's words in lower case, if known."""
+    if words is None or not DWELLING_WORDS.isdisjoint(words):
+        yield from _dwellings(text)
     if not ADDRESS_HINT.search(text):
         return
     for m in ADDRESS.finditer(text):
-        yield m.start(), m.end(), "address"
+        named = NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        yield (named.start() if named else m.start()), m.end(), "address"
     if FLAT_HINT.search(text):
         for m in FLAT_ADDRESS.finditer(text):
             yield m.start(), m.end(), "address"
@@ -226,6 +250,14 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
         return
     for m in LOWER_ADDRESS.finditer(text):
         if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
+            yield m.start(), m.end(), "address"
+
+
+def _dwellings(text: str) -> Iterator[Span]:
+    """Named houses and farms with no number, next to a full postcode or after an address cue."""
+    for m in DWELLING.finditer(text):
+        gap = len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip(" ,"))
+        if POSTCODE.match(text, m.end() + gap) or ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.start(), m.end(), "address"
 
 

@@ -10,8 +10,9 @@ keep.txt are kept, and so is a college or hospital named after a town in it ("Du
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from cafe_desk.export.name_lists import TOWN, fold
+from cafe_desk.export.name_lists import FORENAME, GIVEN, STRONG, SURNAME, TOWN, UNKNOWN, fold
 from cafe_desk.export.text_words import Words
 
 Find = tuple[int, int, bool]  # start, end, sure
@@ -27,7 +28,8 @@ KINDS = ALWAYS | _set(
     "college centre center café cafe bakery bakers garage salon barbers barber hairdressers takeaway chippy "
     "restaurant hotel inn pub bar butchers butcher deli bistro shop stores store motors joinery builders distillery "
     "brewery farm kennels florist florists launderette gym pharmacy chemist chemists dentist dentists dental vets "
-    "hospital infirmary church kirk chapel mosque gurdwara library club home")
+    "hospital infirmary church kirk chapel mosque gurdwara library club home hospice hostel tavern arms lounge coaches "
+    "taxis cabs haulage house lodge court manor")
 TRIGGERS = KINDS | {"café"}  # in lower case, before the finder looks closer
 SECOND = _set("school home centre center practice surgery college club")  # "Primary School", "Care Home"
 # Words that do not name a place on their own ("the Community Centre", "a Primary School").
@@ -36,11 +38,11 @@ GENERIC = _set(
     "family health medical dental primary secondary high nursery care nursing residential village town city main "
     "central general public private independent catholic rc parish baptist methodist free church st saint and of")
 KEEP_KINDS = _set("college university hospital infirmary")  # kept when named after a town in keep.txt
-CUES = _set("at in to attends attended attend attending from for with")
+CUES = _set("at in to tae fae frae attends attended attend attending from for with")
 STRONG_CUE = re.compile(
     r"\b(?:works?|worked|working|job|teach(?:es|er|ing)?|taught|nurse|pupil|student|studies|studying|volunteers?"
     r"|volunteering|placement|goes|go|going|went|attends?|attended|attending|registered|patient|staff)"
-    r"(?:\s+(?:at|in|to|for|with))?(?:\s+the)?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:at|in|to|tae|fae|frae|for|with))?(?:\s+the)?\s*$", re.IGNORECASE)
 MAX_NAME_WORDS = 4
 
 
@@ -98,11 +100,11 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     start, end = words[first][0], words[last][1]
     before = text[max(0, start - 40):start]
     strong = bool(STRONG_CUE.search(before))
-    if lower and (not strong or all(lists.is_word(keys[k]) for k in names)):
-        return None
     prev_key = fold(before.split()[-1]) if before.split() else ""
     if prev_key == "the" and len(before.split()) > 1:
         prev_key = fold(before.split()[-2])
+    if lower and (not (strong or prev_key in CUES) or all(lists.is_word(keys[k]) for k in names)):
+        return None
     cued = strong or prev_key in CUES
     if not cued and keys[last] not in ALWAYS and not (keys[last] in ("centre", "center") and keys[last - 1] in (
             "health", "medical")):
@@ -113,3 +115,100 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
                                         for k in names):
         return None
     return start, end, cued, last
+
+
+# Work and going-out verbs whose object is a workplace or venue even without a kind word: "works at Costa", "drives
+# for MacRae's", "i wrk at primark", "stacks shelves at Morrisons", "drinks in the Clachan".
+VENUE_CUE = re.compile(
+    r"\b(?:works?|worked|working|wrks?|job|shifts?|cleans?|cleaned|cleaning|cleaner|drives?|drove|driving|driver"
+    r"|volunteers?|volunteered|volunteering|serves?|served|shelves|employed|placement|apprenticeship|apprentice"
+    r"|drinks?|drank|drinking)\s+(?:at|in|for|tae|fae|frae)\s+(?:the\s+)?", re.IGNORECASE)
+# A plain "at" is a venue cue only before a capitalised word no list knows ("been at Abbeyfield", "at the Clachan").
+AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])|\b(?:at|in|to|tae|fae|frae|from)\s+(?=(?:st|St|Saint)\b)")
+VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
+                   "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
+                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking")
+SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from)\s+$", re.IGNORECASE)  # "at st brendans", "fae st marys"
+# where the venue is, kept with it when a verb says it is a workplace: "Tesco in Livingston", "Co-op on Main Street"
+WHERE = re.compile(r" (?:in|on) (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+                   r"|[a-z][\w'’-]+(?: (?:street|st|road|rd|avenue|ave|lane|drive|crescent|terrace|place))?)\b")
+# lower-case words after a work verb that say how or when, not where
+NOT_VENUE = _set(
+    "night nights home weekends weekend times least last all first present moment minute care retail hospitality "
+    "construction admin education himself herself themselves myself yourself council government nhs school college "
+    "uni university hospital shop shops factory office offices warehouse pub bar cafe café restaurant hotel "
+    "supermarket bakery garage kitchen farm ward wards community charity")
+VENUE_STOP = _set("the a an my our his her their your this that it its me him them us you i he she we they same "
+                  "local other another one two some every each mon tue tues wed thu thur thurs fri sat sun jan feb "
+                  "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+                  "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends january february march "
+                  "april may june july august september october november december christmas easter")
+MAX_VENUE_WORDS = 3
+
+
+def venues(item: Words) -> list[Find]:
+    """Named workplaces and venues with no kind word, known by the verb before them (sure) or, for a capitalised word
+    no list knows, by a plain "at" (unsure). Towns, kept phrases and people are left to the other finders."""
+    text, words, lists = item.text, item.words, item.lists
+    found: list[Find] = []
+    starts = set() if VENUE_VERBS.isdisjoint(item.lower) else {m.end() for m in VENUE_CUE.finditer(text)}
+    weak = {m.end() for m in WEAK_CUE.finditer(text)} if "at" in item.lower or "st" in item.lower or \
+        "saint" in item.lower else set()
+    if not starts and not weak:
+        return found
+    firsts = [w[0] for w in words]
+    for at in sorted(starts | weak):
+        i = bisect_left(firsts, at)
+        if i == len(words) or firsts[i] != at:
+            continue
+        start, word = at, words[i][2]
+        if word in ("st", "St", "Saint") and i + 1 < len(words) and item.gap(i + 1) in (" ", ". ") and \
+                SAINT_CUE.search(text, max(0, start - 8), start) and not lists.is_word(fold(words[i + 1][2])):
+            found.append((start, words[i + 1][1], True))
+            continue
+        strong = start in starts
+        if not strong and not (word[0].isupper() and AT_CUE.search(text, max(0, start - 8), start)):
+            continue
+        key = fold(word)
+        key = key[:-2] if key.endswith("'s") else key
+        if key in VENUE_STOP or item.in_kept(i):
+            continue
+        if word[0].islower():
+            if not strong or key in NOT_VENUE or (lists.is_word(key) and not (
+                    key.endswith("s") and len(key) > 4 and not lists.is_word(key[:-1]))):
+                continue
+            found.append((start, _where(item, words[i][1]), True))
+            continue
+        run = [i]
+        while len(run) < MAX_VENUE_WORDS and run[-1] + 1 < len(words) and item.gap(run[-1] + 1) in (" ", " & ") \
+                and words[run[-1] + 1][2][0].isupper() and not item.possessive(run[-1]):
+            run.append(run[-1] + 1)
+        kinds = [lists.kind(words[k][2]) for k in run]
+        if all(kind == TOWN for kind in kinds) or any(item.in_kept(k) for k in run):
+            continue
+        if kinds[0] == FORENAME or (len(run) > 1 and all(kind in (FORENAME, GIVEN, STRONG, SURNAME) for kind in kinds)):
+            continue  # "works for Sarah", "works with John Smith": a person
+        saint = fold(word) in ("st", "saint")
+        if not strong and ((not saint and kinds != [UNKNOWN] * len(run)) or item.sentence_start(i) or word.isupper()
+                           or (run[-1] + 1 < len(words) and fold(words[run[-1] + 1][2]) in KINDS)):
+            continue
+        if text[max(0, start - 4):start] == "The " and start >= 4 and not item.sentence_start(i - 1):
+            start -= 4  # "drinks in The Horseshoe"
+        found.append((start, _where(item, words[run[-1]][1]) if strong else words[run[-1]][1], strong))
+    return found
+
+
+def _where(item: Words, end: int) -> int:
+    """The end of a venue with where it is ("Tesco in Livingston", "greggs in the overgate"), or `end` if the words
+    after it say no such thing. A lower-case place must be no everyday word."""
+    m = WHERE.match(item.text, end)
+    if not m:
+        return end
+    place = m.group(1).rstrip()
+    if place[0].islower() and any(item.lists.is_word(fold(w)) for w in place.split()):
+        return end
+    if place[0].isupper() and (fold(place.split()[0]) in VENUE_STOP or all(
+            item.lists.kind(w) == TOWN or item.kept.covers(m.start(1)) for w in place.split())):
+        return end  # a town is kept: "Morrisons in Dumbarton"
+    return m.start(1) + len(place)

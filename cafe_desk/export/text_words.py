@@ -42,10 +42,18 @@ CUE = re.compile(
     rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"
     r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers)\s*,?\s+(?=\S)",
     re.IGNORECASE)
+# verbs of speaking and meeting with their preposition, and the subject of a clinical note ("pt", "SU"): looked for
+# only where one of MEETING's words is in the text
+MEETING_CUE = re.compile(
+    r"\b(?:talk(?:ed|ing|s)\s+(?:to|wi|with)|speaking\s+to|chat(?:ted|ting|s)?\s+(?:to|wi|with)|sat\s+(?:next\s+to"
+    r"|wi|with|beside)|went\s+(?:wi|with)|came\s+(?:wi|with)|met\s+up\s+(?:wi|with)|pt|SU|service\s+user)\s*,?\s+(?=\S)",
+    re.IGNORECASE)
+MEETING = _set("talked talking talks speaking chat chatted chatting chats sat went came met pt su service")
 SPEECH = _set("said says told tells asked asks")
 REPORTING = _set("said says told tells asked asks mentioned mentions explained shared talked spoke described added "
                  "agreed suggested wanted wants thinks thought reckons reckoned felt feels brought came left joined "
-                 "laughed cried admitted insisted noted raised offered replied")
+                 "laughed cried admitted insisted noted raised offered replied texted messaged phoned rang emailed "
+                 "hugged telt tellt")
 PERSON_AFTER = _set("who whose has had who'd who's")  # weaker: "Zeb who runs the shed", "Hope has been a rock"
 # what may follow a word no list knows to make it a person: "Zeb is a pal", "Torquil drives the bus" (but not after
 # a name that is an everyday word: "Hope is what keeps me going")
@@ -54,6 +62,19 @@ UNKNOWN_AFTER = PERSON_AFTER | _set(
     "lives lived gets got runs ran helps helped tries tried drives drove knows knew uses used can could will would "
     "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't "
     "sat stayed brings makes made reports reported telt tellt from fae frae")  # "Piotrek fae the warehouse telt me"
+ROLE_WORDS = frozenset(ROLES.replace("?", "").split("|"))
+AND = _set("and n nd an")
+FROM = _set("from fae frae")  # "Jakey n kyle"
+# "Rowan is a peer worker", "Frank was a postie": a role or a trade after "is a" makes a person
+JOBS = ("joiner|postie|plumber|electrician|cleaner|driver|student|volunteer|chef|cook|baker|butcher|hairdresser"
+        "|barber|painter|decorator|mechanic|porter|receptionist|midwife|paramedic|firefighter|fireman|police|cop"
+        "|officer|soldier|sailor|fisherman|farmer|crofter|labourer|builder|brickie|sparky|janitor|jannie|lollipop"
+        "|pensioner|widow|widower|refugee|survivor|member|regular|volunteer|lawyer|solicitor|accountant|minister"
+        "|priest|imam|rabbi|vicar|lecturer|pupil|apprentice|trainee|assistant|administrator|secretary")
+ROLE_AFTER = re.compile(
+    rf"\s+(?:(?:is|was|['’]s)\s+(?:a|an|my|our|her|his|their|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{ROLES}|{JOBS})s?"
+    rf"|(?:are|were)\s+(?:both\s+)?(?:{ROLES}|{JOBS})s)\b", re.IGNORECASE)
+ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
 OPENERS = frozenset(".!?:;\n\"“(•*…")
@@ -76,6 +97,8 @@ class Words:
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
         self._lower: frozenset[str] | None = None
+        if self.words and not MEETING.isdisjoint(self.lower):
+            self.cues.update(m.end() for m in MEETING_CUE.finditer(text))
 
     @property
     def lower(self) -> frozenset[str]:
@@ -143,13 +166,29 @@ class Words:
         nxt = self.next_key(i)
         if nxt in REPORTING:
             return "reporting"
-        if nxt == "and" and i + 2 < len(self.words) and not self.gap(i + 2).strip():
+        if nxt in AND and i + 2 < len(self.words) and not self.gap(i + 2).strip():
             third = self.key(i + 2)  # "Zeb and Sarah", "Priyanka and her husband"
             if third in ("his", "her", "their", "my", "me", "i") or (
                     is_cap(self.words[i + 2][2]) and self.kind(i + 2) in (FORENAME, GIVEN, STRONG)):
                 return "person"
             return ""
-        return "person" if nxt in person else ""
+        if nxt in FROM and i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip():
+            return "person"
+        if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]):
+            return "person"
+        return ""
+
+    def person_said(self, i: int) -> bool:
+        """True where the words around word i speak of a person whatever the word is: a role owned ("Mason's
+        teacher"), a role after "is a" ("Rowan is a peer worker"), "and his"/"and her" ("Hunter and his mum")."""
+        end = self.words[i][1]
+        if self.possessive(i):
+            return bool(ROLE_OWNED.match(self.text, end))
+        if ROLE_AFTER.match(self.text, end):
+            return True
+        if self.next_key(i) in FROM:
+            return i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip()
+        return self.next_key(i) in AND and i + 2 < len(self.words) and self.key(i + 2) in ("his", "her", "their")
 
     def in_kept(self, i: int) -> bool:
         return self.kept.covers(self.words[i][0])

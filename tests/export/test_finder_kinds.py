@@ -197,3 +197,109 @@ def test_gaelic_place_names_are_kept_as_places_not_names():
             if place in text:
                 assert place in kept, kept
     assert redact("Calum from Ceann a Bhàigh came.").text.startswith("[NAME] from")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # joined by "and" (or texting's "n") to a name or to "me"
+    ("Jakey n kyle were oot every weekend", "[NAME] n [NAME] were oot every weekend"),
+    ("me n tam went tae the chippy", "me n [NAME] went tae the chippy"),
+    ("Faith and Joy both came to the art session", "[NAME] and [NAME] both came to the art session"),
+    # an everyday-word surname or name opening a sentence, where the words after speak of a person
+    ("Hunter and his mum came along", "[NAME] and his mum came along"),
+    ("Mason's teacher phoned the social work", "[NAME]'s teacher phoned the social work"),
+    ("Rowan is a peer worker with the team", "[NAME] is a peer worker with the team"),
+    ("Summer texted me at 3am", "[NAME] texted me at 3am"),
+    ("Call Grant on Tuesday", "Call [NAME] on Tuesday"),
+    # initials
+    ("SU A. M. Fraser attended clinic", "SU [NAME] attended clinic"),
+    ("spoke to d. mcintyre re housing", "spoke to [NAME] re housing"),
+    ("pt seen by J.M. on ward", "pt seen by [NAME] on ward"),
+    # Scots pet forms, lenited Gaelic, hyphenated
+    ("Rab's maw phoned the crisis line", "[NAME]'s maw phoned the crisis line"),
+    ("Thanks a Sheumais, said Calum", "Thanks a [NAME], said [NAME]"),
+    ("Mary-Jane n me sat at the back", "[NAME] n me sat at the back"),
+    # verbs of speaking and meeting, a note's subject, a town after the name, a role after "are"
+    ("Talked to Jack and his brother about it", "Talked to [NAME] and his brother about it"),
+    ("I sat next to Hope who'd come on two buses", "I sat next to [NAME] who'd come on two buses"),
+    ("SU Grant reports sleep improved", "SU [NAME] reports sleep improved"),
+    ("Grant from Motherwell said it closed", "[NAME] from Motherwell said it closed"),
+    ("Mark and Grant are brothers", "[NAME] and [NAME] are brothers"),
+    ("Teresa Ward's number is on the sheet", "[NAME]'s number is on the sheet"),
+    ("dylans mum made him come", "[NAME] mum made him come"),
+    ("note: F.M. (carer) says she is exhausted", "note: [NAME] (carer) says she is exhausted"),
+])
+def test_names_joined_initials_and_everyday_words_as_people(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I hope the group keeps going after the funding ends.",
+    "We got the grant funding sorted for another year.",
+    "Mark my words, the waiting list will be longer.",
+    "The heather on the hill was out when we did the walk.",
+    "The group meets Mon, Wed and Fri, not Tues or Thurs.",
+    "Sept is always a hard month for me.",
+    "Pt DoB not recorded, plan: review in 4/52.",
+    "The hunter and the mason both left early.",
+    "me and my sister went to the Samaritans training",
+    "Me and work don't get on.",
+    "The 10 A.M. bus was late.",
+    "Summer is the worst time for me.",
+    "We talked to the council from Glasgow.",
+    "Ward 4 and her nurse were lovely.",
+    "Machir Bay on Islay was the most peaceful place.",
+    "We talked about Alzheimer Scotland and what they offer carers.",
+])
+def test_everyday_words_abbreviations_and_me_and_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she works at greggs in the overgate", "she works at [PLACE]"),
+    ("Tam drives for MacRae's and does long shifts", "Tam drives for [PLACE] and does long shifts"),
+    ("He's been at Abbeyfield since his stroke", "He's been at [PLACE] since his stroke"),
+    ("my wee brother is at st brendans and getting bullied", "my wee brother is at [PLACE] and getting bullied"),
+    ("He drinks in The Horseshoe every Friday", "He drinks in [PLACE] every Friday"),
+    ("She stacks shelves at Morrisons in Dumbarton.", "She stacks shelves at [PLACE] in Dumbarton."),
+    ("our kid goes tae hillpark secondary", "our kid goes tae [PLACE]"),
+    ("She's a carer at Balmoral House in the evenings", "She's a carer at [PLACE] in the evenings"),
+])
+def test_workplaces_without_a_kind_word_or_in_lower_case(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She works at night and sleeps in the day.",
+    "He works in retail now.",
+    "I volunteer at Samaritans on Sundays.",
+    "We met at Glasgow Central.",
+    "We had a jack-o-lantern at the Halloween café.",
+    "Born in Dundee, works in Perth.",
+])
+def test_work_and_at_cues_keep_towns_services_and_times(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moved tae GF1 8 Dalry Road last month", "Moved tae [ADDRESS] last month"),
+    ("im at 14 craigton rd now", "im at [ADDRESS] now"),
+    ("Send the pack to 14 craigton rd, that's my mum's", "Send the pack to [ADDRESS], that's my mum's"),
+    ("They're at The Steading, Mains of Auchterless, AB53 8BH.", "They're at [ADDRESS], [POSTCODE]."),
+    ("Write to me at The Steading, 3 Mill Lane, IV2 7QT.", "Write to me at [ADDRESS], [POSTCODE]."),
+    ("CPN visits 0/2 118 Paisley Road West weekly", "CPN visits [ADDRESS] weekly"),
+    ("born 12.iii.79, grew up in Possil", "born [DOB], grew up in Possil"),
+    ("Postcode: EH6  7JU", "Postcode: [POSTCODE]"),
+    ("add me on discord shadowfox#1234", "add me on discord [HANDLE]"),
+    ("on instagram its zara_k99", "on instagram its [HANDLE]"),
+])
+def test_flat_notation_named_houses_roman_dates_spaced_postcodes_and_tags(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We met at 12.15 on 3.4 and again in room 12.",
+    "The 3rd floor of the hall at 2pm.",
+    "Mill Lane is closed for the roadworks.",
+])
+def test_short_numbers_and_street_names_alone_are_kept(text):
+    assert redact(text).text == text
