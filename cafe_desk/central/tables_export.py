@@ -20,8 +20,9 @@ What an analyst gets:
 - "sender checked", last on every row that names a café (items, themes): "signed" (by a key on the desk's list),
   "signed by a key not on the list", "signer revoked" or "unsigned" (core.signers.sender_check), as the desk knows
   it when the export is written.
-Every text has its line ends as "\n" (core.text.plain_line_ends): a note typed on Windows reads the same as one typed
-anywhere else.
+Every text has its line ends as "\n" and no control or invisible characters (core.text.export_text, as in the
+.qdpx): a note typed on Windows reads the same as one typed anywhere else, and "Edinburgh" with a zero-width space
+after it is "Edinburgh".
 
 CSV is a folder of items.csv, votes.csv and themes.csv rather than one ZIP, so each opens with a double click, one
 header row, in one of two kinds:
@@ -49,7 +50,7 @@ from xlsxwriter.exceptions import XlsxFileError
 from cafe_desk.central.tables_workbook import Columns, Sheets, let_go
 from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
-from cafe_desk.core.text import plain_line_ends
+from cafe_desk.core.text import export_text
 from cafe_desk.core.vote_synthesis import MEASURE_AGREE, OutcomeSynthesis
 from cafe_desk.platforms import replace_file
 
@@ -187,7 +188,7 @@ def spreadsheet_cells(row: list) -> list:
     for value in row:
         if value.__class__ is str:
             if not value.isprintable():
-                value = plain_line_ends(value)
+                value = export_text(value)
             if value.startswith(FORMULA_STARTS):
                 value = "'" + value
         elif value.__class__ is float:
@@ -203,7 +204,7 @@ def analysis_cells(row: list) -> list:
     for value in row:
         if value.__class__ is str:
             if not value.isprintable():
-                value = plain_line_ends(value)
+                value = export_text(value)
         elif value.__class__ is float:
             value = f"{value:.4f}"
         add(value)

@@ -22,7 +22,7 @@ from contextlib import suppress
 
 import xlsxwriter
 
-from cafe_desk.core.text import plain_line_ends
+from cafe_desk.core.text import export_text
 
 Columns = tuple[tuple[str, int], ...]  # (column name, width in the workbook, in characters)
 
@@ -76,7 +76,7 @@ class Sheets:
                         if day is not None:
                             write_datetime(r, c, day, date_format)
                             continue
-                    write_string(r, c, value if value.isprintable() else plain_line_ends(value), formats[c])
+                    write_string(r, c, value if value.isprintable() else export_text(value), formats[c])
                 else:
                     write_number(r, c, value, formats[c])
         self._finish(sheet, r, columns)

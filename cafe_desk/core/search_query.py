@@ -114,12 +114,16 @@ def _count_terms(node: Node) -> int:
     return sum(_count_terms(p) for p in node.parts)
 
 
+MAX_DEPTH = 20  # brackets inside brackets: far beyond what anyone types, far below Python's recursion limit
+
+
 class _Reader:
     """A recursive-descent reader over the query's tokens."""
 
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
         self.at = 0
+        self.depth = 0  # brackets open around the reader now
 
     def peek(self) -> str | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -173,7 +177,12 @@ class _Reader:
             raise ValidationError(f"The search has no words to look for; {EXAMPLES}.")
         if token == "(":
             self.take()
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise ValidationError(f"The search has more than {MAX_DEPTH} brackets inside each other; please use "
+                                      "fewer.")
             node = self.any_of()
+            self.depth -= 1
             if self.peek() != ")":
                 raise ValidationError("The search has a “(” that is not closed: please add the “)”.")
             self.take()

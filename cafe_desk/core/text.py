@@ -4,9 +4,8 @@ is around them.
 
 `printable` keeps every visible character as it is (emoji joiners, the joiners of Persian or Indic scripts and
 the tag characters of the Scottish, Welsh and English flags included); `json_printable` does the same job for JSON
-written to a terminal without changing the values it holds. `plain_line_ends` gives every line end as "\\n" (what
-the CSV and XLSX exports write); `export_text` also drops control and invisible characters and composes accents
-(what the .qdpx writes, where positions count characters).
+written to a terminal without changing the values it holds. `export_text` is free text as the data exports (CSV, XLSX,
+.qdpx) write it: every line end as "\\n", no control or invisible characters, accents composed.
 """
 
 from __future__ import annotations
@@ -76,16 +75,3 @@ def export_text(text: str) -> str:
     invisible format characters (as `printable` leaves them out), composed (NFC), so the same words are always the same
     characters and positions counted in one tool fall on the same letters in another."""
     return unicodedata.normalize("NFC", printable(text or "", lines=True))
-
-
-_LINE_END_CHARS = ("\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
-_OTHER_LINE_ENDS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-
-
-def plain_line_ends(text: str) -> str:
-    """`text` with every line end as "\\n": Windows "\\r\\n", a lone "\\r", and the vertical tab, form feed, next
-    line, line separator and paragraph separator characters. What every data export writes, so a workbook shows no
-    "_x000D_" and R, pandas and QualCoder see one kind of line end."""
-    if text.isprintable() or not any(c in text for c in _LINE_END_CHARS):  # the usual case: far faster than a regex
-        return text
-    return _OTHER_LINE_ENDS.sub("\n", text)

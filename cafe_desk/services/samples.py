@@ -47,8 +47,10 @@ class SampleService(ServiceBase):
 
         from cafe_desk.services import Services
 
-        if self.ids():
+        if len(self.ids()) >= len(content.PLACES):
             return len(self.ids()), Changes()
+        if self.ids():  # an earlier run stopped half-way (the laptop was switched off, say): start again
+            self._remove(sorted(self.ids()))
         total = 2 * len(content.PLACES)
         identity = pyrage.x25519.Identity.generate()
         bundles: list[bytes] = []
@@ -70,8 +72,9 @@ class SampleService(ServiceBase):
                     raise Cancelled("The sample cafés were not added.")
                 progress(number, total)
                 imported.append(self.services.importing.import_bundle(data, [identity]).cafe_id)
+                with self.store.transaction():  # known as a sample at once: a crash now leaves it removable
+                    self.store.set_state(SAMPLES_KEY, json.dumps(imported))
             with self.store.transaction():
-                self.store.set_state(SAMPLES_KEY, json.dumps(imported))
                 self.store.audit(None, "add", "samples", None, cafes=len(imported))
         except BaseException:
             self._remove(imported)

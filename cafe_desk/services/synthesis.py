@@ -32,6 +32,7 @@ from cafe_desk.storage.rows import new_id, utc_now
 
 ONLY_SAMPLES = ("Only the sample cafés are here, and they are left out of reports and data files unless you "
                 "include them.")
+A_SAMPLE = "That is one of the sample cafés, which are left out of reports and data files unless you include them."
 DATA_FORMATS = ("xlsx", "csv", "qdpx")
 PAGE = 2000  # items shown at once; the rest are counted and reached by narrowing the filter
 CODED = Changes(themes=True)
@@ -262,6 +263,8 @@ class SynthesisService(ServiceBase):
             if syn.left_out != self.left_out:
                 if not syn.cafes():
                     raise UserError(ONLY_SAMPLES)
+                if f is not None and f.cafe_id in syn.left_out:
+                    raise UserError(A_SAMPLE)
                 return syn.export_data(kind, target, f, progress, cancelled, csv_for, include_samples=True)
         f = f or SynthesisFilter()
         if kind == "csv":

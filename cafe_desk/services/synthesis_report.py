@@ -39,7 +39,7 @@ from cafe_desk.reports.synthesis_snapshot import (
 )
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.files import write_beside
-from cafe_desk.services.synthesis import ONLY_SAMPLES
+from cafe_desk.services.synthesis import A_SAMPLE, ONLY_SAMPLES
 
 Progress = Callable[[int, int], None]
 Check = Callable[[], bool]
@@ -110,12 +110,17 @@ class SynthesisReportService(ServiceBase):
         if not cafes:
             raise UserError(ONLY_SAMPLES)
         wanted = set()
+        held = {c.id for c in cafes}
         for key in cafe_keys:
-            match = next((c for c in cafes if key.strip() in (c.id, c.short_code) or
+            match = next((c for c in every if key.strip() in (c.id, c.short_code) or
                           key.strip().upper() == c.short_code), None)
+            if match is not None and match.id not in held:
+                raise UserError(A_SAMPLE)
             if match is None:
                 raise NotFoundError(f"There is no imported café {key!r} here. `cafe-desk cafes` lists them.")
             wanted.add(match.id)
+        if f.cafe_id and f.cafe_id not in held and any(c.id == f.cafe_id for c in every):
+            raise UserError(A_SAMPLE)
         chosen = [c for c in cafes if (not wanted or c.id in wanted) and (not f.cafe_id or c.id == f.cafe_id)
                   and (not f.locality.strip() or c.locality.casefold() == f.locality.strip().casefold())
                   and (not f.date_from or c.date >= f.date_from) and (not f.date_to or c.date <= f.date_to)]

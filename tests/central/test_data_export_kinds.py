@@ -16,7 +16,7 @@ from cafe_desk.central.tables_export import write_csv, write_xlsx
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS as FOR_ANALYSIS
 from cafe_desk.core.synthesis import CSV_FOR_SPREADSHEETS as FOR_SPREADSHEETS
-from cafe_desk.core.text import plain_line_ends
+from cafe_desk.core.text import export_text
 from cafe_desk.export import bundle, signing
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
@@ -65,12 +65,12 @@ def read_rows(path: Path, encoding: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def test_line_ends_are_one_kind():
-    assert plain_line_ends(WINDOWS_NOTE) == UNIX_NOTE
-    assert plain_line_ends("a\x85b\x0bc\x0cd") == "a\nb\nc\nd"
-    assert plain_line_ends("\r\n\r\n") == "\n\n"
-    plain = "Nothing to change, not even\ttabs"
-    assert plain_line_ends(plain) is plain
+def test_line_ends_are_one_kind_and_invisible_characters_go():
+    assert export_text(WINDOWS_NOTE) == UNIX_NOTE
+    assert export_text("a\x85b\x0bc\x0cd") == "a\nb\nc\nd"
+    assert export_text("\r\n\r\n") == "\n\n"
+    assert export_text("nul\x00 bell\x07 Edinburgh\u200b \u202eevil") == "nul bell Edinburgh evil"
+    assert export_text("Nothing to change, not even\ttabs") == "Nothing to change, not even\ttabs"
 
 
 def test_a_windows_note_reaches_the_workbook_with_plain_line_ends(desk, tmp_path):

@@ -78,3 +78,10 @@ def test_check_and_highlight_one_text():
     assert matches(parse("NEAR(waiting lists, 2)"), "lists of long waiting times")
     assert not matches(parse("NEAR(waiting lists, 1)"), "waiting for the lists")
     assert checked(parse('"support peer"'), "peer support") is None
+
+
+def test_brackets_nested_too_deep_get_one_line():
+    assert parse("(" * 20 + "peer" + ")" * 20) is not None
+    for depth in (21, 300):
+        with pytest.raises(ValidationError, match="more than 20 brackets inside each other"):
+            parse("(" * depth + "a" + ")" * depth)

@@ -10,6 +10,7 @@ import pyrage
 import pytest
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.services import Services
 from cafe_desk.services.synthesis import ONLY_SAMPLES
 from cafe_desk.storage.store import Store
@@ -68,3 +69,45 @@ def test_with_only_samples_held_a_report_or_file_says_how_to_include_them(desk, 
         desk.synthesis.export_data("xlsx", tmp_path / "data.xlsx")
     assert not (tmp_path / "report.docx").exists() and not (tmp_path / "data.xlsx").exists()
     assert desk.synthesis.export_data("xlsx", tmp_path / "data.xlsx", include_samples=True).exists()
+
+
+def test_a_sample_cafe_named_without_asking_for_samples_says_so(real_and_samples, tmp_path):
+    desk = real_and_samples
+    sample = next(c for c in desk.synthesis.cafes() if c.id in desk.samples.ids())
+    with pytest.raises(UserError, match="one of the sample cafés"):
+        desk.synthesis.export_data("xlsx", tmp_path / "one.xlsx", SynthesisFilter(cafe_id=sample.id))
+    with pytest.raises(UserError, match="one of the sample cafés"):
+        desk.synthesis_report.write(tmp_path / "one.pdf", cafe_keys=[sample.short_code])
+    assert not list(tmp_path.glob("one.*"))
+    assert desk.synthesis_report.write(tmp_path / "one.pdf", cafe_keys=[sample.short_code],
+                                       include_samples=True).cafes == 1
+
+
+KILLED_HALF_WAY = """
+import os, signal, sys
+from pathlib import Path
+from cafe_desk.services import Services
+
+def progress(done, total):
+    if done == 17:  # five sample cafés imported: the laptop is switched off here
+        os.kill(os.getpid(), signal.SIGKILL)
+
+with Services.open(Path(sys.argv[1])) as services:
+    services.samples.add(progress)
+"""
+
+
+def test_a_sample_run_killed_half_way_leaves_what_came_in_known_as_samples(tmp_path):
+    import sys
+
+    path = tmp_path / "desk" / "cafe.sqlite3"
+    killed = subprocess.run([sys.executable, "-c", KILLED_HALF_WAY, str(path)], capture_output=True, timeout=300)
+    assert killed.returncode == -9
+    with Services.open(path) as desk:
+        came = {c.id for c in desk.synthesis.cafes()}
+        assert len(came) == 5 and desk.samples.ids() == came
+        with pytest.raises(UserError, match="Only the sample cafés"):
+            desk.synthesis.export_data("xlsx", tmp_path / "data.xlsx")
+        assert desk.samples.remove()[0] == 5
+        assert desk.synthesis.cafes() == [] and desk.synthesis.themes() == []
+        assert desk.samples.add()[0] == 12
