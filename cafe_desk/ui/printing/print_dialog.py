@@ -112,6 +112,7 @@ class PrintDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton("&Save as PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)  # Enter saves, never closes
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 

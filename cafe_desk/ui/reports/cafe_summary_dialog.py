@@ -68,6 +68,7 @@ class CafeSummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton("&Choose where to save…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)  # Enter saves, never cancels
         buttons.accepted.connect(self.choose_and_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

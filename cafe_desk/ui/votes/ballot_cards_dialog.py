@@ -45,6 +45,7 @@ class BallotCardsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.print_button = buttons.addButton("&Choose where to save…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)  # Enter saves, never cancels
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
