@@ -4,17 +4,19 @@ the same data and search results as importing the files one by one, and a kill m
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.export import keys
-from cafe_desk.services import Services
+from cafe_desk.services import Services, bundle_intake, importing
 from cafe_desk.storage import import_batch
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at
@@ -153,4 +155,83 @@ def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bun
         # the files again: those the kill cut off come in whole, the others are already there
         run = services.importing.import_files(paths, key)
         assert run.imported == len(WORDS) - len(held) and all(len(search(services, w)) == 3 for w in WORDS)
+
+
+
+# --- files read ahead in a thread while the one before is written (services/bundle_intake.py) -------------------------
+
+def _without_codes(lines: list[str]) -> list[str]:
+    """The lines without the café codes the desk draws at random."""
+    return [re.sub(r" as [^:]+:", " as CODE:", line) for line in lines]
+
+
+def test_files_read_ahead_in_a_thread_import_as_one_at_a_time_does(tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+    readers = set()
+    real = bundle_intake.read_bundle
+
+    def noted(*args, **kwargs):
+        readers.add(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bundle_intake, "read_bundle", noted)
+    with Services.open(tmp_path / "ahead.sqlite3") as ahead:
+        run = ahead.importing.import_files(paths, key)
+        found = {word: search(ahead, word) for word in (*WORDS, "café")}
+    assert readers and all(name.startswith("bundle-read") for name in readers)  # never on the writing thread
+    monkeypatch.setattr(bundle_intake, "read_bundle", real)
+    lines = []
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in paths:
+            lines.append(alone.importing.import_file(path, [keys.read_identity(key)]).line())
+        assert {word: search(alone, word) for word in found} == found
+    assert _without_codes(run.lines) == _without_codes(lines) and run.imported == len(paths)
+    assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "alone.sqlite3")
+
+
+def test_files_refused_while_read_ahead_get_their_line_in_their_place(tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+    missing = tmp_path / "gone.cafe"
+    odd = paths[3]
+    real = bundle_intake.read_plan
+
+    def breaks_on_odd(manifest, *args, **kwargs):
+        plan = real(manifest, *args, **kwargs)
+        if plan.cafe.title == "Puffin café":
+            raise RuntimeError("not foreseen")  # in the reader thread: still one line, and the batch goes on
+        return plan
+
+    monkeypatch.setattr(bundle_intake, "read_plan", breaks_on_odd)
+    order = [paths[0], missing, paths[1], odd, paths[2]]
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(order, key)
+        assert (run.imported, run.refused) == (3, 2)
+        assert run.lines[1].startswith("Refused gone.cafe: This file can't be read")
+        assert run.lines[3] == f"Refused {odd.name}: {importing.UNFORESEEN}"
+        assert [line.startswith("Imported “") for line in run.lines] == [True, False, True, False, True]
+        assert [len(search(services, w)) for w in WORDS[:4]] == [3, 3, 3, 0]
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in paths[:3]:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
+
+
+def test_stopping_leaves_files_read_ahead_untouched(tmp_path, bundles):
+    key, paths = bundles
+    started = []
+
+    def progress(done: int, total: int) -> None:
+        started.append(done)
+
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(paths, key, progress, cancelled=lambda: len(started) >= 3)
+        assert run.cancelled and run.imported == 3 and run.handled == 3
+        assert [len(search(services, w)) for w in WORDS[:5]] == [3, 3, 3, 0, 0]  # those read ahead are not there
+        assert "the other 9 files were not touched" in run.closing_line()
+        again = services.importing.import_files(paths, key)  # the rest come in whole
+        assert again.imported == len(paths) - 3 and all(len(search(services, w)) == 3 for w in WORDS)
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in paths:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
 
