@@ -235,3 +235,71 @@ def test_stopping_leaves_files_read_ahead_untouched(tmp_path, bundles):
             alone.importing.import_file(path, [keys.read_identity(key)])
     assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
 
+
+
+# --- the search index filled once per commit (storage/import_batch.py) ------------------------------------------------
+
+@pytest.fixture
+def older_newer(tmp_path, bundles) -> tuple[Path, Path, Path]:
+    """The key file of `bundles`, and two exports of one café to it: the newer one has a point about a kingfisher."""
+    key = bundles[0]
+    public = str(keys.read_identity(key).to_public())
+    store = Store(tmp_path / "laptop.sqlite3")
+    services = Services.build(store)
+    cafe = cafe_at(services, "Wren café", "2026-04-01", "Oban", points=("A wren on the wall", "Wrens sing early"),
+                   comments=("The wren café was warm",))
+    older, newer = tmp_path / "older.cafe", tmp_path / "newer.cafe"
+    older.write_bytes(services.exporting.export_cafe(cafe.id, [public])[0])
+    services.notes.add(cafe.id, None, None, "A kingfisher by the wren's wall")
+    newer.write_bytes(services.exporting.export_cafe(cafe.id, [public])[0])
+    store.close()
+    return key, older, newer
+
+
+def fts_checked(db: Path) -> None:
+    """SQLite's own check that the full-text index holds exactly the notes' words (raises if not)."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("INSERT INTO note_fts (note_fts, rank) VALUES ('integrity-check', 1)")
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def test_a_cafe_replaced_in_the_batch_that_brought_it_is_indexed_once(tmp_path, bundles, older_newer, monkeypatch):
+    key, paths = bundles
+    _, older, newer = older_newer
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
+    files = [paths[0], older, paths[1], newer, paths[2]]
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(files, key)  # one transaction: the older café is not indexed yet
+        assert run.lines[3].startswith("Replaced an older export of “Wren café”") and run.imported == 5
+        assert len(search(services, "kingfisher")) == 1 and len(search(services, "wren")) == 3
+    fts_checked(tmp_path / "central.sqlite3")
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in files:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
+
+
+def test_a_replacement_that_fails_in_the_batch_leaves_the_older_cafe_indexed(tmp_path, older_newer, monkeypatch):
+    key, older, newer = older_newer
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
+    real = Store.insert_notes
+
+    def fails_on_kingfisher(self, notes):
+        real(self, notes)
+        if any("kingfisher" in n.text for n in notes):
+            raise RuntimeError("the disk went away")  # after the older café was taken out and its notes deleted
+
+    monkeypatch.setattr(Store, "insert_notes", fails_on_kingfisher)
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files([older, newer], key)
+        assert run.lines[1] == f"Refused newer.cafe: {importing.UNFORESEEN}" and run.imported == 1
+        assert search(services, "kingfisher") == [] and len(search(services, "wren")) == 2
+    fts_checked(tmp_path / "central.sqlite3")
+    monkeypatch.setattr(Store, "insert_notes", real)
+    with Services.open(tmp_path / "central.sqlite3") as services:  # the newer one comes in as it would have
+        run = services.importing.import_files([newer], key)
+        assert run.lines[0].startswith("Replaced") and len(search(services, "wren")) == 3
+    fts_checked(tmp_path / "central.sqlite3")
