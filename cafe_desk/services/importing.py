@@ -27,7 +27,7 @@ from cafe_desk.export import keys
 from cafe_desk.export.bundle import BundleError
 from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
-from cafe_desk.services.bundle_intake import Prefetch, ReadBundle, read_bundle, read_file
+from cafe_desk.services.bundle_intake import ReadBundle, read_bundle, read_file
 from cafe_desk.storage.import_batch import BatchLost
 from cafe_desk.storage.rows import new_short_code
 
@@ -250,7 +250,7 @@ class ImportService(ServiceBase):
         default = Consent(replace=not ask)
         committed = (0, copy.deepcopy(run))  # files handled, and what the run said, at the last commit
         number = 0
-        with self.store.import_batch() as batch, Prefetch(paths, [identity]) as ahead:
+        with self.store.import_batch() as batch:
             while number < len(paths):
                 if cancelled():
                     run.cancelled = True
@@ -258,7 +258,8 @@ class ImportService(ServiceBase):
                 path = paths[number]
                 progress(number + 1, run.total)
                 try:
-                    self._import_one(run, path, ahead.get(number), (consents or {}).get(str(path), default), ask)
+                    self._import_one(run, path, lambda p=path: read_file(p, [identity]),
+                                     (consents or {}).get(str(path), default), ask)
                 except BatchLost:
                     # the transaction went with this file's failure: write the files since the last commit again,
                     # each committed alone, then this one (which now fails alone, or not)

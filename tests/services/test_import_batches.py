@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -158,38 +157,14 @@ def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bun
 
 
 
-# --- files read ahead in a thread while the one before is written (services/bundle_intake.py) -------------------------
+# --- reading apart from writing (services/bundle_intake.py): refusals and stopping -----------------------------------
 
 def _without_codes(lines: list[str]) -> list[str]:
     """The lines without the café codes the desk draws at random."""
     return [re.sub(r" as [^:]+:", " as CODE:", line) for line in lines]
 
 
-def test_files_read_ahead_in_a_thread_import_as_one_at_a_time_does(tmp_path, bundles, monkeypatch):
-    key, paths = bundles
-    readers = set()
-    real = bundle_intake.read_bundle
-
-    def noted(*args, **kwargs):
-        readers.add(threading.current_thread().name)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(bundle_intake, "read_bundle", noted)
-    with Services.open(tmp_path / "ahead.sqlite3") as ahead:
-        run = ahead.importing.import_files(paths, key)
-        found = {word: search(ahead, word) for word in (*WORDS, "café")}
-    assert readers and all(name.startswith("bundle-read") for name in readers)  # never on the writing thread
-    monkeypatch.setattr(bundle_intake, "read_bundle", real)
-    lines = []
-    with Services.open(tmp_path / "alone.sqlite3") as alone:
-        for path in paths:
-            lines.append(alone.importing.import_file(path, [keys.read_identity(key)]).line())
-        assert {word: search(alone, word) for word in found} == found
-    assert _without_codes(run.lines) == _without_codes(lines) and run.imported == len(paths)
-    assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "alone.sqlite3")
-
-
-def test_files_refused_while_read_ahead_get_their_line_in_their_place(tmp_path, bundles, monkeypatch):
+def test_files_refused_while_reading_get_their_line_in_their_place(tmp_path, bundles, monkeypatch):
     key, paths = bundles
     missing = tmp_path / "gone.cafe"
     odd = paths[3]
@@ -198,7 +173,7 @@ def test_files_refused_while_read_ahead_get_their_line_in_their_place(tmp_path, 
     def breaks_on_odd(manifest, *args, **kwargs):
         plan = real(manifest, *args, **kwargs)
         if plan.cafe.title == "Puffin café":
-            raise RuntimeError("not foreseen")  # in the reader thread: still one line, and the batch goes on
+            raise RuntimeError("not foreseen")  # unforeseen in reading: still one line, and the batch goes on
         return plan
 
     monkeypatch.setattr(bundle_intake, "read_plan", breaks_on_odd)
@@ -216,7 +191,7 @@ def test_files_refused_while_read_ahead_get_their_line_in_their_place(tmp_path, 
     assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
 
 
-def test_stopping_leaves_files_read_ahead_untouched(tmp_path, bundles):
+def test_stopping_leaves_the_files_after_untouched(tmp_path, bundles):
     key, paths = bundles
     started = []
 
@@ -226,7 +201,7 @@ def test_stopping_leaves_files_read_ahead_untouched(tmp_path, bundles):
     with Services.open(tmp_path / "central.sqlite3") as services:
         run = services.importing.import_files(paths, key, progress, cancelled=lambda: len(started) >= 3)
         assert run.cancelled and run.imported == 3 and run.handled == 3
-        assert [len(search(services, w)) for w in WORDS[:5]] == [3, 3, 3, 0, 0]  # those read ahead are not there
+        assert [len(search(services, w)) for w in WORDS[:5]] == [3, 3, 3, 0, 0]  # nothing of those not reached
         assert "the other 9 files were not touched" in run.closing_line()
         again = services.importing.import_files(paths, key)  # the rest come in whole
         assert again.imported == len(paths) - 3 and all(len(search(services, w)) == 3 for w in WORDS)
