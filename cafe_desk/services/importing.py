@@ -12,26 +12,24 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as dt
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cafe_desk.central import bundle_checks
-from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan, read_plan
-from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, check_exported_at, lost_items
+from cafe_desk.central.bundle_reader import ENTITY_ORDER, ImportPlan
+from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, lost_items
 from cafe_desk.core.counts import Counts, VoteCounts
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.imported_ids import scoped_id
 from cafe_desk.core.signers import REPLACE, REVOKED, UNLISTED, Signer, codes_at_desk
 from cafe_desk.core.text import printable
 from cafe_desk.export import keys
-from cafe_desk.export.bundle import BundleError, open_signed
+from cafe_desk.export.bundle import BundleError
 from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
+from cafe_desk.services.bundle_intake import ReadBundle, read_bundle, read_file
 from cafe_desk.storage.import_batch import BatchLost
-from cafe_desk.storage.rows import new_short_code, utc_now
+from cafe_desk.storage.rows import new_short_code
 
 UNFORESEEN = "Something in this file can't be read as a café's bundle, so nothing from it was imported."
 UNSIGNED = "unsigned: who sent it can't be checked"
@@ -135,17 +133,12 @@ class ImportService(ServiceBase):
                     consent: Consent = Consent()) -> ImportResult:
         """Read `path` and import it; BundleError (one line) if it can't be read, opened or imported (NeedsConsent if
         it needs the person's agreement, see `import_bundle`)."""
+        return self._write(lambda: read_file(path, identities, passphrase), consent)
+
+    def _write(self, read: Callable[[], ReadBundle], consent: Consent) -> ImportResult:
+        """Write the bundle `read()` gives, with anything unforeseen in reading or writing turned into one line."""
         try:
-            bundle_checks.check_file_size(Path(path).stat().st_size)
-            with Path(path).open("rb") as file:  # never more than the limit, whatever kind of file it is
-                data = file.read(bundle_checks.MAX_FILE_BYTES + 1)
-        except IsADirectoryError:
-            raise BundleError("This is a folder, not a bundle.") from None
-        except OSError:
-            raise BundleError("This file can't be read (it may be missing, or its permissions may not allow it).")\
-                from None
-        try:
-            return self.import_bundle(data, identities, passphrase, consent)
+            return self._write_read(read(), consent)
         except (UserError, BatchLost):
             raise
         except Exception:  # anything the checks did not foresee: still one line, and the batch goes on
@@ -177,16 +170,14 @@ class ImportService(ServiceBase):
         café that came signed. NeedsConsent (a BundleError carrying the question) unless `consent` allows it: a file
         signed by another key than the one that signed the café, replacing a café that came unsigned, or (with
         `consent.replace` false, as the app asks) replacing a café at all."""
+        return self._write_read(read_bundle(data, identities, passphrase), consent)
+
+    def _write_read(self, read: ReadBundle, consent: Consent) -> ImportResult:
+        """Write a bundle already decrypted, verified and read (see `import_bundle`)."""
         if not self._bulk:
             self.store.expect_bulk_writes()
             self._bulk = True
-        bundle_checks.check_file_size(len(data))
-        opened = open_signed(data, identities, passphrase, inspect=bundle_checks.check_unpacked)
-        bundle_checks.check_values(opened.manifest, opened.files)
-        now = utc_now()
-        plan = read_plan(opened.manifest, opened.files, now, verified=True, records=opened.records)
-        bundle_checks.check_notes(n.text for n in plan.notes)
-        check_exported_at(plan.exported_at, dt.datetime.now(dt.UTC))
+        opened, plan, now = read.opened, read.plan, read.now
         signer, title = opened.signer, plan.cafe.title
         with self.store.bundle_write():
             s = self.store
@@ -215,7 +206,7 @@ class ImportService(ServiceBase):
             _code_by_theme_names(s, plan)
             s.insert_import_record({
                 "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
-                "exported_at": plan.exported_at, "bundle_sha256": hashlib.sha256(data).hexdigest(),
+                "exported_at": plan.exported_at, "bundle_sha256": read.sha256,
                 "imported_at": now, "manifest": _kept_manifest(opened.manifest, plan), "votes": plan.votes})
             new_key = held is not None and held.signer is not None and held.signer != signer
             s.audit(plan.cafe.id, "import", "cafe", plan.cafe.id, export_id=plan.export_id,
@@ -230,12 +221,11 @@ class ImportService(ServiceBase):
         """Write the café's plan items, notes, tallies and attendance, and index its notes (inside the transaction)."""
         s = self.store
         for entity in ENTITY_ORDER:
-            for item in plan.items[entity]:
-                s.insert_item(entity, item)
+            s.insert_items(entity, plan.items[entity])
         s.insert_notes(plan.notes)
-        for number, tally in enumerate(plan.tallies):
-            s.insert_imported_tally(scoped_id(plan.source_cafe_id, "vote", f"{plan.export_id}:vote:{number}"),
-                                    plan.cafe.id, tally, now)
+        s.insert_imported_tallies(
+            [(scoped_id(plan.source_cafe_id, "vote", f"{plan.export_id}:vote:{number}"), tally)
+             for number, tally in enumerate(plan.tallies)], plan.cafe.id, now)
         s.insert_imported_attendance(plan.attendance)
         s.insert_imported_totals(plan.totals)
         s.index_cafe_notes(plan.cafe.id)
@@ -268,23 +258,26 @@ class ImportService(ServiceBase):
                 path = paths[number]
                 progress(number + 1, run.total)
                 try:
-                    self._import_one(run, path, identity, (consents or {}).get(str(path), default), ask)
+                    self._import_one(run, path, lambda p=path: read_file(p, [identity]),
+                                     (consents or {}).get(str(path), default), ask)
                 except BatchLost:
                     # the transaction went with this file's failure: write the files since the last commit again,
                     # each committed alone, then this one (which now fails alone, or not)
                     redo, run = number, copy.deepcopy(committed[1])
                     for again in paths[committed[0]:redo + 1]:
-                        self._import_one(run, again, identity, (consents or {}).get(str(again), default), ask)
+                        self._import_one(run, again, lambda p=again: read_file(p, [identity]),
+                                         (consents or {}).get(str(again), default), ask)
                         batch.commit()
                 number += 1
                 if batch.commit_if_due() or batch.since_commit == 0:
                     committed = (number, copy.deepcopy(run))
         return run
 
-    def _import_one(self, run: ImportRun, path, identity, consent: Consent, ask: bool) -> None:
-        """Import one file of `import_files` and say in `run` what became of it (BatchLost passes through)."""
+    def _import_one(self, run: ImportRun, path, read: Callable[[], ReadBundle], consent: Consent, ask: bool) -> None:
+        """Write the file `read()` reads, for `import_files`, and say in `run` what became of it (BatchLost passes
+        through)."""
         try:
-            result = self.import_file(path, [identity], consent=consent)
+            result = self._write(read, consent)
         except NeedsConsent as exc:
             if not ask:
                 run.lines.append(f"Refused {Path(path).name}: {exc}")

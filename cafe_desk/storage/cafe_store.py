@@ -77,6 +77,12 @@ class CafeStore:
         values = [_sql_value(v) for v in dataclasses.astuple(item)]
         self.conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values)
 
+    def insert_items(self, entity: str, items: list) -> None:
+        """`insert_item` of many plan items of one `entity`, in one statement."""
+        table, cols, _, _ = ENTITIES[entity]
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                              [[_sql_value(v) for v in dataclasses.astuple(item)] for item in items])
+
     def update_item(self, entity: str, item) -> None:
         """Overwrite every field of the plan item with `item.id` except its id and café."""
         table, cols, _, _ = ENTITIES[entity]

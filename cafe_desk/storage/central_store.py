@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -89,15 +90,28 @@ class CentralStore:
     # --- the search index: imported notes only, kept in step by the importer ----------------------------------
 
     def index_cafe_notes(self, cafe_id: str) -> None:
-        """Add a café's notes to the full-text index; call once, after its notes are inserted."""
-        self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT rowid, text FROM note WHERE cafe_id = ?",
-                          [cafe_id])
+        """Add a café's notes to the full-text index; call once, after its notes are inserted. Inside an import
+        batch they go in when the batch commits (storage/import_batch.py), with every other café of it."""
+        batch = getattr(self, "_batch", None)
+        if batch is not None:
+            batch.unindexed.append(cafe_id)
+        else:
+            self.index_notes_of([cafe_id])
+
+    def index_notes_of(self, cafe_ids: list[str]) -> None:
+        """Add these cafés' notes to the full-text index, in rowid order (FTS5 appends them fastest so)."""
+        self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT rowid, text FROM note "
+                          "WHERE cafe_id IN (SELECT value FROM json_each(?)) ORDER BY rowid", [json.dumps(cafe_ids)])
         self.bump_search_generation()
 
     def unindex_cafe_notes(self, cafe_id: str) -> None:
         """Take a café's notes out of the full-text index; call before deleting them (it needs their text)."""
-        self.conn.execute("INSERT INTO note_fts (note_fts, rowid, text) "
-                          "SELECT 'delete', rowid, text FROM note WHERE cafe_id = ?", [cafe_id])
+        batch = getattr(self, "_batch", None)
+        if batch is not None and cafe_id in batch.unindexed:
+            batch.unindexed.remove(cafe_id)  # written earlier in this batch: its notes are not in the index yet
+        else:
+            self.conn.execute("INSERT INTO note_fts (note_fts, rowid, text) "
+                              "SELECT 'delete', rowid, text FROM note WHERE cafe_id = ?", [cafe_id])
         self.bump_search_generation()
 
     # --- imported cafés and what the filters offer ---------------------------------------------------------

@@ -54,12 +54,13 @@ class ImportStore:
         """Remove a café and, through the schema's cascades, everything that belongs to it."""
         self.conn.execute("DELETE FROM cafe WHERE id = ?", [cafe_id])
 
-    def insert_imported_tally(self, tally_id: str, cafe_id: str, tally: Tally, at: str) -> None:
-        """Add one imported tally row as it came, with the id and time given (never merged)."""
-        self.conn.execute(
+    def insert_imported_tallies(self, tallies: list[tuple[str, Tally]], cafe_id: str, at: str) -> None:
+        """Add a café's imported tally rows as they came, each (id, tally) with the id given and the time `at` (never
+        merged)."""
+        self.conn.executemany(
             "INSERT INTO vote_tally (id, cafe_id, outcome_id, table_id, group_id, level, count, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [tally_id, cafe_id, tally.outcome_id, tally.table_id, tally.group_id, tally.level, tally.count, at])
+            [(i, cafe_id, t.outcome_id, t.table_id, t.group_id, t.level, t.count, at) for i, t in tallies])
 
     def insert_imported_attendance(self, rows: list[Attendance]) -> None:
         """Add imported attendance rows as they came, zero counts included."""

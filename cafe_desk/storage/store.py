@@ -59,6 +59,7 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         storage/import_batch.py); yields the batch, whose `commit_if_due()` is called between bundles."""
         with friendly(str(self.path)), import_batch.open_batch(self.conn, commit_after_s) as batch:
             self._batch = batch
+            batch.index = self.index_notes_of
             try:
                 yield batch
             finally:

@@ -4,6 +4,7 @@ the same data and search results as importing the files one by one, and a kill m
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.export import keys
-from cafe_desk.services import Services
+from cafe_desk.services import Services, bundle_intake, importing
 from cafe_desk.storage import import_batch
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at
@@ -154,3 +155,126 @@ def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bun
         run = services.importing.import_files(paths, key)
         assert run.imported == len(WORDS) - len(held) and all(len(search(services, w)) == 3 for w in WORDS)
 
+
+
+# --- reading apart from writing (services/bundle_intake.py): refusals and stopping -----------------------------------
+
+def _without_codes(lines: list[str]) -> list[str]:
+    """The lines without the café codes the desk draws at random."""
+    return [re.sub(r" as [^:]+:", " as CODE:", line) for line in lines]
+
+
+def test_files_refused_while_reading_get_their_line_in_their_place(tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+    missing = tmp_path / "gone.cafe"
+    odd = paths[3]
+    real = bundle_intake.read_plan
+
+    def breaks_on_odd(manifest, *args, **kwargs):
+        plan = real(manifest, *args, **kwargs)
+        if plan.cafe.title == "Puffin café":
+            raise RuntimeError("not foreseen")  # unforeseen in reading: still one line, and the batch goes on
+        return plan
+
+    monkeypatch.setattr(bundle_intake, "read_plan", breaks_on_odd)
+    order = [paths[0], missing, paths[1], odd, paths[2]]
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(order, key)
+        assert (run.imported, run.refused) == (3, 2)
+        assert run.lines[1].startswith("Refused gone.cafe: This file can't be read")
+        assert run.lines[3] == f"Refused {odd.name}: {importing.UNFORESEEN}"
+        assert [line.startswith("Imported “") for line in run.lines] == [True, False, True, False, True]
+        assert [len(search(services, w)) for w in WORDS[:4]] == [3, 3, 3, 0]
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in paths[:3]:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
+
+
+def test_stopping_leaves_the_files_after_untouched(tmp_path, bundles):
+    key, paths = bundles
+    started = []
+
+    def progress(done: int, total: int) -> None:
+        started.append(done)
+
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(paths, key, progress, cancelled=lambda: len(started) >= 3)
+        assert run.cancelled and run.imported == 3 and run.handled == 3
+        assert [len(search(services, w)) for w in WORDS[:5]] == [3, 3, 3, 0, 0]  # nothing of those not reached
+        assert "the other 9 files were not touched" in run.closing_line()
+        again = services.importing.import_files(paths, key)  # the rest come in whole
+        assert again.imported == len(paths) - 3 and all(len(search(services, w)) == 3 for w in WORDS)
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in paths:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
+
+
+
+# --- the search index filled once per commit (storage/import_batch.py) ------------------------------------------------
+
+@pytest.fixture
+def older_newer(tmp_path, bundles) -> tuple[Path, Path, Path]:
+    """The key file of `bundles`, and two exports of one café to it: the newer one has a point about a kingfisher."""
+    key = bundles[0]
+    public = str(keys.read_identity(key).to_public())
+    store = Store(tmp_path / "laptop.sqlite3")
+    services = Services.build(store)
+    cafe = cafe_at(services, "Wren café", "2026-04-01", "Oban", points=("A wren on the wall", "Wrens sing early"),
+                   comments=("The wren café was warm",))
+    older, newer = tmp_path / "older.cafe", tmp_path / "newer.cafe"
+    older.write_bytes(services.exporting.export_cafe(cafe.id, [public])[0])
+    services.notes.add(cafe.id, None, None, "A kingfisher by the wren's wall")
+    newer.write_bytes(services.exporting.export_cafe(cafe.id, [public])[0])
+    store.close()
+    return key, older, newer
+
+
+def fts_checked(db: Path) -> None:
+    """SQLite's own check that the full-text index holds exactly the notes' words (raises if not)."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("INSERT INTO note_fts (note_fts, rank) VALUES ('integrity-check', 1)")
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def test_a_cafe_replaced_in_the_batch_that_brought_it_is_indexed_once(tmp_path, bundles, older_newer, monkeypatch):
+    key, paths = bundles
+    _, older, newer = older_newer
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
+    files = [paths[0], older, paths[1], newer, paths[2]]
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(files, key)  # one transaction: the older café is not indexed yet
+        assert run.lines[3].startswith("Replaced an older export of “Wren café”") and run.imported == 5
+        assert len(search(services, "kingfisher")) == 1 and len(search(services, "wren")) == 3
+    fts_checked(tmp_path / "central.sqlite3")
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in files:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
+
+
+def test_a_replacement_that_fails_in_the_batch_leaves_the_older_cafe_indexed(tmp_path, older_newer, monkeypatch):
+    key, older, newer = older_newer
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
+    real = Store.insert_notes
+
+    def fails_on_kingfisher(self, notes):
+        real(self, notes)
+        if any("kingfisher" in n.text for n in notes):
+            raise RuntimeError("the disk went away")  # after the older café was taken out and its notes deleted
+
+    monkeypatch.setattr(Store, "insert_notes", fails_on_kingfisher)
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files([older, newer], key)
+        assert run.lines[1] == f"Refused newer.cafe: {importing.UNFORESEEN}" and run.imported == 1
+        assert search(services, "kingfisher") == [] and len(search(services, "wren")) == 2
+    fts_checked(tmp_path / "central.sqlite3")
+    monkeypatch.setattr(Store, "insert_notes", real)
+    with Services.open(tmp_path / "central.sqlite3") as services:  # the newer one comes in as it would have
+        run = services.importing.import_files([newer], key)
+        assert run.lines[0].startswith("Replaced") and len(search(services, "wren")) == 3
+    fts_checked(tmp_path / "central.sqlite3")
