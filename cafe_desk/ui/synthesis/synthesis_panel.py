@@ -120,15 +120,16 @@ class SynthesisPanel(Panel):
         self.shortlist_button.clicked.connect(lambda: self.shortlist_selected(True))
         self.unshortlist_button = QPushButton("Take off shortlist")
         self.unshortlist_button.clicked.connect(lambda: self.shortlist_selected(False))
+        self.status.setWordWrap(True)  # on a line of its own: the buttons below keep the page within 1366 pixels
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.shortlist_button)
+        buttons.addWidget(self.unshortlist_button)
+        buttons.addStretch(1)
         buttons.addWidget(self._build_export_button())
         self.report_button = ReportButton(self.services.opener(), self.current_filter,
                                           include_samples=lambda: self.samples_bar.include_samples())
         self.report_button.sig_message.connect(self.sig_message)
         buttons.addWidget(self.report_button)
-        buttons.addWidget(self.shortlist_button)
-        buttons.addWidget(self.unshortlist_button)
         self.model = ItemsModel(self)
         self.table = ItemsTable(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -137,6 +138,7 @@ class SynthesisPanel(Panel):
         layout = QVBoxLayout(page)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         return page
 

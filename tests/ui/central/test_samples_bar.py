@@ -71,3 +71,13 @@ def test_the_synthesis_page_asks_whether_its_report_and_files_include_the_sample
     op = page.report_button.write(services.store.path.parent / "r.pdf")
     qtbot.waitUntil(lambda: op.done, timeout=120_000)
     assert messages[-1].startswith("Saved r.pdf: 12 cafés")
+
+
+def test_the_synthesis_page_with_samples_fits_a_1366_pixel_screen(qtbot, main_window, services):
+    services.samples.add()
+    main_window.show_page(list(main_window.slots).index("Synthesis"))
+    page = main_window.synthesis_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=30_000)
+    assert main_window.minimumSizeHint().width() <= 1366 and main_window.width() == 1366
+    right = page.samples_bar.remove_button.mapTo(main_window, page.samples_bar.remove_button.rect().topRight())
+    assert right.x() < 1366
