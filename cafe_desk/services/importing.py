@@ -238,6 +238,7 @@ class ImportService(ServiceBase):
                                     plan.cafe.id, tally, now)
         s.insert_imported_attendance(plan.attendance)
         s.insert_imported_totals(plan.totals)
+        s.insert_imported_round_groups(plan.round_groups)
         s.index_cafe_notes(plan.cafe.id)
 
     def import_files(self, paths: Sequence[str | Path], identity_path: str | Path,
