@@ -67,7 +67,7 @@ def people_by_group(groups: Sequence[Group], rounds: Sequence[Round], attendance
         unknown |= known.hidden
         for group_id in group_ids:
             counts[group_id] += known.counts.get(group_id, 0)
-    # unknown: a hidden part above zero (small, and not taken for a 1 whose sum with others gives it back)
+    # unknown: a hidden part above zero of unknown size (never taken for exactly 1, which the rule would add up)
     for_rule = {g: SMALL - 1 if g in unknown else n for g, n in counts.items()}
     hidden = hidden_counts(for_rule) | unknown
     return per_round[busiest], tuple((g.name, None if g.id in hidden else counts[g.id]) for g in groups)
