@@ -9,7 +9,9 @@ is invented). Votes: each group's paper votes (where the bundle splits them) bec
 of the paper and phone totals per outcome and level become one whole-room row each, so rows never overlap.
 Attendance: every count by group the bundle shows is kept, zeros included, and each table's total per round (the row
 with no group) apart from them; a count the bundle hides (null) is left out, so a group with no count at a place
-that has any is one the café file held back (core/attendance.py). Bundles from before the totals have none.
+that has any is one the café file held back (core/attendance.py). Bundles from before the totals have none. Newer
+bundles give no table's counts by group, but each round's counts by group over every table (rows with no table),
+kept the same way; older bundles have none of those.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from cafe_desk.core.model import (
     Note,
     Outcome,
     Round,
+    RoundGroup,
     Table,
     TableTotal,
     Tally,
@@ -79,6 +82,7 @@ class ImportPlan:
     tallies: list[Tally] = field(default_factory=list)
     attendance: list[Attendance] = field(default_factory=list)
     totals: list[TableTotal] = field(default_factory=list)
+    round_groups: list[RoundGroup] = field(default_factory=list)
     source_code: str = ""  # the café's short code on the facilitator's laptop ("" from bundles that don't say)
 
 
@@ -174,23 +178,37 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
     _unique("notes.jsonl", [n.id for n in plan.notes])
     plan.votes = _load(files, "votes.json")
     plan.tallies = _tallies(plan.votes, outcomes, group_ids)
-    plan.attendance, plan.totals = _attendance(_list(files, "attendance.json"), tables, rounds, group_ids)
+    plan.attendance, plan.totals, plan.round_groups = _attendance(_list(files, "attendance.json"), tables, rounds,
+                                                                  group_ids)
     return plan
 
 
 def _attendance(rows: list, tables: dict, rounds: dict,
-                group_ids: dict[str, str]) -> tuple[list[Attendance], list[TableTotal]]:
-    """attendance.json as counts by group (those shown, zeros included) and tables' totals (rows with no group),
-    each checked: whole counts from zero, one per table, round and group, a total no smaller than its groups shown."""
+                group_ids: dict[str, str]) -> tuple[list[Attendance], list[TableTotal], list[RoundGroup]]:
+    """attendance.json as counts by group (those shown, zeros included), tables' totals (rows with no group) and
+    rounds' counts by group over every table (rows with no table), each checked: whole counts from zero, one per
+    place and group, a total no smaller than its groups shown, a round's groups no more than its tables' totals."""
     where = "attendance.json"
     counts: dict[tuple[str, str, str], int] = {}
     totals: dict[tuple[str, str], int] = {}
+    rounds_shown: dict[tuple[str, str], int] = {}
+    round_keys: set[tuple[str, str]] = set()
     for row in rows:
         count = _get(row, "count", (int,), where, optional=True)
         keys = [_get(row, k, (int,), where, optional=True) for k in ("table", "round")]
         group = _get(row, "group", (str,), where, optional=True)
         if count is not None and count < 0:
             raise _shape(where, "a count is below zero")
+        if keys[0] is None and keys[1] in rounds and group is not None:
+            if group not in group_ids:
+                raise _shape(where, "it names a group that is not in this bundle")
+            key = (rounds[keys[1]].id, group_ids[group])
+            if key in round_keys:
+                raise _shape(where, "a group's count in a round is there twice")
+            round_keys.add(key)
+            if count is not None:
+                rounds_shown[key] = count
+            continue
         if None in keys:
             continue  # not tied to one table and round: nothing the desk shows
         if keys[0] not in tables or keys[1] not in rounds or (group is not None and group not in group_ids):
@@ -212,8 +230,17 @@ def _attendance(rows: list, tables: dict, rounds: dict,
         shown[(table_id, round_id)] = shown.get((table_id, round_id), 0) + count
     if any(totals[place] < n for place, n in shown.items() if place in totals):
         raise _shape(where, "a table's total is smaller than its groups' counts")
+    per_round: dict[str, int] = {}
+    for (_table_id, round_id), n in totals.items():
+        per_round[round_id] = per_round.get(round_id, 0) + n
+    in_round: dict[str, int] = {}
+    for (round_id, _group), n in rounds_shown.items():
+        in_round[round_id] = in_round.get(round_id, 0) + n
+    if any(n > per_round.get(round_id, 0) for round_id, n in in_round.items()):
+        raise _shape(where, "a round's groups count more people than its tables' totals")
     return ([Attendance(t, r, g, n) for (t, r, g), n in counts.items()],
-            [TableTotal(t, r, n) for (t, r), n in totals.items()])
+            [TableTotal(t, r, n) for (t, r), n in totals.items()],
+            [RoundGroup(r, g, n) for (r, g), n in rounds_shown.items()])
 
 
 def _notes(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, group_ids: dict,

@@ -2,9 +2,9 @@
 which of an imported café's counts by group the café file left out.
 
 A café's own laptop records people by group only, so its totals are always the groups' sum. An imported café's
-bundle gives each table's total for a round and hides the counts by group that are small or would give a small one
-back (core/small_counts.py); its file writes every group's count for each place it has, zeros included, so a group
-with no stored count at such a place is one the file left out, not a zero.
+bundle gives each table's total for a round; older bundles also wrote every group's count for each place, zeros
+included, hiding those that are small or would give a small one back (core/small_counts.py), and newer ones write
+none. Either way a group with no stored count at such a place is one the file left out, not a zero.
 """
 
 from __future__ import annotations

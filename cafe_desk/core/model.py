@@ -145,6 +145,16 @@ class Attendance:
 
 
 @dataclass(frozen=True)
+class RoundGroup:
+    """How many people of one group sat at any of a café's tables in a round, as an imported café's bundle gave it
+    (shown only where it is not small and gives no small one back)."""
+
+    round_id: str
+    group_id: str
+    count: int
+
+
+@dataclass(frozen=True)
 class TableTotal:
     """How many people sat at a table in a round in all, as an imported café's bundle gave it (its counts by group
     may be partly hidden, so they need not add up to it)."""

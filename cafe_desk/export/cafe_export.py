@@ -3,10 +3,12 @@
 Left out entirely: facilitator and voter identities, link tokens, the hashing salt, ballot hashes, the Wi-Fi details,
 exact clock times (notes carry minutes from the café's start), hidden items, and flagged comments unless asked for.
 Counts by group follow core/small_counts.py: a count of 1 to 4 people is never written, nor is any count that the
-total minus the written ones would give back. Attendance: each table's groups in one round are a set whose total is
-known to everyone who sat there (and is written too); hidden counts are null. Votes: the groups of the paper votes
-are a set whose total is in the bundle (the paper totals per outcome), with the votes nobody split by group as a
-part that is never shown on its own; a hidden group's split is left out and counted in `groups_suppressed`.
+total minus the written ones would give back. Attendance: each table's total per round, and the café's groups over
+every table in one round as a set whose total is known (the tables' totals); hidden counts are null. A table's
+groups are never written: beside the café's, a hidden count of either could be worked back from the other. Votes:
+the groups of the paper votes are a set whose total is in the bundle (the paper totals per outcome), with the votes
+nobody split by group as a part that is never shown on its own; a hidden group's split is left out and counted in
+`groups_suppressed`.
 """
 
 from __future__ import annotations
@@ -61,8 +63,9 @@ notes.jsonl      one note or comment a line: table and round number, source, tex
 votes.json       vote totals per outcome: paper tallies and phone ballots added up (no individual ballots), and
                  the paper tallies split by group where a group had at least 5 voters and its split can't be worked
                  out from the totals (groups_suppressed: how many groups' splits were held back for either reason).
-attendance.json  people per table, round and group, and each table's total for the round (group null); a count is
-                 null where it was 1 to 4, or where the table's total minus the other counts would give one back.
+attendance.json  each table's total people per round (group null), and per round the people by group over all
+                 the tables (table null); a count is null where it was 1 to 4, or where the round's total minus
+                 the other counts would give one back. People by group at one table are not included.
 """
 
 
@@ -205,21 +208,28 @@ def _votes(snap: CafeSnapshot, group_names: dict[str, str]) -> dict:
 
 def _attendance(snap: CafeSnapshot, table_no: dict[str, int], round_no: dict[str, int],
                 names: dict[str, str]) -> tuple[list[dict], int]:
-    """People per table, round and group (every group, zeros included), then the table's total for the round
-    (group null), and how many counts are written as null. A table's groups in one round are one set, its total
-    known to everyone at the table: counts that are small, or that it would give back, are null."""
-    places: dict[tuple[str, str], dict[str, int]] = {}
+    """Each table's total people per round (group null), then per round the café's people by group over every table
+    (table null; every group, zeros included), and how many counts are written as null. A round's groups are one set
+    whose total (its tables' totals added up) is known: counts that are small, or that it would give back, are null.
+    A table's people by group are never written: beside the café's counts they would give hidden ones back."""
+    totals: dict[tuple[str, str], int] = {}
+    by_round: dict[str, dict[str, int]] = {}
     for a in snap.attendance:
-        places.setdefault((a.table_id, a.round_id), {})[a.group_id] = a.count
-    rows, suppressed = [], 0
-    for (table_id, round_id), recorded in places.items():
+        if a.group_id not in names:
+            continue
+        totals[(a.table_id, a.round_id)] = totals.get((a.table_id, a.round_id), 0) + a.count
+        groups = by_round.setdefault(a.round_id, {})
+        groups[a.group_id] = groups.get(a.group_id, 0) + a.count
+    rows = [{"table": table_no.get(t), "round": round_no.get(r), "group": None, "count": n}
+            for (t, r), n in totals.items()]
+    suppressed = 0
+    for round_id, recorded in by_round.items():
         counts = {g.id: recorded.get(g.id, 0) for g in snap.groups}
         hidden = hidden_counts(counts)
         suppressed += len(hidden)
-        place = {"table": table_no.get(table_id), "round": round_no.get(round_id)}
-        rows += [{**place, "group": names[g], "count": None if g in hidden else n} for g, n in counts.items()]
-        rows.append({**place, "group": None, "count": sum(counts.values())})
-    rows.sort(key=lambda r: (r["table"] or 0, r["round"] or 0, r["group"] is None, r["group"] or ""))
+        rows += [{"table": None, "round": round_no.get(round_id), "group": names[g],
+                  "count": None if g in hidden else n} for g, n in counts.items()]
+    rows.sort(key=lambda r: (r["table"] is None, r["table"] or 0, r["round"] or 0, r["group"] or ""))
     return rows, suppressed
 
 

@@ -154,9 +154,10 @@ def _attendance(summary: CafeSummary, s) -> list:
     flow: list = [Heading("Who came", s["h1"])]
     if not summary.attendance:
         return [*flow, Paragraph("No attendance was recorded.", s["empty"])]
-    groups = [g for g, _ in summary.attendance[0].counts]
+    groups = [g for g, _ in next((a.counts for a in summary.attendance if a.counts), ())]
     head = ["Table", "Round", *groups, "Total"]
-    rows = [head] + [[a.table, str(a.round), *(HIDDEN_COUNT if n is None else str(n) for _, n in a.counts),
+    rows = [head] + [[a.table, str(a.round), *((HIDDEN_COUNT if n is None else str(n) for _, n in a.counts)
+                                               if a.counts else [""] * len(groups)),
                       str(a.total)] for a in summary.attendance]
     fixed = [33 * mm, 17 * mm]  # "Round" in bold fits on one line
     each = (_width() - sum(fixed) - 15 * mm) / max(len(groups), 1)

@@ -18,9 +18,13 @@ class Question:
     follow_ups: tuple[str, ...] = ()
 
 
+ALL_TABLES = "All tables"
+
+
 @dataclass(frozen=True)
 class Attendance:
-    """People at one table in one round: (group, count or None where held back), and the table's total."""
+    """People at one table (or at all of them, `ALL_TABLES`) in one round: (group, count or None where held back),
+    empty where the export gives no counts by group for the place, and the total."""
 
     table: str
     round: int

@@ -23,6 +23,7 @@ from cafe_desk.core.safeguarding import held_back
 from cafe_desk.core.votes import summarise
 from cafe_desk.platforms import replace_file
 from cafe_desk.reports.cafe_summary_model import (
+    ALL_TABLES,
     Attendance,
     CafeSummary,
     CarriedForward,
@@ -183,16 +184,25 @@ class _Gatherer:
         return tuple(out)
 
     def _attendance(self) -> tuple[Attendance, ...]:
-        places: dict[tuple[int, int], dict] = {}
+        """Each round's people by group over every table ("All tables", as the export wrote them), then each
+        table's total per round (with its counts by group only from files that still wrote them)."""
+        places: dict[tuple[int | None, int], dict] = {}
         for row in _json(self.result, "attendance.json"):
-            place = places.setdefault((row["table"] or 0, row["round"] or 0), {"counts": {}, "total": 0})
+            place = places.setdefault((row["table"], row["round"] or 0), {"counts": {}, "total": 0})
             if row["group"] is None:
                 place["total"] = row["count"] or 0
             else:
                 place["counts"][self.group_by_written.get(row["group"], row["group"])] = row["count"]
+        for (table, rnd), place in places.items():
+            if table is not None:
+                whole = places.get((None, rnd))
+                if whole is not None:
+                    whole["total"] += place["total"]
         order = [self.groups[g.id] for g in self.snap.groups]
-        return tuple(Attendance(self.tables.get(t, f"Table {t}"), r, tuple((g, p["counts"].get(g)) for g in order),
-                                p["total"]) for (t, r), p in sorted(places.items()))
+        return tuple(Attendance(ALL_TABLES if t is None else self.tables.get(t, f"Table {t}"), r,
+                                tuple((g, p["counts"].get(g)) for g in order) if p["counts"] else (), p["total"])
+                     for (t, r), p in sorted(places.items(), key=lambda kv: (kv[0][0] is not None, kv[0][0] or 0,
+                                                                             kv[0][1])))
 
     def _notes(self) -> tuple[TableNotes, ...]:
         points: dict[int | None, dict[int | None, list[Point]]] = {}

@@ -228,6 +228,7 @@ class ImportService(ServiceBase):
              for number, tally in enumerate(plan.tallies)], plan.cafe.id, now)
         s.insert_imported_attendance(plan.attendance)
         s.insert_imported_totals(plan.totals)
+        s.insert_imported_round_groups(plan.round_groups)
         s.index_cafe_notes(plan.cafe.id)
 
     def import_files(self, paths: Sequence[str | Path], identity_path: str | Path,

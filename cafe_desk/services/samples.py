@@ -119,6 +119,18 @@ class SampleService(ServiceBase):
                 self.store.audit(None, "remove", "samples", None, cafes=len(ids))
 
 
+SEAT_WEIGHTS = (3, 1.5, 3, 1)  # lived experience and practitioners come in the greatest numbers
+
+
+def _seated(groups: list, people: int, rng: random.Random) -> dict[str, int]:
+    """`people` at one table spread over the groups (in the plan's order, weighted by SEAT_WEIGHTS)."""
+    weights = [SEAT_WEIGHTS[n] if n < len(SEAT_WEIGHTS) else 1 for n in range(len(groups))]
+    counts = dict.fromkeys((g.id for g in groups), 0)
+    for group in rng.choices(groups, weights, k=people):
+        counts[group.id] += 1
+    return counts
+
+
 def make_sample_cafe(laptop, place: content.SamplePlace, rng: random.Random) -> str:
     """One sample café on `laptop` (a registry on a data file of its own), closed, with points, summaries, attendance,
     paper votes and phone comments; returns its id."""
@@ -137,9 +149,8 @@ def make_sample_cafe(laptop, place: content.SamplePlace, rng: random.Random) -> 
                                  outcome_ids=[rng.choice(outcomes).id] if rng.random() < 0.6 else [],
                                  theme_ids=[rng.choice(themes).id] if rng.random() < 0.5 else [])
             laptop.notes.set_summary(cafe.id, table.id, rnd.id, content.SUMMARIES[number])
-            laptop.notes.set_attendances(cafe.id, table.id, rnd.id,
-                                         {group.id: rng.randint(0, 3) for group in groups})
-        people = sum(rng.randint(2, 3) for _group in groups)
+            laptop.notes.set_attendances(cafe.id, table.id, rnd.id, _seated(groups, rng.randint(6, 10), rng))
+        people = sum(rng.randint(6, 10) for _round in rounds) // max(len(rounds), 1)
         dots = dict.fromkeys((outcome.id for outcome in outcomes), 0)
         for _dot in range(people * cafe.dots_per_person * 3 // 4):
             dots[rng.choice(outcomes[: rng.randint(2, len(outcomes))]).id] += 1  # the first outcomes win more often

@@ -114,7 +114,8 @@ class SynthesisService(ServiceBase):
         s = self.store
         with s.read():
             return {c.id: cafe_profile(c.id, s.list_items("group", c.id), s.list_items("round", c.id),
-                                       s.list_attendance(c.id), s.list_table_totals(c.id), signers.get(c.id))
+                                       s.list_attendance(c.id), s.list_table_totals(c.id), signers.get(c.id),
+                                       s.list_round_groups(c.id))
                     for c in s.central_cafes() if c.id not in self.left_out}
 
     def update_search_index(self, progress: Callable[[int, int], None] = lambda done, total: None,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from cafe_desk import platforms
 from cafe_desk.core.ballots import people_recorded
+from cafe_desk.core.cafe_profile import people_by_group
 from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import Cancelled, NotFoundError, UserError
 from cafe_desk.core.signers import KNOWN, REVOKED
@@ -188,13 +189,22 @@ class SynthesisReportService(ServiceBase):
         return found
 
     def _people(self, facts: CafeFacts) -> None:
-        """The café's headcount and its people by group (each group's busiest round). A group the café's file held
-        back somewhere, or whose count is small or would give a small one back, reads as hidden."""
+        """The café's headcount and its people by group: the busiest round's counts over every table where its
+        file gave them (hidden where it held one back), else each group's busiest round at the tables. A group the
+        café's file held back somewhere, or whose count is small or would give a small one back, reads as hidden."""
         with self.store.read():
             attendance = self.store.list_attendance(facts.id)
             totals = self.store.list_table_totals(facts.id)
             groups = self.store.list_items("group", facts.id)
+            rounds = self.store.list_items("round", facts.id)
+            round_groups = self.store.list_round_groups(facts.id)
         facts.people = people_recorded(attendance, totals)
+        if round_groups:
+            _busiest, shown = people_by_group(groups, rounds, attendance, totals, round_groups)
+            if shown:
+                facts.groups = tuple(GroupPeople(name, n) for name, n in sorted(shown, key=lambda p: p[0].casefold())
+                                     if n is None or n > 0)
+                return
         names = {g.id: g.name for g in groups}
         per_round: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         stored: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from cafe_desk.core.model import Attendance, TableTotal, Tally
+from cafe_desk.core.model import Attendance, RoundGroup, TableTotal, Tally
 
 RECORD_COLUMNS = ("export_id", "cafe_id", "source_cafe_id", "exported_at", "bundle_sha256", "imported_at",
                   "manifest", "votes")
@@ -71,6 +71,11 @@ class ImportStore:
         """Add imported tables' totals per round as they came."""
         self.conn.executemany("INSERT INTO attendance_total (table_id, round_id, count) VALUES (?, ?, ?)",
                               [(t.table_id, t.round_id, t.count) for t in rows])
+
+    def insert_imported_round_groups(self, rows: list[RoundGroup]) -> None:
+        """Add imported rounds' people by group over every table as they came."""
+        self.conn.executemany("INSERT INTO attendance_round (round_id, group_id, count) VALUES (?, ?, ?)",
+                              [(r.round_id, r.group_id, r.count) for r in rows])
 
     @staticmethod
     def _record(row) -> dict | None:

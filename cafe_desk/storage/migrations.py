@@ -381,6 +381,22 @@ def m011_search_generation(db: sqlite_utils.Database) -> None:
     )
 
 
+def m012_round_groups(db: sqlite_utils.Database) -> None:
+    """Add each imported café's people by group over all its tables per round, as its bundle gave them (newer
+    bundles give no table's counts by group, which beside these would give hidden ones back)."""
+    _run(
+        db,
+        """
+        CREATE TABLE attendance_round (
+            round_id TEXT NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+            group_id TEXT NOT NULL REFERENCES cafe_group(id) ON DELETE CASCADE,
+            count INTEGER NOT NULL CHECK (count >= 0),
+            PRIMARY KEY (round_id, group_id)
+        )
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
@@ -392,6 +408,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (8, "summary_index", m008_summary_index),
     (9, "table_totals", m009_table_totals),
     (11, "search_generation", m011_search_generation),
+    (12, "round_groups", m012_round_groups),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from cafe_desk.core.model import Attendance, Note, TableTotal
+from cafe_desk.core.model import Attendance, Note, RoundGroup, TableTotal
 
 NOTE_COLUMNS = ("id", "cafe_id", "table_id", "round_id", "text", "source", "kind", "is_quote",
                 "created_at", "updated_at", "group_id", "consent", "hidden", "pinned", "flag", "flag_words")
@@ -153,3 +153,10 @@ class NoteStore:
             "SELECT a.table_id, a.round_id, a.count FROM attendance_total a "
             "JOIN cafe_table t ON t.id = a.table_id WHERE t.cafe_id = ?", [cafe_id])
         return [TableTotal(*r) for r in rows]
+
+    def list_round_groups(self, cafe_id: str) -> list[RoundGroup]:
+        """Every round's people by group over all tables that an imported café's bundle gave, in no set order."""
+        rows = self.conn.execute(
+            "SELECT a.round_id, a.group_id, a.count FROM attendance_round a "
+            "JOIN round r ON r.id = a.round_id WHERE r.cafe_id = ?", [cafe_id])
+        return [RoundGroup(*r) for r in rows]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cafe_desk.core.cafe_profile import UNSIGNED, cafe_profile, people_by_group
-from cafe_desk.core.model import Attendance, Group, Round, TableTotal
+from cafe_desk.core.model import Attendance, Group, Round, RoundGroup, TableTotal
 from cafe_desk.core.signers import REVOKED, Signer
 
 GROUPS = [Group(f"g{n}", "c", n, name) for n, name in enumerate(("Carers", "Staff", "Youth"))]
@@ -23,6 +23,22 @@ def test_the_busiest_round_counts_and_a_group_the_file_left_out_stays_hidden_wit
     # (Staff, 9, against Carers' 11) is hidden too, or 22 - 11 - 9 would give Youth back
     assert people == 22
     assert groups == (("Carers", 11), ("Staff", None), ("Youth", None))
+
+
+def test_the_busiest_rounds_counts_over_every_table_are_the_cafes_where_its_file_gave_them():
+    totals = [TableTotal("t1", "r1", 7), TableTotal("t2", "r1", 7), TableTotal("t1", "r2", 6)]
+    over_the_tables = [RoundGroup("r1", "g0", 9), RoundGroup("r2", "g0", 6), RoundGroup("r2", "g1", 0)]
+    # round 1 has 14 people: Carers 9 shown, Staff and Youth held back by the file; round 2 is not the busiest
+    assert people_by_group(GROUPS, ROUNDS, [], totals, over_the_tables) == (
+        14, (("Carers", 9), ("Staff", None), ("Youth", None)))
+    everyone = [RoundGroup("r1", "g0", 5), RoundGroup("r1", "g1", 9), RoundGroup("r1", "g2", 0)]
+    profile = cafe_profile("c", GROUPS, ROUNDS, [], totals, None, everyone)
+    assert (profile.people, profile.groups, profile.held_back) == (14, (("Carers", 5), ("Staff", 9), ("Youth", 0)), ())
+
+
+def test_only_tables_totals_and_no_rounds_counts_leave_every_group_hidden():
+    assert people_by_group(GROUPS, ROUNDS, [], [TableTotal("t1", "r1", 8)]) == (
+        8, (("Carers", None), ("Staff", None), ("Youth", None)))
 
 
 def test_all_counts_known_and_large_are_shown_and_none_recorded_is_none():

@@ -69,6 +69,15 @@ def test_three_groups_a_zero_never_protects():
         "Carers", "Practitioners", "Lived experience"}
 
 
+def test_hidden_counts_that_can_only_be_ones_take_one_more():
+    """A zero is shown, so two hidden counts adding up to 2 are 1 and 1: the next smallest goes with them."""
+    assert hidden({"Carers": 1, "Practitioners": 8, "Lived experience": 1, "Other": 9}) == {
+        "Carers", "Practitioners", "Lived experience"}
+    assert hidden({"Carers": 1, "Practitioners": 0, "Lived experience": 1}) == {
+        "Carers", "Practitioners", "Lived experience"}
+    assert hidden({"Carers": 1, "Practitioners": 8, "Lived experience": 2}) == {"Carers", "Lived experience"}
+
+
 def test_fractions_of_voters_count_as_they_are():
     assert hidden({"Carers": 4.67, "Practitioners": 5.0, "Lived experience": 5.33}) == {"Carers", "Practitioners"}
 
@@ -127,6 +136,13 @@ def test_no_small_count_is_shown_and_none_can_be_worked_back(counts, room):
     assert "room" in result
     assert not worked_back(with_room, result, never_shown={"room"})
     assert result == hidden_counts(with_room, never_shown={"room"})  # the same answer every time
+
+
+@given(group_counts)
+def test_with_the_total_shown_none_can_be_worked_back(counts):
+    result = hidden_counts(counts)
+    assert not any(is_small(n) for k, n in counts.items() if k not in result)
+    assert not worked_back(counts, result)
 
 
 @given(group_counts)

@@ -97,14 +97,15 @@ def test_only_the_shipped_font_is_used_and_it_is_embedded(tmp_path, services, fu
 def test_small_groups_are_held_back_with_the_count_that_would_give_them_away(tmp_path, services, full_cafe):
     lived, family, practitioner, other = full_cafe.groups
     summary = services.cafe_report.summary(full_cafe.cafe_id)
-    (row,) = summary.attendance
+    row, table = summary.attendance
+    assert row.table == "All tables" and table.table.startswith("Table 1")
     assert dict(row.counts) == {lived: None, family: 7, practitioner: None, other: 0}  # 3 held back, and 6 with it
-    assert row.total == 16
+    assert row.total == table.total == 16 and table.counts == ()  # a table's groups are not in the export
     assert [g.group for g in summary.votes_by_group] == [family]  # 1 voter held back, and the 5 with them
     assert summary.groups_suppressed == 2
 
     text = flat(pdftotext(services.cafe_report.write_pdf(full_cafe.cafe_id, tmp_path / "summary.pdf")))
-    assert "Table 1 1 – 7 – 0 16" in text
+    assert "All tables 1 – 7 – 0 16" in text
     assert f"{family} (about 6 voters, on paper)" in text
     assert f"{lived} (about" not in text and f"{practitioner} (about" not in text
 

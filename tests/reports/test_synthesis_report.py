@@ -141,16 +141,16 @@ def test_the_pdf_embeds_its_one_typeface_and_has_title_author_language_and_bookm
 def test_small_counts_are_hidden(desk, pdf):
     dundee = next(c for c in desk.synthesis_report.snapshot().cafes if c.title == "Dundee café")
     by_group = {g.group: (g.people, g.at_least) for g in dundee.groups}
-    # table 1 had 3 carers and 7 practitioners, both held back by the café's file (its total, 10, was shown);
-    # table 2 had 6 with lived experience and 8 practitioners, both shown
-    assert by_group == {"Carers": (None, True), "Lived experience": (6, False), "Practitioners": (8, True)}
+    # tables of 3 carers and 7 practitioners, and of 6 with lived experience and 8 practitioners: over the café
+    # 3 carers (held back), 6 with lived experience (held back with them) and 15 practitioners
+    assert by_group == {"Carers": (None, False), "Lived experience": (None, False), "Practitioners": (15, False)}
     assert dundee.people == 24
     page = pdf_text(pdf, "-layout")  # a table's rows kept on their lines
     page = page[page.index("Dundee café", page.rindex("Appendix: the cafés")):]
     page = page[:page.index("Top outcomes")]
     rows = {" ".join(line.split()) for line in page.splitlines()}
-    assert {"Carers hidden", "Practitioners at least 8", "Lived experience 6"} <= rows
-    assert not re.search(r"\b[37]\b", page)  # the small count, and the one that would give it back, never show
+    assert {"Carers hidden", "Practitioners 15", "Lived experience hidden"} <= rows
+    assert not re.search(r"\b[36]\b", page)  # the small count, and the one that would give it back, never show
 
 
 def test_an_empty_cafe_says_so_and_draws_no_chart(desk, tmp_path):

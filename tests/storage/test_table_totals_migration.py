@@ -18,6 +18,7 @@ def test_a_database_from_before_the_totals_gains_them(services, tmp_path, identi
     conn = sqlite3.connect(path)  # as migration 8 left it
     conn.execute("DROP TABLE attendance_total")
     conn.execute("DROP TABLE search_generation")  # migration 11's
+    conn.execute("DROP TABLE attendance_round")  # migration 12's
     conn.execute("DELETE FROM _migrations WHERE number >= 9")
     conn.commit()
     conn.close()

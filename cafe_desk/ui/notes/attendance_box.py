@@ -14,7 +14,8 @@ from cafe_desk.ui.widgets.plain_text import plain_labels
 SAVE_AFTER_MS = 400
 MAX_PEOPLE = 999
 NOT_SHOWN = "— not shown"
-NOT_SHOWN_TIP = "Fewer than 5, or would give away a smaller group: not in the café file"
+NOT_SHOWN_TIP = ("Not in the café file: it gives people by group for the whole café, not per table (older files left "
+                 "out fewer than 5, or what would give away a smaller group)")
 
 
 class AttendanceBox(QGroupBox):
