@@ -140,8 +140,13 @@ class SynthesisReportService(ServiceBase):
         syn = self.services.synthesis
         themes = syn.themes()
         theme_names = {t.id: t.name for t in themes}
+        samples = len({c.id for c in cafes} & self.services.samples.ids()) if include_samples else 0
+        said = self.describe(f, cafes, cafe_keys, theme_names)
+        if samples:  # on the cover, where the filters in force are named: made-up cafés never pass for real ones
+            said = (f"Includes {samples} sample café{'s' if samples != 1 else ''}, made up for trying Café Desk: "
+                    "not real cafés", *said)
         snap = SynthesisSnapshot(TITLE, dt.date.fromtimestamp(self.services.clock()).isoformat(), AUTHOR, LANGUAGE,
-                                 filters=self.describe(f, cafes, cafe_keys, theme_names))
+                                 filters=said)
         trust = self._trust()
         sections = {t.id: ThemeSection(t.name, t.description) for t in themes}
         chosen = {c.id for c in cafes}
