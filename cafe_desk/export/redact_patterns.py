@@ -27,10 +27,10 @@ TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d)
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
 NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.IGNORECASE)
 POSTCODE = re.compile(
-    r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))(?:[ ]{0,2}|-)\d[ABD-HJLNP-UW-Z]{2}\b",
+    r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))(?:[ \t\u00a0]{0,2}|-)\d[ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE)
 # a postcode typed with inward letters no real one has ("G2 3OK", "IV1 1MC"): the area must be a real one
-LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?(?:[ ]{0,2}|-)\d([A-Z]{2})\b", re.IGNORECASE)
+LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?(?:[ \t\u00a0]{0,2}|-)\d([A-Z]{2})\b", re.IGNORECASE)
 NOT_INWARD = frozenset(("st", "nd", "rd", "th", "am", "pm", "km", "kg", "mg", "ml", "mm", "cm"))
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
 OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
@@ -63,8 +63,10 @@ STREET = (rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b"
 # one-word streets named by their ending ("Gallowgate", "Nethergate", "Canongate", "Kirkwynd")
 COMPOUND_STREET = r"(?i:[a-z]{3,}(?:gate|gait|wynd|brae|loan|vennel|haugh))\b"
 BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartments)\b"
+# the words of a street's name: capitalised, with "of" or "the" between them ("Bridge of Weir Road", "St. John's Road")
+STREET_NAME = r"(?:[A-Z][\w'’-]{0,40}\.?\s+(?:(?:of|the|o['’])\s+)?){1,3}"
 ADDRESS = re.compile(
-    rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+(?:(?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET}|{COMPOUND_STREET})"
+    rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+(?:{STREET_NAME}{STREET}|{COMPOUND_STREET})"
     rf"(?:,?\s+[Ff]lat\s+\d{{1,3}}(?:/\d{{1,2}})?)?")
 # after a flat or unit number, the street or building name may be in any case, with or without a house number
 FLAT_ADDRESS = re.compile(
@@ -102,6 +104,7 @@ MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|(?<=dob)\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"  # "DOB12/03/84", typed with no space
     rf"|\b\d{{1,2}}(?P<sep>[-/.])(?:{MONTHS})\.?(?P=sep)(?:\d{{4}}|\d{{2}})\b"
     r"|\b(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d\d\b"
     r"|\b\d{1,2}[/.-](?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})[/.-](?:\d{4}|\d{2})\b"
@@ -117,11 +120,12 @@ DATE = re.compile(
 SHORT_DATE = re.compile(r"^(?:\d{1,2}[/.]\d{1,2}|\d{6}(?:\d\d)?|'\d\d|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)"
                         r"|(?:19|20)\d\d)$",
                         re.IGNORECASE)
-SHORT_CUE = re.compile(r"\b(?:born|DOB|D\.O\.B\.?|date of birth|birth date|birthday|b\.)(?:\s+(?:is|was|on|in))?"
-                       r"(?:\s+the)?\s*:?\s*$", re.IGNORECASE)
-DOB_CUE = re.compile(r"(?:\b(?:born|DOB|date of birth|birth date|birthday)\b|\bD\.O\.B\b\.?|\bb\.)[^.!?\n]{0,30}$",
-                     re.IGNORECASE)
-DOB_HINT = re.compile(r"born|dob|d\.o\.b|birth|\bb\.", re.IGNORECASE)
+# the ways a date of birth is announced: "DOB", "d.o.b.", "birthdate", "bday", "year of birth", "YOB", "b."
+BIRTH_CUE = (r"born|DOB(?![^\W\d_])|D\.O\.B\.?|date\s+of\s+birth|year\s+of\s+birth|YOB|birth\s?date|birthday(?:['’]s)?"
+             r"|b['’]?day(?:['’]s)?|b\.")
+SHORT_CUE = re.compile(rf"\b(?:{BIRTH_CUE})(?:\s+(?:is|was|on|in))?(?:\s+the)?\s*[:=-]?\s*$", re.IGNORECASE)
+DOB_CUE = re.compile(rf"\b(?:{BIRTH_CUE})[^.!?\n]{{0,30}}$", re.IGNORECASE)
+DOB_HINT = re.compile(r"born|dob|d\.o\.b|birth|\bb\.|b['’]?day|yob", re.IGNORECASE)
 DOB_AFTER = re.compile(r"^\W{0,3}(?:DOB|D\.O\.B|date of birth)\b", re.IGNORECASE)
 PHONE_HINT = re.compile(r"\d[\d\s().-]{5,}\d|\+\s?\d")
 # libphonenumber's matcher is slow over long text: it is run only on stretches of five digits or more with phone
@@ -249,7 +253,9 @@ def postcodes(text: str) -> Iterator[Span]:
         if said or ((len(area) == 2 or area == "G") and OUTWARD_BEFORE.search(before)):
             yield m.start(), m.end(), "postcode"
     for m in LOWER_OUTWARD.finditer(text):
-        if m.group(1).upper() in AREAS and HOME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        area = m.group(1).upper()
+        if area in AREAS and (HOME_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
+                len(area) == 2 and OUTWARD_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             yield m.start(), m.end(), "postcode"
 
 
