@@ -50,24 +50,27 @@ STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Ter
                 "|Ct|Wynd|Brae|Close|Way|Square|Sq|Grove|View|Park|Row|Walk|Loan|Gate|Hill|Green|Quadrant|Circus"
                 "|Parade|Boulevard|Vennel|Path|Mews|Rise|Gait|Neuk|Loaning|Bank|Crossway|Holm|Steadings|Quay|Wharf|Circle"
                 "|Mount|Heights|Grange|Meadows|Glebe|Yard|Pend|Knowe|Haugh|Vale|Dene|Cottages|Esplanade|Promenade"
-                "|Causeway|Broadway|Strand|Braes|Acres|Fields|Orchard|Chase|Shore|Cross|Steps|Crofts")
+                "|Causeway|Broadway|Strand|Braes|Acres|Fields|Orchard|Chase|Shore|Cross|Steps|Crofts|Field|Leys|Lea|End|Ridge|Corner|Approach|Hollow"
+                "|Nook|Howe|Den|Common|Tce|Cresc|Cr|Gr|Pk|Blvd|Crt|Grn|Pde|Gds")
 FLAT = (r"(?:(?:[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt\.?|[Ss]uite)\s+(?:\d{1,3}[A-Za-z]?(?:/\d{1,2}|/[LRlr])?"
         r"|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|[\dGP][Ff](?:\d{1,2}|[LR])\b"
         r"|(?:[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op|[Bb]asement|[Uu]pper|[Ll]ower)\s+(?:[Ff]loor\s+)?"
         r"(?:[Ff]lat|[Ll]eft|[Rr]ight)\b)")  # Flat 2/1, 0/1, 2F1, GF1, Stair 3, Ground Floor Flat
 HOUSE = r"(?:(?i:number|no\.?)\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?"
 STREET = (rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b"
-          r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Dr)|(?<=Cres)|(?<=Terr)|(?<=Pl)|(?<=Gdns)|(?<=Ct)|(?<=Sq)|(?<=Ln))\.)?"
+          r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Dr)|(?<=Cres)|(?<=Terr)|(?<=Pl)|(?<=Gdns)|(?<=Ct)|(?<=Sq)|(?<=Ln)"
+          r"|(?<=Tce)|(?<=Cr)|(?<=Gr)|(?<=Pk))\.)?"
           r"(?:\s+(?:West|East|North|South|Upper|Lower)\b)?"
           r"(?:\s+(?:Industrial|Business|Trading|Retail|Enterprise)\s+(?:Estate|Park|Centre))?")
 # one-word streets named by their ending ("Gallowgate", "Nethergate", "Canongate", "Kirkwynd")
-COMPOUND_STREET = r"(?i:[a-z]{3,}(?:gate|gait|wynd|brae|loan|vennel|haugh))\b"
+COMPOUND_STREET = r"[A-Z][a-z]{2,}(?:gate|gait|wynd|brae|loan|vennel|haugh|way)\b"
+LOWER_COMPOUND = r"(?i:[a-z]{3,}(?:gate|gait|wynd|brae|loan|vennel|haugh))\b"
 BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartments)\b"
 # the words of a street's name: capitalised, with "of" or "the" between them ("Bridge of Weir Road", "St. John's Road")
 STREET_NAME = r"(?:[A-Z][\w'’-]{0,40}\.?\s+(?:(?:of|the|o['’])\s+)?){1,3}"
 ADDRESS = re.compile(
     rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+(?:{STREET_NAME}{STREET}|{COMPOUND_STREET})"
-    rf"(?:,?\s+[Ff]lat\s+\d{{1,3}}(?:/\d{{1,2}})?)?")
+    rf"(?:,?\s+[Ff]lat\s+(?:\d{{1,3}}(?:/\d{{1,2}})?|[A-Z]\b))?")
 # after a flat or unit number, the street or building name may be in any case, with or without a house number
 FLAT_ADDRESS = re.compile(
     rf"\b{FLAT},?\s+(?:{HOUSE},?\s+)?(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}(?:{STREET}|{BUILDING})")
@@ -78,7 +81,7 @@ ROOM_ADDRESS = re.compile(
     rf"\b(?:Stair|Room|Block)\s+\d{{1,3}}[A-Za-z]?,\s+(?:{HOUSE},?\s+)?(?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}(?:{STREET}|{BUILDING})")
 # a house number and a street in lower case, where the words before say it is where someone lives
 LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?:(?i:the)\s+)?(?:(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}{STREET}"
-                           rf"|{COMPOUND_STREET})")
+                           rf"|{LOWER_COMPOUND})")
 # "number 16 the crescent", "no 8 sandyhills rd": a house number said as a number is an address without a cue
 NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?i:the)\s+)?"
                               rf"(?:[^\W\d_][\w'’]{{0,40}}\s+){{0,3}}{STREET}")
@@ -88,8 +91,13 @@ THE_ADDRESS = re.compile(rf"\b{HOUSE},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’
 THE_CUE = re.compile(r"\b(?:at|to|from|c/o|care\s+of|address(?:\s+is)?|in)\s*:?\s*$", re.IGNORECASE)
 # a street with no number where someone lives: "she lives on Carnegie Street", "he stays in Mill Lane"
 NAMED_STREET = re.compile(
-    rf"\b(?i:lives?|living|lived|stays?|staying|stayed|bides?|biding|moved)\s+(?i:on|in|at|up|doon|along|tae|to)"
+    rf"(?:\b(?i:lives?|living|lived|stays?|staying|stayed|bides?|biding|moved)\s+(?:[\w'’]+\s+){{0,4}}?"
+    rf"(?i:on|in|at|up|doon|along|tae|to)|\b(?i:address|c/o)(?:\s+(?i:is|was))?\s*:?)"
     rf"\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET})")
+# a house number and a name with no street word ("lives at 2 Oakfield", "address is 33 Kingsway East"), where the
+# words before say it is an address
+CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z][\w'’-]{1,40}(?:\s+(?:West|East|North|South))?\b(?!\s+[A-Z])")
+AT_BEFORE = re.compile(r"\b(?:at|to|tae|is|address)\s*:?\s*$", re.IGNORECASE)
 # croft and cottage numbers on an estate or township ("Croft 7, Lochend", "Cottage 3, Balnagown Estate"); a post box
 RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy)\s+\d{1,3}[A-Za-z]?,?\s+(?:[A-Z][\w'’]+\s+(?:of\s+)?){0,2}"
                    r"[A-Z][\w'’]+")
@@ -327,6 +335,10 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
             yield m.span()
     for m in NAMED_STREET.finditer(text):
         yield m.span(1)
+    for m in CUED_NUMBER.finditer(text):
+        if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) and \
+                AT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield m.span()
 
 
 def _dwellings(text: str) -> Iterator[tuple[int, int]]:
