@@ -96,7 +96,8 @@ NAMED_STREET = re.compile(
     rf"\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET})")
 # a house number and a name with no street word ("lives at 2 Oakfield", "address is 33 Kingsway East"), where the
 # words before say it is an address
-CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z][\w'’-]{1,40}(?:\s+(?:West|East|North|South))?\b(?!\s+[A-Z])")
+CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z][\w'’-]{1,40}(?:\s+(?:West|East|North|South))?\b"
+                         r"(?!\s+[A-Z])")
 AT_BEFORE = re.compile(r"\b(?:at|to|tae|is|address)\s*:?\s*$", re.IGNORECASE)
 # croft and cottage numbers on an estate or township ("Croft 7, Lochend", "Cottage 3, Balnagown Estate"); a post box
 RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy)\s+\d{1,3}[A-Za-z]?,?\s+(?:[A-Z][\w'’]+\s+(?:of\s+)?){0,2}"
