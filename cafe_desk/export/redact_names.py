@@ -44,6 +44,22 @@ BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben
 PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call called phoned rang visited thank "
                      "thanks love miss missed hug hugged")
 MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"
+# a verb that opens a sentence and takes a person: "Ask Iona about it", "Call Sandy back", "Remind Summer"
+IMPERATIVE = _set("ask call phone ring text tell thank meet remind invite help collect visit email message")
+PERSON_PREV = "tell"  # what the word before a name is taken as where the words around point at a person
+# "gave the keys to Fraser", "a message from Faisal": "to" and "from" that point at a person, not a place
+TO_PERSON = re.compile(r"\b(?:gave|give|given|giving|handed|hand|passed|pass|lent|lend|showed|show|explained|explain"
+                       r"|introduced|introduce|mentioned|mention|apologised|apologized|waved|talked|spoke|speak|chatted"
+                       r"|listened|paid|pay|owe|owes|owed|sold|read|sang|sing|said|say|wrote|write|it)\b[^.!?\n,;]{0,30}$",
+                       re.IGNORECASE)
+FROM_PERSON = re.compile(r"\b(?:message|messages|msg|call|calls|text|texts|letter|letters|card|cards|note|notes|email"
+                         r"|emails|visit|visits|word|gift|present|hug|hugs|lift|help|thanks|apology|update|news)\s*$",
+                         re.IGNORECASE)
+# what only a person does or is, right after a name that is also a word: "Summer needs a lift", "Young is coming"
+DOES = _set("needs needed helped helps arrived won drew turned popped")
+STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|unwell|upset|late|sick|ill|asking"
+                   r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
+AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
 FACILITIES = _set(
     "street st road rd avenue ave lane drive crescent terrace place gardens court wynd brae close way square park "
     "hospital infirmary centre center house hall college university school academy church library surgery practice "
@@ -174,6 +190,13 @@ def _decide_run(item: Words, run: list[int]) -> None:
     prev = item.prev_key(first)
     if keys[0] in BLOCKERS and len(run) > 1:
         prev, run, keys = keys[0], run[1:], keys[1:]
+    elif keys[0] in IMPERATIVE and len(run) > 1 and item.sentence_start(run[0]) and not prev:
+        prev, run, keys = PERSON_PREV, run[1:], keys[1:]  # "Ask Iona", "Call Sandy back": the verb is no name
+    elif prev in ("to", "from"):
+        before = item.text[max(0, item.words[run[0]][0] - 50):item.words[run[0]][0]]
+        before = before[:before.lower().rfind(prev)]
+        if (TO_PERSON if prev == "to" else FROM_PERSON).search(before):
+            prev = PERSON_PREV
     cue = item.words[run[0]][0] in item.cues
     kinds = [item.kind(k) for k in run]
     follows = item.text[item.words[run[-1]][1]:item.words[run[-1]][1] + 12].split()[:1]
@@ -218,6 +241,10 @@ def _decide_run(item: Words, run: list[int]) -> None:
     for n, kind in enumerate(kinds):
         if n in names or keys[n] in STOP:
             continue
+        if kind == UNKNOWN and keys[n].endswith("s") and lists.kind(keys[n][:-1]) in (FORENAME, STRONG) \
+                and item.next_key(run[n]) in ROLE_WORDS:
+            names[n] = False  # "Yusufs mum": a possessive typed without its apostrophe
+            continue
         nxt = kinds[n + 1] if n + 1 < len(kinds) else None
         if kind in (GIVEN, MONTH, PLACE) and nxt in (SURNAME, PLACE, STRONG):
             names[n] = names[n + 1] = True
@@ -256,11 +283,13 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
     if kind == SURNAME:
         # "Hunter and his mum", "Mason's teacher", "Cook is a joiner", "call Grant"
         alone = len(run) == 1 or (len(run) == 2 and start and item.key(run[0]) in MET)
-        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2
+        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2 or _does(item, run[n])
         return False if alone and person else None
     if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
         how = ""  # "April felt long"
     if how == "reporting" or (how == "person" and kind != TOWN):
+        return False
+    if kind != TOWN and _does(item, run[n], state=kind == PLACE):
         return False
     if kind == TOWN or n > 0:
         return None
@@ -269,6 +298,14 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
     if start and len(run) == 1 and _acts_as_person(item, run[0]):
         return False
     return None
+
+
+def _does(item: Words, i: int, state: bool = True) -> bool:
+    """True if what follows word i is what only a person does or is: "needs", "helped", an age ("Ruby (7)") or, with
+    `state`, "is coming", "was poorly"."""
+    end = item.words[i][1]
+    return item.next_key(i) in DOES or bool(AGE_AFTER.match(item.text, end)) or (
+        state and bool(STATE.match(item.text, end)))
 
 
 def _acts_as_person(item: Words, i: int) -> bool:
