@@ -24,6 +24,7 @@ from cafe_desk.export.text_words import (
     TITLES,
     UNKNOWN_AFTER,
     Words,
+    is_cap,
 )
 
 Find = tuple[int, int, bool]  # start, end, sure
@@ -45,7 +46,9 @@ PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call 
                      "thanks love miss missed hug hugged")
 MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"
 # a verb that opens a sentence and takes a person: "Ask Iona about it", "Call Sandy back", "Remind Summer"
-IMPERATIVE = _set("ask call phone ring text tell thank meet remind invite help collect visit email message")
+# in a note, with its subject left out: "Met Precious at the door", "Phoned Iona re the form"
+IMPERATIVE = _set("ask call phone ring text tell thank meet remind invite help collect visit email message met saw "
+                  "called phoned rang texted told asked thanked reminded helped collected visited emailed messaged")
 PERSON_PREV = "tell"  # what the word before a name is taken as where the words around point at a person
 # "gave the keys to Fraser", "a message from Faisal": "to" and "from" that point at a person, not a place
 TO_PERSON = re.compile(r"\b(?:gave|give|given|giving|handed|hand|passed|pass|lent|lend|showed|show|explained|explain"
@@ -57,6 +60,7 @@ FROM_PERSON = re.compile(r"\b(?:message|messages|msg|call|calls|text|texts|lette
                          re.IGNORECASE)
 # what only a person does or is, right after a name that is also a word: "Summer needs a lift", "Young is coming"
 DOES = _set("needs needed helped helps arrived won drew turned popped")
+TIME_WORDS = _set("summer autumn winter spring dawn dusk christmas easter")  # "Summer is coming" is the season
 STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|unwell|upset|late|sick|ill|asking"
                    r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
 AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
@@ -121,6 +125,7 @@ def person_names(item: Words) -> list[Find]:
     _extend_lower(item)
     _initials(item)
     _coordinated(item)
+    _listed(item)
     return _spans(item)
 
 
@@ -289,7 +294,7 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
         how = ""  # "April felt long"
     if how == "reporting" or (how == "person" and kind != TOWN):
         return False
-    if kind != TOWN and _does(item, run[n], state=kind == PLACE):
+    if kind != TOWN and _does(item, run[n], state=kind in (PLACE, GIVEN) and item.key(run[n]) not in TIME_WORDS):
         return False
     if kind == TOWN or n > 0:
         return None
@@ -418,6 +423,25 @@ def _coordinated(item: Words) -> None:
             if (kind in NAME_KINDS and (kind != PLACE or sure_side)) or (
                     kind == UNKNOWN and not item.lists.is_word(key)):
                 item.mark(k, False)
+
+
+def _listed(item: Words) -> None:
+    """A capitalised word parted by a comma from a name found, in a list that goes on with "and", is a name too if it
+    is no everyday word: "Hamid, Farah and their kids", "Moira, Dariusz, Chidi and Shona"."""
+    if AND.isdisjoint(item.lower) or "," not in item.text:
+        return
+    words = item.words
+    for i in sorted(item.found):
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(words) or k in item.found or item.gap(max(i, k)) != ", ":
+                continue
+            key, kind = item.key(k), item.kind(k)
+            if not is_cap(words[k][2]) or key in STOP or item.in_kept(k) or len(key) < 3 or item.embedded(k):
+                continue
+            if kind in (FORENAME, STRONG) or (kind == UNKNOWN and not item.lists.is_word(key)):
+                end = item.text.find(".", words[k][1])
+                if " and " in item.text[min(words[i][0], words[k][0]):end if end > 0 else len(item.text)]:
+                    item.mark(k, False)
 
 
 def fold_key(item: Words, i: int) -> str:

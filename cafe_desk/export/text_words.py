@@ -29,7 +29,8 @@ def words_in(text: str) -> re.Pattern[str]:
 
 
 TITLES = _set("dr doctor mr mrs ms miss mx prof professor nurse sister rev reverend cllr councillor father "
-              "auntie aunt uncle granny gran grandad papa nana")
+              "auntie aunt uncle granny gran grandad papa nana sgt sergeant pc insp inspector constable capt captain "
+              "cpl pastor imam canon bishop deacon sir dame matron")
 SHORT_TITLES = _set("dr mr mrs ms mx prof cllr rev")  # titles that stay titles in lower case ("dr patel")
 ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|counselor|therapist|worker|ot|pharmacist"
          "|carer|mentor|manager|boss|colleague|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiancée?|mum|mam"
