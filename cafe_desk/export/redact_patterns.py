@@ -39,7 +39,9 @@ OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
 POSTCODE_WORD = re.compile(r"\bpost\s?code\b", re.IGNORECASE)
 # an outward code in lower case ("lives in g51") is one only right after a home or postcode cue
 LOWER_OUTWARD = re.compile(r"\b([a-z]{1,2})(\d{1,2}[a-z]?)\b")
-HOME_BEFORE = re.compile(r"\b(?:lives?|living|lived|stays?|staying|stayed|bides?|biding|moved|postcode|post\s+code)"
+# the verbs of living somewhere, in notes and in Scots: "lives", "stays", "bides", "resides", "rehoused"
+LIVES = r"lives?|living|lived|stays?|staying|stayed|bides?|biding|resides?|residing|moved|moving|rehoused|housed"
+HOME_BEFORE = re.compile(rf"\b(?:{LIVES}|postcode|post\s+code)"
                          r"\s+(?:is\s+|was\s+)?(?:in\s+|to\s+|tae\s+|up\s+|doon\s+)?:?\s*$", re.IGNORECASE)
 _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
                 "EC EH EN EX FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL "
@@ -87,23 +89,23 @@ NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?
                               rf"(?:[^\W\d_][\w'’]{{0,40}}\s+){{0,3}}{STREET}")
 # a house number and a name after "The" with no street word ("4 The Paddock", "12 The Maltings"), where the words
 # before say it is a place someone is at or goes to, and a comma, full stop or line end closes it
-THE_ADDRESS = re.compile(rf"\b{HOUSE},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?(?=\s*(?:[,.;\n]|$))")
+THE_ADDRESS = re.compile(rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?(?=\s*(?:[,.;\n]|$))")
 THE_CUE = re.compile(r"\b(?:at|to|from|c/o|care\s+of|address(?:\s+is)?|in)\s*:?\s*$", re.IGNORECASE)
+FLAT_THE = re.compile(rf"\b{FLAT},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?")  # "Flat 3, The Maltings"
 # a street with no number where someone lives: "she lives on Carnegie Street", "he stays in Mill Lane"
 NAMED_STREET = re.compile(
-    rf"(?:\b(?i:lives?|living|lived|stays?|staying|stayed|bides?|biding|moved)\s+(?:[\w'’]+\s+){{0,4}}?"
+    rf"(?:\b(?i:{LIVES})\s+(?:[\w'’]+\s+){{0,4}}?"
     rf"(?i:on|in|at|up|doon|along|tae|to)|\b(?i:address|c/o)(?:\s+(?i:is|was))?\s*:?)"
     rf"\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET})")
 # a house number and a name with no street word ("lives at 2 Oakfield", "address is 33 Kingsway East"), where the
 # words before say it is an address
-CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+[A-Z][a-z][\w'’-]{1,40}(?:\s+(?:West|East|North|South))?\b"
-                         r"(?!\s+[A-Z])")
+CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,? +[A-Z][a-z][\w'’-]{1,40}(?: +[A-Z][a-z][\w'’-]{1,40}){0,2}\b")
 AT_BEFORE = re.compile(r"\b(?:at|to|tae|is|address)\s*:?\s*$", re.IGNORECASE)
 # croft and cottage numbers on an estate or township ("Croft 7, Lochend", "Cottage 3, Balnagown Estate"); a post box
 RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy)\s+\d{1,3}[A-Za-z]?,?\s+(?:[A-Z][\w'’]+\s+(?:of\s+)?){0,2}"
                    r"[A-Z][\w'’]+")
 PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.IGNORECASE)
-ADDRESS_CUE = re.compile(r"(?:\b(?:lives?|living|lived|stays?|staying|stayed|bides?|biding|moved|move|address|flat"
+ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|flat"
                          r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
                          r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into))?"
                          r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|(?:send|post|write|forward)\w*"
@@ -274,7 +276,8 @@ ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss
 ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
                                "move", "address", "flat", "house", "home", "im", "m", "re", "send",
                                "post", "write", "forward", "bide", "bides", "biding", "c", "care", "call", "calling",
-                               "called", "visit", "visiting", "visited", "rent", "rents", "rented", "renting"))
+                               "called", "visit", "visiting", "visited", "rent", "rents", "rented", "renting",
+                               "reside", "resides", "residing", "moving", "rehoused", "housed"))
 # a named house before its number and street: "The Steading, 3 Mill Lane", "Rose Cottage, 4 Main Street"
 NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?:[A-Z][\w'’]+\s+)?(?:Cottage|Farm|Croft"
                           r"|House|Lodge|Steading|Mains|Manse|Bothy|Mill)),\s+$")
@@ -321,6 +324,8 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
         yield (named.start() if named else m.start()), m.end()
     if FLAT_HINT.search(text):
         for m in FLAT_ADDRESS.finditer(text):
+            yield m.span()
+        for m in FLAT_THE.finditer(text):
             yield m.span()
     if "Stair" in text or "Room" in text or "Block" in text:
         yield from (m.span() for m in ROOM_ADDRESS.finditer(text))
