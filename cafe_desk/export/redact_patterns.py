@@ -89,7 +89,8 @@ NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?
                               rf"(?:[^\W\d_][\w'’]{{0,40}}\s+){{0,3}}{STREET}")
 # a house number and a name after "The" with no street word ("4 The Paddock", "12 The Maltings"), where the words
 # before say it is a place someone is at or goes to, and a comma, full stop or line end closes it
-THE_ADDRESS = re.compile(rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?(?=\s*(?:[,.;\n]|$))")
+THE_ADDRESS = re.compile(r"\b\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?"
+                         r"(?=\s*(?:[,.;\n]|$))")
 THE_CUE = re.compile(r"\b(?:at|to|from|c/o|care\s+of|address(?:\s+is)?|in)\s*:?\s*$", re.IGNORECASE)
 FLAT_THE = re.compile(rf"\b{FLAT},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?")  # "Flat 3, The Maltings"
 # a street with no number where someone lives: "she lives on Carnegie Street", "he stays in Mill Lane"
@@ -310,6 +311,9 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
 
 
 ADDRESS_JOIN = re.compile(r",? ?")
+NAMED_STREET_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "bide",
+                                "bides", "biding", "reside", "resides", "residing", "moved", "moving", "rehoused",
+                                "housed", "address", "c"))
 
 
 def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[int, int]]:
@@ -325,13 +329,13 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
     if FLAT_HINT.search(text):
         for m in FLAT_ADDRESS.finditer(text):
             yield m.span()
-        for m in FLAT_THE.finditer(text):
-            yield m.span()
+        if "The " in text:
+            yield from (m.span() for m in FLAT_THE.finditer(text))
     if "Stair" in text or "Room" in text or "Block" in text:
         yield from (m.span() for m in ROOM_ADDRESS.finditer(text))
-    for m in NUMBERED_ADDRESS.finditer(text):
-        yield m.span()
-    for m in THE_ADDRESS.finditer(text):
+    if words is None or "no" in words or "number" in words:
+        yield from (m.span() for m in NUMBERED_ADDRESS.finditer(text))
+    for m in THE_ADDRESS.finditer(text) if "The " in text else ():
         if THE_CUE.search(text, max(0, m.start() - 20), m.start()):
             yield m.span()
     if words is not None and ADDRESS_CUE_WORDS.isdisjoint(words):
@@ -339,11 +343,11 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
     for m in LOWER_ADDRESS.finditer(text):
         if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.span()
-    for m in NAMED_STREET.finditer(text):
-        yield m.span(1)
+    if words is None or not NAMED_STREET_WORDS.isdisjoint(words):
+        yield from (m.span(1) for m in NAMED_STREET.finditer(text))
     for m in CUED_NUMBER.finditer(text):
-        if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) and \
-                AT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if AT_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+                ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.span()
 
 
