@@ -27,10 +27,10 @@ TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d)
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
 NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.IGNORECASE)
 POSTCODE = re.compile(
-    r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))(?:[ \t\u00a0]{0,2}|-)\d[ABD-HJLNP-UW-Z]{2}\b",
+    r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))[ \t\u00a0-]{0,2}\d[ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE)
 # a postcode typed with inward letters no real one has ("G2 3OK", "IV1 1MC"): the area must be a real one
-LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?(?:[ \t\u00a0]{0,2}|-)\d([A-Z]{2})\b", re.IGNORECASE)
+LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?[ \t\u00a0-]{0,2}\d([A-Z]{2})\b", re.IGNORECASE)
 NOT_INWARD = frozenset(("st", "nd", "rd", "th", "am", "pm", "km", "kg", "mg", "ml", "mm", "cm"))
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
 OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
@@ -39,6 +39,7 @@ OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
 POSTCODE_WORD = re.compile(r"\bpost\s?code\b", re.IGNORECASE)
 # an outward code in lower case ("lives in g51") is one only right after a home or postcode cue
 LOWER_OUTWARD = re.compile(r"\b([a-z]{1,2})(\d{1,2}[a-z]?)\b")
+LOWER_DIGIT = re.compile(r"[a-z]\d")
 # the verbs of living somewhere, in notes and in Scots: "lives", "stays", "bides", "resides", "rehoused"
 LIVES = r"lives?|living|lived|stays?|staying|stayed|bides?|biding|resides?|residing|moved|moving|rehoused|housed"
 HOME_BEFORE = re.compile(rf"\b(?:{LIVES}|postcode|post\s+code)"
@@ -58,7 +59,7 @@ FLAT = (r"(?:(?:[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt\.?|[Ss]uite)\s+(?:
         r"|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|[\dGP][Ff](?:\d{1,2}|[LR])\b"
         r"|(?:[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op|[Bb]asement|[Uu]pper|[Ll]ower)\s+(?:[Ff]loor\s+)?"
         r"(?:[Ff]lat|[Ll]eft|[Rr]ight)\b)")  # Flat 2/1, 0/1, 2F1, GF1, Stair 3, Ground Floor Flat
-HOUSE = r"(?:(?i:number|no\.?)\s+)?\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?"
+HOUSE = r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?"
 STREET = (rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b"
           r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Dr)|(?<=Cres)|(?<=Terr)|(?<=Pl)|(?<=Gdns)|(?<=Ct)|(?<=Sq)|(?<=Ln)"
           r"|(?<=Tce)|(?<=Cr)|(?<=Gr)|(?<=Pk))\.)?"
@@ -76,7 +77,7 @@ ADDRESS = re.compile(
 # after a flat or unit number, the street or building name may be in any case, with or without a house number
 FLAT_ADDRESS = re.compile(
     rf"\b{FLAT},?\s+(?:{HOUSE},?\s+)?(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}(?:{STREET}|{BUILDING})")
-FLAT_HINT = re.compile(r"[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|\d/|[\dGP][Ff][\dLR]|[Ll]eft|[Rr]ight")
+FLAT_HINT = re.compile(r"[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|\d/|[\dGP][Ff][\dLR]")
 # a stair, room or block number is part of an address only with a comma and a named street or building after it
 # ("Stair 3, 14 Queens Court", "Room 12, Ashgrove House"; not "Room 12 at the Court")
 ROOM_ADDRESS = re.compile(
@@ -253,6 +254,8 @@ def _date_digits_ok(digits: str) -> bool:
 
 def postcodes(text: str) -> Iterator[Span]:
     """Full postcodes anywhere; outward codes alone (G12, EH6) only where the words around say they are postcodes."""
+    if not DIGIT.search(text):
+        return
     for m in LOOSE_POSTCODE.finditer(text):  # every postcode the strict pattern takes, and more
         if POSTCODE.fullmatch(m.group()) or (m.group(1).upper() in AREAS and m.group(2).lower() not in NOT_INWARD):
             yield m.start(), m.end(), "postcode"
@@ -264,14 +267,18 @@ def postcodes(text: str) -> Iterator[Span]:
         said = POSTCODE_WORD.search(before) or OUTWARD_AFTER.search(text[m.end():m.end() + 12])
         if said or ((len(area) == 2 or area == "G") and OUTWARD_BEFORE.search(before)):
             yield m.start(), m.end(), "postcode"
-    for m in LOWER_OUTWARD.finditer(text):
+    for m in LOWER_OUTWARD.finditer(text) if LOWER_DIGIT.search(text) else ():
         area = m.group(1).upper()
         if area in AREAS and (HOME_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
                 len(area) == 2 and OUTWARD_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             yield m.start(), m.end(), "postcode"
 
 
-ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|[Ss]treet|[Rr]oad|[Ll]ane")
+ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite")
+# the same hints from the text's words where they are known, which is quicker than the pattern over the text
+DIGIT = re.compile(r"\d")
+FLAT_WORDS = frozenset(("flat", "unit", "apartment", "apt", "suite"))
+FLAT_NOTATION = re.compile(r"\d/|[\dGP][Ff][\dLR]")
 
 
 ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
@@ -307,10 +314,12 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
         else:
             merged.append([start, end])
     for start, end in merged:
-        yield start, end, "address"
+        said = NUMBER_BEFORE.search(text, max(0, start - 8), start)  # "No. 5 Church Street", "number 12 Elm Row"
+        yield (said.start() if said else start), end, "address"
 
 
 ADDRESS_JOIN = re.compile(r",? ?")
+NUMBER_BEFORE = re.compile(r"\b(?:[Nn]umber|[Nn]o\.?|NO\.?)\s+$")
 NAMED_STREET_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "bide",
                                 "bides", "biding", "reside", "resides", "residing", "moved", "moving", "rehoused",
                                 "housed", "address", "c"))
@@ -321,12 +330,14 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
         yield from _dwellings(text)
     if "box" in text.lower():
         yield from (m.span() for m in PO_BOX.finditer(text))
-    if not ADDRESS_HINT.search(text):
+    if words is None or not NAMED_STREET_WORDS.isdisjoint(words):
+        yield from (m.span(1) for m in NAMED_STREET.finditer(text))
+    if not (DIGIT.search(text) if words is not None and FLAT_WORDS.isdisjoint(words) else ADDRESS_HINT.search(text)):
         return
     for m in ADDRESS.finditer(text):
         named = NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
         yield (named.start() if named else m.start()), m.end()
-    if FLAT_HINT.search(text):
+    if (FLAT_NOTATION.search(text) if words is not None and FLAT_WORDS.isdisjoint(words) else FLAT_HINT.search(text)):
         for m in FLAT_ADDRESS.finditer(text):
             yield m.span()
         if "The " in text:
@@ -343,8 +354,6 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
     for m in LOWER_ADDRESS.finditer(text):
         if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.span()
-    if words is None or not NAMED_STREET_WORDS.isdisjoint(words):
-        yield from (m.span(1) for m in NAMED_STREET.finditer(text))
     for m in CUED_NUMBER.finditer(text):
         if AT_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
                 ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
