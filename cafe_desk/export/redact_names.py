@@ -49,6 +49,7 @@ MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "m
 # in a note, with its subject left out: "Met Precious at the door", "Phoned Iona re the form"
 IMPERATIVE = _set("ask call phone ring text tell thank meet remind invite help collect visit email message met saw "
                   "called phoned rang texted told asked thanked reminded helped collected visited emailed messaged")
+GREETINGS = _set("hi hiya hello dear thanks ta cheers")  # "Hi Hope, see you Monday", "Dear Faith"
 PERSON_PREV = "tell"  # what the word before a name is taken as where the words around point at a person
 # "gave the keys to Fraser", "a message from Faisal": "to" and "from" that point at a person, not a place
 TO_PERSON = re.compile(r"\b(?:gave|give|given|giving|handed|hand|passed|pass|lent|lend|showed|show|explained|explain"
@@ -78,7 +79,8 @@ STOP = _set(
     "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
     "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
     "scottish scots english irish polish british gaelic nhs gp cpn ae "
-    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob")
+    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob "
+    "sir madam all team folks friends everybody")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
@@ -86,6 +88,7 @@ MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run
 LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
 SENTENCE_END = re.compile(r"[.!?;\n]")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\b", re.IGNORECASE)
+IS_WAS = re.compile(r"\s+(?:is|was)\b")
 AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:))")
 PLACE_OF = re.compile(r" (?:of|on|upon) (?:the )?[A-Z]")  # "Muir of Ord", "Bridge of Allan", "Newton on the Moor"
 
@@ -195,7 +198,7 @@ def _decide_run(item: Words, run: list[int]) -> None:
     prev = item.prev_key(first)
     if keys[0] in BLOCKERS and len(run) > 1:
         prev, run, keys = keys[0], run[1:], keys[1:]
-    elif keys[0] in IMPERATIVE and len(run) > 1 and item.sentence_start(run[0]) and not prev:
+    elif keys[0] in IMPERATIVE | GREETINGS and len(run) > 1 and item.sentence_start(run[0]) and not prev:
         prev, run, keys = PERSON_PREV, run[1:], keys[1:]  # "Ask Iona", "Call Sandy back": the verb is no name
     elif prev in ("to", "from"):
         before = item.text[max(0, item.words[run[0]][0] - 50):item.words[run[0]][0]]
@@ -321,7 +324,8 @@ def _acts_as_person(item: Words, i: int) -> bool:
         return False
     end = item.words[i][1]
     rest = SENTENCE_END.split(item.text[end:end + 80], maxsplit=1)[0]
-    return bool(PRONOUN.search(rest) or (nxt in ("is", "was") and AGE.match(rest)))
+    verb = IS_WAS.match(rest)  # "Phoebe is 15": the age comes after the verb
+    return bool(PRONOUN.search(rest) or (verb and AGE.match(rest, verb.end())))
 
 
 def _decide_lower(item: Words, i: int) -> None:
@@ -344,6 +348,8 @@ def _decide_lower(item: Words, i: int) -> None:
         item.mark(i, not nickname or titled)  # "wee shuggie" may be Scots for something else
     elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)):
         item.mark(i, bool(titled))
+    elif nickname and kind == FORENAME:
+        item.mark(i, False)  # "wee jimmy": a forename that is also a word, after "wee" or "big"
     elif kind == FORENAME and len(key) >= 3 and key not in LOWER_STOP and not is_word:
         item.mark(i, True)
     elif kind == STRONG and not is_word:

@@ -41,7 +41,8 @@ ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|co
 CUE = re.compile(
     rf"\b(?:(?:my|our|his|her|their|your|a|the)\s+(?:(?:key|support|social|care|peer|link)\s+)?(?:wee\s+|old\s+|"
     rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"
-    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers)\s*,?\s+(?=\S)",
+    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:hi|hiya|hello|dear|thanks|ta))\s*,?\s+(?=\S)",
     re.IGNORECASE)
 # verbs of speaking and meeting with their preposition, and the subject of a clinical note ("pt", "SU"): looked for
 # only where one of MEETING's words is in the text

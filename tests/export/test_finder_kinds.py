@@ -415,3 +415,19 @@ def test_names_after_verbs_that_take_a_person_and_before_what_a_person_does(text
 ])
 def test_seasons_lists_of_things_and_towns_after_to_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hi Hope, see you Monday.", "Hi [NAME], see you Monday."),
+    ("Thanks Patience for the cake!", "Thanks [NAME] for the cake!"),
+    ("Phoebe is 15 and on the waiting list.", "[NAME] is 15 and on the waiting list."),
+    ("spoke to wee jimmy about the dog", "spoke to wee [NAME] about the dog"),
+])
+def test_greetings_ages_after_is_and_nicknames_in_lower_case(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["Dear Sir or Madam, the form is attached.", "Hello Team, see the rota.",
+                                  "Hi all, the hall is booked."])
+def test_greetings_to_no_one_in_particular_are_kept(text):
+    assert redact(text).text == text
