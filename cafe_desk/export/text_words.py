@@ -30,7 +30,7 @@ def words_in(text: str) -> re.Pattern[str]:
 
 TITLES = _set("dr doctor mr mrs ms miss mx prof professor nurse sister rev reverend cllr councillor father "
               "auntie aunt uncle granny gran grandad papa nana sgt sergeant pc insp inspector constable capt captain "
-              "cpl pastor imam canon bishop deacon sir dame matron")
+              "cpl pastor imam canon bishop deacon sir dame matron ds dc dci")
 SHORT_TITLES = _set("dr mr mrs ms mx prof cllr rev")  # titles that stay titles in lower case ("dr patel")
 ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|counselor|therapist|worker|ot|pharmacist"
          "|carer|mentor|manager|boss|colleague|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiancée?|mum|mam"
@@ -76,6 +76,10 @@ JOBS = ("joiner|postie|plumber|electrician|cleaner|driver|student|volunteer|chef
 ROLE_AFTER = re.compile(
     rf"\s+(?:(?:is|was|['’]s)\s+(?:a|an|my|our|her|his|their|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{ROLES}|{JOBS})s?"
     rf"|(?:are|were)\s+(?:both\s+)?(?:{ROLES}|{JOBS})s)\b", re.IGNORECASE)
+# a role or a job as a label, in a rota or a form: "Chef: Hunter", "Volunteers: Ivy and Dawn", "Referrer: Rose"
+ROLE_LABEL = re.compile(
+    rf"\b(?:{ROLES}|{JOBS}|volunteer|facilitator|host|contact|lead|helper|cover|witness|referrer|key\s?holder"
+    r"|next\s+of\s+kin|nok)s?\s*:\s+(?=\S)", re.IGNORECASE)
 ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
@@ -96,6 +100,8 @@ class Words:
         self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
         self.kept = Taken(len(text), self._kept_phrases())
         self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
+        if ":" in text and self.words:
+            self.cues.update(m.end() for m in ROLE_LABEL.finditer(text))
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
         self._lower: frozenset[str] | None = None
@@ -190,6 +196,9 @@ class Words:
             return True
         if self.next_key(i) in FROM:
             return i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip()
+        if self.next_key(i) in AND and i + 3 < len(self.words) and is_cap(self.words[i + 2][2]) \
+                and self.key(i + 3) == "both":
+            return True  # "Baker and Wood both helped"
         return self.next_key(i) in AND and i + 2 < len(self.words) and self.key(i + 2) in ("his", "her", "their")
 
     def in_kept(self, i: int) -> bool:

@@ -137,7 +137,7 @@ def test_fourth_development_set_keeps_what_the_finder_reached():
     assert len(items) >= 200 and sum(not item["spans"] for item in items) >= 50
     per_kind, (kept, total) = score(items)
     table("fourth development set (dev4)", items)
-    floor = {"name": 80, "place": 1, "address": 54, "dob": 32, "postcode": 26}
+    floor = {"name": 82, "place": 1, "address": 54, "dob": 32, "postcode": 26}
     for kind, found in floor.items():
         assert per_kind[kind][0] >= found, kind
     assert kept / total >= 0.98

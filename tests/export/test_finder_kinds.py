@@ -431,3 +431,18 @@ def test_greetings_ages_after_is_and_nicknames_in_lower_case(text, expected):
                                   "Hi all, the hall is booked."])
 def test_greetings_to_no_one_in_particular_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chef: Hunter. Kitchen closes at 3.", "Chef: [NAME]. Kitchen closes at 3."),
+    ("Helpers: Moira and Ewan.", "Helpers: [NAME] and [NAME]."),
+    ("Mason and Cooper both came early.", "[NAME] and [NAME] both came early."),
+])
+def test_role_labels_and_pairs_who_both_did_something(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["Time: 10am. Place: the hall.", "Cook: the soup needs salt.",
+                                  "Tea and Coffee both ran out."])
+def test_labels_and_pairs_of_things_are_kept(text):
+    assert redact(text).text == text
