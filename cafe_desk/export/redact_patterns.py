@@ -71,8 +71,9 @@ LOWER_COMPOUND = r"(?i:[a-z]{3,}(?:gate|gait|wynd|brae|loan|vennel|haugh))\b"
 BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartments)\b"
 # the words of a street's name: capitalised, with "of" or "the" between them ("Bridge of Weir Road", "St. John's Road")
 STREET_NAME = r"(?:[A-Z][\w'’-]{0,40}\.?\s+(?:(?:of|the|o['’])\s+)?){1,3}"
+# (a flat number before it is taken when the spans are joined: FLAT_BEFORE)
 ADDRESS = re.compile(
-    rf"(?:\b{FLAT},?\s+)?\b{HOUSE},?\s+(?:{STREET_NAME}{STREET}|{COMPOUND_STREET})"
+    rf"\b{HOUSE},?\s+(?:{STREET_NAME}{STREET}|{COMPOUND_STREET})"
     rf"(?:,?\s+[Ff]lat\s+(?:\d{{1,3}}(?:/\d{{1,2}})?|[A-Z]\b))?")
 # after a flat or unit number, the street or building name may be in any case, with or without a house number
 FLAT_ADDRESS = re.compile(
@@ -315,11 +316,14 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
             merged.append([start, end])
     for start, end in merged:
         said = NUMBER_BEFORE.search(text, max(0, start - 8), start)  # "No. 5 Church Street", "number 12 Elm Row"
+        if said is None and text[start - 1:start].isspace():
+            said = FLAT_BEFORE.search(text, max(0, start - 30), start)  # "Flat 3/2, 27 Dumbarton Road"
         yield (said.start() if said else start), end, "address"
 
 
 ADDRESS_JOIN = re.compile(r",? ?")
 NUMBER_BEFORE = re.compile(r"\b(?:[Nn]umber|[Nn]o\.?|NO\.?)\s+$")
+FLAT_BEFORE = re.compile(rf"\b{FLAT},?\s+$")
 NAMED_STREET_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "bide",
                                 "bides", "biding", "reside", "resides", "residing", "moved", "moving", "rehoused",
                                 "housed", "address", "c"))

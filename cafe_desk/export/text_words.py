@@ -41,8 +41,7 @@ ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|co
 CUE = re.compile(
     rf"\b(?:(?:my|our|his|her|their|your|a|the)\s+(?:(?:key|support|social|care|peer|link)\s+)?(?:wee\s+|old\s+|"
     rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"
-    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:hi|hiya|hello|dear|thanks|ta))\s*,?\s+(?=\S)",
+    r"known\s+as|ask\s+for|speak\s+to|talk\s+to|spoke\s+to|thanks\s+to|thank\s+you|cheers)\s*,?\s+(?=\S)",
     re.IGNORECASE)
 # verbs of speaking and meeting with their preposition, and the subject of a clinical note ("pt", "SU"): looked for
 # only where one of MEETING's words is in the text
@@ -50,6 +49,9 @@ MEETING_CUE = re.compile(
     r"\b(?:talk(?:ed|ing|s)\s+(?:to|wi|with)|speaking\s+to|chat(?:ted|ting|s)?\s+(?:to|wi|with)|sat\s+(?:next\s+to"
     r"|wi|with|beside)|went\s+(?:wi|with)|came\s+(?:wi|with)|met\s+up\s+(?:wi|with)|pt|SU|service\s+user)\s*,?\s+(?=\S)",
     re.IGNORECASE)
+# a greeting opening a text, a line or a sentence: "Hi Hope,", "Dear Faith", "Thanks Patience for the cake"
+GREETING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:hi|hiya|hello|dear|thanks|ta)\s*,?\s+(?=\S)", re.IGNORECASE)
+GREETING_WORDS = _set("hi hiya hello dear thanks ta")
 MEETING = _set("talked talking talks speaking chat chatted chatting chats sat went came met pt su service")
 SPEECH = _set("said says told tells asked asks")
 REPORTING = _set("said says told tells asked asks mentioned mentions explained shared talked spoke described added "
@@ -107,6 +109,8 @@ class Words:
         self._lower: frozenset[str] | None = None
         if self.words and not MEETING.isdisjoint(self.lower):
             self.cues.update(m.end() for m in MEETING_CUE.finditer(text))
+        if self.words and not GREETING_WORDS.isdisjoint(self.lower):
+            self.cues.update(m.end() for m in GREETING.finditer(text))
 
     @property
     def lower(self) -> frozenset[str]:
