@@ -50,7 +50,8 @@ MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "m
 IMPERATIVE = _set("ask call phone ring text tell thank meet remind invite help collect visit email message met saw "
                   "called phoned rang texted told asked thanked reminded helped collected visited emailed messaged")
 GREETINGS = _set("hi hiya hello dear thanks ta cheers")  # "Hi Hope, see you Monday", "Dear Faith"
-PERSON_PREV = "tell"  # what the word before a name is taken as where the words around point at a person
+PERSON_PREV = "tell"
+OPENING = IMPERATIVE | GREETINGS  # what the word before a name is taken as where the words around point at a person
 # "gave the keys to Fraser", "a message from Faisal": "to" and "from" that point at a person, not a place
 TO_PERSON = re.compile(r"\b(?:gave|give|given|giving|handed|hand|passed|pass|lent|lend|showed|show|explained|explain"
                        r"|introduced|introduce|mentioned|mention|apologised|apologized|waved|talked|spoke|speak|chatted"
@@ -198,7 +199,7 @@ def _decide_run(item: Words, run: list[int]) -> None:
     prev = item.prev_key(first)
     if keys[0] in BLOCKERS and len(run) > 1:
         prev, run, keys = keys[0], run[1:], keys[1:]
-    elif keys[0] in IMPERATIVE | GREETINGS and len(run) > 1 and item.sentence_start(run[0]) and not prev:
+    elif keys[0] in OPENING and len(run) > 1 and item.sentence_start(run[0]) and not prev:
         prev, run, keys = PERSON_PREV, run[1:], keys[1:]  # "Ask Iona", "Call Sandy back": the verb is no name
     elif prev in ("to", "from"):
         before = item.text[max(0, item.words[run[0]][0] - 50):item.words[run[0]][0]]

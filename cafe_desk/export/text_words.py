@@ -79,9 +79,10 @@ ROLE_AFTER = re.compile(
     rf"\s+(?:(?:is|was|['’]s)\s+(?:a|an|my|our|her|his|their|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{ROLES}|{JOBS})s?"
     rf"|(?:are|were)\s+(?:both\s+)?(?:{ROLES}|{JOBS})s)\b", re.IGNORECASE)
 # a role or a job as a label, in a rota or a form: "Chef: Hunter", "Volunteers: Ivy and Dawn", "Referrer: Rose"
-ROLE_LABEL = re.compile(
-    rf"\b(?:{ROLES}|{JOBS}|volunteer|facilitator|host|contact|lead|helper|cover|witness|referrer|key\s?holder"
-    r"|next\s+of\s+kin|nok)s?\s*:\s+(?=\S)", re.IGNORECASE)
+LABELS = frozenset(ROLES.replace("?", "").split("|")) | frozenset(JOBS.split("|")) | _set(
+    "volunteer facilitator host contact lead helper cover witness referrer keyholder holder kin nok")
+LABEL_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+AFTER_LABEL = re.compile(r"\s+(?=\S)")
 ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
@@ -103,7 +104,7 @@ class Words:
         self.kept = Taken(len(text), self._kept_phrases())
         self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
         if ":" in text and self.words:
-            self.cues.update(m.end() for m in ROLE_LABEL.finditer(text))
+            self.cues.update(self._labels())
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
         self._lower: frozenset[str] | None = None
@@ -111,6 +112,16 @@ class Words:
             self.cues.update(m.end() for m in MEETING_CUE.finditer(text))
         if self.words and not GREETING_WORDS.isdisjoint(self.lower):
             self.cues.update(m.end() for m in GREETING.finditer(text))
+
+    def _labels(self) -> Iterator[int]:
+        """Where a word comes after a role or a job used as a label ("Chef: Hunter")."""
+        text, colon = self.text, self.text.find(":")
+        while colon >= 0:
+            word = LABEL_BEFORE.search(text, max(0, colon - 20), colon)
+            after = AFTER_LABEL.match(text, colon + 1)
+            if word and after and (word.group(1).lower() in LABELS or word.group(1).lower()[:-1] in LABELS):
+                yield after.end()
+            colon = text.find(":", colon + 1)
 
     @property
     def lower(self) -> frozenset[str]:
