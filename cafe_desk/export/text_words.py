@@ -83,6 +83,12 @@ LABELS = frozenset(ROLES.replace("?", "").split("|")) | frozenset(JOBS.split("|"
     "volunteer facilitator host contact lead helper cover witness referrer keyholder holder kin nok")
 LABEL_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
 AFTER_LABEL = re.compile(r"\s+(?=\S)")
+ROLE_BESIDE = re.compile(
+    rf"(?:,\s+(?:the|my|our|his|her|their|a|an)\s+(?:[a-z-]+\s+)?(?:{ROLES}|{JOBS})s?\s*[,)]"
+    rf"|\s*\((?:{ROLES}|{JOBS}|pt|su)\))", re.IGNORECASE)
+FROM_ORG = re.compile(r"\s+(?:from|fae|frae)\s+the\s+(?:council|police|housing|jobcentre|surgery|practice|school"
+                      r"|hospital|church|office|bank|library|team|choir|group|club|charity|trust|nhs|dwp|social)\b",
+                      re.IGNORECASE)
 ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
@@ -197,9 +203,17 @@ class Words:
             return ""
         if nxt in FROM and i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip():
             return "person"
-        if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]):
+        if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]) or self._role_beside(i):
             return "person"
         return ""
+
+    def _role_beside(self, i: int) -> bool:
+        """True where a role stands beside word i, set off by commas or brackets ("Fraser, the janitor,", "Lewis
+        (carer)"), or an organisation it comes from follows ("Murray from the council")."""
+        after = self.text[self.words[i][1]:self.words[i][1] + 2]
+        if after[:1] == "," or after.lstrip()[:1] == "(":
+            return bool(ROLE_BESIDE.match(self.text, self.words[i][1]))
+        return self.next_key(i) in FROM and bool(FROM_ORG.match(self.text, self.words[i][1]))
 
     def person_said(self, i: int) -> bool:
         """True where the words around word i speak of a person whatever the word is: a role owned ("Mason's
@@ -207,7 +221,7 @@ class Words:
         end = self.words[i][1]
         if self.possessive(i):
             return bool(ROLE_OWNED.match(self.text, end))
-        if ROLE_AFTER.match(self.text, end):
+        if ROLE_AFTER.match(self.text, end) or self._role_beside(i):
             return True
         if self.next_key(i) in FROM:
             return i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip()

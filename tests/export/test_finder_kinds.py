@@ -446,3 +446,17 @@ def test_role_labels_and_pairs_who_both_did_something(text, expected):
                                   "Tea and Coffee both ran out."])
 def test_labels_and_pairs_of_things_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fraser, the janitor, fixed the door.", "[NAME], the janitor, fixed the door."),
+    ("Lewis (carer) says she is tired.", "[NAME] (carer) says she is tired."),
+    ("Murray from the council called.", "[NAME] from the council called."),
+])
+def test_a_role_beside_a_name_or_an_organisation_it_comes_from(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["Skye, the island, was lovely.", "People from the council came."])
+def test_places_beside_a_description_are_kept(text):
+    assert redact(text).text == text
