@@ -1,7 +1,8 @@
-"""Recall per kind and text kept for each open labelled set (main, open, dev2, dev3), side by side.
+"""Recall per kind and text kept for each open labelled set (main, open, dev2, dev3, dev4), side by side.
 
 Run: .venv/bin/python bench/score_anonymise.py [--misses SET]
-With --misses, also lists the labelled spans the finder leaves whole or in part in that set (dev3, dev2, main, open).
+With --misses, also lists the labelled spans the finder leaves whole or in part in that set
+(dev4, dev3, dev2, main, open).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tests.export.test_anonymise import load_corpus, score  # noqa: E402
 
 SETS = {name: ROOT / "tests" / "export" / file for name, file in (
     ("main", "corpus.jsonl"), ("open", "corpus_open.jsonl"), ("dev2", "corpus_dev2.jsonl"),
-    ("dev3", "corpus_dev3.jsonl"))}
+    ("dev3", "corpus_dev3.jsonl"), ("dev4", "corpus_dev4.jsonl"))}
 
 
 def misses(items: list[dict]) -> None:

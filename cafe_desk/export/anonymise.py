@@ -11,8 +11,10 @@ spans found (offsets into the original text, each sure or unsure) and counts by 
     postcode   [POSTCODE]   full postcodes, and outward codes (G12, EH6) where the words around say so
     health_id  [HEALTH_ID]  CHI numbers (valid DDMMYY first) and NHS numbers (mod-11 check)
     ni_number  [NI_NUMBER]  National Insurance numbers
-    address    [ADDRESS]    house number + street name + street word, with flat or unit numbers (2/1, Flat 3, 2F1)
-    dob        [DOB]        dates next to "born", "DOB", "date of birth" or "birthday", short forms after one
+    address    [ADDRESS]    house number + street name + street word, with flat, stair or unit numbers (2/1, Flat 3,
+                            2F1); named homes, crofts and PO boxes; a street alone after "lives on" and the like
+    dob        [DOB]        dates next to "born", "DOB", "date of birth", "birthday", "bday", "YOB" and the like,
+                            short forms and a year alone right after one
     url        [URL]        web addresses, except public-service sites (nhsinform.scot, samaritans.org, …)
     handle     [HANDLE]     social media handles (@name, "my insta is jo_paints")
 

@@ -24,6 +24,7 @@ from cafe_desk.export.text_words import (
     TITLES,
     UNKNOWN_AFTER,
     Words,
+    is_cap,
 )
 
 Find = tuple[int, int, bool]  # start, end, sure
@@ -44,6 +45,27 @@ BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben
 PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call called phoned rang visited thank "
                      "thanks love miss missed hug hugged")
 MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"
+# a verb that opens a sentence and takes a person: "Ask Iona about it", "Call Sandy back", "Remind Summer"
+# in a note, with its subject left out: "Met Precious at the door", "Phoned Iona re the form"
+IMPERATIVE = _set("ask call phone ring text tell thank meet remind invite help collect visit email message met saw "
+                  "called phoned rang texted told asked thanked reminded helped collected visited emailed messaged")
+GREETINGS = _set("hi hiya hello dear thanks ta cheers")  # "Hi Hope, see you Monday", "Dear Faith"
+PERSON_PREV = "tell"
+OPENING = IMPERATIVE | GREETINGS  # what the word before a name is taken as where the words around point at a person
+# "gave the keys to Fraser", "a message from Faisal": "to" and "from" that point at a person, not a place
+TO_PERSON = re.compile(r"\b(?:gave|give|given|giving|handed|hand|passed|pass|lent|lend|showed|show|explained|explain"
+                       r"|introduced|introduce|mentioned|mention|apologised|apologized|waved|talked|spoke|speak|chatted"
+                       r"|listened|paid|pay|owe|owes|owed|sold|read|sang|sing|said|say|wrote|write|it)\b[^.!?\n,;]{0,30}$",
+                       re.IGNORECASE)
+FROM_PERSON = re.compile(r"\b(?:message|messages|msg|call|calls|text|texts|letter|letters|card|cards|note|notes|email"
+                         r"|emails|visit|visits|word|gift|present|hug|hugs|lift|help|thanks|apology|update|news)\s*$",
+                         re.IGNORECASE)
+# what only a person does or is, right after a name that is also a word: "Summer needs a lift", "Young is coming"
+DOES = _set("needs needed helped helps arrived won drew turned popped")
+TIME_WORDS = _set("summer autumn winter spring dawn dusk christmas easter")  # "Summer is coming" is the season
+STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|unwell|upset|late|sick|ill|asking"
+                   r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
+AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
 FACILITIES = _set(
     "street st road rd avenue ave lane drive crescent terrace place gardens court wynd brae close way square park "
     "hospital infirmary centre center house hall college university school academy church library surgery practice "
@@ -58,7 +80,8 @@ STOP = _set(
     "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
     "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
     "scottish scots english irish polish british gaelic nhs gp cpn ae "
-    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob")
+    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob "
+    "sir madam all team folks friends everybody")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
@@ -66,6 +89,7 @@ MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run
 LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
 SENTENCE_END = re.compile(r"[.!?;\n]")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\b", re.IGNORECASE)
+IS_WAS = re.compile(r"\s+(?:is|was)\b")
 AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:))")
 PLACE_OF = re.compile(r" (?:of|on|upon) (?:the )?[A-Z]")  # "Muir of Ord", "Bridge of Allan", "Newton on the Moor"
 
@@ -105,6 +129,7 @@ def person_names(item: Words) -> list[Find]:
     _extend_lower(item)
     _initials(item)
     _coordinated(item)
+    _listed(item)
     return _spans(item)
 
 
@@ -174,6 +199,13 @@ def _decide_run(item: Words, run: list[int]) -> None:
     prev = item.prev_key(first)
     if keys[0] in BLOCKERS and len(run) > 1:
         prev, run, keys = keys[0], run[1:], keys[1:]
+    elif keys[0] in OPENING and len(run) > 1 and item.sentence_start(run[0]) and not prev:
+        prev, run, keys = PERSON_PREV, run[1:], keys[1:]  # "Ask Iona", "Call Sandy back": the verb is no name
+    elif prev in ("to", "from"):
+        before = item.text[max(0, item.words[run[0]][0] - 50):item.words[run[0]][0]]
+        before = before[:before.lower().rfind(prev)]
+        if (TO_PERSON if prev == "to" else FROM_PERSON).search(before):
+            prev = PERSON_PREV
     cue = item.words[run[0]][0] in item.cues
     kinds = [item.kind(k) for k in run]
     follows = item.text[item.words[run[-1]][1]:item.words[run[-1]][1] + 12].split()[:1]
@@ -218,6 +250,10 @@ def _decide_run(item: Words, run: list[int]) -> None:
     for n, kind in enumerate(kinds):
         if n in names or keys[n] in STOP:
             continue
+        if kind == UNKNOWN and keys[n].endswith("s") and lists.kind(keys[n][:-1]) in (FORENAME, STRONG) \
+                and item.next_key(run[n]) in ROLE_WORDS:
+            names[n] = False  # "Yusufs mum": a possessive typed without its apostrophe
+            continue
         nxt = kinds[n + 1] if n + 1 < len(kinds) else None
         if kind in (GIVEN, MONTH, PLACE) and nxt in (SURNAME, PLACE, STRONG):
             names[n] = names[n + 1] = True
@@ -256,11 +292,13 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
     if kind == SURNAME:
         # "Hunter and his mum", "Mason's teacher", "Cook is a joiner", "call Grant"
         alone = len(run) == 1 or (len(run) == 2 and start and item.key(run[0]) in MET)
-        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2
+        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2 or _does(item, run[n])
         return False if alone and person else None
     if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
         how = ""  # "April felt long"
     if how == "reporting" or (how == "person" and kind != TOWN):
+        return False
+    if kind != TOWN and _does(item, run[n], state=kind in (PLACE, GIVEN) and item.key(run[n]) not in TIME_WORDS):
         return False
     if kind == TOWN or n > 0:
         return None
@@ -271,6 +309,14 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
     return None
 
 
+def _does(item: Words, i: int, state: bool = True) -> bool:
+    """True if what follows word i is what only a person does or is: "needs", "helped", an age ("Ruby (7)") or, with
+    `state`, "is coming", "was poorly"."""
+    end = item.words[i][1]
+    return item.next_key(i) in DOES or bool(AGE_AFTER.match(item.text, end)) or (
+        state and bool(STATE.match(item.text, end)))
+
+
 def _acts_as_person(item: Words, i: int) -> bool:
     """True for a word opening a sentence, followed by a verb and then by "he", "she", "his", "her" in the same
     sentence ("Clyde came with his mum", "Rusty is what the lads call him"), or by an age ("Phoebe is 15")."""
@@ -279,7 +325,8 @@ def _acts_as_person(item: Words, i: int) -> bool:
         return False
     end = item.words[i][1]
     rest = SENTENCE_END.split(item.text[end:end + 80], maxsplit=1)[0]
-    return bool(PRONOUN.search(rest) or (nxt in ("is", "was") and AGE.match(rest)))
+    verb = IS_WAS.match(rest)  # "Phoebe is 15": the age comes after the verb
+    return bool(PRONOUN.search(rest) or (verb and AGE.match(rest, verb.end())))
 
 
 def _decide_lower(item: Words, i: int) -> None:
@@ -302,6 +349,8 @@ def _decide_lower(item: Words, i: int) -> None:
         item.mark(i, not nickname or titled)  # "wee shuggie" may be Scots for something else
     elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)):
         item.mark(i, bool(titled))
+    elif nickname and kind == FORENAME:
+        item.mark(i, False)  # "wee jimmy": a forename that is also a word, after "wee" or "big"
     elif kind == FORENAME and len(key) >= 3 and key not in LOWER_STOP and not is_word:
         item.mark(i, True)
     elif kind == STRONG and not is_word:
@@ -381,6 +430,25 @@ def _coordinated(item: Words) -> None:
             if (kind in NAME_KINDS and (kind != PLACE or sure_side)) or (
                     kind == UNKNOWN and not item.lists.is_word(key)):
                 item.mark(k, False)
+
+
+def _listed(item: Words) -> None:
+    """A capitalised word parted by a comma from a name found, in a list that goes on with "and", is a name too if it
+    is no everyday word: "Hamid, Farah and their kids", "Moira, Dariusz, Chidi and Shona"."""
+    if AND.isdisjoint(item.lower) or "," not in item.text:
+        return
+    words = item.words
+    for i in sorted(item.found):
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(words) or k in item.found or item.gap(max(i, k)) != ", ":
+                continue
+            key, kind = item.key(k), item.kind(k)
+            if not is_cap(words[k][2]) or key in STOP or item.in_kept(k) or len(key) < 3 or item.embedded(k):
+                continue
+            if kind in (FORENAME, STRONG) or (kind == UNKNOWN and not item.lists.is_word(key)):
+                end = item.text.find(".", words[k][1])
+                if " and " in item.text[min(words[i][0], words[k][0]):end if end > 0 else len(item.text)]:
+                    item.mark(k, False)
 
 
 def fold_key(item: Words, i: int) -> str:

@@ -29,7 +29,8 @@ def words_in(text: str) -> re.Pattern[str]:
 
 
 TITLES = _set("dr doctor mr mrs ms miss mx prof professor nurse sister rev reverend cllr councillor father "
-              "auntie aunt uncle granny gran grandad papa nana")
+              "auntie aunt uncle granny gran grandad papa nana sgt sergeant pc insp inspector constable capt captain "
+              "cpl pastor imam canon bishop deacon sir dame matron ds dc dci")
 SHORT_TITLES = _set("dr mr mrs ms mx prof cllr rev")  # titles that stay titles in lower case ("dr patel")
 ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|counselor|therapist|worker|ot|pharmacist"
          "|carer|mentor|manager|boss|colleague|son|daughter|husband|wife|partner|boyfriend|girlfriend|fiancée?|mum|mam"
@@ -48,6 +49,9 @@ MEETING_CUE = re.compile(
     r"\b(?:talk(?:ed|ing|s)\s+(?:to|wi|with)|speaking\s+to|chat(?:ted|ting|s)?\s+(?:to|wi|with)|sat\s+(?:next\s+to"
     r"|wi|with|beside)|went\s+(?:wi|with)|came\s+(?:wi|with)|met\s+up\s+(?:wi|with)|pt|SU|service\s+user)\s*,?\s+(?=\S)",
     re.IGNORECASE)
+# a greeting opening a text, a line or a sentence: "Hi Hope,", "Dear Faith", "Thanks Patience for the cake"
+GREETING = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:hi|hiya|hello|dear|thanks|ta)\s*,?\s+(?=\S)", re.IGNORECASE)
+GREETING_WORDS = _set("hi hiya hello dear thanks ta")
 MEETING = _set("talked talking talks speaking chat chatted chatting chats sat went came met pt su service")
 SPEECH = _set("said says told tells asked asks")
 REPORTING = _set("said says told tells asked asks mentioned mentions explained shared talked spoke described added "
@@ -74,6 +78,17 @@ JOBS = ("joiner|postie|plumber|electrician|cleaner|driver|student|volunteer|chef
 ROLE_AFTER = re.compile(
     rf"\s+(?:(?:is|was|['’]s)\s+(?:a|an|my|our|her|his|their|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{ROLES}|{JOBS})s?"
     rf"|(?:are|were)\s+(?:both\s+)?(?:{ROLES}|{JOBS})s)\b", re.IGNORECASE)
+# a role or a job as a label, in a rota or a form: "Chef: Hunter", "Volunteers: Ivy and Dawn", "Referrer: Rose"
+LABELS = frozenset(ROLES.replace("?", "").split("|")) | frozenset(JOBS.split("|")) | _set(
+    "volunteer facilitator host contact lead helper cover witness referrer keyholder holder kin nok")
+LABEL_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+AFTER_LABEL = re.compile(r"\s+(?=\S)")
+ROLE_BESIDE = re.compile(
+    rf"(?:,\s+(?:the|my|our|his|her|their|a|an)\s+(?:[a-z-]+\s+)?(?:{ROLES}|{JOBS})s?\s*[,)]"
+    rf"|\s*\((?:{ROLES}|{JOBS}|pt|su)\))", re.IGNORECASE)
+FROM_ORG = re.compile(r"\s+(?:from|fae|frae)\s+the\s+(?:council|police|housing|jobcentre|surgery|practice|school"
+                      r"|hospital|church|office|bank|library|team|choir|group|club|charity|trust|nhs|dwp|social)\b",
+                      re.IGNORECASE)
 ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
@@ -94,11 +109,25 @@ class Words:
         self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
         self.kept = Taken(len(text), self._kept_phrases())
         self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
+        if ":" in text and self.words:
+            self.cues.update(self._labels())
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
         self._lower: frozenset[str] | None = None
         if self.words and not MEETING.isdisjoint(self.lower):
             self.cues.update(m.end() for m in MEETING_CUE.finditer(text))
+        if self.words and not GREETING_WORDS.isdisjoint(self.lower):
+            self.cues.update(m.end() for m in GREETING.finditer(text))
+
+    def _labels(self) -> Iterator[int]:
+        """Where a word comes after a role or a job used as a label ("Chef: Hunter")."""
+        text, colon = self.text, self.text.find(":")
+        while colon >= 0:
+            word = LABEL_BEFORE.search(text, max(0, colon - 20), colon)
+            after = AFTER_LABEL.match(text, colon + 1)
+            if word and after and (word.group(1).lower() in LABELS or word.group(1).lower()[:-1] in LABELS):
+                yield after.end()
+            colon = text.find(":", colon + 1)
 
     @property
     def lower(self) -> frozenset[str]:
@@ -174,9 +203,17 @@ class Words:
             return ""
         if nxt in FROM and i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip():
             return "person"
-        if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]):
+        if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]) or self._role_beside(i):
             return "person"
         return ""
+
+    def _role_beside(self, i: int) -> bool:
+        """True where a role stands beside word i, set off by commas or brackets ("Fraser, the janitor,", "Lewis
+        (carer)"), or an organisation it comes from follows ("Murray from the council")."""
+        after = self.text[self.words[i][1]:self.words[i][1] + 2]
+        if after[:1] == "," or after.lstrip()[:1] == "(":
+            return bool(ROLE_BESIDE.match(self.text, self.words[i][1]))
+        return self.next_key(i) in FROM and bool(FROM_ORG.match(self.text, self.words[i][1]))
 
     def person_said(self, i: int) -> bool:
         """True where the words around word i speak of a person whatever the word is: a role owned ("Mason's
@@ -184,10 +221,13 @@ class Words:
         end = self.words[i][1]
         if self.possessive(i):
             return bool(ROLE_OWNED.match(self.text, end))
-        if ROLE_AFTER.match(self.text, end):
+        if ROLE_AFTER.match(self.text, end) or self._role_beside(i):
             return True
         if self.next_key(i) in FROM:
             return i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip()
+        if self.next_key(i) in AND and i + 3 < len(self.words) and is_cap(self.words[i + 2][2]) \
+                and self.key(i + 3) == "both":
+            return True  # "Baker and Wood both helped"
         return self.next_key(i) in AND and i + 2 < len(self.words) and self.key(i + 2) in ("his", "her", "their")
 
     def in_kept(self, i: int) -> bool:

@@ -303,3 +303,160 @@ def test_flat_notation_named_houses_roman_dates_spaced_postcodes_and_tags(text, 
 ])
 def test_short_numbers_and_street_names_alone_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # floors, stairs, rooms, crofts, post boxes and named homes
+    ("Her flat is Ground Floor Flat, 6 Forth Street.", "Her flat is [ADDRESS]."),
+    ("Address: Stair 2, 9 Kings Court", "Address: [ADDRESS]"),
+    ("Mail goes to PO Box 45, Inverness.", "Mail goes to [ADDRESS], Inverness."),
+    ("Croft 12, Melness is theirs now.", "[ADDRESS] is theirs now."),
+    ("Flat 2, Ashgrove House, 14 Mill Road", "[ADDRESS]"),
+    ("Flat 3, The Maltings is damp.", "[ADDRESS] is damp."),
+    ("They rent Hillend Cottage, Glenlivet, every summer.", "They rent [ADDRESS], every summer."),
+    # Scots and lower case, a number said as a number, a one-word street
+    ("He bides at 9 kirk st wi his maw", "He bides at [ADDRESS] wi his maw"),
+    ("she stays up 3 trongate above the baker", "she stays up [ADDRESS] above the baker"),
+    ("the nurse goes to number 4 the avenue on Fridays", "the nurse goes to [ADDRESS] on Fridays"),
+    ("No. 5 Church Street is for sale.", "[ADDRESS] is for sale."),
+    # no street word, or no number, where the words before say it is where someone lives
+    ("Visit at 2 The Maltings, Tain, after lunch.", "Visit at [ADDRESS], Tain, after lunch."),
+    ("She lives on Carrick Street near the park.", "She lives on [ADDRESS] near the park."),
+    ("pt resides at 3 Oakfield House with wife", "pt resides at [ADDRESS] with wife"),
+    ("My address is 33 Kingsway East", "My address is [ADDRESS]"),
+    ("Post to 24 St. John's Road, Perth.", "Post to [ADDRESS], Perth."),
+    ("She lives at 12 Bridge of Weir Road now.", "She lives at [ADDRESS] now."),
+    ("Lives at 12 Hillside Tce, Forfar", "Lives at [ADDRESS], Forfar"),
+])
+def test_addresses_in_the_ways_people_write_them(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The 12-14 age group did the litter pick.",
+    "Table 7B wants more scones.",
+    "He stays 3 nights a week at his mum's.",
+    "Station Road roadworks are causing delays.",
+    "Flat whites are now £2.80.",
+    "Lot 7B at the auction was the tea set.",
+])
+def test_numbers_and_street_words_that_are_no_address_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("b. 1947, widowed, likes dominoes.", "b. [DOB], widowed, likes dominoes."),
+    ("Date of birth 21 08 1975, registered with the GP.", "Date of birth [DOB], registered with the GP."),
+    ("dob - 28-feb-1956", "dob - [DOB]"),
+    ("Year of birth: 1961", "Year of birth: [DOB]"),
+    ("her bday is 3rd may", "her bday is [DOB]"),
+    ("DOB12/03/84 per the referral", "DOB[DOB] per the referral"),
+    ("birthdate 04.05.1990", "birthdate [DOB]"),
+    ("He's 72, born 1952.", "He's 72, born [DOB]."),
+])
+def test_dates_of_birth_after_every_kind_of_cue(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Appointment on 12/03/2024 at 2pm, bring the form.",
+    "The hall was built in 1884 and extended in 1962.",
+    "Mr Dobson rang on 12/3/2024 about the boiler.",
+    "Jubilee tea on 2 June 2022 went well.",
+])
+def test_dates_that_are_no_birth_are_kept(text):
+    assert "dob" not in redact(text).counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Written as IV2-3HU on the card.", "Written as [POSTCODE] on the card."),
+    ("he lives in g51 somewhere", "he lives in [POSTCODE] somewhere"),
+    ("Postcode KA7\u00a04DQ", "Postcode [POSTCODE]"),
+    ("she bides in pa3 now", "she bides in [POSTCODE] now"),
+])
+def test_postcodes_with_hyphens_odd_spaces_and_lower_case_outward_codes(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The M8 was closed so we were late.",
+    "She takes B12 vitamin every morning.",
+    "Bus 9A goes past every ten minutes.",
+    "Room G51 in the library is booked.",
+])
+def test_look_alike_postcodes_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ask Iona about the booking.", "Ask [NAME] about the booking."),
+    ("Gave the keys to Fraser at five.", "Gave the keys to [NAME] at five."),
+    ("Message from Faisal: running late.", "Message from [NAME]: running late."),
+    ("Summer needs a lift on Friday.", "[NAME] needs a lift on Friday."),
+    ("Young is coming to the group now.", "[NAME] is coming to the group now."),
+    ("Rose is coming on Friday.", "[NAME] is coming on Friday."),
+    ("Ruby (7) drew a picture for the wall.", "[NAME] (7) drew a picture for the wall."),
+    ("Yusufs mum is helping today.", "[NAME] mum is helping today."),
+    ("Hamid, Farah and their kids came.", "[NAME], [NAME] and their kids came."),
+    ("Met Precious at the door.", "Met [NAME] at the door."),
+])
+def test_names_after_verbs_that_take_a_person_and_before_what_a_person_does(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Summer is coming soon.",
+    "Tea, Coffee and Cake for everyone.",
+    "Sent the form to Inverness on Monday.",
+    "Cook the rice for twenty minutes.",
+    "Wood for the fire is in the shed.",
+    "Call the office about the hall.",
+    "Rose tea sold out.",
+])
+def test_seasons_lists_of_things_and_towns_after_to_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hi Hope, see you Monday.", "Hi [NAME], see you Monday."),
+    ("Thanks Patience for the cake!", "Thanks [NAME] for the cake!"),
+    ("Phoebe is 15 and on the waiting list.", "[NAME] is 15 and on the waiting list."),
+    ("spoke to wee jimmy about the dog", "spoke to wee [NAME] about the dog"),
+])
+def test_greetings_ages_after_is_and_nicknames_in_lower_case(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["Dear Sir or Madam, the form is attached.", "Hello Team, see the rota.",
+                                  "Hi all, the hall is booked."])
+def test_greetings_to_no_one_in_particular_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chef: Hunter. Kitchen closes at 3.", "Chef: [NAME]. Kitchen closes at 3."),
+    ("Helpers: Moira and Ewan.", "Helpers: [NAME] and [NAME]."),
+    ("Mason and Cooper both came early.", "[NAME] and [NAME] both came early."),
+])
+def test_role_labels_and_pairs_who_both_did_something(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["Time: 10am. Place: the hall.", "Cook: the soup needs salt.",
+                                  "Tea and Coffee both ran out."])
+def test_labels_and_pairs_of_things_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fraser, the janitor, fixed the door.", "[NAME], the janitor, fixed the door."),
+    ("Lewis (carer) says she is tired.", "[NAME] (carer) says she is tired."),
+    ("Murray from the council called.", "[NAME] from the council called."),
+])
+def test_a_role_beside_a_name_or_an_organisation_it_comes_from(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["Skye, the island, was lovely.", "People from the council came."])
+def test_places_beside_a_description_are_kept(text):
+    assert redact(text).text == text
