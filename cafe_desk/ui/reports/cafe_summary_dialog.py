@@ -63,7 +63,7 @@ class CafeSummaryDialog(QDialog):
         self.warning = QLabel(FULL_WARNING)
         self.warning.setWordWrap(True)
         self.warning.setVisible(False)
-        self.full_version.toggled.connect(self.warning.setVisible)
+        self.full_version.toggled.connect(self._show_warning)
         self.message = AlertLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton("&Choose where to save…", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -84,6 +84,12 @@ class CafeSummaryDialog(QDialog):
     def full(self) -> bool:
         """Whether the full version (with personal data) is chosen."""
         return self.full_version.isChecked()
+
+    def _show_warning(self, shown: bool) -> None:
+        """Show the personal-data warning whole: the dialog grows to hold it (a word-wrapped label doesn't ask)."""
+        self.warning.setVisible(shown)
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def choose_and_save(self) -> None:
         """Ask where to save the PDF, then make it there."""

@@ -97,3 +97,12 @@ def test_from_the_export_review_the_summary_follows_its_choices(qtbot, services,
     text = " ".join(pdftotext(target).split())
     assert "More peer support in the evenings" in text and "Bus fares" not in text
     assert "Left out of this report: 1 point left out in the review." in text
+
+
+def test_the_full_versions_warning_shows_whole(qtbot, cafe_window, tmp_path):
+    dialog = summary_dialog(qtbot, cafe_window)
+    dialog.full_version.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.warning.isVisible(), timeout=2000)
+    needed = dialog.warning.heightForWidth(dialog.warning.width())
+    assert dialog.warning.height() >= needed > 0
+    dialog.grab().save(str(tmp_path / "full.png"))
