@@ -4,13 +4,32 @@ shortlist, filled from what has been imported and read back as a `SynthesisFilte
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cafe_desk.core.synthesis import CentralCafe, CodeTheme, Facets, SynthesisFilter
 from cafe_desk.ui.widgets.fitted_text import ElidedCombo
 from cafe_desk.ui.widgets.plain_text import tip
 
 ANY = "Any"
+
+
+class DateFilter(QDateEdit):
+    """A date to filter by, "Any" until one is chosen. While it shows "Any", Tab and Shift+Tab leave it (a date edit
+    would otherwise move between its year, month and day, which "Any" doesn't show, and keep the keyboard there)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 SOURCES = (("note-taker", "Poi&nts and summaries"), ("participant", "C&omments"), ("paper", "&Paper comments"))
 
 
@@ -50,7 +69,7 @@ class FiltersBox(QGroupBox):
                        self.outcome_combo, self.theme_combo)
         for combo in self.combos:
             combo.currentIndexChanged.connect(self._changed)
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        self.date_from, self.date_to = DateFilter(), DateFilter()
         for edit, name in ((self.date_from, "From date"), (self.date_to, "To date")):
             edit.setAccessibleName(name)
             edit.setCalendarPopup(True)

@@ -351,3 +351,15 @@ def test_a_search_shows_the_best_matches_first_then_the_whole_page(page, qtbot, 
     settle(qtbot, page)
     assert sizes[-2:] == [50, 61]  # the best 50 at once, then every match
     assert page.status.text() == "61 items, best match first."
+
+
+def test_tab_leaves_a_date_filter_that_shows_any(page, qtbot):
+    filters = page.filters
+    filters.date_from.setFocus()
+    qtbot.waitUntil(lambda: filters.date_from.hasFocus(), timeout=2000)
+    assert filters.date_from.text() == "Any"
+    qtbot.keyClick(filters.date_from, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not filters.date_from
+    assert not filters.date_from.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert filters.date_from.hasFocus()
