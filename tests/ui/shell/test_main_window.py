@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
     QTabBar,
     QWidget,
@@ -44,9 +46,8 @@ def focusable_unnamed(root: QWidget) -> list[str]:
         parent = w.parentWidget()
         if parent is not None and (isinstance(parent, QAbstractScrollArea) and w is parent.viewport()):
             continue  # the viewport is the view's own surface; the view carries the name
-        if type(w).__name__ in ("QLineEdit",) and parent is not None and type(parent).__name__ in (
-                "QSpinBox", "QDateEdit", "QComboBox", "QDoubleSpinBox"):
-            continue  # the inner editor of a named spin box or combo
+        if type(w).__name__ in ("QLineEdit",) and isinstance(parent, (QAbstractSpinBox, QComboBox)):
+            continue  # the inner editor of a named spin box, date or combo
         if not named(w, buddies):
             missing.append(f"{type(w).__name__} {w.objectName()!r} in {type(parent).__name__}")
     return missing
