@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cafe_desk.core.redaction import PLACEHOLDERS, Span
-from cafe_desk.export import redact_names, redact_patterns, redact_places, text_words
+from cafe_desk.export import redact_addresses, redact_names, redact_patterns, redact_places, text_words
 from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
 from cafe_desk.export.taken import Taken
 
@@ -91,7 +91,7 @@ def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tupl
         *redact_patterns.ni_numbers(text),
         *redact_patterns.dates_of_birth(text),
         *redact_patterns.postcodes(text),
-        *redact_patterns.addresses(text, words.lower),
+        *redact_addresses.addresses(text, words.lower),
         *redact_patterns.phones(text, lists.keep_numbers),
     ]
 
