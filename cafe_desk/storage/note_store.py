@@ -66,9 +66,9 @@ class NoteStore:
 
     def list_notes(self, cafe_id: str | None, table_id: str | None = None, round_id: str | None = None,
                    note_id: str | None = None, source: str | None = None, flagged: bool = False,
-                   note_ids: list[str] | None = None) -> list[Note]:
-        """Notes in the order they were written, narrowed by table, round, id (or ids) or source (or to flagged
-        ones)."""
+                   note_ids: list[str] | None = None, sources: tuple[str, ...] = ()) -> list[Note]:
+        """Notes in the order they were written, narrowed by table, round, id (or ids) or source (or any of
+        `sources`, or to flagged ones)."""
         where, params = [], []
         for column, value in (("cafe_id", cafe_id), ("table_id", table_id), ("round_id", round_id),
                               ("id", note_id), ("source", source)):
@@ -78,6 +78,9 @@ class NoteStore:
         if note_ids is not None:  # one parameter however many: a whole list can be selected at once
             where.append("note.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(note_ids)))
+        if sources:
+            where.append(f"note.source IN ({', '.join('?' * len(sources))})")
+            params.extend(sources)
         if flagged:
             where.append("note.flag != ''")
         clause = " AND ".join(where) or "1"

@@ -31,6 +31,9 @@ def test_cards_and_phone_comments_are_listed_together_in_the_order_they_came(ser
     card, _ = services.comments.add_paper(cafe.id, "From a card", consent=True)
     last, _ = services.comments.submit(cafe.id, "From a phone again", consent=True)
     assert [n.id for n in services.comments.comments(cafe.id)] == [first.id, card.id, last.id]
+    with services.store.transaction():  # all three in the same millisecond: still the order they came in
+        services.store.conn.execute("UPDATE note SET created_at = ? WHERE cafe_id = ?", [first.created_at, cafe.id])
+    assert [n.id for n in services.comments.comments(cafe.id)] == [first.id, card.id, last.id]
     assert card not in services.notes.list(cafe.id, table_id=services.planning.items(cafe.id, "table")[0].id)
 
 
