@@ -20,7 +20,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from cafe_desk.core.imported_ids import local_id, scoped_id
+from cafe_desk.core.imported_ids import local_id, scoped_id, scoper
 from cafe_desk.core.model import (
     NOTE_KINDS,
     NOTE_SOURCES,
@@ -250,6 +250,7 @@ def _notes(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, gr
     tables, rounds = places["table"], places["round"]
     outcome_ids = {key: o.id for key, o in outcomes.items()}
     times: dict[int | None, str] = {}
+    note_id_of = scoper(source, "note")
     notes = []
     for number, row in enumerate(rows, 1):
         if type(row) is dict:
@@ -271,7 +272,7 @@ def _notes(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, gr
                 if at is None:
                     at = times[minutes] = _note_time(cafe.date, minutes)
                 notes.append(Note(
-                    scoped_id(source, "note", note_id), cafe.id, tables[table].id if table is not None else None,
+                    note_id_of(note_id), cafe.id, tables[table].id if table is not None else None,
                     rounds[rnd].id if rnd is not None else None, text, note_source, kind, is_quote,
                     tuple(dict.fromkeys(outcome_ids[o] for o in linked)) if linked else (),
                     tuple(dict.fromkeys(theme_ids[t] for t in tags)) if tags else (), at, at,

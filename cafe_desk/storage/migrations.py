@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cafe_desk.core.imported_ids import scoped_from_old
+from cafe_desk.core.imported_ids import clustered, scoped_from_old
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -312,17 +312,18 @@ _ID_COLUMNS = (("outcome", "id"), ("cafe_group", "id"), ("theme", "id"), ("note"
                ("coding", "note_id"), ("shortlist", "note_id"), ("care_followup", "note_id"))
 
 
-def _scope_imported_ids(conn: sqlite3.Connection) -> None:
-    """Give every outcome, group, theme, note and tally row of an imported café the id today's importer derives
-    (core/imported_ids.py), everywhere it is used, so codings and the shortlist still point at the same items."""
-    conn.create_function("cafe_desk_scoped_id", 3, scoped_from_old, deterministic=True)
+def _scope_imported_ids(conn: sqlite3.Connection, new_id: Callable[[str, str, str], str] = scoped_from_old,
+                        columns: tuple[tuple[str, str], ...] = _ID_COLUMNS) -> None:
+    """Give every outcome, group, theme, note and tally row of an imported café the id `new_id(source café id,
+    kind, id held)`, everywhere it is used, so codings and the shortlist still point at the same items."""
+    conn.create_function("cafe_desk_scoped_id", 3, new_id, deterministic=True)
     conn.execute("PRAGMA defer_foreign_keys = ON")  # parents and children change in turn; checked at commit
     conn.execute("CREATE TEMP TABLE new_id (old TEXT PRIMARY KEY, new TEXT NOT NULL)")
     for table, kind in _SCOPED:
         conn.execute(f"INSERT INTO temp.new_id (old, new) SELECT x.id, cafe_desk_scoped_id(c.source_cafe_id, ?, x.id) "
                      f"FROM {table} x JOIN cafe c ON c.id = x.cafe_id "
                      "WHERE c.origin = 'imported' AND c.source_cafe_id IS NOT NULL", [kind])
-    for table, column in _ID_COLUMNS:
+    for table, column in columns:
         conn.execute(f"UPDATE {table} SET {column} = (SELECT new FROM temp.new_id WHERE old = {table}.{column}) "
                      f"WHERE {column} IN (SELECT old FROM temp.new_id)")
     conn.execute("DROP TABLE temp.new_id")
@@ -397,6 +398,15 @@ def m012_round_groups(db: sqlite_utils.Database) -> None:
     )
 
 
+def m013_clustered_ids(db: sqlite_utils.Database) -> None:
+    """Give every scoped id of an imported café the café's own first eight hex digits (`clustered` in
+    core/imported_ids.py), everywhere it is used: a café's notes then sit together in each index of note ids, so an
+    import writes a few pages of each instead of one page per note. Codings and the shortlist follow their notes;
+    rowids, and so the search indexes, stay as they were."""
+    _scope_imported_ids(db.conn, lambda source, _kind, held: clustered(source, held),
+                        (*_ID_COLUMNS, ("attendance_round", "group_id")))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (1, "initial", m001_initial),
     (2, "participant_channel", m002_participant_channel),
@@ -409,6 +419,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (9, "table_totals", m009_table_totals),
     (11, "search_generation", m011_search_generation),
     (12, "round_groups", m012_round_groups),
+    (13, "clustered_ids", m013_clustered_ids),
 ]
 LATEST = MIGRATIONS[-1][0]
 
