@@ -303,7 +303,9 @@ def child_import(db: str, identity: str, list_file: str) -> dict:
     from cafe_desk.services.importing import ImportService
     from cafe_desk.storage.store import Store
 
-    spent = {"open_bundle": 0.0, "read_plan": 0.0, "index_cafe_notes": 0.0, "write": 0.0}
+    spent = {"open_bundle": 0.0, "read_plan": 0.0, "index_cafe_notes": 0.0, "write": 0.0, "read_and_write": 0.0}
+    if os.environ.get("BENCH_READ_HERE"):  # every file read in this process, as a short import does
+        bundle_intake.READ_AHEAD_FROM = 10**9
 
     def timed(name, fn):
         def wrapper(*args, **kwargs):
@@ -317,6 +319,7 @@ def child_import(db: str, identity: str, list_file: str) -> dict:
     bundle_intake.open_signed = timed("open_bundle", bundle_intake.open_signed)  # decrypt, verify signature, files
     bundle_intake.read_plan = timed("read_plan", bundle_intake.read_plan)
     ImportService._write_read = timed("write", ImportService._write_read)  # one bundle's SQL, index included
+    ImportService._write = timed("read_and_write", ImportService._write)  # reading (or waiting for it), then that
     Store.index_notes_of = timed("index_cafe_notes", Store.index_notes_of)  # FTS5: once per commit of a batch
     paths = Path(list_file).read_text(encoding="utf-8").splitlines()
     start = time.perf_counter()
@@ -431,8 +434,12 @@ def main() -> int:
     parser.add_argument("--stall-bundles", type=int, default=100, help="bundles imported under the Qt loop (100)")
     parser.add_argument("--bundles-dir", type=Path, help="make the bundles here once and use them again (the first "
                         "--bundles of them) instead of under /tmp")
+    parser.add_argument("--read-here", action="store_true", help="read every file in the importing process, as an "
+                        "import of a few files does (the default reads the next files in a second process)")
     parser.add_argument("--keep", type=Path, help="leave the last run's database and the key file in this folder")
     args = parser.parse_args()
+    if args.read_here:
+        os.environ["BENCH_READ_HERE"] = "1"
     runs: dict[str, list[dict]] = {"import": [], "floor": [], "stall": []}
     with tempfile.TemporaryDirectory(prefix="cafe-bench-import-") as tmp:
         folder = Path(tmp)

@@ -1,15 +1,25 @@
 """Reading a `.cafe` file for the import before anything is written: the file read, decrypted, verified and parsed
-into the plan of its café (`read_file`), touching nothing but the file.
+into the plan of its café (`read_file`), touching nothing but the file; and reading the next files of a long import
+in another process while this one writes (`reading_ahead`).
 
-Reading is kept apart from writing so it could run elsewhere; it runs just before the writes, in the same thread.
-Measured with the next files read in a thread beside the writes: no faster, and the writes twice as slow, since
-`executemany` takes the GIL back for every row and waited for the reading thread each time.
+Why a process: reading (decrypt, verify, parse) is Python work as long as the writing. Read in a thread beside the
+writes it was no faster and the writes twice as slow, since `executemany` takes the GIL back for every row and waited
+for the reading thread each time. A process has a GIL of its own.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +64,81 @@ def read_file(path: str | Path, identities=(), passphrase: str | None = None) ->
         raise BundleError("This file can't be read (it may be missing, or its permissions may not allow it).")\
             from None
     return read_bundle(data, identities, passphrase)
+
+
+#: an import of fewer files reads them here: starting the reading process costs about as long as reading a few files
+READ_AHEAD_FROM = 8
+#: files read ahead of the one being written (each a bundle's plan held in memory: a few MiB at most)
+AHEAD = 4
+
+
+def _slim(read: ReadBundle) -> ReadBundle:
+    """What the writer needs of a bundle read elsewhere: its files' bytes and parsed lines stay behind (the plan
+    holds what they said), so less crosses between the processes."""
+    return dataclasses.replace(read, opened=dataclasses.replace(read.opened, files={}, records={}))
+
+
+@functools.lru_cache(maxsize=1)
+def _identity(secret: str):
+    import pyrage
+
+    return pyrage.x25519.Identity.from_str(secret)
+
+
+def _leave_with_parent() -> None:
+    """In the reading process: end it as soon as the importing process ends, however it ends (killed, it can't say
+    so, and the reading process would otherwise wait for work for ever)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _read_elsewhere(path: str, secret: str) -> ReadBundle:
+    """`read_file` in the reading process, with the key it was given."""
+    return _slim(read_file(path, [_identity(secret)]))
+
+
+@contextlib.contextmanager
+def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[int], ReadBundle]]:
+    """`read(n)`: the n-th of `paths` read as `read_file` would (BundleError alike), for an import that takes them
+    in order. For a long list the files are read in another process, a few ahead of the one asked for; if that
+    process can't start or stops, the rest are read here."""
+    if len(paths) < READ_AHEAD_FROM:
+        yield lambda n: read_file(paths[n], [identity])
+        return
+    try:
+        pool = concurrent.futures.ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), _leave_with_parent)
+    except Exception:  # what the process needs can't be set up here
+        yield lambda n: read_file(paths[n], [identity])
+        return
+    pending: dict[int, concurrent.futures.Future] = {}
+    broken = False
+
+    def read(n: int) -> ReadBundle:
+        nonlocal broken
+        if not broken:
+            try:
+                for ahead in range(n, min(n + AHEAD + 1, len(paths))):
+                    if ahead not in pending:
+                        pending[ahead] = pool.submit(_read_elsewhere, str(paths[ahead]), str(identity))
+                future = pending.pop(n)
+            except Exception:  # the process could not be started
+                broken = True
+            else:
+                try:
+                    return future.result()  # a file that can't be read raises here as it would below
+                except concurrent.futures.BrokenExecutor:  # the process died, or could not start
+                    broken = True
+            pending.clear()
+        return read_file(paths[n], [identity])
+
+    try:
+        yield read
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # no process outlives the import

@@ -27,7 +27,7 @@ from cafe_desk.export import keys
 from cafe_desk.export.bundle import BundleError
 from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
-from cafe_desk.services.bundle_intake import ReadBundle, read_bundle, read_file
+from cafe_desk.services.bundle_intake import ReadBundle, read_bundle, read_file, reading_ahead
 from cafe_desk.storage.import_batch import BatchLost
 from cafe_desk.storage.rows import new_short_code
 
@@ -244,14 +244,15 @@ class ImportService(ServiceBase):
         needs consent too, and a file that needs it becomes a `Question` instead of a refusal.
 
         The files are written in a batch (storage/import_batch.py): each file all or nothing in a savepoint, committed
-        every few seconds and at the end, so a kill loses the last few seconds' files, never part of one.
+        every few seconds and at the end, so a kill loses the last few seconds' files, never part of one. Of many
+        files, the next few are read in another process while one is written (services/bundle_intake.py).
         """
         identity = keys.read_identity(identity_path)
         run = ImportRun(total=len(paths))
         default = Consent(replace=not ask)
         committed = (0, copy.deepcopy(run))  # files handled, and what the run said, at the last commit
         number = 0
-        with self.store.import_batch() as batch:
+        with reading_ahead(paths, identity) as read, self.store.import_batch() as batch:
             while number < len(paths):
                 if cancelled():
                     run.cancelled = True
@@ -259,7 +260,7 @@ class ImportService(ServiceBase):
                 path = paths[number]
                 progress(number + 1, run.total)
                 try:
-                    self._import_one(run, path, lambda p=path: read_file(p, [identity]),
+                    self._import_one(run, path, lambda n=number: read(n),
                                      (consents or {}).get(str(path), default), ask)
                 except BatchLost:
                     # the transaction went with this file's failure: write the files since the last commit again,

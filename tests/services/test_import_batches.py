@@ -3,12 +3,15 @@ the same data and search results as importing the files one by one, and a kill m
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.spawn
 import os
 import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -121,6 +124,23 @@ def test_a_batch_commits_as_it_goes_and_at_the_end(tmp_path, bundles, monkeypatc
     assert len(contents(tmp_path / "central.sqlite3")["import_record"]) == 8
 
 
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started, as Linux lists them."""
+    tasks = Path(f"/proc/{pid}/task")
+    return [int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()]
+
+
+def _outlived(pids: list[int], within_s: float = 10.0) -> list[int]:
+    """Those of `pids` still running after `within_s` seconds."""
+    deadline = time.monotonic() + within_s
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.05)
+        alive = [p for p in alive if Path(f"/proc/{p}").exists() and
+                 Path(f"/proc/{p}/stat").read_text().split()[2] != "Z"]
+    return alive
+
+
 def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bundles):
     key, paths = bundles
     db = tmp_path / "central.sqlite3"
@@ -132,10 +152,12 @@ def test_a_kill_mid_batch_leaves_whole_cafes_and_the_index_in_step(tmp_path, bun
                              text=True, env=env, cwd=ROOT)
     for line in child.stdout:
         if line.strip() == str(COMMITTED + 4):  # files committed, files written but not committed, one being written
+            readers = _children(child.pid)  # the process reading the next files
             child.send_signal(signal.SIGKILL)
             break
     child.wait(timeout=60)
     assert child.returncode == -signal.SIGKILL
+    assert readers and _outlived(readers) == []  # the reading process ends with the import
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.execute("INSERT INTO note_fts (note_fts, rank) VALUES ('integrity-check', 1)")  # the index matches the notes
@@ -278,3 +300,51 @@ def test_a_replacement_that_fails_in_the_batch_leaves_the_older_cafe_indexed(tmp
         run = services.importing.import_files([newer], key)
         assert run.lines[0].startswith("Replaced") and len(search(services, "wren")) == 3
     fts_checked(tmp_path / "central.sqlite3")
+
+
+# --- a long import reads the next files in another process (services/bundle_intake.py `reading_ahead`) --------------
+
+def _mixed(tmp_path: Path, paths: list[Path]) -> list[Path]:
+    """Good files with four that can't be imported among them: missing, a folder, not a bundle, cut short."""
+    junk = tmp_path / "junk.cafe"
+    junk.write_bytes(b"not a bundle at all\n" * 50)
+    short = tmp_path / "short.cafe"
+    short.write_bytes(paths[5].read_bytes()[:-40])
+    (tmp_path / "folder.cafe").mkdir()
+    return [*paths[:4], tmp_path / "gone.cafe", tmp_path / "folder.cafe", junk, short, *paths[4:]]
+
+
+def test_a_long_import_reads_in_another_process_and_says_what_reading_here_says(tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+    order = _mixed(tmp_path, paths)
+    readers = []
+    with Services.open(tmp_path / "ahead.sqlite3") as services:
+        ahead = services.importing.import_files(order, key, lambda done, total: readers.append(
+            len(multiprocessing.active_children())))
+    assert max(readers) == 1 and multiprocessing.active_children() == []  # one reading process, gone at the end
+    monkeypatch.setattr(bundle_intake, "READ_AHEAD_FROM", 10_000)
+    with Services.open(tmp_path / "here.sqlite3") as services:
+        here = services.importing.import_files(order, key)
+    assert (ahead.imported, ahead.refused) == (here.imported, here.refused) == (len(paths), 4)
+    assert _without_codes(ahead.lines) == _without_codes(here.lines)
+    assert [line.split(":")[0] for line in ahead.lines[4:8]] == [
+        "Refused gone.cafe", "Refused folder.cafe", "Refused junk.cafe", "Refused short.cafe"]
+    assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "here.sqlite3")
+
+
+def test_a_reading_process_that_dies_or_cannot_start_leaves_the_reading_here(tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+
+    def kill_the_reader(done: int, total: int) -> None:
+        if done == 3:
+            for child in multiprocessing.active_children():
+                os.kill(child.pid, signal.SIGKILL)
+
+    with Services.open(tmp_path / "killed.sqlite3") as services:
+        run = services.importing.import_files(paths, key, kill_the_reader)
+        assert (run.imported, run.refused) == (len(paths), 0)
+    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", bytes(tmp_path / "no-such-python"))
+    with Services.open(tmp_path / "unstarted.sqlite3") as services:
+        run = services.importing.import_files(paths, key)
+        assert (run.imported, run.refused) == (len(paths), 0)
+    assert contents(tmp_path / "killed.sqlite3") == contents(tmp_path / "unstarted.sqlite3")
