@@ -278,20 +278,22 @@ def child_floor(db: str, rows_list: str) -> dict:
            for t in ("cafe", *PLAN_TABLES, "note", "note_outcome", "note_theme", "vote_tally", "attendance",
                      "import_record", "audit")}
     keys: dict[str, int] = {}
-    writes = 0.0
+    writes = cpu = 0.0
     for path in map(Path, Path(rows_list).read_text(encoding="utf-8").splitlines()):
         rows = bare_rows(pickle.loads(path.read_bytes()), keys)
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         conn.execute("BEGIN IMMEDIATE")
         for table, statement in sql.items():
             conn.executemany(statement, rows[table])
         conn.execute("COMMIT")
         writes += time.perf_counter() - start
-    start = time.perf_counter()
+        cpu += time.process_time() - cpu_start
+    start, cpu_start = time.perf_counter(), time.process_time()
     conn.execute("INSERT INTO note_fts (note_fts) VALUES ('rebuild')")
     index = time.perf_counter() - start
+    cpu += time.process_time() - cpu_start
     conn.close()
-    return {"writes": writes, "index": index, "seconds": writes + index,
+    return {"writes": writes, "index": index, "seconds": writes + index, "cpu": cpu,
             "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
 
 
@@ -326,7 +328,9 @@ def child_import(db: str, identity: str, list_file: str) -> dict:
     with Services.open(db) as services:
         run = services.importing.import_files(paths, identity)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    me, reader = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": seconds, "rss": me.ru_maxrss * 1024, "reader_rss": reader.ru_maxrss * 1024,
+            "cpu": me.ru_utime + me.ru_stime, "reader_cpu": reader.ru_utime + reader.ru_stime,
             "imported": run.imported, "refused": run.refused, "first_refusal": next(
                 (line for line in run.lines if line.startswith("Refused")), ""), **spent}
 
@@ -504,17 +508,23 @@ def report(args, runs: dict[str, list[dict]], total: int) -> None:
 
     secs = lambda v: f"{v:,.1f} s"  # noqa: E731
     line("`import_files` (decrypt, verify, write, index)", [r["seconds"] for r in imp], secs)
-    line("— of which `open_signed` (decrypt + verify)", [r["open_bundle"] for r in imp], secs)
-    line("— of which `read_plan` (parse + check)", [r["read_plan"] for r in imp], secs)
+    line("— of which `open_signed` (decrypt + verify) in the importing process", [r["open_bundle"] for r in imp], secs)
+    line("— of which `read_plan` (parse + check) in the importing process", [r["read_plan"] for r in imp], secs)
     line("— of which writing each bundle (SQL)", [r["write"] for r in imp], secs)
     line("— of which FTS5: a batch's notes indexed before each commit (`index_notes_of`)",
          [r["index_cafe_notes"] for r in imp], secs)
-    line("— the rest (file reads, commits, creating the database)",
-         [r["seconds"] - r["open_bundle"] - r["read_plan"] - r["write"] - r["index_cafe_notes"] for r in imp], secs)
+    line("— the rest (commits, creating the database, the run's lines)",
+         [r["seconds"] - r["read_and_write"] - r["index_cafe_notes"] for r in imp], secs)
+    line("— reading the next bundle, or waiting for the reading process to give it",
+         [r["read_and_write"] - r["write"] for r in imp], secs)
+    line("CPU time of the importing process", [r["cpu"] for r in imp], secs)
+    line("CPU time of the reading process (0: every file read in the importing process)",
+         [r["reader_cpu"] for r in imp], secs)
     line("bare floor: executemany of the same rows, integer keys, plain tables + FTS5 rebuild",
          [r["seconds"] for r in flo], secs)
     line("— floor writes", [r["writes"] for r in flo], secs)
     line("— floor FTS5 rebuild", [r["index"] for r in flo], secs)
+    line("— floor CPU time (writes and rebuild)", [r["cpu"] for r in flo], secs)
     line("import: time per 1,000 items", [r["seconds"] * 1000 / total for r in imp], lambda v: f"{v * 1000:,.1f} ms")
     line("peak RSS of the importing process", [r["rss"] for r in imp], mib)
     line("database size after import", [r["db_bytes"] for r in imp], mib)
