@@ -318,6 +318,16 @@ def _scope_imported_ids(conn: sqlite3.Connection, new_id: Callable[[str, str, st
     kind, id held)`, everywhere it is used, so codings and the shortlist still point at the same items."""
     conn.create_function("cafe_desk_scoped_id", 3, new_id, deterministic=True)
     conn.execute("PRAGMA defer_foreign_keys = ON")  # parents and children change in turn; checked at commit
+    # a million notes' old and new ids, looked up at random: held in memory, not read again from disk for each
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -262144")
+    conn.execute("PRAGMA temp.cache_size = -262144")
+    # SQLite finds the rows that use a changed id through an index on the column that holds it: without one, each
+    # group or outcome changed would read every note or tag (hours at a million notes)
+    lookups = [(f"_migration_{table}_{column}", table, column) for table, column in columns
+               if not _leads_an_index(conn, table, column)]
+    for name, table, column in lookups:
+        conn.execute(f"CREATE INDEX {name} ON {table}({column})")
     conn.execute("CREATE TEMP TABLE new_id (old TEXT PRIMARY KEY, new TEXT NOT NULL)")
     for table, kind in _SCOPED:
         conn.execute(f"INSERT INTO temp.new_id (old, new) SELECT x.id, cafe_desk_scoped_id(c.source_cafe_id, ?, x.id) "
@@ -327,7 +337,18 @@ def _scope_imported_ids(conn: sqlite3.Connection, new_id: Callable[[str, str, st
         conn.execute(f"UPDATE {table} SET {column} = (SELECT new FROM temp.new_id WHERE old = {table}.{column}) "
                      f"WHERE {column} IN (SELECT old FROM temp.new_id)")
     conn.execute("DROP TABLE temp.new_id")
+    for name, _table, _column in lookups:
+        conn.execute(f"DROP INDEX {name}")
+    conn.execute(f"PRAGMA cache_size = {cache}")
 
+
+def _leads_an_index(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    """Whether `column` is the first column of an index of `table` (its rowid-table primary key included)."""
+    for _seq, name, *_ in conn.execute(f"PRAGMA index_list({table})").fetchall():
+        first = conn.execute(f"PRAGMA index_info({name})").fetchone()
+        if first is not None and first[2] == column:
+            return True
+    return False
 
 
 def m007_qr_addresses(db: sqlite_utils.Database) -> None:
