@@ -503,3 +503,28 @@ def test_emails_written_out_in_words(text, expected):
 ])
 def test_at_and_dot_that_are_no_email_are_kept(text):
     assert "email" not in redact(text).counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # typed in capitals: the place's name stops at the words before it, as it does in lower case
+    ("MY BOY GOES TO ST MIRIN'S HIGH AND HATES IT", "MY BOY GOES TO [PLACE] AND HATES IT"),
+    ("I'M REGISTERED AT CARNTYNE SURGERY BUT NEVER GET SEEN", "I'M REGISTERED AT [PLACE] BUT NEVER GET SEEN"),
+    ("MY GP SURGERY IS KELVINGROVE SURGERY", "MY GP SURGERY IS [PLACE]"),
+    ("THANK YOU HILLSIDE PRIMARY FOR THE CAKES", "THANK YOU [PLACE] FOR THE CAKES"),
+    # in lower case after "registered with", "works at": a practice or home named with everyday words
+    ("registered with riverside medical centre", "registered with [PLACE]"),
+    ("she works at riverside care home", "she works at [PLACE]"),
+])
+def test_places_typed_in_capitals_or_lower_case_with_everyday_words(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "HE WAS BORN IN PAISLEY AND HAS WAITED SINCE SCHOOL",
+    "THE LOCAL PRIMARY SCHOOL DOES A BREAKFAST CLUB",
+    "my son goes to boarding school now",
+    "she works at a busy surgery",
+    "My GP Surgery is great about it.",
+])
+def test_schools_and_surgeries_named_by_no_name_are_kept(text):
+    assert redact(text).text == text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -70,13 +71,13 @@ def planted_texts() -> list[tuple[str, str]]:
     return [(places[(k + f) % 3], form(p.said)) for k, p in enumerate(PLANTED) for f, form in enumerate(FORMS)]
 
 
-def plant(services: Services, cafe_id: str) -> dict[str, list[str]]:
-    """Type every planted sentence in the demo café, as the note-taker and phones would: note id -> the kinds of
-    what was planted in it."""
+def plant(services: Services, cafe_id: str) -> dict[str, list[Planted]]:
+    """Type every planted sentence in the demo café, as the note-taker and phones would: note id -> what was planted
+    in it, in the form it was typed."""
     tables = services.planning.items(cafe_id, "table")
     rounds = services.planning.items(cafe_id, "round")
     groups = services.planning.items(cafe_id, "group")
-    kinds = [p.kind for p in PLANTED for _form in FORMS]
+    typed = [Planted(p.kind, form(p.said), form(p.identifier)) for p in PLANTED for form in FORMS]
     notes, summaries = {}, []
     for i, (where, text) in enumerate(planted_texts()):
         if where == "point":
@@ -85,21 +86,21 @@ def plant(services: Services, cafe_id: str) -> dict[str, list[str]]:
             note, _ = services.comments.submit(cafe_id, text, consent=True, round_id=rounds[i % len(rounds)].id,
                                                group_id=groups[i % len(groups)].id)
         else:
-            summaries.append((text, kinds[i]))
+            summaries.append(typed[i])
             continue
-        notes[note.id] = [kinds[i]]
+        notes[note.id] = [typed[i]]
     slots = [(t, r) for t in tables[1:] for r in rounds]  # the demo's first table has its summaries already
     for n, (table, rnd) in enumerate(slots):
         packed = summaries[n::len(slots)]
-        note, _ = services.notes.set_summary(cafe_id, table.id, rnd.id, " ".join(f"{text}." for text, _ in packed))
-        notes[note.id] = [kind for _, kind in packed]
+        note, _ = services.notes.set_summary(cafe_id, table.id, rnd.id, " ".join(f"{p.said}." for p in packed))
+        notes[note.id] = packed
     return notes
 
 
 @pytest.fixture(scope="module")
 def bundle_texts(tmp_path_factory):
     """Every file of the decrypted bundle in lower case, as text and with JSON escapes undone; the planted notes (id ->
-    kinds planted) and the exported notes (id -> text)."""
+    what was planted) and the exported notes (id -> text)."""
     store = Store(tmp_path_factory.mktemp("planted") / "cafe.sqlite3")
     try:
         services = Services.build(store)
@@ -143,10 +144,24 @@ def test_every_planted_note_is_in_the_bundle_with_each_detail_replaced_whole(bun
     _texts, planted, exported = bundle_texts
     assert len(planted) == 25 * 3 - 25 + 15  # points and comments one each, summaries packed into 15 of them
     assert set(planted) <= set(exported)
-    short = [(exported[note], kinds) for note, kinds in planted.items()
-             if any(exported[note].count(PLACEHOLDERS[k]) < kinds.count(k) for k in kinds)]
-    assert not short, "not replaced whole: " + "; ".join(f"{text!r} (planted: {', '.join(kinds)})"
-                                                      for text, kinds in short)
+    short = []
+    for note, details in planted.items():
+        kinds = [p.kind for p in details]
+        if any(exported[note].count(PLACEHOLDERS[kind]) < kinds.count(kind) for kind in kinds):
+            short.append(f"{exported[note]!r} (planted: {', '.join(kinds)})")
+    assert not short, "not replaced whole: " + "; ".join(short)
+
+
+def test_the_words_around_each_detail_are_kept(bundle_texts):
+    """Only the detail goes: "goes to", "registered at", "has waited since" stay, in capitals as in lower case."""
+    _texts, planted, exported = bundle_texts
+    lost = []
+    for note, details in planted.items():
+        words = set(re.findall(r"[\w'’]+", exported[note]))
+        for p in details:
+            around = re.findall(r"[\w'’]+", p.said.replace(p.identifier, " "))
+            lost += [f"{word!r} of {p.said!r}" for word in around if word not in words and word.lower() != "gordon's"]
+    assert not lost, "removed too: " + "; ".join(lost)
 
 
 def test_no_planted_detail_but_names_reaches_the_bundle(bundle_texts):
