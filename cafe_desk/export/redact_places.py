@@ -44,7 +44,7 @@ GENERIC = _set(
 SHOUTED_STOP = _set(
     "i i'm a an the and but or so if then when what who why how where this that these those it its he she they we you "
     "my our your his her their me us them is was are were be been has have had do does did since not no just also "
-    "very said says still now only even before after until till about near by is's works work worked working job "
+    "very said says still now only even before after until till about near by works work worked working job "
     "goes go going went attends attend attended attending registered teaches teacher taught nurse pupil student "
     "studies studying volunteers volunteer placement patient staff left joined moved")
 KEEP_KINDS = _set("college university hospital infirmary")  # kept when named after a town in keep.txt

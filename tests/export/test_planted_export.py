@@ -174,3 +174,23 @@ def test_no_planted_name_reaches_the_bundle(bundle_texts):
     texts, _planted, _exported = bundle_texts
     leaked = leaks(texts, {"name"})
     assert not leaked, "leaked: " + "; ".join(leaked)
+
+
+def test_input_nobody_should_type_exports_whole(services):
+    """The longest point with no spaces, only emoji, right-to-left text and combining accents go through the export
+    without a hitch, and the names in them still go."""
+    cafe_id = ensure_demo(services)
+    table = services.planning.items(cafe_id, "table")[0]
+    odd = ["x/y.z@" * (5000 // 6), "😀🙏🏽❤️‍🔥🏴󠁧󠁢󠁳󠁣󠁴󠁿" * 100, "قال محمد إن الانتظار طويل. Fatima said مرحبا",
+           "\u202eSorcha said\u202c the bus was late", "Ma\u0300iri said Sio\u0301bha\u0301n came"]
+    ids = [services.notes.add(cafe_id, table.id, None, text)[0].id for text in odd]
+    ids.append(services.comments.submit(cafe_id, "🙂" * 1000, consent=True)[0].id)
+    identity = pyrage.x25519.Identity.generate()
+    sealed, _result = services.exporting.export_cafe(cafe_id, [str(identity.to_public())])
+    with zipfile.ZipFile(io.BytesIO(pyrage.decrypt(sealed, [identity]))) as zf:
+        notes = {row["id"]: row["text"] for row in map(json.loads, zf.read("notes.jsonl").decode().splitlines())}
+    assert set(ids) <= set(notes)
+    assert notes[ids[1]] == odd[1] and notes[ids[-1]] == "🙂" * 1000
+    assert notes[ids[2]] == "قال محمد إن الانتظار طويل. [NAME] said مرحبا"
+    assert notes[ids[3]] == "\u202e[NAME] said\u202c the bus was late"
+    assert notes[ids[4]] == "[NAME] said [NAME] came"
