@@ -528,3 +528,20 @@ def test_places_typed_in_capitals_or_lower_case_with_everyday_words(text, expect
 ])
 def test_schools_and_surgeries_named_by_no_name_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's at 14 dalmarnock rd since the fire", "she's at [ADDRESS] since the fire"),
+    ("HE'S AT 9 KIRK ST WI HIS MAW", "HE'S AT [ADDRESS] WI HIS MAW"),
+    ("shes at 3 ashgrove terrace now", "shes at [ADDRESS] now"),
+])
+def test_addresses_after_shes_at(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "she's at 3 groups a week now",
+    "he's at 2 meetings on the high street",
+])
+def test_numbers_after_shes_at_that_are_no_address_are_kept(text):
+    assert redact(text).text == text

@@ -43,7 +43,7 @@ PLANTED = [
             ("14 Dalmarnock Road", "Dalmarnock Road")),
     Planted("address", "He fixes bikes for the group from Unit 3, 22 Blackhall Lane", "Unit 3, 22 Blackhall Lane",
             ("Blackhall Lane",)),
-    Planted("address", "Post the minutes to 27 Kirkton Crescent, Forfar", "27 Kirkton Crescent", ("Kirkton Crescent",)),
+    Planted("address", "She's at 27 Kirkton Cres since the fire", "27 Kirkton Cres", ("Kirkton Cres",)),
     Planted("dob", "The referral form only had dob 7/9/64 on it", "7/9/64"),
     Planted("dob", "He was born 21.11.93 and has waited since school", "21.11.93"),
     Planted("postcode", "Her postcode is G40 1DZ and no bus goes there", "G40 1DZ", ("G401DZ",)),
