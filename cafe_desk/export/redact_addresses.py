@@ -71,7 +71,8 @@ PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.IGN
 ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|flat"
                          r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
                          r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into))?"
-                         r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|(?:send|post|write|forward)\w*"
+                         r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|s?he['’]?s"
+                         r"|(?:send|post|write|forward)\w*"
                          r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon))\s*:?\s*$", re.IGNORECASE)
 
 
@@ -83,7 +84,7 @@ FLAT_NOTATION = re.compile(r"\d/|[\dGP][Ff][\dLR]")
 
 
 ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
-                               "move", "address", "flat", "house", "home", "im", "m", "re", "send",
+                               "move", "address", "flat", "house", "home", "im", "m", "re", "s", "shes", "hes", "send",
                                "post", "write", "forward", "bide", "bides", "biding", "c", "care", "call", "calling",
                                "called", "visit", "visiting", "visited", "rent", "rents", "rented", "renting",
                                "reside", "resides", "residing", "moving", "rehoused", "housed"))

@@ -13,6 +13,19 @@ import phonenumbers
 Span = tuple[int, int, str]
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# an address written out so machines can't read it: "jane dot doe at example dot com", "jo.b (at) gmail (dot) com"
+_DOT = r"(?:\s{0,3}[(\[{<]\s{0,3}dot\s{0,3}[)\]}>]\s{0,3}|\s{1,3}dot\s{1,3}|\.)"
+_AT = r"(?:\s{0,3}[(\[{<]\s{0,3}at\s{0,3}[)\]}>]\s{0,3}|\s{1,3}at\s{1,3})"
+SPELLED_EMAIL = re.compile(  # each part as long as a real address's at most, so a long text is read once
+    rf"(?<![\w.@'-])(?P<local>[\w+'-]{{1,64}}(?:{_DOT}[\w+'-]{{1,64}}){{0,6}}+)(?P<at>{_AT})(?P<host>[a-z0-9-]{{1,63}})"
+    rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,4}}?"
+    rf"{_DOT}(?:(?:co|org|ac|gov|nhs|me|ltd|plc|sch){_DOT}uk|com|org|net|scot|uk|ie|me|info|io|eu|de|fr|es)(?![\w@])",
+    re.IGNORECASE)
+SPELLED_HINT = re.compile(r"\bdot\b|[(\[{<]\s*at\s*[)\]}>]|\bat\s+[a-z0-9-]+\.[a-z]", re.IGNORECASE)
+# with only a word before "at", it is an address only at a mail provider ("meet me at tesco dot com" is a shop)
+LOCAL_JOINED = re.compile(rf"{_DOT}|[\d_]", re.IGNORECASE)
+MAIL_HOSTS = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "aol", "btinternet",
+                        "sky", "talktalk", "virginmedia", "protonmail", "proton", "mail", "msn", "ymail", "tiscali"))
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b(?:[a-z0-9-]{1,63}\.){1,8}(?:com|org|net|co\.uk|org\.uk|scot|uk|io|me|ly"
                  r"|ee|info|tv|gl|gg|page|co|ie|eu|app|dev|link|shop|online|site|blog|biz|xyz|social|art)"
                  r"(?:/[^\s<>\"]*)?(?![\w@])", re.IGNORECASE)
@@ -30,9 +43,18 @@ NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.I
 POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))[ \t\u00a0-]{0,2}\d[ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE)
-# a postcode typed with inward letters no real one has ("G2 3OK", "IV1 1MC"): the area must be a real one
+# a postcode typed with letters no real one has: "G2 3OK", "IV1 1MC" (a real area), "wz9 4lr" (standing alone); of
+# no real area, even well-formed, only standing alone ("PS5 1TB", "A4 2UP" are kept)
 LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?[ \t\u00a0-]{0,2}\d([A-Z]{2})\b", re.IGNORECASE)
-NOT_INWARD = frozenset(("st", "nd", "rd", "th", "am", "pm", "km", "kg", "mg", "ml", "mm", "cm"))
+NOT_INWARD = frozenset(("st", "nd", "rd", "th", "am", "pm", "km", "kg", "mg", "ml", "mm", "cm", "kb", "mb", "gb", "tb",
+                        "hz", "ft", "lb", "oz", "yo", "hr"))
+# standing alone: nothing joined to either end, and an outward part that is no everyday code (paper sizes, formats,
+# roads); in capitals only in a text all in capitals ("Model XR5 2AB" is a model number)
+JOINED_BEFORE = re.compile(r"[\w/.#@£$+&-]")
+JOINED_AFTER = re.compile(r"[\w/@+&-]|[.,]\d")
+LOWER_LETTER = re.compile(r"[a-z]")
+NOT_OUTWARD = frozenset(("a1", "a3", "a4", "a5", "a6", "a9", "a82", "a96", "mp3", "mp4", "ps2", "ps3", "ps4", "ps5",
+                         "d3", "k2", "h2", "t1", "t2", "f1", "v8", "x1", "x5", "r2", "c3", "p45", "p60"))
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
 OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
                             re.IGNORECASE)
@@ -51,6 +73,7 @@ _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW D
                 "LN LS LU ME MK ML NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN "
                 "SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB WA WC WD WF WN WR WS WV YO ZE G")
 AREAS = frozenset(_AREA_CODES.split())
+POSTCODE_AREAS = AREAS | frozenset("BELMNSW")  # with the one-letter areas no outward code alone is taken for
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE = re.compile(
@@ -90,9 +113,13 @@ PHONE_REGEX = re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0)\(?\d{2,4}\)?(
 
 
 def emails(text: str) -> Iterator[Span]:
-    """Email addresses."""
+    """Email addresses, also written out ("jane dot doe at example dot com")."""
     for m in EMAIL.finditer(text):
         yield m.start(), m.end(), "email"
+    for m in SPELLED_EMAIL.finditer(text) if SPELLED_HINT.search(text) else ():
+        bracketed = not m.group("at").strip().isalpha()  # "(at)"
+        if bracketed or LOCAL_JOINED.search(m.group("local")) or m.group("host").lower() in MAIL_HOSTS:
+            yield m.start(), m.end(), "email"
 
 
 def urls(text: str, keep_domains: frozenset[str]) -> Iterator[Span]:
@@ -195,9 +222,16 @@ def postcodes(text: str) -> Iterator[Span]:
     """Full postcodes anywhere; outward codes alone (G12, EH6) only where the words around say they are postcodes."""
     if not DIGIT.search(text):
         return
+    shouted = None  # whether the text is all capitals, found out once, when a postcode in capitals needs it
     for m in LOOSE_POSTCODE.finditer(text):  # every postcode the strict pattern takes, and more
-        if POSTCODE.fullmatch(m.group()) or (m.group(1).upper() in AREAS and m.group(2).lower() not in NOT_INWARD):
-            yield m.start(), m.end(), "postcode"
+        if m.group(1).upper() in POSTCODE_AREAS:
+            if POSTCODE.fullmatch(m.group()) or m.group(2).lower() not in NOT_INWARD:
+                yield m.start(), m.end(), "postcode"
+        elif m.group(2).lower() not in NOT_INWARD and _alone(text, m):
+            if m.group().isupper() and shouted is None:
+                shouted = not LOWER_LETTER.search(text)
+            if POSTCODE.fullmatch(m.group()) or shouted or not m.group().isupper():
+                yield m.start(), m.end(), "postcode"
     for m in OUTWARD.finditer(text):
         area = m.group(1)
         if area not in AREAS:
@@ -211,6 +245,13 @@ def postcodes(text: str) -> Iterator[Span]:
         if area in AREAS and (HOME_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
                 len(area) == 2 and OUTWARD_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             yield m.start(), m.end(), "postcode"
+
+
+def _alone(text: str, m: re.Match[str]) -> bool:
+    """A postcode's shape standing alone, its outward part no everyday code."""
+    before = text[m.start() - 1] if m.start() else " "
+    return (m.group()[:-3].rstrip(" \t\u00a0-").lower() not in NOT_OUTWARD and not JOINED_BEFORE.match(before)
+            and not JOINED_AFTER.match(text, m.end()))
 
 
 def phones(text: str, keep_numbers: frozenset[str]) -> Iterator[Span]:

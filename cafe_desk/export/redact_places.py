@@ -36,7 +36,17 @@ SECOND = _set("school home centre center practice surgery college club")  # "Pri
 GENERIC = _set(
     "the a an our my your his her their this that local new old big wee community day resource leisure sports youth "
     "family health medical dental primary secondary high nursery care nursing residential village town city main "
-    "central general public private independent catholic rc parish baptist methodist free church st saint and of")
+    "central general public private independent catholic rc parish baptist methodist free church st saint and of gp "
+    "boarding sunday night driving art special grammar state prep summer language dance music drama forest gaelic "
+    "medium")
+# In a text typed in capitals, where a place's name can't be told by its capitals, its name stops at these words:
+# "MY BOY GOES TO ST MIRIN'S HIGH", "HE HAS WAITED SINCE SCHOOL".
+SHOUTED_STOP = _set(
+    "i i'm a an the and but or so if then when what who why how where this that these those it its he she they we you "
+    "my our your his her their me us them is was are were be been has have had do does did since not no just also "
+    "very said says still now only even before after until till about near by works work worked working job "
+    "goes go going went attends attend attended attending registered teaches teacher taught nurse pupil student "
+    "studies studying volunteers volunteer placement patient staff left joined moved")
 KEEP_KINDS = _set("college university hospital infirmary")  # kept when named after a town in keep.txt
 CUES = _set("at in to tae fae frae attends attended attend attending from for with")
 STRONG_CUE = re.compile(
@@ -81,6 +91,8 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
             _capital(words[i + 1][2]) == _capital(words[i][2]):
         last = i + 1  # "Primary School", "Health Centre"
     lower = not _capital(words[i][2])
+    shouted = not lower and len(words[i][2]) > 1 and words[i][2].isupper() and (
+        i == 0 or words[i - 1][2].isupper())
     first = i
     while first > 0 and i - first < MAX_NAME_WORDS:
         gap = text[words[first - 1][1]:words[first][0]]
@@ -88,6 +100,8 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
         if gap not in (" ", " & ", ". ") or (gap == ". " and keys[first - 1] not in ("st", "dr")):
             break
         if lower and (_capital(prev) or keys[first - 1] in CUES or keys[first - 1] == "the"):
+            break
+        if shouted and (keys[first - 1] in CUES or keys[first - 1] in SHOUTED_STOP or not prev.isupper()):
             break
         if not lower and not _capital(prev) and keys[first - 1] not in ("of", "and"):
             break
@@ -103,8 +117,9 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     prev_key = fold(before.split()[-1]) if before.split() else ""
     if prev_key == "the" and len(before.split()) > 1:
         prev_key = fold(before.split()[-2])
-    if lower and (not (strong or prev_key in CUES) or all(lists.is_word(keys[k]) for k in names)):
-        return None
+    if lower and (not (strong or prev_key in CUES) or (all(lists.is_word(keys[k]) for k in names) and not (
+            strong and keys[last] in ALWAYS | {"centre", "center"}))):
+        return None  # "registered with riverside medical centre" is one, "shops at riverside market" not
     cued = strong or prev_key in CUES
     if not cued and keys[last] not in ALWAYS and not (keys[last] in ("centre", "center") and keys[last - 1] in (
             "health", "medical")):

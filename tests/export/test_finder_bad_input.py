@@ -90,3 +90,17 @@ def test_combining_accents_are_part_of_the_name():
     assert result.text == "[NAME] said [NAME] and [NAME] came; [NAME] again."
     zalgo = "Z\u0338\u0327a\u0337\u0321l\u0334g\u0335o\u0336 said hi " * 2000
     sane(zalgo, redact(zalgo))
+
+
+@pytest.mark.slow
+def test_a_megabyte_of_written_out_emails_shouted_postcodes_and_capitals():
+    for text, kind, each in (("jane dot doe at example dot com, " * (MEGABYTE // 33), "email", "jane dot doe"),
+                             ("SENT TO WZ9 4LR " * (MEGABYTE // 16), "postcode", "SENT TO"),
+                             ("GOES TO ST MIRIN'S HIGH " * (MEGABYTE // 24), "place", "GOES TO")):
+        result = redact(text)
+        sane(text, result)
+        assert result.counts == {kind: text.count(each)}
+    for text in ("a dot " * (MEGABYTE // 6) + "at b", "wz94lr" * (MEGABYTE // 6), "(at)" * (MEGABYTE // 4)):
+        result = redact(text)
+        sane(text, result)
+        assert result.text == text

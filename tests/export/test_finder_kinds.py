@@ -460,3 +460,88 @@ def test_a_role_beside_a_name_or_an_organisation_it_comes_from(text, expected):
 @pytest.mark.parametrize("text", ["Skye, the island, was lovely.", "People from the council came."])
 def test_places_beside_a_description_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a postcode's shape with an area or letters no real postcode has, standing alone, in lower case or a shouted text
+    ("The letter went to wz9 4lr by mistake", "The letter went to [POSTCODE] by mistake"),
+    ("my postcode is zz99 1zz", "my postcode is [POSTCODE]"),
+    ("sent it to xq12ab", "sent it to [POSTCODE]"),
+    ("SENT IT TO WZ9 4LR YESTERDAY", "SENT IT TO [POSTCODE] YESTERDAY"),
+])
+def test_postcode_shapes_of_no_real_area_standing_alone(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Model number XR5 2AB on the back of the urn.",  # capitals in a text that is not all capitals: a model number
+    "Print it on a4 2up to save paper.",
+    "The ps5 1tb version was on offer.",
+    "Ref wz9-4lr/2 on the invoice.",
+    "Cost £wz9 4lr",
+])
+def test_look_alike_postcode_shapes_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Email me at morag dot fyfe at hotmail dot co dot uk for the rota", "Email me at [EMAIL] for the rota"),
+    ("EMAIL ME AT MORAG DOT FYFE AT HOTMAIL DOT CO DOT UK.", "EMAIL ME AT [EMAIL]."),
+    ("it's jane dot doe at example dot com", "it's [EMAIL]"),
+    ("write to jo.b (at) example (dot) org", "write to [EMAIL]"),
+    ("kenny99 at yahoo.co.uk is best", "[EMAIL] is best"),
+    ("just shona at gmail dot com", "just [EMAIL]"),
+])
+def test_emails_written_out_in_words(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Meet me at tesco dot com for the big shop.",
+    "We met at the pub. Dot com days are over.",
+    "Everyone was at home. com",
+])
+def test_at_and_dot_that_are_no_email_are_kept(text):
+    assert "email" not in redact(text).counts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # typed in capitals: the place's name stops at the words before it, as it does in lower case
+    ("MY BOY GOES TO ST MIRIN'S HIGH AND HATES IT", "MY BOY GOES TO [PLACE] AND HATES IT"),
+    ("I'M REGISTERED AT CARNTYNE SURGERY BUT NEVER GET SEEN", "I'M REGISTERED AT [PLACE] BUT NEVER GET SEEN"),
+    ("MY GP SURGERY IS KELVINGROVE SURGERY", "MY GP SURGERY IS [PLACE]"),
+    ("THANK YOU HILLSIDE PRIMARY FOR THE CAKES", "THANK YOU [PLACE] FOR THE CAKES"),
+    # in lower case after "registered with", "works at": a practice or home named with everyday words
+    ("registered with riverside medical centre", "registered with [PLACE]"),
+    ("she works at riverside care home", "she works at [PLACE]"),
+])
+def test_places_typed_in_capitals_or_lower_case_with_everyday_words(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "HE WAS BORN IN PAISLEY AND HAS WAITED SINCE SCHOOL",
+    "THE LOCAL PRIMARY SCHOOL DOES A BREAKFAST CLUB",
+    "my son goes to boarding school now",
+    "she works at a busy surgery",
+    "My GP Surgery is great about it.",
+])
+def test_schools_and_surgeries_named_by_no_name_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's at 14 dalmarnock rd since the fire", "she's at [ADDRESS] since the fire"),
+    ("HE'S AT 9 KIRK ST WI HIS MAW", "HE'S AT [ADDRESS] WI HIS MAW"),
+    ("shes at 3 ashgrove terrace now", "shes at [ADDRESS] now"),
+])
+def test_addresses_after_shes_at(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "she's at 3 groups a week now",
+    "he's at 2 meetings on the high street",
+])
+def test_numbers_after_shes_at_that_are_no_address_are_kept(text):
+    assert redact(text).text == text
