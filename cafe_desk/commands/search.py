@@ -35,7 +35,9 @@ def run(services, args: argparse.Namespace) -> int:
     syn = services.synthesis if args.samples else services.synthesis.without_samples()
     found = syn.find(f, limit=args.limit)
     _print(found, args.json)
-    if found.index_behind:  # build the ranking index now, so the next search is fast (this one was right anyway)
+    if found.index_unsaved:
+        print(printable(found.slow_search_line), file=sys.stderr, flush=True)
+    elif found.index_behind:  # build the ranking index now, so the next search is fast (this one was right anyway)
         print("Bringing the search index up to date…", file=sys.stderr, flush=True)
         syn.update_search_index(lambda done, total: print(f"  {done:,} of {total:,} cafés", file=sys.stderr,
                                                           flush=True) if done % 100 == 0 or done == total else None)

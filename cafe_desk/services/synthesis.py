@@ -27,7 +27,7 @@ from cafe_desk.core.synthesis import (
 )
 from cafe_desk.core.vote_synthesis import OutcomeSynthesis, synthesise
 from cafe_desk.services.base import ServiceBase
-from cafe_desk.services.ranked_search import ranked_page, update_index
+from cafe_desk.services.ranked_search import ranked_page, unsaved_folder, update_index
 from cafe_desk.storage.rows import new_id, utc_now
 
 ONLY_SAMPLES = ("Only the sample cafés are here, and they are left out of reports and data files unless you "
@@ -85,8 +85,9 @@ class SynthesisService(ServiceBase):
             return self.store.central_facets()
 
     def find(self, f: SynthesisFilter = SynthesisFilter(), limit: int = PAGE) -> Found:
-        """Up to `limit` items matching `f` (best match first when searching) and how many match in all.
-        ValidationError, with a one-line message saying what to change, if the search can't be read as a query."""
+        """Up to `limit` items matching `f` (best match first when searching) and how many match in all; whether
+        the ranking index is behind (build it) or can't be saved in its folder (say so). ValidationError, with a
+        one-line message saying what to change, if the search can't be read as a query."""
         node = parse(f.text)
         f = self._narrowed(dataclasses.replace(f, text=fts5_query(node) if node else ""))
         with self.store.read():
@@ -98,7 +99,8 @@ class SynthesisService(ServiceBase):
             items, behind = ranked_page(self.store, f, node, limit, total, text_total)
             if items is None:
                 items = self.store.find_items(f, limit)
-        return Found(items, total, behind)
+        unsaved = unsaved_folder(self.store) if behind else None  # then building it would fail each time
+        return Found(items, total, behind and unsaved is None, str(unsaved or ""))
 
     def iter_items(self, f: SynthesisFilter = SynthesisFilter()) -> Iterator[Item]:
         """Every item matching `f`, streamed (for data exports); ValidationError if the search can't be read."""

@@ -16,6 +16,7 @@ from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.ui.synthesis.synthesis_models import COL_CAFE, COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 from tests.central import cafe_at, make_cafe, send
+from tests.read_only import read_only_folder
 
 SHOTS = os.environ.get("CAFE_DESK_SHOTS")
 
@@ -363,3 +364,23 @@ def test_tab_leaves_a_date_filter_that_shows_any(page, qtbot):
     assert not filters.date_from.isAncestorOf(QApplication.focusWidget())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert filters.date_from.hasFocus()
+
+
+def test_an_index_folder_it_may_not_write_is_said_once_and_nothing_is_built(page, qtbot):
+    from cafe_desk.storage.search_index import SearchIndex
+
+    index = SearchIndex(page.services.store.path)
+    index.discard()
+    messages = []
+    page.sig_message.connect(messages.append)
+    with read_only_folder(index.folder):
+        for words in ("recov*", " OR peer"):  # two searches, each answered
+            qtbot.keyClicks(page.search, words)
+            page.refresh_items()
+            settle(qtbot, page)
+        assert sorted(texts(page)) == ["Peer support groups helped me most", "Peer workers in every GP practice",
+                                       "Recovering takes time <and> patience",
+                                       "Recovery colleges gave me a reason to get up"]
+        assert messages == [f"Searches will be slower than usual, because the search index can't be saved in "
+                            f"{index.folder} (Café Desk may not write there); they still find everything."]
+        assert page.index_op is None  # no build tried in vain
