@@ -74,6 +74,7 @@ class SynthesisPanel(Panel):
 
         self.filters = FiltersBox()
         self.filters.sig_changed.connect(self._filters_changed)
+        self.filters.sig_message.connect(self.sig_message)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Items, themes by café, votes")
         self.tabs.addTab(self._build_items_page(), "Items")
