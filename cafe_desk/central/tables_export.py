@@ -47,6 +47,7 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxFileError
 
+from cafe_desk.central.tables_guide import GUIDE_COLUMNS, SHEET, Provenance, column_rows, provenance_lines
 from cafe_desk.central.tables_workbook import Columns, Sheets, let_go
 from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
@@ -254,9 +255,11 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
 
 
 def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(),
-               progress: Progress = no_progress, cancelled: Check = never_cancelled) -> Path:
+               progress: Progress = no_progress, cancelled: Check = never_cancelled,
+               provenance: Provenance | None = None) -> Path:
     """Write one workbook at `path` (replacing it) with the sheets Items, Votes and Themes — the same tables as
-    `write_csv` — and return the path. Header rows are bold, frozen and filterable; long text is wrapped; dates, counts
+    `write_csv` — and "About these columns" (where the data came from, as `provenance` says, and what each column
+    holds), and return the path. Header rows are bold, frozen and filterable; long text is wrapped; dates, counts
     and shares are typed cells. `filter`, `progress` and `cancelled` work as for `write_csv`.
     Raises Cancelled (a UserError) when cancelled, UserError with a plain one-line message if the folder is missing or
     the file can't be written (disk full, no permission); either way nothing is left behind."""
@@ -268,6 +271,9 @@ def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
             sheets = Sheets(book)
             for name, columns, rows in tables:
                 sheets.table(name, columns, rows)
+            provenance = provenance or Provenance(tuple((c.title, c.date) for c in syn.cafes()), "", "")
+            sheets.guide(SHEET, provenance_lines(provenance), GUIDE_COLUMNS,
+                         column_rows(tuple((name, columns) for name, columns, _ in tables)))
             book.close()
         except XlsxFileError as exc:
             let_go(book, exc)

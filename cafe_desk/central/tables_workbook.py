@@ -45,6 +45,7 @@ class Sheets:
         self.book = book
         self.header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
         self.plain = book.add_format({"valign": "top"})
+        self.bold = book.add_format({"bold": True})
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.date = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top", "align": "left"})
         self.share = book.add_format({"num_format": "0.00%", "valign": "top"})
@@ -89,6 +90,20 @@ class Sheets:
         for c, (title, _) in enumerate(columns):
             sheet.write_string(0, c, title, self.header)
         return sheet
+
+    def guide(self, name: str, lines: list[str], columns: Columns, rows: Iterable[list]) -> None:
+        """A sheet saying what the others hold: `lines` of text above a table of `columns` (not filtered: short)."""
+        sheet = self.book.add_worksheet(name)
+        for c, (_, width) in enumerate(columns):
+            sheet.set_column(c, c, width)
+        for r, line in enumerate(lines):
+            sheet.write_string(r, 0, line, self.bold if r == 0 else self.plain)
+        top = len(lines) + 1
+        for c, (title, _) in enumerate(columns):
+            sheet.write_string(top, c, title, self.header)
+        for r, row in enumerate(rows, start=top + 1):
+            for c, value in enumerate(row):
+                sheet.write_string(r, c, str(value), self.wrap)
 
     @staticmethod
     def _finish(sheet, last_row: int, columns: Columns) -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cafe_desk.commands.filters import iso_date, theme_id
+from cafe_desk.commands.filters import add_filter_arguments, synthesis_filter
 from cafe_desk.core.errors import UserError
-from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
+from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS
 from cafe_desk.core.text import printable
 
 NAME = "data"
@@ -29,41 +29,7 @@ def add_parser(sub) -> None:
                       "accents) or analysis (R, Python, Stata: every text exactly as typed, plain UTF-8)")
     data.add_argument("--out", metavar="PATH", required=True, help="the file to write (a folder for csv); written "
                       "whole or not at all")
-    data.add_argument("--cafe", metavar="CAFE", help="only this imported café's items: its short code here (see "
-                      "`cafe-desk cafes`), its id, or its id on the facilitator's laptop")
-    data.add_argument("--text", metavar="QUERY", default="", help="only the items this search finds, as the "
-                      "Synthesis page's search box reads it: words, \"a phrase\", recov*, NEAR(a b, 10), OR, NOT")
-    data.add_argument("--from", dest="date_from", metavar="DATE", help="only cafés held on or after this date "
-                      "(YYYY-MM-DD)")
-    data.add_argument("--to", dest="date_to", metavar="DATE", help="only cafés held on or before this date "
-                      "(YYYY-MM-DD)")
-    data.add_argument("--theme", metavar="NAME", help="only the items coded with this codebook theme")
-    data.add_argument("--quotes", action="store_true", help="only verbatim quotes")
-    data.add_argument("--shortlisted", action="store_true", help="only the items on the quotes shortlist")
-    data.add_argument("--samples", action="store_true", help="include the sample cafés (left out unless asked)")
-
-
-
-
-def _cafe_id(services, key: str | None) -> str:
-    """The imported café `key` names; UserError if there is none or it was not imported."""
-    if not key:
-        return ""
-    cafe = services.receipts.imported_cafe(key.strip())  # NotFoundError saying which codes work
-    if cafe.id not in {c.id for c in services.synthesis.cafes()}:
-        raise UserError(f"“{cafe.title}” is a café of this laptop, not an imported one, so the Synthesis holds none "
-                        "of it; `cafe-desk cafes --json` says which cafés were imported.")
-    return cafe.id
-
-
-
-
-def the_filter(services, args: argparse.Namespace) -> SynthesisFilter:
-    """The Synthesis filter the arguments ask for, each checked with a one-line message."""
-    return SynthesisFilter(
-        text=args.text or "", date_from=iso_date(args.date_from, "--from"), date_to=iso_date(args.date_to, "--to"),
-        theme_id=theme_id(services, args.theme), cafe_id=_cafe_id(services, args.cafe),
-        quotes_only=args.quotes, shortlisted_only=args.shortlisted)
+    add_filter_arguments(data)
 
 
 def _check_out(kind: str, out: Path) -> None:
@@ -80,7 +46,7 @@ def run(services, args: argparse.Namespace) -> int:
         raise UserError("--for applies to CSV only: a workbook and a .qdpx hold every text exactly as typed.")
     out = Path(args.out).expanduser()
     _check_out(args.format, out)
-    f = the_filter(services, args)
+    f = synthesis_filter(services, args)
     syn = services.synthesis
     written = syn.export_data(args.format, out, f, csv_for=args.csv_for or CSV_FOR_SPREADSHEETS,
                               include_samples=args.samples)

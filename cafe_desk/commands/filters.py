@@ -1,11 +1,58 @@
-"""What the central desk's commands (`data`, `search`, `report --central`) read the same way from their options:
-dates and codebook themes, with the same one-line messages."""
+"""The Synthesis page's filters as the central desk's commands (`data`, `search`, `report --central`) take them: one
+name per filter, in the page's words (older spellings still work, unlisted), the same values, and the same one-line
+messages for what can't be followed."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.synthesis import SynthesisFilter
+
+#: --source's values, as the page's Source boxes name them -> the source they stand for
+SOURCES = {"points": "note-taker", "comments": "participant", "paper": "paper"}
+#: the stored names --source also takes (as `cafe-desk search` first took them)
+SOURCE_ALIASES = {"note-taker": "note-taker", "participant": "participant"}
+#: option -> older spellings it also answers to, unlisted in --help
+ALIASES = {"--search": ("--text",), "--quotes-only": ("--quotes",), "--shortlisted-only": ("--shortlisted",)}
+SAMPLE_CAFE = ("“{title}” is one of the sample cafés, made up for trying Café Desk, which are left out unless you ask "
+               "for them: add --samples.")
+ONLY_SAMPLES = ("Only the sample cafés are here, made up for trying Café Desk, and they are left out unless you ask "
+                "for them: add --samples.")
+
+
+def add_filter_arguments(parser, *, search: bool = True, several_cafes: bool = False) -> None:
+    """Add the page's filters to `parser` (an argument group works too); `search`: with --search (the `search`
+    command takes its words as QUERY instead); `several_cafes`: --cafe may be repeated."""
+
+    def add(flag: str, **kwargs) -> None:
+        parser.add_argument(flag, **kwargs)
+        dest = kwargs.get("dest") or flag.lstrip("-").replace("-", "_")
+        for alias in ALIASES.get(flag, ()):
+            parser.add_argument(alias, **{**kwargs, "dest": dest, "help": argparse.SUPPRESS})
+
+    if several_cafes:
+        add("--cafe", metavar="CAFE", dest="cafes", action="append", default=[], help="only this imported café (its "
+            "short code here, its id, or its id on the facilitator's laptop); repeat for several")
+    else:
+        add("--cafe", metavar="CAFE", default="", help="only this imported café (its short code here, its id, or its "
+            "id on the facilitator's laptop)")
+    if search:
+        add("--search", metavar="WORDS", default="", help="only the items this search finds, as typed in the page's "
+            "Search box: words, \"a phrase\", recov*, NEAR(a b, 10), OR, NOT")
+    add("--from", dest="date_from", metavar="DATE", default="", help="only cafés held on or after DATE (YYYY-MM-DD)")
+    add("--to", dest="date_to", metavar="DATE", default="", help="only cafés held on or before DATE (YYYY-MM-DD)")
+    add("--locality", metavar="PLACE", default="", help="only cafés in this town or area")
+    add("--group", metavar="NAME", default="", help="only items from this participant group")
+    add("--question", metavar="TEXT", default="", help="only items about this question, word for word")
+    add("--outcome", metavar="TITLE", default="", help="only items linked to this outcome")
+    add("--theme", metavar="NAME", default="", help="only items coded with this codebook theme")
+    add("--source", metavar="KIND", dest="sources", action="append", default=[], help="only points (and "
+        "summaries), comments (from phones) or paper (comments); repeat for several")
+    add("--quotes-only", action="store_true", help="only items marked as quotes")
+    add("--shortlisted-only", action="store_true", help="only items on the quotes shortlist")
+    add("--samples", action="store_true", help="include the sample cafés (left out unless asked)")
 
 
 def iso_date(value: str | None, flag: str) -> str:
@@ -28,3 +75,56 @@ def theme_id(services, name: str | None) -> str:
         raise UserError(f"There is no theme called “{name.strip()}” in the codebook (the Synthesis page lists its "
                         "themes).")
     return theme.id
+
+
+def sources(values: list[str]) -> tuple[str, ...]:
+    """The sources --source names (each once); UserError for a name that is none of them."""
+    chosen = []
+    for value in values:
+        key = value.strip().casefold()
+        source = SOURCES.get(key) or SOURCE_ALIASES.get(key)
+        if source is None:
+            raise UserError(f"--source takes points, comments or paper, not {value!r}.")
+        chosen.append(source)
+    return tuple(dict.fromkeys(chosen))
+
+
+def cafe_id(services, key: str | None, samples: bool = False) -> str:
+    """The imported café `key` names ("" for none); UserError if there is none, it was not imported, or it is a
+    sample café and `samples` is off."""
+    if not key or not key.strip():
+        return ""
+    cafe = services.receipts.imported_cafe(key.strip())  # NotFoundError saying which codes work
+    if cafe.id not in {c.id for c in services.synthesis.cafes()}:
+        raise UserError(f"“{cafe.title}” is a café of this laptop, not an imported one, so the Synthesis holds none "
+                        "of it; `cafe-desk cafes --json` says which cafés were imported.")
+    if not samples and cafe.id in services.samples.ids():
+        raise UserError(SAMPLE_CAFE.format(title=cafe.title))
+    return cafe.id
+
+
+def check_samples(services, samples: bool) -> None:
+    """UserError when the sample cafés are all there is and `samples` is off (the answer would be empty)."""
+    if samples:
+        return
+    every = {c.id for c in services.synthesis.cafes()}
+    if every and every <= services.samples.ids():
+        raise UserError(ONLY_SAMPLES)
+
+
+def synthesis_filter(services, args: argparse.Namespace, text: str | None = None) -> SynthesisFilter:
+    """The filter the options ask for (the search `text`, or --search), each checked with a one-line message; the
+    sample cafés checked as --samples says. With several cafés (report), --cafe is checked but not in the filter."""
+    samples = bool(getattr(args, "samples", False))
+    check_samples(services, samples)
+    if hasattr(args, "cafes"):
+        args.cafes = [cafe_id(services, key, samples) for key in args.cafes]
+        one_cafe = ""
+    else:
+        one_cafe = cafe_id(services, args.cafe, samples)
+    return SynthesisFilter(
+        text=(args.search if text is None else text) or "", date_from=iso_date(args.date_from, "--from"),
+        date_to=iso_date(args.date_to, "--to"), locality=args.locality.strip(), group=args.group.strip(),
+        question=args.question.strip(), outcome=args.outcome.strip(), sources=sources(args.sources),
+        theme_id=theme_id(services, args.theme), cafe_id=one_cafe, quotes_only=args.quotes_only,
+        shortlisted_only=args.shortlisted_only)

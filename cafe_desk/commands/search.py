@@ -7,11 +7,10 @@ import argparse
 import json
 import sys
 
-from cafe_desk.commands.filters import iso_date, theme_id
+from cafe_desk.commands.filters import add_filter_arguments, synthesis_filter
 from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import UserError
-from cafe_desk.core.model import NOTE_SOURCES
-from cafe_desk.core.synthesis import HIT_END, HIT_START, Found, SynthesisFilter
+from cafe_desk.core.synthesis import HIT_END, HIT_START, Found
 from cafe_desk.core.text import json_printable, printable
 
 NAME = "search"
@@ -25,39 +24,20 @@ def add_parser(sub) -> None:
     p.add_argument("query", metavar="QUERY", help='words, "a phrase", recov*, NEAR(peer support, 10), OR, NOT')
     p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N items (50)")
     p.add_argument("--json", action="store_true", help="print JSON: the items and how many match in all")
-    p.add_argument("--cafe", metavar="CAFE", default="", help="one imported café (its short code or id)")
-    p.add_argument("--from", dest="date_from", metavar="DATE", default="", help="cafés on or after DATE (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", metavar="DATE", default="", help="cafés on or before DATE (YYYY-MM-DD)")
-    p.add_argument("--locality", metavar="PLACE", default="", help="cafés in this town or area")
-    p.add_argument("--group", metavar="NAME", default="", help="items from this participant group")
-    p.add_argument("--question", metavar="TEXT", default="", help="items of this question, word for word")
-    p.add_argument("--outcome", metavar="TITLE", default="", help="items linked to this outcome")
-    p.add_argument("--source", dest="sources", action="append", choices=NOTE_SOURCES, default=[],
-                   help="only items from this source (repeat for several)")
-    p.add_argument("--theme", metavar="NAME", default="", help="items coded with this codebook theme")
-    p.add_argument("--quotes", action="store_true", help="verbatim quotes only")
-    p.add_argument("--shortlisted", action="store_true", help="shortlisted items only")
-
-
-def _filter(services, args: argparse.Namespace) -> SynthesisFilter:
-    cafe_id = services.receipts.imported_cafe(args.cafe).id if args.cafe else ""
-    return SynthesisFilter(text=args.query, date_from=iso_date(args.date_from, "--from"),
-                           date_to=iso_date(args.date_to, "--to"), locality=args.locality,
-                           group=args.group, question=args.question, outcome=args.outcome,
-                           sources=tuple(dict.fromkeys(args.sources)), theme_id=theme_id(services, args.theme),
-                           cafe_id=cafe_id,
-                           quotes_only=args.quotes, shortlisted_only=args.shortlisted)
+    add_filter_arguments(p, search=False)
 
 
 def run(services, args: argparse.Namespace) -> int:
     """Search and print the items found, best first, then how many match in all."""
     if not 0 < args.limit <= MAX_LIMIT:
         raise UserError(f"--limit takes a number from 1 to {MAX_LIMIT:,}.")
-    syn = services.synthesis
-    f = _filter(services, args)
+    f = synthesis_filter(services, args, text=args.query)
+    syn = services.synthesis if args.samples else services.synthesis.without_samples()
     found = syn.find(f, limit=args.limit)
     _print(found, args.json)
-    if found.index_behind:  # build the ranking index now, so the next search is fast (this one was right anyway)
+    if found.index_unsaved:
+        print(printable(found.slow_search_line), file=sys.stderr, flush=True)
+    elif found.index_behind:  # build the ranking index now, so the next search is fast (this one was right anyway)
         print("Bringing the search index up to date…", file=sys.stderr, flush=True)
         syn.update_search_index(lambda done, total: print(f"  {done:,} of {total:,} cafés", file=sys.stderr,
                                                           flush=True) if done % 100 == 0 or done == total else None)

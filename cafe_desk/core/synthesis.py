@@ -73,10 +73,17 @@ class Found:
     items: list[Item]
     total: int
     index_behind: bool = False  # the ranking index lacks imported items: build it (the answer is right regardless)
+    index_unsaved: str = ""  # the folder the ranking index can't be saved in ("" if it can): say `slow_search_line`
 
     @property
     def truncated(self) -> bool:
         return self.total > len(self.items)
+
+    @property
+    def slow_search_line(self) -> str:
+        """What to say, once, when the ranking index can't be saved: searches go on, slower."""
+        return (f"Searches will be slower than usual, because the search index can't be saved in {self.index_unsaved} "
+                "(Café Desk may not write there); they still find everything.")
 
 
 @dataclass(frozen=True)

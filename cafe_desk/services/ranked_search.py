@@ -7,11 +7,14 @@ the ranking would take longer than ranking the filtered matches.
 The index is brought up to date here when little is missing (a few cafés imported since); when much is missing
 (a first search after a large import, a deleted or damaged index folder) the answer comes from FTS5 and
 `Found.index_behind` says so, so the caller can build it with progress (`SynthesisService.update_search_index`).
+When the index's folder can't be written (read-only), nothing is tried: FTS5 answers every search, and
+`unsaved_folder` names the folder so the caller can say so once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from cafe_desk.core.search_query import Node
 from cafe_desk.core.synthesis import Item, SynthesisFilter
@@ -37,6 +40,12 @@ def missing_cafes(store: Store) -> int | None:
     return sum(1 for c, stamp in now.items() if held.get(c) != stamp) + sum(1 for c in held if c not in now)
 
 
+def unsaved_folder(store: Store) -> Path | None:
+    """The ranking index's folder if this program may not write it there (FTS5 then answers every search)."""
+    index = _index(store)
+    return None if index.can_save() else index.folder
+
+
 def update_index(store: Store, progress: Callable[[int, int], None] = lambda done, total: None,
                  cancelled: Callable[[], bool] = lambda: False) -> bool:
     """Bring the ranking index up to date with the data file (building it if it is missing); False if cancelled
@@ -57,7 +66,7 @@ def ranked_page(store: Store, f: SynthesisFilter, node: Node, limit: int, total:
     behind the data file). `f.text` is the FTS5 form of `node`; `total` counts the matches of `f`, `text_total`
     those of the text alone."""
     behind = missing_cafes(store)
-    if behind is not None and (behind > CATCH_UP_INLINE or not update_index(store)):
+    if behind is not None and (behind > CATCH_UP_INLINE or not _index(store).can_save() or not update_index(store)):
         return None, True
     if total == 0:
         return [], False

@@ -27,7 +27,7 @@ from cafe_desk.core.synthesis import (
 )
 from cafe_desk.core.vote_synthesis import OutcomeSynthesis, synthesise
 from cafe_desk.services.base import ServiceBase
-from cafe_desk.services.ranked_search import ranked_page, update_index
+from cafe_desk.services.ranked_search import ranked_page, unsaved_folder, update_index
 from cafe_desk.storage.rows import new_id, utc_now
 
 ONLY_SAMPLES = ("Only the sample cafés are here, and they are left out of reports and data files unless you "
@@ -85,8 +85,9 @@ class SynthesisService(ServiceBase):
             return self.store.central_facets()
 
     def find(self, f: SynthesisFilter = SynthesisFilter(), limit: int = PAGE) -> Found:
-        """Up to `limit` items matching `f` (best match first when searching) and how many match in all.
-        ValidationError, with a one-line message saying what to change, if the search can't be read as a query."""
+        """Up to `limit` items matching `f` (best match first when searching) and how many match in all; whether
+        the ranking index is behind (build it) or can't be saved in its folder (say so). ValidationError, with a
+        one-line message saying what to change, if the search can't be read as a query."""
         node = parse(f.text)
         f = self._narrowed(dataclasses.replace(f, text=fts5_query(node) if node else ""))
         with self.store.read():
@@ -98,7 +99,8 @@ class SynthesisService(ServiceBase):
             items, behind = ranked_page(self.store, f, node, limit, total, text_total)
             if items is None:
                 items = self.store.find_items(f, limit)
-        return Found(items, total, behind)
+        unsaved = unsaved_folder(self.store) if behind else None  # then building it would fail each time
+        return Found(items, total, behind and unsaved is None, str(unsaved or ""))
 
     def iter_items(self, f: SynthesisFilter = SynthesisFilter()) -> Iterator[Item]:
         """Every item matching `f`, streamed (for data exports); ValidationError if the search can't be read."""
@@ -260,14 +262,21 @@ class SynthesisService(ServiceBase):
         thread: call it on a registry from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
-        if not include_samples:
-            syn = self.without_samples()
-            if syn.left_out != self.left_out:
-                if not syn.cafes():
-                    raise UserError(ONLY_SAMPLES)
-                if f is not None and f.cafe_id in syn.left_out:
-                    raise UserError(A_SAMPLE)
-                return syn.export_data(kind, target, f, progress, cancelled, csv_for, include_samples=True)
+        syn = self.without_samples()
+        samples = ""  # what the workbook's guide says of the sample cafés: "" when this desk holds none
+        if syn.left_out != self.left_out:
+            samples = "included" if include_samples else "left out"
+        if not include_samples and syn.left_out != self.left_out:
+            if not syn.cafes():
+                raise UserError(ONLY_SAMPLES)
+            if f is not None and f.cafe_id in syn.left_out:
+                raise UserError(A_SAMPLE)
+            return syn._export(kind, target, f, progress, cancelled, csv_for, samples)
+        return self._export(kind, target, f, progress, cancelled, csv_for, samples)
+
+    def _export(self, kind: str, target: str | Path, f: SynthesisFilter | None, progress, cancelled, csv_for: str,
+                samples: str) -> Path:
+        """`export_data` on this desk as it is (`samples`: what the workbook's guide says of the sample cafés)."""
         f = f or SynthesisFilter()
         if kind == "csv":
             from cafe_desk.central.tables_export import write_csv
@@ -277,10 +286,23 @@ class SynthesisService(ServiceBase):
         if kind == "xlsx":
             from cafe_desk.central.tables_export import write_xlsx
 
-            return write_xlsx(self, target, f, progress, cancelled)
+            return write_xlsx(self, target, f, progress, cancelled, self._provenance(f, samples))
         from cafe_desk.central.qdpx_export import write_qdpx
 
         return write_qdpx(self, target, f, progress, cancelled)
+
+    def _provenance(self, f: SynthesisFilter, samples: str):
+        """Where an export's data comes from, for the workbook's guide: the cafés, now, the samples, the filters."""
+        import datetime as dt
+
+        from cafe_desk.central.tables_guide import Provenance
+        from cafe_desk.services.synthesis_report import SynthesisReportService
+
+        cafes = sorted(self.cafes(), key=lambda c: (c.date, c.title.casefold()))
+        said = SynthesisReportService.describe(f, [c for c in cafes if c.id == f.cafe_id], (),
+                                               {t.id: t.name for t in self.themes()})
+        return Provenance(tuple((c.title, c.date) for c in cafes),
+                          dt.datetime.now().astimezone().strftime("%Y-%m-%d at %H:%M"), samples, said)
 
     @staticmethod
     def saved_line(kind: str, path: str | Path, f: SynthesisFilter) -> str:

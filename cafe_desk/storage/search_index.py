@@ -10,6 +10,7 @@ shows, and which the next catch-up repairs. Searches only use an index whose gen
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable
@@ -81,6 +82,12 @@ class SearchIndex:
             index.register_tokenizer("words", ANALYZER)
             _open[self.folder] = index
             return index
+
+    def can_save(self) -> bool:
+        """Whether this program may write the index: in its folder, or (with none yet) beside the data file. False
+        for a read-only folder or disk, where building it would fail each time."""
+        where = self.folder if self.folder.exists() else self.folder.parent
+        return os.access(where, os.W_OK | os.X_OK)
 
     def close(self) -> None:
         """Forget this process's open copy; the next use opens the folder again."""

@@ -84,7 +84,7 @@ def test_a_workbook_and_a_qdpx(desk, tmp_path):
     folder, _, _ = desk
     book = tmp_path / "synthesis.xlsx"
     assert ok(cafe_desk("data", "--format", "xlsx", "--out", str(book), data_dir=folder)) == "Saved synthesis.xlsx.\n"
-    assert openpyxl.load_workbook(book).sheetnames == ["Items", "Votes", "Themes"]
+    assert openpyxl.load_workbook(book).sheetnames == ["Items", "Votes", "Themes", "About these columns"]
     project = tmp_path / "synthesis.qdpx"
     assert ok(cafe_desk("data", "--format", "qdpx", "--out", str(project), data_dir=folder)) == (
         "Saved synthesis.qdpx.\n")

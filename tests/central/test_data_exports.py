@@ -190,7 +190,7 @@ def test_xlsx_read_back(desk, tmp_path):
     path = write_xlsx(desk, tmp_path / "synthesis.xlsx")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["synthesis.xlsx"]
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Items", "Votes", "Themes"]
+    assert book.sheetnames == ["Items", "Votes", "Themes", "About these columns"]
     for name, header in (("Items", ITEM_HEADER), ("Votes", VOTE_HEADER), ("Themes", THEME_HEADER)):
         sheet = book[name]
         assert [c.value for c in sheet[1]] == header

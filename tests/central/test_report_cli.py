@@ -56,7 +56,8 @@ def test_cafes_chosen_by_code(desk, tmp_path):
     result = cafe_desk("report", "--central", "--out", str(pdf), "--cafe", perth.short_code, data_dir=desk)
     assert result.stdout == f"Synthesis report of 1 café, 3 items → {pdf}\n"
     assert_fails(cafe_desk("report", "--central", "--out", str(pdf), "--cafe", "NOPE42", data_dir=desk),
-                 "There is no imported café 'NOPE42' here. `cafe-desk cafes` lists them.")
+                 "There is no café 'NOPE42' here. An imported café gets a short code of its own at the central desk: "
+                 "`cafe-desk cafes` lists them (the café's long id from the facilitator's laptop works too).")
 
 
 def test_bad_input_is_one_line(desk, tmp_path):

@@ -11,6 +11,7 @@ from cafe_desk.settings import DB_NAME
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at, send
 from tests.conftest import assert_fails, cafe_desk
+from tests.read_only import read_only_folder
 
 
 @pytest.fixture
@@ -82,3 +83,21 @@ def test_far_behind_the_answer_comes_first_then_the_index_is_built(desk, monkeyp
     assert main(["--data-dir", str(desk), "search", "support"]) == 0
     again, err = capsys.readouterr()
     assert again == out and err == ""  # up to date: nothing more to build, the same answer
+
+
+def test_an_index_folder_it_may_not_write_is_said_once_and_searches_go_on(desk):
+    from cafe_desk.storage.search_index import SearchIndex
+
+    index = SearchIndex(desk / DB_NAME)
+    index.discard()
+    with read_only_folder(index.folder):
+        for _ in range(2):  # each search answers, says it once, and tries no rebuild
+            result = cafe_desk("search", "support", data_dir=desk)
+            assert result.returncode == 0, result.stderr
+            assert result.stdout.splitlines()[-1] == "3 items, best match first."
+            assert result.stderr == (f"Searches will be slower than usual, because the search index can't be saved "
+                                     f"in {index.folder} (Café Desk may not write there); they still find "
+                                     "everything.\n")
+        assert list(index.folder.iterdir()) == []
+    assert cafe_desk("search", "support", data_dir=desk).stderr == ""  # writable again: built, nothing to say
+    assert index.generation() is not None

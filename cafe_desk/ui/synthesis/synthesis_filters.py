@@ -3,33 +3,24 @@ shortlist, filled from what has been imported and read back as a `SynthesisFilte
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from cafe_desk.core.synthesis import CentralCafe, CodeTheme, Facets, SynthesisFilter
+from cafe_desk.ui.synthesis.date_filter import DateFilter
 from cafe_desk.ui.widgets.fitted_text import ElidedCombo
 from cafe_desk.ui.widgets.plain_text import tip
 
 ANY = "Any"
 
 
-class DateFilter(QDateEdit):
-    """A date to filter by, "Any" until one is chosen. While it shows "Any", Tab and Shift+Tab leave it (a date edit
-    would otherwise move between its year, month and day, which "Any" doesn't show, and keep the keyboard there)."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        if self.date() == self.minimumDate():
-            return QWidget.focusNextPrevChild(self, next)
-        return super().focusNextPrevChild(next)
 SOURCES = (("note-taker", "Poi&nts and summaries"), ("participant", "C&omments"), ("paper", "&Paper comments"))
 
 
@@ -58,6 +49,8 @@ class FiltersBox(QGroupBox):
 
     #: emitted when the person changed a filter
     sig_changed = Signal()
+    #: one line for what can't be followed (a date that isn't one)
+    sig_message = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__("Filters", parent)
@@ -69,15 +62,10 @@ class FiltersBox(QGroupBox):
                        self.outcome_combo, self.theme_combo)
         for combo in self.combos:
             combo.currentIndexChanged.connect(self._changed)
-        self.date_from, self.date_to = DateFilter(), DateFilter()
-        for edit, name in ((self.date_from, "From date"), (self.date_to, "To date")):
-            edit.setAccessibleName(name)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumDate(QDate(2000, 1, 1))
-            edit.setSpecialValueText(ANY)
-            edit.setDate(edit.minimumDate())
-            edit.dateChanged.connect(self._changed)
+        self.date_from, self.date_to = DateFilter("From date"), DateFilter("To date")
+        for edit in (self.date_from, self.date_to):
+            edit.sig_changed.connect(self._changed)
+            edit.sig_message.connect(self.sig_message)
         self.source_boxes: dict[str, QCheckBox] = {}
         for source, label in SOURCES:
             box = QCheckBox(label)
@@ -138,12 +126,9 @@ class FiltersBox(QGroupBox):
 
     def filter(self, text: str = "") -> SynthesisFilter:
         """The filters (and the search `text`) as a SynthesisFilter."""
-        def day(edit: QDateEdit) -> str:
-            return "" if edit.date() == edit.minimumDate() else edit.date().toString("yyyy-MM-dd")
-
         sources = tuple(s for s, box in self.source_boxes.items() if box.isChecked())
         return SynthesisFilter(
-            text=text, date_from=day(self.date_from), date_to=day(self.date_to),
+            text=text, date_from=self.date_from.iso(), date_to=self.date_to.iso(),
             locality=self.locality_combo.currentData() or "", group=self.group_combo.currentData() or "",
             question=self.question_combo.currentData() or "", outcome=self.outcome_combo.currentData() or "",
             sources=sources if len(sources) < len(SOURCES) else (), theme_id=self.theme_combo.currentData() or "",
@@ -157,7 +142,7 @@ class FiltersBox(QGroupBox):
             for combo in self.combos:
                 combo.setCurrentIndex(0)
             for edit in (self.date_from, self.date_to):
-                edit.setDate(edit.minimumDate())
+                edit.set_date(None)
             for box in self.source_boxes.values():
                 box.setChecked(True)
             self.quotes_box.setChecked(False)

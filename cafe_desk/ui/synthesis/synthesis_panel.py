@@ -67,12 +67,14 @@ class SynthesisPanel(Panel):
         self.timer.timeout.connect(self.refresh_items)
         self.export_op: Op | None = None
         self.index_op: Op | None = None  # building the ranking index, when a search found it behind
+        self.said_slow = False  # said once that the ranking index can't be saved, so searches are slower
         self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
         self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
 
         self.filters = FiltersBox()
         self.filters.sig_changed.connect(self._filters_changed)
+        self.filters.sig_message.connect(self.sig_message)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Items, themes by café, votes")
         self.tabs.addTab(self._build_items_page(), "Items")
@@ -261,6 +263,9 @@ class SynthesisPanel(Panel):
             self.status.setText(counted(found.total, "item") + (", best match first." if f.text.strip() else "."))
         self._selection_changed()
         self._refresh_tab()
+        if found.index_unsaved and not self.said_slow:
+            self.said_slow = True
+            self.sig_message.emit(found.slow_search_line)
         if found.index_behind and (self.index_op is None or self.index_op.done):
             self.index_op = build_search_index(self, self.services.opener(), self.sig_message.emit)
 

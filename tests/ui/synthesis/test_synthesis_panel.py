@@ -8,14 +8,15 @@ import json
 import os
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QTableView
 
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.ui.synthesis.synthesis_models import COL_CAFE, COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 from tests.central import cafe_at, make_cafe, send
+from tests.read_only import read_only_folder
 
 SHOTS = os.environ.get("CAFE_DESK_SHOTS")
 
@@ -358,8 +359,91 @@ def test_tab_leaves_a_date_filter_that_shows_any(page, qtbot):
     filters.date_from.setFocus()
     qtbot.waitUntil(lambda: filters.date_from.hasFocus(), timeout=2000)
     assert filters.date_from.text() == "Any"
-    qtbot.keyClick(filters.date_from, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # where the keyboard's keys go
     assert QApplication.focusWidget() is not filters.date_from
     assert not filters.date_from.isAncestorOf(QApplication.focusWidget())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     assert filters.date_from.hasFocus()
+
+
+def test_an_index_folder_it_may_not_write_is_said_once_and_nothing_is_built(page, qtbot):
+    from cafe_desk.storage.search_index import SearchIndex
+
+    index = SearchIndex(page.services.store.path)
+    index.discard()
+    messages = []
+    page.sig_message.connect(messages.append)
+    with read_only_folder(index.folder):
+        for words in ("recov*", " OR peer"):  # two searches, each answered
+            qtbot.keyClicks(page.search, words)
+            page.refresh_items()
+            settle(qtbot, page)
+        assert sorted(texts(page)) == ["Peer support groups helped me most", "Peer workers in every GP practice",
+                                       "Recovering takes time <and> patience",
+                                       "Recovery colleges gave me a reason to get up"]
+        assert messages == [f"Searches will be slower than usual, because the search index can't be saved in "
+                            f"{index.folder} (Café Desk may not write there); they still find everything."]
+        assert page.index_op is None  # no build tried in vain
+
+
+def cafe_dates(page) -> set[str]:
+    """The dates of the cafés whose items are shown."""
+    return {page.model.index(r, COL_CAFE).data().split("\n")[0].split(", ")[-1] for r in range(page.model.rowCount())}
+
+
+@pytest.fixture
+def british_dates():
+    """Dates written as this computer's language writes them: 14/11/2026."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_typing_a_date_filters_and_emptying_it_is_any_again(page, qtbot, british_dates):
+    filters, messages = page.filters, []
+    page.sig_message.connect(messages.append)
+    filters.date_from.setFocus()
+    qtbot.waitUntil(lambda: filters.date_from.hasFocus(), timeout=2000)
+    assert filters.date_from.text() == "Any"
+    qtbot.keyClicks(QApplication.focusWidget(), "2026-04-01")
+    settle(qtbot, page)
+    assert page.current_filter().date_from == "2026-04-01"
+    assert page.status.text() == "3 items." and cafe_dates(page) == {"2026-04-02"}
+    for _ in "2026-04-01":
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    settle(qtbot, page)
+    assert filters.date_from.text() == "Any" and page.current_filter().date_from == ""
+    assert page.status.text() == "6 items."
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to the To date, typed as the locale writes it
+    assert filters.date_to.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "01/04/2026")
+    settle(qtbot, page)
+    assert page.current_filter().date_to == "2026-04-01" and page.status.text() == "3 items."
+    assert cafe_dates(page) == {"2026-03-14"}
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert filters.date_to.text() == "2026-04-01"  # shown as the page writes dates
+    if SHOTS:
+        page.window().grab().save(os.path.join(SHOTS, "synthesis-typed-dates.png"))
+
+    filters.date_to.setFocus()
+    filters.date_to.edit.selectAll()
+    qtbot.keyClicks(QApplication.focusWidget(), "31/02/2026")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert messages[-1] == ("“31/02/2026” isn't a date Café Desk can read: type one such as 2026-11-14 or "
+                            "14/11/2026, or empty the box for any date.")
+    assert filters.date_to.text() == "2026-04-01" and page.current_filter().date_to == "2026-04-01"
+    page.clear_filters()
+    assert (filters.date_from.text(), filters.date_to.text()) == ("Any", "Any")
+
+    filters.date_from.setFocus()  # or picked on the calendar: Alt+Down, then the keyboard
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert filters.date_from.menu.isVisible()
+    filters.date_from.calendar.setSelectedDate(QDate(2026, 4, 1))
+    qtbot.keyClick(filters.date_from.calendar.findChild(QTableView), Qt.Key.Key_Right)
+    qtbot.keyClick(filters.date_from.calendar.findChild(QTableView), Qt.Key.Key_Return)
+    settle(qtbot, page)
+    assert filters.date_from.text() == "2026-04-02" and cafe_dates(page) == {"2026-04-02"}
