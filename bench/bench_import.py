@@ -244,6 +244,16 @@ CREATE VIRTUAL TABLE note_fts USING fts5(text, content='note', content_rowid='ke
     tokenize='unicode61 remove_diacritics 2');
 """
 PLAN_TABLES = ("cafe_table", "round", "outcome", "cafe_group", "theme")
+# With --indexed-floor, a second floor: the bare tables with the indexes the central desk reads notes by (a note by its
+# id, a café's notes by table and round, by source and quote, links by note), on integer keys. Not the issue's floor:
+# it shows what keeping those indexes costs by itself, so that what the import adds beyond it is our own code.
+FLOOR_INDEXES = """
+CREATE UNIQUE INDEX note_id ON note(id);
+CREATE INDEX note_place ON note(cafe, tbl, rnd);
+CREATE INDEX note_scope ON note(cafe, hidden, source, is_quote);
+CREATE UNIQUE INDEX note_outcome_key ON note_outcome(note, outcome);
+CREATE UNIQUE INDEX note_theme_key ON note_theme(note, theme);
+"""
 
 
 def bare_rows(rows: dict[str, list[tuple]], keys: dict[str, int]) -> dict[str, list[tuple]]:
@@ -266,11 +276,12 @@ def bare_rows(rows: dict[str, list[tuple]], keys: dict[str, int]) -> dict[str, l
     return out
 
 
-def child_floor(db: str, rows_list: str) -> dict:
+def child_floor(db: str, rows_list: str, indexed: str = "") -> dict:
     """The bare floor: every bundle's rows, integer keys, into plain tables (no index, no constraint) with
-    executemany, one transaction each (WAL, synchronous=FULL), then one FTS5 rebuild."""
+    executemany, one transaction each (WAL, synchronous=FULL), then one FTS5 rebuild. With `indexed`, the tables
+    carry FLOOR_INDEXES as the rows go in."""
     conn = sqlite3.connect(db, isolation_level=None)
-    conn.executescript(BARE_SCHEMA)
+    conn.executescript(BARE_SCHEMA + (FLOOR_INDEXES if indexed else ""))
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA wal_autocheckpoint=10000")  # as the importer's connection has it
@@ -440,11 +451,13 @@ def main() -> int:
                         "--bundles of them) instead of under /tmp")
     parser.add_argument("--read-here", action="store_true", help="read every file in the importing process, as an "
                         "import of a few files does (the default reads the next files in a second process)")
+    parser.add_argument("--indexed-floor", action="store_true", help="also time the floor with the indexes the "
+                        "desk reads notes by (FLOOR_INDEXES), as a reference beside the bare floor")
     parser.add_argument("--keep", type=Path, help="leave the last run's database and the key file in this folder")
     args = parser.parse_args()
     if args.read_here:
         os.environ["BENCH_READ_HERE"] = "1"
-    runs: dict[str, list[dict]] = {"import": [], "floor": [], "stall": []}
+    runs: dict[str, list[dict]] = {"import": [], "floor": [], "floor_indexed": [], "stall": []}
     with tempfile.TemporaryDirectory(prefix="cafe-bench-import-") as tmp:
         folder = Path(tmp)
         made = args.bundles_dir
@@ -462,10 +475,12 @@ def main() -> int:
         stall_list.write_text("\n".join(map(str, paths[:args.stall_bundles])), encoding="utf-8")
         for run in range(args.runs):
             order = ("import", "floor") if run % 2 == 0 else ("floor", "import")
+            if args.indexed_floor:
+                order = (*order, "floor_indexed")
             for kind in order:
                 db = folder / f"{kind}.sqlite3"
                 result = (spawn("import", str(db), str(identity), str(all_list)) if kind == "import" else
-                          spawn("floor", str(db), str(rows_list)))
+                          spawn("floor", str(db), str(rows_list), "indexed" if kind == "floor_indexed" else ""))
                 result["db_bytes"] = db.stat().st_size
                 runs[kind].append(result)
                 print(f"run {run + 1} {kind}: {json.dumps(result)}", file=sys.stderr, flush=True)
@@ -482,7 +497,10 @@ def main() -> int:
             print(f"run {run + 1} stall: {json.dumps(runs['stall'][-1])}", file=sys.stderr, flush=True)
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
-    report(args, runs, total)
+    if args.runs:
+        report(args, runs, total)
+    else:
+        print(f"{len(paths)} bundles ready in {made or folder}", file=sys.stderr)
     return 0
 
 
@@ -525,6 +543,13 @@ def report(args, runs: dict[str, list[dict]], total: int) -> None:
     line("— floor writes", [r["writes"] for r in flo], secs)
     line("— floor FTS5 rebuild", [r["index"] for r in flo], secs)
     line("— floor CPU time (writes and rebuild)", [r["cpu"] for r in flo], secs)
+    if runs["floor_indexed"]:
+        fi = runs["floor_indexed"]
+        line("the floor with the desk's indexes on notes and links (FLOOR_INDEXES; a reference, not the floor)",
+             [r["seconds"] for r in fi], secs)
+        line("— its writes", [r["writes"] for r in fi], secs)
+        line("import / that reference", [i["seconds"] / f["seconds"] for i, f in zip(imp, fi, strict=True)],
+             lambda v: f"{v:.2f}×")
     line("import: time per 1,000 items", [r["seconds"] * 1000 / total for r in imp], lambda v: f"{v * 1000:,.1f} ms")
     line("peak RSS of the importing process", [r["rss"] for r in imp], mib)
     line("database size after import", [r["db_bytes"] for r in imp], mib)
