@@ -94,6 +94,10 @@ def run_gui(settings: Settings, *, demo: bool = False) -> int:
     app.setOrganizationName("Café Desk")
     held = contextlib.ExitStack()
     try:
+        if database.needs_upgrade(settings.db_path):
+            from cafe_desk.ui.shell.upgrading import run_while_waiting
+
+            run_while_waiting(lambda: database.connect(settings.db_path).close())
         services = held.enter_context(services_opener(settings)())
         lock = hold_data_folder(settings.data_dir)
         if lock is None:

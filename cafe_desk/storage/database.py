@@ -54,6 +54,17 @@ def _newest_recorded(path: Path) -> int:
         conn.close()
 
 
+def needs_upgrade(path: str | Path) -> bool:
+    """Whether the data file at `path` is there and was last written by an older Café Desk, so that opening it will
+    bring it up to date first (with many imported cafés that takes a while). False for a file that can't be read:
+    opening it says why."""
+    path = Path(path)
+    try:
+        return path.is_file() and 0 < _newest_recorded(path) < migrations.LATEST
+    except (sqlite3.Error, OSError):
+        return False
+
+
 def _exists(path: Path) -> bool:
     """Whether the data file is there already; a StorageError naming the path when its folder is a file, the data
     file is a folder, or this account may not look inside the folder."""
