@@ -4,13 +4,7 @@ search and a later import of the same café still meet the same notes."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import subprocess
-import sys
-import tarfile
-from io import BytesIO
-from pathlib import Path
 
 import pytest
 
@@ -20,51 +14,16 @@ from cafe_desk.export.bundle import BundleError
 from cafe_desk.services import Services
 from cafe_desk.storage import migrations
 from cafe_desk.storage.store import Store
+from tests.storage.old_app import written_by
 
-REPO = Path(__file__).parents[2]
 BEFORE_CLUSTERED_IDS = "425cc0f"  # the last commit whose imported ids were not clustered by café
-OLD_APP = """
-import json, sys
-from pathlib import Path
-import pyrage
-from cafe_desk.services import Services
-from cafe_desk.storage.store import Store
-from tests.central import make_cafe
-
-out, secret = Path(sys.argv[1]), sys.argv[2]
-identity = pyrage.x25519.Identity.from_str(secret)
-laptop = Services.build(Store(out / "laptop" / "cafe-desk.sqlite3"))
-central = Services.build(Store(out / "central" / "cafe-desk.sqlite3"))
-cafe = make_cafe(laptop)
-data = laptop.exporting.export_cafe(cafe.id, [str(identity.to_public())])[0]
-imported = central.importing.import_bundle(data, [identity])
-theme = central.synthesis.create_theme("Access")[0]
-notes = central.notes.list(imported.cafe_id)
-central.synthesis.apply_theme([n.id for n in notes], theme.id)
-central.synthesis.shortlist([n.id for n in notes if n.is_quote])
-laptop.store.close()
-central.store.close()
-print(json.dumps({"cafe_id": cafe.id, "central_id": imported.cafe_id, "notes": [n.id for n in notes]}))
-"""
 
 
 @pytest.fixture
 def old_databases(tmp_path, identity):
     """A facilitator's and a central data folder written by the older Café Desk: one café exported, imported, all
     its notes coded and its quote shortlisted."""
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", BEFORE_CLUSTERED_IDS, "cafe_desk",
-                              "resources", "tests/__init__.py", "tests/conftest.py", "tests/central/__init__.py"],
-                             capture_output=True)
-    if archive.returncode != 0:
-        pytest.skip(f"the repository's history is not here ({archive.stderr.decode().strip()})")
-    old = tmp_path / "old-app"
-    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
-        tar.extractall(old, filter="data")
-    done = subprocess.run([sys.executable, "-c", OLD_APP, str(tmp_path), str(identity)], cwd=old,
-                          capture_output=True, text=True, env={"PYTHONPATH": str(old), "PATH": "/usr/bin:/bin"},
-                          timeout=120)
-    assert done.returncode == 0, done.stderr
-    return tmp_path / "laptop", tmp_path / "central", json.loads(done.stdout)
+    return written_by(BEFORE_CLUSTERED_IDS, tmp_path, identity)
 
 
 def test_migration_clusters_ids_and_keeps_codings_shortlist_tags_and_search(old_databases, identity):
