@@ -7,7 +7,8 @@ central/tables_workbook.py.
 
 What an analyst gets:
 - items: one row per note or comment; lists (outcomes, café tags, themes) are joined with "; "; "themes" are the
-  codebook's theme names. The filter narrows the items only: votes and themes always cover every imported café.
+  codebook's theme names. The café, town or area and dates choose the cafés whose votes and themes are written
+  (services/synthesis.py); the other filters narrow the items only.
 - votes: one row per outcome across all cafés (group "all voters"), then one row per group split. A split of fewer
   than five voters, or one the total and the other splits would give back (core/small_counts.py), is suppressed:
   its voters and share are left empty and "suppressed" says yes, the same for both reasons.

@@ -35,6 +35,14 @@ class SynthesisFilter:
     shortlisted_only: bool = False
     leave_out_cafes: tuple[str, ...] = ()  # cafés no answer may come from (the sample cafés, in reports and files)
 
+    def takes_cafe(self, cafe: CentralCafe) -> bool:
+        """Whether the café-level filters (café, town or area, dates, cafés left out) let `cafe` in: what chooses the
+        cafés whose votes, people and themes a report or data file covers."""
+        return ((not self.cafe_id or cafe.id == self.cafe_id) and cafe.id not in self.leave_out_cafes
+                and (not self.locality.strip() or cafe.locality.casefold() == self.locality.strip().casefold())
+                and (not self.date_from or cafe.date >= self.date_from)
+                and (not self.date_to or cafe.date <= self.date_to))
+
 
 @dataclass(frozen=True)
 class Item:

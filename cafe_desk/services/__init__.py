@@ -27,6 +27,7 @@ from cafe_desk.storage.store import Store
 
 if TYPE_CHECKING:
     from cafe_desk.services.cafe_report import CafeReportService
+    from cafe_desk.services.central_cafes import CentralCafeService
     from cafe_desk.services.exporting import ExportService
     from cafe_desk.services.importing import ImportService
     from cafe_desk.services.printables import PrintablesService
@@ -93,6 +94,13 @@ class Services:
         from cafe_desk.services.exporting import ExportService
 
         return ExportService(self)
+
+    @functools.cached_property
+    def central_cafes(self) -> CentralCafeService:
+        """Imported cafés as a whole at the central desk: taking one back out."""
+        from cafe_desk.services.central_cafes import CentralCafeService
+
+        return CentralCafeService(self)
 
     @functools.cached_property
     def importing(self) -> ImportService:

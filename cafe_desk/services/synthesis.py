@@ -276,8 +276,13 @@ class SynthesisService(ServiceBase):
 
     def _export(self, kind: str, target: str | Path, f: SynthesisFilter | None, progress, cancelled, csv_for: str,
                 samples: str) -> Path:
-        """`export_data` on this desk as it is (`samples`: what the workbook's guide says of the sample cafés)."""
+        """`export_data` on this desk as it is (`samples`: what the workbook's guide says of the sample cafés). The
+        café-level filters (café, town or area, dates) choose the cafés whose votes and themes are written, as they
+        choose a report's; the other filters narrow the items only."""
         f = f or SynthesisFilter()
+        outside = [c.id for c in self.cafes() if not f.takes_cafe(c)]
+        if outside:
+            return self.without(outside)._export(kind, target, f, progress, cancelled, csv_for, samples)
         if kind == "csv":
             from cafe_desk.central.tables_export import write_csv
 

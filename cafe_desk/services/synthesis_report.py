@@ -122,9 +122,7 @@ class SynthesisReportService(ServiceBase):
             wanted.add(match.id)
         if f.cafe_id and f.cafe_id not in held and any(c.id == f.cafe_id for c in every):
             raise UserError(A_SAMPLE)
-        chosen = [c for c in cafes if (not wanted or c.id in wanted) and (not f.cafe_id or c.id == f.cafe_id)
-                  and (not f.locality.strip() or c.locality.casefold() == f.locality.strip().casefold())
-                  and (not f.date_from or c.date >= f.date_from) and (not f.date_to or c.date <= f.date_to)]
+        chosen = [c for c in cafes if (not wanted or c.id in wanted) and f.takes_cafe(c)]
         if not chosen:
             raise UserError("No imported café matches those filters, so there is nothing to report.")
         return sorted(chosen, key=lambda c: (c.date, c.title.casefold()))

@@ -68,8 +68,7 @@ def test_one_row_per_column_of_every_sheet_with_what_it_holds_and_an_example(des
 
 def test_it_says_when_the_samples_are_in_and_what_narrowed_the_items(desk, tmp_path):
     lines, _, book = guide(desk, tmp_path, "--samples", "--locality", "Perth", "--quotes-only")
-    assert lines[1] == "From 14 imported cafés, held from 2026-03-14 to 2026-11-24 (the Items and Themes sheets " \
-                       "name them)."
+    assert lines[1] == "From 1 imported café: Perth café (2026-03-14)."  # the town chooses the cafés
     assert lines[2] == "The sample cafés were included: they are made up for trying Café Desk, not real cafés."
     assert lines[3] == "The items are narrowed by: Town or area: Perth; Only items marked as quotes."
     assert [r[9] for r in book["Items"].iter_rows(min_row=2, values_only=True)] == [
