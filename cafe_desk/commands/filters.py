@@ -65,6 +65,36 @@ def iso_date(value: str | None, flag: str) -> str:
         raise UserError(f"{flag} takes a date as YYYY-MM-DD, such as 2026-03-14, not {value!r}.") from None
 
 
+def date_range(date_from: str, date_to: str) -> None:
+    """UserError when --to comes before --from (no café could fall between them)."""
+    if date_from and date_to and date_to < date_from:
+        raise UserError(f"--to {date_to} is before --from {date_from}, so no café falls between them: please swap "
+                        "the two dates.")
+
+
+def one_of(choices: list[str], value: str | None, what: tuple[str, str], label: str) -> str:
+    """The `what` (("group", "groups"), …) of the imported cafés that `value` names, ignoring case and spacing, spelt
+    as they spell it ("" for none); UserError saying which there are (or that the page's `label` filter lists
+    them, when they are many) if there is none."""
+    if not value or not value.strip():
+        return ""
+    value = " ".join(value.split())
+    same = [c for c in choices if " ".join(c.split()).casefold() == value.casefold()]
+    if same:
+        return value if value in same else same[0]
+    one, many = what
+    wrong = f"There is no {one} called “{value}” in the imported cafés"
+    if not choices:
+        raise UserError(f"{wrong}: they have no {many} at all.")
+    named = [f"“{c}”" for c in choices]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    if len(choices) > 6 or len(listed) > 150:
+        raise UserError(f"{wrong} (the Synthesis page's {label} filter lists them).")
+    if len(choices) == 1:
+        raise UserError(f"{wrong}; their only {one} is {listed}.")
+    raise UserError(f"{wrong}; their {many} are {listed}.")
+
+
 def theme_id(services, name: str | None) -> str:
     """The codebook theme called `name` (ignoring case and spacing; "" for none); UserError if there is none."""
     if not name or not name.strip():
@@ -122,9 +152,14 @@ def synthesis_filter(services, args: argparse.Namespace, text: str | None = None
         one_cafe = ""
     else:
         one_cafe = cafe_id(services, args.cafe, samples)
+    date_from, date_to = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
+    date_range(date_from, date_to)
+    facets = services.synthesis.facets()
     return SynthesisFilter(
-        text=(args.search if text is None else text) or "", date_from=iso_date(args.date_from, "--from"),
-        date_to=iso_date(args.date_to, "--to"), locality=args.locality.strip(), group=args.group.strip(),
-        question=args.question.strip(), outcome=args.outcome.strip(), sources=sources(args.sources),
-        theme_id=theme_id(services, args.theme), cafe_id=one_cafe, quotes_only=args.quotes_only,
-        shortlisted_only=args.shortlisted_only)
+        text=(args.search if text is None else text) or "", date_from=date_from, date_to=date_to,
+        locality=one_of(facets.localities, args.locality, ("town or area", "towns or areas"), "Town or area"),
+        group=one_of(facets.groups, args.group, ("group", "groups"), "Group"),
+        question=one_of(facets.questions, args.question, ("question", "questions"), "Question"),
+        outcome=one_of(facets.outcomes, args.outcome, ("outcome", "outcomes"), "Outcome"),
+        sources=sources(args.sources), theme_id=theme_id(services, args.theme), cafe_id=one_cafe,
+        quotes_only=args.quotes_only, shortlisted_only=args.shortlisted_only)

@@ -5,7 +5,10 @@ never meets a syntax error.
 
 Precedence, as in FTS5: NOT binds tightest, then AND (also implied between neighbours), then OR. Operators are
 written in capitals; "not" in lower case is a word. Characters that are not letters, digits or query syntax
-separate words, as the index's tokenizer does (`peer-support` is `peer support`).
+separate words, as the index's tokenizer does (`peer-support` is `peer support`), except a colon straight after a
+word and before the next (`text:peer`): FTS5 reads that as naming a column, which the search has no use for, so it
+gets a line pointing to the filters rather than quietly looking for the word "text" too. NEAR's distance is read
+whole, as written: a whole number, or a line saying so.
 """
 
 from __future__ import annotations
@@ -21,10 +24,15 @@ MAX_TERMS = 64
 DEFAULT_NEAR = 10  # FTS5's distance when NEAR gives none
 
 EXAMPLES = "try e.g. peer support, \"waiting list\", recov* or NEAR(peer support, 10)"
+SYMBOLS = f"Emoji and symbols can't be searched, only words and numbers; {EXAMPLES}."
 
 _WORD_CHARS = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'\s+|"[^"]*"?|\(|\)|,|\*|[^\W_]+|.', re.UNICODE)
 _OPERATORS = ("AND", "OR", "NOT")
+_COLUMN = re.compile(r':(?:[^\W_]|["(])')  # `text:peer`, `title:"a b"`, `cafe:(x OR y)`: FTS5's column filters
+_SYNTAX = re.compile(r'[\s"()*,]')  # what a query may hold besides words
+_OPERATOR_WORDS = re.compile(r"(?<![^\W_])(?:AND|OR|NOT|NEAR)(?![^\W_])")
+MAX_NEAR = 20_000  # a greater distance finds the same (no note has that many words) and FTS5 would overflow
 
 
 @dataclass(frozen=True)
@@ -75,13 +83,16 @@ def words_of(text: str) -> list[str]:
 
 def parse(text: str) -> Node | None:
     """The query `text` as a tree, or None when it is empty; ValidationError with a one-line message when it can't
-    be read (an unclosed quote or bracket, an operator without words, a `*` on its own, a NEAR without words, a
-    query too long)."""
+    be read (an unclosed quote or bracket, an operator without words, a `*` on its own, a NEAR without words or
+    with a distance that is no whole number, a column named, only emoji or symbols, a query too long)."""
     text = text or ""
     if len(text) > MAX_QUERY_CHARS:
         raise ValidationError(f"The search is too long: please keep it to {MAX_QUERY_CHARS:,} characters.")
     if not text.strip():
         return None
+    bare = _SYNTAX.sub("", _OPERATOR_WORDS.sub("", text))
+    if bare and not _WORD_CHARS.search(bare):
+        raise ValidationError(SYMBOLS)
     node = _Reader(_tokens(text)).read()
     if _count_terms(node) > MAX_TERMS:
         raise ValidationError(f"The search has too many words: please use at most {MAX_TERMS}.")
@@ -89,17 +100,30 @@ def parse(text: str) -> Node | None:
 
 
 def _tokens(text: str) -> list[str]:
-    """Quoted strings, brackets, `*`, words, and the commas inside NEAR(…); other characters only separate."""
+    """Quoted strings, brackets, `*`, words, and the commas inside NEAR(…), each followed by what is written up to
+    NEAR's ")" (its distance, whatever it is); other characters only separate. ValidationError for a word that
+    names a column (`text:peer`)."""
     tokens: list[str] = []
     in_near = False
-    for token in _TOKEN.findall(text):
+    at = 0
+    while at < len(text):
+        match = _TOKEN.match(text, at)
+        token, at = match.group(), match.end()
         if token == "(" and tokens and tokens[-1] == "NEAR":
             in_near = True
         elif token == ")":
             in_near = False
-        elif token == "," and not in_near:
+        elif token == ",":
+            if in_near:  # the distance is read whole, so -3 or 1.5 is not taken for 3 or 1
+                end = text.find(")", at)
+                end = len(text) if end < 0 else end
+                tokens += [","] + ([text[at:end].strip()] if text[at:end].strip() else [])
+                at = end
             continue
-        if token.startswith('"') or token in "()*," or _WORD_CHARS.fullmatch(token):
+        if _WORD_CHARS.fullmatch(token) and _COLUMN.match(text, at) and not token[0].isdigit():
+            raise ValidationError(f"A search can't name a column or field (“{token}:”): type just the words, and "
+                                  "narrow by café, group, theme or date with the filters.")
+        if token.startswith('"') or token in "()*" or _WORD_CHARS.fullmatch(token):
             tokens.append(token)
     return tokens
 
@@ -201,6 +225,8 @@ class _Reader:
             if len(token) == 1 or not token.endswith('"'):
                 raise ValidationError("The search has a quote that is not closed: please add the closing \".")
             words = words_of(token[1:-1])
+            if not words and _SYNTAX.sub("", token):
+                raise ValidationError(SYMBOLS)
             if not words:
                 raise ValidationError("A phrase in quotes needs at least one word, e.g. \"waiting list\".")
         else:
@@ -224,7 +250,7 @@ class _Reader:
             number = self.take() if self.peek() not in (None, ")") else ""
             if not number.isdigit() or not number.isascii():
                 raise ValidationError("NEAR's distance is a whole number after the comma, e.g. NEAR(peer support, 10).")
-            distance = int(number)
+            distance = min(int(number), MAX_NEAR)
         if self.peek() != ")":
             raise ValidationError("NEAR( is not closed: please add the “)”, e.g. NEAR(peer support, 10).")
         self.take()

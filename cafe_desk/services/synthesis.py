@@ -13,7 +13,7 @@ from cafe_desk.core.cafe_profile import CafeProfile, cafe_profile
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
 from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
-from cafe_desk.core.search_query import fts5_query, parse
+from cafe_desk.core.search_query import Node, fts5_query, parse
 from cafe_desk.core.signers import sender_check
 from cafe_desk.core.synthesis import (
     CSV_FOR_SPREADSHEETS,
@@ -37,6 +37,15 @@ A_SAMPLE = ("That is one of the sample cafés, which are left out of reports and
 DATA_FORMATS = ("xlsx", "csv", "qdpx")
 PAGE = 2000  # items shown at once; the rest are counted and reached by narrowing the filter
 CODED = Changes(themes=True)
+
+
+def _query(f: SynthesisFilter) -> Node | None:
+    """The filter's search as a tree; ValidationError with one line if it can't be read, or if the To date comes
+    before the From date (nothing could be found: better said than shown as no items)."""
+    if f.date_from and f.date_to and f.date_to < f.date_from:
+        raise ValidationError(f"The To date ({f.date_to}) is before the From date ({f.date_from}), so no café falls "
+                              "between them: please swap the two dates.")
+    return parse(f.text)
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,9 @@ class SynthesisService(ServiceBase):
     def find(self, f: SynthesisFilter = SynthesisFilter(), limit: int = PAGE) -> Found:
         """Up to `limit` items matching `f` (best match first when searching) and how many match in all; whether
         the ranking index is behind (build it) or can't be saved in its folder (say so). ValidationError, with a
-        one-line message saying what to change, if the search can't be read as a query."""
-        node = parse(f.text)
+        one-line message saying what to change, if the search can't be read as a query or the dates are the wrong
+        way round."""
+        node = _query(f)
         f = self._narrowed(dataclasses.replace(f, text=fts5_query(node) if node else ""))
         with self.store.read():
             total = self.store.count_items(f)
@@ -103,8 +113,9 @@ class SynthesisService(ServiceBase):
         return Found(items, total, behind and unsaved is None, str(unsaved or ""))
 
     def iter_items(self, f: SynthesisFilter = SynthesisFilter()) -> Iterator[Item]:
-        """Every item matching `f`, streamed (for data exports); ValidationError if the search can't be read."""
-        node = parse(f.text)
+        """Every item matching `f`, streamed (for data exports); ValidationError if the search can't be read or
+        the dates are the wrong way round."""
+        node = _query(f)
         f = self._narrowed(dataclasses.replace(f, text=fts5_query(node) if node else ""))
         with self.store.read():
             yield from self.store.iter_items(f)
@@ -262,6 +273,7 @@ class SynthesisService(ServiceBase):
         thread: call it on a registry from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
+        _query(f or SynthesisFilter())  # a search or dates that can't be followed: said before anything is written
         syn = self.without_samples()
         samples = ""  # what the workbook's guide says of the sample cafés: "" when this desk holds none
         if syn.left_out != self.left_out:

@@ -72,6 +72,9 @@ def test_bad_input_is_one_line(desk, tmp_path):
             (("--out", str(tmp_path / "r.pdf"), "--theme", "Housing"),
              "There is no theme called “Housing” in the codebook (the Synthesis page lists its themes)."),
             (("--out", str(tmp_path / "r.pdf"), "--locality", "Oban"),
+             "There is no town or area called “Oban” in the imported cafés; their towns or areas are “Inverness” and "
+             "“Perth”."),
+            (("--out", str(tmp_path / "r.pdf"), "--locality", "Inverness", "--to", "2026-03-31"),
              "No imported café matches those filters, so there is nothing to report.")):
         assert_fails(cafe_desk("report", "--central", *args, data_dir=desk), message)
     assert sorted(tmp_path.iterdir()) == before

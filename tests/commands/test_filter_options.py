@@ -134,12 +134,32 @@ def test_each_filter_it_can_t_follow_is_the_same_line(desk, tmp_path, command):
                                "laptop works too)."),
         (["--cafe", own], "“The desk's own café” is a café of this laptop, not an imported one, so the Synthesis "
                           "holds none of it; `cafe-desk cafes --json` says which cafés were imported."),
+        (["--group", "Carers"], "There is no group called “Carers” in the imported cafés; their groups are “Family "
+                                "member or carer”, “Lived experience”, “Other” and “Practitioner”."),
+        (["--outcome", "Shorter waits"], "There is no outcome called “Shorter waits” in the imported cafés (the "
+                                         "Synthesis page's Outcome filter lists them)."),
+        (["--locality", "Pertth"], "There is no town or area called “Pertth” in the imported cafés (the Synthesis "
+                                   "page's Town or area filter lists them)."),
+        (["--question", "What helps?"], "There is no question called “What helps?” in the imported cafés (the "
+                                        "Synthesis page's Question filter lists them)."),
+        (["--from", "2027-01-01", "--to", "2026-01-01"],
+         "--to 2026-01-01 is before --from 2027-01-01, so no café falls between them: please swap the two dates."),
     ):
         assert_fails(run(command, folder, tmp_path, *args), message)
     sample = run(command, folder, tmp_path, "--cafe", codes["sample"])
     assert_fails(sample, SAMPLE_CAFE.format(title=sample.stderr.split("“")[1].split("”")[0]))
     assert sample.stderr.startswith("cafe-desk: “Sample café — ")
     assert all(p.is_dir() and not any(p.iterdir()) for p in tmp_path.iterdir())  # nothing written
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_group_outcome_and_place_are_read_without_regard_to_case_or_spacing(desk, tmp_path, command):
+    folder, _, _ = desk
+    for flag, name in (("--group", "Lived experience"), ("--locality", "Inverness"),
+                       ("--outcome", "People expect recovery and are supported at all stages of their recovery "
+                                     "journey")):
+        exact = run(command, folder, tmp_path, flag, name)
+        assert exact and run(command, folder, tmp_path, flag, "  " + name.upper().replace(" ", "  ")) == exact, flag
 
 
 @pytest.mark.parametrize("command", COMMANDS)

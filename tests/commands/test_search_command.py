@@ -68,6 +68,21 @@ def test_bad_queries_and_options_get_one_line(desk):
                      f"--from takes a date as YYYY-MM-DD, such as 2026-03-14, not '{date}'.")
     unknown = cafe_desk("search", "peer", "--cafe", "NOSUCH", data_dir=desk)
     assert unknown.returncode == 2 and unknown.stderr.startswith("cafe-desk: There is no café 'NOSUCH' here.")
+    for distance in ("-3", "-1", "1.5"):
+        assert_fails(cafe_desk("search", f"NEAR(peer support, {distance})", data_dir=desk),
+                     "NEAR's distance is a whole number after the comma, e.g. NEAR(peer support, 10).")
+    assert_fails(cafe_desk("search", "text:peer", data_dir=desk),
+                 "A search can't name a column or field (“text:”): type just the words, and narrow by café, group, "
+                 "theme or date with the filters.")
+    assert_fails(cafe_desk("search", "🧠", data_dir=desk),
+                 "Emoji and symbols can't be searched, only words and numbers; try e.g. peer support, \"waiting "
+                 "list\", recov* or NEAR(peer support, 10).")
+    assert_fails(cafe_desk("search", "peer", "--group", "Carers", data_dir=desk),
+                 "There is no group called “Carers” in the imported cafés; their groups are “Family member or "
+                 "carer”, “Lived experience”, “Other” and “Practitioner”.")
+    assert_fails(cafe_desk("search", "peer", "--from", "2027-01-01", "--to", "2026-01-01", data_dir=desk),
+                 "--to 2026-01-01 is before --from 2027-01-01, so no café falls between them: please swap the two "
+                 "dates.")
 
 
 def test_far_behind_the_answer_comes_first_then_the_index_is_built(desk, monkeypatch, capsys):

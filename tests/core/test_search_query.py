@@ -7,7 +7,17 @@ import pytest
 
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.search_match import checked, highlight, matches
-from cafe_desk.core.search_query import MAX_QUERY_CHARS, All, Any, Near, Phrase, Without, fts5_query, parse
+from cafe_desk.core.search_query import (
+    MAX_NEAR,
+    MAX_QUERY_CHARS,
+    All,
+    Any,
+    Near,
+    Phrase,
+    Without,
+    fts5_query,
+    parse,
+)
 from cafe_desk.core.synthesis import HIT_END, HIT_START
 
 
@@ -25,6 +35,17 @@ from cafe_desk.core.synthesis import HIT_END, HIT_START
     ("not or and", All((Phrase(("not",)), Phrase(("or",)), Phrase(("and",)))), '("not" AND "or" AND "and")'),
     ("peer-support, home", All((Phrase(("peer",)), Phrase(("support",)), Phrase(("home",)))),
      '("peer" AND "support" AND "home")'),
+    ("NEAR(peer support, 0)", Near((Phrase(("peer",)), Phrase(("support",))), 0), 'NEAR("peer" "support", 0)'),
+    ("NEAR(peer support,3)", Near((Phrase(("peer",)), Phrase(("support",))), 3), 'NEAR("peer" "support", 3)'),
+    ("NEAR(peer support, 99999999999)", Near((Phrase(("peer",)), Phrase(("support",))), MAX_NEAR),
+     f'NEAR("peer" "support", {MAX_NEAR})'),
+    # a colon that names no column (a time, a heading, a web address) still only separates words
+    ("10:30 support", All((Phrase(("10",)), Phrase(("30",)), Phrase(("support",)))), '("10" AND "30" AND "support")'),
+    ("Note: peer", All((Phrase(("note",)), Phrase(("peer",)))), '("note" AND "peer")'),
+    ("https://peer.org", All((Phrase(("https",)), Phrase(("peer",)), Phrase(("org",)))),
+     '("https" AND "peer" AND "org")'),
+    ('"text:peer"', Phrase(("text", "peer")), '"text peer"'),
+    ("🧠 recovery", Phrase(("recovery",)), '"recovery"'),
 ])
 def test_query_forms(text, tree, fts5):
     assert parse(text) == tree
@@ -47,10 +68,19 @@ def test_query_forms(text, tree, fts5):
     ("NEAR(peer OR support)", "NEAR takes only words and phrases, e.g. NEAR(peer support, 10)."),
     ("(peer support", "The search has a “(” that is not closed: please add the “)”."),
     ("peer support)", "The search has a “)” without its “(”: please remove it or add the “(”."),
-    ("---", "The search has no words to look for; try e.g. peer support, \"waiting list\", recov* or "
-            "NEAR(peer support, 10)."),
+    ("(", "The search has no words to look for; try e.g. peer support, \"waiting list\", recov* or "
+          "NEAR(peer support, 10)."),
     ("x" * (5 * 2**20), f"The search is too long: please keep it to {MAX_QUERY_CHARS:,} characters."),
     (" ".join(["w"] * 65), "The search has too many words: please use at most 64."),
+    *((f"NEAR(waiting year, {n})", "NEAR's distance is a whole number after the comma, e.g. NEAR(peer support, 10).")
+      for n in ("-3", "-1", "1.5", "10 words", "")),
+    ("NEAR(waiting year, 10", "NEAR( is not closed: please add the “)”, e.g. NEAR(peer support, 10)."),
+    *((text, f"A search can't name a column or field (“{name}:”): type just the words, and narrow by café, group, "
+             "theme or date with the filters.")
+      for text, name in (("text:peer", "text"), ('title:"waiting list"', "title"), ("peer cafe:(a OR b)", "cafe"),
+                         ("NEAR(text:peer home)", "text"))),
+    *((text, "Emoji and symbols can't be searched, only words and numbers; try e.g. peer support, \"waiting list\", "
+             "recov* or NEAR(peer support, 10).") for text in ("🧠", "😀🧠", '"🧠"', "---", "🧠 OR 😀")),
 ])
 def test_a_query_that_cant_be_read_gets_one_line(text, message):
     if message is None:  # a star after a space still means a prefix: nothing to complain about

@@ -31,7 +31,8 @@ COMMENTS = ("Peer support near home, not an hour away on the bus", "Waiting for 
             "Recovery is possible with the right support")
 QUERIES = ("support", "peer support", '"peer support"', "recov*", "help*", "help* OR waiting", "support NOT peer",
            "(peer OR online) support", "NEAR(waiting lists, 3)", "NEAR(support peer, 2)", "cafe", "Café",
-           '"waiting list"*', "help* NOT helpline", "peer-support", "zeitgeist")
+           '"waiting list"*', "help* NOT helpline", "peer-support", "zeitgeist", "NEAR(support peer, 0)",
+           "support: peer", "🧠 support", "9:5")
 FILTERS = (SynthesisFilter(locality="Inverness"), SynthesisFilter(sources=("participant",)),
            SynthesisFilter(date_to="2026-03-31"))
 

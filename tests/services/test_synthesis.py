@@ -69,6 +69,25 @@ def test_filters(desk):
     assert syn.find(SynthesisFilter(cafe_id=ids["Perth café"])).total == 3
 
 
+def test_dates_the_wrong_way_round_are_one_line_not_an_empty_answer(desk, tmp_path):
+    syn, _ = desk
+    reversed_ = SynthesisFilter(date_from="2026-04-02", date_to="2026-03-14")
+    line = exactly("The To date (2026-03-14) is before the From date (2026-04-02), so no café falls between them: "
+                   "please swap the two dates.")
+    with pytest.raises(ValidationError, match=line):
+        syn.find(reversed_)
+    with pytest.raises(ValidationError, match=line):
+        list(syn.iter_items(reversed_))
+    out = tmp_path / "out"
+    out.mkdir()
+    for kind, target in (("xlsx", out / "synthesis.xlsx"), ("csv", out / "csv"), ("qdpx", out / "synthesis.qdpx")):
+        with pytest.raises(ValidationError, match=line):
+            syn.export_data(kind, target, reversed_)
+    assert list(out.iterdir()) == []
+    one_day = SynthesisFilter(date_from="2026-04-02", date_to="2026-04-02")
+    assert syn.find(one_day).total == 5 and syn.find(SynthesisFilter(date_to="2026-03-14")).total == 3
+
+
 def test_search_words_phrases_prefixes_and_near(desk):
     syn, _ = desk
     assert sorted(texts(syn.find(SynthesisFilter(text="peer")))) == [
