@@ -4,7 +4,8 @@ BundleError with one plain line out, saying what is wrong and what the analyst c
 
 - the manifest: a version 2 file's receipt secret (64 hex digits) and the café's id on the laptop (a UUID), as the
   app writes them, since both are copied into receipts;
-- cafe.json: a title, a date written year-month-day in the years a café can be held, at most MAX_DOTS dots each;
+- cafe.json: a title, a date (every café has one) written year-month-day in the years a café can be held, at most
+  MAX_DOTS dots each;
 - tables and rounds: each number once (the desk would keep only the last of two);
 - groups and themes: each name once (notes, votes and people name them);
 - votes: only the levels the café's vote method has (0 for dots, ranks from 1, scores 1 to 5), first choices in a
@@ -51,8 +52,8 @@ def check_manifest(manifest: Mapping) -> None:
         raise refused("This file does not give its café's id as Café Desk writes it")
     if manifest.get("version") == 2 and not (isinstance(manifest.get("receipt_secret"), str)
                                              and _SECRET.fullmatch(manifest["receipt_secret"])):
-        raise refused("This file has no proof for a receipt (or not one Café Desk writes), so no receipt made from "
-                      "it could free the facilitator's laptop")
+        raise refused("This file lacks the proof a receipt needs to free the facilitator's laptop (or has one no "
+                      "Café Desk writes)")
 
 
 def check_cafe(info: Mapping) -> None:
@@ -62,7 +63,10 @@ def check_cafe(info: Mapping) -> None:
         raise refused("This file's café has no title", "ask the facilitator to give the café a title and export it "
                                                         "again")
     date = info.get("date")
-    if isinstance(date, str) and date != "":
+    if date == "":
+        raise refused("This file's café has no date", "ask the facilitator to give the café its date and export it "
+                                                       "again")
+    if isinstance(date, str):
         shape = _DATE.fullmatch(date)
         if shape is None:
             raise refused(f"The café's date in this file ({_quoted(date)}) is not written year-month-day",
@@ -129,7 +133,7 @@ def check_votes(method: str, dots: int, votes: object) -> None:
                       "(they may have been recorded before the vote method was changed)",
                       "ask the facilitator to check the café's votes and export it again")
     if method == "ranking" and any(any(p.values()) for p in piles) and not any(p.get(1) for p in piles):
-        raise refused("This file holds ranked votes but no first choices, so its voters can't be counted",
+        raise refused("This file holds ranked votes but no first choices, by which a ranking's voters are counted",
                       "ask the facilitator to check the café's votes (each voter's first choice is rank 1) and "
                       "export it again")
     ballots = votes.get("phone_ballots")

@@ -232,3 +232,12 @@ def test_the_first_line_too_long_is_named_before_it_is_read():
     with pytest.raises(BundleError, match=exactly("notes.jsonl line 3 is far longer than any note's record can be, "
                                                   "so nothing was imported.")):
         check_unpacked({"notes.jsonl": b"{}\n{}\n" + long + b"\n{}\n"})
+
+
+def test_a_short_note_made_long_by_its_links_is_not_called_a_long_note(services, source, central, identity):
+    def links(rows):
+        rows[0]["outcome_ids"] = rows[0]["outcome_ids"] * 5000
+    data = sealed(rebuilt(services, source.id, edit_notes(links)), str(identity.to_public()))
+    with pytest.raises(BundleError, match=exactly("notes.jsonl line 1 is far longer than any note's record can be, so "
+                                                  "nothing was imported.")):
+        central.importing.import_bundle(data, [identity])

@@ -84,6 +84,12 @@ def test_a_date_the_app_never_writes_is_refused(services, source, central, ident
     _refused(services, source, central, identity, _cafe("date", date), message)
 
 
+def test_a_cafe_with_no_date_is_refused(services, source, central, identity):
+    _refused(services, source, central, identity, _cafe("date", ""),
+             "This file's café has no date, so nothing from it was imported; ask the facilitator to give the café its "
+             "date and export it again.")
+
+
 def test_a_cafe_with_no_title_is_refused(services, source, central, identity):
     _refused(services, source, central, identity, _cafe("title", "  "),
              "This file's café has no title, so nothing from it was imported; ask the facilitator to give the café "
@@ -148,9 +154,9 @@ def test_votes_at_a_level_the_method_does_not_have_are_refused(services, source,
 
 def test_a_ranking_cafe_with_no_first_choices_is_refused(services, source, central, identity):
     _refused(services, source, central, identity, _votes("ranking", {"2": 50, "3": 50}),
-             "This file holds ranked votes but no first choices, so its voters can't be counted, so nothing from it "
-             "was imported; ask the facilitator to check the café's votes (each voter's first choice is rank 1) and "
-             "export it again.")
+             "This file holds ranked votes but no first choices, by which a ranking's voters are counted, so nothing "
+             "from it was imported; ask the facilitator to check the café's votes (each voter's first choice is "
+             "rank 1) and export it again.")
 
 
 def test_a_ranking_cafe_with_first_choices_comes_in(services, source, central, identity):
@@ -170,8 +176,8 @@ def test_as_many_votes_as_the_most_people_could_cast_come_in(services, source, c
 
 # --- the manifest ---------------------------------------------------------------------------------------------------
 
-NO_PROOF = ("This file has no proof for a receipt (or not one Café Desk writes), so no receipt made from it could "
-            f"free the facilitator's laptop, {AGAIN}")
+NO_PROOF = ("This file lacks the proof a receipt needs to free the facilitator's laptop (or has one no Café Desk "
+            f"writes), {AGAIN}")
 
 
 @pytest.mark.parametrize(("value", "message"), [
