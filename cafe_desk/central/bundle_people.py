@@ -13,18 +13,21 @@ the same; files without totals are counted by the counts shown, which never held
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 from cafe_desk.core.model import Attendance, RoundGroup, TableTotal
 from cafe_desk.core.small_counts import SMALL, hidden_counts
 
 
-def _kept(counts: dict[str, int], group_ids: Sequence[str], total_known: bool) -> set[str]:
-    """The groups of one set whose counts may be kept: `counts` are those the file shows, by group id."""
-    held_back = [g for g in group_ids if g not in counts]
-    for_rule = {g: counts.get(g, SMALL - 1) for g in group_ids}  # a held-back part: hidden, above zero, not 1
-    hidden = hidden_counts(for_rule, total_shown=total_known) | set(held_back)
-    return set(counts) - hidden
+def _kept(counts: dict[str, int], order: Mapping[str, int], total_known: bool) -> set[str]:
+    """The groups of one set whose counts may be kept: `counts` are those the file shows, by group id; `order` each
+    group's place in the plan. The groups held back stand as hidden parts above zero, never taken for 1; only
+    whether there are none, one or more matters to the rule, so at most two stand in for them (a hostile file may
+    list thousands of groups)."""
+    shown = sorted(counts, key=order.__getitem__)
+    held_back = [("held back", n) for n in range(min(len(order) - len(counts), 2))]
+    for_rule = {**{g: counts[g] for g in shown}, **dict.fromkeys(held_back, SMALL - 1)}
+    return set(counts) - hidden_counts(for_rule, total_shown=total_known)
 
 
 def _sets(rows: list, key) -> dict[Hashable, dict[str, int]]:
@@ -39,9 +42,10 @@ def people_shown(group_ids: Sequence[str], attendance: list[Attendance], totals:
     """The tables' and rounds' counts by group to keep, in their order, of a café whose groups are `group_ids` (in
     the plan's order)."""
     with_total = {(t.table_id, t.round_id) for t in totals}
-    kept_places = {place: _kept(counts, group_ids, place in with_total)
+    order = {g: n for n, g in enumerate(group_ids)}
+    kept_places = {place: _kept(counts, order, place in with_total)
                    for place, counts in _sets(attendance, lambda a: (a.table_id, a.round_id)).items()}
-    kept_rounds = {round_id: _kept(counts, group_ids, True)
+    kept_rounds = {round_id: _kept(counts, order, True)
                    for round_id, counts in _sets(round_groups, lambda r: r.round_id).items()}
     return ([a for a in attendance if a.group_id in kept_places[(a.table_id, a.round_id)]],
             [r for r in round_groups if r.group_id in kept_rounds[r.round_id]])

@@ -85,16 +85,23 @@ def _names(rows: object, key: str) -> list:
     return [row.get(key) for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
 
 
+def _first_twice(values: Iterable) -> object | None:
+    seen = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
+
+
 def check_plan(parsed: Mapping[str, object]) -> None:
     """Each table and round number once, each group and theme name once."""
     for name, key, what in (("tables.json", "number", "table"), ("prompts.json", "round", "round")):
-        numbers = [n for n in _names(parsed.get(name), key) if isinstance(n, int)]
-        twice = next((n for i, n in enumerate(numbers) if n in numbers[:i]), None)
+        twice = _first_twice(n for n in _names(parsed.get(name), key) if isinstance(n, int))
         if twice is not None:
             raise refused(f"This file lists {what} {twice} twice")
     for name, what in (("groups.json", "group"), ("themes.json", "theme")):
-        names = [n for n in _names(parsed.get(name), "name") if isinstance(n, str)]
-        twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+        twice = _first_twice(n for n in _names(parsed.get(name), "name") if isinstance(n, str))
         if twice is not None:
             raise refused(f"This file lists the {what} {_quoted(twice)} twice")
 
