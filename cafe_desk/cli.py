@@ -61,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "nobody has marked followed up (left out by default)")
     imports = sub.add_parser("import", help="import bundles (FILE.cafe) into this data file, each checked in "
                              "full before anything is written; imported cafés are read-only")
-    imports.add_argument("--identity", metavar="KEY", required=True, help="the central key file (from keygen)")
+    imports.add_argument("--identity", metavar="KEY", help="the central key file (from keygen)")
+    imports.add_argument("--passphrase-file", metavar="F", help="the passphrase in this file opens the files a "
+                         "facilitator locked with a passphrase (the others are opened with --identity)")
     imports.add_argument("--replace-unsigned", action="store_true", help="let a file replace a café that came "
                          "unsigned (from an older Café Desk); a signed café is never replaced by an unsigned file")
     imports.add_argument("--accept-new-signer", metavar="FINGERPRINT", action="append", default=[],
@@ -107,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     restrict_new_files()  # the data file, its backups and key files hold comments and secrets: this account only
     platforms.utf8_streams()
     args = build_parser().parse_args(argv)
-    if _unreadable(vars(args).values()):
+    if _unreadable(v for k, v in vars(args).items() if (args.command, k) != ("import", "files")):
         return _fail("A word given on the command line isn't readable text (it is not UTF-8); please type it again.", 2)
     settings = Settings.resolve(args.data_dir)
     try:
@@ -159,7 +161,7 @@ def _run(services, args) -> int:
     if args.command == "export":
         return _export(services, args)
     if args.command == "import":
-        return _import(services, args.identity, args.files, args.replace_unsigned, args.accept_new_signer)
+        return _import(services, args)
     if args.command == "signing-key":
         return _signing_key(services, args.out)
     if args.command == "signers":
@@ -345,13 +347,8 @@ def _export(services, args) -> int:
     import tempfile
     from pathlib import Path
 
-    passphrase = None
-    if args.passphrase_file:
-        try:
-            passphrase = Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
-        except (OSError, UnicodeDecodeError):
-            raise UserError(f"The passphrase file {args.passphrase_file} can't be read.") from None
-    elif not args.recipient:
+    passphrase = _passphrase(args.passphrase_file) if args.passphrase_file else None
+    if passphrase is None and not args.recipient:
         raise UserError("Say who can open the bundle: --recipient age1… (the central team's public key) or "
                         "--passphrase-file F.")
     exporter = services.exporting
@@ -375,21 +372,40 @@ def _export(services, args) -> int:
     return 0
 
 
-def _import(services, identity: str, files: list[str], replace_unsigned: bool, new_signers: list[str]) -> int:
-    """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused."""
+def _passphrase(path: str) -> str:
+    """The passphrase in the file at `path` (its last line break left off); UserError if it can't be read."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        raise UserError(f"The passphrase file {path} can't be read.") from None
+
+
+def _import(services, args) -> int:
+    """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused.
+    A file name that is not UTF-8 (from a disk formatted elsewhere) is read as it is and shown with "?" marks."""
     from cafe_desk.central.bundle_trust import Consent
     from cafe_desk.export.keys import read_identity
+    from cafe_desk.services.bundle_intake import LockedWithPassphrase
 
-    key = read_identity(identity)
+    if args.identity is None and args.passphrase_file is None:
+        raise UserError("Give the central team's key file (--identity KEY), or --passphrase-file F for files "
+                        "locked with a passphrase.")
+    keys = [read_identity(args.identity)] if args.identity is not None else []
+    passphrase = _passphrase(args.passphrase_file) if args.passphrase_file is not None else None
     importer = services.importing
-    consent = Consent(replace_unsigned=replace_unsigned, new_signers=tuple(new_signers))
+    consent = Consent(replace_unsigned=args.replace_unsigned, new_signers=tuple(args.accept_new_signer))
     refused = 0
-    for name in files:
+    for name in args.files:
         try:
-            print(printable(importer.import_file(name, [key], consent=consent).line()), flush=True)
+            print(printable(importer.import_file(name, keys, passphrase, consent=consent).line()), flush=True)
         except UserError as exc:
             refused += 1
-            print(printable(f"Refused {name}: {exc}"), file=sys.stderr, flush=True)
+            hint = " Once you have it: cafe-desk import --passphrase-file F FILE" \
+                if isinstance(exc, LockedWithPassphrase) else ""
+            shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+            print(printable(f"Refused {shown}: {exc}{hint}"), file=sys.stderr, flush=True)
     return 2 if refused else 0
 
 

@@ -11,6 +11,8 @@ In the order the import meets them:
   a sensible number of minutes, vote levels small whole numbers (their rows count as items too);
 - `check_notes`: each note's text once read (the reader checks the notes' other fields).
 
+What the values claim (a café's date, its votes against its vote method, plausible counts…) is bundle_sense.py's.
+
 Why these limits: a café runs at most 200 tables (the planning limit) and the largest imports measured held about a
 thousand items a bundle, so 100,000 items is far beyond any real café. A note typed in the app has at most 5,000
 characters and a phone comment 1,000; redaction can lengthen a note a little (“[NAME]” for “Jo”), so one item may
@@ -29,6 +31,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
+from cafe_desk.central import bundle_sense
 from cafe_desk.core.model import VOTE_METHODS
 from cafe_desk.export.bundle import MANIFEST, BundleError
 
@@ -94,7 +97,7 @@ def _check_line_lengths(name: str, data: bytes) -> None:
         end = data.find(b"\n", start)
         end = len(data) if end < 0 else end
         if end - start > MAX_LINE_BYTES:
-            raise _too_long(name, number)
+            raise _line_too_long(name, number)
         start, number = end + 1, number + 1
 
 
@@ -213,6 +216,14 @@ def check_values(manifest: Mapping, files: Mapping[str, bytes]) -> None:
     _walk(MANIFEST, manifest)  # then the values the checks above did not name
     for name in sorted(parsed):
         _walk(name, parsed[name])
+    bundle_sense.check_manifest(manifest)  # then what the values claim (their kinds are the reader's to name)
+    if isinstance(info, dict):
+        bundle_sense.check_cafe(info)
+        method, dots = info.get("vote_method"), info.get("dots_per_person")
+        if method in VOTE_METHODS and isinstance(dots, int):
+            bundle_sense.check_votes(method, dots, parsed.get("votes.json"))
+    bundle_sense.check_plan(parsed)
+    bundle_sense.check_people(parsed.get("attendance.json"))
 
 
 def _check_cafe(info: object, parsed: Mapping[str, object]) -> None:
@@ -242,8 +253,8 @@ def _vote_counts(votes: object) -> Iterable[object]:
 
 
 def _check_levels(votes: object) -> None:
-    """Levels are small whole numbers. Not checked against the café's vote method: a facilitator may change the
-    method or remove an outcome after votes are in, and such a café's genuine bundle must still import."""
+    """Levels are small whole numbers (bundle_sense.py checks them against the café's vote method; not against
+    its number of outcomes: a facilitator may remove an outcome after votes are in)."""
     levels = 0
     for counts in _vote_counts(votes):
         if not isinstance(counts, dict):
@@ -271,3 +282,7 @@ def check_notes(texts: Iterable[str]) -> None:
 def _too_long(name: str, number: int) -> BundleError:
     return BundleError(f"{name} line {number} is longer than any note may be ({MAX_TEXT_CHARS:,} characters), so "
                        "nothing was imported.")
+
+
+def _line_too_long(name: str, number: int) -> BundleError:
+    return BundleError(f"{name} line {number} is far longer than any note's record can be, so nothing was imported.")

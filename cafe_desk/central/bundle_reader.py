@@ -9,7 +9,8 @@ is invented). Votes: each group's paper votes (where the bundle splits them) bec
 of the paper and phone totals per outcome and level become one whole-room row each, so rows never overlap.
 Attendance: every count by group the bundle shows is kept, zeros included, and each table's total per round (the row
 with no group) apart from them; a count the bundle hides (null) is left out, so a group with no count at a place
-that has any is one the café file held back (core/attendance.py). Bundles from before the totals have none. Newer
+that has any is one the café file held back (core/attendance.py); counts the small-count rule hides are left out
+the same way, whatever the file says (central/bundle_people.py). Bundles from before the totals have none. Newer
 bundles give no table's counts by group, but each round's counts by group over every table (rows with no table),
 kept the same way; older bundles have none of those.
 """
@@ -20,6 +21,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from cafe_desk.central.bundle_people import people_shown
 from cafe_desk.core.imported_ids import local_id, scoped_id, scoper
 from cafe_desk.core.model import (
     NOTE_KINDS,
@@ -44,11 +46,18 @@ DATA_FILES = ("cafe.json", "prompts.json", "outcomes.json", "tables.json", "grou
               "notes.jsonl", "votes.json", "attendance.json")
 MAX_MINUTES = 60 * 24 * 366  # a note more than a year from the café's start is not a café note
 ENTITY_ORDER = ("table", "round", "outcome", "group", "theme")
+TOTAL_LABEL = "all voters"  # what the data files call every group together (tables_export.ALL_VOTERS)
 
 
 def _unique(name: str, ids: list[str]) -> None:
     if len(set(ids)) != len(ids):
         raise _shape(name, "an id is there twice")
+
+
+def _is_total_label(name: str) -> bool:
+    """Whether a group's name is the one the data files give the total of every group (it is renamed, so a filter
+    on that label never picks a group's row too)."""
+    return " ".join(name.split()).casefold() == TOTAL_LABEL
 
 
 def _shape(name: str, detail: str) -> BundleError:
@@ -167,6 +176,8 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
     if len(outcomes) != len(_list(files, "outcomes.json")):
         raise _shape("outcomes.json", "an id is there twice")
     group_ids = {g.name: g.id for g in reversed(groups)}
+    groups = [Group(g.id, g.cafe_id, g.position, f"{g.name} (group)") if _is_total_label(g.name) else g
+              for g in groups]
     theme_ids = {t.name: t.id for t in reversed(themes)}
     plan.items = {"table": list(tables.values()), "round": list(rounds.values()), "outcome": list(outcomes.values()),
                   "group": groups, "theme": themes}
@@ -178,8 +189,8 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
     _unique("notes.jsonl", [n.id for n in plan.notes])
     plan.votes = _load(files, "votes.json")
     plan.tallies = _tallies(plan.votes, outcomes, group_ids)
-    plan.attendance, plan.totals, plan.round_groups = _attendance(_list(files, "attendance.json"), tables, rounds,
-                                                                  group_ids)
+    attendance, plan.totals, round_groups = _attendance(_list(files, "attendance.json"), tables, rounds, group_ids)
+    plan.attendance, plan.round_groups = people_shown([g.id for g in groups], attendance, plan.totals, round_groups)
     return plan
 
 

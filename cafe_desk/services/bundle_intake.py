@@ -19,15 +19,16 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import stat
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cafe_desk.central import bundle_checks
+from cafe_desk.central import bundle_checks, bundle_sense
 from cafe_desk.central.bundle_reader import ImportPlan, read_plan
 from cafe_desk.central.bundle_trust import check_exported_at
-from cafe_desk.export.bundle import BundleError, Opened, open_signed
+from cafe_desk.export.bundle import AGE_HEADER, BundleError, Opened, open_signed
 from cafe_desk.storage.rows import utc_now
 
 
@@ -41,14 +42,44 @@ class ReadBundle:
     sha256: str  # of the file as it came
 
 
+#: the first lines of a file that age locked with a passphrase (scrypt) rather than to a public key
+PASSPHRASE_HEADER = AGE_HEADER + b"-> scrypt "
+LOCKED_WITH_PASSPHRASE = ("This file was locked with a passphrase, not to the central team's key, so it was not "
+                          "imported; ask the facilitator to export it again to the central team's key (age1…), or "
+                          "for its passphrase.")
+LOCKED_WITH_KEY = ("This file was locked to a key, not with a passphrase, so it was not imported; import it with "
+                   "the central team's key (cafe-desk import --identity KEY).")
+NOT_A_FILE = "This is not a file (a device or a pipe, say), so nothing was read from it."
+
+
+class LockedWithPassphrase(BundleError):
+    """A file locked with a passphrase, opened without one."""
+
+
+def _unlock(data: bytes, identities, passphrase: str | None) -> tuple[list, str | None]:
+    """What to open `data` with: its passphrase if it was locked with one, else the keys; BundleError if the one it
+    needs was not given (the file itself says which it needs)."""
+    if data.startswith(PASSPHRASE_HEADER):
+        if passphrase is None:
+            raise LockedWithPassphrase(LOCKED_WITH_PASSPHRASE)
+        return [], passphrase
+    identities = list(identities)
+    if not identities and passphrase is not None and data.startswith(AGE_HEADER):
+        raise BundleError(LOCKED_WITH_KEY)
+    return identities, None
+
+
 def read_bundle(data: bytes, identities=(), passphrase: str | None = None) -> ReadBundle:
-    """Decrypt, verify and read a bundle's bytes; BundleError (one line) says what is wrong."""
+    """Decrypt, verify and read a bundle's bytes; BundleError (one line) says what is wrong. A file locked with a
+    passphrase is opened with `passphrase`, any other with `identities`."""
     bundle_checks.check_file_size(len(data))
+    identities, passphrase = _unlock(data, identities, passphrase)
     opened = open_signed(data, identities, passphrase, inspect=bundle_checks.check_unpacked)
     bundle_checks.check_values(opened.manifest, opened.files)
     now = utc_now()
     plan = read_plan(opened.manifest, opened.files, now, verified=True, records=opened.records)
     bundle_checks.check_notes(n.text for n in plan.notes)
+    bundle_sense.check_comments(plan.notes)
     check_exported_at(plan.exported_at, dt.datetime.now(dt.UTC))
     return ReadBundle(opened, plan, now, hashlib.sha256(data).hexdigest())
 
@@ -56,7 +87,10 @@ def read_bundle(data: bytes, identities=(), passphrase: str | None = None) -> Re
 def read_file(path: str | Path, identities=(), passphrase: str | None = None) -> ReadBundle:
     """`read_bundle` of a file, never reading more than a bundle may hold; BundleError if it can't be read."""
     try:
-        bundle_checks.check_file_size(Path(path).stat().st_size)
+        status = Path(path).stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+            raise BundleError(NOT_A_FILE)  # a pipe would keep the import waiting for ever
+        bundle_checks.check_file_size(status.st_size)
         with Path(path).open("rb") as file:  # never more than the limit, whatever kind of file it is
             data = file.read(bundle_checks.MAX_FILE_BYTES + 1)
     except IsADirectoryError:

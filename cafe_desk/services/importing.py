@@ -188,6 +188,9 @@ class ImportService(ServiceBase):
             if old is not None and s.cafe_origin(old.id) != "imported":
                 raise BundleError(f"“{title}” can't be imported here: a café of this database has its id.")
             held, kept_codings, kept_shortlist = self._held(old, plan) if old is not None else (None, [], [])
+            clash = s.get_cafe(plan.source_code) if plan.source_code else None
+            if clash is not None and clash.id != plan.cafe.id:
+                plan.source_code = ""  # another café's code here: shown beside this café, it would read as that one
             already = s.import_record(plan.source_cafe_id, plan.export_id) is not None
             verdict = admit(held, signer, plan.exported_at, already, consent, self._who)
             if verdict == "already":

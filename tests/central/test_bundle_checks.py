@@ -4,6 +4,7 @@ bundles into a real data file, where each bad value is refused with one plain li
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -11,6 +12,7 @@ from cafe_desk.central import bundle_checks
 from cafe_desk.central.bundle_checks import check_unpacked
 from cafe_desk.export import bundle
 from cafe_desk.export.bundle import BundleError
+from cafe_desk.services.bundle_intake import NOT_A_FILE
 from cafe_desk.services.importing import UNFORESEEN
 from tests.central import make_cafe, snapshot
 from tests.central.hostile import edit_json, edit_notes, rebuilt, replace_bytes, sealed
@@ -204,9 +206,17 @@ def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(central, iden
         central.importing.import_file(path, [identity])
 
 
-def test_a_stream_that_never_ends_is_read_no_further_than_the_limit(central, identity):
-    with pytest.raises(BundleError, match=exactly(bundle_checks.TOO_LARGE)):
-        central.importing.import_file("/dev/zero", [identity])
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_a_device_is_refused_before_anything_is_read_from_it(central, identity, device):
+    with pytest.raises(BundleError, match=exactly(NOT_A_FILE)):
+        central.importing.import_file(device, [identity])
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(central, identity, tmp_path):
+    pipe = tmp_path / "pipe.cafe"
+    os.mkfifo(pipe)
+    with pytest.raises(BundleError, match=exactly(NOT_A_FILE)):
+        central.importing.import_file(pipe, [identity])
 
 
 def test_the_bundle_checks_are_what_opening_it_uses(identity):
@@ -219,6 +229,15 @@ def test_the_bundle_checks_are_what_opening_it_uses(identity):
 def test_the_first_line_too_long_is_named_before_it_is_read():
     check_unpacked({"notes.jsonl": b"{}\n" + b"x" * bundle_checks.MAX_LINE_BYTES})
     long = b'{"text": "' + b"x" * bundle_checks.MAX_LINE_BYTES + b'"}'
-    with pytest.raises(BundleError, match=exactly("notes.jsonl line 3 is longer than any note may be (20,000 "
-                                                  "characters), so nothing was imported.")):
+    with pytest.raises(BundleError, match=exactly("notes.jsonl line 3 is far longer than any note's record can be, "
+                                                  "so nothing was imported.")):
         check_unpacked({"notes.jsonl": b"{}\n{}\n" + long + b"\n{}\n"})
+
+
+def test_a_short_note_made_long_by_its_links_is_not_called_a_long_note(services, source, central, identity):
+    def links(rows):
+        rows[0]["outcome_ids"] = rows[0]["outcome_ids"] * 5000
+    data = sealed(rebuilt(services, source.id, edit_notes(links)), str(identity.to_public()))
+    with pytest.raises(BundleError, match=exactly("notes.jsonl line 1 is far longer than any note's record can be, so "
+                                                  "nothing was imported.")):
+        central.importing.import_bundle(data, [identity])

@@ -60,7 +60,7 @@ HOSTILE = {
     "count": (_first_paper({"0": 2**63 + 7}), False,
               SHAPE.format(name="votes.json", detail="a count is below zero or far too large")),
     "note": (edit_notes(_huge_note), False,
-             "notes.jsonl line 1 is longer than any note may be (20,000 characters), so nothing was imported."),
+             "notes.jsonl line 1 is far longer than any note's record can be, so nothing was imported."),
     "items": (edit_notes(_many_notes), False, bundle_checks.TOO_MANY),
 }
 

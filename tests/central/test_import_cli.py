@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from cafe_desk.export import keys
@@ -70,3 +72,72 @@ def test_a_missing_key_file_stops_before_any_bundle(tmp_path, bundles):
     result = cafe_desk("import", "--identity", str(missing), str(good), data_dir=tmp_path / "central")
     assert (result.returncode, result.stdout, result.stderr) == (
         2, "", f"cafe-desk: There is no key file at {missing}.\n")
+
+
+def test_a_file_locked_with_a_passphrase_says_so_and_opens_with_the_passphrase(tmp_path, bundles):
+    key, good, _, signer = bundles
+    store = Store(tmp_path / "facilitator.sqlite3")
+    try:
+        services = Services.build(store)
+        cafe = services.cafes.list()[0]
+        locked = tmp_path / "locked.cafe"
+        locked.write_bytes(services.exporting.export_cafe(cafe.id, [], "secret pass")[0])
+    finally:
+        store.close()
+    data = tmp_path / "central"
+    refused = cafe_desk("import", "--identity", str(key), str(locked), str(good), data_dir=data)
+    assert (refused.returncode, refused.stderr) == (2, (
+        f"Refused {locked}: This file was locked with a passphrase, not to the central team's key, so it was not "
+        "imported; ask the facilitator to export it again to the central team's key (age1…), or for its "
+        "passphrase. Once you have it: cafe-desk import --passphrase-file F FILE\n"))
+    assert coded(refused.stdout) == f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n"
+
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text("wrong\n", encoding="utf-8")
+    wrong = cafe_desk("import", "--passphrase-file", str(passphrase), str(locked), data_dir=data)
+    assert (wrong.returncode, wrong.stderr) == (2, f"Refused {locked}: That passphrase does not open this file.\n")
+    passphrase.write_text("secret pass\n", encoding="utf-8")
+    opened = cafe_desk("import", "--passphrase-file", str(passphrase), "--identity", str(key), str(good),
+                       str(locked), data_dir=tmp_path / "central2")
+    assert opened.returncode == 0, opened.stderr
+    assert coded(opened.stdout).splitlines()[0] == f"Imported “Perth café”{CODED}signed by {signer}, not on the list"
+    assert opened.stdout.splitlines()[1].startswith("Replaced an older export of “Perth café” — signed by ")
+
+
+def test_a_key_locked_file_without_the_key_says_which_it_needs(tmp_path, bundles):
+    _, good, _, _ = bundles
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text("secret pass\n", encoding="utf-8")
+    result = cafe_desk("import", "--passphrase-file", str(passphrase), str(good), data_dir=tmp_path / "central")
+    assert (result.returncode, result.stderr) == (2, (
+        f"Refused {good}: This file was locked to a key, not with a passphrase, so it was not imported; import it "
+        "with the central team's key (cafe-desk import --identity KEY).\n"))
+    neither = cafe_desk("import", str(good), data_dir=tmp_path / "central")
+    assert (neither.returncode, neither.stdout, neither.stderr) == (
+        2, "", "cafe-desk: Give the central team's key file (--identity KEY), or --passphrase-file F for files "
+               "locked with a passphrase.\n")
+
+
+def test_a_pipe_or_a_device_among_the_files_is_refused_and_the_rest_come_in(tmp_path, bundles):
+    key, good, _, signer = bundles
+    pipe = tmp_path / "pipe.cafe"
+    os.mkfifo(pipe)
+    result = cafe_desk("import", "--identity", str(key), str(pipe), "/dev/null", str(good),
+                       data_dir=tmp_path / "central")
+    assert (result.returncode, coded(result.stdout)) == (
+        2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
+    assert result.stderr.splitlines() == [
+        f"Refused {name}: This is not a file (a device or a pipe, say), so nothing was read from it."
+        for name in (pipe, "/dev/null")]
+
+
+def test_a_file_name_that_is_not_utf8_is_still_imported(tmp_path, bundles):
+    key, good, bad, signer = bundles
+    latin = tmp_path / os.fsdecode(b"caf\xe9.cafe")
+    latin.write_bytes(good.read_bytes())
+    broken = tmp_path / os.fsdecode(b"not\xe9s.cafe")
+    broken.write_bytes(bad.read_bytes())
+    result = cafe_desk("import", "--identity", str(key), str(latin), str(broken), data_dir=tmp_path / "central")
+    assert (result.returncode, coded(result.stdout)) == (
+        2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
+    assert result.stderr == f"Refused {tmp_path}/not?s.cafe: This file is not a Café Desk bundle.\n"

@@ -46,7 +46,7 @@ def desk(tmp_path_factory):
     table = laptop.planning.items(inverness.id, "table")[0]
     round_ = laptop.planning.items(inverness.id, "round")[0]
     laptop.notes.add(inverness.id, table.id, round_.id, SUMMARY, kind="summary")
-    laptop.notes.add(inverness.id, None, None, "A lift to the hall would have helped", source="paper")
+    laptop.comments.add_paper(inverness.id, "A lift to the hall would have helped", consent=True)
     plan = mental_health_plan(laptop, date="2026-05-09", locality="Dundee")
     plan.title, plan.groups = "Dundee café", GROUPS
     dundee = laptop.planning.create(plan)[0]

@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from cafe_desk.central.bundle_sense import MAX_PEOPLE
 from cafe_desk.core.ballots import people_recorded
 from cafe_desk.export.bundle import BundleError
 from tests.central import snapshot
@@ -151,6 +152,16 @@ def test_a_hostile_total_is_refused_with_one_line(services, source, central, ide
 
 
 def test_the_largest_total_allowed_imports(services, source, central, identity):
-    data = sealed(rebuilt(services, source.id, _total(2**31 - 1)), str(identity.to_public()))
+    data = sealed(rebuilt(services, source.id, _total(MAX_PEOPLE)), str(identity.to_public()))
     cafe_id = central.importing.import_bundle(data, [identity]).cafe_id
-    assert place(central, cafe_id, 1).total == 2**31 - 1
+    assert place(central, cafe_id, 1).total == MAX_PEOPLE
+
+
+def test_a_total_beyond_any_cafe_is_refused(services, source, central, identity):
+    data = sealed(rebuilt(services, source.id, _total(MAX_PEOPLE + 1)), str(identity.to_public()))
+    before = snapshot(central.store)
+    with pytest.raises(BundleError, match=exactly(
+            "This file says 100,001 people sat at one table or were in one group, far more than any café holds, so "
+            "nothing from it was imported; ask the facilitator to export the café again.")):
+        central.importing.import_bundle(data, [identity])
+    assert snapshot(central.store) == before
