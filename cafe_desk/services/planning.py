@@ -19,6 +19,9 @@ from cafe_desk.services.base import ServiceBase
 from cafe_desk.storage.rows import new_id, new_short_code, utc_now
 
 PLAN_CHANGED = Changes(plan=True, cafes=True)
+#: votes counted one way can't be read another way (dots as ranks, say), nor sent to the central team that way
+VOTES_IN = ("Votes are already in for this café, so the way of voting can't change now: the votes cast would no "
+            "longer mean what people meant. Keep this way of voting for this café.")
 ORDERED = {"round": "number", "outcome": "position", "group": "position"}
 NAMED = {"outcome": ("title", "outcome"), "group": ("name", "group"), "theme": ("name", "theme")}
 
@@ -92,10 +95,16 @@ class PlanningService(ServiceBase):
         if not clean:
             return Changes()
         with self.store.transaction():
+            if "vote_method" in clean and self._has_votes(cafe.id):
+                raise ValidationError(VOTES_IN)
             self.store.update_cafe(cafe.id, **clean, updated_at=utc_now())
             self.store.audit(cafe.id, "edit", "cafe", cafe.id, before={k: getattr(cafe, k) for k in clean},
                              after=clean)
         return PLAN_CHANGED
+
+    def _has_votes(self, cafe_id: str) -> bool:
+        """Whether any vote is in for the café: a paper count above nought or a phone ballot."""
+        return any(t.count for t in self.store.list_tallies(cafe_id)) or bool(self.store.list_ballots(cafe_id))
 
     # --- tables, rounds, outcomes, groups, themes -------------------------------------------------------------------
 

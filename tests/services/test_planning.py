@@ -202,3 +202,19 @@ def test_a_huge_file_is_refused_without_reading_it_all(services, tmp_path):
         f.truncate(50 * MAX_BYTES)  # 50 MB of nothing: only the first megabyte and a byte are read
     with pytest.raises(UserError, match=exactly("This file is too large to be a codebook, so no themes were added.")):
         services.planning.read_codebook(path)
+
+
+def test_the_way_of_voting_is_fixed_once_votes_are_in(services):
+    from cafe_desk.services.planning import VOTES_IN
+
+    cafe = services.planning.create(mental_health_plan(services))[0]
+    services.planning.update_details(cafe.id, vote_method="ranking")  # no votes yet: free to change
+    services.planning.update_details(cafe.id, vote_method="dots")
+    outcome = services.planning.items(cafe.id, "outcome")[0]
+    services.votes.set_tally(cafe.id, outcome.id, 3)
+    with pytest.raises(ValidationError) as refused:
+        services.planning.update_details(cafe.id, vote_method="ranking")
+    assert str(refused.value) == VOTES_IN
+    assert services.cafes.cafe(cafe.id).vote_method == "dots"
+    services.planning.update_details(cafe.id, dots_per_person=5, vote_method="dots")  # the dots each may change
+    assert services.cafes.cafe(cafe.id).dots_per_person == 5
