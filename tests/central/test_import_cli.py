@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 
 from cafe_desk.export import keys
@@ -10,6 +13,7 @@ from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import CODED, cafe_desk, coded
+from tests.stopped_part_way import stopped
 
 
 @pytest.fixture
@@ -70,3 +74,21 @@ def test_a_missing_key_file_stops_before_any_bundle(tmp_path, bundles):
     result = cafe_desk("import", "--identity", str(missing), str(good), data_dir=tmp_path / "central")
     assert (result.returncode, result.stdout, result.stderr) == (
         2, "", f"cafe-desk: There is no key file at {missing}.\n")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_ctrl_c_part_way_says_how_far_the_import_got_in_one_line(tmp_path, bundles):
+    key, good, bad, signer = bundles
+    later = tmp_path / "later.cafe"
+    shutil.copy(good, later)
+    data = tmp_path / "central"
+    result = stopped("INT", bad.name, "import", "--identity", str(key), str(good), str(bad), str(later),
+                     data_dir=data)
+    assert (result.returncode, coded(result.stdout), result.stderr) == (
+        130, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n",
+        "Stopped after 1 of 3 files: those already imported stay imported; the other 2 files were not touched.\n")
+    store = Store(Settings(data).db_path)
+    try:
+        assert [c.title for c in Services.build(store).cafes.list()] == ["Perth café"]
+    finally:
+        store.close()
