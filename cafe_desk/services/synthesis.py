@@ -262,6 +262,7 @@ class SynthesisService(ServiceBase):
         thread: call it on a registry from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
+        target = self.data_file(kind, target)
         syn = self.without_samples()
         samples = ""  # what the workbook's guide says of the sample cafés: "" when this desk holds none
         if syn.left_out != self.left_out:
@@ -312,6 +313,17 @@ class SynthesisService(ServiceBase):
         what = f"items.csv, votes.csv and themes.csv in {Path(path).name}" if kind == "csv" else Path(path).name
         narrowed = " (the items matching the search and filters)." if f != SynthesisFilter() else "."
         return f"Saved {what}{narrowed}"
+
+    @staticmethod
+    def data_file(kind: str, target: str | Path) -> Path:
+        """Where an export of `kind` to `target` goes: a workbook's or a project's name with its ending (.xlsx,
+        .qdpx) added when it was typed without it, so the analysis programs find it and a double click opens it;
+        a CSV folder, or a folder given for a file (which is refused), as it is."""
+        target = Path(target)
+        ending = f".{kind}"
+        if kind == "csv" or target.suffix.lower() == ending or target.is_dir():
+            return target
+        return target.with_name(target.name + ending)
 
     @staticmethod
     def csv_files_in(folder: str | Path) -> list[str]:

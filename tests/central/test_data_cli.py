@@ -94,6 +94,16 @@ def test_a_workbook_and_a_qdpx(desk, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["synthesis.qdpx", "synthesis.xlsx"]
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "qdpx"])
+def test_a_file_name_typed_without_its_ending_gets_it(desk, tmp_path, kind):
+    folder, _, _ = desk
+    assert ok(cafe_desk("data", "--format", kind, "--out", str(tmp_path / "all"), data_dir=folder)) == (
+        f"Saved all.{kind}.\n")
+    assert [p.name for p in tmp_path.iterdir()] == [f"all.{kind}"]
+    ok(cafe_desk("data", "--format", kind, "--out", str(tmp_path / f"ALL.{kind.upper()}"), data_dir=folder))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"all.{kind}", f"ALL.{kind.upper()}"])
+
+
 def test_the_page_s_filters_and_search(desk, tmp_path):
     folder, codes, _ = desk
     narrowed = " (the items matching the search and filters).\n"
