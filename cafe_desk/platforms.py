@@ -254,10 +254,12 @@ class NotAFileError(OSError):
     """The target is there but is not a file (a device, a pipe, a socket): a file is never moved over it."""
 
 
-def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[float], None] = time.sleep) -> None:
+def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[float], None] = time.sleep,
+                 held: str | Path | None = None) -> None:
     """Move `source` over `target` in one step (`os.replace`). On Windows, while another program holds `target`
-    open, try again for about a second, then raise FileInUseError with a message that says what to do. A target that
-    is a device, a pipe or anything else but a file or a folder raises NotAFileError and is left as it is."""
+    open, try again for about a second, then raise FileInUseError with a message that says what to do, naming
+    `held` (the file the person knows: `target` unless said). A target that is a device, a pipe or anything else
+    but a file or a folder raises NotAFileError and is left as it is."""
     if Path(target).exists() and not Path(target).is_file() and not Path(target).is_dir():
         raise NotAFileError(errno.EINVAL, "This is not a file (a device or a pipe, say); choose a file name",
                             str(target))
@@ -269,8 +271,9 @@ def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[flo
             if not is_windows():
                 raise
             if wait is None:
-                raise FileInUseError(exc.errno, f"{Path(target).name} is open in another program; close it there "
-                                     "and try again", str(target)) from exc
+                named = Path(held if held is not None else target)
+                raise FileInUseError(exc.errno, f"{named.name} is open in another program; close it there and try "
+                                     "again", str(named)) from exc
             sleep(wait)
 
 

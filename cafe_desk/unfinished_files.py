@@ -122,7 +122,7 @@ def put_in_place(moves: Sequence[tuple[Path, Path]], aside: Path) -> None:
     try:
         for n, (_, target) in enumerate(moves):
             if os.path.lexists(target):
-                platforms.replace_file(target, aside / f"kept-{n}")
+                platforms.replace_file(target, aside / f"kept-{n}", held=target)  # held open: it can't move
                 kept[target] = aside / f"kept-{n}"
         for source, target in moves:
             platforms.replace_file(source, target)
