@@ -398,7 +398,7 @@ def _import(services, identity: str, files: list[str], replace_unsigned: bool, n
                 run.imported += 1
                 run.lines.append(printable(result.line()))
                 print(run.lines[-1], flush=True)
-        except KeyboardInterrupt as exc:  # the file being imported is not: its transaction was rolled back
+        except KeyboardInterrupt as exc:  # the file it was on is not imported: its transaction was rolled back
             run.cancelled = True
             print(run.closing_line(), file=sys.stderr, flush=True)
             return getattr(exc, "status", 130)
