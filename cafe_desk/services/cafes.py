@@ -69,7 +69,7 @@ class CafeService(ServiceBase):
         s = self.store
         if s.cafe_origin(cafe.id) == "imported":
             record = s.import_record_for_cafe(cafe.id)
-            if record is not None:
+            if record is not None and record["votes"]:
                 return VoteCounts.of_bundle(record["votes"], cafe.vote_method)
         return VoteCounts(cafe.vote_method, len(s.list_ballots(cafe.id)), sum(t.count for t in s.list_tallies(cafe.id)))
 
