@@ -258,8 +258,9 @@ class SynthesisService(ServiceBase):
         """Write the items matching `f`, the votes and the themes as `kind` ("xlsx", "csv" into a folder, or
         "qdpx"); a CSV `csv_for` "spreadsheets" (guarded against formulas, with a BOM) or "analysis" (R, Python,
         Stata: exactly as typed). The sample cafés are left out unless `include_samples`. Returns the file or
-        folder written; raises UserError (Cancelled included) with a plain line, leaving nothing behind. Off the GUI
-        thread: call it on a registry from `Services.open`."""
+        folder written (a file name typed without .xlsx or .qdpx gets it: `data_file`); raises UserError
+        (Cancelled included) with a plain line, leaving nothing behind. Off the GUI thread: call it on a registry
+        from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
         target = self.data_file(kind, target)
