@@ -121,17 +121,33 @@ def main(argv: list[str] | None = None) -> int:
             from cafe_desk.app import run_gui
 
             return run_gui(settings, demo=args.command == "demo")
-        from cafe_desk.app import services_opener
+        with platforms.stops_cleanly():  # a shutdown, a closed terminal or `timeout` stops it as Ctrl+C does
+            from cafe_desk.app import services_opener
 
-        open_services = services_opener(settings)
-        if args.command == "serve":
-            return _serve(open_services, args.cafe, args.host, args.port)
-        with open_services() as services:
-            return _run(services, args)
+            open_services = services_opener(settings)
+            if args.command == "serve":
+                return _serve(open_services, args.cafe, args.host, args.port)
+            with open_services() as services:
+                return _run(services, args)
     except UserError as exc:
         return _fail(str(exc), 2)
     except OSError as exc:
         return _fail(_os_error_line(exc), 2)
+    except KeyboardInterrupt as exc:
+        return _stopped(args.command, exc)
+
+
+#: the commands whose files are written whole or not at all: stopped part way, they have saved nothing
+SAVING = ("data", "report", "export", "receipt")
+
+
+def _stopped(command: str, exc: KeyboardInterrupt) -> int:
+    """One line for a command stopped by Ctrl+C or a stop signal; the exit status a shell expects of it."""
+    if command in SAVING:
+        print("cafe-desk: Stopped before the end, so nothing was saved.", file=sys.stderr)
+    else:
+        print("cafe-desk: Stopped.", file=sys.stderr)
+    return getattr(exc, "status", 130)
 
 
 def _unreadable(values) -> bool:
@@ -266,7 +282,6 @@ def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
         cafe = services.cafes.cafe(cafe_key)
         tables = services.planning.items(cafe.id, "table")
     server = ParticipantServer(open_services, cafe.id, host=host, port=port)
-    platforms.stop_on_signals()  # a service manager's stop, or a closed terminal, stops it as Ctrl+C does
     server.start()
     # What start-up loaded (modules, the safeguarding model, the compiled pages) lives as long as this process: leave
     # it out of the collector's full passes, which would otherwise walk all of it, holding up every phone, in the
@@ -342,32 +357,18 @@ def _keygen(out: str) -> int:
 
 
 def _export(services, args) -> int:
-    """Write the café's bundle to a temporary file beside --out, then move it into place; print one summary line."""
-    import os
-    import tempfile
+    """Write the café's bundle whole (or nothing) and record the export; print one summary line."""
     from pathlib import Path
 
     passphrase = _passphrase(args.passphrase_file) if args.passphrase_file else None
     if passphrase is None and not args.recipient:
         raise UserError("Say who can open the bundle: --recipient age1… (the central team's public key) or "
                         "--passphrase-file F.")
-    exporter = services.exporting
-    data, result = exporter.export_cafe(args.cafe, args.recipient, passphrase,
-                                        include_flagged=args.include_flagged, record=False)
     target = Path(args.out)
-    if not target.parent.is_dir():
-        raise UserError(f"The folder for {target} does not exist.")
-    fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        platforms.replace_file(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    exporter.record_export(result, data)
+    if target.is_dir():
+        raise UserError(f"{target} is a folder; give a file name inside it.")
+    result = services.exporting.export_to_file(args.cafe, args.recipient, target, passphrase=passphrase,
+                                               include_flagged=args.include_flagged)
     print(printable(result.summary(str(target))))
     return 0
 
@@ -388,6 +389,7 @@ def _import(services, args) -> int:
     from cafe_desk.central.bundle_trust import Consent
     from cafe_desk.export.keys import read_identity
     from cafe_desk.services.bundle_intake import LockedWithPassphrase
+    from cafe_desk.services.importing import ImportRun
 
     if args.identity is None and args.passphrase_file is None:
         raise UserError("Give the central team's key file (--identity KEY), or --passphrase-file F for files "
@@ -396,17 +398,27 @@ def _import(services, args) -> int:
     passphrase = _passphrase(args.passphrase_file) if args.passphrase_file is not None else None
     importer = services.importing
     consent = Consent(replace_unsigned=args.replace_unsigned, new_signers=tuple(args.accept_new_signer))
-    refused = 0
+    run = ImportRun(total=len(args.files))
     for name in args.files:
         try:
-            print(printable(importer.import_file(name, keys, passphrase, consent=consent).line()), flush=True)
-        except UserError as exc:
-            refused += 1
-            hint = " Once you have it: cafe-desk import --passphrase-file F FILE" \
-                if isinstance(exc, LockedWithPassphrase) else ""
-            shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
-            print(printable(f"Refused {shown}: {exc}{hint}"), file=sys.stderr, flush=True)
-    return 2 if refused else 0
+            try:
+                result = importer.import_file(name, keys, passphrase, consent=consent)
+            except UserError as exc:
+                run.refused += 1
+                hint = " Once you have it: cafe-desk import --passphrase-file F FILE" \
+                    if isinstance(exc, LockedWithPassphrase) else ""
+                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+                run.lines.append(printable(f"Refused {shown}: {exc}{hint}"))
+                print(run.lines[-1], file=sys.stderr, flush=True)
+            else:
+                run.imported += result.status != "already"
+                run.lines.append(printable(result.line()))
+                print(run.lines[-1], flush=True)
+        except KeyboardInterrupt as exc:  # the file it was on is not imported: its transaction was rolled back
+            run.cancelled = True
+            print(run.closing_line(), file=sys.stderr, flush=True)
+            return getattr(exc, "status", 130)
+    return 2 if run.refused else 0
 
 
 def _receipt(services, cafe_key: str, out: str) -> int:

@@ -8,8 +8,10 @@ that branch can run on this one):
 - the open-file limit `serve` raises for many phones (none on Windows), and reading the network interfaces'
   addresses (an ioctl on Linux, the host name's addresses elsewhere);
 - the chime: `winsound` on Windows, `afplay` on macOS, `paplay` or `aplay` on Linux;
-- stopping `serve` or the window: Ctrl+C everywhere, plus SIGTERM and SIGHUP on Linux and macOS, and Ctrl+Break on
-  Windows;
+- stopping `serve`, a command or the window: Ctrl+C everywhere, plus SIGTERM and SIGHUP on Linux and macOS, and
+  Ctrl+Break on Windows;
+- whether a process is still running (by its id): a null signal on Linux and macOS, the process's exit code on
+  Windows (where sending a signal would end it);
 - the window: on Linux, a screen (X11 or Wayland) and Qt's system libraries, which Windows and macOS always have;
 - moving a finished file into place (`os.replace`): Windows refuses while another program has the target open (a
   PDF viewer, a spreadsheet, a virus scanner looking at the new file), so there it tries again for a moment and
@@ -27,6 +29,7 @@ Line ends in the repository are fixed by `.gitattributes` (LF), so a Windows che
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import os
@@ -36,7 +39,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
@@ -113,26 +116,93 @@ def play_wav(path: Path) -> bool:
     return False
 
 
-# --- stopping a command that runs until stopped -----------------------------------------------------------------
+# --- stopping a command part way ---------------------------------------------------------------------------------
 
 def stop_signal_names() -> tuple[str, ...]:
-    """The signals that ask `serve` to stop: Ctrl+C everywhere; a service manager's or a closed terminal's on
-    Linux and macOS; Ctrl+Break in a Windows console."""
+    """The signals that ask a command (`serve`, an export, an import) to stop: Ctrl+C everywhere; a service
+    manager's, a shutdown's or a closed terminal's on Linux and macOS; Ctrl+Break in a Windows console."""
     if is_windows():
         return ("SIGINT", "SIGBREAK")
     return ("SIGINT", "SIGTERM", "SIGHUP")
 
 
-def stop_on_signals() -> None:
-    """From now on, each stop signal raises KeyboardInterrupt in the main thread, as Ctrl+C does, so the command's
-    clean-up runs. Call from the main thread."""
-    def interrupt(number: int, frame) -> None:
-        raise KeyboardInterrupt
+class Stopped(KeyboardInterrupt):
+    """A stop signal, raised in the main thread as Ctrl+C raises KeyboardInterrupt; `status` is the exit status a
+    shell expects of a command stopped that way (128 and the signal's number)."""
 
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.status = 128 + number
+
+
+_finishing = False  # the command has reached its last step: stop signals are let pass
+
+
+def _stop(number: int, frame) -> None:
+    if not _finishing:
+        raise Stopped(number)
+
+
+@contextlib.contextmanager
+def stops_cleanly() -> Iterator[None]:
+    """While the block runs, each stop signal raises Stopped in the main thread, as Ctrl+C does: a command stopped by
+    a shutdown, a closed terminal or `timeout` cleans up after itself as one stopped with Ctrl+C. The handlers there
+    were before are put back after. Call from the main thread."""
+    global _finishing
+    _finishing = False
+    before = {}
     for name in stop_signal_names():
         number = getattr(signal, name, None)
         if number is not None:
-            signal.signal(number, interrupt)
+            before[number] = signal.getsignal(number)
+            signal.signal(number, _stop)
+    try:
+        yield
+    finally:
+        _finishing = False
+        for number, handler in before.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+def finishing() -> None:
+    """Say that the command has reached its last step (moving finished files into place, then noting that it did):
+    from now until `stops_cleanly` ends, a stop signal is let pass, so that step is never cut in half and what the
+    command then says is true. It ends a moment later anyway."""
+    global _finishing
+    _finishing = True
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process with this id is running on this computer (one of another account's counts too)."""
+    if pid <= 0:
+        return False
+    if is_windows():
+        return _windows_process_running(pid)
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process is there
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _windows_process_running(pid: int) -> bool:
+    import ctypes
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel.GetLastError() == 5  # access denied: it is there, but another account's
+    try:
+        code = ctypes.c_ulong()
+        if not kernel.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel.CloseHandle(handle)
 
 
 def on_stop_signals(stop: Callable[[], None]) -> None:
@@ -184,10 +254,12 @@ class NotAFileError(OSError):
     """The target is there but is not a file (a device, a pipe, a socket): a file is never moved over it."""
 
 
-def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[float], None] = time.sleep) -> None:
+def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[float], None] = time.sleep,
+                 held: str | Path | None = None) -> None:
     """Move `source` over `target` in one step (`os.replace`). On Windows, while another program holds `target`
-    open, try again for about a second, then raise FileInUseError with a message that says what to do. A target that
-    is a device, a pipe or anything else but a file or a folder raises NotAFileError and is left as it is."""
+    open, try again for about a second, then raise FileInUseError with a message that says what to do, naming
+    `held` (the file the person knows: `target` unless said). A target that is a device, a pipe or anything else
+    but a file or a folder raises NotAFileError and is left as it is."""
     if Path(target).exists() and not Path(target).is_file() and not Path(target).is_dir():
         raise NotAFileError(errno.EINVAL, "This is not a file (a device or a pipe, say); choose a file name",
                             str(target))
@@ -199,8 +271,9 @@ def replace_file(source: str | Path, target: str | Path, *, sleep: Callable[[flo
             if not is_windows():
                 raise
             if wait is None:
-                raise FileInUseError(exc.errno, f"{Path(target).name} is open in another program; close it there "
-                                     "and try again", str(target)) from exc
+                named = Path(held if held is not None else target)
+                raise FileInUseError(exc.errno, f"{named.name} is open in another program; close it there and try "
+                                     "again", str(named)) from exc
             sleep(wait)
 
 

@@ -55,7 +55,7 @@ from cafe_desk.core.cafe_profile import CafeProfile
 from cafe_desk.core.errors import Cancelled
 from cafe_desk.core.synthesis import CentralCafe, Item, SynthesisFilter
 from cafe_desk.core.text import export_text
-from cafe_desk.platforms import replace_file
+from cafe_desk.platforms import finishing, replace_file
 
 __all__ = ["guid", "item_header", "plain", "source_path", "write_qdpx"]
 
@@ -268,6 +268,7 @@ def write_qdpx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
         fsync(qdpx_path)
         if cancelled():
             raise Cancelled(CANCELLED)
+        finishing()
         replace_file(qdpx_path, path)
     progress(total, total)
     return path

@@ -1,9 +1,9 @@
 """Data exports of the central synthesis as tables: items, votes and themes, as three CSV files or one XLSX workbook.
 
 Both read through `SynthesisService` (no SQL, no Qt here) and stream the items one at a time, so a central database
-of a million items is never held in memory. Everything is written in a hidden temporary folder beside the target and
-moved into place at the end: a failure or a cancel leaves nothing behind. The workbook's sheets are written by
-central/tables_workbook.py.
+of a million items is never held in memory. Everything is written in a hidden folder of ours beside the target
+(unfinished_files.py) and moved into place at the end, the three CSV files all together or not at all: a failure or
+a cancel leaves the folder as it was. The workbook's sheets are written by central/tables_workbook.py.
 
 What an analyst gets:
 - items: one row per note or comment; lists (outcomes, café tags, themes) are joined with "; "; "themes" are the
@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -54,7 +53,8 @@ from cafe_desk.core.errors import Cancelled, UserError
 from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
 from cafe_desk.core.text import export_text
 from cafe_desk.core.vote_synthesis import MEASURE_AGREE, OutcomeSynthesis
-from cafe_desk.platforms import replace_file
+from cafe_desk.platforms import FileInUseError, finishing, replace_file
+from cafe_desk.unfinished_files import PREFIX, MixedSet, put_in_place, unfinished_folder
 
 Progress = Callable[[int, int], None]
 Check = Callable[[], bool]
@@ -162,15 +162,34 @@ def reason(exc: BaseException) -> str:
 
 @contextmanager
 def staging(folder: Path) -> Iterator[Path]:
-    """A hidden temporary folder inside `folder` to write into, removed with whatever is left in it at the end.
-    UserError if `folder` is missing; an OSError inside becomes a plain UserError."""
+    """A hidden folder of ours inside `folder` to write into, removed with whatever is left in it at the end (and
+    what exports killed part way left in `folder` removed first). UserError if `folder` is missing; an OSError inside
+    becomes a plain UserError."""
     if not folder.is_dir():
         raise UserError(f"The folder {folder} does not exist, so nothing was written.")
     try:
-        with tempfile.TemporaryDirectory(prefix=".cafe-desk-export-", dir=folder, ignore_cleanup_errors=True) as t:
-            yield Path(t)
+        with unfinished_folder(folder) as temp:
+            yield temp
+    except MixedSet as exc:
+        names = " and ".join(p.name for p in exc.changed)
+        raise UserError(f"The export could not be finished in {folder} ({reason(exc)}), and {names} could not be "
+                        "put back as before, so the CSV files there are not from one export: please export "
+                        "again.") from None
+    except FileInUseError as exc:
+        raise UserError(f"{exc.strerror}. Nothing was saved.") from None
     except OSError as exc:
+        name = _target_name(exc, folder)
+        if name:
+            raise UserError(f"{name} in {folder} can't be replaced ({reason(exc)}); nothing was saved.") from None
         raise UserError(f"The export could not be written in {folder} ({reason(exc)}); nothing was saved.") from None
+
+
+def _target_name(exc: OSError, folder: Path) -> str:
+    """The name of the file in `folder` that a failed move was to replace or move aside ("" if it was none)."""
+    for name in (exc.filename, exc.filename2):
+        if name is not None and Path(name).parent == folder and not Path(name).name.startswith(PREFIX):
+            return Path(name).name
+    return ""
 
 
 def fsync(path: Path) -> None:
@@ -226,8 +245,10 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
     paths. `filter` narrows the items; `progress(done, total)` is called as items are written; `cancelled()` is checked
     every few hundred items and before the files are moved into place. `csv_for`: CSV_FOR_SPREADSHEETS (a BOM, formula
     guard) or CSV_FOR_ANALYSIS (no BOM, no guard).
+    The three files are replaced all together or not at all.
     Raises Cancelled (a UserError) when cancelled, UserError with a plain one-line message if the folder is missing or
-    the files can't be written (disk full, no permission); either way nothing is left behind."""
+    the files can't be written (disk full, no permission, one of them open in another program); either way the
+    folder is left as it was."""
     if csv_for not in CSV_KINDS:
         raise UserError(f"CSV is written for spreadsheets or for analysis tools, not for {csv_for!r}.")
     folder = Path(folder)
@@ -246,8 +267,10 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
                 os.fsync(out.fileno())
         if cancelled():
             raise Cancelled(CANCELLED)
-        for name in CSV_FILES:
-            replace_file(temp / name, folder / name)
+        finishing()
+        aside = temp / "kept"
+        aside.mkdir()
+        put_in_place([(temp / name, folder / name) for name in CSV_FILES], aside)
     progress(total, total)
     return [folder / name for name in CSV_FILES]
 
@@ -285,6 +308,7 @@ def write_xlsx(syn, path: str | Path, filter: SynthesisFilter = SynthesisFilter(
         fsync(temp / "book.xlsx")
         if cancelled():
             raise Cancelled(CANCELLED)
+        finishing()
         replace_file(temp / "book.xlsx", path)
     progress(total, total)
     return path

@@ -27,8 +27,8 @@ def add_parser(sub) -> None:
                       help="with --format csv: spreadsheets (the default: a text that starts with =, +, - or @ gets "
                       "a leading apostrophe so it can't run as a formula, and a byte-order mark so Excel reads "
                       "accents) or analysis (R, Python, Stata: every text exactly as typed, plain UTF-8)")
-    data.add_argument("--out", metavar="PATH", required=True, help="the file to write (a folder for csv); written "
-                      "whole or not at all")
+    data.add_argument("--out", metavar="PATH", required=True, help="the file to write (a folder for csv; a name "
+                      "without .xlsx or .qdpx gets it added); written whole or not at all")
     add_filter_arguments(data)
 
 
@@ -44,10 +44,10 @@ def run(services, args: argparse.Namespace) -> int:
     """Write the export; print the Synthesis page's line saying what was saved."""
     if args.csv_for and args.format != "csv":
         raise UserError("--for applies to CSV only: a workbook and a .qdpx hold every text exactly as typed.")
-    out = Path(args.out).expanduser()
+    syn = services.synthesis
+    out = syn.data_file(args.format, Path(args.out).expanduser())
     _check_out(args.format, out)
     f = synthesis_filter(services, args)
-    syn = services.synthesis
     written = syn.export_data(args.format, out, f, csv_for=args.csv_for or CSV_FOR_SPREADSHEETS,
                               include_samples=args.samples)
     print(printable(syn.saved_line(args.format, written, f)))

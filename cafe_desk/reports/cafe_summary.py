@@ -29,6 +29,7 @@ from cafe_desk.reports.report_pages import MARGIN, Heading, ReportDocument
 
 CHART_ROWS = 25  # bars in one drawing: well within a page
 CELL_CHARS = 300  # a table cell can't break across pages: longer text in one is cut short
+HEADING_CHARS = 200  # of a name in a heading (an imported café's title, question or outcome may run to pages)
 RULE = Color(0.75, 0.75, 0.75)
 SHADE = Color(0.93, 0.95, 0.97)
 QUOTE_INK = Color(0.15, 0.33, 0.55)
@@ -102,8 +103,8 @@ def cafe_summary_pdf(summary: CafeSummary, after_each: Callable[[int, int], None
 def cafe_summary_story(summary: CafeSummary) -> list:
     """The report's flowables, in order."""
     s = _styles()
-    story: list = [Heading(text(summary.title or "Untitled café"), s["title"], 0,
-                           outline_title=summary.title or "Untitled café")]
+    title = _short(summary.title or "Untitled café", HEADING_CHARS)
+    story: list = [Heading(text(title), s["title"], 0, outline_title=title)]
     if summary.full:
         story.append(Paragraph(text(f"{PERSONAL_DATA_MARK}: names and contact details are left in."), s["warning"]))
     story += _details(summary, s)
@@ -185,7 +186,8 @@ def _notes(notes: Sequence[TableNotes], s) -> list:
         return [*flow, Paragraph("No tables were planned, so no notes were taken.", s["empty"])]
     flow.append(Paragraph("Quotes, people's own words, are in colour and marked “Quote”.", s["empty"]))
     for table in notes:
-        flow.append(Heading(text(table.table), s["h2"], 1, outline_title=table.table))
+        name = _short(table.table, HEADING_CHARS)
+        flow.append(Heading(text(name), s["h2"], 1, outline_title=name))
         if table.empty:
             flow.append(Paragraph("No notes were taken at this table.", s["empty"]))
             continue
@@ -234,7 +236,8 @@ def _votes(summary: CafeSummary, s) -> list:
             "show without someone being worked out.", s["empty"])]))
     for index, g in enumerate(summary.votes_by_group):
         flow.append(KeepTogether([*([heading] if index == 0 else []),
-                                  Paragraph(text(f"{g.group} (about {g.voters} voters, on paper)"), s["group"]),
+                                  Paragraph(text(f"{_short(g.group, HEADING_CHARS)} (about {g.voters} voters, on "
+                                                 "paper)"), s["group"]),
                                   *_vote_rows(g.rows, s)]))
     if summary.groups_suppressed:
         flow.append(Spacer(1, 4))
@@ -253,7 +256,7 @@ def _comments(summary: CafeSummary, s) -> list:
     for c in summary.comments:
         by_about.setdefault(c.about, []).append(c)
     for about, comments in sorted(by_about.items(), key=lambda pair: (not pair[0], pair[0])):
-        heading = f"About {about}" if about else "Not about one round"
+        heading = f"About {_short(about, HEADING_CHARS)}" if about else "Not about one round"
         flow.append(Heading(text(heading), s["h2"], 1, outline_title=heading))
         flow += [Paragraph(comment_markup(c), s["point"]) for c in comments]
     return flow

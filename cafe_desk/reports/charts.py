@@ -40,11 +40,15 @@ def bar_chart(rows: Sequence[tuple[str, float]], width: float, value_label=lambd
 
 
 def _fit(text: str, room: float, font: str, size: float, width_of) -> str:
+    """`text`, or as much of its start as fits `room` with "…" after it (found by halving: a label may be thousands of
+    characters long)."""
     if width_of(text, font, size) <= room:
         return text
-    while text and width_of(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    fits, over = 0, len(text)
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        fits, over = (middle, over) if width_of(text[:middle] + "…", font, size) <= room else (fits, middle)
+    return text[:fits].rstrip() + "…"
 
 
 def drawing_png(drawing, dpi: int = 144) -> bytes:

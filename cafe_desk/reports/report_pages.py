@@ -21,12 +21,21 @@ GREY = Color(0.35, 0.35, 0.35)
 
 
 class Heading(Paragraph):
-    """A heading that becomes a bookmark at `level` (0: a section, 1: a part of it)."""
+    """A heading that becomes a bookmark at `level` (0: a section, 1: a part of it; None: the rest of a heading too
+    long for the end of a page, carried on to the next, which is no bookmark of its own)."""
 
-    def __init__(self, text: str, style, level: int = 0, outline_title: str | None = None):
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style, level: int | None = 0, outline_title: str | None = None, **kw):
+        super().__init__(text, style, **kw)
         self.level = level
         self.outline_title = outline_title
+
+    def split(self, available_width: float, available_height: float) -> list:
+        """The heading in parts across a page end (reportlab makes them with this class): the first keeps the
+        bookmark."""
+        parts = super().split(available_width, available_height)
+        for n, part in enumerate(parts):
+            part.level, part.outline_title = (self.level, self.outline_title) if n == 0 else (None, None)
+        return parts
 
 
 def _numbered_canvas(footer_left: str, warning: str) -> type[Canvas]:
@@ -84,7 +93,7 @@ class ReportDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable) -> None:
         """Bookmark headings; report how far the layout has got."""
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.level is not None:
             key = f"h{self._bookmarks}"
             self._bookmarks += 1
             self.canv.bookmarkPage(key)

@@ -26,6 +26,7 @@ from cafe_desk.reports.synthesis_snapshot import (
 HIDDEN = "hidden"  # a count held back to protect a small group
 CHART_TOP = 12  # bars in one chart
 SUMMARY_CHARACTERS = 280  # of one table summary on a café's page
+LABEL_CHARACTERS = 200  # of a name in a heading, a table or a list: a café's title or place, an outcome, a theme
 NO_VOTES = "No votes were recorded."
 NO_THEMES = "No themes have been coded yet."
 NO_PEOPLE = "No attendance was recorded."
@@ -83,6 +84,13 @@ def shortened(text: str, most: int = SUMMARY_CHARACTERS) -> str:
     return text[:most].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
+def label(text: str) -> str:
+    """A name as a heading, a table cell or a list shows it: a café's title or place, an outcome, a theme or a group,
+    cut at a word before LABEL_CHARACTERS. A café's file may carry one of thousands of characters; in full it would
+    fill pages of a table row or a heading (the data exports keep every name whole)."""
+    return shortened(text, LABEL_CHARACTERS)
+
+
 def percent(share: float) -> str:
     """0.4237 -> "42%"."""
     return f"{share:.0%}"
@@ -126,7 +134,7 @@ def _cover(snap: SynthesisSnapshot) -> Iterator[Block]:
 
 def _method(snap: SynthesisSnapshot) -> Iterator[Block]:
     yield Heading(1, "How the evidence was gathered", new_page=True)
-    places = sorted({c.locality for c in snap.cafes if c.locality}, key=str.casefold)
+    places = sorted({label(c.locality) for c in snap.cafes if c.locality}, key=str.casefold)
     where = f" in {_listed(places)}" if places else ""
     yield Para(f"{counted(len(snap.cafes), 'conversation café')} took place{where}, {_span(snap)}. People sat at "
                "tables and talked through questions in timed rounds; note-takers recorded what each table said, "
@@ -139,7 +147,7 @@ def _method(snap: SynthesisSnapshot) -> Iterator[Block]:
     if snap.people:
         yield Para(f"{snap.people:,} people in all (each café's busiest round, added up over the cafés).")
         if snap.groups:
-            yield Table(("Group", "People"), tuple((g.group, people(g)) for g in snap.groups),
+            yield Table(("Group", "People"), tuple((label(g.group), people(g)) for g in snap.groups),
                         (0.7, 0.3), numeric=(1,))
             yield Para(SUPPRESSION, "note")
     else:
@@ -152,12 +160,12 @@ def _method(snap: SynthesisSnapshot) -> Iterator[Block]:
         yield Para(NO_ITEMS)
     yield Heading(2, "The cafés")
     yield Table(("Café", "Date", "Town or area", "People", "Items", "Signed"),
-                tuple((c.title, c.date or "—", c.locality or "—", f"{c.people:,}", f"{c.item_total:,}",
+                tuple((label(c.title), c.date or "—", label(c.locality) or "—", f"{c.people:,}", f"{c.item_total:,}",
                        _trust_short(c.trust)) for c in snap.cafes),
                 (0.3, 0.15, 0.17, 0.11, 0.1, 0.17), numeric=(3, 4))
     doubtful = [c for c in snap.cafes if c.trust in (UNSIGNED, REVOKED_KEY)]
     if doubtful:
-        yield Para("Read with care: " + "; ".join(f"the file of {c.title} {TRUST_WORDS[c.trust]}"
+        yield Para("Read with care: " + "; ".join(f"the file of {label(c.title)} {TRUST_WORDS[c.trust]}"
                                                   for c in doubtful) + ".", "warning")
 
 
@@ -189,19 +197,19 @@ def _outcomes(snap: SynthesisSnapshot) -> Iterator[Block]:
 
 
 def _chart(ranked: list[tuple[str, float]], who: str, measure: str) -> Iterator[Block]:
-    rows = tuple((label, v) for label, v in ranked[:CHART_TOP] if v > 0)
+    rows = tuple((name, v) for name, v in ranked[:CHART_TOP] if v > 0)
     if not rows:
         yield Para(f"No votes to chart for {who}.", "note")
         return
     what = "agree with" if measure == MEASURE_AGREE else "support for"
     alt = (f"Bar chart of {what} the top {len(rows)} outcomes, {who}: " +
-           "; ".join(f"{label} {percent(v)}" for label, v in rows) + ".")
+           "; ".join(f"{label(name)} {percent(v)}" for name, v in rows) + ".")
     yield Chart(rows, alt)
 
 
 def _outcome_table(ranked: list[OutcomeSynthesis]) -> Table:
     return Table(("Outcome", "Share", "Voters", "Cafés"),
-                 tuple((o.title, percent(o.share), f"{o.voters:,}", f"{o.cafes:,}") for o in ranked),
+                 tuple((label(o.title), percent(o.share), f"{o.voters:,}", f"{o.cafes:,}") for o in ranked),
                  (0.58, 0.14, 0.14, 0.14), numeric=(1, 2, 3))
 
 
@@ -226,7 +234,7 @@ def _by_group(outcomes: list[OutcomeSynthesis]) -> Iterator[Block]:
             if not ranked and not hidden:
                 continue
             ranked.sort(key=lambda p: -p[1])
-            yield Para(f"{group}" + (" (agreement)" if measure == MEASURE_AGREE else ""), "lead")
+            yield Para(label(group) + (" (agreement)" if measure == MEASURE_AGREE else ""), "lead")
             yield from _chart([(o.title, share) for o, share in ranked], group, measure)
             if hidden:
                 yield Para(f"{counted(hidden, 'outcome')} hidden for this group to protect small numbers.", "note")
@@ -240,11 +248,11 @@ def _themes(snap: SynthesisSnapshot) -> Iterator[Block]:
         yield Para("Themes come from the central codebook. Each shows how many items carry it in each café, and "
                    "the quotes shortlisted under it.")
     for section in snap.themes:
-        yield Heading(2, section.name)
+        yield Heading(2, label(section.name))
         if section.description:
             yield Para(section.description, "note")
         yield Para(f"{counted(section.total, 'item')} in {counted(len(section.per_cafe), 'café')}.")
-        yield Table(("Café", "Items"), tuple((title, f"{n:,}") for title, n in section.per_cafe), (0.8, 0.2),
+        yield Table(("Café", "Items"), tuple((label(title), f"{n:,}") for title, n in section.per_cafe), (0.8, 0.2),
                     numeric=(1,))
         yield from _quotes(section.quotes, section.more_quotes)
     if snap.other_quotes:
@@ -255,7 +263,7 @@ def _themes(snap: SynthesisSnapshot) -> Iterator[Block]:
 def _quotes(quotes: list[Quote], more: int) -> Iterator[Block]:
     for q in quotes:
         yield Para(f"“{q.text}”", "quote")
-        yield Para(" · ".join(p for p in (q.source, q.cafe_title, q.locality, q.date) if p), "source")
+        yield Para(" · ".join(p for p in (q.source, label(q.cafe_title), label(q.locality), q.date) if p), "source")
     if more:
         yield Para(f"And {more:,} more on the shortlist.", "note")
 
@@ -269,26 +277,26 @@ def _appendix(snap: SynthesisSnapshot) -> Iterator[Block]:
 
 
 def _cafe_page(cafe: CafeFacts, new_page: bool) -> Iterator[Block]:
-    yield Heading(2, cafe.title, new_page=new_page)
-    yield Para(" · ".join(p for p in (cafe.date, cafe.locality) if p) or "No date or place given.", "lead")
+    yield Heading(2, label(cafe.title), new_page=new_page)
+    yield Para(" · ".join(p for p in (cafe.date, label(cafe.locality)) if p) or "No date or place given.", "lead")
     doubtful = cafe.trust in (UNSIGNED, REVOKED_KEY)
     yield Para(f"Its file {TRUST_WORDS[cafe.trust]}.", "warning" if doubtful else "note")
     yield Para(f"{cafe.people:,} people took part." if cafe.people else NO_PEOPLE)
     items = "; ".join(f"{label}: {n:,}" for label, n in cafe.items.items() if n)
     yield Para(f"Items in this report: {items}." if items else NO_ITEMS)
     if cafe.groups:
-        yield Table(("Group", "People"), tuple((g.group, people(g)) for g in cafe.groups), (0.7, 0.3),
+        yield Table(("Group", "People"), tuple((label(g.group), people(g)) for g in cafe.groups), (0.7, 0.3),
                     numeric=(1,))
     yield Para("Top outcomes", "lead")
     if cafe.top_outcomes:
         yield Table(("Outcome", "Share", "Voters"),
-                    tuple((o.title, percent(o.share) + (" agree" if o.measure == MEASURE_AGREE else ""),
+                    tuple((label(o.title), percent(o.share) + (" agree" if o.measure == MEASURE_AGREE else ""),
                            f"{o.voters:,}") for o in cafe.top_outcomes), (0.64, 0.18, 0.18), numeric=(1, 2))
     else:
         yield Para(NO_VOTES)
     yield Para("Themes", "lead")
     if cafe.themes:
-        yield Para("; ".join(f"{name} ({n:,})" for name, n in cafe.themes) + ".")
+        yield Para("; ".join(f"{label(name)} ({n:,})" for name, n in cafe.themes) + ".")
     else:
         yield Para(NO_THEMES)
     if cafe.summaries:

@@ -30,6 +30,7 @@ GREY = (0.38, 0.38, 0.38)
 WARN = (0.62, 0.22, 0.05)
 PAD = 6  # a frame's padding (the text starts this far inside the margin), and a table cell's
 CELL_SIZE = 9
+CELL_LINES = 40  # at most, in a table cell: 40 lines of 12 points and the header row fit any page
 NUMBER_WIDTH = 40  # a contents line's page number
 
 
@@ -153,8 +154,13 @@ def _table(block: Table, width: float):
 
     def cell(text: str, column: int, head: bool) -> str:
         room = widths[column] - 2 * PAD
-        return "\n".join(line for part in fonts.printable(text).split("\n")
-                         for line in simpleSplit(part, bold if head else regular, CELL_SIZE, room) or [""])
+        font = bold if head else regular
+        lines = [piece for part in fonts.printable(text).split("\n")
+                 for line in simpleSplit(part, font, CELL_SIZE, room) or [""]
+                 for piece in _broken(line, font, room)]
+        if len(lines) > CELL_LINES:  # a row can't break across pages: one taller than a page stops the report
+            lines = [*lines[:CELL_LINES - 1], lines[CELL_LINES - 1].rstrip() + " …"]
+        return "\n".join(lines)
 
     data = [[cell(t, c, True) for c, t in enumerate(block.header)]]
     data += [[cell(t, c, False) for c, t in enumerate(row)] for row in block.rows]
@@ -173,6 +179,22 @@ def _table(block: Table, width: float):
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return table
+
+
+def _broken(line: str, font: str, room: float) -> list[str]:
+    """A table cell's line as lines that fit `room`: one word wider than the column (a long run of letters with no
+    space) is broken where it reaches the edge, as a Paragraph breaks it, instead of running over the next column."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pieces = []
+    while len(line) > 1 and stringWidth(line, font, CELL_SIZE) > room:
+        fits, over = 1, len(line)  # the longest start that fits: at least one character, never all of them
+        while over - fits > 1:
+            middle = (fits + over) // 2
+            fits, over = (middle, over) if stringWidth(line[:middle], font, CELL_SIZE) <= room else (fits, middle)
+        pieces.append(line[:fits])
+        line = line[fits:]
+    return [*pieces, line]
 
 
 def synthesis_pdf(snap: SynthesisSnapshot, step: Step = lambda done, total: None) -> bytes:

@@ -156,7 +156,7 @@ class BallotService(ServiceBase):
 
         data = ballot_cards_pdf(codes, vote_url, cafe.title, on_page=page_done)
         try:
-            temp = write_beside(target, data, ".ballot-cards-")
+            temp = write_beside(target, data)
         except OSError as exc:
             raise _unsaved(target, exc) from None
         moved = False

@@ -21,7 +21,7 @@ from cafe_desk.core.model import COMMENT_SOURCES, VOTE_METHOD_LABELS, Outcome, T
 from cafe_desk.core.redaction import KIND_WORDS, Overrides
 from cafe_desk.core.safeguarding import held_back
 from cafe_desk.core.votes import summarise
-from cafe_desk.platforms import replace_file
+from cafe_desk.platforms import finishing, replace_file
 from cafe_desk.reports.cafe_summary_model import (
     ALL_TABLES,
     Attendance,
@@ -99,12 +99,13 @@ class CafeReportService:
 
         data = cafe_summary_pdf(summary, laid_out)
         try:
-            temp = write_beside(target, data, ".summary-")
+            temp = write_beside(target, data)
         except OSError as exc:
             raise _unsaved(target, exc) from None
         try:
             if cancelled():
                 raise Cancelled(CANCELLED)
+            finishing()
             replace_file(temp, target)
         except OSError as exc:
             temp.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from cafe_desk.core.attendance import people_by_place
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.closing import ClosingFacts
+from cafe_desk.core.counts import VoteCounts
 from cafe_desk.core.errors import ReadOnlyError
 from cafe_desk.core.model import COMMENT_SOURCES, CafeSummary
 from cafe_desk.core.run_order import CafeProgress
@@ -34,10 +35,9 @@ class CafeService(ServiceBase):
         s = self.store
         with s.read():
             notes = s.note_counts(cafe.id)
-            tallies = s.list_tallies(cafe.id)
             people = people_by_place(s.list_attendance(cafe.id), s.list_table_totals(cafe.id))
             comments = [n for source in COMMENT_SOURCES for n in s.list_notes(cafe.id, source=source)]
-            ballots = len(s.list_ballots(cafe.id))
+            votes = self._vote_counts(cafe)
             return {
                 "id": cafe.id,
                 "short_code": cafe.short_code,
@@ -53,14 +53,25 @@ class CafeService(ServiceBase):
                 "points": notes.get("note-taker", 0),
                 "summaries": notes.get("summary", 0),
                 "comments": notes.get("participant", 0) + notes.get("paper", 0),
-                "votes": sum(t.count for t in tallies) + ballots,
-                "paper_votes": sum(t.count for t in tallies),
-                "phone_ballots": ballots,
+                "votes": votes.total,
+                "paper_votes": votes.paper,
+                "phone_ballots": votes.phone_ballots,
                 "attendance": sum(people.values()),
                 "hidden": sum(n.hidden for n in comments),
                 "flagged": sum(bool(n.flag) for n in comments),
                 "needs_care": sum(s.care_counts(cafe.id).values()),
             }
+
+    def _vote_counts(self, cafe) -> VoteCounts:
+        """The café's paper votes and phone ballots (inside a read). An imported café's come from the votes its file
+        carried, as its import line counted them: its tallies fold the phone ballots' choices into whole-room totals,
+        and it holds no ballots of its own."""
+        s = self.store
+        if s.cafe_origin(cafe.id) == "imported":
+            record = s.import_record_for_cafe(cafe.id)
+            if record is not None and record["votes"]:
+                return VoteCounts.of_bundle(record["votes"], cafe.vote_method)
+        return VoteCounts(cafe.vote_method, len(s.list_ballots(cafe.id)), sum(t.count for t in s.list_tallies(cafe.id)))
 
     def is_imported(self, cafe_id: str) -> bool:
         """Whether the café came in from a café file (read-only for good), rather than being run on this laptop."""

@@ -3,6 +3,7 @@ the signature: this laptop's key, services/signing_key.py)."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from cafe_desk.core.exports import CafeSnapshot, ExportResult
 from cafe_desk.core.redaction import Overrides, PreviewItem
 from cafe_desk.export import bundle, cafe_export, keys
 from cafe_desk.export.receipt import manifest_counts, secret_hash
-from cafe_desk.platforms import replace_file
+from cafe_desk.platforms import FileInUseError, finishing, replace_file
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.files import write_beside
 from cafe_desk.storage.rows import utc_now
@@ -154,15 +155,17 @@ class ExportService(ServiceBase):
             self.store.set_state(RECIPIENTS_KEY, "\n".join(recipients))
 
     def export_to_file(self, cafe_key: str, recipients: list[str], target: str | Path, *,
+                       passphrase: str | None = None,
                        leave_out: AbstractSet[str] = frozenset(), include_flagged: bool = False,
                        overrides: Overrides | None = None, cancelled: Callable[[], bool] = lambda: False,
                        progress: Callable[[int, int], None] = lambda done, total: None) -> ExportResult:
         """Export a café to `target` (off the GUI thread: on a registry from `Services.open`); the export is
-        recorded (for a later receipt) once the file is in place. `overrides`: as for `build`.
+        recorded (for a later receipt) once the file is in place. `passphrase` and `overrides`: as for
+        `export_cafe`.
         Raises Cancelled when `cancelled()` turns true (nothing written), UserError for anything the person can fix."""
         progress(0, 3)
-        data, result = self.export_cafe(cafe_key, recipients, include_flagged=include_flagged, leave_out=leave_out,
-                                        overrides=overrides, record=False)
+        data, result = self.export_cafe(cafe_key, recipients, passphrase, include_flagged=include_flagged,
+                                        leave_out=leave_out, overrides=overrides, record=False)
         if cancelled():
             raise Cancelled("Export cancelled; nothing was written.")
         progress(2, 3)
@@ -173,25 +176,35 @@ class ExportService(ServiceBase):
 
 
 def write_atomically(target: str | Path, data: bytes, cancelled: Callable[[], bool] = lambda: False) -> None:
-    """Write `data` to a temporary file beside `target`, then move it into place: never a half-written file.
-    Raises Cancelled (and leaves nothing) if `cancelled()` turns true before the move; a plain UserError if the
-    file can't be written."""
+    """Write `data` to a file of ours beside `target`, then move it into place: never a half-written file.
+    Raises Cancelled (and leaves nothing) if `cancelled()` turns true before the move; a plain UserError naming
+    `target` or its folder (never the file of ours) if the file can't be written."""
     target = Path(target)
     if not target.parent.is_dir():
         raise UserError(f"The folder for {target} does not exist, so nothing was written.")
     try:
-        temp = write_beside(target, data, ".export-")
+        temp = write_beside(target, data)
     except OSError as exc:
-        raise UserError(f"{target} could not be written ({exc.strerror or 'the disk said no'}); "
-                        "nothing was saved.") from None
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise UserError(f"Café Desk may not write in {target.parent}, so nothing was saved.") from None
+        raise _unsaved(target, exc) from None
     try:
         if cancelled():
             raise Cancelled("Export cancelled; nothing was written.")
+        finishing()
         replace_file(temp, target)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise UserError(f"{target} could not be written ({exc.strerror or 'the disk said no'}); "
-                        "nothing was saved.") from None
+        temp.unlink(missing_ok=True)
+        raise _unsaved(target, exc) from None
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+
+
+def _unsaved(target: Path, exc: OSError) -> UserError:
+    """One line for a file that could not be written at `target`."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return UserError(f"The file name is too long: {target}")
+    if isinstance(exc, FileInUseError):
+        return UserError(f"{exc.strerror}. Nothing was saved.")
+    return UserError(f"{target} could not be written ({exc.strerror or 'the disk said no'}); nothing was saved.")

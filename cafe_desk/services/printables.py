@@ -139,7 +139,7 @@ class PrintablesService(ServiceBase):
 
         data = printables_pdf(snap, selection, page_done)
         try:
-            temp = write_beside(target, data, ".printables-")
+            temp = write_beside(target, data)
         except OSError as exc:
             raise _unsaved(target, exc) from None
         try:

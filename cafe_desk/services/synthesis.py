@@ -269,11 +269,13 @@ class SynthesisService(ServiceBase):
         """Write the items matching `f`, the votes and the themes as `kind` ("xlsx", "csv" into a folder, or
         "qdpx"); a CSV `csv_for` "spreadsheets" (guarded against formulas, with a BOM) or "analysis" (R, Python,
         Stata: exactly as typed). The sample cafés are left out unless `include_samples`. Returns the file or
-        folder written; raises UserError (Cancelled included) with a plain line, leaving nothing behind. Off the GUI
-        thread: call it on a registry from `Services.open`."""
+        folder written (a file name typed without .xlsx or .qdpx gets it: `data_file`); raises UserError
+        (Cancelled included) with a plain line, leaving nothing behind. Off the GUI thread: call it on a registry
+        from `Services.open`."""
         if kind not in DATA_FORMATS:
             raise UserError(f"Café Desk can't write {kind!r} files.")
         _query(f or SynthesisFilter())  # a search or dates that can't be followed: said before anything is written
+        target = self.data_file(kind, target)
         syn = self.without_samples()
         samples = ""  # what the workbook's guide says of the sample cafés: "" when this desk holds none
         if syn.left_out != self.left_out:
@@ -329,6 +331,17 @@ class SynthesisService(ServiceBase):
         what = f"items.csv, votes.csv and themes.csv in {Path(path).name}" if kind == "csv" else Path(path).name
         narrowed = " (the items matching the search and filters)." if f != SynthesisFilter() else "."
         return f"Saved {what}{narrowed}"
+
+    @staticmethod
+    def data_file(kind: str, target: str | Path) -> Path:
+        """Where an export of `kind` to `target` goes: a workbook's or a project's name with its ending (.xlsx,
+        .qdpx) added when it was typed without it, so the analysis programs find it and a double click opens it;
+        a CSV folder, or a folder given for a file (which is refused), as it is."""
+        target = Path(target)
+        ending = f".{kind}"
+        if kind == "csv" or target.suffix.lower() == ending or target.is_dir():
+            return target
+        return target.with_name(target.name + ending)
 
     @staticmethod
     def csv_files_in(folder: str | Path) -> list[str]:

@@ -297,11 +297,12 @@ class SynthesisReportService(ServiceBase):
         if cancelled():
             raise Cancelled(CANCELLED)
         try:
-            temp = write_beside(target, data, ".report-")
+            temp = write_beside(target, data)
         except OSError as exc:
             raise UserError(f"The report could not be written in {target.parent} "
                             f"({exc.strerror or 'the disk said no'}); nothing was saved.") from None
         try:
+            platforms.finishing()
             platforms.replace_file(temp, target)
         except BaseException:
             temp.unlink(missing_ok=True)

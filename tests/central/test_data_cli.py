@@ -9,6 +9,7 @@ import contextlib
 import csv
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
@@ -22,6 +23,7 @@ from cafe_desk.settings import ENV_DATA, Settings
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at, make_cafe, send
 from tests.conftest import assert_fails, cafe_desk
+from tests.stopped_part_way import stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 RISKY = ("=SUM(1)", "-5", "@x")
@@ -90,6 +92,16 @@ def test_a_workbook_and_a_qdpx(desk, tmp_path):
         "Saved synthesis.qdpx.\n")
     assert "project.qde" in zipfile.ZipFile(project).namelist()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["synthesis.qdpx", "synthesis.xlsx"]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "qdpx"])
+def test_a_file_name_typed_without_its_ending_gets_it(desk, tmp_path, kind):
+    folder, _, _ = desk
+    assert ok(cafe_desk("data", "--format", kind, "--out", str(tmp_path / "all"), data_dir=folder)) == (
+        f"Saved all.{kind}.\n")
+    assert [p.name for p in tmp_path.iterdir()] == [f"all.{kind}"]
+    ok(cafe_desk("data", "--format", kind, "--out", str(tmp_path / f"ALL.{kind.upper()}"), data_dir=folder))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"all.{kind}", f"ALL.{kind.upper()}"])
 
 
 def test_the_page_s_filters_and_search(desk, tmp_path):
@@ -207,3 +219,84 @@ def test_a_full_disk_is_one_line_and_nothing_is_left(desk, full_disk, kind, name
     assert result.stderr.count("\n") == 1 and "No space left on device" in result.stderr, result.stderr
     assert "nothing was saved" in result.stderr
     assert [p.name for p in full_disk.iterdir()] == ["filler"]
+
+
+# --- stopped or killed part way, and one file of a set that can't be replaced ----------------------------------------
+
+UNFINISHED = ".cafe-desk-unfinished-"
+POSIX_SIGNALS = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+
+
+@POSIX_SIGNALS
+@pytest.mark.parametrize("sent", ["TERM", "INT"])
+@pytest.mark.parametrize(("kind", "name"), [("csv", None), ("xlsx", "synthesis.xlsx"), ("qdpx", "synthesis.qdpx")])
+def test_an_export_stopped_part_way_says_so_in_one_line_and_leaves_nothing(desk, tmp_path, sent, kind, name):
+    folder, _, _ = desk
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kept.txt").write_text("already here", encoding="utf-8")
+    result = stopped(sent, UNFINISHED, "data", "--format", kind, "--out", str(out if name is None else out / name),
+                     data_dir=folder)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        128 + getattr(signal, f"SIG{sent}"), "", "cafe-desk: Stopped before the end, so nothing was saved.\n")
+    assert [p.name for p in out.iterdir()] == ["kept.txt"]
+
+
+@POSIX_SIGNALS
+def test_what_a_killed_export_left_is_removed_by_the_next_export_there(desk, tmp_path):
+    folder, _, _ = desk
+    out = tmp_path / "out"
+    out.mkdir()
+    killed = stopped("KILL", "votes.csv", "data", "--format", "csv", "--out", str(out), data_dir=folder)
+    assert killed.returncode == -signal.SIGKILL
+    [left] = list(out.iterdir())
+    assert left.name.startswith(UNFINISHED) and "Peer support groups helped me most" in (
+        left / "items.csv").read_text(encoding="utf-8-sig")  # every item, in plain text
+    pid, computer = left.name[len(UNFINISHED):].split("-")[:2]
+    running = out / f"{UNFINISHED}{os.getpid()}-{computer}-0123abcd"  # this test's own: its process still runs
+    running.mkdir()
+    elsewhere = out / f"{UNFINISHED}{pid}-{'0' * 8 if computer != '0' * 8 else '1' * 8}-0123abcd.part"
+    elsewhere.write_text("another computer's, on a shared drive", encoding="utf-8")
+    someone_else = out / ".cafe-desk-unfinished-notes.txt"
+    someone_else.write_text("not ours", encoding="utf-8")
+    ok(cafe_desk("data", "--format", "csv", "--out", str(out), data_dir=folder))
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["items.csv", "votes.csv", "themes.csv", running.name, elsewhere.name, someone_else.name])
+
+
+@pytest.fixture
+def unreplaceable(tmp_path):
+    """Make a file unreplaceable, as one open in a spreadsheet is on Windows (immutable here); undone at the end."""
+    made = []
+
+    def make(path: Path) -> None:
+        if os.name != "posix" or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+            pytest.skip("cannot make a file immutable here")
+        made.append(path)
+
+    yield make
+    for path in made:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_csv_files_are_replaced_all_together_or_not_at_all(desk, tmp_path, unreplaceable):
+    folder, codes, _ = desk
+    out = tmp_path / "csv"
+    out.mkdir()
+    ok(cafe_desk("data", "--format", "csv", "--out", str(out), data_dir=folder))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    unreplaceable(out / "votes.csv")
+    result = cafe_desk("data", "--format", "csv", "--for", "analysis", "--cafe", codes["Perth café"], "--out",
+                       str(out), data_dir=folder)
+    assert_fails(result, f"votes.csv in {out} can't be replaced (Operation not permitted); nothing was saved.")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_workbook_that_can_t_be_replaced_is_named(desk, tmp_path, unreplaceable):
+    folder, _, _ = desk
+    book = tmp_path / "synthesis.xlsx"
+    book.write_bytes(b"an older workbook")
+    unreplaceable(book)
+    assert_fails(cafe_desk("data", "--format", "xlsx", "--out", str(book), data_dir=folder),
+                 f"synthesis.xlsx in {tmp_path} can't be replaced (Operation not permitted); nothing was saved.")
+    assert [p.name for p in tmp_path.iterdir()] == ["synthesis.xlsx"] and book.read_bytes() == b"an older workbook"

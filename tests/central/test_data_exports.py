@@ -6,6 +6,7 @@ import codecs
 import csv
 import datetime as dt
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -309,3 +310,22 @@ def test_a_target_that_cannot_be_replaced_is_one_plain_line(desk, tmp_path, kind
         WRITERS[kind](desk, tmp_path)
     assert "\n" not in str(raised.value) and "nothing was saved" in str(raised.value)
     assert [p.name for p in tmp_path.iterdir()] == ["items.csv"] and (tmp_path / "items.csv").is_dir()
+
+
+def test_on_windows_a_csv_file_open_in_a_spreadsheet_is_named_and_none_is_replaced(desk, tmp_path, monkeypatch):
+    from cafe_desk import platforms
+
+    write_csv(desk, tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    votes = tmp_path / "votes.csv"
+    # held open, as a spreadsheet holds it on Windows: immutable here, which refuses the move the same way
+    if subprocess.run(["chattr", "+i", str(votes)], capture_output=True).returncode:
+        pytest.skip("cannot make a file immutable here")
+    monkeypatch.setattr(platforms, "CURRENT", platforms.System.WINDOWS)
+    try:
+        with pytest.raises(UserError) as raised:
+            write_csv(desk, tmp_path, SynthesisFilter(text="peer"), csv_for="analysis")
+    finally:
+        subprocess.run(["chattr", "-i", str(votes)], check=True)
+    assert str(raised.value) == "votes.csv is open in another program; close it there and try again. Nothing was saved."
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -12,6 +13,7 @@ from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import CODED, cafe_desk, coded
+from tests.stopped_part_way import stopped
 
 
 @pytest.fixture
@@ -141,3 +143,21 @@ def test_a_file_name_that_is_not_utf8_is_still_imported(tmp_path, bundles):
     assert (result.returncode, coded(result.stdout)) == (
         2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
     assert result.stderr == f"Refused {tmp_path}/not?s.cafe: This file is not a Café Desk bundle.\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_ctrl_c_part_way_says_how_far_the_import_got_in_one_line(tmp_path, bundles):
+    key, good, bad, signer = bundles
+    later = tmp_path / "later.cafe"
+    shutil.copy(good, later)
+    data = tmp_path / "central"
+    result = stopped("INT", bad.name, "import", "--identity", str(key), str(good), str(bad), str(later),
+                     data_dir=data)
+    assert (result.returncode, coded(result.stdout), result.stderr) == (
+        130, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n",
+        "Stopped after 1 of 3 files: those already imported stay imported; the other 2 files were not touched.\n")
+    store = Store(Settings(data).db_path)
+    try:
+        assert [c.title for c in Services.build(store).cafes.list()] == ["Perth café"]
+    finally:
+        store.close()

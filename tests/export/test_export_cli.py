@@ -16,6 +16,7 @@ from cafe_desk.services import Services
 from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.conftest import assert_fails, cafe_desk, mental_health_plan
+from tests.read_only import read_only_folder
 
 
 @pytest.fixture
@@ -126,7 +127,15 @@ def test_bad_recipient_and_no_recipient(cafe, data_dir, tmp_path):
 def test_missing_output_folder(key, cafe, data_dir, tmp_path):
     out = tmp_path / "nowhere" / "x.cafe"
     assert_fails(cafe_desk("export", cafe.id, "--recipient", key[1], "--out", str(out), data_dir=data_dir),
-                 f"The folder for {out} does not exist.")
+                 f"The folder for {out} does not exist, so nothing was written.")
+
+
+def test_a_folder_it_may_not_write_is_named_in_one_line(key, cafe, data_dir, tmp_path):
+    with read_only_folder(tmp_path / "shut") as shut:
+        assert_fails(cafe_desk("export", cafe.id, "--recipient", key[1], "--out", str(shut / "x.cafe"),
+                               data_dir=data_dir),
+                     f"Café Desk may not write in {shut}, so nothing was saved.")
+        assert list(shut.iterdir()) == []
 
 
 def test_export_to_a_folder_names_the_folder(cafe, key, tmp_path, data_dir):

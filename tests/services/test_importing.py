@@ -78,11 +78,20 @@ def test_import_into_another_database(services, source, central, identity):
     assert notes[1].theme_ids == (waiting.id,) and notes[2].group_id == groups[0].id
     status = central.cafes.status(cafe.id)
     assert (status["tables"], status["rounds"], status["comments"]) == (len(tables), len(rounds), 1)
-    assert status["paper_votes"] == 4 + 2 + 1  # paper 4 and phone 2 + 1, as whole-room totals
+    assert (status["paper_votes"], status["phone_ballots"], status["votes"]) == (4, 1, 5)  # as the import line
     assert status["attendance"] == 10  # the table's total: its 3 carers and the 7 that would give them back are hidden
     record = central.store.import_record_for_source(source.id)
     assert record["cafe_id"] == cafe.id and record["votes"]["phone_ballots"] == 1
     assert re.fullmatch(r"\d{8}T\d{6}\.\d{6}Z", record["exported_at"])  # ISO 8601 basic, UTC: sorts as text
+
+
+def test_status_of_an_imported_cafe_counts_votes_as_the_laptop_and_the_import_line_do(services, source, central,
+                                                                                      identity):
+    result = central.importing.import_bundle(sealed(services, source, identity), [identity])
+    here, there = central.cafes.status(result.cafe_id), services.cafes.status(source.id)
+    counted = ("votes", "paper_votes", "phone_ballots")
+    assert [here[k] for k in counted] == [there[k] for k in counted] == [5, 4, 1]
+    assert result.votes.phrase() == "votes: 1 phone ballot and 4 dots on paper"
 
 
 def test_an_imported_cafe_is_read_only(services, source, central, identity):

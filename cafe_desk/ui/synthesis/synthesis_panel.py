@@ -437,6 +437,10 @@ class SynthesisPanel(Panel):
                 (".qdpx", "REFI-QDA project (*.qdpx)")
             path, _ = QFileDialog.getSaveFileName(self, "Save the synthesis data",
                                                   str(Path(home) / f"synthesis{suffix}"), what)
+            named = self.syn.data_file(kind, path) if path else None
+            if named is not None and str(named) != path and named.exists() and not self.confirm(
+                    "Replace file", f"{named.name} already exists in {named.parent.name}. Replace it?"):
+                return  # the dialog asked about the name as typed, not about the one with its ending
         if path:
             self.export_data(kind, path, f, choice.csv_for or CSV_FOR_SPREADSHEETS)
 

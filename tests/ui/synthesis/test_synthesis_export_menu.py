@@ -71,3 +71,23 @@ def test_csv_for_spreadsheets_is_guarded(page, qtbot, monkeypatch, tmp_path):
     rows = export_through_menu(page, qtbot, monkeypatch, FOR_SPREADSHEETS, tmp_path)
     assert (tmp_path / "items.csv").read_bytes().startswith(codecs.BOM_UTF8)
     assert sorted(r["text"] for r in rows) == sorted("'" + t for t in RISKY)
+
+
+@pytest.mark.parametrize(("label", "ending"), [("Excel workbook (.xlsx)…", ".xlsx"),
+                                               ("For NVivo, ATLAS.ti, MAXQDA or QualCoder (.qdpx)…", ".qdpx")])
+def test_a_file_name_typed_without_its_ending_gets_it(page, qtbot, monkeypatch, tmp_path, label, ending):
+    messages, asked = [], []
+    page.sig_message.connect(messages.append)
+    page.confirm = lambda title, text: asked.append(text) or False
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out / "all"), ""))
+    action(page, label).trigger()
+    qtbot.waitUntil(lambda: page.export_op is not None and page.export_op.done, timeout=10_000)
+    assert [p.name for p in out.iterdir()] == [f"all{ending}"] and asked == []
+    assert messages[-1] == f"Saved all{ending}."
+    before = (out / f"all{ending}").stat().st_mtime_ns
+    op = page.export_op
+    action(page, label).trigger()  # the dialog asked about "all"; replacing all.xlsx is asked here
+    assert asked == [f"all{ending} already exists in out. Replace it?"] and page.export_op is op
+    assert (out / f"all{ending}").stat().st_mtime_ns == before
