@@ -447,3 +447,28 @@ def test_typing_a_date_filters_and_emptying_it_is_any_again(page, qtbot, british
     qtbot.keyClick(filters.date_from.calendar.findChild(QTableView), Qt.Key.Key_Return)
     settle(qtbot, page)
     assert filters.date_from.text() == "2026-04-02" and cafe_dates(page) == {"2026-04-02"}
+
+
+def test_tab_leaves_the_tables_and_alt_b_reaches_the_theme_list(page, main_window, qtbot):
+    """Tab goes from the items table on to the rest of the page (arrows move between rows); the codebook's theme
+    list has an Alt key; no read-only table anywhere in the window keeps Tab for its cells."""
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, COL_TEXT))
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 1 and page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()
+    reached = set()
+    for _ in range(30):
+        reached.add(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert page.codebook.list in reached and page.export_button in reached
+    page.tabs.setCurrentWidget(page.counts_page)
+    settle(qtbot, page)
+    for view in main_window.findChildren(QTableView):
+        assert not view.tabKeyNavigation() or type(view).__name__ == "TallyTable", view.accessibleName()
+
+    page.search.setFocus()
+    qtbot.keyClick(main_window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert page.codebook.list.hasFocus()
