@@ -34,6 +34,7 @@ from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_sc
 from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.report_button import ReportButton
+from cafe_desk.ui.synthesis.samples_first import ask_include_samples, samples_left_out
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel, item_html
@@ -129,7 +130,8 @@ class SynthesisPanel(Panel):
         buttons.addStretch(1)
         buttons.addWidget(self._build_export_button())
         self.report_button = ReportButton(self.services.opener(), self.current_filter,
-                                          include_samples=lambda: self.samples_bar.include_samples())
+                                          include_samples=lambda: self.samples_bar.include_samples(),
+                                          samples_ready=self.samples_ready)
         self.report_button.sig_message.connect(self.sig_message)
         buttons.addWidget(self.report_button)
         self.model = ItemsModel(self)
@@ -366,16 +368,36 @@ class SynthesisPanel(Panel):
 
     # --- data for analysis tools -------------------------------------------------------------------------------
 
+    def samples_ready(self, f: SynthesisFilter) -> bool:
+        """Before an export or a report with `f`: if leaving the sample cafés out would leave nothing, say so now and
+        offer to include them (ticking the box that says so); False if the person cancelled."""
+        if self.samples_bar.include_samples():
+            return True
+        why = self.attempt(lambda: samples_left_out(self.services, f))
+        if not why:
+            return why is not None
+        if not self.ask_include_samples(why):
+            return False
+        self.samples_bar.include.setChecked(True)
+        return True
+
+    def ask_include_samples(self, why: str) -> bool:
+        return ask_include_samples(self, why)
+
     def export_counts(self) -> tuple[int, int] | None:
-        """(items the current search and filters find, items in all) for the export question; None, with a
-        message, if they can't be read. Counted again only when what is shown is not the current search."""
+        """(items the current search and filters find, items in all) for the export question, the sample cafés left
+        out as the export will leave them; None, with a message, if they can't be read. Counted again only when
+        what is shown is not the current search, or the shown count holds sample cafés the export leaves out."""
         f = self.current_filter()
-        found = self.shown_total[1] if self.shown_total and self.shown_total[0] == f else None
+        syn, found, total = self.syn, None, self.all_total
+        if not self.samples_bar.include_samples() and self.services.samples.ids():
+            syn, total = self.syn.without_samples(), None
+        elif self.shown_total and self.shown_total[0] == f:
+            found = self.shown_total[1]
         if found is None:
-            found = self.attempt(lambda: self.syn.find(f, limit=0).total)
-        total = self.all_total
+            found = self.attempt(lambda: syn.find(f, limit=0).total)
         if total is None:
-            total = self.attempt(lambda: self.syn.find(SynthesisFilter(), limit=0).total)
+            total = self.attempt(lambda: syn.find(SynthesisFilter(), limit=0).total)
         return None if found is None or total is None else (found, total)
 
     def export_scope(self) -> SynthesisFilter | None:
@@ -395,7 +417,8 @@ class SynthesisPanel(Panel):
 
     def choose_scope(self, found: int, total: int) -> str | None:
         """Ask with `scope_box`: EXPORT_FOUND, EXPORT_ALL, or None for Cancel."""
-        return ask_scope(self, found, total)
+        left_out = not self.samples_bar.include_samples() and bool(self.services.samples.ids())
+        return ask_scope(self, found, total, left_out)
 
     def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
                     csv_for: str = CSV_FOR_SPREADSHEETS) -> Op | None:
@@ -421,6 +444,8 @@ class SynthesisPanel(Panel):
 
     def _choose_export_target(self, choice: ExportChoice) -> None:
         kind = choice.kind
+        if not self.samples_ready(self.current_filter()):
+            return
         f = self.export_scope()
         if f is None:
             return
