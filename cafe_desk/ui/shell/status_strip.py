@@ -318,6 +318,11 @@ class StatusStrip(QWidget):
             return
         self.bar.clearMessage()
 
+    def take_back(self, text: str) -> None:
+        """A message is no longer true: it goes if it is the one shown."""
+        if text and self.bar.currentMessage() == text:
+            self.bar.clearMessage()
+
     def drop_stale(self) -> None:
         """Something was written from this laptop (an edit, an undo): a message about what came before goes."""
         current = self.bar.currentMessage()

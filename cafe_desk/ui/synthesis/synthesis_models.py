@@ -46,11 +46,19 @@ def item_html(item: Item, themes: str) -> str:
 
 def cafe_heading(cafe: CentralCafe) -> str:
     """A café's short heading over its column: its town or area (cafés of a series often share one title), or its
-    title's first words when it has none, over its date."""
+    title's first words when it has none, over its date, over its short code (two cafés of one day and place, from
+    one template, differ only there)."""
     name = cafe.locality or cafe.title
     if len(name) > HEADING_CHARS:
         name = name[:HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,·-—") + "…"
-    return f"{name}\n{cafe.date}"
+    return "\n".join(p for p in (name, cafe.date, cafe.short_code) if p)
+
+
+def cafe_choice(cafe: CentralCafe) -> str:
+    """A café as the Café filter offers it: its short code and date (short, so they show whole in the closed box and
+    tell apart two cafés of one day and place), its town or area, then its title (which often starts the same for
+    every café of a series, so it comes last)."""
+    return " · ".join(p for p in (cafe.short_code, cafe.date, cafe.locality) if p) + f" — {cafe.title}"
 
 
 def place(item: Item) -> str:
@@ -207,7 +215,7 @@ class ThemeCountsModel(QAbstractTableModel):
             return "All cafés"
         cafe = self._cafes[section - 2]
         return shown(cafe_heading(cafe)) if role == Qt.ItemDataRole.DisplayRole else \
-            tip(", ".join(p for p in (cafe.title, cafe.locality, cafe.date) if p))
+            tip(", ".join(p for p in (cafe.title, cafe.locality, cafe.date, cafe.short_code) if p))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):

@@ -34,6 +34,7 @@ from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_sc
 from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.report_button import ReportButton
+from cafe_desk.ui.synthesis.result_line import found_line
 from cafe_desk.ui.synthesis.samples_first import ask_include_samples, samples_left_out
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
@@ -72,6 +73,7 @@ class SynthesisPanel(Panel):
         self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
         self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
+        self.complaint = ""  # the last search that could not be read, as the status bar was told
 
         self.filters = FiltersBox()
         self.filters.sig_changed.connect(self._filters_changed)
@@ -172,7 +174,7 @@ class SynthesisPanel(Panel):
         split.addWidget(self.tabs)
         split.addWidget(self.codebook)
         split.setStretchFactor(1, 1)
-        split.setSizes([220, 880, 230])
+        split.setSizes([240, 860, 230])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.samples_bar)
@@ -251,6 +253,9 @@ class SynthesisPanel(Panel):
             self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
 
     def _show(self, f: SynthesisFilter, found: Found, first: bool = False) -> None:
+        if self.complaint:  # the search can be read now: the line saying it couldn't goes
+            self.sig_message_gone.emit(self.complaint)
+            self.complaint = ""
         names = {t.id: t.name for t in self.codebook.themes}
         self.model.set_items(found.items, names)
         self.shown_total = (f, found.total)
@@ -262,7 +267,7 @@ class SynthesisPanel(Panel):
             self.status.setText(f"Showing the first {len(found.items):,} of {counted(found.total, 'item')}: search "
                                 "or filter to narrow them down.")
         else:
-            self.status.setText(counted(found.total, "item") + (", best match first." if f.text.strip() else "."))
+            self.status.setText(found_line(f, found.total))
         self._selection_changed()
         self._refresh_tab()
         if found.index_unsaved and not self.said_slow:
@@ -286,6 +291,7 @@ class SynthesisPanel(Panel):
             self.tab_runner.ask(lambda syn: syn.votes(), self.votes.set_outcomes)
 
     def _read_failed(self, message: str) -> None:
+        self.complaint = message
         self.status.setText(message)
         self.sig_message.emit(message)
 
