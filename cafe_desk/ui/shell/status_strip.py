@@ -261,7 +261,8 @@ class StatusStrip(QWidget):
         with contextlib.suppress(UserError):
             if self.current_page == "Comments":  # on screen, so seen as they arrive
                 self.services.comments.mark_seen(self.cafe.id)
-            unseen = self.services.comments.unseen(self.cafe.id)
+            if not self.services.cafes.is_imported(self.cafe.id):  # an imported café's comments were never new here
+                unseen = self.services.comments.unseen(self.cafe.id)
         text = f"{counted(unseen, 'new comment')}" if unseen else "No new comments"
         self._set(self.comments_part, text, text, bold=bool(unseen))
 
