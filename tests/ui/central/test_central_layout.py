@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from cafe_desk.core.changes import Changes
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
 from cafe_desk.ui.shell.main_window import MainWindow
@@ -126,3 +127,19 @@ def test_the_public_key_code_and_its_caption_never_overlap(qtbot, window, tmp_pa
     shot = tmp_path / f"central-{height}.png"
     window.grab().save(str(shot))
     assert decode_qr(window.grab(code.adjusted(-12, -12, 12, 12)), tmp_path / "code.png") == [box.public_key]
+
+
+def test_the_imported_cafes_list_shows_several_cafes_at_1366_by_768(qtbot, window, services):
+    """Each imported café takes two wrapped lines there: at least four of them show at once, and the Last import
+    list keeps its three lines."""
+    services.samples.add()
+    page = window.central_page
+    page.on_changes(Changes(cafes=True))
+    qtbot.wait(50)
+    cafes = page.signers_box.cafes_list
+    assert cafes.count() == 12
+    two_lines = cafes.visualItemRect(cafes.item(0)).height()
+    assert two_lines > cafes.fontMetrics().lineSpacing() * 1.5
+    assert cafes.viewport().height() >= 4 * two_lines
+    summary = page.import_box.summary
+    assert summary.viewport().height() >= 3 * summary.fontMetrics().lineSpacing()
