@@ -436,7 +436,22 @@ def test_typing_a_date_filters_and_emptying_it_is_any_again(page, qtbot, british
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert messages[-1] == ("“31/02/2026” isn't a date Café Desk can read: type one such as 2026-11-14 or "
                             "14/11/2026, or empty the box for any date.")
-    assert filters.date_to.text() == "2026-04-01" and page.current_filter().date_to == "2026-04-01"
+    assert page.current_filter().date_to == "2026-04-01"  # the date in force stays until the typo is put right
+    assert filters.date_to.text() == "31/02/2026" and filters.date_to.unreadable() == messages[-1]  # kept, marked
+    assert filters.date_to.edit.toolTip() == messages[-1] and filters.date_to.edit.styleSheet()
+    filters.date_to.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    qtbot.keyClicks(QApplication.focusWidget(), "5")  # 31/02/2025 is no date either: said for what it is now
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert messages[-1].startswith("“31/02/2025” isn't a date") and filters.date_to.unreadable() == messages[-1]
+    filters.date_to.setFocus()
+    filters.date_to.edit.selectAll()
+    qtbot.keyClicks(QApplication.focusWidget(), "2026-04-02")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    settle(qtbot, page)
+    assert page.current_filter().date_to == "2026-04-02" and not filters.date_to.unreadable()
+    assert not filters.date_to.edit.styleSheet()
     page.clear_filters()
     assert (filters.date_from.text(), filters.date_to.text()) == ("Any", "Any")
 
