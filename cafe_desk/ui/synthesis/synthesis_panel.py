@@ -226,6 +226,7 @@ class SynthesisPanel(Panel):
         self.empty.setVisible(not cafes)
         self.samples_bar.refresh(len(cafes))
         self.filters.fill(cafes, facets, themes)
+        self.model.set_codes({c.id: c.short_code for c in cafes})
         self.codebook.set_themes(themes)
         if f == self.current_filter():
             self._show(f, found)
@@ -313,7 +314,7 @@ class SynthesisPanel(Panel):
         current = self.table.currentIndex()
         if current.isValid() and current.row() < self.model.rowCount():
             item = self.model.item_at(current.row())
-            self.detail.setHtml(item_html(item, self.model.themes_of(item)))
+            self.detail.setHtml(item_html(item, self.model.themes_of(item), self.model.code_of(item)))
         else:
             self.detail.clear()
         chosen = bool(self.table.selectionModel().selectedRows())

@@ -559,5 +559,13 @@ def test_cafes_of_one_title_and_day_are_told_apart_by_their_codes(page, main_win
     model = page.counts_model
     headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2, model.columnCount())]
     assert {f"Perth\n2026-12-03\n{c.short_code}" for c in twins} <= set(headings)
+    page.tabs.setCurrentIndex(0)
+    combo.setCurrentIndex(0)
+    settle(qtbot, page)
+    for cafe in twins:  # an item's café cell and its reading pane name its café's code
+        row = next(r for r in range(page.model.rowCount()) if page.model.item_at(r).cafe_id == cafe.id)
+        assert f"code {cafe.short_code}" in page.model.index(row, COL_CAFE).data(Qt.ItemDataRole.ToolTipRole)
+        page.table.setCurrentIndex(page.model.index(row, COL_TEXT))
+        assert f"code {cafe.short_code}" in page.detail.toPlainText()
     if SHOTS:
         main_window.grab().save(os.path.join(SHOTS, "synthesis-twin-cafes.png"))
