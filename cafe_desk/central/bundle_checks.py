@@ -56,9 +56,10 @@ _LEVEL = re.compile(r"0|[1-9][0-9]{0,9}", re.ASCII)
 _EXPORTED_AT = "%Y%m%dT%H%M%S.%fZ"
 _EXPORTED_AT_SHAPE = re.compile(r"[0-9]{8}T[0-9]{6}\.[0-9]{6}Z")  # exactly as the app writes it
 
-TOO_LARGE = (f"This file is larger than {MAX_FILE_BYTES // 2**20} MB, far more than any café's bundle, so it was "
+TOO_LARGE = (f"This file is larger than {MAX_FILE_BYTES // 2**20} MB, far more than any café file, so it was "
              "not opened.")
-TOO_MANY = f"This bundle holds more than {MAX_ITEMS:,} items, more than any café could have, so nothing was imported."
+TOO_MANY = (f"This café file holds more than {MAX_ITEMS:,} items, more than any café could have, so nothing was "
+            "imported.")
 
 
 def _refuse(name: str, detail: str) -> BundleError:

@@ -99,7 +99,7 @@ def _load(files: dict[str, bytes], name: str, verified: bool = False):
     """The JSON in `name`: a .jsonl file as a list of its lines' values. `verified`: the files came through
     `open_bundle`, which read every line of a .jsonl file as one JSON object, so the lines are read in one go."""
     if name not in files:
-        raise BundleError(f"This bundle is incomplete: {name} is missing.")
+        raise BundleError(f"This café file is incomplete ({name} is missing): ask the facilitator to send it again.")
     try:
         text = files[name].decode("utf-8")
         if name.endswith(".jsonl"):
@@ -212,7 +212,7 @@ def _attendance(rows: list, tables: dict, rounds: dict,
             raise _shape(where, "a count is below zero")
         if keys[0] is None and keys[1] in rounds and group is not None:
             if group not in group_ids:
-                raise _shape(where, "it names a group that is not in this bundle")
+                raise _shape(where, "it names a group that is not in this café file")
             key = (rounds[keys[1]].id, group_ids[group])
             if key in round_keys:
                 raise _shape(where, "a group's count in a round is there twice")
@@ -223,7 +223,7 @@ def _attendance(rows: list, tables: dict, rounds: dict,
         if None in keys:
             continue  # not tied to one table and round: nothing the desk shows
         if keys[0] not in tables or keys[1] not in rounds or (group is not None and group not in group_ids):
-            raise _shape(where, "it names a table, round or group that is not in this bundle")
+            raise _shape(where, "it names a table, round or group that is not in this café file")
         place = (tables[keys[0]].id, rounds[keys[1]].id)
         if group is None:
             if count is None:
@@ -300,7 +300,7 @@ def _note(row, where: str, source: str, cafe: Cafe, places: dict, outcomes: dict
     for key in ("table", "round"):
         number = _get(row, key, (int,), where, optional=True)
         if number is not None and number not in places[key]:
-            raise _shape(where, f"{key} {number} is not in this bundle")
+            raise _shape(where, f"{key} {number} is not in this café file")
         found[key] = places[key][number].id if number is not None else None
     note_source, kind = _get(row, "source", (str,), where), _get(row, "kind", (str,), where)
     if note_source not in NOTE_SOURCES or kind not in NOTE_KINDS:
@@ -310,10 +310,10 @@ def _note(row, where: str, source: str, cafe: Cafe, places: dict, outcomes: dict
     if not all(isinstance(v, str) for v in (*linked, *tags)):
         raise _shape(where, "an outcome or theme is not named by text")
     if any(o not in outcomes for o in linked) or any(t not in theme_ids for t in tags):
-        raise _shape(where, "it names an outcome or theme that is not in this bundle")
+        raise _shape(where, "it names an outcome or theme that is not in this café file")
     group = _get(row, "group", (str,), where, optional=True)
     if group is not None and group not in group_ids:
-        raise _shape(where, "its group is not in this bundle")
+        raise _shape(where, "its group is not in this café file")
     minutes = _get(row, "minutes_from_start", (int,), where, optional=True)
     if minutes is not None and abs(minutes) > MAX_MINUTES:
         raise _shape(where, "its minutes from the start are out of range")
@@ -345,7 +345,7 @@ def _tallies(votes: object, outcomes: dict, group_ids: dict[str, str]) -> list[T
     for row in rows:
         source = _get(row, "id", (str,), "votes.json")
         if source not in outcomes:
-            raise _shape("votes.json", "it names an outcome that is not in this bundle")
+            raise _shape("votes.json", "it names an outcome that is not in this café file")
         for part in ("paper", "phone"):
             for level, count in _levels(_get(row, part, (dict,), "votes.json"), "votes.json").items():
                 key = (outcomes[source].id, level)
@@ -354,11 +354,11 @@ def _tallies(votes: object, outcomes: dict, group_ids: dict[str, str]) -> list[T
     for group in _get(votes, "by_group", (list,), "votes.json", optional=True) or []:
         name = _get(group, "group", (str,), "votes.json")
         if name not in group_ids:
-            raise _shape("votes.json", "it names a group that is not in this bundle")
+            raise _shape("votes.json", "it names a group that is not in this café file")
         for row in _get(group, "outcomes", (list,), "votes.json"):
             source = _get(row, "id", (str,), "votes.json")
             if source not in outcomes:
-                raise _shape("votes.json", "it names an outcome that is not in this bundle")
+                raise _shape("votes.json", "it names an outcome that is not in this café file")
             for level, count in _levels(_get(row, "paper", (dict,), "votes.json"), "votes.json").items():
                 key = (outcomes[source].id, level)
                 if count > totals.get(key, 0):

@@ -215,6 +215,7 @@ class CafeSummary:
     points: int = 0
     summaries: int = 0
     comments: int = 0
+    origin: str = "local"  # "local" (run on this laptop), "imported" (from a café file) or "sample"
 
     @property
     def notes(self) -> int:

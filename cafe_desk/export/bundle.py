@@ -39,8 +39,10 @@ MAX_RATIO = 200
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
-NOT_A_BUNDLE = "This file is not a Café Desk bundle."
-WRONG_KEY = "This file was not encrypted for this key."
+NOT_A_BUNDLE = ("This is not a café file from Café Desk (it may be damaged, or another kind of file): ask the "
+                "facilitator to send it again.")
+WRONG_KEY = ("This café file was made for a different central key: check the facilitator used your public key, "
+             "or import it with the key file it was made for.")
 WRONG_PASSPHRASE = "That passphrase does not open this file."
 DAMAGED = "This file is damaged or incomplete, so it can't be opened."
 
@@ -157,7 +159,7 @@ def seal(zip_bytes: bytes, recipients: Iterable[str] = (), passphrase: str | Non
         return pyrage.passphrase.encrypt(zip_bytes, passphrase)
     keys = [parse_recipient(r) if isinstance(r, str) else r for r in recipients]
     if not keys:
-        raise BundleError("Give at least one public key (age1…) or a passphrase to encrypt the bundle to.")
+        raise BundleError("Give at least one public key (age1…) or a passphrase to encrypt the café file to.")
     return pyrage.encrypt(zip_bytes, keys)
 
 
@@ -186,20 +188,21 @@ def _read_zip(zip_bytes: bytes, max_entries: int, max_total: int, max_ratio: flo
     with zf:
         infos = zf.infolist()
         if len(infos) > max_entries:
-            raise BundleError(f"This bundle holds {len(infos)} files, more than the {max_entries} a bundle may "
+            raise BundleError(f"This café file holds {len(infos)} files, more than the {max_entries} a café file may "
                               "hold, so it was not opened.")
         seen: set[str] = set()
         for info in infos:
             name = info.filename
             if not SAFE_NAME.fullmatch(name) or ".." in name:
-                raise BundleError(f"This bundle holds a file with an unsafe name ({name[:60]!r}), so it was not "
+                raise BundleError(f"This café file holds a file with an unsafe name ({name[:60]!r}), so it was not "
                                   "opened.")
             if name in seen:
-                raise BundleError(f"This bundle holds {name} twice, so it was not opened.")
+                raise BundleError(f"This café file holds {name} twice, so it was not opened.")
             seen.add(name)
         total = sum(i.file_size for i in infos)
         if total > max_total:
-            raise BundleError(f"This bundle would unpack to more than {max_total // 2**20} MB, so it was not opened.")
+            raise BundleError(f"This café file would unpack to more than {max_total // 2**20} MB, so it was not "
+                              "opened.")
         for info in infos:
             if info.file_size > max_ratio * max(info.compress_size, 1):
                 raise BundleError(f"{info.filename} unpacks to far more than its packed size, so it was not opened.")
@@ -222,12 +225,14 @@ def _manifest(files: dict[str, bytes]) -> dict:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise BundleError(NOT_A_BUNDLE)
     if version > VERSION:
-        raise BundleError(f"This bundle was made by a newer Café Desk (format version {version}); please update.")
+        raise BundleError(f"This café file was made by a newer Café Desk (format version {version}): update Café "
+                          "Desk on this computer, then import it again.")
     listing = manifest.get("files")
     if not isinstance(listing, dict) or not all(
             isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("count"), int)
             for v in listing.values()):
-        raise BundleError("This bundle's manifest is not in the expected shape.")
+        raise BundleError("This café file's list of contents is not in the expected shape: ask the facilitator to send "
+                          "it again.")
     return manifest
 
 
@@ -235,10 +240,10 @@ def _signer(manifest: dict, files: dict[str, bytes]) -> str | None:
     """Who signed a version 2 manifest (its signature checked); None for version 1, which has no signature."""
     if manifest["version"] < SIGNED_FROM:
         if SIGNATURE in files:
-            raise BundleError(f"This bundle holds a file its manifest does not list ({SIGNATURE}).")
+            raise BundleError(f"This café file holds a file its list of contents doesn't name ({SIGNATURE}).")
         return None
     if SIGNATURE not in files:
-        raise BundleError("This bundle's signature is missing, so it was not opened.")
+        raise BundleError("This café file's signature is missing, so it was not opened.")
     try:
         return signing.verify_signature(files[MANIFEST], files[SIGNATURE])
     except signing.SignatureError as exc:
@@ -255,19 +260,21 @@ def verify_signed(files: dict[str, bytes]) -> Opened:
     records: dict[str, list] = {}
     for name in sorted(listing):
         if name not in data:
-            raise BundleError(f"This bundle is incomplete: {name} is missing.")
+            raise BundleError(f"This café file is incomplete ({name} is missing): ask the facilitator to send it "
+                              "again.")
     for name in sorted(data):
         if name not in listing:
-            raise BundleError(f"This bundle holds a file its manifest does not list ({name}).")
+            raise BundleError(f"This café file holds a file its list of contents doesn't name ({name}).")
         if hashlib.sha256(data[name]).hexdigest() != listing[name]["sha256"]:
-            raise BundleError(f"{name} does not match its checksum in the manifest, so the bundle was not opened.")
+            raise BundleError(f"{name} does not match its checksum, so the café file was not opened: ask the "
+                              "facilitator to send it again.")
         parsed = _parse(name, data[name])
         count = len(parsed) if isinstance(parsed, list) else 1
         if name.endswith(".jsonl"):
             records[name] = parsed
         if count != listing[name]["count"]:
-            raise BundleError(f"{name} holds {count} records but the manifest says {listing[name]['count']}, so "
-                              "the bundle was not opened.")
+            raise BundleError(f"{name} holds {count} records but the café file's list of contents says "
+                              f"{listing[name]['count']}, so it was not opened.")
     return Opened(manifest, data, signer, records)
 
 

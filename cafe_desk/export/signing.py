@@ -189,7 +189,7 @@ def verify_signature(manifest: bytes, signature: bytes) -> str:
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         body = None
     if not isinstance(body, dict) or body.get("format") != SIGNATURE_FORMAT or body.get("algorithm") != "ed25519":
-        raise SignatureError("This bundle's signature is not in the expected shape, so it was not opened.")
+        raise SignatureError("This café file's signature is not in the expected shape, so it was not opened.")
     public = body.get("public_key")
     raw_sig = _unb64(body.get("signature"), 64) if isinstance(body.get("signature"), str) else None
     try:
@@ -197,10 +197,10 @@ def verify_signature(manifest: bytes, signature: bytes) -> str:
     except SignatureError:
         key = None
     if key is None or raw_sig is None:
-        raise SignatureError("This bundle's signature is not in the expected shape, so it was not opened.")
+        raise SignatureError("This café file's signature is not in the expected shape, so it was not opened.")
     try:
         VerifyKey(key).verify(manifest, raw_sig)
     except (BadSignatureError, ValueError):
-        raise SignatureError("This bundle's signature does not match its contents (it was changed after it was "
+        raise SignatureError("This café file's signature does not match its contents (it was changed after it was "
                              "signed), so it was not opened.") from None
     return public_text(key)  # the one spelling every list and comparison uses

@@ -94,7 +94,7 @@ def read_file(path: str | Path, identities=(), passphrase: str | None = None) ->
         with Path(path).open("rb") as file:  # never more than the limit, whatever kind of file it is
             data = file.read(bundle_checks.MAX_FILE_BYTES + 1)
     except IsADirectoryError:
-        raise BundleError("This is a folder, not a bundle.") from None
+        raise BundleError("This is a folder, not a café file.") from None
     except OSError:
         raise BundleError("This file can't be read (it may be missing, or its permissions may not allow it).")\
             from None

@@ -3,6 +3,8 @@ closing (which stops its countdown) and reopening them, and which one was open l
 
 from __future__ import annotations
 
+import dataclasses
+
 from cafe_desk.core.attendance import people_by_place
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.closing import ClosingFacts
@@ -25,9 +27,13 @@ class CafeService(ServiceBase):
         self.running = running  # closing a café stops its countdown, in the same transaction
 
     def list(self, search: str = "") -> list[CafeSummary]:
-        """Every café, newest date first, narrowed to those whose title, locality, date or code matches `search`."""
+        """Every café, newest date first, narrowed to those whose title, locality, date or code matches `search`; each
+        says whether it was run here, imported, or is one of the sample cafés."""
+        from cafe_desk.services.samples import sample_cafe_ids
+
         with self.store.read():
-            return self.store.list_cafes(search)
+            rows, samples = self.store.list_cafes(search), sample_cafe_ids(self.store)
+        return [dataclasses.replace(r, origin="sample") if r.id in samples else r for r in rows]
 
     def status(self, key: str) -> dict:
         """Counts for one café, as `cafe-desk status --json` prints them."""

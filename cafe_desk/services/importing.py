@@ -31,7 +31,7 @@ from cafe_desk.services.bundle_intake import ReadBundle, read_bundle, read_file,
 from cafe_desk.storage.import_batch import BatchLost
 from cafe_desk.storage.rows import new_short_code
 
-UNFORESEEN = "Something in this file can't be read as a café's bundle, so nothing from it was imported."
+UNFORESEEN = "Something in this file can't be read as a café file, so nothing from it was imported."
 UNSIGNED = "unsigned: who sent it can't be checked"
 
 

@@ -31,9 +31,9 @@ from cafe_desk.services.ranked_search import ranked_page, unsaved_folder, update
 from cafe_desk.storage.rows import new_id, utc_now
 
 ONLY_SAMPLES = ("Only the sample cafés are here, and they are left out of reports and data files unless you "
-                "include them: tick “Include them in reports and data files” on the Synthesis page, or add --samples.")
+                "include them: tick “Include them in reports and data files” at the top of the Synthesis page.")
 A_SAMPLE = ("That is one of the sample cafés, which are left out of reports and data files unless you include them: "
-            "tick “Include them in reports and data files” on the Synthesis page, or add --samples.")
+            "tick “Include them in reports and data files” at the top of the Synthesis page.")
 DATA_FORMATS = ("xlsx", "csv", "qdpx")
 PAGE = 2000  # items shown at once; the rest are counted and reached by narrowing the filter
 CODED = Changes(themes=True)

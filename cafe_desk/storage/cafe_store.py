@@ -58,15 +58,15 @@ class CafeStore:
         sql = ("SELECT c.id, c.short_code, c.title, c.date, c.locality, c.state, "
                "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id), "
                "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id AND n.kind = 'summary'), "
-               "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id AND n.source IN ('participant', 'paper')) "
-               "FROM cafe c")
+               "(SELECT COUNT(*) FROM note n WHERE n.cafe_id = c.id AND n.source IN ('participant', 'paper')), "
+               "c.origin FROM cafe c")
         params: list = []
         if search.strip():
             like = f"%{search.strip()}%"
             sql += " WHERE c.title LIKE ? OR c.locality LIKE ? OR c.date LIKE ? OR c.short_code LIKE ?"
             params = [like] * 4
         sql += " ORDER BY c.date DESC, c.created_at DESC"
-        return [CafeSummary(*r[:6], points=r[6] - r[7] - r[8], summaries=r[7], comments=r[8])
+        return [CafeSummary(*r[:6], points=r[6] - r[7] - r[8], summaries=r[7], comments=r[8], origin=r[9] or "local")
                 for r in self.conn.execute(sql, params)]
 
     # --- plan items: one generic set of operations for tables, rounds, outcomes, groups, themes ----------------

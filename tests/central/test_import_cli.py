@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from cafe_desk.export import keys
+from cafe_desk.export.bundle import NOT_A_BUNDLE, WRONG_KEY
 from cafe_desk.services import Services
 from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
@@ -41,7 +42,7 @@ def test_import_reports_each_file_and_exits_2_when_one_is_refused(tmp_path, bund
     result = cafe_desk("import", "--identity", str(key), str(good), str(bad), data_dir=data)
     assert (result.returncode, coded(result.stdout), result.stderr) == (
         2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n",
-        f"Refused {bad}: This file is not a Café Desk bundle.\n")
+        f"Refused {bad}: {NOT_A_BUNDLE}\n")
     store = Store(Settings(data).db_path)
     try:
         cafes = Services.build(store).cafes.list()
@@ -65,7 +66,7 @@ def test_a_bundle_for_another_key_is_refused(tmp_path, bundles):
     keys.write_identity(other)
     result = cafe_desk("import", "--identity", str(other), str(good), data_dir=tmp_path / "central")
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "", f"Refused {good}: This file was not encrypted for this key.\n")
+        2, "", f"Refused {good}: {WRONG_KEY}\n")
 
 
 def test_a_missing_key_file_stops_before_any_bundle(tmp_path, bundles):

@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cafe_desk.export.bundle import (
+    NOT_A_BUNDLE,
     SIGNATURE,
+    WRONG_KEY,
     BundleError,
     dumps,
     dumps_lines,
@@ -130,7 +132,7 @@ def test_we_open_a_file_encrypted_by_debian_age(tmp_path, identity, public):
 
 def test_wrong_key(public):
     refused(sealed(made(sample_files()), public), pyrage.x25519.Identity.generate(),
-            "This file was not encrypted for this key.")
+            WRONG_KEY)
 
 
 def test_one_byte_changed(identity, public):
@@ -146,12 +148,12 @@ def test_truncated(identity, public):
 
 @pytest.mark.parametrize("data", [os.urandom(3000), pack(made(sample_files())), b""])
 def test_not_a_bundle(identity, data):
-    refused(data, identity, "This file is not a Café Desk bundle.")
+    refused(data, identity, NOT_A_BUNDLE)
 
 
 def test_encrypted_but_not_a_zip_or_without_manifest(identity, public):
-    refused(seal(b"just some text", [public]), identity, "This file is not a Café Desk bundle.")
-    refused(sealed(sample_files(), public), identity, "This file is not a Café Desk bundle.")
+    refused(seal(b"just some text", [public]), identity, NOT_A_BUNDLE)
+    refused(sealed(sample_files(), public), identity, NOT_A_BUNDLE)
 
 
 def zeros_bundle(megabytes: int) -> bytes:
@@ -169,18 +171,19 @@ def test_zip_bomb_of_30_mb_of_zeros(identity, public):
 
 
 def test_100_mb_unpacked_is_over_the_cap_whatever_it_holds(identity, public):
-    refused(seal(zeros_bundle(100), [public]), identity, "This bundle would unpack to more than 32 MB, so it was not "
-            "opened.")
+    refused(seal(zeros_bundle(100), [public]), identity,
+            "This café file would unpack to more than 32 MB, so it was not opened.")
 
 
 def test_too_large_in_total(identity, public):
     data = sealed(made({"big.bin": os.urandom(4096)}), public)
-    refused(data, identity, "This bundle would unpack to more than 0 MB, so it was not opened.", max_total=2048)
+    refused(data, identity, "This café file would unpack to more than 0 MB, so it was not opened.", max_total=2048)
 
 
 def test_too_many_entries(identity, public):
     files = made({f"f{i}.txt": b"x" for i in range(64)})
-    refused(sealed(files, public), identity, "This bundle holds 66 files, more than the 64 a bundle may hold, so it "
+    refused(sealed(files, public), identity, "This café file holds 66 files, more than the 64 a café file may "
+            "hold, so it "
             "was not opened.")
 
 
@@ -190,7 +193,7 @@ def test_unsafe_entry_names(identity, public, name):
     files = made(sample_files())
     files[name] = b"x"
     refused(sealed(files, public), identity,
-            f"This bundle holds a file with an unsafe name ({name!r}), so it was not opened.")
+            f"This café file holds a file with an unsafe name ({name!r}), so it was not opened.")
 
 
 def test_newer_format_version(identity, public):
@@ -199,14 +202,16 @@ def test_newer_format_version(identity, public):
     manifest["version"] = 3
     files["manifest.json"] = dumps(manifest)
     refused(sealed(sign(files, SEED), public), identity,
-            "This bundle was made by a newer Café Desk (format version 3); please update.")
+            "This café file was made by a newer Café Desk (format version 3): update Café Desk on this "
+            "computer, then import it again.")
 
 
 def test_manifest_hash_mismatch(identity, public):
     files = made(sample_files())
     files["cafe.json"] = dumps({"title": "Changed afterwards"})
     refused(sealed(files, public), identity,
-            "cafe.json does not match its checksum in the manifest, so the bundle was not opened.")
+            "cafe.json does not match its checksum, so the café file was not opened: ask the facilitator to "
+            "send it again.")
 
 
 def test_manifest_count_mismatch(identity, public):
@@ -215,7 +220,8 @@ def test_manifest_count_mismatch(identity, public):
     manifest["files"]["notes.jsonl"]["count"] = 10
     files["manifest.json"] = dumps(manifest)
     refused(sealed(sign(files, SEED), public), identity,
-            "notes.jsonl holds 9 records but the manifest says 10, so the bundle was not opened.")
+            "notes.jsonl holds 9 records but the café file's list of contents says 10, so it was not "
+            "opened.")
 
 
 def test_a_json_line_with_the_wrong_shape(identity, public):
@@ -232,10 +238,12 @@ def test_a_json_line_with_the_wrong_shape(identity, public):
 def test_listed_file_missing_and_unlisted_file_present(identity, public):
     files = made(sample_files())
     del files["outcomes.json"]
-    refused(sealed(files, public), identity, "This bundle is incomplete: outcomes.json is missing.")
+    refused(sealed(files, public), identity, "This café file is incomplete (outcomes.json is missing): ask the "
+            "facilitator to send it again.")
     files = made(sample_files())
     files["extra.txt"] = b"slipped in"
-    refused(sealed(files, public), identity, "This bundle holds a file its manifest does not list (extra.txt).")
+    refused(sealed(files, public), identity, "This café file holds a file its list of contents doesn't name "
+            "(extra.txt).")
 
 
 # --- signatures (format version 2) -----------------------------------------------------------------------------
@@ -261,7 +269,7 @@ def test_a_manifest_changed_after_signing_is_refused(identity, public):
     files = made(sample_files(), cafe_id="c1")
     manifest = json.loads(files["manifest.json"])
     files["manifest.json"] = dumps({**manifest, "exported_at": "99991231T000000.000000Z"})
-    refused(sealed(files, public), identity, "This bundle's signature does not match its contents (it was changed "
+    refused(sealed(files, public), identity, "This café file's signature does not match its contents (it was changed "
             "after it was signed), so it was not opened.")
 
 
@@ -272,11 +280,11 @@ def test_a_bundle_signed_again_by_another_key_names_that_key(identity, public):
 
 
 @pytest.mark.parametrize(("spoil", "message"), [
-    (lambda f: f.pop(SIGNATURE), "This bundle's signature is missing, so it was not opened."),
-    (lambda f: f.update({SIGNATURE: b"{}"}), "This bundle's signature is not in the expected shape, so it was not "
+    (lambda f: f.pop(SIGNATURE), "This café file's signature is missing, so it was not opened."),
+    (lambda f: f.update({SIGNATURE: b"{}"}), "This café file's signature is not in the expected shape, so it was not "
      "opened."),
     (lambda f: f.update({SIGNATURE: json.dumps({**json.loads(f[SIGNATURE]), "signature": "AAAA"}).encode()}),
-     "This bundle's signature is not in the expected shape, so it was not opened."),
+     "This café file's signature is not in the expected shape, so it was not opened."),
 ], ids=["missing", "empty", "short signature"])
 def test_a_version_2_bundle_without_a_good_signature_is_refused(identity, public, spoil, message):
     files = made(sample_files())
@@ -289,4 +297,5 @@ def test_an_unsigned_version_1_bundle_opens_with_no_signer(identity, public):
     opened = open_signed(sealed(files, public), [identity])
     assert opened.signer is None and opened.manifest["version"] == 1 and opened.files["notes.jsonl"]
     files[SIGNATURE] = sign(with_manifest(sample_files()), SEED)[SIGNATURE]
-    refused(sealed(files, public), identity, "This bundle holds a file its manifest does not list (manifest.sig).")
+    refused(sealed(files, public), identity, "This café file holds a file its list of contents doesn't name "
+            "(manifest.sig).")

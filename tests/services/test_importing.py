@@ -194,14 +194,15 @@ def _unknown_version(files, manifest):
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    (_unknown_round, "notes.jsonl line 2 is not in the expected shape (round 9 is not in this bundle), so nothing "
+    (_unknown_round, "notes.jsonl line 2 is not in the expected shape (round 9 is not in this café file), so nothing "
                      "was imported."),
     (_note_twice, "notes.jsonl is not in the expected shape (an id is there twice), so nothing was imported."),
     (_outcome_not_text, "notes.jsonl line 1 is not in the expected shape (an outcome or theme is not named by text), "
                         "so nothing was imported."),
     (_group_votes_too_many, "votes.json is not in the expected shape (a group has more votes than the whole room), "
                             "so nothing was imported."),
-    (_unknown_version, "This bundle was made by a newer Café Desk (format version 3); please update."),
+    (_unknown_version, "This café file was made by a newer Café Desk (format version 3): update Café "
+                          "Desk on this computer, then import it again."),
 ], ids=["unknown round", "a note twice", "outcome not text", "group votes over the room's", "unknown version"])
 def test_bundles_that_verify_but_do_not_fit_are_refused(services, source, central, identity, change, message):
     data = resealed(services, source, identity, change)

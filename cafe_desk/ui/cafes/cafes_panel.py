@@ -43,6 +43,11 @@ COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_POINTS, COL_COMMENTS
 HEADERS = ("Code", "Title", "Date", "Town or area", "State", "Points", "Comments")
 COUNTED = {COL_POINTS: "point", COL_COMMENTS: "comment"}  # the count columns, and what each counts
 STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
+#: what the State column says of a café not run on this laptop, and its tooltip
+ORIGIN_LABELS = {"imported": ("Imported", "Came in from a café file: kept exactly as it arrived, read-only for good."),
+                 "sample": ("Sample", "A made-up café for trying the central desk, read-only; “Remove sample cafés” "
+                                      "on the Central page takes the samples away.")}
+IMPORTED_NO_REOPEN = "An imported café is kept exactly as it arrived, so it can't be reopened or changed."
 CLOSE_BUTTON = "Close café"
 KEEP_OPEN_BUTTON = "Keep it open"
 DELETE_BUTTON = "Delete from this laptop"
@@ -97,8 +102,11 @@ class CafeListModel(QAbstractTableModel):
                 COL_TITLE: shown(row.title),
                 COL_DATE: show_date(row.date),
                 COL_LOCALITY: shown(row.locality),
-                COL_STATE: STATE_LABELS.get(row.state, row.state.title()),
+                COL_STATE: ORIGIN_LABELS[row.origin][0] if row.origin in ORIGIN_LABELS
+                else STATE_LABELS.get(row.state, row.state.title()),
             }[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and row.origin in ORIGIN_LABELS:
+            return ORIGIN_LABELS[row.origin][1]
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -259,11 +267,13 @@ class CafesPanel(Panel):
 
     def _update_buttons(self) -> None:
         row = self.selected()
+        imported = row is not None and row.origin != "local"
         self.open_button.setEnabled(row is not None)
-        self.close_button.setEnabled(row is not None)
+        self.close_button.setEnabled(row is not None and not imported)
         text = "&Reopen café" if row is not None and row.state == "closed" else "C&lose café"
         self.close_button.setText(text)
         self.close_button.setAccessibleName(text.replace("&", ""))
+        self.close_button.setToolTip(IMPORTED_NO_REOPEN if imported else "")
 
     # --- actions ------------------------------------------------------------------------------------------------
 

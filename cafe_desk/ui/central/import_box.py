@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -100,6 +101,9 @@ class ImportBox(QGroupBox):
         self.summary = QListWidget()
         self.summary.setAccessibleName("What was imported and what was refused")
         fit_lines(self.summary, rows=3, wrap=True)
+        policy = self.summary.sizePolicy()  # its height is what the page's shares give it, not a list's default
+        policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+        self.summary.setSizePolicy(policy)
         summary_label = QLabel("&Last import:")
         summary_label.setBuddy(self.summary)
         self.closing = QLabel()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLine
 
 from cafe_desk.core.errors import UserError
 from cafe_desk.services.central_keys import CentralKeys
+from cafe_desk.ui.central.key_qr import KeyQr
 from cafe_desk.ui.widgets.plain_text import plain_labels
-from cafe_desk.ui.widgets.qr_view import QrView
 
 NO_PUBLIC = "No key chosen yet"
 
@@ -62,7 +62,10 @@ class KeysBox(QGroupBox):
         self.save_public_button = QPushButton("&Save public key as a file…")
         self.save_public_button.setAccessibleName("Save the public key as a file")
         self.save_public_button.clicked.connect(self._choose_public_key_file)
-        self.qr = QrView("Public key", side=220)
+        self.qr = KeyQr()
+        self.qr_caption = QLabel()
+        self.qr_caption.setWordWrap(True)
+        self.qr_caption.setAccessibleName("About the QR code")
 
         key_buttons = QHBoxLayout()
         key_buttons.addWidget(self.create_button)
@@ -78,9 +81,19 @@ class KeysBox(QGroupBox):
         layout.addWidget(self.found_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(public_label)
         layout.addLayout(public_row)
-        layout.addWidget(self.save_public_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
+        layout.addLayout(self._code_row(), 1)
+
+    def _code_row(self) -> QHBoxLayout:
+        """The save button and the code's caption beside the code: side by side they fit a laptop's screen, and
+        the caption can never lie over the code."""
+        beside = QVBoxLayout()
+        beside.addWidget(self.save_public_button, 0, Qt.AlignmentFlag.AlignLeft)
+        beside.addWidget(self.qr_caption)
+        beside.addStretch(1)
+        row = QHBoxLayout()
+        row.addLayout(beside, 1)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        return row
 
     def load(self) -> None:
         """Show the key file chosen earlier (call once the signals are connected)."""
@@ -154,9 +167,11 @@ class KeysBox(QGroupBox):
         for button in (self.copy_button, self.save_public_button):
             button.setEnabled(bool(self.public_key))
         if self.public_key:
-            self.qr.set_payload(self.public_key, "Facilitators can scan this to get the public key.")
+            self.qr.set_payload(self.public_key)
+            self.qr_caption.setText("Facilitators can scan this code to get the public key.")
         else:
-            self.qr.clear("The public key's QR code appears here.")
+            self.qr.clear()
+            self.qr_caption.setText("The public key's QR code appears here.")
         self.sig_key_ready.emit(bool(self.public_key))
 
     def _offer_found_key(self, chosen: str | None) -> None:

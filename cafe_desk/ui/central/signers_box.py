@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,10 @@ class SignersBox(QGroupBox):
         self.keys_list = QListWidget()
         self.keys_list.setAccessibleName("Facilitators' signing keys")
         fit_lines(self.keys_list, rows=2, wrap=True)
+        for view in (self.cafes_list, self.keys_list):  # they share the room the box has, not a list's default height
+            policy = view.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+            view.setSizePolicy(policy)
         keys_label = QLabel("Facilitators' signing &keys:")
         keys_label.setBuddy(self.keys_list)
         self.add_button = QPushButton("&Add a facilitator's key…")
@@ -87,7 +92,7 @@ class SignersBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(cafes_label)
-        layout.addWidget(self.cafes_list, 1)
+        layout.addWidget(self.cafes_list, 3)
         layout.addWidget(keys_label)
         layout.addWidget(self.keys_list, 1)
         layout.addLayout(buttons)

@@ -99,6 +99,7 @@ class ExportDialog(QDialog):
         self.view.setItemDelegateForColumn(COL_TEXT, HtmlDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(True)
+        self.view.setTabKeyNavigation(False)  # Tab goes on to the editor and the buttons; arrows move in here
         light = self.view.palette()  # a pale selection, so struck-through words and placeholders stay readable
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             light.setColor(group, QPalette.ColorRole.Highlight, QColor("#cfe2f6"))

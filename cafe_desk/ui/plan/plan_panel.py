@@ -33,6 +33,7 @@ from cafe_desk.ui.widgets.alert_label import AlertLabel
 from cafe_desk.ui.widgets.cafe_details_form import CafeDetailsForm
 
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
+IMPORTED_LINE = "This café came in from a café file: it is kept exactly as it arrived and can't be changed here."
 NO_CAFE = "Open or create a café first"
 
 
@@ -127,9 +128,9 @@ class PlanPanel(Panel):
             edit.setMinimumWidth(560)
         self.details.sig_edited.connect(lambda key, text: self._save_detail(key, key, text))
         self.details.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        hint = QLabel("Everything you type is saved as you go; Undo takes a change back.")
-        hint.setWordWrap(True)
-        self.details.form.addRow(hint)
+        self.saved_hint = QLabel("Everything you type is saved as you go; Undo takes a change back.")
+        self.saved_hint.setWordWrap(True)
+        self.details.form.addRow(self.saved_hint)
         return self.details
 
     def _voting_tab(self) -> QWidget:
@@ -186,6 +187,10 @@ class PlanPanel(Panel):
             section.load(cafe.id, self.attempt(lambda e=entity: self.services.planning.items(cafe.id, e)) or [])
         editable = not cafe.is_closed
         self.closed_label.setVisible(not editable)
+        if not editable:
+            imported = bool(self.attempt(lambda: self.services.cafes.is_imported(cafe.id)))
+            self.closed_label.setText(IMPORTED_LINE if imported else CLOSED_LINE)
+        self.saved_hint.setVisible(editable)
         for widget in (self.title_edit, self.date_edit, self.locality_edit, self.method_box, self.codebook_button):
             widget.setEnabled(editable)
         self.dots_spin.setEnabled(editable and cafe.vote_method == "dots")

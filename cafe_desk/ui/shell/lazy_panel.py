@@ -32,6 +32,7 @@ class LazyPanel(Panel):
             self.inner = self._build()
             self.inner.sig_changed.connect(self.sig_changed.emit)
             self.inner.sig_message.connect(self.sig_message.emit)
+            self.inner.sig_message_gone.connect(self.sig_message_gone.emit)
             self._layout.addWidget(self.inner)
             self.inner.set_cafe(self.cafe)
         return self.inner

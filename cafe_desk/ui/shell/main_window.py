@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             page.sig_changed.connect(self._wrote)
             page.sig_message.connect(self.show_message)
+            page.sig_message_gone.connect(self.take_back_message)
         self.nav.currentRowChanged.connect(self._page_chosen)
 
         self.header = QLabel()
@@ -413,6 +414,10 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         """A one-line message on the status strip, for a while or until it is no longer true."""
         self.strip.say(text)
+
+    def take_back_message(self, text: str) -> None:
+        """A message a page gave is no longer true: it goes, if it is still shown."""
+        self.strip.take_back(text)
 
     def _update_header(self) -> None:
         cafe = self.cafe

@@ -34,6 +34,9 @@ class Panel(QWidget):
     sig_changed = Signal(object)
     #: str — a one-line message for the person at the laptop (shown in the status bar)
     sig_message = Signal(str)
+    #: str — a message this panel gave is no longer true (a search it could not read was put right): it goes, if
+    #: it is still shown
+    sig_message_gone = Signal(str)
 
     title = "Page"
 

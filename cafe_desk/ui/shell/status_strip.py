@@ -261,7 +261,8 @@ class StatusStrip(QWidget):
         with contextlib.suppress(UserError):
             if self.current_page == "Comments":  # on screen, so seen as they arrive
                 self.services.comments.mark_seen(self.cafe.id)
-            unseen = self.services.comments.unseen(self.cafe.id)
+            if not self.services.cafes.is_imported(self.cafe.id):  # an imported café's comments were never new here
+                unseen = self.services.comments.unseen(self.cafe.id)
         text = f"{counted(unseen, 'new comment')}" if unseen else "No new comments"
         self._set(self.comments_part, text, text, bold=bool(unseen))
 
@@ -317,6 +318,11 @@ class StatusStrip(QWidget):
         if current == SAVED_HINT or (keep_notice and current and current == self._notice):
             return
         self.bar.clearMessage()
+
+    def take_back(self, text: str) -> None:
+        """A message is no longer true: it goes if it is the one shown."""
+        if text and self.bar.currentMessage() == text:
+            self.bar.clearMessage()
 
     def drop_stale(self) -> None:
         """Something was written from this laptop (an edit, an undo): a message about what came before goes."""

@@ -47,7 +47,7 @@ class CodebookBox(QGroupBox):
     sig_uncode = Signal(str)
 
     def __init__(self, syn: SynthesisService, push: PushStep, confirm: Callable[[str, str], bool]):
-        super().__init__("Codebook")
+        super().__init__("Code&book")  # Alt+B: into the theme list, the first control here
         self.syn, self.push, self.confirm = syn, push, confirm
         self.themes: list[CodeTheme] = []
         self.list = QListWidget()
@@ -71,7 +71,7 @@ class CodebookBox(QGroupBox):
         self.code_button.clicked.connect(self.code_selected)
         self.uncode_button = QPushButton("Ta&ke theme off selected items")
         self.uncode_button.clicked.connect(self.uncode_selected)
-        self.save_button = QPushButton("Save code&book for facilitators…")
+        self.save_button = QPushButton("Save codebook for facilitators…")
         self.save_button.clicked.connect(self._ask_save)
         self.hint = QLabel()
         self.hint.setWordWrap(True)

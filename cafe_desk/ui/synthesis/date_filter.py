@@ -61,8 +61,10 @@ class DateFilter(QWidget):
         self.edit.setAccessibleName(name)
         self.edit.setPlaceholderText(ANY)
         self.edit.setClearButtonEnabled(True)
-        self.edit.setToolTip(f"Type a date such as 2026-11-14 or {example()}, or pick one with the arrow "
-                             "(Alt+Down); empty for any date")
+        self.help = (f"Type a date such as 2026-11-14 or {example()}, or pick one with the arrow (Alt+Down); empty "
+                     "for any date")
+        self._unreadable = ""
+        self.edit.setToolTip(self.help)
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self._finished)
         self.edit.installEventFilter(self)
@@ -95,6 +97,17 @@ class DateFilter(QWidget):
         """Show `date` (None: Any) without announcing it."""
         self._date = date if date is not None and date.isValid() else None
         self.edit.setText(self.iso())
+        self._mark("")
+
+    def unreadable(self) -> str:
+        """The line saying why the text left in the box is not a date ("" when it is one, or empty)."""
+        return self._unreadable
+
+    def _mark(self, why: str) -> None:
+        """Mark the box as holding text that is not a date (`why`), or as fine again ("")."""
+        self._unreadable = why
+        self.edit.setStyleSheet("QLineEdit { border: 2px solid #b3261e; }" if why else "")
+        self.edit.setToolTip(why or self.help)
 
     def _set(self, date: QDate | None) -> None:
         """A person chose `date` (None: Any): announce it if it changed."""
@@ -106,28 +119,35 @@ class DateFilter(QWidget):
 
     def _typed(self, text: str) -> None:
         if not text.strip():
+            self._mark("")
             self._set(None)
             return
         date = read_date(text)
         if date is not None:
+            self._mark("")
             self._set(date)
 
     def _finished(self) -> None:
-        """Leaving the box: a date is shown as the page writes dates; text that is none gets one line, and the box
-        goes back to the date in force."""
+        """Leaving the box: a date is shown as the page writes dates; text that is none gets one line and stays in
+        the box, marked, to be put right (the date in force meanwhile stays as it was)."""
         text = self.edit.text().strip()
         date = read_date(text, loose=True) if text else None
-        if date is not None:
+        if date is not None or not text:
+            self._mark("")
             self._set(date)
-        elif text:
-            self.sig_message.emit(f"“{text}” isn't a date Café Desk can read: type one such as 2026-11-14 or "
-                                  f"{example()}, or empty the box for any date.")
-        self.edit.setText(self.iso())
+            self.edit.setText(self.iso())
+            return
+        why = (f"“{text}” isn't a date Café Desk can read: type one such as 2026-11-14 or {example()}, or empty the "
+               "box for any date.")
+        if why != self._unreadable:
+            self._mark(why)
+            self.sig_message.emit(why)
 
     def _picked(self, date: QDate) -> None:
         if self.menu is not None:
             self.menu.close()
         self.edit.setText(date.toString(SHOWN))
+        self._mark("")
         self._set(date)
 
     def open_calendar(self) -> None:

@@ -34,6 +34,7 @@ class ItemsTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setItemDelegateForColumn(COL_TEXT, HitsDelegate(self))
         self.setWordWrap(True)
+        self.setTabKeyNavigation(False)  # Tab goes on to the item's text and the buttons; arrows move in here
         rows = self.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sizing 2,000 rich-text rows would stall

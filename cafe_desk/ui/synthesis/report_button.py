@@ -23,18 +23,22 @@ class ReportButton(QPushButton):
     sig_message = Signal(str)
 
     def __init__(self, open_services: ServicesOpener, current_filter: Callable[[], SynthesisFilter],
-                 parent: QWidget | None = None, include_samples: Callable[[], bool] = lambda: False):
+                 parent: QWidget | None = None, include_samples: Callable[[], bool] = lambda: False,
+                 samples_ready: Callable[[SynthesisFilter], bool] = lambda f: True):
         super().__init__("Synthesis report…", parent)  # every letter of it is some other control's Alt key here
         self.setToolTip("Save the synthesis report — method, outcomes, themes with their quotes and a page per "
                         "café — as a PDF or an editable Word document, for the cafés and items the filters show")
         self.open_services = open_services
         self.current_filter = current_filter
         self.include_samples = include_samples
+        self.samples_ready = samples_ready  # asked first: False if the report would leave nothing in
         self.op: Op | None = None
         self.clicked.connect(self.choose_target)
 
     def choose_target(self) -> None:
         """Ask for a file name (PDF or Word), then write the report there."""
+        if not self.samples_ready(self.current_filter()):
+            return
         path, chosen = QFileDialog.getSaveFileName(self, "Save the synthesis report",
                                                    str(Path.home() / "synthesis-report.pdf"), FILE_TYPES)
         if not path:

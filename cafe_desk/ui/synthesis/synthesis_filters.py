@@ -9,12 +9,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QPushButton,
     QVBoxLayout,
 )
 
 from cafe_desk.core.synthesis import CentralCafe, CodeTheme, Facets, SynthesisFilter
 from cafe_desk.ui.synthesis.date_filter import DateFilter
+from cafe_desk.ui.synthesis.result_line import GROUP_NOTE
+from cafe_desk.ui.synthesis.synthesis_models import cafe_choice
 from cafe_desk.ui.widgets.fitted_text import ElidedCombo
 from cafe_desk.ui.widgets.plain_text import tip
 
@@ -80,11 +83,16 @@ class FiltersBox(QGroupBox):
         self.clear_button.clicked.connect(self.clear)
 
         form = QFormLayout(self)
-        for label, widget in (("Ca&fé:", self.cafe_combo), ("Town or &area:", self.locality_combo),
+        cafe_label = QLabel("Ca&fé:")
+        cafe_label.setBuddy(self.cafe_combo)
+        form.addRow(cafe_label)
+        form.addRow(self.cafe_combo)  # the whole width: a café's place, date and short code read in the closed box
+        for label, widget in (("Town or &area:", self.locality_combo),
                               ("From date:", self.date_from), ("To date:", self.date_to),
                               ("&Group:", self.group_combo), ("Q&uestion:", self.question_combo),
                               ("Ou&tcome:", self.outcome_combo), ("Theme:", self.theme_combo)):
             form.addRow(label, widget)
+        form.labelForField(self.group_combo).setToolTip(GROUP_NOTE)
         sources = QVBoxLayout()  # one under another: side by side, their names would widen the page
         for box in self.source_boxes.values():
             sources.addWidget(box)
@@ -101,7 +109,7 @@ class FiltersBox(QGroupBox):
         """Offer what has been imported; choices still there stay chosen."""
         self._filling = True
         try:
-            _fill(self.cafe_combo, [(f"{c.title} — {c.date}", c.id) for c in cafes])
+            _fill(self.cafe_combo, [(cafe_choice(c), c.id) for c in cafes])
             if facets is not None:
                 _fill(self.locality_combo, [(v, v) for v in facets.localities])
                 _fill(self.group_combo, [(v, v) for v in facets.groups])

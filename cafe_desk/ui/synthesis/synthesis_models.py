@@ -31,9 +31,11 @@ def hits_as_html(item: Item) -> str:
     return text.replace(HIT_START, "<b>").replace(HIT_END, "</b>")
 
 
-def item_html(item: Item, themes: str) -> str:
-    """One item in full for the reading pane: its text (hits in bold), then where it came from."""
-    where = ", ".join(p for p in (item.cafe_title, item.locality, item.date, place(item)) if p)
+def item_html(item: Item, themes: str, code: str = "") -> str:
+    """One item in full for the reading pane: its text (hits in bold), then where it came from (with its café's
+    short `code`, which tells apart cafés of one title and day)."""
+    where = ", ".join(p for p in (item.cafe_title, code and f"code {code}", item.locality, item.date, place(item))
+                      if p)
     lines = [f"<p>{hits_as_html(item)}</p>",
              f"<p><small>{html.escape(item.source_label)}{' (quote)' if item.is_quote else ''} · "
              f"{html.escape(shown(where))}"]
@@ -46,11 +48,19 @@ def item_html(item: Item, themes: str) -> str:
 
 def cafe_heading(cafe: CentralCafe) -> str:
     """A café's short heading over its column: its town or area (cafés of a series often share one title), or its
-    title's first words when it has none, over its date."""
+    title's first words when it has none, over its date, over its short code (two cafés of one day and place, from
+    one template, differ only there)."""
     name = cafe.locality or cafe.title
     if len(name) > HEADING_CHARS:
         name = name[:HEADING_CHARS].rsplit(" ", 1)[0].rstrip(" ,·-—") + "…"
-    return f"{name}\n{cafe.date}"
+    return "\n".join(p for p in (name, cafe.date, cafe.short_code) if p)
+
+
+def cafe_choice(cafe: CentralCafe) -> str:
+    """A café as the Café filter offers it: its short code and date (short, so they show whole in the closed box and
+    tell apart two cafés of one day and place), its town or area, then its title (which often starts the same for
+    every café of a series, so it comes last)."""
+    return " · ".join(p for p in (cafe.short_code, cafe.date, cafe.locality) if p) + f" — {cafe.title}"
 
 
 def place(item: Item) -> str:
@@ -66,6 +76,14 @@ class ItemsModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[Item] = []
         self._theme_names: dict[str, str] = {}
+        self._codes: dict[str, str] = {}  # café id -> its short code here
+
+    def set_codes(self, codes: dict[str, str]) -> None:
+        """The imported cafés' short codes, by café id, for the café cell's tooltip and the reading pane."""
+        self._codes = dict(codes)
+
+    def code_of(self, item: Item) -> str:
+        return self._codes.get(item.cafe_id, "")
 
     def set_items(self, items: list[Item], theme_names: dict[str, str]) -> None:
         self.beginResetModel()
@@ -117,7 +135,8 @@ class ItemsModel(QAbstractTableModel):
             return hits_as_html(item)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CAFE:
             where = ", ".join(p for p in (item.locality, item.date, place(item)) if p)
-            return tip(f"{item.cafe_title} ({where})" + (f"\nQuestion: {item.question}" if item.question else ""))
+            code = f" · code {self.code_of(item)}" if self.code_of(item) else ""
+            return tip(f"{item.cafe_title} ({where}){code}" + (f"\nQuestion: {item.question}" if item.question else ""))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = shown(self._cell(item, col))
             return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
@@ -207,7 +226,7 @@ class ThemeCountsModel(QAbstractTableModel):
             return "All cafés"
         cafe = self._cafes[section - 2]
         return shown(cafe_heading(cafe)) if role == Qt.ItemDataRole.DisplayRole else \
-            tip(", ".join(p for p in (cafe.title, cafe.locality, cafe.date) if p))
+            tip(", ".join(p for p in (cafe.title, cafe.locality, cafe.date, cafe.short_code) if p))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):

@@ -34,6 +34,8 @@ from cafe_desk.ui.synthesis.export_scope import EXPORT_ALL, EXPORT_FOUND, ask_sc
 from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.report_button import ReportButton
+from cafe_desk.ui.synthesis.result_line import found_line
+from cafe_desk.ui.synthesis.samples_first import ask_include_samples, samples_left_out
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel, item_html
@@ -71,6 +73,7 @@ class SynthesisPanel(Panel):
         self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
         self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
+        self.complaint = ""  # the last search that could not be read, as the status bar was told
 
         self.filters = FiltersBox()
         self.filters.sig_changed.connect(self._filters_changed)
@@ -129,7 +132,8 @@ class SynthesisPanel(Panel):
         buttons.addStretch(1)
         buttons.addWidget(self._build_export_button())
         self.report_button = ReportButton(self.services.opener(), self.current_filter,
-                                          include_samples=lambda: self.samples_bar.include_samples())
+                                          include_samples=lambda: self.samples_bar.include_samples(),
+                                          samples_ready=self.samples_ready)
         self.report_button.sig_message.connect(self.sig_message)
         buttons.addWidget(self.report_button)
         self.model = ItemsModel(self)
@@ -170,7 +174,7 @@ class SynthesisPanel(Panel):
         split.addWidget(self.tabs)
         split.addWidget(self.codebook)
         split.setStretchFactor(1, 1)
-        split.setSizes([220, 880, 230])
+        split.setSizes([240, 860, 230])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.samples_bar)
@@ -222,6 +226,7 @@ class SynthesisPanel(Panel):
         self.empty.setVisible(not cafes)
         self.samples_bar.refresh(len(cafes))
         self.filters.fill(cafes, facets, themes)
+        self.model.set_codes({c.id: c.short_code for c in cafes})
         self.codebook.set_themes(themes)
         if f == self.current_filter():
             self._show(f, found)
@@ -249,6 +254,9 @@ class SynthesisPanel(Panel):
             self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
 
     def _show(self, f: SynthesisFilter, found: Found, first: bool = False) -> None:
+        if self.complaint:  # the search can be read now: the line saying it couldn't goes
+            self.sig_message_gone.emit(self.complaint)
+            self.complaint = ""
         names = {t.id: t.name for t in self.codebook.themes}
         self.model.set_items(found.items, names)
         self.shown_total = (f, found.total)
@@ -260,7 +268,7 @@ class SynthesisPanel(Panel):
             self.status.setText(f"Showing the first {len(found.items):,} of {counted(found.total, 'item')}: search "
                                 "or filter to narrow them down.")
         else:
-            self.status.setText(counted(found.total, "item") + (", best match first." if f.text.strip() else "."))
+            self.status.setText(found_line(f, found.total))
         self._selection_changed()
         self._refresh_tab()
         if found.index_unsaved and not self.said_slow:
@@ -284,6 +292,7 @@ class SynthesisPanel(Panel):
             self.tab_runner.ask(lambda syn: syn.votes(), self.votes.set_outcomes)
 
     def _read_failed(self, message: str) -> None:
+        self.complaint = message
         self.status.setText(message)
         self.sig_message.emit(message)
 
@@ -305,7 +314,7 @@ class SynthesisPanel(Panel):
         current = self.table.currentIndex()
         if current.isValid() and current.row() < self.model.rowCount():
             item = self.model.item_at(current.row())
-            self.detail.setHtml(item_html(item, self.model.themes_of(item)))
+            self.detail.setHtml(item_html(item, self.model.themes_of(item), self.model.code_of(item)))
         else:
             self.detail.clear()
         chosen = bool(self.table.selectionModel().selectedRows())
@@ -366,16 +375,36 @@ class SynthesisPanel(Panel):
 
     # --- data for analysis tools -------------------------------------------------------------------------------
 
+    def samples_ready(self, f: SynthesisFilter) -> bool:
+        """Before an export or a report with `f`: if leaving the sample cafés out would leave nothing, say so now and
+        offer to include them (ticking the box that says so); False if the person cancelled."""
+        if self.samples_bar.include_samples():
+            return True
+        why = self.attempt(lambda: samples_left_out(self.services, f))
+        if not why:
+            return why is not None
+        if not self.ask_include_samples(why):
+            return False
+        self.samples_bar.include.setChecked(True)
+        return True
+
+    def ask_include_samples(self, why: str) -> bool:
+        return ask_include_samples(self, why)
+
     def export_counts(self) -> tuple[int, int] | None:
-        """(items the current search and filters find, items in all) for the export question; None, with a
-        message, if they can't be read. Counted again only when what is shown is not the current search."""
+        """(items the current search and filters find, items in all) for the export question, the sample cafés left
+        out as the export will leave them; None, with a message, if they can't be read. Counted again only when
+        what is shown is not the current search, or the shown count holds sample cafés the export leaves out."""
         f = self.current_filter()
-        found = self.shown_total[1] if self.shown_total and self.shown_total[0] == f else None
+        syn, found, total = self.syn, None, self.all_total
+        if not self.samples_bar.include_samples() and self.services.samples.ids():
+            syn, total = self.syn.without_samples(), None
+        elif self.shown_total and self.shown_total[0] == f:
+            found = self.shown_total[1]
         if found is None:
-            found = self.attempt(lambda: self.syn.find(f, limit=0).total)
-        total = self.all_total
+            found = self.attempt(lambda: syn.find(f, limit=0).total)
         if total is None:
-            total = self.attempt(lambda: self.syn.find(SynthesisFilter(), limit=0).total)
+            total = self.attempt(lambda: syn.find(SynthesisFilter(), limit=0).total)
         return None if found is None or total is None else (found, total)
 
     def export_scope(self) -> SynthesisFilter | None:
@@ -395,7 +424,8 @@ class SynthesisPanel(Panel):
 
     def choose_scope(self, found: int, total: int) -> str | None:
         """Ask with `scope_box`: EXPORT_FOUND, EXPORT_ALL, or None for Cancel."""
-        return ask_scope(self, found, total)
+        left_out = not self.samples_bar.include_samples() and bool(self.services.samples.ids())
+        return ask_scope(self, found, total, left_out)
 
     def export_data(self, kind: str, target: str | Path, f: SynthesisFilter | None = None,
                     csv_for: str = CSV_FOR_SPREADSHEETS) -> Op | None:
@@ -421,6 +451,8 @@ class SynthesisPanel(Panel):
 
     def _choose_export_target(self, choice: ExportChoice) -> None:
         kind = choice.kind
+        if not self.samples_ready(self.current_filter()):
+            return
         f = self.export_scope()
         if f is None:
             return

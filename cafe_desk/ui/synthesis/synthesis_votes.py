@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cafe_desk.core.text import printable
 from cafe_desk.core.vote_synthesis import MEASURE_AGREE, SMALL_GROUP, OutcomeSynthesis
 from cafe_desk.core.votes import OutcomeTotal
+from cafe_desk.ui.widgets.plain_text import tip
 from cafe_desk.ui.widgets.vote_chart import ROW_MIN, VoteChart
 
 EXPLAINED = ("Every voter counts once, whatever the café's voting method: a voter's dots or ranking points are shared "
@@ -31,9 +33,10 @@ COLUMNS = ("Outcome", "Share", "Voters", "Cafés", "Votes counted")
 
 
 def chart_rows(outcomes: list[OutcomeSynthesis]) -> list[OutcomeTotal]:
-    """The outcomes as bars: the share in per cent (agreement outcomes marked as such)."""
-    return [OutcomeTotal(o.title, o.title + (" (agree)" if o.measure == MEASURE_AGREE else ""),
-                         round(o.share * 100, 1), o.voters, o.share, o.detail) for o in outcomes]
+    """The outcomes as bars: the share in per cent (agreement outcomes marked as such); titles from café files
+    shown as every other page shows them (no control or invisible characters)."""
+    return [OutcomeTotal(o.title, printable(o.title) + (" (agree)" if o.measure == MEASURE_AGREE else ""),
+                         round(o.share * 100, 1), o.voters, o.share, printable(o.detail)) for o in outcomes]
 
 
 class SynthesisVotes(QWidget):
@@ -76,14 +79,15 @@ class SynthesisVotes(QWidget):
         self.table.clear()
         for o in outcomes:
             what = "agree" if o.measure == MEASURE_AGREE else "support"
-            row = QTreeWidgetItem([o.title, f"{o.share:.0%} {what}", str(o.voters), str(o.cafes), str(o.votes)])
-            row.setToolTip(0, o.detail)
+            row = QTreeWidgetItem([printable(o.title), f"{o.share:.0%} {what}", str(o.voters), str(o.cafes),
+                                   str(o.votes)])
+            row.setToolTip(0, tip(o.detail))
             for g in o.groups:
                 if g.hidden:
-                    child = QTreeWidgetItem([g.group, HIDDEN, "", "", ""])
+                    child = QTreeWidgetItem([printable(g.group), HIDDEN, "", "", ""])
                     child.setToolTip(1, HIDDEN_WHY)
                 else:
-                    child = QTreeWidgetItem([g.group, f"{g.share:.0%}", str(g.voters), "", ""])
+                    child = QTreeWidgetItem([printable(g.group), f"{g.share:.0%}", str(g.voters), "", ""])
                 row.addChild(child)
             self.table.addTopLevelItem(row)
         self.table.expandAll()

@@ -27,6 +27,7 @@ class ThemeCountsTable(QWidget):
         self.table.setAccessibleName("Items per theme and café")
         self.table.setModel(model)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the headings are short: show them
         header.setStretchLastSection(False)

@@ -91,17 +91,17 @@ class SamplesBar(QFrame):
                 "Your own cafés stay as they are."):
             return False
         removed, changes = self.services.samples.remove()
-        self.sig_message.emit(f"Removed the {counted(removed, 'sample café')}.")
-        self.sig_changed.emit(changes)
+        self.sig_changed.emit(changes)  # first: announcing a change clears the status bar's last word
         self.refresh()
+        self.sig_message.emit(f"Removed the {counted(removed, 'sample café')}.")
         return True
 
     def _added(self, result: tuple[int, Changes]) -> None:
         added, changes = result
         self.try_button.setEnabled(True)
-        self.sig_message.emit(f"Added {counted(added, 'sample café')}: see them on the Synthesis page.")
-        self.sig_changed.emit(changes)
+        self.sig_changed.emit(changes)  # first: announcing a change clears the status bar's last word
         self.refresh()
+        self.sig_message.emit(f"Added {counted(added, 'sample café')}: see them on the Synthesis page.")
 
     def _failed(self, message: str) -> None:
         self.try_button.setEnabled(True)

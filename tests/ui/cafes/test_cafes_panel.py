@@ -270,3 +270,35 @@ def test_the_dialog_asks_how_many_tables_and_creates_exactly_that_many(qtbot, sv
     tables = svc.planning.items(dialog.created_cafe.id, "table")
     assert [t.number for t in tables] == [1, 2, 3]
     assert [t.name for t in tables] == [name for _, name in template.tables[:3]]
+
+
+def test_imported_and_sample_cafes_are_marked_and_cannot_be_reopened(qtbot, panel, svc, identity):
+    """The list says which cafés came in from café files and which are samples; Reopen is off for them, and the Plan
+    page says the café is imported (not that it can be reopened)."""
+    from tests.central import make_cafe, send
+
+    own = make_cafe(svc)
+    send(svc, own, svc.store, identity)
+    svc.samples.add()
+    panel.refresh()
+    imported = next(c for c in svc.synthesis.cafes() if c.id not in svc.samples.ids())
+    sample = next(iter(svc.samples.ids()))
+    for cafe_id, label in ((own.id, "Running"), (imported.id, "Imported"), (sample, "Sample")):
+        row = panel.model.row_of(cafe_id)
+        assert panel.model.index(row, COL_STATE).data() == label
+        panel.select(cafe_id)
+        assert panel.close_button.isEnabled() == (label == "Running"), label
+    assert "read-only" in panel.model.index(panel.model.row_of(imported.id), COL_STATE).data(
+        Qt.ItemDataRole.ToolTipRole)
+    panel.select(imported.id)
+    assert panel.close_button.text() == "&Reopen café" and "can't be reopened" in panel.close_button.toolTip()
+
+    from cafe_desk.ui.plan.plan_panel import IMPORTED_LINE, PlanPanel
+
+    plan = PlanPanel(svc, QUndoStack())
+    qtbot.addWidget(plan)
+    plan.resize(1366, 768)
+    plan.show()
+    plan.set_cafe(svc.cafes.cafe(imported.id))
+    assert plan.closed_label.isVisible() and plan.closed_label.text() == IMPORTED_LINE
+    assert not plan.saved_hint.isVisible()

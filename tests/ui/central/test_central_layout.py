@@ -5,13 +5,15 @@ the receipt box is cut at its end, and the columns keep their widths whatever th
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from cafe_desk.core.changes import Changes
 from cafe_desk.services import Services
 from cafe_desk.storage.store import Store
 from cafe_desk.ui.shell.main_window import MainWindow
 from tests.central import make_cafe
+from tests.ui.run.test_phones_box import decode_qr
 
 LONG_TITLE = "Perth and Kinross conversation café about waiting times for mental health support and peer groups"
 
@@ -104,3 +106,40 @@ def test_every_alt_key_on_the_central_page_does_one_thing(window):
     used = [letter for letter in used if letter]
     assert "c" in used and len(used) >= 12
     assert sorted(used) == sorted(set(used)), f"Alt keys used twice: {[x for x in set(used) if used.count(x) > 1]}"
+
+
+@pytest.mark.parametrize("height", [768, 700])
+def test_the_public_key_code_and_its_caption_never_overlap(qtbot, window, tmp_path, height):
+    """At 1366×768 and at the 700 pixels a maximised window gets on such a laptop: the caption lies beside the
+    code, never over it, and the code as shown on screen scans to the public key."""
+    window.resize(1366, height)
+    qtbot.waitUntil(lambda: window.height() == height)
+    page = window.central_page
+    assert page.create_key_pair(tmp_path / "central.key")
+    qtbot.wait(50)
+    box = page.keys_box
+    code = box.qr.code_rect().translated(box.qr.mapTo(window, box.qr.rect().topLeft()))
+    caption = box.qr_caption.geometry().translated(box.qr_caption.parentWidget().mapTo(window, QPoint(0, 0)))
+    assert code.width() >= 120 and box.qr_caption.text()
+    assert not code.intersects(caption)
+    for other in (box.save_public_button, box.public_edit, page.receipts_box):
+        assert not code.intersects(other.geometry().translated(other.parentWidget().mapTo(window, QPoint(0, 0))))
+    shot = tmp_path / f"central-{height}.png"
+    window.grab().save(str(shot))
+    assert decode_qr(window.grab(code.adjusted(-12, -12, 12, 12)), tmp_path / "code.png") == [box.public_key]
+
+
+def test_the_imported_cafes_list_shows_several_cafes_at_1366_by_768(qtbot, window, services):
+    """Each imported café takes two wrapped lines there: at least four of them show at once, and the Last import
+    list keeps its three lines."""
+    services.samples.add()
+    page = window.central_page
+    page.on_changes(Changes(cafes=True))
+    qtbot.wait(50)
+    cafes = page.signers_box.cafes_list
+    assert cafes.count() == 12
+    two_lines = cafes.visualItemRect(cafes.item(0)).height()
+    assert two_lines > cafes.fontMetrics().lineSpacing() * 1.5
+    assert cafes.viewport().height() >= 4 * two_lines
+    summary = page.import_box.summary
+    assert summary.viewport().height() >= 3 * summary.fontMetrics().lineSpacing()

@@ -117,7 +117,9 @@ def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bu
     who = signed_by(tmp_path)
     assert [coded(line) for line in lines] == [f"Imported “Perth café”{CODED}{who}",
                                                f"Imported “Dundee café”{CODED}{who}",
-                     "Refused noise.cafe: This file is not a Café Desk bundle."]
+                                               "Refused noise.cafe: This is not a café file from Café Desk (it may "
+                                               "be damaged, or another kind of file): ask the facilitator to send it "
+                                               "again."]
     assert panel.import_box.closing.text() == "Done: 2 of 3 files imported, 1 refused."
     assert {c.title for c in services.cafes.list()} == {"Perth café", "Dundee café"}
     assert announced and announced[-1].cafes
@@ -225,3 +227,16 @@ def test_a_chosen_key_file_is_not_offered_again(qtbot, panel, key_path, services
     assert key_path.parent == services.store.data_dir  # central.key, in the data folder, chosen already
     assert not panel.keys_box.found_button.isVisible()
     assert panel.import_box.import_button.isEnabled()
+
+
+def test_a_cafe_file_for_another_key_is_refused_with_what_to_check(qtbot, panel, key_path, tmp_path, identity):
+    store = Store(tmp_path / "source.sqlite3")
+    try:
+        source = Services.build(store)
+        other = tmp_path / "other.cafe"
+        other.write_bytes(source.exporting.export_cafe(make_cafe(source).id, [str(identity.to_public())])[0])
+    finally:
+        store.close()
+    assert run_import(qtbot, panel, [other]) == [
+        "Refused other.cafe: This café file was made for a different central key: check the facilitator used your "
+        "public key, or import it with the key file it was made for."]

@@ -24,6 +24,7 @@ def test_the_empty_desk_offers_sample_cafes_and_removes_them_in_one_step(qtbot, 
     op = bar.add_samples()
     qtbot.waitUntil(lambda: op.done, timeout=120_000)
     assert len(services.synthesis.cafes()) == 12
+    assert main_window.statusBar().currentMessage() == "Added 12 sample cafés: see them on the Synthesis page."
     assert bar.remove_button.isVisible() and not bar.try_button.isVisible()
     assert bar.label.text().startswith("12 sample cafés here")
     main_window.show_page(list(main_window.slots).index("Synthesis"))
@@ -37,6 +38,7 @@ def test_the_empty_desk_offers_sample_cafes_and_removes_them_in_one_step(qtbot, 
     assert not bar.remove_samples() and len(services.synthesis.cafes()) == 12  # "Keep them"
     bar.confirm = lambda title, text: True
     assert bar.remove_samples()
+    assert main_window.statusBar().currentMessage() == "Removed the 12 sample cafés."
     assert "12 sample cafés" in asked[0] and "Your own cafés stay" in asked[0]
     assert services.synthesis.cafes() == [] and services.synthesis.find(SynthesisFilter(text="peer")).total == 0
     assert not bar.try_button.isHidden() and bar.remove_button.isHidden()

@@ -492,3 +492,8 @@ def test_the_buttons_keep_and_go_to_possible_names_too(qtbot, services, cafe, no
     qtbot.mouseClick(dialog.editor.next_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == ("Nothing is left to check: every possible name has been kept or is removed "
                                      "for sure.")
+
+
+def test_tab_leaves_the_review_table(dialog):
+    """Arrows move between the items to review; Tab goes on to the rest of the dialog."""
+    assert not dialog.view.tabKeyNavigation()

@@ -250,3 +250,13 @@ def test_the_strip_fits_at_1366_by_768_and_leaves_the_message_room(qtbot, cafe_w
                     timeout=3000)
     assert bar.currentMessage() == message and bar.toolTip()
 
+
+
+def test_an_imported_cafe_has_no_new_comments(qtbot, main_window, services, identity):
+    from tests.central import make_cafe, send
+
+    send(services, make_cafe(services), services.store, identity)
+    imported = next(c for c in services.cafes.list() if c.origin == "imported")
+    assert imported.comments
+    main_window.open_cafe(imported.id)
+    assert "Café closed" in texts(main_window) and main_window.strip.comments_part.text() == "No new comments"

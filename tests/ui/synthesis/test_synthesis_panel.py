@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QTableView
 
 from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.ui.synthesis.result_line import found_line
 from cafe_desk.ui.synthesis.synthesis_models import COL_CAFE, COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 from tests.central import cafe_at, make_cafe, send
@@ -314,8 +315,8 @@ def test_the_tables_read_whole_at_1366_by_768(page, main_window, qtbot, identity
     assert page.counts_table.isVisible() and not page.counts_page.message.isVisible()
     model, header = page.counts_model, page.counts_table.horizontalHeader()
     headings = {model.headerData(c, Qt.Orientation.Horizontal): c for c in range(2, model.columnCount())}
-    assert {"Perth\n2026-03-14", "Inverness\n2026-04-02"} <= set(headings)
-    [untitled] = [h for h in headings if h.endswith("2026-05-01")]
+    assert {h.rsplit("\n", 1)[0] for h in headings} >= {"Perth\n2026-03-14", "Inverness\n2026-04-02"}
+    [untitled] = [h for h in headings if "\n2026-05-01\n" in h]
     assert untitled.startswith("Help Shape the") and untitled.split("\n")[0].endswith("…")  # cut at its end
     tooltip = model.headerData(headings[untitled], Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert long_title in tooltip
@@ -435,7 +436,22 @@ def test_typing_a_date_filters_and_emptying_it_is_any_again(page, qtbot, british
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert messages[-1] == ("“31/02/2026” isn't a date Café Desk can read: type one such as 2026-11-14 or "
                             "14/11/2026, or empty the box for any date.")
-    assert filters.date_to.text() == "2026-04-01" and page.current_filter().date_to == "2026-04-01"
+    assert page.current_filter().date_to == "2026-04-01"  # the date in force stays until the typo is put right
+    assert filters.date_to.text() == "31/02/2026" and filters.date_to.unreadable() == messages[-1]  # kept, marked
+    assert filters.date_to.edit.toolTip() == messages[-1] and filters.date_to.edit.styleSheet()
+    filters.date_to.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    qtbot.keyClicks(QApplication.focusWidget(), "5")  # 31/02/2025 is no date either: said for what it is now
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert messages[-1].startswith("“31/02/2025” isn't a date") and filters.date_to.unreadable() == messages[-1]
+    filters.date_to.setFocus()
+    filters.date_to.edit.selectAll()
+    qtbot.keyClicks(QApplication.focusWidget(), "2026-04-02")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    settle(qtbot, page)
+    assert page.current_filter().date_to == "2026-04-02" and not filters.date_to.unreadable()
+    assert not filters.date_to.edit.styleSheet()
     page.clear_filters()
     assert (filters.date_from.text(), filters.date_to.text()) == ("Any", "Any")
 
@@ -447,3 +463,109 @@ def test_typing_a_date_filters_and_emptying_it_is_any_again(page, qtbot, british
     qtbot.keyClick(filters.date_from.calendar.findChild(QTableView), Qt.Key.Key_Return)
     settle(qtbot, page)
     assert filters.date_from.text() == "2026-04-02" and cafe_dates(page) == {"2026-04-02"}
+
+
+def test_tab_leaves_the_tables_and_alt_b_reaches_the_theme_list(page, main_window, qtbot):
+    """Tab goes from the items table on to the rest of the page (arrows move between rows); the codebook's theme
+    list has an Alt key; no read-only table anywhere in the window keeps Tab for its cells."""
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, COL_TEXT))
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 1 and page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()
+    reached = set()
+    for _ in range(30):
+        reached.add(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert page.codebook.list in reached and page.export_button in reached
+    page.tabs.setCurrentWidget(page.counts_page)
+    settle(qtbot, page)
+    for view in main_window.findChildren(QTableView):
+        assert not view.tabKeyNavigation() or type(view).__name__ == "TallyTable", view.accessibleName()
+
+    page.search.setFocus()
+    qtbot.keyClick(main_window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert page.codebook.list.hasFocus()
+
+
+def test_a_search_it_could_not_read_is_taken_back_by_the_next_good_one(page, main_window, qtbot):
+    page.search.setText("((")
+    page.refresh_items()
+    settle(qtbot, page)
+    complaint = page.status.text()
+    assert complaint.startswith("The search has no words") and main_window.statusBar().currentMessage() == complaint
+    page.search.setText("peer")
+    page.refresh_items()
+    settle(qtbot, page)
+    assert page.status.text() == "2 items, best match first."
+    assert main_window.statusBar().currentMessage() == ""
+    main_window.show_message("Something else")
+    page.search.setText("recov*")
+    page.refresh_items()
+    settle(qtbot, page)
+    assert main_window.statusBar().currentMessage() == "Something else"  # only the complaint is taken back
+
+
+def test_nothing_found_says_what_to_try_and_which_filters_are_on(page, qtbot):
+    page.search.setText("Stornoway")
+    page.refresh_items()
+    settle(qtbot, page)
+    assert page.model.rowCount() == 0
+    assert page.status.text() == ("Nothing matches “Stornoway”: check the spelling, or try fewer words or a word start "
+                                  "like recov*. The search reads what was said; a place, a date or a group is chosen "
+                                  "in the Filters.")
+    page.search.clear()
+    f = page.filters
+    f.group_combo.setCurrentIndex(1)
+    f.quotes_box.setChecked(True)
+    f.date_from.set_date(QDate(2026, 5, 1))
+    f.date_to.set_date(QDate(2026, 4, 1))
+    page.refresh_items()
+    settle(qtbot, page)
+    assert page.model.rowCount() == 0
+    assert page.status.text() == (
+        "No items match the filters on (From date, To date, Group, Quotes only). The To date is before the From date. "
+        "The Group filter finds comments only: points and summaries are written per table, with no group. Change a "
+        "filter, or press Clear filters.")
+    assert found_line(SynthesisFilter(group="Practitioner"), 3) == (
+        "3 items. The Group filter finds comments only: points and summaries are written per table, with no group.")
+
+
+def test_cafes_of_one_title_and_day_are_told_apart_by_their_codes(page, main_window, qtbot, identity):
+    """Two laptops' cafés from one template, one day, one town: the Café filter and the Themes by café headings show
+    each one's short code; the chosen café reads by place, date and code in the closed box."""
+    for _ in range(2):
+        send(page.services, cafe_at(page.services, "Help Shape the Future of Mental Health — demo café", "2026-12-03",
+                                    "Perth", ("Walking groups helped",)), page.services.store, identity)
+    page.reload()
+    settle(qtbot, page)
+    twins = [c for c in page.services.synthesis.cafes() if c.date == "2026-12-03"]
+    combo = page.filters.cafe_combo
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    for cafe in twins:
+        [text] = [t for t in texts if cafe.short_code in t]
+        assert text == f"{cafe.short_code} · 2026-12-03 · Perth — {cafe.title}"
+    combo.setCurrentIndex(combo.findData(twins[0].id))
+    assert combo.shown_text().startswith(f"{twins[0].short_code} · 2026-12-03 · Perth")
+    assert twins[0].title in combo.toolTip()
+
+    theme_id = page.codebook.new_theme("Walking")
+    select_rows(page, range(page.model.rowCount()))
+    page.apply_theme(theme_id)
+    page.tabs.setCurrentWidget(page.counts_page)
+    settle(qtbot, page)
+    model = page.counts_model
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2, model.columnCount())]
+    assert {f"Perth\n2026-12-03\n{c.short_code}" for c in twins} <= set(headings)
+    page.tabs.setCurrentIndex(0)
+    combo.setCurrentIndex(0)
+    settle(qtbot, page)
+    for cafe in twins:  # an item's café cell and its reading pane name its café's code
+        row = next(r for r in range(page.model.rowCount()) if page.model.item_at(r).cafe_id == cafe.id)
+        assert f"code {cafe.short_code}" in page.model.index(row, COL_CAFE).data(Qt.ItemDataRole.ToolTipRole)
+        page.table.setCurrentIndex(page.model.index(row, COL_TEXT))
+        assert f"code {cafe.short_code}" in page.detail.toPlainText()
+    if SHOTS:
+        main_window.grab().save(os.path.join(SHOTS, "synthesis-twin-cafes.png"))
