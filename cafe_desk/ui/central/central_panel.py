@@ -42,7 +42,7 @@ class CentralPanel(Panel):
         self.warning.setAccessibleName("Keep the key file safe")
         self.keys_box = KeysBox(services.central_keys)
         self.import_box = ImportBox(services)
-        self.receipts_box = ReceiptsBox(services.receipts)
+        self.receipts_box = ReceiptsBox(services.receipts, services.central_cafes)
         self.signers_box = SignersBox(services.signers)
         self.samples_bar = SamplesBar(services)
         self.samples_bar.sig_message.connect(self.sig_message)
@@ -56,6 +56,7 @@ class CentralPanel(Panel):
             box.sig_message.connect(self.sig_message)
             box.sig_problem.connect(lambda text: self.message.setText(shown(text)))
         self.import_box.sig_imported.connect(self._imported)
+        self.receipts_box.sig_changed.connect(self._samples_changed)
         self.keys_box.sig_key_ready.connect(self.import_box.set_key_ready)
         self._lay_out()
         self.keys_box.load()
@@ -89,7 +90,7 @@ class CentralPanel(Panel):
             self.signers_box.refresh()
             self.samples_bar.refresh()
 
-    def _samples_changed(self, changes: Changes) -> None:
+    def _samples_changed(self, changes: Changes) -> None:  # and an imported café removed
         self.on_changes(changes)
         self.announce(changes)
 
