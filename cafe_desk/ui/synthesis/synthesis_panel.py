@@ -210,6 +210,7 @@ class SynthesisPanel(Panel):
             return
         marks = self.attempt(lambda: self.syn.marks(i.id for i in self.model.items)) or {}
         self.model.update_marks(marks, {t.id: t.name for t in themes})
+        self._selection_changed()  # the reading pane shows the item's themes and star as they are now
         self._refresh_tab()
 
     def reload(self) -> None:

@@ -569,3 +569,12 @@ def test_cafes_of_one_title_and_day_are_told_apart_by_their_codes(page, main_win
         assert f"code {cafe.short_code}" in page.detail.toPlainText()
     if SHOTS:
         main_window.grab().save(os.path.join(SHOTS, "synthesis-twin-cafes.png"))
+
+
+def test_the_reading_pane_shows_a_theme_just_given(page, qtbot):
+    theme_id = page.codebook.new_theme("Getting help")
+    page.table.setCurrentIndex(page.model.index(0, 0))  # as a click on the first item does
+    assert page.detail.toPlainText() and "Getting help" not in page.detail.toPlainText()
+    page.codebook.select(theme_id)
+    page.codebook.code_button.click()
+    assert "Getting help" in page.detail.toPlainText()
