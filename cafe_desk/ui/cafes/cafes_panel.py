@@ -37,7 +37,7 @@ from cafe_desk.ui.cafes.new_cafe_dialog import NewCafeDialog
 from cafe_desk.ui.shell.ops import OpContext, run_op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.widgets.cafe_details_form import DATE_FORMAT
-from cafe_desk.ui.widgets.plain_text import shown
+from cafe_desk.ui.widgets.plain_text import shown, tip
 
 COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_POINTS, COL_COMMENTS = range(7)
 HEADERS = ("Code", "Title", "Date", "Town or area", "State", "Points", "Comments")
@@ -71,6 +71,15 @@ def show_date(iso: str) -> str:
     return date.toString(DATE_FORMAT) if date.isValid() else iso
 
 
+#: a place longer than this (an imported café's may be) is cut in the list, whole in its tooltip, so the column it
+#: sizes to never pushes the others off the screen
+PLACE_SHOWN = 40
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= PLACE_SHOWN else text[:PLACE_SHOWN - 1].rstrip() + "…"
+
+
 class CafeListModel(QAbstractTableModel):
     """The café list as rows of `CafeSummary`; `Qt.UserRole` gives the summary itself."""
 
@@ -101,12 +110,14 @@ class CafeListModel(QAbstractTableModel):
                 COL_CODE: row.short_code,
                 COL_TITLE: shown(row.title),
                 COL_DATE: show_date(row.date),
-                COL_LOCALITY: shown(row.locality),
+                COL_LOCALITY: shown(_cut(row.locality)),
                 COL_STATE: ORIGIN_LABELS[row.origin][0] if row.origin in ORIGIN_LABELS
                 else STATE_LABELS.get(row.state, row.state.title()),
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and row.origin in ORIGIN_LABELS:
             return ORIGIN_LABELS[row.origin][1]
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_LOCALITY and _cut(row.locality) != row.locality:
+            return tip(row.locality)
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None

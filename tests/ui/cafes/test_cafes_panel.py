@@ -302,3 +302,15 @@ def test_imported_and_sample_cafes_are_marked_and_cannot_be_reopened(qtbot, pane
     plan.set_cafe(svc.cafes.cafe(imported.id))
     assert plan.closed_label.isVisible() and plan.closed_label.text() == IMPORTED_LINE
     assert not plan.saved_hint.isVisible()
+
+
+def test_a_long_place_is_cut_in_the_list_and_whole_in_its_tooltip(qtbot, panel, svc):
+    place = "Community hall behind the old church on the main street, " * 3
+    make_cafe(svc, "Long place café", "2026-05-01", place)
+    panel.on_changes(Changes(cafes=True))
+    from cafe_desk.ui.cafes.cafes_panel import COL_LOCALITY
+
+    index = panel.model.index(0, COL_LOCALITY)
+    assert index.data().endswith("…") and len(index.data()) <= 40
+    assert " ".join(place.split()) in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert panel.view.columnWidth(COL_LOCALITY) < 400
