@@ -84,6 +84,10 @@ class CentralPanel(Panel):
         layout.addLayout(columns, 1)
         layout.addWidget(self.message)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.keys_box.look_again()  # a key file on a USB stick that was out may be back
+
     def on_changes(self, changes: Changes) -> None:
         if changes.cafes:
             self.receipts_box.refresh()

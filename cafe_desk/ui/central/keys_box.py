@@ -17,6 +17,12 @@ from cafe_desk.ui.widgets.plain_text import plain_labels
 NO_PUBLIC = "No key chosen yet"
 
 
+#: the key file chosen earlier is not there now: most often a USB stick or drive that is out
+MISSING_KEY = ("Café Desk can't find the key file {path} now. If it is on a USB stick or another drive, plug it in "
+               "and come back to this page; or choose where it is now with “Use an existing key file…”. Don't "
+               "create a new key pair for this: cafés sent to the old key open only with the old key file.")
+
+
 class KeysBox(QGroupBox):
     """Create or choose the key file imports use and show its public key: `KeysBox(services.central_keys)`."""
 
@@ -95,6 +101,13 @@ class KeysBox(QGroupBox):
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
+    def look_again(self) -> None:
+        """If the key file chosen earlier could not be read, look for it again (a USB stick plugged back in)."""
+        if not self.public_key:
+            self.load()
+            if self.public_key:
+                self._say("")
+
     def load(self) -> None:
         """Show the key file chosen earlier (call once the signals are connected)."""
         try:
@@ -157,7 +170,7 @@ class KeysBox(QGroupBox):
             try:
                 self.public_key = self.keys.public_key(path)
             except UserError as exc:
-                self._say(str(exc))
+                self._say(MISSING_KEY.format(path=path) if not Path(path).exists() else str(exc))
         else:
             self.key_file.setText("No key file chosen yet.")
         self._offer_found_key(path)

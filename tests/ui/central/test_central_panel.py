@@ -240,3 +240,24 @@ def test_a_cafe_file_for_another_key_is_refused_with_what_to_check(qtbot, panel,
     assert run_import(qtbot, panel, [other]) == [
         "Refused other.cafe: This café file was made for a different central key: check the facilitator used your "
         "public key, or import it with the key file it was made for."]
+
+
+def test_a_key_file_that_is_away_is_said_plainly_and_found_again_when_the_page_is_shown(qtbot, services, key_path,
+                                                                                        tmp_path):
+    from PySide6.QtGui import QUndoStack
+
+    from cafe_desk.ui.central.keys_box import MISSING_KEY
+
+    away = tmp_path / "stick-out.key"
+    key_path.rename(away)  # the USB stick is out
+    page = CentralPanel(services, QUndoStack())
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    assert page.message.text() == MISSING_KEY.format(path=key_path)
+    assert not page.import_box.import_button.isEnabled()
+    page.hide()
+    away.rename(key_path)  # plugged back in, and the page is shown again
+    page.show()
+    assert page.import_box.import_button.isEnabled() and page.keys_box.public_key.startswith("age1")
+    assert page.message.text() == ""
