@@ -255,7 +255,8 @@ class CafesPanel(Panel):
             self.select(self.cafe.id)
         if not rows:
             self.empty_label.setText("No café matches your search." if self.search_edit.text().strip()
-                                     else "There are no cafés yet. Choose “New café…” to plan one.")
+                                     else "There are no cafés yet. Choose “New café…” to plan one; the central team "
+                                     "receiving cafés from facilitators starts on the Central page (Ctrl+7).")
         self.empty_label.setVisible(not rows)
         self._update_buttons()
 

@@ -280,9 +280,10 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             problems.append(str(exc))
         titles = [p.title for p in self.pages]
-        last = self.services.cafes.last_page() if cafe else None
+        last = self._last_page()
         if cafe is None:
-            self.show_page(0)
+            # a central desk that only imports comes back to Central or Synthesis, not to the list of cafés
+            self.show_page(titles.index(last) if last in titles and self.nav.usable(titles.index(last)) else 0)
         elif last in titles[1:]:
             self.show_page(titles.index(last))
         else:
@@ -340,6 +341,12 @@ class MainWindow(QMainWindow):
         if self.cafe:
             self.show_page(2 if self.cafe.state == "running" else 1)
 
+    def _last_page(self) -> str | None:
+        try:
+            return self.services.cafes.last_page()
+        except UserError:
+            return None
+
     def show_page(self, index: int) -> None:
         """Show a page; one that needs a café, while none is open, stays unshown and the status bar says why."""
         if not self.nav.usable(index):
@@ -360,7 +367,7 @@ class MainWindow(QMainWindow):
             self._update_header()  # what is true with no café depends on the page
         self.undo_group.setActiveStack(self.stack_for(self.pages[index].title))
         self.strip.page_shown(self.pages[index].title)
-        if self.cafe:
+        if self.cafe or self.nav.usable(index):
             with contextlib.suppress(UserError):
                 self.services.cafes.remember_page(self.pages[index].title)
 

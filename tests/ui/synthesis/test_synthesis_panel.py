@@ -521,14 +521,19 @@ def test_nothing_found_says_what_to_try_and_which_filters_are_on(page, qtbot):
     f.group_combo.setCurrentIndex(1)
     f.quotes_box.setChecked(True)
     f.date_from.set_date(QDate(2026, 5, 1))
-    f.date_to.set_date(QDate(2026, 4, 1))
     page.refresh_items()
     settle(qtbot, page)
     assert page.model.rowCount() == 0
     assert page.status.text() == (
-        "No items match the filters on (From date, To date, Group, Quotes only). The To date is before the From date. "
+        "No items match the filters on (From date, Group, Quotes only). "
         "The Group filter finds comments only: points and summaries are written per table, with no group. Change a "
         "filter, or press Clear filters.")
+    f.date_to.set_date(QDate(2026, 4, 1))  # before the From date: the search itself says so
+    page.refresh_items()
+    settle(qtbot, page)
+    assert page.model.rowCount() == 0
+    assert page.status.text() == ("The To date (2026-04-01) is before the From date (2026-05-01), so no café falls "
+                                  "between them: please swap the two dates.")
     assert found_line(SynthesisFilter(group="Practitioner"), 3) == (
         "3 items. The Group filter finds comments only: points and summaries are written per table, with no group.")
 
