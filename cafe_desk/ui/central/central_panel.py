@@ -29,6 +29,14 @@ KEEP_SAFE = ("Keep the key file safe: anyone with it can open the cafés sent to
              "Give facilitators only the public key (age1…).")
 
 
+def not_cafe_files(paths: list[str]) -> str:
+    """What is said of dropped files that are not café files."""
+    names = ", ".join(Path(p).name for p in paths[:3]) + (f" and {len(paths) - 3:,} more" if len(paths) > 3 else "")
+    left = "was left as it is" if len(paths) == 1 else "were left as they are"
+    return (f"Only café files (.cafe) are imported, so {names} {left}. A café file that came as a .zip (as some "
+            "email sends them) needs unzipping first.")
+
+
 class CentralPanel(Panel):
     """The central team's desk: create or choose the key pair, hand out the public key, import café files."""
 
@@ -139,8 +147,8 @@ class CentralPanel(Panel):
     # --- dropping files anywhere on the page ------------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:
-        """Accept a drag only if it carries at least one local .cafe file."""
-        if event.mimeData().hasUrls() and cafe_files(event.mimeData().urls()):
+        """Accept a drag of local files (what isn't a .cafe file is named on the drop, not silently refused)."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -149,10 +157,15 @@ class CentralPanel(Panel):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event) -> None:
-        """Import the local .cafe files dropped here; anything else is ignored."""
-        paths = cafe_files(event.mimeData().urls()) if event.mimeData().hasUrls() else []
-        if not paths:
+        """Import the local .cafe files dropped here, and say what was left out: only .cafe files are imported."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = cafe_files(urls)
+        others = [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile() not in paths]
+        if not paths and not others:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.import_paths(paths)
+        if paths:
+            self.import_paths(paths)
+        if others:
+            self.sig_message.emit(not_cafe_files(others))

@@ -372,7 +372,9 @@ class SynthesisPanel(Panel):
         if not ids:
             return
         text = "Add to shortlist" if keep else "Take off shortlist"
-        self.push(text, lambda: self.syn.shortlist(ids, keep), lambda: self.syn.shortlist(ids, not keep))
+        if self.push(text, lambda: self.syn.shortlist(ids, keep), lambda: self.syn.shortlist(ids, not keep)) is None:
+            where = "on the quotes shortlist" if keep else "off the quotes shortlist"
+            self.sig_message.emit(f"{counted(len(ids), 'item').capitalize()} {where}; Ctrl+Z takes it back.")
 
     # --- data for analysis tools -------------------------------------------------------------------------------
 

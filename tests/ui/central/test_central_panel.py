@@ -164,14 +164,18 @@ def drop_event(paths):
     return data, enter, drop
 
 
-def test_dropping_a_text_file_is_ignored(panel, key_path, tmp_path, services):
-    text = tmp_path / "readme.txt"
-    text.write_text("not a café\n", encoding="utf-8")
-    _data, enter, drop = drop_event([text])
+def test_dropping_a_file_that_is_not_a_cafe_file_says_so_and_imports_nothing(panel, key_path, tmp_path, services):
+    zipped = tmp_path / "perth.cafe.zip"
+    zipped.write_bytes(b"PK\x03\x04 not a cafe file")
+    _data, enter, drop = drop_event([zipped])
     panel.dragEnterEvent(enter)
-    assert not enter.isAccepted()
+    assert enter.isAccepted()
+    said: list[str] = []
+    panel.sig_message.connect(said.append)
     panel.dropEvent(drop)
-    assert not drop.isAccepted() and panel.import_box.op is None and services.cafes.list() == []
+    assert panel.import_box.op is None and services.cafes.list() == []
+    assert said == ["Only café files (.cafe) are imported, so perth.cafe.zip was left as it is. A café file that "
+                    "came as a .zip (as some email sends them) needs unzipping first."]
 
 
 def test_dropping_cafe_files_imports_them(qtbot, panel, bundles, services, tmp_path):

@@ -583,3 +583,13 @@ def test_the_reading_pane_shows_a_theme_just_given(page, qtbot):
     page.codebook.select(theme_id)
     page.codebook.code_button.click()
     assert "Getting help" in page.detail.toPlainText()
+
+
+def test_shortlisting_says_so(page, qtbot):
+    select_rows(page, [0, 1])
+    said: list[str] = []
+    page.sig_message.connect(said.append)
+    page.shortlist_button.click()
+    assert said[-1] == "2 items on the quotes shortlist; Ctrl+Z takes it back."
+    page.unshortlist_button.click()
+    assert said[-1] == "2 items off the quotes shortlist; Ctrl+Z takes it back."
