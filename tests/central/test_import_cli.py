@@ -143,7 +143,8 @@ def test_a_file_name_that_is_not_utf8_is_still_imported(tmp_path, bundles):
     result = cafe_desk("import", "--identity", str(key), str(latin), str(broken), data_dir=tmp_path / "central")
     assert (result.returncode, coded(result.stdout)) == (
         2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
-    assert result.stderr == f"Refused {tmp_path}/not?s.cafe: This file is not a Café Desk bundle.\n"
+    assert result.stderr == (f"Refused {tmp_path}/not?s.cafe: This is not a café file from Café Desk (it may be "
+                             "damaged, or another kind of file): ask the facilitator to send it again.\n")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
