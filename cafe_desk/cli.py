@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "nobody has marked followed up (left out by default)")
     imports = sub.add_parser("import", help="import bundles (FILE.cafe) into this data file, each checked in "
                              "full before anything is written; imported cafés are read-only")
-    imports.add_argument("--identity", metavar="KEY", help="the central key file (from keygen)")
+    imports.add_argument("--identity", metavar="KEY", help="the central key file (from keygen); without it, the one "
+                         "the Central page imports with, or central.key in the data folder")
     imports.add_argument("--passphrase-file", metavar="F", help="the passphrase in this file opens the files a "
                          "facilitator locked with a passphrase (the others are opened with --identity)")
     imports.add_argument("--replace-unsigned", action="store_true", help="let a file replace a café that came "
@@ -391,6 +392,9 @@ def _import(services, args) -> int:
     from cafe_desk.services.bundle_intake import LockedWithPassphrase
     from cafe_desk.services.importing import ImportRun
 
+    if args.identity is None and args.passphrase_file is None:
+        # the key file the Central page imports with, when one was chosen there
+        args.identity = services.central_keys.key_path() or services.central_keys.key_file_in_data_folder()
     if args.identity is None and args.passphrase_file is None:
         raise UserError("Give the central team's key file (--identity KEY), or --passphrase-file F for files "
                         "locked with a passphrase.")

@@ -163,3 +163,26 @@ def test_ctrl_c_part_way_says_how_far_the_import_got_in_one_line(tmp_path, bundl
         assert [c.title for c in Services.build(store).cafes.list()] == ["Perth café"]
     finally:
         store.close()
+
+
+def test_without_identity_the_key_file_the_central_page_uses_opens_the_files(tmp_path, bundles):
+    key, good, _, signer = bundles
+    data = tmp_path / "central"
+    store = Store(Settings(data).db_path)
+    try:
+        Services.build(store).central_keys.remember_key_path(key)  # chosen on the Central page
+    finally:
+        store.close()
+    result = cafe_desk("import", str(good), data_dir=data)
+    assert (result.returncode, coded(result.stdout), result.stderr) == (
+        0, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n", "")
+
+
+def test_without_identity_central_key_in_the_data_folder_opens_the_files(tmp_path, bundles):
+    key, good, _, signer = bundles
+    data = tmp_path / "central"
+    data.mkdir()
+    shutil.copy(key, data / "central.key")
+    result = cafe_desk("import", str(good), data_dir=data)
+    assert (result.returncode, coded(result.stdout)) == (
+        0, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
