@@ -36,6 +36,8 @@ MAX_NAME = 40  # no name is longer; a longer run of letters (a pasted blob) is n
 MAC = re.compile(r"^(?:mac|mc|mhic|nic|o')(?=[^\W\d_]{3})")
 DIMINUTIVE = re.compile(r"^(.{3,}?)(?:ie|y|o|s)$")
 CONTRACTION = re.compile(r"^(.+?)(?:n't|'(?:s|ve|m|ll|d|re|t))$")
+ARTICLE = re.compile(r"^(?:al|el|abu|abd|bin|ibn|bint)-[^\W\d_]{2}")  # Arabic: Al-Sha'ar, El-Masri, Abu-Bakr
+PET_SUFFIXES = frozenset(("boy", "girl", "lad", "lass", "man", "babe", "bear", "hen", "doll"))  # "Stevie-boy", "Jo-hen"
 LENITES = frozenset("bcdfgmpt")
 # titles and nickname words the name finder reads in lower case ("dr patel", "wee shuggie"): never plain
 TITLE_WORDS = frozenset(("dr", "mr", "mrs", "ms", "mx", "prof", "cllr", "rev", "wee", "big", "auld"))
@@ -132,7 +134,13 @@ class NameLists:
 
     def _hyphenated(self, key: str) -> str:
         """Mary-Jane, Anne-Marie: forenames; Kowalska-Smith: a surname; self-harm: a word."""
-        parts = [self._kind(p) if p else WORD for p in key.split("-")]
+        split = key.split("-")
+        parts = [self._kind(p) if p else WORD for p in split]
+        if len(parts) == 2 and split[1] in PET_SUFFIXES and (
+                parts[0] in (FORENAME, GIVEN) or (parts[0] == UNKNOWN and self.diminutive(split[0]))):
+            return FORENAME  # a pet form: "Stevie-boy", "Dazza-lad"
+        if ARTICLE.match(key) and WORD not in parts[1:]:
+            return STRONG  # an Arabic surname with its article: "Al-Sha'ar", "El-Masri"
         if WORD in parts:  # "co-production", "well-being": an everyday word in it makes it one
             return WORD
         names = [p for p in parts if p in NAME_KINDS]

@@ -73,7 +73,7 @@ ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|flat"
                          r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into))?"
                          r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|s?he['’]?s"
                          r"|(?:send|post|write|forward)\w*"
-                         r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon))\s*:?\s*$", re.IGNORECASE)
+                         r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon|2))\s*:?\s*$", re.IGNORECASE)  # "send it 2"
 
 
 ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite")

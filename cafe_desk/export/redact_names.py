@@ -18,6 +18,7 @@ from cafe_desk.export.text_words import (
     AND,
     PLACE_BEFORE,
     REPORTING,
+    ROLE_OWNED,
     ROLE_WORDS,
     SHORT_TITLES,
     SPEECH,
@@ -35,7 +36,7 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-NICKNAME = _set("wee big auld")  # "wee Shuggie", "Big Tam": a word that is not an everyday word, after one of these
+NICKNAME = _set("wee big auld aul")  # "wee Shuggie", "Big Tam": a word that is not an everyday word, after one of these
 LOWER_CUE_AFTER = REPORTING | UNKNOWN_AFTER | {"and"}  # "my pal frank said" (but "my son will be 19")
 # A capitalised run after one of these is a place or a title: the English words, and the Gaelic place-name generics
 # ("Inbhir Nis", "Baile Dhubhthaich", "Ceann a' Bhàigh", "Dùn Èideann")
@@ -91,6 +92,17 @@ SENTENCE_END = re.compile(r"[.!?;\n]")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\b", re.IGNORECASE)
 IS_WAS = re.compile(r"\s+(?:is|was)\b")
 AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:))")
+# "im Skye", "I'm Blessing": a name given for oneself
+I_AM = _set("im i'm iam")
+# a name spoken to, at the start: "KYLE U ARE NOT ALONE", "Skye you're a star" (not "Hope you are well": GIVEN)
+VOCATIVE = re.compile(r",?\s+(?:u|you|ye)\s+(?:are|r|were|was|have|did|can|will|rock|legend)\b|,?\s+you['’]re\b",
+                      re.IGNORECASE)
+# a word in lower case that owns a person or speaks ("mason's dad", "jade said"), unless a determiner makes it a thing
+DETERMINERS = _set("the a an this that these those my your his her our their its no every some any each which what")
+# a Chinese name written in Pinyin: one or two syllables ("Wang Fang", "Chen Jing", "Li Xiaoming")
+_PINYIN = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou"
+           r"|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v|ü)")
+PINYIN = re.compile(rf"(?:{_PINYIN}){{1,2}}")
 PLACE_OF = re.compile(r" (?:of|on|upon) (?:the )?[A-Z]")  # "Muir of Ord", "Bridge of Allan", "Newton on the Moor"
 
 
@@ -199,6 +211,8 @@ def _decide_run(item: Words, run: list[int]) -> None:
     prev = item.prev_key(first)
     if keys[0] in BLOCKERS and len(run) > 1:
         prev, run, keys = keys[0], run[1:], keys[1:]
+    elif keys[0] in I_AM and len(run) > 1:
+        prev, run, keys = keys[0], run[1:], keys[1:]  # "I'm Blessing": the name is the word after
     elif keys[0] in OPENING and len(run) > 1 and item.sentence_start(run[0]) and not prev:
         prev, run, keys = PERSON_PREV, run[1:], keys[1:]  # "Ask Iona", "Call Sandy back": the verb is no name
     elif prev in ("to", "from"):
@@ -221,6 +235,12 @@ def _decide_run(item: Words, run: list[int]) -> None:
             continue
         if (titled or cue) and word not in STOP:
             names[n] = True
+    if prev in I_AM and kinds[0] in NAME_KINDS | {UNKNOWN} and keys[0] not in STOP \
+            and not item.words[run[0]][2].isupper():
+        names[0] = False  # "im Skye", "I'm Blessing"
+    if start and kinds[0] in (PLACE, SURNAME, UNKNOWN) and keys[0] not in STOP and VOCATIVE.match(
+            item.text, item.words[run[0]][1]) and (kinds[0] != UNKNOWN or not item.words[run[0]][2].isupper()):
+        names[0] = False  # "KYLE U ARE NOT ALONE", "Skye you're a star": spoken to
     if prev in NICKNAME or (keys[0] in NICKNAME and len(run) > 1):
         for n in range(1 if keys[0] in NICKNAME else 0, len(run)):
             if keys[n] not in STOP and not item.words[run[n]][2].isupper():
@@ -244,7 +264,8 @@ def _decide_run(item: Words, run: list[int]) -> None:
             continue
         before = n + 1 in anchors and names.get(n - 1) is not True  # a forename comes first: "Ring Siobhán"
         near = before or n - 1 in anchors or names.get(n - 1) is True
-        if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES):
+        if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES
+                     or _pinyin_pair(keys, anchors, n)):
             names[n] = not (n == 0 and start and unknown[n])  # "Thuirt Dhòmhnaill": a first word may be a verb
     how_unknown: str | None = None
     for n, kind in enumerate(kinds):
@@ -268,6 +289,13 @@ def _decide_run(item: Words, run: list[int]) -> None:
             if tier is not None:
                 names[n] = tier
     _store(item, run, names)
+
+
+def _pinyin_pair(keys: list[str], anchors: list[int], n: int) -> bool:
+    """True if word n and a listed name beside it are both Pinyin ("Wang Fang", "Jing Chen"): a Chinese name, even
+    where a part of it is an English word."""
+    return PINYIN.fullmatch(keys[n]) is not None and any(
+        a in (n - 1, n + 1) and PINYIN.fullmatch(keys[a]) is not None for a in anchors)
 
 
 def _unknown_tier(item: Words, run: list[int], n: int, prev: str, start: bool, how: str) -> bool | None:
@@ -355,6 +383,9 @@ def _decide_lower(item: Words, i: int) -> None:
         item.mark(i, True)
     elif kind == STRONG and not is_word:
         item.mark(i, bool(re.match(r"(?:mac|mc|nic|o')", key)))
+    elif kind in (GIVEN, MONTH, PLACE, SURNAME) and len(key) > 2 and (i == 0 or item.prev_key(i) not in DETERMINERS) \
+            and (item.next_key(i) in SPEECH or (item.possessive(i) and ROLE_OWNED.match(item.text, item.words[i][1]))):
+        item.mark(i, False)  # "jade said", "mason's dad": a name that is also a word, doing what a person does
     elif kind == UNKNOWN and len(key) > 2 and (item.next_key(i) in SPEECH or item.possessive(i)
                                                or (i > 0 and item.prev_key(i) in MET)):
         item.mark(i, False)  # "met torquil at the shed", "torquil's dog"
@@ -483,7 +514,8 @@ def _joined(item: Words, last: list, i: int, start: int) -> bool:
     gap = item.text[last[1]:start]
     if last[3] == i - 1:
         return gap in (" ", "-") or (gap in (". ", ".") and len(item.words[last[3]][2]) == 1)
-    return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found
+    return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found \
+        and item.gap(i - 1) == " "  # not across "MCKENZIE, 5A Gallowgate"
 
 
 @lru_cache(maxsize=64)

@@ -15,12 +15,12 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")  # "Al-Sha'ar"
 # the same, for text with combining accents ("Ma\u0300iri"): slower, so only where there are some
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 HAS_MARKS = re.compile(f"[{MARKS}]")
 _LETTERS = f"[^\\W\\d_](?:[^\\W\\d_]|[{MARKS}])*"
-MARKED_WORD_RE = re.compile(f"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS})*")
+MARKED_WORD_RE = re.compile(f"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
 
 
 def words_in(text: str) -> re.Pattern[str]:
@@ -65,7 +65,9 @@ UNKNOWN_AFTER = PERSON_AFTER | _set(
     "is was goes went comes does did feels thinks wants wanted needs needed likes liked loves loved works worked "
     "lives lived gets got runs ran helps helped tries tried drives drove knows knew uses used can could will would "
     "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't "
-    "sat stayed brings makes made reports reported telt tellt from fae frae")  # "Piotrek fae the warehouse telt me"
+    "sat stayed brings makes made reports reported telt tellt from fae frae "  # "Piotrek fae the warehouse telt me"
+    "volunteers volunteered posts posted translates translated studies studied teaches taught cooks cooked "
+    "cleans cleaned writes wrote sings sang plays played visits visited attends attended")  # "Yara volunteers at"
 ROLE_WORDS = frozenset(ROLES.replace("?", "").split("|"))
 AND = _set("and n nd an")
 FROM = _set("from fae frae")  # "Jakey n kyle"
@@ -90,6 +92,16 @@ FROM_ORG = re.compile(r"\s+(?:from|fae|frae)\s+the\s+(?:council|police|housing|j
                       r"|hospital|church|office|bank|library|team|choir|group|club|charity|trust|nhs|dwp|social)\b",
                       re.IGNORECASE)
 ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
+# a name with where it comes from and what it does: "Sunny from the gurdwara brings langar", "Joy fae the bowling club
+# says"; only a verb of a person after the place makes it one ("Hope from the start was…" is no person)
+FROM_THE_DOES = re.compile(
+    r"\s+(?:from|fae|frae)\s+(?:the|ma|my|our|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?(?:says|said|brings|brought|comes"
+    r"|came|runs|ran|helps|helped|gives|gave|tells|told|telt|drives|drove|takes|took|makes|made|sits|sat|reckons"
+    r"|who|always|never)\b", re.IGNORECASE)
+# a role owned by a name: "Hussam's wife Lama", "Zainab's brother Bilal": the word after it is the person
+OWNED_ROLE_CUE = re.compile(rf"(?<=[^\W\d_])['’]s\s+(?:(?:wee|big|old|new|best|eldest|youngest|little|twin)\s+)?"
+                            rf"(?:{ROLES})s?\s*,?\s+(?=\S)", re.IGNORECASE)
+LAST_WORD = re.compile(r"[^\W\d_][\w-]*$")
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
 OPENERS = frozenset(".!?:;\n\"“(•*…")
@@ -118,6 +130,8 @@ class Words:
             self.cues.update(m.end() for m in MEETING_CUE.finditer(text))
         if self.words and not GREETING_WORDS.isdisjoint(self.lower):
             self.cues.update(m.end() for m in GREETING.finditer(text))
+        if "'s " in text or "’s " in text:
+            self.cues.update(self._owned_roles())
 
     def _labels(self) -> Iterator[int]:
         """Where a word comes after a role or a job used as a label ("Chef: Hunter")."""
@@ -128,6 +142,14 @@ class Words:
             if word and after and (word.group(1).lower() in LABELS or word.group(1).lower()[:-1] in LABELS):
                 yield after.end()
             colon = text.find(":", colon + 1)
+
+    def _owned_roles(self) -> Iterator[int]:
+        """Where a word comes after a role owned by a capitalised name ("Hussam's wife Lama")."""
+        text = self.text
+        for m in OWNED_ROLE_CUE.finditer(text):
+            owner = LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+            if owner and owner.group()[0].isupper() and len(owner.group()) > 1:
+                yield m.end()
 
     @property
     def lower(self) -> frozenset[str]:
@@ -201,7 +223,8 @@ class Words:
                     is_cap(self.words[i + 2][2]) and self.kind(i + 2) in (FORENAME, GIVEN, STRONG)):
                 return "person"
             return ""
-        if nxt in FROM and i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip():
+        if nxt in FROM and i + 2 < len(self.words) and not self.gap(i + 2).strip() and (
+                is_cap(self.words[i + 2][2]) or FROM_THE_DOES.match(self.text, self.words[i][1])):
             return "person"
         if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]) or self._role_beside(i):
             return "person"

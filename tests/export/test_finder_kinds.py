@@ -545,3 +545,56 @@ def test_addresses_after_shes_at(text, expected):
 ])
 def test_numbers_after_shes_at_that_are_no_address_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names that are everyday words, from the place they come from and what they do there
+    ("Sunny from the gurdwara brings langar round.", "[NAME] from the gurdwara brings langar round."),
+    ("I know Joy fae the bowling club says hello.", "I know [NAME] fae the bowling club says hello."),
+    # a name after a role its owner has ("Hussam's wife"), mid-sentence and at the start
+    ("Hussam's wife Lama is an inpatient.", "[NAME]'s wife [NAME] is an inpatient."),
+    ("we saw Zainab's brother Bilal today", "we saw [NAME]'s brother [NAME] today"),
+    # in lower case: a name that is also a word, owning a relative or speaking
+    ("mason's dad kicked him out", "[NAME]'s dad kicked him out"),
+    ("omg jade said shes been waiting", "omg [NAME] said shes been waiting"),
+    ("i think summer's mum is ill", "i think [NAME]'s mum is ill"),
+    # a name given for oneself, and a name spoken to
+    ("im Skye and im 17", "im [NAME] and im 17"),
+    ("Hi, I'm Blessing.", "Hi, I'm [NAME]."),
+    ("KYLE U ARE NOT ALONE!!!", "[NAME] U ARE NOT ALONE!!!"),
+    # pet forms with a suffix, Arabic surnames with their article, Chinese names in Pinyin
+    ("Stevie-boy is 19 and worried sick", "[NAME] is 19 and worried sick"),
+    ("his passport says Muhammed Al-Sha'ar, so", "his passport says [NAME], so"),
+    ("Wang Fang works nights now", "[NAME] works nights now"),
+    ("Chen Jing's flatmate called", "[NAME]'s flatmate called"),
+    # names from the Roma, Romanian, Nigerian and Syrian communities; people who post and volunteer
+    ("Ionela and Florin Stoica said they were turned away.", "[NAME] and [NAME] said they were turned away."),
+    ("Paddy said he'd rather come on Tuesday", "[NAME] said he'd rather come on Tuesday"),
+    ("Yara volunteers at the network.", "[NAME] volunteers at the network."),
+    ("Dazza posts aboot his recovery", "[NAME] posts aboot his recovery"),
+    ("Aul Sandy says the shed saved him", "[NAME] says the shed saved him"),
+    # a name next to an address is not joined to it across a comma
+    ("Pt ROBERT MCKENZIE, 5A Gallowgate.", "Pt [NAME], [ADDRESS]."),
+])
+def test_names_in_the_voices_of_every_community(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hope from the start was all I had.",
+    "Hope you are well.",
+    "the summer's heat was too much",
+    "the mason's tools were stolen",
+    "I'm Scottish and I'm Catholic.",
+    "My mum goes to Al-Anon on Tuesdays.",
+    "It was a self-made man's story.",
+    "Long Way Round is on the telly.",
+    "NHS you are wonderful.",
+])
+def test_words_that_only_look_like_those_names_are_kept(text):
+    assert redact(text).text == text
+
+
+def test_a_text_speak_address_cue():
+    assert redact("u can send it 2 12 hope st its my nans flat").text == "u can send it 2 [ADDRESS] its my nans flat"
+    assert redact("send me 2 12 photos").text == "send me 2 12 photos"
