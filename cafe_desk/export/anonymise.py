@@ -5,7 +5,8 @@ spans found (offsets into the original text, each sure or unsure) and counts by 
 
     name       [NAME]       person names, in any case: listed names, names that are no everyday word where the words
                             around speak of a person ("Zeb said", "my CPN zeb"), titles, nicknames, `extra_names`
-    place      [PLACE]      named schools, surgeries, care homes and businesses where someone works or studies
+    place      [PLACE]      named schools, surgeries, care homes and businesses where someone works or studies, and
+                            hospitals where someone works or is treated
     email      [EMAIL]
     phone      [PHONE]      UK numbers in every common format; helplines and public services are kept
     postcode   [POSTCODE]   full postcodes, and outward codes (G12, EH6) where the words around say so
@@ -63,6 +64,7 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
         *((s, e, k, True, False) for s, e, k in _patterns(text, lists, words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.workplaces(words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.venues(words)),
+        *((s, e, "place", sure, False) for s, e, sure in redact_places.treated(words)),
         *((s, e, k, True, True) for s, e, k in redact_names.extra_names(text, extra_names)),
         *((s, e, "name", sure, False) for s, e, sure in redact_names.person_names(words)),
     ]

@@ -90,6 +90,7 @@ class NameLists:
     keep_domains: frozenset[str]
     stems: frozenset[str] = frozenset()  # the first three to five letters of every forename (diminutives)
     plain: frozenset[str] = frozenset()  # everyday words that are no name, place or title: nothing to decide
+    sites: frozenset[str] = frozenset()  # kept phrases that are hospitals: a place where someone works or is treated
     kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def is_word(self, key: str) -> bool:
@@ -184,12 +185,14 @@ def name_lists() -> NameLists:
     places = frozenset(_fold(p) for p in _read(NAMES_DIR / "places.txt") if " " not in p) | regions
     stems = frozenset(n[:k] for n in forenames | open_forenames for k in (3, 4, 5) if len(n) > k)
     phrases: dict[str, list[str]] = {}
-    numbers, domains = set(), set()
+    numbers, domains, sites = set(), set(), set()
     for line in _read(NAMES_DIR / "keep.txt"):
         kind, _, value = line.partition(":")
         value = value.strip()
-        if kind == "phrase":
+        if kind in ("phrase", "site"):
             phrases.setdefault(fold(value.split()[0]), []).append(value)
+            if kind == "site":
+                sites.add(" ".join(fold(value).split()))
         elif kind == "number":
             numbers.add(re.sub(r"\D", "", value))
         elif kind == "domain":
@@ -202,4 +205,4 @@ def name_lists() -> NameLists:
                       if w.isascii() and w.isalpha() and not (w[-1] == "s" and w[:-1] in names))
     return NameLists(frozenset(forenames), frozenset(surnames), frozenset(open_forenames - forenames),
                      frozenset(open_surnames - surnames), ambiguous, words, places, keep, frozenset(numbers),
-                     frozenset(domains), stems, plain - TITLE_WORDS)
+                     frozenset(domains), stems, plain - TITLE_WORDS, frozenset(sites))

@@ -119,6 +119,7 @@ class Words:
     def __init__(self, text: str, lists: NameLists):
         self.text, self.lists = text, lists
         self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
+        self.sites: list[tuple[int, int]] = []  # kept phrases that are hospitals (keep.txt "site:")
         self.kept = Taken(len(text), self._kept_phrases())
         self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
         if ":" in text and self.words:
@@ -167,6 +168,8 @@ class Words:
                 m = pattern.match(text, start)
                 if m:
                     after = m.end()
+                    if " ".join(fold(m.group()).split()) in self.lists.sites:
+                        self.sites.append((start, after))
                     yield start, after
 
     @property

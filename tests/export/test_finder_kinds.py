@@ -598,3 +598,41 @@ def test_words_that_only_look_like_those_names_are_kept(text):
 def test_a_text_speak_address_cue():
     assert redact("u can send it 2 12 hope st its my nans flat").text == "u can send it 2 [ADDRESS] its my nans flat"
     assert redact("send me 2 12 photos").text == "send me 2 12 photos"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hospital kept as a public service is a place where someone works, studies or is treated there
+    ("Shaz works in the canteen at Ninewells an says", "[NAME] works in the canteen at [PLACE] an says"),
+    ("Ninewells? She's a porter at Ninewells.", "Ninewells? She's a porter at [PLACE]."),
+    ("He's an inpatient at the Royal Edinburgh Hospital, Ward 3.", "He's an inpatient at the [PLACE], Ward 3."),
+    ("Pt reviewed at Stobhill Hospital, discharged to GP.", "Pt reviewed at [PLACE], discharged to GP."),
+    ("Ma pal wis in Leverndale last year", "Ma pal wis in [PLACE] last year"),
+    # Gaelic names put the kind of place first
+    ("He has been in Ospadal nan Eilean since the fall", "He has been in [PLACE] since the fall"),
+    ("Tha i aig Sgoil Lionacleit.", "Tha i aig [PLACE]."),
+    # universities, agencies, sheds and complexes; a job at a business; a business named beside what it is
+    ("Oluwaseun studies at Robert Gordon University and", "[NAME] studies at [PLACE] and"),
+    ("Student at Abertay University; reports stress.", "Student at [PLACE]; reports stress."),
+    ("runs the sewing group at Pollokshields Development Agency", "runs the sewing group at [PLACE]"),
+    ("Sandy fae the Bucksburn Men's Shed says hello", "[NAME] fae the [PLACE] says hello"),
+    ("me n tayla go to castlemilk youth complex on thursdays", "me n [NAME] go to [PLACE] on thursdays"),
+    ("I was a weaver at Templeton's for thirty year", "I was a weaver at [PLACE] for thirty year"),
+    ("She's on the tills at Tesco most days.", "She's on the tills at [PLACE] most days."),
+    ("He works at his uncle's shop, Raja Superstore, till ten.", "He works at his uncle's shop, [PLACE], till ten."),
+])
+def test_hospitals_universities_and_businesses_where_someone_works_or_is_treated(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ninewells was praised; the ward staff were kind.",
+    "Staff at Raigmore were praised, but the wait was long.",
+    "At Carseview they discharged her on a Friday.",
+    "My son is a nurse at the Royal now.",
+    "The minister at the Free Church offered the hall.",
+    "The nurse at the GP practice asked her date of birth.",
+    "She works at Dundee College now.",
+    "the sgoil is shut today",
+])
+def test_hospitals_named_without_anyone_there_and_vague_workplaces_are_kept(text):
+    assert redact(text).text == text
