@@ -68,6 +68,10 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
         *((s, e, k, True, True) for s, e, k in redact_names.extra_names(text, extra_names)),
         *((s, e, "name", sure, False) for s, e, sure in redact_names.person_names(words)),
     ]
+    ends = {f[1] + 2 for f in found if f[2] == "address"}
+    if ends:  # "17 Tannahill Crescent, Johnstone": the town of an address is no person
+        found = [f for f in found if not (f[2] == "name" and f[0] in ends and text[f[0] - 2:f[0]] == ", "
+                                          and fold(text[f[0]:f[1]]) in lists.places)]
     found.sort(key=lambda f: (RANK[f[2]], not f[3], f[0], f[0] - f[1]))
     taken: list[tuple[int, int, str, bool, bool]] = []
     used = Taken(len(text))

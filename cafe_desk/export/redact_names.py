@@ -64,6 +64,8 @@ FROM_PERSON = re.compile(r"\b(?:message|messages|msg|call|calls|text|texts|lette
 # what only a person does or is, right after a name that is also a word: "Summer needs a lift", "Young is coming"
 DOES = _set("needs needed helped helps arrived won drew turned popped")
 TIME_WORDS = _set("summer autumn winter spring dawn dusk christmas easter")  # "Summer is coming" is the season
+# after a season or a month, "'s" is "is": "Summer's the worst for me", "Dawn's the worst time", "April's over"
+IS_AFTER = _set("the a an not no so too very always never over here almost nearly coming my our when")
 STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|unwell|upset|late|sick|ill|asking"
                    r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
 AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
@@ -256,7 +258,8 @@ def _decide_run(item: Words, run: list[int]) -> None:
         keys[0] in lists.places or PLACE_OF.match(item.text, item.words[run[0]][1]))  # "in Currie", "Muir of Ord"
     anchors = [n for n, kind in enumerate(kinds) if kind in (FORENAME, STRONG) and keys[n] not in STOP
                and not (n == 0 and placed)]
-    anchors += [n for n in range(len(run)) if unknown[n] and lists.diminutive(keys[n])]
+    anchors += [n for n in range(len(run)) if unknown[n] and lists.diminutive(keys[n])
+                and not (n == 0 and prev in PLACE_BEFORE)]  # "loons in Torry": a place, not a pet form
     for n in anchors:
         names[n] = True
     for n, kind in enumerate(kinds):
@@ -324,6 +327,9 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
         return False if alone and person else None
     if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
         how = ""  # "April felt long"
+    if how == "person" and (kind == MONTH or item.key(run[n]) in TIME_WORDS) and item.possessive(run[n]) \
+            and item.next_key(run[n]) in IS_AFTER:
+        how = ""  # "Summer's the worst for me": "'s" is "is"
     if how == "reporting" or (how == "person" and kind != TOWN):
         return False
     if kind != TOWN and _does(item, run[n], state=kind in (PLACE, GIVEN) and item.key(run[n]) not in TIME_WORDS):

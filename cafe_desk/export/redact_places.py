@@ -218,8 +218,8 @@ AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])|\b(?:at|in|to|tae|fae|frae|from)\s+(?=(?:st|St|Saint)\b)")
 VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
                    "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
-                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills") | \
-    frozenset(w for job in f"{JOBS}|{TRADES}".split("|") for w in job.split("\\s+")[:1])
+                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills")
+JOB_WORDS = frozenset(w for job in f"{JOBS}|{TRADES}".split("|") for w in job.split("\\s+")[:1])
 SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from)\s+$", re.IGNORECASE)  # "at st brendans", "fae st marys"
 # where the venue is, kept with it when a verb says it is a workplace: "Tesco in Livingston", "Co-op on Main Street"
 WHERE = re.compile(r" (?:in|on) (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
@@ -244,11 +244,9 @@ def venues(item: Words) -> list[Find]:
     no list knows, by a plain "at" (unsure). Towns, kept phrases and people are left to the other finders."""
     text, words, lists = item.text, item.words, item.lists
     found: list[Find] = []
+    starts = set() if VENUE_VERBS.isdisjoint(item.lower) else {m.end() for m in VENUE_CUE.finditer(text)}
     jobbed: set[int] = set()
-    if VENUE_VERBS.isdisjoint(item.lower):
-        starts = set()
-    else:
-        starts = {m.end() for m in VENUE_CUE.finditer(text)}
+    if not JOB_WORDS.isdisjoint(item.lower) and ("at" in item.lower or "for" in item.lower):
         jobbed = {m.end() for m in JOB_CUE.finditer(text)} - starts
         starts |= jobbed
     weak = {m.end() for m in WEAK_CUE.finditer(text)} if "at" in item.lower or "st" in item.lower or \

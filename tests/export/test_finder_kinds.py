@@ -636,3 +636,35 @@ def test_hospitals_universities_and_businesses_where_someone_works_or_is_treated
 ])
 def test_hospitals_named_without_anyone_there_and_vague_workplaces_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    # a season or month before "'s" meaning "is"
+    "Summer's the worst for me, everybody's oot.",
+    "Dawn's the worst time, ye wake up at fower.",
+    "April's nearly over.",
+    # a place after "in" that only looks like a pet form (the town of an address: below)
+    "There's loons in Torry that's nae worked in years.",
+    # Scots, Gaelic, text-speak and café words
+    "My pal said naebody tells ye, the cooncil's nae gan tae fund it.",
+    "the facilitator said nobody answered",
+    "skl says they'll refer me",
+    "Phone at eight o'clock sharp.",
+    "It's street Valium round here, and his Tourette's is worse.",
+    "Tapadh leibh, and taing to everyone.",
+])
+def test_seasons_towns_after_in_and_scots_and_gaelic_words_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("May's been ill all week.", "[NAME]'s been ill all week."),
+    ("Summer's mum came.", "[NAME]'s mum came."),
+    ("Dod fae Torry wis sayin", "[NAME] fae Torry wis sayin"),
+    ("I went to Stevie's after", "I went to [NAME]'s after"),
+    ("Pt ROBERT MCKENZIE, 17 Tannahill Crescent, Johnstone.", "Pt [NAME], [ADDRESS], Johnstone."),
+    ("Eilidh is worried about her seanmhair, Catrìona, who's on the ward",
+     "[NAME] is worried about her seanmhair, [NAME], who's on the ward"),
+])
+def test_the_same_words_where_they_are_people(text, expected):
+    assert redact(text).text == expected
