@@ -34,7 +34,7 @@ KINDS = ALWAYS | _set(
     "brewery farm kennels florist florists launderette gym pharmacy chemist chemists dentist dentists dental vets "
     "hospital infirmary church kirk chapel mosque gurdwara library club home hospice hostel tavern arms lounge coaches "
     "taxis cabs haulage house lodge court manor university uni agency superstore supermarket complex shed factory "
-    "mill depot warehouse")
+    "mill depot warehouse clinic")
 # Gaelic names put the kind of place first: "Sgoil Lionacleit", "Ospadal nan Eilean", "Ionad Chaluim Chille"
 GAELIC_KINDS = _set("sgoil ospadal oilthigh colaiste ionad bùth buth")
 GAELIC_ALWAYS = _set("sgoil ospadal oilthigh colaiste")  # named without a cue: unsure
@@ -174,8 +174,10 @@ def _gaelic_place(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
 # where someone works, studies or is treated: before a hospital of keep.txt ("site:"), it is a place
 TREATED_CUE = re.compile(
     r"\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
-    r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement|volunteers?|been|was|wis"
-    r"|is|stays?|stayed|staying|kept|transferred|moved|taken|died)\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
+    r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
+    r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died)"
+    r"(?:\s+(?:to|in|into|on)\s+ward\s+\d{1,3}[a-z]?)?"  # "admitted to Ward 27 at Gartnavel"
+    r"\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
     re.IGNORECASE)
 SITE_TAIL = _set("hospital infirmary centre center unit clinic general royal")
 
@@ -208,18 +210,27 @@ TRADES = ("weaver|nurse|carer|porter|machinist|packer|picker|operator|steward|wa
 VENUE_CUE = re.compile(
     r"\b(?:works?|worked|working|wrks?|job|shifts?|cleans?|cleaned|cleaning|cleaner|drives?|drove|driving|driver"
     r"|volunteers?|volunteered|volunteering|serves?|served|shelves|employed|placement|apprenticeship|apprentice"
-    r"|drinks?|drank|drinking)\s+(?:at|in|for|tae|fae|frae)\s+(?:the\s+)?"
-    r"|\bon\s+the\s+tills?\s+(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)  # "on the tills at Tesco"
+    r"|drinks?|drank|drinking)\s+(?:at|in|for|with|tae|fae|frae)\s+(?:the\s+)?"
+    , re.IGNORECASE)
 # a job held at a named business: "a weaver at Templeton's" (a business no everyday word names: not "a nurse at the
 # Royal", "the minister at the Free Church")
-JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOBS}|{TRADES})\s+(?:at|for)\s+(?:the\s+)?", re.IGNORECASE)
+# and a post held there: "on the tills at Tesco", "works in the kitchen at the Jade Garden"
+JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOBS}|{TRADES})\s+(?:at|for)\s+(?:the\s+)?"
+                     r"|\b(?:on|in|behind)\s+the\s+(?:tills?|kitchens?|canteen|bar|counter|reception|desk|door|floor)"
+                     r"\s+(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
+# what ends the name of an organisation someone works for, even one named after a person ("Bethany Christian Trust")
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)  # "works with": an organisation, not a person
+PERSON_KINDS = frozenset((FORENAME, GIVEN, STRONG, SURNAME))
+ORG_ENDS = _set("trust foundation project network association society partnership charity group services")
 # A plain "at" is a venue cue only before a capitalised word no list knows ("been at Abbeyfield", "at the Clachan").
 AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])|\b(?:at|in|to|tae|fae|frae|from)\s+(?=(?:st|St|Saint)\b)")
 VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
                    "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
-                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills")
-JOB_WORDS = frozenset(w for job in f"{JOBS}|{TRADES}".split("|") for w in job.split("\\s+")[:1])
+                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills "
+                   "kitchen kitchens canteen counter reception")
+JOB_WORDS = frozenset(w for job in f"{JOBS}|{TRADES}".split("|") for w in job.split("\\s+")[:1]) | _set(
+    "till tills kitchen kitchens canteen bar counter reception desk door floor")
 SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from)\s+$", re.IGNORECASE)  # "at st brendans", "fae st marys"
 # where the venue is, kept with it when a verb says it is a workplace: "Tesco in Livingston", "Co-op on Main Street"
 WHERE = re.compile(r" (?:in|on) (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
@@ -268,7 +279,8 @@ def venues(item: Words) -> list[Find]:
             continue
         key = fold(word)
         key = key[:-2] if key.endswith("'s") else key
-        if key in VENUE_STOP or item.in_kept(i) or (at in jobbed and word[0].islower()):
+        with_ = strong and WITH_BEFORE.search(text, max(0, at - 10), at) is not None
+        if key in VENUE_STOP or item.in_kept(i) or ((at in jobbed or with_) and word[0].islower()):
             continue
         if word[0].islower():
             if not strong or key in NOT_VENUE or (lists.is_word(key) and not (
@@ -284,11 +296,14 @@ def venues(item: Words) -> list[Find]:
         if any(item.in_kept(k) for k in run) or (all(kind == TOWN for kind in kinds) and not (
                 strong and item.possessive(run[-1]) and item.next_key(run[-1]) in OWNED_FOLLOW)):
             continue  # a town, but "a weaver at Templeton's for thirty year" is a business
-        if at in jobbed and (all(lists.is_word(item.key(k)) for k in run) or any(item.key(k) in KINDS for k in run) or (
+        if at in jobbed and ((all(lists.is_word(item.key(k)) for k in run) and (
+                (len(run) == 1 and text[max(0, at - 4):at].lower() == "the ") or any(
+                    item.key(k) in GENERIC for k in run))) or any(item.key(k) in KINDS for k in run) or (
                 run[-1] + 1 < len(words) and fold(words[run[-1] + 1][2]) in KINDS)):
             continue  # "a nurse at the Royal", "the minister at the Free Church"; a kind word: see workplaces()
-        if kinds[0] == FORENAME or (len(run) > 1 and all(kind in (FORENAME, GIVEN, STRONG, SURNAME) for kind in kinds)):
-            continue  # "works for Sarah", "works with John Smith": a person
+        person = kinds[0] == FORENAME or (len(run) > 1 and all(kind in PERSON_KINDS for kind in kinds))
+        if (person or with_) and not (len(run) > 1 and item.key(run[-1]) in ORG_ENDS):
+            continue  # "works for Sarah", "works with John Smith": a person (not "Bethany Christian Trust")
         saint = fold(word) in ("st", "saint")
         if not strong and ((not saint and kinds != [UNKNOWN] * len(run)) or item.sentence_start(i) or word.isupper()
                            or (run[-1] + 1 < len(words) and fold(words[run[-1] + 1][2]) in KINDS)):

@@ -95,7 +95,8 @@ ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?
 # a name with where it comes from and what it does: "Sunny from the gurdwara brings langar", "Joy fae the bowling club
 # says"; only a verb of a person after the place makes it one ("Hope from the start was…" is no person)
 FROM_THE_DOES = re.compile(
-    r"\s+(?:from|fae|frae)\s+(?:the|ma|my|our|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?(?:says|said|brings|brought|comes"
+    r"\s+(?:from|fae|frae)\s+(?:(?:the|ma|my|our|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?|[a-z][\w'’-]*\s+)"
+    r"(?:says|said|brings|brought|comes"
     r"|came|runs|ran|helps|helped|gives|gave|tells|told|telt|drives|drove|takes|took|makes|made|sits|sat|reckons"
     r"|who|always|never)\b", re.IGNORECASE)
 # a role owned by a name: "Hussam's wife Lama", "Zainab's brother Bilal": the word after it is the person

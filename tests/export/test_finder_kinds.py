@@ -668,3 +668,28 @@ def test_seasons_towns_after_in_and_scots_and_gaelic_words_are_kept(text):
 ])
 def test_the_same_words_where_they_are_people(text, expected):
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zhang Min works in the kitchen at the Jade Garden.", "[NAME] works in the kitchen at the [PLACE]."),
+    ("Graham volunteers with Bethany Christian Trust on Saturdays.", "[NAME] volunteers with [PLACE] on Saturdays."),
+    ("I was admitted to Ward 27 at Gartnavel Royal.", "I was admitted to Ward 27 at [PLACE]."),
+    ("He's been a patient at Carstairs for years.", "He's been a patient at [PLACE] for years."),
+    ("My son is in the Rowanbank Clinic.", "My son is in the [PLACE]."),
+    ("She goes to the Sandyford Clinic on Fridays.", "She goes to the [PLACE] on Fridays."),
+    ("Precious from church told me about the foodbank.", "[NAME] from church told me about the foodbank."),
+])
+def test_posts_organisations_clinics_and_wards_where_someone_is(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ward 4 at the Royal Edinburgh was mentioned.",
+    "I used to work with him at the mill.",
+    "She works in the kitchen at home.",
+    "They sell the Big Issue on Buchanan Street.",
+    "He lives in Carstairs now.",
+    "The minister from church told us about it.",
+])
+def test_wards_homes_magazines_and_towns_are_kept(text):
+    assert redact(text).text == text
