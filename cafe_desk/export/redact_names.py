@@ -44,7 +44,7 @@ BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben
                 "inbhir inver baile gleann ceann cill dùn srath achadh eilean beinn allt caol tobar druim cnoc àird "
                 "aird ath bun rubha sgeir")
 PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call called phoned rang visited thank "
-                     "thanks love miss missed hug hugged")
+                     "thanks love miss missed hug hugged telt tellt texted messaged emailed")
 MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"
 # a verb that opens a sentence and takes a person: "Ask Iona about it", "Call Sandy back", "Remind Summer"
 # in a note, with its subject left out: "Met Precious at the door", "Phoned Iona re the form"
@@ -304,12 +304,15 @@ def _pinyin_pair(keys: list[str], anchors: list[int], n: int) -> bool:
 def _unknown_tier(item: Words, run: list[int], n: int, prev: str, start: bool, how: str) -> bool | None:
     """A capitalised word no list knows: sure before "said", unsure before "who"/"has"/"'s" or inside a sentence;
     after "in", "to", "from", "the"… it is more likely a place or a thing (unless it owns something: "at Zeb's").
-    `how`: what follows the run (Words.after)."""
+    At a sentence start, alone before an everyday word, with "he" or "her" later in the sentence, it is a person too
+    ("Farida keeps herself to herself", "Wiktor lost his job"). `how`: what follows the run (Words.after)."""
     if prev in PLACE_BEFORE:
         return False if item.possessive(run[-1]) else None
     if how == "reporting":
         return True
     if how == "person" or not (start and n == 0):
+        return False
+    if len(run) == 1 and _acts_as_person(item, run[0], any_verb=True):
         return False
     return None
 
@@ -351,11 +354,13 @@ def _does(item: Words, i: int, state: bool = True) -> bool:
         state and bool(STATE.match(item.text, end)))
 
 
-def _acts_as_person(item: Words, i: int) -> bool:
+def _acts_as_person(item: Words, i: int, any_verb: bool = False) -> bool:
     """True for a word opening a sentence, followed by a verb and then by "he", "she", "his", "her" in the same
-    sentence ("Clyde came with his mum", "Rusty is what the lads call him"), or by an age ("Phoebe is 15")."""
+    sentence ("Clyde came with his mum", "Rusty is what the lads call him"), or by an age ("Phoebe is 15").
+    `any_verb`: any everyday word in lower case may be the verb ("Wiktor lost his job")."""
     nxt = item.next_key(i)
-    if nxt not in UNKNOWN_AFTER and nxt not in REPORTING:
+    if nxt not in UNKNOWN_AFTER and nxt not in REPORTING and not (
+            any_verb and nxt and nxt not in DETERMINERS and item.words[i + 1][2].islower() and item.lists.is_word(nxt)):
         return False
     end = item.words[i][1]
     rest = SENTENCE_END.split(item.text[end:end + 80], maxsplit=1)[0]

@@ -34,7 +34,7 @@ KINDS = ALWAYS | _set(
     "brewery farm kennels florist florists launderette gym pharmacy chemist chemists dentist dentists dental vets "
     "hospital infirmary church kirk chapel mosque gurdwara library club home hospice hostel tavern arms lounge coaches "
     "taxis cabs haulage house lodge court manor university uni agency superstore supermarket complex shed factory "
-    "mill depot warehouse clinic")
+    "mill depot warehouse clinic grange")
 # Gaelic names put the kind of place first: "Sgoil Lionacleit", "Ospadal nan Eilean", "Ionad Chaluim Chille"
 GAELIC_KINDS = _set("sgoil ospadal oilthigh colaiste ionad bùth buth")
 GAELIC_ALWAYS = _set("sgoil ospadal oilthigh colaiste")  # named without a cue: unsure
@@ -173,9 +173,9 @@ def _gaelic_place(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
 
 # where someone works, studies or is treated: before a hospital of keep.txt ("site:"), it is a place
 TREATED_CUE = re.compile(
-    r"\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
+    r"(?:['’]s|\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
     r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
-    r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died)"
+    r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died))"
     r"(?:\s+(?:to|in|into|on)\s+ward\s+\d{1,3}[a-z]?)?"  # "admitted to Ward 27 at Gartnavel"
     r"\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
     re.IGNORECASE)

@@ -693,3 +693,28 @@ def test_posts_organisations_clinics_and_wards_where_someone_is(text, expected):
 ])
 def test_wards_homes_magazines_and_towns_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name no list knows, opening a sentence before an everyday word, with "he" or "her" after it
+    ("Farida keeps herself to herself.", "[NAME] keeps herself to herself."),
+    ("Wiktor lost his job at the factory.", "[NAME] lost his job at the factory."),
+    ("Amal cannot sleep since the bombing.", "[NAME] cannot sleep since the bombing."),
+    ("i telt marzena she could stay wi us", "i telt [NAME] she could stay wi us"),
+    # a care home named "Grange"; a hospital after "'s in"
+    ("She's a care assistant at Ashton Grange.", "She's a care assistant at [PLACE]."),
+    ("My dad's in the Western General.", "My dad's in the [PLACE]."),
+])
+def test_names_before_any_verb_with_a_pronoun_after_and_more_places(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chunnaic mi e aig a' bhùth.",
+    "Thuirt e gun robh e sgìth.",
+    "Covid took his dad.",
+    "The Western General was mentioned.",
+    "Glasgow's in the rain again.",
+])
+def test_gaelic_sentences_and_things_before_a_pronoun_are_kept(text):
+    assert redact(text).text == text
