@@ -157,7 +157,8 @@ class NameLists:
         if not m:
             return False
         stem = m.group(1)
-        return stem in self.stems or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in self.stems)
+        return stem in self.stems or stem in self.forenames or stem in self.open_forenames or (  # "Mikey": Mike
+            len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in self.stems)
 
 
 @lru_cache(maxsize=1)

@@ -82,7 +82,7 @@ STOP = _set(
     "my our your his her their me us them mr mrs ms dr no yes ok okay thanks thank hi hello dear oh also just "
     "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
     "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
-    "scottish scots english irish polish british gaelic nhs gp cpn ae "
+    "scottish scots english irish polish british gaelic nhs gp cpn ae roma romani traveller travellers "
     "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob "
     "sir madam all team folks friends everybody")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
@@ -386,7 +386,8 @@ def _decide_lower(item: Words, i: int) -> None:
     cue = item.words[i][0] in item.cues or nickname
     if (titled or cue) and not is_word:
         item.mark(i, not nickname or titled)  # "wee shuggie" may be Scots for something else
-    elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)):
+    elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)
+                                                    or (nickname and item.possessive(i))):  # "auld jock's dug"
         item.mark(i, bool(titled))
     elif nickname and kind == FORENAME:
         item.mark(i, False)  # "wee jimmy": a forename that is also a word, after "wee" or "big"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from cafe_desk.export.name_lists import FORENAME, GIVEN, STRONG, SURNAME, TOWN, UNKNOWN, fold
+from cafe_desk.export.name_lists import FORENAME, GIVEN, STRONG, SURNAME, TOWN, UNKNOWN, WORD, fold
 from cafe_desk.export.text_words import JOBS, Words
 
 Find = tuple[int, int, bool]  # start, end, sure
@@ -301,6 +301,9 @@ def venues(item: Words) -> list[Find]:
                     item.key(k) in GENERIC for k in run))) or any(item.key(k) in KINDS for k in run) or (
                 run[-1] + 1 < len(words) and fold(words[run[-1] + 1][2]) in KINDS)):
             continue  # "a nurse at the Royal", "the minister at the Free Church"; a kind word: see workplaces()
+        if len(run) == 1 and kinds[0] == WORD and run[0] + 1 < len(words) and item.gap(run[0] + 1) == " " \
+                and item.key(run[0] + 1) in KINDS and words[run[0] + 1][2].islower():
+            continue  # "works in the Chinese supermarket": a word that says what kind, before the kind
         person = kinds[0] == FORENAME or (len(run) > 1 and all(kind in PERSON_KINDS for kind in kinds))
         if (person or with_) and not (len(run) > 1 and item.key(run[-1]) in ORG_ENDS):
             continue  # "works for Sarah", "works with John Smith": a person (not "Bethany Christian Trust")

@@ -718,3 +718,22 @@ def test_names_before_any_verb_with_a_pronoun_after_and_more_places(text, expect
 ])
 def test_gaelic_sentences_and_things_before_a_pronoun_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yusra wears hijab and gets abuse on the bus.", "[NAME] wears hijab and gets abuse on the bus."),
+    ("auld jock's dug died", "auld [NAME]'s dug died"),
+    ("Mikey-boy's back!", "[NAME]'s back!"),
+    ("Mikey is back", "[NAME] is back"),
+])
+def test_pet_forms_and_nicknames_with_a_possessive(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She works in the Chinese supermarket.",
+    "He works at the Polish shop on Saturdays.",
+    "Their family are Roma from Slovakia.",
+])
+def test_peoples_and_words_that_say_what_kind_of_shop_are_kept(text):
+    assert redact(text).text == text
