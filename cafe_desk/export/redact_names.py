@@ -92,6 +92,7 @@ MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run
 LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
 SENTENCE_END = re.compile(r"[.!?;\n]")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\b", re.IGNORECASE)
+OWN_PRONOUN = re.compile(r"(?:\s+[a-z]+)?\s+(?:his|himself|herself|he|she)\b")
 IS_WAS = re.compile(r"\s+(?:is|was)\b")
 AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:))")
 # "im Skye", "I'm Blessing": a name given for oneself
@@ -359,9 +360,11 @@ def _acts_as_person(item: Words, i: int, any_verb: bool = False) -> bool:
     sentence ("Clyde came with his mum", "Rusty is what the lads call him"), or by an age ("Phoebe is 15").
     `any_verb`: any everyday word in lower case may be the verb ("Wiktor lost his job")."""
     nxt = item.next_key(i)
-    if nxt not in UNKNOWN_AFTER and nxt not in REPORTING and not (
-            any_verb and nxt and nxt not in DETERMINERS and item.words[i + 1][2].islower() and item.lists.is_word(nxt)):
-        return False
+    if nxt not in UNKNOWN_AFTER and nxt not in REPORTING:
+        # any verb, if "his", "himself" or "herself" follows within two words: "Wiktor lost his job" (not "Zumba
+        # keeps her going", "Govanhill changed a lot since he was a boy")
+        return any_verb and nxt not in DETERMINERS and item.words[i + 1][2].islower() and item.lists.is_word(nxt) \
+            and bool(OWN_PRONOUN.match(item.text, item.words[i + 1][1]))
     end = item.words[i][1]
     rest = SENTENCE_END.split(item.text[end:end + 80], maxsplit=1)[0]
     verb = IS_WAS.match(rest)  # "Phoebe is 15": the age comes after the verb

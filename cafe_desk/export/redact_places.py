@@ -215,7 +215,9 @@ VENUE_CUE = re.compile(
 # a job held at a named business: "a weaver at Templeton's" (a business no everyday word names: not "a nurse at the
 # Royal", "the minister at the Free Church")
 # and a post held there: "on the tills at Tesco", "works in the kitchen at the Jade Garden"
-JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOBS}|{TRADES})\s+(?:at|for)\s+(?:the\s+)?"
+NOT_JOBS = frozenset(("pensioner", "widow", "widower", "refugee", "survivor", "member", "regular"))  # "a regular at"
+JOB_NAMES = "|".join(j for j in JOBS.split("|") if j not in NOT_JOBS)
+JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOB_NAMES}|{TRADES})\s+(?:at|for)\s+(?:the\s+)?"
                      r"|\b(?:on|in|behind)\s+the\s+(?:tills?|kitchens?|canteen|bar|counter|reception|desk|door|floor)"
                      r"\s+(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
 # what ends the name of an organisation someone works for, even one named after a person ("Bethany Christian Trust")
@@ -229,7 +231,7 @@ VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cl
                    "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
                    "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills "
                    "kitchen kitchens canteen counter reception")
-JOB_WORDS = frozenset(w for job in f"{JOBS}|{TRADES}".split("|") for w in job.split("\\s+")[:1]) | _set(
+JOB_WORDS = frozenset(w for job in f"{JOB_NAMES}|{TRADES}".split("|") for w in job.split("\\s+")[:1]) | _set(
     "till tills kitchen kitchens canteen bar counter reception desk door floor")
 SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from)\s+$", re.IGNORECASE)  # "at st brendans", "fae st marys"
 # where the venue is, kept with it when a verb says it is a workplace: "Tesco in Livingston", "Co-op on Main Street"

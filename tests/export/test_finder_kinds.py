@@ -737,3 +737,13 @@ def test_pet_forms_and_nicknames_with_a_possessive(text, expected):
 ])
 def test_peoples_and_words_that_say_what_kind_of_shop_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Govanhill changed a lot since he was a boy.",
+    "Zumba keeps her going.",
+    "He's a regular at Celtic Park.",
+    "She's a member at the golf club.",
+])
+def test_places_and_pastimes_before_a_verb_and_regulars_are_kept(text):
+    assert redact(text).text == text
