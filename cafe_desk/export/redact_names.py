@@ -18,6 +18,7 @@ from cafe_desk.export.text_words import (
     AND,
     PLACE_BEFORE,
     REPORTING,
+    ROLE_AFTER,
     ROLE_OWNED,
     ROLE_WORDS,
     SHORT_TITLES,
@@ -400,9 +401,9 @@ def _decide_lower(item: Words, i: int) -> None:
         item.mark(i, bool(re.match(r"(?:mac|mc|nic|o')", key)))
     elif kind in (GIVEN, MONTH, PLACE, SURNAME) and len(key) > 2 and (
             i == 0 or (item.prev_key(i) not in DETERMINERS and item.prev_key(i) not in PLACE_BEFORE)) and (
-            (item.possessive(i) and ROLE_OWNED.match(item.text, item.words[i][1]))
-            or (kind in (GIVEN, MONTH) and item.next_key(i) in SPEECH)):
-        item.mark(i, False)  # "jade said", "mason's dad" (not "from church told me"): a person
+            (item.possessive(i) and ROLE_OWNED.match(item.text, item.words[i][1])) or (kind != SURNAME and (
+                item.next_key(i) in SPEECH or ROLE_AFTER.match(item.text, item.words[i][1])))):
+        item.mark(i, False)  # "jade said", "mason's dad", "harris is my best pal" (not "from church told me")
     elif kind == UNKNOWN and len(key) > 2 and (item.next_key(i) in SPEECH or item.possessive(i)
                                                or (i > 0 and item.prev_key(i) in MET)):
         item.mark(i, False)  # "met torquil at the shed", "torquil's dog"

@@ -37,7 +37,7 @@ ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|co
          "|mother|dad|father|brother|sister|friend|pal|mate|neighbour|neighbor|gran|granny|grandad|grandson"
          "|granddaughter|grandma|grandpa|niece|nephew|cousin|uncle|auntie|aunt|wean|bairn|lad|lassie|flatmate"
          "|housemate|landlord|landlady|tutor|teacher|coach|sponsor|buddy|befriender|advocate|ex|stepdad|stepmum"
-         "|stepson|stepdaughter|kid|child|baby|twin|seanmhair|seanair|màthair|mathair|athair|bràthair|brathair|piuthar")
+         "|stepson|stepdaughter|kid|child|baby|twin|boy|girl|missus|hubby|seanmhair|seanair|màthair|mathair|athair|bràthair|brathair|piuthar")
 CUE = re.compile(
     rf"\b(?:(?:my|our|his|her|their|your|a|the)\s+(?:(?:key|support|social|care|peer|link)\s+)?(?:wee\s+|old\s+|"
     rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"

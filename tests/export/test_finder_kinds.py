@@ -747,3 +747,23 @@ def test_peoples_and_words_that_say_what_kind_of_shop_are_kept(text):
 ])
 def test_places_and_pastimes_before_a_verb_and_regulars_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my boy kayden is 6", "my boy [NAME] is 6"),
+    ("skye said she'd come next week", "[NAME] said she'd come next week"),
+    ("harris is my best pal", "[NAME] is my best pal"),
+    ("Her missus Zdenka came too.", "Her missus [NAME] came too."),
+])
+def test_lower_case_names_that_are_places_and_boys_and_girls_as_roles(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "my boy is 6 and my girl is 9",
+    "Some said the traffic takes a whole day from Lanark.",
+    "spring is my favourite season",
+    "the summer said goodbye",
+])
+def test_lower_case_words_beside_those_cues_are_kept(text):
+    assert redact(text).text == text
