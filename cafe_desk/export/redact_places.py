@@ -175,7 +175,8 @@ def _gaelic_place(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
 TREATED_CUE = re.compile(
     r"(?:['’]s|\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
     r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
-    r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died))"
+    r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died)"
+    r"|\b(?:put|sent|took|taken|moved|transferred)\s+(?:him|her|them|me|us))"  # "they've put him in Rowanbank"
     r"(?:\s+(?:to|in|into|on)\s+ward\s+\d{1,3}[a-z]?)?"  # "admitted to Ward 27 at Gartnavel"
     r"\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -222,6 +223,7 @@ JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOB_NAMES}|{TRADES})\s+(?:at|for)\s
                      r"\s+(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
 # what ends the name of an organisation someone works for, even one named after a person ("Bethany Christian Trust")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)  # "works with": an organisation, not a person
+NATIONALITY = re.compile(r"(?:ese|ish|ian|ean|an|i|ch|ek)$")  # Chinese, Polish, Italian, Pakistani, Greek
 PERSON_KINDS = frozenset((FORENAME, GIVEN, STRONG, SURNAME))
 ORG_ENDS = _set("trust foundation project network association society partnership charity group services")
 # A plain "at" is a venue cue only before a capitalised word no list knows ("been at Abbeyfield", "at the Clachan").
@@ -303,8 +305,8 @@ def venues(item: Words) -> list[Find]:
                     item.key(k) in GENERIC for k in run))) or any(item.key(k) in KINDS for k in run) or (
                 run[-1] + 1 < len(words) and fold(words[run[-1] + 1][2]) in KINDS)):
             continue  # "a nurse at the Royal", "the minister at the Free Church"; a kind word: see workplaces()
-        if len(run) == 1 and kinds[0] == WORD and run[0] + 1 < len(words) and item.gap(run[0] + 1) == " " \
-                and item.key(run[0] + 1) in KINDS and words[run[0] + 1][2].islower():
+        if len(run) == 1 and kinds[0] == WORD and NATIONALITY.search(key) and run[0] + 1 < len(words) \
+                and item.gap(run[0] + 1) == " " and item.key(run[0] + 1) in KINDS and words[run[0] + 1][2].islower():
             continue  # "works in the Chinese supermarket": a word that says what kind, before the kind
         person = kinds[0] == FORENAME or (len(run) > 1 and all(kind in PERSON_KINDS for kind in kinds))
         if (person or with_) and not (len(run) > 1 and item.key(run[-1]) in ORG_ENDS):

@@ -767,3 +767,17 @@ def test_lower_case_names_that_are_places_and_boys_and_girls_as_roles(text, expe
 ])
 def test_lower_case_words_beside_those_cues_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He works at the Amazon depot in Gourock.", "He works at the [PLACE] depot in Gourock."),
+    ("They've put him in Rowanbank.", "They've put him in [PLACE]."),
+    ("She's on Ward 4 at the Queen Elizabeth.", "She's on Ward 4 at the [PLACE]."),
+])
+def test_a_brand_before_a_kind_word_and_hospitals_someone_is_put_in(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["The Queen Elizabeth was busy.", "He works in the Polish deli now."])
+def test_a_hospital_named_alone_and_a_people_before_a_kind_word_are_kept(text):
+    assert redact(text).text == text
