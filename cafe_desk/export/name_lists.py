@@ -74,6 +74,17 @@ def _read(path: Path) -> Iterator[str]:
             yield line
 
 
+def _section(path: Path, heading: str) -> Iterator[str]:
+    """The entries of `path` under the comment line that starts with `heading`, up to the next comment."""
+    inside = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            inside = line.startswith(heading)
+        elif line and inside:
+            yield line
+
+
 @dataclass(frozen=True)
 class NameLists:
     """The lists, loaded once. Keys are folded (see `fold`)."""
@@ -91,6 +102,7 @@ class NameLists:
     stems: frozenset[str] = frozenset()  # the first three to five letters of every forename (diminutives)
     plain: frozenset[str] = frozenset()  # everyday words that are no name, place or title: nothing to decide
     sites: frozenset[str] = frozenset()  # kept phrases that are hospitals: a place where someone works or is treated
+    brands: frozenset[str] = frozenset()  # national brands (everyday words): a workplace after "works at" ("primark")
     kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def is_word(self, key: str) -> bool:
@@ -171,6 +183,7 @@ def name_lists() -> NameLists:
     forenames = {fold(w) for w in _read(NAMES_DIR / "forenames.txt")}
     words = frozenset(_fold(w) for name in ("british-english.txt", "everyday-extra.txt")
                       for w in _read(WORDS_DIR / name))
+    brands = frozenset(_fold(w) for w in _section(WORDS_DIR / "everyday-extra.txt", "# national brands"))
     open_forenames = {_fold(w) for w in _read(NAMES_DIR / "faker-forenames.txt")}
     for line in _read(NAMES_DIR / "gaelic-forenames.txt"):
         for name in line.split():
@@ -206,4 +219,4 @@ def name_lists() -> NameLists:
                       if w.isascii() and w.isalpha() and not (w[-1] == "s" and w[:-1] in names))
     return NameLists(frozenset(forenames), frozenset(surnames), frozenset(open_forenames - forenames),
                      frozenset(open_surnames - surnames), ambiguous, words, places, keep, frozenset(numbers),
-                     frozenset(domains), stems, plain - TITLE_WORDS, frozenset(sites))
+                     frozenset(domains), stems, plain - TITLE_WORDS, frozenset(sites), brands)

@@ -93,6 +93,13 @@ MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run
 LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
 SENTENCE_END = re.compile(r"[.!?;\n]")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\b", re.IGNORECASE)
+# what says the word before it is what someone is called: "Rusty is what the lads call him", "Cat to her friends",
+# "Seun for short"
+# (the second only set off by a dash, a bracket or a comma: not "Talk to her friends")
+NAMED_AFTER = re.compile(r"\s+(?:is\s+what\s+(?:[\w'’]+\s+){0,3}call(?:s|ed)?\s+(?:him|her|them|me)\b|for\s+short\b)",
+                         re.IGNORECASE)
+NAMED_APART = re.compile(r"\s+(?:to|for)\s+(?:his|her|their|my|our)\s+(?:friends|pals|mates|family)\b", re.IGNORECASE)
+APART = ("— ", "– ", "- ", "(", ", ")
 OWN_PRONOUN = re.compile(r"(?:\s+[a-z]+)?\s+(?:his|himself|herself|he|she)\b")
 IS_WAS = re.compile(r"\s+(?:is|was)\b")
 AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:))")
@@ -186,8 +193,10 @@ def _plain_alone(item: Words, i: int) -> bool:
     if i + 1 < len(words) and item.gap(i + 1) in (" ", ". ") and words[i + 1][2][0].isupper():
         return False
     low = words[i][2].lower()
+    end = words[i][1]
     return (low in item.lists.plain and low not in TITLES and words[i][0] not in item.cues
-            and (i == 0 or item.prev_key(i) not in NICKNAME))
+            and (i == 0 or item.prev_key(i) not in NICKNAME)
+            and not (item.text[end:end + 4] in (" is ", " to ", " for") and _named(item, i)))
 
 
 def _decide_run(item: Words, run: list[int]) -> None:
@@ -272,6 +281,9 @@ def _decide_run(item: Words, run: list[int]) -> None:
         if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES
                      or _pinyin_pair(keys, anchors, n)):
             names[n] = not (n == 0 and start and unknown[n])  # "Thuirt Dhòmhnaill": a first word may be a verb
+    last = len(run) - 1
+    if last not in names and keys[last] not in STOP and _named(item, run[last]):
+        names[last] = True  # "Rusty is what the lads call him", "Caitlin — Cat to her friends —"
     how_unknown: str | None = None
     for n, kind in enumerate(kinds):
         if n in names or keys[n] in STOP:
@@ -293,7 +305,20 @@ def _decide_run(item: Words, run: list[int]) -> None:
             tier = _word_name_tier(item, run, n, kind, prev, start)
             if tier is not None:
                 names[n] = tier
+    for n in range(len(run) - 2, -1, -1):
+        if n not in names and kinds[n] in (GIVEN, MONTH) and names.get(n + 1) is not None and keys[n] not in STOP:
+            names[n] = names[n + 1]  # "Joy Mutasa": a forename that is a word, before a surname found
     _store(item, run, names)
+
+
+def _named(item: Words, i: int) -> bool:
+    """True if the words after word i say it is what someone is called ("Rusty is what the lads call him", "— Cat
+    to her friends —", "Seun for short")."""
+    end = item.words[i][1]
+    if NAMED_AFTER.match(item.text, end):
+        return True
+    return item.text[max(0, item.words[i][0] - 2):item.words[i][0]].endswith(APART) and bool(
+        NAMED_APART.match(item.text, end))
 
 
 def _pinyin_pair(keys: list[str], anchors: list[int], n: int) -> bool:

@@ -287,7 +287,7 @@ def venues(item: Words) -> list[Find]:
         if key in VENUE_STOP or item.in_kept(i) or ((at in jobbed or with_) and word[0].islower()):
             continue
         if word[0].islower():
-            if not strong or key in NOT_VENUE or (lists.is_word(key) and not (
+            if not strong or key in NOT_VENUE or (lists.is_word(key) and key not in lists.brands and not (
                     key.endswith("s") and len(key) > 4 and not lists.is_word(key[:-1]))):
                 continue
             found.append((start, _where(item, words[i][1]), True))

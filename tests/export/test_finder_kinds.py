@@ -781,3 +781,26 @@ def test_a_brand_before_a_kind_word_and_hospitals_someone_is_put_in(text, expect
 @pytest.mark.parametrize("text", ["The Queen Elizabeth was busy.", "He works in the Polish deli now."])
 def test_a_hospital_named_alone_and_a_people_before_a_kind_word_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rusty is what the lads call him, he's sober now.", "[NAME] is what the lads call him, he's sober now."),
+    ("Caitlin — Cat to her friends — said it helped.", "[NAME] — [NAME] to her friends — said it helped."),
+    ("Oluwaseun, Seun for short, studies law.", "[NAME], [NAME] for short, studies law."),
+    ("Joy Mutasa is a nurse.", "[NAME] is a nurse."),
+    ("Patsy Ward and her sister came.", "[NAME] and her sister came."),
+    ("i wrk at primark on saturdays", "i wrk at [PLACE] on saturdays"),
+    ("she works at tesco", "she works at [PLACE]"),
+])
+def test_what_someone_is_called_forenames_before_surnames_and_brands_worked_at(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hope is what they call it.",
+    "Talk to her friends about it.",
+    "Thanks to her friends she is ok.",
+    "She shops at primark.",
+])
+def test_what_something_is_called_and_brands_shopped_at_are_kept(text):
+    assert redact(text).text == text
