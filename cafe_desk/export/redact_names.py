@@ -96,7 +96,9 @@ PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\
 # what says the word before it is what someone is called: "Rusty is what the lads call him", "Cat to her friends",
 # "Seun for short"
 # (the second only set off by a dash, a bracket or a comma: not "Talk to her friends")
-NAMED_AFTER = re.compile(r"\s+(?:is\s+what\s+(?:[\w'’]+\s+){0,3}call(?:s|ed)?\s+(?:him|her|them|me)\b|for\s+short\b)",
+NAMED_AFTER = re.compile(r"\s+(?:is\s+what\s+(?:[\w'’]+\s+){0,3}call(?:s|ed)?\s+(?:him|her|them|me)\b|for\s+short\b"
+                         r"|(?:is|was)\s+(?:her|his|their|my|our|the)\s+(?:married\s+|maiden\s+|middle\s+|first\s+"
+                         r"|last\s+|real\s+|family\s+)?(?:sur)?name\b)",  # "Young is her married name"
                          re.IGNORECASE)
 NAMED_APART = re.compile(r"\s+(?:to|for)\s+(?:his|her|their|my|our)\s+(?:friends|pals|mates|family)\b", re.IGNORECASE)
 APART = ("— ", "– ", "- ", "(", ", ")
@@ -196,7 +198,7 @@ def _plain_alone(item: Words, i: int) -> bool:
     end = words[i][1]
     return (low in item.lists.plain and low not in TITLES and words[i][0] not in item.cues
             and (i == 0 or item.prev_key(i) not in NICKNAME)
-            and not (item.text[end:end + 4] in (" is ", " to ", " for") and _named(item, i)))
+            and not (item.text[end:end + 4] in (" is ", " to ", " for", " was") and _named(item, i)))
 
 
 def _decide_run(item: Words, run: list[int]) -> None:

@@ -787,6 +787,8 @@ def test_a_hospital_named_alone_and_a_people_before_a_kind_word_are_kept(text):
     ("Rusty is what the lads call him, he's sober now.", "[NAME] is what the lads call him, he's sober now."),
     ("Caitlin — Cat to her friends — said it helped.", "[NAME] — [NAME] to her friends — said it helped."),
     ("Oluwaseun, Seun for short, studies law.", "[NAME], [NAME] for short, studies law."),
+    ("Young is her married name.", "[NAME] is her married name."),
+    ("Cook is the surname of the lady.", "[NAME] is the surname of the lady."),
     ("Joy Mutasa is a nurse.", "[NAME] is a nurse."),
     ("Patsy Ward and her sister came.", "[NAME] and her sister came."),
     ("i wrk at primark on saturdays", "i wrk at [PLACE] on saturdays"),
@@ -798,6 +800,7 @@ def test_what_someone_is_called_forenames_before_surnames_and_brands_worked_at(t
 
 @pytest.mark.parametrize("text", [
     "Hope is what they call it.",
+    "Name is the first thing on the form.",
     "Talk to her friends about it.",
     "Thanks to her friends she is ok.",
     "She shops at primark.",
