@@ -575,6 +575,7 @@ def test_numbers_after_shes_at_that_are_no_address_are_kept(text):
     ("Aul Sandy says the shed saved him", "[NAME] says the shed saved him"),
     # a name next to an address is not joined to it across a comma
     ("Pt ROBERT MCKENZIE, 5A Gallowgate.", "Pt [NAME], [ADDRESS]."),
+    ("Tha Seonaidh ag obair aig a' bhùth.", "Tha [NAME] ag obair aig a' bhùth."),
 ])
 def test_names_in_the_voices_of_every_community(text, expected):
     assert redact(text).text == expected
@@ -711,6 +712,7 @@ def test_names_before_any_verb_with_a_pronoun_after_and_more_places(text, expect
 
 @pytest.mark.parametrize("text", [
     "Chunnaic mi e aig a' bhùth.",
+    "Bha e ag obair an-diugh, agus chaidh e dhachaigh tràth.",
     "Thuirt e gun robh e sgìth.",
     "Covid took his dad.",
     "The Western General was mentioned.",
