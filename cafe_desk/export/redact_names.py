@@ -97,8 +97,9 @@ PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\
 # "Seun for short"
 # (the second only set off by a dash, a bracket or a comma: not "Talk to her friends")
 NAMED_AFTER = re.compile(r"\s+(?:is\s+what\s+(?:[\w'’]+\s+){0,3}call(?:s|ed)?\s+(?:him|her|them|me)\b|for\s+short\b"
-                         r"|(?:is|was)\s+(?:her|his|their|my|our|the)\s+(?:married\s+|maiden\s+|middle\s+|first\s+"
-                         r"|last\s+|real\s+|family\s+)?(?:sur)?name\b)",  # "Young is her married name"
+                         r"|(?:is|was)\s+(?:(?:her|his|their|my|our)\s+(?:married\s+|maiden\s+|middle\s+|first\s+"
+                         r"|last\s+|real\s+|family\s+)?(?:sur)?name|the\s+(?:married\s+|maiden\s+|family\s+)?surname)"
+                         r"\b)",  # "Young is her married name", "Cook is the surname of the lady"
                          re.IGNORECASE)
 NAMED_APART = re.compile(r"\s+(?:to|for)\s+(?:his|her|their|my|our)\s+(?:friends|pals|mates|family)\b", re.IGNORECASE)
 APART = ("— ", "– ", "- ", "(", ", ")
@@ -108,8 +109,7 @@ AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:)
 # "im Skye", "I'm Blessing": a name given for oneself
 I_AM = _set("im i'm iam")
 # a name spoken to, at the start: "KYLE U ARE NOT ALONE", "Skye you're a star" (not "Hope you are well": GIVEN)
-VOCATIVE = re.compile(r",?\s+(?:u|you|ye)\s+(?:are|r|were|was|have|did|can|will|rock|legend)\b|,?\s+you['’]re\b",
-                      re.IGNORECASE)
+VOCATIVE = re.compile(r",?\s+(?:u|you|ye)\s+(?:are|r|were|rock|legend)\b|,?\s+you['’]re\b", re.IGNORECASE)
 # a word in lower case that owns a person or speaks ("mason's dad", "jade said"), unless a determiner makes it a thing
 DETERMINERS = _set("the a an this that these those my your his her our their its no every some any each which what")
 # a Chinese name written in Pinyin: one or two syllables ("Wang Fang", "Chen Jing", "Li Xiaoming")
@@ -253,7 +253,7 @@ def _decide_run(item: Words, run: list[int]) -> None:
     if prev in I_AM and kinds[0] in NAME_KINDS | {UNKNOWN} and keys[0] not in STOP \
             and not item.words[run[0]][2].isupper():
         names[0] = False  # "im Skye", "I'm Blessing"
-    if start and kinds[0] in (PLACE, SURNAME, UNKNOWN) and keys[0] not in STOP and VOCATIVE.match(
+    if start and kinds[0] in (PLACE, UNKNOWN) and keys[0] not in STOP and VOCATIVE.match(
             item.text, item.words[run[0]][1]) and (kinds[0] != UNKNOWN or not item.words[run[0]][2].isupper()):
         names[0] = False  # "KYLE U ARE NOT ALONE", "Skye you're a star": spoken to
     if prev in NICKNAME or (keys[0] in NICKNAME and len(run) > 1):

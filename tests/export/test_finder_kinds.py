@@ -803,6 +803,8 @@ def test_what_someone_is_called_forenames_before_surnames_and_brands_worked_at(t
 @pytest.mark.parametrize("text", [
     "Hope is what they call it.",
     "Name is the first thing on the form.",
+    "Connection is the name for the whole process.",
+    "As you can see, the rota is full.",
     "Talk to her friends about it.",
     "Thanks to her friends she is ok.",
     "She shops at primark.",
