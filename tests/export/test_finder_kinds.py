@@ -713,6 +713,7 @@ def test_names_before_any_verb_with_a_pronoun_after_and_more_places(text, expect
 @pytest.mark.parametrize("text", [
     "Chunnaic mi e aig a' bhùth.",
     "Bha e ag obair an-diugh, agus chaidh e dhachaigh tràth.",
+    "W Polsce nie mówiło się o depresji, tutaj też nie bardzo.",
     "Thuirt e gun robh e sgìth.",
     "Covid took his dad.",
     "The Western General was mentioned.",
