@@ -89,6 +89,7 @@ STOP = _set(
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
+KUNYA = _set("abu umm um")  # "Abu Omar", "Um Khaled": father or mother of, before a name
 MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run of capitals is cut
 LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
 SENTENCE_END = re.compile(r"[.!?;\n]")
@@ -308,8 +309,9 @@ def _decide_run(item: Words, run: list[int]) -> None:
             if tier is not None:
                 names[n] = tier
     for n in range(len(run) - 2, -1, -1):
-        if n not in names and kinds[n] in (GIVEN, MONTH) and names.get(n + 1) is not None and keys[n] not in STOP:
-            names[n] = names[n + 1]  # "Joy Mutasa": a forename that is a word, before a surname found
+        if n not in names and (kinds[n] in (GIVEN, MONTH) or keys[n] in KUNYA) and names.get(n + 1) is not None \
+                and keys[n] not in STOP:
+            names[n] = names[n + 1]  # "Joy Mutasa": a forename that is a word, before a surname found; "Um Khaled"
     _store(item, run, names)
 
 

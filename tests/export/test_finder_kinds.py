@@ -794,6 +794,8 @@ def test_a_hospital_named_alone_and_a_people_before_a_kind_word_are_kept(text):
     ("Cook is the surname of the lady.", "[NAME] is the surname of the lady."),
     ("Joy Mutasa is a nurse.", "[NAME] is a nurse."),
     ("Patsy Ward and her sister came.", "[NAME] and her sister came."),
+    ("Um Khaled makes the best coffee.", "[NAME] makes the best coffee."),
+    ("Raja Khan owns the shop.", "[NAME] owns the shop."),
     ("i wrk at primark on saturdays", "i wrk at [PLACE] on saturdays"),
     ("she works at tesco", "she works at [PLACE]"),
 ])
@@ -804,6 +806,7 @@ def test_what_someone_is_called_forenames_before_surnames_and_brands_worked_at(t
 @pytest.mark.parametrize("text", [
     "Hope is what they call it.",
     "Name is the first thing on the form.",
+    "Um, I think so.",
     "Connection is the name for the whole process.",
     "As you can see, the rota is full.",
     "Talk to her friends about it.",
