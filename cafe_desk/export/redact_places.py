@@ -176,7 +176,7 @@ TREATED_CUE = re.compile(
     r"(?:['’]s|\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
     r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
     r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died)"
-    r"|\b(?:put|sent|took|taken|moved|transferred)\s+(?:him|her|them|me|us))"  # "they've put him in Rowanbank"
+    r"|\b(?:put|sent|took|taken|moved|transferred)\s+(?:him|her|them|me|us)|\bsent|\brehab|\bdetox)"
     r"(?:\s+(?:to|in|into|on)\s+ward\s+\d{1,3}[a-z]?)?"  # "admitted to Ward 27 at Gartnavel"
     r"\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -211,7 +211,7 @@ TRADES = ("weaver|nurse|carer|porter|machinist|packer|picker|operator|steward|wa
 VENUE_CUE = re.compile(
     r"\b(?:works?|worked|working|wrks?|job|shifts?|cleans?|cleaned|cleaning|cleaner|drives?|drove|driving|driver"
     r"|volunteers?|volunteered|volunteering|serves?|served|shelves|employed|placement|apprenticeship|apprentice"
-    r"|drinks?|drank|drinking)\s+(?:at|in|for|with|tae|fae|frae)\s+(?:the\s+)?"
+    r"|drinks?|drank|drinking|rehab|detox)\s+(?:at|in|for|with|tae|fae|frae)\s+(?:the\s+)?"
     , re.IGNORECASE)
 # a job held at a named business: "a weaver at Templeton's" (a business no everyday word names: not "a nurse at the
 # Royal", "the minister at the Free Church")
@@ -222,20 +222,27 @@ JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOB_NAMES}|{TRADES})\s+(?:at|for)\s
                      r"|\b(?:on|in|behind)\s+the\s+(?:tills?|kitchens?|canteen|bar|counter|reception|desk|door|floor)"
                      r"\s+(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
 # what ends the name of an organisation someone works for, even one named after a person ("Bethany Christian Trust")
+REHAB_BEFORE = re.compile(r"\b(?:rehab|detox)\s+(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)  # no person there
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)  # "works with": an organisation, not a person
 NATIONALITY = re.compile(r"(?:ese|ish|ian|ean|an|i|ch|ek)$")  # Chinese, Polish, Italian, Pakistani, Greek
 PERSON_KINDS = frozenset((FORENAME, GIVEN, STRONG, SURNAME))
 ORG_ENDS = _set("trust foundation project network association society partnership charity group services")
 # A plain "at" is a venue cue only before a capitalised word no list knows ("been at Abbeyfield", "at the Clachan").
 AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
-WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])|\b(?:at|in|to|tae|fae|frae|from)\s+(?=(?:st|St|Saint)\b)")
+WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])"
+                      r"|\b(?:at|in|to|tae|fae|frae|from|outside)\s+(?=(?:st|St|Saint)\b)")
 VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
                    "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
                    "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills "
-                   "kitchen kitchens canteen counter reception")
+                   "kitchen kitchens canteen counter reception rehab detox")
 JOB_WORDS = frozenset(w for job in f"{JOB_NAMES}|{TRADES}".split("|") for w in job.split("\\s+")[:1]) | _set(
     "till tills kitchen kitchens canteen bar counter reception desk door floor")
-SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from)\s+$", re.IGNORECASE)  # "at st brendans", "fae st marys"
+# "at st brendans", "fae st marys"
+SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from|outside)\s+$", re.IGNORECASE)
+# a Catholic school or church named for Our Lady: "in primary 3 at Our Lady's", "at Our Lady of the Rosary"
+OUR_LADY = re.compile(r"\b(?:at|in|to|tae|fae|frae|from|outside)\s+(?:the\s+)?(Our\s+Lady(?:['’]s"
+                      r"|\s+(?:of|and)\s+(?:the\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\s+Star\s+of\s+the\s+Sea)"
+                      r"(?:\s+(?:RC|Primary|High|Academy|School|Secondary|Church|Nursery))*)")
 # where the venue is, kept with it when a verb says it is a workplace: "Tesco in Livingston", "Co-op on Main Street"
 WHERE = re.compile(r" (?:in|on) (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
                    r"|[a-z][\w'’-]+(?: (?:street|st|road|rd|avenue|ave|lane|drive|crescent|terrace|place))?)\b")
@@ -266,6 +273,8 @@ def venues(item: Words) -> list[Find]:
         starts |= jobbed
     weak = {m.end() for m in WEAK_CUE.finditer(text)} if "at" in item.lower or "st" in item.lower or \
         "saint" in item.lower else set()
+    if "lady" in item.lower and ("our" in item.lower):
+        found.extend((m.start(1), m.end(1), True) for m in OUR_LADY.finditer(text))
     if not starts and not weak:
         return found
     firsts = [w[0] for w in words]
@@ -284,6 +293,7 @@ def venues(item: Words) -> list[Find]:
         key = fold(word)
         key = key[:-2] if key.endswith("'s") else key
         with_ = strong and WITH_BEFORE.search(text, max(0, at - 10), at) is not None
+        treated_ = strong and REHAB_BEFORE.search(text, max(0, at - 14), at) is not None
         if key in VENUE_STOP or item.in_kept(i) or ((at in jobbed or with_) and word[0].islower()):
             continue
         if word[0].islower():
@@ -309,7 +319,7 @@ def venues(item: Words) -> list[Find]:
                 and item.gap(run[0] + 1) == " " and item.key(run[0] + 1) in KINDS and words[run[0] + 1][2].islower():
             continue  # "works in the Chinese supermarket": a word that says what kind, before the kind
         person = kinds[0] == FORENAME or (len(run) > 1 and all(kind in PERSON_KINDS for kind in kinds))
-        if (person or with_) and not (len(run) > 1 and item.key(run[-1]) in ORG_ENDS):
+        if (person or with_) and not (len(run) > 1 and item.key(run[-1]) in ORG_ENDS) and not treated_:
             continue  # "works for Sarah", "works with John Smith": a person (not "Bethany Christian Trust")
         saint = fold(word) in ("st", "saint")
         if not strong and ((not saint and kinds != [UNKNOWN] * len(run)) or item.sentence_start(i) or word.isupper()

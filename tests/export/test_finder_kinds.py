@@ -815,3 +815,20 @@ def test_what_someone_is_called_forenames_before_surnames_and_brands_worked_at(t
 ])
 def test_what_something_is_called_and_brands_shopped_at_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He's in rehab at Castle Craig.", "He's in rehab at [PLACE]."),
+    ("She was sectioned and sent to Dykebar.", "She was sectioned and sent to [PLACE]."),
+    ("She's in primary 3 at Our Lady's.", "She's in primary 3 at [PLACE]."),
+    ("He's in P5 at Our Lady of the Rosary.", "He's in P5 at [PLACE]."),
+    ("He's a lollipop man outside St Joseph's.", "He's a lollipop man outside [PLACE]."),
+])
+def test_rehabs_hospitals_someone_is_sent_to_and_catholic_schools(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["He's in rehab at the moment.", "We prayed to Our Lady.",
+                                  "Dykebar was mentioned as far away."])
+def test_rehab_as_a_stage_and_our_lady_alone_are_kept(text):
+    assert redact(text).text == text
