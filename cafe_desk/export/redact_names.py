@@ -63,7 +63,12 @@ FROM_PERSON = re.compile(r"\b(?:message|messages|msg|call|calls|text|texts|lette
                          r"|emails|visit|visits|word|gift|present|hug|hugs|lift|help|thanks|apology|update|news)\s*$",
                          re.IGNORECASE)
 # what only a person does or is, right after a name that is also a word: "Summer needs a lift", "Young is coming"
-DOES = _set("needs needed helped helps arrived won drew turned popped")
+DOES = _set("needs needed helped helps arrived won drew turned popped relapsed overdosed died cooked kicked")
+# what is done to a person: "Destiny got excluded", "Hunter got lifted", "Crystal was sectioned"
+DONE_TO = re.compile(r"\s+(?:got|gets|has\s+been|had\s+been|was|is|['’]s|were)\s+(?:excluded|expelled|lifted|arrested"
+                     r"|sectioned|sacked|married|pregnant|engaged|divorced|jailed|charged|evicted|deported|diagnosed"
+                     r"|admitted|discharged|bullied|battered|fostered|adopted|suspended|referred|sentenced)\b",
+                     re.IGNORECASE)
 TIME_WORDS = _set("summer autumn winter spring dawn dusk christmas easter")  # "Summer is coming" is the season
 # after a season or a month, "'s" is "is": "Summer's the worst for me", "Dawn's the worst time", "April's over"
 IS_AFTER = _set("the a an not no so too very always never over here almost nearly coming my our when")
@@ -382,7 +387,7 @@ def _does(item: Words, i: int, state: bool = True) -> bool:
     `state`, "is coming", "was poorly"."""
     end = item.words[i][1]
     return item.next_key(i) in DOES or bool(AGE_AFTER.match(item.text, end)) or (
-        state and bool(STATE.match(item.text, end)))
+        state and (bool(STATE.match(item.text, end)) or bool(DONE_TO.match(item.text, end))))
 
 
 def _acts_as_person(item: Words, i: int, any_verb: bool = False) -> bool:

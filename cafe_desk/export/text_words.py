@@ -92,7 +92,9 @@ ROLE_BESIDE = re.compile(
 FROM_ORG = re.compile(r"\s+(?:from|fae|frae)\s+the\s+(?:council|police|housing|jobcentre|surgery|practice|school"
                       r"|hospital|church|office|bank|library|team|choir|group|club|charity|trust|nhs|dwp|social)\b",
                       re.IGNORECASE)
-ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
+ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b"
+                        r"|\s+(?:probation|social|support|key|link|case|parole|housing|personal)\s+(?:officer|worker)s?\b",
+                        re.IGNORECASE)  # "Grant's probation officer"
 # a name with where it comes from and what it does: "Sunny from the gurdwara brings langar", "Joy fae the bowling club
 # says"; only a verb of a person after the place makes it one ("Hope from the start was…" is no person)
 FROM_THE_DOES = re.compile(

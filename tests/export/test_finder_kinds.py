@@ -832,3 +832,20 @@ def test_rehabs_hospitals_someone_is_sent_to_and_catholic_schools(text, expected
                                   "Dykebar was mentioned as far away."])
 def test_rehab_as_a_stage_and_our_lady_alone_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Destiny got excluded on Monday.", "[NAME] got excluded on Monday."),
+    ("Hunter got lifted for shoplifting.", "[NAME] got lifted for shoplifting."),
+    ("Crystal relapsed at the weekend.", "[NAME] relapsed at the weekend."),
+    ("Precious cooked jollof for everyone.", "[NAME] cooked jollof for everyone."),
+    ("Grant's probation officer is useless.", "[NAME]'s probation officer is useless."),
+])
+def test_names_that_are_words_before_what_happens_only_to_people(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["Hope got lost somewhere along the way.", "The council's housing officer called.",
+                                  "Summer was admitted by everyone to be too hot."])
+def test_words_before_look_alike_verbs_are_kept(text):
+    assert redact(text).text == text
