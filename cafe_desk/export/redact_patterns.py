@@ -65,7 +65,8 @@ LOWER_OUTWARD = re.compile(r"\b([a-z]{1,2})(\d{1,2}[a-z]?)\b")
 LOWER_DIGIT = re.compile(r"[a-z]\d")
 DIGIT = re.compile(r"\d")
 # the verbs of living somewhere, in notes and in Scots: "lives", "stays", "bides", "resides", "rehoused"
-LIVES = r"lives?|living|lived|stays?|staying|stayed|bides?|biding|resides?|residing|moved|moving|rehoused|housed"
+LIVES = (r"lives?|living|livin|lived|stays?|staying|stayin|stayed|bides?|biding|bidin|resides?|residing|moved|moving"
+         r"|movin|rehoused|housed")  # "stayin at 22b main st"
 HOME_BEFORE = re.compile(rf"\b(?:{LIVES}|postcode|post\s+code)"
                          r"\s+(?:is\s+|was\s+)?(?:in\s+|to\s+|tae\s+|up\s+|doon\s+)?:?\s*$", re.IGNORECASE)
 _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "

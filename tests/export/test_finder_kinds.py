@@ -598,6 +598,10 @@ def test_words_that_only_look_like_those_names_are_kept(text):
 
 def test_a_text_speak_address_cue():
     assert redact("u can send it 2 12 hope st its my nans flat").text == "u can send it 2 [ADDRESS] its my nans flat"
+    assert redact("she lives @ 5 hill st now").text == "she lives @ [ADDRESS] now"
+    assert redact("im stayin at 22b main st wi my gran").text == "im stayin at [ADDRESS] wi my gran"
+    assert redact("she's stayin in Mill Lane noo").text == "she's stayin in [ADDRESS] noo"
+    assert redact("she's stayin at 3 meetings a week").text == "she's stayin at 3 meetings a week"
     assert redact("send me 2 12 photos").text == "send me 2 12 photos"
 
 
