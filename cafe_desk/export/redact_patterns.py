@@ -115,7 +115,7 @@ PHONE_REGEX = re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0)\(?\d{2,4}\)?(
 
 def emails(text: str) -> Iterator[Span]:
     """Email addresses, also written out ("jane dot doe at example dot com")."""
-    for m in EMAIL.finditer(text):
+    for m in EMAIL.finditer(text) if "@" in text else ():  # the pattern needs an "@": not searched without one
         yield m.start(), m.end(), "email"
     for m in SPELLED_EMAIL.finditer(text) if SPELLED_HINT.search(text) else ():
         bracketed = not m.group("at").strip().isalpha()  # "(at)"

@@ -70,6 +70,8 @@ UNKNOWN_AFTER = PERSON_AFTER | _set(
     "cleans cleaned writes wrote sings sang plays played visits visited attends attended sells sold "
     "misses missed hates hated starts started cannot lost wears fixes speaks prays")  # "Yara volunteers at"
 ROLE_WORDS = frozenset(ROLES.replace("?", "").split("|"))
+CUE_WORDS = ROLE_WORDS | {w + "s" for w in ROLE_WORDS} | _set(
+    "fiancé fiancés called named name known ask speak talk spoke thanks thank cheers")
 AND = _set("and n nd an")
 FROM = _set("from fae frae")  # "Jakey n kyle"
 # "Rowan is a peer worker", "Frank was a postie": a role or a trade after "is a" makes a person
@@ -125,12 +127,14 @@ class Words:
         self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
         self.sites: list[tuple[int, int]] = []  # kept phrases that are hospitals (keep.txt "site:")
         self.kept = Taken(len(text), self._kept_phrases())
-        self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
-        if ":" in text and self.words:
-            self.cues.update(self._labels())
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
         self._lower: frozenset[str] | None = None
+        # the cue pattern needs one of its words: a text with none of them is not searched
+        self.cues = {m.end() for m in CUE.finditer(text)} if self.words and not CUE_WORDS.isdisjoint(
+            self.lower) else set()
+        if ":" in text and self.words:
+            self.cues.update(self._labels())
         if self.words and not MEETING.isdisjoint(self.lower):
             self.cues.update(m.end() for m in MEETING_CUE.finditer(text))
         if self.words and not GREETING_WORDS.isdisjoint(self.lower):
