@@ -113,6 +113,18 @@ NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~�
 OPENERS = frozenset(".!?:;\n\"“(•*…")
 
 
+_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _first_tokens(phrases: dict[str, re.Pattern[str]]) -> frozenset[str]:
+    """The first words of the kept phrases as `Words.lower` splits them ("maggie's" -> "maggie"), worked out once."""
+    tokens = _FIRST.get(id(phrases))
+    if tokens is None:
+        tokens = _FIRST[id(phrases)] = frozenset(
+            key.translate(NOT_LETTERS).split()[0] for key in phrases if key.translate(NOT_LETTERS).split())
+    return tokens
+
+
 def is_cap(word: str) -> bool:
     """A capitalised word ("Sarah", "McAllister", "I"), not one in capitals ("NHS")."""
     return word[0].isupper() and (len(word) == 1 or not word.isupper())
@@ -126,10 +138,10 @@ class Words:
         self.text, self.lists = text, lists
         self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
         self.sites: list[tuple[int, int]] = []  # kept phrases that are hospitals (keep.txt "site:")
+        self._lower: frozenset[str] | None = None
         self.kept = Taken(len(text), self._kept_phrases())
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
-        self._lower: frozenset[str] | None = None
         # the cue pattern needs one of its words: a text with none of them is not searched
         self.cues = {m.end() for m in CUE.finditer(text)} if self.words and not CUE_WORDS.isdisjoint(
             self.lower) else set()
@@ -170,6 +182,8 @@ class Words:
     def _kept_phrases(self) -> Iterator[tuple[int, int]]:
         """Where the phrases of keep.txt are ("Breathing Space", "Isle of Skye"), found from their first word."""
         phrases, text, after = self.lists.keep_phrases, self.text, 0
+        if text.isascii() and _first_tokens(phrases).isdisjoint(self.lower):
+            return  # no kept phrase starts in this text
         for start, _end, word in self.words:
             pattern = phrases.get(word.lower() if word.isascii() else fold(word))
             if pattern is not None and start >= after:
