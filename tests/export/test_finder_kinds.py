@@ -853,3 +853,17 @@ def test_names_that_are_words_before_what_happens_only_to_people(text, expected)
                                   "Summer was admitted by everyone to be too hot."])
 def test_words_before_look_alike_verbs_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Born in the year of the big freeze, she says, so 1963.", "Born in the year of the big freeze, she says, so [DOB]."),
+    ("He was born the year the Forth Bridge opened, 1964.", "He was born the year the Forth Bridge opened, [DOB]."),
+])
+def test_a_birth_year_told_by_what_happened_in_it(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["I was born in the year of the storm and moved in 1990.",
+                                  "The year of the storm was 1953."])
+def test_other_years_near_a_birth_are_kept(text):
+    assert redact(text).text == text
