@@ -856,7 +856,8 @@ def test_words_before_look_alike_verbs_are_kept(text):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Born in the year of the big freeze, she says, so 1963.", "Born in the year of the big freeze, she says, so [DOB]."),
+    ("Born in the year of the big freeze, she says, so 1963.",
+     "Born in the year of the big freeze, she says, so [DOB]."),
     ("He was born the year the Forth Bridge opened, 1964.", "He was born the year the Forth Bridge opened, [DOB]."),
 ])
 def test_a_birth_year_told_by_what_happened_in_it(text, expected):
