@@ -97,7 +97,7 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     text, words, lists = item.text, item.words, item.lists
     last = i
     if keys[i] == "home":  # only as "Care Home", "Nursing Home"
-        if i == 0 or keys[i - 1] not in ("care", "nursing", "residential"):
+        if i == 0 or keys[i - 1] not in ("care", "nursing", "residential", "children's", "childrens", "group"):
             return None
         i -= 1
     elif i + 1 < len(words) and keys[i + 1] in SECOND and text[words[i][1]:words[i + 1][0]] == " " and \

@@ -682,6 +682,7 @@ def test_the_same_words_where_they_are_people(text, expected):
     ("He's been a patient at Carstairs for years.", "He's been a patient at [PLACE] for years."),
     ("My son is in the Rowanbank Clinic.", "My son is in the [PLACE]."),
     ("She goes to the Sandyford Clinic on Fridays.", "She goes to the [PLACE] on Fridays."),
+    ("She's from Larchfield Children's Home originally.", "She's from [PLACE] originally."),
     ("Precious from church told me about the foodbank.", "[NAME] from church told me about the foodbank."),
 ])
 def test_posts_organisations_clinics_and_wards_where_someone_is(text, expected):
@@ -694,6 +695,7 @@ def test_posts_organisations_clinics_and_wards_where_someone_is(text, expected):
     "She works in the kitchen at home.",
     "They sell the Big Issue on Buchanan Street.",
     "He lives in Carstairs now.",
+    "He grew up in a children's home.",
     "The minister from church told us about it.",
 ])
 def test_wards_homes_magazines_and_towns_are_kept(text):
