@@ -5,7 +5,8 @@ spans found (offsets into the original text, each sure or unsure) and counts by 
 
     name       [NAME]       person names, in any case: listed names, names that are no everyday word where the words
                             around speak of a person ("Zeb said", "my CPN zeb"), titles, nicknames, `extra_names`
-    place      [PLACE]      named schools, surgeries, care homes and businesses where someone works or studies
+    place      [PLACE]      named schools, surgeries, care homes and businesses where someone works or studies, and
+                            hospitals where someone works or is treated
     email      [EMAIL]
     phone      [PHONE]      UK numbers in every common format; helplines and public services are kept
     postcode   [POSTCODE]   full postcodes, and outward codes (G12, EH6) where the words around say so
@@ -63,9 +64,14 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
         *((s, e, k, True, False) for s, e, k in _patterns(text, lists, words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.workplaces(words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.venues(words)),
+        *((s, e, "place", sure, False) for s, e, sure in redact_places.treated(words)),
         *((s, e, k, True, True) for s, e, k in redact_names.extra_names(text, extra_names)),
         *((s, e, "name", sure, False) for s, e, sure in redact_names.person_names(words)),
     ]
+    ends = {f[1] + 2 for f in found if f[2] == "address"}
+    if ends:  # "17 Tannahill Crescent, Johnstone": the town of an address is no person
+        found = [f for f in found if not (f[2] == "name" and f[0] in ends and text[f[0] - 2:f[0]] == ", "
+                                          and fold(text[f[0]:f[1]]) in lists.places)]
     found.sort(key=lambda f: (RANK[f[2]], not f[3], f[0], f[0] - f[1]))
     taken: list[tuple[int, int, str, bool, bool]] = []
     used = Taken(len(text))

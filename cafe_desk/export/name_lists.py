@@ -36,6 +36,8 @@ MAX_NAME = 40  # no name is longer; a longer run of letters (a pasted blob) is n
 MAC = re.compile(r"^(?:mac|mc|mhic|nic|o')(?=[^\W\d_]{3})")
 DIMINUTIVE = re.compile(r"^(.{3,}?)(?:ie|y|o|s)$")
 CONTRACTION = re.compile(r"^(.+?)(?:n't|'(?:s|ve|m|ll|d|re|t))$")
+ARTICLE = re.compile(r"^(?:al|el|abu|abd|bin|ibn|bint)-[^\W\d_]{2}")  # Arabic: Al-Sha'ar, El-Masri, Abu-Bakr
+PET_SUFFIXES = frozenset(("boy", "girl", "lad", "lass", "man", "babe", "bear", "hen", "doll"))  # "Stevie-boy", "Jo-hen"
 LENITES = frozenset("bcdfgmpt")
 # titles and nickname words the name finder reads in lower case ("dr patel", "wee shuggie"): never plain
 TITLE_WORDS = frozenset(("dr", "mr", "mrs", "ms", "mx", "prof", "cllr", "rev", "wee", "big", "auld"))
@@ -72,6 +74,17 @@ def _read(path: Path) -> Iterator[str]:
             yield line
 
 
+def _section(path: Path, heading: str) -> Iterator[str]:
+    """The entries of `path` under the comment line that starts with `heading`, up to the next comment."""
+    inside = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            inside = line.startswith(heading)
+        elif line and inside:
+            yield line
+
+
 @dataclass(frozen=True)
 class NameLists:
     """The lists, loaded once. Keys are folded (see `fold`)."""
@@ -88,6 +101,8 @@ class NameLists:
     keep_domains: frozenset[str]
     stems: frozenset[str] = frozenset()  # the first three to five letters of every forename (diminutives)
     plain: frozenset[str] = frozenset()  # everyday words that are no name, place or title: nothing to decide
+    sites: frozenset[str] = frozenset()  # kept phrases that are hospitals: a place where someone works or is treated
+    brands: frozenset[str] = frozenset()  # national brands (everyday words): a workplace after "works at" ("primark")
     kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def is_word(self, key: str) -> bool:
@@ -132,7 +147,13 @@ class NameLists:
 
     def _hyphenated(self, key: str) -> str:
         """Mary-Jane, Anne-Marie: forenames; Kowalska-Smith: a surname; self-harm: a word."""
-        parts = [self._kind(p) if p else WORD for p in key.split("-")]
+        split = key.split("-")
+        parts = [self._kind(p) if p else WORD for p in split]
+        if len(parts) == 2 and split[1] in PET_SUFFIXES and (
+                parts[0] in (FORENAME, GIVEN) or (parts[0] == UNKNOWN and self.diminutive(split[0]))):
+            return FORENAME  # a pet form: "Stevie-boy", "Dazza-lad"
+        if ARTICLE.match(key) and WORD not in parts[1:]:
+            return STRONG  # an Arabic surname with its article: "Al-Sha'ar", "El-Masri"
         if WORD in parts:  # "co-production", "well-being": an everyday word in it makes it one
             return WORD
         names = [p for p in parts if p in NAME_KINDS]
@@ -148,7 +169,8 @@ class NameLists:
         if not m:
             return False
         stem = m.group(1)
-        return stem in self.stems or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in self.stems)
+        return stem in self.stems or stem in self.forenames or stem in self.open_forenames or (  # "Mikey": Mike
+            len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in self.stems)
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +183,7 @@ def name_lists() -> NameLists:
     forenames = {fold(w) for w in _read(NAMES_DIR / "forenames.txt")}
     words = frozenset(_fold(w) for name in ("british-english.txt", "everyday-extra.txt")
                       for w in _read(WORDS_DIR / name))
+    brands = frozenset(_fold(w) for w in _section(WORDS_DIR / "everyday-extra.txt", "# national brands"))
     open_forenames = {_fold(w) for w in _read(NAMES_DIR / "faker-forenames.txt")}
     for line in _read(NAMES_DIR / "gaelic-forenames.txt"):
         for name in line.split():
@@ -176,12 +199,14 @@ def name_lists() -> NameLists:
     places = frozenset(_fold(p) for p in _read(NAMES_DIR / "places.txt") if " " not in p) | regions
     stems = frozenset(n[:k] for n in forenames | open_forenames for k in (3, 4, 5) if len(n) > k)
     phrases: dict[str, list[str]] = {}
-    numbers, domains = set(), set()
+    numbers, domains, sites = set(), set(), set()
     for line in _read(NAMES_DIR / "keep.txt"):
         kind, _, value = line.partition(":")
         value = value.strip()
-        if kind == "phrase":
+        if kind in ("phrase", "site"):
             phrases.setdefault(fold(value.split()[0]), []).append(value)
+            if kind == "site":
+                sites.add(" ".join(fold(value).split()))
         elif kind == "number":
             numbers.add(re.sub(r"\D", "", value))
         elif kind == "domain":
@@ -194,4 +219,4 @@ def name_lists() -> NameLists:
                       if w.isascii() and w.isalpha() and not (w[-1] == "s" and w[:-1] in names))
     return NameLists(frozenset(forenames), frozenset(surnames), frozenset(open_forenames - forenames),
                      frozenset(open_surnames - surnames), ambiguous, words, places, keep, frozenset(numbers),
-                     frozenset(domains), stems, plain - TITLE_WORDS)
+                     frozenset(domains), stems, plain - TITLE_WORDS, frozenset(sites), brands)

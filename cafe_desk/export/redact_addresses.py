@@ -70,10 +70,10 @@ RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy)\s+\d{1,3}[A-Za-z]?,?\s+(?:[A
 PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.IGNORECASE)
 ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|flat"
                          r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
-                         r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into))?"
+                         r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into|@))?"
                          r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|s?he['’]?s"
                          r"|(?:send|post|write|forward)\w*"
-                         r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon))\s*:?\s*$", re.IGNORECASE)
+                         r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon|2))\s*:?\s*$", re.IGNORECASE)  # "send it 2"
 
 
 ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite")
@@ -87,7 +87,8 @@ ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stay
                                "move", "address", "flat", "house", "home", "im", "m", "re", "s", "shes", "hes", "send",
                                "post", "write", "forward", "bide", "bides", "biding", "c", "care", "call", "calling",
                                "called", "visit", "visiting", "visited", "rent", "rents", "rented", "renting",
-                               "reside", "resides", "residing", "moving", "rehoused", "housed"))
+                               "reside", "resides", "residing", "moving", "rehoused", "housed", "livin", "stayin",
+                               "bidin", "movin"))
 # a named house before its number and street: "The Steading, 3 Mill Lane", "Rose Cottage, 4 Main Street"
 NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?:[A-Z][\w'’]+\s+)?(?:Cottage|Farm|Croft"
                           r"|House|Lodge|Steading|Mains|Manse|Bothy|Mill)),\s+$")
@@ -127,7 +128,7 @@ NUMBER_BEFORE = re.compile(r"\b(?:[Nn]umber|[Nn]o\.?|NO\.?)\s+$")
 FLAT_BEFORE = re.compile(rf"\b{FLAT},?\s+$")
 NAMED_STREET_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "bide",
                                 "bides", "biding", "reside", "resides", "residing", "moved", "moving", "rehoused",
-                                "housed", "address", "c"))
+                                "housed", "address", "c", "livin", "stayin", "bidin", "movin"))
 
 
 def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[int, int]]:

@@ -18,6 +18,8 @@ from cafe_desk.export.text_words import (
     AND,
     PLACE_BEFORE,
     REPORTING,
+    ROLE_AFTER,
+    ROLE_OWNED,
     ROLE_WORDS,
     SHORT_TITLES,
     SPEECH,
@@ -35,7 +37,7 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-NICKNAME = _set("wee big auld")  # "wee Shuggie", "Big Tam": a word that is not an everyday word, after one of these
+NICKNAME = _set("wee big auld aul")  # "wee Shuggie", "Big Tam": a word that is not an everyday word, after one of these
 LOWER_CUE_AFTER = REPORTING | UNKNOWN_AFTER | {"and"}  # "my pal frank said" (but "my son will be 19")
 # A capitalised run after one of these is a place or a title: the English words, and the Gaelic place-name generics
 # ("Inbhir Nis", "Baile Dhubhthaich", "Ceann a' Bhàigh", "Dùn Èideann")
@@ -43,7 +45,7 @@ BLOCKERS = _set("the st saint queen king prince princess fort port loch glen ben
                 "inbhir inver baile gleann ceann cill dùn srath achadh eilean beinn allt caol tobar druim cnoc àird "
                 "aird ath bun rubha sgeir")
 PERSON_BEFORE = _set("with and by for tell told asked ask met meet saw see call called phoned rang visited thank "
-                     "thanks love miss missed hug hugged")
+                     "thanks love miss missed hug hugged telt tellt texted messaged emailed")
 MET = PERSON_BEFORE - _set("with and by for")  # before a word in lower case: "met torquil", not "and co-production"
 # a verb that opens a sentence and takes a person: "Ask Iona about it", "Call Sandy back", "Remind Summer"
 # in a note, with its subject left out: "Met Precious at the door", "Phoned Iona re the form"
@@ -61,8 +63,15 @@ FROM_PERSON = re.compile(r"\b(?:message|messages|msg|call|calls|text|texts|lette
                          r"|emails|visit|visits|word|gift|present|hug|hugs|lift|help|thanks|apology|update|news)\s*$",
                          re.IGNORECASE)
 # what only a person does or is, right after a name that is also a word: "Summer needs a lift", "Young is coming"
-DOES = _set("needs needed helped helps arrived won drew turned popped")
+DOES = _set("needs needed helped helps arrived won drew turned popped relapsed overdosed died cooked kicked")
+# what is done to a person: "Destiny got excluded", "Hunter got lifted", "Crystal was sectioned"
+DONE_TO = re.compile(r"\s+(?:got|gets|has\s+been|had\s+been|was|is|['’]s|were)\s+(?:excluded|expelled|lifted|arrested"
+                     r"|sectioned|sacked|married|pregnant|engaged|divorced|jailed|charged|evicted|deported|diagnosed"
+                     r"|admitted|discharged|bullied|battered|fostered|adopted|suspended|referred|sentenced)\b",
+                     re.IGNORECASE)
 TIME_WORDS = _set("summer autumn winter spring dawn dusk christmas easter")  # "Summer is coming" is the season
+# after a season or a month, "'s" is "is": "Summer's the worst for me", "Dawn's the worst time", "April's over"
+IS_AFTER = _set("the a an not no so too very always never over here almost nearly coming my our when")
 STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|unwell|upset|late|sick|ill|asking"
                    r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
 AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
@@ -79,18 +88,40 @@ STOP = _set(
     "my our your his her their me us them mr mrs ms dr no yes ok okay thanks thank hi hello dear oh also just "
     "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
     "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
-    "scottish scots english irish polish british gaelic nhs gp cpn ae "
+    "scottish scots english irish polish british gaelic nhs gp cpn ae roma romani traveller travellers "
     "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob "
     "sir madam all team folks friends everybody")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
+KUNYA = _set("abu umm um")  # "Abu Omar", "Um Khaled": father or mother of, before a name
 MAX_RUN = 6  # words in one name at most ("Iain Mac a' Phearsain"); a longer run of capitals is cut
 LONG_RUN = 16  # capitalised words in a row past which a run is decided word by word, without the words around
 SENTENCE_END = re.compile(r"[.!?;\n]")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|he's|she's|himself|herself)\b", re.IGNORECASE)
+# what says the word before it is what someone is called: "Rusty is what the lads call him", "Cat to her friends",
+# "Seun for short"
+# (the second only set off by a dash, a bracket or a comma: not "Talk to her friends")
+NAMED_AFTER = re.compile(r"\s+(?:is\s+what\s+(?:[\w'’]+\s+){0,3}call(?:s|ed)?\s+(?:him|her|them|me)\b|for\s+short\b"
+                         r"|(?:is|was)\s+(?:(?:her|his|their|my|our)\s+(?:married\s+|maiden\s+|middle\s+|first\s+"
+                         r"|last\s+|real\s+|family\s+)?(?:sur)?name|the\s+(?:married\s+|maiden\s+|family\s+)?surname)"
+                         r"\b)",  # "Young is her married name", "Cook is the surname of the lady"
+                         re.IGNORECASE)
+NAMED_APART = re.compile(r"\s+(?:to|for)\s+(?:his|her|their|my|our)\s+(?:friends|pals|mates|family)\b", re.IGNORECASE)
+APART = ("— ", "– ", "- ", "(", ", ")
+OWN_PRONOUN = re.compile(r"(?:\s+[a-z]+)?\s+(?:his|himself|herself|he|she)\b")
 IS_WAS = re.compile(r"\s+(?:is|was)\b")
 AGE = re.compile(r"\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b(?!\s*(?:%|pm|am|:))")
+# "im Skye", "I'm Blessing": a name given for oneself
+I_AM = _set("im i'm iam")
+# a name spoken to, at the start: "KYLE U ARE NOT ALONE", "Skye you're a star" (not "Hope you are well": GIVEN)
+VOCATIVE = re.compile(r",?\s+(?:u|you|ye)\s+(?:are|r|were|rock|legend)\b|,?\s+you['’]re\b", re.IGNORECASE)
+# a word in lower case that owns a person or speaks ("mason's dad", "jade said"), unless a determiner makes it a thing
+DETERMINERS = _set("the a an this that these those my your his her our their its no every some any each which what")
+# a Chinese name written in Pinyin: one or two syllables ("Wang Fang", "Chen Jing", "Li Xiaoming")
+_PINYIN = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou"
+           r"|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v|ü)")
+PINYIN = re.compile(rf"(?:{_PINYIN}){{1,2}}")
 PLACE_OF = re.compile(r" (?:of|on|upon) (?:the )?[A-Z]")  # "Muir of Ord", "Bridge of Allan", "Newton on the Moor"
 
 
@@ -170,8 +201,10 @@ def _plain_alone(item: Words, i: int) -> bool:
     if i + 1 < len(words) and item.gap(i + 1) in (" ", ". ") and words[i + 1][2][0].isupper():
         return False
     low = words[i][2].lower()
+    end = words[i][1]
     return (low in item.lists.plain and low not in TITLES and words[i][0] not in item.cues
-            and (i == 0 or item.prev_key(i) not in NICKNAME))
+            and (i == 0 or item.prev_key(i) not in NICKNAME)
+            and not (item.text[end:end + 4] in (" is ", " to ", " for", " was") and _named(item, i)))
 
 
 def _decide_run(item: Words, run: list[int]) -> None:
@@ -199,6 +232,8 @@ def _decide_run(item: Words, run: list[int]) -> None:
     prev = item.prev_key(first)
     if keys[0] in BLOCKERS and len(run) > 1:
         prev, run, keys = keys[0], run[1:], keys[1:]
+    elif keys[0] in I_AM and len(run) > 1:
+        prev, run, keys = keys[0], run[1:], keys[1:]  # "I'm Blessing": the name is the word after
     elif keys[0] in OPENING and len(run) > 1 and item.sentence_start(run[0]) and not prev:
         prev, run, keys = PERSON_PREV, run[1:], keys[1:]  # "Ask Iona", "Call Sandy back": the verb is no name
     elif prev in ("to", "from"):
@@ -221,6 +256,12 @@ def _decide_run(item: Words, run: list[int]) -> None:
             continue
         if (titled or cue) and word not in STOP:
             names[n] = True
+    if prev in I_AM and kinds[0] in NAME_KINDS | {UNKNOWN} and keys[0] not in STOP \
+            and not item.words[run[0]][2].isupper():
+        names[0] = False  # "im Skye", "I'm Blessing"
+    if start and kinds[0] in (PLACE, UNKNOWN) and keys[0] not in STOP and VOCATIVE.match(
+            item.text, item.words[run[0]][1]) and (kinds[0] != UNKNOWN or not item.words[run[0]][2].isupper()):
+        names[0] = False  # "KYLE U ARE NOT ALONE", "Skye you're a star": spoken to
     if prev in NICKNAME or (keys[0] in NICKNAME and len(run) > 1):
         for n in range(1 if keys[0] in NICKNAME else 0, len(run)):
             if keys[n] not in STOP and not item.words[run[n]][2].isupper():
@@ -236,7 +277,8 @@ def _decide_run(item: Words, run: list[int]) -> None:
         keys[0] in lists.places or PLACE_OF.match(item.text, item.words[run[0]][1]))  # "in Currie", "Muir of Ord"
     anchors = [n for n, kind in enumerate(kinds) if kind in (FORENAME, STRONG) and keys[n] not in STOP
                and not (n == 0 and placed)]
-    anchors += [n for n in range(len(run)) if unknown[n] and lists.diminutive(keys[n])]
+    anchors += [n for n in range(len(run)) if unknown[n] and lists.diminutive(keys[n])
+                and not (n == 0 and prev in PLACE_BEFORE)]  # "loons in Torry": a place, not a pet form
     for n in anchors:
         names[n] = True
     for n, kind in enumerate(kinds):
@@ -244,8 +286,12 @@ def _decide_run(item: Words, run: list[int]) -> None:
             continue
         before = n + 1 in anchors and names.get(n - 1) is not True  # a forename comes first: "Ring Siobhán"
         near = before or n - 1 in anchors or names.get(n - 1) is True
-        if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES):
+        if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES
+                     or _pinyin_pair(keys, anchors, n)):
             names[n] = not (n == 0 and start and unknown[n])  # "Thuirt Dhòmhnaill": a first word may be a verb
+    last = len(run) - 1
+    if last not in names and keys[last] not in STOP and _named(item, run[last]):
+        names[last] = True  # "Rusty is what the lads call him", "Caitlin — Cat to her friends —"
     how_unknown: str | None = None
     for n, kind in enumerate(kinds):
         if n in names or keys[n] in STOP:
@@ -267,18 +313,42 @@ def _decide_run(item: Words, run: list[int]) -> None:
             tier = _word_name_tier(item, run, n, kind, prev, start)
             if tier is not None:
                 names[n] = tier
+    for n in range(len(run) - 2, -1, -1):
+        if n not in names and (kinds[n] in (GIVEN, MONTH) or keys[n] in KUNYA) and names.get(n + 1) is not None \
+                and keys[n] not in STOP:
+            names[n] = names[n + 1]  # "Joy Mutasa": a forename that is a word, before a surname found; "Um Khaled"
     _store(item, run, names)
+
+
+def _named(item: Words, i: int) -> bool:
+    """True if the words after word i say it is what someone is called ("Rusty is what the lads call him", "— Cat
+    to her friends —", "Seun for short")."""
+    end = item.words[i][1]
+    if NAMED_AFTER.match(item.text, end):
+        return True
+    return item.text[max(0, item.words[i][0] - 2):item.words[i][0]].endswith(APART) and bool(
+        NAMED_APART.match(item.text, end))
+
+
+def _pinyin_pair(keys: list[str], anchors: list[int], n: int) -> bool:
+    """True if word n and a listed name beside it are both Pinyin ("Wang Fang", "Jing Chen"): a Chinese name, even
+    where a part of it is an English word."""
+    return PINYIN.fullmatch(keys[n]) is not None and any(
+        a in (n - 1, n + 1) and PINYIN.fullmatch(keys[a]) is not None for a in anchors)
 
 
 def _unknown_tier(item: Words, run: list[int], n: int, prev: str, start: bool, how: str) -> bool | None:
     """A capitalised word no list knows: sure before "said", unsure before "who"/"has"/"'s" or inside a sentence;
     after "in", "to", "from", "the"… it is more likely a place or a thing (unless it owns something: "at Zeb's").
-    `how`: what follows the run (Words.after)."""
+    At a sentence start, alone before an everyday word, with "he" or "her" later in the sentence, it is a person too
+    ("Farida keeps herself to herself", "Wiktor lost his job"). `how`: what follows the run (Words.after)."""
     if prev in PLACE_BEFORE:
         return False if item.possessive(run[-1]) else None
     if how == "reporting":
         return True
     if how == "person" or not (start and n == 0):
+        return False
+    if len(run) == 1 and _acts_as_person(item, run[0], any_verb=True):
         return False
     return None
 
@@ -296,6 +366,9 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
         return False if alone and person else None
     if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
         how = ""  # "April felt long"
+    if how == "person" and (kind == MONTH or item.key(run[n]) in TIME_WORDS) and item.possessive(run[n]) \
+            and item.next_key(run[n]) in IS_AFTER:
+        how = ""  # "Summer's the worst for me": "'s" is "is"
     if how == "reporting" or (how == "person" and kind != TOWN):
         return False
     if kind != TOWN and _does(item, run[n], state=kind in (PLACE, GIVEN) and item.key(run[n]) not in TIME_WORDS):
@@ -314,15 +387,19 @@ def _does(item: Words, i: int, state: bool = True) -> bool:
     `state`, "is coming", "was poorly"."""
     end = item.words[i][1]
     return item.next_key(i) in DOES or bool(AGE_AFTER.match(item.text, end)) or (
-        state and bool(STATE.match(item.text, end)))
+        state and (bool(STATE.match(item.text, end)) or bool(DONE_TO.match(item.text, end))))
 
 
-def _acts_as_person(item: Words, i: int) -> bool:
+def _acts_as_person(item: Words, i: int, any_verb: bool = False) -> bool:
     """True for a word opening a sentence, followed by a verb and then by "he", "she", "his", "her" in the same
-    sentence ("Clyde came with his mum", "Rusty is what the lads call him"), or by an age ("Phoebe is 15")."""
+    sentence ("Clyde came with his mum", "Rusty is what the lads call him"), or by an age ("Phoebe is 15").
+    `any_verb`: any everyday word in lower case may be the verb ("Wiktor lost his job")."""
     nxt = item.next_key(i)
     if nxt not in UNKNOWN_AFTER and nxt not in REPORTING:
-        return False
+        # any verb, if "his", "himself" or "herself" follows within two words: "Wiktor lost his job" (not "Zumba
+        # keeps her going", "Govanhill changed a lot since he was a boy")
+        return any_verb and nxt not in DETERMINERS and item.words[i + 1][2].islower() and item.lists.is_word(nxt) \
+            and bool(OWN_PRONOUN.match(item.text, item.words[i + 1][1]))
     end = item.words[i][1]
     rest = SENTENCE_END.split(item.text[end:end + 80], maxsplit=1)[0]
     verb = IS_WAS.match(rest)  # "Phoebe is 15": the age comes after the verb
@@ -347,7 +424,8 @@ def _decide_lower(item: Words, i: int) -> None:
     cue = item.words[i][0] in item.cues or nickname
     if (titled or cue) and not is_word:
         item.mark(i, not nickname or titled)  # "wee shuggie" may be Scots for something else
-    elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)):
+    elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)
+                                                    or (nickname and item.possessive(i))):  # "auld jock's dug"
         item.mark(i, bool(titled))
     elif nickname and kind == FORENAME:
         item.mark(i, False)  # "wee jimmy": a forename that is also a word, after "wee" or "big"
@@ -355,6 +433,11 @@ def _decide_lower(item: Words, i: int) -> None:
         item.mark(i, True)
     elif kind == STRONG and not is_word:
         item.mark(i, bool(re.match(r"(?:mac|mc|nic|o')", key)))
+    elif kind in (GIVEN, MONTH, PLACE, SURNAME) and len(key) > 2 and (
+            i == 0 or (item.prev_key(i) not in DETERMINERS and item.prev_key(i) not in PLACE_BEFORE)) and (
+            (item.possessive(i) and ROLE_OWNED.match(item.text, item.words[i][1])) or (kind != SURNAME and (
+                item.next_key(i) in SPEECH or ROLE_AFTER.match(item.text, item.words[i][1])))):
+        item.mark(i, False)  # "jade said", "mason's dad", "harris is my best pal" (not "from church told me")
     elif kind == UNKNOWN and len(key) > 2 and (item.next_key(i) in SPEECH or item.possessive(i)
                                                or (i > 0 and item.prev_key(i) in MET)):
         item.mark(i, False)  # "met torquil at the shed", "torquil's dog"
@@ -483,7 +566,8 @@ def _joined(item: Words, last: list, i: int, start: int) -> bool:
     gap = item.text[last[1]:start]
     if last[3] == i - 1:
         return gap in (" ", "-") or (gap in (". ", ".") and len(item.words[last[3]][2]) == 1)
-    return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found
+    return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found \
+        and item.gap(i - 1) == " "  # not across "MCKENZIE, 5A Gallowgate"
 
 
 @lru_cache(maxsize=64)

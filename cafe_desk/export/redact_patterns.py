@@ -65,7 +65,8 @@ LOWER_OUTWARD = re.compile(r"\b([a-z]{1,2})(\d{1,2}[a-z]?)\b")
 LOWER_DIGIT = re.compile(r"[a-z]\d")
 DIGIT = re.compile(r"\d")
 # the verbs of living somewhere, in notes and in Scots: "lives", "stays", "bides", "resides", "rehoused"
-LIVES = r"lives?|living|lived|stays?|staying|stayed|bides?|biding|resides?|residing|moved|moving|rehoused|housed"
+LIVES = (r"lives?|living|livin|lived|stays?|staying|stayin|stayed|bides?|biding|bidin|resides?|residing|moved|moving"
+         r"|movin|rehoused|housed")  # "stayin at 22b main st"
 HOME_BEFORE = re.compile(rf"\b(?:{LIVES}|postcode|post\s+code)"
                          r"\s+(?:is\s+|was\s+)?(?:in\s+|to\s+|tae\s+|up\s+|doon\s+)?:?\s*$", re.IGNORECASE)
 _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
@@ -100,6 +101,10 @@ BIRTH_CUE = (r"born|DOB(?![^\W\d_])|D\.O\.B\.?|date\s+of\s+birth|year\s+of\s+bir
              r"|b['’]?day(?:['’]s)?|b\.")
 SHORT_CUE = re.compile(rf"\b(?:{BIRTH_CUE})(?:\s+(?:is|was|on|in))?(?:\s+the)?\s*[:=-]?\s*$", re.IGNORECASE)
 DOB_CUE = re.compile(rf"\b(?:{BIRTH_CUE})[^.!?\n]{{0,30}}$", re.IGNORECASE)
+# the year a birth is told by what happened in it, then named: "Born in the year of the big storm, so 1953"
+BORN_THE_YEAR = re.compile(r"\bborn\b(?:\s+in)?\s+the\s+year\b[^.!?\n]{0,80}?\b((?:19|20)\d\d)\b(?![/.-]\d)",
+                           re.IGNORECASE)
+OTHER_YEAR = re.compile(r"\b(?:in|since|until|till|by|from|to|after|before|of)\s+$", re.IGNORECASE)
 DOB_HINT = re.compile(r"born|dob|d\.o\.b|birth|\bb\.|b['’]?day|yob", re.IGNORECASE)
 DOB_AFTER = re.compile(r"^\W{0,3}(?:DOB|D\.O\.B|date of birth)\b", re.IGNORECASE)
 PHONE_HINT = re.compile(r"\d[\d\s().-]{5,}\d|\+\s?\d")
@@ -114,7 +119,7 @@ PHONE_REGEX = re.compile(r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0)\(?\d{2,4}\)?(
 
 def emails(text: str) -> Iterator[Span]:
     """Email addresses, also written out ("jane dot doe at example dot com")."""
-    for m in EMAIL.finditer(text):
+    for m in EMAIL.finditer(text) if "@" in text else ():  # the pattern needs an "@": not searched without one
         yield m.start(), m.end(), "email"
     for m in SPELLED_EMAIL.finditer(text) if SPELLED_HINT.search(text) else ():
         bracketed = not m.group("at").strip().isalpha()  # "(at)"
@@ -179,12 +184,20 @@ def dates_of_birth(text: str) -> Iterator[Span]:
     """Dates with "born", "DOB", "date of birth" or "birthday" shortly before them (or "DOB" just after); short forms
     (3/4, 030485, '85, the 3rd) only right after such a cue."""
     seen: set[tuple[int, int]] = set()
+    taken: set[tuple[int, int]] = set()
     for window_start, window_end in _dob_windows(text):
         for m in DATE.finditer(text, window_start, window_end):
             if (m.end() == window_end and window_end < len(text)) or m.span() in seen:
                 continue  # a date cut short by the window's end is too far from the cue to be its date
             seen.add(m.span())
-            yield from _dob(text, m)
+            for span in _dob(text, m):
+                taken.add(span[:2])
+                yield span
+        for m in BORN_THE_YEAR.finditer(text, window_start, window_end):
+            if m.span(1) not in taken and not OTHER_YEAR.search(text, max(0, m.start(1) - 8), m.start(1)):
+                # "born in the year of the big storm, she says, so 1953" (not "… and moved in 1990")
+                taken.add(m.span(1))
+                yield m.start(1), m.end(1), "dob"
 
 
 def _dob_windows(text: str) -> Iterator[tuple[int, int]]:

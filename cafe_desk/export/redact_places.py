@@ -4,7 +4,11 @@ Dingwall Academy" or "he works at Ashgrove Care Home" points at one person as su
 A place is a run of capitalised words ending in a word for a kind of place ("Primary", "Academy", "Surgery",
 "Care Home", "Bakery", …). After "at", "works in", "goes to", "attends" and the like it is sure; a school, surgery
 or care home named without such a cue is unsure ("possible workplace or school"). Towns and public services in
-keep.txt are kept, and so is a college or hospital named after a town in it ("Dundee College").
+keep.txt are kept, and so is a college or hospital named after a town in it ("Dundee College"); but a hospital of
+keep.txt ("site:") is a place where the words before say someone works, studies or is treated there ("works in the
+canteen at Ninewells", "an inpatient at the Royal Edinburgh Hospital"). Gaelic names put the kind of place first
+("Sgoil Lionacleit", "Ospadal nan Eilean"); a business may be named beside what it is ("their uncle's shop, Raja
+Superstore") or after a job held there ("a weaver at Templeton's").
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from cafe_desk.export.name_lists import FORENAME, GIVEN, STRONG, SURNAME, TOWN, UNKNOWN, fold
-from cafe_desk.export.text_words import Words
+from cafe_desk.export.name_lists import FORENAME, GIVEN, STRONG, SURNAME, TOWN, UNKNOWN, WORD, fold
+from cafe_desk.export.text_words import JOBS, Words
 
 Find = tuple[int, int, bool]  # start, end, sure
 
@@ -29,8 +33,13 @@ KINDS = ALWAYS | _set(
     "restaurant hotel inn pub bar butchers butcher deli bistro shop stores store motors joinery builders distillery "
     "brewery farm kennels florist florists launderette gym pharmacy chemist chemists dentist dentists dental vets "
     "hospital infirmary church kirk chapel mosque gurdwara library club home hospice hostel tavern arms lounge coaches "
-    "taxis cabs haulage house lodge court manor")
-TRIGGERS = KINDS | {"café"}  # in lower case, before the finder looks closer
+    "taxis cabs haulage house lodge court manor university uni agency superstore supermarket complex shed factory "
+    "mill depot warehouse clinic grange")
+# Gaelic names put the kind of place first: "Sgoil Lionacleit", "Ospadal nan Eilean", "Ionad Chaluim Chille"
+GAELIC_KINDS = _set("sgoil ospadal oilthigh colaiste ionad bùth buth")
+GAELIC_ALWAYS = _set("sgoil ospadal oilthigh colaiste")  # named without a cue: unsure
+GAELIC_LINKS = _set("na nan nam an am a' a")
+TRIGGERS = KINDS | GAELIC_KINDS | {"café"}  # in lower case, before the finder looks closer
 SECOND = _set("school home centre center practice surgery college club")  # "Primary School", "Care Home"
 # Words that do not name a place on their own ("the Community Centre", "a Primary School").
 GENERIC = _set(
@@ -53,6 +62,10 @@ STRONG_CUE = re.compile(
     r"\b(?:works?|worked|working|job|teach(?:es|er|ing)?|taught|nurse|pupil|student|studies|studying|volunteers?"
     r"|volunteering|placement|goes|go|going|went|attends?|attended|attending|registered|patient|staff)"
     r"(?:\s+(?:at|in|to|tae|fae|frae|for|with))?(?:\s+the)?\s*$", re.IGNORECASE)
+# a business named beside what it is: "works at their uncle's shop, Raja Superstore"
+APPOSITION = re.compile(r"(?:\b(?:the|their|his|her|my|our|a|an|[^\W\d_]+['’]s)\s+){0,3}(?:family\s+|local\s+|wee\s+)?"
+                        r"(?:shop|business|restaurant|takeaway|café|cafe|firm|salon|factory|workplace|employer|school"
+                        r"|college)\s*,\s*$", re.IGNORECASE)
 MAX_NAME_WORDS = 4
 
 
@@ -61,13 +74,13 @@ def workplaces(item: Words) -> list[Find]:
     if TRIGGERS.isdisjoint(item.lower):
         return []
     keys = [fold(w[2]) for w in item.words]
-    hits = [i for i, key in enumerate(keys) if key in KINDS]
+    hits = [i for i, key in enumerate(keys) if key in KINDS or key in GAELIC_KINDS]
     found: list[Find] = []
     taken_to = -1
     for i in hits:
         if i <= taken_to:
             continue
-        place = _place_ending(item, keys, i)
+        place = _gaelic_place(item, keys, i) if keys[i] in GAELIC_KINDS else _place_ending(item, keys, i)
         if place:
             start, end, sure, last = place
             found.append((start, end, sure))
@@ -84,7 +97,7 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     text, words, lists = item.text, item.words, item.lists
     last = i
     if keys[i] == "home":  # only as "Care Home", "Nursing Home"
-        if i == 0 or keys[i - 1] not in ("care", "nursing", "residential"):
+        if i == 0 or keys[i - 1] not in ("care", "nursing", "residential", "children's", "childrens", "group"):
             return None
         i -= 1
     elif i + 1 < len(words) and keys[i + 1] in SECOND and text[words[i][1]:words[i + 1][0]] == " " and \
@@ -114,6 +127,9 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     start, end = words[first][0], words[last][1]
     before = text[max(0, start - 40):start]
     strong = bool(STRONG_CUE.search(before))
+    if not strong and before.endswith(", ") and before[-3:-2].isalpha():
+        apposed = APPOSITION.search(before)
+        strong = bool(apposed and STRONG_CUE.search(before, 0, apposed.start()))
     prev_key = fold(before.split()[-1]) if before.split() else ""
     if prev_key == "the" and len(before.split()) > 1:
         prev_key = fold(before.split()[-2])
@@ -127,24 +143,106 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     if item.kept.covers(start) and item.kept.covers(end - 1):
         return None
     if keys[last] in KEEP_KINDS and all(item.kept.covers(words[k][0]) or lists.kind(words[k][2]) == TOWN
-                                        for k in names):
+                                        for k in range(first, i) if keys[k] not in GENERIC):
         return None
     return start, end, cued, last
 
 
+def _gaelic_place(item: Words, keys: list[str], i: int) -> tuple[int, int, bool, int] | None:
+    """A Gaelic place named after its kind word ("Sgoil Lionacleit", "Ospadal nan Eilean"): sure after a cue, unsure
+    for a school, hospital or college without one."""
+    words, text = item.words, item.text
+    if not _capital(words[i][2]):
+        return None
+    last, k = i, i + 1
+    while k < len(words) and k - i <= MAX_NAME_WORDS and text[words[k - 1][1]:words[k][0]] in (" ", "-", "' "):
+        if _capital(words[k][2]) or (keys[k].startswith("h-") and words[k][2][2:3].isupper()):
+            last = k  # "Sgoil Lionacleit", "Comhairle nan Eilean Siar", "na h-Eileanan"
+        elif keys[k] not in GAELIC_LINKS:
+            break
+        k += 1
+    if last == i:
+        return None
+    start = words[i][0]
+    before = text[max(0, start - 40):start]
+    cued = bool(STRONG_CUE.search(before)) or (before.split()[-1:] != [] and fold(before.split()[-1]) in CUES)
+    if not cued and keys[i] not in GAELIC_ALWAYS:
+        return None
+    return start, words[last][1], cued, last
+
+
+# where someone works, studies or is treated: before a hospital of keep.txt ("site:"), it is a place
+TREATED_CUE = re.compile(
+    r"(?:['’]s|\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
+    r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
+    r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died)"
+    r"|\b(?:put|sent|took|taken|moved|transferred)\s+(?:him|her|them|me|us)|\bsent|\brehab|\bdetox)"
+    r"(?:\s+(?:to|in|into|on)\s+ward\s+\d{1,3}[a-z]?)?"  # "admitted to Ward 27 at Gartnavel"
+    r"\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+SITE_TAIL = _set("hospital infirmary centre center unit clinic general royal")
+
+
+def treated(item: Words) -> list[Find]:
+    """Hospitals that keep.txt keeps, where the words before say someone works, studies or is treated there ("Shaz
+    works in the canteen at Ninewells", "an inpatient at the Royal Edinburgh Hospital"): sure places."""
+    found: list[Find] = []
+    if not item.sites:
+        return found
+    text, words = item.text, item.words
+    firsts = [w[0] for w in words]
+    for start, end in item.sites:
+        before = text[max(0, start - 40):start]
+        if not TREATED_CUE.search(before):
+            continue
+        k = bisect_left(firsts, end)
+        while k < len(words) and text[end:words[k][0]] == " " and fold(words[k][2]) in SITE_TAIL \
+                and _capital(words[k][2]):
+            end, k = words[k][1], k + 1  # "Stobhill Hospital", "Royal Edinburgh Hospital"
+        found.append((start, end, True))
+    return found
+
+
+# trades and jobs that JOBS (text_words) lacks, as "a weaver at", "the nurse at"
+TRADES = ("weaver|nurse|carer|porter|machinist|packer|picker|operator|steward|waitress|waiter|barmaid|barman|cashier"
+          r"|technician|engineer|manager|supervisor|teacher|tutor|support\s+worker|care\s+worker|kitchen\s+porter")
 # Work and going-out verbs whose object is a workplace or venue even without a kind word: "works at Costa", "drives
 # for MacRae's", "i wrk at primark", "stacks shelves at Morrisons", "drinks in the Clachan".
 VENUE_CUE = re.compile(
     r"\b(?:works?|worked|working|wrks?|job|shifts?|cleans?|cleaned|cleaning|cleaner|drives?|drove|driving|driver"
     r"|volunteers?|volunteered|volunteering|serves?|served|shelves|employed|placement|apprenticeship|apprentice"
-    r"|drinks?|drank|drinking)\s+(?:at|in|for|tae|fae|frae)\s+(?:the\s+)?", re.IGNORECASE)
+    r"|drinks?|drank|drinking|rehab|detox)\s+(?:at|in|for|with|tae|fae|frae)\s+(?:the\s+)?"
+    , re.IGNORECASE)
+# a job held at a named business: "a weaver at Templeton's" (a business no everyday word names: not "a nurse at the
+# Royal", "the minister at the Free Church")
+# and a post held there: "on the tills at Tesco", "works in the kitchen at the Jade Garden"
+NOT_JOBS = frozenset(("pensioner", "widow", "widower", "refugee", "survivor", "member", "regular"))  # "a regular at"
+JOB_NAMES = "|".join(j for j in JOBS.split("|") if j not in NOT_JOBS)
+JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOB_NAMES}|{TRADES})\s+(?:at|for)\s+(?:the\s+)?"
+                     r"|\b(?:on|in|behind)\s+the\s+(?:tills?|kitchens?|canteen|bar|counter|reception|desk|door|floor)"
+                     r"\s+(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
+# what ends the name of an organisation someone works for, even one named after a person ("Bethany Christian Trust")
+REHAB_BEFORE = re.compile(r"\b(?:rehab|detox)\s+(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)  # no person there
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)  # "works with": an organisation, not a person
+NATIONALITY = re.compile(r"(?:ese|ish|ian|ean|an|i|ch|ek)$")  # Chinese, Polish, Italian, Pakistani, Greek
+PERSON_KINDS = frozenset((FORENAME, GIVEN, STRONG, SURNAME))
+ORG_ENDS = _set("trust foundation project network association society partnership charity group services")
 # A plain "at" is a venue cue only before a capitalised word no list knows ("been at Abbeyfield", "at the Clachan").
 AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
-WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])|\b(?:at|in|to|tae|fae|frae|from)\s+(?=(?:st|St|Saint)\b)")
+WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])"
+                      r"|\b(?:at|in|to|tae|fae|frae|from|outside)\s+(?=(?:st|St|Saint)\b)")
 VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
                    "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
-                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking")
-SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from)\s+$", re.IGNORECASE)  # "at st brendans", "fae st marys"
+                   "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills "
+                   "kitchen kitchens canteen counter reception rehab detox")
+JOB_WORDS = frozenset(w for job in f"{JOB_NAMES}|{TRADES}".split("|") for w in job.split("\\s+")[:1]) | _set(
+    "till tills kitchen kitchens canteen bar counter reception desk door floor")
+# "at st brendans", "fae st marys"
+SAINT_CUE = re.compile(r"\b(?:at|in|to|tae|fae|frae|from|outside)\s+$", re.IGNORECASE)
+# a Catholic school or church named for Our Lady: "in primary 3 at Our Lady's", "at Our Lady of the Rosary"
+OUR_LADY = re.compile(r"\b(?:at|in|to|tae|fae|frae|from|outside)\s+(?:the\s+)?(Our\s+Lady(?:['’]s"
+                      r"|\s+(?:of|and)\s+(?:the\s+)?[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\s+Star\s+of\s+the\s+Sea)"
+                      r"(?:\s+(?:RC|Primary|High|Academy|School|Secondary|Church|Nursery))*)")
 # where the venue is, kept with it when a verb says it is a workplace: "Tesco in Livingston", "Co-op on Main Street"
 WHERE = re.compile(r" (?:in|on) (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
                    r"|[a-z][\w'’-]+(?: (?:street|st|road|rd|avenue|ave|lane|drive|crescent|terrace|place))?)\b")
@@ -160,6 +258,7 @@ VENUE_STOP = _set("the a an my our his her their your this that it its me him th
                   "mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends january february march "
                   "april may june july august september october november december christmas easter")
 MAX_VENUE_WORDS = 3
+OWNED_FOLLOW = _set("for on in since and but until till every when with at from as")
 
 
 def venues(item: Words) -> list[Find]:
@@ -168,8 +267,14 @@ def venues(item: Words) -> list[Find]:
     text, words, lists = item.text, item.words, item.lists
     found: list[Find] = []
     starts = set() if VENUE_VERBS.isdisjoint(item.lower) else {m.end() for m in VENUE_CUE.finditer(text)}
+    jobbed: set[int] = set()
+    if not JOB_WORDS.isdisjoint(item.lower) and ("at" in item.lower or "for" in item.lower):
+        jobbed = {m.end() for m in JOB_CUE.finditer(text)} - starts
+        starts |= jobbed
     weak = {m.end() for m in WEAK_CUE.finditer(text)} if "at" in item.lower or "st" in item.lower or \
         "saint" in item.lower else set()
+    if "lady" in item.lower and ("our" in item.lower):
+        found.extend((m.start(1), m.end(1), True) for m in OUR_LADY.finditer(text))
     if not starts and not weak:
         return found
     firsts = [w[0] for w in words]
@@ -187,10 +292,12 @@ def venues(item: Words) -> list[Find]:
             continue
         key = fold(word)
         key = key[:-2] if key.endswith("'s") else key
-        if key in VENUE_STOP or item.in_kept(i):
+        with_ = strong and WITH_BEFORE.search(text, max(0, at - 10), at) is not None
+        treated_ = strong and REHAB_BEFORE.search(text, max(0, at - 14), at) is not None
+        if key in VENUE_STOP or item.in_kept(i) or ((at in jobbed or with_) and word[0].islower()):
             continue
         if word[0].islower():
-            if not strong or key in NOT_VENUE or (lists.is_word(key) and not (
+            if not strong or key in NOT_VENUE or (lists.is_word(key) and key not in lists.brands and not (
                     key.endswith("s") and len(key) > 4 and not lists.is_word(key[:-1]))):
                 continue
             found.append((start, _where(item, words[i][1]), True))
@@ -200,10 +307,20 @@ def venues(item: Words) -> list[Find]:
                 and words[run[-1] + 1][2][0].isupper() and not item.possessive(run[-1]):
             run.append(run[-1] + 1)
         kinds = [lists.kind(words[k][2]) for k in run]
-        if all(kind == TOWN for kind in kinds) or any(item.in_kept(k) for k in run):
-            continue
-        if kinds[0] == FORENAME or (len(run) > 1 and all(kind in (FORENAME, GIVEN, STRONG, SURNAME) for kind in kinds)):
-            continue  # "works for Sarah", "works with John Smith": a person
+        if any(item.in_kept(k) for k in run) or (all(kind == TOWN for kind in kinds) and not (
+                strong and item.possessive(run[-1]) and item.next_key(run[-1]) in OWNED_FOLLOW)):
+            continue  # a town, but "a weaver at Templeton's for thirty year" is a business
+        if at in jobbed and ((all(lists.is_word(item.key(k)) for k in run) and (
+                (len(run) == 1 and text[max(0, at - 4):at].lower() == "the ") or any(
+                    item.key(k) in GENERIC for k in run))) or any(item.key(k) in KINDS for k in run) or (
+                run[-1] + 1 < len(words) and fold(words[run[-1] + 1][2]) in KINDS)):
+            continue  # "a nurse at the Royal", "the minister at the Free Church"; a kind word: see workplaces()
+        if len(run) == 1 and kinds[0] == WORD and NATIONALITY.search(key) and run[0] + 1 < len(words) \
+                and item.gap(run[0] + 1) == " " and item.key(run[0] + 1) in KINDS and words[run[0] + 1][2].islower():
+            continue  # "works in the Chinese supermarket": a word that says what kind, before the kind
+        person = kinds[0] == FORENAME or (len(run) > 1 and all(kind in PERSON_KINDS for kind in kinds))
+        if (person or with_) and not (len(run) > 1 and item.key(run[-1]) in ORG_ENDS) and not treated_:
+            continue  # "works for Sarah", "works with John Smith": a person (not "Bethany Christian Trust")
         saint = fold(word) in ("st", "saint")
         if not strong and ((not saint and kinds != [UNKNOWN] * len(run)) or item.sentence_start(i) or word.isupper()
                            or (run[-1] + 1 < len(words) and fold(words[run[-1] + 1][2]) in KINDS)):

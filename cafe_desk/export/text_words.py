@@ -15,12 +15,12 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*")
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")  # "Al-Sha'ar"
 # the same, for text with combining accents ("Ma\u0300iri"): slower, so only where there are some
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 HAS_MARKS = re.compile(f"[{MARKS}]")
 _LETTERS = f"[^\\W\\d_](?:[^\\W\\d_]|[{MARKS}])*"
-MARKED_WORD_RE = re.compile(f"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS})*")
+MARKED_WORD_RE = re.compile(f"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
 
 
 def words_in(text: str) -> re.Pattern[str]:
@@ -37,7 +37,7 @@ ROLES = ("cpn|gp|psychiatrist|psychologist|nurse|doctor|consultant|counsellor|co
          "|mother|dad|father|brother|sister|friend|pal|mate|neighbour|neighbor|gran|granny|grandad|grandson"
          "|granddaughter|grandma|grandpa|niece|nephew|cousin|uncle|auntie|aunt|wean|bairn|lad|lassie|flatmate"
          "|housemate|landlord|landlady|tutor|teacher|coach|sponsor|buddy|befriender|advocate|ex|stepdad|stepmum"
-         "|stepson|stepdaughter|kid|child|baby|twin")
+         "|stepson|stepdaughter|kid|child|baby|twin|boy|girl|missus|hubby|seanmhair|seanair|màthair|mathair|athair|bràthair|brathair|piuthar")
 CUE = re.compile(
     rf"\b(?:(?:my|our|his|her|their|your|a|the)\s+(?:(?:key|support|social|care|peer|link)\s+)?(?:wee\s+|old\s+|"
     rf"new\s+|best\s+|eldest\s+|youngest\s+|little\s+|big\s+)?(?:{ROLES})s?|called|named|name\s+is|name's|"
@@ -65,8 +65,13 @@ UNKNOWN_AFTER = PERSON_AFTER | _set(
     "is was goes went comes does did feels thinks wants wanted needs needed likes liked loves loved works worked "
     "lives lived gets got runs ran helps helped tries tried drives drove knows knew uses used can could will would "
     "should might must isn't wasn't doesn't didn't hasn't can't won't couldn't wouldn't "
-    "sat stayed brings makes made reports reported telt tellt from fae frae")  # "Piotrek fae the warehouse telt me"
+    "sat stayed brings makes made reports reported telt tellt from fae frae "  # "Piotrek fae the warehouse telt me"
+    "volunteers volunteered posts posted translates translated studies studied teaches taught cooks cooked "
+    "cleans cleaned writes wrote sings sang plays played visits visited attends attended sells sold "
+    "misses missed hates hated starts started cannot lost wears fixes speaks prays")  # "Yara volunteers at"
 ROLE_WORDS = frozenset(ROLES.replace("?", "").split("|"))
+CUE_WORDS = ROLE_WORDS | {w + "s" for w in ROLE_WORDS} | _set(
+    "fiancé fiancés called named name known ask speak talk spoke thanks thank cheers")
 AND = _set("and n nd an")
 FROM = _set("from fae frae")  # "Jakey n kyle"
 # "Rowan is a peer worker", "Frank was a postie": a role or a trade after "is a" makes a person
@@ -89,10 +94,35 @@ ROLE_BESIDE = re.compile(
 FROM_ORG = re.compile(r"\s+(?:from|fae|frae)\s+the\s+(?:council|police|housing|jobcentre|surgery|practice|school"
                       r"|hospital|church|office|bank|library|team|choir|group|club|charity|trust|nhs|dwp|social)\b",
                       re.IGNORECASE)
-ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b", re.IGNORECASE)
+ROLE_OWNED = re.compile(rf"\s+(?:(?:wee|big|old|new|best|eldest|youngest)\s+)?(?:{ROLES})s?\b"
+                        r"|\s+(?:probation|social|support|key|link|case|parole|housing|personal)\s+(?:officer|worker)s?\b",
+                        re.IGNORECASE)  # "Grant's probation officer"
+# a name with where it comes from and what it does: "Sunny from the gurdwara brings langar", "Joy fae the bowling club
+# says"; only a verb of a person after the place makes it one ("Hope from the start was…" is no person)
+FROM_THE_DOES = re.compile(
+    r"\s+(?:from|fae|frae)\s+(?:(?:the|ma|my|our|his|her|their)\s+(?:[\w'’-]+\s+){1,4}?|[a-z][\w'’-]*\s+)"
+    r"(?:says|said|brings|brought|comes"
+    r"|came|runs|ran|helps|helped|gives|gave|tells|told|telt|drives|drove|takes|took|makes|made|sits|sat|reckons"
+    r"|who|always|never)\b", re.IGNORECASE)
+# a role owned by a name: "Hussam's wife Lama", "Zainab's brother Bilal": the word after it is the person
+OWNED_ROLE_CUE = re.compile(rf"(?<=[^\W\d_])['’]s\s+(?:(?:wee|big|old|new|best|eldest|youngest|little|twin)\s+)?"
+                            rf"(?:{ROLES})s?\s*,?\s+(?=\S)", re.IGNORECASE)
+LAST_WORD = re.compile(r"[^\W\d_][\w-]*$")
 PLACE_BEFORE = _set("in at from fae frae near around to into towards of the a an on via through outside past")
 NOT_LETTERS = str.maketrans({c: " " for c in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’…0123456789'-"})
 OPENERS = frozenset(".!?:;\n\"“(•*…")
+
+
+_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _first_tokens(phrases: dict[str, re.Pattern[str]]) -> frozenset[str]:
+    """The first words of the kept phrases as `Words.lower` splits them ("maggie's" -> "maggie"), worked out once."""
+    tokens = _FIRST.get(id(phrases))
+    if tokens is None:
+        tokens = _FIRST[id(phrases)] = frozenset(
+            key.translate(NOT_LETTERS).split()[0] for key in phrases if key.translate(NOT_LETTERS).split())
+    return tokens
 
 
 def is_cap(word: str) -> bool:
@@ -107,17 +137,22 @@ class Words:
     def __init__(self, text: str, lists: NameLists):
         self.text, self.lists = text, lists
         self.words = [(*m.span(), m.group()) for m in words_in(text).finditer(text)]
+        self.sites: list[tuple[int, int]] = []  # kept phrases that are hospitals (keep.txt "site:")
+        self._lower: frozenset[str] | None = None
         self.kept = Taken(len(text), self._kept_phrases())
-        self.cues = {m.end() for m in CUE.finditer(text)} if self.words else set()
-        if ":" in text and self.words:
-            self.cues.update(self._labels())
         self.found: dict[int, bool] = {}
         self._shouting: bool | None = None
-        self._lower: frozenset[str] | None = None
+        # the cue pattern needs one of its words: a text with none of them is not searched
+        self.cues = {m.end() for m in CUE.finditer(text)} if self.words and not CUE_WORDS.isdisjoint(
+            self.lower) else set()
+        if ":" in text and self.words:
+            self.cues.update(self._labels())
         if self.words and not MEETING.isdisjoint(self.lower):
             self.cues.update(m.end() for m in MEETING_CUE.finditer(text))
         if self.words and not GREETING_WORDS.isdisjoint(self.lower):
             self.cues.update(m.end() for m in GREETING.finditer(text))
+        if "'s " in text or "’s " in text:
+            self.cues.update(self._owned_roles())
 
     def _labels(self) -> Iterator[int]:
         """Where a word comes after a role or a job used as a label ("Chef: Hunter")."""
@@ -129,6 +164,14 @@ class Words:
                 yield after.end()
             colon = text.find(":", colon + 1)
 
+    def _owned_roles(self) -> Iterator[int]:
+        """Where a word comes after a role owned by a capitalised name ("Hussam's wife Lama")."""
+        text = self.text
+        for m in OWNED_ROLE_CUE.finditer(text):
+            owner = LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+            if owner and owner.group()[0].isupper() and len(owner.group()) > 1:
+                yield m.end()
+
     @property
     def lower(self) -> frozenset[str]:
         """The text's words in lower case."""
@@ -139,12 +182,16 @@ class Words:
     def _kept_phrases(self) -> Iterator[tuple[int, int]]:
         """Where the phrases of keep.txt are ("Breathing Space", "Isle of Skye"), found from their first word."""
         phrases, text, after = self.lists.keep_phrases, self.text, 0
+        if text.isascii() and _first_tokens(phrases).isdisjoint(self.lower):
+            return  # no kept phrase starts in this text
         for start, _end, word in self.words:
             pattern = phrases.get(word.lower() if word.isascii() else fold(word))
             if pattern is not None and start >= after:
                 m = pattern.match(text, start)
                 if m:
                     after = m.end()
+                    if " ".join(fold(m.group()).split()) in self.lists.sites:
+                        self.sites.append((start, after))
                     yield start, after
 
     @property
@@ -201,7 +248,8 @@ class Words:
                     is_cap(self.words[i + 2][2]) and self.kind(i + 2) in (FORENAME, GIVEN, STRONG)):
                 return "person"
             return ""
-        if nxt in FROM and i + 2 < len(self.words) and is_cap(self.words[i + 2][2]) and not self.gap(i + 2).strip():
+        if nxt in FROM and i + 2 < len(self.words) and not self.gap(i + 2).strip() and (
+                is_cap(self.words[i + 2][2]) or FROM_THE_DOES.match(self.text, self.words[i][1])):
             return "person"
         if nxt in person or ROLE_AFTER.match(self.text, self.words[i][1]) or self._role_beside(i):
             return "person"
