@@ -9,6 +9,8 @@ from cafe_desk.core.counts import counted
 from cafe_desk.core.timer import format_clock
 
 READ_ONLY = "A closed café can't be changed; you can reopen it later."
+#: what a page says of an imported café, which no page can change or reopen
+IMPORTED_LINE = "This café came in from a café file: it is kept exactly as it arrived and can't be changed here."
 PHONES_ENDED = "Phones are open: they will see “This café has ended” for five minutes, then be cut off."
 VOTING_OPEN = "Voting is still open: no more votes can come in once the café closes."
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.closing import IMPORTED_LINE
 from cafe_desk.core.counts import what
 from cafe_desk.core.errors import NotFoundError, UserError
 from cafe_desk.core.model import Cafe, Note
@@ -29,7 +30,6 @@ from cafe_desk.ui.widgets import codebook_import
 from cafe_desk.ui.widgets.care_panel import CarePanel
 
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
-IMPORTED_LINE = "This café came in from a café file: it is kept as it was sent and can't be changed here."
 NO_CAFE_LINE = "Open a café from the café list to take notes."
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.closing import IMPORTED_LINE
 from cafe_desk.core.model import VOTE_METHOD_LABELS, VOTE_METHODS, Cafe
 from cafe_desk.core.plan import MAX_DOTS
 from cafe_desk.services import Services
@@ -33,7 +34,6 @@ from cafe_desk.ui.widgets.alert_label import AlertLabel
 from cafe_desk.ui.widgets.cafe_details_form import CafeDetailsForm
 
 CLOSED_LINE = "This café is closed. Reopen it from the café list to make changes."
-IMPORTED_LINE = "This café came in from a café file: it is kept exactly as it arrived and can't be changed here."
 NO_CAFE = "Open or create a café first"
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.closing import IMPORTED_LINE
 from cafe_desk.core.model import Cafe
 from cafe_desk.core.run_order import NOTHING, NextStep, next_step
 from cafe_desk.core.timer import format_clock
@@ -323,8 +324,10 @@ class RunPanel(Panel):
         self.rounds.setEnabled(writable)
         self.presenter_btn.setEnabled(has_round or self.presenter_open)  # an open one can always be closed
         if self.closed:
-            self.message.setText(CLOSED_MESSAGE)
-        elif self.message.text() == CLOSED_MESSAGE:  # reopened
+            imported = self.cafe is not None and bool(self.attempt(lambda: self.services.cafes.is_imported(
+                self.cafe.id)))
+            self.message.setText(IMPORTED_LINE if imported else CLOSED_MESSAGE)
+        elif self.message.text() in (CLOSED_MESSAGE, IMPORTED_LINE):  # reopened
             self.message.clear()
         self.status.setText(self._status_text())
         if has_round and not self.closed:

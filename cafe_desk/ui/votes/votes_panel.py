@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.changes import Changes
+from cafe_desk.core.closing import IMPORTED_LINE
 from cafe_desk.core.model import VOTE_METHOD_LABELS, Cafe
 from cafe_desk.core.tally_checks import dots_warnings
 from cafe_desk.ui.shell.panel import Panel
@@ -176,7 +177,9 @@ class VotesPanel(Panel):
             method += f", {cafe.dots_per_person} dots per person"
         self.method_label.setText(f"Vote method: {method}")
         if cafe.is_closed:
-            self.message.setText("This café is closed. Reopen it from the café list to change its votes.")
+            imported = bool(self.attempt(lambda: self.services.cafes.is_imported(cafe.id)))
+            self.message.setText(IMPORTED_LINE if imported else
+                                 "This café is closed. Reopen it from the café list to change its votes.")
         elif not outcomes:
             self.message.setText("This café has no outcomes to vote on yet: add them on the Plan page.")
         else:

@@ -303,6 +303,15 @@ def test_imported_and_sample_cafes_are_marked_and_cannot_be_reopened(qtbot, pane
     assert plan.closed_label.isVisible() and plan.closed_label.text() == IMPORTED_LINE
     assert not plan.saved_hint.isVisible()
 
+    from cafe_desk.ui.run.run_panel import RunPanel
+    from cafe_desk.ui.votes.votes_panel import VotesPanel
+
+    for page_type in (RunPanel, VotesPanel):  # no page talks of reopening an imported café
+        page = page_type(svc, QUndoStack())
+        qtbot.addWidget(page)
+        page.set_cafe(svc.cafes.cafe(imported.id))
+        assert page.message.text() == IMPORTED_LINE, page_type.__name__
+
 
 def test_a_long_place_is_cut_in_the_list_and_whole_in_its_tooltip(qtbot, panel, svc):
     place = "Community hall behind the old church on the main street, " * 3
