@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "facilitator locked with a passphrase (the others are opened with --identity)")
     imports.add_argument("--replace-unsigned", action="store_true", help="let a file replace a café that came "
                          "unsigned (from an older Café Desk); a signed café is never replaced by an unsigned file")
+    imports.add_argument("--take-older", action="store_true", help="let a file replace a later export of its café "
+                         "signed by the same laptop (when that laptop's clock was wrong)")
     imports.add_argument("--accept-new-signer", metavar="FINGERPRINT", action="append", default=[],
                          help="let a file signed by this key replace a café that another key signed (when its "
                          "facilitator's key changed, or to take a café back from a revoked key); the café goes with "
@@ -401,7 +403,8 @@ def _import(services, args) -> int:
     keys = [read_identity(args.identity)] if args.identity is not None else []
     passphrase = _passphrase(args.passphrase_file) if args.passphrase_file is not None else None
     importer = services.importing
-    consent = Consent(replace_unsigned=args.replace_unsigned, new_signers=tuple(args.accept_new_signer))
+    consent = Consent(replace_unsigned=args.replace_unsigned, new_signers=tuple(args.accept_new_signer),
+                      take_older=args.take_older)
     run = ImportRun(total=len(args.files))
     for name in args.files:
         try:

@@ -30,6 +30,7 @@ from cafe_desk.export.signing import fingerprint
 EXPORTED_AT_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 LEEWAY = dt.timedelta(days=1)  # a laptop's clock may be a little ahead
 ACCEPT_FLAG = "--accept-new-signer"
+OLDER_FLAG = "--take-older"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Consent:
     replace: bool = True  # replace an older export of a café this desk holds
     replace_unsigned: bool = False  # replace a café that came unsigned
     new_signers: tuple[str, ...] = ()  # keys (whole, or their fingerprints) allowed to take over a café
+    take_older: bool = False  # take an export older than the one held, from the same key (a clock that ran fast)
 
     def accepts(self, signer: str) -> bool:
         """Whether the person accepted `signer` (a public key) as a café's new key."""
@@ -77,6 +79,15 @@ def check_exported_at(text: str, now: dt.datetime) -> dt.datetime:
         raise BundleError(f"This file says it was exported on {when:%d %B %Y}, which is still to come, so it was not "
                           "imported.")
     return when
+
+
+def _when(exported_at: str) -> str:
+    """"on 3 December 2026 at 08:32 UTC", from an export time as manifests write it (as written, if it isn't one)."""
+    try:
+        when = dt.datetime.strptime(exported_at, EXPORTED_AT_FORMAT)
+    except (TypeError, ValueError):
+        return exported_at
+    return f"on {when.day} {when:%B %Y} at {when:%H:%M} UTC"
 
 
 def lost_items(codings: int, shortlist: int) -> str:
@@ -154,7 +165,14 @@ def admit(held: Held | None, signer: str | None, exported_at: str, already: bool
     # An unsigned file's time proves nothing (anyone could have written it): it never keeps out a signed file,
     # which is asked about below like any file replacing an unsigned café.
     if not exported_at > held.exported_at and not (held.signer is None and signer is not None):
-        raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
+        if signer is None or signer != held.signer:  # only the same laptop's key vouches for its clock
+            raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
+        if not consent.take_older:  # refused, not asked: importing a folder of old and new files asks nothing
+            raise BundleError(
+                f"A newer export of “{title}” is already here (made {_when(held.exported_at)}; this file says "
+                f"{_when(exported_at)}), so this one was not imported. If that laptop's clock was wrong when the one "
+                f"here was made, `cafe-desk import {OLDER_FLAG}` takes this file.")
+        return "replace"
     if held.signer is not None and signer != held.signer and not consent.accepts(signer):
         raise _new_signer(held, who(held.signer), who(signer), consent)
     if held.signer is None and not consent.replace_unsigned:

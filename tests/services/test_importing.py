@@ -10,6 +10,7 @@ import pyrage
 import pytest
 
 from cafe_desk.central.bundle_reader import local_id
+from cafe_desk.central.bundle_trust import Consent
 from cafe_desk.core.errors import ReadOnlyError
 from cafe_desk.export import bundle
 from tests.central import make_cafe, snapshot
@@ -139,10 +140,16 @@ def test_a_newer_export_replaces_the_older_and_an_older_one_is_refused(services,
     assert len(central.notes.list(first.cafe_id)) == 4
     assert central.cafes.cafe(first.cafe_id).short_code == central.cafes.list()[0].short_code
     before = snapshot(central.store)
-    with pytest.raises(bundle.BundleError, match=exactly(
-            "A newer export of “Perth café” is already here; this older one was not imported.")):
+    with pytest.raises(bundle.BundleError) as refused:
         importer.import_bundle(older, [identity])
+    assert re.fullmatch(r"A newer export of “Perth café” is already here \(made on \d+ \w+ \d{4} at \d\d:\d\d UTC; "
+                        r"this file says on \d+ \w+ \d{4} at \d\d:\d\d UTC\), so this one was not imported\. If "
+                        r"that laptop's clock was wrong when the one here was made, `cafe-desk import --take-older` "
+                        r"takes this file\.", str(refused.value))
     assert snapshot(central.store) == before
+    # the same laptop's older file, taken on purpose (its clock ran fast when the newer one was made)
+    taken = importer.import_bundle(older, [identity], consent=Consent(take_older=True))
+    assert taken.status == "replaced" and len(central.notes.list(first.cafe_id)) == 3
 
 
 def _flip(data: bytes) -> bytes:

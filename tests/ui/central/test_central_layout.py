@@ -78,7 +78,7 @@ def test_the_central_page_stays_readable_at_1366_by_768(qtbot, window, services,
         assert view.visualItemRect(item).width() <= view.viewport().width()
     assert signers.cafes_list.visualItemRect(long_row).height() > signers.cafes_list.fontMetrics().lineSpacing() * 1.5
     [refused] = [box.summary.item(i) for i in range(box.summary.count())]
-    assert refused.text().endswith("is already here; this older one was not imported.")
+    assert refused.text().endswith("`cafe-desk import --take-older` takes this file.")
     assert box.summary.wordWrap() and box.summary.visualItemRect(refused).width() <= box.summary.viewport().width()
     assert box.summary.visualItemRect(refused).height() > box.summary.fontMetrics().lineSpacing() * 1.5  # wrapped
     combo = page.receipts_box.receipt_combo
