@@ -79,7 +79,7 @@ class SynthesisVotes(QWidget):
         self.table.clear()
         for o in outcomes:
             what = "agree" if o.measure == MEASURE_AGREE else "support"
-            row = QTreeWidgetItem([printable(o.title), f"{o.share:.0%} {what}", str(o.voters), str(o.cafes),
+            row = QTreeWidgetItem([printable(o.title), f"{_percent(o.share)} {what}", str(o.voters), str(o.cafes),
                                    str(o.votes)])
             row.setToolTip(0, tip(o.detail))
             for g in o.groups:
@@ -87,7 +87,12 @@ class SynthesisVotes(QWidget):
                     child = QTreeWidgetItem([printable(g.group), HIDDEN, "", "", ""])
                     child.setToolTip(1, HIDDEN_WHY)
                 else:
-                    child = QTreeWidgetItem([printable(g.group), f"{g.share:.0%}", str(g.voters), "", ""])
+                    child = QTreeWidgetItem([printable(g.group), _percent(g.share), str(g.voters), "", ""])
                 row.addChild(child)
             self.table.addTopLevelItem(row)
         self.table.expandAll()
+
+
+def _percent(share: float) -> str:
+    """"21.3%", "100%": one decimal, as the chart above shows it, without a bare ".0"."""
+    return f"{share * 100:.1f}".removesuffix(".0") + "%"
