@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -56,6 +57,10 @@ class CodebookBox(QGroupBox):
         fit_lines(self.list, rows=3, wrap=True)  # a long theme name wraps, never scrolled sideways
         self.list.itemSelectionChanged.connect(self._enable)
         self.list.itemDoubleClicked.connect(lambda _i: self.code_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter on a theme codes the items, as a double-click does
+            shortcut = QShortcut(QKeySequence(key), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.code_selected)
         self.new_button = QPushButton("Ne&w theme…")
         self.new_button.clicked.connect(self._ask_new)
         self.rename_button = QPushButton("&Rename…")
@@ -66,8 +71,8 @@ class CodebookBox(QGroupBox):
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.clicked.connect(self._ask_delete)
         self.code_button = QPushButton("Code selected &items")
-        self.code_button.setToolTip("Give the items selected on the left the theme selected here (double-click a "
-                                    "theme does the same)")
+        self.code_button.setToolTip("Give the items selected on the left the theme selected here (Enter or a "
+                                    "double-click on a theme does the same)")
         self.code_button.clicked.connect(self.code_selected)
         self.uncode_button = QPushButton("Ta&ke theme off selected items")
         self.uncode_button.clicked.connect(self.uncode_selected)

@@ -593,3 +593,12 @@ def test_shortlisting_says_so(page, qtbot):
     assert said[-1] == "2 items on the quotes shortlist; Ctrl+Z takes it back."
     page.unshortlist_button.click()
     assert said[-1] == "2 items off the quotes shortlist; Ctrl+Z takes it back."
+
+
+def test_enter_on_a_theme_codes_the_selected_items(page, qtbot):
+    theme_id = page.codebook.new_theme("Getting help")
+    select_rows(page, [0, 1])
+    page.codebook.select(theme_id)
+    page.codebook.list.setFocus()
+    qtbot.keyClick(page.codebook.list, Qt.Key.Key_Return)
+    assert page.syn.themes()[0].count == 2
