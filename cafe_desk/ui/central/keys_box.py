@@ -23,6 +23,15 @@ MISSING_KEY = ("Café Desk can't find the key file {path} now. If it is on a USB
                "create a new key pair for this: cafés sent to the old key open only with the old key file.")
 
 
+def free_key_name(folder: Path) -> Path:
+    """central.key in `folder`, or central-2.key, central-3.key… when that is taken."""
+    path, number = folder / "central.key", 1
+    while path.exists():
+        number += 1
+        path = folder / f"central-{number}.key"
+    return path
+
+
 class KeysBox(QGroupBox):
     """Create or choose the key file imports use and show its public key: `KeysBox(services.central_keys)`."""
 
@@ -215,8 +224,10 @@ class KeysBox(QGroupBox):
         return not message
 
     def _choose_new_key_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the new secret key file", str(Path.home() / "central.key"),
-                                              "Key files (*.key);;All files (*)")
+        # a key file is never replaced: offer a name that is free, so the dialog never promises to replace one
+        path, _ = QFileDialog.getSaveFileName(self, "Save the new secret key file", str(free_key_name(Path.home())),
+                                              "Key files (*.key);;All files (*)",
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.create_key_pair(path)
 

@@ -265,3 +265,12 @@ def test_a_key_file_that_is_away_is_said_plainly_and_found_again_when_the_page_i
     page.show()
     assert page.import_box.import_button.isEnabled() and page.keys_box.public_key.startswith("age1")
     assert page.message.text() == ""
+
+
+def test_a_new_key_file_is_offered_a_name_that_is_free(tmp_path):
+    from cafe_desk.ui.central.keys_box import free_key_name
+
+    assert free_key_name(tmp_path) == tmp_path / "central.key"
+    (tmp_path / "central.key").write_text("x", encoding="ascii")
+    (tmp_path / "central-2.key").write_text("x", encoding="ascii")
+    assert free_key_name(tmp_path) == tmp_path / "central-3.key"
