@@ -37,6 +37,7 @@ The workbook writes every text as a typed string, never a formula, so there the 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 from collections import defaultdict
@@ -254,6 +255,28 @@ def write_csv(syn, folder: str | Path, filter: SynthesisFilter = SynthesisFilter
     folder = Path(folder)
     encoding, cells = (("utf-8-sig", spreadsheet_cells) if csv_for == CSV_FOR_SPREADSHEETS else
                        ("utf-8", analysis_cells))
+    made = _make_folder(folder)
+    try:
+        return _write_csv(syn, folder, filter, progress, cancelled, encoding, cells)
+    except BaseException:
+        if made:  # a folder made for this export goes with it
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _make_folder(folder: Path) -> bool:
+    """Make the CSV folder when its parent is there (as a person naming a new folder expects); whether it was made."""
+    if folder.exists() or not folder.parent.is_dir():
+        return False
+    try:
+        folder.mkdir()
+    except OSError:
+        return False  # staging says what is wrong with the place
+    return True
+
+
+def _write_csv(syn, folder: Path, filter, progress, cancelled, encoding: str, cells) -> list[Path]:
     with staging(folder) as temp:
         total, tables = _tables(syn, filter, progress, cancelled)
         for name, (_, columns, rows) in zip(CSV_FILES, tables, strict=True):

@@ -151,8 +151,8 @@ def test_the_desk_s_own_cafe_is_not_in_the_synthesis(desk, tmp_path):
 def test_paths_it_can_t_use_are_one_line(desk, tmp_path):
     folder, _, _ = desk
     missing = tmp_path / "gone"
-    assert_fails(cafe_desk("data", "--format", "csv", "--out", str(missing), data_dir=folder),
-                 f"The folder {missing} does not exist, so nothing was written.")
+    assert_fails(cafe_desk("data", "--format", "csv", "--out", str(missing / "deeper"), data_dir=folder),
+                 f"The folder {missing / 'deeper'} does not exist, so nothing was written.")
     assert_fails(cafe_desk("data", "--format", "xlsx", "--out", str(missing / "a.xlsx"), data_dir=folder),
                  f"The folder {missing} does not exist, so nothing was written.")
     assert_fails(cafe_desk("data", "--format", "xlsx", "--out", str(tmp_path), data_dir=folder),

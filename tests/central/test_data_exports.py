@@ -295,12 +295,18 @@ def test_cancel_leaves_nothing_behind(desk, tmp_path, monkeypatch, kind, when):
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))
 def test_a_missing_folder_is_one_plain_line(desk, tmp_path, kind):
-    missing = tmp_path / "gone"
+    missing = tmp_path / "gone" / "deeper"  # CSV makes its own folder, but not the folders above it
     with pytest.raises(UserError) as raised:
         WRITERS[kind](desk, missing)
     message = str(raised.value)
     assert "\n" not in message and message == f"The folder {missing} does not exist, so nothing was written."
     assert list(tmp_path.iterdir()) == []
+
+
+def test_csv_makes_the_folder_it_was_given_when_its_parent_is_there(desk, tmp_path):
+    written = write_csv(desk, tmp_path / "new folder")
+    assert [p.name for p in written] == ["items.csv", "votes.csv", "themes.csv"]
+    assert all(p.parent == tmp_path / "new folder" for p in written)
 
 
 @pytest.mark.parametrize("kind", sorted(WRITERS))

@@ -94,8 +94,8 @@ class ReceiptsBox(QGroupBox):
             self.receipt_combo.setItemData(self.receipt_combo.count() - 1, tip(text), Qt.ItemDataRole.ToolTipRole)
         index = self.receipt_combo.findData(keep) if keep else -1
         self.receipt_combo.setCurrentIndex(index if index >= 0 else 0 if self.receipt_combo.count() else -1)
-        self.receipt_button.setEnabled(self.receipt_combo.count() > 0)
-        self.remove_button.setEnabled(self.receipt_combo.count() > 0)
+        for widget in (self.receipt_combo, self.receipt_button, self.remove_button):
+            widget.setEnabled(self.receipt_combo.count() > 0)  # nothing to choose: no Tab stop on an empty box
 
     def choose_newest(self) -> None:
         """Choose the café imported last, ready for its receipt."""
