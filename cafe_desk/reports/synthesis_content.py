@@ -126,6 +126,8 @@ def _cover(snap: SynthesisSnapshot) -> Iterator[Block]:
     yield Para(f"{counted(len(snap.cafes), 'café')}, {_span(snap)}", "subtitle")
     who = "1 person" if snap.people == 1 else f"{snap.people:,} people"
     yield Para(f"{who} took part; {counted(snap.item_total, 'item')} in this report.", "subtitle")
+    if snap.made_up:
+        yield Para(snap.made_up, "subtitle")
     if snap.filters:
         yield Para("This report is narrowed by: " + "; ".join(snap.filters) + ".", "note")
     yield Para(f"{snap.author}, {snap.made_on}. Made with Café Desk.", "note")
@@ -140,6 +142,8 @@ def _method(snap: SynthesisSnapshot) -> Iterator[Block]:
                "tables and talked through questions in timed rounds; note-takers recorded what each table said, "
                "participants added comments from their phones or on paper cards, and everyone voted on the "
                "outcomes that matter most to them. Every café's file was anonymised before it left the venue.")
+    if snap.made_up:
+        yield Para(snap.made_up, "note")
     if snap.filters:
         yield Para("This report is narrowed by: " + "; ".join(snap.filters) + ". The café, place and date filters "
                    "choose the cafés; the others narrow the items counted and quoted.", "note")

@@ -93,6 +93,7 @@ class SynthesisSnapshot:
     author: str
     language: str  # BCP 47, "en-GB"
     filters: tuple[str, ...] = ()  # what narrowed the report, one plain phrase each
+    made_up: str = ""  # said on the cover and in the method when sample cafés are in the report
     cafes: list[CafeFacts] = field(default_factory=list)
     people: int = 0
     groups: tuple[GroupPeople, ...] = ()

@@ -140,11 +140,12 @@ class SynthesisReportService(ServiceBase):
         theme_names = {t.id: t.name for t in themes}
         samples = len({c.id for c in cafes} & self.services.samples.ids()) if include_samples else 0
         said = self.describe(f, cafes, cafe_keys, theme_names)
-        if samples:  # on the cover, where the filters in force are named: made-up cafés never pass for real ones
-            said = (f"Includes {samples} sample café{'s' if samples != 1 else ''}, made up for trying Café Desk: "
-                    "not real cafés", *said)
+        made_up = ""  # on the cover and in the method: made-up cafés never pass for real ones
+        if samples:
+            made_up = (f"This report includes {samples} sample café{'s' if samples != 1 else ''}, made up for trying "
+                       "Café Desk: they are not real cafés.")
         snap = SynthesisSnapshot(TITLE, dt.date.fromtimestamp(self.services.clock()).isoformat(), AUTHOR, LANGUAGE,
-                                 filters=said)
+                                 filters=said, made_up=made_up)
         trust = self._trust()
         sections = {t.id: ThemeSection(t.name, t.description) for t in themes}
         chosen = {c.id for c in cafes}

@@ -60,7 +60,8 @@ def test_the_synthesis_report_leaves_the_samples_out_unless_asked(real_and_sampl
     assert desk.synthesis_report.write(tmp_path / "all.pdf", include_samples=True).cafes == 13
     cover = subprocess.run(["pdftotext", "-l", "1", str(tmp_path / "all.pdf"), "-"], capture_output=True,
                            text=True).stdout
-    assert "Includes 12 sample cafés, made up for trying Café Desk: not real cafés" in " ".join(cover.split())
+    assert "This report includes 12 sample cafés, made up for trying Café Desk: they are not real cafés." in \
+        " ".join(cover.split())
 
 
 def test_with_only_samples_held_a_report_or_file_says_how_to_include_them(desk, tmp_path):
