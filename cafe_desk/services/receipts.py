@@ -99,6 +99,9 @@ def _detail(entry: dict) -> dict:
     return detail if isinstance(detail, dict) else {}
 
 
+SIGNED_VERSION = 2  # café files from this version on carry a receipt secret (export.bundle.SIGNED_FROM)
+
+
 class ReceiptService(ServiceBase):
     """Writing receipts (central desk); checking them and deleting raw data (facilitator). `ReceiptService(store)`."""
 
@@ -139,9 +142,15 @@ class ReceiptService(ServiceBase):
         if origin != "imported" or record is None:
             raise UserError(f"“{cafe.title}” was made on this computer, not imported from a café file, so there is "
                             "no receipt to write for it.")
+        proof = manifest_secret(record["manifest"])
+        version = record["manifest"].get("version") if isinstance(record["manifest"], dict) else None
+        if not proof and isinstance(version, int) and version >= SIGNED_VERSION:
+            # a signed café file always carries its secret: without it, the receipt could only be refused
+            raise UserError(f"The café file of “{cafe.title}” carried no receipt secret, so a receipt for it could not "
+                            "prove it arrived whole: ask the facilitator to export it again, and import that file.")
         return Receipt(export_id=record["export_id"], cafe_id=record["source_cafe_id"],
                        bundle_sha256=record["bundle_sha256"], counts=manifest_counts(record["manifest"]),
-                       title=cafe.title, imported_at=record["imported_at"], proof=manifest_secret(record["manifest"]))
+                       title=cafe.title, imported_at=record["imported_at"], proof=proof)
 
     def write_receipt(self, cafe_key: str, target: str | Path) -> Receipt:
         """Write the receipt for an imported café to `target` (whole, or not at all) and note it in the audit log.

@@ -279,3 +279,18 @@ def test_imported_cafes_are_listed_for_receipts_newest_import_first(services, so
                  tmp_path / "dundee.cafe-receipt")
     assert [c.title for c in central.receipts.imported_cafes()] == ["Dundee café", "Perth café"]
     assert services.receipts.imported_cafes() == []
+
+
+def test_no_receipt_is_written_for_a_signed_file_that_carried_no_secret(services, source, central, identity, sent,
+                                                                         tmp_path):
+    """A café imported before such files were refused: its receipt could only be refused, so none is written."""
+    imported = central.receipts.imported_cafes()[0]
+    conn = central.store.conn
+    [(manifest,)] = conn.execute("SELECT manifest FROM import_record WHERE cafe_id = ?", [imported.id])
+    kept = {k: v for k, v in json.loads(manifest).items() if k != "receipt_secret"}
+    conn.execute("UPDATE import_record SET manifest = ? WHERE cafe_id = ?", [json.dumps(kept), imported.id])
+    with pytest.raises(UserError, match=exactly(
+            "The café file of “Perth café” carried no receipt secret, so a receipt for it could not prove it arrived "
+            "whole: ask the facilitator to export it again, and import that file.")):
+        central.receipts.write_receipt(imported.id, tmp_path / "r.cafe-receipt")
+    assert not (tmp_path / "r.cafe-receipt").exists()
