@@ -243,12 +243,12 @@ def test_undo_follows_the_page_the_central_desk_keeps_its_own_history(qtbot, caf
 
 def test_a_desk_that_only_imports_comes_back_to_the_page_it_used(qtbot, main_window, services):
     titles = [p.title for p in main_window.pages]
-    main_window.show_page(titles.index("Synthesis"))
+    main_window.show_page(titles.index("Central"))
     assert main_window.cafe is None
     again = MainWindow(services)
     qtbot.addWidget(again)
     again.open_cafe(None)
-    assert again.stack.currentIndex() == titles.index("Synthesis")
+    assert again.stack.currentIndex() == titles.index("Central")
     again.show_page(0)  # the list of cafés, used last, is where the next start begins
     third = MainWindow(services)
     qtbot.addWidget(third)
