@@ -19,7 +19,8 @@ from tests.export.test_anonymise import load_corpus, score  # noqa: E402
 
 SETS = {name: ROOT / "tests" / "export" / file for name, file in (
     ("main", "corpus.jsonl"), ("open", "corpus_open.jsonl"), ("dev2", "corpus_dev2.jsonl"),
-    ("dev3", "corpus_dev3.jsonl"), ("dev4", "corpus_dev4.jsonl"), ("dev5", "corpus_dev5.jsonl"), ("dev6", "corpus_dev6.jsonl"))}
+    ("dev3", "corpus_dev3.jsonl"), ("dev4", "corpus_dev4.jsonl"), ("dev5", "corpus_dev5.jsonl"),
+    ("dev6", "corpus_dev6.jsonl"))}
 
 
 def misses(items: list[dict]) -> None:
