@@ -74,6 +74,12 @@ TIME_WORDS = _set("summer autumn winter spring dawn dusk christmas easter")  # "
 IS_AFTER = _set("the a an not no so too very always never over here almost nearly coming my our when")
 STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|unwell|upset|late|sick|ill|asking"
                    r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
+# a verb that, straight after a word opening a sentence, has a person for its subject: "Frank sat at the back",
+# "Jan works nights", "Sunny translated Punjabi", "Tam bides at…" (things and seasons seldom do these)
+PERSON_VERB = _set("works worked volunteers volunteered sat typed translated translates missed misses lives bides "
+                   "stays isnae wasnae hasnae hadnae disnae doesnae didnae cannae couldnae wouldnae can't couldn't "
+                   "phoned texted studies studied prays prayed cooked bakes baked drinks drank smokes smoked sleeps "
+                   "slept finds found")
 AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
 FACILITIES = _set(
     "street st road rd avenue ave lane drive crescent terrace place gardens court wynd brae close way square park "
@@ -362,7 +368,8 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
     if kind == SURNAME:
         # "Hunter and his mum", "Mason's teacher", "Cook is a joiner", "call Grant"
         alone = len(run) == 1 or (len(run) == 2 and start and item.key(run[0]) in MET)
-        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2 or _does(item, run[n])
+        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2 or _does(item, run[n]) \
+            or (start and len(run) == 1 and (_person_verb(item, run[n]) or _acts_as_person(item, run[n])))
         return False if alone and person else None
     if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
         how = ""  # "April felt long"
@@ -377,9 +384,15 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
         return None
     if prev in PERSON_BEFORE or (kind == GIVEN and not start and len(run) == 1):
         return False
-    if start and len(run) == 1 and _acts_as_person(item, run[0]):
+    if start and len(run) == 1 and (_acts_as_person(item, run[0]) or _person_verb(item, run[0])):
         return False
     return None
+
+
+def _person_verb(item: Words, i: int) -> bool:
+    """True if word i is followed, in lower case, by a verb whose subject is a person (PERSON_VERB): "Frank sat at
+    the back", "Lewis can't get out the house"."""
+    return item.next_key(i) in PERSON_VERB and item.words[i + 1][2].islower()
 
 
 def _does(item: Words, i: int, state: bool = True) -> bool:

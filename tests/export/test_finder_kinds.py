@@ -870,3 +870,28 @@ def test_a_birth_year_told_by_what_happened_in_it(text, expected):
                                   "The year of the storm was 1953."])
 def test_other_years_near_a_birth_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Frank sat at the back and said nothing.", "[NAME] sat at the back and said nothing."),
+    ("Sunny translated Punjabi for the aunties.", "[NAME] translated Punjabi for the aunties."),
+    ("Lewis can't get out the house most days.", "[NAME] can't get out the house most days."),
+    ("Rose works nights at the care home.", "[NAME] works nights at the care home."),
+    ("Black got his PIP back on appeal.", "[NAME] got his PIP back on appeal."),
+    ("June missed the last two sessions.", "[NAME] missed the last two sessions."),
+    ("Frank's pal Rose works nights.", "[NAME]'s pal [NAME] works nights."),
+    ("They said Rose works nights.", "They said [NAME] works nights."),
+])
+def test_everyday_word_names_opening_a_sentence_before_a_verb_of_a_person(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Brown bread works better for toast.",
+    "Black was everywhere at the funeral.",
+    "June was a hard month for everyone.",
+    "Frank talk helps, she says.",
+    "Rose petals on the tables.",
+])
+def test_everyday_words_opening_a_sentence_without_a_verb_of_a_person_are_kept(text):
+    assert redact(text).text == text
