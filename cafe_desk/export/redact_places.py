@@ -174,12 +174,21 @@ def _gaelic_place(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
 # where someone works, studies or is treated: before a hospital of keep.txt ("site:"), it is a place
 TREATED_CUE = re.compile(
     r"(?:['’]s|\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
-    r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
+    r"|reviewed|seen|treated|tested|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
     r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died)"
     r"|\b(?:put|sent|took|taken|moved|transferred)\s+(?:him|her|them|me|us)|\bsent|\brehab|\bdetox)"
     r"(?:\s+(?:to|in|into|on)\s+ward\s+\d{1,3}[a-z]?)?"  # "admitted to Ward 27 at Gartnavel"
     r"\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
     re.IGNORECASE)
+# what a hospital or clinic is called for short, after "the": "in the Royal since Tuesday", "sectioned and ended up in
+# the Western", "a porter at the Southern", "a fortnight in the Priory", "got tested at the sandyford"
+SHORT_SITE = re.compile(
+    r"\bthe\s+(royal|western|southern|northern|vale|priory|sandyford|beatson|jubilee|sick\s+kids|royal\s+alex|rah)"
+    r"(?=\s*$|\s*[,.;:!?)]|\s+(?:since|for|with|wi|till|til|until|on|at|and|n|last|this|today|yesterday|again|now"
+    r"|overnight|ward|\d))", re.IGNORECASE)
+STAY_CUE = re.compile(r"\b(?:ended\s+up|fortnight|weeks?|months?|nights?|days?)\s+(?:at|in|to|into|intae)\s+$",
+                      re.IGNORECASE)  # "ended up in the Western", "a fortnight in the Priory"
+JOB_AT = re.compile(r"\b(?:a|an)\s+[a-z]+\s+at\s+$", re.IGNORECASE)  # "a nurse at the Royal": one of thousands there
 SITE_TAIL = _set("hospital infirmary centre center unit clinic general royal")
 
 
@@ -187,9 +196,15 @@ def treated(item: Words) -> list[Find]:
     """Hospitals that keep.txt keeps, where the words before say someone works, studies or is treated there ("Shaz
     works in the canteen at Ninewells", "an inpatient at the Royal Edinburgh Hospital"): sure places."""
     found: list[Find] = []
+    text, words = item.text, item.words
+    if "the" in item.lower:
+        for m in SHORT_SITE.finditer(text):
+            if (TREATED_CUE.search(text, max(0, m.start() - 40), m.start(1)) or STAY_CUE.search(
+                    text, max(0, m.start() - 40), m.start())) and not item.kept.covers(m.start(1)) \
+                    and not JOB_AT.search(text, max(0, m.start() - 30), m.start()):
+                found.append((m.start(1), m.end(1), True))
     if not item.sites:
         return found
-    text, words = item.text, item.words
     firsts = [w[0] for w in words]
     for start, end in item.sites:
         before = text[max(0, start - 40):start]

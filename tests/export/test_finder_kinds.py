@@ -895,3 +895,26 @@ def test_everyday_word_names_opening_a_sentence_before_a_verb_of_a_person(text, 
 ])
 def test_everyday_words_opening_a_sentence_without_a_verb_of_a_person_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her mum's been in the Royal since Tuesday, ward 12.", "Her mum's been in the [PLACE] since Tuesday, ward 12."),
+    ("ma da's been in the western since sunday", "ma da's been in the [PLACE] since sunday"),
+    ("He was sectioned and ended up in the Western for six weeks.",
+     "He was sectioned and ended up in the [PLACE] for six weeks."),
+    ("Paid for a fortnight in the Priory.", "Paid for a fortnight in the [PLACE]."),
+    ("Vale's been good to her; she was in the Vale with her chest.",
+     "Vale's been good to her; she was in the [PLACE] with her chest."),
+])
+def test_hospitals_called_for_short_where_someone_is_treated(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She is a nurse at the Royal now.",
+    "The Royal Mail lost the forms again.",
+    "She was in the southern hemisphere for a year.",
+    "Western medicine didn't help him.",
+])
+def test_short_hospital_words_without_treatment_are_kept(text):
+    assert redact(text).text == text
