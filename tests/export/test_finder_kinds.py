@@ -918,3 +918,27 @@ def test_hospitals_called_for_short_where_someone_is_treated(text, expected):
 ])
 def test_short_hospital_words_without_treatment_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He studies at Glenmore College and hates it.", "He studies at [PLACE] and hates it."),
+    ("Plays for Carnoustie Panmure on Saturdays.", "Plays for [PLACE] on Saturdays."),
+    ("He drinks in the Laurieston most nights.", "He drinks in the [PLACE] most nights."),
+    ("She works the bar at the Horseshoe till two.", "She works the bar at the [PLACE] till two."),
+    ("She's a barista in Tinderbox and it's hard.", "She's a barista in [PLACE] and it's hard."),
+    ("He goes to the Hope Project on a Wednesday.", "He goes to the [PLACE] on a Wednesday."),
+    ("Studies at Glenmore College's annex.", "Studies at [PLACE] annex."),
+])
+def test_where_someone_studies_plays_or_works_the_bar(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He plays for fun on Saturdays.",
+    "She's a nurse in Dundee now.",
+    "He studies at home most nights.",
+    "Dundee College has a new prospectus.",
+    "He goes to the Community Project on Wednesdays.",
+])
+def test_study_and_play_without_a_named_place_are_kept(text):
+    assert redact(text).text == text
