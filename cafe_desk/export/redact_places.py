@@ -186,6 +186,7 @@ SHORT_SITE = re.compile(
     r"\bthe\s+(royal|western|southern|northern|vale|priory|sandyford|beatson|jubilee|sick\s+kids|royal\s+alex|rah)"
     r"(?=\s*$|\s*[,.;:!?)]|\s+(?:since|for|with|wi|till|til|until|on|at|and|n|last|this|today|yesterday|again|now"
     r"|overnight|ward|\d))", re.IGNORECASE)
+SHORT_WORDS = _set("royal western southern northern vale priory sandyford beatson jubilee kids alex rah")
 STAY_CUE = re.compile(r"\b(?:ended\s+up|fortnight|weeks?|months?|nights?|days?)\s+(?:at|in|to|into|intae)\s+$",
                       re.IGNORECASE)  # "ended up in the Western", "a fortnight in the Priory"
 JOB_AT = re.compile(r"\b(?:a|an)\s+[a-z]+\s+at\s+$", re.IGNORECASE)  # "a nurse at the Royal": one of thousands there
@@ -197,7 +198,7 @@ def treated(item: Words) -> list[Find]:
     works in the canteen at Ninewells", "an inpatient at the Royal Edinburgh Hospital"): sure places."""
     found: list[Find] = []
     text, words = item.text, item.words
-    if "the" in item.lower:
+    if not SHORT_WORDS.isdisjoint(item.lower):
         for m in SHORT_SITE.finditer(text):
             if (TREATED_CUE.search(text, max(0, m.start() - 40), m.start(1)) or STAY_CUE.search(
                     text, max(0, m.start() - 40), m.start())) and not item.kept.covers(m.start(1)) \
