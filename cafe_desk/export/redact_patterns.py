@@ -69,6 +69,10 @@ LIVES = (r"lives?|living|livin|lived|stays?|staying|stayin|stayed|bides?|biding|
          r"|movin|rehoused|housed")  # "stayin at 22b main st"
 HOME_BEFORE = re.compile(rf"\b(?:{LIVES}|postcode|post\s+code)"
                          r"\s+(?:is\s+|was\s+)?(?:in\s+|to\s+|tae\s+|up\s+|doon\s+)?:?\s*$", re.IGNORECASE)
+# where someone is said to be an outward code, or it is said to be where they live: "she's DD4, so…", "DG1 is where
+# she lives now"
+PERSON_IS = re.compile(r"\b(?:she|he|they|i|we)(?:['’]s|['’]re|['’]m|\s+is|\s+was|\s+are|\s+am)\s+$", re.IGNORECASE)
+WHERE_LIVES = re.compile(rf"\s+(?:is|was|['’]s)\s+where\s+(?:\w+\s+){{0,2}}(?:{LIVES})\b", re.IGNORECASE)
 _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
                 "EC EH EN EX FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL "
                 "LN LS LU ME MK ML NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN "
@@ -251,7 +255,9 @@ def postcodes(text: str) -> Iterator[Span]:
             continue
         before = text[max(0, m.start() - 30):m.start()]
         said = POSTCODE_WORD.search(before) or OUTWARD_AFTER.search(text[m.end():m.end() + 12])
-        if said or ((len(area) == 2 or area == "G") and OUTWARD_BEFORE.search(before)):
+        if said or ((len(area) == 2 or area == "G") and (
+                OUTWARD_BEFORE.search(before) or HOME_BEFORE.search(before) or PERSON_IS.search(before)
+                or WHERE_LIVES.match(text, m.end()))):
             yield m.start(), m.end(), "postcode"
     for m in LOWER_OUTWARD.finditer(text) if LOWER_DIGIT.search(text) else ():
         area = m.group(1).upper()

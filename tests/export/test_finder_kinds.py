@@ -942,3 +942,22 @@ def test_where_someone_studies_plays_or_works_the_bar(text, expected):
 ])
 def test_study_and_play_without_a_named_place_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's DD4, so it's the east team that covers her.", "she's [POSTCODE], so it's the east team that covers her."),
+    ("DG1 is where she lives now.", "[POSTCODE] is where she lives now."),
+    ("He lives G20 now.", "He lives [POSTCODE] now."),
+    ("Since the divorce, DG1's where she stays.", "Since the divorce, [POSTCODE]'s where she stays."),
+])
+def test_outward_postcodes_said_of_a_person_or_a_home(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She's HB2 on the pencil scale.",
+    "DG1 is where the bus stops.",
+    "He was A1 at the time.",
+])
+def test_outward_look_alikes_without_a_home_are_kept(text):
+    assert redact(text).text == text
