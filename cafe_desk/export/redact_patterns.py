@@ -81,6 +81,9 @@ AREAS = frozenset(_AREA_CODES.split())
 POSTCODE_AREAS = AREAS | frozenset("BELMNSW")  # with the one-letter areas no outward code alone is taken for
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+ORDINAL_WORDS = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first"
+                 r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
@@ -92,6 +95,10 @@ DATE = re.compile(
     rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{{4}}|'\d\d)\b)?"
     rf"|\b{MONTHS}\.?\s+(?:\d{{4}}|'\d\d|\d\d)\b"
     r"|(?<=born in )(?:19|20)\d\d\b|(?<=born )(?:19|20)\d\d\b"
+    # a day named by its feast ("Christmas Day 1949") or spelled ("the twenty-second of August 1985")
+    r"|\b(?:Christmas|Boxing|New\s+Year['’]?s|Hogmanay|St\.?\s+Andrew['’]?s|Burns|Valentine['’]?s|Halloween)"
+    r"(?:\s+(?:Day|Eve|Night))?,?\s+(?:19|20)\d\d\b"
+    rf"|\b{ORDINAL_WORDS}\s+(?:of\s+)?{MONTHS}\b(?:,?\s+(?:\d{{4}}|'?\d\d)\b)?"
     # short forms, taken only right after a birth cue (see dates_of_birth): 3/4, 030485, '85, the 3rd
     r"|\b\d{1,2}[/.]\d{1,2}\b(?![/.]\d)|\b\d{6}(?:\d\d)?\b|'\d\d\b"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTHS})"
@@ -231,7 +238,9 @@ def _dob(text: str, m: re.Match[str]) -> Iterator[Span]:
 
 
 def _date_digits_ok(digits: str) -> bool:
-    """DDMMYY or DDMMYYYY with a real day and month."""
+    """DDMMYY or DDMMYYYY with a real day and month, or YYYYMMDD as forms and systems write it ("19570821")."""
+    if len(digits) == 8 and digits[:2] in ("19", "20") and _chi_date_ok(digits[6:] + digits[4:6] + digits[2:4]):
+        return True
     return _chi_date_ok(digits[:4] + digits[-2:])
 
 

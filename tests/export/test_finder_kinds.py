@@ -961,3 +961,23 @@ def test_outward_postcodes_said_of_a_person_or_a_home(text, expected):
 ])
 def test_outward_look_alikes_without_a_home_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Date of birth 19570821 on the form.", "Date of birth [DOB] on the form."),
+    ("Mum was born on Christmas Day 1949.", "Mum was born on [DOB]."),
+    ("Her date of birth is the twenty-second of August 1985.", "Her date of birth is the [DOB]."),
+    ("Born on the first of May 1960, she says.", "Born on the [DOB], she says."),
+    ("Sam's DOB: thirtieth of June 1971.", "[NAME]'s DOB: [DOB]."),
+])
+def test_dates_of_birth_written_as_digits_of_a_system_feasts_or_words(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Christmas Day 1999 was the worst one.",
+    "Ref 19571399 on the form.",
+    "The twenty-second of August is the party.",
+])
+def test_feasts_spelled_dates_and_long_numbers_without_a_birth_are_kept(text):
+    assert redact(text).text == text
