@@ -981,3 +981,22 @@ def test_dates_of_birth_written_as_digits_of_a_system_feasts_or_words(text, expe
 ])
 def test_feasts_spelled_dates_and_long_numbers_without_a_birth_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They live at Rowanbank, Station Road, past the school.", "They live at [ADDRESS], past the school."),
+    ("They farm at Hillhead of Auchentumb, Strichen Road.", "They farm at [ADDRESS]."),
+    ("They're on pitch 6, Burnbrae Site, Mill Road now.", "They're on [ADDRESS] now."),
+    ("staying at my gran's at 7b morrison st for now", "staying at my gran's at [ADDRESS] for now"),
+    ("Her gran's lived at Rowanbank, Station Road for years.", "Her gran's lived at [ADDRESS] for years."),
+])
+def test_homes_named_before_their_street_and_streets_at_someone_elses_home(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We met at Costa, Station Road, after the group.",
+    "Parked at Tesco, Mill Road, and walked.",
+])
+def test_shops_before_a_street_without_a_home_cue_are_kept(text):
+    assert redact(text).text == text
