@@ -140,6 +140,9 @@ HOME_AND_STREET = re.compile(
 HOME_CUE = re.compile(rf"(?:\b(?:{LIVES}|farms?|farmed|farming|crofts?|crofted|address)(?:\s+(?:is|was))?\s+"
                       r"(?:at|on|in)|\baddress(?:\s+is)?\s*:?)\s*$", re.IGNORECASE)
 
+HOME_WORDS = NAMED_STREET_WORDS | frozenset(("farm", "farms", "farmed", "farming", "croft", "crofts", "crofted",
+                                             "pitch", "plot", "caravan", "berth", "stance"))
+
 
 def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[int, int]]:
     if words is None or not DWELLING_WORDS.isdisjoint(words):
@@ -148,7 +151,7 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
         yield from (m.span() for m in PO_BOX.finditer(text))
     if words is None or not NAMED_STREET_WORDS.isdisjoint(words):
         yield from (m.span(1) for m in NAMED_STREET.finditer(text))
-    if ", " in text:
+    if ", " in text and (words is None or not HOME_WORDS.isdisjoint(words)):
         for m in HOME_AND_STREET.finditer(text):
             if m.group("pitch") or HOME_CUE.search(text, max(0, m.start() - 30), m.start()):
                 yield m.span()
