@@ -80,6 +80,10 @@ PERSON_VERB = _set("works worked volunteers volunteered sat typed translated tra
                    "stays isnae wasnae hasnae hadnae disnae doesnae didnae cannae couldnae wouldnae can't couldn't "
                    "phoned texted studies studied prays prayed cooked bakes baked drinks drank smokes smoked sleeps "
                    "slept finds found")
+# days of the week given as forenames (Yoruba, Igbo, Akan and Caribbean naming), before a surname: "Sunday Adeyemi",
+# "Tuesday Okoro" (not "on Friday Nowak said": a day after "on", "by", "since"…)
+DAY_NAMES = _set("monday tuesday wednesday thursday friday saturday sunday")
+NOT_DAY_NAME = _set("on by since till until last next every this that from before after of for each")
 AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
 FACILITIES = _set(
     "street st road rd avenue ave lane drive crescent terrace place gardens court wynd brae close way square park "
@@ -288,12 +292,13 @@ def _decide_run(item: Words, run: list[int]) -> None:
     for n in anchors:
         names[n] = True
     for n, kind in enumerate(kinds):
-        if n in names or keys[n] in STOP:
+        if n in names or (keys[n] in STOP and keys[n] not in DAY_NAMES):
             continue
         before = n + 1 in anchors and names.get(n - 1) is not True  # a forename comes first: "Ring Siobhán"
         near = before or n - 1 in anchors or names.get(n - 1) is True
         if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES
-                     or _pinyin_pair(keys, anchors, n)):
+                     or _pinyin_pair(keys, anchors, n) or (before and n == 0 and keys[n] in DAY_NAMES
+                                                           and prev not in NOT_DAY_NAME)):
             names[n] = not (n == 0 and start and unknown[n])  # "Thuirt Dhòmhnaill": a first word may be a verb
     last = len(run) - 1
     if last not in names and keys[last] not in STOP and _named(item, run[last]):

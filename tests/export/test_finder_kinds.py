@@ -1000,3 +1000,21 @@ def test_homes_named_before_their_street_and_streets_at_someone_elses_home(text,
 ])
 def test_shops_before_a_street_without_a_home_cue_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sunday Adeyemi led a prayer at the start.", "[NAME] led a prayer at the start."),
+    ("Tuesday Okoro has been with the group since it started.", "[NAME] has been with the group since it started."),
+    ("Sunday Adeyemi's wife came too.", "[NAME]'s wife came too."),
+    ("I sat with Friday Kowalczyk at the back.", "I sat with [NAME] at the back."),
+])
+def test_days_of_the_week_given_as_forenames_before_a_surname(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Friday Nowak said it was fine.", "On Friday [NAME] said it was fine."),
+    ("Every Sunday Kowalczyk brings the cake.", "Every Sunday [NAME] brings the cake."),
+])
+def test_a_day_after_on_or_every_is_kept_before_a_surname(text, expected):
+    assert redact(text).text == expected
