@@ -168,6 +168,7 @@ def person_names(item: Words) -> list[Find]:
             _decide_run(item, run)
             i = run[-1] + 1
     _extend_lower(item)
+    _epithets(item)
     _initials(item)
     _coordinated(item)
     _listed(item)
@@ -559,6 +560,28 @@ def fold_key(item: Words, i: int) -> str:
 def _store(item: Words, run: list[int], names: dict[int, bool]) -> None:
     for n, sure in names.items():
         item.mark(run[n], sure)
+
+
+def _epithets(item: Words) -> None:
+    """A forename with "the" and a capitalised word after it, before what a person does, is one name: a byname
+    ("Tam the Bam fae the scheme", "Jimmy the Post says hello"), not "Will the Council pay"."""
+    words = item.words
+    if "the" not in item.lower:
+        return
+    for i in range(len(words) - 3):
+        if item.key(i + 1) != "the" or words[i + 1][2] != "the" or item.gap(i + 1) != " " or item.gap(i + 2) != " " \
+                or not is_cap(words[i + 2][2]) or not is_cap(words[i][2]):
+            continue
+        if i not in item.found and item.kind(i) not in (FORENAME, GIVEN):
+            continue
+        nxt = item.next_key(i + 2)
+        if not (nxt in REPORTING or nxt in UNKNOWN_AFTER or nxt in PERSON_VERB or item.possessive(i + 2)) \
+                or not words[i + 3][2].islower() \
+                or item.kind(i + 2) in (TOWN, PLACE) or item.key(i + 2) in STOP or item.in_kept(i + 2):
+            continue
+        sure = item.found.get(i, True) and item.kind(i) == FORENAME
+        for k in (i, i + 1, i + 2):
+            item.found[k] = sure
 
 
 def _spans(item: Words) -> list[Find]:

@@ -1018,3 +1018,21 @@ def test_days_of_the_week_given_as_forenames_before_a_surname(text, expected):
 ])
 def test_a_day_after_on_or_every_is_kept_before_a_surname(text, expected):
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tam the Bam fae the scheme was in again.", "[NAME] fae the scheme was in again."),
+    ("Jimmy the Post says hello to everyone.", "[NAME] says hello to everyone."),
+    ("I think Jimmy the Post said it first.", "I think [NAME] said it first."),
+    ("Jimmy the Post's round is long.", "[NAME]'s round is long."),
+])
+def test_bynames_with_the_before_what_a_person_does(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Will the Council pay for it?",
+    "Mark the Date in your diary.",
+])
+def test_words_before_the_and_a_capital_without_a_person_are_kept(text):
+    assert redact(text).text == text
