@@ -10,6 +10,7 @@ apart in the review so the facilitator can check them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -562,15 +563,20 @@ def _store(item: Words, run: list[int], names: dict[int, bool]) -> None:
         item.mark(run[n], sure)
 
 
+BYNAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]* the [A-Z]")
+
+
 def _epithets(item: Words) -> None:
     """A forename with "the" and a capitalised word after it, before what a person does, is one name: a byname
     ("Tam the Bam fae the scheme", "Jimmy the Post says hello"), not "Will the Council pay"."""
     words = item.words
     if "the" not in item.lower:
         return
-    for i in range(len(words) - 3):
-        if item.key(i + 1) != "the" or words[i + 1][2] != "the" or item.gap(i + 1) != " " or item.gap(i + 2) != " " \
-                or not is_cap(words[i + 2][2]) or not is_cap(words[i][2]):
+    firsts = [w[0] for w in words]
+    for m in BYNAME.finditer(item.text):
+        i = bisect_left(firsts, m.start())
+        if i + 3 >= len(words) or firsts[i] != m.start() or words[i + 1][2] != "the" or item.gap(i + 1) != " " \
+                or item.gap(i + 2) != " " or not is_cap(words[i + 2][2]) or not is_cap(words[i][2]):
             continue
         if i not in item.found and item.kind(i) not in (FORENAME, GIVEN):
             continue
