@@ -170,6 +170,7 @@ def person_names(item: Words) -> list[Find]:
             i = run[-1] + 1
     _extend_lower(item)
     _epithets(item)
+    _record_heads(item)
     _initials(item)
     _coordinated(item)
     _listed(item)
@@ -561,6 +562,24 @@ def fold_key(item: Words, i: int) -> str:
 def _store(item: Words, run: list[int], names: dict[int, bool]) -> None:
     for n, sure in names.items():
         item.mark(run[n], sure)
+
+
+# a record's head: a name, then its date of birth or CHI number ("Rowan, DOB 1966-04-30, CHI 3004661234, seen")
+RECORD_HEAD = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\n))([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s+"
+                         r"(?:DOB|D\.O\.B\.?|CHI)\b")
+
+
+def _record_heads(item: Words) -> None:
+    """Names before a date of birth or CHI number at the start of a line or sentence: a record's head."""
+    if "DOB" not in item.text and "CHI" not in item.text and "D.O.B" not in item.text:
+        return
+    firsts = [w[0] for w in item.words]
+    for m in RECORD_HEAD.finditer(item.text):
+        i = bisect_left(firsts, m.start(1))
+        while i < len(item.words) and item.words[i][1] <= m.end(1):
+            if item.key(i) not in STOP and item.kind(i) not in (TOWN, WORD) and not item.in_kept(i):
+                item.found.setdefault(i, True)
+            i += 1
 
 
 BYNAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]* the [A-Z]")

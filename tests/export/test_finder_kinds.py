@@ -1036,3 +1036,20 @@ def test_bynames_with_the_before_what_a_person_does(text, expected):
 ])
 def test_words_before_the_and_a_capital_without_a_person_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rowan, DOB 1966-04-30, seen today.", "[NAME], DOB [DOB], seen today."),
+    ("Seen today. Summer, DOB 01/02/1990, well.", "Seen today. [NAME], DOB [DOB], well."),
+    ("Rowan's notes:\nRowan, CHI 3004661234, seen.", "[NAME]'s notes:\n[NAME], CHI [HEALTH_ID], seen."),
+])
+def test_names_heading_a_record_before_a_date_of_birth_or_chi(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Form, DOB and address all checked.",
+    "Reviewed, DOB checked against the form.",
+])
+def test_words_heading_a_record_are_kept(text):
+    assert redact(text).text == text
