@@ -71,6 +71,7 @@ PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.IGN
 ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|flat"
                          r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
                          r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into|@))?"
+                         rf"|\b(?:{LIVES})\s+(?:at|wi|with)\s+(?:my|his|her|their|our|the)\s+[\w'’]+['’]s\s+at"
                          r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|s?he['’]?s"
                          r"|(?:send|post|write|forward)\w*"
                          r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon|2))\s*:?\s*$", re.IGNORECASE)  # "send it 2"
@@ -131,6 +132,18 @@ NAMED_STREET_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "sta
                                 "housed", "address", "c", "livin", "stayin", "bidin", "movin"))
 
 
+# a home named with no number, then the street it is on, after a cue: "live at Rowanbank, Station Road", "farm at
+# Hillhead of Auchentumb, Strichen Road", "on pitch 6, Burnbrae Site, Mill Road" (a pitch on a site needs no cue)
+HOME_AND_STREET = re.compile(
+    rf"\b(?P<pitch>(?:[Pp]itch|[Pp]lot|[Cc]aravan|[Bb]erth|[Ss]tance)\s+\d{{1,3}}[A-Za-z]?,\s+)?"
+    rf"(?:[A-Z][\w'’-]+\s+(?:of\s+(?:the\s+)?)?){{0,2}}[A-Z][\w'’-]+,\s+{STREET_NAME}{STREET}")
+HOME_CUE = re.compile(rf"(?:\b(?:{LIVES}|farms?|farmed|farming|crofts?|crofted|address)(?:\s+(?:is|was))?\s+"
+                      r"(?:at|on|in)|\baddress(?:\s+is)?\s*:?)\s*$", re.IGNORECASE)
+
+HOME_WORDS = NAMED_STREET_WORDS | frozenset(("farm", "farms", "farmed", "farming", "croft", "crofts", "crofted",
+                                             "pitch", "plot", "caravan", "berth", "stance"))
+
+
 def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[int, int]]:
     if words is None or not DWELLING_WORDS.isdisjoint(words):
         yield from _dwellings(text)
@@ -138,6 +151,10 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
         yield from (m.span() for m in PO_BOX.finditer(text))
     if words is None or not NAMED_STREET_WORDS.isdisjoint(words):
         yield from (m.span(1) for m in NAMED_STREET.finditer(text))
+    if ", " in text and (words is None or not HOME_WORDS.isdisjoint(words)):
+        for m in HOME_AND_STREET.finditer(text):
+            if m.group("pitch") or HOME_CUE.search(text, max(0, m.start() - 30), m.start()):
+                yield m.span()
     if not (DIGIT.search(text) if words is not None and FLAT_WORDS.isdisjoint(words) else ADDRESS_HINT.search(text)):
         return
     for m in ADDRESS.finditer(text):

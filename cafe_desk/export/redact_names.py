@@ -10,6 +10,7 @@ apart in the review so the facilitator can check them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -74,6 +75,16 @@ TIME_WORDS = _set("summer autumn winter spring dawn dusk christmas easter")  # "
 IS_AFTER = _set("the a an not no so too very always never over here almost nearly coming my our when")
 STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|unwell|upset|late|sick|ill|asking"
                    r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
+# a verb that, straight after a word opening a sentence, has a person for its subject: "Frank sat at the back",
+# "Jan works nights", "Sunny translated Punjabi", "Tam bides at…" (things and seasons seldom do these)
+PERSON_VERB = _set("works worked volunteers volunteered sat typed translated translates missed misses lives bides "
+                   "stays isnae wasnae hasnae hadnae disnae doesnae didnae cannae couldnae wouldnae can't couldn't "
+                   "phoned texted studies studied prays prayed cooked bakes baked drinks drank smokes smoked sleeps "
+                   "slept finds found")
+# days of the week given as forenames (Yoruba, Igbo, Akan and Caribbean naming), before a surname: "Sunday Adeyemi",
+# "Tuesday Okoro" (not "on Friday Nowak said": a day after "on", "by", "since"…)
+DAY_NAMES = _set("monday tuesday wednesday thursday friday saturday sunday")
+NOT_DAY_NAME = _set("on by since till until last next every this that from before after of for each")
 AGE_AFTER = re.compile(r"\s*(?:\((?:aged?\s*)?\d{1,2}\)|,?\s+aged?\s+\d{1,2}\b)")  # "Ruby (7)", "Ellie, aged 14"
 FACILITIES = _set(
     "street st road rd avenue ave lane drive crescent terrace place gardens court wynd brae close way square park "
@@ -158,6 +169,8 @@ def person_names(item: Words) -> list[Find]:
             _decide_run(item, run)
             i = run[-1] + 1
     _extend_lower(item)
+    _epithets(item)
+    _record_heads(item)
     _initials(item)
     _coordinated(item)
     _listed(item)
@@ -282,12 +295,13 @@ def _decide_run(item: Words, run: list[int]) -> None:
     for n in anchors:
         names[n] = True
     for n, kind in enumerate(kinds):
-        if n in names or keys[n] in STOP:
+        if n in names or (keys[n] in STOP and keys[n] not in DAY_NAMES):
             continue
         before = n + 1 in anchors and names.get(n - 1) is not True  # a forename comes first: "Ring Siobhán"
         near = before or n - 1 in anchors or names.get(n - 1) is True
         if near and (kind in (FIRST_KINDS if before else NAME_KINDS) or unknown[n] or keys[n] in PARTICLES
-                     or _pinyin_pair(keys, anchors, n)):
+                     or _pinyin_pair(keys, anchors, n) or (before and n == 0 and keys[n] in DAY_NAMES
+                                                           and prev not in NOT_DAY_NAME)):
             names[n] = not (n == 0 and start and unknown[n])  # "Thuirt Dhòmhnaill": a first word may be a verb
     last = len(run) - 1
     if last not in names and keys[last] not in STOP and _named(item, run[last]):
@@ -362,7 +376,8 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
     if kind == SURNAME:
         # "Hunter and his mum", "Mason's teacher", "Cook is a joiner", "call Grant"
         alone = len(run) == 1 or (len(run) == 2 and start and item.key(run[0]) in MET)
-        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2 or _does(item, run[n])
+        person = how == "reporting" or item.person_said(run[n]) or prev in MET or len(run) == 2 or _does(item, run[n]) \
+            or (start and len(run) == 1 and (_person_verb(item, run[n]) or _acts_as_person(item, run[n])))
         return False if alone and person else None
     if how == "reporting" and kind in (MONTH, PLACE, TOWN) and item.next_key(run[n]) not in SPEECH:
         how = ""  # "April felt long"
@@ -377,9 +392,15 @@ def _word_name_tier(item: Words, run: list[int], n: int, kind: str, prev: str, s
         return None
     if prev in PERSON_BEFORE or (kind == GIVEN and not start and len(run) == 1):
         return False
-    if start and len(run) == 1 and _acts_as_person(item, run[0]):
+    if start and len(run) == 1 and (_acts_as_person(item, run[0]) or _person_verb(item, run[0])):
         return False
     return None
+
+
+def _person_verb(item: Words, i: int) -> bool:
+    """True if word i is followed, in lower case, by a verb whose subject is a person (PERSON_VERB): "Frank sat at
+    the back", "Lewis can't get out the house"."""
+    return item.next_key(i) in PERSON_VERB and item.words[i + 1][2].islower()
 
 
 def _does(item: Words, i: int, state: bool = True) -> bool:
@@ -541,6 +562,51 @@ def fold_key(item: Words, i: int) -> str:
 def _store(item: Words, run: list[int], names: dict[int, bool]) -> None:
     for n, sure in names.items():
         item.mark(run[n], sure)
+
+
+# a record's head: a name, then its date of birth or CHI number ("Rowan, DOB 1966-04-30, CHI 3004661234, seen")
+RECORD_HEAD = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\n))([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s+"
+                         r"(?:DOB|D\.O\.B\.?|CHI)\b")
+
+
+def _record_heads(item: Words) -> None:
+    """Names before a date of birth or CHI number at the start of a line or sentence: a record's head."""
+    if "DOB" not in item.text and "CHI" not in item.text and "D.O.B" not in item.text:
+        return
+    firsts = [w[0] for w in item.words]
+    for m in RECORD_HEAD.finditer(item.text):
+        i = bisect_left(firsts, m.start(1))
+        while i < len(item.words) and item.words[i][1] <= m.end(1):
+            if item.key(i) not in STOP and item.kind(i) not in (TOWN, WORD) and not item.in_kept(i):
+                item.found.setdefault(i, True)
+            i += 1
+
+
+BYNAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]* the [A-Z]")
+
+
+def _epithets(item: Words) -> None:
+    """A forename with "the" and a capitalised word after it, before what a person does, is one name: a byname
+    ("Tam the Bam fae the scheme", "Jimmy the Post says hello"), not "Will the Council pay"."""
+    words = item.words
+    if "the" not in item.lower:
+        return
+    firsts = [w[0] for w in words]
+    for m in BYNAME.finditer(item.text):
+        i = bisect_left(firsts, m.start())
+        if i + 3 >= len(words) or firsts[i] != m.start() or words[i + 1][2] != "the" or item.gap(i + 1) != " " \
+                or item.gap(i + 2) != " " or not is_cap(words[i + 2][2]) or not is_cap(words[i][2]):
+            continue
+        if i not in item.found and item.kind(i) not in (FORENAME, GIVEN):
+            continue
+        nxt = item.next_key(i + 2)
+        if not (nxt in REPORTING or nxt in UNKNOWN_AFTER or nxt in PERSON_VERB or item.possessive(i + 2)) \
+                or not words[i + 3][2].islower() \
+                or item.kind(i + 2) in (TOWN, PLACE) or item.key(i + 2) in STOP or item.in_kept(i + 2):
+            continue
+        sure = item.found.get(i, True) and item.kind(i) == FORENAME
+        for k in (i, i + 1, i + 2):
+            item.found[k] = sure
 
 
 def _spans(item: Words) -> list[Find]:

@@ -69,6 +69,10 @@ LIVES = (r"lives?|living|livin|lived|stays?|staying|stayin|stayed|bides?|biding|
          r"|movin|rehoused|housed")  # "stayin at 22b main st"
 HOME_BEFORE = re.compile(rf"\b(?:{LIVES}|postcode|post\s+code)"
                          r"\s+(?:is\s+|was\s+)?(?:in\s+|to\s+|tae\s+|up\s+|doon\s+)?:?\s*$", re.IGNORECASE)
+# where someone is said to be an outward code, or it is said to be where they live: "she's DD4, so…", "DG1 is where
+# she lives now"
+PERSON_IS = re.compile(r"\b(?:she|he|they|i|we)(?:['’]s|['’]re|['’]m|\s+is|\s+was|\s+are|\s+am)\s+$", re.IGNORECASE)
+WHERE_LIVES = re.compile(rf"\s+(?:is|was|['’]s)\s+where\s+(?:\w+\s+){{0,2}}(?:{LIVES})\b", re.IGNORECASE)
 _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
                 "EC EH EN EX FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL "
                 "LN LS LU ME MK ML NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN "
@@ -77,6 +81,9 @@ AREAS = frozenset(_AREA_CODES.split())
 POSTCODE_AREAS = AREAS | frozenset("BELMNSW")  # with the one-letter areas no outward code alone is taken for
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+ORDINAL_WORDS = (r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first"
+                 r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
+                 r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
@@ -88,6 +95,10 @@ DATE = re.compile(
     rf"|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:\d{{4}}|'\d\d)\b)?"
     rf"|\b{MONTHS}\.?\s+(?:\d{{4}}|'\d\d|\d\d)\b"
     r"|(?<=born in )(?:19|20)\d\d\b|(?<=born )(?:19|20)\d\d\b"
+    # a day named by its feast ("Christmas Day 1949") or spelled ("the twenty-second of August 1985")
+    r"|\b(?:Christmas|Boxing|New\s+Year['’]?s|Hogmanay|St\.?\s+Andrew['’]?s|Burns|Valentine['’]?s|Halloween)"
+    r"(?:\s+(?:Day|Eve|Night))?,?\s+(?:19|20)\d\d\b"
+    rf"|\b{ORDINAL_WORDS}\s+(?:of\s+)?{MONTHS}\b(?:,?\s+(?:\d{{4}}|'?\d\d)\b)?"
     # short forms, taken only right after a birth cue (see dates_of_birth): 3/4, 030485, '85, the 3rd
     r"|\b\d{1,2}[/.]\d{1,2}\b(?![/.]\d)|\b\d{6}(?:\d\d)?\b|'\d\d\b"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTHS})"
@@ -227,7 +238,9 @@ def _dob(text: str, m: re.Match[str]) -> Iterator[Span]:
 
 
 def _date_digits_ok(digits: str) -> bool:
-    """DDMMYY or DDMMYYYY with a real day and month."""
+    """DDMMYY or DDMMYYYY with a real day and month, or YYYYMMDD as forms and systems write it ("19570821")."""
+    if len(digits) == 8 and digits[:2] in ("19", "20") and _chi_date_ok(digits[6:] + digits[4:6] + digits[2:4]):
+        return True
     return _chi_date_ok(digits[:4] + digits[-2:])
 
 
@@ -251,7 +264,9 @@ def postcodes(text: str) -> Iterator[Span]:
             continue
         before = text[max(0, m.start() - 30):m.start()]
         said = POSTCODE_WORD.search(before) or OUTWARD_AFTER.search(text[m.end():m.end() + 12])
-        if said or ((len(area) == 2 or area == "G") and OUTWARD_BEFORE.search(before)):
+        if said or ((len(area) == 2 or area == "G") and (
+                OUTWARD_BEFORE.search(before) or HOME_BEFORE.search(before) or PERSON_IS.search(before)
+                or WHERE_LIVES.match(text, m.end()))):
             yield m.start(), m.end(), "postcode"
     for m in LOWER_OUTWARD.finditer(text) if LOWER_DIGIT.search(text) else ():
         area = m.group(1).upper()

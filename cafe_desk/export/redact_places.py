@@ -34,7 +34,7 @@ KINDS = ALWAYS | _set(
     "brewery farm kennels florist florists launderette gym pharmacy chemist chemists dentist dentists dental vets "
     "hospital infirmary church kirk chapel mosque gurdwara library club home hospice hostel tavern arms lounge coaches "
     "taxis cabs haulage house lodge court manor university uni agency superstore supermarket complex shed factory "
-    "mill depot warehouse clinic grange")
+    "mill depot warehouse clinic grange project")
 # Gaelic names put the kind of place first: "Sgoil Lionacleit", "Ospadal nan Eilean", "Ionad Chaluim Chille"
 GAELIC_KINDS = _set("sgoil ospadal oilthigh colaiste ionad bùth buth")
 GAELIC_ALWAYS = _set("sgoil ospadal oilthigh colaiste")  # named without a cue: unsure
@@ -174,12 +174,22 @@ def _gaelic_place(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
 # where someone works, studies or is treated: before a hospital of keep.txt ("site:"), it is a place
 TREATED_CUE = re.compile(
     r"(?:['’]s|\b(?:works?|worked|working|job|nurse|porter|doctor|cleaner|student|employed|inpatient|patient|admitted"
-    r"|reviewed|seen|treated|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
+    r"|reviewed|seen|treated|tested|sectioned|ward|wards|canteen|kitchen|tills?|shifts?|placement"
     r"|volunteers?|been|was|wis|is|stays?|stayed|staying|kept|transferred|moved|taken|died)"
     r"|\b(?:put|sent|took|taken|moved|transferred)\s+(?:him|her|them|me|us)|\bsent|\brehab|\bdetox)"
     r"(?:\s+(?:to|in|into|on)\s+ward\s+\d{1,3}[a-z]?)?"  # "admitted to Ward 27 at Gartnavel"
     r"\s+(?:at|in|to|tae|intae|into|for)\s+(?:the\s+)?$",
     re.IGNORECASE)
+# what a hospital or clinic is called for short, after "the": "in the Royal since Tuesday", "sectioned and ended up in
+# the Western", "a porter at the Southern", "a fortnight in the Priory", "got tested at the sandyford"
+SHORT_SITE = re.compile(
+    r"\bthe\s+(royal|western|southern|northern|vale|priory|sandyford|beatson|jubilee|sick\s+kids|royal\s+alex|rah)"
+    r"(?=\s*$|\s*[,.;:!?)]|\s+(?:since|for|with|wi|till|til|until|on|at|and|n|last|this|today|yesterday|again|now"
+    r"|overnight|ward|\d))", re.IGNORECASE)
+SHORT_WORDS = _set("royal western southern northern vale priory sandyford beatson jubilee kids alex rah")
+STAY_CUE = re.compile(r"\b(?:ended\s+up|fortnight|weeks?|months?|nights?|days?)\s+(?:at|in|to|into|intae)\s+$",
+                      re.IGNORECASE)  # "ended up in the Western", "a fortnight in the Priory"
+JOB_AT = re.compile(r"\b(?:a|an)\s+[a-z]+\s+at\s+$", re.IGNORECASE)  # "a nurse at the Royal": one of thousands there
 SITE_TAIL = _set("hospital infirmary centre center unit clinic general royal")
 
 
@@ -187,9 +197,15 @@ def treated(item: Words) -> list[Find]:
     """Hospitals that keep.txt keeps, where the words before say someone works, studies or is treated there ("Shaz
     works in the canteen at Ninewells", "an inpatient at the Royal Edinburgh Hospital"): sure places."""
     found: list[Find] = []
+    text, words = item.text, item.words
+    if not SHORT_WORDS.isdisjoint(item.lower):
+        for m in SHORT_SITE.finditer(text):
+            if (TREATED_CUE.search(text, max(0, m.start() - 40), m.start(1)) or STAY_CUE.search(
+                    text, max(0, m.start() - 40), m.start())) and not item.kept.covers(m.start(1)) \
+                    and not JOB_AT.search(text, max(0, m.start() - 30), m.start()):
+                found.append((m.start(1), m.end(1), True))
     if not item.sites:
         return found
-    text, words = item.text, item.words
     firsts = [w[0] for w in words]
     for start, end in item.sites:
         before = text[max(0, start - 40):start]
@@ -204,21 +220,24 @@ def treated(item: Words) -> list[Find]:
 
 
 # trades and jobs that JOBS (text_words) lacks, as "a weaver at", "the nurse at"
-TRADES = ("weaver|nurse|carer|porter|machinist|packer|picker|operator|steward|waitress|waiter|barmaid|barman|cashier"
-          r"|technician|engineer|manager|supervisor|teacher|tutor|support\s+worker|care\s+worker|kitchen\s+porter")
+TRADES = ("weaver|barista|bartender|nurse|carer|porter|machinist|packer|picker|operator|steward|waitress|waiter"
+          "|barmaid|barman|cashier"
+          r"|technician|engineer|manager|supervisor|teacher|tutor|support\s+worker"
+          r"|care\s+worker|kitchen\s+porter")
 # Work and going-out verbs whose object is a workplace or venue even without a kind word: "works at Costa", "drives
 # for MacRae's", "i wrk at primark", "stacks shelves at Morrisons", "drinks in the Clachan".
 VENUE_CUE = re.compile(
     r"\b(?:works?|worked|working|wrks?|job|shifts?|cleans?|cleaned|cleaning|cleaner|drives?|drove|driving|driver"
     r"|volunteers?|volunteered|volunteering|serves?|served|shelves|employed|placement|apprenticeship|apprentice"
-    r"|drinks?|drank|drinking|rehab|detox)\s+(?:at|in|for|with|tae|fae|frae)\s+(?:the\s+)?"
+    r"|drinks?|drank|drinking|rehab|detox|stud(?:ies|ied|ying|y)|plays?|played|playing|helps?\s+out|helped\s+out"
+    r"|works?\s+the\s+(?:bar|door|till|tills|kitchen))\s+(?:at|in|for|with|tae|fae|frae)\s+(?:the\s+)?"
     , re.IGNORECASE)
 # a job held at a named business: "a weaver at Templeton's" (a business no everyday word names: not "a nurse at the
 # Royal", "the minister at the Free Church")
 # and a post held there: "on the tills at Tesco", "works in the kitchen at the Jade Garden"
 NOT_JOBS = frozenset(("pensioner", "widow", "widower", "refugee", "survivor", "member", "regular"))  # "a regular at"
 JOB_NAMES = "|".join(j for j in JOBS.split("|") if j not in NOT_JOBS)
-JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOB_NAMES}|{TRADES})\s+(?:at|for)\s+(?:the\s+)?"
+JOB_CUE = re.compile(rf"\b(?:a|an|the)\s+(?:{JOB_NAMES}|{TRADES})\s+(?:at|for|in)\s+(?:the\s+)?"
                      r"|\b(?:on|in|behind)\s+the\s+(?:tills?|kitchens?|canteen|bar|counter|reception|desk|door|floor)"
                      r"\s+(?:at|in)\s+(?:the\s+)?", re.IGNORECASE)
 # what ends the name of an organisation someone works for, even one named after a person ("Bethany Christian Trust")
@@ -231,7 +250,8 @@ ORG_ENDS = _set("trust foundation project network association society partnershi
 AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])"
                       r"|\b(?:at|in|to|tae|fae|frae|from|outside)\s+(?=(?:st|St|Saint)\b)")
-VENUE_VERBS = _set("work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
+VENUE_VERBS = _set("study studies studied studying play plays played playing help helps helped "
+                   "work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
                    "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
                    "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills "
                    "kitchen kitchens canteen counter reception rehab detox")
@@ -268,7 +288,7 @@ def venues(item: Words) -> list[Find]:
     found: list[Find] = []
     starts = set() if VENUE_VERBS.isdisjoint(item.lower) else {m.end() for m in VENUE_CUE.finditer(text)}
     jobbed: set[int] = set()
-    if not JOB_WORDS.isdisjoint(item.lower) and ("at" in item.lower or "for" in item.lower):
+    if not JOB_WORDS.isdisjoint(item.lower) and ("at" in item.lower or "for" in item.lower or "in" in item.lower):
         jobbed = {m.end() for m in JOB_CUE.finditer(text)} - starts
         starts |= jobbed
     weak = {m.end() for m in WEAK_CUE.finditer(text)} if "at" in item.lower or "st" in item.lower or \
@@ -308,7 +328,8 @@ def venues(item: Words) -> list[Find]:
             run.append(run[-1] + 1)
         kinds = [lists.kind(words[k][2]) for k in run]
         if any(item.in_kept(k) for k in run) or (all(kind == TOWN for kind in kinds) and not (
-                strong and item.possessive(run[-1]) and item.next_key(run[-1]) in OWNED_FOLLOW)):
+                strong and item.possessive(run[-1]) and item.next_key(run[-1]) in OWNED_FOLLOW) and not (
+                strong and text[max(0, at - 4):at].lower() == "the ")):
             continue  # a town, but "a weaver at Templeton's for thirty year" is a business
         if at in jobbed and ((all(lists.is_word(item.key(k)) for k in run) and (
                 (len(run) == 1 and text[max(0, at - 4):at].lower() == "the ") or any(

@@ -870,3 +870,186 @@ def test_a_birth_year_told_by_what_happened_in_it(text, expected):
                                   "The year of the storm was 1953."])
 def test_other_years_near_a_birth_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Frank sat at the back and said nothing.", "[NAME] sat at the back and said nothing."),
+    ("Sunny translated Punjabi for the aunties.", "[NAME] translated Punjabi for the aunties."),
+    ("Lewis can't get out the house most days.", "[NAME] can't get out the house most days."),
+    ("Rose works nights at the care home.", "[NAME] works nights at the care home."),
+    ("Black got his PIP back on appeal.", "[NAME] got his PIP back on appeal."),
+    ("June missed the last two sessions.", "[NAME] missed the last two sessions."),
+    ("Frank's pal Rose works nights.", "[NAME]'s pal [NAME] works nights."),
+    ("They said Rose works nights.", "They said [NAME] works nights."),
+])
+def test_everyday_word_names_opening_a_sentence_before_a_verb_of_a_person(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Brown bread works better for toast.",
+    "Black was everywhere at the funeral.",
+    "June was a hard month for everyone.",
+    "Frank talk helps, she says.",
+    "Rose petals on the tables.",
+])
+def test_everyday_words_opening_a_sentence_without_a_verb_of_a_person_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her mum's been in the Royal since Tuesday, ward 12.", "Her mum's been in the [PLACE] since Tuesday, ward 12."),
+    ("ma da's been in the western since sunday", "ma da's been in the [PLACE] since sunday"),
+    ("He was sectioned and ended up in the Western for six weeks.",
+     "He was sectioned and ended up in the [PLACE] for six weeks."),
+    ("Paid for a fortnight in the Priory.", "Paid for a fortnight in the [PLACE]."),
+    ("Vale's been good to her; she was in the Vale with her chest.",
+     "Vale's been good to her; she was in the [PLACE] with her chest."),
+])
+def test_hospitals_called_for_short_where_someone_is_treated(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She is a nurse at the Royal now.",
+    "The Royal Mail lost the forms again.",
+    "She was in the southern hemisphere for a year.",
+    "Western medicine didn't help him.",
+])
+def test_short_hospital_words_without_treatment_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He studies at Glenmore College and hates it.", "He studies at [PLACE] and hates it."),
+    ("Plays for Carnoustie Panmure on Saturdays.", "Plays for [PLACE] on Saturdays."),
+    ("He drinks in the Laurieston most nights.", "He drinks in the [PLACE] most nights."),
+    ("She works the bar at the Horseshoe till two.", "She works the bar at the [PLACE] till two."),
+    ("She's a barista in Tinderbox and it's hard.", "She's a barista in [PLACE] and it's hard."),
+    ("He goes to the Hope Project on a Wednesday.", "He goes to the [PLACE] on a Wednesday."),
+    ("Studies at Glenmore College's annex.", "Studies at [PLACE] annex."),
+])
+def test_where_someone_studies_plays_or_works_the_bar(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He plays for fun on Saturdays.",
+    "She's a nurse in Dundee now.",
+    "He studies at home most nights.",
+    "Dundee College has a new prospectus.",
+    "He goes to the Community Project on Wednesdays.",
+])
+def test_study_and_play_without_a_named_place_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("she's DD4, so it's the east team that covers her.", "she's [POSTCODE], so it's the east team that covers her."),
+    ("DG1 is where she lives now.", "[POSTCODE] is where she lives now."),
+    ("He lives G20 now.", "He lives [POSTCODE] now."),
+    ("Since the divorce, DG1's where she stays.", "Since the divorce, [POSTCODE]'s where she stays."),
+])
+def test_outward_postcodes_said_of_a_person_or_a_home(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She's HB2 on the pencil scale.",
+    "DG1 is where the bus stops.",
+    "He was A1 at the time.",
+])
+def test_outward_look_alikes_without_a_home_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Date of birth 19570821 on the form.", "Date of birth [DOB] on the form."),
+    ("Mum was born on Christmas Day 1949.", "Mum was born on [DOB]."),
+    ("Her date of birth is the twenty-second of August 1985.", "Her date of birth is the [DOB]."),
+    ("Born on the first of May 1960, she says.", "Born on the [DOB], she says."),
+    ("Sam's DOB: thirtieth of June 1971.", "[NAME]'s DOB: [DOB]."),
+])
+def test_dates_of_birth_written_as_digits_of_a_system_feasts_or_words(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Christmas Day 1999 was the worst one.",
+    "Ref 19571399 on the form.",
+    "The twenty-second of August is the party.",
+])
+def test_feasts_spelled_dates_and_long_numbers_without_a_birth_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They live at Rowanbank, Station Road, past the school.", "They live at [ADDRESS], past the school."),
+    ("They farm at Hillhead of Auchentumb, Strichen Road.", "They farm at [ADDRESS]."),
+    ("They're on pitch 6, Burnbrae Site, Mill Road now.", "They're on [ADDRESS] now."),
+    ("staying at my gran's at 7b morrison st for now", "staying at my gran's at [ADDRESS] for now"),
+    ("Her gran's lived at Rowanbank, Station Road for years.", "Her gran's lived at [ADDRESS] for years."),
+])
+def test_homes_named_before_their_street_and_streets_at_someone_elses_home(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We met at Costa, Station Road, after the group.",
+    "Parked at Tesco, Mill Road, and walked.",
+])
+def test_shops_before_a_street_without_a_home_cue_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sunday Adeyemi led a prayer at the start.", "[NAME] led a prayer at the start."),
+    ("Tuesday Okoro has been with the group since it started.", "[NAME] has been with the group since it started."),
+    ("Sunday Adeyemi's wife came too.", "[NAME]'s wife came too."),
+    ("I sat with Friday Kowalczyk at the back.", "I sat with [NAME] at the back."),
+])
+def test_days_of_the_week_given_as_forenames_before_a_surname(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Friday Nowak said it was fine.", "On Friday [NAME] said it was fine."),
+    ("Every Sunday Kowalczyk brings the cake.", "Every Sunday [NAME] brings the cake."),
+])
+def test_a_day_after_on_or_every_is_kept_before_a_surname(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tam the Bam fae the scheme was in again.", "[NAME] fae the scheme was in again."),
+    ("Jimmy the Post says hello to everyone.", "[NAME] says hello to everyone."),
+    ("I think Jimmy the Post said it first.", "I think [NAME] said it first."),
+    ("Jimmy the Post's round is long.", "[NAME]'s round is long."),
+])
+def test_bynames_with_the_before_what_a_person_does(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Will the Council pay for it?",
+    "Mark the Date in your diary.",
+])
+def test_words_before_the_and_a_capital_without_a_person_are_kept(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rowan, DOB 1966-04-30, seen today.", "[NAME], DOB [DOB], seen today."),
+    ("Seen today. Summer, DOB 01/02/1990, well.", "Seen today. [NAME], DOB [DOB], well."),
+    ("Rowan's notes:\nRowan, CHI 3004661234, seen.", "[NAME]'s notes:\n[NAME], CHI [HEALTH_ID], seen."),
+])
+def test_names_heading_a_record_before_a_date_of_birth_or_chi(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Form, DOB and address all checked.",
+    "Reviewed, DOB checked against the form.",
+])
+def test_words_heading_a_record_are_kept(text):
+    assert redact(text).text == text
