@@ -250,11 +250,12 @@ ORG_ENDS = _set("trust foundation project network association society partnershi
 AT_CUE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 WEAK_CUE = re.compile(r"\b[Aa]t\s+(?:[Tt]he\s+)?(?=[A-Z])"
                       r"|\b(?:at|in|to|tae|fae|frae|from|outside)\s+(?=(?:st|St|Saint)\b)")
-VENUE_VERBS = _set("study studies studied studying play plays played playing help helps helped "
+VENUE_VERBS = _set("study studies studied studying play plays played playing "
                    "work works worked working wrk wrks job shift shifts clean cleans cleaned cleaning cleaner drive "
                    "drives drove driving driver volunteer volunteers volunteered volunteering serve serves served "
                    "shelves employed placement apprenticeship apprentice drink drinks drank drinking till tills "
                    "kitchen kitchens canteen counter reception rehab detox")
+HELP_WORDS = _set("help helps helped")  # a cue only as "help out", and "help" is in most comments: looked for apart
 JOB_WORDS = frozenset(w for job in f"{JOB_NAMES}|{TRADES}".split("|") for w in job.split("\\s+")[:1]) | _set(
     "till tills kitchen kitchens canteen bar counter reception desk door floor")
 # "at st brendans", "fae st marys"
@@ -286,7 +287,8 @@ def venues(item: Words) -> list[Find]:
     no list knows, by a plain "at" (unsure). Towns, kept phrases and people are left to the other finders."""
     text, words, lists = item.text, item.words, item.lists
     found: list[Find] = []
-    starts = set() if VENUE_VERBS.isdisjoint(item.lower) else {m.end() for m in VENUE_CUE.finditer(text)}
+    cued = not VENUE_VERBS.isdisjoint(item.lower) or ("out" in item.lower and not HELP_WORDS.isdisjoint(item.lower))
+    starts = {m.end() for m in VENUE_CUE.finditer(text)} if cued else set()
     jobbed: set[int] = set()
     if not JOB_WORDS.isdisjoint(item.lower) and ("at" in item.lower or "for" in item.lower or "in" in item.lower):
         jobbed = {m.end() for m in JOB_CUE.finditer(text)} - starts
