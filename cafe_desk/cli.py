@@ -59,21 +59,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", required=True, help="the bundle to write (FILE.cafe)")
     export.add_argument("--include-flagged", action="store_true", help="include flagged comments and paper cards "
                         "nobody has marked followed up (left out by default)")
-    imports = sub.add_parser("import", help="import bundles (FILE.cafe) into this data file, each checked in "
-                             "full before anything is written; imported cafés are read-only")
-    imports.add_argument("--identity", metavar="KEY", help="the central key file (from keygen); without it, the one "
-                         "the Central page imports with, or central.key in the data folder")
-    imports.add_argument("--passphrase-file", metavar="F", help="the passphrase in this file opens the files a "
-                         "facilitator locked with a passphrase (the others are opened with --identity)")
-    imports.add_argument("--replace-unsigned", action="store_true", help="let a file replace a café that came "
-                         "unsigned (from an older Café Desk); a signed café is never replaced by an unsigned file")
-    imports.add_argument("--take-older", action="store_true", help="let a file replace a later export of its café "
-                         "signed by the same laptop (when that laptop's clock was wrong)")
-    imports.add_argument("--accept-new-signer", metavar="FINGERPRINT", action="append", default=[],
-                         help="let a file signed by this key replace a café that another key signed (when its "
-                         "facilitator's key changed, or to take a café back from a revoked key); the café goes with "
-                         "this key from then on. Check the fingerprint with the facilitator first; repeat for several")
-    imports.add_argument("files", metavar="FILE", nargs="+", help="the bundles to import")
     signing_key = sub.add_parser("signing-key", help="facilitator: show this laptop's signing key (made on the "
                                  "first export) and save its public key file for the central team")
     signing_key.add_argument("--out", metavar="FILE", help="write the public key file to give the central team")
@@ -179,8 +164,6 @@ def _run(services, args) -> int:
         return _print_cafes(services, args.json)
     if args.command == "export":
         return _export(services, args)
-    if args.command == "import":
-        return _import(services, args)
     if args.command == "signing-key":
         return _signing_key(services, args.out)
     if args.command == "signers":
@@ -363,7 +346,9 @@ def _export(services, args) -> int:
     """Write the café's bundle whole (or nothing) and record the export; print one summary line."""
     from pathlib import Path
 
-    passphrase = _passphrase(args.passphrase_file) if args.passphrase_file else None
+    from cafe_desk.commands.passphrase_file import read_passphrase
+
+    passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file else None
     if passphrase is None and not args.recipient:
         raise UserError("Say who can open the bundle: --recipient age1… (the central team's public key) or "
                         "--passphrase-file F.")
@@ -374,58 +359,6 @@ def _export(services, args) -> int:
                                                include_flagged=args.include_flagged)
     print(printable(result.summary(str(target))))
     return 0
-
-
-def _passphrase(path: str) -> str:
-    """The passphrase in the file at `path` (its last line break left off); UserError if it can't be read."""
-    from pathlib import Path
-
-    try:
-        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError):
-        raise UserError(f"The passphrase file {path} can't be read.") from None
-
-
-def _import(services, args) -> int:
-    """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused.
-    A file name that is not UTF-8 (from a disk formatted elsewhere) is read as it is and shown with "?" marks."""
-    from cafe_desk.central.bundle_trust import Consent
-    from cafe_desk.export.keys import read_identity
-    from cafe_desk.services.bundle_intake import LockedWithPassphrase
-    from cafe_desk.services.importing import ImportRun
-
-    if args.identity is None and args.passphrase_file is None:
-        # the key file the Central page imports with, when one was chosen there
-        args.identity = services.central_keys.key_path() or services.central_keys.key_file_in_data_folder()
-    if args.identity is None and args.passphrase_file is None:
-        raise UserError("Give the central team's key file (--identity KEY), or --passphrase-file F for files "
-                        "locked with a passphrase.")
-    keys = [read_identity(args.identity)] if args.identity is not None else []
-    passphrase = _passphrase(args.passphrase_file) if args.passphrase_file is not None else None
-    importer = services.importing
-    consent = Consent(replace_unsigned=args.replace_unsigned, new_signers=tuple(args.accept_new_signer),
-                      take_older=args.take_older)
-    run = ImportRun(total=len(args.files))
-    for name in args.files:
-        try:
-            try:
-                result = importer.import_file(name, keys, passphrase, consent=consent)
-            except UserError as exc:
-                run.refused += 1
-                hint = " Once you have it: cafe-desk import --passphrase-file F FILE" \
-                    if isinstance(exc, LockedWithPassphrase) else ""
-                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
-                run.lines.append(printable(f"Refused {shown}: {exc}{hint}"))
-                print(run.lines[-1], file=sys.stderr, flush=True)
-            else:
-                run.imported += result.status != "already"
-                run.lines.append(printable(result.line()))
-                print(run.lines[-1], flush=True)
-        except KeyboardInterrupt as exc:  # the file it was on is not imported: its transaction was rolled back
-            run.cancelled = True
-            print(run.closing_line(), file=sys.stderr, flush=True)
-            return getattr(exc, "status", 130)
-    return 2 if run.refused else 0
 
 
 def _receipt(services, cafe_key: str, out: str) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 
 #: Module names in this package, in the order `cafe-desk --help` lists them.
-MODULES: tuple[str, ...] = ("printables", "report", "data", "search", "remove_cafe")
+MODULES: tuple[str, ...] = ("import_cafes", "printables", "report", "data", "search", "remove_cafe")
 
 
 def modules():
