@@ -10,13 +10,20 @@ apart in the review so the facilitator can check them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from cafe_desk.export.name_lists import FORENAME, GIVEN, MONTH, NAME_KINDS, PLACE, STRONG, SURNAME, TOWN, UNKNOWN, WORD
+from cafe_desk.export.name_passes import (
+    PERSON_VERB,
+    STOP,
+    coordinated,
+    epithets,
+    initials,
+    listed,
+    record_heads,
+)
 from cafe_desk.export.text_words import (
-    AND,
     PLACE_BEFORE,
     REPORTING,
     ROLE_AFTER,
@@ -27,7 +34,6 @@ from cafe_desk.export.text_words import (
     TITLES,
     UNKNOWN_AFTER,
     Words,
-    is_cap,
 )
 
 Find = tuple[int, int, bool]  # start, end, sure
@@ -77,10 +83,6 @@ STATE = re.compile(r"\s+(?:is|was|isn't|wasn't|'s)\s+(?:coming|going|off|poorly|
                    r"|saying|helping|back|away|struggling|doing|feeling)\b", re.IGNORECASE)
 # a verb that, straight after a word opening a sentence, has a person for its subject: "Frank sat at the back",
 # "Jan works nights", "Sunny translated Punjabi", "Tam bides at…" (things and seasons seldom do these)
-PERSON_VERB = _set("works worked volunteers volunteered sat typed translated translates missed misses lives bides "
-                   "stays isnae wasnae hasnae hadnae disnae doesnae didnae cannae couldnae wouldnae can't couldn't "
-                   "phoned texted studies studied prays prayed cooked bakes baked drinks drank smokes smoked sleeps "
-                   "slept finds found")
 # days of the week given as forenames (Yoruba, Igbo, Akan and Caribbean naming), before a surname: "Sunday Adeyemi",
 # "Tuesday Okoro" (not "on Friday Nowak said": a day after "on", "by", "since"…)
 DAY_NAMES = _set("monday tuesday wednesday thursday friday saturday sunday")
@@ -94,14 +96,6 @@ FACILITIES = _set(
     "services service team film films movie book show band festival award awards day night week bay beach sands "
     "island isle scotland magazine newspaper charity "
     "partnership council society club association recovery")
-STOP = _set(
-    "i a an the and but or so if then when what who why how where this that these those it its he she they we you "
-    "my our your his her their me us them mr mrs ms dr no yes ok okay thanks thank hi hello dear oh also just "
-    "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
-    "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
-    "scottish scots english irish polish british gaelic nhs gp cpn ae roma romani traveller travellers "
-    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob "
-    "sir madam all team folks friends everybody")
 LOWER_STOP = _set("carol martin angus jack page dean bonnie ruth lynn gill will mark amber grace hope "
                   "victoria nicole eric sun rose ray sandy frank bill jean lee kelly max drew dale rowan olive")
 PARTICLES = _set("van von de da di del della le la bin ibn al el mac nic mhic ó o a")
@@ -169,11 +163,11 @@ def person_names(item: Words) -> list[Find]:
             _decide_run(item, run)
             i = run[-1] + 1
     _extend_lower(item)
-    _epithets(item)
-    _record_heads(item)
-    _initials(item)
-    _coordinated(item)
-    _listed(item)
+    epithets(item)
+    record_heads(item)
+    initials(item)
+    coordinated(item)
+    listed(item)
     return _spans(item)
 
 
@@ -483,138 +477,9 @@ def _extend_lower(item: Words) -> None:
 
 
 # Initials standing for a person in notes ("seen by J.M.", "pt R.McK"), after a word that is followed by a person.
-INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){1,2}(?:[A-Z]\.|Ma?c[A-Z][a-z]*)(?!\w)")
-INITIALS_CUE = re.compile(r"\b(?:by|pt|su|patient|client|to|with|and|from|cc|saw|seen|per|re|for|spoke\s+to)"
-                          r"\s*:?\s*$", re.IGNORECASE)
-# "F.M. (carer) says", "J.M. reports"
-INITIALS_AFTER = re.compile(r"\s*(?:\((?:carer|mum|dad|wife|husband|partner|son|daughter|pt|su)\b"
-                            r"|(?:said|says|reports|reported|told|telt)\b)", re.IGNORECASE)
-NOT_INITIALS = _set("uk us usa nb am pm eg ie ps aka rip asap dob gp ae")
-
-
-def _initials(item: Words) -> None:
-    """Initials before a name found ("d. mcintyre", "A. M. Fraser") join it; initials alone after a person word
-    ("seen by J.M.") are a name."""
-    words, text = item.words, item.text
-    for i in sorted(item.found):
-        k = i - 1
-        while k >= 0 and len(words[k][2]) == 1 and words[k][2].isalpha() and text[words[k][1]:words[k][1] + 1] == "." \
-                and words[k + 1][0] - words[k][1] <= 2 and k not in item.found:
-            item.mark(k, item.found[i])
-            k -= 1
-    if "." not in text:
-        return
-    for m in INITIALS.finditer(text):
-        if m.group().replace(".", "").replace(" ", "").lower() in NOT_INITIALS:
-            continue
-        if INITIALS_CUE.search(text, max(0, m.start() - 12), m.start()) or INITIALS_AFTER.match(text, m.end()):
-            for k, (start, end, _w) in enumerate(words):
-                if m.start() <= start and end <= m.end():
-                    item.mark(k, True)
-
-
-def _coordinated(item: Words) -> None:
-    """A word joined by "and" (or "n") to a name found, or to "me", is a name too if it could be one: "Jakey n
-    kyle", "me n tam", "Faith and Joy". A word that is only an everyday word is left."""
-    if AND.isdisjoint(item.lower):
-        return
-    words = item.words
-    mes = [k for k, w in enumerate(words) if w[2] == "me"] if "me" in item.lower else []
-    for i in sorted(item.found) + mes:
-        for step in (1, -1):
-            j, k = i + step, i + 2 * step
-            if not 0 <= k < len(words) or k in item.found or fold_key(item, j) not in AND:
-                continue
-            if item.gap(max(i, j)).strip() or item.gap(max(j, k)).strip():
-                continue
-            key, kind = item.key(k), item.kind(k)
-            if key in STOP or key == "me" or item.in_kept(k) or kind == TOWN or len(key) < 3 or item.embedded(k):
-                continue
-            sure_side = i not in item.found or item.found[i]  # "me", or a name found sure
-            if (kind in NAME_KINDS and (kind != PLACE or sure_side)) or (
-                    kind == UNKNOWN and not item.lists.is_word(key)):
-                item.mark(k, False)
-
-
-def _listed(item: Words) -> None:
-    """A capitalised word parted by a comma from a name found, in a list that goes on with "and", is a name too if it
-    is no everyday word: "Hamid, Farah and their kids", "Moira, Dariusz, Chidi and Shona"."""
-    if AND.isdisjoint(item.lower) or "," not in item.text:
-        return
-    words = item.words
-    for i in sorted(item.found):
-        for k in (i - 1, i + 1):
-            if not 0 <= k < len(words) or k in item.found or item.gap(max(i, k)) != ", ":
-                continue
-            key, kind = item.key(k), item.kind(k)
-            if not is_cap(words[k][2]) or key in STOP or item.in_kept(k) or len(key) < 3 or item.embedded(k):
-                continue
-            if kind in (FORENAME, STRONG) or (kind == UNKNOWN and not item.lists.is_word(key)):
-                end = item.text.find(".", words[k][1])
-                if " and " in item.text[min(words[i][0], words[k][0]):end if end > 0 else len(item.text)]:
-                    item.mark(k, False)
-
-
-def fold_key(item: Words, i: int) -> str:
-    return item.key(i) if 0 <= i < len(item.words) else ""
-
-
 def _store(item: Words, run: list[int], names: dict[int, bool]) -> None:
     for n, sure in names.items():
         item.mark(run[n], sure)
-
-
-# a record's head: a name, then its date of birth or CHI number ("Rowan, DOB 1966-04-30, CHI 3004661234, seen")
-RECORD_HEAD = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\n))([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s+"
-                         r"(?:DOB|D\.O\.B\.?|CHI)\b")
-
-
-def _record_heads(item: Words) -> None:
-    """Names before a date of birth or CHI number at the start of a line or sentence: a record's head."""
-    if "DOB" not in item.text and "CHI" not in item.text and "D.O.B" not in item.text:
-        return
-    firsts = [w[0] for w in item.words]
-    for m in RECORD_HEAD.finditer(item.text):
-        i = bisect_left(firsts, m.start(1))
-        while i < len(item.words) and item.words[i][1] <= m.end(1):
-            if item.key(i) not in STOP and item.kind(i) not in (TOWN, WORD) and not item.in_kept(i):
-                item.found.setdefault(i, True)
-            i += 1
-
-
-def _before_the_capital(text: str, firsts: list[int]) -> Iterator[int]:
-    """The index of each word followed by " the " and a capital (found with str.find: "the" is in nearly every
-    text, and a pattern tried at every capital costs more than the rule is worth)."""
-    at = text.find(" the ")
-    while at != -1:
-        if text[at + 5:at + 6].isupper():
-            i = bisect_left(firsts, at) - 1
-            if i >= 0:
-                yield i
-        at = text.find(" the ", at + 4)
-
-
-def _epithets(item: Words) -> None:
-    """A forename with "the" and a capitalised word after it, before what a person does, is one name: a byname
-    ("Tam the Bam fae the scheme", "Jimmy the Post says hello"), not "Will the Council pay"."""
-    words = item.words
-    if "the" not in item.lower:
-        return
-    firsts = [w[0] for w in words]
-    for i in _before_the_capital(item.text, firsts):
-        if i + 3 >= len(words) or words[i + 1][2] != "the" or item.gap(i + 1) != " " \
-                or item.gap(i + 2) != " " or not is_cap(words[i + 2][2]) or not is_cap(words[i][2]):
-            continue
-        if i not in item.found and item.kind(i) not in (FORENAME, GIVEN):
-            continue
-        nxt = item.next_key(i + 2)
-        if not (nxt in REPORTING or nxt in UNKNOWN_AFTER or nxt in PERSON_VERB or item.possessive(i + 2)) \
-                or not words[i + 3][2].islower() \
-                or item.kind(i + 2) in (TOWN, PLACE) or item.key(i + 2) in STOP or item.in_kept(i + 2):
-            continue
-        sure = item.found.get(i, True) and item.kind(i) == FORENAME
-        for k in (i, i + 1, i + 2):
-            item.found[k] = sure
 
 
 def _spans(item: Words) -> list[Find]:

@@ -1,0 +1,159 @@
+"""Passes over a whole text that find names the run-by-run decision of redact_names can't see: initials with a
+surname ("J. McLaren"), names joined with "and" or listed with commas ("Hamid, Farah and their kids"), the name heading
+a record ("Rowan, DOB 1966-04-30"), and bynames with "the" ("Tam the Bam"). Also the words both need: the verbs only a
+person does, and the words that are never a name."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from cafe_desk.export.name_lists import FORENAME, GIVEN, NAME_KINDS, PLACE, STRONG, TOWN, UNKNOWN, WORD
+from cafe_desk.export.text_words import AND, REPORTING, UNKNOWN_AFTER, Words, is_cap
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+PERSON_VERB = _set("works worked volunteers volunteered sat typed translated translates missed misses lives bides "
+                   "stays isnae wasnae hasnae hadnae disnae doesnae didnae cannae couldnae wouldnae can't couldn't "
+                   "phoned texted studies studied prays prayed cooked bakes baked drinks drank smokes smoked sleeps "
+                   "slept finds found")
+STOP = _set(
+    "i a an the and but or so if then when what who why how where this that these those it its he she they we you "
+    "my our your his her their me us them mr mrs ms dr no yes ok okay thanks thank hi hello dear oh also just "
+    "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
+    "november december table round group everyone anyone someone nobody people folk god jesus christmas easter "
+    "scottish scots english irish polish british gaelic nhs gp cpn ae roma romani traveller travellers "
+    "mon tue tues wed weds thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec dob "
+    "sir madam all team folks friends everybody")
+
+INITIALS = re.compile(r"\b(?:[A-Z]\.\s?){1,2}(?:[A-Z]\.|Ma?c[A-Z][a-z]*)(?!\w)")
+INITIALS_CUE = re.compile(r"\b(?:by|pt|su|patient|client|to|with|and|from|cc|saw|seen|per|re|for|spoke\s+to)"
+                          r"\s*:?\s*$", re.IGNORECASE)
+# "F.M. (carer) says", "J.M. reports"
+INITIALS_AFTER = re.compile(r"\s*(?:\((?:carer|mum|dad|wife|husband|partner|son|daughter|pt|su)\b"
+                            r"|(?:said|says|reports|reported|told|telt)\b)", re.IGNORECASE)
+NOT_INITIALS = _set("uk us usa nb am pm eg ie ps aka rip asap dob gp ae")
+
+
+def initials(item: Words) -> None:
+    """Initials before a name found ("d. mcintyre", "A. M. Fraser") join it; initials alone after a person word
+    ("seen by J.M.") are a name."""
+    words, text = item.words, item.text
+    for i in sorted(item.found):
+        k = i - 1
+        while k >= 0 and len(words[k][2]) == 1 and words[k][2].isalpha() and text[words[k][1]:words[k][1] + 1] == "." \
+                and words[k + 1][0] - words[k][1] <= 2 and k not in item.found:
+            item.mark(k, item.found[i])
+            k -= 1
+    if "." not in text:
+        return
+    for m in INITIALS.finditer(text):
+        if m.group().replace(".", "").replace(" ", "").lower() in NOT_INITIALS:
+            continue
+        if INITIALS_CUE.search(text, max(0, m.start() - 12), m.start()) or INITIALS_AFTER.match(text, m.end()):
+            for k, (start, end, _w) in enumerate(words):
+                if m.start() <= start and end <= m.end():
+                    item.mark(k, True)
+
+
+def coordinated(item: Words) -> None:
+    """A word joined by "and" (or "n") to a name found, or to "me", is a name too if it could be one: "Jakey n
+    kyle", "me n tam", "Faith and Joy". A word that is only an everyday word is left."""
+    if AND.isdisjoint(item.lower):
+        return
+    words = item.words
+    mes = [k for k, w in enumerate(words) if w[2] == "me"] if "me" in item.lower else []
+    for i in sorted(item.found) + mes:
+        for step in (1, -1):
+            j, k = i + step, i + 2 * step
+            if not 0 <= k < len(words) or k in item.found or fold_key(item, j) not in AND:
+                continue
+            if item.gap(max(i, j)).strip() or item.gap(max(j, k)).strip():
+                continue
+            key, kind = item.key(k), item.kind(k)
+            if key in STOP or key == "me" or item.in_kept(k) or kind == TOWN or len(key) < 3 or item.embedded(k):
+                continue
+            sure_side = i not in item.found or item.found[i]  # "me", or a name found sure
+            if (kind in NAME_KINDS and (kind != PLACE or sure_side)) or (
+                    kind == UNKNOWN and not item.lists.is_word(key)):
+                item.mark(k, False)
+
+
+def listed(item: Words) -> None:
+    """A capitalised word parted by a comma from a name found, in a list that goes on with "and", is a name too if it
+    is no everyday word: "Hamid, Farah and their kids", "Moira, Dariusz, Chidi and Shona"."""
+    if AND.isdisjoint(item.lower) or "," not in item.text:
+        return
+    words = item.words
+    for i in sorted(item.found):
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(words) or k in item.found or item.gap(max(i, k)) != ", ":
+                continue
+            key, kind = item.key(k), item.kind(k)
+            if not is_cap(words[k][2]) or key in STOP or item.in_kept(k) or len(key) < 3 or item.embedded(k):
+                continue
+            if kind in (FORENAME, STRONG) or (kind == UNKNOWN and not item.lists.is_word(key)):
+                end = item.text.find(".", words[k][1])
+                if " and " in item.text[min(words[i][0], words[k][0]):end if end > 0 else len(item.text)]:
+                    item.mark(k, False)
+
+
+def fold_key(item: Words, i: int) -> str:
+    return item.key(i) if 0 <= i < len(item.words) else ""
+
+
+# a record's head: a name, then its date of birth or CHI number ("Rowan, DOB 1966-04-30, CHI 3004661234, seen")
+RECORD_HEAD = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\n))([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}),\s+"
+                         r"(?:DOB|D\.O\.B\.?|CHI)\b")
+
+
+def record_heads(item: Words) -> None:
+    """Names before a date of birth or CHI number at the start of a line or sentence: a record's head."""
+    if "DOB" not in item.text and "CHI" not in item.text and "D.O.B" not in item.text:
+        return
+    firsts = [w[0] for w in item.words]
+    for m in RECORD_HEAD.finditer(item.text):
+        i = bisect_left(firsts, m.start(1))
+        while i < len(item.words) and item.words[i][1] <= m.end(1):
+            if item.key(i) not in STOP and item.kind(i) not in (TOWN, WORD) and not item.in_kept(i):
+                item.found.setdefault(i, True)
+            i += 1
+
+
+def _before_the_capital(text: str, firsts: list[int]) -> Iterator[int]:
+    """The index of each word followed by " the " and a capital (found with str.find: "the" is in nearly every
+    text, and a pattern tried at every capital costs more than the rule is worth)."""
+    at = text.find(" the ")
+    while at != -1:
+        if text[at + 5:at + 6].isupper():
+            i = bisect_left(firsts, at) - 1
+            if i >= 0:
+                yield i
+        at = text.find(" the ", at + 4)
+
+
+def epithets(item: Words) -> None:
+    """A forename with "the" and a capitalised word after it, before what a person does, is one name: a byname
+    ("Tam the Bam fae the scheme", "Jimmy the Post says hello"), not "Will the Council pay"."""
+    words = item.words
+    if "the" not in item.lower:
+        return
+    firsts = [w[0] for w in words]
+    for i in _before_the_capital(item.text, firsts):
+        if i + 3 >= len(words) or words[i + 1][2] != "the" or item.gap(i + 1) != " " \
+                or item.gap(i + 2) != " " or not is_cap(words[i + 2][2]) or not is_cap(words[i][2]):
+            continue
+        if i not in item.found and item.kind(i) not in (FORENAME, GIVEN):
+            continue
+        nxt = item.next_key(i + 2)
+        if not (nxt in REPORTING or nxt in UNKNOWN_AFTER or nxt in PERSON_VERB or item.possessive(i + 2)) \
+                or not words[i + 3][2].islower() \
+                or item.kind(i + 2) in (TOWN, PLACE) or item.key(i + 2) in STOP or item.in_kept(i + 2):
+            continue
+        sure = item.found.get(i, True) and item.kind(i) == FORENAME
+        for k in (i, i + 1, i + 2):
+            item.found[k] = sure
