@@ -46,6 +46,7 @@ def main_window(qtbot, services):
     qtbot.waitActive(w)
     yield w
     w.run_page.stop_channel()
+    w.close()  # before the data file closes: a search still running delivers nothing after
 
 
 @pytest.fixture

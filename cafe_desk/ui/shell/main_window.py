@@ -471,6 +471,8 @@ class MainWindow(QMainWindow):
         if self.slots["Run"].inner is not None:
             self.run_page.stop_channel()
             self.run_page.close_presenter()
+        if self.synthesis_slot.inner is not None:
+            self.synthesis_slot.inner.stop_reads()
         super().closeEvent(event)
 
 

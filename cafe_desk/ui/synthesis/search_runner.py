@@ -59,6 +59,11 @@ class SearchRunner(QObject):
         self._pool.submit(self._run, number, fn)
         return number
 
+    def stop(self) -> None:
+        """Deliver nothing more: the page is closing, and the data file may close before a read still running ends."""
+        self._latest += 1
+        self._pending = False
+
     def _run(self, number: int, fn: Callable[[Any], Any]) -> None:
         if number != self._latest:
             return  # overtaken before it started

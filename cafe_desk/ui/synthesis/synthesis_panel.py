@@ -181,6 +181,11 @@ class SynthesisPanel(Panel, DataExportActions):
 
     # --- reading ------------------------------------------------------------------------------------------------
 
+    def stop_reads(self) -> None:
+        """The window is closing: no search or tab read still running delivers its answer."""
+        self.runner.stop()
+        self.tab_runner.stop()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self.loaded:

@@ -602,3 +602,23 @@ def test_enter_on_a_theme_codes_the_selected_items(page, qtbot):
     page.codebook.list.setFocus()
     qtbot.keyClick(page.codebook.list, Qt.Key.Key_Return)
     assert page.syn.themes()[0].count == 2
+
+
+def test_a_search_still_running_when_the_window_closes_delivers_nothing(qtbot, page, main_window):
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    answers = []
+
+    def slow(syn):
+        started.set()
+        release.wait(5)
+        return syn.cafes()
+
+    page.runner.ask(slow, answers.append)
+    assert started.wait(5)
+    main_window.close()  # the data file may close next; the read still running must not touch the page
+    release.set()
+    page.runner._pool.shutdown(wait=True)
+    qtbot.wait(50)
+    assert answers == [] and not page.runner.busy
