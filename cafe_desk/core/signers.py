@@ -11,6 +11,8 @@ STANDING = {KNOWN: "on the list", REVOKED: "revoked", UNLISTED: "not on the list
 #: the questions an import may ask: a file from another key than the café's, replacing a café that came unsigned,
 #: replacing a café with its newer export
 NEW_SIGNER, UNSIGNED_CAFE, REPLACE = "new signer", "unsigned café", "replace"
+#: the question of a file locked with a passphrase: which passphrase opens it
+LOCKED = "locked"
 #: whether who sent an imported café could be checked, as the data exports say it for each of its rows
 SENDER_SIGNED, SENDER_UNLISTED = "signed", "signed by a key not on the list"
 SENDER_REVOKED, SENDER_UNSIGNED = "signer revoked", "unsigned"

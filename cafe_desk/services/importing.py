@@ -21,13 +21,13 @@ from cafe_desk.central.bundle_trust import Consent, Held, NeedsConsent, admit, l
 from cafe_desk.core.counts import Counts, VoteCounts
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.imported_ids import scoped_id
-from cafe_desk.core.signers import REPLACE, REVOKED, UNLISTED, Signer, codes_at_desk
+from cafe_desk.core.signers import LOCKED, REPLACE, REVOKED, UNLISTED, Signer, codes_at_desk
 from cafe_desk.core.text import printable
 from cafe_desk.export import keys
 from cafe_desk.export.bundle import BundleError
 from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
-from cafe_desk.services.bundle_intake import ReadBundle, read_bundle, read_file, reading_ahead
+from cafe_desk.services.bundle_intake import LockedWithPassphrase, ReadBundle, read_bundle, read_file, reading_ahead
 from cafe_desk.storage.import_batch import BatchLost
 from cafe_desk.storage.rows import new_short_code
 
@@ -76,7 +76,7 @@ class Question:
     title: str
     text: str
     consent: Consent
-    kind: str = REPLACE  # which question: bundle_trust's NEW_SIGNER, UNSIGNED_CAFE or REPLACE
+    kind: str = REPLACE  # which question: bundle_trust's NEW_SIGNER, UNSIGNED_CAFE or REPLACE, or LOCKED
 
 
 @dataclass
@@ -237,14 +237,16 @@ class ImportService(ServiceBase):
     def import_files(self, paths: Sequence[str | Path], identity_path: str | Path,
                      progress: Callable[[int, int], None] = lambda done, total: None,
                      cancelled: Callable[[], bool] = lambda: False, *,
-                     consents: Mapping[str, Consent] | None = None, ask: bool = False) -> ImportRun:
+                     consents: Mapping[str, Consent] | None = None, ask: bool = False,
+                     passphrases: Mapping[str, str] | None = None) -> ImportRun:
         """Import each file in turn (off the GUI thread: on a registry from `Services.open`).
 
         `progress(n, total)` is called before file n (counting from 1); `cancelled()` is checked between files, so a
         file is either wholly imported or untouched. A file that can't be imported gets a "Refused NAME: reason" line;
         BadKey (a plain UserError) if the key file can't be used, before anything is read. `consents`: what the person
         agreed to, by path (default: replace a newer export, nothing more). With `ask` (the app), replacing a café
-        needs consent too, and a file that needs it becomes a `Question` instead of a refusal.
+        needs consent too, and a file that needs it becomes a `Question` instead of a refusal; so does a file locked
+        with a passphrase (kind LOCKED), which `passphrases` (path -> passphrase) then opens.
 
         The files are written in a batch (storage/import_batch.py): each file all or nothing in a savepoint, committed
         every few seconds and at the end, so a kill loses the last few seconds' files, never part of one. Of many
@@ -262,15 +264,18 @@ class ImportService(ServiceBase):
                     break
                 path = paths[number]
                 progress(number + 1, run.total)
+                passphrase = (passphrases or {}).get(str(path))
+                reader = (lambda n=number: read(n)) if passphrase is None else \
+                    (lambda p=path, phrase=passphrase: read_file(p, [identity], phrase))
                 try:
-                    self._import_one(run, path, lambda n=number: read(n),
-                                     (consents or {}).get(str(path), default), ask)
+                    self._import_one(run, path, reader, (consents or {}).get(str(path), default), ask)
                 except BatchLost:
                     # the transaction went with this file's failure: write the files since the last commit again,
                     # each committed alone, then this one (which now fails alone, or not)
                     redo, run = number, copy.deepcopy(committed[1])
                     for again in paths[committed[0]:redo + 1]:
-                        self._import_one(run, again, lambda p=again: read_file(p, [identity]),
+                        phrase = (passphrases or {}).get(str(again))
+                        self._import_one(run, again, lambda p=again, phrase=phrase: read_file(p, [identity], phrase),
                                          (consents or {}).get(str(again), default), ask)
                         batch.commit()
                 number += 1
@@ -283,6 +288,12 @@ class ImportService(ServiceBase):
         through)."""
         try:
             result = self._write(read, consent)
+        except LockedWithPassphrase as exc:
+            if not ask:
+                run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
+                run.refused += 1
+            else:
+                run.questions.append(Question(str(path), Path(path).name, str(exc), consent, LOCKED))
         except NeedsConsent as exc:
             if not ask:
                 run.lines.append(f"Refused {Path(path).name}: {exc}")

@@ -348,3 +348,25 @@ def test_a_reading_process_that_dies_or_cannot_start_leaves_the_reading_here(tmp
         run = services.importing.import_files(paths, key)
         assert (run.imported, run.refused) == (len(paths), 0)
     assert contents(tmp_path / "killed.sqlite3") == contents(tmp_path / "unstarted.sqlite3")
+
+
+def test_a_file_locked_with_a_passphrase_among_many_is_asked_about_then_opened_with_it(tmp_path, bundles):
+    key, paths = bundles
+    with Services.open(tmp_path / "laptop.sqlite3") as laptop:
+        cafe = cafe_at(laptop, "Locked café", "2026-05-01", "Oban", points=("The ferry was late",))
+        locked = tmp_path / "locked.cafe"
+        locked.write_bytes(laptop.exporting.export_cafe(cafe.id, [], "sea glass")[0])
+    files = [*paths[:8], locked]  # enough files that the next ones are read in the reading process
+    assert len(files) >= bundle_intake.READ_AHEAD_FROM
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(files, key, ask=True)
+        assert (run.imported, run.refused) == (8, 0)
+        assert [(q.path, q.title, q.kind) for q in run.questions] == [(str(locked), "locked.cafe", "locked")]
+        assert run.questions[0].text.startswith("This file was locked with a passphrase")
+        again = services.importing.import_files([locked], key, ask=True, passphrases={str(locked): "sea glass"},
+                                                consents={str(locked): run.questions[0].consent})
+        assert (again.imported, again.questions) == (1, [])
+        assert len(search(services, "ferry")) == 1
+        without_asking = services.importing.import_files([locked], key)
+        assert without_asking.lines == [
+            f"Refused locked.cafe: {bundle_intake.LOCKED_WITH_PASSPHRASE}"]

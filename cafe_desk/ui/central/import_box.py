@@ -1,7 +1,9 @@
 """The Central page's Import box: import `.cafe` files off the GUI thread, with progress and Cancel, and list what
 was imported and what was refused. A file that would replace a café (or come from another signing key than the one
 that signed it) is imported only once the person says yes to a question that says what will be lost; the question
-about another key looks different from a routine replace (its own title, a warning, a button saying what it does)."""
+about another key looks different from a routine replace (its own title, a warning, a button saying what it does).
+Files a facilitator locked with a passphrase instead of the central team's key are asked for it, once for all of them,
+and opened with it; the passphrase is used for that import only and kept nowhere."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
     QProgressBar,
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cafe_desk.core.errors import UserError
-from cafe_desk.core.signers import NEW_SIGNER, UNSIGNED_CAFE
+from cafe_desk.core.signers import LOCKED, NEW_SIGNER, UNSIGNED_CAFE
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
 from cafe_desk.ui.widgets.line_list import add_line, fit_lines
@@ -64,6 +68,29 @@ def ask(parent: QWidget, title: str, text: str, warning: bool = False, yes: str 
     return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
 
 
+def passphrase_text(names: list[str]) -> str:
+    """What the passphrase question says of the files `names` it opens."""
+    shown_names = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    which = f"“{names[0]}” was" if len(names) == 1 else f"{len(names)} files were"
+    these = "this file" if len(names) == 1 else "these files"
+    listed = "" if len(names) == 1 else f": {shown_names}"
+    return (f"{which} locked with a passphrase instead of the central team's key{listed}.\n\n"
+            f"Type the passphrase the facilitator gave you. It is used to open {these} now and is not kept.")
+
+
+def ask_passphrase(parent: QWidget, names: list[str]) -> str | None:
+    """Ask for the passphrase that opens the files `names` (its characters hidden as typed); None if cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Passphrase needed")
+    dialog.setLabelText(shown(passphrase_text(names)))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText("Open and import")
+    dialog.setAccessibleName("Passphrase needed")
+    if dialog.exec() != QInputDialog.DialogCode.Accepted or not dialog.textValue():
+        return None
+    return dialog.textValue()
+
+
 def cafe_files(urls) -> list[str]:
     """The local `.cafe` files among dropped URLs (anything else is left out)."""
     return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(BUNDLE_SUFFIX)]
@@ -85,8 +112,11 @@ class ImportBox(QGroupBox):
         super().__init__("Import", parent)
         self.services = services
         self.confirm = confirm or (lambda title, text, warning=False, yes="Yes": ask(self, title, text, warning, yes))
+        #: names -> the passphrase that opens those files, or None (asks with `ask_passphrase` unless replaced)
+        self.passphrase_for: Callable[[list[str]], str | None] = lambda names: ask_passphrase(self, names)
         self.op: Op | None = None
-        self._first: ImportRun | None = None  # the first pass, while the files that needed an answer go in
+        self._first: ImportRun | None = None  # the passes so far, while the files that needed an answer go in
+        self._passphrases: dict[str, str] = {}  # path -> passphrase, for this import only
         self.last_run: ImportRun | None = None
         self.key_ready = False
         self.import_button = QPushButton("&Import café files…")
@@ -138,6 +168,7 @@ class ImportBox(QGroupBox):
         if not paths:
             return None
         self._first = None
+        self._passphrases = {}
         return self._start([str(p) for p in paths], None)
 
     def _start(self, files: list[str], consents: dict | None) -> Op | None:
@@ -156,7 +187,9 @@ class ImportBox(QGroupBox):
         def work(ctx):
             with open_services() as services:
                 return services.importing.import_files(files, key_path, ctx.progress, ctx.cancelled,
-                                                       consents=consents, ask=consents is None)
+                                                       consents=consents, ask=True, passphrases=passphrases)
+
+        passphrases = dict(self._passphrases)
 
         self.import_button.setEnabled(False)
         self.op = run_op(self, "Importing café files…", work, self._imported, self._failed)
@@ -173,17 +206,14 @@ class ImportBox(QGroupBox):
         if run.questions:
             consents = self._answers(run)
             if consents:
-                self._first = run
+                self._carry(run)
                 self.sig_imported.emit(run)
                 self._start(list(consents), consents)
                 return
-        if self._first is not None:  # the answered files: one list and one count with the first pass
-            first, self._first = self._first, None
-            first.lines += run.lines
-            first.imported += run.imported
-            first.refused += run.refused
-            first.cancelled = run.cancelled
-            run = first
+        if self._first is not None:  # the answered files: one list and one count with the passes before
+            self._carry(run)
+            run, self._first = self._first, None
+        self._passphrases = {}
         self.last_run = run
         self.summary.clear()
         for line in run.lines:
@@ -192,10 +222,32 @@ class ImportBox(QGroupBox):
         self.sig_imported.emit(run)  # first: what it wrote is announced, and that clears the status bar's last word
         self.sig_message.emit(run.closing_line())
 
+    def _carry(self, run: ImportRun) -> None:
+        """Add a pass's lines and counts to the passes before it (the files of the first pass count once)."""
+        if self._first is None:
+            self._first = run
+            return
+        self._first.lines += run.lines
+        self._first.imported += run.imported
+        self._first.refused += run.refused
+        self._first.cancelled = run.cancelled
+
     def _answers(self, run: ImportRun) -> dict:
-        """Ask each question of the run; path -> what to import it with, for each "yes". A "no" becomes a line."""
+        """Ask each question of the run; path -> what to import it with, for each "yes". A "no" becomes a line.
+        The files locked with a passphrase are asked for it once, all together."""
         consents = {}
-        for question in run.questions:
+        locked = [q for q in run.questions if q.kind == LOCKED]
+        if locked:
+            phrase = self.passphrase_for([Path(q.path).name for q in locked])
+            for question in locked:
+                if phrase:
+                    consents[question.path] = question.consent
+                    self._passphrases[question.path] = phrase
+                else:
+                    run.lines.append(f"Not imported {Path(question.path).name}: it needs the passphrase it was "
+                                     "locked with (or ask the facilitator to export it again to the central team's "
+                                     "key).")
+        for question in (q for q in run.questions if q.kind != LOCKED):
             title, warning, yes = ASKING.get(question.kind, (f"Replace “{question.title}”?", False, "Replace"))
             if self.confirm(title, question.text, warning=warning, yes=yes):
                 consents[question.path] = question.consent

@@ -274,3 +274,84 @@ def test_a_new_key_file_is_offered_a_name_that_is_free(tmp_path):
     (tmp_path / "central.key").write_text("x", encoding="ascii")
     (tmp_path / "central-2.key").write_text("x", encoding="ascii")
     assert free_key_name(tmp_path) == tmp_path / "central-3.key"
+
+
+@pytest.fixture
+def locked(tmp_path, key_path):
+    """Two cafés a facilitator locked with the passphrase "river stones" instead of the central team's key."""
+    store = Store(tmp_path / "locked-source.sqlite3")
+    source = Services.build(store)
+    paths = []
+    for title in ("Oban café", "Elgin café"):
+        path = tmp_path / f"{title.split()[0].lower()}.cafe"
+        path.write_bytes(source.exporting.export_cafe(make_cafe(source, title).id, [], "river stones")[0])
+        paths.append(path)
+    store.close()
+    return paths
+
+
+def test_files_locked_with_a_passphrase_are_asked_for_it_once_and_come_in(qtbot, panel, services, bundles,
+                                                                          locked, tmp_path):
+    asked = []
+    panel.import_box.passphrase_for = lambda names: asked.append(names) or "river stones"
+    op = panel.import_paths([bundles[0], *locked])
+    qtbot.waitUntil(lambda: op.done and panel.import_box.last_run is not None, timeout=30_000)
+    lines = [panel.import_box.summary.item(i).text() for i in range(panel.import_box.summary.count())]
+    assert asked == [["oban.cafe", "elgin.cafe"]]
+    who = signed_by(tmp_path)
+    assert [coded(line) for line in lines] == [f"Imported “Perth café”{CODED}{who}",
+                                               f"Imported “Oban café”{CODED}{who}",
+                                               f"Imported “Elgin café”{CODED}{who}"]
+    assert panel.import_box.closing.text() == "Done: 3 of 3 files imported."
+    assert {c.title for c in services.cafes.list()} == {"Perth café", "Oban café", "Elgin café"}
+    assert panel.import_box._passphrases == {}  # kept for that import only
+
+
+def test_a_wrong_or_no_passphrase_imports_nothing_locked_and_says_so(qtbot, panel, services, bundles, locked):
+    box = panel.import_box
+    box.passphrase_for = lambda names: "wrong words"
+    op = panel.import_paths(locked[:1])
+    qtbot.waitUntil(lambda: op.done and box.last_run is not None, timeout=30_000)
+    assert [box.summary.item(i).text() for i in range(box.summary.count())] == [
+        "Refused oban.cafe: That passphrase does not open this file."]
+    assert box.closing.text() == "Done: 0 of 1 file imported, 1 refused."
+
+    box.last_run = None
+    box.passphrase_for = lambda names: None  # Cancel
+    op = panel.import_paths(locked)
+    qtbot.waitUntil(lambda: op.done and box.last_run is not None, timeout=30_000)
+    assert [box.summary.item(i).text() for i in range(box.summary.count())] == [
+        f"Not imported {name}: it needs the passphrase it was locked with (or ask the facilitator to export it again "
+        "to the central team's key)." for name in ("oban.cafe", "elgin.cafe")]
+    assert box.closing.text() == "Done: 0 of 2 files imported."
+    assert services.cafes.list() == []
+
+
+def test_the_passphrase_question_hides_what_is_typed(qtbot, panel, services, locked):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen["label"] = dialog.labelText()
+        seen["echo"] = dialog.textEchoMode()
+        seen["ok"] = dialog.okButtonText()
+        dialog.resize(dialog.sizeHint())
+        Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+        dialog.grab().save("/tmp/shots/passphrase.png")
+        dialog.setTextValue("river stones")
+        dialog.accept()
+
+    QTimer.singleShot(20, answer)
+    op = panel.import_paths(locked[1:])
+    qtbot.waitUntil(lambda: op.done and panel.import_box.last_run is not None, timeout=30_000)
+    assert seen == {"label": "“elgin.cafe” was locked with a passphrase instead of the central team's key.\n\n"
+                             "Type the passphrase the facilitator gave you. It is used to open this file now and "
+                             "is not kept.",
+                    "echo": QLineEdit.EchoMode.Password, "ok": "Open and import"}
+    assert [c.title for c in services.cafes.list()] == ["Elgin café"]
