@@ -428,35 +428,32 @@ def m013_clustered_ids(db: sqlite_utils.Database) -> None:
                         (*_ID_COLUMNS, ("attendance_round", "group_id")))
 
 
+#: a note's tag table rebuilt as one B-tree keyed by (note, tag), with an index by tag (see m014)
+_KEYED_TAGS = """
+    DROP TABLE IF EXISTS note_{tag}_keyed;
+    CREATE TABLE note_{tag}_keyed (
+        note_id TEXT NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+        {tag}_id TEXT NOT NULL REFERENCES {parent}(id) ON DELETE CASCADE,
+        PRIMARY KEY (note_id, {tag}_id)
+    ) WITHOUT ROWID;
+    INSERT INTO note_{tag}_keyed (note_id, {tag}_id) SELECT note_id, {tag}_id FROM note_{tag};
+    DROP TABLE note_{tag};
+    ALTER TABLE note_{tag}_keyed RENAME TO note_{tag};
+    CREATE INDEX IF NOT EXISTS note_{tag}_{tag} ON note_{tag}({tag}_id)
+"""
+
+
 def m014_child_indexes(db: sqlite_utils.Database) -> None:
     """Give every column that points at another row an index that starts with it, so that removing a row finds what
     points at it instead of reading the whole table: taking a café out of a desk of a million notes (or replacing it
     with a newer export) read every note once per table, round and group of the café, and every tag once per outcome
     and theme (about 5 s a café). The tag tables keep one B-tree each (WITHOUT ROWID), so a note's tags cost an import
     no more than before; a café's notes by table and round need no café id in front, since a table is one café's."""
+    for tag, parent in (("outcome", "outcome"), ("theme", "theme")):
+        _run(db, _KEYED_TAGS.format(tag=tag, parent=parent))
     _run(
         db,
         """
-        DROP TABLE IF EXISTS note_outcome_keyed;
-        CREATE TABLE note_outcome_keyed (
-            note_id TEXT NOT NULL REFERENCES note(id) ON DELETE CASCADE,
-            outcome_id TEXT NOT NULL REFERENCES outcome(id) ON DELETE CASCADE,
-            PRIMARY KEY (note_id, outcome_id)
-        ) WITHOUT ROWID;
-        INSERT INTO note_outcome_keyed (note_id, outcome_id) SELECT note_id, outcome_id FROM note_outcome;
-        DROP TABLE note_outcome;
-        ALTER TABLE note_outcome_keyed RENAME TO note_outcome;
-        CREATE INDEX IF NOT EXISTS note_outcome_outcome ON note_outcome(outcome_id);
-        DROP TABLE IF EXISTS note_theme_keyed;
-        CREATE TABLE note_theme_keyed (
-            note_id TEXT NOT NULL REFERENCES note(id) ON DELETE CASCADE,
-            theme_id TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
-            PRIMARY KEY (note_id, theme_id)
-        ) WITHOUT ROWID;
-        INSERT INTO note_theme_keyed (note_id, theme_id) SELECT note_id, theme_id FROM note_theme;
-        DROP TABLE note_theme;
-        ALTER TABLE note_theme_keyed RENAME TO note_theme;
-        CREATE INDEX IF NOT EXISTS note_theme_theme ON note_theme(theme_id);
         DROP INDEX IF EXISTS note_place;
         CREATE INDEX IF NOT EXISTS note_place ON note(table_id, round_id) WHERE table_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS note_round ON note(round_id) WHERE round_id IS NOT NULL;
