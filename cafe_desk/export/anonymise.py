@@ -89,6 +89,7 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
 
 
 def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tuple[int, int, str]]:
+    codes = list(redact_patterns.postcodes(text))
     return [
         *redact_patterns.emails(text),
         *redact_patterns.urls(text, lists.keep_domains),
@@ -96,8 +97,8 @@ def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tupl
         *redact_patterns.health_ids(text),
         *redact_patterns.ni_numbers(text),
         *redact_patterns.dates_of_birth(text),
-        *redact_patterns.postcodes(text),
-        *redact_addresses.addresses(text, words.lower),
+        *codes,
+        *redact_addresses.addresses(text, words.lower, codes),
         *redact_patterns.phones(text, lists.keep_numbers),
     ]
 

@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cafe_desk.export.redact_patterns import LIVES, POSTCODE, Span
+from cafe_desk.export.redact_patterns import LIVES, POSTCODE, Span, postcodes
 
 STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Terrace|Terr|Place|Pl|Gardens|Gdns|Court"
                 "|Ct|Wynd|Brae|Close|Way|Square|Sq|Grove|View|Park|Row|Walk|Loan|Gate|Hill|Green|Quadrant|Circus"
                 "|Parade|Boulevard|Vennel|Path|Mews|Rise|Gait|Neuk|Loaning|Bank|Crossway|Holm|Steadings|Quay|Wharf|Circle"
                 "|Mount|Heights|Grange|Meadows|Glebe|Yard|Pend|Knowe|Haugh|Vale|Dene|Cottages|Esplanade|Promenade"
                 "|Causeway|Broadway|Strand|Braes|Acres|Fields|Orchard|Chase|Shore|Cross|Steps|Crofts|Field|Leys|Lea|End|Ridge|Corner|Approach|Hollow"
-                "|Nook|Howe|Den|Common|Tce|Cresc|Cr|Gr|Pk|Blvd|Crt|Grn|Pde|Gds")
+                "|Nook|Howe|Den|Common|Tce|Cresc|Cr|Gr|Pk|Blvd|Crt|Grn|Pde|Gds|Av|Cl|Hts|Gdn|Ter|Trce|Cotts|Grv|Sqr|Pkwy"
+                "|Parkway|Lonning|Garth")
 FLAT = (r"(?:(?:[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt\.?|[Ss]uite)\s+(?:\d{1,3}[A-Za-z]?(?:/\d{1,2}|/[LRlr])?"
-        r"|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|[\dGP][Ff](?:\d{1,2}|[LR])\b"
+        r"|[GgBb]/\d{1,2}|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|[\dGP][Ff](?:\d{1,2}|[LR])\b"
         r"|(?:[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op|[Bb]asement|[Uu]pper|[Ll]ower)\s+(?:[Ff]loor\s+)?"
         r"(?:[Ff]lat|[Ll]eft|[Rr]ight)\b)")  # Flat 2/1, 0/1, 2F1, GF1, Stair 3, Ground Floor Flat
 HOUSE = r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?"
@@ -28,7 +29,7 @@ STREET = (rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b"
 # one-word streets named by their ending ("Gallowgate", "Nethergate", "Canongate", "Kirkwynd")
 COMPOUND_STREET = r"[A-Z][a-z]{2,}(?:gate|gait|wynd|brae|loan|vennel|haugh|way)\b"
 LOWER_COMPOUND = r"(?i:[a-z]{3,}(?:gate|gait|wynd|brae|loan|vennel|haugh))\b"
-BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartments)\b"
+BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartments|Hostel|Housing|Residences?)\b"
 # the words of a street's name: capitalised, with "of" or "the" between them ("Bridge of Weir Road", "St. John's Road")
 STREET_NAME = r"(?:[A-Z][\w'’-]{0,40}\.?\s+(?:(?:of|the|o['’])\s+)?){1,3}"
 # (a flat number before it is taken when the spans are joined: FLAT_BEFORE)
@@ -47,8 +48,18 @@ ROOM_ADDRESS = re.compile(
 LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?:(?i:the)\s+)?(?:(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}{STREET}"
                            rf"|{LOWER_COMPOUND})")
 # "number 16 the crescent", "no 8 sandyhills rd": a house number said as a number is an address without a cue
-NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:(?i:the)\s+)?"
-                              rf"(?:[^\W\d_][\w'’]{{0,40}}\s+){{0,3}}{STREET}")
+# (with no street after it, the number may come after the street: "Park Terrace, number 9", "Duke Street number 112")
+NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?\b(?P<after>,?\s+(?:(?i:the)\s+)?"
+                              rf"(?:[^\W\d_][\w'’]{{0,40}}\s+){{0,3}}{STREET})?")
+# the number in words after "number", before a street with a capital ("number twelve Park Terrace")
+NUMBER_WORDS = ("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -]?(?:one|two|three|four|five|six|seven"
+                "|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                "|fifteen|sixteen|seventeen|eighteen|nineteen")
+WORD_NUMBERED = re.compile(rf"\b(?i:number)\s+(?i:{NUMBER_WORDS})\s+{STREET_NAME}{STREET}")
+NUMBER_WORD_SET = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                             "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
+STREET_BEFORE = re.compile(rf"\b{STREET_NAME}{STREET},?\s+$")
 # a house number and a name after "The" with no street word ("4 The Paddock", "12 The Maltings"), where the words
 # before say it is a place someone is at or goes to, and a comma, full stop or line end closes it
 THE_ADDRESS = re.compile(r"\b\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?"
@@ -56,10 +67,12 @@ THE_ADDRESS = re.compile(r"\b\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+The\s+[A
 THE_CUE = re.compile(r"\b(?:at|to|from|c/o|care\s+of|address(?:\s+is)?|in)\s*:?\s*$", re.IGNORECASE)
 FLAT_THE = re.compile(rf"\b{FLAT},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?")  # "Flat 3, The Maltings"
 # a street with no number where someone lives: "she lives on Carnegie Street", "he stays in Mill Lane"
+# a one-word street lived on ("bides on Overgate"), not in or to ("lives in Harrogate" is a town)
 NAMED_STREET = re.compile(
-    rf"(?:\b(?i:{LIVES})\s+(?:[\w'’]+\s+){{0,4}}?"
-    rf"(?i:on|in|at|up|doon|along|tae|to)|\b(?i:address|c/o)(?:\s+(?i:is|was))?\s*:?)"
-    rf"\s+(?:(?i:the)\s+)?((?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET})")
+    rf"(?:\b(?i:{LIVES})(?:\s+(?:[\w'’]+\s+){{0,4}}?(?P<on>(?i:on|in|at|up|doon|along|tae|to)))?"
+    rf"|\b(?i:address|c/o)(?:\s+(?i:is|was))?\s*:?)"
+    rf"\s+(?:(?i:the)\s+)?(?P<street>(?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET}|(?P<one>{COMPOUND_STREET}))")
+NOT_ON = frozenset(("in", "to", "tae", None))
 # a house number and a name with no street word ("lives at 2 Oakfield", "address is 33 Kingsway East"), where the
 # words before say it is an address
 CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,? +[A-Z][a-z][\w'’-]{1,40}(?: +[A-Z][a-z][\w'’-]{1,40}){0,2}\b")
@@ -68,12 +81,12 @@ AT_BEFORE = re.compile(r"\b(?:at|to|tae|is|address)\s*:?\s*$", re.IGNORECASE)
 RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy)\s+\d{1,3}[A-Za-z]?,?\s+(?:[A-Z][\w'’]+\s+(?:of\s+)?){0,2}"
                    r"[A-Z][\w'’]+")
 PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.IGNORECASE)
-ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|flat"
+ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|addr|flat"
                          r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
                          r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into|@))?"
                          rf"|\b(?:{LIVES})\s+(?:at|wi|with)\s+(?:my|his|her|their|our|the)\s+[\w'’]+['’]s\s+at"
                          r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|s?he['’]?s"
-                         r"|(?:send|post|write|forward)\w*"
+                         r"|(?:send|sent|post|write|forward|return)\w*"
                          r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon|2))\s*:?\s*$", re.IGNORECASE)  # "send it 2"
 
 
@@ -81,7 +94,11 @@ ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss
 # the same hints from the text's words where they are known, which is quicker than the pattern over the text
 DIGIT = re.compile(r"\d")
 FLAT_WORDS = frozenset(("flat", "unit", "apartment", "apt", "suite"))
-FLAT_NOTATION = re.compile(r"\d/|[\dGP][Ff][\dLR]")
+# "3/2" and "2F1", "GF1": looked for apart, "3/2" only where there is a "/" and "2F1" only where the text's words
+# (its runs of letters) have the "f" of one, which is quicker than one pattern over the text
+SLASH_NOTATION = re.compile(r"\d/")
+FLOOR_NOTATION = re.compile(r"[\dGP][Ff][\dLR]")
+FLOOR_LETTERS = frozenset(("f", "gf", "pf", "fl", "fr", "gfl", "gfr", "pfl", "pfr"))
 
 
 ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "moved",
@@ -89,28 +106,30 @@ ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stay
                                "post", "write", "forward", "bide", "bides", "biding", "c", "care", "call", "calling",
                                "called", "visit", "visiting", "visited", "rent", "rents", "rented", "renting",
                                "reside", "resides", "residing", "moving", "rehoused", "housed", "livin", "stayin",
-                               "bidin", "movin"))
+                               "bidin", "movin", "addr", "sent", "return", "returned"))
 # a named house before its number and street: "The Steading, 3 Mill Lane", "Rose Cottage, 4 Main Street"
-NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?:[A-Z][\w'’]+\s+)?(?:Cottage|Farm|Croft"
-                          r"|House|Lodge|Steading|Mains|Manse|Bothy|Mill)),\s+$")
+NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?:[A-Z][\w'’]+\s+){0,2}"
+                          r"(?:Cottages?|Farm|Croft|House|Lodge|Steading|Mains|Manse|Bothy|Mill|Apartments|Flats|Court|Mansions|Tower|Hostel"
+                          r"|Housing|Bank|View|Lea|Villa|Knowe|Neuk|Brae)),\s+$")
 # a named house or farm with no number ("The Steading, Mains of Auchterless", "Croft House, Upper Bighouse"), taken
 # when a full postcode or an address cue is next to it
 DWELLING_WORDS = frozenset(("steading", "steadings", "cottage", "cottages", "croft", "farmhouse", "farm", "lodge",
                             "manse", "schoolhouse", "bothy", "mill", "mains", "byre", "bungalow"))
 DWELLING = re.compile(
     r"\b(?:The\s+)?(?:[A-Z][\w'’]+\s+){0,2}((?:Steading|Steadings|Cottage|Cottages|Croft|Farmhouse|Farm|Lodge|Manse"
-    r"|Schoolhouse|Bothy|Mill|Mains|Byre|Bungalow)),\s+(?:[A-Z][\w'’]+\s+){0,2}(?:of\s+)?[A-Z][\w'’]+")
+    r"|Schoolhouse|Bothy|Mill|Mains|Byre|Bungalow)),\s+(?:(?![A-Z]{1,2}\d)[A-Z][\w'’]+\s+){0,2}(?:of\s+)?(?![A-Z]{1,2}\d)[A-Z][\w'’]+")
 # dwelling words that name a home, not a business or a hall (unlike Mill, Lodge, Mains)
 HOMES = frozenset(("cottage", "cottages", "croft", "farmhouse", "farm", "steading", "steadings", "schoolhouse", "manse",
                    "bothy", "byre", "bungalow"))
 
 
-def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
+def addresses(text: str, words: frozenset[str] | None = None, codes: list[Span] | None = None) -> Iterator[Span]:
     """A house number, a street name and a street word, with an optional flat or unit number (Flat 2/1, 2F1, Unit 4);
     after a flat number the street may be in lower case or a building ("Flat 3, Ashgrove House"), and so may a
     street after "lives at" and the like. Parts of one address found apart ("Flat 6, Marchmont House" and
-    "9 Warrender Park Road") are one span. `words`: the text's words in lower case, if known."""
-    found = sorted(_address_parts(text, words))
+    "9 Warrender Park Road") are one span. `words`: the text's words in lower case, if known; `codes`: the
+    postcodes in it, if found already (redact_patterns.postcodes)."""
+    found = sorted(_address_parts(text, words, list(postcodes(text)) if codes is None else codes))
     merged: list[list[int]] = []
     for start, end in found:
         if merged and (start <= merged[-1][1] or ADDRESS_JOIN.fullmatch(text, merged[-1][1], start)):
@@ -126,7 +145,9 @@ def addresses(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
 
 ADDRESS_JOIN = re.compile(r",? ?")
 NUMBER_BEFORE = re.compile(r"\b(?:[Nn]umber|[Nn]o\.?|NO\.?)\s+$")
-FLAT_BEFORE = re.compile(rf"\b{FLAT},?\s+$")
+# a tenement floor and door said in words: "3 up left", "1 up 2", "2 up middle"
+UP = r"\d{1,2}\s+(?i:up)\s+(?:(?i:left|right|middle|mid)\b|\d{1,2}\b)"
+FLAT_BEFORE = re.compile(rf"\b(?:{FLAT}|{UP}),?\s+$")
 NAMED_STREET_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "bide",
                                 "bides", "biding", "reside", "resides", "residing", "moved", "moving", "rehoused",
                                 "housed", "address", "c", "livin", "stayin", "bidin", "movin"))
@@ -140,27 +161,81 @@ HOME_AND_STREET = re.compile(
 HOME_CUE = re.compile(rf"(?:\b(?:{LIVES}|farms?|farmed|farming|crofts?|crofted|address)(?:\s+(?:is|was))?\s+"
                       r"(?:at|on|in)|\baddress(?:\s+is)?\s*:?)\s*$", re.IGNORECASE)
 
+# Gaelic street names put the street word first: "12 Sràid na h-Eaglais", "4 Rathad a' Chladaich", "3 Rathad an
+# t-Sìthein"; and a Gaelic home is a "taigh" ("Taigh na Mara", "Tigh an Uillt")
+GAELIC_STREETS = ("sràid", "sraid", "rathad", "ceum", "lòn", "slighe", "ceàrnag", "cearnag", "cùirt", "cuirt",
+                  "lànaidh", "lanaidh", "cidhe", "bruach", "pàirc", "pairc", "gàrradh", "garradh", "bealach")
+GAELIC_WORDS = frozenset((*GAELIC_STREETS, "taigh", "tigh", "toigh"))
+GAELIC_NAME = r"(?:(?:na|nan|nam|an|am|a['’])\s+)?(?:[htHT]-)?[^\W\d_][\w'’-]*"
+GAELIC_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?i:{'|'.join(GAELIC_STREETS)})\s+{GAELIC_NAME}")
+GAELIC_HOME = re.compile(r"\b(?:Taigh|Tigh|Toigh|TAIGH|TIGH)\s+(?:(?:na|nan|nam|an|am|a['’])\s+)?(?:[htHT]-)?"
+                         r"[A-ZÀ-Þ][\w'’-]*")
+# a named home with no comma after it ("lives at Bothy Cottage", "Laggan Croft is their address", a line of its own)
+HOME_NAME = re.compile(r"\b(?:The[ \t]+)?(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Croft|Cottage|Farm|Farmhouse|Steading"
+                       r"|Schoolhouse|Manse|Bothy|Byre|Bungalow)\b")
+IS_ADDRESS = re.compile(r"\s+(?:is|was)\s+(?:my|his|her|their|our|the|ma)\s+(?:address|home|hoose)\b", re.IGNORECASE)
+# a postcode right after, or after a town or two: "The Lodge, Ardgowan Estate, Inverkip PA16 0DU"
+POSTCODE_NEAR = re.compile(rf"[ ,]*(?:[A-Z][a-zà-ÿ][\w'’-]*,?\s+){{0,2}}(?i:{POSTCODE.pattern})")
+LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+# the lines of a postal address with no number before its town (kept, as towns are) and postcode: "Send to Mill
+# of Tifty, Fyvie, AB53 8JT", "return to Benview, Strathyre, FK18 8NA", "Peigi NicLeòid, Druim Buidhe, Uig IV51 9XY"
+_CAP = r"[A-Z][a-zà-ÿ][\w'’-]*"
+_PART = rf"(?:The\s+)?{_CAP}(?:\s+(?:(?:of|na|nan|an|a['’])\s+)?(?:[ht]-)?{_CAP}){{0,2}}"
+HOME_TOWN = re.compile(rf"({_PART}(?:,\s+{_PART})?),\s+{_PART},?\s+$")
+HOME_TOWN_CUE = re.compile(r"(?:\b(?:send|sent|post|posted|write|return|returned|forward|forwarded|deliver|mail)"
+                           r"(?:\s+[\w'’]+){0,3}?\s+(?:to|tae)|\b(?:c/o|care\s+of|forwarding|address(?:\s+is)?"
+                           r"|(?:lives?|living|stays?|staying|bides?|resides?|residing)\s+at)|^|\n|,)\s*:?\s*$",
+                           re.IGNORECASE)
+# a home named, then said to be a house: "lives in Fernlea, the bungalow next to the school", "is in Kilbrannan View,
+# Carradale, the white house at the end"
+HOUSE_NOUNS = frozenset(("bungalow", "house", "hoose", "cottage", "farmhouse", "villa"))
+APPOSITE = re.compile(r", (?:the|a|The|A) (?:[a-z]+ ){0,2}(?:bungalow|house|hoose|cottage|farmhouse|villa)\b"
+                      r"(?! (?:is|was|has|had)\b)")
+HOME_BEFORE_APPOSITE = re.compile(
+    rf"\b(?:(?i:{LIVES})|(?i:is|['’]s))\s+(?i:in|at)\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?$")
+
 HOME_WORDS = NAMED_STREET_WORDS | frozenset(("farm", "farms", "farmed", "farming", "croft", "crofts", "crofted",
                                              "pitch", "plot", "caravan", "berth", "stance"))
 
 
-def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[int, int]]:
+def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -> Iterator[tuple[int, int]]:
     if words is None or not DWELLING_WORDS.isdisjoint(words):
         yield from _dwellings(text)
     if "box" in text.lower():
         yield from (m.span() for m in PO_BOX.finditer(text))
     if words is None or not NAMED_STREET_WORDS.isdisjoint(words):
-        yield from (m.span(1) for m in NAMED_STREET.finditer(text))
+        for m in NAMED_STREET.finditer(text):
+            if not (m.group("one") and (m.group("on") or "").lower() in NOT_ON):
+                yield m.span("street")
+    if words is None or not GAELIC_WORDS.isdisjoint(words):
+        yield from _gaelic(text)
+    if words is None or not HOUSE_NOUNS.isdisjoint(words):
+        for m in APPOSITE.finditer(text) if ", " in text else ():
+            home = HOME_BEFORE_APPOSITE.search(text, max(0, m.start() - 80), m.start())
+            if home:
+                yield home.span(1)
     if ", " in text and (words is None or not HOME_WORDS.isdisjoint(words)):
         for m in HOME_AND_STREET.finditer(text):
             if m.group("pitch") or HOME_CUE.search(text, max(0, m.start() - 30), m.start()):
                 yield m.span()
+    if words is None or ("number" in words and not NUMBER_WORD_SET.isdisjoint(words)):
+        yield from (m.span() for m in WORD_NUMBERED.finditer(text))
     if not (DIGIT.search(text) if words is not None and FLAT_WORDS.isdisjoint(words) else ADDRESS_HINT.search(text)):
         return
+    for start, _end, _kind in codes:  # what is before a postcode: the lines of its address
+        m = HOME_TOWN.search(text, max(0, start - 120), start) if ", " in text[max(0, start - 120):start] else None
+        if m and HOME_TOWN_CUE.search(text, max(0, m.start() - 40), m.start()):
+            yield m.span(1)
+        if DIGIT.search(text, max(0, start - 80), start):
+            m = LOWER_BEFORE.search(text, max(0, start - 80), start)  # "17 rosebery sq, ky1 2qs"
+            if m:
+                yield m.start(), m.end(1)
     for m in ADDRESS.finditer(text):
         named = NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
         yield (named.start() if named else m.start()), m.end()
-    if (FLAT_NOTATION.search(text) if words is not None and FLAT_WORDS.isdisjoint(words) else FLAT_HINT.search(text)):
+    if (("/" in text and SLASH_NOTATION.search(text))
+            or (not FLOOR_LETTERS.isdisjoint(words) and FLOOR_NOTATION.search(text))
+            if words is not None and FLAT_WORDS.isdisjoint(words) else FLAT_HINT.search(text)):
         for m in FLAT_ADDRESS.finditer(text):
             yield m.span()
         if "The " in text:
@@ -168,7 +243,13 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
     if "Stair" in text or "Room" in text or "Block" in text:
         yield from (m.span() for m in ROOM_ADDRESS.finditer(text))
     if words is None or "no" in words or "number" in words:
-        yield from (m.span() for m in NUMBERED_ADDRESS.finditer(text))
+        for m in NUMBERED_ADDRESS.finditer(text):
+            if m.group("after"):
+                yield m.span()
+                continue
+            street = STREET_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if street:
+                yield street.start(), m.end()
     for m in THE_ADDRESS.finditer(text) if "The " in text else ():
         if THE_CUE.search(text, max(0, m.start() - 20), m.start()):
             yield m.span()
@@ -183,13 +264,31 @@ def _address_parts(text: str, words: frozenset[str] | None) -> Iterator[tuple[in
             yield m.span()
 
 
+# a house number and a street in lower case right before a postcode
+LOWER_BEFORE = re.compile(rf"({LOWER_ADDRESS.pattern}),?\s+$")
+
+
+def _gaelic(text: str) -> Iterator[tuple[int, int]]:
+    """Gaelic streets (street word first) after a house number; a Gaelic home's name with its township after it, a
+    postcode near or an address cue before."""
+    yield from (m.span() for m in GAELIC_ADDRESS.finditer(text))
+    for m in GAELIC_HOME.finditer(text):
+        if text.startswith(", ", m.end()) or POSTCODE_NEAR.match(text, m.end()) or \
+                ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
+            yield m.span()
+
+
 def _dwellings(text: str) -> Iterator[tuple[int, int]]:
     """Named houses and farms with no number, next to a full postcode or after an address cue; a home's name
     ("Burnside Cottage, Dalry", "The Old Schoolhouse, Achnasheen") with its township after it needs neither."""
     for m in DWELLING.finditer(text):
-        gap = len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip(" ,"))
-        if POSTCODE.match(text, m.end() + gap) or ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) \
-                or m.group(1).lower() in HOMES:
+        if m.group(1).lower() in HOMES or POSTCODE_NEAR.match(text, m.end()) or \
+                ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.start(), m.end()
+    for m in HOME_NAME.finditer(text):  # with no township after it
+        if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) or IS_ADDRESS.match(text, m.end()) or \
+                POSTCODE_NEAR.match(text, m.end()) or \
+                ((m.start() == 0 or text[m.start() - 1] == "\n") and LINE_END.match(text, m.end())):
+            yield m.span()
     if "Croft" in text or "Cottage" in text or "Plot" in text or "Bothy" in text:
         yield from (m.span() for m in RURAL.finditer(text))

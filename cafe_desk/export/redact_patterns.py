@@ -58,7 +58,9 @@ NOT_OUTWARD = frozenset(("a1", "a3", "a4", "a5", "a6", "a9", "a82", "a96", "mp3"
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
 OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
                             re.IGNORECASE)
-OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
+OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|district|way|side|direction|end|bit)\b", re.IGNORECASE)
+# the sector after an outward code, the inward part cut short ("somewhere in EH6 8, she wouldnae give the rest")
+SECTOR = re.compile(r"[ \t\u00a0]\d(?![\w%£$]|[.:/,]\d)")
 POSTCODE_WORD = re.compile(r"\bpost\s?code\b", re.IGNORECASE)
 # an outward code in lower case ("lives in g51") is one only right after a home or postcode cue
 LOWER_OUTWARD = re.compile(r"\b([a-z]{1,2})(\d{1,2}[a-z]?)\b")
@@ -267,12 +269,18 @@ def postcodes(text: str) -> Iterator[Span]:
         if said or ((len(area) == 2 or area == "G") and (
                 OUTWARD_BEFORE.search(before) or HOME_BEFORE.search(before) or PERSON_IS.search(before)
                 or WHERE_LIVES.match(text, m.end()))):
-            yield m.start(), m.end(), "postcode"
+            yield m.start(), _sector_end(text, m.end()), "postcode"
     for m in LOWER_OUTWARD.finditer(text) if LOWER_DIGIT.search(text) else ():
         area = m.group(1).upper()
         if area in AREAS and (HOME_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
                 len(area) == 2 and OUTWARD_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
-            yield m.start(), m.end(), "postcode"
+            yield m.start(), _sector_end(text, m.end()), "postcode"
+
+
+def _sector_end(text: str, end: int) -> int:
+    """The end of an outward code taken, with the sector digit after it if there is one ("EH6 8")."""
+    sector = SECTOR.match(text, end)
+    return sector.end() if sector else end
 
 
 def _alone(text: str, m: re.Match[str]) -> bool:
