@@ -28,6 +28,7 @@ use and runs offline; the lists and their sources are described in resources/nam
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -70,8 +71,9 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
     ]
     ends = {f[1] + 2 for f in found if f[2] == "address"}
     if ends:  # "17 Tannahill Crescent, Johnstone": the town of an address is no person
+        codes = {f[0] for f in found if f[2] == "postcode"}
         found = [f for f in found if not (f[2] == "name" and f[0] in ends and text[f[0] - 2:f[0]] == ", "
-                                          and fold(text[f[0]:f[1]]) in lists.places)]
+                                          and _town(text, f[0], f[1], lists, codes))]
     found.sort(key=lambda f: (RANK[f[2]], not f[3], f[0], f[0] - f[1]))
     taken: list[tuple[int, int, str, bool, bool]] = []
     used = Taken(len(text))
@@ -86,6 +88,20 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
     if carried:
         spans = _carry(words, spans, carried)
     return _merge_names(spans, text)
+
+
+# what follows the town of an address: a comma, a dash or bracket, the end, or its postcode
+TOWN_AFTER = re.compile(r",|\s+[-–—(]|\s*$|\.(?:\s|$)")
+
+
+def _town(text: str, start: int, end: int, lists: NameLists, codes: set[int]) -> bool:
+    """Whether the name found at start:end, right after an address and a comma, is its town: a listed place, or a
+    word no list has as a name ("Tolsta", "Glenuig") before a comma, a dash, the end or the postcode."""
+    town = text[start:end]
+    if fold(town) in lists.places:
+        return True
+    return " " not in town and lists.kind(town) == UNKNOWN and (
+        end + 1 in codes or end + 2 in codes or TOWN_AFTER.match(text, end) is not None)
 
 
 def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tuple[int, int, str]]:

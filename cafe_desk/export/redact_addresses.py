@@ -44,9 +44,11 @@ FLAT_HINT = re.compile(r"[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite|
 # ("Stair 3, 14 Queens Court", "Room 12, Ashgrove House"; not "Room 12 at the Court")
 ROOM_ADDRESS = re.compile(
     rf"\b(?:Stair|Room|Block)\s+\d{{1,3}}[A-Za-z]?,\s+(?:{HOUSE},?\s+)?(?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}(?:{STREET}|{BUILDING})")
+NOT_HOUSE = r"(?i:up|down|doon|along|past|miles?|mins?|minutes?|doors?|streets?|blocks?|yards?|metres?|meters?)"
 # a house number and a street in lower case, where the words before say it is where someone lives
-LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?:(?i:the)\s+)?(?:(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}{STREET}"
-                           rf"|{LOWER_COMPOUND})")
+# (not a distance: "3 up the road", "2 miles along the road", "4 doors down the street")
+LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?!{NOT_HOUSE}\b)(?:(?i:the)\s+)?"
+                           rf"(?:(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}{STREET}|{LOWER_COMPOUND})")
 # "number 16 the crescent", "no 8 sandyhills rd": a house number said as a number is an address without a cue
 # (with no street after it, the number may come after the street: "Park Terrace, number 9", "Duke Street number 112")
 NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?\b(?P<after>,?\s+(?:(?i:the)\s+)?"

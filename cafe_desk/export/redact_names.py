@@ -453,9 +453,9 @@ def _decide_lower(item: Words, i: int) -> None:
             (item.possessive(i) and ROLE_OWNED.match(item.text, item.words[i][1])) or (kind != SURNAME and (
                 item.next_key(i) in SPEECH or ROLE_AFTER.match(item.text, item.words[i][1])))):
         item.mark(i, False)  # "jade said", "mason's dad", "harris is my best pal" (not "from church told me")
-    elif kind == UNKNOWN and len(key) > 2 and (item.next_key(i) in SPEECH or item.possessive(i)
-                                               or (i > 0 and item.prev_key(i) in MET)):
-        item.mark(i, False)  # "met torquil at the shed", "torquil's dog"
+    elif kind == UNKNOWN and len(key) > 2 and key not in TITLES and key not in ROLE_WORDS and (
+            item.next_key(i) in SPEECH or item.possessive(i) or (i > 0 and item.prev_key(i) in MET)):
+        item.mark(i, False)  # "met torquil at the shed", "torquil's dog" (not "ma auntie's")
 
 
 def _extend_lower(item: Words) -> None:

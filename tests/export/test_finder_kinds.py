@@ -1053,3 +1053,79 @@ def test_names_heading_a_record_before_a_date_of_birth_or_chi(text, expected):
 ])
 def test_words_heading_a_record_are_kept(text):
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Gaelic streets put the street word first, in either case and at a sentence's start
+    ("Tha i a' fuireach aig 7 Sràid a' Bhanca a-nis.", "Tha i a' fuireach aig [ADDRESS] a-nis."),
+    ("5 Rathad na Mara, Port Rìgh IV51 9AB", "[ADDRESS], Port Rìgh [POSTCODE]"),
+    ("moved to 22 rathad an t-sìthein last year", "moved to [ADDRESS] last year"),
+    ("14 Ceum nan Gobhar is his", "[ADDRESS] is his"),
+    # Gaelic house names, with their township after them
+    ("Taigh an Droma, Breasclete, is where she grew up", "[ADDRESS], Breasclete, is where she grew up"),
+    ("they stay at Tigh na Coille", "they stay at [ADDRESS]"),
+    # named homes with no number: after a cue, said to be an address, on a line of their own
+    ("Gran still lives at Hillview Cottage on her own.", "Gran still lives at [ADDRESS] on her own."),
+    ("Braehead Croft is their address now", "[ADDRESS] is their address now"),
+    ("Send to:\nJo Bell\nMains Farm\nby Alyth\nPH11 8XX", "Send to:\nJo Bell\n[ADDRESS]\nby Alyth\n[POSTCODE]"),
+    # the lines of an address before its town and postcode, after a posting cue or a name
+    ("Please return to Dunmore, Kilmelford, PA34 4XX.", "Please return to [ADDRESS], Kilmelford, [POSTCODE]."),
+    ("post it to Mains of Drum, Auchterless AB53 8XX", "post it to [ADDRESS], Auchterless [POSTCODE]"),
+    # a home named and then said to be a house
+    ("She lives in Rosebank, the bungalow by the church.", "She lives in [ADDRESS], the bungalow by the church."),
+    # the house number in words, or after the street
+    ("lives at number seven Albert Road, Ayr", "lives at [ADDRESS], Ayr"),
+    ("Number twenty-one Park Avenue was theirs", "[ADDRESS] was theirs"),
+    ("she stays Bank Street, number 4, above the chemist", "she stays [ADDRESS], above the chemist"),
+    ("the street is Queen Street no 12", "the street is [ADDRESS]"),
+    # tenement floors said in words, ground-floor flats as G/1, hostels and sheltered housing
+    ("he stays 2 up right, 9 Comely Bank Road", "he stays [ADDRESS]"),
+    ("Flat G/1, 14 Hyndland Road is hers", "[ADDRESS] is hers"),
+    ("now in Room 5, Ark Lane Hostel", "now in [ADDRESS]"),
+    ("Flat 2, Elmwood Sheltered Housing, 4 Kirk Road", "[ADDRESS]"),
+    ("Tay Court Apartments, 12 Marine Parade", "[ADDRESS]"),
+    # one-word streets lived on; a street lived on with no "on" after the verb
+    ("he bides on Kirkgate these days", "he bides on [ADDRESS] these days"),
+    ("gran stays Cromwell Crescent in Largs", "gran stays [ADDRESS] in Largs"),
+    # lower-case abbreviations with a postcode after, or after "addr"
+    ("22 moss cl, eh12 6xx is his flat", "[ADDRESS], [POSTCODE] is his flat"),
+    ("addr 4 burnside av", "addr [ADDRESS]"),
+])
+def test_addresses_in_less_usual_forms(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone met at the Taigh Chearsabhagh cafe for the talk.",
+    "She lives in Harrogate now and likes it.",
+    "Number one thing is to walk every day.",
+    "No one in the group goes to the park any more.",
+    "Table 3 laughed when the number 9 bus went past Union Street.",
+    "He stays 3 up the road from the church on Fridays.",
+    "she stays 2 miles along the road from us",
+    "we live 4 doors down the street from her",
+    "we had the group in room 12, Level 3, by the lift",
+    "Ward 4B was fine and she is at home now.",
+    "Mill Farm shop sells good eggs.",
+])
+def test_less_usual_address_forms_keep_what_is_no_address(text):
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eilidh is IV2 way, out past Culloden", "[NAME] is [POSTCODE] way, out past Culloden"),
+    ("she lives ML1 side", "she lives [POSTCODE] side"),
+    ("somewhere in EH6 8, she would not say", "somewhere in [POSTCODE], she would not say"),
+    ("moved to g31 4 weeks ago", "moved to [POSTCODE] weeks ago"),
+])
+def test_outward_codes_with_a_direction_or_a_sector(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Send to Tigh Ban, Glenuig - she will pass it on", "Send to [ADDRESS], Glenuig - she will pass it on"),
+    ("moved to 4 Kirk Road, Tolsta, last year", "moved to [ADDRESS], Tolsta, last year"),
+    ("ma auntie's at 30 Menteith View", "ma auntie's at [ADDRESS]"),
+])
+def test_the_town_of_an_address_and_a_kin_word_are_no_name(text, expected):
+    assert redact(text).text == expected
