@@ -146,6 +146,8 @@ def addresses(text: str, words: frozenset[str] | None = None, codes: list[Span] 
 
 
 ADDRESS_JOIN = re.compile(r",? ?")
+STREET_WORD_SET = frozenset(w.lower() for w in STREET_WORDS.split("|"))
+COMPOUND_ENDINGS = ("gate", "gait", "wynd", "brae", "loan", "vennel", "haugh", "way")  # as in COMPOUND_STREET
 NUMBER_BEFORE = re.compile(r"\b(?:[Nn]umber|[Nn]o\.?|NO\.?)\s+$")
 # a tenement floor and door said in words: "3 up left", "1 up 2", "2 up middle"
 UP = r"\d{1,2}\s+(?i:up)\s+(?:(?i:left|right|middle|mid)\b|\d{1,2}\b)"
@@ -201,11 +203,13 @@ HOME_WORDS = NAMED_STREET_WORDS | frozenset(("farm", "farms", "farmed", "farming
 
 
 def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -> Iterator[tuple[int, int]]:
+    # the patterns that end in a street word are tried only where the text's words have one, or a one-word street
+    streets = words is None or not STREET_WORD_SET.isdisjoint(words) or _has_ending(text.lower())
     if words is None or not DWELLING_WORDS.isdisjoint(words):
         yield from _dwellings(text)
     if "box" in text.lower():
         yield from (m.span() for m in PO_BOX.finditer(text))
-    if words is None or not NAMED_STREET_WORDS.isdisjoint(words):
+    if streets and (words is None or not NAMED_STREET_WORDS.isdisjoint(words)):
         for m in NAMED_STREET.finditer(text):
             if not (m.group("one") and (m.group("on") or "").lower() in NOT_ON):
                 yield m.span("street")
@@ -216,11 +220,11 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
             home = HOME_BEFORE_APPOSITE.search(text, max(0, m.start() - 80), m.start())
             if home:
                 yield home.span(1)
-    if ", " in text and (words is None or not HOME_WORDS.isdisjoint(words)):
+    if streets and ", " in text and (words is None or not HOME_WORDS.isdisjoint(words)):
         for m in HOME_AND_STREET.finditer(text):
             if m.group("pitch") or HOME_CUE.search(text, max(0, m.start() - 30), m.start()):
                 yield m.span()
-    if words is None or ("number" in words and not NUMBER_WORD_SET.isdisjoint(words)):
+    if streets and (words is None or ("number" in words and not NUMBER_WORD_SET.isdisjoint(words))):
         yield from (m.span() for m in WORD_NUMBERED.finditer(text))
     if not (DIGIT.search(text) if words is not None and FLAT_WORDS.isdisjoint(words) else ADDRESS_HINT.search(text)):
         return
@@ -228,11 +232,11 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
         m = HOME_TOWN.search(text, max(0, start - 120), start) if ", " in text[max(0, start - 120):start] else None
         if m and HOME_TOWN_CUE.search(text, max(0, m.start() - 40), m.start()):
             yield m.span(1)
-        if DIGIT.search(text, max(0, start - 80), start):
+        if streets and DIGIT.search(text, max(0, start - 80), start):
             m = LOWER_BEFORE.search(text, max(0, start - 80), start)  # "17 rosebery sq, ky1 2qs"
             if m:
                 yield m.start(), m.end(1)
-    for m in ADDRESS.finditer(text):
+    for m in ADDRESS.finditer(text) if streets else ():
         named = NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start())
         yield (named.start() if named else m.start()), m.end()
     if (("/" in text and SLASH_NOTATION.search(text))
@@ -244,7 +248,7 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
             yield from (m.span() for m in FLAT_THE.finditer(text))
     if "Stair" in text or "Room" in text or "Block" in text:
         yield from (m.span() for m in ROOM_ADDRESS.finditer(text))
-    if words is None or "no" in words or "number" in words:
+    if streets and (words is None or "no" in words or "number" in words):
         for m in NUMBERED_ADDRESS.finditer(text):
             if m.group("after"):
                 yield m.span()
@@ -257,7 +261,7 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
             yield m.span()
     if words is not None and ADDRESS_CUE_WORDS.isdisjoint(words):
         return
-    for m in LOWER_ADDRESS.finditer(text):
+    for m in LOWER_ADDRESS.finditer(text) if streets else ():
         if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.span()
     for m in CUED_NUMBER.finditer(text):
@@ -268,6 +272,10 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
 
 # a house number and a street in lower case right before a postcode
 LOWER_BEFORE = re.compile(rf"({LOWER_ADDRESS.pattern}),?\s+$")
+
+
+def _has_ending(low: str) -> bool:
+    return any(ending in low for ending in COMPOUND_ENDINGS)
 
 
 def _gaelic(text: str) -> Iterator[tuple[int, int]]:
