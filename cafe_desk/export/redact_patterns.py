@@ -22,6 +22,9 @@ SPELLED_EMAIL = re.compile(  # each part as long as a real address's at most, so
     rf"{_DOT}(?:(?:co|org|ac|gov|nhs|me|ltd|plc|sch){_DOT}uk|com|org|net|scot|uk|ie|me|info|io|eu|de|fr|es)(?![\w@])",
     re.IGNORECASE)
 SPELLED_HINT = re.compile(r"\bdot\b|[(\[{<]\s*at\s*[)\]}>]|\bat\s+[a-z0-9-]+\.[a-z]", re.IGNORECASE)
+# what the hint needs, looked for first in the text in lower case, which is quicker than the hint over the text
+AT_DOT = re.compile(r"at\s+[a-z0-9-]+\.[a-z]")
+BRACKETS = frozenset("([{<")
 # with only a word before "at", it is an address only at a mail provider ("meet me at tesco dot com" is a shop)
 LOCAL_JOINED = re.compile(rf"{_DOT}|[\d_]", re.IGNORECASE)
 MAIL_HOSTS = frozenset(("gmail", "googlemail", "hotmail", "outlook", "live", "yahoo", "icloud", "aol", "btinternet",
@@ -119,6 +122,7 @@ BORN_THE_YEAR = re.compile(r"\bborn\b(?:\s+in)?\s+the\s+year\b[^.!?\n]{0,80}?\b(
                            re.IGNORECASE)
 OTHER_YEAR = re.compile(r"\b(?:in|since|until|till|by|from|to|after|before|of)\s+$", re.IGNORECASE)
 DOB_HINT = re.compile(r"born|dob|d\.o\.b|birth|\bb\.|b['’]?day|yob", re.IGNORECASE)
+DOB_PARTS = ("born", "dob", "d.o.b", "birth", "b.", "bday", "b'day", "b’day", "yob")  # one is in every hint
 DOB_AFTER = re.compile(r"^\W{0,3}(?:DOB|D\.O\.B|date of birth)\b", re.IGNORECASE)
 PHONE_HINT = re.compile(r"\d[\d\s().-]{5,}\d|\+\s?\d")
 # libphonenumber's matcher is slow over long text: it is run only on stretches of five digits or more with phone
@@ -134,14 +138,29 @@ def emails(text: str) -> Iterator[Span]:
     """Email addresses, also written out ("jane dot doe at example dot com")."""
     for m in EMAIL.finditer(text) if "@" in text else ():  # the pattern needs an "@": not searched without one
         yield m.start(), m.end(), "email"
-    for m in SPELLED_EMAIL.finditer(text) if SPELLED_HINT.search(text) else ():
+    low = text.lower()
+    hinted = "dot" in low or AT_DOT.search(low) or ("at" in low and not BRACKETS.isdisjoint(text))
+    for m in SPELLED_EMAIL.finditer(text) if hinted and SPELLED_HINT.search(text) else ():
         bracketed = not m.group("at").strip().isalpha()  # "(at)"
         if bracketed or LOCAL_JOINED.search(m.group("local")) or m.group("host").lower() in MAIL_HOSTS:
             yield m.start(), m.end(), "email"
 
 
+# every web address has one of these in lower case: quicker to look for than the address
+URL_PARTS = re.compile(r"\.(?:com|org|net|co|scot|uk|io|me|ly|ee|info|tv|gl|gg|page|ie|eu|app|dev|link|shop|online|site"
+                       r"|blog|biz|xyz|social|art)|www\.|://")
+NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _few_digits(text: str, least: int) -> bool:
+    """True if `text` has fewer than `least` digits (counted quickly in a text of ASCII only)."""
+    return text.isascii() and len(text) - len(text.translate(NO_DIGITS)) < least
+
+
 def urls(text: str, keep_domains: frozenset[str]) -> Iterator[Span]:
     """Web addresses, except those on a kept public-service domain."""
+    if not URL_PARTS.search(text.lower()):
+        return
     for m in URL.finditer(text):
         raw = m.group(0).rstrip(".,;:!?)'\"’")
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", raw.lower()).split("/")[0]
@@ -181,6 +200,8 @@ def _nhs_check_ok(digits: str) -> bool:
 
 def health_ids(text: str) -> Iterator[Span]:
     """CHI numbers (a valid DDMMYY date first) and NHS numbers (mod-11 check digit); any 10 digits after "CHI"."""
+    if _few_digits(text, 10):
+        return
     for m in TEN_DIGITS.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if _chi_date_ok(digits) or _nhs_check_ok(digits) or HEALTH_CUE.search(text, max(0, m.start() - 20), m.start()):
@@ -189,6 +210,8 @@ def health_ids(text: str) -> Iterator[Span]:
 
 def ni_numbers(text: str) -> Iterator[Span]:
     """National Insurance numbers: two letters, six digits, a letter A to D."""
+    if _few_digits(text, 6):
+        return
     for m in NI_NUMBER.finditer(text):
         yield m.start(), m.end(), "ni_number"
 
@@ -216,6 +239,9 @@ def dates_of_birth(text: str) -> Iterator[Span]:
 def _dob_windows(text: str) -> Iterator[tuple[int, int]]:
     """Stretches of text around each birth cue, where a date of birth may be (a long text is not searched whole)."""
     window: list[int] = []
+    low = text.lower()
+    if not any(part in low for part in DOB_PARTS):  # quicker than the hint over a text that has none
+        return
     for hint in DOB_HINT.finditer(text):
         start, end = max(0, hint.start() - 60), min(len(text), hint.end() + 90)
         if window and start <= window[1]:
