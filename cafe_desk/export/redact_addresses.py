@@ -171,12 +171,16 @@ GAELIC_STREETS = ("sràid", "sraid", "rathad", "ceum", "lòn", "slighe", "ceàrn
                   "lànaidh", "lanaidh", "cidhe", "bruach", "pàirc", "pairc", "gàrradh", "garradh", "bealach")
 GAELIC_WORDS = frozenset((*GAELIC_STREETS, "taigh", "tigh", "toigh"))
 GAELIC_NAME = r"(?:(?:na|nan|nam|an|am|a['’])\s+)?(?:[htHT]-)?[^\W\d_][\w'’-]*"
-GAELIC_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?i:{'|'.join(GAELIC_STREETS)})\s+{GAELIC_NAME}")
+# with the house number before or after it ("Sràid na Banca 4"), or none after an address cue ("bides on Rathad na
+# Mara")
+GAELIC_ADDRESS = re.compile(rf"\b(?P<number>{HOUSE},?\s+)?(?i:{'|'.join(GAELIC_STREETS)})\s+{GAELIC_NAME}"
+                            rf"(?P<after>,?\s+\d{{1,4}}[A-Za-z]?\b)?")
 GAELIC_HOME = re.compile(r"\b(?:Taigh|Tigh|Toigh|TAIGH|TIGH)\s+(?:(?:na|nan|nam|an|am|a['’])\s+)?(?:[htHT]-)?"
                          r"[A-ZÀ-Þ][\w'’-]*")
 # a named home with no comma after it ("lives at Bothy Cottage", "Laggan Croft is their address", a line of its own)
 HOME_NAME = re.compile(r"\b(?:The[ \t]+)?(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Croft|Cottage|Farm|Farmhouse|Steading"
-                       r"|Schoolhouse|Manse|Bothy|Byre|Bungalow)\b")
+                       r"|Schoolhouse|Manse|Bothy|Byre|Bungalow)\b(?![ \t]+(?i:shop|park|caf[eé]|tea\s?room|restaurant"
+                       r"|hotel|inn|bar|centre|center|museum|trust|shed|kitchen|bakery|market)\b)")  # a business
 IS_ADDRESS = re.compile(r"\s+(?:is|was)\s+(?:my|his|her|their|our|the|ma)\s+(?:address|home|hoose)\b", re.IGNORECASE)
 # a postcode right after, or after a town or two: "The Lodge, Ardgowan Estate, Inverkip PA16 0DU"
 POSTCODE_NEAR = re.compile(rf"[ ,]*(?:[A-Z][a-zà-ÿ][\w'’-]*,?\s+){{0,2}}(?i:{POSTCODE.pattern})")
@@ -281,7 +285,10 @@ def _has_ending(low: str) -> bool:
 def _gaelic(text: str) -> Iterator[tuple[int, int]]:
     """Gaelic streets (street word first) after a house number; a Gaelic home's name with its township after it, a
     postcode near or an address cue before."""
-    yield from (m.span() for m in GAELIC_ADDRESS.finditer(text))
+    for m in GAELIC_ADDRESS.finditer(text):
+        if m.group("number") or m.group("after") or (
+                text[m.start()].isupper() and ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start())):
+            yield m.span()
     for m in GAELIC_HOME.finditer(text):
         if text.startswith(", ", m.end()) or POSTCODE_NEAR.match(text, m.end()) or \
                 ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
@@ -295,8 +302,9 @@ def _dwellings(text: str) -> Iterator[tuple[int, int]]:
         if m.group(1).lower() in HOMES or POSTCODE_NEAR.match(text, m.end()) or \
                 ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.start(), m.end()
-    for m in HOME_NAME.finditer(text):  # with no township after it
-        if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) or IS_ADDRESS.match(text, m.end()) or \
+    for m in HOME_NAME.finditer(text):  # with no township after it; "lives at the Old Manse" (a cue before "the")
+        cue_end = m.start() - 4 if text[m.start() - 4:m.start()] == "the " else m.start()
+        if ADDRESS_CUE.search(text, max(0, cue_end - 30), cue_end) or IS_ADDRESS.match(text, m.end()) or \
                 POSTCODE_NEAR.match(text, m.end()) or \
                 ((m.start() == 0 or text[m.start() - 1] == "\n") and LINE_END.match(text, m.end())):
             yield m.span()

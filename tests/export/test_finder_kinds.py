@@ -1090,6 +1090,10 @@ def test_words_heading_a_record_are_kept(text):
     # lower-case abbreviations with a postcode after, or after "addr"
     ("22 moss cl, eh12 6xx is his flat", "[ADDRESS], [POSTCODE] is his flat"),
     ("addr 4 burnside av", "addr [ADDRESS]"),
+    # a Gaelic street with its number after it, or none after a cue; a named home after "the"
+    ("my mum's address is Sràid na Banca 4, Stornoway", "my mum's address is [ADDRESS], Stornoway"),
+    ("she bides on Rathad na Mara in Tong", "she bides on [ADDRESS] in Tong"),
+    ("she lives at the Old Schoolhouse now", "she lives at the [ADDRESS] now"),
 ])
 def test_addresses_in_less_usual_forms(text, expected):
     assert redact(text).text == expected
@@ -1107,6 +1111,8 @@ def test_addresses_in_less_usual_forms(text, expected):
     "we had the group in room 12, Level 3, by the lift",
     "Ward 4B was fine and she is at home now.",
     "Mill Farm shop sells good eggs.",
+    "They visited the Old Mill Farm park with the weans.",
+    "Bha sinn air an rathad fad an latha.",
 ])
 def test_less_usual_address_forms_keep_what_is_no_address(text):
     assert redact(text).text == text
