@@ -34,7 +34,7 @@ BUILDING = r"(?i:House|Court|Tower|Towers|Mansions|Buildings|Lodge|Flats|Apartme
 STREET_NAME = r"(?:[A-Z][\w'’-]{0,40}\.?\s+(?:(?:of|the|o['’])\s+)?){1,3}"
 # (a flat number before it is taken when the spans are joined: FLAT_BEFORE)
 ADDRESS = re.compile(
-    rf"\b{HOUSE},?\s+(?:{STREET_NAME}{STREET}|{COMPOUND_STREET})"
+    rf"\b{HOUSE}(?:,?\s+{STREET_NAME}{STREET}|\s+{COMPOUND_STREET})"  # ("4, Stornoway": a number and a town)
     rf"(?:,?\s+[Ff]lat\s+(?:\d{{1,3}}(?:/\d{{1,2}})?|[A-Z]\b))?")
 # after a flat or unit number, the street or building name may be in any case, with or without a house number
 FLAT_ADDRESS = re.compile(
