@@ -57,7 +57,8 @@ NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?\b(?P<a
 NUMBER_WORDS = ("(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -]?(?:one|two|three|four|five|six|seven"
                 "|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                 "|fifteen|sixteen|seventeen|eighteen|nineteen")
-WORD_NUMBERED = re.compile(rf"\b(?i:number)\s+(?i:{NUMBER_WORDS})\s+{STREET_NAME}{STREET}")
+# (without "number", after an address cue: "she stays at twenty two Bank Street")
+WORD_NUMBERED = re.compile(rf"\b(?P<said>(?i:number)\s+)?(?i:{NUMBER_WORDS})\s+{STREET_NAME}{STREET}")
 NUMBER_WORD_SET = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                              "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                              "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
@@ -228,8 +229,10 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
         for m in HOME_AND_STREET.finditer(text):
             if m.group("pitch") or HOME_CUE.search(text, max(0, m.start() - 30), m.start()):
                 yield m.span()
-    if streets and (words is None or ("number" in words and not NUMBER_WORD_SET.isdisjoint(words))):
-        yield from (m.span() for m in WORD_NUMBERED.finditer(text))
+    if streets and (words is None or not NUMBER_WORD_SET.isdisjoint(words)):
+        for m in WORD_NUMBERED.finditer(text):
+            if m.group("said") or ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
+                yield m.span()
     if not (DIGIT.search(text) if words is not None and FLAT_WORDS.isdisjoint(words) else ADDRESS_HINT.search(text)):
         return
     for start, _end, _kind in codes:  # what is before a postcode: the lines of its address

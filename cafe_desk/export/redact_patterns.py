@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 import phonenumbers
 
+from cafe_desk.export.name_lists import fold, name_lists
+
 Span = tuple[int, int, str]
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -61,6 +63,7 @@ NOT_OUTWARD = frozenset(("a1", "a3", "a4", "a5", "a6", "a9", "a82", "a96", "mp3"
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
 OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
                             re.IGNORECASE)
+TOWN_BEFORE = re.compile(r"\b(?:in|from|near|around|round|at|to)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+$")
 OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|district|way|side|direction|end|bit)\b", re.IGNORECASE)
 # the sector after an outward code, the inward part cut short ("somewhere in EH6 8, she wouldnae give the rest")
 SECTOR = re.compile(r"[ \t\u00a0]\d(?![\w%£$]|[.:/,]\d)")
@@ -291,16 +294,23 @@ def postcodes(text: str) -> Iterator[Span]:
         if area not in AREAS:
             continue
         before = text[max(0, m.start() - 30):m.start()]
-        said = POSTCODE_WORD.search(before) or OUTWARD_AFTER.search(text[m.end():m.end() + 12])
+        end = _sector_end(text, m.end())
+        said = POSTCODE_WORD.search(before) or OUTWARD_AFTER.search(text[end:end + 12])
         if said or ((len(area) == 2 or area == "G") and (
                 OUTWARD_BEFORE.search(before) or HOME_BEFORE.search(before) or PERSON_IS.search(before)
-                or WHERE_LIVES.match(text, m.end()))):
-            yield m.start(), _sector_end(text, m.end()), "postcode"
+                or WHERE_LIVES.match(text, end) or _after_town(before))):
+            yield m.start(), end, "postcode"
     for m in LOWER_OUTWARD.finditer(text) if LOWER_DIGIT.search(text) else ():
         area = m.group(1).upper()
         if area in AREAS and (HOME_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
                 len(area) == 2 and OUTWARD_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             yield m.start(), _sector_end(text, m.end()), "postcode"
+
+
+def _after_town(before: str) -> bool:
+    """Whether `before` ends with a town after "in", "from" and the like: "lives in Glasgow G12", "from Leith EH6"."""
+    town = TOWN_BEFORE.search(before)
+    return town is not None and fold(town.group(1)) in name_lists().places
 
 
 def _sector_end(text: str, end: int) -> int:

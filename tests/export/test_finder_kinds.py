@@ -1077,6 +1077,7 @@ def test_words_heading_a_record_are_kept(text):
     ("lives at number seven Albert Road, Ayr", "lives at [ADDRESS], Ayr"),
     ("Number twenty-one Park Avenue was theirs", "[ADDRESS] was theirs"),
     ("she stays Bank Street, number 4, above the chemist", "she stays [ADDRESS], above the chemist"),
+    ("she stays at twenty two Bank Street", "she stays at [ADDRESS]"),
     ("the street is Queen Street no 12", "the street is [ADDRESS]"),
     # tenement floors said in words, ground-floor flats as G/1, hostels and sheltered housing
     ("he stays 2 up right, 9 Comely Bank Road", "he stays [ADDRESS]"),
@@ -1103,6 +1104,7 @@ def test_addresses_in_less_usual_forms(text, expected):
     "Everyone met at the Taigh Chearsabhagh cafe for the talk.",
     "She lives in Harrogate now and likes it.",
     "Number one thing is to walk every day.",
+    "We were at one end of the Main Street when it started.",
     "No one in the group goes to the park any more.",
     "Table 3 laughed when the number 9 bus went past Union Street.",
     "He stays 3 up the road from the church on Fridays.",
@@ -1123,9 +1125,22 @@ def test_less_usual_address_forms_keep_what_is_no_address(text):
     ("she lives ML1 side", "she lives [POSTCODE] side"),
     ("somewhere in EH6 8, she would not say", "somewhere in [POSTCODE], she would not say"),
     ("moved to g31 4 weeks ago", "moved to [POSTCODE] weeks ago"),
+    ("EH6 5 area is where she is", "[POSTCODE] area is where she is"),
+    ("She lives in Glasgow G12 now", "She lives in Glasgow [POSTCODE] now"),
+    ("from Dundee DD4 originally", "from Dundee [POSTCODE] originally"),
 ])
-def test_outward_codes_with_a_direction_or_a_sector(text, expected):
+def test_outward_codes_with_a_direction_a_sector_or_a_town(text, expected):
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Get the M8 or A9 north, then the B9176.",
+    "room G12 in the Boyd Orr building",
+    "he was at the G8 summit in 2005",
+    "Ward 3B and Ward 12 are full",
+])
+def test_codes_that_are_no_postcode_are_kept(text):
+    assert redact(text).text == text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
