@@ -153,6 +153,10 @@ def emails(text: str) -> Iterator[Span]:
 URL_PARTS = re.compile(r"\.(?:com|org|net|co|scot|uk|io|me|ly|ee|info|tv|gl|gg|page|ie|eu|app|dev|link|shop|online|site"
                        r"|blog|biz|xyz|social|art)|www\.|://")
 NO_DIGITS = str.maketrans("", "", "0123456789")
+# the digits of a health or NI number, looked for first: a pattern that starts with a digit is quick to search for
+TEN_RUN = re.compile(r"\d(?:[ -]?\d){9}")
+SIX_RUN = re.compile(r"\d\d ?\d\d ?\d\d")
+INWARD = re.compile(r"\d[A-Za-z]{2}")  # the inward part of every full postcode
 
 
 def _few_digits(text: str, least: int) -> bool:
@@ -203,7 +207,7 @@ def _nhs_check_ok(digits: str) -> bool:
 
 def health_ids(text: str) -> Iterator[Span]:
     """CHI numbers (a valid DDMMYY date first) and NHS numbers (mod-11 check digit); any 10 digits after "CHI"."""
-    if _few_digits(text, 10):
+    if _few_digits(text, 10) or not TEN_RUN.search(text):
         return
     for m in TEN_DIGITS.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
@@ -213,7 +217,7 @@ def health_ids(text: str) -> Iterator[Span]:
 
 def ni_numbers(text: str) -> Iterator[Span]:
     """National Insurance numbers: two letters, six digits, a letter A to D."""
-    if _few_digits(text, 6):
+    if _few_digits(text, 6) or not SIX_RUN.search(text):
         return
     for m in NI_NUMBER.finditer(text):
         yield m.start(), m.end(), "ni_number"
@@ -280,7 +284,7 @@ def postcodes(text: str) -> Iterator[Span]:
     if not DIGIT.search(text):
         return
     shouted = None  # whether the text is all capitals, found out once, when a postcode in capitals needs it
-    for m in LOOSE_POSTCODE.finditer(text):  # every postcode the strict pattern takes, and more
+    for m in LOOSE_POSTCODE.finditer(text) if INWARD.search(text) else ():  # what the strict pattern takes, and more
         if m.group(1).upper() in POSTCODE_AREAS:
             if POSTCODE.fullmatch(m.group()) or m.group(2).lower() not in NOT_INWARD:
                 yield m.start(), m.end(), "postcode"
@@ -328,7 +332,7 @@ def _alone(text: str, m: re.Match[str]) -> bool:
 
 def phones(text: str, keep_numbers: frozenset[str]) -> Iterator[Span]:
     """UK phone numbers in the common formats, except helplines and public-service numbers."""
-    if not PHONE_HINT.search(text):
+    if _few_digits(text, 5) or not PHONE_HINT.search(text):  # every number found has five digits or more
         return
     found = [(m.start(), m.end()) for m in PHONE_REGEX.finditer(text)]
     regex_found = set(found)
