@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cafe_desk.export.name_lists import fold, name_lists
 from cafe_desk.export.redact_patterns import LIVES, POSTCODE, Span, postcodes
 
 STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Terrace|Terr|Place|Pl|Gardens|Gdns|Court"
@@ -198,9 +199,16 @@ HOME_TOWN_CUE = re.compile(r"(?:\b(?:send|sent|post|posted|write|return|returned
                            re.IGNORECASE)
 # a home named, then said to be a house: "lives in Fernlea, the bungalow next to the school", "is in Kilbrannan View,
 # Carradale, the white house at the end"
-HOUSE_NOUNS = frozenset(("bungalow", "house", "hoose", "cottage", "farmhouse", "villa"))
-APPOSITE = re.compile(r", (?:the|a|The|A) (?:[a-z]+ ){0,2}(?:bungalow|house|hoose|cottage|farmhouse|villa)\b"
-                      r"(?! (?:is|was|has|had)\b)")
+HOUSE_NOUNS = frozenset(("bungalow", "house", "hoose", "cottage", "farmhouse", "villa", "croft", "farm", "steading",
+                         "manse", "schoolhouse", "flat"))
+APPOSITE = re.compile(rf", (?:the|a|The|A) (?:[a-z]+ ){{0,2}}(?:{'|'.join(HOUSE_NOUNS)})\b(?! (?:is|was|has|had)\b)")
+# a home named after a word for it: "Our house is Heatherlea", "her cottage is called Ardbeg" (not a town: "my home
+# is Dundee"); a farm or croft after farming it: "she farms at Nether Auchendrane"
+HOME_IS = re.compile(r"\b(?i:my|our|his|her|their|ma)\s+(?i:house|home|hoose|cottage|croft|farm|bungalow)\s+(?i:is|was)"
+                     r"\s+(?:(?i:called)\s+)?((?:[A-Z][\w'’-]+\s+(?:of\s+)?){0,2}[A-Z][\w'’-]+)")
+FARMED = re.compile(r"\b(?i:farms|farmed|farming|crofts|crofted|crofting)\s+(?i:at|on)\s+"
+                    r"((?:[A-Z][\w'’-]+\s+(?:of\s+)?){0,2}[A-Z][\w'’-]+)")
+FARMED_WORDS = frozenset(("farms", "farmed", "farming", "crofts", "crofted", "crofting"))
 HOME_BEFORE_APPOSITE = re.compile(
     rf"\b(?:(?i:{LIVES})|(?i:is|['’]s))\s+(?i:in|at)\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?$")
 
@@ -226,6 +234,11 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
             home = HOME_BEFORE_APPOSITE.search(text, max(0, m.start() - 80), m.start())
             if home:
                 yield home.span(1)
+        for m in HOME_IS.finditer(text) if words is None or "is" in words or "was" in words else ():
+            if fold(m.group(1)) not in name_lists().places:
+                yield m.span(1)
+    if words is None or not FARMED_WORDS.isdisjoint(words):
+        yield from (m.span(1) for m in FARMED.finditer(text))
     if streets and ", " in text and (words is None or not HOME_WORDS.isdisjoint(words)):
         for m in HOME_AND_STREET.finditer(text):
             if m.group("pitch") or HOME_CUE.search(text, max(0, m.start() - 30), m.start()):

@@ -1095,6 +1095,10 @@ def test_words_heading_a_record_are_kept(text):
     ("my mum's address is Sràid na Banca 4, Stornoway", "my mum's address is [ADDRESS], Stornoway"),
     ("she bides on Rathad na Mara in Tong", "she bides on [ADDRESS] in Tong"),
     ("she lives at the Old Schoolhouse now", "she lives at the [ADDRESS] now"),
+    # a home named after a word for it, or with what it is after it; a farm after farming it
+    ("Our house is Heatherlea, by the station", "Our house is [ADDRESS], by the station"),
+    ("He stays at Balnagown, the croft past the church", "He stays at [ADDRESS], the croft past the church"),
+    ("She farms at Nether Auchendrane", "She farms at [ADDRESS]"),
 ])
 def test_addresses_in_less_usual_forms(text, expected):
     assert redact(text).text == expected
@@ -1115,6 +1119,8 @@ def test_addresses_in_less_usual_forms(text, expected):
     "Mill Farm shop sells good eggs.",
     "They visited the Old Mill Farm park with the weans.",
     "Bha sinn air an rathad fad an latha.",
+    "My home is Dundee and always will be.",
+    "She lives in Glasgow, the house is too big for her now.",
 ])
 def test_less_usual_address_forms_keep_what_is_no_address(text):
     assert redact(text).text == text
