@@ -64,6 +64,7 @@ NUMBER_SAID = re.compile(r"\b(?i:number)\s+$")
 NUMBER_WORD_SET = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                              "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                              "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
+SERVICE_AFTER = re.compile(r"\s+(?i:bus|buses|service|route|stop|stops|tram|train)\b")
 STREET_BEFORE = re.compile(rf"\b{STREET_NAME}{STREET},?\s+$")
 # a house number and a name after "The" with no street word ("4 The Paddock", "12 The Maltings"), where the words
 # before say it is a place someone is at or goes to, and a comma, full stop or line end closes it
@@ -74,10 +75,12 @@ FLAT_THE = re.compile(rf"\b{FLAT},?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?
 # a street with no number where someone lives: "she lives on Carnegie Street", "he stays in Mill Lane"
 # a one-word street lived on ("bides on Overgate"), not in or to ("lives in Harrogate" is a town)
 NAMED_STREET = re.compile(
-    rf"(?:\b(?i:{LIVES})(?:\s+(?:[\w'’]+\s+){{0,4}}?(?P<on>(?i:on|in|at|up|doon|along|tae|to)))?"
+    rf"(?:\b(?P<verb>(?i:{LIVES}))(?:\s+(?:[\w'’]+\s+){{0,4}}?(?P<on>(?i:on|in|at|up|doon|along|tae|to)))?"
     rf"|\b(?i:address|c/o)(?:\s+(?i:is|was))?\s*:?)"
     rf"\s+(?:(?i:the)\s+)?(?P<street>(?:[A-Z][\w'’]{{0,40}}\s+){{1,3}}{STREET}|(?P<one>{COMPOUND_STREET}))")
 NOT_ON = frozenset(("in", "to", "tae", None))
+# what ends a street named right after the verb, with no "on" or "at": "gran stays Park Terrace, number 9"
+BARE_END = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:in|near|by|wi|with|since|now|noo|and)\b")
 # a house number and a name with no street word ("lives at 2 Oakfield", "address is 33 Kingsway East"), where the
 # words before say it is an address
 CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,? +[A-Z][a-z][\w'’-]{1,40}(?: +[A-Z][a-z][\w'’-]{1,40}){0,2}\b")
@@ -193,6 +196,9 @@ LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _CAP = r"[A-Z][a-zà-ÿ][\w'’-]*"
 _PART = rf"(?:The\s+)?{_CAP}(?:\s+(?:(?:of|na|nan|an|a['’])\s+)?(?:[ht]-)?{_CAP}){{0,2}}"
 HOME_TOWN = re.compile(rf"({_PART}(?:,\s+{_PART})?),\s+{_PART},?\s+$")
+ORGANISATION = frozenset(("Advice", "Council", "Office", "Centre", "Center", "Surgery", "Practice", "Trust", "Service",
+                          "Services", "Association", "Church", "Hall", "Library", "Bank", "Mail", "Hospital", "Clinic",
+                          "School", "College", "University", "Society", "Hotel", "Ltd", "Limited", "Group", "Project"))
 HOME_TOWN_CUE = re.compile(r"(?:\b(?:send|sent|post|posted|write|return|returned|forward|forwarded|deliver|mail)"
                            r"(?:\s+[\w'’]+){0,3}?\s+(?:to|tae)|\b(?:c/o|care\s+of|forwarding|address(?:\s+is)?"
                            r"|(?:lives?|living|stays?|staying|bides?|resides?|residing)\s+at)|^|\n|,)\s*:?\s*$",
@@ -201,7 +207,7 @@ HOME_TOWN_CUE = re.compile(r"(?:\b(?:send|sent|post|posted|write|return|returned
 # Carradale, the white house at the end"
 HOUSE_NOUNS = frozenset(("bungalow", "house", "hoose", "cottage", "farmhouse", "villa", "croft", "farm", "steading",
                          "manse", "schoolhouse", "flat"))
-APPOSITE = re.compile(rf", (?:the|a|The|A) (?:[a-z]+ ){{0,2}}(?:{'|'.join(HOUSE_NOUNS)})\b(?! (?:is|was|has|had)\b)")
+APPOSITE = re.compile(rf", (?:the|a|The|A) (?:[a-z]+ ){{0,2}}(?:{'|'.join(HOUSE_NOUNS)})\b(?! (?:is|was|has|had|of)\b)")
 # a home named after a word for it: "Our house is Heatherlea", "her cottage is called Ardbeg" (not a town: "my home
 # is Dundee"); a farm or croft after farming it: "she farms at Nether Auchendrane"
 HOME_IS = re.compile(r"\b(?i:my|our|his|her|their|ma)\s+(?i:house|home|hoose|cottage|croft|farm|bungalow)\s+(?i:is|was)"
@@ -210,7 +216,8 @@ FARMED = re.compile(r"\b(?i:farms|farmed|farming|crofts|crofted|crofting)\s+(?i:
                     r"((?:[A-Z][\w'’-]+\s+(?:of\s+)?){0,2}[A-Z][\w'’-]+)")
 FARMED_WORDS = frozenset(("farms", "farmed", "farming", "crofts", "crofted", "crofting"))
 HOME_BEFORE_APPOSITE = re.compile(
-    rf"\b(?:(?i:{LIVES})|(?i:is|['’]s))\s+(?i:in|at)\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?:,\s+[A-Z][\w'’-]+)?$")
+    rf"\b(?:(?i:{LIVES})\s+(?i:in|at)|(?i:is|['’]s)\s+(?i:in))\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
+    rf"(?:,\s+[A-Z][\w'’-]+)?$")
 
 HOME_WORDS = NAMED_STREET_WORDS | frozenset(("farm", "farms", "farmed", "farming", "croft", "crofts", "crofted",
                                              "pitch", "plot", "caravan", "berth", "stance"))
@@ -225,8 +232,11 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
         yield from (m.span() for m in PO_BOX.finditer(text))
     if streets and (words is None or not NAMED_STREET_WORDS.isdisjoint(words)):
         for m in NAMED_STREET.finditer(text):
-            if not (m.group("one") and (m.group("on") or "").lower() in NOT_ON):
-                yield m.span("street")
+            if m.group("one") and (m.group("on") or "").lower() in NOT_ON:
+                continue
+            if m.group("verb") and m.group("on") is None and not BARE_END.match(text, m.end()):
+                continue  # "stays Park Terrace, …", not "stays Saturday Park Run mornings"
+            yield m.span("street")
     if words is None or not GAELIC_WORDS.isdisjoint(words):
         yield from _gaelic(text)
     if words is None or not HOUSE_NOUNS.isdisjoint(words):
@@ -235,7 +245,8 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
             if home:
                 yield home.span(1)
         for m in HOME_IS.finditer(text) if words is None or "is" in words or "was" in words else ():
-            if fold(m.group(1)) not in name_lists().places:
+            lists = name_lists()  # not a town, nor everyday words ("Our house was Chaos")
+            if fold(m.group(1)) not in lists.places and not all(lists.is_word(fold(w)) for w in m.group(1).split()):
                 yield m.span(1)
     if words is None or not FARMED_WORDS.isdisjoint(words):
         yield from (m.span(1) for m in FARMED.finditer(text))
@@ -249,7 +260,8 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
         return
     for start, _end, _kind in codes:  # what is before a postcode: the lines of its address
         m = HOME_TOWN.search(text, max(0, start - 120), start) if ", " in text[max(0, start - 120):start] else None
-        if m and HOME_TOWN_CUE.search(text, max(0, m.start() - 40), m.start()):
+        if m and HOME_TOWN_CUE.search(text, max(0, m.start() - 40), m.start()) and \
+                ORGANISATION.isdisjoint(m.group(1).split()):  # not "Write to Citizens Advice, Perth, PH1 5AA"
             yield m.span(1)
         if streets and DIGIT.search(text, max(0, start - 80), start):
             m = LOWER_BEFORE.search(text, max(0, start - 80), start)  # "17 rosebery sq, ky1 2qs"
@@ -273,7 +285,7 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
                 yield m.span()
                 continue
             street = STREET_BEFORE.search(text, max(0, m.start() - 80), m.start())
-            if street:
+            if street and not SERVICE_AFTER.match(text, m.end()):  # "the King Street number 5 bus"
                 yield street.start(), m.end()
     for m in THE_ADDRESS.finditer(text) if "The " in text else ():
         if THE_CUE.search(text, max(0, m.start() - 20), m.start()):

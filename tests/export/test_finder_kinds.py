@@ -1156,3 +1156,16 @@ def test_codes_that_are_no_postcode_are_kept(text):
 ])
 def test_the_town_of_an_address_and_a_kin_word_are_no_name(text, expected):
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He stays Saturday Park Run mornings.",
+    "Write to Citizens Advice, Perth, PH1 5AA for help.",
+    "My house is Labour all the way.",
+    "Our house was Chaos after the flood.",
+    "He farms at weekends.",
+    "The group is at Kelvin Hall, the house of sport.",
+    "Get the King Street number 5 bus.",
+])
+def test_what_only_looks_like_a_home_is_kept(text):
+    assert "[ADDRESS]" not in redact(text).text
