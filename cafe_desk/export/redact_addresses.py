@@ -49,7 +49,7 @@ NOT_HOUSE = r"(?i:up|down|doon|along|past|miles?|mins?|minutes?|doors?|streets?|
 # a house number and a street in lower case, where the words before say it is where someone lives
 # (not a distance: "3 up the road", "2 miles along the road", "4 doors down the street")
 LOWER_ADDRESS = re.compile(rf"\b{HOUSE},?\s+(?!{NOT_HOUSE}\b)(?:(?i:the)\s+)?"
-                           rf"(?:(?:[^\W\d_][\w'’]{{0,40}}\s+){{1,3}}{STREET}|{LOWER_COMPOUND})")
+                           rf"(?:(?:[^\W\d_][\w'’]{{0,40}}\.?\s+){{1,3}}{STREET}|{LOWER_COMPOUND})")
 # "number 16 the crescent", "no 8 sandyhills rd": a house number said as a number is an address without a cue
 # (with no street after it, the number may come after the street: "Park Terrace, number 9", "Duke Street number 112")
 NUMBERED_ADDRESS = re.compile(rf"\b(?i:number|no\.?)\s+\d{{1,4}}[A-Za-z]?\b(?P<after>,?\s+(?:(?i:the)\s+)?"
@@ -65,7 +65,7 @@ NUMBER_WORD_SET = frozenset(("one", "two", "three", "four", "five", "six", "seve
                              "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                              "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
 SERVICE_AFTER = re.compile(r"\s+(?i:bus|buses|service|route|stop|stops|tram|train)\b")
-STREET_BEFORE = re.compile(rf"\b{STREET_NAME}{STREET},?\s+$")
+STREET_BEFORE = re.compile(rf"\b(?:{STREET_NAME}{STREET}|{COMPOUND_STREET}),?\s+$")
 # a house number and a name after "The" with no street word ("4 The Paddock", "12 The Maltings"), where the words
 # before say it is a place someone is at or goes to, and a comma, full stop or line end closes it
 THE_ADDRESS = re.compile(r"\b\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?\s+The\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?"
@@ -86,8 +86,9 @@ BARE_END = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:in|near|by|wi|with|since|now|no
 CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,? +[A-Z][a-z][\w'’-]{1,40}(?: +[A-Z][a-z][\w'’-]{1,40}){0,2}\b")
 AT_BEFORE = re.compile(r"\b(?:at|to|tae|is|address)\s*:?\s*$", re.IGNORECASE)
 # croft and cottage numbers on an estate or township ("Croft 7, Lochend", "Cottage 3, Balnagown Estate"); a post box
-RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy)\s+\d{1,3}[A-Za-z]?,?\s+(?:[A-Z][\w'’]+\s+(?:of\s+)?){0,2}"
-                   r"[A-Z][\w'’]+")
+RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy|CROFT|COTTAGE|PLOT|BOTHY)\s+\d{1,3}[A-Za-z]?,?\s+"
+                   r"(?:[A-Z][\w'’]+\s+(?:of\s+|OF\s+)?){0,2}[A-Z][\w'’]+")
+RURAL_WORDS = ("Croft", "Cottage", "Plot", "Bothy", "CROFT", "COTTAGE", "PLOT", "BOTHY")
 PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.IGNORECASE)
 ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|addr|flat"
                          r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
@@ -123,9 +124,14 @@ NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?
 # when a full postcode or an address cue is next to it
 DWELLING_WORDS = frozenset(("steading", "steadings", "cottage", "cottages", "croft", "farmhouse", "farm", "lodge",
                             "manse", "schoolhouse", "bothy", "mill", "mains", "byre", "bungalow"))
-DWELLING = re.compile(
-    r"\b(?:The\s+)?(?:[A-Z][\w'’]+\s+){0,2}((?:Steading|Steadings|Cottage|Cottages|Croft|Farmhouse|Farm|Lodge|Manse"
-    r"|Schoolhouse|Bothy|Mill|Mains|Byre|Bungalow)),\s+(?:(?![A-Z]{1,2}\d)[A-Z][\w'’]+\s+){0,2}(?:of\s+)?(?![A-Z]{1,2}\d)[A-Z][\w'’]+")
+_DWELLING_WORDS = ("Steading", "Steadings", "Cottage", "Cottages", "Croft", "Farmhouse", "Farm", "Lodge", "Manse",
+                   "Schoolhouse", "Bothy", "Mill", "Mains", "Byre", "Bungalow")
+# a word in capitals that is no part of a name, in a text in capitals ("LIVES AT ROSE COTTAGE")
+CAPS_STOP = r"(?!(?:AT|TO|IN|ON|IS|OF|FROM|AND|THE)\s)"
+_DWELLING_ALTERNATIVES = "|".join(w for d in _DWELLING_WORDS for w in (d, d.upper()))
+DWELLING = re.compile(  # (and in capitals: "ROSE COTTAGE, LAIRG")
+    rf"\b(?:The\s+|THE\s+)?(?:{CAPS_STOP}[A-Z][\w'’]+\s+){{0,2}}({_DWELLING_ALTERNATIVES})"
+    r",\s+(?:(?![A-Z]{1,2}\d)[A-Z][\w'’]+\s+){0,2}(?:of\s+|OF\s+)?(?![A-Z]{1,2}\d)[A-Z][\w'’]+")
 # dwelling words that name a home, not a business or a hall (unlike Mill, Lodge, Mains)
 HOMES = frozenset(("cottage", "cottages", "croft", "farmhouse", "farm", "steading", "steadings", "schoolhouse", "manse",
                    "bothy", "byre", "bungalow"))
@@ -176,7 +182,7 @@ HOME_CUE = re.compile(rf"(?:\b(?:{LIVES}|farms?|farmed|farming|crofts?|crofted|a
 GAELIC_STREETS = ("sràid", "sraid", "rathad", "ceum", "lòn", "slighe", "ceàrnag", "cearnag", "cùirt", "cuirt",
                   "lànaidh", "lanaidh", "cidhe", "bruach", "pàirc", "pairc", "gàrradh", "garradh", "bealach")
 GAELIC_WORDS = frozenset((*GAELIC_STREETS, "taigh", "tigh", "toigh"))
-GAELIC_NAME = r"(?:(?:na|nan|nam|an|am|a['’])\s+)?(?:[htHT]-)?[^\W\d_][\w'’-]*"
+GAELIC_NAME = r"(?:(?:na|nan|nam|an|am|a['’]?)\s+)?(?:[htHT]-)?[^\W\d_][\w'’-]*"
 # with the house number before or after it ("Sràid na Banca 4"), or none after an address cue ("bides on Rathad na
 # Mara")
 GAELIC_ADDRESS = re.compile(rf"\b(?P<number>{HOUSE},?\s+)?(?i:{'|'.join(GAELIC_STREETS)})\s+{GAELIC_NAME}"
@@ -184,8 +190,9 @@ GAELIC_ADDRESS = re.compile(rf"\b(?P<number>{HOUSE},?\s+)?(?i:{'|'.join(GAELIC_S
 GAELIC_HOME = re.compile(r"\b(?:Taigh|Tigh|Toigh|TAIGH|TIGH)\s+(?:(?:na|nan|nam|an|am|a['’])\s+)?(?:[htHT]-)?"
                          r"[A-ZÀ-Þ][\w'’-]*")
 # a named home with no comma after it ("lives at Bothy Cottage", "Laggan Croft is their address", a line of its own)
-HOME_NAME = re.compile(r"\b(?:The[ \t]+)?(?:[A-Z][\w'’-]+[ \t]+){1,2}(?:Croft|Cottage|Farm|Farmhouse|Steading"
-                       r"|Schoolhouse|Manse|Bothy|Byre|Bungalow)\b(?![ \t]+(?i:shop|park|caf[eé]|tea\s?room|restaurant"
+HOME_NAME = re.compile(rf"\b(?:The[ \t]+|THE[ \t]+)?(?:{CAPS_STOP}[A-Z][\w'’-]+[ \t]+){{1,2}}"
+                       r"(?:Croft|Cottage|Farm|Farmhouse|Steading|Schoolhouse|Manse|Bothy|Byre|Bungalow|CROFT|COTTAGE|FARM|FARMHOUSE|STEADING|SCHOOLHOUSE"
+                       r"|MANSE|BOTHY|BYRE|BUNGALOW)\b(?![ \t]+(?i:shop|park|caf[eé]|tea\s?room|restaurant"
                        r"|hotel|inn|bar|centre|center|museum|trust|shed|kitchen|bakery|market)\b)")  # a business
 IS_ADDRESS = re.compile(r"\s+(?:is|was)\s+(?:my|his|her|their|our|the|ma)\s+(?:address|home|hoose)\b", re.IGNORECASE)
 # a postcode right after, or after a town or two: "The Lodge, Ardgowan Estate, Inverkip PA16 0DU"
@@ -350,5 +357,5 @@ def _dwellings(text: str) -> Iterator[tuple[int, int]]:
                 POSTCODE_NEAR.match(text, m.end()) or \
                 ((m.start() == 0 or text[m.start() - 1] == "\n") and LINE_END.match(text, m.end())):
             yield m.span()
-    if "Croft" in text or "Cottage" in text or "Plot" in text or "Bothy" in text:
+    if any(word in text for word in RURAL_WORDS):
         yield from (m.span() for m in RURAL.finditer(text))

@@ -1099,6 +1099,12 @@ def test_words_heading_a_record_are_kept(text):
     ("Our house is Heatherlea, by the station", "Our house is [ADDRESS], by the station"),
     ("He stays at Balnagown, the croft past the church", "He stays at [ADDRESS], the croft past the church"),
     ("She farms at Nether Auchendrane", "She farms at [ADDRESS]"),
+    # in capitals; a street word after "st."; a one-word street with its number after; "a" for "a'"
+    ("HER ADDRESS IS CROFT 4, ACHMORE", "HER ADDRESS IS [ADDRESS]"),
+    ("LIVES AT ROSE COTTAGE, LAIRG", "LIVES AT [ADDRESS]"),
+    ("my gran lives at 14 st. johns rd", "my gran lives at [ADDRESS]"),
+    ("she lives up the Canongate, no 14", "she lives up the [ADDRESS]"),
+    ("Moved to 3 Sraid a Chaisteil, Stornoway", "Moved to [ADDRESS], Stornoway"),
 ])
 def test_addresses_in_less_usual_forms(text, expected):
     assert redact(text).text == expected
