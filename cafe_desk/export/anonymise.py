@@ -74,6 +74,9 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
         codes = {f[0] for f in found if f[2] == "postcode"}
         found = [f for f in found if not (f[2] == "name" and f[0] in ends and text[f[0] - 2:f[0]] == ", "
                                           and _town(text, f[0], f[1], lists, codes))]
+        if "\n" in text:  # an address over lines: the line between the street and the postcode is its town
+            lines = {f[1] + 1 for f in found if f[2] == "address" and text[f[1]:f[1] + 1] == "\n"}
+            found = [f for f in found if not (f[2] == "name" and _town_line(text, f[0], f[1], lines, codes, lists))]
     found.sort(key=lambda f: (RANK[f[2]], not f[3], f[0], f[0] - f[1]))
     taken: list[tuple[int, int, str, bool, bool]] = []
     used = Taken(len(text))
@@ -102,6 +105,15 @@ def _town(text: str, start: int, end: int, lists: NameLists, codes: set[int]) ->
         return True
     return " " not in town and lists.kind(town) == UNKNOWN and (
         end + 1 in codes or end + 2 in codes or TOWN_AFTER.match(text, end) is not None)
+
+
+def _town_line(text: str, start: int, end: int, lines: set[int], codes: set[int], lists: NameLists) -> bool:
+    """Whether the name at start:end is on the line right after an address's line and right before its postcode's
+    ("Braeside Cottage\nKinloch Rannoch\nPH16 5QA"), and is no forename."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start in lines and line_end >= 0 and line_end + 1 in codes and \
+        lists.kind(text[start:end].split()[0]) != FORENAME
 
 
 def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tuple[int, int, str]]:

@@ -1159,6 +1159,8 @@ def test_codes_that_are_no_postcode_are_kept(text):
     ("Send to Tigh Ban, Glenuig - she will pass it on", "Send to [ADDRESS], Glenuig - she will pass it on"),
     ("moved to 4 Kirk Road, Tolsta, last year", "moved to [ADDRESS], Tolsta, last year"),
     ("ma auntie's at 30 Menteith View", "ma auntie's at [ADDRESS]"),
+    ("Address:\nBraeside Cottage\nKinloch Rannoch\nPH16 5QA", "Address:\n[ADDRESS]\nKinloch Rannoch\n[POSTCODE]"),
+    ("Post to:\n12 Main Street\nSarah Jones\nPH16 5QA", "Post to:\n[ADDRESS]\n[NAME]\n[POSTCODE]"),
 ])
 def test_the_town_of_an_address_and_a_kin_word_are_no_name(text, expected):
     assert redact(text).text == expected
