@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cafe_desk.core.redaction import PLACEHOLDERS, Span
-from cafe_desk.export import redact_addresses, redact_names, redact_patterns, redact_places, text_words
+from cafe_desk.export import name_passes, redact_addresses, redact_names, redact_patterns, redact_places, text_words
 from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
 from cafe_desk.export.taken import Taken
 
@@ -66,7 +66,7 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
         *((s, e, "place", sure, False) for s, e, sure in redact_places.workplaces(words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.venues(words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.treated(words)),
-        *((s, e, k, True, True) for s, e, k in redact_names.extra_names(text, extra_names)),
+        *((s, e, k, True, True) for s, e, k in name_passes.extra_names(text, extra_names)),
         *((s, e, "name", sure, False) for s, e, sure in redact_names.person_names(words)),
     ]
     ends = {f[1] + 2 for f in found if f[2] == "address"}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from cafe_desk.export.name_lists import FORENAME, GIVEN, NAME_KINDS, PLACE, STRONG, TOWN, UNKNOWN, WORD
 from cafe_desk.export.text_words import AND, REPORTING, UNKNOWN_AFTER, Words, is_cap
@@ -157,3 +158,28 @@ def epithets(item: Words) -> None:
         sure = item.found.get(i, True) and item.kind(i) == FORENAME
         for k in (i, i + 1, i + 2):
             item.found[k] = sure
+
+
+@lru_cache(maxsize=64)
+def extra_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]] | None:
+    """A pattern for names typed into the café (staff, venue, table names), longest first, and the words of each name
+    in lower case; None if there are none."""
+    parts = sorted({" ".join(e.split()) for e in extra if len(e.strip()) >= 2}, key=len, reverse=True)
+    if not parts:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+    words = tuple(tuple(p.lower().split()) for p in parts)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), words
+
+
+def extra_names(text: str, extra: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """Names typed into the café, wherever they appear, in any case. The pattern is searched only where every word of
+    one of the names is in the text, which is quicker than the pattern over a text that has none of them."""
+    found = extra_pattern(tuple(extra))
+    if found is None:
+        return
+    pattern, names = found
+    low = text.lower()
+    if any(all(word in low for word in name) for name in names):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), "name"

@@ -10,8 +10,6 @@ apart in the review so the facilitator can check them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from cafe_desk.export.name_lists import FORENAME, GIVEN, MONTH, NAME_KINDS, PLACE, STRONG, SURNAME, TOWN, UNKNOWN, WORD
 from cafe_desk.export.name_passes import (
@@ -507,21 +505,3 @@ def _joined(item: Words, last: list, i: int, start: int) -> bool:
         return gap in (" ", "-") or (gap in (". ", ".") and len(item.words[last[3]][2]) == 1)
     return last[3] == i - 2 and item.key(i - 1) in PARTICLES and i - 1 not in item.found \
         and item.gap(i - 1) == " "  # not across "MCKENZIE, 5A Gallowgate"
-
-
-@lru_cache(maxsize=64)
-def extra_pattern(extra: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A pattern for names typed into the café (staff, venue, table names), longest first; None if there are none."""
-    parts = sorted({" ".join(e.split()) for e in extra if len(e.strip()) >= 2}, key=len, reverse=True)
-    if not parts:
-        return None
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def extra_names(text: str, extra: Iterable[str]) -> Iterator[tuple[int, int, str]]:
-    """Names typed into the café, wherever they appear, in any case."""
-    pattern = extra_pattern(tuple(extra))
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), "name"
