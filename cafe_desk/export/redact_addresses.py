@@ -89,7 +89,9 @@ AT_BEFORE = re.compile(r"\b(?:at|to|tae|is|address)\s*:?\s*$", re.IGNORECASE)
 RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy|CROFT|COTTAGE|PLOT|BOTHY)\s+\d{1,3}[A-Za-z]?,?\s+"
                    r"(?:[A-Z][\w'’]+\s+(?:of\s+|OF\s+)?){0,2}[A-Z][\w'’]+")
 RURAL_WORDS = ("Croft", "Cottage", "Plot", "Bothy", "CROFT", "COTTAGE", "PLOT", "BOTHY")
-PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s+Box\s+\d{1,6}\b", re.IGNORECASE)
+PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s*Box\s*\d{1,6}\b", re.IGNORECASE)  # "PO Box 12", "P.O.Box12"
+# "send to Box 14, Lerwick": a box after an address cue, with a town after it (not "send them to box 3 in the cupboard")
+BOX = re.compile(r"\bBox\s*\d{1,6}\b(?=,\s*[A-Z]|\s*$)")
 ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|addr|flat"
                          r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
                          r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into|@))?"
@@ -237,6 +239,9 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
         yield from _dwellings(text)
     if "box" in text.lower():
         yield from (m.span() for m in PO_BOX.finditer(text))
+        for m in BOX.finditer(text):
+            if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
+                yield m.span()
     if streets and (words is None or not NAMED_STREET_WORDS.isdisjoint(words)):
         for m in NAMED_STREET.finditer(text):
             if m.group("one") and (m.group("on") or "").lower() in NOT_ON:

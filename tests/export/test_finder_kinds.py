@@ -1105,6 +1105,10 @@ def test_words_heading_a_record_are_kept(text):
     ("my gran lives at 14 st. johns rd", "my gran lives at [ADDRESS]"),
     ("she lives up the Canongate, no 14", "she lives up the [ADDRESS]"),
     ("Moved to 3 Sraid a Chaisteil, Stornoway", "Moved to [ADDRESS], Stornoway"),
+    # post boxes written together, and a box after a posting cue with its town after it
+    ("P.O.Box 12, Oban", "[ADDRESS], Oban"),
+    ("pobox 55", "[ADDRESS]"),
+    ("send to Box 14, Lerwick ZE1 0AA", "send to [ADDRESS], Lerwick [POSTCODE]"),
 ])
 def test_addresses_in_less_usual_forms(text, expected):
     assert redact(text).text == expected
@@ -1174,6 +1178,8 @@ def test_the_town_of_an_address_and_a_kin_word_are_no_name(text, expected):
     "He farms at weekends.",
     "The group is at Kelvin Hall, the house of sport.",
     "Get the King Street number 5 bus.",
+    "send them to box 3 in the cupboard",
+    "we sent it to Box 5 of the archive",
 ])
 def test_what_only_looks_like_a_home_is_kept(text):
     assert "[ADDRESS]" not in redact(text).text
