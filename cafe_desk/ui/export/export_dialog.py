@@ -1,7 +1,8 @@
 """The "Export for the central team" dialog: who can open the file, a review of every redaction, then the export.
 
 The review is read off the GUI thread (a large café takes seconds): the dialog opens at once and fills in when it
-arrives."""
+arrives. Closing it (Close, Escape, the window's cross) with choices made since the last export asks first: they are
+not kept anywhere else."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -41,6 +43,21 @@ SIGNING_NOTE = ("Every export is signed by this laptop's key, so the central tea
 READING = "Reading the café's points and comments…"
 
 
+def ask_to_discard(parent: QWidget, changed: int) -> bool:
+    """Whether to close the review and lose `changed` rows' choices (Keep reviewing is the default)."""
+    rows = "1 item" if changed == 1 else f"{changed} items"
+    box = QMessageBox(QMessageBox.Icon.Question, "Close the review?",
+                      f"You changed what is removed or left out in {rows}. Those choices are only kept until this "
+                      "window closes; export first if you want them in the file.",
+                      QMessageBox.StandardButton.NoButton, parent)
+    close = box.addButton("Close and lose them", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep reviewing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is close
+
+
 class ExportDialog(QDialog):
     """Review a café's notes and comments, choose who can open the file, and write the encrypted `.cafe` bundle."""
 
@@ -57,6 +74,9 @@ class ExportDialog(QDialog):
         self.preview_op: Op | None = None
         self.ready = False
         self.result: ExportResult | None = None
+        self._kept_choices: dict[str, tuple] = {}  # the review's choices when read or last exported
+        #: changed rows -> whether to close anyway (`ask_to_discard` unless replaced)
+        self.confirm_discard = lambda changed: ask_to_discard(self, changed)
         cafe = services.cafes.cafe(cafe_id)
         self.setWindowTitle(f"Export “{cafe.title}” for the central team")
         self.setAccessibleName("Export for the central team")
@@ -231,6 +251,7 @@ class ExportDialog(QDialog):
 
     def _review_read(self, items: list[PreviewItem]) -> None:
         self.model.set_items(items)
+        self._kept_choices = self.model.choices()
         self._set_ready(True)
         self._update_summary()
         self.view.resizeRowsToContents()
@@ -245,6 +266,20 @@ class ExportDialog(QDialog):
         self.ready = ready
         for widget in (self.view, self.editor, self.export_button, self.summary_button):
             widget.setEnabled(ready)
+
+    def changed_since_export(self) -> int:
+        """How many rows' choices changed since the review was read or last exported."""
+        if not self.ready:
+            return 0
+        now = self.model.choices()
+        return sum(now[key] != self._kept_choices.get(key) for key in now)
+
+    def reject(self) -> None:
+        """Close, Escape and the window's cross: asked first when choices would be lost."""
+        changed = self.changed_since_export()
+        if changed and not self.confirm_discard(changed):
+            return
+        super().reject()
 
     def done(self, result: int) -> None:
         """Closing while the review is still read stops it; the dialog is not filled in afterwards."""
@@ -307,6 +342,7 @@ class ExportDialog(QDialog):
         open_services, cafe_id = self.services.opener(), self.cafe_id
         leave_out, include_flagged = self.model.leave_out(), self.model.include_flagged()
         overrides, target = self.model.overrides(), str(path)
+        exported_choices = self.model.choices()
 
         def work(ctx):
             with open_services() as services:
@@ -316,6 +352,7 @@ class ExportDialog(QDialog):
 
         def done(result: ExportResult) -> None:
             self.result = result
+            self._kept_choices = exported_choices
             self.export_button.setEnabled(True)
             with contextlib.suppress(UserError):  # the export worked; remembering the keys is only a convenience
                 self.exporter.remember_recipients(recipients)

@@ -171,6 +171,11 @@ class ReviewModel(QAbstractTableModel):
         """The facilitator's changes to redactions, by note id, for the export (items without changes left out)."""
         return {r.item.id: r.item.choices for r in self.rows if r.item.choices}
 
+    def choices(self) -> dict[str, tuple]:
+        """Each row's choices as they stand (what it removes or puts back, whether it is left out), by note id: two
+        of these compare equal when nothing was changed between them."""
+        return {r.item.id: (r.item.choices, r.leave_out) for r in self.rows}
+
     def leave_out(self) -> set[str]:
         """Ids of the items that will be left out."""
         return {r.item.id for r in self.rows if r.leave_out}

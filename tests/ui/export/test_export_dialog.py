@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from cafe_desk.export.bundle import open_bundle
 from cafe_desk.export.keys import new_identity
 from cafe_desk.ui.export.export_dialog import COL_LEAVE_OUT, COL_TEXT, HTML_ROLE, READING, ExportDialog
+from cafe_desk.ui.export.export_dialog import ask_to_discard as REAL_ASK
 from cafe_desk.ui.export.review_model import COL_WHERE
 from tests.ui.conftest import review_read
 
@@ -497,3 +498,48 @@ def test_the_buttons_keep_and_go_to_possible_names_too(qtbot, services, cafe, no
 def test_tab_leaves_the_review_table(dialog):
     """Arrows move between the items to review; Tab goes on to the rest of the dialog."""
     assert not dialog.view.tabKeyNavigation()
+
+
+def test_closing_with_changed_choices_asks_first_and_keep_reviewing_is_the_default(qtbot, dialog, notes, tmp_path,
+                                                                                   monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from cafe_desk.ui.export import export_dialog
+
+    monkeypatch.setattr(export_dialog, "ask_to_discard", REAL_ASK)  # the question itself, not the tests' stand-in
+    asked = []
+
+    def answer(press: str):
+        def look():
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, look)
+                return
+            asked.append((box.windowTitle(), box.text(), box.defaultButton().text()))
+            if press == "escape":
+                qtbot.keyClick(box, Qt.Key.Key_Escape)
+            else:
+                next(b for b in box.buttons() if b.text() == press).click()
+        QTimer.singleShot(0, look)
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes without a question
+    assert asked == [] and not dialog.isVisible()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    row = row_of(dialog, notes["leave"].id)
+    dialog.model.setData(dialog.model.index(row, COL_LEAVE_OUT), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.changed_since_export() == 1
+    answer("escape")  # Escape on the question keeps the review
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [("Close the review?", "You changed what is removed or left out in 1 item. Those choices are only "
+                      "kept until this window closes; export first if you want them in the file.", "Keep reviewing")]
+    assert dialog.isVisible() and dialog.model.leave_out() >= {notes["leave"].id}
+
+    export_and_open(qtbot, dialog, tmp_path)  # exported: nothing is lost by closing now
+    assert dialog.changed_since_export() == 0
+    dialog.model.setData(dialog.model.index(row, COL_LEAVE_OUT), Qt.CheckState.Unchecked,
+                         Qt.ItemDataRole.CheckStateRole)
+    answer("Close and lose them")
+    dialog.reject()  # the Close button
+    assert len(asked) == 2 and not dialog.isVisible()
