@@ -195,8 +195,8 @@ class ReviewModel(QAbstractTableModel):
         return any(r.item.left_out == "flagged" and not r.leave_out for r in self.rows)
 
     def summary(self) -> str:
-        """"12 points, 2 comments will be exported: 12 names and 3 phone numbers removed, 4 possible names to check;
-        2 comments left out"."""
+        """"12 points, 2 comments will be exported: 12 names and 3 phone numbers removed, among them 4 possible names
+        to check; 2 comments left out"."""
         kept = [r for r in self.rows if not r.leave_out]
         counts = Counter(s.kind for r in kept for s in r.item.removed)
         removed = [f"{n} {KIND_WORDS.get(k, (k, k))[n != 1]}" for k, n in counts.most_common()]
@@ -204,7 +204,7 @@ class ReviewModel(QAbstractTableModel):
         check = [f"{n} {UNSURE_WORDS.get(k, KIND_WORDS.get(k, (k, k)))[n != 1]}" for k, n in unsure.most_common()]
         line = f"{Counts.of((r.item.source, r.item.kind) for r in kept).phrase()} will be exported: "
         line += and_list(removed) + " removed" if removed else "nothing personal found"
-        line += f", {and_list(check)} to check" if check else ""
+        line += f", among them {and_list(check)} to check" if check else ""  # the unsure finds are removed too
         out = Counts.of((r.item.source, r.item.kind) for r in self.rows if r.leave_out)
         return line + (f"; {out.phrase(always=())} left out" if out.total else "")
 

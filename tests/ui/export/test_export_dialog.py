@@ -448,7 +448,7 @@ def test_possible_names_are_shown_counted_kept_with_k_and_exported_as_chosen(qtb
     dialog = open_dialog(qtbot, services, cafe.id)
     before = dialog.exporter.build(cafe.id).redactions
     assert dialog.summary.text() == ("5 points, 0 comments will be exported: 3 names and 1 phone number removed, "
-                                     "2 possible names to check; 1 comment left out")
+                                     "among them 2 possible names to check; 1 comment left out")
     hope_row, may_row, planted = row_of(dialog, hope.id), row_of(dialog, may.id), row_of(dialog, notes["planted"].id)
     rich = dialog.model.index(hope_row, COL_TEXT).data(HTML_ROLE)
     assert "background-color:#ffd8a8" in rich and "Hope</s>" in rich and "(check)" in rich
@@ -470,7 +470,7 @@ def test_possible_names_are_shown_counted_kept_with_k_and_exported_as_chosen(qtb
     assert dialog.model.index(hope_row, COL_TEXT).data() == UNSURE[0]
     assert "(put back)" in dialog.model.index(hope_row, COL_TEXT).data(HTML_ROLE)
     assert dialog.summary.text() == ("5 points, 0 comments will be exported: 2 names and 1 phone number removed, "
-                                     "1 possible name to check; 1 comment left out")
+                                     "among them 1 possible name to check; 1 comment left out")
     qtbot.keyClick(dialog.view, Qt.Key.Key_N)
     assert dialog.view.currentIndex().row() == may_row  # the only row left to check
     Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
