@@ -292,7 +292,7 @@ def _serve(open_services, cafe_key: str, host: str, port: int) -> int:
 
 
 def _anonymise(jsonl: bool) -> int:
-    """stdin → stdout redaction; with `jsonl`, one JSON object a line, stopping with status 2 at a malformed line."""
+    """stdin → stdout redaction; with `jsonl`, one JSON object a line (a malformed line left out, status 2)."""
     from cafe_desk.export.anonymise import redact
 
     out = sys.stdout
@@ -306,25 +306,28 @@ def _anonymise(jsonl: bool) -> int:
 
 
 def _anonymise_lines(out) -> int:
-    """Redact JSON lines from stdin to `out`; status 2 and a one-line message at the first malformed line."""
+    """Redact JSON lines from stdin to `out`. A malformed line is left out with a one-line message and the lines
+    after it are still written; status 2 if any was left out."""
     from cafe_desk.core import json_input
     from cafe_desk.export.anonymise import BadRecord, redact_record
 
+    left_out = 0
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         try:
-            value = json_input.loads(line)
-        except ValueError:
-            out.flush()
-            return _fail(f"line {number} is not valid JSON, so it and the lines after it were not written.", 2)
-        try:
-            record = redact_record(value)
+            record = redact_record(json_input.loads(line))
         except BadRecord as exc:
-            out.flush()
-            return _fail(f"line {number}: {exc}, so it and the lines after it were not written.", 2)
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return 0
+            reason = str(exc)
+        except ValueError:
+            reason = "it is not one record written as JSON"
+        else:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        out.flush()
+        left_out += 1
+        _fail(f"line {number} was left out: {reason}; the other lines are written.", 2)
+    return 2 if left_out else 0
 
 
 def _keygen(out: str) -> int:

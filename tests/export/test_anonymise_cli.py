@@ -47,22 +47,29 @@ def test_jsonl_round_trip_keeps_fields_and_offsets_point_into_the_original():
     assert [r["kind"] for r in out[2]["redactions"]] == ["dob", "ni_number", "health_id", "handle"]
 
 
-def test_a_malformed_line_stops_with_status_2_and_one_line_naming_it():
+def test_a_malformed_line_is_left_out_with_one_line_naming_it_and_the_rest_are_written():
     good = json.dumps({"id": 1, "text": "Ask for Tendai"})
-    result = anonymise(f"{good}\n{{\"id\": 2, \"text\": \"Ewan\n{good}\n", "--jsonl")
+    after = json.dumps({"id": 4, "text": "Ewan called"})
+    result = anonymise(f"{good}\n{{\"id\": 2, \"text\": \"Ewan\n[1, 2]\n{after}\n", "--jsonl")
     assert result.returncode == 2
-    assert result.stderr == ("cafe-desk: line 2 is not valid JSON, so it and the lines after it were not written.\n")
-    assert result.stdout.splitlines() == [json.dumps({"id": 1, "text": "Ask for [NAME]", "redactions": [
-        {"start": 8, "end": 14, "kind": "name", "sure": True}]})]
+    assert result.stderr == (
+        "cafe-desk: line 2 was left out: it is not one record written as JSON; the other lines are written.\n"
+        "cafe-desk: line 3 was left out: each line must be a JSON object with \"id\" and \"text\"; the other lines "
+        "are written.\n")
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["Ask for [NAME]", "[NAME] called"]
+    assert result.stdout.splitlines()[0] == json.dumps({"id": 1, "text": "Ask for [NAME]", "redactions": [
+        {"start": 8, "end": 14, "kind": "name", "sure": True}]})
 
 
-def test_a_line_without_text_is_refused_by_name():
-    result = anonymise('{"id": 1, "text": "fine"}\n\n{"id": 3, "body": "Eilidh"}\n', "--jsonl")
+def test_a_line_without_text_is_left_out_by_name():
+    result = anonymise('{"id": 1, "text": "fine"}\n\n{"id": 3, "body": "Eilidh"}\n{"text": "Morag"}\n'
+                       '{"id": 5, "text": "ok"}\n', "--jsonl")
     assert result.returncode == 2
-    assert result.stderr == ('cafe-desk: line 3: its "text" is missing or is not text, so it and the lines after it '
-                             "were not written.\n")
-    assert "Eilidh" not in result.stdout
-    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == ('cafe-desk: line 3 was left out: its "text" is missing or is not text; the other lines '
+                             "are written.\n"
+                             'cafe-desk: line 4 was left out: it has no "id"; the other lines are written.\n')
+    assert "Eilidh" not in result.stdout and "Morag" not in result.stdout
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 5]
 
 
 def test_input_that_is_not_utf8_gets_a_kind_message():
