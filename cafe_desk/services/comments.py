@@ -11,6 +11,7 @@ from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import UserError, ValidationError
 from cafe_desk.core.model import COMMENT_SOURCES, Cafe, Note
 from cafe_desk.core.participant_words import COMMENT_LIMIT
+from cafe_desk.core.text import printable
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.safeguarding import flagged
 from cafe_desk.storage.rows import new_id, utc_now
@@ -27,8 +28,9 @@ class CafeEnded(UserError):
 
 
 def clean_comment(text: str, limit: int = COMMENT_LIMIT) -> str:
-    """A comment as it will be stored: NUL bytes dropped, ends trimmed; empty or too long raises ValidationError."""
-    text = (text or "").replace("\x00", "").replace("\r\n", "\n").strip()
+    """A comment as it will be stored: control characters and terminal escapes dropped (a phone can send any bytes;
+    line breaks and tabs kept), ends trimmed; empty or too long raises ValidationError."""
+    text = printable(text or "", lines=True).strip()
     if not text:
         raise ValidationError("Please write your comment in the box before sending it.")
     if len(text) > limit:

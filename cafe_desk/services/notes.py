@@ -8,6 +8,7 @@ from cafe_desk.core.attendance import PlaceAttendance, place_attendance
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.errors import ValidationError
 from cafe_desk.core.model import NOTE_KINDS, NOTE_SOURCES, Attendance, Note, TableTotal, Theme
+from cafe_desk.core.text import printable
 from cafe_desk.core.votes import check_count
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.safeguarding import flagged
@@ -19,8 +20,9 @@ EDITABLE = ("text", "is_quote", "outcome_ids", "theme_ids", "table_id", "round_i
 
 
 def clean_text(text: str) -> str:
-    """A note's text, trimmed; ValidationError if it is empty or too long."""
-    text = (text or "").replace("\x00", "").strip()
+    """A note's text without control characters or terminal escapes (pasted text can carry them), trimmed;
+    ValidationError if it is empty or too long."""
+    text = printable(text or "", lines=True).strip()
     if not text:
         raise ValidationError("An empty point isn't saved; type a few words first.")
     if len(text) > MAX_NOTE_CHARS:

@@ -135,3 +135,11 @@ def test_what_was_seen_goes_with_the_cafe_when_it_is_deleted(services, store, ca
         store.erase_cafe(cafe.id)
     assert store.comments_seen_at(cafe.id) == ""
     assert store.conn.execute("SELECT count(*) FROM app_state WHERE key LIKE ?", [f"%{cafe.id}%"]).fetchone() == (0,)
+
+
+def test_control_characters_and_terminal_escapes_from_a_phone_are_dropped(services, cafe):
+    services.running.start(cafe.id)
+    note, _ = services.comments.submit(cafe.id, "Hope \x00\x01\x1b[31m Mac\x00Donald said hi\r\nand\tbye\x07",
+                                       consent=True)
+    assert note.text == "Hope  MacDonald said hi\nand\tbye"
+    assert services.notes.get(note.id).text == note.text

@@ -102,3 +102,8 @@ def test_attendance_counts(services, place):
     assert services.cafes.status(cafe_id)["attendance"] == 6
     services.notes.set_attendance(cafe_id, table_id, round_id, group.id, 0)
     assert services.notes.attendance(cafe_id) == []
+
+
+def test_pasted_control_characters_and_terminal_escapes_are_dropped(services, place):
+    note, _ = services.notes.add(*place, "Bus\x1b[1m takes\x08 two\r\nhours\x7f")
+    assert note.text == "Bus takes two\nhours"
