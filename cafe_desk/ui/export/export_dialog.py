@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -89,6 +89,9 @@ class ExportDialog(QDialog):
         self.model.sig_redactions_changed.connect(self._redactions_changed)
         self.editor.sig_message.connect(self._say)
         self.view.installEventFilter(self)
+        for keys, act in ((QKeySequence.StandardKey.Undo, self.model.undo_stack.undo),
+                          (QKeySequence.StandardKey.Redo, self.model.undo_stack.redo)):
+            QShortcut(keys, self, act)
         self._read_review()
 
     def _build_keys(self, layout: QVBoxLayout) -> None:

@@ -105,8 +105,8 @@ class RedactionEditor(QWidget):
         self.next_button.setAccessibleName("Go to the next item with a possible name to check")
         self.next_button.clicked.connect(self.next_to_check)
         help_label = QLabel("Orange: a possible name, removed unless you keep it (K). To keep any other removed word, "
-                            "right-click its row or press “Put back a removal…”. Your changes apply to this export "
-                            "only.")
+                            "right-click its row or press “Put back a removal…”. Ctrl+Z takes back your last change. "
+                            "Your changes apply to this export only.")
         help_label.setWordWrap(True)
 
         controls = QHBoxLayout()

@@ -1,4 +1,5 @@
-"""The export review's table: every item with its redactions (struck through, or put back), and "Leave out" ticks."""
+"""The export review's table: every item with its redactions (struck through, or put back), and "Leave out" ticks.
+Each change the facilitator makes is one step on the review's own undo stack (Ctrl+Z, Ctrl+Shift+Z in the dialog)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from cafe_desk.core.counts import Counts, label
@@ -88,6 +89,7 @@ class ReviewModel(QAbstractTableModel):
     def __init__(self, items: list[PreviewItem], parent: QWidget | None = None):
         super().__init__(parent)
         self.rows = self._rows(items)
+        self.undo_stack = QUndoStack(self)
 
     @staticmethod
     def _rows(items: list[PreviewItem]) -> list[ReviewRow]:
@@ -100,6 +102,7 @@ class ReviewModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = self._rows(items)
         self.endResetModel()
+        self.undo_stack.clear()
         self.sig_left_out_changed.emit()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -148,12 +151,24 @@ class ReviewModel(QAbstractTableModel):
         if index.column() != COL_LEAVE_OUT or role != Qt.ItemDataRole.CheckStateRole:
             return False
         row = self.rows[index.row()]
+        leave_out = Qt.CheckState(value) == Qt.CheckState.Checked
         if row.locked:
             return False
-        row.leave_out = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.dataChanged.emit(index, self.index(index.row(), COL_TEXT))
-        self.sig_left_out_changed.emit()
+        if leave_out != row.leave_out:
+            what = "Leave out" if leave_out else "Take back in"
+            self.undo_stack.push(_RowChange(self, index.row(), row.item, leave_out, what))
         return True
+
+    def _restore(self, row: int, item: PreviewItem, leave_out: bool) -> None:
+        """Show `row` with `item` and its "Leave out" tick as given (an undo step's redo or undo)."""
+        state = self.rows[row]
+        out_changed, item_changed = state.leave_out != leave_out, state.item != item
+        state.item, state.leave_out = item, leave_out
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COL_TEXT))
+        if item_changed:
+            self.sig_redactions_changed.emit(row)
+        if out_changed:
+            self.sig_left_out_changed.emit()
 
     def item(self, row: int) -> PreviewItem:
         """The item shown on `row`, with the facilitator's changes to its redactions."""
@@ -163,9 +178,7 @@ class ReviewModel(QAbstractTableModel):
         """Show `item` (the same note with other redaction choices) on `row`."""
         if item == self.rows[row].item:
             return
-        self.rows[row].item = item
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COL_TEXT))
-        self.sig_redactions_changed.emit(row)
+        self.undo_stack.push(_RowChange(self, row, item, self.rows[row].leave_out, "Change what is removed"))
 
     def overrides(self) -> Overrides:
         """The facilitator's changes to redactions, by note id, for the export (items without changes left out)."""
@@ -207,6 +220,22 @@ class ReviewModel(QAbstractTableModel):
         line += f", among them {and_list(check)} to check" if check else ""  # the unsure finds are removed too
         out = Counts.of((r.item.source, r.item.kind) for r in self.rows if r.leave_out)
         return line + (f"; {out.phrase(always=())} left out" if out.total else "")
+
+
+class _RowChange(QUndoCommand):
+    """One change to one row of the review: what it removes or puts back, or whether it is left out."""
+
+    def __init__(self, model: ReviewModel, row: int, item: PreviewItem, leave_out: bool, text: str):
+        super().__init__(text)
+        self.model, self.row = model, row
+        self.after = (item, leave_out)
+        self.before = (model.rows[row].item, model.rows[row].leave_out)
+
+    def redo(self) -> None:
+        self.model._restore(self.row, *self.after)
+
+    def undo(self) -> None:
+        self.model._restore(self.row, *self.before)
 
 
 class HtmlDelegate(QStyledItemDelegate):

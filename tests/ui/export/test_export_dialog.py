@@ -327,6 +327,8 @@ def test_the_button_puts_back_the_only_removal_at_once_and_the_row_menu_removes_
 def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes, tmp_path):
     table = services.planning.items(cafe.id, "table")[1]
     tam = services.notes.add(cafe.id, table.id, None, TAM)[0]
+    with services.store.transaction():  # as an older version stored it: new points keep "\n" only
+        services.store.conn.execute("UPDATE note SET text = ? WHERE id = ?", [TAM, tam.id])
     dialog = open_dialog(qtbot, services, cafe.id)
     before = dialog.exporter.build(cafe.id).redactions
     assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
@@ -543,3 +545,30 @@ def test_closing_with_changed_choices_asks_first_and_keep_reviewing_is_the_defau
     answer("Close and lose them")
     dialog.reject()  # the Close button
     assert len(asked) == 2 and not dialog.isVisible()
+
+
+def test_ctrl_z_takes_back_each_change_in_turn_and_ctrl_shift_z_makes_it_again(qtbot, services, cafe, notes):
+    table = services.planning.items(cafe.id, "table")[1]
+    hope = services.notes.add(cafe.id, table.id, None, UNSURE[0])[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    hope_row, leave = row_of(dialog, hope.id), row_of(dialog, notes["leave"].id)
+    removed = dialog.model.index(hope_row, COL_TEXT).data()
+    first = dialog.summary.text()
+    select_row(qtbot, dialog, hope_row)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_K)  # one step: the possible name kept
+    dialog.view.setCurrentIndex(dialog.model.index(leave, COL_LEAVE_OUT))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # another: a point left out
+    assert dialog.model.index(hope_row, COL_TEXT).data() == UNSURE[0] and notes["leave"].id in dialog.model.leave_out()
+    assert dialog.changed_since_export() == 2
+
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert notes["leave"].id not in dialog.model.leave_out()
+    assert dialog.model.index(hope_row, COL_TEXT).data() == UNSURE[0]
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.model.index(hope_row, COL_TEXT).data() == removed
+    assert dialog.summary.text() == first and dialog.changed_since_export() == 0
+
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.model.index(hope_row, COL_TEXT).data() == UNSURE[0]
+    assert dialog.model.undo_stack.undoText() == "Change what is removed"
