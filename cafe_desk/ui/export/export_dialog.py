@@ -138,9 +138,9 @@ class ExportDialog(QDialog):
                               "(Space ticks the selected row). Hidden comments never leave.")
         review_label.setBuddy(self.view)
         review_label.setWordWrap(True)
-        self.editor = RedactionEditor(self.model, self.view, self)
         layout.addWidget(review_label)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view, 1)  # in the dialog before the editor is made: Tab reaches the table first
+        self.editor = RedactionEditor(self.model, self.view, self)
         layout.addWidget(self.editor)
 
     def _build_footer(self, layout: QVBoxLayout) -> None:

@@ -572,3 +572,22 @@ def test_ctrl_z_takes_back_each_change_in_turn_and_ctrl_shift_z_makes_it_again(q
     qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert dialog.model.index(hope_row, COL_TEXT).data() == UNSURE[0]
     assert dialog.model.undo_stack.undoText() == "Change what is removed"
+
+
+def test_tab_goes_from_the_keys_to_the_table_then_the_reading_pane(dialog):
+    order, widget = [], dialog.open_key
+    for _ in range(4):
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() & Qt.FocusPolicy.TabFocus != Qt.FocusPolicy.TabFocus or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+        order.append(widget)
+    assert order[0] is dialog.view and order[1] is dialog.editor.pane
+
+
+def test_items_with_something_to_check_or_removed_come_before_the_clean_ones(qtbot, services, cafe, notes):
+    table = services.planning.items(cafe.id, "table")[1]
+    for text in ("Clean words about buses", UNSURE[0], "More clean words"):
+        services.notes.add(cafe.id, table.id, None, text)
+    dialog = open_dialog(qtbot, services, cafe.id)
+    marks = [(bool(r.item.to_check), bool(r.item.removed)) for r in dialog.model.rows]
+    assert marks == sorted(marks, reverse=True) and marks[0] == (True, True) and marks[-1] == (False, False)
