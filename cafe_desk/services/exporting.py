@@ -186,7 +186,8 @@ def write_atomically(target: str | Path, data: bytes, cancelled: Callable[[], bo
         temp = write_beside(target, data)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise UserError(f"Café Desk may not write in {target.parent}, so nothing was saved.") from None
+            raise UserError(f"Café Desk may not write in {target.parent}, so nothing was saved; choose another "
+                            "folder, such as Documents.") from None
         raise _unsaved(target, exc) from None
     try:
         if cancelled():

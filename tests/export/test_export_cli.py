@@ -134,7 +134,8 @@ def test_a_folder_it_may_not_write_is_named_in_one_line(key, cafe, data_dir, tmp
     with read_only_folder(tmp_path / "shut") as shut:
         assert_fails(cafe_desk("export", cafe.id, "--recipient", key[1], "--out", str(shut / "x.cafe"),
                                data_dir=data_dir),
-                     f"Café Desk may not write in {shut}, so nothing was saved.")
+                     f"Café Desk may not write in {shut}, so nothing was saved; choose another folder, such as "
+                     "Documents.")
         assert list(shut.iterdir()) == []
 
 
