@@ -41,6 +41,8 @@ __all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewMode
 SIGNING_NOTE = ("Every export is signed by this laptop's key, so the central team can tell your cafés come from you. "
                 "Give them your key once: “Save my signing key…”.")
 READING = "Reading the café's points and comments…"
+NEXT_STEP = ("Saved. Send this file to the central team (email, a USB stick or a shared folder): only their key "
+             "opens it.")
 
 
 def ask_to_discard(parent: QWidget, changed: int) -> bool:
@@ -346,6 +348,7 @@ class ExportDialog(QDialog):
         leave_out, include_flagged = self.model.leave_out(), self.model.include_flagged()
         overrides, target = self.model.overrides(), str(path)
         exported_choices = self.model.choices()
+        unchecked = sum(len(r.item.to_check) for r in self.model.rows if not r.leave_out)
 
         def work(ctx):
             with open_services() as services:
@@ -359,7 +362,9 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(True)
             with contextlib.suppress(UserError):  # the export worked; remembering the keys is only a convenience
                 self.exporter.remember_recipients(recipients)
-            self.summary.setText(result.summary(target) + self._signed_by())
+            not_checked = (f" {unchecked} possible name{'s' if unchecked != 1 else ''} you did not check "
+                           f"{'were' if unchecked != 1 else 'was'} removed, as the review showed." if unchecked else "")
+            self.summary.setText(result.summary(target) + self._signed_by() + "\n" + NEXT_STEP + not_checked)
             self.sig_exported.emit(target)
 
         def failed(message: str) -> None:

@@ -100,9 +100,12 @@ def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services)
     qtbot.waitUntil(lambda: op.done, timeout=10000)
     assert dialog.message.text() == ""
     assert dialog.summary.text().startswith("Exported “") and str(target) in dialog.summary.text()
+    assert dialog.summary.text().splitlines()[1] == ("Saved. Send this file to the central team (email, a USB stick "
+                                                     "or a shared folder): only their key opens it.")
     assert ": 2 points, 0 comments; no votes; 1 point, 1 comment left out; " in dialog.summary.text(), (
         "as the review said, and what the votes were")
-    assert dialog.summary.text().endswith(f" — signed by this laptop's key ({services.signing_key.fingerprint()})")
+    assert dialog.summary.text().splitlines()[0].endswith(
+        f" — signed by this laptop's key ({services.signing_key.fingerprint()})")
     manifest, files = open_bundle(target.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
     ids = {json.loads(line)["id"] for line in files["notes.jsonl"].decode().splitlines()}
     assert notes["leave"].id not in ids and notes["hidden"].id not in ids
@@ -478,6 +481,8 @@ def test_possible_names_are_shown_counted_kept_with_k_and_exported_as_chosen(qtb
     Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save("/tmp/shots/export_review_possible.png")
     manifest, texts = export_and_open(qtbot, dialog, tmp_path)
+    assert dialog.summary.text().endswith("only their key opens it. 1 possible name you did not check was removed, "
+                                          "as the review showed.")
     assert texts[hope.id] == UNSURE[0]
     assert texts[may.id] == "Everyone agreed with [NAME]'s point about the buses"  # left removed, as shown
     assert manifest["redactions"]["name"] == before["name"] - 1
