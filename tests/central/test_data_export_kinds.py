@@ -44,6 +44,10 @@ def desk(tmp_path_factory, identity):
     for n, (title, (how, _)) in enumerate(CAFES.items()):
         points = (WINDOWS_NOTE, *RISKY) if n == 0 else (f"A point from {title}",)
         cafe = cafe_at(laptop, title, f"2026-05-0{n + 1}", title.split()[0], points=points)
+        if n == 0:  # as an older version stored it (points are now kept with "\n" only)
+            with laptop_store.transaction():
+                laptop_store.conn.execute("UPDATE note SET text = ? WHERE cafe_id = ? AND text = ?",
+                                          [WINDOWS_NOTE, cafe.id, UNIX_NOTE])
         files = laptop.exporting.build(cafe.id).files
         seed = bytes(SigningKey.generate())
         if how == "unsigned":
