@@ -54,6 +54,10 @@ def highland_cafe(services: Services):
     add(cafe.id, tables[1].id, rounds[0].id, WINDOWS_LINES)
     add(cafe.id, tables[0].id, rounds[1].id, HIDDEN_MARKS)
     services.notes.set_summary(cafe.id, tables[1].id, rounds[0].id, SUMMARY)
+    with services.store.transaction():  # the Windows line ends as an older version stored them ("\n" only now)
+        for raw in (WINDOWS_LINES, SUMMARY):
+            services.store.conn.execute("UPDATE note SET text = ? WHERE cafe_id = ? AND text = ?",
+                                        [raw, cafe.id, export_text(raw)])
     services.comments.submit(cafe.id, "The drop-in 🚌 bus helped", consent=True, group_id=groups[2].id)
     for table, counts in ((tables[0], (6, 8, 5, 2)), (tables[1], (7, 0, 0, 0))):
         for group, n in zip(groups, counts, strict=True):

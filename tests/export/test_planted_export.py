@@ -192,5 +192,5 @@ def test_input_nobody_should_type_exports_whole(services):
     assert set(ids) <= set(notes)
     assert notes[ids[1]] == odd[1] and notes[ids[-1]] == "🙂" * 1000
     assert notes[ids[2]] == "قال محمد إن الانتظار طويل. [NAME] said مرحبا"
-    assert notes[ids[3]] == "\u202e[NAME] said\u202c the bus was late"
+    assert notes[ids[3]] == "[NAME] said the bus was late"  # overrides of the writing direction go as it is typed
     assert notes[ids[4]] == "[NAME] said [NAME] came"
