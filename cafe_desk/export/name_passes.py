@@ -10,7 +10,18 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from cafe_desk.export.name_lists import FORENAME, GIVEN, NAME_KINDS, PLACE, STRONG, TOWN, UNKNOWN, WORD
+from cafe_desk.export.name_lists import (
+    FORENAME,
+    GIVEN,
+    MONTH,
+    NAME_KINDS,
+    PLACE,
+    STRONG,
+    SURNAME,
+    TOWN,
+    UNKNOWN,
+    WORD,
+)
 from cafe_desk.export.text_words import AND, REPORTING, UNKNOWN_AFTER, Words, is_cap
 
 
@@ -183,3 +194,33 @@ def extra_names(text: str, extra: Iterable[str]) -> Iterator[tuple[int, int, str
     if any(all(word in low for word in name) for name in names):
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "name"
+
+
+# what may not come before a forename that joins a surname after it: "I hope Macdonald wins", "since june Smith"
+NOT_BEFORE_FORENAME = _set("i we you they to will would can could just really so do did don't in on since until by "
+                           "from of for at last next this every each the a an")
+LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+MAC = re.compile(r"(?:Ma?c|O['’])[A-Z]")
+AT_CAPITAL = re.compile(r"\s+at\s+[A-Z]")  # "my key worker dawn at Murray Royal Hospital"
+
+
+def forename_joins(item: Words) -> None:
+    """A forename in any case right before a surname found joins the name ("my pal hope macdonald"), and so does a
+    capitalised surname on the line after a forename found ("Mr\nJohn\nSmith")."""
+    words = item.words
+    for i in sorted(item.found):
+        if i > 0 and i - 1 not in item.found and item.gap(i) == " " and item.kind(i) in (SURNAME, STRONG, UNKNOWN) \
+                and item.kind(i - 1) in (FORENAME, GIVEN, MONTH) and item.key(i - 1) not in STOP \
+                and (i < 2 or item.gap(i - 1).strip() or item.key(i - 2) not in NOT_BEFORE_FORENAME):
+            item.mark(i - 1, item.found[i])
+        k = i + 1
+        if k < len(words) and k not in item.found and item.kind(i) in (FORENAME, GIVEN) \
+                and LINE_BREAK.fullmatch(item.gap(k)) and is_cap(words[k][2]) \
+                and (item.kind(k) in (SURNAME, STRONG) or MAC.match(words[k][2])) \
+                and (k + 1 == len(words) or "\n" in item.gap(k + 1) or item.gap(k + 1).strip(" ") in (",", ".")):
+            item.mark(k, item.found[i])
+
+
+def at_capital(item: Words, i: int) -> bool:
+    """Whether word i is followed by "at" and a capitalised word: "my nurse dawn at Murray Royal Hospital"."""
+    return AT_CAPITAL.match(item.text, item.words[i][1]) is not None

@@ -15,8 +15,10 @@ from cafe_desk.export.name_lists import FORENAME, GIVEN, MONTH, NAME_KINDS, PLAC
 from cafe_desk.export.name_passes import (
     PERSON_VERB,
     STOP,
+    at_capital,
     coordinated,
     epithets,
+    forename_joins,
     initials,
     listed,
     record_heads,
@@ -161,6 +163,7 @@ def person_names(item: Words) -> list[Find]:
             _decide_run(item, run)
             i = run[-1] + 1
     _extend_lower(item)
+    forename_joins(item)
     epithets(item)
     record_heads(item)
     initials(item)
@@ -438,6 +441,7 @@ def _decide_lower(item: Words, i: int) -> None:
     if (titled or cue) and not is_word:
         item.mark(i, not nickname or titled)  # "wee shuggie" may be Scots for something else
     elif cue and kind in (GIVEN, MONTH, PLACE) and (item.next_key(i) in LOWER_CUE_AFTER or not item.next_key(i)
+                                                    or at_capital(item, i)  # "my key worker dawn at Murray Royal"
                                                     or (nickname and item.possessive(i))):  # "auld jock's dug"
         item.mark(i, bool(titled))
     elif nickname and kind == FORENAME:

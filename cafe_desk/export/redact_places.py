@@ -190,6 +190,10 @@ SHORT_WORDS = _set("royal western southern northern vale priory sandyford beatso
 STAY_CUE = re.compile(r"\b(?:ended\s+up|fortnight|weeks?|months?|nights?|days?)\s+(?:at|in|to|into|intae)\s+$",
                       re.IGNORECASE)  # "ended up in the Western", "a fortnight in the Priory"
 JOB_AT = re.compile(r"\b(?:a|an)\s+[a-z]+\s+at\s+$", re.IGNORECASE)  # "a nurse at the Royal": one of thousands there
+# a carer named by their role, and maybe their name, before the hospital they work at: "my key worker dawn at"
+ROLE_AT = re.compile(r"\b(?:my|our|his|her|their|your|[a-z]+['’]s)\s+(?:(?:key|support|care|social)\s+)?(?:worker|cpn"
+                     r"|nurse|gp|doctor|consultant|psychiatrist|psychologist|therapist|counsellor|carer|ot|physio)"
+                     r"(?:\s+[A-Za-z'’-]+)?\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 SITE_TAIL = _set("hospital infirmary centre center unit clinic general royal")
 
 
@@ -209,7 +213,7 @@ def treated(item: Words) -> list[Find]:
     firsts = [w[0] for w in words]
     for start, end in item.sites:
         before = text[max(0, start - 40):start]
-        if not TREATED_CUE.search(before):
+        if not TREATED_CUE.search(before) and not ROLE_AT.search(before):
             continue
         k = bisect_left(firsts, end)
         while k < len(words) and text[end:words[k][0]] == " " and fold(words[k][2]) in SITE_TAIL \

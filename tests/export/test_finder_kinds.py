@@ -1183,3 +1183,24 @@ def test_the_town_of_an_address_and_a_kin_word_are_no_name(text, expected):
 ])
 def test_what_only_looks_like_a_home_is_kept(text):
     assert "[ADDRESS]" not in redact(text).text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a forename that is also a word, right before a surname found
+    ("my pal hope macdonald came along", "my pal [NAME] came along"),
+    ("Hope Macdonald came along", "[NAME] came along"),
+    ("hope macdonald came along", "[NAME] came along"),
+    ("I hope Macdonald wins the cup", "I hope [NAME] wins the cup"),
+    # a forename that is also a word after a role, before "at" and a capitalised place
+    ("my key worker dawn at Murray Royal Hospital", "my key worker [NAME] at [PLACE]"),
+    ("Dawn at the door again", "Dawn at the door again"),
+    ("my son will at least try", "my son will at least try"),
+    ("my CPN at Murray Royal Hospital phoned", "my CPN at [PLACE] phoned"),
+    ("We drove past Murray Royal Hospital", "We drove past Murray Royal Hospital"),
+    # a surname on the line after a forename
+    ("Talk to Mr\nJohn\nSmith", "Talk to Mr\n[NAME]\n[NAME]"),
+    ("Talk to\nJohn\nMcLeod\nat the desk", "Talk to\n[NAME]\n[NAME]\nat the desk"),
+    ("Ask John\nBrown bread is best", "Ask [NAME]\nBrown bread is best"),
+])
+def test_a_name_split_by_a_word_or_a_line(text, expected):
+    assert redact(text).text == expected
