@@ -128,6 +128,7 @@ def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tupl
         *codes,
         *redact_addresses.addresses(text, words.lower, codes),
         *redact_patterns.phones(text, lists.keep_numbers),
+        *redact_patterns.extensions(text),
     ]
 
 

@@ -166,6 +166,15 @@ NUMBER_BEFORE = re.compile(r"\b(?:[Nn]umber|[Nn]o\.?|NO\.?)\s+$")
 # a tenement floor and door said in words: "3 up left", "1 up 2", "2 up middle"
 UP = r"\d{1,2}\s+(?i:up)\s+(?:(?i:left|right|middle|mid)\b|\d{1,2}\b)"
 FLAT_BEFORE = re.compile(rf"\b(?:{FLAT}|{UP}),?\s+$")
+# a street lived on in lower case, with no number: "I live on station road", "we moved to kirk wynd" (not "on the main
+# road", "in a quiet street")
+LOWER_STREET = re.compile(
+    r"\b(?i:(?:live|lives|living|lived|stay|stays|staying|stayed|bide|bides|biding)\s+(?:on|in|up|doon|down)"
+    r"|moved\s+(?:to|tae|into)|flat\s+on)\s+(?:the\s+)?"
+    r"((?:(?!(?:main|same|busy|quiet|other|wrong|this|that|next|long|back|new|old|one|a|an|my|our|his|her|their"
+    r"|your|high|top|bottom|end|side|country|dead|wee|big|nice|posh|rough)\b)[a-z][a-z'’-]{2,}\s+){1,2}"
+    r"(?:road|street|avenue|lane|drive|crescent|terrace|gardens|grove|square|wynd|close|brae|loan|row|walk|quadrant"
+    r"|circus|parade|vennel|mews|loaning|rd|st|ave|cres|terr|gdns|sq))\b")
 NAMED_STREET_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stays", "staying", "stayed", "bide",
                                 "bides", "biding", "reside", "resides", "residing", "moved", "moving", "rehoused",
                                 "housed", "address", "c", "livin", "stayin", "bidin", "movin"))
@@ -249,6 +258,8 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
             if m.group("verb") and m.group("on") is None and not BARE_END.match(text, m.end()):
                 continue  # "stays Park Terrace, …", not "stays Saturday Park Run mornings"
             yield m.span("street")
+        for m in LOWER_STREET.finditer(text):
+            yield m.span(1)
     if words is None or not GAELIC_WORDS.isdisjoint(words):
         yield from _gaelic(text)
     if words is None or not HOUSE_NOUNS.isdisjoint(words):

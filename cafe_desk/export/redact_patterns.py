@@ -50,7 +50,8 @@ POSTCODE = re.compile(
     re.IGNORECASE)
 # a postcode typed with letters no real one has: "G2 3OK", "IV1 1MC" (a real area), "wz9 4lr" (standing alone); of
 # no real area, even well-formed, only standing alone ("PS5 1TB", "A4 2UP" are kept)
-LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?[ \t\u00a0-]{0,2}\d([A-Z]{2})\b", re.IGNORECASE)
+LOOSE_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?(?:[ \t\u00a0-]{0,2}|[ \t]*\r?\n[ \t]*)\d([A-Z]{2})\b",
+                            re.IGNORECASE)  # split over a line only in a real area, well-formed: "G31\n2AB"
 NOT_INWARD = frozenset(("st", "nd", "rd", "th", "am", "pm", "km", "kg", "mg", "ml", "mm", "cm", "kb", "mb", "gb", "tb",
                         "hz", "ft", "lb", "oz", "yo", "hr"))
 # standing alone: nothing joined to either end, and an outward part that is no everyday code (paper sizes, formats,
@@ -285,7 +286,11 @@ def postcodes(text: str) -> Iterator[Span]:
         return
     shouted = None  # whether the text is all capitals, found out once, when a postcode in capitals needs it
     for m in LOOSE_POSTCODE.finditer(text) if INWARD.search(text) else ():  # what the strict pattern takes, and more
-        if m.group(1).upper() in POSTCODE_AREAS:
+        if "\n" in m.group():
+            if m.group(1).upper() in POSTCODE_AREAS and m.group(2).lower() not in NOT_INWARD \
+                    and POSTCODE.fullmatch(re.sub(r"\s+", " ", m.group())):
+                yield m.start(), m.end(), "postcode"
+        elif m.group(1).upper() in POSTCODE_AREAS:
             if POSTCODE.fullmatch(m.group()) or m.group(2).lower() not in NOT_INWARD:
                 yield m.start(), m.end(), "postcode"
         elif m.group(2).lower() not in NOT_INWARD and _alone(text, m):
@@ -360,3 +365,22 @@ def phones(text: str, keep_numbers: frozenset[str]) -> Iterator[Span]:
         if digits in keep_numbers:
             continue
         yield start, end, "phone"
+
+
+# a phone extension: "extension 4471", "ext. 4471", "x4471", after a word for phoning or the extension's own word
+EXTENSION = re.compile(r"\b(?:(?i:extension|ext)\.?\s?|x)(\d{3,5})(?![\w/.:,]\d|\w)")
+EXTENSION_CUE = re.compile(r"\b(?:phone|phoned|call|calls|called|ring|rang|tel|telephone|dial|number|reach|ask\s+for"
+                           r"|on|extension|ext)\b[^.!?\n]{0,24}$", re.IGNORECASE)
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def extensions(text: str) -> Iterator[Span]:
+    """Phone extensions after a word for phoning: "ask for her on extension 4471", "call ext. 212", "ring x4471"."""
+    if not DIGIT.search(text):
+        return
+    for m in EXTENSION.finditer(text):
+        if m.group()[0] == "x" and m.start() and text[m.start() - 1].isalnum():
+            continue  # "4x4471"
+        short = m.group()[:3].lower() == "ext" and m.group()[:9].lower() != "extension"
+        if EXTENSION_CUE.search(text, max(0, m.start() - 30), m.start()) or (short and not YEAR.fullmatch(m.group(1))):
+            yield m.start(), m.end(), "phone"

@@ -1204,3 +1204,25 @@ def test_what_only_looks_like_a_home_is_kept(text):
 ])
 def test_a_name_split_by_a_word_or_a_line(text, expected):
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a street lived on in lower case, with no number
+    ("I live on station road in Scone", "I live on [ADDRESS] in Scone"),
+    ("we moved to kirk wynd last year", "we moved to [ADDRESS] last year"),
+    ("Stays in mill lane now", "Stays in [ADDRESS] now"),
+    ("I live on the main road", "I live on the main road"),
+    ("she stays in the same street as me", "she stays in the same street as me"),
+    # a phone extension after a word for phoning
+    ("ask for her on extension 4471", "ask for her on [PHONE]"),
+    ("Ext. 4471 is her line", "[PHONE] is her line"),
+    ("ring x4471 tomorrow", "ring [PHONE] tomorrow"),
+    ("they built the extension 2019 style", "they built the extension 2019 style"),
+    ("the box was 4x4471", "the box was 4x4471"),
+    # a postcode split over a line
+    ("Glasgow G31\n2AB", "Glasgow [POSTCODE]"),
+    ("G31\n2AB", "[POSTCODE]"),
+    ("G2\n2ND floor", "G2\n2ND floor"),
+])
+def test_a_street_in_lower_case_an_extension_and_a_postcode_over_a_line(text, expected):
+    assert redact(text).text == expected
