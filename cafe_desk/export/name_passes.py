@@ -224,3 +224,63 @@ def forename_joins(item: Words) -> None:
 def at_capital(item: Words, i: int) -> bool:
     """Whether word i is followed by "at" and a capitalised word: "my nurse dawn at Murray Royal Hospital"."""
     return AT_CAPITAL.match(item.text, item.words[i][1]) is not None
+
+
+# a name that is also a word, opening a sentence, said to be at or to go to a named place: "June was at Hillhead
+# High School" (not "Hope was in short supply")
+WAS_AT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)\s+(?:was|is|went|goes)\s+(?:at|to)\s+(?:the\s+)?"
+                    r"([A-Z][a-z]+)")
+
+
+def word_name_at(item: Words) -> None:
+    """A name that is also an everyday word, at the start of a sentence before "was at" and a capitalised place:
+    a possible name."""
+    text = item.text
+    if " at " not in text and " to " not in text:
+        return
+    firsts = None
+    for m in WAS_AT.finditer(text):
+        if item.lists.kind(m.group(1)) not in (GIVEN, MONTH) or m.group(2).lower() in STOP:
+            continue
+        firsts = firsts or [w[0] for w in item.words]
+        i = bisect_left(firsts, m.start(1))
+        if i < len(firsts) and firsts[i] == m.start(1):
+            item.mark(i, False)
+
+
+NON_LATIN = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
+OPEN_MARKS = frozenset("(\"“‘'[«")
+
+
+def _latin(ch: str) -> bool:
+    return ch < "\u0250" or "\u1e00" <= ch < "\u1f00"
+
+
+def other_script(item: Words) -> None:
+    """A run of one to four words in a script other than the Latin one (Arabic, Cyrillic, Greek, Hebrew, Chinese …)
+    inside a text mostly in Latin letters, set apart as a name is: in brackets or quotes, beside a name found, after
+    a cue ("my pal") or before "said" and the like: a possible name ("Ali (علي حسن)")."""
+    text = item.text
+    if text.isascii() or not NON_LATIN.search(text):
+        return
+    other = len(NON_LATIN.findall(text))
+    if other * 2 >= sum(1 for ch in text if ch.isalpha()):
+        return
+    words, run = item.words, []
+    for i, (_start, _end, word) in enumerate([*words, (0, 0, "a")]):
+        foreign = i < len(words) and not _latin(word[0]) and word[0].isalpha()
+        if foreign and run and item.gap(i).strip(" ") == "":
+            run.append(i)
+            continue
+        if 0 < len(run) <= 4 and all(len(words[k][2]) <= 20 for k in run) and _set_apart(item, run):
+            for k in run:
+                item.mark(k, False)
+        run = [i] if foreign else []
+
+
+def _set_apart(item: Words, run: list[int]) -> bool:
+    first, last = run[0], run[-1]
+    before = item.gap(first).strip(" ")
+    return (before[-1:] in OPEN_MARKS and before != "") or item.words[first][0] in item.cues \
+        or (first > 0 and first - 1 in item.found and before in ("", "(", "-", "–", ",")) \
+        or item.next_key(last) in REPORTING or item.next_key(last) in UNKNOWN_AFTER

@@ -21,7 +21,9 @@ from cafe_desk.export.name_passes import (
     forename_joins,
     initials,
     listed,
+    other_script,
     record_heads,
+    word_name_at,
 )
 from cafe_desk.export.text_words import (
     PLACE_BEFORE,
@@ -164,6 +166,8 @@ def person_names(item: Words) -> list[Find]:
             i = run[-1] + 1
     _extend_lower(item)
     forename_joins(item)
+    word_name_at(item)
+    other_script(item)
     epithets(item)
     record_heads(item)
     initials(item)

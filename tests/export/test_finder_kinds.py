@@ -1226,3 +1226,20 @@ def test_a_name_split_by_a_word_or_a_line(text, expected):
 ])
 def test_a_street_in_lower_case_an_extension_and_a_postcode_over_a_line(text, expected):
     assert redact(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name that is also a word opening a sentence before a person verb: a possible name
+    ("June was at Hillhead High School", [("June", "name", False), ("Hillhead High School", "place", True)]),
+    ("Hope says the bus is late", [("Hope", "name", False)]),
+    ("Faith has been great", [("Faith", "name", False)]),
+    ("Hope was in short supply", []),
+    ("Hope was at Christmas a rare thing", []),
+    # a few words in another script inside English text: a possible name
+    ("Ali (علي حسن) came", [("Ali", "name", True), ("علي حسن", "name", False)]),
+    ("Mei (王美) came", [("Mei", "name", True), ("王美", "name", False)]),
+    ("Ivan (Иван Петров) came", [("Ivan", "name", True), ("Иван Петров", "name", False)]),
+    ("The sign read 王美 李 张 赵 钱 in the window", []),
+])
+def test_a_word_name_before_a_person_verb_and_a_name_in_another_script(text, expected):
+    assert found(text) == expected
