@@ -214,8 +214,8 @@ def forename_joins(item: Words) -> None:
                 and (i < 2 or item.gap(i - 1).strip() or item.key(i - 2) not in NOT_BEFORE_FORENAME):
             item.mark(i - 1, item.found[i])
         k = i + 1
-        if k < len(words) and k not in item.found and item.kind(i) in (FORENAME, GIVEN) \
-                and LINE_BREAK.fullmatch(item.gap(k)) and is_cap(words[k][2]) \
+        if k < len(words) and k not in item.found and "\n" in item.gap(k) and LINE_BREAK.fullmatch(item.gap(k)) \
+                and is_cap(words[k][2]) and item.kind(i) in (FORENAME, GIVEN) \
                 and (item.kind(k) in (SURNAME, STRONG) or MAC.match(words[k][2])) \
                 and (k + 1 == len(words) or "\n" in item.gap(k + 1) or item.gap(k + 1).strip(" ") in (",", ".")):
             item.mark(k, item.found[i])
@@ -228,15 +228,15 @@ def at_capital(item: Words, i: int) -> bool:
 
 # a name that is also a word, opening a sentence, said to be at or to go to a named place: "June was at Hillhead
 # High School" (not "Hope was in short supply")
-WAS_AT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)\s+(?:was|is|went|goes)\s+(?:at|to)\s+(?:the\s+)?"
-                    r"([A-Z][a-z]+)")
+WAS_AT = re.compile(r"\b([A-Z][a-z]+)\s+(?:was|is|went|goes)\s+(?:at|to)\s+(?:the\s+)?([A-Z][a-z]+)")
 
 
 def word_name_at(item: Words) -> None:
     """A name that is also an everyday word, at the start of a sentence before "was at" and a capitalised place:
     a possible name."""
     text = item.text
-    if " at " not in text and " to " not in text:
+    if (" at " not in text and " to " not in text) or ("was" not in item.lower and "is" not in item.lower
+                                                       and "went" not in item.lower and "goes" not in item.lower):
         return
     firsts = None
     for m in WAS_AT.finditer(text):
@@ -244,7 +244,7 @@ def word_name_at(item: Words) -> None:
             continue
         firsts = firsts or [w[0] for w in item.words]
         i = bisect_left(firsts, m.start(1))
-        if i < len(firsts) and firsts[i] == m.start(1):
+        if i < len(firsts) and firsts[i] == m.start(1) and item.sentence_start(i):
             item.mark(i, False)
 
 
