@@ -34,6 +34,7 @@ from cafe_desk.services import Services
 from cafe_desk.ui.export.redaction_editor import RedactionEditor
 from cafe_desk.ui.export.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE, HTML_ROLE, HtmlDelegate, ReviewModel
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
+from cafe_desk.ui.widgets.ask_first import ask_first
 from cafe_desk.ui.widgets.plain_text import plain_labels
 
 __all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewModel"]
@@ -48,16 +49,10 @@ NEXT_STEP = ("Saved. Send this file to the central team (email, a USB stick or a
 def ask_to_discard(parent: QWidget, changed: int) -> bool:
     """Whether to close the review and lose `changed` rows' choices (Keep reviewing is the default)."""
     rows = "1 item" if changed == 1 else f"{changed} items"
-    box = QMessageBox(QMessageBox.Icon.Question, "Close the review?",
-                      f"You changed what is removed or left out in {rows}. Those choices are only kept until this "
-                      "window closes; export first if you want them in the file.",
-                      QMessageBox.StandardButton.NoButton, parent)
-    close = box.addButton("Close and lose them", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep reviewing", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is close
+    return ask_first(parent, "Close the review?",
+                     f"You changed what is removed or left out in {rows}. Those choices are only kept until this "
+                     "window closes; export first if you want them in the file.",
+                     "Close and lose them", "Keep reviewing", QMessageBox.ButtonRole.DestructiveRole)
 
 
 class ExportDialog(QDialog):

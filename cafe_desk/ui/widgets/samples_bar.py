@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.counts import counted
 from cafe_desk.services import Services
 from cafe_desk.ui.shell.ops import Op, run_op
+from cafe_desk.ui.widgets.ask_first import ask_first
 
 TRY = ("No cafés here yet. To see what the central desk does, try it with twelve sample cafés: made up, anonymised, "
        "signed and encrypted like real ones, and removed again in one step.")
@@ -109,10 +110,4 @@ class SamplesBar(QFrame):
         self.refresh()
 
     def _ask(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
-        remove = box.addButton("Remove them", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep them", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is remove
+        return ask_first(self, title, text, "Remove them", "Keep them")
