@@ -42,6 +42,11 @@ HANDLE_CUE = re.compile(
     r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|twitter|threads|bluesky|discord|facebook|fb|youtube|twitch"
     r"|user\s?name|handle)\b\s*(?:name\s*)?(?:is|its|it's|it’s|:|-|=|on)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<!\.)(?:#\d{4})?)",
     re.IGNORECASE)
+# "@ jimmy_b", "message @ jimmy on insta": a handle typed with a space after the @ (not "meet @ the station")
+HANDLE_SPACED = re.compile(r"(?<![\w.@/])@ ([A-Za-z_][A-Za-z0-9_.]{1,29}(?<!\.))")
+NOT_HANDLE = frozenset(("the", "a", "an", "my", "your", "his", "her", "our", "their", "home", "work", "school",
+                        "night", "noon", "lunch", "lunchtime", "least", "last", "once", "all", "about", "around",
+                        "this", "that"))
 TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d){9}(?![\d])")
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
 NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.IGNORECASE)
@@ -180,10 +185,15 @@ def urls(text: str, keep_domains: frozenset[str]) -> Iterator[Span]:
 def handles(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
     """Social media handles such as @jo_paints, and user names after a platform ("my insta is jo_paints").
     `words`: the text's words in lower case, if known (a text naming no platform is not searched for the second)."""
+    named = words is None or not PLATFORMS.isdisjoint(words)
     if "@" in text:
         for m in HANDLE.finditer(text):
             yield m.start(), m.end(), "handle"
-    if words is not None and PLATFORMS.isdisjoint(words):
+        for m in HANDLE_SPACED.finditer(text):
+            name = m.group(1)
+            if any(c in name for c in "_.0123456789") or (named and name.lower() not in NOT_HANDLE):
+                yield m.start(), m.end(), "handle"
+    if not named:
         return
     for m in HANDLE_CUE.finditer(text):
         name = m.group(1)

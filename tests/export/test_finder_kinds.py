@@ -150,6 +150,8 @@ def test_unnamed_or_public_places_are_kept(text):
     ("Follow me on insta jo_paints for the art", "Follow me on insta [HANDLE] for the art"),
     ("My snapchat is k.mcl_92 if anyone wants to chat", "My snapchat is [HANDLE] if anyone wants to chat"),
     ("See www.jojo-art.co for the prints", "See [URL] for the prints"),
+    ("message @ jimmy on insta", "message [HANDLE] on insta"),
+    ("ask @ jimmy_b about the group", "ask [HANDLE] about the group"),
 ])
 def test_addresses_dates_of_birth_and_handles(text, expected):
     assert redact(text).text == expected
@@ -160,6 +162,8 @@ def test_addresses_dates_of_birth_and_handles(text, expected):
     "The review is on 3/4 and the letter came on the 12th.",
     "Insta is great for finding groups.",
     "Room 12 at the Court was too hot.",
+    "meet @ the station at 10, or @ home on insta live",
+    "see you all @ 3pm",
 ])
 def test_numbers_and_platforms_alone_are_kept(text):
     assert redact(text).text == text

@@ -77,8 +77,8 @@ class RedactionEditor(QWidget):
         self.pane.setAccessibleName("Reading pane: the selected item's original text")
         self.pane.setPlaceholderText("Select an item above to read it here.")
         self.pane.setMaximumHeight(self.pane.fontMetrics().lineSpacing() * 4 + 14)
-        pane_label = QLabel("Rea&ding pane — select words here to remove them too (pink: removed; orange: possible "
-                            "name, to check; yellow: put back):")
+        pane_label = QLabel("Rea&ding pane — select words here to remove them too (struck through on pink: removed; "
+                            "wavy line on orange: possible name, to check; underlined on yellow: put back):")
         pane_label.setBuddy(self.pane)
 
         self.kind = QComboBox()
@@ -154,15 +154,20 @@ class RedactionEditor(QWidget):
 
     def _highlight(self) -> None:
         item, marks = self._shown, []
-        spans = [(s, REMOVED_COLOUR if s.sure else UNSURE_COLOUR) for s in item.removed] + [
-            (s, PUT_BACK_COLOUR) for s in item.put_back] if item else []
-        for span, colour in spans:
+        spans = [(s, "removed" if s.sure else "unsure") for s in item.removed] + [
+            (s, "put back") for s in item.put_back] if item else []
+        for span, how in spans:
             mark = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.pane.document())
             cursor.setPosition(self._positions[span.start])
             cursor.setPosition(self._positions[span.end], QTextCursor.MoveMode.KeepAnchor)
+            # a line as well as a colour, for anyone who can't tell pink, orange and yellow apart
             style = QTextCharFormat()
-            style.setBackground(colour)
+            style.setBackground({"removed": REMOVED_COLOUR, "unsure": UNSURE_COLOUR, "put back": PUT_BACK_COLOUR}[how])
+            style.setFontStrikeOut(how != "put back")
+            if how != "removed":
+                style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if how == "unsure"
+                                        else QTextCharFormat.UnderlineStyle.SingleUnderline)
             mark.cursor, mark.format = cursor, style
             marks.append(mark)
         self.pane.setExtraSelections(marks)

@@ -502,6 +502,24 @@ def test_the_buttons_keep_and_go_to_possible_names_too(qtbot, services, cafe, no
                                      "for sure.")
 
 
+def test_the_reading_pane_marks_each_kind_of_removal_with_a_line_not_only_a_colour(qtbot, services, cafe, notes):
+    table = services.planning.items(cafe.id, "table")[1]
+    hope = services.notes.add(cafe.id, table.id, None, UNSURE[0])[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    select_row(qtbot, dialog, row_of(dialog, notes["planted"].id))
+    marks = dialog.editor.pane.extraSelections()
+    assert marks and all(m.format.fontStrikeOut() and m.format.underlineStyle() == m.format.UnderlineStyle.NoUnderline
+                         for m in marks)  # sure removals: struck through
+    select_row(qtbot, dialog, row_of(dialog, hope.id))
+    unsure = dialog.editor.pane.extraSelections()
+    assert [m.format.underlineStyle() for m in unsure] == [unsure[0].format.UnderlineStyle.WaveUnderline]
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_K)
+    kept = dialog.editor.pane.extraSelections()
+    assert [(m.format.fontStrikeOut(), m.format.underlineStyle()) for m in kept] == [
+        (False, kept[0].format.UnderlineStyle.SingleUnderline)]
+
+
 def test_tab_leaves_the_review_table(dialog):
     """Arrows move between the items to review; Tab goes on to the rest of the dialog."""
     assert not dialog.view.tabKeyNavigation()
