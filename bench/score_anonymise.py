@@ -1,8 +1,8 @@
-"""Recall per kind and text kept for each open labelled set (main, open, dev2 … dev7), side by side.
+"""Recall per kind and text kept for each open labelled set (main, open, dev2 … dev8), side by side.
 
 Run: .venv/bin/python bench/score_anonymise.py [--misses SET]
 With --misses, also lists the labelled spans the finder leaves whole or in part in that set
-(dev7, dev6, dev5, dev4, dev3, dev2, main, open).
+(dev8, dev7, dev6, dev5, dev4, dev3, dev2, main, open).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from tests.export.test_anonymise import load_corpus, score  # noqa: E402
 SETS = {name: ROOT / "tests" / "export" / file for name, file in (
     ("main", "corpus.jsonl"), ("open", "corpus_open.jsonl"), ("dev2", "corpus_dev2.jsonl"),
     ("dev3", "corpus_dev3.jsonl"), ("dev4", "corpus_dev4.jsonl"), ("dev5", "corpus_dev5.jsonl"),
-    ("dev6", "corpus_dev6.jsonl"), ("dev7", "corpus_dev7.jsonl"))}
+    ("dev6", "corpus_dev6.jsonl"), ("dev7", "corpus_dev7.jsonl"), ("dev8", "corpus_dev8.jsonl"))}
 
 
 def misses(items: list[dict]) -> None:

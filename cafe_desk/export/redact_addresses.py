@@ -349,14 +349,15 @@ def _has_ending(low: str) -> bool:
 
 def _gaelic(text: str) -> Iterator[tuple[int, int]]:
     """Gaelic streets (street word first) after a house number; a Gaelic home's name with its township after it, a
-    postcode near or an address cue before."""
+    postcode near, an address cue before, or on a line of its own."""
     for m in GAELIC_ADDRESS.finditer(text):
         if m.group("number") or m.group("after") or (
                 text[m.start()].isupper() and ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start())):
             yield m.span()
     for m in GAELIC_HOME.finditer(text):
         if text.startswith(", ", m.end()) or POSTCODE_NEAR.match(text, m.end()) or \
-                ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
+                ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) or \
+                ((m.start() == 0 or text[m.start() - 1] == "\n") and LINE_END.match(text, m.end())):  # a line its own
             yield m.span()
 
 

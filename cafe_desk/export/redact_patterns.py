@@ -67,13 +67,25 @@ LOWER_LETTER = re.compile(r"[a-z]")
 NOT_OUTWARD = frozenset(("a1", "a3", "a4", "a5", "a6", "a9", "a82", "a96", "mp3", "mp4", "ps2", "ps3", "ps4", "ps5",
                          "d3", "k2", "h2", "t1", "t2", "f1", "v8", "x1", "x5", "r2", "c3", "p45", "p60"))
 OUTWARD = re.compile(r"\b([A-Z]{1,2})(\d{1,2}[A-Z]?)\b")
-OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|near|around|round|at|to|postcode|post code)\s+|,\s*)$",
+OUTWARD_BEFORE = re.compile(r"(?:\b(?:in|from|fae|frae|near|around|round|roon|at|to|tae|postcode|post code)\s+|,\s*)$",
                             re.IGNORECASE)
-TOWN_BEFORE = re.compile(r"\b(?:in|from|near|around|round|at|to)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+$")
+# a town before an outward code: after "in", "from"…, or opening the text, a sentence, a line or a bracket
+TOWN_BEFORE = re.compile(r"(?:\b(?:in|from|fae|frae|near|around|round|at|to|tae)\s+|[.,;:!?(\n]\s*)"
+                         r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+$")
+TOWN_OPENING = re.compile(r"\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+$")
 OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|district|way|side|direction|end|bit)\b", re.IGNORECASE)
 # the sector after an outward code, the inward part cut short ("somewhere in EH6 8, she wouldnae give the rest")
 SECTOR = re.compile(r"[ \t\u00a0]\d(?![\w%£$]|[.:/,]\d)")
 POSTCODE_WORD = re.compile(r"\bpost\s?code\b", re.IGNORECASE)
+POSTCODE_CUE = re.compile(r"\b(?:post\s?code|p\.?\s?c|p/c)\b", re.IGNORECASE)
+# a postcode in capitals with a slip in it (see _repaired_postcodes): up to 7 letters and digits, one separator
+TYPED_POSTCODE = re.compile(r"(?<![\w/.#@£$+&-])[A-Z0][A-Z0-9]{1,4}(?:[ .\t-]{1,2}[A-Z0-9]{1,4})?(?![\w/@+&-])")
+PLACE_CUE = re.compile(r"\b(?:in|from|near|around|round)\s+[A-Za-z][\w'-]+(?:\s[A-Z][\w'-]+)?\s*\(\s*$",
+                       re.IGNORECASE)  # "in leith (eh6)"
+SEPARATORS = re.compile(r"[ .\t-]+")
+BRACKETED_OUTWARD = re.compile(r"(?P<town>[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+)?)\s*\(\s*(?P<code>[A-Za-z]{1,2}\d{1,2}"
+                               r"[A-Za-z]?)\s*\)|\b(?P<code2>[A-Za-z]{1,2}\d{1,2}[A-Za-z]?)\s*\(\s*(?P<town2>[A-Za-z][a-z]+"
+                               r"(?:[ -][A-Za-z][a-z]+)?)\s*\)")
 # an outward code in lower case ("lives in g51") is one only right after a home or postcode cue
 LOWER_OUTWARD = re.compile(r"\b([a-z]{1,2})(\d{1,2}[a-z]?)\b")
 LOWER_DIGIT = re.compile(r"[a-z]\d")
@@ -85,7 +97,8 @@ HOME_BEFORE = re.compile(rf"\b(?:{LIVES}|postcode|post\s+code)"
                          r"\s+(?:is\s+|was\s+)?(?:in\s+|to\s+|tae\s+|up\s+|doon\s+)?:?\s*$", re.IGNORECASE)
 # where someone is said to be an outward code, or it is said to be where they live: "she's DD4, so…", "DG1 is where
 # she lives now"
-PERSON_IS = re.compile(r"\b(?:she|he|they|i|we)(?:['’]s|['’]re|['’]m|\s+is|\s+was|\s+are|\s+am)\s+$", re.IGNORECASE)
+PERSON_IS = re.compile(r"\b(?:(?:she|he|they|i|we)(?:['’]s|['’]re|['’]m|\s+is|\s+was|\s+are|\s+am)|im|hes|shes)\s+$",
+                       re.IGNORECASE)
 WHERE_LIVES = re.compile(rf"\s+(?:is|was|['’]s)\s+where\s+(?:\w+\s+){{0,2}}(?:{LIVES})\b", re.IGNORECASE)
 _AREA_CODES = ("AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY "
                 "EC EH EN EX FK FY GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL "
@@ -191,6 +204,8 @@ def handles(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
             yield m.start(), m.end(), "handle"
         for m in HANDLE_SPACED.finditer(text):
             name = m.group(1)
+            if POSTCODE.match(text, m.start(1)) or OUTWARD.fullmatch(name):
+                continue  # "spoke to Ian @ PH16 5JZ": where, not who
             if any(c in name for c in "_.0123456789") or (named and name.lower() not in NOT_HANDLE):
                 yield m.start(), m.end(), "handle"
     if not named:
@@ -317,18 +332,62 @@ def postcodes(text: str) -> Iterator[Span]:
         said = POSTCODE_WORD.search(before) or OUTWARD_AFTER.search(text[end:end + 12])
         if said or ((len(area) == 2 or area == "G") and (
                 OUTWARD_BEFORE.search(before) or HOME_BEFORE.search(before) or PERSON_IS.search(before)
-                or WHERE_LIVES.match(text, end) or _after_town(before))):
+                or WHERE_LIVES.match(text, end) or _after_town(before, m.start() <= 30))):
             yield m.start(), end, "postcode"
+    yield from _repaired_postcodes(text)
+    if "(" in text:
+        yield from _bracketed_outward(text)
     for m in LOWER_OUTWARD.finditer(text) if LOWER_DIGIT.search(text) else ():
         area = m.group(1).upper()
         if area in AREAS and (HOME_BEFORE.search(text, max(0, m.start() - 30), m.start()) or (
-                len(area) == 2 and OUTWARD_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
+                (len(area) == 2 or area == "G") and OUTWARD_BEFORE.search(text, max(0, m.start() - 30), m.start()))):
             yield m.start(), _sector_end(text, m.end()), "postcode"
 
 
-def _after_town(before: str) -> bool:
+def _repaired_postcodes(text: str) -> Iterator[Span]:
+    """Postcodes in capitals typed with a slip a reader still sees through: a letter O for a zero or a zero for an O
+    ("G4 OAB", "0X4 2JY"), a full stop for the space ("PH1.5QP"); and, after a postcode cue, the space put one
+    place too far ("post code EH68 AB")."""
+    for m in TYPED_POSTCODE.finditer(text):
+        raw = m.group()
+        if not raw.isupper() or POSTCODE.fullmatch(raw):
+            continue
+        compact = SEPARATORS.sub("", raw)
+        if not 5 <= len(compact) <= 7:
+            continue
+        inward = compact[-3:].replace("O", "0", 1) if compact[-3] == "O" else compact[-3:]
+        outward = compact[:-3]
+        area = re.match(r"[A-Z0]{1,2}", outward)
+        if area is None:
+            continue
+        letters = area.group().replace("0", "O")
+        outward = letters + outward[area.end():area.end() + 1].replace("O", "0") + outward[area.end() + 1:].replace(
+            "O", "0") if len(outward) > area.end() else letters
+        if letters not in AREAS or not POSTCODE.fullmatch(f"{outward} {inward}"):
+            continue
+        spaced = SEPARATORS.search(raw)
+        slipped = spaced is not None and len(raw) - spaced.end() != 3  # the space not before the inward code
+        if not slipped or POSTCODE_CUE.search(text, max(0, m.start() - 25), m.start()):
+            yield m.start(), m.end(), "postcode"
+
+
+def _bracketed_outward(text: str) -> Iterator[Span]:
+    """An outward code in brackets after a town (or a place after "in"), or before one in brackets: "in leith (eh6)",
+    "g67 (cumbernauld)"."""
+    for m in BRACKETED_OUTWARD.finditer(text):
+        code = m.group("code") or m.group("code2")
+        if re.match(r"[A-Za-z]{1,2}", code).group().upper() not in AREAS:
+            continue
+        town = m.group("town") or m.group("town2")
+        if fold(town) in name_lists().places or (m.group("town") and PLACE_CUE.search(
+                text, max(0, m.start("code") - 40), m.start("code"))):
+            start = m.start("code") if m.group("code") else m.start("code2")
+            yield start, start + len(code), "postcode"
+
+
+def _after_town(before: str, opening: bool = False) -> bool:
     """Whether `before` ends with a town after "in", "from" and the like: "lives in Glasgow G12", "from Leith EH6"."""
-    town = TOWN_BEFORE.search(before)
+    town = TOWN_BEFORE.search(before) or (TOWN_OPENING.fullmatch(before) if opening else None)
     return town is not None and fold(town.group(1)) in name_lists().places
 
 

@@ -18,7 +18,7 @@ KINDS = ("name", "place", *STRUCTURED)
 # Goals the finder should reach on this set, not reached yet: names 0.95, places 0.80, every structured kind 0.99,
 # text kept 0.98. Until then, what it reaches now is the floor: the finder may only get better here. (Measured, never
 # tuned on: the set is read for its totals only.)
-FLOOR = {"name": 124, "place": 22, "address": 12, "dob": 12, "postcode": 12, "email": 10, "handle": 10,
+FLOOR = {"name": 124, "place": 22, "address": 12, "dob": 12, "postcode": 13, "email": 10, "handle": 10,
          "health_id": 13, "ni_number": 10, "phone": 15, "url": 9}
 KEPT_FLOOR = 0.98
 

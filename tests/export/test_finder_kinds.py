@@ -377,6 +377,19 @@ def test_dates_that_are_no_birth_are_kept(text):
     ("he lives in g51 somewhere", "he lives in [POSTCODE] somewhere"),
     ("Postcode KA7\u00a04DQ", "Postcode [POSTCODE]"),
     ("she bides in pa3 now", "she bides in [POSTCODE] now"),
+    ("postcode is G4 OAB i think", "postcode is [POSTCODE] i think"),  # a letter O for the zero
+    ("her flat in Oxford, 0X4 2JY, is damp", "her flat in Oxford, [POSTCODE], is damp"),  # a zero for the O
+    ("pc. PH1.5QP (Perth)", "pc. [POSTCODE] (Perth)"),
+    ("post code EH68 AB sorry", "post code [POSTCODE] sorry"),  # the space one place too far, after a cue
+    ("i'm in leith (eh6) and the drop-in moved", "i'm in leith ([POSTCODE]) and the drop-in moved"),
+    ("g67 (cumbernauld) - no team near", "[POSTCODE] (cumbernauld) - no team near"),
+    ("SPOKE TO IAN @ PH16 5JZ RE DAY CENTRE", "SPOKE TO [NAME] @ [POSTCODE] RE DAY CENTRE"),
+    ("Margaret Boyle\nTigh na Mara\nPortree\nIV51 9ES", "[NAME]\n[ADDRESS]\nPortree\n[POSTCODE]"),
+    ("folk fae KA3 get nothing", "folk fae [POSTCODE] get nothing"),
+    ("im ML3 and the bus is rubbish", "im [POSTCODE] and the bus is rubbish"),
+    ("hes in g21 now", "hes in [POSTCODE] now"),
+    ("Inverness IV2, that's me", "Inverness [POSTCODE], that's me"),
+    ("moved last year. Dundee DD4 is home now", "moved last year. Dundee [POSTCODE] is home now"),
 ])
 def test_postcodes_with_hyphens_odd_spaces_and_lower_case_outward_codes(text, expected):
     assert redact(text).text == expected
@@ -387,6 +400,14 @@ def test_postcodes_with_hyphens_odd_spaces_and_lower_case_outward_codes(text, ex
     "She takes B12 vitamin every morning.",
     "Bus 9A goes past every ten minutes.",
     "Room G51 in the library is booked.",
+    "B12 OUT OF STOCK AGAIN",
+    "THE A82 TO FORT WILLIAM WAS SHUT",
+    "M74 AT 5PM WAS SOLID",
+    "EH68 AB is a made-up code in the quiz",  # the space too far, with no postcode cue
+    "she takes her vitamins (B12) daily",
+    "we met in the (A9) lay-by",
+    "we went to the Glasgow G8 summit protest",
+    "Ward G4 at the Royal was short-staffed",
 ])
 def test_look_alike_postcodes_are_kept(text):
     assert redact(text).text == text
