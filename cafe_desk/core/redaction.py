@@ -55,15 +55,17 @@ class RedactionChoices:
     `put_back`: proposed redactions to leave as they are, by (start, end) in the original text.
     `added`: more to remove, as spans of the original text (kind "name", or any kind of KIND_WORDS).
     `for_text`: the text the choices were made on; if the item's text has changed since, they are ignored.
+    `checked`: proposed redactions the finder was unsure of that the facilitator checked and left removed (sure now).
     Spans that are outside the text, empty or of an unknown kind are ignored.
     """
 
     put_back: frozenset[tuple[int, int]] = frozenset()
     added: tuple[Span, ...] = ()
     for_text: str | None = None
+    checked: frozenset[tuple[int, int]] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.put_back or self.added)
+        return bool(self.put_back or self.added or self.checked)
 
 
 NO_CHOICES = RedactionChoices()
@@ -111,7 +113,8 @@ def chosen_spans(text: str, proposed: Iterable[Span], choices: RedactionChoices 
     sure; two unsure finds joined stay unsure, to be checked."""
     if not choices or (choices.for_text is not None and choices.for_text != text):
         return tuple(proposed)
-    kept = [s for s in proposed if (s.start, s.end) not in choices.put_back]
+    kept = [replace(s, sure=True) if (s.start, s.end) in choices.checked else s
+            for s in proposed if (s.start, s.end) not in choices.put_back]
     added = [a for a in (_widened(text, span) for span in choices.added)
              if a and not any(k.start <= a.start and a.end <= k.end for k in kept)]
     marks = sorted([(s.start, s.end, s.kind, -1, s.sure) for s in kept] + [(a.start, a.end, a.kind, i, True)
@@ -201,8 +204,16 @@ class PreviewItem:
         """This item with a put-back redaction (one of `put_back`) removed again."""
         return self._choose(self.choices.put_back - {(span.start, span.end)}, self.choices.added)
 
-    def _choose(self, put_back: AbstractSet[tuple[int, int]], added: tuple[Span, ...]) -> PreviewItem:
+    def with_checked(self, span: Span) -> PreviewItem:
+        """This item with a removal to check (`span`, one of `to_check`) checked and left removed: sure from now on."""
+        overlaps = {(s.start, s.end) for s in self.spans if s.start < span.end and span.start < s.end}
+        return self._choose(self.choices.put_back, self.choices.added, self.choices.checked | overlaps)
+
+    def _choose(self, put_back: AbstractSet[tuple[int, int]], added: tuple[Span, ...],
+                checked: AbstractSet[tuple[int, int]] | None = None) -> PreviewItem:
         valid = {(s.start, s.end) for s in self.spans}
-        return replace(self, choices=RedactionChoices(frozenset(put_back) & valid, added, self.text))
+        checked = self.choices.checked if checked is None else checked
+        return replace(self, choices=RedactionChoices(frozenset(put_back) & valid, added, self.text,
+                                                      frozenset(checked) & valid))
 
 

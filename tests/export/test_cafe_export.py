@@ -256,6 +256,17 @@ def test_whole_words_and_how_spans_join():
     assert replaced(text, chosen_spans(text, proposed, kept)) == "Ask Mary-Jane [NAME] at the [REDACTED]"
 
 
+def test_a_possible_name_checked_stays_removed_as_sure_and_a_stale_check_is_ignored():
+    text = "Hope and May came"
+    item = PreviewItem("n1", "note-taker", "point", 1, 1, text, (Span(0, 4, "name", False), Span(9, 12, "name", False)))
+    checked = item.with_checked(item.to_check[1])
+    assert checked.redacted == "[NAME] and [NAME] came"
+    assert [text[s.start:s.end] for s in checked.to_check] == ["Hope"]
+    assert checked.with_put_back(checked.removed[0]).redacted == "Hope and [NAME] came"  # the check is kept
+    assert [text[s.start:s.end] for s in checked.with_put_back(checked.removed[0]).to_check] == []
+    assert chosen_spans("Hope and Ma", item.spans, checked.choices) == item.spans  # made on another text: ignored
+
+
 def test_export_to_file_takes_the_overrides(services, planted, identity, tmp_path):
     cafe, _ = planted
     item = ring_item(services, cafe)

@@ -32,7 +32,15 @@ from cafe_desk.core.exports import ExportResult
 from cafe_desk.core.redaction import PreviewItem
 from cafe_desk.services import Services
 from cafe_desk.ui.export.redaction_editor import RedactionEditor
-from cafe_desk.ui.export.review_model import COL_LEAVE_OUT, COL_TEXT, COL_WHERE, HTML_ROLE, HtmlDelegate, ReviewModel
+from cafe_desk.ui.export.review_model import (
+    COL_LEAVE_OUT,
+    COL_TEXT,
+    COL_WHERE,
+    HTML_ROLE,
+    HtmlDelegate,
+    ReviewModel,
+    where,
+)
 from cafe_desk.ui.shell.ops import Op, OpContext, run_op
 from cafe_desk.ui.widgets.ask_first import ask_first
 from cafe_desk.ui.widgets.plain_text import plain_labels
@@ -41,6 +49,7 @@ __all__ = ["COL_LEAVE_OUT", "COL_TEXT", "HTML_ROLE", "ExportDialog", "ReviewMode
 
 SIGNING_NOTE = ("Every export is signed by this laptop's key, so the central team can tell your cafés come from you. "
                 "Give them your key once: “Save my signing key…”.")
+PROBLEM_COLOUR = "#8a1c1c"  # a message about something to fix
 READING = "Reading the café's points and comments…"
 NEXT_STEP = ("Saved. Send this file to the central team (email, a USB stick or a shared folder): only their key "
              "opens it.")
@@ -85,11 +94,33 @@ class ExportDialog(QDialog):
         self.model.sig_left_out_changed.connect(self._update_summary)
         self.model.sig_redactions_changed.connect(self._redactions_changed)
         self.editor.sig_message.connect(self._say)
+        self.editor.sig_note.connect(self._note)
         self.view.installEventFilter(self)
-        for keys, act in ((QKeySequence.StandardKey.Undo, self.model.undo_stack.undo),
-                          (QKeySequence.StandardKey.Redo, self.model.undo_stack.redo)):
+        for keys, act in ((QKeySequence.StandardKey.Undo, self.undo), (QKeySequence.StandardKey.Redo, self.redo)):
             QShortcut(keys, self, act)
+        self.keys.textChanged.connect(lambda: self._say(""))  # a message about the keys is stale once they change
         self._read_review()
+
+    def undo(self) -> None:
+        """Take back the last change to the review, and show the item it was made on."""
+        self._show_change(self.model.undo_stack.canUndo(), self.model.undo_stack.undoText(),
+                          self.model.undo_stack.undo, "Took back")
+
+    def redo(self) -> None:
+        """Make the last change taken back again, and show the item it is made on."""
+        self._show_change(self.model.undo_stack.canRedo(), self.model.undo_stack.redoText(),
+                          self.model.undo_stack.redo, "Made again")
+
+    def _show_change(self, can: bool, what: str, act, done: str) -> None:
+        if not can:
+            self._note("There is nothing to take back." if done == "Took back" else "There is nothing to make again.")
+            return
+        act()
+        row = self.model.last_changed_row
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row, COL_TEXT))
+            self.view.scrollTo(self.view.currentIndex())
+            self._note(f"{done}: {what[:1].lower()}{what[1:]} in {where(self.model.item(row)).split(chr(10))[0]}.")
 
     def _build_keys(self, layout: QVBoxLayout) -> None:
         """Who can open the file: the central team's public keys, typed, pasted or read from their key file."""
@@ -101,6 +132,7 @@ class ExportDialog(QDialog):
         self.keys.setPlainText("\n".join(self.exporter.last_recipients()))
         keys_label = QLabel("&Central team's public keys, one a line (only they can open the file):")
         keys_label.setBuddy(self.keys)
+        keys_label.setWordWrap(True)
         self.open_key = QPushButton("Open &key file…")
         self.open_key.setAccessibleName("Open the central team's public key file")
         self.open_key.clicked.connect(self._choose_key_file)
@@ -135,6 +167,7 @@ class ExportDialog(QDialog):
                               "(Space ticks the selected row). Hidden comments never leave.")
         review_label.setBuddy(self.view)
         review_label.setWordWrap(True)
+        review_label.setWordWrap(True)
         layout.addWidget(review_label)
         layout.addWidget(self.view, 1)  # in the dialog before the editor is made: Tab reaches the table first
         self.editor = RedactionEditor(self.model, self.view, self)
@@ -149,7 +182,7 @@ class ExportDialog(QDialog):
         plain_labels(self.message)
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #8a1c1c;")
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.export_button = QPushButton("&Export…")
         self.export_button.setDefault(True)
         self.export_button.setAccessibleName("Export the encrypted file")
@@ -389,5 +422,12 @@ class ExportDialog(QDialog):
             return ""
 
     def _say(self, message: str) -> bool:
+        """Show a problem (in red), or clear the line with ""."""
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.message.setText(message)
         return not message
+
+    def _note(self, message: str) -> None:
+        """Show what a change just did, in the text's own colour: not a problem."""
+        self.message.setStyleSheet("")
+        self.message.setText(message)

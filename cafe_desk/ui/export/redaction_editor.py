@@ -29,7 +29,8 @@ from cafe_desk.ui.export.review_model import ReviewModel
 
 KINDS = ("name", "place", "phone", "email", "address", "other")  # what the facilitator can remove by hand
 REMOVE_SHORTCUT = "Ctrl+R"
-KEEP_KEY, NEXT_KEY = Qt.Key.Key_K, Qt.Key.Key_N  # on the table: keep a possible name, go to the next one to check
+# on the table and the reading pane: put back a possible name, leave it removed as checked, go to the next one
+KEEP_KEY, CHECKED_KEY, NEXT_KEY = Qt.Key.Key_K, Qt.Key.Key_C, Qt.Key.Key_N
 REMOVED_COLOUR, PUT_BACK_COLOUR, UNSURE_COLOUR = QColor("#f6cccc"), QColor("#fff0a8"), QColor("#ffd8a8")
 MENU_WORDS = 40  # longer words are cut short in menus
 
@@ -60,6 +61,8 @@ class RedactionEditor(QWidget):
 
     #: str — a plain message for the person ("" clears it)
     sig_message = Signal(str)
+    #: str — what a change just did ("Checked: “May” stays removed."), not a problem
+    sig_note = Signal(str)
 
     def __init__(self, model: ReviewModel, view: QTableView, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,6 +83,7 @@ class RedactionEditor(QWidget):
         pane_label = QLabel("Rea&ding pane — select words here to remove them too (struck through on pink: removed; "
                             "wavy line on orange: possible name, to check; underlined on yellow: put back):")
         pane_label.setBuddy(self.pane)
+        pane_label.setWordWrap(True)
 
         self.kind = QComboBox()
         for kind in KINDS:
@@ -98,34 +102,44 @@ class RedactionEditor(QWidget):
         self.put_back_button = QPushButton("&Put back a removal…")
         self.put_back_button.setAccessibleName("Put back a removal in the selected item")
         self.put_back_button.clicked.connect(self.put_back_pressed)
-        self.keep_button = QPushButton("Keep possi&ble name (K)")
-        self.keep_button.setAccessibleName("Keep the selected item's possible name: put it back in the export")
+        self.keep_button = QPushButton("Put back possi&ble name (K)")
+        self.keep_button.setAccessibleName("Put back the selected possible name: export it as written")
         self.keep_button.clicked.connect(self.keep_possible)
+        self.checked_button = QPushButton("C&hecked, leave removed (C)")
+        self.checked_button.setAccessibleName("Leave the selected possible name removed: it no longer needs checking")
+        self.checked_button.clicked.connect(self.check_possible)
         self.next_button = QPushButton("&Next to check (N)")
         self.next_button.setAccessibleName("Go to the next item with a possible name to check")
         self.next_button.clicked.connect(self.next_to_check)
-        help_label = QLabel("Orange: a possible name, removed unless you keep it (K). To keep any other removed word, "
+        help_label = QLabel("Orange: a possible name, removed unless you put it back (K); C marks it checked. To put "
+                            "back any other removed word, "
                             "right-click its row or press “Put back a removal…”. Ctrl+Z takes back your last change. "
                             "Your changes apply to this export only.")
         help_label.setWordWrap(True)
 
-        controls = QHBoxLayout()
+        controls = QHBoxLayout()  # in two rows, so that they fit a 1024-pixel screen
         controls.addWidget(kind_label)
         controls.addWidget(self.kind)
         controls.addWidget(self.remove_button)
         controls.addWidget(self.put_back_button)
-        controls.addWidget(self.keep_button)
-        controls.addWidget(self.next_button)
-        controls.addWidget(help_label, 1)
+        controls.addStretch(1)
+        checking = QHBoxLayout()
+        checking.addWidget(self.next_button)
+        checking.addWidget(self.keep_button)
+        checking.addWidget(self.checked_button)
+        checking.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(pane_label)
         layout.addWidget(self.pane)
         layout.addLayout(controls)
+        layout.addLayout(checking)
+        layout.addWidget(help_label)
 
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._row_menu)
         view.installEventFilter(self)
+        self.pane.installEventFilter(self)
         view.selectionModel().currentRowChanged.connect(lambda current, _: self.show_row(current.row()))
         model.sig_redactions_changed.connect(self._changed)
 
@@ -223,26 +237,72 @@ class RedactionEditor(QWidget):
             self._popup(row, removals, self.put_back_button.mapToGlobal(QPoint(0, self.put_back_button.height())))
 
     def keep_possible(self) -> bool:
-        """Put back the selected item's first possible name (or place) still removed; False, with a message, if it
-        has none."""
+        """Put back the possible name (or place) selected in the reading pane, or else the selected item's first one
+        still removed; False, with a message, if it has none."""
+        return self._decide_possible(put_back=True)
+
+    def check_possible(self) -> bool:
+        """Leave the possible name selected in the reading pane (or else the item's first one) removed, as checked:
+        it no longer counts as one to check. False, with a message, if there is none."""
+        return self._decide_possible(put_back=False)
+
+    def _decide_possible(self, put_back: bool) -> bool:
         row = self.current_row()
         if row is None:
             return self._say("Select an item in the list first.")
         item = self.model.item(row)
         if not item.to_check:
-            return self._say("Nothing in this item is marked to check, so there is nothing to keep.")
-        self.choose(row, item.with_put_back(item.to_check[0]))
+            return self._say("Nothing in this item is marked to check"
+                             + (", so there is nothing to put back." if put_back else "."))
+        span = self._aimed_at(item)
+        words = quoted(item.text[span.start:span.end])
+        self.choose(row, item.with_put_back(span) if put_back else item.with_checked(span))
+        self.sig_note.emit(f"Put back {words}: it will be exported as written." if put_back
+                           else f"Checked: {words} stays removed.")
+        self._select_next_possible(row, after=span.start)
+        return True
+
+    def _aimed_at(self, item: PreviewItem):
+        """The removal to check that the reading pane's selection (or cursor) is in, else the first one."""
+        if self._shown is not None and self._shown.id == item.id:
+            cursor = self.pane.textCursor()
+            start, end = self._text_index(cursor.selectionStart()), self._text_index(cursor.selectionEnd())
+            for span in item.to_check:
+                if span.start <= end and start <= span.end:
+                    return span
+        return item.to_check[0]
+
+    def _select_next_possible(self, row: int, after: int = -1) -> bool:
+        """Select, in the reading pane, the next removal to check on `row` after position `after` (in the text)."""
+        item = self.model.item(row)
+        span = next((s for s in item.to_check if s.start > after), None)
+        if span is None or self._shown is None or self._shown.id != item.id:
+            return False
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(self._positions[span.start])
+        cursor.setPosition(self._positions[span.end], QTextCursor.MoveMode.KeepAnchor)
+        self.pane.setTextCursor(cursor)
         return True
 
     def next_to_check(self) -> bool:
-        """Select the next item with a possible name to check; False, with a message, if there is none."""
-        row = self.model.next_to_check(self.current_row())
+        """Select the next possible name to check: the next one in the item shown, else the next item with one (its
+        first selected in the reading pane); False, with a message, if there is none."""
+        current = self.current_row()
+        if current is not None and self._shown is not None and self._shown.id == self.model.item(current).id:
+            cursor = self.pane.textCursor()
+            at = self._text_index(cursor.selectionStart()) if cursor.hasSelection() else -1
+            if self._select_next_possible(current, at):
+                self._say("")
+                return True
+        row = self.model.next_to_check(current)
         if row is None:
-            return self._say("Nothing is left to check: every possible name has been kept or is removed for sure.")
-        self._say("")
+            return self._say("Nothing is left to check: every possible name has been put back or checked.")
+        wrapped = current is not None and row <= current
+        self.sig_note.emit("Back to the first item to check." if wrapped else "")
         self.view.setCurrentIndex(self.model.index(row, self.view.currentIndex().column()
                                                    if self.view.currentIndex().isValid() else 0))
         self.view.scrollTo(self.view.currentIndex())
+        self._select_next_possible(row)
         return True
 
     def choose(self, row: int, item: PreviewItem) -> None:
@@ -251,16 +311,20 @@ class RedactionEditor(QWidget):
         self.model.set_item(row, item)
 
     def eventFilter(self, watched, event) -> bool:
-        """On the table: the Menu key (or Shift+F10) opens the selected row's menu, on every platform; K keeps the
-        row's possible name and N goes to the next row to check."""
-        if watched is self.view and event.type() == event.Type.KeyPress:
+        """On the table: the Menu key (or Shift+F10) opens the selected row's menu, on every platform. On the table
+        and the reading pane: K puts back the possible name selected (or the row's first), C leaves it removed as
+        checked, N goes to the next one to check."""
+        if watched in (self.view, self.pane) and event.type() == event.Type.KeyPress:
             plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-            if event.key() == Qt.Key.Key_Menu or (event.key() == Qt.Key.Key_F10
-                                                  and event.modifiers() == Qt.KeyboardModifier.ShiftModifier):
+            if watched is self.view and (event.key() == Qt.Key.Key_Menu or (
+                    event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)):
                 self._row_menu(QPoint(-1, -1))
                 return True
             if plain and event.key() == KEEP_KEY:
                 self.keep_possible()
+                return True
+            if plain and event.key() == CHECKED_KEY:
+                self.check_possible()
                 return True
             if plain and event.key() == NEXT_KEY:
                 self.next_to_check()

@@ -90,6 +90,7 @@ class ReviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows = self._rows(items)
         self.undo_stack = QUndoStack(self)
+        self.last_changed_row: int | None = None  # the row the last change, taken back or made again, was made on
 
     @staticmethod
     def _rows(items: list[PreviewItem]) -> list[ReviewRow]:
@@ -233,9 +234,11 @@ class _RowChange(QUndoCommand):
         self.before = (model.rows[row].item, model.rows[row].leave_out)
 
     def redo(self) -> None:
+        self.model.last_changed_row = self.row
         self.model._restore(self.row, *self.after)
 
     def undo(self) -> None:
+        self.model.last_changed_row = self.row
         self.model._restore(self.row, *self.before)
 
 

@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         self.ask_to_quit = ask_to_quit
         self.asks_before_closing = True  # False once the system has asked the app to stop
         self.setWindowTitle("Café Desk")
-        self.resize(1366, 768)
+        screen = self.screen().availableGeometry()  # a smaller screen gets a window that fits on it
+        self.resize(min(1366, screen.width()), min(768, screen.height()))
 
         # Every page is built the first time it is shown (or asked for), so its modules load then, not at start-up.
         self._vote_url = ""
@@ -304,7 +305,8 @@ class MainWindow(QMainWindow):
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_exported.connect(lambda _path: self.broadcast(Changes(cafes=True)))  # the Run page's next step
-        dialog.resize(min(1200, self.width()), min(700, self.height()))
+        screen = self.screen().availableGeometry()
+        dialog.resize(min(1200, self.width(), screen.width()), min(700, self.height(), screen.height()))
         dialog.open()
         return dialog
 

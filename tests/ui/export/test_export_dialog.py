@@ -461,12 +461,12 @@ def test_possible_names_are_shown_counted_kept_with_k_and_exported_as_chosen(qtb
     dialog.view.setFocus()
     dialog.view.setCurrentIndex(dialog.model.index(planted, COL_TEXT))
     qtbot.keyClick(dialog.view, Qt.Key.Key_K)  # nothing to check on this row: a message, nothing changes
-    assert dialog.message.text() == "Nothing in this item is marked to check, so there is nothing to keep."
+    assert dialog.message.text() == "Nothing in this item is marked to check, so there is nothing to put back."
     assert dialog.model.index(planted, COL_TEXT).data() == "Ring [NAME] on [PHONE] about the walking group"
     qtbot.keyClick(dialog.view, Qt.Key.Key_N)  # the next row with a possible name
     first = dialog.view.currentIndex().row()
     assert first in (hope_row, may_row)
-    assert dialog.message.text() == ""
+    assert dialog.message.text() == ("Back to the first item to check." if first < planted else "")  # said when N wraps
     qtbot.keyClick(dialog.view, Qt.Key.Key_N)
     assert {first, dialog.view.currentIndex().row()} == {hope_row, may_row}
     select_row(qtbot, dialog, hope_row)
@@ -498,8 +498,7 @@ def test_the_buttons_keep_and_go_to_possible_names_too(qtbot, services, cafe, no
     assert dialog.model.index(row_of(dialog, hope.id), COL_TEXT).data() == UNSURE[0]
     assert "to check" not in dialog.summary.text()
     qtbot.mouseClick(dialog.editor.next_button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == ("Nothing is left to check: every possible name has been kept or is removed "
-                                     "for sure.")
+    assert dialog.message.text() == "Nothing is left to check: every possible name has been put back or checked."
 
 
 def test_the_reading_pane_marks_each_kind_of_removal_with_a_line_not_only_a_colour(qtbot, services, cafe, notes):
@@ -614,3 +613,59 @@ def test_items_with_something_to_check_or_removed_come_before_the_clean_ones(qtb
     dialog = open_dialog(qtbot, services, cafe.id)
     marks = [(bool(r.item.to_check), bool(r.item.removed)) for r in dialog.model.rows]
     assert marks == sorted(marks, reverse=True) and marks[0] == (True, True) and marks[-1] == (False, False)
+
+
+THREE_UNSURE = "Hope said the crisis line never answered; May and Rose agreed"
+
+
+def test_k_and_c_act_on_the_possible_name_selected_in_the_reading_pane_and_n_steps_through_them(
+        qtbot, services, cafe, notes, tmp_path):
+    table = services.planning.items(cafe.id, "table")[1]
+    note = services.notes.add(cafe.id, table.id, None, THREE_UNSURE)[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    row = row_of(dialog, note.id)
+    select_row(qtbot, dialog, row)
+    select_words(qtbot, dialog, "Rose")
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_K)  # from the reading pane, on the word selected there
+    assert dialog.message.text() == "Put back “Rose”: it will be exported as written."
+    assert [THREE_UNSURE[s.start:s.end] for s in dialog.model.item(row).to_check] == ["Hope", "May"]
+    select_words(qtbot, dialog, "May")
+    qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_C)  # checked: stays removed, no longer to check
+    assert dialog.message.text() == "Checked: “May” stays removed."
+    assert [THREE_UNSURE[s.start:s.end] for s in dialog.model.item(row).to_check] == ["Hope"]
+    assert "among them 1 possible name to check" in dialog.summary.text()
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_N)  # the row's own possible name first, selected in the pane
+    assert dialog.view.currentIndex().row() == row
+    assert dialog.editor.pane.textCursor().selectedText() == "Hope"
+    qtbot.mouseClick(dialog.editor.checked_button, Qt.MouseButton.LeftButton)
+    assert "to check" not in dialog.summary.text()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back to checking Hope
+    assert "among them 1 possible name to check" in dialog.summary.text()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+    _manifest, texts = export_and_open(qtbot, dialog, tmp_path)
+    assert texts[note.id] == "[NAME] said the crisis line never answered; [NAME] and Rose agreed"
+    assert "you did not check" not in dialog.summary.text()  # every possible name was put back or checked
+
+
+def test_undo_shows_the_item_it_changes_and_says_what_it_took_back(qtbot, services, cafe, notes):
+    table = services.planning.items(cafe.id, "table")[1]
+    note = services.notes.add(cafe.id, table.id, None, THREE_UNSURE)[0]
+    dialog = open_dialog(qtbot, services, cafe.id)
+    row = row_of(dialog, note.id)
+    select_row(qtbot, dialog, row)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_K)
+    select_row(qtbot, dialog, row_of(dialog, notes["planted"].id))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.view.currentIndex().row() == row
+    assert dialog.message.text() == "Took back: change what is removed in Table 2."
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message.text() == "There is nothing to take back."
+
+
+def test_a_message_about_the_keys_goes_once_the_keys_change(qtbot, dialog, tmp_path):
+    dialog.keys.setPlainText("age1short")
+    assert dialog.export_to(tmp_path / "x.cafe") is None and "public key" in dialog.message.text()
+    dialog.keys.setPlainText("age1")
+    assert dialog.message.text() == ""
