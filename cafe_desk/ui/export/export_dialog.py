@@ -51,8 +51,7 @@ SIGNING_NOTE = ("Every export is signed by this laptop's key, so the central tea
                 "Give them your key once: “Save my signing key…”.")
 PROBLEM_COLOUR = "#8a1c1c"  # a message about something to fix
 READING = "Reading the café's points and comments…"
-NEXT_STEP = ("Saved. Send this file to the central team (email, a USB stick or a shared folder): only their key "
-             "opens it.")
+NEXT_STEP = "Send this file to the central team (email, a USB stick or a shared folder): only their key opens it."
 
 
 def ask_to_discard(parent: QWidget, changed: int) -> bool:
@@ -390,9 +389,10 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(True)
             with contextlib.suppress(UserError):  # the export worked; remembering the keys is only a convenience
                 self.exporter.remember_recipients(recipients)
-            not_checked = (f" {unchecked} possible name{'s' if unchecked != 1 else ''} you did not check "
+            not_checked = (f"\n{unchecked} possible name{'s' if unchecked != 1 else ''} you did not check "
                            f"{'were' if unchecked != 1 else 'was'} removed, as the review showed." if unchecked else "")
-            self.summary.setText(result.summary(target) + self._signed_by() + "\n" + NEXT_STEP + not_checked)
+            # where the file is, first and on a line of its own; then what to do with it; then what it holds
+            self.summary.setText(f"Saved to {target}{self._signed_by()}\n{NEXT_STEP}\n{result.summary()}{not_checked}")
             self.sig_exported.emit(target)
 
         def failed(message: str) -> None:

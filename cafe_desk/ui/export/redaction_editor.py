@@ -28,6 +28,7 @@ from cafe_desk.core.redaction import KIND_WORDS, PreviewItem
 from cafe_desk.ui.export.review_model import ReviewModel
 
 KINDS = ("name", "place", "phone", "email", "address", "other")  # what the facilitator can remove by hand
+KIND_LABELS = {"place": "Place (a workplace, school, town…)"}  # what "Remove as" calls a kind, where it says more
 REMOVE_SHORTCUT = "Ctrl+R"
 # on the table and the reading pane: put back a possible name, leave it removed as checked, go to the next one
 KEEP_KEY, CHECKED_KEY, NEXT_KEY = Qt.Key.Key_K, Qt.Key.Key_C, Qt.Key.Key_N
@@ -87,7 +88,7 @@ class RedactionEditor(QWidget):
 
         self.kind = QComboBox()
         for kind in KINDS:
-            self.kind.addItem(KIND_WORDS[kind][0][:1].upper() + KIND_WORDS[kind][0][1:], kind)
+            self.kind.addItem(KIND_LABELS.get(kind) or KIND_WORDS[kind][0][:1].upper() + KIND_WORDS[kind][0][1:], kind)
         self.kind.setAccessibleName("Remove the selected words as")
         kind_label = QLabel("Remove &as:")
         kind_label.setBuddy(self.kind)

@@ -95,8 +95,10 @@ class ReviewModel(QAbstractTableModel):
     @staticmethod
     def _rows(items: list[PreviewItem]) -> list[ReviewRow]:
         # items held back for care come first, then the other flagged ones, so the facilitator decides on them first;
-        # then those with something to check, then those with something removed: what needs a look is at the top
-        ordered = sorted(items, key=lambda i: (i.left_out != "flagged", not i.flag, not i.to_check, not i.removed))
+        # then those with something to check, then those with something removed: what needs a look is at the top;
+        # within each, points by table and round, then comments
+        ordered = sorted(items, key=lambda i: (i.left_out != "flagged", not i.flag, not i.to_check, not i.removed,
+                                               i.source != "note-taker", i.table or 0, i.round or 0))
         return [ReviewRow(i, bool(i.left_out)) for i in ordered]
 
     def set_items(self, items: list[PreviewItem]) -> None:

@@ -99,9 +99,10 @@ def test_leave_out_one_note_and_export(qtbot, dialog, notes, tmp_path, services)
     assert op is not None
     qtbot.waitUntil(lambda: op.done, timeout=10000)
     assert dialog.message.text() == ""
-    assert dialog.summary.text().startswith("Exported “") and str(target) in dialog.summary.text()
-    assert dialog.summary.text().splitlines()[1] == ("Saved. Send this file to the central team (email, a USB stick "
-                                                     "or a shared folder): only their key opens it.")
+    assert dialog.summary.text().startswith(f"Saved to {target}")
+    assert dialog.summary.text().splitlines()[1] == ("Send this file to the central team (email, a USB stick or a "
+                                                     "shared folder): only their key opens it.")
+    assert dialog.summary.text().splitlines()[2].startswith("Exported “")
     assert ": 2 points, 0 comments; no votes; 1 point, 1 comment left out; " in dialog.summary.text(), (
         "as the review said, and what the votes were")
     assert dialog.summary.text().splitlines()[0].endswith(
@@ -481,8 +482,8 @@ def test_possible_names_are_shown_counted_kept_with_k_and_exported_as_chosen(qtb
     Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
     assert dialog.grab().save("/tmp/shots/export_review_possible.png")
     manifest, texts = export_and_open(qtbot, dialog, tmp_path)
-    assert dialog.summary.text().endswith("only their key opens it. 1 possible name you did not check was removed, "
-                                          "as the review showed.")
+    assert dialog.summary.text().splitlines()[-1] == ("1 possible name you did not check was removed, as the review "
+                                                      "showed.")
     assert texts[hope.id] == UNSURE[0]
     assert texts[may.id] == "Everyone agreed with [NAME]'s point about the buses"  # left removed, as shown
     assert manifest["redactions"]["name"] == before["name"] - 1
@@ -613,6 +614,9 @@ def test_items_with_something_to_check_or_removed_come_before_the_clean_ones(qtb
     dialog = open_dialog(qtbot, services, cafe.id)
     marks = [(bool(r.item.to_check), bool(r.item.removed)) for r in dialog.model.rows]
     assert marks == sorted(marks, reverse=True) and marks[0] == (True, True) and marks[-1] == (False, False)
+    clean = [(r.item.source != "note-taker", r.item.table or 0, r.item.round or 0) for r in dialog.model.rows
+             if not r.item.removed and not r.item.flag and r.item.left_out != "flagged"]
+    assert clean == sorted(clean) and clean[-1][0] is False  # points by table and round (no comment is clean here)
 
 
 THREE_UNSURE = "Hope said the crisis line never answered; May and Rose agreed"
