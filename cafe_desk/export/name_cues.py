@@ -125,8 +125,8 @@ def acts_as_person(item: Words, i: int, any_verb: bool = False) -> bool:
     if nxt not in UNKNOWN_AFTER and nxt not in REPORTING:
         # any verb, if "his", "himself" or "herself" follows within two words: "Wiktor lost his job" (not "Zumba
         # keeps her going", "Govanhill changed a lot since he was a boy")
-        return any_verb and nxt not in DETERMINERS and item.words[i + 1][2].islower() and item.lists.is_word(nxt) \
-            and bool(OWN_PRONOUN.match(item.text, item.words[i + 1][1]))
+        return any_verb and bool(nxt) and nxt not in DETERMINERS and item.words[i + 1][2].islower() \
+            and item.lists.is_word(nxt) and bool(OWN_PRONOUN.match(item.text, item.words[i + 1][1]))
     end = item.words[i][1]
     rest = SENTENCE_END.split(item.text[end:end + 80], maxsplit=1)[0]
     verb = IS_WAS.match(rest)  # "Phoebe is 15": the age comes after the verb

@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cafe_desk.core.redaction import PLACEHOLDERS
 from cafe_desk.export.anonymise import Redacted, redact
@@ -104,3 +106,23 @@ def test_a_megabyte_of_written_out_emails_shouted_postcodes_and_capitals():
         result = redact(text)
         sane(text, result)
         assert result.text == text
+
+
+@pytest.mark.parametrize("text", ["Ta", "Strathtay", "Strathtay.", "Blargh", "Ta, thanks", "thanks Ta", "Hope",
+                                  "Hope.", "MacLeod", "G4", "@", "@ ", "Mr", "Dr.", "St", "Flat", "12", "'s", "-"])
+def test_a_single_word_or_mark_on_its_own(text):
+    """What a phone comment often is: one word. A word no list knows, at the very end, once stopped the finder."""
+    sane(text, redact(text))
+
+
+TOKENS = ["Ta", "Strathtay", "Hope", "May", "said", "his", "he", "the", "at", "in", "Mr", "Dr.", "St", "Flat", "2/1",
+          "12", "G4", "OAB", "eh6", "(", ")", ",", ".", "\n", "@", "@ jimmy", "'s", "-", "and", "MacLeod", "Mac",
+          "a'", "Tigh", "na", "Mara", "Road", "07700", "900123", "postcode", "is", "was", "who", "ward", "Co-op",
+          "علي", "Анна", "ó", "Mhàiri", "😊", "DOB", "3/4/85", "works", "School", "Primary", "lives"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TOKENS), max_size=12), st.sampled_from(["", " ", "  "]))
+def test_any_run_of_tricky_words_gives_a_sane_result(words, gap):
+    text = (gap or " ").join(words) if gap else "".join(words)
+    sane(text, redact(text))
