@@ -34,7 +34,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cafe_desk.core.redaction import PLACEHOLDERS, Span
-from cafe_desk.export import name_passes, redact_addresses, redact_names, redact_patterns, redact_places, text_words
+from cafe_desk.export import (
+    look_alikes,
+    name_passes,
+    redact_addresses,
+    redact_names,
+    redact_patterns,
+    redact_places,
+    text_words,
+)
 from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
 from cafe_desk.export.taken import Taken
 
@@ -59,6 +67,7 @@ class Redacted:
 def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = frozenset()) -> list[Span]:
     """The personal data in `text`, as non-overlapping spans in order of position. `known`: name words (folded) found
     elsewhere in the same café, removed here too wherever they appear."""
+    text = look_alikes.as_read(text)  # the same length: what is found in it is found at the same place in the original
     lists = name_lists()
     words = text_words.Words(text, lists)
     found: list[tuple[int, int, str, bool, bool]] = [  # start, end, kind, sure, typed into the café

@@ -313,15 +313,33 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
     for m in THE_ADDRESS.finditer(text) if "The " in text else ():
         if THE_CUE.search(text, max(0, m.start() - 20), m.start()):
             yield m.span()
-    if words is not None and ADDRESS_CUE_WORDS.isdisjoint(words):
-        return
+    cued = words is None or not ADDRESS_CUE_WORDS.isdisjoint(words)
     for m in LOWER_ADDRESS.finditer(text) if streets else ():
-        if ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
+        if (cued and ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start())) or _plainly_an_address(text, m):
             yield m.span()
+    if not cued:
+        return
     for m in CUED_NUMBER.finditer(text):
         if AT_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
                 ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
             yield m.span()
+
+
+def _plainly_an_address(text: str, m: re.Match[str]) -> bool:
+    """A house number and a street in lower case with no cue before, that can only be an address: the number has a
+    letter ("45b dunkeld road"), a word that is no everyday word follows after a comma ("10 dunkeld st, aberfeldy"),
+    or the street's name is no everyday word ("15 balhousie avenue"; not "12 high street shops")."""
+    found, lists = m.group(), name_lists()
+    if m.start() and text[m.start() - 1] in "£$€#":
+        return False  # "£12 each way"
+    town = TOWN_AFTER_STREET.match(text, m.end())
+    if HOUSE_LETTER.match(found) or (town and not lists.is_word(fold(town.group(1)))):
+        return True
+    return any(not lists.is_word(fold(w)) for w in found.split()[1:-1] if w.isalpha() and w.lower() != "the")
+
+
+HOUSE_LETTER = re.compile(r"\d{1,4}[A-Za-z]\b")
+TOWN_AFTER_STREET = re.compile(r",\s*([A-Za-z][a-z]{2,})\b")
 
 
 # a house number and a street in lower case right before a postcode

@@ -37,9 +37,9 @@ URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b(?:[a-z0-9-]{1,63}\.){1,8}(
 HANDLE = re.compile(r"(?<![\w.@/])@(?!\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b)[A-Za-z_][A-Za-z0-9_.]{1,29}(?<!\.)")
 # "my insta is jo_paints", "snapchat: k.mcl_92": a user name without @, after the name of a platform
 PLATFORMS = frozenset(("insta", "instagram", "ig", "snap", "snapchat", "tik", "tiktok", "twitter", "threads", "bluesky",
-                       "discord", "facebook", "fb", "youtube", "twitch", "user", "username", "handle"))
+                       "reddit", "discord", "facebook", "fb", "youtube", "twitch", "user", "username", "handle"))
 HANDLE_CUE = re.compile(
-    r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|twitter|threads|bluesky|discord|facebook|fb|youtube|twitch"
+    r"\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik\s?tok|twitter|threads|bluesky|reddit|discord|facebook|fb|youtube|twitch"
     r"|user\s?name|handle)\b\s*(?:name\s*)?(?:is|its|it's|it’s|:|-|=|on)?\s*@?([A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<!\.)(?:#\d{4})?)",
     re.IGNORECASE)
 # "@ jimmy_b", "message @ jimmy on insta": a handle typed with a space after the @ (not "meet @ the station")
@@ -47,9 +47,16 @@ HANDLE_SPACED = re.compile(r"(?<![\w.@/])@ ([A-Za-z_][A-Za-z0-9_.]{1,29}(?<!\.))
 NOT_HANDLE = frozenset(("the", "a", "an", "my", "your", "his", "her", "our", "their", "home", "work", "school",
                         "night", "noon", "lunch", "lunchtime", "least", "last", "once", "all", "about", "around",
                         "this", "that"))
+# "hope_grant on insta", "DAWN_R ON REDDIT": a user name before its platform; "u/robinwoodperth" on Reddit
+HANDLE_BEFORE = re.compile(r"(?<![\w@./])([A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<!\.))\s+(?:on|@)\s+(?:insta(?:gram)?|ig"
+                           r"|snap(?:chat)?|tik\s?tok|twitter|threads|bluesky|reddit|discord|facebook|fb|youtube|twitch)\b",
+                           re.IGNORECASE)
+REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")
 TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d){9}(?![\d])")
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
-NI_NUMBER = re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", re.IGNORECASE)
+# "QQ 12 34 56 C", "QQ123456C", "QQ-12-34-56-C": one way of parting the pairs all through
+NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:(?P<gap>[ -]?)\d{2}(?P=gap)\d{2}(?P=gap)\d{2}(?P=gap)"
+                       r"|[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?)[A-D]\b", re.IGNORECASE)
 POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))[ \t\u00a0-]{0,2}\d[ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE)
@@ -174,7 +181,7 @@ URL_PARTS = re.compile(r"\.(?:com|org|net|co|scot|uk|io|me|ly|ee|info|tv|gl|gg|p
 NO_DIGITS = str.maketrans("", "", "0123456789")
 # the digits of a health or NI number, looked for first: a pattern that starts with a digit is quick to search for
 TEN_RUN = re.compile(r"\d(?:[ -]?\d){9}")
-SIX_RUN = re.compile(r"\d\d ?\d\d ?\d\d")
+SIX_RUN = re.compile(r"\d\d[ -]?\d\d[ -]?\d\d")
 INWARD = re.compile(r"\d[A-Za-z]{2}")  # the inward part of every full postcode
 
 
@@ -208,8 +215,13 @@ def handles(text: str, words: frozenset[str] | None = None) -> Iterator[Span]:
                 continue  # "spoke to Ian @ PH16 5JZ": where, not who
             if any(c in name for c in "_.0123456789") or (named and name.lower() not in NOT_HANDLE):
                 yield m.start(), m.end(), "handle"
+    if "u/" in text:
+        yield from ((m.start(), m.end(), "handle") for m in REDDIT_USER.finditer(text))
     if not named:
         return
+    for m in HANDLE_BEFORE.finditer(text):
+        if any(c in m.group(1) for c in "_.0123456789"):
+            yield m.start(1), m.end(1), "handle"
     for m in HANDLE_CUE.finditer(text):
         name = m.group(1)
         if "@" in text[m.start():m.start(1)] or any(c in name for c in "_.#0123456789"):

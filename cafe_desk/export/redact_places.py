@@ -27,14 +27,14 @@ def _set(words: str) -> frozenset[str]:
 
 
 # Kinds of place named without a cue: unsure. The others only count after a cue.
-ALWAYS = _set("primary secondary high academy school nursery surgery practice home")
+ALWAYS = _set("primary secondary high academy grammar school nursery surgery practice home")
 KINDS = ALWAYS | _set(
     "college centre center café cafe bakery bakers garage salon barbers barber hairdressers takeaway chippy "
     "restaurant hotel inn pub bar butchers butcher deli bistro shop stores store motors joinery builders distillery "
     "brewery farm kennels florist florists launderette gym pharmacy chemist chemists dentist dentists dental vets "
     "hospital infirmary church kirk chapel mosque gurdwara library club home hospice hostel tavern arms lounge coaches "
     "taxis cabs haulage house lodge court manor university uni agency superstore supermarket complex shed factory "
-    "mill depot warehouse clinic grange project")
+    "mill depot warehouse clinic grange project solicitors lawyers accountants stables pool theatre racecourse spa")
 # Gaelic names put the kind of place first: "Sgoil Lionacleit", "Ospadal nan Eilean", "Ionad Chaluim Chille"
 GAELIC_KINDS = _set("sgoil ospadal oilthigh colaiste ionad bùth buth")
 GAELIC_ALWAYS = _set("sgoil ospadal oilthigh colaiste")  # named without a cue: unsure
@@ -60,7 +60,8 @@ KEEP_KINDS = _set("college university hospital infirmary")  # kept when named af
 CUES = _set("at in to tae fae frae attends attended attend attending from for with")
 STRONG_CUE = re.compile(
     r"\b(?:works?|worked|working|job|teach(?:es|er|ing)?|taught|nurse|pupil|student|studies|studying|volunteers?"
-    r"|volunteering|placement|goes|go|going|went|attends?|attended|attending|registered|patient|staff)"
+    r"|volunteering|placement|goes|go|going|went|attends?|attended|attending|registered|patient|staff|boss|manager"
+    r"|employed|employer|laid\s+off|sacked|fired|apprentice(?:ship)?|trainee)"
     r"(?:\s+(?:at|in|to|tae|fae|frae|for|with))?(?:\s+the)?\s*$", re.IGNORECASE)
 # a business named beside what it is: "works at their uncle's shop, Raja Superstore"
 APPOSITION = re.compile(r"(?:\b(?:the|their|his|her|my|our|a|an|[^\W\d_]+['’]s)\s+){0,3}(?:family\s+|local\s+|wee\s+)?"
@@ -106,14 +107,19 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     lower = not _capital(words[i][2])
     shouted = not lower and len(words[i][2]) > 1 and words[i][2].isupper() and (
         i == 0 or words[i - 1][2].isupper())
-    first = i
+    first, mixed = i, False  # mixed: a name in capitals before a kind word in lower case ("Kenmore surgery")
     while first > 0 and i - first < MAX_NAME_WORDS:
         gap = text[words[first - 1][1]:words[first][0]]
         prev = words[first - 1][2]
         if gap not in (" ", " & ", ". ") or (gap == ". " and keys[first - 1] not in ("st", "dr")):
             break
-        if lower and (_capital(prev) or keys[first - 1] in CUES or keys[first - 1] == "the"):
-            break
+        if lower:
+            if keys[first - 1] in CUES or keys[first - 1] == "the":
+                break
+            if first == i:
+                mixed = _capital(prev)
+            elif _capital(prev) != mixed and not (mixed and keys[first - 1] in ("of", "and")):
+                break
         if shouted and (keys[first - 1] in CUES or keys[first - 1] in SHOUTED_STOP or not prev.isupper()):
             break
         if not lower and not _capital(prev) and keys[first - 1] not in ("of", "and"):
@@ -121,7 +127,9 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
         first -= 1
     while first < i and keys[first] in ("of", "and", "the", "a", "an"):
         first += 1
-    names = [k for k in range(first, i) if keys[k] not in GENERIC and keys[k] not in KINDS]
+    # a kind word may name a school ("Grange Academy", "Mill Primary"), not a shop ("Farm Shop")
+    names = [k for k in range(first, i) if keys[k] not in GENERIC and (keys[k] not in KINDS or (
+        keys[last] in ALWAYS and _capital(words[k][2])))]
     if not names:
         return None
     start, end = words[first][0], words[last][1]
@@ -137,6 +145,8 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
             strong and keys[last] in ALWAYS | {"centre", "center"}))):
         return None  # "registered with riverside medical centre" is one, "shops at riverside market" not
     cued = strong or prev_key in CUES
+    if mixed and keys[last] not in ALWAYS and not strong:
+        return None  # "the Halloween café", "the Maggie's centre"; but "ma boss at Fergusons bakery"
     if not cued and keys[last] not in ALWAYS and not (keys[last] in ("centre", "center") and keys[last - 1] in (
             "health", "medical")):
         return None

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from cafe_desk.export.anonymise import CafeRedactor, redact
+from cafe_desk.export.look_alikes import as_read
 from cafe_desk.resources import TEMPLATES
 
 
@@ -1268,3 +1269,40 @@ def test_a_street_in_lower_case_an_extension_and_a_postcode_over_a_line(text, ex
 ])
 def test_a_word_name_before_a_person_verb_and_a_name_in_another_script(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ring ０７７００ ９００９０６ or ｔｏｍ＠ｇｍａｉｌ．ｃｏｍ", "ring [PHONE] or [EMAIL]"),  # full-width
+    ("call 07700🙂900910 after six", "call [PHONE] after six"),  # a symbol between the digits
+    ("Mоrag Сampbell at PН1 5АВ", "[NAME] at [POSTCODE]"),  # Cyrillic letters that look Latin
+    ("ring o7700 900160 or 07700 9oo938", "ring [PHONE] or [PHONE]"),  # a letter O for a zero
+    ("my NI is JJ-46-48-64-A", "my NI is [NI_NUMBER]"),
+    ("find me u/robinwoodperth", "find me [HANDLE]"),
+    ("hope_grant on insta", "[HANDLE] on insta"),
+    ("she is at 15 balhousie avenue now", "she is at [ADDRESS] now"),  # lower case, a street no word names
+    ("meet at 45b dunkeld road", "meet at [ADDRESS]"),  # a house number with a letter
+    ("10 dunkeld st, aberfeldy", "[ADDRESS], aberfeldy"),  # a town after it
+    ("the GP at Kenmore surgery wouldnae see me", "the GP at [PLACE] wouldnae see me"),
+    ("my boy goes to Grange Academy and", "my boy goes to [PLACE] and"),
+    ("bullying at Perth Grammar started it", "bullying at [PLACE] started it"),
+    ("the counsellor at Oakbank primary is in", "the counsellor at [PLACE] is in"),
+    ("got laid off fae Thorntons solicitors last year", "got laid off fae [PLACE] last year"),
+    ("ma boss at Fergusons bakery was fine", "ma boss at [PLACE] was fine"),
+])
+def test_look_alike_letters_typed_slips_and_workplaces_in_mixed_case(text, expected):
+    assert redact(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "pics on insta are nice", "3 hours on tiktok", "code XY-12-34 ok",
+    "we walked 5 miles down the road", "at 12 high street shops", "Bus 44 then a taxi, £12 each way, every week.",
+    "had knee surgery last year", "her grammar is bad", "at the local surgery", "the 100 club", "room 2o",
+    "We had a jack-o-lantern at the Halloween café.",
+])
+def test_what_only_looks_like_those_is_kept(text):
+    assert redact(text).text == text
+
+
+def test_a_word_all_in_cyrillic_is_read_as_written():
+    assert as_read("Анна and Ольга, Mоrag") == "Анна and Ольга, Morag"  # only the word mixing scripts is read as Latin
+    assert redact("Анна and Ольга came together").text == "[NAME] and [NAME] came together"
