@@ -312,18 +312,26 @@ def _anonymise_lines(out) -> int:
     from cafe_desk.export.anonymise import BadRecord, redact_record
 
     left_out = 0
-    for number, line in enumerate(sys.stdin, 1):
-        if not line.strip():
-            continue
+    lines = getattr(sys.stdin, "buffer", sys.stdin)  # bytes where there are bytes: a bad line is left out alone
+    for number, raw in enumerate(lines, 1):
         try:
-            record = redact_record(json_input.loads(line))
-        except BadRecord as exc:
-            reason = str(exc)
-        except ValueError:
-            reason = "it is not one record written as JSON"
-        else:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            continue
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError:
+            line, reason = None, "it is not UTF-8 text"
+        if line is not None:
+            if not line.strip():
+                continue
+            try:
+                record = redact_record(json_input.loads(line))
+            except BadRecord as exc:
+                reason = str(exc)
+            except ValueError:
+                reason = "it is not one record written as JSON"
+            except Exception:  # one record the finder cannot take loses only that record
+                reason = "its text could not be anonymised"
+            else:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                continue
         out.flush()
         left_out += 1
         _fail(f"line {number} was left out: {reason}; the other lines are written.", 2)

@@ -80,6 +80,18 @@ def test_input_that_is_not_utf8_gets_a_kind_message():
     assert result.stdout == b""
 
 
+def test_a_jsonl_line_that_is_not_utf8_is_left_out_alone():
+    result = subprocess.run([sys.executable, "-m", "cafe_desk", "anonymise", "--jsonl"],
+                            input=b'{"id": 1, "text": "Ask Eilidh"}\n{"id": 2, "text": "caf\xe9"}\n'
+                                  b'{"id": 3, "text": "ok"}\n',
+                            capture_output=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.decode() == ("cafe-desk: line 2 was left out: it is not UTF-8 text; the other lines are "
+                                      "written.\n")
+    assert [json.loads(line)["id"] for line in result.stdout.decode().splitlines()] == [1, 3]
+    assert b"Eilidh" not in result.stdout
+
+
 def test_jsonl_carries_places_and_how_sure_each_finding_is():
     record = {"id": "p1", "text": "sarah mcallister works at Ashgrove Care Home; Hope has been a rock"}
     result = anonymise(json.dumps(record) + "\n", "--jsonl")
