@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import sys
 
 from cafe_desk import __version__, commands, platforms
@@ -123,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_os_error_line(exc), 2)
     except KeyboardInterrupt as exc:
         return _stopped(args.command, exc)
+    except Exception as exc:  # a fault of ours: one plain line, not a traceback, and the way to see more
+        if os.environ.get("CAFE_DESK_DEBUG"):
+            raise
+        return _fail(f"something went wrong inside Café Desk ({type(exc).__name__}), so it stopped; nothing half-"
+                     "written was left. Run it again with CAFE_DESK_DEBUG=1 to see the details, and tell us.", 1)
 
 
 #: the commands whose files are written whole or not at all: stopped part way, they have saved nothing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -170,3 +171,26 @@ def test_bytes_that_are_not_text_on_the_command_line_get_one_line(data_dir):
         assert result.returncode == 2 and result.stdout == b""
         assert result.stderr.decode() == ("cafe-desk: A word given on the command line isn't readable text (it is not "
                                           "UTF-8); please type it again.\n")
+
+
+def test_a_fault_inside_gives_one_plain_line_not_a_traceback(monkeypatch, capsys, tmp_path):
+    """A fault of ours (injected here: the finder raising) is one line on stderr, status 1; CAFE_DESK_DEBUG=1 shows
+    the traceback."""
+    from cafe_desk import cli
+    from cafe_desk.export import anonymise
+
+    def broken(text, *args, **kwargs):
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(anonymise, "redact", broken)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Ask Eilidh"))
+    monkeypatch.setenv(ENV_DATA, str(tmp_path))
+    monkeypatch.delenv("CAFE_DESK_DEBUG", raising=False)
+    assert cli.main(["anonymise"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("cafe-desk: something went wrong inside Café Desk (RuntimeError), so it stopped;")
+    assert err.count("\n") == 1 and "Traceback" not in err and "Eilidh" not in err
+    monkeypatch.setenv("CAFE_DESK_DEBUG", "1")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Ask Eilidh"))
+    with pytest.raises(RuntimeError):
+        cli.main(["anonymise"])
