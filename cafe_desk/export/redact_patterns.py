@@ -53,6 +53,8 @@ HANDLE_BEFORE = re.compile(r"(?<![\w@./])([A-Za-z0-9_][A-Za-z0-9_.]{2,29}(?<!\.)
                            re.IGNORECASE)
 REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b")
 TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d){9}(?![\d])")
+PHONE_SHAPE = re.compile(r"0\d{4} \d{5}|0\d{3} \d{3} \d{3}")  # a landline's grouping, not a CHI's or an NHS number's
+PHONE_CUE = re.compile(r"\b(?:ring|call|phone|tel|telephone|mobile|landline|number|no\.?|text)\b\W*$", re.IGNORECASE)
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
 # "QQ 12 34 56 C", "QQ123456C", "QQ-12-34-56-C": one way of parting the pairs all through
 NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:(?P<gap>[ -]?)\d{2}(?P=gap)\d{2}(?P=gap)\d{2}(?P=gap)"
@@ -249,7 +251,10 @@ def health_ids(text: str) -> Iterator[Span]:
         return
     for m in TEN_DIGITS.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
-        if _chi_date_ok(digits) or _nhs_check_ok(digits) or HEALTH_CUE.search(text, max(0, m.start() - 20), m.start()):
+        cued = HEALTH_CUE.search(text, max(0, m.start() - 20), m.start())
+        if not cued and PHONE_SHAPE.fullmatch(m.group(0)) and PHONE_CUE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "ring 01350 72671": a landline after a phone cue, whatever its digits would check as
+        if _chi_date_ok(digits) or _nhs_check_ok(digits) or cued:
             yield m.start(), m.end(), "health_id"
 
 

@@ -1288,6 +1288,8 @@ def test_a_word_name_before_a_person_verb_and_a_name_in_another_script(text, exp
     ("the counsellor at Oakbank primary is in", "the counsellor at [PLACE] is in"),
     ("got laid off fae Thorntons solicitors last year", "got laid off fae [PLACE] last year"),
     ("ma boss at Fergusons bakery was fine", "ma boss at [PLACE] was fine"),
+    ("ring phone 01350 72671 after six", "ring phone [PHONE] after six"),  # a landline, though its digits check
+    ("chi 01350 72671", "chi [HEALTH_ID]"),
 ])
 def test_look_alike_letters_typed_slips_and_workplaces_in_mixed_case(text, expected):
     assert redact(text).text == expected
