@@ -86,6 +86,13 @@ OUTWARD_AFTER = re.compile(r"^\s+(?:area|postcode|district|way|side|direction|en
 # the sector after an outward code, the inward part cut short ("somewhere in EH6 8, she wouldnae give the rest")
 SECTOR = re.compile(r"[ \t\u00a0]\d(?![\w%£$]|[.:/,]\d)")
 POSTCODE_WORD = re.compile(r"\bpost\s?code\b", re.IGNORECASE)
+# the last word before an outward code in every cue below: OUTWARD_BEFORE, HOME_BEFORE, PERSON_IS
+OUTWARD_CUE_WORDS = frozenset((
+    "in", "from", "fae", "frae", "near", "around", "round", "roon", "at", "to", "tae", "postcode", "code", "is", "was",
+    "up", "doon", "she's", "he's", "they're", "i'm", "we're", "she’s", "he’s", "they’re", "i’m", "we’re", "are", "am",
+    "im", "hes", "shes", "lives", "live", "living", "livin", "lived", "stays", "stay", "staying", "stayin", "stayed",
+    "bides", "bide", "biding", "bidin", "resides", "reside", "residing", "moved", "moving", "movin", "rehoused",
+    "housed"))
 POSTCODE_CUE = re.compile(r"\b(?:post\s?code|p\.?\s?c|p/c)\b", re.IGNORECASE)
 # a postcode in capitals with a slip in it (see _repaired_postcodes): up to 7 letters and digits, one separator
 TYPED_POSTCODE = re.compile(r"(?<![\w/.#@£$+&-])[A-Z0][A-Z0-9]{1,4}(?:[ .\t-]{1,2}[A-Z0-9]{1,4})?(?![\w/@+&-])")
@@ -346,7 +353,10 @@ def postcodes(text: str) -> Iterator[Span]:
             continue
         before = text[max(0, m.start() - 30):m.start()]
         end = _sector_end(text, m.end())
-        said = POSTCODE_WORD.search(before) or OUTWARD_AFTER.search(text[end:end + 12])
+        after = OUTWARD_AFTER.search(text[end:end + 12])
+        if not after and not _may_be_cued(before) and not WHERE_LIVES.match(text, end):
+            continue  # nothing before can be a cue: skip the slower searches ("PH2 PH2 PH2…" in a megabyte)
+        said = POSTCODE_WORD.search(before) or after
         if said or ((len(area) == 2 or area == "G") and (
                 OUTWARD_BEFORE.search(before) or HOME_BEFORE.search(before) or PERSON_IS.search(before)
                 or WHERE_LIVES.match(text, end) or _after_town(before, m.start() <= 30))):
@@ -370,8 +380,8 @@ def _repaired_postcodes(text: str) -> Iterator[Span]:
         if not raw.isupper() or POSTCODE.fullmatch(raw):
             continue
         compact = SEPARATORS.sub("", raw)
-        if not 5 <= len(compact) <= 7:
-            continue
+        if not 5 <= len(compact) <= 7 or compact[-3] not in "0123456789O" or not compact[-2:].isalpha():
+            continue  # no inward code at its end
         inward = compact[-3:].replace("O", "0", 1) if compact[-3] == "O" else compact[-3:]
         outward = compact[:-3]
         area = re.match(r"[A-Z0]{1,2}", outward)
@@ -400,6 +410,16 @@ def _bracketed_outward(text: str) -> Iterator[Span]:
                 text, max(0, m.start("code") - 40), m.start("code"))):
             start = m.start("code") if m.group("code") else m.start("code2")
             yield start, start + len(code), "postcode"
+
+
+def _may_be_cued(before: str) -> bool:
+    """Whether the words right before an outward code may say it is one (a quick look, before the patterns):
+    a cue word, a comma or colon, "post", or a town's capitalised name."""
+    stripped = before.rstrip()
+    if not stripped or stripped[-1] in ",:(" or "post" in before.lower():
+        return True
+    last = stripped.rsplit(None, 1)[-1]
+    return last.lower() in OUTWARD_CUE_WORDS or (last.isalpha() and last[0].isupper() and not last.isupper())
 
 
 def _after_town(before: str, opening: bool = False) -> bool:

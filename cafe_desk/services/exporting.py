@@ -112,7 +112,8 @@ class ExportService(ServiceBase):
                 keys.parse_recipient(line)
             except keys.BadKey:
                 raise keys.BadKey(f"Line {number} of the public keys isn't a whole public key: check it was copied in "
-                                  f"full (it starts with {keys.PUBLIC_PREFIX} and is 62 characters long).") from None
+                                  f"full and with no typing mistake (it starts with {keys.PUBLIC_PREFIX} and is 62 "
+                                  "characters long).") from None
             if line.strip() not in found:
                 found.append(line.strip())
         if not found:

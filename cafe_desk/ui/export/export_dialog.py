@@ -287,6 +287,9 @@ class ExportDialog(QDialog):
         self._set_ready(True)
         self._update_summary()
         self.view.resizeRowsToContents()
+        if self.keys.toPlainText().strip() and self.model.rowCount():  # keys in: start in the list, where N and K work
+            self.view.setCurrentIndex(self.model.index(0, COL_TEXT))
+            self.view.setFocus()
         self.sig_ready.emit()
 
     def _stop_reading(self) -> None:

@@ -206,7 +206,9 @@ class RedactionEditor(QWidget):
         changed = item.with_removal(start, end, self.kind.currentData())
         if changed is item:
             return self._say("Those words are already removed.")
-        self.choose(row, changed)
+        added = next((s for s in changed.removed if s not in item.removed), None)
+        words = quoted(item.text[added.start:added.end]) if added else "the words selected"
+        self.choose(row, changed, f"Removed {words} as {self.kind.currentText().lower()}")
         return True
 
     # --- putting back ------------------------------------------------------------------------------------------------
@@ -233,7 +235,7 @@ class RedactionEditor(QWidget):
         if not removals:
             self._say("Nothing is removed from this item, so there is nothing to put back.")
         elif len(removals) == 1:
-            self.choose(row, removals[0][1])
+            self.choose(row, removals[0][1], removals[0][0])
         else:
             self._popup(row, removals, self.put_back_button.mapToGlobal(QPoint(0, self.put_back_button.height())))
 
@@ -253,15 +255,30 @@ class RedactionEditor(QWidget):
             return self._say("Select an item in the list first.")
         item = self.model.item(row)
         if not item.to_check:
-            return self._say("Nothing in this item is marked to check"
-                             + (", so there is nothing to put back." if put_back else "."))
+            return self._say("Nothing in this item is marked to check."
+                             + (" To put back another removal, right-click the item or press “Put back a removal…”."
+                                if put_back and item.removed else ""))
         span = self._aimed_at(item)
         words = quoted(item.text[span.start:span.end])
-        self.choose(row, item.with_put_back(span) if put_back else item.with_checked(span))
-        self.sig_note.emit(f"Put back {words}: it will be exported as written." if put_back
-                           else f"Checked: {words} stays removed.")
-        self._select_next_possible(row, after=span.start)
+        self.choose(row, item.with_put_back(span) if put_back else item.with_checked(span),
+                    f"Put back {words}" if put_back else f"Checked {words}")
+        said = f"Put back {words}: it will be exported as written." if put_back else f"Checked: {words} stays removed."
+        if not (self._select_next_possible(row, after=span.start) or self._select_next_possible(row)):
+            # this item is done: on to the next to check
+            following = self.model.next_to_check(row)
+            if following is None or following == row:
+                said += " Nothing is left to check."
+            else:
+                self._go_to(following)
+        self.sig_note.emit(said)
         return True
+
+    def _go_to(self, row: int) -> None:
+        """Select `row` in the list and its first possible name in the reading pane."""
+        self.view.setCurrentIndex(self.model.index(row, self.view.currentIndex().column()
+                                                   if self.view.currentIndex().isValid() else 0))
+        self.view.scrollTo(self.view.currentIndex())
+        self._select_next_possible(row)
 
     def _aimed_at(self, item: PreviewItem):
         """The removal to check that the reading pane's selection (or cursor) is in, else the first one."""
@@ -289,7 +306,8 @@ class RedactionEditor(QWidget):
         """Select the next possible name to check: the next one in the item shown, else the next item with one (its
         first selected in the reading pane); False, with a message, if there is none."""
         current = self.current_row()
-        if current is not None and self._shown is not None and self._shown.id == self.model.item(current).id:
+        if current is not None and not self.model.rows[current].leave_out and self._shown is not None \
+                and self._shown.id == self.model.item(current).id:
             cursor = self.pane.textCursor()
             at = self._text_index(cursor.selectionStart()) if cursor.hasSelection() else -1
             if self._select_next_possible(current, at):
@@ -297,19 +315,18 @@ class RedactionEditor(QWidget):
                 return True
         row = self.model.next_to_check(current)
         if row is None:
-            return self._say("Nothing is left to check: every possible name has been put back or checked.")
+            self.sig_note.emit("Nothing is left to check: every possible name has been put back or checked.")
+            return False
         wrapped = current is not None and row <= current
         self.sig_note.emit("Back to the first item to check." if wrapped else "")
-        self.view.setCurrentIndex(self.model.index(row, self.view.currentIndex().column()
-                                                   if self.view.currentIndex().isValid() else 0))
-        self.view.scrollTo(self.view.currentIndex())
-        self._select_next_possible(row)
+        self._go_to(row)
         return True
 
-    def choose(self, row: int, item: PreviewItem) -> None:
-        """Show `item` (the same note with other choices) on `row`."""
-        self._say("")
-        self.model.set_item(row, item)
+    def choose(self, row: int, item: PreviewItem, what: str = "") -> None:
+        """Show `item` (the same note with other choices) on `row`; `what` ("Put back “May”") is said, and named so
+        in undo."""
+        self.sig_note.emit(f"{what}." if what else "")
+        self.model.set_item(row, item, what or "Change what is removed")
 
     def eventFilter(self, watched, event) -> bool:
         """On the table: the Menu key (or Shift+F10) opens the selected row's menu, on every platform. On the table
@@ -352,7 +369,7 @@ class RedactionEditor(QWidget):
         self.menu = QMenu(self)
         self.menu.setAccessibleName("Put back a removal")
         for label, item in choices:
-            self.menu.addAction(label).triggered.connect(partial(self.choose, row, item))
+            self.menu.addAction(label).triggered.connect(partial(self.choose, row, item, label))
         self.menu.popup(at)
 
     def _say(self, message: str) -> bool:

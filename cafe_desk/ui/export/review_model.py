@@ -178,11 +178,12 @@ class ReviewModel(QAbstractTableModel):
         """The item shown on `row`, with the facilitator's changes to its redactions."""
         return self.rows[row].item
 
-    def set_item(self, row: int, item: PreviewItem) -> None:
-        """Show `item` (the same note with other redaction choices) on `row`."""
+    def set_item(self, row: int, item: PreviewItem, what: str = "Change what is removed") -> None:
+        """Show `item` (the same note with other redaction choices) on `row`; `what` names the change, as undo
+        says it ("Put back “May”")."""
         if item == self.rows[row].item:
             return
-        self.undo_stack.push(_RowChange(self, row, item, self.rows[row].leave_out, "Change what is removed"))
+        self.undo_stack.push(_RowChange(self, row, item, self.rows[row].leave_out, what))
 
     def overrides(self) -> Overrides:
         """The facilitator's changes to redactions, by note id, for the export (items without changes left out)."""

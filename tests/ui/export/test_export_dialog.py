@@ -127,7 +127,8 @@ def test_a_bad_key_line_gives_a_message_and_writes_nothing(qtbot, dialog, tmp_pa
     target = tmp_path / "file.cafe"
     assert dialog.export_to(target) is None
     assert dialog.message.text() == ("Line 2 of the public keys isn't a whole public key: check it was copied in "
-                                     "full (it starts with age1 and is 62 characters long).")
+                                     "full and with no typing mistake (it starts with age1 and is 62 characters "
+                                     "long).")
     assert not target.exists()
 
 
@@ -341,7 +342,7 @@ def test_remove_selected_words_in_the_reading_pane(qtbot, services, cafe, notes,
     select_row(qtbot, dialog, row)
     select_words(qtbot, dialog, "big la")  # a word cut short is removed whole
     qtbot.keyClick(dialog.editor.pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert dialog.message.text() == ""
+    assert dialog.message.text() == "Removed “big lad” as name."
     assert dialog.model.index(row, COL_TEXT).data() == ("The [NAME] from the chippy drives some of them 😀\r\nand "
                                                          "[NAME] and the wee yin too")
     assert dialog.summary.text() == ("4 points, 0 comments will be exported: "
@@ -462,7 +463,8 @@ def test_possible_names_are_shown_counted_kept_with_k_and_exported_as_chosen(qtb
     dialog.view.setFocus()
     dialog.view.setCurrentIndex(dialog.model.index(planted, COL_TEXT))
     qtbot.keyClick(dialog.view, Qt.Key.Key_K)  # nothing to check on this row: a message, nothing changes
-    assert dialog.message.text() == "Nothing in this item is marked to check, so there is nothing to put back."
+    assert dialog.message.text() == ("Nothing in this item is marked to check. To put back another removal, "
+                                     "right-click the item or press “Put back a removal…”.")
     assert dialog.model.index(planted, COL_TEXT).data() == "Ring [NAME] on [PHONE] about the walking group"
     qtbot.keyClick(dialog.view, Qt.Key.Key_N)  # the next row with a possible name
     first = dialog.view.currentIndex().row()
@@ -594,7 +596,7 @@ def test_ctrl_z_takes_back_each_change_in_turn_and_ctrl_shift_z_makes_it_again(q
 
     qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert dialog.model.index(hope_row, COL_TEXT).data() == UNSURE[0]
-    assert dialog.model.undo_stack.undoText() == "Change what is removed"
+    assert dialog.model.undo_stack.undoText() == "Put back “Hope”"
 
 
 def test_tab_goes_from_the_keys_to_the_table_then_the_reading_pane(dialog):
@@ -663,7 +665,7 @@ def test_undo_shows_the_item_it_changes_and_says_what_it_took_back(qtbot, servic
     select_row(qtbot, dialog, row_of(dialog, notes["planted"].id))
     qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dialog.view.currentIndex().row() == row
-    assert dialog.message.text() == "Took back: change what is removed in Table 2."
+    assert dialog.message.text() == "Took back: put back “Hope” in Table 2."
     qtbot.keyClick(dialog.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dialog.message.text() == "There is nothing to take back."
 
@@ -673,3 +675,31 @@ def test_a_message_about_the_keys_goes_once_the_keys_change(qtbot, dialog, tmp_p
     assert dialog.export_to(tmp_path / "x.cafe") is None and "public key" in dialog.message.text()
     dialog.keys.setPlainText("age1")
     assert dialog.message.text() == ""
+
+
+def test_checking_moves_on_to_the_next_item_and_skips_items_left_out(qtbot, services, cafe, notes):
+    table = services.planning.items(cafe.id, "table")[1]
+    first, second, out = (services.notes.add(cafe.id, table.id, None, text)[0] for text in (*UNSURE, THREE_UNSURE))
+    dialog = open_dialog(qtbot, services, cafe.id)
+    select_row(qtbot, dialog, row_of(dialog, out.id))
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # left out: nothing in it needs checking
+    select_row(qtbot, dialog, row_of(dialog, first.id))
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_C)  # the item's only possible name: on to the next item to check
+    assert dialog.view.currentIndex().row() == row_of(dialog, second.id)
+    assert dialog.editor.pane.textCursor().selectedText() == "May"
+    qtbot.keyClick(dialog.view, Qt.Key.Key_C)
+    assert dialog.message.text() == "Checked: “May” stays removed. Nothing is left to check."
+    assert "to check" not in dialog.summary.text()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_N)
+    assert dialog.view.currentIndex().row() == row_of(dialog, second.id)  # never into the item left out
+    assert dialog.message.text() == "Nothing is left to check: every possible name has been put back or checked."
+
+
+def test_with_the_keys_already_in_the_review_starts_in_the_list(qtbot, services, cafe, notes):
+    services.exporting.remember_recipients([new_identity()[1]])
+    dialog = open_dialog(qtbot, services, cafe.id)
+    assert dialog.view.hasFocus() and dialog.view.currentIndex().row() == 0
+    qtbot.keyClick(dialog.view, Qt.Key.Key_N)  # N goes to a possible name, and types nothing into the keys
+    assert dialog.keys.toPlainText().count("\n") == 0 and not dialog.keys.toPlainText().endswith("n")
