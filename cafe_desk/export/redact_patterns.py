@@ -56,8 +56,8 @@ TEN_DIGITS = re.compile(r"(?<![\d+])(?<!\+44 )(?<!\(0\))(?<!\(0\) )\d(?:[ -]?\d)
 PHONE_SHAPE = re.compile(r"0\d{4} \d{5}|0\d{3} \d{3} \d{3}")  # a landline's grouping, not a CHI's or an NHS number's
 PHONE_CUE = re.compile(r"\b(?:ring|call|phone|tel|telephone|mobile|landline|number|no\.?|text)\b\W*$", re.IGNORECASE)
 HEALTH_CUE = re.compile(r"\b(?:CHI|NHS\s*(?:no|number|num)|hospital\s*(?:no|number))\b\.?[\s:#]*$", re.IGNORECASE)
-# "QQ 12 34 56 C", "QQ123456C", "QQ-12-34-56-C": one way of parting the pairs all through
-NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:(?P<gap>[ -]?)\d{2}(?P=gap)\d{2}(?P=gap)\d{2}(?P=gap)"
+# "QQ 12 34 56 C", "QQ123456C", "QQ-12-34-56-C", "QQ/12/34/56/C": one way of parting the pairs all through
+NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:(?P<gap>[ ./\-–—]?)\d{2}(?P=gap)\d{2}(?P=gap)\d{2}(?P=gap)"
                        r"|[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?)[A-D]\b", re.IGNORECASE)
 POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?))[ \t\u00a0-]{0,2}\d[ABD-HJLNP-UW-Z]{2}\b",
@@ -190,7 +190,7 @@ URL_PARTS = re.compile(r"\.(?:com|org|net|co|scot|uk|io|me|ly|ee|info|tv|gl|gg|p
 NO_DIGITS = str.maketrans("", "", "0123456789")
 # the digits of a health or NI number, looked for first: a pattern that starts with a digit is quick to search for
 TEN_RUN = re.compile(r"\d(?:[ -]?\d){9}")
-SIX_RUN = re.compile(r"\d\d[ -]?\d\d[ -]?\d\d")
+SIX_RUN = re.compile(r"\d\d[ ./\-–—]?\d\d[ ./\-–—]?\d\d")
 INWARD = re.compile(r"\d[A-Za-z]{2}")  # the inward part of every full postcode
 
 

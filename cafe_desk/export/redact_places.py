@@ -141,8 +141,13 @@ def _place_ending(item: Words, keys: list[str], i: int) -> tuple[int, int, bool,
     prev_key = fold(before.split()[-1]) if before.split() else ""
     if prev_key == "the" and len(before.split()) > 1:
         prev_key = fold(before.split()[-2])
-    if lower and (not (strong or prev_key in CUES) or (all(lists.is_word(keys[k]) for k in names) and not (
-            strong and keys[last] in ALWAYS | {"centre", "center"}))):
+    everyday = all(lists.is_word(keys[k]) for k in names)
+    school_or_surgery = keys[last] in ALWAYS or (keys[last] in ("centre", "center") and keys[last - 1] in (
+        "health", "medical"))
+    if lower and not (strong or prev_key in CUES) and not (
+            school_or_surgery and i - first <= 2 and not lists.is_word(keys[names[-1]])):
+        return None  # no cue: only a school or surgery named by a word or two, the last no everyday word
+    if lower and everyday and not (strong and keys[last] in ALWAYS | {"centre", "center"}):
         return None  # "registered with riverside medical centre" is one, "shops at riverside market" not
     cued = strong or prev_key in CUES
     if mixed and keys[last] not in ALWAYS and not strong:

@@ -1290,6 +1290,10 @@ def test_a_word_name_before_a_person_verb_and_a_name_in_another_script(text, exp
     ("ma boss at Fergusons bakery was fine", "ma boss at [PLACE] was fine"),
     ("ring phone 01350 72671 after six", "ring phone [PHONE] after six"),  # a landline, though its digits check
     ("chi 01350 72671", "chi [HEALTH_ID]"),
+    ("07700_900_123", "[PHONE]"), ("ring 07700 9OO 123", "ring [PHONE]"), ("O77OO 9OO123", "[PHONE]"),
+    ("QQ/12/34/56/C", "[NI_NUMBER]"), ("qq—12—34—56—c", "[NI_NUMBER]"),
+    ("kinnoull primary school", "[PLACE]"), ("glenisla surgery gave me a slot", "[PLACE] gave me a slot"),
+    ("crieff medical centre", "[PLACE]"),  # a school or surgery in lower case, with no cue: possible
 ])
 def test_look_alike_letters_typed_slips_and_workplaces_in_mixed_case(text, expected):
     assert redact(text).text == expected
@@ -1300,6 +1304,8 @@ def test_look_alike_letters_typed_slips_and_workplaces_in_mixed_case(text, expec
     "we walked 5 miles down the road", "at 12 high street shops", "Bus 44 then a taxi, £12 each way, every week.",
     "had knee surgery last year", "her grammar is bad", "at the local surgery", "the 100 club", "room 2o",
     "We had a jack-o-lantern at the Halloween café.",
+    "had keyhole surgery", "her private practice", "heart surgery went well", "scored 10-0 in 90 mins", "room 2 oo",
+    "i had 2 or 3", "A woman said her daughter self-harms and school won't discuss it.",
 ])
 def test_what_only_looks_like_those_is_kept(text):
     assert redact(text).text == text
