@@ -28,18 +28,23 @@ from pathlib import Path
 from cafe_desk.central import bundle_checks, bundle_sense
 from cafe_desk.central.bundle_reader import ImportPlan, read_plan
 from cafe_desk.central.bundle_trust import check_exported_at
+from cafe_desk.core.counts import Counts
 from cafe_desk.export.bundle import AGE_HEADER, BundleError, Opened, open_signed
+from cafe_desk.storage.note_store import NoteRows
 from cafe_desk.storage.rows import utc_now
 
 
 @dataclass(frozen=True)
 class ReadBundle:
-    """A bundle decrypted, verified and read whole, not yet written."""
+    """A bundle decrypted, verified and read whole, not yet written. Its notes are in `rows`, as they will be
+    written (read in another process, the plan comes without its `notes`: see `_slim`)."""
 
     opened: Opened
     plan: ImportPlan
     now: str  # when it was read: the import's time
     sha256: str  # of the file as it came
+    rows: NoteRows  # the plan's notes as the rows they become
+    counts: Counts  # the points, summaries and comments among them
 
 
 #: the first lines of a file that age locked with a passphrase (scrypt) rather than to a public key
@@ -81,7 +86,8 @@ def read_bundle(data: bytes, identities=(), passphrase: str | None = None) -> Re
     bundle_checks.check_notes(n.text for n in plan.notes)
     bundle_sense.check_comments(plan.notes)
     check_exported_at(plan.exported_at, dt.datetime.now(dt.UTC))
-    return ReadBundle(opened, plan, now, hashlib.sha256(data).hexdigest())
+    return ReadBundle(opened, plan, now, hashlib.sha256(data).hexdigest(), NoteRows.of(plan.notes),
+                      Counts.of_notes(plan.notes))
 
 
 def read_file(path: str | Path, identities=(), passphrase: str | None = None) -> ReadBundle:
@@ -109,8 +115,11 @@ AHEAD = 4
 
 def _slim(read: ReadBundle) -> ReadBundle:
     """What the writer needs of a bundle read elsewhere: its files' bytes and parsed lines stay behind (the plan
-    holds what they said), so less crosses between the processes."""
-    return dataclasses.replace(read, opened=dataclasses.replace(read.opened, files={}, records={}))
+    holds what they said), and so do the plan's note objects (`rows` holds them as plain tuples, which take a sixth
+    of the time to unpickle and are what the writer writes), so less crosses between the processes and the writer
+    builds nothing from it."""
+    return dataclasses.replace(read, opened=dataclasses.replace(read.opened, files={}, records={}),
+                               plan=dataclasses.replace(read.plan, notes=[]))
 
 
 @functools.lru_cache(maxsize=1)

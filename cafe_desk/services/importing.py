@@ -29,6 +29,7 @@ from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.bundle_intake import LockedWithPassphrase, ReadBundle, read_bundle, read_file, reading_ahead
 from cafe_desk.storage.import_batch import BatchLost
+from cafe_desk.storage.note_store import NoteRows
 from cafe_desk.storage.rows import new_short_code
 
 UNFORESEEN = "Something in this file can't be read as a café file, so nothing from it was imported."
@@ -108,13 +109,14 @@ class ImportRun:
         return f"Done: {self.imported} of {self.total} file{'s' if self.total != 1 else ''} imported{refused}{asked}."
 
 
-def _code_by_theme_names(store, plan: ImportPlan) -> None:
+def _code_by_theme_names(store, plan: ImportPlan, rows: NoteRows) -> None:
     """Code the café's notes with the codebook themes whose names match the café's own theme tags (names compared
-    by the database, without regard to case), from the plan's notes: no query over the links of every café held."""
+    by the database, without regard to case), from the bundle's own tags: no query over the links of every café
+    held."""
     for theme in plan.items["theme"]:
         code = store.code_theme_named(theme.name)
         if code is not None:
-            store.add_codings([n.id for n in plan.notes if theme.id in n.theme_ids], code.id)
+            store.add_codings(rows.with_theme(theme.id), code.id)
 
 
 class ImportService(ServiceBase):
@@ -152,12 +154,12 @@ class ImportService(ServiceBase):
     def _signer_label(self, public_key: str | None) -> str:
         return self._who(public_key).label() if public_key is not None else ""
 
-    def _held(self, cafe, plan: ImportPlan) -> tuple[Held, list, list]:
+    def _held(self, cafe, plan: ImportPlan, rows: NoteRows) -> tuple[Held, list, list]:
         """What the desk holds of the bundle's café, and its codings and shortlist to keep (inside the transaction)."""
         s = self.store
         codings, shortlist = s.codings_of_cafe(cafe.id), s.shortlist_of_cafe(cafe.id)
         record = s.import_record_for_source(plan.source_cafe_id)
-        arriving = {n.id for n in plan.notes}
+        arriving = set(rows.ids())
         held = Held(cafe.title, s.cafe_signer(cafe.id), record["exported_at"] if record else "",
                     sum(n not in arriving for n, _ in codings), sum(n not in arriving for n, _ in shortlist))
         return held, codings, shortlist
@@ -187,7 +189,7 @@ class ImportService(ServiceBase):
             old = s.get_cafe(plan.cafe.id)
             if old is not None and s.cafe_origin(old.id) != "imported":
                 raise BundleError(f"“{title}” can't be imported here: a café of this database has its id.")
-            held, kept_codings, kept_shortlist = self._held(old, plan) if old is not None else (None, [], [])
+            held, kept_codings, kept_shortlist = self._held(old, plan, read.rows) if old is not None else (None, [], [])
             clash = s.get_cafe(plan.source_code) if plan.source_code else None
             if clash is not None and clash.id != plan.cafe.id:
                 plan.source_code = ""  # another café's code here: shown beside this café, it would read as that one
@@ -203,10 +205,10 @@ class ImportService(ServiceBase):
                 code = new_short_code()
             s.insert_cafe(dataclasses.replace(plan.cafe, short_code=code))
             s.mark_imported(plan.cafe.id, plan.source_cafe_id, signer)
-            self._write_items(plan, now)
+            self._write_items(plan, read.rows, now)
             s.restore_codings(kept_codings)
             s.restore_shortlist(kept_shortlist)
-            _code_by_theme_names(s, plan)
+            _code_by_theme_names(s, plan, read.rows)
             s.insert_import_record({
                 "export_id": plan.export_id, "cafe_id": plan.cafe.id, "source_cafe_id": plan.source_cafe_id,
                 "exported_at": plan.exported_at, "bundle_sha256": read.sha256,
@@ -217,15 +219,16 @@ class ImportService(ServiceBase):
             signed_by = self._signer_label(signer)
         dropped = lost_items(held.lost_codings, held.lost_shortlist) if held is not None else ""
         return ImportResult("replaced" if old is not None else "imported", title, plan.cafe.id,
-                            Counts.of_notes(plan.notes), signed_by, dropped, new_key,
+                            read.counts, signed_by, dropped, new_key,
                             VoteCounts.of_bundle(plan.votes, plan.cafe.vote_method), code, plan.source_code)
 
-    def _write_items(self, plan: ImportPlan, now: str) -> None:
-        """Write the café's plan items, notes, tallies and attendance, and index its notes (inside the transaction)."""
+    def _write_items(self, plan: ImportPlan, rows: NoteRows, now: str) -> None:
+        """Write the café's plan items, notes (`rows`), tallies and attendance, and index its notes (inside the
+        transaction)."""
         s = self.store
         for entity in ENTITY_ORDER:
             s.insert_items(entity, plan.items[entity])
-        s.insert_notes(plan.notes)
+        s.insert_notes(rows)
         s.insert_imported_tallies(
             [(scoped_id(plan.source_cafe_id, "vote", f"{plan.export_id}:vote:{number}"), tally)
              for number, tally in enumerate(plan.tallies)], plan.cafe.id, now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 
 from cafe_desk.core.model import Attendance, Note, RoundGroup, TableTotal
 
@@ -14,6 +15,38 @@ _BOOLS = ("is_quote", "consent", "hidden", "pinned")
 #: app_state key (+ café id) holding when the newest comment the facilitator has seen was written; erased with the café
 COMMENTS_SEEN_KEY = "comments_seen:"
 _INSERT_NOTE = f"INSERT INTO note ({', '.join(NOTE_COLUMNS)}) VALUES ({', '.join('?' * len(NOTE_COLUMNS))})"
+
+
+@dataclass(frozen=True)
+class NoteRows:
+    """New notes as the rows they become: the note table's (`NOTE_COLUMNS`, booleans as 0 and 1) and their outcome and
+    theme tags' (note id, outcome or theme id). Plain tuples: handed from one process to another they cost little to
+    take in, and writing them builds nothing more."""
+
+    notes: list[tuple]
+    outcomes: list[tuple[str, str]]
+    themes: list[tuple[str, str]]
+
+    @classmethod
+    def of(cls, notes: list[Note]) -> NoteRows:
+        """The rows of these notes, in their order."""
+        return cls([(n.id, n.cafe_id, n.table_id, n.round_id, n.text, n.source, n.kind, int(n.is_quote),
+                     n.created_at, n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag,
+                     n.flag_words) for n in notes],
+                   [(n.id, o) for n in notes for o in n.outcome_ids],
+                   [(n.id, t) for n in notes for t in n.theme_ids])
+
+    def ids(self) -> list[str]:
+        """The notes' ids, in their order."""
+        return [row[0] for row in self.notes]
+
+    def with_theme(self, theme_id: str) -> list[str]:
+        """The ids of the notes tagged with this theme, in their order."""
+        return [note_id for note_id, theme in self.themes if theme == theme_id]
+
+    def texts(self) -> list[str]:
+        """The notes' texts, in their order."""
+        return [row[4] for row in self.notes]
 
 
 class NoteStore:
@@ -33,17 +66,13 @@ class NoteStore:
         self.conn.execute(_INSERT_NOTE, values)
         self._write_links(note)
 
-    def insert_notes(self, notes: list[Note]) -> None:
-        """Insert many new notes and their outcome and theme tags: a few statements in all, whatever the count.
-        For notes that are not in the database yet (their ids are new), so there are no old tags to clear."""
-        self.conn.executemany(_INSERT_NOTE, [
-            (n.id, n.cafe_id, n.table_id, n.round_id, n.text, n.source, n.kind, int(n.is_quote), n.created_at,
-             n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag, n.flag_words)
-            for n in notes])
-        self.conn.executemany("INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)",
-                              [(n.id, o) for n in notes for o in n.outcome_ids])
-        self.conn.executemany("INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)",
-                              [(n.id, t) for n in notes for t in n.theme_ids])
+    def insert_notes(self, rows: NoteRows) -> None:
+        """Insert many new notes and their outcome and theme tags (`NoteRows.of(notes)`): three statements in all,
+        whatever the count. For notes that are not in the database yet (their ids are new), so there are no old tags
+        to clear."""
+        self.conn.executemany(_INSERT_NOTE, rows.notes)
+        self.conn.executemany("INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)", rows.outcomes)
+        self.conn.executemany("INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)", rows.themes)
 
     def update_note(self, note: Note) -> None:
         """Save a note's editable fields and replace its tags; source, consent and created_at never change."""

@@ -284,9 +284,9 @@ def test_a_replacement_that_fails_in_the_batch_leaves_the_older_cafe_indexed(tmp
     monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
     real = Store.insert_notes
 
-    def fails_on_kingfisher(self, notes):
-        real(self, notes)
-        if any("kingfisher" in n.text for n in notes):
+    def fails_on_kingfisher(self, rows):
+        real(self, rows)
+        if any("kingfisher" in text for text in rows.texts()):
             raise RuntimeError("the disk went away")  # after the older café was taken out and its notes deleted
 
     monkeypatch.setattr(Store, "insert_notes", fails_on_kingfisher)
