@@ -28,6 +28,7 @@ from cafe_desk.storage.migrations_7_to_14 import (
     m013_clustered_ids,
     m014_child_indexes,
 )
+from cafe_desk.storage.migrations_from_15 import m015_note_source_check
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -46,6 +47,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (12, "round_groups", m012_round_groups),
     (13, "clustered_ids", m013_clustered_ids),
     (14, "child_indexes", m014_child_indexes),
+    (15, "note_source_check", m015_note_source_check),
 ]
 LATEST = MIGRATIONS[-1][0]
 
