@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.spawn
 import os
+import pickle
 import re
 import signal
 import sqlite3
@@ -16,10 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from cafe_desk.core.counts import Counts
+from cafe_desk.core.model import Note
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.export import keys
 from cafe_desk.services import Services, bundle_intake, importing
 from cafe_desk.storage import import_batch
+from cafe_desk.storage.note_store import NoteRows
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at
 from tests.services.import_killed import COMMITTED
@@ -330,6 +334,18 @@ def test_a_long_import_reads_in_another_process_and_says_what_reading_here_says(
     assert [line.split(":")[0] for line in ahead.lines[4:8]] == [
         "Refused gone.cafe", "Refused folder.cafe", "Refused junk.cafe", "Refused short.cafe"]
     assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "here.sqlite3")
+
+
+def test_a_bundle_read_in_another_process_comes_with_its_notes_as_rows_and_no_note_objects(bundles):
+    key, paths = bundles
+    identity = keys.read_identity(key)
+    here = bundle_intake.read_file(paths[0], [identity])
+    assert here.rows == NoteRows.of(here.plan.notes) and here.counts == Counts.of_notes(here.plan.notes)
+    assert here.rows.texts() == [n.text for n in here.plan.notes] and len(here.rows.notes) == 3
+    elsewhere = pickle.loads(bundle_intake._read_elsewhere(str(paths[0]), str(identity)))
+    assert elsewhere.plan.notes == [] and elsewhere.opened.files == {}
+    assert all(type(row) is tuple and not any(isinstance(v, Note) for v in row) for row in elsewhere.rows.notes)
+    assert (elsewhere.rows, elsewhere.counts) == (here.rows, here.counts)
 
 
 def test_a_reading_process_that_dies_or_cannot_start_leaves_the_reading_here(tmp_path, bundles, monkeypatch):
