@@ -109,8 +109,13 @@ def read_file(path: str | Path, identities=(), passphrase: str | None = None) ->
 
 #: an import of fewer files reads them here: starting the reading process costs about as long as reading a few files
 READ_AHEAD_FROM = 8
-#: files read ahead of the one being written (each a bundle's plan held in memory: a few MiB at most)
-AHEAD = 4
+#: files read ahead of the one being written, at most: enough for the reading process to go on reading while the
+#: writer commits and indexes a batch (a second or so, some 40 files of 1,000 items; with only 4 it waited idle then,
+#: and the writer waited for it afterwards)
+AHEAD = 64
+#: and at most this many bytes (of the files as they are on disk) handed to the reading process and not yet written,
+#: or the one file asked for whatever its size: a file read and handed over takes about four times its size in memory
+AHEAD_BYTES = 16 * 2**20
 
 
 def _slim(read: ReadBundle) -> ReadBundle:
@@ -155,8 +160,8 @@ def _read_elsewhere(path: str, secret: str) -> bytes:
 @contextlib.contextmanager
 def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[int], ReadBundle]]:
     """`read(n)`: the n-th of `paths` read as `read_file` would (BundleError alike), for an import that takes them
-    in order. For a long list the files are read in another process, a few ahead of the one asked for; if that
-    process can't start or stops, the rest are read here."""
+    in order. For a long list the files are read in another process, ahead of the one asked for (AHEAD files,
+    AHEAD_BYTES); if that process can't start or stops, the rest are read here."""
     if len(paths) < READ_AHEAD_FROM:
         yield lambda n: read_file(paths[n], [identity])
         return
@@ -166,24 +171,49 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
         yield lambda n: read_file(paths[n], [identity])
         return
     pending: dict[int, concurrent.futures.Future] = {}
+    sizes: dict[int, int] = {}  # the bytes of each file handed to the reading process and not yet written
+    queued = 0  # the files before this one have been handed to the reading process
     broken = False
+
+    def size(n: int) -> int:
+        try:
+            return os.stat(paths[n]).st_size
+        except OSError:  # the reading process will say what is wrong with it
+            return 0
+
+    def hand_over(n: int) -> concurrent.futures.Future | None:
+        """Hand the files from n on to the reading process as far as AHEAD and AHEAD_BYTES allow; file n's read."""
+        nonlocal queued
+        for passed in [k for k in pending if k < n]:  # read here instead (a passphrase, a batch written again)
+            del pending[passed], sizes[passed]
+        queued = max(queued, n)
+        held = sum(sizes.values())
+        while queued < len(paths) and queued <= n + AHEAD:
+            more = size(queued)
+            if queued > n and held + more > AHEAD_BYTES:
+                break
+            pending[queued] = pool.submit(_read_elsewhere, str(paths[queued]), str(identity))
+            sizes[queued], held, queued = more, held + more, queued + 1
+        sizes.pop(n, None)
+        return pending.pop(n, None)
 
     def read(n: int) -> ReadBundle:
         nonlocal broken
         if not broken:
             try:
-                for ahead in range(n, min(n + AHEAD + 1, len(paths))):
-                    if ahead not in pending:
-                        pending[ahead] = pool.submit(_read_elsewhere, str(paths[ahead]), str(identity))
-                future = pending.pop(n)
+                future = hand_over(n)
             except Exception:  # the process could not be started
                 broken = True
             else:
                 try:
-                    return pickle.loads(future.result())  # a file that can't be read raises here as it would below
+                    if future is not None:
+                        # a file that can't be read raises here as it would below
+                        return pickle.loads(future.result())
                 except concurrent.futures.BrokenExecutor:  # the process died, or could not start
                     broken = True
-            pending.clear()
+            if broken:
+                pending.clear()
+                sizes.clear()
         return read_file(paths[n], [identity])
 
     try:

@@ -3,6 +3,7 @@ the same data and search results as importing the files one by one, and a kill m
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
 import multiprocessing.spawn
 import os
@@ -364,6 +365,36 @@ def test_a_reading_process_that_dies_or_cannot_start_leaves_the_reading_here(tmp
         run = services.importing.import_files(paths, key)
         assert (run.imported, run.refused) == (len(paths), 0)
     assert contents(tmp_path / "killed.sqlite3") == contents(tmp_path / "unstarted.sqlite3")
+
+
+@pytest.mark.parametrize(("ahead", "ahead_bytes", "handed_at_first"), [
+    (64, 16 * 2**20, 12),  # every file of a short list at once
+    (3, 16 * 2**20, 4),  # the one asked for and three more
+    (64, 1, 1),  # the one asked for, whatever its size, and nothing more while it is held
+])
+def test_the_reading_process_is_handed_files_ahead_as_far_as_the_bounds_allow(
+        tmp_path, bundles, monkeypatch, ahead, ahead_bytes, handed_at_first):
+    key, paths = bundles
+    monkeypatch.setattr(bundle_intake, "AHEAD", ahead)
+    monkeypatch.setattr(bundle_intake, "AHEAD_BYTES", ahead_bytes)
+    handed: list[str] = []
+    submit = concurrent.futures.ProcessPoolExecutor.submit
+
+    def counted(pool, fn, *args):
+        handed.append(Path(args[0]).name)
+        return submit(pool, fn, *args)
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", counted)
+    at_first = []
+    with Services.open(tmp_path / "bounded.sqlite3") as services:
+        run = services.importing.import_files(paths, key, lambda done, total: at_first.append(len(handed)))
+        assert (run.imported, run.refused) == (len(paths), 0)
+    assert at_first[1] == handed_at_first  # handed over when the first file was asked for
+    assert handed == [p.name for p in paths]  # each once, in order
+    monkeypatch.setattr(bundle_intake, "READ_AHEAD_FROM", 10_000)
+    with Services.open(tmp_path / "here.sqlite3") as services:
+        services.importing.import_files(paths, key)
+    assert contents(tmp_path / "bounded.sqlite3") == contents(tmp_path / "here.sqlite3")
 
 
 def test_a_file_locked_with_a_passphrase_among_many_is_asked_about_then_opened_with_it(tmp_path, bundles):
