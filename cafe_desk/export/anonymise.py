@@ -41,6 +41,7 @@ from cafe_desk.export import (
     redact_names,
     redact_patterns,
     redact_places,
+    redact_postcodes,
     text_words,
 )
 from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
@@ -126,7 +127,7 @@ def _town_line(text: str, start: int, end: int, lines: set[int], codes: set[int]
 
 
 def _patterns(text: str, lists: NameLists, words: text_words.Words) -> list[tuple[int, int, str]]:
-    codes = list(redact_patterns.postcodes(text))
+    codes = list(redact_postcodes.postcodes(text))
     return [
         *redact_patterns.emails(text),
         *redact_patterns.urls(text, lists.keep_domains),

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 
 from cafe_desk.export.name_lists import fold, name_lists
-from cafe_desk.export.redact_patterns import LIVES, POSTCODE, Span, postcodes
+from cafe_desk.export.redact_patterns import Span
+from cafe_desk.export.redact_postcodes import LIVES, POSTCODE, postcodes
 
 STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Terrace|Terr|Place|Pl|Gardens|Gdns|Court"
                 "|Ct|Wynd|Brae|Close|Way|Square|Sq|Grove|View|Park|Row|Walk|Loan|Gate|Hill|Green|Quadrant|Circus"
@@ -144,7 +145,7 @@ def addresses(text: str, words: frozenset[str] | None = None, codes: list[Span] 
     after a flat number the street may be in lower case or a building ("Flat 3, Ashgrove House"), and so may a
     street after "lives at" and the like. Parts of one address found apart ("Flat 6, Marchmont House" and
     "9 Warrender Park Road") are one span. `words`: the text's words in lower case, if known; `codes`: the
-    postcodes in it, if found already (redact_patterns.postcodes)."""
+    postcodes in it, if found already (redact_postcodes.postcodes)."""
     found = sorted(_address_parts(text, words, list(postcodes(text)) if codes is None else codes))
     merged: list[list[int]] = []
     for start, end in found:
