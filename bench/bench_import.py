@@ -171,7 +171,7 @@ def _write_bundles(folder: str, public: str, numbers: list[int]) -> int:
                          utc_now(), verified=True)
         Path(folder, "rows", f"{name}.pickle").write_bytes(pickle.dumps(floor_rows(plan, manifest),
                                                                         pickle.HIGHEST_PROTOCOL))
-        items += len(plan.notes)
+        items += len(plan.note_rows)
     return items
 
 
@@ -201,11 +201,9 @@ def floor_rows(plan, manifest: dict) -> dict[str, list[tuple]]:
     for entity, items in plan.items.items():
         rows[ENTITIES[entity][0]] = [tuple(_sql_value(v) for v in dataclasses.astuple(i)) for i in items]
     assert NOTE_COLUMNS[7] == "is_quote" and NOTE_COLUMNS[-1] == "flag_words"
-    rows["note"] = [(n.id, n.cafe_id, n.table_id, n.round_id, n.text, n.source, n.kind, int(n.is_quote), n.created_at,
-                     n.updated_at, n.group_id, int(n.consent), int(n.hidden), int(n.pinned), n.flag, n.flag_words)
-                    for n in plan.notes]
-    rows["note_outcome"] = [(n.id, o) for n in plan.notes for o in n.outcome_ids]
-    rows["note_theme"] = [(n.id, t) for n in plan.notes for t in n.theme_ids]
+    rows["note"] = list(plan.note_rows)
+    rows["note_outcome"] = list(plan.note_outcomes)
+    rows["note_theme"] = list(plan.note_themes)
     rows["vote_tally"] = [(scoped_id(plan.source_cafe_id, "vote", f"{plan.export_id}:vote:{i}"), plan.cafe.id,
                            t.outcome_id, t.table_id, t.group_id,
                            t.level, t.count, plan.cafe.created_at) for i, t in enumerate(plan.tallies)]

@@ -270,6 +270,13 @@ def _check_levels(votes: object) -> None:
 
 def check_notes(texts: Iterable[str]) -> None:
     """Each note's text (in the order of notes.jsonl) not too long and valid Unicode; BundleError naming its line."""
+    texts = list(texts)
+    if max(map(len, texts), default=0) <= MAX_TEXT_CHARS:
+        try:  # all of them at once; only a text that fails is looked for line by line
+            "".join(texts).encode("utf-8")
+            return
+        except UnicodeEncodeError:
+            pass
     for number, text in enumerate(texts, 1):
         if len(text) > MAX_TEXT_CHARS:
             raise _too_long("notes.jsonl", number)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from cafe_desk.central.bundle_people import people_shown
 from cafe_desk.core.imported_ids import local_id, scoped_id, scoper
@@ -87,7 +88,12 @@ class ImportPlan:
     votes: dict
     cafe: Cafe
     items: dict[str, list] = field(default_factory=dict)
-    notes: list[Note] = field(default_factory=list)
+    #: the notes as the rows they become: the note table's (in the order of storage's NOTE_COLUMNS, booleans as 0
+    #: and 1) and their outcome and theme tags' (note id, outcome or theme id); built straight from notes.jsonl, with
+    #: no note objects in between (a bundle holds up to thousands of notes)
+    note_rows: list[tuple] = field(default_factory=list)
+    note_outcomes: list[tuple[str, str]] = field(default_factory=list)
+    note_themes: list[tuple[str, str]] = field(default_factory=list)
     tallies: list[Tally] = field(default_factory=list)
     attendance: list[Attendance] = field(default_factory=list)
     totals: list[TableTotal] = field(default_factory=list)
@@ -184,9 +190,9 @@ def read_plan(manifest: dict, files: dict[str, bytes], now: str, *, verified: bo
     rows = (records or {}).get("notes.jsonl")
     if rows is None:
         rows = _list(files, "notes.jsonl", verified)
-    plan.notes = _notes(rows, source, cafe, {"table": tables, "round": rounds},
-                        outcomes, group_ids, theme_ids)
-    _unique("notes.jsonl", [n.id for n in plan.notes])
+    plan.note_rows, plan.note_outcomes, plan.note_themes = _note_rows(
+        rows, source, cafe, {"table": tables, "round": rounds}, outcomes, group_ids, theme_ids)
+    _unique("notes.jsonl", [row[0] for row in plan.note_rows])
     plan.votes = _load(files, "votes.json")
     plan.tallies = _tallies(plan.votes, outcomes, group_ids)
     attendance, plan.totals, round_groups = _attendance(_list(files, "attendance.json"), tables, rounds, group_ids)
@@ -254,15 +260,29 @@ def _attendance(rows: list, tables: dict, rounds: dict,
             [RoundGroup(r, g, n) for (r, g), n in rounds_shown.items()])
 
 
-def _notes(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, group_ids: dict,
-           theme_ids: dict) -> list[Note]:
-    """Every row of notes.jsonl as a local note, in order. A row of the expected shape is checked and converted
-    here in one step; any other row goes to `_note`, which raises the BundleError naming what is wrong."""
+def note_row(note: Note) -> tuple:
+    """A note as the note table's row (storage's NOTE_COLUMNS, booleans as 0 and 1)."""
+    return (note.id, note.cafe_id, note.table_id, note.round_id, note.text, note.source, note.kind, int(note.is_quote),
+            note.created_at, note.updated_at, note.group_id, int(note.consent), int(note.hidden), int(note.pinned),
+            note.flag, note.flag_words)
+
+
+def _note_rows(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, group_ids: dict,
+               theme_ids: dict) -> tuple[list[tuple], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Every row of notes.jsonl as the rows a local note becomes (see `ImportPlan.note_rows`), in order. A row of
+    the expected shape is checked and converted here in one step; any other row goes to `_note`, which raises the
+    BundleError naming what is wrong (or reads it as this would)."""
     tables, rounds = places["table"], places["round"]
+    table_ids = {number: table.id for number, table in tables.items()} | {None: None}
+    round_ids = {number: rnd.id for number, rnd in rounds.items()} | {None: None}
     outcome_ids = {key: o.id for key, o in outcomes.items()}
     times: dict[int | None, str] = {}
     note_id_of = scoper(source, "note")
-    notes = []
+    cafe_id = cafe.id
+    notes: list[tuple] = []
+    linked_rows: list[tuple[str, str]] = []
+    tagged_rows: list[tuple[str, str]] = []
+    add = notes.append
     for number, row in enumerate(rows, 1):
         if type(row) is dict:
             get = row.get
@@ -282,15 +302,19 @@ def _notes(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, gr
                 at = times.get(minutes)
                 if at is None:
                     at = times[minutes] = _note_time(cafe.date, minutes)
-                notes.append(Note(
-                    note_id_of(note_id), cafe.id, tables[table].id if table is not None else None,
-                    rounds[rnd].id if rnd is not None else None, text, note_source, kind, is_quote,
-                    tuple(dict.fromkeys(outcome_ids[o] for o in linked)) if linked else (),
-                    tuple(dict.fromkeys(theme_ids[t] for t in tags)) if tags else (), at, at,
-                    group_ids.get(group), consent))
+                local = note_id_of(note_id)
+                add((local, cafe_id, table_ids[table], round_ids[rnd], text, note_source, kind, int(is_quote), at, at,
+                     group_ids.get(group), int(consent), 0, 0, "", ""))
+                if linked:
+                    linked_rows += zip(repeat(local), dict.fromkeys(map(outcome_ids.__getitem__, linked)))
+                if tags:
+                    tagged_rows += zip(repeat(local), dict.fromkeys(map(theme_ids.__getitem__, tags)))
                 continue
-        notes.append(_note(row, f"notes.jsonl line {number}", source, cafe, places, outcomes, group_ids, theme_ids))
-    return notes
+        note = _note(row, f"notes.jsonl line {number}", source, cafe, places, outcomes, group_ids, theme_ids)
+        add(note_row(note))
+        linked_rows += [(note.id, o) for o in note.outcome_ids]
+        tagged_rows += [(note.id, t) for t in note.theme_ids]
+    return notes, linked_rows, tagged_rows
 
 
 def _note(row, where: str, source: str, cafe: Cafe, places: dict, outcomes: dict, group_ids: dict,

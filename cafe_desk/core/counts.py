@@ -12,6 +12,7 @@ ballots and 9 dots on paper", or "no votes".
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -57,8 +58,8 @@ class Counts:
     def of(cls, pairs: Iterable[tuple[str, str]]) -> Counts:
         """Counted from (source, kind) pairs."""
         tally = {"point": 0, "summary": 0, "comment": 0}
-        for source, kind in pairs:
-            tally[what(source, kind)] += 1
+        for (source, kind), n in collections.Counter(pairs).items():  # a few kinds, however many notes
+            tally[what(source, kind)] += n
         return cls(tally["point"], tally["summary"], tally["comment"])
 
     @classmethod

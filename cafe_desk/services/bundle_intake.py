@@ -17,6 +17,7 @@ import functools
 import hashlib
 import multiprocessing
 import multiprocessing.connection
+import operator
 import os
 import pickle
 import stat
@@ -30,7 +31,7 @@ from cafe_desk.central.bundle_reader import ImportPlan, read_plan
 from cafe_desk.central.bundle_trust import check_exported_at
 from cafe_desk.core.counts import Counts
 from cafe_desk.export.bundle import AGE_HEADER, BundleError, Opened, open_signed
-from cafe_desk.storage.note_store import NoteRows
+from cafe_desk.storage.note_store import NOTE_COLUMNS, NoteRows
 from cafe_desk.storage.rows import utc_now
 
 
@@ -74,6 +75,11 @@ def _unlock(data: bytes, identities, passphrase: str | None) -> tuple[list, str 
     return identities, None
 
 
+#: a note row's source and kind (and whether the participant consented), as `NOTE_COLUMNS` places them
+_SOURCE_KIND = operator.itemgetter(NOTE_COLUMNS.index("source"), NOTE_COLUMNS.index("kind"))
+_SOURCE_KIND_CONSENT = operator.itemgetter(*(NOTE_COLUMNS.index(c) for c in ("source", "kind", "consent")))
+
+
 def read_bundle(data: bytes, identities=(), passphrase: str | None = None) -> ReadBundle:
     """Decrypt, verify and read a bundle's bytes; BundleError (one line) says what is wrong. A file locked with a
     passphrase is opened with `passphrase`, any other with `identities`."""
@@ -83,11 +89,12 @@ def read_bundle(data: bytes, identities=(), passphrase: str | None = None) -> Re
     bundle_checks.check_values(opened.manifest, opened.files)
     now = utc_now()
     plan = read_plan(opened.manifest, opened.files, now, verified=True, records=opened.records)
-    bundle_checks.check_notes(n.text for n in plan.notes)
-    bundle_sense.check_comments(plan.notes)
+    notes = plan.note_rows
+    bundle_checks.check_notes([row[4] for row in notes])
+    bundle_sense.check_comments(map(_SOURCE_KIND_CONSENT, notes))
     check_exported_at(plan.exported_at, dt.datetime.now(dt.UTC))
-    return ReadBundle(opened, plan, now, hashlib.sha256(data).hexdigest(), NoteRows.of(plan.notes),
-                      Counts.of_notes(plan.notes))
+    return ReadBundle(opened, plan, now, hashlib.sha256(data).hexdigest(),
+                      NoteRows(notes, plan.note_outcomes, plan.note_themes), Counts.of(map(_SOURCE_KIND, notes)))
 
 
 def read_file(path: str | Path, identities=(), passphrase: str | None = None) -> ReadBundle:
@@ -120,11 +127,9 @@ AHEAD_BYTES = 16 * 2**20
 
 def _slim(read: ReadBundle) -> ReadBundle:
     """What the writer needs of a bundle read elsewhere: its files' bytes and parsed lines stay behind (the plan
-    holds what they said), and so do the plan's note objects (`rows` holds them as plain tuples, which take a sixth
-    of the time to unpickle and are what the writer writes), so less crosses between the processes and the writer
-    builds nothing from it."""
+    holds what they said), so less crosses between the processes; the notes cross once, as `rows`."""
     return dataclasses.replace(read, opened=dataclasses.replace(read.opened, files={}, records={}),
-                               plan=dataclasses.replace(read.plan, notes=[]))
+                               plan=dataclasses.replace(read.plan, note_rows=[], note_outcomes=[], note_themes=[]))
 
 
 @functools.lru_cache(maxsize=1)

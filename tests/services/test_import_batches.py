@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from cafe_desk.core.counts import Counts
 from cafe_desk.core.model import Note
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.export import keys
@@ -341,10 +340,10 @@ def test_a_bundle_read_in_another_process_comes_with_its_notes_as_rows_and_no_no
     key, paths = bundles
     identity = keys.read_identity(key)
     here = bundle_intake.read_file(paths[0], [identity])
-    assert here.rows == NoteRows.of(here.plan.notes) and here.counts == Counts.of_notes(here.plan.notes)
-    assert here.rows.texts() == [n.text for n in here.plan.notes] and len(here.rows.notes) == 3
+    assert here.rows == NoteRows(here.plan.note_rows, here.plan.note_outcomes, here.plan.note_themes)
+    assert len(here.rows.notes) == 3 and here.counts.total == 3
     elsewhere = pickle.loads(bundle_intake._read_elsewhere(str(paths[0]), str(identity)))
-    assert elsewhere.plan.notes == [] and elsewhere.opened.files == {}
+    assert elsewhere.plan.note_rows == [] and elsewhere.opened.files == {}
     assert all(type(row) is tuple and not any(isinstance(v, Note) for v in row) for row in elsewhere.rows.notes)
     assert (elsewhere.rows, elsewhere.counts) == (here.rows, here.counts)
 
