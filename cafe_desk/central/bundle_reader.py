@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -267,6 +268,12 @@ def note_row(note: Note) -> tuple:
             note.flag, note.flag_words)
 
 
+#: the keys of a notes.jsonl record, as `_note_rows` takes them
+_NOTE_KEYS = ("table", "round", "group", "minutes_from_start", "outcome_ids", "themes", "source", "kind", "id", "text",
+              "is_quote", "consent")
+_NOTE_FIELDS = operator.itemgetter(*_NOTE_KEYS)
+
+
 def _note_rows(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict, group_ids: dict,
                theme_ids: dict) -> tuple[list[tuple], list[tuple[str, str]], list[tuple[str, str]]]:
     """Every row of notes.jsonl as the rows a local note becomes (see `ImportPlan.note_rows`), in order. A row of
@@ -285,16 +292,18 @@ def _note_rows(rows: list, source: str, cafe: Cafe, places: dict, outcomes: dict
     add = notes.append
     for number, row in enumerate(rows, 1):
         if type(row) is dict:
-            get = row.get
-            table, rnd, group, minutes = get("table"), get("round"), get("group"), get("minutes_from_start")
-            linked, tags, note_source, kind = get("outcome_ids"), get("themes"), get("source"), get("kind")
-            note_id, text, is_quote, consent = get("id"), get("text"), get("is_quote"), get("consent")
+            try:
+                fields = _NOTE_FIELDS(row)
+            except KeyError:  # a key left out (read as null)
+                fields = tuple(map(row.get, _NOTE_KEYS))
+            table, rnd, group, minutes, linked, tags, note_source, kind, note_id, text, is_quote, consent = fields
             if ((table is None or (type(table) is int and table in tables))
                     and (rnd is None or (type(rnd) is int and rnd in rounds))
                     and type(note_source) is str and note_source in NOTE_SOURCES
                     and type(kind) is str and kind in NOTE_KINDS
-                    and type(linked) is list and all(type(o) is str and o in outcome_ids for o in linked)
-                    and type(tags) is list and all(type(t) is str and t in theme_ids for t in tags)
+                    and type(linked) is list
+                    and (not linked or all(type(o) is str and o in outcome_ids for o in linked))
+                    and type(tags) is list and (not tags or all(type(t) is str and t in theme_ids for t in tags))
                     and (group is None or (type(group) is str and group in group_ids))
                     and (minutes is None or (type(minutes) is int and -MAX_MINUTES <= minutes <= MAX_MINUTES))
                     and type(note_id) is str and type(text) is str and type(is_quote) is bool

@@ -61,8 +61,11 @@ def scoper(source_cafe_id: str, kind: str):
     inner.update(f"{source_cafe_id}:{kind}:".encode())
 
     def scope(key: str) -> str:
+        sha = _PREFIX.copy()  # local_id(key), written out here
+        sha.update(key.encode())
+        h = sha.hexdigest()
         sha = inner.copy()
-        sha.update(local_id(key).encode())
+        sha.update(f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}".encode())
         h = sha.hexdigest()
         return f"{prefix}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
     return scope
