@@ -42,6 +42,7 @@ from cafe_desk.export import (
     redact_patterns,
     redact_places,
     redact_postcodes,
+    redact_venues,
     text_words,
 )
 from cafe_desk.export.name_lists import FORENAME, STRONG, UNKNOWN, NameLists, fold, name_lists
@@ -74,8 +75,8 @@ def find(text: str, extra_names: Iterable[str] = (), known: frozenset[str] = fro
     found: list[tuple[int, int, str, bool, bool]] = [  # start, end, kind, sure, typed into the café
         *((s, e, k, True, False) for s, e, k in _patterns(text, lists, words)),
         *((s, e, "place", sure, False) for s, e, sure in redact_places.workplaces(words)),
-        *((s, e, "place", sure, False) for s, e, sure in redact_places.venues(words)),
-        *((s, e, "place", sure, False) for s, e, sure in redact_places.treated(words)),
+        *((s, e, "place", sure, False) for s, e, sure in redact_venues.venues(words)),
+        *((s, e, "place", sure, False) for s, e, sure in redact_venues.treated(words)),
         *((s, e, k, True, True) for s, e, k in name_passes.extra_names(text, extra_names)),
         *((s, e, "name", sure, False) for s, e, sure in redact_names.person_names(words)),
     ]
