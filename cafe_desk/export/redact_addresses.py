@@ -1,15 +1,18 @@
 """Street addresses in free text: a house number before a street word, flat and stair notations (3/2, 2F1, Flat 4),
-named homes and farms, rural crofts, PO boxes, and the cues ("lives at", "send it to") that make a number and a name
-an address. Returns (start, end, "address") spans; pieces of one address found apart are joined."""
+PO boxes, and the cues ("lives at", "send it to") that make a number and a name an address (named homes, farms,
+crofts and Gaelic addresses: redact_homes.py). Returns (start, end, "address") spans; pieces of one address found
+apart are joined."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from cafe_desk.export.address_words import ADDRESS_CUE, HOUSE
 from cafe_desk.export.name_lists import fold, name_lists
+from cafe_desk.export.redact_homes import DWELLING_WORDS, GAELIC_WORDS, dwellings, gaelic_addresses
 from cafe_desk.export.redact_patterns import Span
-from cafe_desk.export.redact_postcodes import LIVES, POSTCODE, postcodes
+from cafe_desk.export.redact_postcodes import LIVES, postcodes
 
 STREET_WORDS = ("Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Terrace|Terr|Place|Pl|Gardens|Gdns|Court"
                 "|Ct|Wynd|Brae|Close|Way|Square|Sq|Grove|View|Park|Row|Walk|Loan|Gate|Hill|Green|Quadrant|Circus"
@@ -22,7 +25,6 @@ FLAT = (r"(?:(?:[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt\.?|[Ss]uite)\s+(?:
         r"|[GgBb]/\d{1,2}|\d[Ff]\d{1,2}|[A-Z]\b)|\d{1,2}/\d{1,2}|\d/[LRlr]|[\dGP][Ff](?:\d{1,2}|[LR])\b"
         r"|(?:[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op|[Bb]asement|[Uu]pper|[Ll]ower)\s+(?:[Ff]loor\s+)?"
         r"(?:[Ff]lat|[Ll]eft|[Rr]ight)\b)")  # Flat 2/1, 0/1, 2F1, GF1, Stair 3, Ground Floor Flat
-HOUSE = r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?"
 STREET = (rf"(?:(?:{STREET_WORDS})|(?i:{STREET_WORDS}))\b"
           r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Dr)|(?<=Cres)|(?<=Terr)|(?<=Pl)|(?<=Gdns)|(?<=Ct)|(?<=Sq)|(?<=Ln)"
           r"|(?<=Tce)|(?<=Cr)|(?<=Gr)|(?<=Pk))\.)?"
@@ -86,20 +88,9 @@ BARE_END = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:in|near|by|wi|with|since|now|no
 # words before say it is an address
 CUED_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,? +[A-Z][a-z][\w'’-]{1,40}(?: +[A-Z][a-z][\w'’-]{1,40}){0,2}\b")
 AT_BEFORE = re.compile(r"\b(?:at|to|tae|is|address)\s*:?\s*$", re.IGNORECASE)
-# croft and cottage numbers on an estate or township ("Croft 7, Lochend", "Cottage 3, Balnagown Estate"); a post box
-RURAL = re.compile(r"\b(?:Croft|Cottage|Plot|Bothy|CROFT|COTTAGE|PLOT|BOTHY)\s+\d{1,3}[A-Za-z]?,?\s+"
-                   r"(?:[A-Z][\w'’]+\s+(?:of\s+|OF\s+)?){0,2}[A-Z][\w'’]+")
-RURAL_WORDS = ("Croft", "Cottage", "Plot", "Bothy", "CROFT", "COTTAGE", "PLOT", "BOTHY")
 PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?|Post\s+Office)\s*Box\s*\d{1,6}\b", re.IGNORECASE)  # "PO Box 12", "P.O.Box12"
 # "send to Box 14, Lerwick": a box after an address cue, with a town after it (not "send them to box 3 in the cupboard")
 BOX = re.compile(r"\bBox\s*\d{1,6}\b(?=,\s*[A-Z]|\s*$)")
-ADDRESS_CUE = re.compile(rf"(?:\b(?:{LIVES}|move|address|addr|flat"
-                         r"|house|home|c/o|care\s+of|call(?:ing|ed)?\s+at|visit(?:ing|ed)?|rent(?:s|ed|ing)?)"
-                         r"(?:\s+(?:is|was))?(?:\s+(?:at|to|tae|in|on|round|doon|up|into|@))?"
-                         rf"|\b(?:{LIVES})\s+(?:at|wi|with)\s+(?:my|his|her|their|our|the)\s+[\w'’]+['’]s\s+at"
-                         r"|\b(?:i'?m|i\s+am|we'?re|we\s+are|they'?re|they\s+are|s?he['’]?s"
-                         r"|(?:send|sent|post|write|forward|return)\w*"
-                         r"(?:\s+[\w'’]+){0,3}?)\s+(?:at|to|tae|doon|2))\s*:?\s*$", re.IGNORECASE)  # "send it 2"
 
 
 ADDRESS_HINT = re.compile(r"\d|[Ff]lat|FLAT|[Uu]nit|UNIT|[Aa]partment|[Aa]pt|[Ss]uite")
@@ -123,21 +114,6 @@ ADDRESS_CUE_WORDS = frozenset(("live", "lives", "living", "lived", "stay", "stay
 NAMED_BEFORE = re.compile(r"(?:\bThe\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?|\b(?:[A-Z][\w'’]+\s+){0,2}"
                           r"(?:Cottages?|Farm|Croft|House|Lodge|Steading|Mains|Manse|Bothy|Mill|Apartments|Flats|Court|Mansions|Tower|Hostel"
                           r"|Housing|Bank|View|Lea|Villa|Knowe|Neuk|Brae)),\s+$")
-# a named house or farm with no number ("The Steading, Mains of Auchterless", "Croft House, Upper Bighouse"), taken
-# when a full postcode or an address cue is next to it
-DWELLING_WORDS = frozenset(("steading", "steadings", "cottage", "cottages", "croft", "farmhouse", "farm", "lodge",
-                            "manse", "schoolhouse", "bothy", "mill", "mains", "byre", "bungalow"))
-_DWELLING_WORDS = ("Steading", "Steadings", "Cottage", "Cottages", "Croft", "Farmhouse", "Farm", "Lodge", "Manse",
-                   "Schoolhouse", "Bothy", "Mill", "Mains", "Byre", "Bungalow")
-# a word in capitals that is no part of a name, in a text in capitals ("LIVES AT ROSE COTTAGE")
-CAPS_STOP = r"(?!(?:AT|TO|IN|ON|IS|OF|FROM|AND|THE)\s)"
-_DWELLING_ALTERNATIVES = "|".join(w for d in _DWELLING_WORDS for w in (d, d.upper()))
-DWELLING = re.compile(  # (and in capitals: "ROSE COTTAGE, LAIRG")
-    rf"\b(?:The\s+|THE\s+)?(?:{CAPS_STOP}[A-Z][\w'’]+\s+){{0,2}}({_DWELLING_ALTERNATIVES})"
-    r",\s+(?:(?![A-Z]{1,2}\d)[A-Z][\w'’]+\s+){0,2}(?:of\s+|OF\s+)?(?![A-Z]{1,2}\d)[A-Z][\w'’]+")
-# dwelling words that name a home, not a business or a hall (unlike Mill, Lodge, Mains)
-HOMES = frozenset(("cottage", "cottages", "croft", "farmhouse", "farm", "steading", "steadings", "schoolhouse", "manse",
-                   "bothy", "byre", "bungalow"))
 
 
 def addresses(text: str, words: frozenset[str] | None = None, codes: list[Span] | None = None) -> Iterator[Span]:
@@ -189,27 +165,6 @@ HOME_AND_STREET = re.compile(
 HOME_CUE = re.compile(rf"(?:\b(?:{LIVES}|farms?|farmed|farming|crofts?|crofted|address)(?:\s+(?:is|was))?\s+"
                       r"(?:at|on|in)|\baddress(?:\s+is)?\s*:?)\s*$", re.IGNORECASE)
 
-# Gaelic street names put the street word first: "12 Sràid na h-Eaglais", "4 Rathad a' Chladaich", "3 Rathad an
-# t-Sìthein"; and a Gaelic home is a "taigh" ("Taigh na Mara", "Tigh an Uillt")
-GAELIC_STREETS = ("sràid", "sraid", "rathad", "ceum", "lòn", "slighe", "ceàrnag", "cearnag", "cùirt", "cuirt",
-                  "lànaidh", "lanaidh", "cidhe", "bruach", "pàirc", "pairc", "gàrradh", "garradh", "bealach")
-GAELIC_WORDS = frozenset((*GAELIC_STREETS, "taigh", "tigh", "toigh"))
-GAELIC_NAME = r"(?:(?:na|nan|nam|an|am|a['’]?)\s+)?(?:[htHT]-)?[^\W\d_][\w'’-]*"
-# with the house number before or after it ("Sràid na Banca 4"), or none after an address cue ("bides on Rathad na
-# Mara")
-GAELIC_ADDRESS = re.compile(rf"\b(?P<number>{HOUSE},?\s+)?(?i:{'|'.join(GAELIC_STREETS)})\s+{GAELIC_NAME}"
-                            rf"(?P<after>,?\s+\d{{1,4}}[A-Za-z]?\b)?")
-GAELIC_HOME = re.compile(r"\b(?:Taigh|Tigh|Toigh|TAIGH|TIGH)\s+(?:(?:na|nan|nam|an|am|a['’])\s+)?(?:[htHT]-)?"
-                         r"[A-ZÀ-Þ][\w'’-]*")
-# a named home with no comma after it ("lives at Bothy Cottage", "Laggan Croft is their address", a line of its own)
-HOME_NAME = re.compile(rf"\b(?:The[ \t]+|THE[ \t]+)?(?:{CAPS_STOP}[A-Z][\w'’-]+[ \t]+){{1,2}}"
-                       r"(?:Croft|Cottage|Farm|Farmhouse|Steading|Schoolhouse|Manse|Bothy|Byre|Bungalow|CROFT|COTTAGE|FARM|FARMHOUSE|STEADING|SCHOOLHOUSE"
-                       r"|MANSE|BOTHY|BYRE|BUNGALOW)\b(?![ \t]+(?i:shop|park|caf[eé]|tea\s?room|restaurant"
-                       r"|hotel|inn|bar|centre|center|museum|trust|shed|kitchen|bakery|market)\b)")  # a business
-IS_ADDRESS = re.compile(r"\s+(?:is|was)\s+(?:my|his|her|their|our|the|ma)\s+(?:address|home|hoose)\b", re.IGNORECASE)
-# a postcode right after, or after a town or two: "The Lodge, Ardgowan Estate, Inverkip PA16 0DU"
-POSTCODE_NEAR = re.compile(rf"[ ,]*(?:[A-Z][a-zà-ÿ][\w'’-]*,?\s+){{0,2}}(?i:{POSTCODE.pattern})")
-LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 # the lines of a postal address with no number before its town (kept, as towns are) and postcode: "Send to Mill
 # of Tifty, Fyvie, AB53 8JT", "return to Benview, Strathyre, FK18 8NA", "Peigi NicLeòid, Druim Buidhe, Uig IV51 9XY"
 _CAP = r"[A-Z][a-zà-ÿ][\w'’-]*"
@@ -246,7 +201,7 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
     # the patterns that end in a street word are tried only where the text's words have one, or a one-word street
     streets = words is None or not STREET_WORD_SET.isdisjoint(words) or _has_ending(text.lower())
     if words is None or not DWELLING_WORDS.isdisjoint(words):
-        yield from _dwellings(text)
+        yield from dwellings(text)
     if "box" in text.lower():
         yield from (m.span() for m in PO_BOX.finditer(text))
         for m in BOX.finditer(text):
@@ -262,7 +217,7 @@ def _address_parts(text: str, words: frozenset[str] | None, codes: list[Span]) -
         for m in LOWER_STREET.finditer(text):
             yield m.span(1)
     if words is None or not GAELIC_WORDS.isdisjoint(words):
-        yield from _gaelic(text)
+        yield from gaelic_addresses(text)
     if words is None or not HOUSE_NOUNS.isdisjoint(words):
         for m in APPOSITE.finditer(text) if ", " in text else ():
             home = HOME_BEFORE_APPOSITE.search(text, max(0, m.start() - 80), m.start())
@@ -364,34 +319,3 @@ def _word_numbered(text: str, numbers: frozenset[str]) -> Iterator[tuple[int, in
 
 def _has_ending(low: str) -> bool:
     return any(ending in low for ending in COMPOUND_ENDINGS)
-
-
-def _gaelic(text: str) -> Iterator[tuple[int, int]]:
-    """Gaelic streets (street word first) after a house number; a Gaelic home's name with its township after it, a
-    postcode near, an address cue before, or on a line of its own."""
-    for m in GAELIC_ADDRESS.finditer(text):
-        if m.group("number") or m.group("after") or (
-                text[m.start()].isupper() and ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start())):
-            yield m.span()
-    for m in GAELIC_HOME.finditer(text):
-        if text.startswith(", ", m.end()) or POSTCODE_NEAR.match(text, m.end()) or \
-                ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()) or \
-                ((m.start() == 0 or text[m.start() - 1] == "\n") and LINE_END.match(text, m.end())):  # a line its own
-            yield m.span()
-
-
-def _dwellings(text: str) -> Iterator[tuple[int, int]]:
-    """Named houses and farms with no number, next to a full postcode or after an address cue; a home's name
-    ("Burnside Cottage, Dalry", "The Old Schoolhouse, Achnasheen") with its township after it needs neither."""
-    for m in DWELLING.finditer(text):
-        if m.group(1).lower() in HOMES or POSTCODE_NEAR.match(text, m.end()) or \
-                ADDRESS_CUE.search(text, max(0, m.start() - 30), m.start()):
-            yield m.start(), m.end()
-    for m in HOME_NAME.finditer(text):  # with no township after it; "lives at the Old Manse" (a cue before "the")
-        cue_end = m.start() - 4 if text[m.start() - 4:m.start()] == "the " else m.start()
-        if ADDRESS_CUE.search(text, max(0, cue_end - 30), cue_end) or IS_ADDRESS.match(text, m.end()) or \
-                POSTCODE_NEAR.match(text, m.end()) or \
-                ((m.start() == 0 or text[m.start() - 1] == "\n") and LINE_END.match(text, m.end())):
-            yield m.span()
-    if any(word in text for word in RURAL_WORDS):
-        yield from (m.span() for m in RURAL.finditer(text))
