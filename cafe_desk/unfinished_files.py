@@ -34,19 +34,20 @@ NAME = re.compile(re.escape(PREFIX) + r"(\d+)-([0-9a-f]{8})-[0-9a-f]{8}(?:" + re
 
 
 @cache
-def _computer() -> str:
+def computer_tag() -> str:
+    """A short hash of this computer's name: which computer wrote something, without its name written."""
     return hashlib.sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
 def unfinished_name(suffix: str = "") -> str:
     """A new name for something this process writes before moving it into place (`suffix`: SUFFIX for a file)."""
-    return f"{PREFIX}{os.getpid()}-{_computer()}-{secrets.token_hex(4)}{suffix}"
+    return f"{PREFIX}{os.getpid()}-{computer_tag()}-{secrets.token_hex(4)}{suffix}"
 
 
 def leftover_of_gone_process(name: str) -> bool:
     """Whether `name` is one of ours left by a process of this computer that is no longer running."""
     found = NAME.fullmatch(name)
-    if found is None or found.group(2) != _computer():
+    if found is None or found.group(2) != computer_tag():
         return False
     pid = int(found.group(1))
     return pid != os.getpid() and not platforms.process_running(pid)

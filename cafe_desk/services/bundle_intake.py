@@ -117,9 +117,9 @@ def read_file(path: str | Path, identities=(), passphrase: str | None = None) ->
 #: an import of fewer files reads them here: starting the reading process costs about as long as reading a few files
 READ_AHEAD_FROM = 8
 #: files read ahead of the one being written, at most: enough for the reading process to go on reading while the
-#: writer commits and indexes a batch (a second or so, some 40 files of 1,000 items; with only 4 it waited idle then,
-#: and the writer waited for it afterwards)
-AHEAD = 64
+#: writer commits and indexes a batch (a second or two, some 100 files of 1,000 items; with fewer it waited idle
+#: then, and the writer waited for it afterwards, since writing a file takes about half as long as reading it)
+AHEAD = 256
 #: and at most this many bytes (of the files as they are on disk) handed to the reading process and not yet written,
 #: or the one file asked for whatever its size: a file read and handed over takes about four times its size in memory
 AHEAD_BYTES = 16 * 2**20

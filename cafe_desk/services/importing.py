@@ -32,6 +32,10 @@ from cafe_desk.storage.import_batch import BatchLost
 from cafe_desk.storage.note_store import NoteRows
 from cafe_desk.storage.rows import new_short_code
 
+#: an import of at least this many files, into a desk holding fewer than NOTES_PER_FILE notes for each, leaves the
+#: note indexes out while it writes and builds them at its end (storage/deferred_indexes.py)
+LEAVE_OUT_INDEXES_FROM = 100
+NOTES_PER_FILE = 100
 UNFORESEEN = "Something in this file can't be read as a café file, so nothing from it was imported."
 UNSIGNED = "unsigned: who sent it can't be checked"
 
@@ -253,9 +257,30 @@ class ImportService(ServiceBase):
 
         The files are written in a batch (storage/import_batch.py): each file all or nothing in a savepoint, committed
         every few seconds and at the end, so a kill loses the last few seconds' files, never part of one. Of many
-        files, the next few are read in another process while one is written (services/bundle_intake.py).
+        files, the next few are read in another process while one is written (services/bundle_intake.py). A large
+        import into a desk holding few notes yet builds the note indexes at its end (storage/deferred_indexes.py).
         """
         identity = keys.read_identity(identity_path)
+        left_out = self._leave_out_indexes(len(paths))
+        try:
+            return self._import_all(paths, identity, progress, cancelled, consents, ask, passphrases)
+        finally:
+            if left_out:
+                self.store.build_note_indexes()
+
+    def _leave_out_indexes(self, files: int) -> bool:
+        """Leave the note indexes out until the import's end if it is large beside what the desk holds; whether it
+        did."""
+        if files < LEAVE_OUT_INDEXES_FROM:
+            return False
+        with self.store.transaction():
+            if self.store.notes_held_bound() > NOTES_PER_FILE * files:
+                return False
+            self.store.leave_out_note_indexes()
+        return True
+
+    def _import_all(self, paths, identity, progress, cancelled, consents, ask, passphrases) -> ImportRun:
+        """The files of `import_files` written, and what became of each."""
         run = ImportRun(total=len(paths))
         default = Consent(replace=not ask)
         committed = (0, copy.deepcopy(run))  # files handled, and what the run said, at the last commit

@@ -81,7 +81,7 @@ class CafeStore:
         """`insert_item` of many plan items of one `entity`, in one statement."""
         table, cols, _, _ = ENTITIES[entity]
         self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                              [[_sql_value(v) for v in dataclasses.astuple(item)] for item in items])
+                              [[_sql_value(getattr(item, c)) for c in cols] for item in items])
 
     def update_item(self, entity: str, item) -> None:
         """Overwrite every field of the plan item with `item.id` except its id and café."""

@@ -6,12 +6,12 @@ import contextlib
 import json
 from pathlib import Path
 
-from cafe_desk.storage import database, erasure, import_batch
+from cafe_desk.storage import database, deferred_indexes, erasure, import_batch
 from cafe_desk.storage.cafe_store import CafeStore
 from cafe_desk.storage.care_store import CareStore
 from cafe_desk.storage.central_store import CentralStore
 from cafe_desk.storage.channel_store import ChannelStore
-from cafe_desk.storage.errors import friendly
+from cafe_desk.storage.errors import StorageError, friendly
 from cafe_desk.storage.import_store import ImportStore
 from cafe_desk.storage.note_store import NoteStore
 from cafe_desk.storage.receipt_store import ReceiptStore
@@ -31,6 +31,20 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         self.conn = database.connect(self.path)
         self._db = None
         self._batch: import_batch.ImportBatch | None = None
+        self._build_abandoned_indexes()
+
+    def _build_abandoned_indexes(self) -> None:
+        """Build the note indexes an import killed part way left out (storage/deferred_indexes.py). If the file is
+        busy or can't be written now, the next connection opened tries again."""
+        with friendly(str(self.path)):
+            if not deferred_indexes.abandoned(self.conn):
+                return
+        try:
+            with self.transaction():
+                if deferred_indexes.abandoned(self.conn):  # another connection may have built them meanwhile
+                    deferred_indexes.build(self.conn)
+        except StorageError:
+            pass
 
     @property
     def db(self):
@@ -64,6 +78,19 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
                 yield batch
             finally:
                 self._batch = None
+
+    def notes_held_bound(self) -> int:
+        """At least as many as the notes held (the highest rowid: no count over every note)."""
+        return self.conn.execute("SELECT IFNULL(MAX(rowid), 0) FROM note").fetchone()[0]
+
+    def leave_out_note_indexes(self) -> None:
+        """Drop the note indexes a large import builds at its end instead (inside `transaction()`)."""
+        deferred_indexes.leave_out(self.conn)
+
+    def build_note_indexes(self) -> None:
+        """Build the note indexes left out, in a transaction of its own."""
+        with self.transaction():
+            deferred_indexes.build(self.conn)
 
     def bundle_write(self):
         """Context manager: one bundle's writes, all or nothing; a savepoint inside `import_batch()`, else a
