@@ -396,6 +396,29 @@ def test_a_long_import_reads_in_another_process_and_says_what_reading_here_says(
     assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "here.sqlite3")
 
 
+def test_while_waiting_for_the_reading_process_the_writer_reads_the_files_furthest_ahead(tmp_path, bundles,
+                                                                                        monkeypatch):
+    key, paths = bundles
+    order = _mixed(tmp_path, paths)
+    read_here = []
+    read_file = bundle_intake.read_file
+
+    def counted(path, *args):
+        read_here.append(Path(path).name)
+        return read_file(path, *args)
+
+    monkeypatch.setattr(bundle_intake, "read_file", counted)
+    with Services.open(tmp_path / "ahead.sqlite3") as services:
+        ahead = services.importing.import_files(order, key)  # the first file waits while the process starts
+    assert read_here and read_here[0] == Path(order[-1]).name  # the last file first: the furthest ahead
+    assert len(read_here) == len(set(read_here)) < len(order)  # each read once, some by the reading process
+    monkeypatch.setattr(bundle_intake, "READ_AHEAD_FROM", 10_000)
+    with Services.open(tmp_path / "here.sqlite3") as services:
+        here = services.importing.import_files(order, key)
+    assert _without_codes(ahead.lines) == _without_codes(here.lines)  # refusals in their place, in the same words
+    assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "here.sqlite3")
+
+
 def test_a_bundle_read_in_another_process_comes_with_its_notes_as_rows_and_no_note_objects(bundles):
     key, paths = bundles
     identity = keys.read_identity(key)
