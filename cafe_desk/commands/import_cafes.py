@@ -64,6 +64,7 @@ def run(services, args: argparse.Namespace) -> int:
                 print(run.lines[-1], file=sys.stderr, flush=True)
             else:
                 run.imported += result.status != "already"
+                run.already += result.status == "already"
                 run.lines.append(printable(result.line()))
                 print(run.lines[-1], flush=True)
         except KeyboardInterrupt as exc:  # the file it was on is not imported: its transaction was rolled back

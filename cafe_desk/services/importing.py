@@ -93,6 +93,7 @@ class ImportRun:
     questions: list[Question] = field(default_factory=list)
     imported: int = 0
     refused: int = 0
+    already: int = 0  # files whose export was imported before: nothing changed
     total: int = 0
     cancelled: bool = False
 
@@ -107,10 +108,12 @@ class ImportRun:
             left = self.total - self.handled
             return (f"Stopped after {self.handled} of {self.total} files: those already imported stay imported; "
                     f"the other {left} file{'s were' if left != 1 else ' was'} not touched.")
+        already = f", {self.already} already at the desk" if self.already else ""
         refused = f", {self.refused} refused" if self.refused else ""
         waiting = len(self.questions)
         asked = f", {waiting} waiting for your answer" if waiting else ""
-        return f"Done: {self.imported} of {self.total} file{'s' if self.total != 1 else ''} imported{refused}{asked}."
+        files = f"{self.total} file{'s' if self.total != 1 else ''}"
+        return f"Done: {self.imported} of {files} imported{already}{refused}{asked}."
 
 
 def _code_by_theme_names(store, plan: ImportPlan, rows: NoteRows) -> None:
@@ -334,6 +337,7 @@ class ImportService(ServiceBase):
         else:
             run.lines.append(result.line())
             run.imported += result.status != "already"
+            run.already += result.status == "already"
 
 
 def _kept_manifest(manifest: dict, plan) -> dict:

@@ -23,6 +23,7 @@ from cafe_desk.core.errors import UserError
 from cafe_desk.core.model import Cafe
 from cafe_desk.core.text import printable
 from cafe_desk.services import Services
+from cafe_desk.ui.shell import ops
 from cafe_desk.ui.shell.lazy_panel import LazyPanel
 from cafe_desk.ui.shell.page_list import NEEDS_CAFE, PageList
 from cafe_desk.ui.shell.panel import Panel
@@ -475,6 +476,7 @@ class MainWindow(QMainWindow):
             self.run_page.close_presenter()
         if self.synthesis_slot.inner is not None:
             self.synthesis_slot.inner.stop_reads()
+        ops.stop_running()  # an import the system's stop signal cut into ends at its next file, whole
         super().closeEvent(event)
 
 

@@ -153,6 +153,17 @@ class Op(QObject):
         self.sig_finished.emit(ok)
 
 
+def stop_running() -> None:
+    """Ask every running task to stop and wait until each has: the app is closing, and a task's thread must end
+    before the app does (Qt aborts the whole process otherwise). Each stops at its next check, as after Cancel; an
+    import first finishes the file it is writing."""
+    running = list(Op._running)
+    for op in running:
+        op.ctx.cancel()
+    for op in running:
+        op.worker.wait()
+
+
 def run_op(parent: QWidget | None, title: str, fn: Callable[[OpContext], Any], on_done: Callable[[Any], None],
            on_error: Callable[[str], None] | None = None, *, on_cancel: Callable[[], None] | None = None,
            cancellable: bool = True) -> Op:

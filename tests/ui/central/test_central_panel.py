@@ -130,7 +130,7 @@ def test_import_two_good_bundles_and_refuse_a_bad_one(qtbot, panel, services, bu
     again = run_import(qtbot, panel, bundles[:2])
     assert again == ["Already imported: “Perth café” — nothing changed",
                      "Already imported: “Dundee café” — nothing changed"]
-    assert panel.import_box.closing.text() == "Done: 0 of 2 files imported."
+    assert panel.import_box.closing.text() == "Done: 0 of 2 files imported, 2 already at the desk."
     assert len(services.cafes.list()) == 2
 
 

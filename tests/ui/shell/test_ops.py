@@ -143,3 +143,18 @@ def test_a_window_closed_before_its_task_ends_is_not_called_back(qtbot):
     go.set()
     qtbot.waitUntil(lambda: op.done, timeout=5000)
     assert got.result is None and got.message is None
+
+
+def test_a_task_still_running_when_the_window_closes_is_stopped_and_waited_for(main_window, qtbot):
+    stopped = threading.Event()
+
+    def work(ctx):  # an import between two files: it stops at its next check
+        while not ctx.cancelled():
+            threading.Event().wait(0.01)
+        stopped.set()
+        return "stopped"
+
+    op = run_op(main_window, "Importing", work, lambda result: None)
+    qtbot.waitUntil(op.worker.isRunning, timeout=5000)
+    main_window.close_without_asking()  # the system's stop signal: no question, and the thread must not outlive it
+    assert stopped.is_set() and op.worker.isFinished()
