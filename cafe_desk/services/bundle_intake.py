@@ -123,6 +123,12 @@ AHEAD = 256
 #: and at most this many bytes (of the files as they are on disk) handed to the reading process and not yet written,
 #: or the one file asked for whatever its size: a file read and handed over takes about four times its size in memory
 AHEAD_BYTES = 16 * 2**20
+#: and about this many bytes of files read and not yet written: a file's size on disk says little of what it holds
+#: (a valid file may unpack to a hundred times its size), so the bytes on disk allowed ahead shrink by the most any
+#: file read so far grew when read (ordinary files grow about 5 times: AHEAD_BYTES holds)
+AHEAD_READ_BYTES = 256 * 2**20
+#: files handed over before the first comes back, and says how much files grow here
+FIRST_AHEAD = 8
 
 
 def _slim(read: ReadBundle) -> ReadBundle:
@@ -166,8 +172,7 @@ def _read_elsewhere(path: str, secret: str) -> bytes:
 def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[int], ReadBundle]]:
     """`read(n)`: the n-th of `paths` read as `read_file` would (BundleError alike), for an import that takes them
     in order. For a long list the files are read in another process, ahead of the one asked for (AHEAD files,
-    AHEAD_BYTES), and while the writer would wait for the one it asked for, it reads here the furthest of them that
-    process has not started; if that process can't start or stops, the rest are read here."""
+    AHEAD_BYTES, AHEAD_READ_BYTES); if that process can't start or stops, the rest are read here."""
     if len(paths) < READ_AHEAD_FROM:
         yield lambda n: read_file(paths[n], [identity])
         return
@@ -179,7 +184,8 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
     pending: dict[int, concurrent.futures.Future] = {}
     sizes: dict[int, int] = {}  # the bytes of each file handed to the reading process and not yet written
     queued = 0  # the files before this one have been handed to the reading process
-    read_here: dict[int, ReadBundle | Exception] = {}  # files ahead read here while waiting for the reading process
+    growth = 16.0  # the most a file handed over has grown when read (its bytes handed back over its bytes on disk)
+    seen = False  # whether a file read there has come back yet (until then only FIRST_AHEAD files are handed over)
     broken = False
 
     def size(n: int) -> int:
@@ -188,45 +194,36 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
         except OSError:  # the reading process will say what is wrong with it
             return 0
 
+    def bytes_ahead() -> int:
+        """The bytes on disk that may be handed over and not yet written: AHEAD_BYTES, or less where a file read so
+        far grew more than 16 times when read (see AHEAD_READ_BYTES)."""
+        nonlocal growth
+        for k, future in pending.items():
+            if sizes[k] and future.done() and future.exception() is None:
+                growth = max(growth, len(future.result()) / sizes[k])
+        return min(AHEAD_BYTES, int(AHEAD_READ_BYTES / growth))
+
     def hand_over(n: int) -> concurrent.futures.Future | None:
-        """Hand the files from n on to the reading process as far as AHEAD and AHEAD_BYTES allow; file n's read."""
+        """Hand the files from n on to the reading process as far as AHEAD and `bytes_ahead()` allow; file n's
+        read."""
         nonlocal queued
         for passed in [k for k in pending if k < n]:  # read here instead (a passphrase, a batch written again)
             del pending[passed], sizes[passed]
         queued = max(queued, n)
-        held = sum(sizes.values())
-        while queued < len(paths) and queued <= n + AHEAD:
+        allowed, held = bytes_ahead(), sum(sizes.values())
+        while queued < len(paths) and queued <= n + (AHEAD if seen else min(AHEAD, FIRST_AHEAD)):
             more = size(queued)
-            if queued > n and held + more > AHEAD_BYTES:
+            if queued > n and held + more > allowed:
                 break
             pending[queued] = pool.submit(_read_elsewhere, str(paths[queued]), str(identity))
             sizes[queued], held, queued = more, held + more, queued + 1
         sizes.pop(n, None)
         return pending.pop(n, None)
 
-    def read_meanwhile(future: concurrent.futures.Future) -> None:
-        """Until `future` is done, read here the files furthest ahead that the reading process has not started, so
-        the writer reads instead of waiting (a file is written in about half the time it takes to read)."""
-        while not future.done():
-            ahead = next((k for k in sorted(pending, reverse=True) if pending[k].cancel()), None)
-            if ahead is None:
-                return
-            del pending[ahead], sizes[ahead]
-            try:
-                read_here[ahead] = _slim(read_file(paths[ahead], [identity]))
-            except Exception as exc:  # said when that file's turn comes, as reading it then would
-                read_here[ahead] = exc
-
     def read(n: int) -> ReadBundle:
-        nonlocal broken
-        for passed in [k for k in read_here if k < n]:  # read again from the file (a batch written again)
-            del read_here[passed]
-        if n in read_here:
-            done = read_here.pop(n)
-            if isinstance(done, Exception):
-                raise done
-            return done
+        nonlocal broken, seen, growth
         if not broken:
+            own = sizes.get(n) or size(n)
             try:
                 future = hand_over(n)
             except Exception:  # the process could not be started
@@ -234,9 +231,10 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
             else:
                 try:
                     if future is not None:
-                        read_meanwhile(future)
                         # a file that can't be read raises here as it would below
-                        return pickle.loads(future.result())
+                        data = future.result()
+                        seen, growth = True, max(growth, len(data) / own) if own else growth
+                        return pickle.loads(data)
                 except concurrent.futures.BrokenExecutor:  # the process died, or could not start
                     broken = True
             if broken:

@@ -10,6 +10,7 @@ are still there are kept.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
@@ -28,6 +29,7 @@ from cafe_desk.export.bundle import BundleError
 from cafe_desk.export.signing import fingerprint
 from cafe_desk.services.base import ServiceBase
 from cafe_desk.services.bundle_intake import LockedWithPassphrase, ReadBundle, read_bundle, read_file, reading_ahead
+from cafe_desk.storage.errors import StorageError
 from cafe_desk.storage.import_batch import BatchLost
 from cafe_desk.storage.note_store import NoteRows
 from cafe_desk.storage.rows import new_short_code
@@ -266,10 +268,25 @@ class ImportService(ServiceBase):
         identity = keys.read_identity(identity_path)
         left_out = self._leave_out_indexes(len(paths))
         try:
-            return self._import_all(paths, identity, progress, cancelled, consents, ask, passphrases)
+            run = self._import_all(paths, identity, progress, cancelled, consents, ask, passphrases)
         finally:
-            if left_out:
-                self.store.build_note_indexes()
+            built = self._build_indexes() if left_out else ""
+        if built:
+            run.lines.append(built)
+        return run
+
+    def _build_indexes(self) -> str:
+        """Build the note indexes left out; "" if done, else the line that says they will be built later (the files
+        imported stay imported whatever happens here)."""
+        try:
+            self.store.build_note_indexes()
+        except StorageError as exc:
+            with contextlib.suppress(StorageError):
+                self.store.give_up_note_indexes()
+            return ("All the files above that came in are whole. The lists that make searching quick could not be "
+                    "finished; Café Desk finishes them the next time it opens this data file, and until then "
+                    f"searches are slower. What stopped them: {exc}")
+        return ""
 
     def _leave_out_indexes(self, files: int) -> bool:
         """Leave the note indexes out until the import's end if it is large beside what the desk holds; whether it

@@ -17,6 +17,7 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 
 from cafe_desk import platforms
 from cafe_desk.unfinished_files import computer_tag
@@ -36,11 +37,14 @@ INDEXES = {
 LEFT_OUT_BY = "note_indexes_left_out_by"
 #: this process, told apart from an earlier one that had the same process id (after a restart)
 _THIS_RUN = secrets.token_hex(8)
+#: left out longer ago than this, they are built whoever left them out: no import runs for hours, and a process id
+#: may have been taken by another program since
+GIVE_UP_AFTER_S = 6 * 3600
 
 
 def leave_out(conn: sqlite3.Connection) -> None:
     """Drop the indexes and say that this process did (inside a transaction)."""
-    who = {"pid": os.getpid(), "run": _THIS_RUN, "computer": computer_tag()}
+    who = {"pid": os.getpid(), "run": _THIS_RUN, "computer": computer_tag(), "at": int(time.time())}
     conn.execute("INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)", [LEFT_OUT_BY, json.dumps(who)])
     for name in INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
@@ -60,18 +64,27 @@ def build(conn: sqlite3.Connection) -> None:
 
 
 def abandoned(conn: sqlite3.Connection) -> bool:
-    """Whether the indexes were left out by an import that is no longer running on this computer. One left out on
-    another computer (a file on a shared drive) is left to that computer, whose process ids this one can't check."""
+    """Whether the indexes were left out by an import that is no longer running on this computer, or more than
+    GIVE_UP_AFTER_S ago. One left out on another computer (a file on a shared drive) is left to that computer, whose
+    process ids this one can't check, for that long."""
     row = conn.execute("SELECT value FROM app_state WHERE key = ?", [LEFT_OUT_BY]).fetchone()
     if row is None:
         return False
     try:
         who = json.loads(row[0])
-        pid, run, computer = int(who["pid"]), str(who["run"]), str(who["computer"])
-    except (ValueError, KeyError, TypeError):
+        pid, run, computer, at = int(who["pid"]), str(who["run"]), str(who["computer"]), float(who["at"])
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
         return True  # not as this module writes it: nothing can be relying on it
+    if not 0 < pid < 2**31 or not time.time() - GIVE_UP_AFTER_S < at < time.time() + 60:
+        return True
     if computer != computer_tag():
         return False
     if pid == os.getpid():
         return run != _THIS_RUN
     return not platforms.process_running(pid)
+
+
+def given_up(conn: sqlite3.Connection) -> None:
+    """Say that the process that left the indexes out could not build them (a full disk, a busy file), so that the
+    next connection opened to the file builds them, even in this process (inside a transaction)."""
+    conn.execute("UPDATE app_state SET value = json_set(value, '$.run', '') WHERE key = ?", [LEFT_OUT_BY])

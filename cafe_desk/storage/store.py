@@ -92,6 +92,12 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         with self.transaction():
             deferred_indexes.build(self.conn)
 
+    def give_up_note_indexes(self) -> None:
+        """Leave the note indexes left out to the next connection opened, in a transaction of its own (building them
+        failed)."""
+        with self.transaction():
+            deferred_indexes.given_up(self.conn)
+
     def bundle_write(self):
         """Context manager: one bundle's writes, all or nothing; a savepoint inside `import_batch()`, else a
         transaction of its own."""

@@ -184,6 +184,31 @@ def test_a_large_import_stopped_part_way_still_builds_the_note_indexes(tmp_path,
     fts_checked(tmp_path / "central.sqlite3")
 
 
+def test_a_large_import_whose_indexes_cannot_be_built_keeps_its_files_and_leaves_them_to_the_next_opening(
+        tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+    monkeypatch.setattr(importing, "LEAVE_OUT_INDEXES_FROM", 3)
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        conn = services.importing.store.conn
+
+        def disk_full_after_three_files() -> bool:
+            if conn.execute("SELECT COUNT(*) FROM import_record").fetchone()[0] < 3:
+                return False
+            conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+            return True  # stop here: what is written fits, nothing more does
+
+        run = services.importing.import_files(paths, key, cancelled=disk_full_after_three_files)
+        assert run.imported == 3 and [line.split("“")[0] for line in run.lines[:3]] == ["Imported "] * 3
+        assert run.lines[3].startswith("All the files above that came in are whole. The lists that make searching "
+                                       "quick could not be finished;") and "The disk is full" in run.lines[3]
+        assert _indexes_now(tmp_path / "central.sqlite3") == set()
+        conn.execute("PRAGMA max_page_count = 1073741823")  # room again
+        with Services.open(tmp_path / "central.sqlite3"):  # the next opening, in this same process, builds them
+            assert _indexes_now(tmp_path / "central.sqlite3") == set(deferred_indexes.INDEXES)
+        assert [len(search(services, w)) for w in WORDS[:4]] == [3, 3, 3, 0]
+    fts_checked(tmp_path / "central.sqlite3")
+
+
 def _children(pid: int) -> list[int]:
     """The processes `pid` started, as Linux lists them."""
     tasks = Path(f"/proc/{pid}/task")
@@ -396,29 +421,6 @@ def test_a_long_import_reads_in_another_process_and_says_what_reading_here_says(
     assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "here.sqlite3")
 
 
-def test_while_waiting_for_the_reading_process_the_writer_reads_the_files_furthest_ahead(tmp_path, bundles,
-                                                                                        monkeypatch):
-    key, paths = bundles
-    order = _mixed(tmp_path, paths)
-    read_here = []
-    read_file = bundle_intake.read_file
-
-    def counted(path, *args):
-        read_here.append(Path(path).name)
-        return read_file(path, *args)
-
-    monkeypatch.setattr(bundle_intake, "read_file", counted)
-    with Services.open(tmp_path / "ahead.sqlite3") as services:
-        ahead = services.importing.import_files(order, key)  # the first file waits while the process starts
-    assert read_here and read_here[0] == Path(order[-1]).name  # the last file first: the furthest ahead
-    assert len(read_here) == len(set(read_here)) < len(order)  # each read once, some by the reading process
-    monkeypatch.setattr(bundle_intake, "READ_AHEAD_FROM", 10_000)
-    with Services.open(tmp_path / "here.sqlite3") as services:
-        here = services.importing.import_files(order, key)
-    assert _without_codes(ahead.lines) == _without_codes(here.lines)  # refusals in their place, in the same words
-    assert contents(tmp_path / "ahead.sqlite3") == contents(tmp_path / "here.sqlite3")
-
-
 def test_a_bundle_read_in_another_process_comes_with_its_notes_as_rows_and_no_note_objects(bundles):
     key, paths = bundles
     identity = keys.read_identity(key)
@@ -449,16 +451,18 @@ def test_a_reading_process_that_dies_or_cannot_start_leaves_the_reading_here(tmp
     assert contents(tmp_path / "killed.sqlite3") == contents(tmp_path / "unstarted.sqlite3")
 
 
-@pytest.mark.parametrize(("ahead", "ahead_bytes", "handed_at_first"), [
-    (64, 16 * 2**20, 12),  # every file of a short list at once
-    (3, 16 * 2**20, 4),  # the one asked for and three more
-    (64, 1, 1),  # the one asked for, whatever its size, and nothing more while it is held
+@pytest.mark.parametrize(("ahead", "ahead_bytes", "read_bytes", "handed_at_first"), [
+    (64, 16 * 2**20, 256 * 2**20, 9),  # the one asked for and 8 more, until one comes back and says how they grow
+    (3, 16 * 2**20, 256 * 2**20, 4),  # the one asked for and three more
+    (64, 1, 256 * 2**20, 1),  # the one asked for, whatever its size, and nothing more while it is held
+    (64, 16 * 2**20, 1, 1),  # files that grow when read as these might: the one asked for alone
 ])
 def test_the_reading_process_is_handed_files_ahead_as_far_as_the_bounds_allow(
-        tmp_path, bundles, monkeypatch, ahead, ahead_bytes, handed_at_first):
+        tmp_path, bundles, monkeypatch, ahead, ahead_bytes, read_bytes, handed_at_first):
     key, paths = bundles
     monkeypatch.setattr(bundle_intake, "AHEAD", ahead)
     monkeypatch.setattr(bundle_intake, "AHEAD_BYTES", ahead_bytes)
+    monkeypatch.setattr(bundle_intake, "AHEAD_READ_BYTES", read_bytes)
     handed: list[str] = []
     submit = concurrent.futures.ProcessPoolExecutor.submit
 

@@ -8,6 +8,9 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
+
+import pytest
 
 from cafe_desk.storage import deferred_indexes
 from cafe_desk.storage.store import Store
@@ -101,3 +104,31 @@ def test_a_row_not_as_the_app_writes_it_is_no_reason_to_go_without_them(tmp_path
     conn.close()
     Store(db).close()
     assert set(deferred_indexes.INDEXES) <= set(_note_indexes(db)) and _marked(db) is None
+
+
+@pytest.mark.parametrize("who", [
+    {"pid": 1e400}, {"pid": 18446744073709551621}, {"pid": -5}, {"pid": [[[[[[1]]]]]]}, {"run": None},
+    {"at": 0}, {"at": 9e99}, {"at": "yesterday"},
+], ids=["infinite", "too-large", "negative", "nested", "no-run", "long-ago", "far-ahead", "not-a-time"])
+def test_a_row_naming_no_process_that_can_be_running_is_no_reason_to_go_without_them(tmp_path, who):
+    db = tmp_path / "desk.sqlite3"
+    Store(db).close()
+    _left_out(db, **who)
+    Store(db).close()
+    assert set(deferred_indexes.INDEXES) <= set(_note_indexes(db)) and _marked(db) is None
+
+
+def test_left_out_hours_ago_by_a_process_id_now_in_use_they_are_built(tmp_path):
+    db = tmp_path / "desk.sqlite3"
+    Store(db).close()
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:  # a running process with the id that left them out, seven hours ago: another program by now
+        _left_out(db, pid=sleeper.pid, at=time.time() - 7 * 3600)
+        Store(db).close()
+        assert set(deferred_indexes.INDEXES) <= set(_note_indexes(db))
+        _left_out(db, pid=sleeper.pid)  # a minute ago: that import may still be running
+        Store(db).close()
+        assert set(_note_indexes(db)).isdisjoint(deferred_indexes.INDEXES)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
