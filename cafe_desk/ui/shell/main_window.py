@@ -357,6 +357,9 @@ class MainWindow(QMainWindow):
                               "new one.")
             return
         self.nav.setCurrentRow(index)
+        start = getattr(self.pages[index].panel(), "start_focus", None)
+        if start is not None:  # reached by its shortcut: typing goes where the page is used from
+            start().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _page_chosen(self, index: int) -> None:
         if index < 0:

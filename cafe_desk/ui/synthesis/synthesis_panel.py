@@ -191,6 +191,10 @@ class SynthesisPanel(Panel, DataExportActions):
         if not self.loaded:
             self.reload()
 
+    def start_focus(self) -> QWidget:
+        """Where the keyboard goes when the page is reached by its shortcut: the search box."""
+        return self.search
+
     def on_changes(self, changes: Changes) -> None:
         if not self.loaded:
             return

@@ -622,3 +622,18 @@ def test_a_search_still_running_when_the_window_closes_delivers_nothing(qtbot, p
     page.runner._pool.shutdown(wait=True)
     qtbot.wait(50)
     assert answers == [] and not page.runner.busy
+
+
+def test_its_shortcut_puts_the_keyboard_in_the_search_box_every_time(page, main_window, qtbot):
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    central = main_window.page_index(main_window.slots["Central"])
+    for _ in range(2):  # not only the first time: after an import on the Central page too
+        main_window.show_page(central)
+        main_window.nav.setFocus()
+        qtbot.keyClick(main_window, Qt.Key.Key_1 + main_window.page_index(main_window.synthesis_slot),
+                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
+        qtbot.keyClicks(QApplication.focusWidget(), "recovery")
+        assert page.search.text().endswith("recovery")
+        page.search.clear()
