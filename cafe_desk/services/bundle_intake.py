@@ -9,6 +9,7 @@ for the reading thread each time. A process has a GIL of its own.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import contextlib
 import dataclasses
@@ -183,6 +184,7 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
         return
     pending: dict[int, concurrent.futures.Future] = {}
     sizes: dict[int, int] = {}  # the bytes of each file handed to the reading process and not yet written
+    unmeasured: collections.deque[int] = collections.deque()  # files handed over whose growth is not yet known
     queued = 0  # the files before this one have been handed to the reading process
     growth = 16.0  # the most a file handed over has grown when read (its bytes handed back over its bytes on disk)
     seen = False  # whether a file read there has come back yet (until then only FIRST_AHEAD files are handed over)
@@ -198,8 +200,11 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
         """The bytes on disk that may be handed over and not yet written: AHEAD_BYTES, or less where a file read so
         far grew more than 16 times when read (see AHEAD_READ_BYTES)."""
         nonlocal growth
-        for k, future in pending.items():
-            if sizes[k] and future.done() and future.exception() is None:
+        # one reading process reads them in the order handed over: look at those come back since last time only
+        while unmeasured and (unmeasured[0] not in pending or pending[unmeasured[0]].done()):
+            k = unmeasured.popleft()
+            future = pending.get(k)
+            if future is not None and sizes[k] and future.exception() is None:
                 growth = max(growth, len(future.result()) / sizes[k])
         return min(AHEAD_BYTES, int(AHEAD_READ_BYTES / growth))
 
@@ -216,6 +221,7 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
             if queued > n and held + more > allowed:
                 break
             pending[queued] = pool.submit(_read_elsewhere, str(paths[queued]), str(identity))
+            unmeasured.append(queued)
             sizes[queued], held, queued = more, held + more, queued + 1
         sizes.pop(n, None)
         return pending.pop(n, None)

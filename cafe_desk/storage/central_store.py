@@ -98,10 +98,12 @@ class CentralStore:
         else:
             self.index_notes_of([cafe_id])
 
-    def index_notes_of(self, cafe_ids: list[str]) -> None:
-        """Add these cafés' notes to the full-text index, in rowid order (FTS5 appends them fastest so)."""
+    def index_notes_of(self, cafe_ids: list[str], after: int = 0) -> None:
+        """Add these cafés' notes to the full-text index, in rowid order (FTS5 appends them fastest so). `after`: a
+        rowid every one of their notes is above (an import's batch knows it, and the notes' indexes may be left out)."""
         self.conn.execute("INSERT INTO note_fts (rowid, text) SELECT rowid, text FROM note "
-                          "WHERE cafe_id IN (SELECT value FROM json_each(?)) ORDER BY rowid", [json.dumps(cafe_ids)])
+                          "WHERE rowid > ? AND cafe_id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                          [after, json.dumps(cafe_ids)])
         self.bump_search_generation()
 
     def unindex_cafe_notes(self, cafe_id: str) -> None:

@@ -43,7 +43,10 @@ class ImportBatch:
         self._started = 0.0
         #: cafés written in this transaction whose notes go into the search index when it commits
         self.unindexed: list[str] = []
-        self.index: Callable[[list[str]], None] = lambda cafe_ids: None  # what does that (the store sets it)
+        #: every note of `unindexed` has a rowid above this (so indexing them reads only the notes written since)
+        self.notes_after: int | None = None
+        #: what indexes them (the store sets it): the cafés' ids, and `notes_after`
+        self.index: Callable[[list[str], int], None] = lambda cafe_ids, after: None
 
     @contextlib.contextmanager
     def bundle(self, errors: contextlib.AbstractContextManager | None = None) -> Iterator[sqlite3.Connection]:
@@ -89,8 +92,9 @@ class ImportBatch:
         """Commit what the batch holds (nothing happens when it holds nothing)."""
         if self.conn.in_transaction:
             if self.unindexed:
-                self.index(self.unindexed)
+                self.index(self.unindexed, self.notes_after or 0)
                 self.unindexed.clear()
+            self.notes_after = None
             self.conn.execute("COMMIT")
         self.since_commit = 0
 

@@ -28,7 +28,7 @@ from cafe_desk.storage.migrations_7_to_14 import (
     m013_clustered_ids,
     m014_child_indexes,
 )
-from cafe_desk.storage.migrations_from_15 import m015_note_source_check
+from cafe_desk.storage.migrations_from_15 import m015_note_source_check, m016_search_index_flush_size
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -48,6 +48,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
     (13, "clustered_ids", m013_clustered_ids),
     (14, "child_indexes", m014_child_indexes),
     (15, "note_source_check", m015_note_source_check),
+    (16, "search_index_flush_size", m016_search_index_flush_size),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -1,5 +1,6 @@
-"""Schema migrations from 15 on: the note table's check on a note's source written as plain comparisons. Released
-migrations are never edited, only followed by new steps (migrations.py)."""
+"""Schema migrations from 15 on: the note table's check on a note's source written as plain comparisons (15); the
+search index gathering more in memory before writing it out (16). Released migrations are never edited, only followed
+by new steps (migrations.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ if TYPE_CHECKING:
 #: the check migration 1 gave a note's source, and the same check as plain comparisons
 SOURCE_IN_LIST = "CHECK (source IN ('note-taker', 'participant', 'paper'))"
 SOURCE_COMPARED = "CHECK (source = 'note-taker' OR source = 'participant' OR source = 'paper')"
+#: the bytes of terms the full-text index gathers in memory before writing them out as a piece of the index
+SEARCH_INDEX_FLUSH_BYTES = 32 * 1024 * 1024
 
 
 def m015_note_source_check(db: sqlite_utils.Database) -> None:
@@ -34,3 +37,12 @@ def m015_note_source_check(db: sqlite_utils.Database) -> None:
     finally:
         conn.execute("PRAGMA writable_schema=OFF")
     conn.execute("SELECT source FROM note LIMIT 1").fetchall()  # the new definition is read here, or this fails
+
+
+def m016_search_index_flush_size(db: sqlite_utils.Database) -> None:
+    """Let the full-text index gather 32 MiB of terms in memory before it writes them out as a piece of the index
+    (FTS5's 'hashsize' setting, 1 MiB unless set). An import indexes every few seconds' notes in one insert; written
+    out a MiB at a time, their many small pieces were merged again and again, and indexing a million notes took
+    about twice as long (measured in bench/RESULTS.md). An insert of a few notes uses no more memory than before.
+    The index itself is the same and needs no change."""
+    db.conn.execute("INSERT INTO note_fts (note_fts, rank) VALUES ('hashsize', ?)", [SEARCH_INDEX_FLUSH_BYTES])

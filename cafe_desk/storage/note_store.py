@@ -70,6 +70,10 @@ class NoteStore:
         """Insert many new notes and their outcome and theme tags (`NoteRows.of(notes)`): three statements in all,
         whatever the count. For notes that are not in the database yet (their ids are new), so there are no old tags
         to clear."""
+        batch = getattr(self, "_batch", None)
+        if batch is not None:  # they go into the search index when it commits: say where they start
+            highest = self.conn.execute("SELECT IFNULL(MAX(rowid), 0) FROM note").fetchone()[0]
+            batch.notes_after = highest if batch.notes_after is None else min(batch.notes_after, highest)
         self.conn.executemany(_INSERT_NOTE, rows.notes)
         self.conn.executemany("INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)", rows.outcomes)
         self.conn.executemany("INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)", rows.themes)

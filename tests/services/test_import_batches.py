@@ -368,6 +368,25 @@ def test_a_cafe_replaced_in_the_batch_that_brought_it_is_indexed_once(tmp_path, 
     assert contents(tmp_path / "central.sqlite3") == contents(tmp_path / "alone.sqlite3")
 
 
+def test_replacing_the_cafe_whose_notes_came_last_reuses_their_rowids_and_indexes_every_note(
+        tmp_path, bundles, older_newer, monkeypatch):
+    # a batch indexes only the notes above the highest rowid before each café's notes went in: replacing the café
+    # that holds the highest rowids frees them, and the newer export's notes take them again
+    key, paths = bundles
+    _, older, newer = older_newer
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        services.importing.import_files([paths[0], older], key)
+        top = services.store.conn.execute("SELECT MAX(rowid) FROM note").fetchone()[0]
+        run = services.importing.import_files([newer, paths[1]], key)
+        assert run.lines[0].startswith("Replaced an older export of “Wren café”") and run.imported == 2
+        reused = services.store.conn.execute(
+            "SELECT MIN(rowid) FROM note WHERE text = 'A wren on the wall'").fetchone()[0]
+        assert reused <= top  # the case this is about: the newer café's notes sit below the old highest rowid
+        assert len(search(services, "kingfisher")) == 1 and len(search(services, "wren")) == 3
+    fts_checked(tmp_path / "central.sqlite3")
+
+
 def test_a_replacement_that_fails_in_the_batch_leaves_the_older_cafe_indexed(tmp_path, older_newer, monkeypatch):
     key, older, newer = older_newer
     monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
