@@ -2,7 +2,8 @@
 sends itself a signal the first time the command opens a file whose path holds a given text (as an export writes
 into its folder of unfinished files, say, or as an import opens its second file).
 
-Run as a program: python -m tests.stopped_part_way SIGNAL TEXT CAFE-DESK-ARGUMENTS…   (SIGNAL: INT, TERM or KILL)
+Run as a program: python -m tests.stopped_part_way SIGNAL TEXT CAFE-DESK-ARGUMENTS…   (SIGNAL: INT, TERM or KILL;
+INT*2 or TERM*2 sends it twice, one straight after the other, as a person pressing Ctrl+C twice)
 """
 
 from __future__ import annotations
@@ -26,21 +27,24 @@ def stopped(sent: str, at: str, *args: str, data_dir: Path) -> subprocess.Comple
                            *args], capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
 
 
-def stop_at_first_open(number: int, text: str) -> None:
-    """Send this process signal `number` as soon as a file whose path holds `text` is opened (once)."""
+def stop_at_first_open(number: int, text: str, times: int = 1) -> None:
+    """Send this process signal `number` as soon as a file whose path holds `text` is opened (once; `times` times
+    over)."""
     sent = False
 
     def hook(event: str, args: tuple) -> None:
         nonlocal sent
         if event == "open" and not sent and text in str(args[0]):
             sent = True
-            os.kill(os.getpid(), number)
+            for _ in range(times):
+                os.kill(os.getpid(), number)
 
     sys.addaudithook(hook)
 
 
 if __name__ == "__main__":
-    stop_at_first_open(getattr(signal, f"SIG{sys.argv[1]}"), sys.argv[2])
+    name, _, times = sys.argv[1].partition("*")
+    stop_at_first_open(getattr(signal, f"SIG{name}"), sys.argv[2], int(times or 1))
     from cafe_desk.cli import main
 
     sys.exit(main(sys.argv[3:]))

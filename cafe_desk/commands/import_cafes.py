@@ -1,16 +1,22 @@
 """`cafe-desk import FILE…`: bring café files into the central database, one line each, as the Central page does
-(each file checked whole before anything is written; a refused file leaves nothing and the others go on)."""
+(each file checked whole before anything is written; a refused file leaves nothing and the others go on). The files
+are written as the Central page writes them (services/importing.py `import_files`): in batches committed every few
+seconds, so each file's line is printed once the file is safely in the data file."""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 
+from cafe_desk import platforms
 from cafe_desk.commands.passphrase_file import read_passphrase
 from cafe_desk.core.errors import UserError
-from cafe_desk.core.text import printable
 
 NAME = "import"
+#: what a refusal for want of a passphrase adds on the command line
+PASSPHRASE_HINT = " Once you have it: cafe-desk import --passphrase-file F FILE"
 
 
 def add_parser(sub) -> None:
@@ -31,13 +37,34 @@ def add_parser(sub) -> None:
     imports.add_argument("files", metavar="FILE", nargs="+", help="the bundles to import")
 
 
+def shown(name: str) -> str:
+    """A file's name as given, printable: a name that is not UTF-8 (from a disk formatted elsewhere) with "?"
+    marks."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+
+
+class _Printer:
+    """Prints each line of an import once the file it speaks of is in the data file: refusals on stderr."""
+
+    def __init__(self):
+        self.printed = 0
+
+    def __call__(self, run) -> None:
+        from cafe_desk.services.bundle_intake import LOCKED_WITH_PASSPHRASE
+
+        for number in range(self.printed, len(run.lines)):
+            line, refused = run.lines[number], number in run.refusals
+            if refused and line.endswith(LOCKED_WITH_PASSPHRASE):
+                line += PASSPHRASE_HINT
+            print(line, file=sys.stderr if refused else sys.stdout, flush=True)
+        self.printed = len(run.lines)
+
+
 def run(services, args: argparse.Namespace) -> int:
-    """Import each bundle in turn: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused.
-    A file name that is not UTF-8 (from a disk formatted elsewhere) is read as it is and shown with "?" marks."""
+    """Import the bundles: one line each ("Refused FILE: reason" on stderr); status 2 if any was refused, 130 if
+    stopped with Ctrl+C. The first Ctrl+C (or stop signal) stops after the file being written, every file whole or
+    untouched, and says how far it got; a second stops at once."""
     from cafe_desk.central.bundle_trust import Consent  # encryption loads only when a command needs it
-    from cafe_desk.export.keys import read_identity
-    from cafe_desk.services.bundle_intake import LockedWithPassphrase
-    from cafe_desk.services.importing import ImportRun
 
     if args.identity is None and args.passphrase_file is None:
         # the key file the Central page imports with, when one was chosen there
@@ -45,30 +72,59 @@ def run(services, args: argparse.Namespace) -> int:
     if args.identity is None and args.passphrase_file is None:
         raise UserError("Give the central team's key file (--identity KEY), or --passphrase-file F for files "
                         "locked with a passphrase.")
-    keys = [read_identity(args.identity)] if args.identity is not None else []
     passphrase = read_passphrase(args.passphrase_file) if args.passphrase_file is not None else None
-    importer = services.importing
     consent = Consent(replace_unsigned=args.replace_unsigned, new_signers=tuple(args.accept_new_signer),
                       take_older=args.take_older)
-    run = ImportRun(total=len(args.files))
-    for name in args.files:
+    printer = _Printer()
+    with _FirstStopWaits() as stop:
         try:
-            try:
-                result = importer.import_file(name, keys, passphrase, consent=consent)
-            except UserError as exc:
-                run.refused += 1
-                hint = " Once you have it: cafe-desk import --passphrase-file F FILE" \
-                    if isinstance(exc, LockedWithPassphrase) else ""
-                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
-                run.lines.append(printable(f"Refused {shown}: {exc}{hint}"))
-                print(run.lines[-1], file=sys.stderr, flush=True)
-            else:
-                run.imported += result.status != "already"
-                run.already += result.status == "already"
-                run.lines.append(printable(result.line()))
-                print(run.lines[-1], flush=True)
-        except KeyboardInterrupt as exc:  # the file it was on is not imported: its transaction was rolled back
-            run.cancelled = True
-            print(run.closing_line(), file=sys.stderr, flush=True)
+            done = services.importing.import_files(
+                args.files, args.identity, cancelled=stop.asked, consents=dict.fromkeys(args.files, consent),
+                passphrase=passphrase, committed=printer, name_of=shown)
+        except KeyboardInterrupt as exc:  # a second stop: each file is still whole or absent
+            print(STOPPED_AT_ONCE, file=sys.stderr, flush=True)
             return getattr(exc, "status", 130)
-    return 2 if run.refused else 0
+    printer(done)
+    if done.cancelled:
+        print(done.closing_line(), file=sys.stderr, flush=True)
+        return stop.status
+    return 2 if done.refused else 0
+
+
+STOPPED_AT_ONCE = ("Stopped at once: the files listed above are imported. Files after them may or may not be; "
+                   "importing the same files again brings in any that are missing and leaves the others as they are.")
+
+
+class _FirstStopWaits:
+    """Context manager: the first Ctrl+C or stop signal only asks the import to stop (`asked()`), after the file it
+    is writing; the next one stops it as usual (platforms.stops_cleanly). `status`: the exit status a shell expects
+    of a command stopped that way."""
+
+    def __init__(self):
+        self.number = 0
+        self.before: dict[int, object] = {}
+
+    def asked(self) -> bool:
+        return self.number != 0
+
+    @property
+    def status(self) -> int:
+        return 128 + self.number
+
+    def _handle(self, number, frame) -> None:
+        self.number = number
+        for each, handler in self.before.items():
+            signal.signal(each, handler)
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            for name in platforms.stop_signal_names():
+                number = getattr(signal, name, None)
+                if number is not None:
+                    self.before[number] = signal.getsignal(number)
+                    signal.signal(number, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for number, handler in self.before.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)

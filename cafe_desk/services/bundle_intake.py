@@ -160,27 +160,32 @@ def _leave_with_parent() -> None:
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
-def _read_elsewhere(path: str, secret: str) -> bytes:
-    """`read_file` in the reading process, with the key it was given, pickled here.
+def _read_elsewhere(path: str, secret: str, passphrase: str | None = None) -> bytes:
+    """`read_file` in the reading process, with the key (and passphrase) it was given, pickled here.
 
     Why bytes: the pool hands results over in a thread of its own, which would otherwise unpickle them while the
     writer runs, and a thread doing Python work beside `executemany` slows it threefold (it takes the GIL back
     after every row). Bytes cost that thread nothing; the writer unpickles them itself, between bundles."""
-    return pickle.dumps(_slim(read_file(path, [_identity(secret)])), protocol=pickle.HIGHEST_PROTOCOL)
+    keys = [_identity(secret)] if secret else []
+    return pickle.dumps(_slim(read_file(path, keys, passphrase)), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @contextlib.contextmanager
-def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[int], ReadBundle]]:
-    """`read(n)`: the n-th of `paths` read as `read_file` would (BundleError alike), for an import that takes them
-    in order. For a long list the files are read in another process, ahead of the one asked for (AHEAD files,
-    AHEAD_BYTES, AHEAD_READ_BYTES); if that process can't start or stops, the rest are read here."""
+def reading_ahead(paths: Sequence[str | Path], identity,
+                  passphrase: str | None = None) -> Iterator[Callable[[int], ReadBundle]]:
+    """`read(n)`: the n-th of `paths` read as `read_file` would (BundleError alike) with `identity` (None: no key)
+    and `passphrase`, for an import that takes them in order. For a long list the files are read in another
+    process, ahead of the one asked for (AHEAD files, AHEAD_BYTES, AHEAD_READ_BYTES); if that process can't start or
+    stops, the rest are read here."""
+    keys = [identity] if identity is not None else []
+    secret = str(identity) if identity is not None else ""
     if len(paths) < READ_AHEAD_FROM:
-        yield lambda n: read_file(paths[n], [identity])
+        yield lambda n: read_file(paths[n], keys, passphrase)
         return
     try:
         pool = concurrent.futures.ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), _leave_with_parent)
     except Exception:  # what the process needs can't be set up here
-        yield lambda n: read_file(paths[n], [identity])
+        yield lambda n: read_file(paths[n], keys, passphrase)
         return
     pending: dict[int, concurrent.futures.Future] = {}
     sizes: dict[int, int] = {}  # the bytes of each file handed to the reading process and not yet written
@@ -220,7 +225,7 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
             more = size(queued)
             if queued > n and held + more > allowed:
                 break
-            pending[queued] = pool.submit(_read_elsewhere, str(paths[queued]), str(identity))
+            pending[queued] = pool.submit(_read_elsewhere, str(paths[queued]), secret, passphrase)
             unmeasured.append(queued)
             sizes[queued], held, queued = more, held + more, queued + 1
         sizes.pop(n, None)
@@ -246,7 +251,7 @@ def reading_ahead(paths: Sequence[str | Path], identity) -> Iterator[Callable[[i
             if broken:
                 pending.clear()
                 sizes.clear()
-        return read_file(paths[n], [identity])
+        return read_file(paths[n], keys, passphrase)
 
     try:
         yield read

@@ -98,6 +98,13 @@ class ImportRun:
     already: int = 0  # files whose export was imported before: nothing changed
     total: int = 0
     cancelled: bool = False
+    refusals: list[int] = field(default_factory=list)  # which of `lines` say a file was refused
+
+    def refuse(self, line: str) -> None:
+        """Say in `line` that a file was refused."""
+        self.refusals.append(len(self.lines))
+        self.lines.append(line)
+        self.refused += 1
 
     @property
     def handled(self) -> int:
@@ -246,11 +253,13 @@ class ImportService(ServiceBase):
         s.insert_imported_round_groups(plan.round_groups)
         s.index_cafe_notes(plan.cafe.id)
 
-    def import_files(self, paths: Sequence[str | Path], identity_path: str | Path,
+    def import_files(self, paths: Sequence[str | Path], identity_path: str | Path | None,
                      progress: Callable[[int, int], None] = lambda done, total: None,
                      cancelled: Callable[[], bool] = lambda: False, *,
                      consents: Mapping[str, Consent] | None = None, ask: bool = False,
-                     passphrases: Mapping[str, str] | None = None) -> ImportRun:
+                     passphrases: Mapping[str, str] | None = None, passphrase: str | None = None,
+                     committed: Callable[[ImportRun], None] = lambda run: None,
+                     name_of: Callable[[str | Path], str] = lambda path: Path(path).name) -> ImportRun:
         """Import each file in turn (off the GUI thread: on a registry from `Services.open`).
 
         `progress(n, total)` is called before file n (counting from 1); `cancelled()` is checked between files, so a
@@ -258,17 +267,22 @@ class ImportService(ServiceBase):
         BadKey (a plain UserError) if the key file can't be used, before anything is read. `consents`: what the person
         agreed to, by path (default: replace a newer export, nothing more). With `ask` (the app), replacing a café
         needs consent too, and a file that needs it becomes a `Question` instead of a refusal; so does a file locked
-        with a passphrase (kind LOCKED), which `passphrases` (path -> passphrase) then opens.
+        with a passphrase (kind LOCKED), which `passphrases` (path -> passphrase) then opens. `passphrase` opens any
+        file locked with one (the command line's); with no `identity_path`, files locked to a key are refused.
+        `committed(run)` is called whenever what `run` says so far is in the data file (every few seconds, and at
+        the end); `name_of(path)` names a file in its line.
 
         The files are written in a batch (storage/import_batch.py): each file all or nothing in a savepoint, committed
         every few seconds and at the end, so a kill loses the last few seconds' files, never part of one. Of many
         files, the next few are read in another process while one is written (services/bundle_intake.py). A large
         import into a desk holding few notes yet builds the note indexes at its end (storage/deferred_indexes.py).
         """
-        identity = keys.read_identity(identity_path)
+        identity = keys.read_identity(identity_path) if identity_path is not None else None
         left_out = self._leave_out_indexes(len(paths))
         try:
-            run = self._import_all(paths, identity, progress, cancelled, consents, ask, passphrases)
+            run = self._import_all(paths, identity, progress, cancelled, consents, ask, passphrases, passphrase,
+                                   committed, name_of)
+            committed(run)
         finally:
             built = self._build_indexes() if left_out else ""
         if built:
@@ -299,58 +313,59 @@ class ImportService(ServiceBase):
             self.store.leave_out_note_indexes()
         return True
 
-    def _import_all(self, paths, identity, progress, cancelled, consents, ask, passphrases) -> ImportRun:
+    def _import_all(self, paths, identity, progress, cancelled, consents, ask, passphrases, passphrase, told,
+                    name_of) -> ImportRun:
         """The files of `import_files` written, and what became of each."""
         run = ImportRun(total=len(paths))
         default = Consent(replace=not ask)
         committed = (0, copy.deepcopy(run))  # files handled, and what the run said, at the last commit
         number = 0
-        with reading_ahead(paths, identity) as read, self.store.import_batch() as batch:
+        own_keys = [identity] if identity is not None else []
+        with reading_ahead(paths, identity, passphrase) as read, self.store.import_batch() as batch:
             while number < len(paths):
                 if cancelled():
                     run.cancelled = True
                     break
                 path = paths[number]
                 progress(number + 1, run.total)
-                passphrase = (passphrases or {}).get(str(path))
-                reader = (lambda n=number: read(n)) if passphrase is None else \
-                    (lambda p=path, phrase=passphrase: read_file(p, [identity], phrase))
+                phrase = (passphrases or {}).get(str(path))
+                reader = (lambda n=number: read(n)) if phrase is None else \
+                    (lambda p=path, phrase=phrase: read_file(p, own_keys, phrase))
                 try:
-                    self._import_one(run, path, reader, (consents or {}).get(str(path), default), ask)
+                    self._import_one(run, path, reader, (consents or {}).get(str(path), default), ask, name_of)
                 except BatchLost:
                     # the transaction went with this file's failure: write the files since the last commit again,
                     # each committed alone, then this one (which now fails alone, or not)
                     redo, run = number, copy.deepcopy(committed[1])
                     for again in paths[committed[0]:redo + 1]:
-                        phrase = (passphrases or {}).get(str(again))
-                        self._import_one(run, again, lambda p=again, phrase=phrase: read_file(p, [identity], phrase),
-                                         (consents or {}).get(str(again), default), ask)
+                        phrase = (passphrases or {}).get(str(again), passphrase)
+                        self._import_one(run, again, lambda p=again, phrase=phrase: read_file(p, own_keys, phrase),
+                                         (consents or {}).get(str(again), default), ask, name_of)
                         batch.commit()
                 number += 1
                 if batch.commit_if_due() or batch.since_commit == 0:
                     committed = (number, copy.deepcopy(run))
+                    told(run)
         return run
 
-    def _import_one(self, run: ImportRun, path, read: Callable[[], ReadBundle], consent: Consent, ask: bool) -> None:
+    def _import_one(self, run: ImportRun, path, read: Callable[[], ReadBundle], consent: Consent, ask: bool,
+                    name_of: Callable[[str | Path], str]) -> None:
         """Write the file `read()` reads, for `import_files`, and say in `run` what became of it (BatchLost passes
         through)."""
         try:
             result = self._write(read, consent)
         except LockedWithPassphrase as exc:
             if not ask:
-                run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
-                run.refused += 1
+                run.refuse(printable(f"Refused {name_of(path)}: {exc}"))
             else:
                 run.questions.append(Question(str(path), Path(path).name, str(exc), consent, LOCKED))
         except NeedsConsent as exc:
             if not ask:
-                run.lines.append(f"Refused {Path(path).name}: {exc}")
-                run.refused += 1
+                run.refuse(printable(f"Refused {name_of(path)}: {exc}"))
             else:
                 run.questions.append(Question(str(path), exc.title, exc.question, exc.consent, exc.kind))
         except UserError as exc:
-            run.lines.append(printable(f"Refused {Path(path).name}: {exc}"))
-            run.refused += 1
+            run.refuse(printable(f"Refused {name_of(path)}: {exc}"))
         else:
             run.lines.append(result.line())
             run.imported += result.status != "already"

@@ -7,9 +7,10 @@ import shutil
 
 import pytest
 
+from cafe_desk.commands import import_cafes
 from cafe_desk.export import keys
 from cafe_desk.export.bundle import NOT_A_BUNDLE, WRONG_KEY
-from cafe_desk.services import Services
+from cafe_desk.services import Services, bundle_intake
 from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
@@ -148,7 +149,7 @@ def test_a_file_name_that_is_not_utf8_is_still_imported(tmp_path, bundles):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
-def test_ctrl_c_part_way_says_how_far_the_import_got_in_one_line(tmp_path, bundles):
+def test_ctrl_c_part_way_finishes_the_file_it_is_on_and_says_how_far_the_import_got(tmp_path, bundles):
     key, good, bad, signer = bundles
     later = tmp_path / "later.cafe"
     shutil.copy(good, later)
@@ -157,10 +158,69 @@ def test_ctrl_c_part_way_says_how_far_the_import_got_in_one_line(tmp_path, bundl
                      data_dir=data)
     assert (result.returncode, coded(result.stdout), result.stderr) == (
         130, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n",
-        "Stopped after 1 of 3 files: those already imported stay imported; the other 2 files were not touched.\n")
+        f"Refused {bad}: {NOT_A_BUNDLE}\n"
+        "Stopped after 2 of 3 files: those already imported stay imported; the other 1 file was not touched.\n")
     store = Store(Settings(data).db_path)
     try:
         assert [c.title for c in Services.build(store).cafes.list()] == ["Perth café"]
+    finally:
+        store.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize("sent", ["INT", "TERM"])
+def test_a_second_stop_stops_at_once_and_leaves_every_cafe_whole(tmp_path, bundles, sent):
+    key, good, bad, signer = bundles
+    data = tmp_path / "central"
+    result = stopped(f"{sent}*2", bad.name, "import", "--identity", str(key), str(good), str(bad), data_dir=data)
+    status = {"INT": 130, "TERM": 143}[sent]
+    assert (result.returncode, result.stderr) == (status, f"{import_cafes.STOPPED_AT_ONCE}\n")
+    assert coded(result.stdout) in ("", f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
+    store = Store(Settings(data).db_path)
+    try:
+        assert [(c.title, c.points, c.comments) for c in Services.build(store).cafes.list()] in (
+            [], [("Perth café", 2, 1)])
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        store.conn.execute("INSERT INTO note_fts (note_fts, rank) VALUES ('integrity-check', 1)")
+    finally:
+        store.close()
+    again = cafe_desk("import", "--identity", str(key), str(good), data_dir=data)
+    assert again.returncode == 0 and again.stderr == ""
+    store = Store(Settings(data).db_path)
+    try:
+        assert [(c.title, c.points, c.comments) for c in Services.build(store).cafes.list()] == [
+            ("Perth café", 2, 1)]
+    finally:
+        store.close()
+
+
+def test_many_files_some_locked_with_a_passphrase_come_in_with_one_line_each_in_order(tmp_path, bundles):
+    # enough files for the import to read ahead in another process, which is given the passphrase too
+    key, _, bad, signer = bundles
+    store = Store(tmp_path / "facilitator.sqlite3")
+    try:
+        services = Services.build(store)
+        made = [make_cafe(services) for _ in range(bundle_intake.READ_AHEAD_FROM + 2)]
+        public = str(keys.read_identity(key).to_public())
+        files = []
+        for number, cafe in enumerate(made):
+            path = tmp_path / f"cafe-{number:02}.cafe"
+            locked = number in (3, 7)
+            path.write_bytes(services.exporting.export_cafe(cafe.id, [] if locked else [public],
+                                                            "secret pass" if locked else None)[0])
+            files.append(path)
+    finally:
+        store.close()
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text("secret pass\n", encoding="utf-8")
+    data = tmp_path / "central"
+    result = cafe_desk("import", "--identity", str(key), "--passphrase-file", str(passphrase),
+                       *map(str, files[:5]), str(bad), *map(str, files[5:]), data_dir=data)
+    assert (result.returncode, result.stderr) == (2, f"Refused {bad}: {NOT_A_BUNDLE}\n")
+    assert coded(result.stdout) == f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n" * len(files)
+    store = Store(Settings(data).db_path)
+    try:
+        assert len(Services.build(store).cafes.list()) == len(files)
     finally:
         store.close()
 

@@ -139,6 +139,34 @@ def _indexes_now(db: Path) -> set[str]:
         reader.close()
 
 
+@pytest.mark.parametrize("commit_after", [0.0, 3600.0])
+def test_what_a_run_says_is_told_once_the_files_it_speaks_of_are_committed(tmp_path, bundles, monkeypatch,
+                                                                          commit_after):
+    key, paths = bundles
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", commit_after)
+    db = tmp_path / "central.sqlite3"
+    files = [*paths[:3], tmp_path / "gone.cafe", *paths[3:6]]
+    told = []
+
+    def committed(run: importing.ImportRun) -> None:
+        conn = sqlite3.connect(db)  # another connection sees only what is committed
+        try:
+            held = conn.execute("SELECT COUNT(*) FROM cafe").fetchone()[0]
+        finally:
+            conn.close()
+        told.append((len(run.lines), run.imported, held, list(run.refusals)))
+
+    with Services.open(db) as services:
+        run = services.importing.import_files(files, key, committed=committed)
+    assert (run.imported, run.refused, run.refusals) == (6, 1, [3])
+    assert all(imported == held for _, imported, held, _ in told)  # every "Imported" line told is in the file
+    assert [lines for lines, *_ in told] == sorted(lines for lines, *_ in told) and told[-1][:2] == (7, 6)
+    if commit_after:
+        assert {t[0] for t in told} == {7}  # one transaction: told once, at the end
+    else:
+        assert {t[0] for t in told} == set(range(1, 8))  # each file told as soon as it is committed
+
+
 def test_a_large_import_into_a_desk_holding_few_notes_builds_the_note_indexes_at_its_end(tmp_path, bundles,
                                                                                          monkeypatch):
     key, paths = bundles

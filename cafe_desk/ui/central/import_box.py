@@ -227,9 +227,11 @@ class ImportBox(QGroupBox):
         if self._first is None:
             self._first = run
             return
+        self._first.refusals += [len(self._first.lines) + n for n in run.refusals]
         self._first.lines += run.lines
         self._first.imported += run.imported
         self._first.refused += run.refused
+        self._first.already += run.already
         self._first.cancelled = run.cancelled
 
     def _answers(self, run: ImportRun) -> dict:
