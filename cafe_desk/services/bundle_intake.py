@@ -9,20 +9,15 @@ for the reading thread each time. A process has a GIL of its own.
 
 from __future__ import annotations
 
-import collections
-import concurrent.futures
 import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import multiprocessing
-import multiprocessing.connection
 import operator
 import os
 import pickle
 import stat
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +27,7 @@ from cafe_desk.central.bundle_reader import ImportPlan, read_plan
 from cafe_desk.central.bundle_trust import check_exported_at
 from cafe_desk.core.counts import Counts
 from cafe_desk.export.bundle import AGE_HEADER, BundleError, Opened, open_signed
+from cafe_desk.services.reading_process import ReaderGone, ReadingProcess
 from cafe_desk.storage.note_store import NOTE_COLUMNS, NoteRows
 from cafe_desk.storage.rows import utc_now
 
@@ -146,25 +142,11 @@ def _identity(secret: str):
     return pyrage.x25519.Identity.from_str(secret)
 
 
-def _leave_with_parent() -> None:
-    """In the reading process: end it as soon as the importing process ends, however it ends (killed, it can't say
-    so, and the reading process would otherwise wait for work for ever)."""
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(0)
-
-    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
-
-
 def _read_elsewhere(path: str, secret: str, passphrase: str | None = None) -> bytes:
     """`read_file` in the reading process, with the key (and passphrase) it was given, pickled here.
 
-    Why bytes: the pool hands results over in a thread of its own, which would otherwise unpickle them while the
-    writer runs, and a thread doing Python work beside `executemany` slows it threefold (it takes the GIL back
+    Why bytes: a thread of the importing process takes the results as they come, and would otherwise unpickle them
+    while the writer runs, and a thread doing Python work beside `executemany` slows it threefold (it takes the GIL back
     after every row). Bytes cost that thread nothing; the writer unpickles them itself, between bundles."""
     keys = [_identity(secret)] if secret else []
     return pickle.dumps(_slim(read_file(path, keys, passphrase)), protocol=pickle.HIGHEST_PROTOCOL)
@@ -175,24 +157,25 @@ def reading_ahead(paths: Sequence[str | Path], identity,
                   passphrase: str | None = None) -> Iterator[Callable[[int], ReadBundle]]:
     """`read(n)`: the n-th of `paths` read as `read_file` would (BundleError alike) with `identity` (None: no key)
     and `passphrase`, for an import that takes them in order. For a long list the files are read in another
-    process, ahead of the one asked for (AHEAD files, AHEAD_BYTES, AHEAD_READ_BYTES); if that process can't start or
-    stops, the rest are read here."""
+    process (services/reading_process.py), ahead of the one asked for (AHEAD files, AHEAD_BYTES,
+    AHEAD_READ_BYTES); if that process can't start or stops, the rest are read here."""
     keys = [identity] if identity is not None else []
-    secret = str(identity) if identity is not None else ""
+
+    def here(n: int) -> ReadBundle:
+        return read_file(paths[n], keys, passphrase)
+
     if len(paths) < READ_AHEAD_FROM:
-        yield lambda n: read_file(paths[n], keys, passphrase)
+        yield here
         return
+    secret = str(identity) if identity is not None else ""
     try:
-        pool = concurrent.futures.ProcessPoolExecutor(1, multiprocessing.get_context("spawn"), _leave_with_parent)
+        reader = ReadingProcess(paths, functools.partial(_read_elsewhere, secret=secret, passphrase=passphrase))
     except Exception:  # what the process needs can't be set up here
-        yield lambda n: read_file(paths[n], keys, passphrase)
+        yield here
         return
-    pending: dict[int, concurrent.futures.Future] = {}
-    sizes: dict[int, int] = {}  # the bytes of each file handed to the reading process and not yet written
-    unmeasured: collections.deque[int] = collections.deque()  # files handed over whose growth is not yet known
-    queued = 0  # the files before this one have been handed to the reading process
-    growth = 16.0  # the most a file handed over has grown when read (its bytes handed back over its bytes on disk)
-    seen = False  # whether a file read there has come back yet (until then only FIRST_AHEAD files are handed over)
+    sizes: dict[int, int] = {}  # the bytes on disk of each file the reading process may read, not yet written
+    growth = 16.0  # the most a file read there has grown (its bytes handed back over its bytes on disk)
+    seen = False  # whether a file read there has come back yet (until then only FIRST_AHEAD files are allowed)
     broken = False
 
     def size(n: int) -> int:
@@ -202,58 +185,45 @@ def reading_ahead(paths: Sequence[str | Path], identity,
             return 0
 
     def bytes_ahead() -> int:
-        """The bytes on disk that may be handed over and not yet written: AHEAD_BYTES, or less where a file read so
-        far grew more than 16 times when read (see AHEAD_READ_BYTES)."""
+        """The bytes on disk that may be allowed and not yet written: AHEAD_BYTES, or less where a file read so far
+        grew more than 16 times when read (see AHEAD_READ_BYTES)."""
         nonlocal growth
-        # one reading process reads them in the order handed over: look at those come back since last time only
-        while unmeasured and (unmeasured[0] not in pending or pending[unmeasured[0]].done()):
-            k = unmeasured.popleft()
-            future = pending.get(k)
-            if future is not None and sizes[k] and future.exception() is None:
-                growth = max(growth, len(future.result()) / sizes[k])
+        for k, length in reader.arrived():
+            if sizes.get(k):
+                growth = max(growth, length / sizes[k])
         return min(AHEAD_BYTES, int(AHEAD_READ_BYTES / growth))
 
-    def hand_over(n: int) -> concurrent.futures.Future | None:
-        """Hand the files from n on to the reading process as far as AHEAD and `bytes_ahead()` allow; file n's
-        read."""
-        nonlocal queued
-        for passed in [k for k in pending if k < n]:  # read here instead (a passphrase, a batch written again)
-            del pending[passed], sizes[passed]
-        queued = max(queued, n)
+    def hand_over(n: int) -> None:
+        """Let the reading process read from file n on as far as AHEAD and `bytes_ahead()` allow."""
+        for passed in [k for k in sizes if k < n]:  # read here instead (a passphrase, a batch written again)
+            del sizes[passed]
+            reader.forget(passed)
         allowed, held = bytes_ahead(), sum(sizes.values())
-        while queued < len(paths) and queued <= n + (AHEAD if seen else min(AHEAD, FIRST_AHEAD)):
-            more = size(queued)
-            if queued > n and held + more > allowed:
+        k = max(n, reader.last + 1)
+        while k < len(paths) and k <= n + (AHEAD if seen else min(AHEAD, FIRST_AHEAD)):
+            more = size(k)
+            if k > n and held + more > allowed:
                 break
-            pending[queued] = pool.submit(_read_elsewhere, str(paths[queued]), secret, passphrase)
-            unmeasured.append(queued)
-            sizes[queued], held, queued = more, held + more, queued + 1
-        sizes.pop(n, None)
-        return pending.pop(n, None)
+            sizes[k], held, k = more, held + more, k + 1
+        reader.allow(n, k - 1)
 
     def read(n: int) -> ReadBundle:
         nonlocal broken, seen, growth
         if not broken:
             own = sizes.get(n) or size(n)
+            hand_over(n)
             try:
-                future = hand_over(n)
-            except Exception:  # the process could not be started
+                data = reader.result(n)  # a file that can't be read raises here as it would below
+                seen, growth = True, max(growth, len(data) / own) if own else growth
+                return pickle.loads(data)
+            except ReaderGone:  # the process died
                 broken = True
-            else:
-                try:
-                    if future is not None:
-                        # a file that can't be read raises here as it would below
-                        data = future.result()
-                        seen, growth = True, max(growth, len(data) / own) if own else growth
-                        return pickle.loads(data)
-                except concurrent.futures.BrokenExecutor:  # the process died, or could not start
-                    broken = True
-            if broken:
-                pending.clear()
                 sizes.clear()
-        return read_file(paths[n], keys, passphrase)
+            finally:
+                sizes.pop(n, None)
+        return here(n)
 
     try:
         yield read
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)  # no process outlives the import
+        reader.close()  # no process outlives the import

@@ -4,6 +4,7 @@ the same data and search results as importing the files one by one, and a kill m
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import multiprocessing
 import multiprocessing.spawn
 import os
@@ -21,11 +22,12 @@ import pytest
 from cafe_desk.core.model import Note
 from cafe_desk.core.synthesis import SynthesisFilter
 from cafe_desk.export import keys
-from cafe_desk.services import Services, bundle_intake, importing
+from cafe_desk.services import Services, bundle_intake, importing, reading_process
 from cafe_desk.storage import deferred_indexes, import_batch
 from cafe_desk.storage.note_store import NoteRows
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at
+from tests.services import reading_dies
 from tests.services.import_killed import COMMITTED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -498,6 +500,30 @@ def test_a_reading_process_that_dies_or_cannot_start_leaves_the_reading_here(tmp
     assert contents(tmp_path / "killed.sqlite3") == contents(tmp_path / "unstarted.sqlite3")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="writes the pipe's framing by hand")
+def test_a_reading_process_killed_half_way_through_sending_a_file_leaves_the_reading_here(tmp_path, bundles,
+                                                                                         monkeypatch):
+    key, paths = bundles
+    dying = functools.partial(reading_process.ReadingProcess, run=reading_dies.dies_half_way_through_sending)
+    identity = keys.read_identity(key)
+    reader = dying(paths, functools.partial(bundle_intake._read_elsewhere, secret=str(identity)))
+    try:
+        reader.allow(0, 5)
+        with concurrent.futures.ThreadPoolExecutor(1) as waiting, pytest.raises(reading_process.ReaderGone):
+            waiting.submit(reader.result, 0).result(timeout=30)  # not waiting for the rest for ever
+    finally:
+        reader.close()
+    monkeypatch.setattr(bundle_intake, "ReadingProcess", dying)
+    with Services.open(tmp_path / "cut.sqlite3") as services:
+        run = services.importing.import_files(paths, key)
+        assert (run.imported, run.refused) == (len(paths), 0)
+    assert multiprocessing.active_children() == []
+    monkeypatch.setattr(bundle_intake, "READ_AHEAD_FROM", 10_000)
+    with Services.open(tmp_path / "here.sqlite3") as services:
+        services.importing.import_files(paths, key)
+    assert contents(tmp_path / "cut.sqlite3") == contents(tmp_path / "here.sqlite3")
+
+
 @pytest.mark.parametrize(("ahead", "ahead_bytes", "read_bytes", "handed_at_first"), [
     (64, 16 * 2**20, 256 * 2**20, 9),  # the one asked for and 8 more, until one comes back and says how they grow
     (3, 16 * 2**20, 256 * 2**20, 4),  # the one asked for and three more
@@ -511,13 +537,13 @@ def test_the_reading_process_is_handed_files_ahead_as_far_as_the_bounds_allow(
     monkeypatch.setattr(bundle_intake, "AHEAD_BYTES", ahead_bytes)
     monkeypatch.setattr(bundle_intake, "AHEAD_READ_BYTES", read_bytes)
     handed: list[str] = []
-    submit = concurrent.futures.ProcessPoolExecutor.submit
+    allow = reading_process.ReadingProcess.allow
 
-    def counted(pool, fn, *args):
-        handed.append(Path(args[0]).name)
-        return submit(pool, fn, *args)
+    def counted(reader, first, last):
+        handed.extend(p.name for p in paths[max(first, reader.last + 1):last + 1])
+        return allow(reader, first, last)
 
-    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", counted)
+    monkeypatch.setattr(reading_process.ReadingProcess, "allow", counted)
     at_first = []
     with Services.open(tmp_path / "bounded.sqlite3") as services:
         run = services.importing.import_files(paths, key, lambda done, total: at_first.append(len(handed)))
