@@ -81,13 +81,21 @@ def check_exported_at(text: str, now: dt.datetime) -> dt.datetime:
     return when
 
 
-def _when(exported_at: str) -> str:
-    """"on 3 December 2026 at 08:32 UTC", from an export time as manifests write it (as written, if it isn't one)."""
+def _when(exported_at: str, seconds: bool = False) -> str:
+    """"on 3 December 2026 at 08:32 UTC" (with `seconds`, "at 08:32:05 UTC"), from an export time as manifests
+    write it (as written, if it isn't one)."""
     try:
         when = dt.datetime.strptime(exported_at, EXPORTED_AT_FORMAT)
     except (TypeError, ValueError):
         return exported_at
-    return f"on {when.day} {when:%B %Y} at {when:%H:%M} UTC"
+    return f"on {when.day} {when:%B %Y} at {when:{'%H:%M:%S' if seconds else '%H:%M'}} UTC"
+
+
+def _two_times(held: str, this: str) -> tuple[str, str]:
+    """Two export times as `_when` says them, with seconds when they fall in the same minute (else they read the
+    same)."""
+    same_minute = _when(held) == _when(this)
+    return _when(held, same_minute), _when(this, same_minute)
 
 
 def lost_items(codings: int, shortlist: int) -> str:
@@ -168,9 +176,10 @@ def admit(held: Held | None, signer: str | None, exported_at: str, already: bool
         if signer is None or signer != held.signer:  # only the same laptop's key vouches for its clock
             raise BundleError(f"A newer export of “{title}” is already here; this older one was not imported.")
         if not consent.take_older:  # refused, not asked: importing a folder of old and new files asks nothing
+            made, says = _two_times(held.exported_at, exported_at)
             raise BundleError(
-                f"A newer export of “{title}” is already here (made {_when(held.exported_at)}; this file says "
-                f"{_when(exported_at)}), so this one was not imported. If that laptop's clock was wrong when the one "
+                f"A newer export of “{title}” is already here (made {made}; this file says {says}), so this one "
+                f"was not imported. If that laptop's clock was wrong when the one "
                 f"here was made, `cafe-desk import {OLDER_FLAG}` takes this file.")
         return "replace"
     if held.signer is not None and signer != held.signer and not consent.accepts(signer):

@@ -44,20 +44,40 @@ def shown(name: str) -> str:
 
 
 class _Printer:
-    """Prints each line of an import once the file it speaks of is in the data file: refusals on stderr."""
+    """Prints each line of an import once the file it speaks of is in the data file: refusals on stderr. On a
+    terminal, a line on stderr says meanwhile which file is being read and written, rewritten in place."""
 
     def __init__(self):
         self.printed = 0
+        self.on_terminal = sys.stderr.isatty()
+        self._shown = 0  # the width of the progress line now on the terminal
+
+    def progress(self, number: int, total: int) -> None:
+        if self.on_terminal and total > 1:
+            text = f"Importing file {number} of {total}…"
+            print(f"\r{text}{' ' * max(0, self._shown - len(text))}", end="", file=sys.stderr, flush=True)
+            self._shown = len(text)
+
+    def _clear(self) -> None:
+        if self._shown:
+            print(f"\r{' ' * self._shown}\r", end="", file=sys.stderr, flush=True)
+            self._shown = 0
 
     def __call__(self, run) -> None:
         from cafe_desk.services.bundle_intake import LOCKED_WITH_PASSPHRASE
 
+        if self.printed < len(run.lines):
+            self._clear()
         for number in range(self.printed, len(run.lines)):
             line, refused = run.lines[number], number in run.refusals
             if refused and line.endswith(LOCKED_WITH_PASSPHRASE):
                 line += PASSPHRASE_HINT
             print(line, file=sys.stderr if refused else sys.stdout, flush=True)
         self.printed = len(run.lines)
+
+    def closing(self, line: str) -> None:
+        self._clear()
+        print(line, file=sys.stderr, flush=True)
 
 
 def run(services, args: argparse.Namespace) -> int:
@@ -79,16 +99,17 @@ def run(services, args: argparse.Namespace) -> int:
     with _FirstStopWaits() as stop:
         try:
             done = services.importing.import_files(
-                args.files, args.identity, cancelled=stop.asked, consents=dict.fromkeys(args.files, consent),
+                args.files, args.identity, printer.progress, stop.asked, consents=dict.fromkeys(args.files, consent),
                 passphrase=passphrase, committed=printer, name_of=shown)
         except KeyboardInterrupt as exc:  # a second stop: each file is still whole or absent
-            print(STOPPED_AT_ONCE, file=sys.stderr, flush=True)
+            printer.closing(STOPPED_AT_ONCE)
             return getattr(exc, "status", 130)
     printer(done)
+    if done.cancelled or done.problem or len(args.files) > 1:
+        printer.closing(done.closing_line())
     if done.cancelled:
-        print(done.closing_line(), file=sys.stderr, flush=True)
         return stop.status
-    return 2 if done.refused else 0
+    return 2 if done.refused or done.problem else 0
 
 
 STOPPED_AT_ONCE = ("Stopped at once: the files listed above are imported. Files after them may or may not be; "

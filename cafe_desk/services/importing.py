@@ -99,6 +99,7 @@ class ImportRun:
     total: int = 0
     cancelled: bool = False
     refusals: list[int] = field(default_factory=list)  # which of `lines` say a file was refused
+    problem: str = ""  # what stopped the import part way, when the data file could not take more (a full disk)
 
     def refuse(self, line: str) -> None:
         """Say in `line` that a file was refused."""
@@ -113,12 +114,14 @@ class ImportRun:
 
     def closing_line(self) -> str:
         """The sentence under the list: all done, or stopped part way and what that means."""
-        if self.cancelled:
-            left = self.total - self.handled
-            return (f"Stopped after {self.handled} of {self.total} files: those already imported stay imported; "
-                    f"the other {left} file{'s were' if left != 1 else ' was'} not touched.")
         already = f", {self.already} already at the desk" if self.already else ""
         refused = f", {self.refused} refused" if self.refused else ""
+        if self.cancelled or self.problem:
+            left = self.total - self.handled
+            why = f" {self.problem}" if self.problem else ""
+            return (f"Stopped after {self.handled} of {self.total} files ({self.imported} imported{already}"
+                    f"{refused}).{why} Those imported stay imported; the other {left} "
+                    f"file{'s were' if left != 1 else ' was'} not touched.")
         waiting = len(self.questions)
         asked = f", {waiting} waiting for your answer" if waiting else ""
         files = f"{self.total} file{'s' if self.total != 1 else ''}"
@@ -332,18 +335,27 @@ class ImportService(ServiceBase):
                 reader = (lambda n=number: read(n)) if phrase is None else \
                     (lambda p=path, phrase=phrase: read_file(p, own_keys, phrase))
                 try:
-                    self._import_one(run, path, reader, (consents or {}).get(str(path), default), ask, name_of)
-                except BatchLost:
-                    # the transaction went with this file's failure: write the files since the last commit again,
-                    # each committed alone, then this one (which now fails alone, or not)
-                    redo, run = number, copy.deepcopy(committed[1])
-                    for again in paths[committed[0]:redo + 1]:
-                        phrase = (passphrases or {}).get(str(again), passphrase)
-                        self._import_one(run, again, lambda p=again, phrase=phrase: read_file(p, own_keys, phrase),
-                                         (consents or {}).get(str(again), default), ask, name_of)
-                        batch.commit()
-                number += 1
-                if batch.commit_if_due() or batch.since_commit == 0:
+                    try:
+                        self._import_one(run, path, reader, (consents or {}).get(str(path), default), ask,
+                                         name_of)
+                    except BatchLost:
+                        # the transaction went with this file's failure: write the files since the last commit
+                        # again, each committed alone, then this one (which now fails alone, or not)
+                        redo, run = number, copy.deepcopy(committed[1])
+                        for again in paths[committed[0]:redo + 1]:
+                            phrase = (passphrases or {}).get(str(again), passphrase)
+                            self._import_one(run, again,
+                                             lambda p=again, phrase=phrase: read_file(p, own_keys, phrase),
+                                             (consents or {}).get(str(again), default), ask, name_of)
+                            batch.commit()
+                    number += 1
+                    due = batch.commit_if_due()
+                except StorageError as exc:  # the data file takes no more (a full disk): stop at the last commit
+                    batch.rollback()
+                    run = copy.deepcopy(committed[1])
+                    run.problem = str(exc)
+                    break
+                if due or batch.since_commit == 0:
                     committed = (number, copy.deepcopy(run))
                     told(run)
         return run

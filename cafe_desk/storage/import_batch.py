@@ -47,6 +47,8 @@ class ImportBatch:
         self.notes_after: int | None = None
         #: what indexes them (the store sets it): the cafés' ids, and `notes_after`
         self.index: Callable[[list[str], int], None] = lambda cafe_ids, after: None
+        #: what turns SQLite's errors in committing into plain ones (the store sets it)
+        self.errors: Callable[[], contextlib.AbstractContextManager] = contextlib.nullcontext
 
     @contextlib.contextmanager
     def bundle(self, errors: contextlib.AbstractContextManager | None = None) -> Iterator[sqlite3.Connection]:
@@ -89,29 +91,47 @@ class ImportBatch:
         return False
 
     def commit(self) -> None:
-        """Commit what the batch holds (nothing happens when it holds nothing)."""
-        if self.conn.in_transaction:
-            if self.unindexed:
-                self.index(self.unindexed, self.notes_after or 0)
-                self.unindexed.clear()
-            self.notes_after = None
-            self.conn.execute("COMMIT")
+        """Commit what the batch holds (nothing happens when it holds nothing); `errors` says why it could not."""
+        with self.errors():
+            if self.conn.in_transaction:
+                if self.unindexed:
+                    self.index(self.unindexed, self.notes_after or 0)
+                self.conn.execute("COMMIT")
+        self._forget()
+
+    def rollback(self) -> None:
+        """Give up what the batch holds since its last commit (as far as SQLite can: it may have already)."""
+        with contextlib.suppress(sqlite3.Error):
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        self._forget()
+
+    def _forget(self) -> None:
+        self.unindexed.clear()
+        self.notes_after = None
         self.since_commit = 0
 
 
 @contextlib.contextmanager
 def open_batch(conn: sqlite3.Connection, commit_after_s: float | None = None) -> Iterator[ImportBatch]:
     """A batch on `conn` with a page cache large enough for it; whatever it holds is committed on the way out (every
-    bundle in it is whole), and the cache put back."""
+    bundle in it is whole), and the cache put back. Stopped at once (a second Ctrl+C, a stop signal), what it holds
+    since its last commit is rolled back instead: the stop may have come between indexing the batch's notes and
+    committing them, and committing then would index them a second time."""
     before = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{BATCH_CACHE_KIB}")
     batch = ImportBatch(conn, commit_after_s)
     try:
         yield batch
         batch.commit()
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
+    except Exception:
+        try:
             batch.commit()
+        except Exception:  # what stopped the batch stops its commit too
+            batch.rollback()
+        raise
+    except BaseException:
+        batch.rollback()
         raise
     finally:
         conn.execute(f"PRAGMA cache_size={before}")

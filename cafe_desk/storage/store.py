@@ -74,6 +74,7 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
         with friendly(str(self.path)), import_batch.open_batch(self.conn, commit_after_s) as batch:
             self._batch = batch
             batch.index = self.index_notes_of
+            batch.errors = lambda: friendly(str(self.path))
             try:
                 yield batch
             finally:

@@ -98,7 +98,8 @@ def test_a_batch_imports_the_good_bundle_and_refuses_each_hostile_one_with_its_o
     expected = {**{n: reason for n, (_, _, reason) in HOSTILE.items()}, "oversized": bundle_checks.TOO_LARGE}
     assert result.returncode == 2
     assert SIGNED.fullmatch(coded(result.stdout.rstrip("\n"))), result.stdout
-    assert result.stderr.splitlines() == [f"Refused {bad[n]}: {expected[n]}" for n in names]
+    assert result.stderr.splitlines() == [*(f"Refused {bad[n]}: {expected[n]}" for n in names),
+                                          f"Done: 1 of {len(paths)} files imported, {len(names)} refused."]
     store = Store(Settings(tmp_path / "central").db_path)
     try:
         cafes = Services.build(store).cafes.list()

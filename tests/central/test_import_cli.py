@@ -43,7 +43,7 @@ def test_import_reports_each_file_and_exits_2_when_one_is_refused(tmp_path, bund
     result = cafe_desk("import", "--identity", str(key), str(good), str(bad), data_dir=data)
     assert (result.returncode, coded(result.stdout), result.stderr) == (
         2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n",
-        f"Refused {bad}: {NOT_A_BUNDLE}\n")
+        f"Refused {bad}: {NOT_A_BUNDLE}\nDone: 1 of 2 files imported, 1 refused.\n")
     store = Store(Settings(data).db_path)
     try:
         cafes = Services.build(store).cafes.list()
@@ -93,7 +93,8 @@ def test_a_file_locked_with_a_passphrase_says_so_and_opens_with_the_passphrase(t
     assert (refused.returncode, refused.stderr) == (2, (
         f"Refused {locked}: This file was locked with a passphrase, not to the central team's key, so it was not "
         "imported; ask the facilitator to export it again to the central team's key (age1…), or for its "
-        "passphrase. Once you have it: cafe-desk import --passphrase-file F FILE\n"))
+        "passphrase. Once you have it: cafe-desk import --passphrase-file F FILE\n"
+        "Done: 1 of 2 files imported, 1 refused.\n"))
     assert coded(refused.stdout) == f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n"
 
     passphrase = tmp_path / "pass.txt"
@@ -131,8 +132,8 @@ def test_a_pipe_or_a_device_among_the_files_is_refused_and_the_rest_come_in(tmp_
     assert (result.returncode, coded(result.stdout)) == (
         2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
     assert result.stderr.splitlines() == [
-        f"Refused {name}: This is not a file (a device or a pipe, say), so nothing was read from it."
-        for name in (pipe, "/dev/null")]
+        *(f"Refused {name}: This is not a file (a device or a pipe, say), so nothing was read from it."
+          for name in (pipe, "/dev/null")), "Done: 1 of 3 files imported, 2 refused."]
 
 
 def test_a_file_name_that_is_not_utf8_is_still_imported(tmp_path, bundles):
@@ -145,7 +146,8 @@ def test_a_file_name_that_is_not_utf8_is_still_imported(tmp_path, bundles):
     assert (result.returncode, coded(result.stdout)) == (
         2, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n")
     assert result.stderr == (f"Refused {tmp_path}/not?s.cafe: This is not a café file from Café Desk (it may be "
-                             "damaged, or another kind of file): ask the facilitator to send it again.\n")
+                             "damaged, or another kind of file): ask the facilitator to send it again.\n"
+                             "Done: 1 of 2 files imported, 1 refused.\n")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
@@ -159,7 +161,8 @@ def test_ctrl_c_part_way_finishes_the_file_it_is_on_and_says_how_far_the_import_
     assert (result.returncode, coded(result.stdout), result.stderr) == (
         130, f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n",
         f"Refused {bad}: {NOT_A_BUNDLE}\n"
-        "Stopped after 2 of 3 files: those already imported stay imported; the other 1 file was not touched.\n")
+        "Stopped after 2 of 3 files (1 imported, 1 refused). Those imported stay imported; the other 1 file was "
+        "not touched.\n")
     store = Store(Settings(data).db_path)
     try:
         assert [c.title for c in Services.build(store).cafes.list()] == ["Perth café"]
@@ -216,7 +219,8 @@ def test_many_files_some_locked_with_a_passphrase_come_in_with_one_line_each_in_
     data = tmp_path / "central"
     result = cafe_desk("import", "--identity", str(key), "--passphrase-file", str(passphrase),
                        *map(str, files[:5]), str(bad), *map(str, files[5:]), data_dir=data)
-    assert (result.returncode, result.stderr) == (2, f"Refused {bad}: {NOT_A_BUNDLE}\n")
+    assert (result.returncode, result.stderr) == (
+        2, f"Refused {bad}: {NOT_A_BUNDLE}\nDone: {len(files)} of {len(files) + 1} files imported, 1 refused.\n")
     assert coded(result.stdout) == f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n" * len(files)
     store = Store(Settings(data).db_path)
     try:

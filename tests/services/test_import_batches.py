@@ -417,6 +417,65 @@ def test_replacing_the_cafe_whose_notes_came_last_reuses_their_rowids_and_indexe
     fts_checked(tmp_path / "central.sqlite3")
 
 
+def test_stopped_at_once_between_indexing_a_batch_and_committing_it_leaves_the_index_in_step(tmp_path, bundles,
+                                                                                            monkeypatch):
+    # a second Ctrl+C raises KeyboardInterrupt at the next line of Python: here, just after the batch's notes went
+    # into the search index and before COMMIT
+    key, paths = bundles
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 0.0)
+    real, calls = Store.index_notes_of, []
+
+    def stopped_after_indexing(self, cafe_ids, after=0):
+        real(self, cafe_ids, after)
+        calls.append(cafe_ids)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "index_notes_of", stopped_after_indexing)
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        with pytest.raises(KeyboardInterrupt):
+            services.importing.import_files(paths[:4], key)
+        assert [c.title for c in services.synthesis.cafes()] == ["Otter café"]  # the batch stopped is rolled back
+    fts_checked(tmp_path / "central.sqlite3")
+    monkeypatch.setattr(Store, "index_notes_of", real)
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        run = services.importing.import_files(paths[:4], key)
+        assert (run.imported, run.already) == (3, 1) and len(search(services, "heron")) == 3
+    fts_checked(tmp_path / "central.sqlite3")
+
+
+def test_a_data_file_that_takes_no_more_as_a_batch_commits_stops_the_import_and_says_how_far_it_got(
+        tmp_path, bundles, monkeypatch):
+    key, paths = bundles
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 0.0)
+    real, calls = Store.index_notes_of, []
+
+    def taken_read_only(self, cafe_ids, after=0):
+        calls.append(cafe_ids)
+        if len(calls) == 3:  # as a disk remounted read-only would: SQLite refuses the batch's first write at commit
+            self.conn.execute("PRAGMA query_only=1")
+        real(self, cafe_ids, after)
+
+    monkeypatch.setattr(Store, "index_notes_of", taken_read_only)
+    told = []
+    db = tmp_path / "central.sqlite3"
+    with Services.open(db) as services:
+        run = services.importing.import_files(paths[:6], key, committed=lambda run: told.append(len(run.lines)))
+        assert (run.imported, run.problem) == (2, f"Café Desk can't save: the data file {db} is read-only. Nothing "
+                                                  "was changed; ask for write access or choose another data folder.")
+        assert len(run.lines) == 2 and max(told) == 2
+        assert run.closing_line() == (f"Stopped after 2 of 6 files (2 imported). {run.problem} Those imported stay "
+                                      "imported; the other 4 files were not touched.")
+        services.store.conn.execute("PRAGMA query_only=0")
+        assert len(services.synthesis.cafes()) == 2
+    fts_checked(db)
+    monkeypatch.setattr(Store, "index_notes_of", real)
+    with Services.open(db) as services:
+        run = services.importing.import_files(paths[:6], key)
+        assert (run.imported, run.already, run.problem) == (4, 2, "")
+    fts_checked(db)
+
+
 def test_a_replacement_that_fails_in_the_batch_leaves_the_older_cafe_indexed(tmp_path, older_newer, monkeypatch):
     key, older, newer = older_newer
     monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)

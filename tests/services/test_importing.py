@@ -9,6 +9,7 @@ import re
 import pyrage
 import pytest
 
+from cafe_desk.central import bundle_trust
 from cafe_desk.central.bundle_reader import local_id
 from cafe_desk.central.bundle_trust import Consent
 from cafe_desk.core.errors import ReadOnlyError
@@ -142,8 +143,10 @@ def test_a_newer_export_replaces_the_older_and_an_older_one_is_refused(services,
     before = snapshot(central.store)
     with pytest.raises(bundle.BundleError) as refused:
         importer.import_bundle(older, [identity])
-    assert re.fullmatch(r"A newer export of “Perth café” is already here \(made on \d+ \w+ \d{4} at \d\d:\d\d UTC; "
-                        r"this file says on \d+ \w+ \d{4} at \d\d:\d\d UTC\), so this one was not imported\. If "
+    # made within the same minute (as here), the two times say their seconds too, or they would read the same
+    assert re.fullmatch(r"A newer export of “Perth café” is already here \(made on \d+ \w+ \d{4} at \d\d:\d\d(:\d\d)? "
+                        r"UTC; this file says on \d+ \w+ \d{4} at \d\d:\d\d(:\d\d)? UTC\), so this one was not "
+                        r"imported\. If "
                         r"that laptop's clock was wrong when the one here was made, `cafe-desk import --take-older` "
                         r"takes this file\.", str(refused.value))
     assert snapshot(central.store) == before
@@ -266,3 +269,10 @@ def test_the_central_desk_names_an_imported_cafe_by_both_its_codes(services, sou
     assert listed.source_code == source.short_code and listed.codes() == both
     [receivable] = central.receipts.imported_cafes()
     assert receivable.source_code == source.short_code
+
+
+def test_two_export_times_in_the_same_minute_are_told_apart_by_their_seconds():
+    assert bundle_trust._two_times("20261203T182301.250000Z", "20261203T182300.100000Z") == (
+        "on 3 December 2026 at 18:23:01 UTC", "on 3 December 2026 at 18:23:00 UTC")
+    assert bundle_trust._two_times("20261203T182401.250000Z", "20261203T182300.100000Z") == (
+        "on 3 December 2026 at 18:24 UTC", "on 3 December 2026 at 18:23 UTC")

@@ -149,8 +149,8 @@ def test_cancel_between_files_keeps_what_was_imported(services, key_path, bundle
     assert seen == [(1, 3)]
     assert run.cancelled and [coded(line) for line in run.lines] == [
         f"Imported “Perth café”{CODED}{signed_by(tmp_path)}"]
-    assert run.closing_line() == ("Stopped after 1 of 3 files: those already imported stay imported; the other 2 "
-                                  "files were not touched.")
+    assert run.closing_line() == ("Stopped after 1 of 3 files (1 imported). Those imported stay imported; the "
+                                  "other 2 files were not touched.")
     assert [c.title for c in services.cafes.list()] == ["Perth café"]
 
 
