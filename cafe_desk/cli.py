@@ -120,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
                 return _run(services, args)
     except UserError as exc:
         return _fail(str(exc), 2)
+    except BrokenPipeError:  # what read our output stopped early (`| head`): nothing to say, as other tools
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor when Python flushes it at exit
+        return 128 + 13  # as a command stopped by SIGPIPE
     except OSError as exc:
         return _fail(_os_error_line(exc), 2)
     except KeyboardInterrupt as exc:

@@ -194,3 +194,17 @@ def test_a_fault_inside_gives_one_plain_line_not_a_traceback(monkeypatch, capsys
     monkeypatch.setattr(sys, "stdin", io.StringIO("Ask Eilidh"))
     with pytest.raises(RuntimeError):
         cli.main(["anonymise"])
+
+
+def test_output_read_by_something_that_stops_early_ends_quietly(tmp_path):
+    # as `cafe-desk cafes | head -1` once the reader has what it wants: the pipe's far end is gone
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**{k: v for k, v in os.environ.items() if k != ENV_DATA}, "PYTHONIOENCODING": "utf-8"}
+    try:
+        result = subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(tmp_path / "data"), "cafes"],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, env=env, timeout=60,
+                                cwd=Path(__file__).parents[1])
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (141, "")
