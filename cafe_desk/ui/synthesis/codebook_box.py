@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,6 +100,12 @@ class CodebookBox(QGroupBox):
         layout.addWidget(self.save_button)
         self.items_chosen = 0
         self._enable()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:  # Alt+B: the theme list every time, not the control here last used
+            self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
 
     def set_themes(self, themes: list[CodeTheme]) -> None:
         chosen = set(self.chosen_ids())

@@ -135,6 +135,7 @@ class SynthesisPanel(Panel, DataExportActions):
         self.report_button.sig_message.connect(self.sig_message)
         buttons.addWidget(self.report_button)
         self.model = ItemsModel(self)
+        self.model.dataChanged.connect(self._shortlist_buttons)  # a shortlist mark changed, or was taken back
         self.table = ItemsTable(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentChanged.connect(self._selection_changed)
@@ -326,9 +327,15 @@ class SynthesisPanel(Panel, DataExportActions):
         else:
             self.detail.clear()
         chosen = bool(self.table.selectionModel().selectedRows())
-        for button in (self.shortlist_button, self.unshortlist_button):
-            button.setEnabled(chosen)
+        self._shortlist_buttons()
         self.codebook.set_items_chosen(len(self.selected_ids()) if chosen else 0)
+
+    def _shortlist_buttons(self, *_args) -> None:
+        """"Add to shortlist" while a selected item is off it, "Take off shortlist" while one is on it."""
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        listed = [self.model.item_at(r).shortlisted for r in rows if r < self.model.rowCount()]
+        self.shortlist_button.setEnabled(not all(listed))  # all([]) is True: nothing chosen, nothing to add
+        self.unshortlist_button.setEnabled(any(listed))
 
     def apply_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
         """Code the selected items (or `note_ids`) with a theme, as one undoable step."""

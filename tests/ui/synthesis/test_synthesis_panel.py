@@ -488,6 +488,10 @@ def test_tab_leaves_the_tables_and_alt_b_reaches_the_theme_list(page, main_windo
     page.search.setFocus()
     qtbot.keyClick(main_window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert page.codebook.list.hasFocus()
+    page.codebook.new_button.setFocus()  # a control of the codebook used last: Alt+B still goes to the list
+    page.search.setFocus()
+    qtbot.keyClick(main_window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert page.codebook.list.hasFocus()
 
 
 def test_a_search_it_could_not_read_is_taken_back_by_the_next_good_one(page, main_window, qtbot):
@@ -593,6 +597,22 @@ def test_shortlisting_says_so(page, qtbot):
     assert said[-1] == "2 items on the quotes shortlist; Ctrl+Z takes it back."
     page.unshortlist_button.click()
     assert said[-1] == "2 items off the quotes shortlist; Ctrl+Z takes it back."
+
+
+def test_only_the_shortlist_button_that_would_change_something_is_on(page, qtbot):
+    def on() -> tuple[bool, bool]:
+        return page.shortlist_button.isEnabled(), page.unshortlist_button.isEnabled()
+
+    assert on() == (False, False)  # nothing chosen
+    select_rows(page, [0, 1])
+    assert on() == (True, False)  # neither is on the shortlist
+    page.shortlist_button.click()
+    assert on() == (False, True)
+    select_rows(page, [1, 2])
+    assert on() == (True, True)  # one on it, one off it
+    page.undo_stack.undo()
+    select_rows(page, [0])
+    assert on() == (True, False)
 
 
 def test_enter_on_a_theme_codes_the_selected_items(page, qtbot):
