@@ -38,6 +38,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -162,6 +163,47 @@ def stops_cleanly() -> Iterator[None]:
         _finishing = False
         for number, handler in before.items():
             signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+class FirstStopAsks:
+    """Context manager (from the main thread): the first Ctrl+C or stop signal only asks the command to stop
+    (`asked()`), to finish the step it is on; the next one stops it as the handlers there before do (with
+    `stops_cleanly`, raising Stopped). `status`: the exit status a shell expects of a command stopped that way."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self._before: dict[int, object] = {}
+
+    def asked(self) -> bool:
+        return self.number != 0
+
+    @property
+    def status(self) -> int:
+        return 128 + self.number
+
+    def _handle(self, number: int, frame) -> None:
+        self.number = number
+        for each, handler in self._before.items():
+            signal.signal(each, handler)
+
+    def __enter__(self) -> FirstStopAsks:
+        if threading.current_thread() is threading.main_thread():
+            for name in stop_signal_names():
+                number = getattr(signal, name, None)
+                if number is not None:
+                    self._before[number] = signal.getsignal(number)
+                    signal.signal(number, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for number, handler in self._before.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+def ignore_ctrl_c() -> None:
+    """In a helper process: Ctrl+C reaches every process of the terminal's group, and the command that started this
+    one decides what stopping means."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def finishing() -> None:

@@ -6,9 +6,7 @@ seconds, so each file's line is printed once the file is safely in the data file
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
 
 from cafe_desk import platforms
 from cafe_desk.commands.passphrase_file import read_passphrase
@@ -96,7 +94,7 @@ def run(services, args: argparse.Namespace) -> int:
     consent = Consent(replace_unsigned=args.replace_unsigned, new_signers=tuple(args.accept_new_signer),
                       take_older=args.take_older)
     printer = _Printer()
-    with _FirstStopWaits() as stop:
+    with platforms.FirstStopAsks() as stop:
         try:
             done = services.importing.import_files(
                 args.files, args.identity, printer.progress, stop.asked, consents=dict.fromkeys(args.files, consent),
@@ -114,38 +112,3 @@ def run(services, args: argparse.Namespace) -> int:
 
 STOPPED_AT_ONCE = ("Stopped at once: the files listed above are imported. Files after them may or may not be; "
                    "importing the same files again brings in any that are missing and leaves the others as they are.")
-
-
-class _FirstStopWaits:
-    """Context manager: the first Ctrl+C or stop signal only asks the import to stop (`asked()`), after the file it
-    is writing; the next one stops it as usual (platforms.stops_cleanly). `status`: the exit status a shell expects
-    of a command stopped that way."""
-
-    def __init__(self):
-        self.number = 0
-        self.before: dict[int, object] = {}
-
-    def asked(self) -> bool:
-        return self.number != 0
-
-    @property
-    def status(self) -> int:
-        return 128 + self.number
-
-    def _handle(self, number, frame) -> None:
-        self.number = number
-        for each, handler in self.before.items():
-            signal.signal(each, handler)
-
-    def __enter__(self):
-        if threading.current_thread() is threading.main_thread():
-            for name in platforms.stop_signal_names():
-                number = getattr(signal, name, None)
-                if number is not None:
-                    self.before[number] = signal.getsignal(number)
-                    signal.signal(number, self._handle)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for number, handler in self.before.items():
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)

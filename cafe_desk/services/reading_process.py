@@ -15,9 +15,10 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
-import signal
 import threading
 from collections.abc import Callable, Sequence
+
+from cafe_desk import platforms
 
 #: how long closing waits for the thread that takes results to see the reading process gone
 _TAKER_JOIN_S = 5.0
@@ -52,7 +53,7 @@ def _run(paths: list[str], read: Callable[[str], bytes], allowed: multiprocessin
          results: multiprocessing.connection.Connection) -> None:
     """The reading process: read `paths` in order as far as `allowed` says ((first, last): skip to `first`, read up
     to `last`), sending each file's number then its bytes (or the error reading it raised) on `results`."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole process group: the import decides
+    platforms.ignore_ctrl_c()  # the import decides what stopping means
     _leave_with_parent()
     n, last = 0, -1
     try:
