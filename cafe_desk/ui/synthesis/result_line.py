@@ -1,5 +1,5 @@
-"""The line under the Synthesis page's items: how many were found and, when none were, which filters are on and what
-to try; with the Group filter on, that it finds comments only."""
+"""The line under the Synthesis page's items: how many were found (and shown, when there are too many to list) and,
+when none were, which filters are on and what to try; with the Group filter on, that it finds comments only."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ def found_line(f: SynthesisFilter, total: int) -> str:
         return f"{line} {GROUP_NOTE}" if f.group else line
     on = filters_on(f)
     with_filters = f" with the filters on ({', '.join(on)})" if on else ""
-    if f.text.strip():
-        parts = [f"Nothing matches “{f.text.strip()}”{with_filters}: {SEARCH_TIPS}."]
-        if not on:
-            parts.append(WHERE_TO_FILTER)
+    if f.text.strip() and on:  # the filters may be what keeps everything out: say so first
+        parts = [f"Nothing matches “{f.text.strip()}”{with_filters}: try it with fewer filters (or press Clear "
+                 f"filters), or {SEARCH_TIPS}."]
+    elif f.text.strip():
+        parts = [f"Nothing matches “{f.text.strip()}”: {SEARCH_TIPS}.", WHERE_TO_FILTER]
     elif on:
         parts = [f"No items match the filters on ({', '.join(on)})."]
     else:
@@ -40,6 +41,14 @@ def found_line(f: SynthesisFilter, total: int) -> str:
         parts.append(DATES_CROSSED)
     if f.group:
         parts.append(GROUP_NOTE)
-    if on:
+    if on and not f.text.strip():
         parts.append(CLEAR)
     return " ".join(parts)
+
+
+def shown_line(f: SynthesisFilter, shown: int, total: int) -> str:
+    """The line when only the first `shown` of `total` items are listed."""
+    if f.text.strip():
+        return (f"Showing the best {shown:,} of {counted(total, 'item')}, best match first: add words or filters to "
+                "narrow them down.")
+    return f"Showing the first {shown:,} of {counted(total, 'item')}: search or filter to narrow them down."

@@ -32,7 +32,7 @@ from cafe_desk.ui.synthesis.export_menu import export_menu
 from cafe_desk.ui.synthesis.index_builder import build_search_index
 from cafe_desk.ui.synthesis.items_table import ItemsTable
 from cafe_desk.ui.synthesis.report_button import ReportButton
-from cafe_desk.ui.synthesis.result_line import found_line
+from cafe_desk.ui.synthesis.result_line import found_line, shown_line
 from cafe_desk.ui.synthesis.search_runner import SearchRunner
 from cafe_desk.ui.synthesis.synthesis_filters import FiltersBox
 from cafe_desk.ui.synthesis.synthesis_models import ItemsModel, ThemeCountsModel, item_html
@@ -274,8 +274,7 @@ class SynthesisPanel(Panel, DataExportActions):
             self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
             return
         if found.truncated:
-            self.status.setText(f"Showing the first {len(found.items):,} of {counted(found.total, 'item')}: search "
-                                "or filter to narrow them down.")
+            self.status.setText(shown_line(f, len(found.items), found.total))
         else:
             self.status.setText(found_line(f, found.total))
         self._selection_changed()

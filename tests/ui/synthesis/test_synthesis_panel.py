@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QTableView
 
 from cafe_desk.core.synthesis import SynthesisFilter
-from cafe_desk.ui.synthesis.result_line import found_line
+from cafe_desk.ui.synthesis.result_line import found_line, shown_line
 from cafe_desk.ui.synthesis.synthesis_models import COL_CAFE, COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
 from tests.central import cafe_at, make_cafe, send
@@ -540,6 +540,17 @@ def test_nothing_found_says_what_to_try_and_which_filters_are_on(page, qtbot):
                                   "between them: please swap the two dates.")
     assert found_line(SynthesisFilter(group="Practitioner"), 3) == (
         "3 items. The Group filter finds comments only: points and summaries are written per table, with no group.")
+    # a search and filters that keep each other out (a café in another town): the filters are named first
+    assert found_line(SynthesisFilter(text="diagno*", cafe_id="c1", locality="Oban"), 0) == (
+        "Nothing matches “diagno*” with the filters on (Café, Town or area): try it with fewer filters (or press "
+        "Clear filters), or check the spelling, or try fewer words or a word start like recov*.")
+
+
+def test_too_many_to_list_says_whether_they_are_the_best_or_the_first():
+    assert shown_line(SynthesisFilter(text="stigma"), 2000, 5017) == (
+        "Showing the best 2,000 of 5,017 items, best match first: add words or filters to narrow them down.")
+    assert shown_line(SynthesisFilter(locality="Oban"), 2000, 5017) == (
+        "Showing the first 2,000 of 5,017 items: search or filter to narrow them down.")
 
 
 def test_cafes_of_one_title_and_day_are_told_apart_by_their_codes(page, main_window, qtbot, identity):
