@@ -349,7 +349,7 @@ class ImportService(ServiceBase):
                                              (consents or {}).get(str(again), default), ask, name_of)
                             batch.commit()
                     number += 1
-                    due = batch.commit_if_due()
+                    due = _committing(batch, batch.commit_if_due, run, told)
                 except StorageError as exc:  # the data file takes no more (a full disk): stop at the last commit
                     batch.rollback()
                     run = copy.deepcopy(committed[1])
@@ -358,6 +358,7 @@ class ImportService(ServiceBase):
                 if due or batch.since_commit == 0:
                     committed = (number, copy.deepcopy(run))
                     told(run)
+            _committing(batch, batch.commit, run, told)
         return run
 
     def _import_one(self, run: ImportRun, path, read: Callable[[], ReadBundle], consent: Consent, ask: bool,
@@ -382,6 +383,17 @@ class ImportService(ServiceBase):
             run.lines.append(result.line())
             run.imported += result.status != "already"
             run.already += result.status == "already"
+
+
+def _committing(batch, commit: Callable[[], object], run: ImportRun, told: Callable[[ImportRun], None]):
+    """`commit()`; stopped at once while it ran (a second Ctrl+C: Python raises it when the commit returns), what
+    `run` says is still told if the commit went through, so every file in the data file has its line."""
+    try:
+        return commit()
+    except KeyboardInterrupt:
+        if not batch.holds_uncommitted():
+            told(run)
+        raise
 
 
 def _kept_manifest(manifest: dict, plan) -> dict:

@@ -82,6 +82,11 @@ class ImportBatch:
         self.conn.execute("RELEASE bundle")
         self.since_commit += 1
 
+    def holds_uncommitted(self) -> bool:
+        """Whether anything written in the batch is still to be committed (false once a commit went through, even if
+        what called it was stopped straight after)."""
+        return self.conn.in_transaction
+
     def commit_if_due(self) -> bool:
         """Commit when the batch has worked long enough; whether it committed."""
         after = COMMIT_AFTER_S if self.commit_after_s is None else self.commit_after_s

@@ -444,6 +444,34 @@ def test_stopped_at_once_between_indexing_a_batch_and_committing_it_leaves_the_i
     fts_checked(tmp_path / "central.sqlite3")
 
 
+@pytest.mark.parametrize(("commit_after", "stopped_at", "held"), [
+    (0.0, 2, 2),  # the second file's commit, part way
+    (3600.0, 1, 3),  # the one commit, at the end
+])
+def test_stopped_at_once_just_after_a_commit_still_tells_what_it_committed(tmp_path, bundles, monkeypatch,
+                                                                           commit_after, stopped_at, held):
+    # Python raises a Ctrl+C that came during COMMIT as soon as COMMIT returns: before the run could say so
+    key, paths = bundles
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", commit_after)
+    real, calls = import_batch.ImportBatch._forget, []
+
+    def stopped_after_committing(self):
+        real(self)
+        calls.append(1)
+        if len(calls) == stopped_at and not self.conn.in_transaction:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_batch.ImportBatch, "_forget", stopped_after_committing)
+    told = []
+    with Services.open(tmp_path / "central.sqlite3") as services:
+        with pytest.raises(KeyboardInterrupt):
+            services.importing.import_files(paths[:3], key, committed=lambda run: told.append(list(run.lines)))
+        titles = {c.title for c in services.synthesis.cafes()}
+    assert len(titles) == held and len(told[-1]) == held  # each file in the data file has its line
+    assert {re.match(r"Imported “(.+?)”", line)[1] for line in told[-1]} == titles
+    fts_checked(tmp_path / "central.sqlite3")
+
+
 def test_a_data_file_that_takes_no_more_as_a_batch_commits_stops_the_import_and_says_how_far_it_got(
         tmp_path, bundles, monkeypatch):
     key, paths = bundles
