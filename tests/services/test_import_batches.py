@@ -3,7 +3,6 @@ the same data and search results as importing the files one by one, and a kill m
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import multiprocessing
 import multiprocessing.spawn
@@ -14,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -594,10 +594,21 @@ def test_a_reading_process_killed_half_way_through_sending_a_file_leaves_the_rea
     dying = functools.partial(reading_process.ReadingProcess, run=reading_dies.dies_half_way_through_sending)
     identity = keys.read_identity(key)
     reader = dying(paths, functools.partial(bundle_intake._read_elsewhere, secret=str(identity)))
+    outcome: list[BaseException] = []
+
+    def wait_for_the_first() -> None:
+        try:
+            reader.result(0)
+        except BaseException as exc:
+            outcome.append(exc)
+
     try:
         reader.allow(0, 5)
-        with concurrent.futures.ThreadPoolExecutor(1) as waiting, pytest.raises(reading_process.ReaderGone):
-            waiting.submit(reader.result, 0).result(timeout=30)  # not waiting for the rest for ever
+        waiting = threading.Thread(target=wait_for_the_first, daemon=True)  # a hang fails the test, not the run
+        waiting.start()
+        waiting.join(30)
+        assert not waiting.is_alive(), "still waiting for the rest of a file that will never come"
+        assert [type(exc) for exc in outcome] == [reading_process.ReaderGone]
     finally:
         reader.close()
     monkeypatch.setattr(bundle_intake, "ReadingProcess", dying)
