@@ -342,12 +342,15 @@ class ImportService(ServiceBase):
                         # the transaction went with this file's failure: write the files since the last commit
                         # again, each committed alone, then this one (which now fails alone, or not)
                         redo, run = number, copy.deepcopy(committed[1])
-                        for again in paths[committed[0]:redo + 1]:
+                        for at in range(committed[0], redo + 1):
+                            again = paths[at]
                             phrase = (passphrases or {}).get(str(again), passphrase)
                             self._import_one(run, again,
                                              lambda p=again, phrase=phrase: read_file(p, own_keys, phrase),
                                              (consents or {}).get(str(again), default), ask, name_of)
                             batch.commit()
+                            committed = (at + 1, copy.deepcopy(run))
+                            told(run)
                     number += 1
                     due = _committing(batch, batch.commit_if_due, run, told)
                 except StorageError as exc:  # the data file takes no more (a full disk): stop at the last commit

@@ -472,6 +472,45 @@ def test_stopped_at_once_just_after_a_commit_still_tells_what_it_committed(tmp_p
     fts_checked(tmp_path / "central.sqlite3")
 
 
+def test_a_file_whose_failure_takes_the_whole_batch_with_it_has_the_files_before_it_written_again(
+        tmp_path, bundles, monkeypatch):
+    # some errors (a disk that fills at the wrong moment, an I/O error) make SQLite roll back the whole transaction,
+    # not only the file's savepoint: the files since the last commit are then written again, each committed alone
+    key, paths = bundles
+    monkeypatch.setattr(import_batch, "COMMIT_AFTER_S", 3600.0)
+    real, failed = Store.insert_notes, []
+
+    def batch_rolled_back(self, rows):
+        if "The badger by the river café" in rows.texts() and not failed:
+            failed.append(1)
+            self.conn.execute("ROLLBACK")  # as SQLite does itself for such an error
+            raise sqlite3.OperationalError("disk I/O error")
+        real(self, rows)
+
+    monkeypatch.setattr(Store, "insert_notes", batch_rolled_back)
+    db = tmp_path / "central.sqlite3"
+    told = []
+
+    def committed(run: importing.ImportRun) -> None:
+        conn = sqlite3.connect(db)
+        try:
+            told.append((run.imported, conn.execute("SELECT COUNT(*) FROM cafe").fetchone()[0]))
+        finally:
+            conn.close()
+
+    with Services.open(db) as services:
+        run = services.importing.import_files(paths[:5], key, committed=committed)
+        assert failed and (run.imported, run.refused, len(run.lines)) == (5, 0, 5)
+    assert all(imported == held for imported, held in told) and told[-1] == (5, 5)
+    assert told[:3] == [(1, 1), (2, 2), (3, 3)]  # the files written again are each told as they are committed
+    fts_checked(db)
+    monkeypatch.setattr(Store, "insert_notes", real)
+    with Services.open(tmp_path / "alone.sqlite3") as alone:
+        for path in paths[:5]:
+            alone.importing.import_file(path, [keys.read_identity(key)])
+    assert contents(db) == contents(tmp_path / "alone.sqlite3")
+
+
 def test_a_data_file_that_takes_no_more_as_a_batch_commits_stops_the_import_and_says_how_far_it_got(
         tmp_path, bundles, monkeypatch):
     key, paths = bundles
