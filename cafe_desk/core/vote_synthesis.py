@@ -78,8 +78,8 @@ class OutcomeSynthesis:
     @property
     def detail(self) -> str:
         what = "agree" if self.measure == MEASURE_AGREE else "of voters' support"
-        return (f"{self.share:.0%} {what}; {self.voters} voter{'s' if self.voters != 1 else ''} "
-                f"in {self.cafes} café{'s' if self.cafes != 1 else ''}")
+        return (f"{self.share:.0%} {what}; {self.voters:,} voter{'s' if self.voters != 1 else ''} "
+                f"in {self.cafes:,} café{'s' if self.cafes != 1 else ''}")
 
 
 def estimate_voters(method: str, dpp: int, piles: list[Pile]) -> float:

@@ -63,6 +63,8 @@ class FiltersBox(QGroupBox):
         self.outcome_combo, self.theme_combo = _combo("Outcome"), _combo("Theme")
         self.combos = (self.cafe_combo, self.locality_combo, self.group_combo, self.question_combo,
                        self.outcome_combo, self.theme_combo)
+        self._cafes: list[CentralCafe] = []
+        self.locality_combo.currentIndexChanged.connect(self._offer_cafes)  # first: the change announced after
         for combo in self.combos:
             combo.currentIndexChanged.connect(self._changed)
         self.date_from, self.date_to = DateFilter("From date"), DateFilter("To date")
@@ -105,13 +107,25 @@ class FiltersBox(QGroupBox):
         if not self._filling:
             self.sig_changed.emit()
 
+    def _offer_cafes(self, *_args) -> None:
+        """The Café list: the cafés of the town or area chosen (all of them for Any); a café chosen elsewhere goes
+        back to Any."""
+        town = self.locality_combo.currentData() or ""
+        filling, self._filling = self._filling, True
+        try:
+            _fill(self.cafe_combo, [(cafe_choice(c), c.id) for c in self._cafes if not town or c.locality == town])
+        finally:
+            self._filling = filling
+
     def fill(self, cafes: list[CentralCafe], facets: Facets | None, themes: list[CodeTheme]) -> None:
         """Offer what has been imported; choices still there stay chosen."""
         self._filling = True
         try:
-            _fill(self.cafe_combo, [(cafe_choice(c), c.id) for c in cafes])
+            self._cafes = list(cafes)
             if facets is not None:
                 _fill(self.locality_combo, [(v, v) for v in facets.localities])
+            self._offer_cafes()
+            if facets is not None:
                 _fill(self.group_combo, [(v, v) for v in facets.groups])
                 _fill(self.question_combo, [(v, v) for v in facets.questions])
                 _fill(self.outcome_combo, [(v, v) for v in facets.outcomes])

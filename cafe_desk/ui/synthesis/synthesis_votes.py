@@ -79,15 +79,15 @@ class SynthesisVotes(QWidget):
         self.table.clear()
         for o in outcomes:
             what = "agree" if o.measure == MEASURE_AGREE else "support"
-            row = QTreeWidgetItem([printable(o.title), f"{_percent(o.share)} {what}", str(o.voters), str(o.cafes),
-                                   str(o.votes)])
+            row = QTreeWidgetItem([printable(o.title), f"{_percent(o.share)} {what}", f"{o.voters:,}", f"{o.cafes:,}",
+                                   f"{o.votes:,}"])
             row.setToolTip(0, tip(o.detail))
             for g in o.groups:
                 if g.hidden:
                     child = QTreeWidgetItem([printable(g.group), HIDDEN, "", "", ""])
                     child.setToolTip(1, HIDDEN_WHY)
                 else:
-                    child = QTreeWidgetItem([printable(g.group), _percent(g.share), str(g.voters), "", ""])
+                    child = QTreeWidgetItem([printable(g.group), _percent(g.share), f"{g.voters:,}", "", ""])
                 row.addChild(child)
             self.table.addTopLevelItem(row)
         self.table.expandAll()

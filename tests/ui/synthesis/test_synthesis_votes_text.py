@@ -1,5 +1,6 @@
 """The Synthesis page's Votes tab shows an outcome's title and its groups as every other page does: control and
-invisible characters from a café file are left out of the chart, the table and the screen reader's description."""
+invisible characters from a café file are left out of the chart, the table and the screen reader's description; its
+counts are written with thousands separated, as every other page writes them."""
 
 from __future__ import annotations
 
@@ -19,3 +20,14 @@ def test_control_characters_are_left_out_of_the_votes_tab(qtbot, tmp_path):
     assert [t.title for t in votes.chart.totals] == ["ctl title"]
     assert votes.chart.accessibleDescription().startswith("ctl title: 50%")
     votes.grab().save(str(tmp_path / "votes.png"))
+
+
+def test_the_votes_tab_writes_large_counts_with_thousands_separated(qtbot):
+    votes = SynthesisVotes()
+    qtbot.addWidget(votes)
+    votes.set_outcomes([OutcomeSynthesis("Recovery is expected", "support", 1200, 31400, 94200, 0.229,
+                                         (GroupShare("Family member or carer", 4200, 0.262),))])
+    row = votes.table.topLevelItem(0)
+    assert [row.text(c) for c in range(1, 5)] == ["22.9% support", "31,400", "1,200", "94,200"]
+    assert row.child(0).text(2) == "4,200"
+    assert "support; 31,400 voters in 1,200 cafés" in row.toolTip(0)
