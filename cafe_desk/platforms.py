@@ -151,18 +151,28 @@ def stops_cleanly() -> Iterator[None]:
     were before are put back after. Call from the main thread."""
     global _finishing
     _finishing = False
+    before = _on_stop_signals(_stop)
+    try:
+        yield
+    finally:
+        _finishing = False
+        _put_back(before)
+
+
+def _on_stop_signals(handler) -> dict[int, object]:
+    """Handle every stop signal with `handler`; the handlers there were before, to `_put_back`."""
     before = {}
     for name in stop_signal_names():
         number = getattr(signal, name, None)
         if number is not None:
             before[number] = signal.getsignal(number)
-            signal.signal(number, _stop)
-    try:
-        yield
-    finally:
-        _finishing = False
-        for number, handler in before.items():
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+            signal.signal(number, handler)
+    return before
+
+
+def _put_back(before: dict[int, object]) -> None:
+    for number, handler in before.items():
+        signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
 class FirstStopAsks:
@@ -183,21 +193,15 @@ class FirstStopAsks:
 
     def _handle(self, number: int, frame) -> None:
         self.number = number
-        for each, handler in self._before.items():
-            signal.signal(each, handler)
+        _put_back(self._before)
 
     def __enter__(self) -> FirstStopAsks:
         if threading.current_thread() is threading.main_thread():
-            for name in stop_signal_names():
-                number = getattr(signal, name, None)
-                if number is not None:
-                    self._before[number] = signal.getsignal(number)
-                    signal.signal(number, self._handle)
+            self._before = _on_stop_signals(self._handle)
         return self
 
     def __exit__(self, *exc) -> None:
-        for number, handler in self._before.items():
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        _put_back(self._before)
 
 
 def ignore_ctrl_c() -> None:

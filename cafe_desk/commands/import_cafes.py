@@ -66,8 +66,9 @@ class _Printer:
 
         if self.printed < len(run.lines):
             self._clear()
+        refusals = set(run.refusals)
         for number in range(self.printed, len(run.lines)):
-            line, refused = run.lines[number], number in run.refusals
+            line, refused = run.lines[number], number in refusals
             if refused and line.endswith(LOCKED_WITH_PASSPHRASE):
                 line += PASSPHRASE_HINT
             print(line, file=sys.stderr if refused else sys.stdout, flush=True)

@@ -72,11 +72,16 @@ class NoteStore:
         to clear."""
         batch = getattr(self, "_batch", None)
         if batch is not None:  # they go into the search index when it commits: say where they start
-            highest = self.conn.execute("SELECT IFNULL(MAX(rowid), 0) FROM note").fetchone()[0]
+            highest = self.notes_held_bound()
             batch.notes_after = highest if batch.notes_after is None else min(batch.notes_after, highest)
         self.conn.executemany(_INSERT_NOTE, rows.notes)
         self.conn.executemany("INSERT INTO note_outcome (note_id, outcome_id) VALUES (?, ?)", rows.outcomes)
         self.conn.executemany("INSERT INTO note_theme (note_id, theme_id) VALUES (?, ?)", rows.themes)
+
+    def notes_held_bound(self) -> int:
+        """The highest note rowid: at least as many as the notes held (no count over every note), and every note
+        inserted from now on goes above it."""
+        return self.conn.execute("SELECT IFNULL(MAX(rowid), 0) FROM note").fetchone()[0]
 
     def update_note(self, note: Note) -> None:
         """Save a note's editable fields and replace its tags; source, consent and created_at never change."""

@@ -80,10 +80,6 @@ class Store(CafeStore, NoteStore, VoteStore, ChannelStore, ImportStore, CentralS
             finally:
                 self._batch = None
 
-    def notes_held_bound(self) -> int:
-        """At least as many as the notes held (the highest rowid: no count over every note)."""
-        return self.conn.execute("SELECT IFNULL(MAX(rowid), 0) FROM note").fetchone()[0]
-
     def leave_out_note_indexes(self) -> None:
         """Drop the note indexes a large import builds at its end instead (inside `transaction()`)."""
         deferred_indexes.leave_out(self.conn)
