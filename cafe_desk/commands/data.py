@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from cafe_desk.commands.filters import add_filter_arguments, synthesis_filter
+from cafe_desk.commands.terminal_line import TerminalLine
 from cafe_desk.core.errors import UserError
 from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS
 from cafe_desk.core.text import printable
@@ -41,14 +42,26 @@ def _check_out(kind: str, out: Path) -> None:
 
 
 def run(services, args: argparse.Namespace) -> int:
-    """Write the export; print the Synthesis page's line saying what was saved."""
+    """Write the export; print the Synthesis page's line saying what was saved and how many items. On a terminal, a
+    line on stderr meanwhile says how far it has got."""
     if args.csv_for and args.format != "csv":
         raise UserError("--for applies to CSV only: a workbook and a .qdpx hold every text exactly as typed.")
     syn = services.synthesis
     out = syn.data_file(args.format, Path(args.out).expanduser())
     _check_out(args.format, out)
     f = synthesis_filter(services, args)
-    written = syn.export_data(args.format, out, f, csv_for=args.csv_for or CSV_FOR_SPREADSHEETS,
-                              include_samples=args.samples)
-    print(printable(syn.saved_line(args.format, written, f)))
+    items = syn.export_items(f, include_samples=args.samples)
+    line = TerminalLine()
+    saving = f"Saving {out.name}…"
+    line.show(saving, now=True)
+
+    def progress(done: int, total: int) -> None:
+        line.show(f"{saving} {done * 100 // max(total, 1)}%")
+
+    try:
+        written = syn.export_data(args.format, out, f, progress, csv_for=args.csv_for or CSV_FOR_SPREADSHEETS,
+                                  include_samples=args.samples)
+    finally:
+        line.clear()
+    print(printable(syn.saved_line(args.format, written, f, items)))
     return 0

@@ -10,6 +10,7 @@ import sys
 
 from cafe_desk import platforms
 from cafe_desk.commands.passphrase_file import read_passphrase
+from cafe_desk.commands.terminal_line import TerminalLine
 from cafe_desk.core.errors import UserError
 
 NAME = "import"
@@ -47,25 +48,17 @@ class _Printer:
 
     def __init__(self):
         self.printed = 0
-        self.on_terminal = sys.stderr.isatty()
-        self._shown = 0  # the width of the progress line now on the terminal
+        self.line = TerminalLine()
 
     def progress(self, number: int, total: int) -> None:
-        if self.on_terminal and total > 1:
-            text = f"Importing file {number} of {total}…"
-            print(f"\r{text}{' ' * max(0, self._shown - len(text))}", end="", file=sys.stderr, flush=True)
-            self._shown = len(text)
-
-    def _clear(self) -> None:
-        if self._shown:
-            print(f"\r{' ' * self._shown}\r", end="", file=sys.stderr, flush=True)
-            self._shown = 0
+        if total > 1:
+            self.line.show(f"Importing file {number} of {total}…", now=number in (1, total))
 
     def __call__(self, run) -> None:
         from cafe_desk.services.bundle_intake import LOCKED_WITH_PASSPHRASE
 
         if self.printed < len(run.lines):
-            self._clear()
+            self.line.clear()
         refusals = set(run.refusals)
         for number in range(self.printed, len(run.lines)):
             line, refused = run.lines[number], number in refusals
@@ -75,7 +68,7 @@ class _Printer:
         self.printed = len(run.lines)
 
     def closing(self, line: str) -> None:
-        self._clear()
+        self.line.clear()
         print(line, file=sys.stderr, flush=True)
 
 

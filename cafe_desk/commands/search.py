@@ -10,11 +10,16 @@ import sys
 from cafe_desk.commands.filters import add_filter_arguments, synthesis_filter
 from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import UserError
-from cafe_desk.core.synthesis import HIT_END, HIT_START, Found
+from cafe_desk.core.search_query import NOTHING_FOUND_TIPS
+from cafe_desk.core.synthesis import HIT_END, HIT_START, Found, SynthesisFilter
 from cafe_desk.core.text import json_printable, printable
 
 NAME = "search"
 MAX_LIMIT = 10_000
+#: each filter -> the option that sets it, as --help lists them
+OPTIONS = (("cafe_id", "--cafe"), ("date_from", "--from"), ("date_to", "--to"), ("locality", "--locality"),
+           ("group", "--group"), ("question", "--question"), ("outcome", "--outcome"), ("theme_id", "--theme"),
+           ("sources", "--source"), ("quotes_only", "--quotes-only"), ("shortlisted_only", "--shortlisted-only"))
 
 
 def add_parser(sub) -> None:
@@ -34,7 +39,7 @@ def run(services, args: argparse.Namespace) -> int:
     f = synthesis_filter(services, args, text=args.query)
     syn = services.synthesis if args.samples else services.synthesis.without_samples()
     found = syn.find(f, limit=args.limit)
-    _print(found, args.json)
+    _print(found, f, args.json)
     if found.index_unsaved:
         print(printable(found.slow_search_line), file=sys.stderr, flush=True)
     elif found.index_behind:  # build the ranking index now, so the next search is fast (this one was right anyway)
@@ -44,7 +49,7 @@ def run(services, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print(found: Found, as_json: bool) -> None:
+def _print(found: Found, f: SynthesisFilter, as_json: bool) -> None:
     if as_json:
         print(json_printable(json.dumps(_as_json(found), ensure_ascii=False)), flush=True)
         return
@@ -54,8 +59,25 @@ def _print(found: Found, as_json: bool) -> None:
         print(printable(f"{item.source_label} — {where}: {snippet}"))
     if found.truncated:
         print(f"The first {len(found.items):,} of {counted(found.total, 'item')}, best match first.", flush=True)
+    elif found.total:
+        print(counted(found.total, "item") + ", best match first.", flush=True)
     else:
-        print(counted(found.total, "item") + (", best match first." if found.total else "."), flush=True)
+        print(printable(nothing_line(f)), flush=True)
+
+
+def nothing_line(f: SynthesisFilter) -> str:
+    """What the Synthesis page says when nothing is found, in the options' words: which of them are on (they may be
+    what keeps everything out), and what to try."""
+    on = [flag for field, flag in OPTIONS if getattr(f, field)]
+    words = f"Nothing matches “{f.text.strip()}”"
+    if on:
+        line = f"{words} with {', '.join(on)}: try it with fewer of those options, or {NOTHING_FOUND_TIPS}."
+    else:
+        line = (f"{words}: {NOTHING_FOUND_TIPS}. The search reads what was said; a place, a date or a group is "
+                "chosen with --locality, --from, --to or --group.")
+    if f.group:
+        line += " --group finds comments only: points and summaries are written per table, with no group."
+    return line
 
 
 def _as_json(found: Found) -> dict:

@@ -24,6 +24,8 @@ MAX_TERMS = 64
 DEFAULT_NEAR = 10  # FTS5's distance when NEAR gives none
 
 EXAMPLES = "try e.g. peer support, \"waiting list\", recov* or NEAR(peer support, 10)"
+#: what to try when a search finds nothing
+NOTHING_FOUND_TIPS = "check the spelling, or try fewer words or a word start like recov*"
 SYMBOLS = f"Emoji and symbols can't be searched, only words and numbers; {EXAMPLES}."
 
 _WORD_CHARS = re.compile(r"[^\W_]+")

@@ -12,6 +12,7 @@ from pathlib import Path
 from cafe_desk.core.cafe_profile import CafeProfile, cafe_profile
 from cafe_desk.core.changes import Changes
 from cafe_desk.core.codebook import codebook_text
+from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import NotFoundError, UserError, ValidationError
 from cafe_desk.core.search_query import Node, fts5_query, parse
 from cafe_desk.core.signers import sender_check
@@ -323,14 +324,22 @@ class SynthesisService(ServiceBase):
         return Provenance(tuple((c.title, c.date) for c in cafes),
                           dt.datetime.now().astimezone().strftime("%Y-%m-%d at %H:%M"), samples, said)
 
+    def export_items(self, f: SynthesisFilter, include_samples: bool = False) -> int:
+        """How many items `export_data` with `f` writes (the sample cafés' left out unless `include_samples`)."""
+        return (self if include_samples else self.without_samples()).find(f, limit=0).total
+
     @staticmethod
-    def saved_line(kind: str, path: str | Path, f: SynthesisFilter) -> str:
+    def saved_line(kind: str, path: str | Path, f: SynthesisFilter, items: int | None = None) -> str:
         """What the Synthesis page and `cafe-desk data` say once an export of `kind` is written: "Saved
-        synthesis.xlsx." or "Saved items.csv, votes.csv and themes.csv in Exports.", with "(the items matching the
-        search and filters)" when `f` narrowed the items."""
+        synthesis.xlsx: 5,017 items." or "Saved items.csv, votes.csv and themes.csv in Exports: 5,017 items.",
+        with "those matching the search and filters" when `f` narrowed the items (the count left out if `items` is
+        None)."""
         what = f"items.csv, votes.csv and themes.csv in {Path(path).name}" if kind == "csv" else Path(path).name
-        narrowed = " (the items matching the search and filters)." if f != SynthesisFilter() else "."
-        return f"Saved {what}{narrowed}"
+        narrowed = f != SynthesisFilter()
+        if items is None:
+            return f"Saved {what}" + (" (the items matching the search and filters)." if narrowed else ".")
+        return f"Saved {what}: {counted(items, 'item')}" + (", those matching the search and filters." if narrowed
+                                                            else ".")
 
     @staticmethod
     def data_file(kind: str, target: str | Path) -> Path:

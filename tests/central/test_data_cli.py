@@ -18,11 +18,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cafe_desk.core.counts import counted
 from cafe_desk.services import Services
 from cafe_desk.settings import ENV_DATA, Settings
 from cafe_desk.storage.store import Store
 from tests.central import cafe_at, make_cafe, send
 from tests.conftest import assert_fails, cafe_desk
+from tests.on_a_terminal import left_on_screen, run_on_a_terminal
 from tests.stopped_part_way import stopped
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +71,7 @@ def test_csv_for_spreadsheets_by_default_and_for_analysis_when_asked(desk, tmp_p
     sheets.mkdir()
     plain.mkdir()
     assert ok(cafe_desk("data", "--format", "csv", "--out", str(sheets), data_dir=folder)) == (
-        "Saved items.csv, votes.csv and themes.csv in sheets.\n")
+        "Saved items.csv, votes.csv and themes.csv in sheets: 7 items.\n")
     assert sorted(p.name for p in sheets.iterdir()) == ["items.csv", "themes.csv", "votes.csv"]
     assert (sheets / "items.csv").read_bytes().startswith(codecs.BOM_UTF8)
     guarded = [r["text"] for r in rows(sheets / "items.csv")]
@@ -85,11 +87,12 @@ def test_csv_for_spreadsheets_by_default_and_for_analysis_when_asked(desk, tmp_p
 def test_a_workbook_and_a_qdpx(desk, tmp_path):
     folder, _, _ = desk
     book = tmp_path / "synthesis.xlsx"
-    assert ok(cafe_desk("data", "--format", "xlsx", "--out", str(book), data_dir=folder)) == "Saved synthesis.xlsx.\n"
+    assert ok(cafe_desk("data", "--format", "xlsx", "--out", str(book), data_dir=folder)) == (
+        "Saved synthesis.xlsx: 7 items.\n")
     assert openpyxl.load_workbook(book).sheetnames == ["Items", "Votes", "Themes", "About these columns"]
     project = tmp_path / "synthesis.qdpx"
     assert ok(cafe_desk("data", "--format", "qdpx", "--out", str(project), data_dir=folder)) == (
-        "Saved synthesis.qdpx.\n")
+        "Saved synthesis.qdpx: 7 items.\n")
     assert "project.qde" in zipfile.ZipFile(project).namelist()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["synthesis.qdpx", "synthesis.xlsx"]
 
@@ -98,7 +101,7 @@ def test_a_workbook_and_a_qdpx(desk, tmp_path):
 def test_a_file_name_typed_without_its_ending_gets_it(desk, tmp_path, kind):
     folder, _, _ = desk
     assert ok(cafe_desk("data", "--format", kind, "--out", str(tmp_path / "all"), data_dir=folder)) == (
-        f"Saved all.{kind}.\n")
+        f"Saved all.{kind}: 7 items.\n")
     assert [p.name for p in tmp_path.iterdir()] == [f"all.{kind}"]
     ok(cafe_desk("data", "--format", kind, "--out", str(tmp_path / f"ALL.{kind.upper()}"), data_dir=folder))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"all.{kind}", f"ALL.{kind.upper()}"])
@@ -106,7 +109,6 @@ def test_a_file_name_typed_without_its_ending_gets_it(desk, tmp_path, kind):
 
 def test_the_page_s_filters_and_search(desk, tmp_path):
     folder, codes, _ = desk
-    narrowed = " (the items matching the search and filters).\n"
     for name, args, expected in (
         ("cafe", ["--cafe", codes["Perth café"].lower()], {"Perth café"}),
         ("text", ["--text", "peer"], {"Peer workers in every GP practice", "Peer support groups helped me most"}),
@@ -117,12 +119,21 @@ def test_the_page_s_filters_and_search(desk, tmp_path):
         out.mkdir()
         said = ok(cafe_desk("data", "--format", "csv", "--for", "analysis", "--out", str(out), *args,
                             data_dir=folder))
-        assert said == f"Saved items.csv, votes.csv and themes.csv in {name}{narrowed}"
         found = rows(out / "items.csv", "utf-8")
+        assert said == (f"Saved items.csv, votes.csv and themes.csv in {name}: {counted(len(found), 'item')}, those "
+                        "matching the search and filters.\n")
         if name == "cafe":
             assert {r["café"] for r in found} == expected and len(found) == 3
         else:
             assert {r["text"] for r in found} == expected
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a terminal made with pty")
+def test_on_a_terminal_a_line_says_it_is_saving_and_is_cleared_when_done(desk, tmp_path):
+    folder, _, _ = desk
+    result, text = run_on_a_terminal(folder, "data", "--format", "xlsx", "--out", str(tmp_path / "all"))
+    assert (result.returncode, result.stdout.decode("utf-8")) == (0, "Saved all.xlsx: 7 items.\n")
+    assert text.startswith("\rSaving all.xlsx…") and left_on_screen(text) == []
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +11,11 @@ from cafe_desk.commands import import_cafes
 from cafe_desk.export import keys
 from cafe_desk.export.bundle import NOT_A_BUNDLE, WRONG_KEY
 from cafe_desk.services import Services, bundle_intake
-from cafe_desk.settings import ENV_DATA, Settings
+from cafe_desk.settings import Settings
 from cafe_desk.storage.store import Store
 from tests.central import make_cafe, snapshot
 from tests.conftest import CODED, cafe_desk, coded
+from tests.on_a_terminal import left_on_screen, run_on_a_terminal
 from tests.stopped_part_way import stopped
 
 
@@ -257,37 +255,16 @@ def test_without_identity_central_key_in_the_data_folder_opens_the_files(tmp_pat
 
 @pytest.mark.skipif(os.name != "posix", reason="a terminal made with pty")
 def test_on_a_terminal_a_line_says_which_file_is_being_imported_and_is_cleared_for_the_results(tmp_path, bundles):
-    import pty  # POSIX only
-
     key, good, bad, signer = bundles
     later = tmp_path / "later.cafe"
     shutil.copy(good, later)
-    terminal, stderr = pty.openpty()  # stderr is a terminal, stdout a pipe (as `cafe-desk import … > list.txt`)
-    env = {k: v for k, v in os.environ.items() if k != ENV_DATA}
-    try:
-        result = subprocess.run([sys.executable, "-m", "cafe_desk", "--data-dir", str(tmp_path / "central"), "import",
-                                 "--identity", str(key), str(good), str(bad), str(later)],
-                                stdout=subprocess.PIPE, stderr=stderr, env={**env, "PYTHONIOENCODING": "utf-8"},
-                                cwd=Path(__file__).parents[2], timeout=60)
-    finally:
-        os.close(stderr)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(terminal, 65536)
-        except OSError:  # the terminal's other end is closed and all it held was read
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(terminal)
-    text = shown.decode("utf-8").replace("\r\n", "\n")
+    result, text = run_on_a_terminal(tmp_path / "central", "import", "--identity", str(key), str(good), str(bad),
+                                     str(later))
     assert result.returncode == 2
     assert coded(result.stdout.decode("utf-8")) == (
         f"Imported “Perth café”{CODED}signed by {signer}, not on the list\n"
         f"Already imported: “Perth café” — nothing changed\n")
     assert "\rImporting file 1 of 3…" in text and "\rImporting file 3 of 3…" in text
-    # what is left on the terminal once each rewrite is applied: the refusal and the count, no progress line
-    screen = [line.rsplit("\r", 1)[-1].strip() for line in text.split("\n")]
-    assert [line for line in screen if line] == [f"Refused {bad}: {NOT_A_BUNDLE}",
-                                                 "Done: 1 of 3 files imported, 1 already at the desk, 1 refused."]
+    # what is left on the terminal: the refusal and the count, no progress line
+    assert left_on_screen(text) == [f"Refused {bad}: {NOT_A_BUNDLE}",
+                                    "Done: 1 of 3 files imported, 1 already at the desk, 1 refused."]

@@ -55,6 +55,18 @@ def test_json_with_filters_and_a_limit(desk):
     assert json.loads(nothing.stdout) == {"total": 0, "items": []}
 
 
+def test_nothing_found_says_which_options_may_keep_everything_out_and_what_to_try(desk):
+    # "peer" is in both cafés, but not in Perth after March: the two options keep each other's items out
+    result = cafe_desk("search", "peer", "--locality", "Perth", "--from", "2026-04-01", data_dir=desk)
+    assert (result.returncode, result.stderr, result.stdout) == (0, "", (
+        "Nothing matches “peer” with --from, --locality: try it with fewer of those options, or check the spelling, "
+        "or try fewer words or a word start like recov*.\n"))
+    result = cafe_desk("search", "zeitgeist", data_dir=desk)
+    assert result.stdout == (
+        "Nothing matches “zeitgeist”: check the spelling, or try fewer words or a word start like recov*. The search "
+        "reads what was said; a place, a date or a group is chosen with --locality, --from, --to or --group.\n")
+
+
 def test_bad_queries_and_options_get_one_line(desk):
     assert_fails(cafe_desk("search", 'peer "support', data_dir=desk),
                  'The search has a quote that is not closed: please add the closing ".')

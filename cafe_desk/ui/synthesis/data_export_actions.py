@@ -83,11 +83,13 @@ class DataExportActions:
 
         def work(ctx):
             with open_services() as services:
+                items = services.synthesis.export_items(f, include_samples=samples)
                 return services.synthesis.export_data(kind, target, f, ctx.progress, ctx.cancelled, csv_for,
-                                                      include_samples=samples)
+                                                      include_samples=samples), items
 
-        def done(path) -> None:
-            self.sig_message.emit(self.syn.saved_line(kind, path, f))
+        def done(written) -> None:
+            path, items = written
+            self.sig_message.emit(self.syn.saved_line(kind, path, f, items))
 
         self.export_op = run_op(self, "Saving the synthesis data…", work, done, self.sig_message.emit)
         return self.export_op

@@ -4,10 +4,10 @@ when none were, which filters are on and what to try; with the Group filter on, 
 from __future__ import annotations
 
 from cafe_desk.core.counts import counted
+from cafe_desk.core.search_query import NOTHING_FOUND_TIPS as SEARCH_TIPS
 from cafe_desk.core.synthesis import SynthesisFilter
 
 GROUP_NOTE = "The Group filter finds comments only: points and summaries are written per table, with no group."
-SEARCH_TIPS = "check the spelling, or try fewer words or a word start like recov*"
 WHERE_TO_FILTER = "The search reads what was said; a place, a date or a group is chosen in the Filters."
 DATES_CROSSED = "The To date is before the From date."
 CLEAR = "Change a filter, or press Clear filters."

@@ -64,7 +64,7 @@ def test_csv_for_analysis_tools_is_as_typed(page, qtbot, monkeypatch, tmp_path):
     rows = export_through_menu(page, qtbot, monkeypatch, FOR_ANALYSIS, tmp_path)
     assert not (tmp_path / "items.csv").read_bytes().startswith(codecs.BOM_UTF8)
     assert sorted(r["text"] for r in rows) == sorted(RISKY)
-    assert messages[-1] == f"Saved items.csv, votes.csv and themes.csv in {tmp_path.name}."
+    assert messages[-1] == f"Saved items.csv, votes.csv and themes.csv in {tmp_path.name}: {len(rows)} items."
 
 
 def test_csv_for_spreadsheets_is_guarded(page, qtbot, monkeypatch, tmp_path):
@@ -85,7 +85,7 @@ def test_a_file_name_typed_without_its_ending_gets_it(page, qtbot, monkeypatch, 
     action(page, label).trigger()
     qtbot.waitUntil(lambda: page.export_op is not None and page.export_op.done, timeout=10_000)
     assert [p.name for p in out.iterdir()] == [f"all{ending}"] and asked == []
-    assert messages[-1] == f"Saved all{ending}."
+    assert messages[-1] == f"Saved all{ending}: {len(RISKY)} items."
     before = (out / f"all{ending}").stat().st_mtime_ns
     op = page.export_op
     action(page, label).trigger()  # the dialog asked about "all"; replacing all.xlsx is asked here

@@ -201,8 +201,8 @@ def test_export_data_for_analysis_tools(page, qtbot, tmp_path):
     with open(tmp_path / "items.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 2  # the items matching the search
-    assert messages[-1] == (f"Saved items.csv, votes.csv and themes.csv in {tmp_path.name} (the items matching the "
-                            "search and filters).")
+    assert messages[-1] == (f"Saved items.csv, votes.csv and themes.csv in {tmp_path.name}: 2 items, those matching "
+                            "the search and filters.")
     op = page.export_data("qdpx", tmp_path / "missing" / "synthesis.qdpx")
     qtbot.waitUntil(lambda: op.done, timeout=10_000)
     assert not (tmp_path / "missing").exists() and messages[-1]
@@ -249,7 +249,7 @@ def test_export_says_it_takes_the_items_found_and_offers_all(page, qtbot, tmp_pa
     qtbot.waitUntil(lambda: op.done, timeout=10_000)
     with open(tmp_path / "items.csv", encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.DictReader(f))) == 6  # every item, though the search shows 2
-    assert messages[-1] == f"Saved items.csv, votes.csv and themes.csv in {tmp_path.name}."
+    assert messages[-1] == f"Saved items.csv, votes.csv and themes.csv in {tmp_path.name}: 6 items."
 
 
 def test_export_of_everything_asks_nothing(page, qtbot):
