@@ -1,5 +1,5 @@
 """The Synthesis page's table of items found: hits in bold, several rows chosen at once, rows of a fixed height, and
-columns that leave most of the width to the text."""
+columns that leave most of the width to the text (the Themes column only once the codebook has a theme)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,11 @@ class ItemsTable(QTableView):
         fit_column(self, COL_SOURCE, SOURCE_SAMPLE, resizable=True)
         fit_column(self, COL_SHORTLIST, ["★"])
         self.setColumnWidth(COL_THEMES, THEMES_WIDTH)
+        self.show_themes(False)
+
+    def show_themes(self, shown: bool) -> None:
+        """The Themes column, only while the codebook has themes (until then it would only take the text's room)."""
+        if self.isColumnHidden(COL_THEMES) == shown:
+            self.setColumnHidden(COL_THEMES, not shown)
+            if shown:
+                self.setColumnWidth(COL_THEMES, THEMES_WIDTH)

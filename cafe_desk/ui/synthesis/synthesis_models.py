@@ -6,7 +6,7 @@ import dataclasses
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetricsF, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from cafe_desk.core.synthesis import HIT_END, HIT_START, CentralCafe, CodeTheme, Item
@@ -20,6 +20,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 #: a café's heading is cut after this many characters (at a word), with "…"; the tooltip holds the whole
 HEADING_CHARS = 24
+ELLIPSIS = "…"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -160,8 +161,26 @@ class ItemsModel(QAbstractTableModel):
         return None
 
 
+def last_whole_line(doc: QTextDocument, height: float) -> tuple[float, float, bool] | None:
+    """Of the lines of `doc` laid out, the last that fits whole in `height`: (where its text ends, its bottom,
+    whether any text is left below it); None when no line fits."""
+    found, layout_of = None, doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        box, layout = layout_of.blockBoundingRect(block), block.layout()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            bottom = box.top() + line.y() + line.height()
+            if bottom > height:
+                return None if found is None else (found[0], found[1], True)
+            found = (box.left() + line.x() + line.naturalTextWidth(), bottom)
+        block = block.next()
+    return None if found is None else (found[0], found[1], False)
+
+
 class HitsDelegate(QStyledItemDelegate):
-    """Draws the text column as rich text, so search hits show in bold."""
+    """Draws the text column as rich text, so search hits show in bold; only whole lines, with "…" at the end of the
+    last one when there is more (the reading pane below shows it all)."""
 
     def paint(self, painter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
@@ -173,13 +192,32 @@ class HitsDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
         painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        last = last_whole_line(doc, opt.rect.height())
+        bottom = opt.rect.height() if last is None else last[1]
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), bottom))
         ctx = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
         doc.documentLayout().draw(painter, ctx)
+        if last is not None and last[2]:  # more text below: "…" at the end of the last line shown
+            self._ellipsis(painter, opt, doc, last, selected)
         painter.restore()
+
+    @staticmethod
+    def _ellipsis(painter, opt: QStyleOptionViewItem, doc: QTextDocument, last, selected: bool) -> None:
+        right, bottom, _ = last
+        metrics = QFontMetricsF(doc.defaultFont())
+        width, height = metrics.horizontalAdvance(ELLIPSIS), metrics.height()
+        x = min(right, opt.rect.width() - doc.documentMargin() - width)
+        where = QRectF(x, bottom - height, width + doc.documentMargin(), height)
+        if x < right:  # over the line's last letters: on the row's own background
+            painter.fillRect(where, opt.palette.color(QPalette.ColorRole.Highlight) if selected else
+                             opt.backgroundBrush.color() if opt.backgroundBrush.style() != Qt.BrushStyle.NoBrush
+                             else opt.palette.color(QPalette.ColorRole.Base))
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.setFont(doc.defaultFont())
+        painter.drawText(where, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, ELLIPSIS)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         doc = self._document(index.data(HTML_ROLE) or "", option)

@@ -212,6 +212,7 @@ class SynthesisPanel(Panel, DataExportActions):
             return
         gone = self.filters.fill_themes(themes)
         self.codebook.set_themes(themes)
+        self.table.show_themes(bool(themes))
         f = self.current_filter()
         if gone or f.theme_id or f.shortlisted_only:  # what is shown depends on the coding: search again
             self.refresh_items()
@@ -237,6 +238,7 @@ class SynthesisPanel(Panel, DataExportActions):
         self.filters.fill(cafes, facets, themes)
         self.model.set_codes({c.id: c.short_code for c in cafes})
         self.codebook.set_themes(themes)
+        self.table.show_themes(bool(themes))
         if f == self.current_filter():
             self._show(f, found)
         else:  # a filter offered before is no longer there: search again with what the filters say now
