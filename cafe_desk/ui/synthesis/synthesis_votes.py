@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +34,26 @@ HIDDEN = "not shown"
 HIDDEN_WHY = (f"Fewer than {SMALL_GROUP} voters, or hidden so that a smaller group can't be worked out from the "
               "total and the groups shown")
 COLUMNS = ("Outcome", "Share", "Voters", "Cafés", "Votes counted")
+
+
+class WrappedTitles(QStyledItemDelegate):
+    """Rows as tall as the outcome's title takes, wrapped at words to the column's width (a tree sizes its rows
+    before it knows how wide the column is, so by itself it would keep one line and cut the title)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        tree = self.parent()
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        width = tree.header().sectionSize(0) - tree.indentation() * (depth + 1) - 2 * margin
+        if width <= 0:
+            return hint
+        text = index.data() or ""
+        height = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap,
+                                                        text).height()
+        return QSize(hint.width(), max(hint.height(), height + 4))
 
 
 def chart_rows(outcomes: list[OutcomeSynthesis]) -> list[OutcomeTotal]:
@@ -53,11 +77,14 @@ class SynthesisVotes(QWidget):
         self.table = QTreeWidget()
         self.table.setAccessibleName("Votes across cafés, by outcome and group")
         self.table.setHeaderLabels(COLUMNS)
+        self.table.setWordWrap(True)  # an outcome's whole title, on as many lines as it takes
+        self.table.setItemDelegateForColumn(0, WrappedTitles(self.table))
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda col, *_: col == 0 and self.table.doItemsLayout())  # wrap to the new width
         self.empty = QLabel("No votes have been imported yet.")
         split = QSplitter(Qt.Orientation.Vertical)
         scroll = QScrollArea()

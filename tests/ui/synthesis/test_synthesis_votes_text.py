@@ -4,6 +4,9 @@ counts are written with thousands separated, as every other page writes them."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+
 from cafe_desk.core.vote_synthesis import GroupShare, OutcomeSynthesis
 from cafe_desk.ui.synthesis.synthesis_votes import SynthesisVotes
 
@@ -31,3 +34,24 @@ def test_the_votes_tab_writes_large_counts_with_thousands_separated(qtbot):
     assert [row.text(c) for c in range(1, 5)] == ["22.9% support", "31,400", "1,200", "94,200"]
     assert row.child(0).text(2) == "4,200"
     assert "support; 31,400 voters in 1,200 cafés" in row.toolTip(0)
+
+
+def test_a_long_outcome_title_shows_whole_on_as_many_lines_as_it_takes(qtbot):
+    long = "People expect recovery and are supported at all stages of their recovery journey"
+    votes = SynthesisVotes()
+    qtbot.addWidget(votes)
+    votes.resize(640, 600)  # the Votes tab's width in the window at 1366×768
+    votes.show()
+    votes.set_outcomes([OutcomeSynthesis(long, "support", 12, 298, 276, 0.309,
+                                         (GroupShare("Family member or carer who supports someone", 40, 0.3),)),
+                        OutcomeSynthesis("Short", "support", 12, 298, 30, 0.034, ())])
+    qtbot.waitExposed(votes)
+    tree, metrics = votes.table, QFontMetrics(votes.table.font())
+    for item in (tree.topLevelItem(0), tree.topLevelItem(0).child(0), tree.topLevelItem(1)):
+        rect = tree.visualItemRect(item)
+        width = tree.header().sectionSize(0) - (rect.left() - tree.visualItemRect(tree.topLevelItem(0)).left())
+        needed = metrics.boundingRect(QRect(0, 0, width - 2 * tree.indentation(), 10_000), Qt.TextFlag.TextWordWrap,
+                                      item.text(0)).height()
+        assert rect.height() >= needed, item.text(0)
+    assert metrics.horizontalAdvance(long) > tree.header().sectionSize(0)  # it did take more than one line
+    assert tree.visualItemRect(tree.topLevelItem(0)).height() > tree.visualItemRect(tree.topLevelItem(1)).height()
