@@ -197,6 +197,7 @@ def _print_cafes(services, as_json: bool) -> int:
     if as_json:
         print(json_printable(json.dumps([{"id": c.id, "short_code": c.short_code, "title": c.title,
                                           "date": c.date, "locality": c.locality, "state": c.state,
+                                          "origin": c.origin,
                                           "points": c.points, "summaries": c.summaries, "comments": c.comments,
                                           "notes": c.notes, "imported": c.id in signed,
                                           "source_short_code": signed[c.id].source_code or None
@@ -212,7 +213,7 @@ def _print_cafes(services, as_json: bool) -> int:
             source = signed[c.id].source_code
             away = f" ({source} on the facilitator's laptop)" if source and source != c.short_code else ""
             origin = f"  — imported{away}, {signed[c.id].label()}"
-        print(printable(f"{c.short_code}  {c.date or '—':10}  {c.state:8}  {c.title}  ({c.id}){origin}"))
+        print(printable(f"{c.short_code}  {c.date or '—':10}  {c.state_label:8}  {c.title}  ({c.id}){origin}"))
     return 0
 
 

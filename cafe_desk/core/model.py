@@ -202,6 +202,12 @@ class RoundSpec:
     minutes: float = 20
 
 
+#: what the café list (the Cafés page, `cafe-desk cafes`) calls each state of a café run on this laptop
+STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
+#: ... and a café that was not run here
+ORIGIN_LABELS = {"imported": "Imported", "sample": "Sample"}
+
+
 @dataclass(frozen=True)
 class CafeSummary:
     """One row of the café list."""
@@ -221,3 +227,8 @@ class CafeSummary:
     def notes(self) -> int:
         """Points, summaries and comments together (every row of the notes table)."""
         return self.points + self.summaries + self.comments
+
+    @property
+    def state_label(self) -> str:
+        """"Planning", "Running", "Closed"; "Imported" or "Sample" for a café not run here."""
+        return ORIGIN_LABELS.get(self.origin) or STATE_LABELS.get(self.state, self.state.title())

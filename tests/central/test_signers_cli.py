@@ -53,11 +53,14 @@ def test_a_facilitator_s_key_added_by_name_then_revoked(folders, tmp_path):
         f"Imported “Perth café”{CODED}signed by Anna, Perth ({fingerprint})\n")
     [listed] = json.loads(ok(cafe_desk("cafes", "--json", data_dir=central)))
     assert listed["imported"] and listed["signer"]["fingerprint"] == fingerprint
+    assert (listed["state"], listed["origin"]) == ("closed", "imported")
     assert listed["signer"]["name"] == "Anna, Perth" and listed["source_short_code"] == code
-    assert ok(cafe_desk("cafes", data_dir=central)).rstrip().endswith(
-        f"— imported ({code} on the facilitator's laptop), signed by Anna, Perth ({fingerprint})")
+    line = ok(cafe_desk("cafes", data_dir=central)).rstrip()
+    assert line.endswith(f"— imported ({code} on the facilitator's laptop), signed by Anna, Perth ({fingerprint})")
+    assert line.split()[2] == "Imported"  # the word the Cafés page's State column shows
     [local] = json.loads(ok(cafe_desk("cafes", "--json", data_dir=laptop)))
-    assert not local["imported"] and local["signer"] is None
+    assert not local["imported"] and local["signer"] is None and local["origin"] == "local"
+    assert ok(cafe_desk("cafes", data_dir=laptop)).split()[2] == "Running"  # as the page says it, not "running"
     assert ok(cafe_desk("signers", data_dir=central)) == f"Anna, Perth ({fingerprint}): Perth café\n"
 
     assert ok(cafe_desk("signers", "--revoke", fingerprint.replace(" ", ""), data_dir=central)) == (

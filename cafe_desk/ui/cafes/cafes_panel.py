@@ -42,11 +42,10 @@ from cafe_desk.ui.widgets.plain_text import shown, tip
 COL_CODE, COL_TITLE, COL_DATE, COL_LOCALITY, COL_STATE, COL_POINTS, COL_COMMENTS = range(7)
 HEADERS = ("Code", "Title", "Date", "Town or area", "State", "Points", "Comments")
 COUNTED = {COL_POINTS: "point", COL_COMMENTS: "comment"}  # the count columns, and what each counts
-STATE_LABELS = {"planning": "Planning", "running": "Running", "closed": "Closed"}
-#: what the State column says of a café not run on this laptop, and its tooltip
-ORIGIN_LABELS = {"imported": ("Imported", "Came in from a café file: kept exactly as it arrived, read-only for good."),
-                 "sample": ("Sample", "A made-up café for trying the central desk, read-only; “Remove sample cafés” "
-                                      "on the Central page takes the samples away.")}
+#: the State column's tooltip for a café not run on this laptop
+ORIGIN_TIPS = {"imported": "Came in from a café file: kept exactly as it arrived, read-only for good.",
+               "sample": "A made-up café for trying the central desk, read-only; “Remove sample cafés” on the Central "
+                         "page takes the samples away."}
 IMPORTED_NO_REOPEN = "An imported café is kept exactly as it arrived, so it can't be reopened or changed."
 CLOSE_BUTTON = "Close café"
 KEEP_OPEN_BUTTON = "Keep it open"
@@ -111,11 +110,10 @@ class CafeListModel(QAbstractTableModel):
                 COL_TITLE: shown(row.title),
                 COL_DATE: show_date(row.date),
                 COL_LOCALITY: shown(_cut(row.locality)),
-                COL_STATE: ORIGIN_LABELS[row.origin][0] if row.origin in ORIGIN_LABELS
-                else STATE_LABELS.get(row.state, row.state.title()),
+                COL_STATE: row.state_label,
             }[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and row.origin in ORIGIN_LABELS:
-            return ORIGIN_LABELS[row.origin][1]
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and row.origin in ORIGIN_TIPS:
+            return ORIGIN_TIPS[row.origin]
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_LOCALITY and _cut(row.locality) != row.locality:
             return tip(row.locality)
         if role == Qt.ItemDataRole.UserRole:
