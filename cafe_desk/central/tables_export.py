@@ -70,14 +70,15 @@ MEASURES = {MEASURE_AGREE: "share who agree"}
 SUPPORT = "share of voters' support"
 
 ITEM_COLUMNS: Columns = (
-    ("item id", 14), ("café", 24), ("café id", 14), ("date", 11), ("locality", 16), ("table", 7), ("round", 7),
-    ("question", 36), ("source", 10), ("text", 60), ("quote", 7), ("group", 18), ("outcomes", 30),
+    ("item id", 14), ("café", 24), ("café id", 14), ("café code", 9), ("date", 11), ("locality", 16), ("table", 7),
+    ("round", 7), ("question", 36), ("source", 10), ("text", 60), ("quote", 7), ("group", 18), ("outcomes", 30),
     ("café tags", 20), ("themes", 24), ("minutes from start", 10), ("shortlisted", 11), ("sender checked", 16))
 VOTE_COLUMNS: Columns = (
     ("outcome", 40), ("measure", 22), ("group", 20), ("cafés", 8), ("voters", 8), ("votes", 8), ("share", 9),
     ("suppressed", 11))
 THEME_COLUMNS: Columns = (
-    ("theme", 28), ("description", 40), ("items in all cafés", 12), ("café", 24), ("café id", 14), ("date", 11),
+    ("theme", 28), ("description", 40), ("items in all cafés", 12), ("café", 24), ("café id", 14), ("café code", 9),
+    ("date", 11),
     ("locality", 16), ("items in café", 12), ("sender checked", 16))
 
 
@@ -101,6 +102,7 @@ def item_rows(syn, f: SynthesisFilter, progress: Progress, cancelled: Check, tot
     names = {t.id: t.name for t in syn.themes()}  # in codebook order, by name
     rank = {theme_id: n for n, theme_id in enumerate(names)}
     senders = syn.sender_checks()
+    short_codes = {c.id: c.short_code for c in syn.cafes()}
     for done, item in enumerate(syn.iter_items(f), start=1):
         if done % STEP == 0:
             if cancelled():
@@ -109,9 +111,9 @@ def item_rows(syn, f: SynthesisFilter, progress: Progress, cancelled: Check, tot
         codes = item.codes
         themes = ("; ".join(names[c] for c in sorted((c for c in codes if c in rank), key=rank.__getitem__))
                   if codes else "")
-        yield [item.id, item.cafe_title, item.cafe_id, item.date, item.locality, item.table, item.round,
-               item.question, item.source_label, item.text, "yes" if item.is_quote else "no", item.group,
-               "; ".join(item.outcomes), "; ".join(item.cafe_themes), themes, item.minutes,
+        yield [item.id, item.cafe_title, item.cafe_id, short_codes.get(item.cafe_id, ""), item.date, item.locality,
+               item.table, item.round, item.question, item.source_label, item.text, "yes" if item.is_quote else "no",
+               item.group, "; ".join(item.outcomes), "; ".join(item.cafe_themes), themes, item.minutes,
                "yes" if item.shortlisted else "no", senders.get(item.cafe_id, "")]
 
 
@@ -136,10 +138,11 @@ def theme_rows(syn) -> Iterator[list]:
     for theme in syn.themes():
         counts = sorted(per_theme[theme.id], key=lambda c: place[c.cafe_id][0])
         if not counts:
-            yield [theme.name, theme.description, theme.count, None, None, None, None, 0, None]
+            yield [theme.name, theme.description, theme.count, None, None, None, None, None, 0, None]
         for count in counts:
             cafe = place[count.cafe_id][1]
-            yield [theme.name, theme.description, theme.count, cafe.title, cafe.id, cafe.date, cafe.locality,
+            yield [theme.name, theme.description, theme.count, cafe.title, cafe.id, cafe.short_code, cafe.date,
+                   cafe.locality,
                    count.items, senders.get(cafe.id, "")]
 
 

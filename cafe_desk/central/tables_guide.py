@@ -22,6 +22,8 @@ ABOUT: dict[tuple[str, str], tuple[str, str]] = {
     ("Items", "café"): ("The title of the café it was said at.", "Perth café"),
     ("Items", "café id"): ("The café's id at this desk (two cafés may share a title, never an id).",
                            "b1c524b9-32e0-505d-84a4-7d864c0bf540"),
+    ("Items", "café code"): ("The café's short code at this desk, as the Synthesis page and `cafe-desk cafes` show it "
+                             "(`cafe-desk data --cafe` takes it).", "J5767Y"),
     ("Items", "date"): ("The day the café was held (a date cell).", "2026-03-14"),
     ("Items", "locality"): ("The café's town or area.", "Perth"),
     ("Items", "table"): ("The table's number; empty for a comment sent from a phone or on a paper card.", "3"),
@@ -63,6 +65,7 @@ ABOUT: dict[tuple[str, str], tuple[str, str]] = {
     ("Themes", "café"): ("One café with items coded with the theme (one row per theme and café); empty for a theme "
                          "no item carries yet.", "Perth café"),
     ("Themes", "café id"): ("That café's id at this desk.", "b1c524b9-32e0-505d-84a4-7d864c0bf540"),
+    ("Themes", "café code"): ("That café's short code at this desk.", "J5767Y"),
     ("Themes", "date"): ("The day that café was held (a date cell).", "2026-03-14"),
     ("Themes", "locality"): ("That café's town or area.", "Perth"),
     ("Themes", "items in café"): ("How many of that café's items carry the theme.", "4"),

@@ -33,12 +33,12 @@ AFTER_EMOJI = "Après 😊😊 vient l'été"
 FORMULAS = ("=SUM(A1:A9) is what we need", "+ more buses on Sundays", "@ the library would suit everyone",
             "-5 degrees outside the hall")
 TWO_LINES = "Line one\nLine two"
-ITEM_HEADER = ["item id", "café", "café id", "date", "locality", "table", "round", "question", "source", "text",
-               "quote", "group", "outcomes", "café tags", "themes", "minutes from start", "shortlisted",
+ITEM_HEADER = ["item id", "café", "café id", "café code", "date", "locality", "table", "round", "question", "source",
+               "text", "quote", "group", "outcomes", "café tags", "themes", "minutes from start", "shortlisted",
                "sender checked"]
 VOTE_HEADER = ["outcome", "measure", "group", "cafés", "voters", "votes", "share", "suppressed"]
-THEME_HEADER = ["theme", "description", "items in all cafés", "café", "café id", "date", "locality", "items in café",
-                "sender checked"]
+THEME_HEADER = ["theme", "description", "items in all cafés", "café", "café id", "café code", "date", "locality",
+                "items in café", "sender checked"]
 QDA = "{urn:QDA-XML:project:1.0}"
 GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # REFI-QDA Project-mrt2019.xsd: the order of a Project's and a TextSource's children
@@ -215,7 +215,11 @@ def test_xlsx_read_back(desk, tmp_path):
     assert [(r[0], r[4], r[6]) for r in overall] == [(v.title, v.voters, round(v.share, 4)) for v in desk.votes()]
     assert votes.cell(2, VOTE_HEADER.index("share") + 1).number_format == "0.00%"
     themes = [[c.value for c in row] for row in book["Themes"].iter_rows(min_row=2)]
-    assert sum(r[7] for r in themes) == sum(c.items for c in desk.theme_counts())
+    assert sum(r[THEME_HEADER.index("items in café")] for r in themes) == sum(c.items for c in desk.theme_counts())
+    codes = {c.id: c.short_code for c in desk.cafes()}
+    assert all(r[THEME_HEADER.index("café code")] == codes.get(r[THEME_HEADER.index("café id")]) for r in themes)
+    assert all(r[ITEM_HEADER.index("café code")] == codes[r[ITEM_HEADER.index("café id")]]
+               for r in book["Items"].iter_rows(min_row=2, values_only=True))
 
 
 # --- REFI-QDA (what the project holds: test_qdpx_export.py) ---------------------------------------------------------

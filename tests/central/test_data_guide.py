@@ -71,7 +71,8 @@ def test_it_says_when_the_samples_are_in_and_what_narrowed_the_items(desk, tmp_p
     assert lines[1] == "From 1 imported café: Perth café (2026-03-14)."  # the town chooses the cafés
     assert lines[2] == "The sample cafés were included: they are made up for trying Café Desk, not real cafés."
     assert lines[3] == "The items are narrowed by: Town or area: Perth; Only items marked as quotes."
-    assert [r[9] for r in book["Items"].iter_rows(min_row=2, values_only=True)] == [
+    text = [name for name, _ in ITEM_COLUMNS].index("text")
+    assert [r[text] for r in book["Items"].iter_rows(min_row=2, values_only=True)] == [
         "Waited eight months for a first appointment"]  # and the filters were followed
 
 
