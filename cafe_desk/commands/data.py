@@ -5,12 +5,13 @@ and with the same messages."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from cafe_desk.commands.filters import add_filter_arguments, synthesis_filter
+from cafe_desk.commands.filters import add_filter_arguments, nothing_line, options_on, synthesis_filter
 from cafe_desk.commands.terminal_line import TerminalLine
 from cafe_desk.core.errors import UserError
-from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS
+from cafe_desk.core.synthesis import CSV_FOR_ANALYSIS, CSV_FOR_SPREADSHEETS, SynthesisFilter
 from cafe_desk.core.text import printable
 
 NAME = "data"
@@ -64,4 +65,6 @@ def run(services, args: argparse.Namespace) -> int:
     finally:
         line.clear()
     print(printable(syn.saved_line(args.format, written, f, items)))
+    if not items and f != SynthesisFilter():  # written all the same (the votes and themes are), but say why empty
+        print(printable(nothing_line(args.search, options_on(args))), file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ import argparse
 import datetime as dt
 
 from cafe_desk.core.errors import UserError
+from cafe_desk.core.search_query import NOTHING_FOUND_TIPS
 from cafe_desk.core.synthesis import SynthesisFilter
 
 #: --source's values, as the page's Source boxes name them -> the source they stand for
@@ -16,6 +17,10 @@ SOURCES = {"points": "note-taker", "comments": "participant", "paper": "paper"}
 SOURCE_ALIASES = {"note-taker": "note-taker", "participant": "participant"}
 #: option -> older spellings it also answers to, unlisted in --help
 ALIASES = {"--search": ("--text",), "--quotes-only": ("--quotes",), "--shortlisted-only": ("--shortlisted",)}
+#: each filter option's name in the parsed arguments -> the option, as --help lists them
+OPTIONS = (("cafe", "--cafe"), ("date_from", "--from"), ("date_to", "--to"), ("locality", "--locality"),
+           ("group", "--group"), ("question", "--question"), ("outcome", "--outcome"), ("theme", "--theme"),
+           ("sources", "--source"), ("quotes_only", "--quotes-only"), ("shortlisted_only", "--shortlisted-only"))
 SAMPLE_CAFE = ("“{title}” is one of the sample cafés, made up for trying Café Desk, which are left out unless you ask "
                "for them: add --samples.")
 ONLY_SAMPLES = ("Only the sample cafés are here, made up for trying Café Desk, and they are left out unless you ask "
@@ -163,3 +168,33 @@ def synthesis_filter(services, args: argparse.Namespace, text: str | None = None
         outcome=one_of(facets.outcomes, args.outcome, ("outcome", "outcomes"), "Outcome"),
         sources=sources(args.sources), theme_id=theme_id(services, args.theme), cafe_id=one_cafe,
         quotes_only=args.quotes_only, shortlisted_only=args.shortlisted_only)
+
+
+def options_on(args: argparse.Namespace) -> list[str]:
+    """The filter options given, as typed: ["--locality Perth", "--quotes-only"]."""
+    on = []
+    for dest, flag in OPTIONS:
+        value = getattr(args, dest, None)
+        if value is True:
+            on.append(flag)
+        elif isinstance(value, list):
+            on.extend(f"{flag} {v}" for v in value)
+        elif value:
+            on.append(f"{flag} {value}")
+    return on
+
+
+def nothing_line(query: str, on: list[str]) -> str:
+    """What the Synthesis page says when nothing is found, in the options' words: which of them are on (they may be
+    what keeps everything out), and what to try."""
+    if not query.strip():
+        return f"No items match {', '.join(on)}: try it with fewer of those options." if on else "No items here yet."
+    words = f"Nothing matches “{query.strip()}”"
+    if on:
+        line = f"{words} with {', '.join(on)}: try it with fewer of those options, or {NOTHING_FOUND_TIPS}."
+    else:
+        line = (f"{words}: {NOTHING_FOUND_TIPS}. The search reads what was said; a place, a date or a group is "
+                "chosen with --locality, --from, --to or --group.")
+    if any(option.startswith("--group ") for option in on):
+        line += " --group finds comments only: points and summaries are written per table, with no group."
+    return line

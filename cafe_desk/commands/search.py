@@ -7,19 +7,15 @@ import argparse
 import json
 import sys
 
-from cafe_desk.commands.filters import add_filter_arguments, synthesis_filter
+from cafe_desk.commands.filters import add_filter_arguments, nothing_line, options_on, synthesis_filter
 from cafe_desk.core.counts import counted
 from cafe_desk.core.errors import UserError
-from cafe_desk.core.search_query import NOTHING_FOUND_TIPS
-from cafe_desk.core.synthesis import HIT_END, HIT_START, Found, SynthesisFilter
+from cafe_desk.core.synthesis import HIT_END, HIT_START, Found
 from cafe_desk.core.text import json_printable, printable
 
 NAME = "search"
 MAX_LIMIT = 10_000
-#: each filter -> the option that sets it, as --help lists them
-OPTIONS = (("cafe_id", "--cafe"), ("date_from", "--from"), ("date_to", "--to"), ("locality", "--locality"),
-           ("group", "--group"), ("question", "--question"), ("outcome", "--outcome"), ("theme_id", "--theme"),
-           ("sources", "--source"), ("quotes_only", "--quotes-only"), ("shortlisted_only", "--shortlisted-only"))
+
 
 
 def add_parser(sub) -> None:
@@ -27,19 +23,24 @@ def add_parser(sub) -> None:
     p = sub.add_parser(NAME, help="central desk: search every imported café, best match first, as the Synthesis "
                        "page does")
     p.add_argument("query", metavar="QUERY", help='words, "a phrase", recov*, NEAR(peer support, 10), OR, NOT')
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N items (50)")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N items (50); 0 shows only how "
+                   "many match")
     p.add_argument("--json", action="store_true", help="print JSON: the items and how many match in all")
     add_filter_arguments(p, search=False)
 
 
 def run(services, args: argparse.Namespace) -> int:
-    """Search and print the items found, best first, then how many match in all."""
-    if not 0 < args.limit <= MAX_LIMIT:
-        raise UserError(f"--limit takes a number from 1 to {MAX_LIMIT:,}.")
+    """Search and print the items found, best first, then how many match in all (only that with --limit 0)."""
+    if not 0 <= args.limit <= MAX_LIMIT:
+        raise UserError(f"--limit takes a number from 0 (to count only) to {MAX_LIMIT:,}.")
     f = synthesis_filter(services, args, text=args.query)
     syn = services.synthesis if args.samples else services.synthesis.without_samples()
     found = syn.find(f, limit=args.limit)
-    _print(found, f, args.json)
+    codes = {c.id: c.short_code for c in syn.cafes()}
+    if args.json:
+        print(json_printable(json.dumps(_as_json(found, codes), ensure_ascii=False)), flush=True)
+    else:
+        _print(found, codes, args)
     if found.index_unsaved:
         print(printable(found.slow_search_line), file=sys.stderr, flush=True)
     elif found.index_behind:  # build the ranking index now, so the next search is fast (this one was right anyway)
@@ -49,40 +50,24 @@ def run(services, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print(found: Found, f: SynthesisFilter, as_json: bool) -> None:
-    if as_json:
-        print(json_printable(json.dumps(_as_json(found), ensure_ascii=False)), flush=True)
-        return
+def _print(found: Found, codes: dict[str, str], args: argparse.Namespace) -> None:
     for item in found.items:
         snippet = (item.snippet or item.text).replace(HIT_START, "[").replace(HIT_END, "]")
-        where = ", ".join(part for part in (item.cafe_title, item.locality, item.date) if part)
+        cafe = f"{item.cafe_title} ({codes[item.cafe_id]})" if item.cafe_id in codes else item.cafe_title
+        where = ", ".join(part for part in (cafe, item.locality, item.date) if part)
         print(printable(f"{item.source_label} — {where}: {snippet}"))
-    if found.truncated:
+    if not found.total:
+        print(printable(nothing_line(args.query, options_on(args))), flush=True)
+    elif found.items and found.truncated:
         print(f"The first {len(found.items):,} of {counted(found.total, 'item')}, best match first.", flush=True)
-    elif found.total:
-        print(counted(found.total, "item") + ", best match first.", flush=True)
     else:
-        print(printable(nothing_line(f)), flush=True)
+        print(counted(found.total, "item") + (", best match first." if found.items else "."), flush=True)
 
 
-def nothing_line(f: SynthesisFilter) -> str:
-    """What the Synthesis page says when nothing is found, in the options' words: which of them are on (they may be
-    what keeps everything out), and what to try."""
-    on = [flag for field, flag in OPTIONS if getattr(f, field)]
-    words = f"Nothing matches “{f.text.strip()}”"
-    if on:
-        line = f"{words} with {', '.join(on)}: try it with fewer of those options, or {NOTHING_FOUND_TIPS}."
-    else:
-        line = (f"{words}: {NOTHING_FOUND_TIPS}. The search reads what was said; a place, a date or a group is "
-                "chosen with --locality, --from, --to or --group.")
-    if f.group:
-        line += " --group finds comments only: points and summaries are written per table, with no group."
-    return line
-
-
-def _as_json(found: Found) -> dict:
+def _as_json(found: Found, codes: dict[str, str]) -> dict:
     return {"total": found.total, "items": [
-        {"id": i.id, "cafe_id": i.cafe_id, "cafe_title": i.cafe_title, "date": i.date, "locality": i.locality,
+        {"id": i.id, "cafe_id": i.cafe_id, "cafe_code": codes.get(i.cafe_id, ""), "cafe_title": i.cafe_title,
+         "date": i.date, "locality": i.locality,
          "table": i.table, "round": i.round, "question": i.question, "source": i.source, "kind": i.kind,
          "text": i.text, "is_quote": i.is_quote, "group": i.group, "outcomes": list(i.outcomes),
          "themes": list(i.cafe_themes), "codes": list(i.codes), "shortlisted": i.shortlisted,

@@ -113,6 +113,14 @@ class SynthesisService(ServiceBase):
         unsaved = unsaved_folder(self.store) if behind else None  # then building it would fail each time
         return Found(items, total, behind and unsaved is None, str(unsaved or ""))
 
+    def item_ids(self, f: SynthesisFilter) -> list[str]:
+        """The ids of every item matching `f`, however many (to code all that match, not only those listed);
+        ValidationError as `find`."""
+        node = _query(f)
+        f = self._narrowed(dataclasses.replace(f, text=fts5_query(node) if node else ""))
+        with self.store.read():
+            return self.store.item_ids(f)
+
     def iter_items(self, f: SynthesisFilter = SynthesisFilter()) -> Iterator[Item]:
         """Every item matching `f`, streamed (for data exports); ValidationError if the search can't be read or
         the dates are the wrong way round."""

@@ -193,6 +193,10 @@ class CentralStore:
         row = self._run_search(f, "COUNT(*)", "", []).fetchone()
         return row[0] if row else 0
 
+    def item_ids(self, f: SynthesisFilter) -> list[str]:
+        """The ids of every item matching `f` (to code them all at once), in no particular order."""
+        return [row[0] for row in self._run_search(f, "n.id", "", [])]
+
     def find_items(self, f: SynthesisFilter, limit: int | None = None, offset: int = 0) -> list[Item]:
         """Items matching `f`: by relevance when searching (best first), else by café date, café, round, table."""
         return list(self.iter_items(f, limit, offset))

@@ -34,7 +34,10 @@ def test_lines_best_match_first(desk):
     result = cafe_desk("search", "support", data_dir=desk)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Point — Inverness café, Inverness, 2026-04-02: [Support], [support]"
+    code = json.loads(cafe_desk("search", "support", "--json", data_dir=desk).stdout)["items"][0]["cafe_code"]
+    codes = {c["title"]: c["short_code"] for c in json.loads(cafe_desk("cafes", "--json", data_dir=desk).stdout)}
+    assert code == codes["Inverness café"]  # the short code `cafe-desk cafes` lists and --cafe takes
+    assert lines[0] == f"Point — Inverness café ({code}), Inverness, 2026-04-02: [Support], [support]"
     assert lines[-1] == "3 items, best match first."
     assert len(lines) == 4
 
@@ -59,12 +62,19 @@ def test_nothing_found_says_which_options_may_keep_everything_out_and_what_to_tr
     # "peer" is in both cafés, but not in Perth after March: the two options keep each other's items out
     result = cafe_desk("search", "peer", "--locality", "Perth", "--from", "2026-04-01", data_dir=desk)
     assert (result.returncode, result.stderr, result.stdout) == (0, "", (
-        "Nothing matches “peer” with --from, --locality: try it with fewer of those options, or check the spelling, "
-        "or try fewer words or a word start like recov*.\n"))
+        "Nothing matches “peer” with --from 2026-04-01, --locality Perth: try it with fewer of those options, or check "
+        "the spelling, or try fewer words or a word start like recov*.\n"))
     result = cafe_desk("search", "zeitgeist", data_dir=desk)
     assert result.stdout == (
         "Nothing matches “zeitgeist”: check the spelling, or try fewer words or a word start like recov*. The search "
         "reads what was said; a place, a date or a group is chosen with --locality, --from, --to or --group.\n")
+
+
+def test_limit_0_says_only_how_many_match(desk):
+    result = cafe_desk("search", "support", "--limit", "0", data_dir=desk)
+    assert (result.returncode, result.stdout) == (0, "3 items.\n")
+    assert json.loads(cafe_desk("search", "support", "--limit", "0", "--json", data_dir=desk).stdout) == {
+        "total": 3, "items": []}
 
 
 def test_bad_queries_and_options_get_one_line(desk):
@@ -72,7 +82,8 @@ def test_bad_queries_and_options_get_one_line(desk):
                  'The search has a quote that is not closed: please add the closing ".')
     assert_fails(cafe_desk("search", "NOT peer", data_dir=desk),
                  "NOT needs words on both sides, e.g. peer NOT support.")
-    assert_fails(cafe_desk("search", "peer", "--limit", "0", data_dir=desk), "--limit takes a number from 1 to 10,000.")
+    assert_fails(cafe_desk("search", "peer", "--limit", "-1", data_dir=desk),
+                 "--limit takes a number from 0 (to count only) to 10,000.")
     assert_fails(cafe_desk("search", "peer", "--theme", "Nope", data_dir=desk),
                  "There is no theme called “Nope” in the codebook (the Synthesis page lists its themes).")
     for date in ("2026-13-45", "2026-4-1", "2026-02-30"):

@@ -20,6 +20,7 @@ from cafe_desk.core.errors import UserError
 
 UNEXPECTED = "Something unexpected went wrong, so the task was stopped. Nothing else was changed."
 CANCELLED = "Cancelled; nothing was written."
+TITLE_BAR_ROOM = 160  # pixels a title bar takes besides the title: the icon and the window's buttons
 
 
 class OpContext:
@@ -89,6 +90,8 @@ class Op(QObject):
         self.dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setAccessibleName(title)
+        # wide enough for the title bar to show the title whole, beside the window's own buttons
+        self.dialog.setMinimumWidth(self.dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_ROOM)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoReset(False)

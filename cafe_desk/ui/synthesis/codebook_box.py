@@ -150,7 +150,7 @@ class CodebookBox(QGroupBox):
     # --- what the buttons do (also called directly by tests) ---------------------------------------------------
 
     def new_theme(self, name: str) -> str | None:
-        """Add a theme (undoable); its id, or None with a message."""
+        """Add a theme (undoable) and choose it in the list; its id, or None with a message."""
         made: list[str] = []
 
         def do():
@@ -159,6 +159,8 @@ class CodebookBox(QGroupBox):
             return changes
 
         self.push(f"New theme {name.strip()}", do, lambda: self.syn.delete_theme(made[0]))
+        if made:  # chosen at once, so the items selected can be coded with it in one more click
+            self.select(made[0])
         return made[0] if made else None
 
     def rename(self, theme_id: str, name: str) -> None:

@@ -25,9 +25,28 @@ ELLIPSIS = "…"
 Index = QModelIndex | QPersistentModelIndex
 
 
-def hits_as_html(item: Item) -> str:
-    """The item's text, escaped, with search hits in bold (plain escaped text when not searching)."""
-    parts = (part.split(HIT_END) for part in (item.snippet or item.text).split(HIT_START))
+#: in the table's rows, a text whose first hit comes later than this many characters starts a few words before it,
+#: after "…", so the row shows why it was found (the reading pane shows it all)
+HIT_LATE = 100
+LEAD_CHARS = 40
+
+
+def from_first_hit(snippet: str) -> str:
+    """`snippet` starting a few words before its first hit, after "…", when that hit comes late; as it is if not."""
+    first = snippet.find(HIT_START)
+    if first <= HIT_LATE:
+        return snippet
+    space = snippet.find(" ", first - LEAD_CHARS, first)
+    return "… " + snippet[space + 1 if space >= 0 else first:]
+
+
+def hits_as_html(item: Item, row: bool = False) -> str:
+    """The item's text, escaped, with search hits in bold (plain escaped text when not searching); for a `row` of
+    the table, from a few words before the first hit when it comes late."""
+    text = item.snippet or item.text
+    if row and item.snippet:
+        text = from_first_hit(text)
+    parts = (part.split(HIT_END) for part in text.split(HIT_START))
     text = HIT_START.join(HIT_END.join(html.escape(shown(piece)) for piece in part) for part in parts)
     return text.replace(HIT_START, "<b>").replace(HIT_END, "</b>")
 
@@ -133,7 +152,7 @@ class ItemsModel(QAbstractTableModel):
         if role == ITEM_ROLE:
             return item
         if role == HTML_ROLE:
-            return hits_as_html(item)
+            return hits_as_html(item, row=True)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CAFE:
             where = ", ".join(p for p in (item.locality, item.date, place(item)) if p)
             code = f" · code {self.code_of(item)}" if self.code_of(item) else ""

@@ -24,9 +24,11 @@ from cafe_desk.core.changes import Changes
 from cafe_desk.core.counts import counted
 from cafe_desk.core.synthesis import Found, SynthesisFilter
 from cafe_desk.services import Services
+from cafe_desk.services.synthesis import PAGE
 from cafe_desk.ui.shell.ops import Op
 from cafe_desk.ui.shell.panel import Panel
 from cafe_desk.ui.synthesis.codebook_box import CodebookBox
+from cafe_desk.ui.synthesis.coding_scope import CODE_ALL, ask_coding_scope
 from cafe_desk.ui.synthesis.data_export_actions import DataExportActions
 from cafe_desk.ui.synthesis.export_menu import export_menu
 from cafe_desk.ui.synthesis.index_builder import build_search_index
@@ -59,7 +61,7 @@ class SynthesisPanel(Panel, DataExportActions):
         super().__init__(services, undo_stack, parent)
         self.syn = services.synthesis
         self.runner = SearchRunner(services.opener(), self)
-        self.runner.sig_failed.connect(self._read_failed)
+        self.runner.sig_failed.connect(self._search_failed)
         self.tab_runner = SearchRunner(services.opener(), self)  # apart, so a tab never drops a search
         self.tab_runner.sig_failed.connect(self._read_failed)
         self.confirm = confirm or self._ask
@@ -69,6 +71,7 @@ class SynthesisPanel(Panel, DataExportActions):
         self.index_op: Op | None = None  # building the ranking index, when a search found it behind
         self.said_slow = False  # said once that the ranking index can't be saved, so searches are slower
         self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
+        self.page_size = PAGE  # items listed at most; the rest are counted and reached by narrowing
         self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
         self.complaint = ""  # the last search that could not be read, as the status bar was told
@@ -226,9 +229,9 @@ class SynthesisPanel(Panel, DataExportActions):
         """Fill the filters from what is imported, then show the items, the codebook and the current tab (read off
         the GUI thread; the answer arrives in `_reloaded`)."""
         self.loaded = True
-        f = self.current_filter()
+        f, page = self.current_filter(), self.page_size
         self.status.setText("Looking through the imported cafés…")
-        self.runner.ask(lambda syn: (syn.cafes(), syn.facets(), syn.themes(), f, syn.find(f),
+        self.runner.ask(lambda syn: (syn.cafes(), syn.facets(), syn.themes(), f, syn.find(f, limit=page),
                                      syn.find(SynthesisFilter(), limit=0).total), self._reloaded)
 
     def _reloaded(self, answer) -> None:
@@ -252,7 +255,7 @@ class SynthesisPanel(Panel, DataExportActions):
         """Run the search and filters again (off the GUI thread) and show the result, best match first when
         searching."""
         self.timer.stop()
-        f = self.current_filter()
+        f, page = self.current_filter(), self.page_size
         if not self.filters.any_source():
             self.runner.ask(lambda syn: None, lambda _none: None)  # anything still running is dropped
             self.model.set_items([], {})
@@ -262,7 +265,7 @@ class SynthesisPanel(Panel, DataExportActions):
         if f.text.strip():  # the best matches at once, then the whole page (the ranking index finds the first fast)
             self.runner.ask(lambda syn: syn.find(f, limit=FIRST_MATCHES), lambda found: self._show(f, found, True))
         else:
-            self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+            self.runner.ask(lambda syn: syn.find(f, limit=page), lambda found: self._show(f, found))
 
     def _show(self, f: SynthesisFilter, found: Found, first: bool = False) -> None:
         if self.complaint:  # the search can be read now: the line saying it couldn't goes
@@ -272,8 +275,9 @@ class SynthesisPanel(Panel, DataExportActions):
         self.model.set_items(found.items, names)
         self.shown_total = (f, found.total)
         if first and found.truncated:
+            page = self.page_size
             self.status.setText(f"The best {len(found.items):,} of {counted(found.total, 'item')}; reading more…")
-            self.runner.ask(lambda syn: syn.find(f), lambda found: self._show(f, found))
+            self.runner.ask(lambda syn: syn.find(f, limit=page), lambda found: self._show(f, found))
             return
         if found.truncated:
             self.status.setText(shown_line(f, len(found.items), found.total))
@@ -300,6 +304,14 @@ class SynthesisPanel(Panel, DataExportActions):
             self.tab_runner.ask(lambda syn: (syn.cafes(), syn.theme_counts()), show)
         elif page is self.votes:
             self.tab_runner.ask(lambda syn: syn.votes(), self.votes.set_outcomes)
+
+    def _search_failed(self, message: str) -> None:
+        """A search that can't be read (or run): the items of the one before go, so they can't be taken for its
+        answer (or coded or exported as such)."""
+        self.model.set_items([], {})
+        self.shown_total = None
+        self._selection_changed()
+        self._read_failed(message)
 
     def _read_failed(self, message: str) -> None:
         self.complaint = message
@@ -362,7 +374,7 @@ class SynthesisPanel(Panel, DataExportActions):
 
     def remove_theme(self, theme_id: str, note_ids: list[str] | None = None) -> None:
         """Take a theme off the selected items (or `note_ids`), as one undoable step."""
-        target = self._coding_target(theme_id, note_ids)
+        target = self._coding_target(theme_id, note_ids, adding=False)
         if target is None:
             return
         theme, losing = target
@@ -370,16 +382,32 @@ class SynthesisPanel(Panel, DataExportActions):
         self.push(f"Take {theme.name} off {counted(len(had), 'item')}",
                   lambda: self.syn.remove_theme(had, theme_id)[1], lambda: self.syn.apply_theme(had, theme_id)[1])
 
-    def _coding_target(self, theme_id: str, note_ids: list[str] | None):
-        """(the theme, {item id: its codes as shown}) for the selected items or `note_ids`; None, with a message,
-        if there is no item or no such theme."""
+    def _coding_target(self, theme_id: str, note_ids: list[str] | None, adding: bool = True):
+        """(the theme, {item id: its codes}) for the selected items or `note_ids`; None, with a message, if there
+        is no item or no such theme, or if the person cancelled. With every item listed selected and more matching
+        than are listed, asks first whether to take all that match."""
         ids = note_ids if note_ids is not None else self.selected_ids()
         theme = next((t for t in self.codebook.themes if t.id == theme_id), None)
         if not ids or theme is None:
             self.sig_message.emit("Select one or more items and a theme first.")
             return None
         shown = {item.id: item.codes for item in self.model.items}
+        f, total = self.shown_total or (None, 0)
+        if note_ids is None and len(ids) == len(shown) < total and f == self.current_filter():
+            scope = self.choose_coding_scope(len(shown), total, theme.name, adding)
+            if scope is None:
+                return None
+            if scope == CODE_ALL:
+                every = self.attempt(lambda: self.syn.item_ids(f))
+                marks = self.attempt(lambda: self.syn.marks(every)) if every is not None else None
+                if marks is None:
+                    return None
+                return theme, {i: marks.get(i, ((), False))[0] for i in every}
         return theme, {i: shown.get(i, ()) for i in ids}
+
+    def choose_coding_scope(self, listed: int, total: int, theme: str, adding: bool) -> str | None:
+        """Ask whether coding takes all `total` items that match or only the `listed` ones (`coding_scope`)."""
+        return ask_coding_scope(self, listed, total, theme, adding)
 
     def shortlist_selected(self, keep: bool) -> None:
         """Put the selected items on the quotes shortlist (or take them off), as one undoable step."""

@@ -158,3 +158,12 @@ def test_a_task_still_running_when_the_window_closes_is_stopped_and_waited_for(m
     qtbot.waitUntil(op.worker.isRunning, timeout=5000)
     main_window.close_without_asking()  # the system's stop signal: no question, and the thread must not outlive it
     assert stopped.is_set() and op.worker.isFinished()
+
+
+def test_the_progress_window_is_wide_enough_for_its_title(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    title = "Saving the synthesis data…"
+    op = run_op(parent, title, lambda ctx: None, Outcome().done, Outcome().error)
+    assert op.dialog.minimumWidth() >= op.dialog.fontMetrics().horizontalAdvance(title) + 120
+    qtbot.waitUntil(lambda: op.done, timeout=5000)

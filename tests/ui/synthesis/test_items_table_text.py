@@ -8,7 +8,15 @@ import os
 import pytest
 from PySide6.QtGui import QTextDocument
 
-from cafe_desk.ui.synthesis.synthesis_models import COL_TEXT, COL_THEMES, last_whole_line
+from cafe_desk.core.synthesis import HIT_END, HIT_START
+from cafe_desk.ui.synthesis.synthesis_models import (
+    COL_TEXT,
+    COL_THEMES,
+    HTML_ROLE,
+    LEAD_CHARS,
+    from_first_hit,
+    last_whole_line,
+)
 from tests.central import cafe_at, send
 
 SHOTS = os.environ.get("CAFE_DESK_SHOTS")
@@ -72,3 +80,21 @@ def test_last_whole_line_of_a_short_text_says_nothing_is_left():
     right, bottom, more = last_whole_line(doc, 200)
     assert not more and 0 < bottom <= 200 and 0 < right <= 300
     assert last_whole_line(doc, 1) is None
+
+
+def test_a_row_whose_hit_comes_late_starts_a_few_words_before_it(page, qtbot):
+    page.search.setText("talking")  # in LONG's last sentence, far past the three lines a row shows
+    page.refresh_items()
+    qtbot.waitUntil(lambda: not page.runner.busy and page.model.rowCount() == 1, timeout=5000)
+    row = page.model.index(0, COL_TEXT).data(HTML_ROLE)
+    assert row.startswith("… ") and "<b>talking</b>" in row[:LEAD_CHARS + 20]
+    assert row.endswith("rural areas.")
+    page.table.selectRow(0)
+    assert "A long discussion on stigma" in page.detail.toPlainText()  # the reading pane has it all
+
+
+def test_from_first_hit_keeps_an_early_hit_where_it_is():
+    early = f"Peer {HIT_START}support{HIT_END} helped"
+    assert from_first_hit(early) == early
+    late = "word " * 40 + f"{HIT_START}bus{HIT_END} stops"
+    assert from_first_hit(late) == "… " + "word " * 7 + f"{HIT_START}bus{HIT_END} stops"

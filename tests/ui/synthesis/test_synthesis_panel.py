@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QTableView
 
 from cafe_desk.core.synthesis import SynthesisFilter
+from cafe_desk.ui.synthesis.coding_scope import CODE_ALL, CODE_LISTED, coding_scope_box
 from cafe_desk.ui.synthesis.result_line import found_line, shown_line
 from cafe_desk.ui.synthesis.synthesis_models import COL_CAFE, COL_SHORTLIST, COL_TEXT, COL_THEMES, HTML_ROLE
 from cafe_desk.ui.synthesis.synthesis_panel import SynthesisPanel
@@ -668,3 +669,80 @@ def test_its_shortcut_puts_the_keyboard_in_the_search_box_every_time(page, main_
         qtbot.keyClicks(QApplication.focusWidget(), "recovery")
         assert page.search.text().endswith("recovery")
         page.search.clear()
+
+
+def test_every_item_listed_selected_with_more_matching_asks_to_code_all_of_them(page, main_window, qtbot):
+    page.page_size = 2  # as 2,000 of 2,078 are listed: the list holds fewer than match
+    page.refresh_items()
+    settle(qtbot, page)
+    total = page.syn.find(limit=0).total
+    assert page.model.rowCount() == 2 < total
+    assert page.status.text() == f"Showing the first 2 of {total} items: search or filter to narrow them down."
+    theme_id = page.codebook.new_theme("Peer support")
+    asked = []
+
+    def answer(scope):
+        def choose(listed, all_, theme, adding):
+            asked.append((listed, all_, theme, adding))
+            return scope
+        return choose
+
+    select_rows(page, range(2))
+    page.choose_coding_scope = answer(None)  # Cancel: nothing is coded
+    page.apply_theme(theme_id)
+    assert asked == [(2, total, "Peer support", True)] and page.syn.themes()[0].count == 0
+
+    page.choose_coding_scope = answer(CODE_ALL)
+    steps = main_window.central_undo.count()
+    page.apply_theme(theme_id)
+    assert page.syn.themes()[0].count == total
+    assert main_window.central_undo.count() == steps + 1  # one step for them all
+    main_window.central_undo.undo()
+    assert page.syn.themes()[0].count == 0
+    main_window.central_undo.redo()
+    assert page.syn.themes()[0].count == total
+
+    page.choose_coding_scope = answer(CODE_LISTED)
+    page.remove_theme(theme_id)
+    assert page.syn.themes()[0].count == total - 2 and asked[-1] == (2, total, "Peer support", False)
+    page.choose_coding_scope = answer(CODE_ALL)
+    page.remove_theme(theme_id)
+    assert page.syn.themes()[0].count == 0
+
+    select_rows(page, [0])  # not every item listed: nothing to ask
+    asked.clear()
+    page.apply_theme(theme_id)
+    assert asked == [] and page.syn.themes()[0].count == 1
+
+
+def test_the_question_names_both_choices_and_takes_all_by_default(qtbot):
+    box = coding_scope_box(None, 2000, 2078, "Transport", True)
+    qtbot.addWidget(box)
+    assert box.text() == ("Every item listed is selected, but the list shows only the first 2,000 of the 2,078 items "
+                          "that match. Code them with “Transport”: all 2,078, or only the 2,000 listed?")
+    assert [b.text() for b in box.buttons() if b.property("scope")] == ["All 2,078 items", "Only the 2,000 listed"]
+    assert box.defaultButton().property("scope") == CODE_ALL
+
+
+def test_a_new_theme_is_chosen_so_the_items_selected_can_be_coded_at_once(page, qtbot):
+    select_rows(page, [0, 1])
+    page.codebook.new_theme("Transport")
+    assert [t.name for t in page.codebook.themes if t.id in page.codebook.chosen_ids()] == ["Transport"]
+    assert page.codebook.code_button.isEnabled()
+    page.codebook.code_button.click()
+    assert page.syn.themes()[0].count == 2
+
+
+def test_a_search_it_can_t_read_takes_the_last_answer_away(page, qtbot):
+    page.search.setText("peer")
+    page.refresh_items()
+    settle(qtbot, page)
+    assert page.model.rowCount() == 2
+    page.search.setText('"waiting list')
+    page.refresh_items()
+    qtbot.waitUntil(lambda: page.status.text().startswith("The search has a quote that is not closed"), timeout=5000)
+    assert page.model.rowCount() == 0  # not the rows found for "peer", to be taken for this search's
+    page.search.setText('"waiting list"')
+    page.refresh_items()
+    settle(qtbot, page)
+    assert not page.status.text().startswith("The search has")
