@@ -101,7 +101,7 @@ class DataExportActions:
         f = self.export_scope()
         if f is None:
             return
-        home = str(Path.home())
+        home = str(self.export_folder or Path.home())  # where the last export went, this session
         if kind == "csv":
             path = QFileDialog.getExistingDirectory(self, "Choose a folder for items.csv, votes.csv and themes.csv",
                                                     home)
@@ -119,4 +119,5 @@ class DataExportActions:
                     "Replace file", f"{named.name} already exists in {named.parent.name}. Replace it?"):
                 return  # the dialog asked about the name as typed, not about the one with its ending
         if path:
+            self.export_folder = Path(path) if kind == "csv" else Path(path).parent
             self.export_data(kind, path, f, choice.csv_for or CSV_FOR_SPREADSHEETS)

@@ -4,6 +4,7 @@ shortlist of quotes, see votes across cafés and theme counts per café, and han
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -72,6 +73,7 @@ class SynthesisPanel(Panel, DataExportActions):
         self.said_slow = False  # said once that the ranking index can't be saved, so searches are slower
         self.shown_total: tuple[SynthesisFilter, int] | None = None  # the search shown and how many it found
         self.page_size = PAGE  # items listed at most; the rest are counted and reached by narrowing
+        self.export_folder: Path | None = None  # where the last data export went: the next one's dialog opens there
         self.all_total: int | None = None  # how many items every imported café holds, read with the filters
         self.loaded = False  # read what is imported when the page is first shown, not at start-up
         self.complaint = ""  # the last search that could not be read, as the status bar was told

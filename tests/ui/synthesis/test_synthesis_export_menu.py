@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
@@ -91,3 +92,17 @@ def test_a_file_name_typed_without_its_ending_gets_it(page, qtbot, monkeypatch, 
     action(page, label).trigger()  # the dialog asked about "all"; replacing all.xlsx is asked here
     assert asked == [f"all{ending} already exists in out. Replace it?"] and page.export_op is op
     assert (out / f"all{ending}").stat().st_mtime_ns == before
+
+
+def test_the_next_export_s_dialog_opens_where_the_last_one_went(page, qtbot, monkeypatch, tmp_path):
+    opened = []
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda parent, caption, start: opened.append(start) or str(sheets))
+    action(page, FOR_ANALYSIS).trigger()
+    qtbot.waitUntil(lambda: page.export_op is not None and page.export_op.done, timeout=10_000)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, caption, start, what: opened.append(start) or ("", ""))
+    action(page, "Excel workbook (.xlsx)…").trigger()
+    assert opened == [str(Path.home()), str(sheets / "synthesis.xlsx")]
